@@ -1,0 +1,45 @@
+# Gongshi: two commands do everything on a fresh clone — `make html` and `make test`.
+PY        ?= python3
+VENV      := .venv
+BIN       := $(VENV)/bin
+UV        := $(BIN)/uv
+UV_VER    := 0.13.8
+DATA      ?= data
+OUTPUT    ?= output
+PORT      ?= 8000
+ASOF      ?=
+ASOF_FLAG := $(if $(ASOF),--as-of $(ASOF),)
+
+.PHONY: html validate serve test lock clean bench refresh
+
+# The venv is rebuilt whenever the lock file changes.
+$(VENV)/.installed: requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VER)
+	VIRTUAL_ENV=$(VENV) $(UV) pip sync --quiet requirements.lock
+	VIRTUAL_ENV=$(VENV) $(UV) pip install --quiet --no-deps -e .
+	touch $@
+
+venv: $(VENV)/.installed
+
+validate: $(VENV)/.installed
+	$(BIN)/gongshi validate $(DATA) $(ASOF_FLAG)
+
+html: $(VENV)/.installed
+	$(BIN)/gongshi build --data $(DATA) --output $(OUTPUT) $(ASOF_FLAG)
+
+serve: html
+	$(BIN)/gongshi serve --output $(OUTPUT) --port $(PORT)
+
+test: $(VENV)/.installed
+	$(BIN)/python -m pytest -n 2 -q
+
+bench: $(VENV)/.installed
+	$(BIN)/gongshi bench --decisions 1000 --decisions 10000
+
+# Re-pin every dependency after editing pyproject.toml.
+lock: $(VENV)/.installed
+	$(UV) pip compile pyproject.toml --extra test --python-version 3.11 --quiet -o requirements.lock
+
+clean:
+	rm -rf $(OUTPUT) .cache

@@ -1,0 +1,74 @@
+"""Running Pelican with the plugin: validate first, build into a fresh folder, swap it in.
+
+A build that fails or is killed leaves the published output as it was; a successful one
+replaces it whole, so a record that stopped being public cannot linger in a stale file.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import shutil
+from typing import Any
+
+from .checks import validate
+from .dataset import Dataset
+
+log = logging.getLogger("gongshi")
+
+
+def pelican_settings(settings_file: str | None, overrides: dict[str, Any]) -> dict[str, Any]:
+    """Pelican settings from pelicanconf.py (when present) with our overrides."""
+    from pelican.settings import read_settings
+    path = settings_file if settings_file and os.path.exists(settings_file) else None
+    return read_settings(path, override=overrides)
+
+
+def build(data: str, output: str, as_of: dt.date, *, settings_file: str | None = "pelicanconf.py",
+          content: str | None = None, strict: bool = False, dataset: Dataset | None = None) -> Dataset:
+    """Validate `data`; when there is no error, build the portal into `output`."""
+    from pelican import Pelican
+
+    from . import plugin
+    ds = dataset or validate(data, as_of, strict=strict)
+    if not ds.report.ok:
+        return ds
+    plugin.remember(ds, as_of)
+    output = os.path.abspath(output)
+    parent = os.path.dirname(output) or "."
+    os.makedirs(parent, exist_ok=True)
+    tmp = f"{output}.tmp-{os.getpid()}"
+    shutil.rmtree(tmp, ignore_errors=True)
+    here = os.path.dirname(os.path.abspath(settings_file)) if settings_file else os.getcwd()
+    overrides: dict[str, Any] = {
+        "OUTPUT_PATH": tmp,
+        "GONGSHI_DATA": os.path.abspath(data),
+        "GONGSHI_AS_OF": as_of,
+        "GONGSHI_STRICT": strict,
+        "DELETE_OUTPUT_DIRECTORY": False,
+        "PLUGINS": ["gongshi"],
+    }
+    if content is not None:
+        overrides["PATH"] = os.path.abspath(content)
+    settings = pelican_settings(settings_file, overrides)
+    if not os.path.isdir(settings["PATH"]):
+        os.makedirs(tmp, exist_ok=True)
+        settings["PATH"] = tmp  # no Markdown content: nothing for Pelican's readers
+    if not os.path.isdir(settings.get("THEME", "")):
+        settings["THEME"] = os.path.join(here, "theme")
+    try:
+        Pelican(settings).run()
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    swap(tmp, output)
+    return ds
+
+
+def swap(new: str, output: str) -> None:
+    """Replace `output` with `new` using renames, so readers see the old or the new site."""
+    old = f"{output}.old-{os.getpid()}"
+    if os.path.exists(output):
+        os.rename(output, old)
+    os.rename(new, output)
+    shutil.rmtree(old, ignore_errors=True)

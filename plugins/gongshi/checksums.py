@@ -1,0 +1,45 @@
+"""Check digits of Chinese identifiers: resident ID (GB 11643) and credit code (GB 32100)."""
+from __future__ import annotations
+
+ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+ID_CHECK = "10X98765432"
+USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
+
+
+def id_check_char(first17: str) -> str:
+    """The 18th character of a resident ID number from its first 17 digits."""
+    return ID_CHECK[sum(int(c) * w for c, w in zip(first17, ID_WEIGHTS)) % 11]
+
+
+def id_valid(number: str) -> bool:
+    """Whether an 18-character resident ID number has a correct check character."""
+    return (len(number) == 18 and number[:17].isdigit()
+            and number[17].upper() == id_check_char(number[:17]))
+
+
+def uscc_check_char(first17: str) -> str:
+    """The 18th character of a unified social credit code from its first 17."""
+    total = sum(USCC_CHARS.index(c) * w for c, w in zip(first17, USCC_WEIGHTS))
+    return USCC_CHARS[(31 - total % 31) % 31]
+
+
+def uscc_valid(code: str) -> bool:
+    """Whether a unified social credit code has a correct check character."""
+    code = code.upper()
+    if len(code) != 18 or any(c not in USCC_CHARS for c in code):
+        return False
+    return code[17] == uscc_check_char(code[:17])
+
+
+def luhn_valid(number: str) -> bool:
+    """Whether a string of digits passes the Luhn check (bank card numbers)."""
+    if not number.isdigit():
+        return False
+    total = 0
+    for i, ch in enumerate(reversed(number)):
+        d = int(ch)
+        if i % 2 == 1:
+            d = d * 2 - 9 if d > 4 else d * 2
+        total += d
+    return total % 10 == 0

@@ -1,0 +1,82 @@
+"""The `gongshi` command: one module per subcommand in this package, found automatically.
+
+A subcommand module defines NAME, HELP, add_arguments(parser) and run(args) -> exit code.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib
+import os
+import pkgutil
+import sys
+from types import ModuleType
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+def as_of_date(text: str) -> dt.date:
+    """argparse type for --as-of: a real date written YYYY-MM-DD."""
+    try:
+        if len(text) != 10:
+            raise ValueError
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"日期应为 YYYY-MM-DD 格式 / a date must be written YYYY-MM-DD: {text!r}") from None
+
+
+def add_as_of(parser: argparse.ArgumentParser) -> None:
+    """The --as-of option every date-dependent command shares."""
+    parser.add_argument("--as-of", type=as_of_date, default=None, metavar="YYYY-MM-DD",
+                        help="核对日期，默认今天（北京时间） / the date to check against, default today in Asia/Shanghai")
+
+
+def commands() -> list[ModuleType]:
+    """Every subcommand module of this package, sorted by name."""
+    mods = []
+    for info in pkgutil.iter_modules(__path__):
+        if info.name.startswith("_"):
+            continue
+        mod = importlib.import_module(f"{__name__}.{info.name}")
+        if hasattr(mod, "NAME") and hasattr(mod, "run"):
+            mods.append(mod)
+    return sorted(mods, key=lambda m: m.NAME)
+
+
+def parser() -> argparse.ArgumentParser:
+    """The argument parser with every subcommand."""
+    p = argparse.ArgumentParser(
+        prog="gongshi",
+        description="公示：把执法公示数据构建成静态门户网站 / build enforcement disclosure portals from git")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+    for mod in commands():
+        sp = sub.add_parser(mod.NAME, help=mod.HELP, description=mod.HELP)
+        mod.add_arguments(sp)
+        sp.set_defaults(_run=mod.run)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: parse, run, and turn any unexpected failure into one readable line."""
+    args = parser().parse_args(argv)
+    try:
+        return int(args._run(args) or 0)
+    except KeyboardInterrupt:
+        print("已中断 / interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # never a traceback for a clerk; GONGSHI_DEBUG=1 shows it
+        if os.environ.get("GONGSHI_DEBUG"):
+            raise
+        print(f"gongshi: 内部错误 / internal error: {type(exc).__name__}: {exc}\n"
+              "提示 / hint: 请把这条信息和命令一起报告给维护人员；设置 GONGSHI_DEBUG=1 可查看详细信息 "
+              "/ report this line with the command you ran; GONGSHI_DEBUG=1 shows details",
+              file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,30 @@
+"""gongshi validate: check every record and report every finding in one run."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..checks import validate
+from ..dataset import today_shanghai
+from . import EXIT_FINDINGS, EXIT_OK, add_as_of
+
+NAME = "validate"
+HELP = "检查数据文件夹中的所有记录 / check every record in the data folder"
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("data", nargs="?", default="data", metavar="DATA_DIR", help="数据文件夹 / data folder (default: data)")
+    add_as_of(p)
+    p.add_argument("-o", "--output", choices=["text", "json"], default="text", help="输出格式 / output format")
+    p.add_argument("--strict", action="store_true", help="把警告视为错误 / treat warnings as errors")
+    p.add_argument("--lang", choices=["zh", "en"], default="zh", help="消息语言 / message language")
+
+
+def run(args: argparse.Namespace) -> int:
+    ds = validate(args.data, args.as_of or today_shanghai(), strict=args.strict)
+    report = ds.report
+    if args.output == "json":
+        print(report.to_json(args.lang))
+    else:
+        print(report.to_text(args.lang), file=sys.stdout)
+    return EXIT_OK if report.ok else EXIT_FINDINGS

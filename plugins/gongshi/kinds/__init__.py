@@ -1,0 +1,19 @@
+"""Every record kind of FORMAT.md, one module each."""
+from __future__ import annotations
+
+from .agency import AgencyKind
+from .base import Record, RecordKind
+from .calendar import CalendarKind
+from .decision import DecisionKind
+from .flowchart import FlowchartKind
+from .guide import GuideKind
+from .inspection import InspectionKind
+from .item import ItemKind
+from .officer import OfficerKind
+from .site import SiteKind
+
+KINDS: dict[str, type[RecordKind]] = {k.name: k for k in (
+    SiteKind, CalendarKind, AgencyKind, OfficerKind, ItemKind, InspectionKind, GuideKind,
+    FlowchartKind, DecisionKind)}
+
+__all__ = ["KINDS", "Record", "RecordKind"]

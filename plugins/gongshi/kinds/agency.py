@@ -1,0 +1,43 @@
+"""agency.yml: an enforcement subject (执法主体), R-SUBJ."""
+from __future__ import annotations
+
+from ..schema import Integer, ListOf, Obj, Text, legal_basis
+from .base import RecordKind
+
+CREDIT_CODE = r"[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}"
+
+
+class AgencyKind(RecordKind):
+    """An enforcement subject and what the public must know about it."""
+
+    name = "agency"
+    title = "执法主体"
+    title_en = "enforcement subject"
+    pattern = "agencies/*/agency.yml"
+    schema = Obj("执法主体", {
+        "name": Text("主体名称", "执法主体的全称", required=True, scan=False),
+        "short_name": Text("简称", "例如 县市场监管局", scan=False),
+        "credit_code": Text("统一社会信用代码", "18 位统一社会信用代码", required=True, pattern=CREDIT_CODE,
+                            pattern_zh="18 位，由数字和大写字母组成（不含 I、O、Z、S、V）",
+                            pattern_en="18 characters: digits and capitals (no I, O, Z, S, V)", scan=False),
+        "subject_type": Text("主体类别", "法定行政机关、法律法规授权组织或受委托组织", required=True, scan=False),
+        "nature": Text("主体性质", "例如 行政机关", required=True, scan=False),
+        "legal_representative": Text("法定代表人", "主体负责人姓名", required=True, scan=False),
+        "address": Text("办公地址", required=True, scan=False),
+        "phone": Text("联系电话", required=True, scan=False),
+        "complaint_phone": Text("投诉举报电话", required=True, scan=False),
+        "duties": Text("职责权限", "Markdown 格式", required=True, markdown=True, scan=False),
+        "legal_basis": legal_basis("执法依据"),
+        "remedies": Text("救济途径", "对执法决定不服时的救济方式", required=True, scan=False),
+        "staffing": Obj("编制情况", {
+            "authorized": Integer("编制数", minimum=0),
+            "actual": Integer("实有人数", minimum=0),
+        }),
+        "funding": Text("经费保障", "例如 财政全额拨款", scan=False),
+        "website": Text("网站", scan=False),
+        "maintainers": ListOf("维护人员", Obj("维护人员", {
+            "email": Text("电子邮箱", "提交记录时使用的 git 邮箱", required=True, scan=False),
+            "name": Text("姓名", scan=False),
+            "key": Text("签名密钥指纹", "可选：GPG 或 SSH 签名密钥的指纹", scan=False),
+        }), "有权修改本主体文件夹的人员（按 git 提交邮箱）"),
+    }, "行政执法主体的基本信息（事前公开）")

@@ -1,0 +1,68 @@
+"""decisions/<yyyy>/<slug>.yml: an enforcement decision (执法决定), R-DEC."""
+from __future__ import annotations
+
+from ..schema import Boolean, Choice, Date, Duration, ListOf, Number, Obj, Text, legal_basis
+from .base import RecordKind
+from .site import CATEGORIES
+
+PARTY_TYPES = ["法人", "非法人组织", "个体工商户", "自然人"]
+PENALTY_KINDS = ["警告", "通报批评", "罚款", "没收违法所得", "没收非法财物", "暂扣许可证件",
+                 "降低资质等级", "吊销许可证件", "限制开展生产经营活动", "责令停产停业", "责令关闭",
+                 "限制从业", "行政拘留", "其他"]
+STATUSES = ["有效", "已撤销", "已更正"]
+ACTIONS = ["更正", "撤销", "变更"]
+
+
+class DecisionKind(RecordKind):
+    """One decision: who, what, why, and when it was decided and published."""
+
+    name = "decision"
+    title = "执法决定"
+    title_en = "enforcement decision"
+    pattern = "agencies/*/decisions/*/*.yml"
+    schema = Obj("执法决定", {
+        "doc_no": Text("文书编号", "决定书文号，例如 霍市监罚〔2024〕15号", required=True, scan=False),
+        "title": Text("标题", "可选：案件名称，例如 某某公司销售过期食品案"),
+        "category": Choice("执法类别", CATEGORIES, required=True),
+        "item": Text("执法事项编码", "本主体 items.yml 中的事项编码", scan=False),
+        "inspection": Text("抽查事项编码", "随机抽查结果：本主体 inspections.yml 中的抽查事项编码", scan=False),
+        "party": Obj("执法对象", {
+            "type": Choice("对象类别", PARTY_TYPES, required=True),
+            "name": Text("名称或姓名", "自然人在 mask 政策下写作 张某某", required=True),
+            "credit_code": Text("统一社会信用代码", "法人等组织的统一社会信用代码（公开信息）", scan=False),
+            "legal_representative": Text("法定代表人", "法定代表人或负责人"),
+            "minor": Boolean("未成年人", "当事人为未成年人时填 true：该决定不予公开"),
+        }, "行政相对人", required=True),
+        "facts": Text("违法事实", "Markdown；会检查其中的个人信息", markdown=True),
+        "violation_type": Text("违法行为类型", "双公示字段，例如 销售过期食品"),
+        "basis": legal_basis("执法依据"),
+        "result": Text("执法结论", "决定内容，例如 警告；罚款人民币伍万元整。", required=True),
+        "penalty": Obj("处罚", {
+            "kinds": ListOf("处罚种类", Choice("种类", PENALTY_KINDS), min_items=1, required=True),
+            "fine": Number("罚款金额（元）", minimum=0),
+            "confiscated": Number("没收违法所得（元）", minimum=0),
+            "license": Text("暂扣或吊销证照", "证照名称及编号（双公示字段）", scan=False),
+        }, "行政处罚的种类和金额"),
+        "procedure": Choice("程序类型", ["一般程序", "简易程序", "听证"]),
+        "decided": Date("决定日期", required=True),
+        "published": Date("公开日期", "在此日期之前不会公开", required=True),
+        "officers": ListOf("承办执法人员", Text("人员编号", scan=False), "至少两名持有效证件的执法人员编号"),
+        "major": Boolean("重大执法决定", "是否属于重大执法决定（需法制审核）"),
+        "legal_review": Obj("法制审核", {
+            "reviewer": Text("审核人员编号", required=True, scan=False),
+            "date": Date("审核日期", "应不晚于决定日期", required=True),
+            "opinion": Choice("审核意见", ["同意", "纠正", "移送"], required=True),
+        }),
+        "display": Duration("公示期限", "可选：例如 3y；须在政策的最短和最长期限之间"),
+        "status": Choice("状态", STATUSES, "有效、已撤销或已更正"),
+        "history": ListOf("更正和撤销记录", Obj("记录", {
+            "date": Date("日期", required=True),
+            "action": Choice("操作", ACTIONS, required=True),
+            "note": Text("说明", required=True),
+        }), "按时间先后排列"),
+        "withdrawn": Obj("提前撤下", {
+            "date": Date("撤下日期", required=True),
+            "reason": Text("原因", "例如 信用修复；决定被撤销", required=True),
+        }, "在公示期届满前撤下"),
+        "remark": Text("备注"),
+    }, "行政执法决定")

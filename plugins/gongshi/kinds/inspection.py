@@ -1,0 +1,29 @@
+"""inspections.yml: the random-inspection list (随机抽查事项清单), R-RAND."""
+from __future__ import annotations
+
+from ..schema import Obj, Text, legal_basis
+from .base import RecordKind
+from .item import ITEM_CODE
+
+
+class InspectionKind(RecordKind):
+    """One item of the random-inspection list."""
+
+    name = "inspection"
+    title = "随机抽查事项"
+    title_en = "random inspection item"
+    pattern = "agencies/*/inspections.yml"
+    many = True
+    key = "code"
+    schema = Obj("随机抽查事项", {
+        "code": Text("抽查事项编码", "例如 SC-2024-01", required=True, pattern=ITEM_CODE,
+                     pattern_zh="字母、数字和连字符", pattern_en="letters, digits and hyphens", scan=False),
+        "name": Text("抽查事项名称", required=True, scan=False),
+        "body": Text("检查主体", required=True, scan=False),
+        "basis": legal_basis("检查依据"),
+        "targets": Text("检查对象", required=True, scan=False),
+        "content": Text("检查内容", required=True, scan=False),
+        "ratio": Text("抽查比例", "例如 5%", required=True, scan=False),
+        "method": Text("检查方式", "例如 双随机、一公开", required=True, scan=False),
+        "frequency": Text("抽查频次", "例如 每年一次", required=True, scan=False),
+    }, "随机抽查事项清单中的一项")

@@ -1,0 +1,42 @@
+"""officers.yml: the officer roster (执法人员名录), R-ROSTER and R-POST."""
+from __future__ import annotations
+
+from ..schema import Choice, Date, ListOf, Obj, Text
+from .base import RecordKind
+
+ROLES = ["执法人员", "执法辅助人员", "法制审核人员"]
+STATUSES = ["在岗", "离岗", "证件注销"]
+
+
+class OfficerKind(RecordKind):
+    """One officer of an agency's roster."""
+
+    name = "officer"
+    title = "执法人员"
+    title_en = "officer"
+    pattern = "agencies/*/officers.yml"
+    many = True
+    key = "id"
+    schema = Obj("执法人员", {
+        "id": Text("人员编号", "本主体内唯一，例如 o-0001", required=True, pattern=r"[a-z0-9][a-z0-9-]*",
+                   pattern_zh="小写字母、数字和连字符，例如 o-0001", pattern_en="lowercase letters, digits and hyphens, e.g. o-0001",
+                   scan=False),
+        "name": Text("姓名", required=True, scan=False),
+        "roles": ListOf("岗位角色", Choice("角色", ROLES), "执法人员、执法辅助人员、法制审核人员（可多选）",
+                        required=True, min_items=1),
+        "certificate": Obj("执法证件", {
+            "number": Text("证件编号", required=True, scan=False),
+            "issuer": Text("发证机关", required=True, scan=False),
+            "valid_from": Date("有效期起", required=True),
+            "valid_until": Date("有效期至", required=True),
+        }, "行政执法证件；执法辅助人员可不填"),
+        "fields": ListOf("执法领域", Text("领域", scan=False), "例如 食品安全"),
+        "post": Text("岗位", "所在单位和岗位", scan=False),
+        "duties": Text("岗位职责", scan=False),
+        "window": Obj("窗口岗位", {
+            "hall": Text("服务大厅", required=True, scan=False),
+            "number": Text("窗口编号", required=True, scan=False),
+            "services": ListOf("服务事项", Text("事项", scan=False)),
+        }, "在政务服务窗口工作时填写，用于岗位信息公示牌"),
+        "status": Choice("状态", STATUSES, "在岗、离岗或证件注销", required=True),
+    }, "行政执法人员名录中的一人")

@@ -1,0 +1,51 @@
+"""site.yml: portal settings and the disclosure policy."""
+from __future__ import annotations
+
+from ..schema import Boolean, Choice, Duration, Integer, ListOf, MapOf, Number, Obj, Text
+from .base import RecordKind
+
+CATEGORIES = ["行政许可", "行政处罚", "行政强制", "行政检查", "行政征收", "行政征用",
+              "行政确认", "行政给付", "行政奖励", "行政裁决", "其他"]
+
+WINDOW = Obj("公示期限", {
+    "default": Duration("默认公示期限", "未单独填写 display 时的公示期限，例如 3y（年）或 6m（月）", required=True),
+    "min": Duration("最短公示期限", "公示期限不得短于此值，例如 1y"),
+    "max": Duration("最长公示期限", "公示期限不得长于此值，例如 5y"),
+}, "某一类别执法决定在网上公示的期限")
+
+
+class SiteKind(RecordKind):
+    """The portal's settings and disclosure policy."""
+
+    name = "site"
+    title = "平台设置"
+    title_en = "site settings"
+    pattern = "site.yml"
+    schema = Obj("平台设置", {
+        "name": Text("平台名称", "门户网站的名称，例如 霍邱县行政执法公示平台", required=True),
+        "url": Text("网址", "公开网址，用于订阅源和站点地图中的绝对链接", required=True,
+                    pattern=r"https?://[^\s/]+(/[^\s]*)?", pattern_zh="以 https:// 开头的完整网址",
+                    pattern_en="a full URL starting with https://"),
+        "region": Text("行政区域", "例如 安徽省六安市霍邱县", required=True),
+        "description": Text("简介", "网站简介，显示在首页", markdown=True),
+        "preset": Choice("政策预设", ["设计卡", "市场监管", "国家信用"],
+                         "使用内置的公示政策预设；policy 中的设置覆盖预设"),
+        "policy": Obj("公示政策", {
+            "display": MapOf("公示期限", Choice("执法类别", CATEGORIES), WINDOW,
+                             "各类别执法决定的公示期限；未列出的类别一直公示到撤销为止"),
+            "deadline_workdays": MapOf("公开时限（工作日）", Choice("执法类别", CATEGORIES + ["default"]),
+                                       Integer("工作日", minimum=1),
+                                       "自作出决定之日起，应在多少个工作日内公开；default 为其他类别"),
+            "redaction": Obj("隐私处理", {
+                "natural_person_name": Choice("自然人姓名", ["mask", "keep"],
+                                              "mask：保留姓氏，名字替换为“某”（张某某）；keep：公开全名"),
+                "allow": ListOf("允许公开的字符串", Text("字符串"),
+                                "看起来像个人信息但属于公开信息的字符串，例如投诉电话 12315"),
+            }, "个人隐私信息的处理规则"),
+            "legal_reviewer_ratio": Number("法制审核人员比例", "法制审核人员占执法人员的最低比例，例如 0.05",
+                                           minimum=0),
+            "display_from": Choice("公示期限起算日", ["published", "decided"],
+                                   "published：自公开之日起算；decided：自作出决定之日起算"),
+            "withdraw_overturned": Boolean("撤销后立即下线", "被撤销的决定是否立即从公示中删除，仅保留撤销公告"),
+        }, "公示政策"),
+    }, "门户网站设置和公示政策")

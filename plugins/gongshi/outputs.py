@@ -1,0 +1,11 @@
+"""The list of output modules; importing one appends its generator to plugin.GENERATORS."""
+from __future__ import annotations
+
+import importlib
+
+OUTPUT_MODULES = [
+    "gongshi.portal.generator",
+]
+
+for _name in OUTPUT_MODULES:
+    importlib.import_module(_name)

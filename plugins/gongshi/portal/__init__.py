@@ -1,0 +1,1 @@
+"""The portal: HTML pages for every record kind (issue 4)."""

@@ -1,0 +1,1 @@
+"""The disclosure rules, one module per rule family (issue 3)."""

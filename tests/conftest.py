@@ -1,0 +1,37 @@
+"""Shared fixtures: the demo data, a built demo site, and paths."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+CASES = Path(__file__).resolve().parent / "cases"
+DEMO_AS_OF = dt.date(2026, 11, 22)
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo portal built once per test session as of DEMO_AS_OF."""
+    from gongshi.build import build
+    out = tmp_path_factory.mktemp("site") / "output"
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        ds = build(str(DATA), str(out), DEMO_AS_OF, settings_file=str(ROOT / "pelicanconf.py"))
+    finally:
+        os.chdir(cwd)
+    assert ds.report.ok, ds.report.to_text("en")
+    return out
+
+
+@pytest.fixture()
+def data_copy(tmp_path: Path) -> Path:
+    """A writable copy of the demo data."""
+    dst = tmp_path / "data"
+    shutil.copytree(DATA, dst)
+    return dst
