@@ -35,3 +35,6 @@ def data_copy(tmp_path: Path) -> Path:
     dst = tmp_path / "data"
     shutil.copytree(DATA, dst)
     return dst
+
+
+from browser import browser, page, phone, site_url  # noqa: E402,F401  (browser fixtures)
