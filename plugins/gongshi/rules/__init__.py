@@ -1,1 +1,2 @@
-"""The disclosure rules, one module per rule family (issue 3)."""
+"""The disclosure rules, one module per rule family (issue 3); importing registers them."""
+from . import deadline  # noqa: F401  (R-DEADLINE)

@@ -1,0 +1,88 @@
+"""The compliance report (R-STATS): on-time publication and findings, per agency and site-wide.
+
+A plain data API: `gongshi report` prints it and the portal renders it as a public page.
+Messages of redaction findings never contain the personal data itself (see redaction.py),
+so every entry here is safe to publish.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from typing import Any
+
+from ..dataset import Dataset
+from ..findings import ERROR, WARNING, Finding
+from .deadline import timeliness
+from .workdays import WorkCalendar
+
+SITE = ""  # the agency key of findings outside any agency folder (site.yml, calendar.yml)
+
+
+def agency_of(path: str, root: str) -> str:
+    """The agency slug of a file below root/agencies/<slug>/, else ''."""
+    rel = os.path.relpath(path, root).replace(os.sep, "/").split("/")
+    return rel[1] if len(rel) > 2 and rel[0] == "agencies" else SITE
+
+
+def _blank() -> dict[str, Any]:
+    return {"decisions": 0, "published": 0, "counted": 0, "on_time": 0, "late": 0,
+            "on_time_rate": None, "errors": 0, "warnings": 0, "findings_by_rule": {},
+            "attention": []}
+
+
+def _entry(f: Finding, root: str) -> dict[str, Any]:
+    return {"file": os.path.relpath(f.file, root).replace(os.sep, "/"), "line": f.line,
+            "column": f.column, "severity": f.severity, "rule": f.rule,
+            "message_zh": f.message("zh"), "message_en": f.message("en"),
+            "hint_zh": f.hint("zh"), "hint_en": f.hint("en")}
+
+
+def _add_finding(stats: dict[str, Any], f: Finding, root: str) -> None:
+    by_rule = stats["findings_by_rule"].setdefault(f.rule, {ERROR: 0, WARNING: 0})
+    by_rule[f.severity] = by_rule.get(f.severity, 0) + 1
+    stats["errors" if f.severity == ERROR else "warnings"] += 1
+    stats["attention"].append(_entry(f, root))
+
+
+def _finish(stats: dict[str, Any]) -> dict[str, Any]:
+    if stats["counted"]:
+        stats["on_time_rate"] = round(stats["on_time"] / stats["counted"], 4)
+    stats["findings_by_rule"] = dict(sorted(stats["findings_by_rule"].items()))
+    stats["attention"].sort(key=lambda e: (e["file"], e["line"], e["column"], e["rule"]))
+    return stats
+
+
+def compliance_report(ds: Dataset, as_of: dt.date) -> dict[str, Any]:
+    """Per agency and site-wide: on-time publication rate, findings by rule, records to fix.
+
+    `ds` is a validated dataset (its `report` holds the findings). Only decisions published on
+    or before `as_of` count towards the rate. Deterministic: same data and date, same dict.
+    Shape: {"as_of", "site": STATS, "agencies": [{"agency", "name", **STATS}]}, where STATS is
+    {decisions, published, counted, on_time, late, on_time_rate (0..1 or None), errors,
+    warnings, findings_by_rule: {rule: {error, warning}}, attention: [{file, line, column,
+    severity, rule, message_zh, message_en, hint_zh, hint_en}]}.
+    """
+    policy = ds.policy
+    cal = WorkCalendar.from_data(ds.calendar)
+    names = {slug: rec.data.get("short_name") or rec.data.get("name", slug)
+             for slug, rec in ds.agencies().items()}
+    per: dict[str, dict[str, Any]] = {slug: _blank() for slug in names}
+    site = _blank()
+    for rec in ds.of("decision"):
+        targets = [site] + ([per[rec.agency]] if rec.agency in per else [])
+        published = rec.data.get("published")
+        t = timeliness(rec, policy, cal)
+        for stats in targets:
+            stats["decisions"] += 1
+            if isinstance(published, dt.date) and published <= as_of:
+                stats["published"] += 1
+                if t is not None and t.limit is not None:
+                    stats["counted"] += 1
+                    stats["on_time" if t.on_time else "late"] += 1
+    for f in ds.report:
+        _add_finding(site, f, ds.root)
+        slug = agency_of(f.file, ds.root)
+        if slug in per:
+            _add_finding(per[slug], f, ds.root)
+    agencies = [{"agency": slug, "name": names[slug], **_finish(per[slug])} for slug in sorted(per)]
+    return {"as_of": as_of.isoformat(), "site": _finish(site), "agencies": agencies}
