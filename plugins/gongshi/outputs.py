@@ -5,6 +5,7 @@ import importlib
 
 OUTPUT_MODULES = [
     "gongshi.portal.generator",
+    "gongshi.feeds.generator",
 ]
 
 for _name in OUTPUT_MODULES:

@@ -1,0 +1,197 @@
+"""What goes into each feed: entries built from the public set only, with stable tag-URI ids.
+
+An entry's id is a tag URI from the agency and slug (never the title), so a corrected title
+is an update of the same entry, not a new one; `updated` moves with the latest correction.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+from ..kinds import Record
+from ..kinds.site import CATEGORIES
+from ..public import PublicSet, public_set
+from .text import plain_text, xml_safe
+
+LIMIT = 50  # newest entries per feed
+
+# ASCII file names per category: feed URLs must be ASCII and never change.
+CATEGORY_SLUGS: dict[str, str] = {
+    "行政许可": "licensing", "行政处罚": "penalty", "行政强制": "coercion", "行政检查": "inspection",
+    "行政征收": "levy", "行政征用": "requisition", "行政确认": "confirmation", "行政给付": "benefit",
+    "行政奖励": "reward", "行政裁决": "adjudication", "其他": "other",
+}
+ACTION_SLUGS = {"更正": "correction", "撤销": "revocation", "变更": "change"}
+FORMATS = {"atom": "application/atom+xml", "rss": "application/rss+xml"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One feed entry; `uid` is the record it comes from (for the fail-closed tests)."""
+
+    id: str
+    title: str
+    link: str
+    published: dt.date
+    updated: dt.date
+    summary: str
+    author: str
+    agency: str
+    slug: str
+    uid: str
+    category: str | None = None
+
+    def order(self) -> tuple[Any, ...]:
+        """Newest first, then agency, slug and id: one stable order for every build."""
+        return (-self.updated.toordinal(), self.agency, self.slug, self.id)
+
+
+@dataclass
+class Feed:
+    """One feed, written as both Atom and RSS: `stem` + '.atom.xml' / '.rss.xml'."""
+
+    scope: str
+    title: str
+    subtitle: str
+    stem: str
+    page: str  # site-relative HTML page the feed mirrors
+    entries: list[Entry] = field(default_factory=list)
+    as_of: dt.date | None = None
+
+    @property
+    def updated(self) -> dt.date:
+        """The newest entry's date (not now), so the same data gives the same bytes."""
+        if self.entries:
+            return max(e.updated for e in self.entries)
+        return self.as_of or dt.date(1970, 1, 1)
+
+    def href(self, fmt: str) -> str:
+        return f"{self.stem}.{fmt}.xml"
+
+
+def site_url(settings: dict[str, Any], site: dict[str, Any]) -> str:
+    """Base for absolute links: SITEURL when absolute (publishconf.py), else site.yml's url."""
+    for url in (settings.get("SITEURL") or "", site.get("url") or ""):
+        if url.startswith(("http://", "https://")):
+            return url.rstrip("/")
+    return "https://localhost"  # fail safe: links stay well-formed even without a url
+
+
+def host_of(base: str) -> str:
+    return urlsplit(base).hostname or "localhost"
+
+
+def shared_public_set(context: dict[str, Any], ds: Any, as_of: dt.date) -> PublicSet:
+    """The portal's PublicSet from the context when it is for the same day, else a fresh one."""
+    ps = context.get("gongshi")
+    if isinstance(ps, PublicSet) and ps.as_of == as_of:
+        return ps
+    return public_set(ds, as_of)
+
+
+def decision_path(rec: Record) -> str:
+    """Site-relative URL of a decision page (the portal's stable scheme)."""
+    year = rec.year or rec.data["published"].year
+    return f"{rec.agency}/decisions/{year}/{rec.slug}.html"
+
+
+def tag_uri(host: str, rec: Record, *suffix: str) -> str:
+    """tag:<host>,<year first published>:<agency>/<slug>[/suffix…] (RFC 4151)."""
+    tail = "".join(f"/{s}" for s in suffix)
+    return f"tag:{host},{rec.data['published'].year}:{rec.agency}/{rec.slug}{tail}"
+
+
+def past_history(rec: Record, as_of: dt.date) -> list[dict[str, Any]]:
+    """History events dated on or before the build day, oldest first."""
+    events = [h for h in rec.data.get("history") or [] if h and h.get("date") and h["date"] <= as_of]
+    return sorted(events, key=lambda h: h["date"])
+
+
+def updated_of(rec: Record, as_of: dt.date) -> dt.date:
+    """The latest correction date up to the build day, else the publication date."""
+    dates = [h["date"] for h in past_history(rec, as_of)]
+    return max([rec.data["published"], *dates])
+
+
+def decision_title(rec: Record) -> str:
+    d = rec.data
+    return xml_safe(f"{d['doc_no']} {d.get('title') or d['party']['name']}")
+
+
+def decision_summary(rec: Record) -> str:
+    """The public text: the conclusion and the facts, as plain text."""
+    parts = [xml_safe(rec.data.get("result", "")), plain_text(rec.data.get("facts"))]
+    return "\n".join(p for p in parts if p)
+
+
+def decision_entry(rec: Record, agency_name: str, base: str, as_of: dt.date) -> Entry:
+    """The entry of a public decision."""
+    return Entry(tag_uri(host_of(base), rec), decision_title(rec), f"{base}/{decision_path(rec)}",
+                 rec.data["published"], updated_of(rec, as_of), decision_summary(rec),
+                 xml_safe(agency_name), rec.agency or "", rec.slug or "", rec.uid,
+                 rec.data.get("category"))
+
+
+def history_entries(rec: Record, agency_name: str, base: str, as_of: dt.date) -> list[Entry]:
+    """One entry per past correction or change of a public decision."""
+    out: list[Entry] = []
+    seen: dict[str, int] = {}
+    for h in past_history(rec, as_of):
+        key = f"{ACTION_SLUGS.get(h['action'], 'change')}/{h['date'].isoformat()}"
+        seen[key] = seen.get(key, 0) + 1
+        if seen[key] > 1:  # two events of one kind on one day keep distinct ids
+            key = f"{key}-{seen[key]}"
+        out.append(Entry(tag_uri(host_of(base), rec, *key.split("/")),
+                         xml_safe(f"{h['action']}：{rec.data['doc_no']}"), f"{base}/{decision_path(rec)}",
+                         h["date"], h["date"], xml_safe(f"{rec.data['doc_no']} {h['action']}：{h['note']}"),
+                         xml_safe(agency_name), rec.agency or "", rec.slug or "", rec.uid,
+                         rec.data.get("category")))
+    return out
+
+
+def revocation(rec: Record, as_of: dt.date) -> tuple[dt.date, str]:
+    """Date and reason of a revocation: the latest 撤销 event (past ones preferred)."""
+    events = [h for h in rec.data.get("history") or [] if h and h.get("action") == "撤销" and h.get("date")]
+    past = [h for h in events if h["date"] <= as_of]
+    chosen = max(past or events, key=lambda h: h["date"], default=None)
+    if chosen is None:
+        return rec.data["published"], "决定已被撤销"
+    return chosen["date"], chosen["note"]
+
+
+def notice_entry(rec: Record, agency_name: str, base: str, as_of: dt.date) -> Entry:
+    """A revocation notice: document number, date and reason only (no party, no facts)."""
+    day, reason = revocation(rec, as_of)
+    doc_no = rec.data["doc_no"]
+    return Entry(tag_uri(host_of(base), rec, "revocation", day.isoformat()),
+                 xml_safe(f"撤销公告：{doc_no}"), f"{base}/{decision_path(rec)}", day, day,
+                 xml_safe(f"{doc_no}已于{day.isoformat()}撤销。撤销原因：{reason}"),
+                 xml_safe(agency_name), rec.agency or "", rec.slug or "", rec.uid)
+
+
+def _newest(entries: list[Entry]) -> list[Entry]:
+    return sorted(entries, key=Entry.order)[:LIMIT]
+
+
+def plan(ps: PublicSet, base: str) -> list[Feed]:
+    """Every feed of the site with its newest entries, from the public set and nothing else."""
+    site = xml_safe(ps.site.get("name", ""))
+    names = {slug: a.data.get("name", slug) for slug, a in ps.agencies.items()}
+    entries = [decision_entry(r, names[r.agency], base, ps.as_of) for r in ps.decisions]
+    feeds = [Feed("all", f"{site}：执法决定", f"{site}新公开和更正的全部行政执法决定", "feeds/all",
+                  "index.html", _newest(entries), ps.as_of)]
+    for slug, name in names.items():
+        feeds.append(Feed(f"agency:{slug}", f"{xml_safe(name)}：执法决定", f"{xml_safe(name)}公开的行政执法决定",
+                          f"feeds/agency/{slug}", f"{slug}/index.html",
+                          _newest([e for e in entries if e.agency == slug]), ps.as_of))
+    for cat in CATEGORIES:
+        feeds.append(Feed(f"category:{cat}", f"{site}：{cat}决定", f"{site}公开的{cat}决定",
+                          f"feeds/category/{CATEGORY_SLUGS[cat]}", "feeds/index.html",
+                          _newest([e for e in entries if e.category == cat]), ps.as_of))
+    changes = [e for r in ps.decisions for e in history_entries(r, names[r.agency], base, ps.as_of)]
+    changes += [notice_entry(r, names[r.agency], base, ps.as_of) for r in ps.notices]
+    feeds.append(Feed("revocations", f"{site}：撤销和更正公告", f"{site}执法决定的撤销公告和更正记录",
+                      "feeds/revocations", "feeds/index.html", _newest(changes), ps.as_of))
+    return feeds

@@ -1,0 +1,53 @@
+"""FeedsGenerator: writes every feed under feeds/ and the feeds page listing them."""
+from __future__ import annotations
+
+import logging
+import os
+from typing import Any
+
+from pelican.generators import Generator
+
+from .. import plugin
+from . import entries
+from .entries import FORMATS, Feed
+from .render import render
+
+log = logging.getLogger("gongshi.feeds")
+
+FORMAT_NAMES = {"atom": "Atom", "rss": "RSS 2.0"}
+
+
+def feed_links(feeds: list[Feed]) -> list[dict[str, str]]:
+    """The `gongshi_feeds` context list: title, site-relative href, MIME type and scope."""
+    return [{"title": f"{feed.title}（{FORMAT_NAMES[fmt]}）", "href": feed.href(fmt), "type": mime,
+             "scope": feed.scope, "format": FORMAT_NAMES[fmt]}
+            for feed in feeds for fmt, mime in FORMATS.items()]
+
+
+class FeedsGenerator(Generator):
+    """RSS 2.0 and Atom for all decisions, each agency, each category, and revocations."""
+
+    def generate_context(self) -> None:
+        ds = plugin.dataset(self.settings)
+        ps = entries.shared_public_set(self.context, ds, plugin.as_of(self.settings))
+        self.site_name: str = ps.site.get("name", "")
+        self.base = entries.site_url(self.settings, ps.site)
+        self.feeds = entries.plan(ps, self.base)
+        self.context["gongshi_feeds"] = feed_links(self.feeds)
+
+    def generate_output(self, writer: Any) -> None:
+        for feed in self.feeds:
+            for fmt in FORMATS:
+                path = os.path.join(self.output_path, feed.href(fmt))
+                os.makedirs(os.path.dirname(path), exist_ok=True)
+                with open(path, "wb") as fh:
+                    fh.write(render(feed, fmt, self.base, self.site_name))
+        page = os.path.join(self.output_path, "feeds", "index.html")
+        html = self.get_template("feeds").render(self.context, feeds=self.feeds,
+                                                 feed_formats=FORMAT_NAMES, feed_base=self.base)
+        with open(page, "w", encoding="utf-8") as fh:
+            fh.write(html)
+        log.info("gongshi.feeds: %d feeds written", 2 * len(self.feeds))
+
+
+plugin.GENERATORS.append(FeedsGenerator)

@@ -1,0 +1,45 @@
+"""Plain text for feeds and data files: Markdown stripped, XML-forbidden characters removed."""
+from __future__ import annotations
+
+import re
+
+# XML 1.0 allows tab, newline and carriage return only among the C0 controls; YAML lets others
+# (e.g. \x0b) through, and feedgen/lxml raise on them, so they are removed before output.
+_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+
+_HTML_TAG = re.compile(r"<[^>\n]+>")
+_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*", re.M)
+_QUOTE = re.compile(r"^\s{0,3}>\s?", re.M)
+_BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+", re.M)
+_EMPHASIS = re.compile(r"(\*\*|__|\*|`+|~~)(?=\S)(.+?)(?<=\S)\1")
+_RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$", re.M)
+_BLANKS = re.compile(r"\n\s*\n+")
+
+
+def xml_safe(text: str) -> str:
+    """`text` without the characters XML 1.0 forbids."""
+    return _XML_FORBIDDEN.sub("", text)
+
+
+def plain_text(markdown: str | None) -> str:
+    """Readable plain text of a Markdown field (fast: no HTML rendering), XML-safe."""
+    if not markdown:
+        return ""
+    text = xml_safe(markdown).replace("\r\n", "\n")
+    text = _RULE.sub("", text)
+    text = _HTML_TAG.sub("", text)
+    text = _IMAGE.sub(r"\1", text)
+    text = _LINK.sub(r"\1", text)
+    text = _HEADING.sub("", text)
+    text = _QUOTE.sub("", text)
+    text = _BULLET.sub("", text)
+    text = _EMPHASIS.sub(r"\2", text)
+    text = _BLANKS.sub("\n", text)
+    return "\n".join(line.strip() for line in text.strip().split("\n"))
+
+
+def legal_refs(basis: list[dict] | None) -> str:
+    """A list of {title, article} as 《title》article；《title》article."""
+    return "；".join(f"《{b.get('title', '')}》{b.get('article', '')}" for b in basis or [] if b)

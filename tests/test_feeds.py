@@ -1,0 +1,167 @@
+"""Feeds (issue 6): well-formed RSS and Atom, stable ids, right dates, only public records."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+from pathlib import Path
+
+import feedparser
+import pytest
+
+from conftest import DATA, DEMO_AS_OF, ROOT
+from gongshi.checks import validate
+from gongshi.feeds import entries
+from gongshi.feeds.render import render
+from gongshi.feeds.text import plain_text, xml_safe
+from gongshi.public import public_set
+from gongshi.rules.visibility import visibility
+
+BASE = "https://zfgs.example.gov.cn"  # data/site.yml's url; pelicanconf's SITEURL is ""
+
+
+@pytest.fixture(scope="module")
+def public() -> entries.PublicSet:
+    ds = validate(str(DATA), DEMO_AS_OF)
+    return public_set(ds, DEMO_AS_OF)
+
+
+def feed_files(site: Path) -> list[Path]:
+    return sorted((site / "feeds").rglob("*.xml"))
+
+
+def parse(path: Path) -> feedparser.FeedParserDict:
+    parsed = feedparser.parse(path.read_bytes())
+    assert parsed.bozo == 0, (path, parsed.get("bozo_exception"))
+    return parsed
+
+
+def day(struct: object) -> dt.date:
+    # Entries are dated at midnight in China, which feedparser gives back in UTC.
+    return (dt.datetime(*struct[:6]) + dt.timedelta(hours=8)).date()  # type: ignore[index]
+
+
+def test_every_feed_is_written_in_both_formats(demo_site: Path, public: entries.PublicSet) -> None:
+    names = {p.relative_to(demo_site).as_posix() for p in feed_files(demo_site)}
+    scopes = ["all", "revocations"] + [f"agency/{a}" for a in public.agencies] + [
+        f"category/{c}" for c in entries.CATEGORY_SLUGS.values()]
+    for scope in scopes:
+        assert {f"feeds/{scope}.atom.xml", f"feeds/{scope}.rss.xml"} <= names
+    assert (demo_site / "feeds" / "index.html").is_file()
+
+
+def test_feeds_parse_with_unique_ids_and_right_dates(demo_site: Path, public: entries.PublicSet) -> None:
+    by_id = {entries.tag_uri("zfgs.example.gov.cn", r): r for r in public.decisions}
+    for path in feed_files(demo_site):
+        parsed = parse(path)
+        ids = [e.id for e in parsed.entries]
+        assert len(ids) == len(set(ids)), path
+        assert len(ids) <= entries.LIMIT
+        atom = path.name.endswith(".atom.xml")
+        assert parsed.version == ("atom10" if atom else "rss20"), path
+        for e in parsed.entries:
+            assert e.id.startswith("tag:zfgs.example.gov.cn,"), e.id
+            assert e.link.startswith(BASE + "/"), e.link
+            rec = by_id.get(e.id)
+            if rec is None:
+                continue  # a correction or revocation entry, checked below
+            assert day(e.published_parsed) == rec.data["published"]
+            if atom:
+                assert day(e.updated_parsed) == entries.updated_of(rec, DEMO_AS_OF)
+            assert e.title.startswith(rec.data["doc_no"])
+
+
+def test_all_feed_is_the_newest_fifty_public_decisions(demo_site: Path, public: entries.PublicSet) -> None:
+    want = sorted((entries.decision_entry(r, "", BASE, DEMO_AS_OF) for r in public.decisions),
+                  key=entries.Entry.order)[:entries.LIMIT]
+    for fmt in ("atom", "rss"):
+        got = [e.id for e in parse(demo_site / "feeds" / f"all.{fmt}.xml").entries]
+        assert got == [e.id for e in want]
+
+
+def test_no_hidden_record_in_any_feed(demo_site: Path, public: entries.PublicSet) -> None:
+    public_ids = {entries.tag_uri("zfgs.example.gov.cn", r) for r in public.decisions}
+    notice_ids = {entries.tag_uri("zfgs.example.gov.cn", r) for r in public.notices}
+    assert notice_ids and public_ids.isdisjoint(notice_ids)
+    for path in feed_files(demo_site):
+        for e in parse(path).entries:
+            record_id = "/".join(e.id.split("/")[:2])  # tag:…:agency/slug without a suffix
+            if path.name.startswith("revocations."):
+                assert record_id in public_ids or (record_id in notice_ids and "/revocation/" in e.id)
+            else:
+                assert e.id in public_ids, (path, e.id)
+
+
+def test_revocation_notice_has_doc_no_date_and_reason_only(demo_site: Path, public: entries.PublicSet) -> None:
+    rec = public.notices[0]
+    parsed = parse(demo_site / "feeds" / "revocations.atom.xml")
+    found = [e for e in parsed.entries if e.id.startswith(entries.tag_uri("zfgs.example.gov.cn", rec) + "/revocation/")]
+    assert len(found) == 1
+    day_, reason = entries.revocation(rec, DEMO_AS_OF)
+    text = found[0].summary
+    assert rec.data["doc_no"] in text and day_.isoformat() in text and reason in text
+    assert rec.data["party"]["name"] not in text + found[0].title
+    assert rec.data["result"] not in text
+
+
+def test_feeds_are_deterministic(public: entries.PublicSet) -> None:
+    a = [render(f, fmt, BASE, "x") for f in entries.plan(public, BASE) for fmt in ("atom", "rss")]
+    b = [render(f, fmt, BASE, "x") for f in entries.plan(public, BASE) for fmt in ("atom", "rss")]
+    assert a == b
+    assert b"lastBuildDate" in b[1] and str(DEMO_AS_OF.year).encode() in b[1]
+
+
+def test_correction_moves_updated_but_keeps_the_id(public: entries.PublicSet) -> None:
+    rec = next(r for r in public.decisions if r.data.get("history"))
+    entry = entries.decision_entry(rec, "x", BASE, DEMO_AS_OF)
+    assert entry.updated == max(h["date"] for h in rec.data["history"])
+    assert entry.id == f"tag:zfgs.example.gov.cn,{rec.data['published'].year}:{rec.agency}/{rec.slug}"
+    before = entries.decision_entry(rec, "x", BASE, rec.data["published"])
+    assert before.updated == rec.data["published"] and before.id == entry.id
+
+
+def test_control_characters_never_reach_feedgen(public: entries.PublicSet) -> None:
+    rec = public.decisions[0]
+    dirty = dict(rec.data, result="罚款\x0b人民币\x00五万元", facts="经查\x1f，**当事人**……")
+    clone = entries.Record(rec.kind, rec.file, dirty, rec.agency, rec.slug, None, rec.year)
+    feed = entries.Feed("all", "t\x0c", "s", "feeds/all", "index.html",
+                        [entries.decision_entry(clone, "机关\x08", BASE, DEMO_AS_OF)], DEMO_AS_OF)
+    for fmt in ("atom", "rss"):
+        xml = render(feed, fmt, BASE, "站")
+        assert b"CDATA" not in xml
+        parsed = feedparser.parse(xml)
+        assert parsed.bozo == 0
+        assert "罚款人民币五万元" in parsed.entries[0].summary
+
+
+def test_plain_text_strips_markdown() -> None:
+    assert plain_text("# 标题\n\n**经查**，[链接](http://x)\n\n- 一\n- 二") == "标题\n经查，链接\n一\n二"
+    assert xml_safe("a\x0bb\tc") == "ab\tc"
+
+
+def test_site_url_prefers_absolute_siteurl() -> None:
+    assert entries.site_url({"SITEURL": "https://a.example/"}, {"url": "https://b.example"}) == "https://a.example"
+    assert entries.site_url({"SITEURL": ""}, {"url": "https://b.example/"}) == "https://b.example"
+
+
+@pytest.mark.slow
+def test_expired_decision_leaves_every_feed(tmp_path: Path, public: entries.PublicSet) -> None:
+    """Build as of the day after a window ends: the decision is in no feed any more."""
+    from gongshi.build import build
+    last = min((v.last_day, uid) for uid, v in public.status.items() if v.public and v.last_day)
+    rec = next(r for r in public.decisions if r.uid == last[1])
+    assert visibility(rec, last[0], public.policy).public
+    after = last[0] + dt.timedelta(days=1)
+    out = tmp_path / "out"
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        ds = build(str(DATA), str(out), after, settings_file=str(ROOT / "publishconf.py"))
+    finally:
+        os.chdir(cwd)
+    assert ds.report.ok
+    tag = entries.tag_uri("zfgs.example.gov.cn", rec)
+    for path in feed_files(out):
+        xml = path.read_text(encoding="utf-8")
+        assert tag not in xml and rec.data["doc_no"] not in xml, path
+    shutil.rmtree(out)
