@@ -7,7 +7,7 @@ import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from typing import Iterator
+from typing import Callable, Iterator
 
 from .findings import Finding, Msg, Report
 from .kinds import KINDS, Record, RecordKind
@@ -24,6 +24,12 @@ NO_DATA = Msg("R-FORMAT", "数据文件夹不存在", "the data folder does not 
               "检查路径，或先运行 gongshi new", "check the path")
 
 PARALLEL_MIN_FILES = 2000
+
+Todo = list[tuple[str, str, float]]
+Runner = Callable[[str, Todo, int | None], Iterator[tuple[list[Record], list[Finding]]]]
+# Optional replacement for _run with the same contract (results in `todo` order); the parse
+# cache of gongshi.workflow.cache installs itself here for the command line.
+RUNNER: Runner | None = None
 
 
 @dataclass
@@ -47,7 +53,9 @@ class Dataset:
 
     @property
     def policy(self) -> dict:
-        return self.site.get("policy", {})
+        """The effective policy: site.yml's policy merged over its preset (presets/)."""
+        from .presets import effective_policy
+        return effective_policy(self.site)
 
     @property
     def calendar(self) -> dict:
@@ -140,7 +148,8 @@ def load(root: str, workers: int | None = None) -> Dataset:
             continue
         todo.append((path, rel, mtime))
     ds.files = len(todo)
-    for records, findings in _run(todo, workers):
+    results = RUNNER(root, todo, workers) if RUNNER is not None else _run(todo, workers)
+    for records, findings in results:
         ds.report.extend(findings)
         for r in records:
             ds.records.setdefault(r.kind, []).append(r)

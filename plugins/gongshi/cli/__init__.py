@@ -61,6 +61,8 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Entry point: parse, run, and turn any unexpected failure into one readable line."""
     args = parser().parse_args(argv)
+    from ..workflow import cache
+    cache.install()  # the parse cache: rebuilds re-read only changed files (GONGSHI_CACHE=0: off)
     try:
         return int(args._run(args) or 0)
     except KeyboardInterrupt:

@@ -1,0 +1,1 @@
+"""The agency workflow: refresh, parse cache, git provenance and ownership, import, templates."""

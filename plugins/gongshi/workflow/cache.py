@@ -1,0 +1,161 @@
+"""The parse cache: typed records kept on disk so a rebuild re-reads only changed files.
+
+Entries are keyed by path, mtime_ns, size and a hash of the code that parses; one pickle
+shard per folder, so a one-record change rewrites one small shard. A cache that cannot be
+read or written is simply not used: results are always those of `dataset.load_file`.
+"""
+from __future__ import annotations
+
+import gc
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from typing import Iterator
+
+from .. import dataset
+from ..findings import Finding
+from ..kinds import Record
+from .progress import track
+
+Result = tuple[list[Record], list[Finding]]
+Entry = tuple[int, int, list[Record], list[Finding]]  # mtime_ns, size, records, findings
+
+# A file changed within this window of its caching could change again within the same
+# mtime tick (coarse kernel clocks), so it is not cached: git's "racily clean" rule.
+RACY_NS = 2_000_000_000
+_PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+_version: str | None = None
+
+
+def code_version() -> str:
+    """A hash of the modules that read and type records; any change empties the cache."""
+    global _version
+    if _version is None:
+        h = hashlib.sha256(sys.version.encode())
+        for folder in (_PACKAGE, os.path.join(_PACKAGE, "kinds")):
+            for name in sorted(os.listdir(folder)):
+                if name.endswith(".py"):
+                    with open(os.path.join(folder, name), "rb") as fh:
+                        h.update(name.encode() + b"\0" + fh.read())
+        _version = h.hexdigest()[:16]
+    return _version
+
+
+def cache_dir(root: str) -> str:
+    """Where shards of data folder `root` live: $GONGSHI_CACHE_DIR or <parent>/.cache/records."""
+    base = os.environ.get("GONGSHI_CACHE_DIR") or os.path.join(os.path.dirname(root), ".cache", "records")
+    return os.path.join(base, code_version())
+
+
+def _shard_path(base: str, root: str, folder: str) -> str:
+    return os.path.join(base, hashlib.sha1(f"{root}\0{folder}".encode()).hexdigest()[:20] + ".pickle")
+
+
+def _read_shard(path: str) -> dict[str, Entry]:
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except OSError:
+        return {}
+    # Unpickling allocates many small objects; the cyclic GC would only slow it down.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        shard = pickle.loads(data)
+        return shard if isinstance(shard, dict) else {}
+    except Exception:  # a torn or foreign file is a miss, never an error
+        return {}
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _write_shard(path: str, shard: dict[str, Entry]) -> None:
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(shard, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)  # readers see the old or the new shard, never half of one
+    except OSError:
+        return
+
+
+class Stats:
+    """How the last cached load went (for tests and the benchmark)."""
+
+    hits = 0
+    misses = 0
+
+
+def cached_run(root: str, todo: dataset.Todo, workers: int | None) -> Iterator[Result]:
+    """`dataset._run` with the parse cache: same results, same order."""
+    base = cache_dir(root)
+    folders: dict[str, list[int]] = defaultdict(list)
+    stats: list[tuple[int, int]] = []
+    for i, (path, rel, _mtime) in enumerate(todo):
+        folders[os.path.dirname(rel)].append(i)
+        try:
+            st = os.stat(path)
+            stats.append((st.st_mtime_ns, st.st_size))
+        except OSError:
+            stats.append((-1, -1))
+    results: list[Result | None] = [None] * len(todo)
+    shards: dict[str, dict[str, Entry]] = {}
+    for folder in folders:
+        shards[folder] = _read_shard(_shard_path(base, root, folder))
+    missing: list[int] = []
+    for folder, idxs in folders.items():
+        shard = shards[folder]
+        for i in idxs:
+            entry = shard.get(os.path.basename(todo[i][1]))
+            if entry is not None and (entry[0], entry[1]) == stats[i]:
+                results[i] = (entry[2], entry[3])
+            else:
+                missing.append(i)
+    Stats.hits, Stats.misses = len(todo) - len(missing), len(missing)
+    fresh = dataset._run([todo[i] for i in missing], workers)
+    for i, result in zip(missing, track(fresh, len(missing), "读取记录 / reading records")):
+        results[i] = result
+    _update(base, root, todo, folders, shards, stats, results, set(missing))
+    for result in results:
+        assert result is not None
+        yield result
+
+
+def _update(base: str, root: str, todo: dataset.Todo, folders: dict[str, list[int]],
+            shards: dict[str, dict[str, Entry]], stats: list[tuple[int, int]],
+            results: list[Result | None], missing: set[int]) -> None:
+    """Rewrite the shards that gained, lost or changed entries."""
+    now = time.time_ns()
+    for folder, idxs in folders.items():
+        old = shards[folder]
+        names = {os.path.basename(todo[i][1]) for i in idxs}
+        changed = any(i in missing for i in idxs) or any(n not in names for n in old)
+        if not changed:
+            continue
+        new: dict[str, Entry] = {}
+        for i in idxs:
+            name = os.path.basename(todo[i][1])
+            mtime_ns, size = stats[i]
+            result = results[i]
+            if result is None or mtime_ns < 0 or now - mtime_ns < RACY_NS:
+                continue
+            new[name] = (mtime_ns, size, result[0], result[1])
+        _write_shard(_shard_path(base, root, folder), new)
+
+
+def install() -> None:
+    """Use the parse cache for every dataset.load in this process (unless GONGSHI_CACHE=0)."""
+    if os.environ.get("GONGSHI_CACHE", "1") != "0":
+        dataset.RUNNER = cached_run
+
+
+def uninstall() -> None:
+    """Load without the cache again."""
+    dataset.RUNNER = None
+

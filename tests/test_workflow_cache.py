@@ -1,0 +1,81 @@
+"""The parse cache (issue 7, item 2): same dataset as an uncached load; only changed files re-read."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from gongshi import dataset
+from gongshi.workflow import cache
+
+
+def _age(root: Path, seconds: int = 60) -> None:
+    """Move every mtime into the past, so no file counts as racily fresh."""
+    for p in root.rglob("*.yml"):
+        st = p.stat()
+        os.utime(p, ns=(st.st_atime_ns, st.st_mtime_ns - seconds * 1_000_000_000))
+
+
+def _summary(ds: dataset.Dataset) -> tuple:
+    recs = sorted((r.kind, r.file, r.slug or "", repr(r.data)) for rs in ds.records.values() for r in rs)
+    finds = sorted((f.file, f.line, f.column, f.rule, f.message("en")) for f in ds.report)
+    return recs, finds
+
+
+@pytest.fixture()
+def cached(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    monkeypatch.setenv("GONGSHI_CACHE_DIR", str(tmp_path / "cache"))
+    cache.install()
+    yield cache
+    cache.uninstall()
+
+
+def test_cached_load_equals_plain_load(data_copy: Path, cached) -> None:
+    bad = data_copy / "agencies" / "market" / "decisions" / "2024" / "zz-bad.yml"
+    bad.write_text("doc_no: x\ndecided: 2024-3-5\n", encoding="utf-8")
+    _age(data_copy)
+    first = dataset.load(str(data_copy))
+    assert cache.Stats.misses == first.files
+    second = dataset.load(str(data_copy))
+    assert cache.Stats.hits == second.files and cache.Stats.misses == 0
+    cache.uninstall()
+    plain = dataset.load(str(data_copy))
+    assert _summary(first) == _summary(plain) == _summary(second)
+    assert any(f.file == str(bad) for f in second.report)
+
+
+def test_one_changed_file_is_the_only_one_read(data_copy: Path, cached) -> None:
+    _age(data_copy)
+    dataset.load(str(data_copy))
+    target = sorted((data_copy / "agencies" / "market" / "decisions").rglob("*.yml"))[0]
+    text = target.read_text(encoding="utf-8").replace("result: ", "result: 已改：", 1)
+    target.write_text(text, encoding="utf-8")
+    st = target.stat()
+    os.utime(target, ns=(st.st_atime_ns, st.st_mtime_ns - 30_000_000_000))
+    ds = dataset.load(str(data_copy))
+    assert cache.Stats.misses == 1
+    rec = next(r for r in ds.of("decision") if r.file == str(target))
+    assert rec.data["result"].startswith("已改：")
+    target.unlink()
+    ds = dataset.load(str(data_copy))
+    assert cache.Stats.misses == 0
+    assert all(r.file != str(target) for r in ds.of("decision"))
+
+
+def test_racily_fresh_files_are_not_trusted(data_copy: Path, cached) -> None:
+    # Written just now: the same mtime tick could hold a second edit, so nothing is cached.
+    for p in data_copy.rglob("*.yml"):
+        os.utime(p)
+    dataset.load(str(data_copy))
+    dataset.load(str(data_copy))
+    assert cache.Stats.hits == 0
+
+
+def test_broken_cache_is_a_miss(data_copy: Path, cached, tmp_path: Path) -> None:
+    _age(data_copy)
+    dataset.load(str(data_copy))
+    for shard in (tmp_path / "cache").rglob("*.pickle"):
+        shard.write_bytes(b"not a pickle")
+    ds = dataset.load(str(data_copy))
+    assert cache.Stats.misses == ds.files and ds.report.ok
