@@ -5,11 +5,13 @@ replaces it whole, so a record that stopped being public cannot linger in a stal
 """
 from __future__ import annotations
 
+import ctypes
 import datetime as dt
+import glob
 import logging
 import os
 import shutil
-from typing import Any
+from typing import Any, Callable
 
 from .checks import validate
 from .dataset import Dataset
@@ -25,8 +27,13 @@ def pelican_settings(settings_file: str | None, overrides: dict[str, Any]) -> di
 
 
 def build(data: str, output: str, as_of: dt.date, *, settings_file: str | None = "pelicanconf.py",
-          content: str | None = None, strict: bool = False, dataset: Dataset | None = None) -> Dataset:
-    """Validate `data`; when there is no error, build the portal into `output`."""
+          content: str | None = None, strict: bool = False, dataset: Dataset | None = None,
+          before_swap: Callable[[str, Dataset], None] | None = None) -> Dataset:
+    """Validate `data`; when there is no error, build the portal into `output`.
+
+    `before_swap(folder, ds)` may add files to the finished build before it goes live
+    (refresh writes changes.json there), so they appear with the site, atomically.
+    """
     from pelican import Pelican
 
     from . import plugin
@@ -37,6 +44,7 @@ def build(data: str, output: str, as_of: dt.date, *, settings_file: str | None =
     output = os.path.abspath(output)
     parent = os.path.dirname(output) or "."
     os.makedirs(parent, exist_ok=True)
+    remove_leftovers(output)
     tmp = f"{output}.tmp-{os.getpid()}"
     shutil.rmtree(tmp, ignore_errors=True)
     here = os.path.dirname(os.path.abspath(settings_file)) if settings_file else os.getcwd()
@@ -58,6 +66,8 @@ def build(data: str, output: str, as_of: dt.date, *, settings_file: str | None =
         settings["THEME"] = os.path.join(here, "theme")
     try:
         Pelican(settings).run()
+        if before_swap is not None:
+            before_swap(tmp, ds)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
@@ -65,10 +75,42 @@ def build(data: str, output: str, as_of: dt.date, *, settings_file: str | None =
     return ds
 
 
+def _exchange(a: str, b: str) -> bool:
+    """Atomically exchange two paths (Linux renameat2 RENAME_EXCHANGE); False when unsupported."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    return renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0
+
+
 def swap(new: str, output: str) -> None:
-    """Replace `output` with `new` using renames, so readers see the old or the new site."""
+    """Replace `output` with `new`; readers (and a kill at any moment) see the old or the new site."""
+    if os.path.isdir(output) and _exchange(new, output):
+        shutil.rmtree(new, ignore_errors=True)  # `new` now holds the old site
+        return
     old = f"{output}.old-{os.getpid()}"
     if os.path.exists(output):
         os.rename(output, old)
     os.rename(new, output)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def remove_leftovers(output: str) -> None:
+    """Delete half-built folders of killed builds (never one whose process still runs)."""
+    for path in glob.glob(glob.escape(output) + ".tmp-*") + glob.glob(glob.escape(output) + ".old-*"):
+        pid = path.rsplit("-", 1)[-1]
+        if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
+            shutil.rmtree(path, ignore_errors=True)
