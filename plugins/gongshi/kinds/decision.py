@@ -3,12 +3,9 @@ from __future__ import annotations
 
 from ..schema import Boolean, Choice, Date, Duration, ListOf, Number, Obj, Text, legal_basis
 from .base import RecordKind
-from .site import CATEGORIES
+from .site import CATEGORIES, PENALTY_KINDS
 
 PARTY_TYPES = ["法人", "非法人组织", "个体工商户", "自然人"]
-PENALTY_KINDS = ["警告", "通报批评", "罚款", "没收违法所得", "没收非法财物", "暂扣许可证件",
-                 "降低资质等级", "吊销许可证件", "限制开展生产经营活动", "责令停产停业", "责令关闭",
-                 "限制从业", "行政拘留", "其他"]
 STATUSES = ["有效", "已撤销", "已更正"]
 ACTIONS = ["更正", "撤销", "变更"]
 

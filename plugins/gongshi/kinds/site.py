@@ -6,6 +6,11 @@ from .base import RecordKind
 
 CATEGORIES = ["行政许可", "行政处罚", "行政强制", "行政检查", "行政征收", "行政征用",
               "行政确认", "行政给付", "行政奖励", "行政裁决", "其他"]
+# Here rather than in decision.py because the policy names them too (decision.py imports site.py).
+PENALTY_KINDS = ["警告", "通报批评", "罚款", "没收违法所得", "没收非法财物", "暂扣许可证件",
+                 "降低资质等级", "吊销许可证件", "限制开展生产经营活动", "责令停产停业", "责令关闭",
+                 "限制从业", "行政拘留", "其他"]
+LOW_FINE = "低额罚款"  # a 罚款 not above policy.low_fine, as a key of policy.penalty_display
 
 WINDOW = Obj("公示期限", {
     "default": Duration("默认公示期限", "未单独填写 display 时的公示期限，例如 3y（年）或 6m（月）", required=True),
@@ -33,6 +38,13 @@ class SiteKind(RecordKind):
         "policy": Obj("公示政策", {
             "display": MapOf("公示期限", Choice("执法类别", CATEGORIES), WINDOW,
                              "各类别执法决定的公示期限；未列出的类别一直公示到撤销为止"),
+            "penalty_display": MapOf("按处罚种类的公示期限", Choice("处罚种类", PENALTY_KINDS + [LOW_FINE]), WINDOW,
+                                     "行政处罚按处罚种类适用的公示期限；一个决定有多种处罚的，取最长的期限；"
+                                     "低额罚款指不超过 low_fine 的罚款；未列出的种类适用 display 中该类别的期限"),
+            "low_fine": Number("较低数额罚款上限（元）", "不超过此金额的罚款按“低额罚款”确定公示期限，例如 10000",
+                               minimum=0),
+            "unpublished_kinds": ListOf("不予公示的处罚种类", Choice("处罚种类", PENALTY_KINDS),
+                                        "只受到这些种类处罚的决定不予公示，例如市场监管的 [警告]"),
             "deadline_workdays": MapOf("公开时限（工作日）", Choice("执法类别", CATEGORIES + ["default"]),
                                        Integer("工作日", minimum=1),
                                        "自作出决定之日起，应在多少个工作日内公开；default 为其他类别"),

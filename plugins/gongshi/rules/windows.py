@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from ..kinds import Record
+from ..kinds.site import LOW_FINE
 
 
 def months(duration: str) -> int:
@@ -26,9 +27,32 @@ def window_end(start: dt.date, duration: str) -> dt.date:
     return add_months(start, months(duration))
 
 
+def _window_key(kind: str, penalty: dict[str, Any], policy: dict[str, Any]) -> str:
+    # A fine up to policy.low_fine is looked up as 低额罚款 (market regulation's "low fine").
+    limit = policy.get("low_fine")
+    if kind == "罚款" and limit is not None and penalty.get("fine", 0) <= limit:
+        return LOW_FINE
+    return kind
+
+
 def policy_window(rec: Record, policy: dict[str, Any]) -> dict[str, str] | None:
-    """The policy's {default, min, max} for a decision's category, or None (shown until revoked)."""
-    return (policy.get("display") or {}).get(rec.data.get("category", ""))
+    """The policy's {default, min, max} for a decision, or None (shown until revoked).
+
+    A penalty kind listed in policy.penalty_display has its own window, others take the
+    category's (policy.display); a decision with several kinds takes the longest, and kinds
+    the policy never publishes (unpublished_kinds) do not count.
+    """
+    category_window = (policy.get("display") or {}).get(rec.data.get("category", ""))
+    penalty = rec.data.get("penalty") or {}
+    by_kind = policy.get("penalty_display") or {}
+    unpublished = set(policy.get("unpublished_kinds") or [])
+    kinds = [k for k in penalty.get("kinds") or [] if k and k not in unpublished]
+    if not kinds or not by_kind:
+        return category_window
+    candidates = [by_kind.get(_window_key(k, penalty, policy), category_window) for k in kinds]
+    if any(c is None for c in candidates):
+        return None  # one kind is shown until revoked, the longest of all
+    return max(candidates, key=lambda w: (months(w["default"]), months(w.get("max") or w["default"])))
 
 
 def display_duration(rec: Record, policy: dict[str, Any]) -> str | None:

@@ -1,0 +1,60 @@
+"""Disclosure policy presets (R-WINDOW): YAML files selected by site.yml's `preset:`.
+
+The effective policy is the preset with site.yml's `policy` merged over it, key by key, so a
+site changes one value without restating the rest. Presets are typed by the same schema as
+site.yml's policy, so a broken preset fails its test, not a build.
+"""
+from __future__ import annotations
+
+import copy
+import os
+from functools import lru_cache
+from typing import Any
+
+from ..kinds.site import SiteKind
+from ..schema import Ctx
+from ..yamlread import read_file
+
+FOLDER = os.path.dirname(os.path.abspath(__file__))
+PRESETS = {"设计卡": "design-card.yml", "市场监管": "market-regulation.yml", "国家信用": "national-credit.yml"}
+
+
+class PresetError(Exception):
+    """A shipped preset file does not type-check (a bug in the package, not in the data)."""
+
+
+@lru_cache(maxsize=None)
+def _load(name: str) -> dict[str, Any]:
+    path = os.path.join(FOLDER, PRESETS[name])
+    root, findings = read_file(path)
+    ctx = Ctx(path)
+    data = SiteKind.schema.fields["policy"].check(root, "policy", ctx) if root is not None else None
+    findings += ctx.findings
+    if findings or data is None:
+        raise PresetError(f"{path}: " + "; ".join(f"{f.line}: {f.message('en')}" for f in findings))
+    return data
+
+
+def preset(name: str) -> dict[str, Any]:
+    """The typed policy of a preset, by its Chinese name (a fresh copy)."""
+    return copy.deepcopy(_load(name))
+
+
+def merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    """`over` merged into a copy of `base`: mappings key by key, anything else replaced."""
+    out = copy.deepcopy(base)
+    for key, value in over.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = merge(out[key], value)
+        else:
+            out[key] = copy.deepcopy(value)
+    return out
+
+
+def effective_policy(site: dict[str, Any]) -> dict[str, Any]:
+    """site.yml's policy merged over its preset (just the policy when there is no preset)."""
+    own = site.get("policy") or {}
+    name = site.get("preset")
+    if name not in PRESETS:
+        return own
+    return merge(_load(name), own)
