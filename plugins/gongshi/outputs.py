@@ -6,6 +6,7 @@ import importlib
 OUTPUT_MODULES = [
     "gongshi.portal.generator",
     "gongshi.feeds.generator",
+    "gongshi.opendata.generator",
 ]
 
 for _name in OUTPUT_MODULES:

@@ -17,9 +17,9 @@ from .text import plain_text, xml_safe
 
 LIMIT = 50  # newest entries per feed
 
-# ASCII file names per category: feed URLs must be ASCII and never change.
+# ASCII file names per category (the portal's URL words): feed URLs must never change.
 CATEGORY_SLUGS: dict[str, str] = {
-    "行政许可": "licensing", "行政处罚": "penalty", "行政强制": "coercion", "行政检查": "inspection",
+    "行政许可": "permit", "行政处罚": "penalty", "行政强制": "coercion", "行政检查": "inspection",
     "行政征收": "levy", "行政征用": "requisition", "行政确认": "confirmation", "行政给付": "benefit",
     "行政奖励": "reward", "行政裁决": "adjudication", "其他": "other",
 }

@@ -1,0 +1,53 @@
+"""The data dictionary, generated from the record schemas: every field's Chinese title and meaning."""
+from __future__ import annotations
+
+from typing import Any
+
+from ..kinds import KINDS
+from ..schema import Boolean, Choice, Date, Duration, Either, Field, Integer, ListOf, MapOf, Number, Obj
+from .tables import ALL, COMPUTED, KIND_FILES, PUBLIC_FIELDS
+
+
+def type_zh(spec: Field | None) -> str:
+    """A field's type in words, as the dictionary shows it."""
+    if spec is None:
+        return "文本（构建时生成）"
+    if isinstance(spec, Choice):
+        return "可选值：" + "、".join(spec.values)
+    if isinstance(spec, ListOf):
+        return f"列表（{type_zh(spec.item)}）" if not isinstance(spec.item, Obj) else "对象列表"
+    names = [(Boolean, "是/否"), (Date, "日期 YYYY-MM-DD"), (Duration, "时长，如 3y、6m"),
+             (Number, "数字"), (Integer, "整数"), (MapOf, "映射"), (Either, "文本或对象"), (Obj, "对象")]
+    for cls, name in names:
+        if isinstance(spec, cls):
+            return name
+    return "文本（Markdown）" if getattr(spec, "markdown", False) else "文本"
+
+
+def _rows(spec: Obj, allow: Any, prefix: str) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for key, sub in spec.fields.items():
+        path = f"{prefix}{key}"
+        sub_allow = allow if allow is ALL else (allow or {}).get(key) if isinstance(allow, dict) else None
+        out.append({"path": path, "title": sub.title, "description": sub.description,
+                    "type": type_zh(sub), "required": sub.required, "published": sub_allow is not None})
+        inner = sub.item if isinstance(sub, ListOf) and isinstance(sub.item, Obj) else sub
+        if isinstance(inner, Obj):
+            child_prefix = f"{path}[]." if inner is not sub else f"{path}."
+            out += _rows(inner, sub_allow if sub_allow is not None else {}, child_prefix)
+    return out
+
+
+def dictionary() -> list[dict[str, Any]]:
+    """Every record kind with its fields; `published` says whether the open data carries a field."""
+    kinds = []
+    for name, kind in KINDS.items():
+        allow = PUBLIC_FIELDS.get(name)
+        fields = [{"path": k, "title": t, "description": d, "type": type_zh(None), "required": k != "public_until",
+                   "published": True} for k, t, d in COMPUTED.get(name, [])]
+        fields += _rows(kind.schema, allow if allow is not None else {}, "")
+        kinds.append({"kind": name, "title": kind.title, "title_en": kind.title_en,
+                      "description": kind.schema.description, "source": f"data/{kind.pattern}",
+                      "file": KIND_FILES.get(name), "schema": f"schemas/{name}.schema.json",
+                      "fields": fields})
+    return kinds

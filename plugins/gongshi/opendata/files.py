@@ -1,0 +1,88 @@
+"""The data files: which exist (the plan), and writing them byte-for-byte reproducibly."""
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import os
+from dataclasses import asdict, dataclass
+from typing import Any, Iterable
+
+from ..kinds import KINDS
+from ..public import PublicSet
+from .shuanggongshi import EXPORTS
+from .tables import KIND_FILES
+
+ROOT = "data"  # the open data folder inside the output
+
+
+@dataclass
+class DataFile:
+    """One downloadable file; `source` says what it holds (a kind, an export, a schema, …)."""
+
+    href: str          # site-relative path, e.g. data/agency/market/decisions.csv
+    title: str
+    source: str        # record kind | "sgs:<export>" | "schema:<kind>" | "dictionary"
+    scope: str         # "all" | "agency:<slug>"
+    format: str        # json | csv
+    size: int = 0
+    sha256: str = ""
+
+    @property
+    def agency(self) -> str | None:
+        return self.scope.split(":", 1)[1] if self.scope.startswith("agency:") else None
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def plan(ps: PublicSet) -> list[DataFile]:
+    """Every data file of the build: site-wide, per agency, the 双公示 exports and the schemas."""
+    scopes: list[tuple[str, str, str]] = [("all", f"{ROOT}", "全部")]
+    scopes += [(f"agency:{slug}", f"{ROOT}/agency/{slug}", a.data.get("name", slug))
+               for slug, a in ps.agencies.items()]
+    out: list[DataFile] = []
+    for scope, folder, label in scopes:
+        for kind, stem in KIND_FILES.items():
+            for fmt in ("json", "csv"):
+                out.append(DataFile(f"{folder}/{stem}.{fmt}", f"{label} {KINDS[kind].title}", kind, scope, fmt))
+        for name, (stem, title, *_rest) in EXPORTS.items():
+            out.append(DataFile(f"{folder}/{stem}.csv", f"{label} {title}", f"sgs:{name}", scope, "csv"))
+    for kind in KINDS:
+        out.append(DataFile(f"{ROOT}/schemas/{kind}.schema.json", f"{KINDS[kind].title} JSON Schema",
+                            f"schema:{kind}", "all", "json"))
+    out.append(DataFile(f"{ROOT}/dictionary.json", "数据字典", "dictionary", "all", "json"))
+    return out
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=1)
+
+
+def write_json(path: str, head: dict[str, Any], records: Iterable[dict[str, Any]] | None = None) -> None:
+    """JSON in UTF-8; with `records`, streamed as head + "records": [...] one per line."""
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding="utf-8", newline="\n") as fh:
+        if records is None:
+            fh.write(_dumps(head) + "\n")
+            return
+        fh.write(_dumps(head)[:-2] + ",\n \"records\": [")
+        for i, rec in enumerate(records):
+            fh.write(("\n  " if i == 0 else ",\n  ") + json.dumps(rec, ensure_ascii=False))
+        fh.write("\n ]\n}\n")
+
+
+def write_csv(path: str, rows: Iterable[list[str]]) -> None:
+    """CSV in UTF-8 with a BOM (so Excel reads Chinese), CRLF line ends, minimal quoting."""
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding="utf-8-sig", newline="") as fh:
+        csv.writer(fh, lineterminator="\r\n").writerows(rows)
+
+
+def digest(path: str) -> tuple[int, str]:
+    """Size in bytes and SHA-256 of a file."""
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return os.path.getsize(path), h.hexdigest()

@@ -1,0 +1,212 @@
+"""Open data (issue 6): files match the public set, CSV round-trips, 双公示 columns, index hashes."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import io
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import DATA, DEMO_AS_OF, ROOT
+from gongshi.checks import validate
+from gongshi.kinds import KINDS
+from gongshi.opendata import shuanggongshi, tables
+from gongshi.opendata.dictionary import dictionary
+from gongshi.opendata.files import write_csv
+from gongshi.public import PublicSet, public_set
+
+BOM = b"\xef\xbb\xbf"
+BASE = "https://zfgs.example.gov.cn"
+
+
+@pytest.fixture(scope="module")
+def public() -> PublicSet:
+    return public_set(validate(str(DATA), DEMO_AS_OF), DEMO_AS_OF)
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    raw = path.read_bytes()
+    assert raw.startswith(BOM), path
+    return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+
+
+def read_json(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def data_files(site: Path) -> set[str]:
+    return {p.relative_to(site).as_posix() for p in (site / "data").rglob("*")
+            if p.is_file() and p.suffix in (".json", ".csv") and p.name != "index.json"}
+
+
+def test_index_lists_every_file_with_size_and_sha256(demo_site: Path) -> None:
+    index = read_json(demo_site / "data" / "index.json")
+    listed = {f["href"] for f in index["files"]}
+    assert listed == data_files(demo_site)
+    for f in index["files"]:
+        raw = (demo_site / f["href"]).read_bytes()
+        assert f["size"] == len(raw) and f["sha256"] == hashlib.sha256(raw).hexdigest(), f["href"]
+    page = (demo_site / "data" / "index.html").read_text(encoding="utf-8")
+    for f in index["files"]:
+        assert f["href"] in page and f["sha256"] in page
+
+
+def test_decision_files_hold_exactly_the_public_set(demo_site: Path, public: PublicSet) -> None:
+    want = [(r.agency, r.slug) for r in public.decisions]
+    site_json = read_json(demo_site / "data" / "decisions.json")
+    assert [(r["agency"], r["slug"]) for r in site_json["records"]] == want
+    assert site_json["count"] == len(want)
+    assert [(r["agency"], r["slug"]) for r in read_csv(demo_site / "data" / "decisions.csv")] == want
+    for slug in public.agencies:
+        mine = [k for k in want if k[0] == slug]
+        got = read_json(demo_site / "data" / "agency" / slug / "decisions.json")["records"]
+        assert [(r["agency"], r["slug"]) for r in got] == mine
+        rows = read_csv(demo_site / "data" / "agency" / slug / "decisions.csv")
+        assert [(r["agency"], r["slug"]) for r in rows] == mine
+    hidden = [r for r in validate(str(DATA), DEMO_AS_OF).of("decision") if not public.status[r.uid].public]
+    assert hidden
+    text = "".join(p.read_text(encoding="utf-8-sig") for p in (demo_site / "data").rglob("*")
+                   if p.suffix in (".json", ".csv"))
+    for rec in hidden:
+        assert rec.data["doc_no"] not in text, rec.uid
+
+
+def test_other_kinds_match_the_public_set(demo_site: Path, public: PublicSet) -> None:
+    for kind, stem in tables.KIND_FILES.items():
+        recs = tables.records_of(public, kind)
+        assert read_json(demo_site / "data" / f"{stem}.json")["count"] == len(recs), kind
+        assert len(read_csv(demo_site / "data" / f"{stem}.csv")) == len(recs), kind
+
+
+def test_only_public_fields_are_published(demo_site: Path) -> None:
+    officers = read_json(demo_site / "data" / "officers.json")["records"]
+    roster = {"agency", "id", "name", "roles", "certificate", "fields", "post", "duties", "window", "status"}
+    assert officers and all(set(o) <= roster for o in officers)
+    decisions = read_json(demo_site / "data" / "decisions.json")["records"]
+    assert not any({"officers", "legal_review", "withdrawn"} & set(d) for d in decisions)
+    assert not any("minor" in d["party"] for d in decisions)
+    agencies = read_json(demo_site / "data" / "agencies.json")["records"]
+    assert agencies and not any("maintainers" in a for a in agencies)
+    assert "@" not in (demo_site / "data" / "agencies.csv").read_text(encoding="utf-8-sig")
+
+
+def test_projection_is_an_allow_list(public: PublicSet) -> None:
+    rec = public.decisions[0]
+    dirty = dict(rec.data, officers=["o-9"], withdrawn={"date": DEMO_AS_OF, "reason": "x"},
+                 party=dict(rec.data["party"], minor=False))
+    clone = tables.Record(rec.kind, rec.file, dirty, rec.agency, rec.slug, None, rec.year)
+    out = tables.public_record(clone, public, BASE)
+    assert "officers" not in out and "withdrawn" not in out and "minor" not in out["party"]
+
+
+def test_csv_round_trip_with_chinese_commas_quotes_and_newlines(tmp_path: Path, public: PublicSet) -> None:
+    rec = next(r for r in public.decisions if r.data["category"] == "行政处罚")
+    tricky = '经查，当事人"张某某"于2026年,在"某地"\n销售，过期食品；“引号”, 逗号'
+    data = dict(rec.data, facts=tricky, result='罚款,"五万元"', remark="备注\r\n第二行")
+    clone = tables.Record(rec.kind, rec.file, data, rec.agency, rec.slug, None, rec.year)
+    cols = tables.columns("decision")
+    obj = tables.public_record(clone, public, BASE)
+    row = [c.cell(obj) for c in cols]
+    sgs = shuanggongshi.penalty_row(clone, public.agencies[rec.agency].data, public)
+    path = tmp_path / "t.csv"
+    write_csv(str(path), [[c.key for c in cols], row, sgs])
+    raw = path.read_bytes()
+    assert raw.startswith(BOM)
+    back = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    assert back == [[c.key for c in cols], row, sgs]
+    assert back[1][[c.key for c in cols].index("facts")] == tricky
+    assert back[1][[c.key for c in cols].index("result")] == '罚款,"五万元"'
+
+
+def test_shuanggongshi_columns_in_national_order(demo_site: Path, public: PublicSet) -> None:
+    penalty = ["行政相对人名称", "行政相对人类别", "行政相对人代码", "法定代表人", "行政处罚决定书文号",
+               "违法行为类型", "违法事实", "处罚依据", "处罚类别", "处罚内容", "罚款金额(万元)",
+               "没收违法所得金额(万元)", "暂扣或吊销证照名称及编号", "处罚决定日期", "处罚有效期", "公示截止期",
+               "处罚机关", "处罚机关统一社会信用代码", "数据来源单位", "数据来源单位统一社会信用代码", "备注"]
+    raw = (demo_site / "data" / "shuanggongshi-xzcf.csv").read_bytes()
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    assert rows[0] == penalty
+    penalties = [r for r in public.decisions if r.data["category"] == "行政处罚"]
+    assert [r[4] for r in rows[1:]] == [r.data["doc_no"] for r in penalties]
+    first, rec = dict(zip(penalty, rows[1])), penalties[0]
+    agency = public.agencies[rec.agency].data
+    assert first["处罚机关"] == first["数据来源单位"] == agency["name"]
+    assert first["处罚机关统一社会信用代码"] == agency["credit_code"]
+    assert first["公示截止期"] == public.status[rec.uid].last_day.isoformat()
+    assert first["罚款金额(万元)"] == shuanggongshi.wanyuan(rec.data["penalty"].get("fine"))
+    permits = list(csv.reader(io.StringIO((demo_site / "data" / "shuanggongshi-xzxk.csv")
+                                          .read_bytes().decode("utf-8-sig"), newline="")))
+    assert permits[0] == [c for c, _ in shuanggongshi.PERMIT_COLUMNS]
+    assert len(permits) - 1 == sum(r.data["category"] == "行政许可" for r in public.decisions)
+    for slug in public.agencies:
+        mine = read_csv(demo_site / "data" / "agency" / slug / "shuanggongshi-xzcf.csv")
+        assert {r["处罚机关"] for r in mine} <= {public.agencies[slug].data["name"]}
+
+
+def test_natural_persons_get_no_code_in_shuanggongshi(public: PublicSet) -> None:
+    rows = shuanggongshi.rows("xzcf", public)
+    natural = [r for r in rows[1:] if r[1] == "自然人"]
+    assert natural and all(r[2] == "" and r[3] == "" for r in natural)
+
+
+@pytest.mark.parametrize("yuan,text", [(50000, "5"), (654, "0.0654"), (1, "0.0001"), (0, "0"),
+                                       (0.5, "0.00005"), (12345.678, "1.234568"), (None, ""),
+                                       (123456789, "12345.6789"), (0.004, "0")])
+def test_wanyuan(yuan: float | None, text: str) -> None:
+    assert shuanggongshi.wanyuan(yuan) == text
+
+
+def test_schemas_and_dictionary_are_published(demo_site: Path) -> None:
+    for name, kind in KINDS.items():
+        assert read_json(demo_site / "data" / "schemas" / f"{name}.schema.json") == json.loads(
+            json.dumps(kind.file_schema(), ensure_ascii=False))
+    page = (demo_site / "data" / "dictionary.html").read_text(encoding="utf-8")
+    for entry in dictionary():
+        assert f'id="{entry["kind"]}"' in page
+        for f in entry["fields"]:
+            assert f"<code>{f['path']}</code>" in page and f["title"] in page
+    decision = next(k for k in dictionary() if k["kind"] == "decision")
+    published = {f["path"]: f["published"] for f in decision["fields"]}
+    assert published["doc_no"] and not published["officers"] and not published["party.minor"]
+    assert [c.key for c in tables.columns("decision")] == [
+        f["path"] for f in decision["fields"] if f["published"] and "[]" not in f["path"]
+        and f["path"] not in ("party", "penalty")]
+
+
+def _build(out: Path, day: dt.date) -> None:
+    from gongshi.build import build
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        ds = build(str(DATA), str(out), day, settings_file=str(ROOT / "pelicanconf.py"))
+    finally:
+        os.chdir(cwd)
+    assert ds.report.ok
+
+
+@pytest.mark.slow
+def test_same_data_same_bytes(tmp_path: Path, demo_site: Path) -> None:
+    _build(tmp_path / "again", DEMO_AS_OF)
+    for folder in ("data", "feeds"):
+        for p in (demo_site / folder).rglob("*"):
+            if p.is_file():
+                assert p.read_bytes() == (tmp_path / "again" / p.relative_to(demo_site)).read_bytes(), p
+
+
+@pytest.mark.slow
+def test_expired_decision_leaves_every_data_file(tmp_path: Path, public: PublicSet) -> None:
+    last, uid = min((v.last_day, u) for u, v in public.status.items() if v.public and v.last_day)
+    rec = next(r for r in public.decisions if r.uid == uid)
+    out = tmp_path / "after"
+    _build(out, last + dt.timedelta(days=1))
+    index = read_json(out / "data" / "index.json")
+    for f in index["files"]:
+        text = (out / f["href"]).read_text(encoding="utf-8-sig")
+        assert rec.data["doc_no"] not in text, f["href"]
+    after = public_set(validate(str(DATA), last + dt.timedelta(days=1)), last + dt.timedelta(days=1))
+    got = [(r["agency"], r["slug"]) for r in read_json(out / "data" / "decisions.json")["records"]]
+    assert got == [(r.agency, r.slug) for r in after.decisions] and (rec.agency, rec.slug) not in got
