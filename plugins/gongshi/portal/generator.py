@@ -1,44 +1,132 @@
-"""PortalGenerator: writes the HTML pages of the portal from the public set."""
+"""PortalGenerator: plans every portal page from the public set, renders them on both cores,
+and writes sitemap.xml and robots.txt.
+
+Pages are planned first (a list of `Page`), templates are compiled once in the parent, and
+for large sites the list is rendered by a fork pool: children inherit the compiled templates
+and the public set, and only page indexes cross the process boundary.
+"""
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import os
 from typing import Any
+from xml.sax.saxutils import escape as xml_escape
 
 from pelican.generators import Generator
 
 from .. import plugin
 from ..public import PublicSet, public_set
+from . import i18n, pages_agency, pages_decisions, pages_site, urls
+from .markup import render_markdown
+from .page import Page
 
 log = logging.getLogger("gongshi.portal")
 
+PARALLEL_MIN_PAGES = 1500
+CHUNK = 400
+SITEMAP_MAX = 50000  # URLs per sitemap file (sitemaps.org limit)
+_ACTIVE: PortalGenerator | None = None  # the generator a forked worker renders for
+
+
+def money(value: Any) -> str:
+    """An amount in yuan with thousands separators and no needless decimals."""
+    v = float(value or 0)
+    return f"{v:,.0f}" if v == int(v) else f"{v:,.2f}"
+
+
+def site_base(settings: dict[str, Any], ps: PublicSet) -> str:
+    """Absolute base URL for sitemap and JSON-LD: SITEURL when absolute, else site.yml's url."""
+    url = str(settings.get("SITEURL") or "")
+    if not url.startswith(("http://", "https://")):
+        url = str(ps.site.get("url") or "")
+    return url.rstrip("/")
+
+
+def _render_range(bounds: tuple[int, int]) -> int:
+    assert _ACTIVE is not None
+    for i in range(*bounds):
+        _ACTIVE.render_page(_ACTIVE.pages[i])
+    return bounds[1] - bounds[0]
+
 
 class PortalGenerator(Generator):
-    """Home page, agency pages and one page per public decision."""
+    """Every portal page: 事前 per agency, 事后 decisions and lists, statistics, compliance."""
 
     def generate_context(self) -> None:
         ds = plugin.dataset(self.settings)
+        self.dataset = ds
         self.public: PublicSet = public_set(ds, plugin.as_of(self.settings))
         self.context["gongshi"] = self.public
         self.context["SITENAME"] = self.public.site.get("name", self.context.get("SITENAME"))
+        self.base = site_base(self.settings, self.public)
+        i18n.install(self.env, self.settings)
+        self.env.globals.update(urls=urls, ps=self.public, SITE=self.public.site)
+        self.env.filters.update(md=render_markdown, money=money, cat_slug=urls.category)
+        ps = self.public
+        self.pages: list[Page] = [*pages_site.plan(ds, ps, self.base), *pages_agency.plan(ps, self.base),
+                                  *pages_decisions.plan(ps, self.base)]
 
-    def _write(self, rel: str, template: str, **ctx: Any) -> None:
-        path = os.path.join(self.output_path, rel)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        html = self.get_template(template).render(self.context, **ctx)
-        with open(path, "w", encoding="utf-8") as fh:
+    def render_page(self, page: Page) -> None:
+        """Render one planned page to its file."""
+        html = self.get_template(page.template).render(self.context, **page.ctx)
+        with open(os.path.join(self.output_path, page.path), "w", encoding="utf-8", newline="\n") as fh:
             fh.write(html)
 
     def generate_output(self, writer: Any) -> None:
-        ps = self.public
-        self._write("index.html", "gongshi_index", ps=ps)
-        for slug, agency in ps.agencies.items():
-            self._write(f"{slug}/index.html", "gongshi_agency", ps=ps, agency=agency,
-                        decisions=ps.decisions_of(slug))
-        for rec in ps.decisions:
-            self._write(f"{rec.agency}/decisions/{rec.year}/{rec.slug}.html", "gongshi_decision",
-                        ps=ps, rec=rec, agency=ps.agencies[rec.agency])
-        log.info("gongshi.portal: %d decisions written", len(ps.decisions))
+        global _ACTIVE
+        for folder in sorted({os.path.dirname(p.path) for p in self.pages}):
+            os.makedirs(os.path.join(self.output_path, folder), exist_ok=True)
+        for name in sorted({p.template for p in self.pages}):
+            self.get_template(name)  # compile once, before any fork
+        workers = int(self.settings.get("GONGSHI_WORKERS") or min(2, os.cpu_count() or 1))
+        if workers < 2 or len(self.pages) < PARALLEL_MIN_PAGES:
+            for page in self.pages:
+                self.render_page(page)
+        else:
+            _ACTIVE = self
+            bounds = [(i, min(i + CHUNK, len(self.pages))) for i in range(0, len(self.pages), CHUNK)]
+            try:
+                with multiprocessing.get_context("fork").Pool(workers) as pool:
+                    sum(pool.imap_unordered(_render_range, bounds))
+            finally:
+                _ACTIVE = None
+        self.write_sitemap()
+        log.info("gongshi.portal: %d pages (%d decisions) written", len(self.pages), len(self.public.decisions))
+
+    def sitemap_paths(self) -> list[str]:
+        """Every public page: the portal's and Pelican's notices and Markdown pages."""
+        paths = {p.path for p in self.pages if p.sitemap}
+        for key in ("articles", "pages"):
+            paths.update(getattr(doc, "save_as", "") for doc in self.context.get(key) or [])
+        if self.context.get("articles"):
+            paths.add(str(self.settings.get("INDEX_SAVE_AS") or "index.html"))
+        return sorted(p for p in paths if p)
+
+    def write_sitemap(self) -> None:
+        """sitemap.xml (an index of numbered files past 50,000 URLs) and robots.txt."""
+        paths = self.sitemap_paths()
+        head = '<?xml version="1.0" encoding="UTF-8"?>\n'
+        ns = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
+
+        def urlset(chunk: list[str]) -> str:
+            body = "".join(f"<url><loc>{xml_escape(f'{self.base}/{p}')}</loc></url>\n" for p in chunk)
+            return f"{head}<urlset {ns}>\n{body}</urlset>\n"
+
+        files: dict[str, str] = {}
+        if len(paths) <= SITEMAP_MAX:
+            files["sitemap.xml"] = urlset(paths)
+        else:
+            parts = [paths[i:i + SITEMAP_MAX] for i in range(0, len(paths), SITEMAP_MAX)]
+            for n, chunk in enumerate(parts, 1):
+                files[f"sitemap-{n}.xml"] = urlset(chunk)
+            body = "".join(f"<sitemap><loc>{self.base}/sitemap-{n}.xml</loc></sitemap>\n"
+                           for n in range(1, len(parts) + 1))
+            files["sitemap.xml"] = f"{head}<sitemapindex {ns}>\n{body}</sitemapindex>\n"
+        files["robots.txt"] = f"User-agent: *\nAllow: /\nSitemap: {self.base}/sitemap.xml\n"
+        for name, text in files.items():
+            with open(os.path.join(self.output_path, name), "w", encoding="utf-8", newline="\n") as fh:
+                fh.write(text)
 
 
 plugin.GENERATORS.append(PortalGenerator)

@@ -1,0 +1,79 @@
+"""Markdown fields (facts, duties, discretion) rendered with python-markdown, then sanitized by nh3.
+
+Most fields are plain Chinese paragraphs; for them a fast path gives byte-identical output
+without running the Markdown parser (tests/test_portal_markup.py proves the identity with
+hypothesis), which matters at 100,000 decisions.
+"""
+from __future__ import annotations
+
+import re
+import threading
+
+import markdown
+import nh3
+from markupsafe import Markup
+
+EXTENSIONS = ["tables", "sane_lists"]
+TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "blockquote", "code", "pre",
+        "table", "thead", "tbody", "tr", "th", "td", "h3", "h4", "h5", "h6", "hr", "del", "sub", "sup"}
+ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}}
+URL_SCHEMES = {"http", "https", "mailto"}
+
+# Characters that can never start Markdown syntax or need HTML escaping: CJK ideographs,
+# Chinese punctuation, ASCII letters and digits, the inner ASCII space and a few symbols.
+# U+3000 (ideographic space) is left out because str.strip() treats it as whitespace.
+_PLAIN_CHARS = (r"\u4e00-\u9fff\u3001-\u3003\u3008-\u3011\u3014-\u301f"
+                r"\uff01\uff08\uff09\uff0c\uff1a\uff1b\uff1f\u2014\u2018\u2019\u201c\u201d\u2026"
+                r"0-9A-Za-z%")
+_PLAIN_LINE = re.compile(rf"[{_PLAIN_CHARS}](?:[{_PLAIN_CHARS} ]*[{_PLAIN_CHARS}])?")
+_local = threading.local()
+
+
+def _md() -> markdown.Markdown:
+    # One parser per thread: Markdown objects keep state between convert() calls.
+    md = getattr(_local, "md", None)
+    if md is None:
+        md = _local.md = markdown.Markdown(extensions=EXTENSIONS, output_format="html")
+    return md
+
+
+def sanitize(html: str) -> str:
+    """Keep only harmless tags, attributes and link schemes."""
+    return nh3.clean(html, tags=TAGS, attributes=ATTRIBUTES, url_schemes=URL_SCHEMES,
+                     link_rel="noopener noreferrer")
+
+
+def slow_markdown(text: str) -> str:
+    """python-markdown, then nh3: the reference every fast path must equal."""
+    md = _md()
+    md.reset()
+    return sanitize(md.convert(text))
+
+
+def fast_markdown(text: str) -> str | None:
+    """The same HTML as slow_markdown for plain paragraphs, or None when the text is not plain."""
+    paragraphs: list[str] = []
+    lines: list[str] = []
+    for line in text.split("\n"):
+        if line == "":
+            if lines:
+                paragraphs.append("\n".join(lines))
+                lines = []
+            continue
+        if _PLAIN_LINE.fullmatch(line) is None:
+            return None
+        lines.append(line)
+    if lines:
+        paragraphs.append("\n".join(lines))
+    return "\n".join(f"<p>{p}</p>" for p in paragraphs)
+
+
+def render_markdown(text: object) -> Markup:
+    """A Markdown field as safe HTML (empty for None)."""
+    if text is None:
+        return Markup("")
+    text = str(text)
+    html = fast_markdown(text)
+    if html is None:
+        html = slow_markdown(text)
+    return Markup(html)

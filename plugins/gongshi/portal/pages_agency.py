@@ -1,0 +1,96 @@
+"""事前公开 pages: each agency's subject page, roster, window posts, items, recording and review
+lists, guides, flowcharts and inspections (with their results), and the site-wide lists."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from ..kinds import Record
+from ..public import PublicSet
+from . import urls
+from .flowchart_svg import render_svg, step_list
+from .page import Page
+
+# Section pages of an agency (and of the whole site): URL name, template, record kind.
+LIST_PAGES = [("officers", "gongshi_officers", "officer"), ("posts", "gongshi_posts", "officer"),
+              ("items", "gongshi_items", "item"), ("lists", "gongshi_lists", "item"),
+              ("guides/index", "gongshi_guides", "guide"),
+              ("flowcharts/index", "gongshi_flowcharts", "flowchart"),
+              ("inspections", "gongshi_inspections", "inspection")]
+
+
+def json_ld(agency: Record, site_url: str) -> dict[str, Any]:
+    """schema.org GovernmentOrganization of an agency (R-SUBJ)."""
+    d = agency.data
+    doc: dict[str, Any] = {
+        "@context": "https://schema.org", "@type": "GovernmentOrganization",
+        "name": d.get("name"), "alternateName": d.get("short_name"),
+        "identifier": {"@type": "PropertyValue", "propertyID": "统一社会信用代码",
+                       "value": d.get("credit_code")},
+        "address": {"@type": "PostalAddress", "streetAddress": d.get("address"), "addressCountry": "CN"},
+        "telephone": d.get("phone"),
+        "contactPoint": {"@type": "ContactPoint", "contactType": "投诉举报", "telephone": d.get("complaint_phone")},
+        "url": f"{site_url}/{urls.agency(agency.agency or '')}",
+    }
+    if d.get("legal_representative"):
+        doc["employee"] = {"@type": "Person", "name": d["legal_representative"], "jobTitle": "法定代表人"}
+    return {k: v for k, v in doc.items() if v is not None}
+
+
+def inspection_results(ps: PublicSet, agency: str | None) -> dict[tuple[str, str], list[Record]]:
+    """(agency, inspection code) -> public decisions that report results of that inspection."""
+    out: dict[tuple[str, str], list[Record]] = {}
+    for rec in ps.decisions:
+        code = rec.data.get("inspection")
+        if code and (agency is None or rec.agency == agency):
+            out.setdefault((rec.agency or "", code), []).append(rec)
+    return out
+
+
+def _groups(ps: PublicSet, kind: str, agency: str | None) -> list[tuple[Record, list[Record]]]:
+    slugs = [agency] if agency else list(ps.agencies)
+    by: dict[str, list[Record]] = {}
+    for rec in ps.of(kind):
+        by.setdefault(rec.agency or "", []).append(rec)
+    return [(ps.agencies[s], by.get(s, [])) for s in slugs]
+
+
+def flowchart_figure(rec: Record, ident: str) -> dict[str, Any]:
+    """What a template needs to show a flowchart: the SVG and its text version."""
+    steps = rec.data.get("steps") or []
+    return {"rec": rec, "svg": render_svg(steps, rec.data.get("title", ""), ident), "steps": step_list(steps)}
+
+
+def _section(ps: PublicSet, agency: str | None, name: str, template: str, kind: str,
+             site_url: str) -> Page:
+    path = urls.agency(agency, name) if agency else f"{name.split('/')[0]}.html"
+    ctx: dict[str, Any] = {"agency": ps.agencies[agency] if agency else None,
+                           "groups": _groups(ps, kind, agency), "section": name.split("/")[0]}
+    if kind == "inspection":
+        ctx["results"] = inspection_results(ps, agency)
+    return Page(path, template, ctx)
+
+
+def plan(ps: PublicSet, site_url: str) -> Iterator[Page]:
+    """Every 事前 page of every agency, then the site-wide lists."""
+    flowcharts = {(r.agency, r.slug): r for r in ps.of("flowchart")}
+    for slug, agency in ps.agencies.items():
+        counts = {kind: len(ps.of(kind, slug)) for kind in ("officer", "item", "guide", "flowchart",
+                                                            "inspection")}
+        counts["decision"] = sum(1 for r in ps.decisions if r.agency == slug)
+        yield Page(urls.agency(slug), "gongshi_agency",
+                   {"agency": agency, "counts": counts, "json_ld": json_ld(agency, site_url),
+                    "section": "index"})
+        for name, template, kind in LIST_PAGES:
+            yield _section(ps, slug, name, template, kind, site_url)
+        for guide in ps.of("guide", slug):
+            chart = flowcharts.get((slug, guide.data.get("flowchart")))
+            yield Page(urls.guide(guide), "gongshi_guide",
+                       {"agency": agency, "rec": guide, "section": "guides",
+                        "figure": flowchart_figure(chart, "fc") if chart else None})
+        for chart in ps.of("flowchart", slug):
+            yield Page(urls.flowchart(chart), "gongshi_flowchart",
+                       {"agency": agency, "rec": chart, "section": "flowcharts",
+                        "figure": flowchart_figure(chart, "fc")})
+    for name, template, kind in LIST_PAGES:
+        yield _section(ps, None, name, template, kind, site_url)

@@ -1,0 +1,68 @@
+"""Site pages: the home page, the annual statistics report, the compliance pages and 404."""
+from __future__ import annotations
+
+import importlib
+import os
+from collections.abc import Iterator
+from typing import Any
+
+from ..dataset import Dataset
+from ..public import PublicSet
+from . import urls
+from .charts import bar_chart
+from .page import Page
+from .stats import YearReport, all_reports
+
+HOME_LATEST = 10
+
+
+def compliance(ds: Dataset, ps: PublicSet) -> dict[str, Any] | None:
+    """The rules engineer's compliance report, or None while `compliance_report` does not exist.
+
+    Fail closed: entries about a decision file that is not public are dropped, so a finding
+    cannot reveal an embargoed or withdrawn decision.
+    """
+    try:
+        module = importlib.import_module("gongshi.rules.compliance")
+        report = module.compliance_report(ds, ps.as_of)
+    except (ImportError, AttributeError):
+        return None
+    public = {os.path.relpath(r.file, ds.root).replace(os.sep, "/") for r in ps.decisions}
+    hidden = {os.path.relpath(r.file, ds.root).replace(os.sep, "/") for r in ds.of("decision")} - public
+    for stats in [report.get("site", {}), *report.get("agencies", [])]:
+        stats["attention"] = [e for e in stats.get("attention", []) if e.get("file") not in hidden]
+    return report
+
+
+def charts(rep: YearReport) -> dict[str, Any]:
+    """The report's SVG charts: site totals by category, by penalty kind, and per agency."""
+    t = rep.total
+    return {
+        "category": bar_chart(list(t.by_category.items()), f"{rep.year}年各类执法决定数量", f"c{rep.year}a"),
+        "penalty": bar_chart(list(t.penalty_kinds.items()), f"{rep.year}年行政处罚种类分布", f"c{rep.year}b"),
+        "agency": bar_chart([(a.name, a.decisions) for a in rep.agencies],
+                            f"{rep.year}年各执法主体执法决定数量", f"c{rep.year}c"),
+    }
+
+
+def plan(ds: Dataset, ps: PublicSet, site_url: str) -> Iterator[Page]:
+    """Home, statistics, compliance and 404 pages."""
+    reports = all_reports(ps)
+    yield Page("index.html", "gongshi_index", {
+        "agency": None, "latest": ps.decisions[:HOME_LATEST], "section": "home",
+        "reports": reports, "notices_count": len(ps.notices),
+        "counts": {k: len(ps.of(k)) for k in ("officer", "item", "guide", "flowchart", "inspection")},
+    })
+    yield Page(urls.stats(), "gongshi_stats_index", {"agency": None, "reports": reports, "section": "stats"})
+    for rep in reports:
+        yield Page(urls.stats(rep.year), "gongshi_stats", {"agency": None, "report": rep, "charts": charts(rep),
+                                                          "section": "stats"})
+    report = compliance(ds, ps)
+    by_agency = {a.get("agency"): a for a in (report or {}).get("agencies", [])}
+    yield Page("compliance.html", "gongshi_compliance",
+               {"agency": None, "report": report, "stats": (report or {}).get("site"),
+                "rows": [by_agency.get(s) for s in ps.agencies], "section": "compliance"})
+    for slug, agency in ps.agencies.items():
+        yield Page(urls.agency(slug, "compliance"), "gongshi_compliance",
+                   {"agency": agency, "report": report, "stats": by_agency.get(slug), "section": "compliance"})
+    yield Page("404.html", "gongshi_404", {"agency": None, "section": ""}, sitemap=False)

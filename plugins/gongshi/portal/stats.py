@@ -1,0 +1,112 @@
+"""The annual statistics report (R-ANNUAL, R-STATS): counts per year, agency and category.
+
+Counts come only from the PublicSet, so a decision that is not public (embargoed, withdrawn,
+expired, revoked, a minor's) is counted nowhere. A year is reported from 1 January of the
+next year on; every category, penalty kind and role is listed, with 0 where nothing happened.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from ..kinds.decision import PENALTY_KINDS
+from ..kinds.officer import ROLES
+from ..kinds.site import CATEGORIES
+from ..public import PublicSet
+
+PERMIT = "行政许可"
+PENALTY = "行政处罚"
+COERCION = "行政强制"
+
+
+@dataclass
+class Counts:
+    """The figures of one agency (or the whole site) for one year."""
+
+    slug: str
+    name: str
+    decisions: int = 0
+    by_category: dict[str, int] = field(default_factory=lambda: dict.fromkeys(CATEGORIES, 0))
+    penalty_kinds: dict[str, int] = field(default_factory=lambda: dict.fromkeys(PENALTY_KINDS, 0))
+    fines: float = 0.0
+    confiscated: float = 0.0
+    officers: dict[str, int] = field(default_factory=lambda: dict.fromkeys(ROLES, 0))
+
+    @property
+    def permits(self) -> int:
+        return self.by_category[PERMIT]
+
+    @property
+    def penalties(self) -> int:
+        return self.by_category[PENALTY]
+
+    @property
+    def coercive(self) -> int:
+        return self.by_category[COERCION]
+
+    def add(self, other: Counts) -> None:
+        """Add another agency's figures (for the site total)."""
+        self.decisions += other.decisions
+        self.fines += other.fines
+        self.confiscated += other.confiscated
+        for mine, theirs in ((self.by_category, other.by_category),
+                             (self.penalty_kinds, other.penalty_kinds),
+                             (self.officers, other.officers)):
+            for key, value in theirs.items():
+                mine[key] += value
+
+
+@dataclass
+class YearReport:
+    """One year's report: every agency, then the site total."""
+
+    year: int
+    agencies: list[Counts]
+    total: Counts
+
+
+def report_years(ps: PublicSet) -> list[int]:
+    """Years whose report is due by `as_of` (from 1 January of the next year), oldest first."""
+    last = ps.as_of.year - 1
+    years = [r.data["decided"].year for r in ps.decisions]
+    first = min([*years, last])
+    return list(range(first, last + 1))
+
+
+def _serving(officer: dict, year: int) -> bool:
+    # An officer counts for a year when the certificate was valid on some day of it;
+    # auxiliary staff carry no certificate and count every year.
+    cert = officer.get("certificate")
+    if not cert:
+        return True
+    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    return cert.get("valid_from", start) <= end and cert.get("valid_until", end) >= start
+
+
+def year_report(ps: PublicSet, year: int) -> YearReport:
+    """Count one year's public decisions and serving officers, per agency."""
+    per: dict[str, Counts] = {slug: Counts(slug, a.data.get("name", slug)) for slug, a in ps.agencies.items()}
+    for rec in ps.decisions:
+        if rec.data["decided"].year != year or rec.agency not in per:
+            continue
+        c = per[rec.agency]
+        c.decisions += 1
+        c.by_category[rec.data["category"]] = c.by_category.get(rec.data["category"], 0) + 1
+        penalty = rec.data.get("penalty") or {}
+        for kind in dict.fromkeys(penalty.get("kinds") or []):
+            c.penalty_kinds[kind] = c.penalty_kinds.get(kind, 0) + 1
+        c.fines += float(penalty.get("fine") or 0)
+        c.confiscated += float(penalty.get("confiscated") or 0)
+    for off in ps.of("officer"):
+        if off.agency in per and _serving(off.data, year):
+            for role in off.data.get("roles") or []:
+                per[off.agency].officers[role] = per[off.agency].officers.get(role, 0) + 1
+    total = Counts("", "")
+    for c in per.values():
+        total.add(c)
+    return YearReport(year, list(per.values()), total)
+
+
+def all_reports(ps: PublicSet) -> list[YearReport]:
+    """Every due year's report, newest first."""
+    return [year_report(ps, y) for y in reversed(report_years(ps))]
