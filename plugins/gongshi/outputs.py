@@ -4,6 +4,7 @@ from __future__ import annotations
 import importlib
 
 OUTPUT_MODULES = [
+    "gongshi.workflow.provenance",  # first: fills the context the page generators read
     "gongshi.portal.generator",
     "gongshi.feeds.generator",
     "gongshi.opendata.generator",

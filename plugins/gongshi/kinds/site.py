@@ -60,4 +60,9 @@ class SiteKind(RecordKind):
                                    "published：自公开之日起算；decided：自作出决定之日起算"),
             "withdraw_overturned": Boolean("撤销后立即下线", "被撤销的决定是否立即从公示中删除，仅保留撤销公告"),
         }, "公示政策"),
+        "maintainers": ListOf("平台维护人员", Obj("维护人员", {
+            "email": Text("电子邮箱", "提交记录时使用的 git 邮箱", required=True, scan=False),
+            "name": Text("姓名", scan=False),
+            "key": Text("签名密钥指纹", "可选：GPG 或 SSH 签名密钥的指纹", scan=False),
+        }), "有权修改 site.yml、calendar.yml 和新建主体文件夹的人员（按 git 提交邮箱，gongshi check-changes 核对）"),
     }, "门户网站设置和公示政策")

@@ -99,14 +99,20 @@ def load_state(path: str) -> dict[str, Any] | None:
     return state
 
 
-def write_json(path: str, doc: Any) -> None:
-    """Write `doc` as sorted, indented JSON atomically (a kill leaves the old file)."""
-    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=os.path.dirname(os.path.abspath(path)), suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        json.dump(doc, fh, ensure_ascii=False, indent=1, sort_keys=True)
-        fh.write("\n")
+def write_text(path: str, text: str) -> None:
+    """Write `text` atomically: a kill leaves the old file, never half of the new one."""
+    folder = os.path.dirname(os.path.abspath(path))
+    os.makedirs(folder, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
+    with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+        fh.write(text)
+    os.chmod(tmp, 0o644)  # mkstemp makes it private; the web server must read changes.json
     os.replace(tmp, path)
+
+
+def write_json(path: str, doc: Any) -> None:
+    """Write `doc` as sorted, indented JSON atomically."""
+    write_text(path, json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
 
 
 def summary(report: dict[str, Any], lang: str = "zh") -> str:

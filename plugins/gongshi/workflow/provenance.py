@@ -1,0 +1,90 @@
+"""Provenance (R-TRACE): when each record's file last changed and by which commit, from git.
+
+One `git log --name-only` pass over the data folder gives every file's commits (newest
+first), not one git call per file. Outside a git repository there is no provenance and no
+error. The Pelican context gets `gongshi_provenance` (abs path -> last commit) and
+`gongshi_change_log(record)` (its `history` merged with its commits), for the page templates.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+from typing import Any, Callable
+
+from pelican.generators import Generator
+
+from .. import plugin
+from ..kinds import Record
+
+CHINA = dt.timezone(dt.timedelta(hours=8))
+_SEP, _FIELD = "\x1e", "\x1f"
+Commit = dict[str, str]
+
+
+def _git(args: list[str], cwd: str) -> str | None:
+    try:
+        done = subprocess.run(["git", "-c", "core.quotePath=false", *args], cwd=cwd, capture_output=True,
+                              text=True, encoding="utf-8", errors="replace", check=False)
+    except OSError:  # no git at all
+        return None
+    return done.stdout if done.returncode == 0 else None
+
+
+def file_log(data_dir: str) -> dict[str, list[Commit]]:
+    """Absolute path -> its commits, newest first: {"commit", "date", "time", "author"}."""
+    data_dir = os.path.abspath(data_dir)
+    if not os.path.isdir(data_dir):
+        return {}
+    top = _git(["rev-parse", "--show-toplevel"], data_dir)
+    if top is None:
+        return {}
+    out = _git(["log", "--no-renames", "--name-only", f"--format={_SEP}%H{_FIELD}%cI{_FIELD}%an", "--", "."],
+               data_dir)
+    if out is None:
+        return {}
+    root = top.strip()
+    log: dict[str, list[Commit]] = {}
+    for block in out.split(_SEP)[1:]:
+        head, _, names = block.partition("\n")
+        sha, when, author = head.split(_FIELD)
+        moment = dt.datetime.fromisoformat(when).astimezone(CHINA)
+        commit = {"commit": sha, "date": moment.date().isoformat(), "time": moment.isoformat(), "author": author}
+        for name in names.splitlines():
+            if name.strip():
+                log.setdefault(os.path.normpath(os.path.join(root, name)), []).append(commit)
+    return log
+
+
+def provenance(data_dir: str) -> dict[str, Commit]:
+    """Absolute path -> the last commit that changed it ({} outside a git repository)."""
+    return {path: commits[0] for path, commits in file_log(data_dir).items()}
+
+
+def change_log(rec: Record, log: dict[str, list[Commit]]) -> list[dict[str, Any]]:
+    """A decision's public change log: its `history` entries and its file's commits, oldest first."""
+    entries: list[dict[str, Any]] = []
+    for h in rec.data.get("history") or []:
+        if isinstance(h.get("date"), dt.date):
+            entries.append({"date": h["date"].isoformat(), "source": "history", "action": h.get("action", ""),
+                            "note": h.get("note", ""), "commit": ""})
+    for c in log.get(os.path.abspath(rec.file), []):
+        entries.append({"date": c["date"], "source": "commit", "action": "", "note": "", "commit": c["commit"]})
+    # history before commits on one day: the decision precedes the file edit that records it
+    return sorted(entries, key=lambda e: (e["date"], e["source"] != "history", e["commit"]))
+
+
+class ProvenanceGenerator(Generator):
+    """Puts git provenance into the Pelican context; writes nothing itself."""
+
+    def generate_context(self) -> None:
+        log = file_log(plugin.data_dir(self.settings))
+        self.context["gongshi_provenance"] = {path: commits[0] for path, commits in log.items()}
+        fn: Callable[[Record], list[dict[str, Any]]] = lambda rec: change_log(rec, log)  # noqa: E731
+        self.context["gongshi_change_log"] = fn
+
+    def generate_output(self, writer: Any) -> None:
+        return None
+
+
+plugin.GENERATORS.append(ProvenanceGenerator)
