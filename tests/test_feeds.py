@@ -165,3 +165,20 @@ def test_expired_decision_leaves_every_feed(tmp_path: Path, public: entries.Publ
         xml = path.read_text(encoding="utf-8")
         assert tag not in xml and rec.data["doc_no"] not in xml, path
     shutil.rmtree(out)
+
+
+def test_every_feed_link_is_a_page_of_the_site(demo_site: Path) -> None:
+    for path in feed_files(demo_site):
+        parsed = parse(path)
+        links = [parsed.feed.link] + [e.link for e in parsed.entries]
+        for link in links:
+            assert link.startswith(BASE + "/"), link
+            assert (demo_site / link[len(BASE) + 1:]).is_file(), (path.name, link)
+
+
+def test_pages_announce_the_feeds(demo_site: Path) -> None:
+    page = (demo_site / "feeds" / "index.html").read_text(encoding="utf-8")
+    for path in feed_files(demo_site):
+        assert f'/{path.relative_to(demo_site).as_posix()}"' in page
+    home = (demo_site / "index.html").read_text(encoding="utf-8")
+    assert 'rel="alternate" type="application/atom+xml" href="/feeds/all.atom.xml"' in home

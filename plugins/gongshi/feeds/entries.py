@@ -12,17 +12,14 @@ from urllib.parse import urlsplit
 
 from ..kinds import Record
 from ..kinds.site import CATEGORIES
+from ..portal import urls
 from ..public import PublicSet, public_set
 from .text import plain_text, xml_safe
 
 LIMIT = 50  # newest entries per feed
 
-# ASCII file names per category (the portal's URL words): feed URLs must never change.
-CATEGORY_SLUGS: dict[str, str] = {
-    "行政许可": "permit", "行政处罚": "penalty", "行政强制": "coercion", "行政检查": "inspection",
-    "行政征收": "levy", "行政征用": "requisition", "行政确认": "confirmation", "行政给付": "benefit",
-    "行政奖励": "reward", "行政裁决": "adjudication", "其他": "other",
-}
+# ASCII file names per category: the portal's URL words, so feed and page URLs agree.
+CATEGORY_SLUGS: dict[str, str] = urls.CATEGORY_SLUGS
 ACTION_SLUGS = {"更正": "correction", "撤销": "revocation", "变更": "change"}
 FORMATS = {"atom": "application/atom+xml", "rss": "application/rss+xml"}
 
@@ -92,9 +89,8 @@ def shared_public_set(context: dict[str, Any], ds: Any, as_of: dt.date) -> Publi
 
 
 def decision_path(rec: Record) -> str:
-    """Site-relative URL of a decision page (the portal's stable scheme)."""
-    year = rec.year or rec.data["published"].year
-    return f"{rec.agency}/decisions/{year}/{rec.slug}.html"
+    """Site-relative URL of a decision page, or of its revocation notice (the portal's scheme)."""
+    return urls.decision(rec)
 
 
 def tag_uri(host: str, rec: Record, *suffix: str) -> str:
@@ -184,14 +180,16 @@ def plan(ps: PublicSet, base: str) -> list[Feed]:
                   "index.html", _newest(entries), ps.as_of)]
     for slug, name in names.items():
         feeds.append(Feed(f"agency:{slug}", f"{xml_safe(name)}：执法决定", f"{xml_safe(name)}公开的行政执法决定",
-                          f"feeds/agency/{slug}", f"{slug}/index.html",
+                          f"feeds/agency/{slug}", urls.agency(slug),
                           _newest([e for e in entries if e.agency == slug]), ps.as_of))
     for cat in CATEGORIES:
+        mine = [e for e in entries if e.category == cat]
+        # The portal lists a category only once it has a decision; until then, all decisions.
+        page = urls.decisions_list(cat=cat) if mine else urls.decisions_list()
         feeds.append(Feed(f"category:{cat}", f"{site}：{cat}决定", f"{site}公开的{cat}决定",
-                          f"feeds/category/{CATEGORY_SLUGS[cat]}", "feeds/index.html",
-                          _newest([e for e in entries if e.category == cat]), ps.as_of))
+                          f"feeds/category/{urls.category(cat)}", page, _newest(mine), ps.as_of))
     changes = [e for r in ps.decisions for e in history_entries(r, names[r.agency], base, ps.as_of)]
     changes += [notice_entry(r, names[r.agency], base, ps.as_of) for r in ps.notices]
     feeds.append(Feed("revocations", f"{site}：撤销和更正公告", f"{site}执法决定的撤销公告和更正记录",
-                      "feeds/revocations", "feeds/index.html", _newest(changes), ps.as_of))
+                      "feeds/revocations", "revocations.html", _newest(changes), ps.as_of))
     return feeds
