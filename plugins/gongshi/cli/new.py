@@ -1,0 +1,32 @@
+"""gongshi new: write a commented template of a record for a clerk to fill in."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..dataset import today_shanghai
+from ..workflow.templates import NEW_KINDS, new_record
+from . import EXIT_FINDINGS, EXIT_OK
+
+NAME = "new"
+HELP = "生成一条记录的填写模板（决定、人员、指南、流程图） / write a record template (decision, officer, guide, flowchart)"
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("kind", choices=NEW_KINDS, help="记录类别 / record kind")
+    p.add_argument("--agency", required=True, help="主体文件夹名，例如 market / the agency folder, e.g. market")
+    p.add_argument("--data", default="data", help="数据文件夹 / data folder (default: data)")
+    p.add_argument("--slug", default="", help="文件名（不含 .yml），将成为公开网址的一部分 / file name without .yml; part of the public URL")
+    p.add_argument("--year", type=int, default=0, help="决定的年份文件夹，默认今年 / the decision's year folder, default this year")
+    p.add_argument("--lang", choices=["zh", "en"], default="zh", help="消息语言 / message language")
+
+
+def run(args: argparse.Namespace) -> int:
+    path, report = new_record(args.kind, args.data, args.agency, args.slug, args.year or today_shanghai().year)
+    if not report.ok:
+        print(report.to_text(args.lang), file=sys.stderr)
+        return EXIT_FINDINGS
+    verb = "已追加模板到" if args.kind == "officer" else "已生成模板"
+    print(f"{verb} / template written: {path}")
+    print(f"填写后运行 / when filled in, run: gongshi validate {args.data}")
+    return EXIT_OK
