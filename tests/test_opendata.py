@@ -67,19 +67,29 @@ def test_decision_files_hold_exactly_the_public_set(demo_site: Path, public: Pub
         assert [(r["agency"], r["slug"]) for r in got] == mine
         rows = read_csv(demo_site / "data" / "agency" / slug / "decisions.csv")
         assert [(r["agency"], r["slug"]) for r in rows] == mine
-    hidden = [r for r in validate(str(DATA), DEMO_AS_OF).of("decision") if not public.status[r.uid].public]
+    hidden = [r for r in validate(str(DATA), DEMO_AS_OF).of("decision") if not public.status[r.uid].public
+              and not public.status[r.uid].notice]
     assert hidden
     text = "".join(p.read_text(encoding="utf-8-sig") for p in (demo_site / "data").rglob("*")
-                   if p.suffix in (".json", ".csv"))
+                   if p.suffix in (".json", ".csv") and "revocations" not in p.name)
     for rec in hidden:
         assert rec.data["doc_no"] not in text, rec.uid
 
 
 def test_other_kinds_match_the_public_set(demo_site: Path, public: PublicSet) -> None:
     for kind, stem in tables.KIND_FILES.items():
-        recs = tables.records_of(public, kind)
+        recs = public.notices if kind == tables.NOTICE else tables.records_of(public, kind)
         assert read_json(demo_site / "data" / f"{stem}.json")["count"] == len(recs), kind
         assert len(read_csv(demo_site / "data" / f"{stem}.csv")) == len(recs), kind
+
+
+def test_revocations_file_holds_notices_only(demo_site: Path, public: PublicSet) -> None:
+    notices = read_json(demo_site / "data" / "revocations.json")["records"]
+    assert [(n["agency"], n["slug"]) for n in notices] == [(r.agency, r.slug) for r in public.notices]
+    for n, rec in zip(notices, public.notices):
+        assert set(n) == {"agency", "slug", "url", "doc_no", "date", "reason"}
+        assert n["doc_no"] == rec.data["doc_no"]
+    assert len(read_csv(demo_site / "data" / "revocations.csv")) == len(public.notices)
 
 
 def test_only_public_fields_are_published(demo_site: Path) -> None:

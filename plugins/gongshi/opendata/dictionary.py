@@ -5,7 +5,7 @@ from typing import Any
 
 from ..kinds import KINDS
 from ..schema import Boolean, Choice, Date, Duration, Either, Field, Integer, ListOf, MapOf, Number, Obj
-from .tables import ALL, COMPUTED, KIND_FILES, PUBLIC_FIELDS
+from .tables import ALL, COMPUTED, KIND_FILES, NOTICE, NOTICE_COLUMNS, PUBLIC_FIELDS, kind_title
 
 
 def type_zh(spec: Field | None) -> str:
@@ -50,4 +50,10 @@ def dictionary() -> list[dict[str, Any]]:
                       "description": kind.schema.description, "source": f"data/{kind.pattern}",
                       "file": KIND_FILES.get(name), "schema": f"schemas/{name}.schema.json",
                       "fields": fields})
+    kinds.append({"kind": NOTICE, "title": kind_title(NOTICE), "title_en": "revocation notice",
+                  "description": "被撤销的执法决定只公开撤销公告：文书编号、撤销日期和原因",
+                  "source": "data/agencies/*/decisions/*/*.yml（status: 已撤销）", "file": KIND_FILES[NOTICE],
+                  "schema": None, "fields": [{"path": k, "title": t, "description": d, "type": type_zh(None),
+                                              "required": True, "published": True}
+                                             for k, t, d in NOTICE_COLUMNS]})
     return kinds

@@ -11,7 +11,7 @@ from typing import Any, Iterable
 from ..kinds import KINDS
 from ..public import PublicSet
 from .shuanggongshi import EXPORTS
-from .tables import KIND_FILES
+from .tables import KIND_FILES, kind_title
 
 ROOT = "data"  # the open data folder inside the output
 
@@ -45,7 +45,7 @@ def plan(ps: PublicSet) -> list[DataFile]:
     for scope, folder, label in scopes:
         for kind, stem in KIND_FILES.items():
             for fmt in ("json", "csv"):
-                out.append(DataFile(f"{folder}/{stem}.{fmt}", f"{label} {KINDS[kind].title}", kind, scope, fmt))
+                out.append(DataFile(f"{folder}/{stem}.{fmt}", f"{label} {kind_title(kind)}", kind, scope, fmt))
         for name, (stem, title, *_rest) in EXPORTS.items():
             out.append(DataFile(f"{folder}/{stem}.csv", f"{label} {title}", f"sgs:{name}", scope, "csv"))
     for kind in KINDS:

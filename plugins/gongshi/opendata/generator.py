@@ -30,8 +30,7 @@ class OpenDataGenerator(Generator):
 
     def generate_output(self, writer: Any) -> None:
         ps = self.public
-        published = {kind: [tables.public_record(r, ps, self.base) for r in tables.records_of(ps, kind)]
-                     for kind in tables.KIND_FILES}
+        published = {kind: tables.publish(ps, kind, self.base) for kind in tables.KIND_FILES}
         for f in self.files:
             path = os.path.join(self.output_path, f.href)
             self._write(f, path, published)
@@ -56,7 +55,7 @@ class OpenDataGenerator(Generator):
         else:
             recs = [r for r in published[f.source] if agency is None or r["agency"] == agency]
             if f.format == "json":
-                head = {"title": KINDS[f.source].title, "kind": f.source, "scope": f.scope,
+                head = {"title": tables.kind_title(f.source), "kind": f.source, "scope": f.scope,
                         "as_of": ps.as_of.isoformat(), "count": len(recs)}
                 write_json(path, head, recs)
             else:

@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from ..feeds.entries import decision_path, past_history, updated_of
+from ..feeds.entries import decision_path, past_history, revocation, updated_of
 from ..kinds import KINDS, Record
 from ..public import PublicSet
 from ..schema import Field, ListOf, Obj
@@ -49,8 +49,19 @@ COMPUTED: dict[str, list[tuple[str, str, str]]] = {
 for _kind in ("officer", "item", "inspection"):
     COMPUTED[_kind] = [("agency", "执法主体编号", "执法主体文件夹名")]
 
+# Revocation notices are not a record kind: only document number, date and reason are public.
+NOTICE = "notice"
+NOTICE_COLUMNS: list[tuple[str, str, str]] = [
+    ("agency", "执法主体编号", "执法主体文件夹名"),
+    ("slug", "决定编号", "被撤销决定的文件名（不含 .yml）"),
+    ("url", "网址", "撤销公告在本平台上的页面地址"),
+    ("doc_no", "文书编号", "被撤销决定的决定书文号"),
+    ("date", "撤销日期", "最近一次“撤销”记录的日期"),
+    ("reason", "撤销原因", "撤销记录的说明"),
+]
+
 KIND_FILES = {"decision": "decisions", "agency": "agencies", "officer": "officers",
-              "item": "items", "guide": "guides", "inspection": "inspections"}
+              "item": "items", "guide": "guides", "inspection": "inspections", NOTICE: "revocations"}
 
 
 def _plain(value: Any) -> Any:
@@ -97,6 +108,13 @@ def public_record(rec: Record, ps: PublicSet, base: str) -> dict[str, Any]:
         data["history"] = past_history(rec, ps.as_of)  # a future-dated event is not news yet
     out.update(project(KINDS[kind].schema, PUBLIC_FIELDS[kind], data))
     return out
+
+
+def notice_record(rec: Record, ps: PublicSet, base: str) -> dict[str, Any]:
+    """A revocation notice: where, which document, when and why, nothing about the party."""
+    day, reason = revocation(rec, ps.as_of)
+    return {"agency": rec.agency, "slug": rec.slug, "url": f"{base}/{decision_path(rec)}",
+            "doc_no": xml_safe(rec.data["doc_no"]), "date": day.isoformat(), "reason": xml_safe(reason)}
 
 
 @dataclass(frozen=True)
@@ -149,14 +167,33 @@ def _walk(spec: Obj, allow: dict[str, Any], prefix: str, title: str) -> list[Col
 
 def columns(kind: str) -> list[Column]:
     """The CSV columns of a kind: computed ones, then the allowed fields flattened."""
+    if kind == NOTICE:
+        return [Column(k, t, d, None) for k, t, d in NOTICE_COLUMNS]
     computed = [Column(k, t, d, None) for k, t, d in COMPUTED[kind]]
     return computed + _walk(KINDS[kind].schema, PUBLIC_FIELDS[kind], "", "")
+
+
+def publish(ps: PublicSet, kind: str, base: str) -> list[dict[str, Any]]:
+    """The published form of every public record of a kind (or of every revocation notice)."""
+    if kind == NOTICE:
+        return [notice_record(r, ps, base) for r in ps.notices]
+    recs = records_of(ps, kind)
+    if kind == "decision":  # fail closed even if the list were built elsewhere
+        recs = [r for r in recs if r.uid in ps.status and ps.status[r.uid].public]
+    return [public_record(r, ps, base) for r in recs]
 
 
 def records_of(ps: PublicSet, kind: str) -> list[Record]:
     """Public records of a kind, from the public set only."""
     if kind == "decision":
         return ps.decisions
+    if kind == NOTICE:
+        return ps.notices
     if kind == "agency":
         return list(ps.agencies.values())
     return ps.of(kind)
+
+
+def kind_title(kind: str) -> str:
+    """The Chinese name of a data file's records."""
+    return "撤销公告" if kind == NOTICE else KINDS[kind].title
