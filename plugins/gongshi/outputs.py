@@ -8,6 +8,8 @@ OUTPUT_MODULES = [
     "gongshi.portal.generator",
     "gongshi.feeds.generator",
     "gongshi.opendata.generator",
+    "gongshi.search.page",
+    "gongshi.search.pagefind",
 ]
 
 for _name in OUTPUT_MODULES:

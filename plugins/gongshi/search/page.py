@@ -1,0 +1,55 @@
+"""SearchPageGenerator: writes search.html, whose filter choices come from the public set.
+
+The choices are written into the page rather than asked of Pagefind (`pagefind.filters()`),
+because that call downloads every filter's page list: at 100k decisions more than the first
+query's whole budget.
+"""
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from pelican import signals
+from pelican.generators import Generator
+
+from .. import plugin
+from ..public import PublicSet, public_set
+from .docno import token
+
+SAVE_AS = "search.html"
+
+
+def filter_choices(ps: PublicSet) -> dict[str, list[str]]:
+    """Agency names, categories and years that occur among the public decisions, sorted."""
+    agencies = sorted({ps.agencies[r.agency].data.get("name", r.agency) for r in ps.decisions
+                       if r.agency in ps.agencies})
+    categories = sorted({str(r.data.get("category")) for r in ps.decisions if r.data.get("category")})
+    years = sorted({str(r.data["decided"].year) for r in ps.decisions if r.data.get("decided")},
+                   reverse=True)
+    return {"agency": agencies, "category": categories, "year": years}
+
+
+class SearchPageGenerator(Generator):
+    """The public search page (/search.html)."""
+
+    def generate_context(self) -> None:
+        self.public: PublicSet | None = None
+
+    def generate_output(self, writer: Any) -> None:
+        # The portal generator's set when present; otherwise our own (same function, same answer).
+        ps = self.context.get("gongshi")
+        if not isinstance(ps, PublicSet):
+            ps = public_set(plugin.dataset(self.settings), plugin.as_of(self.settings))
+        html = self.get_template("search").render(self.context, ps=ps, choices=filter_choices(ps))
+        path = os.path.join(self.output_path, SAVE_AS)
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write(html)
+
+
+def _add_filters(generator: Any) -> None:
+    """signals.generator_init: every template may spell a document number for the index."""
+    generator.env.filters.setdefault("search_token", token)
+
+
+plugin.GENERATORS.append(SearchPageGenerator)
+signals.generator_init.connect(_add_filters)

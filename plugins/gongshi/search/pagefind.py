@@ -1,0 +1,117 @@
+"""Pagefind: one run of the extended CLI over the built site, after Pelican wrote every page.
+
+Only decision pages carry `data-pagefind-body`, so Pagefind reads nothing else (and those
+pages exist only for public decisions). The Python `add_custom_record` API is not used: it
+sleeps per record (upstream issue #976) and cannot index 100k decisions.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pelican import signals
+
+log = logging.getLogger("gongshi.search")
+
+BUNDLE = "pagefind"          # the bundle folder inside the site, /pagefind/
+LANGUAGE = "zh"              # one index; the extended build segments Chinese for zh
+BINARY_ENV = "PAGEFIND_BINARY_PATH"  # the same override the pagefind package honours
+# Only files where decision pages live are read (urls.decision); of those, only pages with
+# data-pagefind-body (decisions, not list pages or revocation notices) are indexed.
+DECISION_PAGES = "*/decisions/*/*.html"
+
+
+class PagefindError(RuntimeError):
+    """The index could not be made; the build stops rather than publish a site without it."""
+
+
+@dataclass(frozen=True)
+class IndexRun:
+    """What one Pagefind run cost: wall time, the child's peak memory, pages indexed."""
+
+    seconds: float
+    peak_rss_bytes: int
+    pages: int
+    bundle_bytes: int
+
+
+def executable() -> Path:
+    """The extended Pagefind binary: $PAGEFIND_BINARY_PATH, else the pagefind_bin_extended wheel."""
+    env = os.environ.get(BINARY_ENV)
+    if env:
+        return Path(env)
+    try:
+        from pagefind_bin_extended import get_executable  # the wheel ships the binary itself
+    except ImportError as exc:
+        raise PagefindError("pagefind_bin_extended is not installed (pip install 'pagefind[extended]')") from exc
+    return Path(get_executable())
+
+
+def _run(cmd: list[str]) -> tuple[int, str, int]:
+    """Run `cmd`; (exit code, stderr, the child's own peak RSS in bytes) via wait4."""
+    with tempfile.TemporaryFile() as err:
+        proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)  # already reaped: keep Popen quiet
+        err.seek(0)
+        return proc.returncode, err.read().decode("utf-8", "replace"), usage.ru_maxrss * 1024
+
+
+def index_site(site: str | os.PathLike[str], *, glob: str | None = None,
+               output_subdir: str = BUNDLE) -> IndexRun:
+    """Run the Pagefind CLI once over a built site; raise PagefindError when it fails."""
+    site = os.fspath(site)
+    bundle = os.path.join(site, output_subdir)
+    shutil.rmtree(bundle, ignore_errors=True)
+    cmd = [str(executable()), "--site", site, "--output-subdir", output_subdir,
+           "--force-language", LANGUAGE, "--silent"]
+    if glob:
+        cmd += ["--glob", glob]
+    start = time.perf_counter()
+    code, stderr, peak = _run(cmd)
+    seconds = time.perf_counter() - start
+    if code != 0:
+        raise PagefindError(f"pagefind exited {code}: {stderr.strip()[-2000:]}")
+    return IndexRun(seconds, peak, _pages(bundle), _size(bundle))
+
+
+def _pages(bundle: str) -> int:
+    return sum(1 for _ in Path(bundle, "fragment").glob("*.pf_fragment"))
+
+
+def _size(folder: str) -> int:
+    return sum(p.stat().st_size for p in Path(folder).rglob("*") if p.is_file())
+
+
+def _finalized(pelican: Any) -> None:
+    """signals.finalized: every page is written; index the site before it is swapped in.
+
+    Fail closed: when Pagefind read a different number of pages than there are public
+    decisions (a template marked another page as a decision, or none), the bundle is removed
+    and the search page says search is unavailable, rather than serve a wrong index.
+    """
+    settings = pelican.settings
+    if not settings.get("GONGSHI_SEARCH", True) or "GONGSHI_DATA" not in settings:
+        return
+    from .. import plugin
+    from ..public import public_set
+    expected = len(public_set(plugin.dataset(settings), plugin.as_of(settings)).decisions)
+    run = index_site(pelican.output_path, glob=DECISION_PAGES)
+    if run.pages != expected:
+        shutil.rmtree(os.path.join(pelican.output_path, BUNDLE), ignore_errors=True)
+        log.error("gongshi.search: Pagefind read %d decision pages but %d decisions are public; "
+                  "no search index was published (do decision pages carry data-pagefind-body?)",
+                  run.pages, expected)
+        return
+    log.info("gongshi.search: Pagefind indexed %d pages in %.1f s, peak %.0f MB",
+             run.pages, run.seconds, run.peak_rss_bytes / 2**20)
+
+
+signals.finalized.connect(_finalized)

@@ -1,0 +1,191 @@
+// The public search page: Pagefind's own JS API from /pagefind/, nothing from outside the site.
+// The query and filters live in the URL (?q=&agency=&category=&year=) so a search can be linked.
+const root = document.getElementById("search");
+const form = document.getElementById("search-form");
+const input = document.getElementById("search-q");
+const statusEl = document.getElementById("search-status");
+const list = document.getElementById("search-results");
+const more = document.getElementById("search-more");
+const FILTERS = ["agency", "category", "year"];
+const PAGE = Number(root.dataset.pageSize) || 10;
+const TIE_MAX = 40; // how far past a page a tie on score is followed to order it by date
+
+// A typed document number becomes the one word each decision page carries for it
+// (gongshi/search/docno.py): Pagefind alone would split it and match "2" to "2025".
+const DOC_NO = /^\s*(\S+?)\s*[〔\[［【(（]\s*([0-9]{4})\s*[〕\]］】)）]\s*([0-9]+)\s*号?\s*$/;
+function docToken(q) {
+  const m = DOC_NO.exec(q);
+  if (!m) return null;
+  let out = "dn";
+  for (const ch of `${m[1]}${m[2]}-${Number(m[3])}`) {
+    let code = ch.codePointAt(0);
+    for (let i = 0; i < 5; i++) {
+      out += String.fromCharCode(97 + (code % 26));
+      code = Math.floor(code / 26);
+    }
+  }
+  return out + "zzzzz";
+}
+const TOKEN_WORD = /\s*(<mark>)?dn[a-z]{10,}(<\/mark>)?/g;
+
+let pagefind = null;
+let run = 0;          // the newest search; older ones drop their answers
+let results = [];     // Pagefind's hits, best score first
+let cursor = 0;       // first hit whose data is not loaded yet
+let buffer = [];      // loaded, ordered, not yet shown
+let shown = 0;
+
+async function engine() {
+  if (!pagefind) {
+    pagefind = await import(root.dataset.bundle + "pagefind.js");
+    await pagefind.options({ excerptLength: 36 });
+  }
+  return pagefind;
+}
+
+function chosenFilters() {
+  const out = {};
+  for (const name of FILTERS) {
+    const value = form.elements[name].value;
+    if (value) out[name] = value;
+  }
+  return out;
+}
+
+function fromUrl() {
+  const params = new URLSearchParams(location.search);
+  input.value = params.get("q") || "";
+  for (const name of FILTERS) form.elements[name].value = params.get(name) || "";
+}
+
+function toUrl(push) {
+  const params = new URLSearchParams();
+  if (input.value.trim()) params.set("q", input.value.trim());
+  for (const [name, value] of Object.entries(chosenFilters())) params.set(name, value);
+  const query = params.toString();
+  const url = location.pathname + (query ? "?" + query : "");
+  if (url !== location.pathname + location.search) history[push ? "pushState" : "replaceState"](null, "", url);
+}
+
+function say(text) {
+  statusEl.textContent = text;
+}
+
+// Relevance first; among equal scores the newer decision first.
+function byScoreThenDate(a, b) {
+  if (a.score !== b.score) return b.score - a.score;
+  const da = a.data.meta.date || "", db = b.data.meta.date || "";
+  return da < db ? 1 : da > db ? -1 : 0;
+}
+
+async function nextPage(mine) {
+  while (buffer.length < PAGE && cursor < results.length) {
+    let end = Math.min(cursor + PAGE, results.length);
+    while (end < results.length && end - cursor < PAGE + TIE_MAX && results[end].score === results[end - 1].score) end++;
+    const batch = await Promise.all(results.slice(cursor, end).map(async (r) => ({ score: r.score, data: await r.data() })));
+    if (mine !== run) return null;
+    cursor = end;
+    buffer = buffer.concat(batch).sort(byScoreThenDate);
+  }
+  return buffer.splice(0, PAGE);
+}
+
+function el(tag, cls, text) {
+  const node = document.createElement(tag);
+  if (cls) node.className = cls;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function render(hit) {
+  const m = hit.data.meta;
+  const li = el("li", "search-result");
+  const h = el("h2", "search-result-title");
+  const a = el("a", null, m.title || m.doc_no || hit.data.url);
+  a.href = hit.data.url;
+  h.append(a);
+  const facts = el("p", "search-result-meta");
+  const parts = [["doc_no", "文书编号"], ["party", "当事人"], ["agency", "执法主体"], ["category", "类别"]];
+  for (const [key, label] of parts) {
+    if (!m[key]) continue;
+    const span = el("span", "search-result-" + key.replace("_", "-"), m[key]);
+    span.title = label;
+    facts.append(span, " ");
+  }
+  if (m.date) {
+    const t = el("time", "search-result-date", m.date);
+    t.dateTime = m.date;
+    facts.append(t);
+  }
+  const excerpt = el("p", "search-result-excerpt");
+  // Pagefind's excerpt is escaped page text with <mark>; the number's index word is dropped.
+  excerpt.innerHTML = hit.data.excerpt.replace(TOKEN_WORD, "");
+  li.append(h, facts, excerpt);
+  return li;
+}
+
+async function showMore(mine, focusFirst) {
+  const page = await nextPage(mine);
+  if (page === null || mine !== run) return;
+  const items = page.map(render);
+  list.append(...items);
+  shown += items.length;
+  more.hidden = shown >= results.length;
+  if (focusFirst && items.length) items[0].querySelector("a").focus();
+}
+
+async function search(push) {
+  const mine = ++run;
+  const q = input.value.trim();
+  toUrl(push);
+  list.replaceChildren();
+  more.hidden = true;
+  results = []; cursor = 0; buffer = []; shown = 0;
+  if (!q) {
+    // Filters alone would download the whole index: browsing stays on the list pages.
+    say(Object.keys(chosenFilters()).length ? "请输入关键词再筛选；按执法主体浏览请从首页进入。" : "");
+    return;
+  }
+  say("正在搜索…");
+  let found;
+  try {
+    const pf = await engine();
+    const exact = docToken(q);
+    if (exact) found = await pf.search(exact, { filters: chosenFilters() });
+    if (!found || !found.results.length) found = await pf.search(q, { filters: chosenFilters() });
+  } catch (err) {
+    if (mine === run) say("搜索暂时不可用，请从首页按执法主体浏览。");
+    return;
+  }
+  if (mine !== run || !found) return;
+  results = found.results;
+  if (!results.length) {
+    say(`没有找到与“${q}”相关的公示。`);
+    return;
+  }
+  await showMore(mine, false);
+  if (mine === run) say(`找到 ${results.length} 条与“${q}”相关的公示。`);
+}
+
+let timer = 0;
+input.addEventListener("input", () => {
+  clearTimeout(timer);
+  timer = setTimeout(() => search(false), 300);
+});
+form.addEventListener("change", (e) => {
+  if (e.target !== input) search(false);
+});
+form.addEventListener("submit", (e) => {
+  e.preventDefault();
+  clearTimeout(timer);
+  search(true);
+});
+more.addEventListener("click", () => showMore(run, true));
+window.addEventListener("popstate", () => {
+  fromUrl();
+  search(false);
+});
+
+root.classList.add("search-ready");
+fromUrl();
+if (input.value.trim()) search(false);
