@@ -31,9 +31,18 @@ class OpenDataGenerator(Generator):
     def generate_output(self, writer: Any) -> None:
         ps = self.public
         published = {kind: tables.publish(ps, kind, self.base) for kind in tables.KIND_FILES}
+        # Grouped once: per-agency files must not rescan the whole list (many agencies, 100k rows).
+        self.grouped: dict[tuple[str, str | None], list[Any]] = {}
+        for kind, recs in published.items():
+            self.grouped[(kind, None)] = recs
+            for r in recs:
+                self.grouped.setdefault((kind, r["agency"]), []).append(r)
+        self.grouped[("sgs", None)] = ps.decisions
+        for rec in ps.decisions:
+            self.grouped.setdefault(("sgs", rec.agency), []).append(rec)
         for f in self.files:
             path = os.path.join(self.output_path, f.href)
-            self._write(f, path, published)
+            self._write(f, path)
             f.size, f.sha256 = digest(path)
         # The context list is refreshed in place so pages rendered later show sizes and hashes.
         self.context["gongshi_data_files"][:] = [f.as_dict() for f in self.files]
@@ -44,16 +53,16 @@ class OpenDataGenerator(Generator):
         self._page(f"{ROOT}/dictionary.html", "data_dictionary", kinds=dictionary())
         log.info("gongshi.opendata: %d files written", len(self.files))
 
-    def _write(self, f: DataFile, path: str, published: dict[str, list[dict[str, Any]]]) -> None:
+    def _write(self, f: DataFile, path: str) -> None:
         ps, agency = self.public, f.agency
         if f.source.startswith("schema:"):
             write_json(path, KINDS[f.source[7:]].file_schema())
         elif f.source == "dictionary":
             write_json(path, {"title": "数据字典", "kinds": dictionary()})
         elif f.source.startswith("sgs:"):
-            write_csv(path, shuanggongshi.rows(f.source[4:], ps, agency))
+            write_csv(path, shuanggongshi.rows(f.source[4:], ps, self.grouped.get(("sgs", agency), [])))
         else:
-            recs = [r for r in published[f.source] if agency is None or r["agency"] == agency]
+            recs = self.grouped.get((f.source, agency), [])
             if f.format == "json":
                 head = {"title": tables.kind_title(f.source), "kind": f.source, "scope": f.scope,
                         "as_of": ps.as_of.isoformat(), "count": len(recs)}

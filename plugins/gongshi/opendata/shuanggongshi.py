@@ -130,12 +130,13 @@ EXPORTS: dict[str, tuple[str, str, str, list[tuple[str, str]],
 }
 
 
-def rows(name: str, ps: PublicSet, agency: str | None = None) -> list[list[str]]:
-    """The header and the rows of one export, site-wide or for one agency, XML/CSV-safe."""
+def rows(name: str, ps: PublicSet, decisions: list[Record] | None = None) -> list[list[str]]:
+    """The header and rows of one export over `decisions` (default: all public ones), XML/CSV-safe."""
     _stem, _title, category, cols, make = EXPORTS[name]
     out = [[c for c, _how in cols]]
-    for rec in ps.decisions:
-        if rec.data.get("category") != category or (agency and rec.agency != agency):
+    for rec in ps.decisions if decisions is None else decisions:
+        if rec.data.get("category") != category or ps.status.get(rec.uid) is None \
+                or not ps.status[rec.uid].public:
             continue
         out.append([xml_safe(str(v)) for v in make(rec, ps.agencies[rec.agency].data, ps)])
     return out
