@@ -12,7 +12,7 @@ import re
 PREFIX = "dn"
 WIDTH = 5  # 26**5 > every Unicode code point
 END = "z" * WIDTH  # spells no code point: 1号's word is then no prefix of 12号's
-DOC_NO = re.compile(r"^\s*(\S+?)\s*[〔\[［【(（]\s*([0-9]{4})\s*[〕\]］】)）]\s*([0-9]+)\s*号?\s*$")
+DOC_NO = re.compile(r"^\s*([^\s:：]+?)\s*[〔\[［【(（]\s*([0-9]{4})\s*[〕\]］】)）]\s*([0-9]+)\s*号?\s*$")
 
 
 def normalise(doc_no: str) -> str | None:

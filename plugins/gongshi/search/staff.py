@@ -211,7 +211,7 @@ def parse(text: str, sch: Schema) -> wq.Query:
 
     def _doc_no(m: re.Match[str]) -> str:
         value = m.group(1).strip('"')
-        return f"doc_no:{normalise(value) or value}"
+        return f"doc_no:'{normalise(value) or value}'"  # quoted: one literal term
     text = DOC_NO_FIELD.sub(_doc_no, text)
     parser = MultifieldParser(TEXT_FIELDS, sch, fieldboosts=FIELD_BOOSTS)
     try:

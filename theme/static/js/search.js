@@ -12,7 +12,7 @@ const TIE_MAX = 40; // how far past a page a tie on score is followed to order i
 
 // A typed document number becomes the one word each decision page carries for it
 // (gongshi/search/docno.py): Pagefind alone would split it and match "2" to "2025".
-const DOC_NO = /^\s*(\S+?)\s*[〔\[［【(（]\s*([0-9]{4})\s*[〕\]］】)）]\s*([0-9]+)\s*号?\s*$/;
+const DOC_NO = /^\s*([^\s:：]+?)\s*[〔\[［【(（]\s*([0-9]{4})\s*[〕\]］】)）]\s*([0-9]+)\s*号?\s*$/;
 function docToken(q) {
   const m = DOC_NO.exec(q);
   if (!m) return null;
