@@ -8,8 +8,8 @@ from markupsafe import Markup, escape
 BAR_H = 22
 GAP = 8
 FONT = 13
-PLOT_W = 300
-VALUE_W = 90
+PLOT_W = 220
+VALUE_W = 70
 
 
 def _fmt(value: float) -> str:

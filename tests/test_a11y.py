@@ -1,0 +1,29 @@
+"""axe-core on every page template, at phone and desktop width: no serious or critical violation."""
+from __future__ import annotations
+
+import pytest
+
+from portal_pages import PAGE_KINDS
+
+pytestmark = pytest.mark.browser
+
+
+def _violations(p) -> list[str]:
+    from axe_playwright_python.sync_playwright import Axe
+    results = Axe().run(p)
+    return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
+            for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+
+
+@pytest.mark.parametrize("name,path,text", PAGE_KINDS, ids=[k[0] for k in PAGE_KINDS])
+def test_axe_desktop(page, site_url: str, name: str, path: str, text: str) -> None:
+    page.goto(f"{site_url}/{path}")
+    assert _violations(page) == []
+    assert page.outside_requests == []
+
+
+@pytest.mark.parametrize("name,path", [("home", "index.html"), ("decision", "market/decisions/2025/cf-2025-0001.html"),
+                                       ("stats", "stats/2025.html"), ("flowchart", "market/flowcharts/license.html")])
+def test_axe_phone(phone, site_url: str, name: str, path: str) -> None:
+    phone.goto(f"{site_url}/{path}")
+    assert _violations(phone) == []

@@ -1,0 +1,67 @@
+"""Every page kind in a real Chromium at phone (375 px) and desktop (1280 px) width: the page
+shows its content, nothing is requested from outside the site, and nothing overflows sideways."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from portal_pages import PAGE_KINDS
+
+pytestmark = pytest.mark.browser
+ARTIFACTS = Path(__file__).resolve().parent / "_artifacts"
+SCREENSHOTS = {"home", "decision", "stats", "flowchart"}
+
+
+def _check(p, site_url: str, name: str, path: str, text: str, width: int) -> None:
+    response = p.goto(f"{site_url}/{path}")
+    assert response is not None and response.ok, path
+    assert text in p.inner_text("main"), (name, text)
+    assert p.locator("h1").count() == 1, name
+    # Wide tables scroll inside their own box; the page itself must fit the screen.
+    assert p.evaluate("document.documentElement.scrollWidth") <= width, (name, width)
+    assert p.outside_requests == [], p.outside_requests
+    if name in SCREENSHOTS:
+        ARTIFACTS.mkdir(exist_ok=True)
+        p.screenshot(path=str(ARTIFACTS / f"{name}-{width}.png"), full_page=True)
+
+
+@pytest.mark.parametrize("name,path,text", PAGE_KINDS, ids=[k[0] for k in PAGE_KINDS])
+def test_page_kind_on_phone(phone, site_url: str, name: str, path: str, text: str) -> None:
+    _check(phone, site_url, name, path, text, 375)
+
+
+@pytest.mark.parametrize("name,path,text", PAGE_KINDS, ids=[k[0] for k in PAGE_KINDS])
+def test_page_kind_on_desktop(page, site_url: str, name: str, path: str, text: str) -> None:
+    _check(page, site_url, name, path, text, 1280)
+
+
+def test_decisions_browse_without_javascript(browser, site_url: str) -> None:
+    ctx = browser.new_context(java_script_enabled=False, viewport={"width": 375, "height": 800})
+    try:
+        p = ctx.new_page()
+        p.goto(f"{site_url}/index.html")
+        p.get_by_role("link", name="执法决定").first.click()
+        p.get_by_role("link", name="下一页").first.click()
+        assert p.url.endswith("/decisions/page-2.html")
+        p.locator("table.list tbody a").first.click()
+        assert "/decisions/" in p.url and p.locator("article.decision").count() == 1
+    finally:
+        ctx.close()
+
+
+def test_decision_prints_without_navigation(page, site_url: str) -> None:
+    page.goto(f"{site_url}/market/decisions/2025/cf-2025-0001.html")
+    page.emulate_media(media="print")
+    assert not page.locator(".site-header").is_visible()
+    assert page.locator("article.decision h1").is_visible()
+
+
+def test_flowchart_svg_is_labelled(page, site_url: str) -> None:
+    page.goto(f"{site_url}/market/flowcharts/license.html")
+    svg = page.locator("svg.flowchart")
+    assert svg.get_attribute("role") == "img"
+    title_id = svg.get_attribute("aria-labelledby")
+    assert page.locator(f"#{title_id}").text_content() == page.locator("h1").inner_text()
+    steps = page.locator("ol.steps > li").count()
+    assert steps == page.locator("svg.flowchart g.fc-node").count() > 0

@@ -1,0 +1,176 @@
+"""The portal's pages: every record kind has its pages, decisions carry every disclosed field,
+a revoked decision shows only its notice, and sitemap, robots, 404 and JSON-LD are right."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import DATA, DEMO_AS_OF
+from gongshi.checks import validate
+from gongshi.portal import urls
+from gongshi.portal.pages_decisions import revocation
+from gongshi.public import PublicSet, public_set
+
+SECTIONS = ["index", "officers", "posts", "items", "lists", "guides/index", "flowcharts/index",
+            "inspections", "decisions/index", "revocations", "compliance"]
+SITE_PAGES = ["index.html", "officers.html", "posts.html", "items.html", "lists.html", "guides.html",
+              "flowcharts.html", "inspections.html", "decisions/index.html", "revocations.html",
+              "stats/index.html", "compliance.html", "404.html", "sitemap.xml", "robots.txt",
+              "notices/index.html", "pages/about.html", "pages/complaint.html"]
+
+
+@pytest.fixture(scope="module")
+def ps() -> PublicSet:
+    return public_set(validate(str(DATA), DEMO_AS_OF), DEMO_AS_OF)
+
+
+def read(site: Path, rel: str) -> str:
+    return (site / rel).read_text(encoding="utf-8")
+
+
+def test_site_wide_pages_exist(demo_site: Path) -> None:
+    for rel in SITE_PAGES:
+        assert (demo_site / rel).is_file(), rel
+
+
+def test_every_agency_has_every_section(demo_site: Path, ps: PublicSet) -> None:
+    for slug, agency in ps.agencies.items():
+        for name in SECTIONS:
+            html = read(demo_site, f"{slug}/{name}.html")
+            assert agency.data["name"] in html, (slug, name)
+        for g in ps.of("guide", slug):
+            assert g.data["name"] in read(demo_site, urls.guide(g))
+        for f in ps.of("flowchart", slug):
+            html = read(demo_site, urls.flowchart(f))
+            assert "<svg" in html and '<ol class="steps">' in html
+
+
+def test_agency_page_has_subject_fields_and_json_ld(demo_site: Path, ps: PublicSet) -> None:
+    agency = ps.agencies["market"]
+    html = read(demo_site, "market/index.html")
+    for key in ("credit_code", "legal_representative", "address", "complaint_phone", "remedies"):
+        assert str(agency.data[key]) in html
+    blob = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    assert blob
+    doc = json.loads(blob.group(1))
+    assert doc["@type"] == "GovernmentOrganization" and doc["name"] == agency.data["name"]
+    assert doc["identifier"]["value"] == agency.data["credit_code"]
+
+
+def test_roster_marks_auxiliary_staff(demo_site: Path, ps: PublicSet) -> None:
+    html = read(demo_site, "market/officers.html")
+    aux = [o for o in ps.of("officer", "market") if "执法辅助人员" in o.data["roles"]]
+    assert aux
+    for o in aux:
+        row = re.search(rf'<tr class="aux"><th scope="row">{re.escape(o.data["name"])} <span class="tag">', html)
+        assert row, o.data["name"]
+
+
+def test_decision_page_has_every_disclosed_field(demo_site: Path, ps: PublicSet) -> None:
+    for rec in ps.decisions[:40]:
+        html = read(demo_site, urls.decision(rec))
+        d = rec.data
+        for text in (d["doc_no"], d["party"]["name"], d["category"], d["result"], d["decided"].isoformat(),
+                     d["published"].isoformat()):
+            assert text in html, (rec.slug, text)
+        for b in d.get("basis") or []:
+            assert b["title"] in html
+        for h in d.get("history") or []:
+            assert h["note"] in html
+        assert html.count("data-pagefind-body") == 1
+
+
+def test_decision_page_budget(demo_site: Path, ps: PublicSet) -> None:
+    css = (demo_site / "theme/css/site.css").stat().st_size
+    biggest = max((demo_site / urls.decision(r)).stat().st_size for r in ps.decisions)
+    assert biggest + css < 30_000, (biggest, css)
+
+
+def test_revoked_decision_shows_only_the_notice(demo_site: Path, ps: PublicSet) -> None:
+    assert ps.notices
+    for rec in ps.notices:
+        html = read(demo_site, urls.decision(rec))
+        n = revocation(rec)
+        assert rec.data["doc_no"] in html and n["reason"] in html and n["date"].isoformat() in html
+        assert rec.data["party"]["name"] not in html and rec.data["result"] not in html
+        assert "data-pagefind-body" not in html
+        assert rec.data["doc_no"] in read(demo_site, "revocations.html")
+
+
+def test_only_decision_pages_are_search_bodies(demo_site: Path, ps: PublicSet) -> None:
+    wanted = {urls.decision(r) for r in ps.decisions}
+    for path in demo_site.rglob("*.html"):
+        rel = path.relative_to(demo_site).as_posix()
+        if rel.startswith("pagefind/"):
+            continue
+        assert ("data-pagefind-body" in path.read_text(encoding="utf-8")) == (rel in wanted), rel
+
+
+def test_lists_paginate_and_cover_every_public_decision(demo_site: Path, ps: PublicSet) -> None:
+    listed: list[str] = []
+    page = 1
+    while True:
+        rel = urls.decisions_list(page=page)
+        if not (demo_site / rel).exists():
+            break
+        listed += re.findall(r'<th scope="row"><a href="/([^"]+)">', read(demo_site, rel))
+        page += 1
+    assert page - 1 == -(-len(ps.decisions) // urls.PAGE_SIZE)
+    assert listed == [urls.decision(r) for r in ps.decisions]
+    first = read(demo_site, urls.decisions_list())
+    assert 'rel="next"' in first and 'aria-current="page"' in first
+
+
+def test_year_and_category_lists(demo_site: Path, ps: PublicSet) -> None:
+    for rec in ps.decisions[:5]:
+        by_year = read(demo_site, urls.decisions_list(rec.agency, year=rec.year))
+        by_cat = read(demo_site, urls.decisions_list(None, cat=rec.data["category"]))
+        assert urls.decision(rec) in by_year or 'rel="next"' in by_year
+        assert urls.decision(rec) in by_cat or 'rel="next"' in by_cat
+
+
+def test_inspection_results_are_listed(demo_site: Path, ps: PublicSet) -> None:
+    found = [r for r in ps.decisions if r.data.get("inspection")]
+    assert found
+    for rec in found[:5]:
+        assert urls.decision(rec) in read(demo_site, f"{rec.agency}/inspections.html")
+
+
+def test_sitemap_robots_and_404(demo_site: Path, ps: PublicSet) -> None:
+    sitemap = read(demo_site, "sitemap.xml")
+    locs = re.findall(r"<loc>([^<]+)</loc>", sitemap)
+    base = ps.site["url"].rstrip("/")
+    assert locs == sorted(locs) and all(u.startswith(base + "/") for u in locs)
+    for u in locs:
+        assert (demo_site / u[len(base) + 1:]).is_file(), u
+    assert f"{base}/404.html" not in locs and f"{base}/pages/about.html" in locs
+    assert f"Sitemap: {base}/sitemap.xml" in read(demo_site, "robots.txt")
+    assert "页面不存在" in read(demo_site, "404.html")
+
+
+def test_stats_report_years_and_zero_rows(demo_site: Path) -> None:
+    html = read(demo_site, "stats/2025.html")
+    assert "<svg" in html and '<table class="list num" id="by-category">' in html
+    assert re.search(r"<th scope=\"row\">行政征用</th>(<td>0</td>)+", html)
+    assert not (demo_site / "stats/2026.html").exists()  # the year is not over on 2026-11-22
+
+
+def test_compliance_pages(demo_site: Path) -> None:
+    html = read(demo_site, "market/compliance.html")
+    assert "按时公开" in html or "合规报告暂未生成" in html
+
+
+def test_markdown_pages_use_the_theme(demo_site: Path) -> None:
+    html = read(demo_site, "pages/about.html")
+    assert 'class="site-header"' in html and "<strong>行政执法公示制度</strong>" in html
+    assert "platform-launch.html" in read(demo_site, "notices/index.html")
+
+
+def test_feed_links_in_head(demo_site: Path) -> None:
+    head = read(demo_site, "market/index.html").split("</head>")[0]
+    if 'rel="alternate"' not in head:
+        pytest.skip("no feeds in this build")
+    assert "agency" in head or "market" in head
