@@ -42,15 +42,17 @@ def normalise(text: str) -> str:
     return text.translate(_FULL)
 
 
-_B = r"(?<![0-9A-Za-z])"   # not glued to a longer code (JY1234…, XK2024…)
-_E = r"(?![0-9A-Za-z])"
+# Not glued to a longer code (JY1234…, XK2024…) nor to a mask's * (what a mask leaves
+# standing next to its stars is never a match of its own: masking is idempotent).
+_B = r"(?<![0-9A-Za-z*])"
+_E = r"(?![0-9A-Za-z*])"
 _S = r"[ \-]?"             # one optional space or dash between digit groups
 ID_RE = re.compile(_B + rf"[1-9]\d{{5}}{_S}(?:18|19|20)\d{{2}}{_S}\d{{4}}{_S}\d{{3}}[\dXx]" + _E)
 ID15_RE = re.compile(_B + rf"[1-9]\d{{5}}{_S}\d{{6}}{_S}\d{{3}}" + _E)
 MOBILE_RE = re.compile(_B + rf"(?:(?:\+|00)?86{_S})?1[3-9]\d{_S}\d{{4}}{_S}\d{{4}}" + _E)
-LANDLINE_RE = re.compile(_B + rf"(?:\(0\d{{2,3}}\){_S}|0\d{{2,3}}{_S})[2-9]\d{{6,7}}" + _E)
+LANDLINE_RE = re.compile(_B + rf"(?:\(0[1-9]\d{{1,2}}\){_S}|0[1-9]\d{{1,2}}{_S})[2-9]\d{{6,7}}" + _E)
 CARD_RE = re.compile(_B + rf"[3-6]\d{{3}}(?:{_S}\d{{4}}){{3}}(?:{_S}\d{{1,3}})?" + _E)
-EMAIL_RE = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+EMAIL_RE = re.compile(r"(?<![A-Za-z0-9._%+@*-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 PLATE_RE = re.compile(r"[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-HJ-NP-Z][·•・ -]?"
                       r"[A-HJ-NP-Z0-9]{4,5}[A-HJ-NP-Z0-9挂学警港澳]" + _E)
 USCC_RE = re.compile(_B + r"[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}" + _E)

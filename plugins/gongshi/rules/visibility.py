@@ -46,8 +46,10 @@ def visibility(rec: Record, on: dt.date, policy: dict[str, Any]) -> Visibility:
     """Is `rec` public on day `on` under `policy`, and if not, why not.
 
     Records other than decisions are public as soon as they validate; a decision is public
-    from `published` to the last day of its window, unless its party is a minor, it was
-    withdrawn, or it was revoked (then only a notice is).
+    from `published` to the last day of its window, unless its party is a minor, the policy
+    never publishes its penalty kinds, it was withdrawn, or it was revoked (then, from the
+    revocation on, only a notice is). For a decision not public, `last_day` is the last day
+    it was (or would have been) public where that is known.
     """
     if rec.kind != "decision":
         return ALWAYS
@@ -64,13 +66,25 @@ def visibility(rec: Record, on: dt.date, policy: dict[str, Any]) -> Visibility:
         return Visibility(False, NOT_PUBLISHED)
     withdrawn = data.get("withdrawn")
     if withdrawn and isinstance(withdrawn.get("date"), dt.date) and on >= withdrawn["date"]:
-        return Visibility(False, WITHDRAWN)
+        return Visibility(False, WITHDRAWN, withdrawn["date"] - dt.timedelta(days=1))
     last = windows.window_last_day(rec, policy)
     if last is not None and on > last:
         return Visibility(False, EXPIRED, last)
-    if data.get("status") == "已撤销":
+    revoked = revoked_on(rec)
+    if revoked is not None and on >= revoked:
         return Visibility(False, REVOKED, last, notice=True)
     return Visibility(True, PUBLIC, last)
+
+
+def revoked_on(rec: Record) -> dt.date | None:
+    """The day a revoked decision stopped standing: its first 撤销 in history, else its
+    publication day (revoked with no date on record: fail closed); None if not revoked."""
+    data = rec.data
+    if data.get("status") != "已撤销":
+        return None
+    days = [h["date"] for h in data.get("history") or []
+            if h and h.get("action") == "撤销" and isinstance(h.get("date"), dt.date)]
+    return min(days) if days else data.get("published") or dt.date.min
 
 
 def is_public(rec: Record, on: dt.date, policy: dict[str, Any]) -> bool:

@@ -1,0 +1,141 @@
+"""The redaction gate (R-REDACT) and `gongshi redact`: detectors, masks and rewriting files."""
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import CASES
+from gongshi.checks import validate
+from gongshi.checksums import id_check_char, luhn_valid
+from gongshi.cli import main
+from gongshi.rules import detectors as d
+from gongshi.rules.redaction import kind_paths
+from test_cases import BASE, header
+
+REDACT_CASES = sorted((CASES / "rules" / "redact").glob("*.yml"))
+FULL = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
+def test_scan_paths_come_from_the_schema() -> None:
+    paths = kind_paths("decision")
+    assert ("facts",) in paths and ("party", "name") in paths and ("history", "*", "note") in paths
+    assert ("doc_no",) not in paths and ("party", "credit_code") not in paths
+    assert ("policy", "redaction", "allow", "*") not in kind_paths("site")
+
+
+@pytest.mark.parametrize("text,kind,mask", [
+    ("11010519491231002X", d.ID, "110105********002X"),
+    ("１１０１０５１９４９１２３１００２Ｘ", d.ID, "１１０１０５********００２Ｘ"),
+    ("110105-19491231-002X", d.ID, "110105-********-002X"),
+    ("13912345678", d.MOBILE, "139****5678"),
+    ("+86 139 1234 5678", d.MOBILE, "+86 139 **** 5678"),
+    ("0564-6029876", d.LANDLINE, "0564-***9876"),
+    ("zhangsan@example.com", d.EMAIL, "z***@example.com"),
+    ("皖A12345", d.PLATE, "皖A***45"),
+])
+def test_detect_and_mask(text: str, kind: str, mask: str) -> None:
+    [m] = d.detect(f"当事人{text}。")
+    assert (m.kind, m.text, m.mask) == (kind, text, mask)
+
+
+@pytest.mark.parametrize("text", [
+    "霍市监罚〔2024〕15号", "2024-03-05", "人民币150000元", "340000-CF-012", "JY13415220012345",
+    "110105194912310021",  # an ID-shaped number with a wrong check digit
+    "12315", "执法证号皖B2521911", "91341522MA2N0ABCDX",
+])
+def test_not_personal_data(text: str) -> None:
+    assert d.detect(text) == []
+
+
+def test_allow_list_and_credit_codes() -> None:
+    assert d.detect("举报电话0564-6021234", allow=["0564-6021234"]) == []
+    assert [m.kind for m in d.detect("代码91341522MA2N0ABCD0")] == [d.CREDIT_CODE]
+
+
+def test_names() -> None:
+    assert d.name_masked("张某某") and d.name_masked("张某") and d.name_masked("欧阳某")
+    assert not d.name_masked("张三") and not d.name_masked("某某")
+    assert (d.mask_name("张三丰"), d.mask_name("欧阳修"), d.mask_name("霍邱县某某公司")) == ("张某某", "欧阳某", None)
+
+
+def _id(seed: int) -> str:
+    first = f"341522{1950 + seed % 60}{1 + seed % 12:02d}{1 + seed % 28:02d}{seed % 1000:03d}"
+    return first + id_check_char(first)
+
+
+def _card(seed: int) -> str:
+    stem = f"6222{seed:011d}"[:15]
+    return next(stem + str(c) for c in range(10) if luhn_valid(stem + str(c)))
+
+
+pieces = st.one_of(
+    st.integers(0, 10**6).map(_id),
+    st.integers(0, 10**6).map(lambda s: _id(s).translate(FULL)),
+    st.integers(0, 10**6).map(lambda s: f"{_id(s)[:6]} {_id(s)[6:14]} {_id(s)[14:]}"),
+    st.integers(0, 10**8 - 1).map(lambda n: f"13{n % 10}{n:08d}"),
+    st.integers(0, 10**8 - 1).map(lambda n: f"+86 15{n % 10} {n:08d}"[:17]),
+    st.integers(0, 10**7 - 1).map(lambda n: f"0564-{2000000 + n % 8000000}"),
+    st.integers(0, 10**9).map(_card),
+    st.from_regex(r"[a-z]{1,8}\.[a-z]{1,5}@example\.(com|cn)", fullmatch=True),
+    st.integers(10000, 99999).map(lambda n: f"皖K{n}"),
+)
+filler = st.sampled_from(["经查，", "当事人", "，电话", "。", " ", "于2024年1月5日", "罚款人民币5000元", "霍市监罚〔2024〕15号"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(pieces, filler), min_size=1, max_size=8))
+def test_masked_text_never_matches_a_detector(parts: list[str]) -> None:
+    text = "".join(parts)
+    masked = text
+    for m in sorted(d.detect(text), key=lambda m: -m.start):
+        if m.mask is not None:
+            masked = masked[:m.start] + m.mask + masked[m.end:]
+    assert [m for m in d.detect(masked) if m.kind != d.CREDIT_CODE] == []
+
+
+def _place(case: Path, root: Path) -> tuple[Path, dt.date]:
+    meta = header(case)
+    shutil.copytree(BASE, root)
+    target = root / meta["path"][0]
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(case, target)
+    return target, dt.date.fromisoformat(meta.get("as-of", ["2026-11-22"])[0])
+
+
+@pytest.mark.parametrize("case", REDACT_CASES, ids=lambda p: p.name)
+def test_redact_write_makes_every_case_pass(case: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target, as_of = _place(case, tmp_path / "data")
+    before = target.read_bytes()
+    leaks = [f for f in validate(str(tmp_path / "data"), as_of).report if f.rule == "R-REDACT" and f.severity == "error"]
+    assert main(["redact", str(target)]) == (1 if leaks else 0)
+    diff = capsys.readouterr().out
+    assert target.read_bytes() == before  # without --write nothing changes
+    assert main(["redact", "--write", str(target)]) == 0
+    after = validate(str(tmp_path / "data"), as_of).report
+    assert [f.as_dict("en") for f in after if f.severity == "error"] == []
+    changed = [(a, b) for a, b in zip(before.splitlines(), target.read_bytes().splitlines()) if a != b]
+    assert len(changed) == diff.count("\n-") - diff.count("\n---")
+    for old, new in changed:  # only the masked characters differ: same prefix and suffix
+        assert len(old.decode()) - len(new.decode()) in range(-3, 20)
+
+
+def test_redact_keeps_bom_and_crlf(tmp_path: Path) -> None:
+    target, _ = _place(CASES / "rules" / "redact" / "mobile.yml", tmp_path / "data")
+    text = target.read_text(encoding="utf-8").replace("\n", "\r\n")
+    target.write_bytes(b"\xef\xbb\xbf" + text.encode())
+    assert main(["redact", "--write", str(target)]) == 0
+    expected = b"\xef\xbb\xbf" + text.replace("139-1234-5678", "139-****-5678").replace(
+        "15812345678", "158****5678").encode()
+    assert target.read_bytes() == expected
+
+
+def test_redact_usage_errors(tmp_path: Path) -> None:
+    assert main(["redact", str(tmp_path / "missing.yml")]) == 2
+    other = tmp_path / "notes.txt"
+    other.write_text("x")
+    assert main(["redact", str(other)]) == 2
