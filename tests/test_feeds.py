@@ -182,3 +182,31 @@ def test_pages_announce_the_feeds(demo_site: Path) -> None:
         assert f'/{path.relative_to(demo_site).as_posix()}"' in page
     home = (demo_site / "index.html").read_text(encoding="utf-8")
     assert 'rel="alternate" type="application/atom+xml" href="/feeds/all.atom.xml"' in home
+
+
+def test_withdrawn_and_revoked_decisions_leave_every_feed() -> None:
+    """Withdraw one decision and revoke another: both leave every decision feed at once;
+    the revoked one is a notice (doc_no, date, reason) in the revocations feed."""
+    ds = validate(str(DATA), DEMO_AS_OF)
+    before = public_set(ds, DEMO_AS_OF)
+    gone, revoked = before.decisions[0], before.decisions[1]
+    gone.data = dict(gone.data, withdrawn={"date": DEMO_AS_OF, "reason": "决定被撤销"})
+    revoked.data = dict(revoked.data, status="已撤销", history=[
+        *(revoked.data.get("history") or []), {"date": DEMO_AS_OF, "action": "撤销", "note": "经复议撤销"}])
+    after = public_set(ds, DEMO_AS_OF)
+    feeds = entries.plan(after, BASE)
+    for rec in (gone, revoked):
+        tag = entries.tag_uri("zfgs.example.gov.cn", rec)
+        for feed in feeds:
+            ids = [e.id for e in feed.entries]
+            assert tag not in ids, feed.scope
+            if feed.scope != "revocations":
+                assert not any(i.startswith(tag + "/") for i in ids)
+    notices = [e for e in feeds[-1].entries if e.uid == revoked.uid]
+    assert [e.id for e in notices] == [entries.tag_uri("zfgs.example.gov.cn", revoked, "revocation",
+                                                        DEMO_AS_OF.isoformat())]
+    assert notices[0].summary == f"{revoked.data['doc_no']}已于{DEMO_AS_OF.isoformat()}撤销。撤销原因：经复议撤销"
+    assert not any(e.uid == gone.uid for e in feeds[-1].entries)
+    # The next newest decision moves up; nothing else changes order.
+    assert [e.uid for e in feeds[0].entries[:3]] == [r.uid for r in sorted(
+        after.decisions, key=lambda r: (-entries.updated_of(r, DEMO_AS_OF).toordinal(), r.agency, r.slug))[:3]]

@@ -220,3 +220,19 @@ def test_expired_decision_leaves_every_data_file(tmp_path: Path, public: PublicS
     after = public_set(validate(str(DATA), last + dt.timedelta(days=1)), last + dt.timedelta(days=1))
     got = [(r["agency"], r["slug"]) for r in read_json(out / "data" / "decisions.json")["records"]]
     assert got == [(r.agency, r.slug) for r in after.decisions] and (rec.agency, rec.slug) not in got
+
+
+def test_withdrawn_and_revoked_decisions_leave_the_data(public: PublicSet) -> None:
+    ds = validate(str(DATA), DEMO_AS_OF)
+    first = public_set(ds, DEMO_AS_OF)
+    gone, revoked = first.decisions[0], first.decisions[1]
+    gone.data = dict(gone.data, withdrawn={"date": DEMO_AS_OF, "reason": "信用修复"})
+    revoked.data = dict(revoked.data, status="已撤销")
+    after = public_set(ds, DEMO_AS_OF)
+    slugs = {(r["agency"], r["slug"]) for r in tables.publish(after, "decision", BASE)}
+    assert (gone.agency, gone.slug) not in slugs and (revoked.agency, revoked.slug) not in slugs
+    docs = {row[4] for row in shuanggongshi.rows("xzcf", after)[1:]} | {
+        row[5] for row in shuanggongshi.rows("xzxk", after)[1:]}
+    assert gone.data["doc_no"] not in docs and revoked.data["doc_no"] not in docs
+    notices = tables.publish(after, tables.NOTICE, BASE)
+    assert (revoked.agency, revoked.slug) in {(n["agency"], n["slug"]) for n in notices}
