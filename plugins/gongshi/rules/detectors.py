@@ -37,9 +37,13 @@ _FULL.update({ord("－"): "-", ord("—"): "-", ord("‐"): "-", ord("　"): " "
               ord("（"): "(", ord("）"): ")", ord("＠"): "@", ord("．"): ".", ord("\u00a0"): " "})
 
 
+_FULL_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_FULL)) + "]")
+
+
 def normalise(text: str) -> str:
     """`text` with full-width forms mapped onto ASCII, character for character."""
-    return text.translate(_FULL)
+    # translate() is slow per character; most text has nothing to map.
+    return text.translate(_FULL) if _FULL_RE.search(text) else text
 
 
 # Not glued to a longer code (JY1234…, XK2024…) nor to a mask's * (what a mask leaves
@@ -58,6 +62,8 @@ PLATE_RE = re.compile(r"[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂�
 USCC_RE = re.compile(_B + r"[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}" + _E)
 # Only worth running the number detectors when five digits stand close together.
 _DIGITS = re.compile(r"\d[ \-()]?\d[ \-()]?\d[ \-()]?\d[ \-()]?\d")
+# Nothing to find without a digit, an @ or a plate's province: most fields stop here.
+_ANY = re.compile(r"[0-9@]|[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-Z]")
 # A 18-character code right after these words is a credit code even if it looks like an ID.
 _CODE_LABEL = re.compile(r"(信用代码|社会信用|注册号|USCC)[^0-9A-Za-z]{0,6}\Z")
 
@@ -174,6 +180,8 @@ def detect(text: str, allow: Iterable[str] = ()) -> list[Match]:
     the allow list, and anything inside one of them, are public.
     """
     norm = normalise(text)
+    if not _ANY.search(norm):
+        return []
     found: list[Match] = []
     if _DIGITS.search(norm):
         for detector in DETECTORS:
@@ -181,6 +189,8 @@ def detect(text: str, allow: Iterable[str] = ()) -> list[Match]:
     if "@" in norm:
         found.extend(_emails(text, norm))
     found.extend(_plates(text, norm))
+    if not found:
+        return []
     allowed = _allowed_spans(norm, allow)
     out: list[Match] = []
     taken: list[tuple[int, int]] = []

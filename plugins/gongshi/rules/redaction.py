@@ -75,20 +75,24 @@ def kind_paths(kind: str) -> tuple[tuple[Any, ...], ...]:
     return tuple(p for p in scan_paths(KINDS[kind].schema) if (kind, p) not in SKIP)
 
 
-def texts(data: Any, path: tuple[Any, ...], at: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], str]]:
+def texts(data: Any, path: tuple[Any, ...]) -> list[tuple[tuple[Any, ...], str]]:
     """(concrete key path, text) of every value on `path` in typed data."""
-    if not path:
-        if isinstance(data, str):
-            yield at, data
-        return
-    head, rest = path[0], path[1:]
-    if head == "*":
-        items = enumerate(data) if isinstance(data, list) else (
-            data.items() if isinstance(data, dict) else ())
-        for k, v in items:
-            yield from texts(v, rest, at + (k,))
-    elif isinstance(data, dict) and head in data:
-        yield from texts(data[head], rest, at + (head,))
+    # Breadth-first over the path, no recursion: this runs for every field of every record.
+    nodes: list[tuple[tuple[Any, ...], Any]] = [((), data)]
+    for key in path:
+        step: list[tuple[tuple[Any, ...], Any]] = []
+        for at, node in nodes:
+            if key == "*":
+                if isinstance(node, list):
+                    step.extend((at + (i,), v) for i, v in enumerate(node))
+                elif isinstance(node, dict):
+                    step.extend((at + (k,), v) for k, v in node.items())
+            elif isinstance(node, dict) and key in node:
+                step.append((at + (key,), node[key]))
+        if not step:
+            return []
+        nodes = step
+    return [(at, v) for at, v in nodes if isinstance(v, str)]
 
 
 def _policy_names(policy: dict[str, Any]) -> bool:

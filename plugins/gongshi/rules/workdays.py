@@ -35,6 +35,8 @@ class WorkCalendar:
 
     holidays: dict[int, set[dt.date]] = field(default_factory=dict)   # calendar.yml years
     workdays: dict[int, set[dt.date]] = field(default_factory=dict)
+    # A memo: the library's lookup costs tens of microseconds and 100k decisions share few days.
+    _memo: dict[dt.date, bool] = field(default_factory=dict, repr=False)
 
     @classmethod
     def from_data(cls, calendar: dict[str, Any]) -> "WorkCalendar":
@@ -61,6 +63,12 @@ class WorkCalendar:
 
     def is_workday(self, day: dt.date) -> bool:
         """Whether `day` is an official working day; an unknown year counts weekends only."""
+        known = self._memo.get(day)
+        if known is None:
+            known = self._memo[day] = self._lookup(day)
+        return known
+
+    def _lookup(self, day: dt.date) -> bool:
         if _library_knows(day.year):
             return bool(_cc.is_workday(day))  # type: ignore[union-attr]
         if day.year in self.holidays:
