@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import time
 from typing import Any
 from xml.sax.saxutils import escape as xml_escape
 
@@ -17,7 +18,7 @@ from pelican.generators import Generator
 
 from .. import plugin
 from ..public import PublicSet, public_set
-from . import i18n, pages_agency, pages_decisions, pages_site, urls
+from . import fragments, i18n, pages_agency, pages_decisions, pages_site, urls
 from .markup import render_markdown
 from .page import Page
 
@@ -61,7 +62,7 @@ class PortalGenerator(Generator):
         self.context["SITENAME"] = self.public.site.get("name", self.context.get("SITENAME"))
         self.base = site_base(self.settings, self.public)
         i18n.install(self.env, self.settings)
-        self.env.globals.update(urls=urls, ps=self.public, SITE=self.public.site)
+        self.env.globals.update(urls=urls, ps=self.public, SITE=self.public.site, fragment=fragments.fragment)
         self.env.filters.update(md=render_markdown, money=money, cat_slug=urls.category)
         ps = self.public
         self.pages: list[Page] = [*pages_site.plan(ds, ps, self.base), *pages_agency.plan(ps, self.base),
@@ -75,6 +76,7 @@ class PortalGenerator(Generator):
 
     def generate_output(self, writer: Any) -> None:
         global _ACTIVE
+        started = time.perf_counter()
         for folder in sorted({os.path.dirname(p.path) for p in self.pages}):
             os.makedirs(os.path.join(self.output_path, folder), exist_ok=True)
         for name in sorted({p.template for p in self.pages}):
@@ -92,7 +94,9 @@ class PortalGenerator(Generator):
             finally:
                 _ACTIVE = None
         self.write_sitemap()
-        log.info("gongshi.portal: %d pages (%d decisions) written", len(self.pages), len(self.public.decisions))
+        log.info("gongshi.portal: %d pages (%d decisions) written in %.1f s with %d process(es)",
+                 len(self.pages), len(self.public.decisions), time.perf_counter() - started,
+                 workers if len(self.pages) >= PARALLEL_MIN_PAGES else 1)
 
     def sitemap_paths(self) -> list[str]:
         """Every public page: the portal's and Pelican's notices and Markdown pages."""

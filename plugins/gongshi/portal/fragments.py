@@ -1,0 +1,40 @@
+"""Fragment cache: the chrome every page repeats (header, menus, footer, feed links) is rendered
+once per distinct input and reused, which keeps 100,000 decision pages cheap to render."""
+from __future__ import annotations
+
+from typing import Any
+
+from jinja2 import pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup
+from pelican import signals
+
+# Context keys a fragment may read; they are the same for every page of one build.
+SHARED = ("SITEURL", "SITENAME", "gongshi", "gongshi_feeds", "HTML_LANG")
+
+
+def _key(value: Any) -> Any:
+    # Records are keyed by their identity in the dataset (agency slug, kind), not by content.
+    uid = getattr(value, "uid", None)
+    return uid if uid is not None else value
+
+
+@pass_context
+def fragment(context: Context, name: str, **kwargs: Any) -> Markup:
+    """Render partial template `name` with `kwargs` (and the build-wide keys), memoized."""
+    env = context.environment
+    cache: dict[Any, Markup] = env.globals.setdefault("_fragment_cache", {})  # type: ignore[assignment]
+    key = (name, tuple(sorted((k, _key(v)) for k, v in kwargs.items())))
+    html = cache.get(key)
+    if html is None:
+        shared = {k: context.get(k) for k in SHARED if k in context}
+        html = cache[key] = Markup(env.get_template(name).render(shared, **kwargs))
+    return html
+
+
+def _on_generator_init(generator: Any) -> None:
+    # Pelican's own generators (notices, Markdown pages) and the other outputs render base.html too.
+    generator.env.globals.setdefault("fragment", fragment)
+
+
+signals.generator_init.connect(_on_generator_init)
