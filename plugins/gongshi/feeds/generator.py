@@ -34,6 +34,8 @@ class FeedsGenerator(Generator):
         self.base = entries.site_url(self.settings, ps.site)
         self.feeds = entries.plan(ps, self.base)
         self.context["gongshi_feeds"] = feed_links(self.feeds)
+        # Pages of ours the sitemap should list (the portal writes sitemap.xml).
+        self.context.setdefault("gongshi_sitemap_pages", []).append("feeds/index.html")
 
     def generate_output(self, writer: Any) -> None:
         for feed in self.feeds:

@@ -27,6 +27,7 @@ class OpenDataGenerator(Generator):
         self.base = site_url(self.settings, self.public.site)
         self.files = plan(self.public)
         self.context["gongshi_data_files"] = [f.as_dict() for f in self.files]
+        self.context.setdefault("gongshi_sitemap_pages", []).extend(["data/index.html", "data/dictionary.html"])
 
     def generate_output(self, writer: Any) -> None:
         ps = self.public
