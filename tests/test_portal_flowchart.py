@@ -1,0 +1,66 @@
+"""Flowcharts: layered layout, conditional and backward edges, and the text version."""
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+from gongshi.portal.flowchart_svg import layout, render_svg, step_list, wrap
+
+STEPS = [
+    {"id": "apply", "label": "申请人提交申请", "next": ["accept"]},
+    {"id": "accept", "label": "窗口受理", "next": [{"to": "review", "label": "材料齐全"}, {"to": "apply", "label": "补正"}]},
+    {"id": "review", "label": "审查", "next": ["decide", "ghost"]},
+    {"id": "decide", "label": "作出决定并送达当事人，同时在平台公开决定信息", "next": []},
+]
+
+
+def test_layers_follow_the_forward_edges() -> None:
+    nodes, edges, back, width, height = layout(STEPS)
+    assert [nodes[s["id"]].layer for s in STEPS] == [0, 1, 2, 3]
+    assert {(e.src, e.dst) for e in back} == {("accept", "apply")}
+    assert ("review", "ghost") not in {(e.src, e.dst) for e in edges}  # unknown targets are dropped
+    assert all(n.x >= 0 and n.x + n.w <= width and n.y + n.h <= height for n in nodes.values())
+
+
+def test_branches_share_a_layer() -> None:
+    steps = [{"id": "a", "label": "开始", "next": [{"to": "b", "label": "是"}, {"to": "c", "label": "否"}]},
+             {"id": "b", "label": "甲", "next": ["d"]}, {"id": "c", "label": "乙", "next": ["d"]},
+             {"id": "d", "label": "结束"}]
+    nodes, *_ = layout(steps)
+    assert nodes["b"].layer == nodes["c"].layer == 1 and nodes["d"].layer == 2
+    assert nodes["b"].x + nodes["b"].w <= nodes["c"].x  # side by side, no overlap
+
+
+def test_svg_is_well_formed_and_labelled() -> None:
+    svg = str(render_svg(STEPS, "许可流程 <图>", "fc"))
+    root = ET.fromstring(svg)
+    ns = "{http://www.w3.org/2000/svg}"
+    assert root.get("role") == "img" and root.get("aria-labelledby") == "fc-t"
+    assert root.find(f"{ns}title").text == "许可流程 <图>"
+    texts = "".join(t.text or "" for t in root.iter(f"{ns}text"))
+    for label in ("窗口受理", "材料齐全", "补正"):
+        assert label in texts
+    assert len(root.findall(f"{ns}g")) == 4
+    assert len(re.findall(r'class="fc-edge', svg)) == 4
+
+
+def test_long_labels_wrap() -> None:
+    label = "作出决定并送达当事人，同时在平台公开决定信息"
+    lines = wrap(label)
+    assert "".join(lines) == label and len(lines) == 3 and all(len(line) <= 10 for line in lines)
+    assert wrap("ABCDEFGHIJKLMNOPQR") == ["ABCDEFGHIJKLMNOPQR"]  # ASCII is about half as wide
+
+
+def test_text_version_numbers_every_successor() -> None:
+    steps = step_list(STEPS)
+    assert [s["n"] for s in steps] == [1, 2, 3, 4]
+    assert steps[1]["next"] == [{"n": 3, "label": "审查", "cond": "材料齐全"},
+                                {"n": 1, "label": "申请人提交申请", "cond": "补正"}]
+    assert steps[3]["next"] == []
+
+
+def test_self_loop_and_cycle_only_chart() -> None:
+    steps = [{"id": "a", "label": "复核", "next": ["a", "b"]}, {"id": "b", "label": "退回", "next": ["a"]}]
+    svg = str(render_svg(steps, "循环", "x"))
+    ET.fromstring(svg)
+    assert svg.count("fc-back") == 2

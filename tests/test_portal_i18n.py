@@ -1,0 +1,42 @@
+"""Every interface string of the theme goes through gettext and has an English translation."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from babel.messages.extract import extract_from_file
+from babel.messages.pofile import read_po
+
+THEME = Path(__file__).resolve().parent.parent / "theme"
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+# Templates of the other outputs (search, feeds, open data) keep their own strings.
+FOREIGN = {"search.html", "feeds.html", "data.html", "data_dictionary.html", "search_box.html", "search_meta.html"}
+
+
+def _portal_templates() -> list[Path]:
+    return [p for p in sorted((THEME / "templates").rglob("*.html")) if p.name not in FOREIGN]
+
+
+def _msgids() -> set[str]:
+    options = {"extensions": "jinja2.ext.i18n", "newstyle_gettext": "true"}
+    return {m[1] if isinstance(m[1], str) else m[1][0]
+            for path in _portal_templates() for m in extract_from_file("jinja2", str(path), options=options)}
+
+
+def test_every_string_has_an_english_translation() -> None:
+    with open(THEME / "translations/en/LC_MESSAGES/messages.po", "rb") as fh:
+        catalog = read_po(fh)
+    missing = sorted(i for i in _msgids() if not (catalog.get(i) and catalog.get(i).string))
+    assert missing == [], missing
+
+
+def test_portal_templates_have_no_untranslated_chinese() -> None:
+    # Chinese text outside {{ _('…') }} in the portal's templates would escape translation.
+    for path in _portal_templates():
+        text = re.sub(r"\{#.*?#\}", "", path.read_text(encoding="utf-8"), flags=re.S)
+        text = re.sub(r"_\('(?:[^'\\]|\\.)*'", "", text)
+        # Data values in template logic (role names compared with the record) are not UI text.
+        text = re.sub(r"'(执法辅助人员|全程|关键环节|已更正|撤销)'", "", text)
+        assert not HAN.search(text), (path.name, HAN.search(text) and text[max(0, HAN.search(text).start() - 40):][:80])
