@@ -236,3 +236,10 @@ def test_withdrawn_and_revoked_decisions_leave_the_data(public: PublicSet) -> No
     assert gone.data["doc_no"] not in docs and revoked.data["doc_no"] not in docs
     notices = tables.publish(after, tables.NOTICE, BASE)
     assert (revoked.agency, revoked.slug) in {(n["agency"], n["slug"]) for n in notices}
+
+
+def test_every_url_in_the_data_is_a_page_of_the_site(demo_site: Path) -> None:
+    for stem in ("decisions", "agencies", "guides", "revocations"):
+        for rec in read_json(demo_site / "data" / f"{stem}.json")["records"]:
+            assert rec["url"].startswith(BASE + "/")
+            assert (demo_site / rec["url"][len(BASE) + 1:]).is_file(), rec["url"]

@@ -12,6 +12,7 @@ from typing import Any
 
 from ..feeds.entries import decision_path, past_history, revocation, updated_of
 from ..kinds import KINDS, Record
+from ..portal import urls
 from ..public import PublicSet
 from ..schema import Field, ListOf, Obj
 from ..feeds.text import legal_refs, xml_safe
@@ -44,7 +45,8 @@ COMPUTED: dict[str, list[tuple[str, str, str]]] = {
                  ("updated", "更新日期", "最近一次更正或变更的日期，无更正时为公开日期"),
                  ("public_until", "公示截止日期", "公示期限的最后一天；为空表示公示至撤销为止")],
     "agency": [("agency", "执法主体编号", "执法主体文件夹名"), ("url", "网址", "主体在本平台上的页面地址")],
-    "guide": [("agency", "执法主体编号", "执法主体文件夹名"), ("slug", "指南编号", "指南文件名（不含 .yml）")],
+    "guide": [("agency", "执法主体编号", "执法主体文件夹名"), ("slug", "指南编号", "指南文件名（不含 .yml）"),
+              ("url", "网址", "服务指南在本平台上的页面地址")],
 }
 for _kind in ("officer", "item", "inspection"):
     COMPUTED[_kind] = [("agency", "执法主体编号", "执法主体文件夹名")]
@@ -100,9 +102,9 @@ def public_record(rec: Record, ps: PublicSet, base: str) -> dict[str, Any]:
                    updated=updated_of(rec, ps.as_of).isoformat(),
                    public_until=vis.last_day.isoformat() if vis and vis.last_day else None)
     elif kind == "agency":
-        out["url"] = f"{base}/{rec.agency}/index.html"
+        out["url"] = f"{base}/{urls.agency(rec.agency or '')}"
     elif kind == "guide":
-        out["slug"] = rec.slug
+        out.update(slug=rec.slug, url=f"{base}/{urls.guide(rec)}")
     data = dict(rec.data)
     if kind == "decision" and data.get("history"):
         data["history"] = past_history(rec, ps.as_of)  # a future-dated event is not news yet
