@@ -43,7 +43,9 @@ def file_log(data_dir: str) -> dict[str, list[Commit]]:
                data_dir)
     if out is None:
         return {}
-    root = top.strip()
+    # Keys as the dataset spells paths (under the absolute data_dir), even when git reports
+    # the repository through a different (symlink-resolved) path.
+    root, real = top.strip(), os.path.realpath(data_dir)
     log: dict[str, list[Commit]] = {}
     for block in out.split(_SEP)[1:]:
         head, _, names = block.partition("\n")
@@ -52,7 +54,8 @@ def file_log(data_dir: str) -> dict[str, list[Commit]]:
         commit = {"commit": sha, "date": moment.date().isoformat(), "time": moment.isoformat(), "author": author}
         for name in names.splitlines():
             if name.strip():
-                log.setdefault(os.path.normpath(os.path.join(root, name)), []).append(commit)
+                rel = os.path.relpath(os.path.join(root, name), real)
+                log.setdefault(os.path.normpath(os.path.join(data_dir, rel)), []).append(commit)
     return log
 
 
