@@ -139,3 +139,11 @@ def test_redact_usage_errors(tmp_path: Path) -> None:
     other = tmp_path / "notes.txt"
     other.write_text("x")
     assert main(["redact", str(other)]) == 2
+
+
+def test_redact_refuses_a_file_that_does_not_parse(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target, _ = _place(CASES / "rules" / "redact" / "mobile.yml", tmp_path / "data")
+    target.write_text("facts: [13912345678\n", encoding="utf-8")
+    assert main(["redact", "--write", str(target)]) == 1
+    assert "gongshi validate" in capsys.readouterr().err
+    assert target.read_text(encoding="utf-8") == "facts: [13912345678\n"

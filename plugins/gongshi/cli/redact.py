@@ -25,6 +25,10 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="直接修改文件，只改动需遮盖的字符 / rewrite the files in place, changing only the masked characters")
 
 
+class UnreadableRecord(Exception):
+    """The file does not parse or type as a record: nothing can be masked safely."""
+
+
 def data_root(path: str) -> str | None:
     """The nearest folder above `path` that holds site.yml (the data folder)."""
     folder = os.path.dirname(os.path.abspath(path))
@@ -51,7 +55,9 @@ def plan(path: str) -> tuple[str, str, list[Located], bool] | None:
     kind = kind_for(rel)
     if kind is None:
         return None
-    records, _ = load_file(os.path.abspath(path), rel)
+    records, findings = load_file(os.path.abspath(path), rel)
+    if findings and not records:
+        raise UnreadableRecord(findings[0].message("zh") + " / " + findings[0].message("en"))
     policy = _policy(root)
     leaks = [lk for rec in records for lk in scan_record(rec, policy)]
     text, bom = read_text(path)
@@ -81,6 +87,10 @@ def run(args: argparse.Namespace) -> int:
             result = plan(path)
         except UnicodeDecodeError:
             print(f"{path}: 文件不是 UTF-8 编码 / not UTF-8; run gongshi validate first", file=sys.stderr)
+            status = max(status, EXIT_FINDINGS)
+            continue
+        except UnreadableRecord as exc:
+            print(f"{path}: {exc}（请先运行 gongshi validate / run gongshi validate first）", file=sys.stderr)
             status = max(status, EXIT_FINDINGS)
             continue
         if result is None:
