@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from conftest import DATA, DEMO_AS_OF, ROOT
 from gongshi.checks import validate
@@ -243,3 +244,21 @@ def test_every_url_in_the_data_is_a_page_of_the_site(demo_site: Path) -> None:
         for rec in read_json(demo_site / "data" / f"{stem}.json")["records"]:
             assert rec["url"].startswith(BASE + "/")
             assert (demo_site / rec["url"][len(BASE) + 1:]).is_file(), rec["url"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40),
+                min_size=1, max_size=5))
+def test_any_text_round_trips_through_csv(tmp_path_factory: pytest.TempPathFactory, cells: list[str]) -> None:
+    path = tmp_path_factory.mktemp("csv") / "t.csv"
+    safe = [tables.cell_text(tables._plain(c), None) for c in cells]
+    write_csv(str(path), [safe])
+    back = list(csv.reader(io.StringIO(path.read_bytes().decode("utf-8-sig"), newline="")))
+    assert back == [safe]
+
+
+@given(st.integers(min_value=0, max_value=10**12) | st.floats(min_value=0, max_value=1e9, allow_nan=False))
+def test_wanyuan_is_exact_to_a_hundredth_of_a_yuan(yuan: float) -> None:
+    text = shuanggongshi.wanyuan(yuan)
+    assert len(text.partition(".")[2]) <= 6
+    assert abs(float(text) * 10000 - yuan) <= 0.005 + 1e-9 * yuan

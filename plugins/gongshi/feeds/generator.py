@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from typing import Any
 
 from pelican.generators import Generator
@@ -38,6 +39,7 @@ class FeedsGenerator(Generator):
         self.context.setdefault("gongshi_sitemap_pages", []).append("feeds/index.html")
 
     def generate_output(self, writer: Any) -> None:
+        started = time.perf_counter()
         for feed in self.feeds:
             for fmt in FORMATS:
                 path = os.path.join(self.output_path, feed.href(fmt))
@@ -49,7 +51,7 @@ class FeedsGenerator(Generator):
                                                  feed_formats=FORMAT_NAMES, feed_base=self.base)
         with open(page, "w", encoding="utf-8") as fh:
             fh.write(html)
-        log.info("gongshi.feeds: %d feeds written", 2 * len(self.feeds))
+        log.info("gongshi.feeds: %d feeds written in %.1f s", 2 * len(self.feeds), time.perf_counter() - started)
 
 
 plugin.GENERATORS.append(FeedsGenerator)

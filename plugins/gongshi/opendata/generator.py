@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from typing import Any
 
 from pelican.generators import Generator
@@ -30,6 +31,7 @@ class OpenDataGenerator(Generator):
         self.context.setdefault("gongshi_sitemap_pages", []).extend(["data/index.html", "data/dictionary.html"])
 
     def generate_output(self, writer: Any) -> None:
+        started = time.perf_counter()
         ps = self.public
         published = {kind: tables.publish(ps, kind, self.base) for kind in tables.KIND_FILES}
         # Grouped once: per-agency files must not rescan the whole list (many agencies, 100k rows).
@@ -52,7 +54,7 @@ class OpenDataGenerator(Generator):
         write_json(os.path.join(self.output_path, ROOT, "index.json"), index)
         self._page(f"{ROOT}/index.html", "data", files=self.files, exports=shuanggongshi.EXPORTS)
         self._page(f"{ROOT}/dictionary.html", "data_dictionary", kinds=dictionary())
-        log.info("gongshi.opendata: %d files written", len(self.files))
+        log.info("gongshi.opendata: %d files written in %.1f s", len(self.files), time.perf_counter() - started)
 
     def _write(self, f: DataFile, path: str) -> None:
         ps, agency = self.public, f.agency
