@@ -77,6 +77,24 @@ def model_last_day(start: dt.date, duration: str) -> dt.date:
     return dt.date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
 
 
+def model_default(data: dict[str, Any], policy: dict[str, Any]) -> str | None:
+    """The policy's default window: the longest of the published penalty kinds' windows."""
+    category = (policy.get("display") or {}).get(data["category"])
+    pen = data.get("penalty") or {}
+    kinds = [k for k in pen.get("kinds") or [] if k not in (policy.get("unpublished_kinds") or [])]
+    by_kind = policy.get("penalty_display") or {}
+    if not kinds or not by_kind:
+        return (category or {}).get("default")
+    windows = []
+    for k in kinds:
+        low = k == "罚款" and "low_fine" in policy and pen.get("fine", 0) <= policy["low_fine"]
+        windows.append(by_kind.get("低额罚款" if low else k, category))
+    if any(w is None for w in windows):
+        return None
+    in_days = [model_last_day(dt.date(2001, 1, 1), w["default"]) for w in windows]
+    return windows[in_days.index(max(in_days))]["default"]
+
+
 def model_public(data: dict[str, Any], policy: dict[str, Any], day: dt.date) -> bool:
     """Public on `day`, derived from the rules one by one without visibility()'s code."""
     if (data.get("party") or {}).get("minor"):
@@ -88,7 +106,7 @@ def model_public(data: dict[str, Any], policy: dict[str, Any], day: dt.date) -> 
         return False
     if data.get("withdrawn") and day >= data["withdrawn"]["date"]:
         return False
-    duration = data.get("display") or ((policy.get("display") or {}).get(data["category"]) or {}).get("default")
+    duration = data.get("display") or model_default(data, policy)
     if duration:
         start = data["decided"] if policy.get("display_from") == "decided" else data["published"]
         if day > model_last_day(start, duration):
@@ -115,7 +133,8 @@ def scenarios(draw: st.DrawFn) -> tuple[Record, dict[str, Any]]:
     if draw(st.booleans()):
         data["display"] = draw(durations)
     if draw(st.booleans()):
-        data["penalty"] = {"kinds": draw(st.lists(st.sampled_from(["警告", "罚款", "通报批评"]), min_size=1, max_size=2))}
+        data["penalty"] = {"kinds": draw(st.lists(st.sampled_from(["警告", "罚款", "通报批评"]), min_size=1, max_size=2)),
+                           "fine": draw(st.sampled_from([1000, 10000, 50000]))}
     if draw(st.booleans()):
         data["withdrawn"] = {"date": published + dt.timedelta(days=draw(st.integers(0, 900))), "reason": "信用修复"}
     if draw(st.booleans()):
@@ -126,6 +145,9 @@ def scenarios(draw: st.DrawFn) -> tuple[Record, dict[str, Any]]:
     policy: dict[str, Any] = {"display": {"行政处罚": {"default": draw(durations)}},
                               "display_from": draw(st.sampled_from(["published", "decided"])),
                               "unpublished_kinds": draw(st.sampled_from([[], ["警告"]]))}
+    if draw(st.booleans()):  # market-regulation style windows per penalty kind
+        policy["penalty_display"] = {"通报批评": {"default": draw(durations)}, "低额罚款": {"default": draw(durations)}}
+        policy["low_fine"] = 10000
     return Record("decision", "x.yml", data, "demo", "x"), policy
 
 
