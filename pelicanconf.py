@@ -20,6 +20,8 @@ PLUGINS = ["gongshi"]
 GONGSHI_DATA = "data"        # the records agencies commit
 GONGSHI_AS_OF = None         # build date; None = today in Asia/Shanghai
 GONGSHI_STRICT = False       # compliance warnings block the build
+GONGSHI_LANG = "zh"          # interface language: zh (source) or a theme/translations/<lang> catalogue
+GONGSHI_WORKERS = 2          # processes that render pages (a fork pool past 1,500 pages)
 
 # Pelican's own feeds are replaced by gongshi's (feedgen, stable ids); keep them off.
 FEED_ALL_ATOM = None
