@@ -6,6 +6,7 @@ query's whole budget.
 """
 from __future__ import annotations
 
+import json
 import os
 from typing import Any
 
@@ -14,6 +15,7 @@ from pelican.generators import Generator
 
 from .. import plugin
 from ..public import PublicSet, public_set
+from . import shards
 from .docno import token
 
 SAVE_AS = "search.html"
@@ -24,8 +26,7 @@ def filter_choices(ps: PublicSet) -> dict[str, list[str]]:
     agencies = sorted({ps.agencies[r.agency].data.get("name", r.agency) for r in ps.decisions
                        if r.agency in ps.agencies})
     categories = sorted({str(r.data.get("category")) for r in ps.decisions if r.data.get("category")})
-    years = sorted({str(r.data["decided"].year) for r in ps.decisions if r.data.get("decided")},
-                   reverse=True)
+    years = sorted({str(r.year) for r in ps.decisions if r.year is not None}, reverse=True)
     return {"agency": agencies, "category": categories, "year": years}
 
 
@@ -40,7 +41,11 @@ class SearchPageGenerator(Generator):
         ps = self.context.get("gongshi")
         if not isinstance(ps, PublicSet):
             ps = public_set(plugin.dataset(self.settings), plugin.as_of(self.settings))
-        html = self.get_template("search").render(self.context, ps=ps, choices=filter_choices(ps))
+        planned = [s.as_json() for s in shards.plan(ps, shards.limit(self.settings))]
+        html = self.get_template("search").render(
+            self.context, ps=ps, choices=filter_choices(ps),
+            search_shards=json.dumps(planned, ensure_ascii=False, separators=(",", ":")),
+            first_pages=shards.limit(self.settings))
         path = os.path.join(self.output_path, SAVE_AS)
         with open(path, "w", encoding="utf-8") as fh:
             fh.write(html)

@@ -18,6 +18,9 @@ from typing import Any
 
 from pelican import signals
 
+from . import shards
+from .shards import Shard
+
 log = logging.getLogger("gongshi.search")
 
 BUNDLE = "pagefind"          # the bundle folder inside the site, /pagefind/
@@ -40,6 +43,9 @@ class IndexRun:
     peak_rss_bytes: int
     pages: int
     bundle_bytes: int
+
+
+LAST_RUNS: list[IndexRun] = []  # the latest build's runs, one per shard, for the benchmark
 
 
 def executable() -> Path:
@@ -90,6 +96,15 @@ def _size(folder: str) -> int:
     return sum(p.stat().st_size for p in Path(folder).rglob("*") if p.is_file())
 
 
+def index_shards(site: str, shards: list[Shard]) -> list[IndexRun]:
+    """One Pagefind run per shard, one after another (peak memory is the largest shard's)."""
+    if len(shards) == 1 and not shards[0].path:
+        return [index_site(site, glob=DECISION_PAGES)]
+    shutil.rmtree(os.path.join(site, BUNDLE), ignore_errors=True)
+    return [index_site(site, glob=s.glob, output_subdir=f"{BUNDLE}/{s.path.rstrip('/')}")
+            for s in shards]
+
+
 def _finalized(pelican: Any) -> None:
     """signals.finalized: every page is written; index the site before it is swapped in.
 
@@ -97,21 +112,25 @@ def _finalized(pelican: Any) -> None:
     decisions (a template marked another page as a decision, or none), the bundle is removed
     and the search page says search is unavailable, rather than serve a wrong index.
     """
+    global LAST_RUNS
     settings = pelican.settings
     if not settings.get("GONGSHI_SEARCH", True) or "GONGSHI_DATA" not in settings:
         return
     from .. import plugin
     from ..public import public_set
-    expected = len(public_set(plugin.dataset(settings), plugin.as_of(settings)).decisions)
-    run = index_site(pelican.output_path, glob=DECISION_PAGES)
-    if run.pages != expected:
+    ps = public_set(plugin.dataset(settings), plugin.as_of(settings))
+    planned = shards.plan(ps, shards.limit(settings))
+    runs = LAST_RUNS = index_shards(pelican.output_path, planned)
+    wrong = [(s.path or "/", r.pages, s.pages) for s, r in zip(planned, runs) if r.pages != s.pages]
+    if wrong:
         shutil.rmtree(os.path.join(pelican.output_path, BUNDLE), ignore_errors=True)
-        log.error("gongshi.search: Pagefind read %d decision pages but %d decisions are public; "
-                  "no search index was published (do decision pages carry data-pagefind-body?)",
-                  run.pages, expected)
+        log.error("gongshi.search: Pagefind read other pages than the public decisions "
+                  "(shard, read, expected: %s); no search index was published "
+                  "(do decision pages, and only they, carry data-pagefind-body?)", wrong)
         return
-    log.info("gongshi.search: Pagefind indexed %d pages in %.1f s, peak %.0f MB",
-             run.pages, run.seconds, run.peak_rss_bytes / 2**20)
+    log.info("gongshi.search: Pagefind indexed %d pages in %d shard(s), %.1f s, peak %.0f MB",
+             sum(r.pages for r in runs), len(runs), sum(r.seconds for r in runs),
+             max(r.peak_rss_bytes for r in runs) / 2**20)
 
 
 signals.finalized.connect(_finalized)

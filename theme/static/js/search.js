@@ -6,9 +6,13 @@ const input = document.getElementById("search-q");
 const statusEl = document.getElementById("search-status");
 const list = document.getElementById("search-results");
 const more = document.getElementById("search-more");
+const older = document.getElementById("search-older");
 const FILTERS = ["agency", "category", "year"];
+// The index may be split by decision year (gongshi/search/shards.py), newest first. The
+// first searches use the newest shards up to FIRST_PAGES pages; older ones on request.
+const SHARDS = JSON.parse(root.dataset.shards || '[{"path":"","years":[],"pages":0}]');
+const FIRST_PAGES = Number(root.dataset.firstPages) || 12000;
 const PAGE = Number(root.dataset.pageSize) || 10;
-const TIE_MAX = 40; // how far past a page a tie on score is followed to order it by date
 
 // A typed document number becomes the one word each decision page carries for it
 // (gongshi/search/docno.py): Pagefind alone would split it and match "2" to "2025".
@@ -29,18 +33,43 @@ function docToken(q) {
 const TOKEN_WORD = /\s*(<mark>)?dn[a-z]{10,}(<\/mark>)?/g;
 
 let pagefind = null;
+let ready = null;     // the engine, once its shards are merged (one merge at a time)
+let merged = 0;       // shards merged so far: always the newest ones
+let scope = firstScope();
 let run = 0;          // the newest search; older ones drop their answers
 let results = [];     // Pagefind's hits, best score first
-let cursor = 0;       // first hit whose data is not loaded yet
-let buffer = [];      // loaded, ordered, not yet shown
-let shown = 0;
+let cursor = 0;       // first hit not shown yet
 
-async function engine() {
-  if (!pagefind) {
-    pagefind = await import(root.dataset.bundle + "pagefind.js");
-    await pagefind.options({ excerptLength: 36 });
-  }
-  return pagefind;
+function firstScope() {
+  let n = 1, pages = SHARDS[0].pages;
+  while (n < SHARDS.length && pages + SHARDS[n].pages <= FIRST_PAGES) pages += SHARDS[n++].pages;
+  return n;
+}
+
+function shardOf(year) {
+  const i = SHARDS.findLastIndex((s) => s.years.includes(Number(year)));
+  return i < 0 ? 0 : i + 1;
+}
+
+function engine(upto) {
+  ready = (ready || Promise.resolve()).then(async () => {
+    if (!pagefind) {
+      pagefind = await import(root.dataset.bundle + SHARDS[0].path + "pagefind.js");
+      await pagefind.options({ excerptLength: 36 });
+      merged = 1;
+    }
+    while (merged < Math.min(upto, SHARDS.length)) {
+      await pagefind.mergeIndex(root.dataset.bundle + SHARDS[merged].path);
+      merged++;
+    }
+    return pagefind;
+  });
+  return ready;
+}
+
+function years(shards) {
+  const all = shards.flatMap((s) => s.years);
+  return all.length ? `${Math.min(...all)}–${Math.max(...all)} 年` : "";
 }
 
 function chosenFilters() {
@@ -71,23 +100,25 @@ function say(text) {
   statusEl.textContent = text;
 }
 
-// Relevance first; among equal scores the newer decision first.
-function byScoreThenDate(a, b) {
-  if (a.score !== b.score) return b.score - a.score;
-  const da = a.data.meta.date || "", db = b.data.meta.date || "";
-  return da < db ? 1 : da > db ? -1 : 0;
+async function nextPage(mine) {
+  const batch = results.slice(cursor, cursor + PAGE);
+  const loaded = await Promise.all(batch.map(async (r) => ({ score: r.score, data: await r.data() })));
+  if (mine !== run) return null;
+  cursor += batch.length;
+  return loaded;
 }
 
-async function nextPage(mine) {
-  while (buffer.length < PAGE && cursor < results.length) {
-    let end = Math.min(cursor + PAGE, results.length);
-    while (end < results.length && end - cursor < PAGE + TIE_MAX && results[end].score === results[end - 1].score) end++;
-    const batch = await Promise.all(results.slice(cursor, end).map(async (r) => ({ score: r.score, data: await r.data() })));
-    if (mine !== run) return null;
-    cursor = end;
-    buffer = buffer.concat(batch).sort(byScoreThenDate);
-  }
-  return buffer.splice(0, PAGE);
+// Relevance first; among equal scores the newer decision first. Pagefind sorts either by
+// relevance or by a sort key, so the same search is asked both ways: the second answer
+// costs no download (same words, and the date order is in the metadata already loaded).
+async function ranked(pf, q, filters) {
+  const best = await pf.search(q, { filters });
+  if (!best || best.results.length < 2) return best;
+  const newest = await pf.search(q, { filters, sort: { date: "desc" } });
+  if (!newest) return best;
+  const age = new Map(newest.results.map((r, i) => [r.id, i]));
+  best.results = best.results.slice().sort((a, b) => (b.score - a.score) || (age.get(a.id) - age.get(b.id)));
+  return best;
 }
 
 function el(tag, cls, text) {
@@ -129,8 +160,7 @@ async function showMore(mine, focusFirst) {
   if (page === null || mine !== run) return;
   const items = page.map(render);
   list.append(...items);
-  shown += items.length;
-  more.hidden = shown >= results.length;
+  more.hidden = cursor >= results.length;
   if (focusFirst && items.length) items[0].querySelector("a").focus();
 }
 
@@ -140,7 +170,8 @@ async function search(push) {
   toUrl(push);
   list.replaceChildren();
   more.hidden = true;
-  results = []; cursor = 0; buffer = []; shown = 0;
+  older.hidden = true;
+  results = []; cursor = 0;
   if (!q) {
     // Filters alone would download the whole index: browsing stays on the list pages.
     say(Object.keys(chosenFilters()).length ? "请输入关键词再筛选；按执法主体浏览请从首页进入。" : "");
@@ -149,22 +180,29 @@ async function search(push) {
   say("正在搜索…");
   let found;
   try {
-    const pf = await engine();
     const exact = docToken(q);
+    const year = chosenFilters().year || (exact ? DOC_NO.exec(q)[2] : null);
+    const pf = await engine(Math.max(scope, year ? shardOf(year) : 0));
     if (exact) found = await pf.search(exact, { filters: chosenFilters() });
-    if (!found || !found.results.length) found = await pf.search(q, { filters: chosenFilters() });
+    if (!found || !found.results.length) found = await ranked(pf, q, chosenFilters());
   } catch (err) {
     if (mine === run) say("搜索暂时不可用，请从首页按执法主体浏览。");
     return;
   }
   if (mine !== run || !found) return;
   results = found.results;
+  const partial = merged < SHARDS.length;
+  const where = partial ? `（已查 ${years(SHARDS.slice(0, merged))}）` : "";
+  if (partial) {
+    older.textContent = `继续查找更早的公示（${years(SHARDS.slice(merged))}）`;
+    older.hidden = false;
+  }
   if (!results.length) {
-    say(`没有找到与“${q}”相关的公示。`);
+    say(`没有找到与“${q}”相关的公示${where}。`);
     return;
   }
   await showMore(mine, false);
-  if (mine === run) say(`找到 ${results.length} 条与“${q}”相关的公示。`);
+  if (mine === run) say(`找到 ${results.length} 条与“${q}”相关的公示${where}。`);
 }
 
 let timer = 0;
@@ -181,6 +219,10 @@ form.addEventListener("submit", (e) => {
   search(true);
 });
 more.addEventListener("click", () => showMore(run, true));
+older.addEventListener("click", () => {
+  scope = SHARDS.length;
+  search(false);
+});
 window.addEventListener("popstate", () => {
   fromUrl();
   search(false);
