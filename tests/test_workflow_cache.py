@@ -79,3 +79,13 @@ def test_broken_cache_is_a_miss(data_copy: Path, cached, tmp_path: Path) -> None
         shard.write_bytes(b"not a pickle")
     ds = dataset.load(str(data_copy))
     assert cache.Stats.misses == ds.files and ds.report.ok
+
+
+def test_caches_of_old_code_versions_are_pruned(data_copy: Path, cached, tmp_path: Path) -> None:
+    old = tmp_path / "cache" / "0123456789abcdef"
+    old.mkdir(parents=True)
+    os.utime(old, (0, 0))
+    _age(data_copy)
+    cache._pruned.clear()
+    dataset.load(str(data_copy))
+    assert not old.exists() and (tmp_path / "cache" / cache.code_version()).is_dir()

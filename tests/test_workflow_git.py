@@ -162,3 +162,18 @@ def test_no_git_no_provenance(tmp_path: Path) -> None:
     shutil.copytree(CASES / "_base", tmp_path / "data")
     assert provenance(str(tmp_path / "data")) == {}
     assert provenance(str(tmp_path / "missing")) == {}
+
+
+def test_a_merge_cannot_hide_a_cross_agency_change(repo: Path) -> None:
+    git(repo, "checkout", "-q", "-b", "feature")
+    touch(repo / "data" / "agencies" / "demo" / "items.yml")
+    commit(repo, A, "demo work")
+    git(repo, "checkout", "-q", "main")
+    touch(repo / "data" / "agencies" / "other" / "officers.yml")
+    commit(repo, B, "other's own work")
+    git(repo, "checkout", "-q", "feature")
+    git(repo, "merge", "-q", "--no-commit", "--no-ff", "main", email=A)
+    touch(repo / "data" / "agencies" / "other" / "items.yml", "\n# 夹带\n")
+    sha = commit(repo, A, "merge main (with a sneaked edit)")
+    report = check_changes(str(repo / "data"), "base..feature")
+    assert [(f.args["commit"], os.path.basename(f.file)) for f in report] == [(sha[:10], "items.yml")]

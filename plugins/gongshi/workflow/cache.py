@@ -10,6 +10,7 @@ import gc
 import hashlib
 import os
 import pickle
+import shutil
 import sys
 import tempfile
 import time
@@ -85,6 +86,24 @@ def _write_shard(path: str, shard: dict[str, Entry]) -> None:
         return
 
 
+_pruned: set[str] = set()
+STALE_SECONDS = 24 * 3600
+
+
+def _prune(parent: str, keep: str) -> None:
+    """Delete caches of older code versions (a day untouched), once per process and folder."""
+    if parent in _pruned:
+        return
+    _pruned.add(parent)
+    try:
+        entries = list(os.scandir(parent))
+    except OSError:
+        return
+    for e in entries:
+        if e.name != keep and e.is_dir() and time.time() - e.stat().st_mtime > STALE_SECONDS:
+            shutil.rmtree(e.path, ignore_errors=True)
+
+
 class Stats:
     """How the last cached load went (for tests and the benchmark)."""
 
@@ -132,6 +151,7 @@ def _update(base: str, root: str, todo: dataset.Todo, folders: dict[str, list[in
             results: list[Result | None], missing: set[int]) -> None:
     """Rewrite the shards that gained, lost or changed entries."""
     now = time.time_ns()
+    _prune(os.path.dirname(base), os.path.basename(base))
     for folder, idxs in folders.items():
         old = shards[folder]
         names = {os.path.basename(todo[i][1]) for i in idxs}

@@ -105,7 +105,8 @@ def owners_at(repo: str, rev: str, data_rel: str) -> dict[str, Owners]:
 def commits(repo: str, rng: str, data_rel: str) -> list[Commit]:
     """Commits of `rng` that touch the data folder, oldest first, with their files."""
     fmt = _FIELD.join(["%H", "%an", "%ae", "%G?", "%GF", "%GK"])
-    out = git(["log", "--reverse", "--no-renames", "--name-only", f"--format={_SEP}{fmt}", rng, "--",
+    # --cc: a merge lists the files it changed beyond all its parents (conflict resolutions)
+    out = git(["log", "--reverse", "--no-renames", "--cc", "--name-only", f"--format={_SEP}{fmt}", rng, "--",
                data_rel or "."], repo)
     result = []
     for block in out.split(_SEP)[1:]:
