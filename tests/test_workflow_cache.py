@@ -89,3 +89,16 @@ def test_caches_of_old_code_versions_are_pruned(data_copy: Path, cached, tmp_pat
     cache._pruned.clear()
     dataset.load(str(data_copy))
     assert not old.exists() and (tmp_path / "cache" / cache.code_version()).is_dir()
+
+
+def test_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from gongshi.workflow import progress
+    assert list(progress.track(range(500), 500, "x")) == list(range(500))  # captured stderr: no TTY
+    assert capsys.readouterr().err == ""
+    monkeypatch.setattr(progress, "enabled", lambda: True)
+    assert list(progress.track(iter(range(500)), 500, "读取")) == list(range(500))
+    monkeypatch.undo()
+    monkeypatch.setattr("sys.stderr.isatty", lambda: True)
+    assert progress.enabled() is True
+    monkeypatch.setenv("GONGSHI_PROGRESS", "0")
+    assert progress.enabled() is False
