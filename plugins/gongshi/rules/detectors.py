@@ -51,11 +51,12 @@ def normalise(text: str) -> str:
 _B = r"(?<![0-9A-Za-z*])"
 _E = r"(?![0-9A-Za-z*])"
 _S = r"[ \-]?"             # one optional space or dash between digit groups
-ID_RE = re.compile(_B + rf"[1-9]\d{{5}}{_S}(?:18|19|20)\d{{2}}{_S}\d{{4}}{_S}\d{{3}}[\dXx]" + _E)
+# Any grouping (6-8-4, 4-4-4-4-2, …): province, birth date and check digit do the filtering.
+ID_RE = re.compile(_B + rf"[1-9](?:{_S}\d){{16}}{_S}[\dXx]" + _E)
 ID15_RE = re.compile(_B + rf"[1-9]\d{{5}}{_S}\d{{6}}{_S}\d{{3}}" + _E)
 MOBILE_RE = re.compile(_B + rf"(?:(?:\+|00)?86{_S})?1[3-9]\d{_S}\d{{4}}{_S}\d{{4}}" + _E)
 LANDLINE_RE = re.compile(_B + rf"(?:\(0[1-9]\d{{1,2}}\){_S}|0[1-9]\d{{1,2}}{_S})[2-9]\d{{6,7}}" + _E)
-CARD_RE = re.compile(_B + rf"[3-6]\d{{3}}(?:{_S}\d{{4}}){{3}}(?:{_S}\d{{1,3}})?" + _E)
+CARD_RE = re.compile(_B + rf"[3-6](?:{_S}\d){{15,18}}" + _E)
 EMAIL_RE = re.compile(r"(?<![A-Za-z0-9._%+@*-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 PLATE_RE = re.compile(r"[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-HJ-NP-Z][·•・ -]?"
                       r"[A-HJ-NP-Z0-9]{4,5}[A-HJ-NP-Z0-9挂学警港澳]" + _E)
@@ -142,10 +143,18 @@ def _phones(text: str, norm: str) -> Iterable[Match]:
 
 def _cards(text: str, norm: str) -> Iterable[Match]:
     for m in CARD_RE.finditer(norm):
-        number = digits(m.group())
-        # An ID-shaped 18-digit number with a wrong check digit is not personal data.
-        if luhn_valid(number) and not id_shaped(number) and not uscc_valid(number):
-            yield Match(CARD, m.start(), m.end(), text[m.start():m.end()], mask_digits(text[m.start():m.end()], 4, 4))
+        # The greedy match may have swallowed a following number written with a space;
+        # try every end that stops before a separator, longest first.
+        ends = [i + 1 for i in range(m.start(), m.end())
+                if norm[i].isdigit() and (i + 1 == m.end() or not norm[i + 1].isdigit())]
+        for end in reversed(ends):
+            raw = text[m.start():end]
+            number = digits(raw)
+            # An ID-shaped 18-digit number with a wrong check digit is not personal data.
+            if 16 <= len(number) <= 19 and luhn_valid(number) and not id_shaped(number) \
+                    and not uscc_valid(number):
+                yield Match(CARD, m.start(), end, raw, mask_digits(raw, 4, 4))
+                break
 
 
 def _emails(text: str, norm: str) -> Iterable[Match]:
