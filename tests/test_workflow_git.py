@@ -134,6 +134,8 @@ def test_codeowners(repo: Path) -> None:
     text = codeowners(str(repo / "data"))
     lines = [ln for ln in text.splitlines() if not ln.startswith("#")]
     assert lines == [f"/data/ {ADMIN}", f"/data/agencies/demo/ {A}", f"/data/agencies/other/ {B}"]
+    assert main(["codeowners", "--data", str(repo / "data"), "--output", str(repo / "CODEOWNERS")]) == 0
+    assert (repo / "CODEOWNERS").read_text(encoding="utf-8") == text
 
 
 def test_provenance_one_pass(repo: Path) -> None:
