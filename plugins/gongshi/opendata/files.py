@@ -79,6 +79,43 @@ def write_csv(path: str, rows: Iterable[list[str]]) -> None:
         csv.writer(fh, lineterminator="\r\n").writerows(rows)
 
 
+class Sink:
+    """One table file written record by record: JSON (head + one record a line) or CSV with a BOM.
+
+    Records are encoded once (`encode`) and added to every file that lists them, so site-wide
+    and per-agency files cost one projection per record, and nothing is held in memory.
+    """
+
+    def __init__(self, path: str, fmt: str, head: dict[str, Any] | list[str]) -> None:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        self.fmt = fmt
+        self.count = 0
+        if fmt == "json":
+            self.fh = open(path, "w", encoding="utf-8", newline="\n")
+            self.fh.write(_dumps(head)[:-2] + ",\n \"records\": [")
+        else:
+            self.fh = open(path, "w", encoding="utf-8-sig", newline="")
+            self.csv = csv.writer(self.fh, lineterminator="\r\n")
+            self.csv.writerow(head)
+
+    @staticmethod
+    def encode(fmt: str, item: Any) -> Any:
+        """A record as a JSON line, or a CSV row as it is."""
+        return json.dumps(item, ensure_ascii=False) if fmt == "json" else item
+
+    def add(self, encoded: Any) -> None:
+        if self.fmt == "json":
+            self.fh.write(("\n  " if self.count == 0 else ",\n  ") + encoded)
+        else:
+            self.csv.writerow(encoded)
+        self.count += 1
+
+    def close(self) -> None:
+        if self.fmt == "json":
+            self.fh.write("\n ]\n}\n")
+        self.fh.close()
+
+
 def digest(path: str) -> tuple[int, str]:
     """Size in bytes and SHA-256 of a file."""
     h = hashlib.sha256()

@@ -4,6 +4,7 @@ from __future__ import annotations
 import logging
 import os
 import time
+from collections import Counter
 from typing import Any
 
 from pelican.generators import Generator
@@ -14,7 +15,7 @@ from ..kinds import KINDS
 from ..public import PublicSet
 from . import shuanggongshi, tables
 from .dictionary import dictionary
-from .files import ROOT, DataFile, digest, plan, write_csv, write_json
+from .files import ROOT, DataFile, Sink, digest, plan, write_json
 
 log = logging.getLogger("gongshi.opendata")
 
@@ -33,19 +34,18 @@ class OpenDataGenerator(Generator):
     def generate_output(self, writer: Any) -> None:
         started = time.perf_counter()
         ps = self.public
-        published = {kind: tables.publish(ps, kind, self.base) for kind in tables.KIND_FILES}
-        # Grouped once: per-agency files must not rescan the whole list (many agencies, 100k rows).
-        self.grouped: dict[tuple[str, str | None], list[Any]] = {}
-        for kind, recs in published.items():
-            self.grouped[(kind, None)] = recs
-            for r in recs:
-                self.grouped.setdefault((kind, r["agency"]), []).append(r)
-        self.grouped[("sgs", None)] = ps.decisions
-        for rec in ps.decisions:
-            self.grouped.setdefault(("sgs", rec.agency), []).append(rec)
+        for kind in tables.KIND_FILES:
+            items = [(r["agency"], r) for r in tables.publish(ps, kind, self.base)]
+            for fmt in ("json", "csv"):
+                self._write_table(kind, fmt, items)
+        for name in shuanggongshi.EXPORTS:
+            self._write_table(f"sgs:{name}", "csv", list(shuanggongshi.records(name, ps)))
         for f in self.files:
             path = os.path.join(self.output_path, f.href)
-            self._write(f, path)
+            if f.source.startswith("schema:"):
+                write_json(path, KINDS[f.source[7:]].file_schema())
+            elif f.source == "dictionary":
+                write_json(path, {"title": "数据字典", "kinds": dictionary()})
             f.size, f.sha256 = digest(path)
         # The context list is refreshed in place so pages rendered later show sizes and hashes.
         self.context["gongshi_data_files"][:] = [f.as_dict() for f in self.files]
@@ -56,23 +56,30 @@ class OpenDataGenerator(Generator):
         self._page(f"{ROOT}/dictionary.html", "data_dictionary", kinds=dictionary())
         log.info("gongshi.opendata: %d files written in %.1f s", len(self.files), time.perf_counter() - started)
 
-    def _write(self, f: DataFile, path: str) -> None:
-        ps, agency = self.public, f.agency
-        if f.source.startswith("schema:"):
-            write_json(path, KINDS[f.source[7:]].file_schema())
-        elif f.source == "dictionary":
-            write_json(path, {"title": "数据字典", "kinds": dictionary()})
-        elif f.source.startswith("sgs:"):
-            write_csv(path, shuanggongshi.rows(f.source[4:], ps, self.grouped.get(("sgs", agency), [])))
-        else:
-            recs = self.grouped.get((f.source, agency), [])
-            if f.format == "json":
-                head = {"title": tables.kind_title(f.source), "kind": f.source, "scope": f.scope,
-                        "as_of": ps.as_of.isoformat(), "count": len(recs)}
-                write_json(path, head, recs)
-            else:
-                cols = tables.columns(f.source)
-                write_csv(path, [[c.key for c in cols], *([c.cell(r) for c in cols] for r in recs)])
+    def _write_table(self, source: str, fmt: str, items: list[tuple[str, Any]]) -> None:
+        """Every file (site-wide and per agency) of one source and format, in one pass."""
+        counts = Counter(agency for agency, _ in items)
+        sinks: dict[str | None, Sink] = {}
+        for f in self.files:
+            if f.source == source and f.format == fmt:
+                sinks[f.agency] = Sink(os.path.join(self.output_path, f.href), fmt, self._head(f, counts))
+        columns = tables.columns(source) if fmt == "csv" and not source.startswith("sgs:") else None
+        for agency, item in items:
+            encoded = Sink.encode(fmt, [c.cell(item) for c in columns] if columns else item)
+            for key in (None, agency):
+                if key in sinks:
+                    sinks[key].add(encoded)
+        for sink in sinks.values():
+            sink.close()
+
+    def _head(self, f: DataFile, counts: Counter[str]) -> dict[str, Any] | list[str]:
+        if f.source.startswith("sgs:"):
+            return shuanggongshi.header(f.source[4:])
+        if f.format == "csv":
+            return [c.key for c in tables.columns(f.source)]
+        count = counts.get(f.agency, 0) if f.agency else sum(counts.values())
+        return {"title": tables.kind_title(f.source), "kind": f.source, "scope": f.scope,
+                "as_of": self.public.as_of.isoformat(), "count": count}
 
     def _page(self, rel: str, template: str, **ctx: Any) -> None:
         html = self.get_template(template).render(self.context, **ctx)

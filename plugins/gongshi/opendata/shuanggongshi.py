@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from ..feeds.text import legal_refs, plain_text, xml_safe
 from ..kinds import Record
@@ -130,13 +130,21 @@ EXPORTS: dict[str, tuple[str, str, str, list[tuple[str, str]],
 }
 
 
-def rows(name: str, ps: PublicSet, decisions: list[Record] | None = None) -> list[list[str]]:
-    """The header and rows of one export over `decisions` (default: all public ones), XML/CSV-safe."""
-    _stem, _title, category, cols, make = EXPORTS[name]
-    out = [[c for c, _how in cols]]
+def header(name: str) -> list[str]:
+    """The column names of one export, in the national order."""
+    return [c for c, _how in EXPORTS[name][3]]
+
+
+def records(name: str, ps: PublicSet, decisions: list[Record] | None = None) -> Iterator[tuple[str, list[str]]]:
+    """(agency, row) for each public decision of the export's category, XML/CSV-safe."""
+    _stem, _title, category, _cols, make = EXPORTS[name]
     for rec in ps.decisions if decisions is None else decisions:
-        if rec.data.get("category") != category or ps.status.get(rec.uid) is None \
-                or not ps.status[rec.uid].public:
+        vis = ps.status.get(rec.uid)
+        if rec.data.get("category") != category or vis is None or not vis.public:
             continue
-        out.append([xml_safe(str(v)) for v in make(rec, ps.agencies[rec.agency].data, ps)])
-    return out
+        yield rec.agency or "", [xml_safe(str(v)) for v in make(rec, ps.agencies[rec.agency].data, ps)]
+
+
+def rows(name: str, ps: PublicSet, decisions: list[Record] | None = None) -> list[list[str]]:
+    """The header and rows of one export over `decisions` (default: all public ones)."""
+    return [header(name), *(row for _agency, row in records(name, ps, decisions))]

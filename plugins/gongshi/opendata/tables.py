@@ -6,6 +6,7 @@ stays out until someone decides it is public.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from dataclasses import dataclass
 from typing import Any
@@ -130,9 +131,14 @@ class Column:
 
     def cell(self, obj: dict[str, Any]) -> str:
         value: Any = obj
-        for part in self.key.split("."):
+        for part in _parts(self.key):
             value = value.get(part) if isinstance(value, dict) else None
         return cell_text(value, self.field)
+
+
+@functools.lru_cache(maxsize=None)
+def _parts(key: str) -> tuple[str, ...]:
+    return tuple(key.split("."))
 
 
 def cell_text(value: Any, spec: Field | None) -> str:
