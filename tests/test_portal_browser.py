@@ -50,15 +50,19 @@ def test_decisions_browse_without_javascript(browser, site_url: str) -> None:
         ctx.close()
 
 
+def _path(kind: str) -> str:
+    return next(path for name, path, _ in PAGE_KINDS if name == kind)
+
+
 def test_decision_prints_without_navigation(page, site_url: str) -> None:
-    page.goto(f"{site_url}/market/decisions/2025/cf-2025-0001.html")
+    page.goto(f"{site_url}/{_path('decision')}")
     page.emulate_media(media="print")
     assert not page.locator(".site-header").is_visible()
     assert page.locator("article.decision h1").is_visible()
 
 
 def test_flowchart_svg_is_labelled(page, site_url: str) -> None:
-    page.goto(f"{site_url}/market/flowcharts/license.html")
+    page.goto(f"{site_url}/{_path('flowchart')}")
     svg = page.locator("svg.flowchart")
     assert svg.get_attribute("role") == "img"
     title_id = svg.get_attribute("aria-labelledby")
