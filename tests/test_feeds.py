@@ -210,3 +210,12 @@ def test_withdrawn_and_revoked_decisions_leave_every_feed() -> None:
     # The next newest decision moves up; nothing else changes order.
     assert [e.uid for e in feeds[0].entries[:3]] == [r.uid for r in sorted(
         after.decisions, key=lambda r: (-entries.updated_of(r, DEMO_AS_OF).toordinal(), r.agency, r.slug))[:3]]
+
+
+def test_an_empty_feed_is_dated_by_the_newest_content_not_the_build_day(public: entries.PublicSet) -> None:
+    feeds = entries.plan(public, BASE)
+    empty = [f for f in feeds if not f.entries]
+    assert empty, "the demo has categories without decisions"
+    newest = max(f.updated for f in feeds if f.entries)
+    assert newest < DEMO_AS_OF
+    assert all(f.updated == newest for f in empty)

@@ -56,14 +56,14 @@ class Feed:
     stem: str
     page: str  # site-relative HTML page the feed mirrors
     entries: list[Entry] = field(default_factory=list)
-    as_of: dt.date | None = None
+    empty_since: dt.date | None = None  # `updated` of a feed without entries
 
     @property
     def updated(self) -> dt.date:
-        """The newest entry's date (not now), so the same data gives the same bytes."""
+        """The newest entry's date (never 'now'), so the same data gives the same bytes."""
         if self.entries:
             return max(e.updated for e in self.entries)
-        return self.as_of or dt.date(1970, 1, 1)
+        return self.empty_since or dt.date(1970, 1, 1)
 
     def href(self, fmt: str) -> str:
         return f"{self.stem}.{fmt}.xml"
@@ -199,20 +199,23 @@ def plan(ps: PublicSet, base: str) -> list[Feed]:
                 made[r.uid] = decision_entry(r, names[r.agency], base, ps.as_of)
         return [made[r.uid] for r in recs]
 
+    changes = [e for r in ps.decisions if r.data.get("history")
+               for e in history_entries(r, names[r.agency], base, ps.as_of)]
+    changes += [notice_entry(r, names[r.agency], base, ps.as_of) for r in ps.notices]
+    # An empty feed is as new as the site's newest change, so it only moves when content does.
+    dates = [e.updated for e in changes] + [updated_of(r, ps.as_of) for r in buckets.get("all", [])[:1]]
+    since = max(dates, default=ps.as_of)
     feeds = [Feed("all", f"{site}：执法决定", f"{site}新公开和更正的全部行政执法决定", "feeds/all",
-                  "index.html", newest("all"), ps.as_of)]
+                  "index.html", newest("all"), since)]
     for slug, name in names.items():
         feeds.append(Feed(f"agency:{slug}", f"{xml_safe(name)}：执法决定", f"{xml_safe(name)}公开的行政执法决定",
-                          f"feeds/agency/{slug}", urls.agency(slug), newest(f"agency:{slug}"), ps.as_of))
+                          f"feeds/agency/{slug}", urls.agency(slug), newest(f"agency:{slug}"), since))
     for cat in CATEGORIES:
         mine = newest(f"category:{cat}")
         # The portal lists a category only once it has a decision; until then, all decisions.
         page = urls.decisions_list(cat=cat) if mine else urls.decisions_list()
         feeds.append(Feed(f"category:{cat}", f"{site}：{cat}决定", f"{site}公开的{cat}决定",
-                          f"feeds/category/{urls.category(cat)}", page, mine, ps.as_of))
-    changes = [e for r in ps.decisions if r.data.get("history")
-               for e in history_entries(r, names[r.agency], base, ps.as_of)]
-    changes += [notice_entry(r, names[r.agency], base, ps.as_of) for r in ps.notices]
+                          f"feeds/category/{urls.category(cat)}", page, mine, since))
     feeds.append(Feed("revocations", f"{site}：撤销和更正公告", f"{site}执法决定的撤销公告和更正记录",
-                      "feeds/revocations", "revocations.html", _newest(changes), ps.as_of))
+                      "feeds/revocations", "revocations.html", _newest(changes), since))
     return feeds
