@@ -147,3 +147,23 @@ def test_redact_refuses_a_file_that_does_not_parse(tmp_path: Path, capsys: pytes
     assert main(["redact", "--write", str(target)]) == 1
     assert "gongshi validate" in capsys.readouterr().err
     assert target.read_text(encoding="utf-8") == "facts: [13912345678\n"
+
+
+public_bits = st.one_of(
+    st.dates().map(lambda x: x.isoformat()),
+    st.dates().map(lambda x: f"{x.year}年{x.month}月{x.day}日"),
+    st.integers(0, 10**8).map(lambda n: f"人民币{n}元"),
+    st.decimals(0, 10**7, places=2).map(lambda n: f"{n}元"),
+    st.tuples(st.integers(2000, 2030), st.integers(1, 9999)).map(lambda t: f"霍市监罚〔{t[0]}〕{t[1]}号"),
+    st.tuples(st.integers(110000, 659999), st.sampled_from(["XK", "CF", "JC"]), st.integers(1, 999)).map(
+        lambda t: f"{t[0]}-{t[1]}-{t[2]:03d}"),
+    st.integers(10**13, 10**14 - 1).map(lambda n: f"许可证编号JY{n}"),
+    st.sampled_from(["，", "。", " ", "经查", "12315", "12345"]),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(public_bits, min_size=1, max_size=8), st.sampled_from(["，", "。", "、", " ", "，经查"]))
+def test_public_figures_are_never_personal_data(parts: list[str], sep: str) -> None:
+    # Written as a decision writes them: figures apart, not glued into one long digit run.
+    assert d.detect(sep.join(parts)) == []

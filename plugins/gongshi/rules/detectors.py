@@ -48,19 +48,22 @@ def normalise(text: str) -> str:
 
 # Not glued to a longer code (JY1234…, XK2024…) nor to a mask's * (what a mask leaves
 # standing next to its stars is never a match of its own: masking is idempotent).
-_B = r"(?<![0-9A-Za-z*])"
-_E = r"(?![0-9A-Za-z*])"
+# Nor part of a decimal amount (2000000.00).
+_B = r"(?<![0-9A-Za-z*])(?<!\d\.)"
+_E = r"(?![0-9A-Za-z*]|\.\d)"
 _S = r"[ \-]?"             # one optional space or dash between digit groups
 # Any grouping (6-8-4, 4-4-4-4-2, …): province, birth date and check digit do the filtering.
 ID_RE = re.compile(_B + rf"[1-9](?:{_S}\d){{16}}{_S}[\dXx]" + _E)
 ID15_RE = re.compile(_B + rf"[1-9]\d{{5}}{_S}\d{{6}}{_S}\d{{3}}" + _E)
 MOBILE_RE = re.compile(_B + rf"(?:(?:\+|00)?86{_S})?1[3-9]\d{_S}\d{{4}}{_S}\d{{4}}" + _E)
-LANDLINE_RE = re.compile(_B + rf"(?:\(0[1-9]\d{{1,2}}\){_S}|0[1-9]\d{{1,2}}{_S})[2-9]\d{{6,7}}" + _E)
-CARD_RE = re.compile(_B + rf"[3-6](?:{_S}\d){{15,18}}" + _E)
+LANDLINE_RE = re.compile(_B + r"(?<!-)" + rf"(?:\(0[1-9]\d{{1,2}}\){_S}|0[1-9]\d{{1,2}}{_S})[2-9]\d{{6,7}}" + _E)
+# Contiguous, or in groups of four (a last group of 1-3): dates and codes do not group so.
+CARD_RE = re.compile(_B + r"[3-6](?:\d{15,18}|\d{3}(?:[ -]\d{4}){3}(?:[ -]\d{4}|[ -]?\d{1,3})?)" + _E)
 EMAIL_RE = re.compile(r"(?<![A-Za-z0-9._%+@*-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 PLATE_RE = re.compile(r"[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-HJ-NP-Z][·•・ -]?"
                       r"[A-HJ-NP-Z0-9]{4,5}[A-HJ-NP-Z0-9挂学警港澳]" + _E)
-USCC_RE = re.compile(_B + r"[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}" + _E)
+# Registration authority (1-9, A, N, Y) and organisation type (1-9) first, then the region.
+USCC_RE = re.compile(_B + r"[1-9ANY][1-9]\d{6}[0-9A-HJ-NPQRTUWXY]{10}" + _E)
 # Only worth running the number detectors when five digits stand close together.
 _DIGITS = re.compile(r"\d[ \-()]?\d[ \-()]?\d[ \-()]?\d[ \-()]?\d")
 # Nothing to find without a digit, an @ or a plate's province: most fields stop here.
