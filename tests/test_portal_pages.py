@@ -174,3 +174,24 @@ def test_feed_links_in_head(demo_site: Path) -> None:
     if 'rel="alternate"' not in head:
         pytest.skip("no feeds in this build")
     assert "agency" in head or "market" in head
+
+
+def test_clashing_urls_fail_the_build() -> None:
+    from gongshi.portal.generator import PathClash, check_unique
+    from gongshi.portal.page import Page
+    check_unique([Page("a.html", "x"), Page("b.html", "y")])
+    with pytest.raises(PathClash):
+        check_unique([Page("decisions/index.html", "gongshi_decisions"), Page("decisions/index.html", "gongshi_agency")])
+
+
+def test_reserved_agency_folder_is_a_finding(tmp_path: Path) -> None:
+    import shutil
+
+    from conftest import CASES
+    data = tmp_path / "data"
+    shutil.copytree(CASES / "_base", data)
+    (data / "agencies" / "demo").rename(data / "agencies" / "stats")
+    ds = validate(str(data), DEMO_AS_OF)
+    found = [f for f in ds.report if f.rule == "R-FORMAT" and "stats" in f.message("en")]
+    assert len(found) == 1 and found[0].file.endswith("agencies/stats/agency.yml") and not ds.report.ok
+    assert "reserved by the portal" in found[0].message("en")

@@ -15,7 +15,7 @@ CHECKS: list[Check] = []
 
 # Built-in rule families use the same registration as outside plugins (entry point group
 # "gongshi.checks"), so one mechanism is exercised by every build.
-BUILTIN_MODULES = ["gongshi.refs", "gongshi.rules"]
+BUILTIN_MODULES = ["gongshi.refs", "gongshi.rules", "gongshi.portal.reserved"]
 
 
 def check(fn: Check) -> Check:

@@ -44,6 +44,20 @@ def site_base(settings: dict[str, Any], ps: PublicSet) -> str:
     return url.rstrip("/")
 
 
+class PathClash(Exception):
+    """Two planned pages share one URL (an agency slug such as `decisions` or `stats`)."""
+
+
+def check_unique(pages: list[Page]) -> None:
+    """Fail the build rather than let one page silently overwrite another."""
+    seen: dict[str, str] = {}
+    for page in pages:
+        if page.path in seen:
+            raise PathClash(f"gongshi.portal: {page.path} would be written twice "
+                            f"({seen[page.path]} and {page.template}); rename the agency folder")
+        seen[page.path] = page.template
+
+
 def _render_range(bounds: tuple[int, int]) -> int:
     assert _ACTIVE is not None
     for i in range(*bounds):
@@ -67,6 +81,7 @@ class PortalGenerator(Generator):
         ps = self.public
         self.pages: list[Page] = [*pages_site.plan(ds, ps, self.base), *pages_agency.plan(ps, self.base),
                                   *pages_decisions.plan(ps, self.base)]
+        check_unique(self.pages)
 
     def render_page(self, page: Page) -> None:
         """Render one planned page to its file."""
