@@ -26,21 +26,26 @@ def activity_dates(rec: Record) -> list[dt.date]:
     return [d for d in days if isinstance(d, dt.date)]
 
 
-def last_update(ds: Dataset, agency: str, as_of: dt.date) -> dt.date | None:
-    """The latest day on or before `as_of` an agency published or updated a decision or guide."""
-    days = [d for kind in ("decision", "guide") for r in ds.by_agency(kind).get(agency, [])
-            for d in activity_dates(r) if d <= as_of]
-    return max(days, default=None)
+def last_updates(ds: Dataset, as_of: dt.date) -> dict[str, dt.date]:
+    """Agency -> the latest day on or before `as_of` it published or updated a decision or guide."""
+    latest: dict[str, dt.date] = {}
+    for kind in ("decision", "guide"):
+        for rec in ds.of(kind):
+            for day in activity_dates(rec):
+                if day <= as_of and (rec.agency or "") and day > latest.get(rec.agency or "", dt.date.min):
+                    latest[rec.agency or ""] = day
+    return latest
 
 
 @check
 def monthly_update(ds: Dataset, as_of: dt.date) -> Iterator[Finding]:
     """Every agency that publishes decisions published or updated something in the last month."""
-    deciding = set(ds.by_agency("decision"))
+    deciding = {r.agency for r in ds.of("decision")}
+    latest = last_updates(ds, as_of)
     since = add_months(as_of, -1)
     for agency, rec in sorted(ds.agencies().items()):
         if agency not in deciding:
             continue  # nothing decided yet: nothing can go stale
-        latest = last_update(ds, agency, as_of)
-        if latest is None or latest < since:
-            yield STALE(rec.file, 1, 1, latest=latest or "—", as_of=as_of)
+        day = latest.get(agency)
+        if day is None or day < since:
+            yield STALE(rec.file, 1, 1, latest=day or "—", as_of=as_of)
