@@ -1,4 +1,10 @@
-"""Cross-reference checks (R-REF): ids, codes and slugs point at records that exist."""
+"""Cross-reference checks (R-REF): ids, codes and slugs point at records that exist.
+
+Also the checks that need more than one field or the file's place: a decision's year folder
+against its date, dates after --as-of, and `published` not before `decided` (R-FORMAT).
+A reference into a file that is itself broken is not reported: that file's own finding says
+what is wrong, and a hundred "missing" findings after it would only hide it.
+"""
 from __future__ import annotations
 
 import datetime as dt
@@ -12,7 +18,7 @@ from .kinds import Record
 
 MISSING = Msg("R-REF", "{what}“{ref}”在本主体的 {where} 中不存在", "{what_en} '{ref}' does not exist in this agency's {where}",
               "检查拼写，或先在 {where} 中添加它", "check the spelling, or add it to {where} first")
-DOUBLE = Msg("R-REF", "{what}“{ref}”重复（另见 {other}）", "{what_en} '{ref}' is used twice (see also {other})",
+DOUBLE = Msg("R-REF", "{what}“{ref}”重复（另见 {other}）", "{what_en} '{ref}' is used twice (see also {other_en})",
              "每个{what}只能出现一次；修改其中一个", "each {what_en} must be unique; change one of them")
 NO_AGENCY = Msg("R-REF", "主体文件夹“{agency}”缺少 agency.yml", "agency folder '{agency}' has no agency.yml",
                 "在 agencies/{agency}/ 中创建 agency.yml", "create agencies/{agency}/agency.yml")
@@ -22,54 +28,81 @@ FUTURE = Msg("R-FORMAT", "{what}“{date}”晚于核对日期 {as_of}", "{what_
              "已发生的事项不能填写将来的日期；检查年份", "something that has happened cannot have a future date; check the year")
 BEFORE = Msg("R-FORMAT", "公开日期 {published} 早于决定日期 {decided}", "published {published} is before decided {decided}",
              "公开日期不能早于作出决定的日期", "a decision cannot be published before it is made")
+STEP_MISSING = Msg("R-REF", "步骤“{ref}”不存在", "step '{ref}' does not exist",
+                   "next 中只能写本流程图中已有的步骤编号", "next may only name step ids of this flowchart")
+STEP_DOUBLE = Msg("R-REF", "步骤编号“{ref}”重复", "step id '{ref}' is used twice",
+                  "每个步骤的编号必须不同", "every step needs an id of its own")
 
 
-def _index(records: Iterable[Record], what: str, what_en: str) -> tuple[set[tuple[str, str]], list[Finding]]:
+def _where(r: Record, root: str) -> str:
+    """`r` for a message: its path below data/, with the item number in a list file."""
+    rel = os.path.relpath(r.file, root).replace(os.sep, "/")
+    return f"{rel} 第 {r.index + 1} 项" if r.index is not None else rel
+
+
+def _where_en(r: Record, root: str) -> str:
+    rel = os.path.relpath(r.file, root).replace(os.sep, "/")
+    return f"{rel} item {r.index + 1}" if r.index is not None else rel
+
+
+def _unique(records: Iterable[Record], root: str, field: str | None, what: str, what_en: str,
+            ) -> tuple[set[tuple[str, str]], list[Finding]]:
+    """The (agency, key) pairs of `records`, and a finding for each one used twice."""
     seen: dict[tuple[str, str], Record] = {}
     findings: list[Finding] = []
     for r in records:
-        key = (r.agency or "", r.slug or "")
-        if key in seen:
-            other = seen[key]
-            findings.append(DOUBLE(r.file, keys=r.keys(), what=what, what_en=what_en, ref=r.slug,
-                                   other=_where(other)))
-        else:
+        if not r.slug:
+            continue
+        key = (r.agency or "", r.slug)
+        first = seen.get(key)
+        if first is None:
             seen[key] = r
+            continue
+        keys = r.keys(field) if field else r.keys()
+        findings.append(DOUBLE(r.file, keys=keys, what=what, what_en=what_en, ref=r.slug,
+                               other=_where(first, root), other_en=_where_en(first, root)))
     return set(seen), findings
 
 
-def _where(r: Record) -> str:
-    base = os.path.basename(r.file)
-    return f"{base}[{r.index + 1}]" if r.index is not None else base
+class _Refs:
+    """What one agency's references may point at, and which of its list files are broken."""
+
+    def __init__(self, ds: Dataset) -> None:
+        root = ds.root
+        self.officers, f1 = _unique(ds.of("officer"), root, "id", "人员编号", "officer id")
+        self.items, f2 = _unique(ds.of("item"), root, "code", "事项编码", "item code")
+        self.inspections, f3 = _unique(ds.of("inspection"), root, "code", "抽查事项编码", "inspection code")
+        _, f4 = _unique(ds.of("decision"), root, None, "决定文件名", "decision file name")
+        self.findings = f1 + f2 + f3 + f4
+        self.paths = ds.paths
+        self.broken = ds.broken
+
+    def usable(self, agency: str | None, rel: str) -> bool:
+        """Whether references into agencies/<agency>/<rel> can be checked (not broken)."""
+        return f"agencies/{agency}/{rel}" not in self.broken
 
 
 @check
 def references(ds: Dataset, as_of: dt.date) -> Iterator[Finding]:
     """Every id, code and slug one record names exists, and identities are unique."""
-    officers, f1 = _index(ds.of("officer"), "人员编号", "officer id")
-    items, f2 = _index(ds.of("item"), "事项编码", "item code")
-    inspections, f3 = _index(ds.of("inspection"), "抽查事项编码", "inspection code")
-    flowcharts = {(r.agency or "", r.slug or "") for r in ds.of("flowchart")}
-    _, f4 = _index(ds.of("decision"), "决定文件名", "decision slug")
-    yield from f1 + f2 + f3 + f4
+    refs = _Refs(ds)
+    yield from refs.findings
+    yield from _agency_folders(ds)
 
-    agencies = set(ds.agencies())
-    reported: set[str] = set()
-    for kind in ("officer", "item", "inspection", "guide", "flowchart", "decision"):
-        for r in ds.of(kind):
-            if r.agency and r.agency not in agencies and r.agency not in reported:
-                reported.add(r.agency)
-                yield NO_AGENCY(r.file, 1, 1, agency=r.agency)
-
-    def ref(r: Record, keys: tuple, value: str, pool: set, what: str, what_en: str, where: str) -> Iterator[Finding]:
+    def ref(r: Record, keys: tuple, value: object, pool: set, what: str, what_en: str,
+            where: str) -> Iterator[Finding]:
+        if not isinstance(value, str) or not value:
+            return  # missing or mistyped: the schema said so already
         if (r.agency or "", value) not in pool:
             yield MISSING(r.file, keys=r.keys(*keys), what=what, what_en=what_en, ref=value, where=where)
 
     for g in ds.of("guide"):
-        yield from ref(g, ("item",), g.data.get("item", ""), items, "事项编码", "item code", "items.yml")
-        if "flowchart" in g.data:
-            yield from ref(g, ("flowchart",), g.data["flowchart"], flowcharts, "流程图", "flowchart",
-                           "flowcharts/")
+        if refs.usable(g.agency, "items.yml"):
+            yield from ref(g, ("item",), g.data.get("item"), refs.items, "事项编码", "item code", "items.yml")
+        slug = g.data.get("flowchart")
+        if isinstance(slug, str) and f"agencies/{g.agency}/flowcharts/{slug}.yml" not in ds.paths:
+            yield MISSING(g.file, keys=g.keys("flowchart"), what="流程图", what_en="flowchart", ref=slug,
+                          where="flowcharts/")
 
     for fc in ds.of("flowchart"):
         yield from _flowchart_steps(fc)
@@ -77,25 +110,36 @@ def references(ds: Dataset, as_of: dt.date) -> Iterator[Finding]:
     doc_nos: dict[str, Record] = {}
     for d in ds.of("decision"):
         data = d.data
-        if "item" in data:
-            yield from ref(d, ("item",), data["item"], items, "事项编码", "item code", "items.yml")
-        if "inspection" in data:
-            yield from ref(d, ("inspection",), data["inspection"], inspections, "抽查事项编码",
+        if refs.usable(d.agency, "items.yml"):
+            yield from ref(d, ("item",), data.get("item"), refs.items, "事项编码", "item code", "items.yml")
+        if refs.usable(d.agency, "inspections.yml"):
+            yield from ref(d, ("inspection",), data.get("inspection"), refs.inspections, "抽查事项编码",
                            "inspection code", "inspections.yml")
-        for i, oid in enumerate(data.get("officers") or []):
-            if oid is not None:
-                yield from ref(d, ("officers", i), oid, officers, "人员编号", "officer id", "officers.yml")
-        review = data.get("legal_review")
-        if review and "reviewer" in review:
-            yield from ref(d, ("legal_review", "reviewer"), review["reviewer"], officers, "审核人员编号",
-                           "reviewer id", "officers.yml")
+        if refs.usable(d.agency, "officers.yml"):
+            for i, oid in enumerate(data.get("officers") or []):
+                yield from ref(d, ("officers", i), oid, refs.officers, "人员编号", "officer id", "officers.yml")
+            review = data.get("legal_review") or {}
+            yield from ref(d, ("legal_review", "reviewer"), review.get("reviewer"), refs.officers,
+                           "审核人员编号", "reviewer id", "officers.yml")
         doc_no = data.get("doc_no")
         if doc_no:
             first = doc_nos.setdefault(doc_no, d)
             if first is not d:
                 yield DOUBLE(d.file, keys=("doc_no",), what="文书编号", what_en="document number",
-                             ref=doc_no, other=os.path.relpath(first.file, ds.root))
+                             ref=doc_no, other=_where(first, ds.root), other_en=_where_en(first, ds.root))
         yield from _dates(d, as_of)
+
+
+def _agency_folders(ds: Dataset) -> Iterator[Finding]:
+    """An agency folder with records but no agency.yml (once per folder, at its first file)."""
+    first: dict[str, str] = {}
+    for rel in sorted(ds.paths):
+        parts = rel.split("/")
+        if len(parts) > 2 and parts[0] == "agencies":
+            first.setdefault(parts[1], rel)
+    for agency, rel in sorted(first.items()):
+        if f"agencies/{agency}/agency.yml" not in ds.paths:
+            yield NO_AGENCY(os.path.join(ds.root, rel), 1, 1, agency=agency)
 
 
 def _dates(d: Record, as_of: dt.date) -> Iterator[Finding]:
@@ -117,22 +161,18 @@ def _dates(d: Record, as_of: dt.date) -> Iterator[Finding]:
             yield FUTURE(d.file, keys=keys, what=what, what_en=what_en, date=date, as_of=as_of)
 
 
-STEP_MISSING = Msg("R-REF", "步骤“{ref}”不存在", "step '{ref}' does not exist",
-                   "next 中只能写本流程图中已有的步骤编号", "next may only name step ids of this flowchart")
-STEP_DOUBLE = Msg("R-REF", "步骤编号“{ref}”重复", "step id '{ref}' is used twice",
-                  "每个步骤的编号必须不同", "every step needs an id of its own")
-
-
 def _flowchart_steps(fc: Record) -> Iterator[Finding]:
-    steps = [s for s in fc.data.get("steps") or [] if s]
+    steps = fc.data.get("steps") or []
     ids: set[str] = set()
     for i, s in enumerate(steps):
-        sid = s.get("id")
+        sid = s.get("id") if s else None
+        if sid is None:
+            continue
         if sid in ids:
             yield STEP_DOUBLE(fc.file, keys=("steps", i, "id"), ref=sid)
         ids.add(sid)
     for i, s in enumerate(steps):
-        for j, nxt in enumerate(s.get("next") or []):
+        for j, nxt in enumerate((s or {}).get("next") or []):
             target = nxt.get("to") if isinstance(nxt, dict) else nxt
             if target and target not in ids:
                 yield STEP_MISSING(fc.file, keys=("steps", i, "next", j), ref=target)

@@ -46,6 +46,8 @@ BAD_PATTERN = Msg("R-FORMAT", "“{name}”的格式不正确：“{value}”", 
 BAD_DURATION = Msg("R-FORMAT", "“{name}”应为时长，例如 3y 或 6m，而不是“{value}”",
                    "'{name}' must be a duration such as 3y or 6m, not '{value}'",
                    "数字后加 y（年）或 m（月），例如 3y", "a number followed by y (years) or m (months), e.g. 3y")
+QUOTED = Msg("R-FORMAT", "“{name}”的值 {value} 不能加引号，加了引号就成了文字", "'{name}' must not be quoted: \"{value}\" in quotes is text",
+             "去掉引号，写成 {name_last}: {value}", "remove the quotes: {name_last}: {value}")
 TOO_FEW = Msg("R-FORMAT", "“{name}”至少需要 {min} 项（现有 {count} 项）", "'{name}' needs at least {min} item(s) (has {count})",
               "补充列表项", "add the missing items")
 
@@ -94,7 +96,7 @@ class Field:
         raise NotImplementedError
 
     def json_schema(self) -> dict[str, Any]:
-        """This field as JSON Schema (draft 2020-12) with Chinese title and description."""
+        """This field as JSON Schema (draft-07) with Chinese title and description."""
         doc: dict[str, Any] = {"title": self.title}
         if self.description:
             doc["description"] = self.description
@@ -142,7 +144,9 @@ class Text(Field):
         return value
 
     def _schema(self) -> dict[str, Any]:
-        doc: dict[str, Any] = {"type": "string", "minLength": 1}
+        # A number is text too: the reader keeps the source (an unquoted 12315 or 0564-… stays
+        # as written), so the editor must not flag what `gongshi validate` accepts.
+        doc: dict[str, Any] = {"type": ["string", "number"], "minLength": 1}
         if self.pattern is not None:
             doc["pattern"] = "^" + self.pattern.pattern[:-2] + "$"
         if self.markdown:
@@ -163,7 +167,10 @@ class Integer(Field):
         if s is None:
             return None
         if not (s.plain and INT_RE.match(s.value)):
-            ctx.add(BAD_INT, s, name=name, value=s.value)
+            if not s.plain and INT_RE.match(s.value):
+                ctx.add(QUOTED, s, name=name, value=s.value, name_last=_last(name))
+            else:
+                ctx.add(BAD_INT, s, name=name, value=s.value)
             return None
         value = int(s.value)
         if self.minimum is not None and value < self.minimum:
@@ -186,7 +193,10 @@ class Number(Integer):
         if s is None:
             return None
         if not (s.plain and NUM_RE.match(s.value)):
-            ctx.add(BAD_NUMBER, s, name=name, value=s.value)
+            if not s.plain and NUM_RE.match(s.value):
+                ctx.add(QUOTED, s, name=name, value=s.value, name_last=_last(name))
+            else:
+                ctx.add(BAD_NUMBER, s, name=name, value=s.value)
             return None
         value = int(s.value) if INT_RE.match(s.value) else float(s.value)
         if self.minimum is not None and value < self.minimum:
@@ -207,8 +217,11 @@ class Boolean(Field):
         s = self._scalar(node, name, ctx)
         if s is None:
             return None
-        if s.plain and s.value in ("true", "false"):
-            return s.value == "true"
+        if s.value in ("true", "false"):
+            if s.plain:
+                return s.value == "true"
+            ctx.add(QUOTED, s, name=name, value=s.value, name_last=_last(name))
+            return None
         ctx.add(BAD_BOOL, s, name=name, value=s.value)
         return None
 
@@ -379,8 +392,9 @@ class MapOf(Field):
 class Either(Field):
     """A value that may be written in short form (text) or long form (a mapping)."""
 
-    def __init__(self, short: Field, long: Obj) -> None:
-        super().__init__(long.title, long.description)
+    def __init__(self, short: Field, long: Obj, title: str | None = None,
+                 description: str | None = None) -> None:
+        super().__init__(title or long.title, description or long.description)
         self.short = short
         self.long = long
 
@@ -397,13 +411,18 @@ def _join(parent: str, key: str) -> str:
     return f"{parent}.{key}" if parent else key
 
 
+def _last(name: str) -> str:
+    """The last key of a dotted field name, as the clerk writes it in the file."""
+    return name.rsplit(".", 1)[-1].split("[", 1)[0] or name
+
+
 # Fields shared by several kinds.
 def legal_basis(title: str = "法律依据") -> ListOf:
     """A list of {title, article} legal references."""
     return ListOf(title, Obj("法律条文", {
         "title": Text("法律法规名称", "法律、法规或规章的全称，例如 中华人民共和国行政处罚法", required=True),
         "article": Text("条款", "具体条款，例如 第一百二十二条"),
-    }), "执法所依据的法律、法规、规章及条款")
+    }, "一部法律、法规或规章，以及适用的条款"), "执法所依据的法律、法规、规章及条款")
 
 
 SLUG_RE = r"[a-z0-9]+(-[a-z0-9]+)*"

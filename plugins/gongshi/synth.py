@@ -98,6 +98,49 @@ AGENCIES: list[dict[str, Any]] = [
      "goods": ["设备", "场所"]},
 ]
 
+# Two enforcement items per category and agency, and three random-inspection items: the names
+# the lists of a county actually carry (fixed text, no random numbers drawn).
+ITEM_NAMES: dict[str, dict[str, tuple[str, str]]] = {
+    "market": {"行政处罚": ("对销售超过保质期食品的行政处罚", "对未取得食品经营许可从事食品经营活动的行政处罚"),
+               "行政许可": ("食品经营许可", "食品生产许可"),
+               "行政检查": ("食品经营者监督检查", "特种设备使用单位监督检查"),
+               "行政强制": ("查封、扣押不符合食品安全标准的食品", "查封违法从事食品经营活动的场所"),
+               "行政确认": ("食品经营许可证变更登记", "小作坊登记证核发"),
+               "行政奖励": ("食品安全违法行为举报奖励", "产品质量违法行为举报奖励")},
+    "ecology": {"行政处罚": ("对超标排放大气污染物的行政处罚", "对未采取扬尘污染防治措施的行政处罚"),
+                "行政许可": ("排污许可", "建设项目环境影响报告表审批"),
+                "行政检查": ("排污单位监督检查", "建设项目环境保护监督检查"),
+                "行政强制": ("查封、扣押造成污染物排放的设施设备", "对超标排放企业的限制生产"),
+                "行政确认": ("固定污染源排污登记", "建设项目环境影响登记表备案"),
+                "行政奖励": ("生态环境违法行为举报奖励", "突发环境事件线索举报奖励")},
+    "transport": {"行政处罚": ("对未取得道路运输经营许可擅自经营的行政处罚", "对车辆超限运输的行政处罚"),
+                  "行政许可": ("道路货物运输经营许可", "道路旅客运输经营许可"),
+                  "行政检查": ("道路运输企业监督检查", "机动车驾驶员培训机构监督检查"),
+                  "行政强制": ("暂扣无道路运输证件的车辆", "扣押超限运输车辆"),
+                  "行政确认": ("道路运输从业人员从业资格确认", "道路运输车辆年度审验"),
+                  "行政奖励": ("道路运输违法行为举报奖励", "见义勇为驾驶员奖励")},
+    "safety": {"行政处罚": ("对未按规定进行安全生产教育和培训的行政处罚", "对未建立事故隐患排查治理制度的行政处罚"),
+               "行政许可": ("烟花爆竹经营（零售）许可", "危险化学品经营许可"),
+               "行政检查": ("工贸企业安全生产监督检查", "危险化学品经营单位监督检查"),
+               "行政强制": ("查封、扣押不符合安全标准的设施设备", "对存在重大事故隐患场所的停止使用"),
+               "行政确认": ("生产安全事故应急预案备案", "安全生产标准化达标确认"),
+               "行政奖励": ("安全生产违法行为举报奖励", "重大事故隐患举报奖励")},
+}
+INSPECTIONS: dict[str, list[tuple[str, str, str]]] = {
+    "market": [("食品经营者监督检查", "辖区内食品销售者、餐饮服务提供者", "经营资质、进货查验记录、贮存条件、从业人员健康管理"),
+               ("特种设备使用单位监督检查", "辖区内电梯、锅炉、压力容器使用单位", "使用登记、定期检验、作业人员持证、维护保养记录"),
+               ("产品质量监督抽查", "辖区内生产、销售列入抽查目录产品的企业", "产品标识、质量检验报告、抽样检验结果")],
+    "ecology": [("重点排污单位监督检查", "列入重点排污单位名录的企业", "排污许可执行情况、污染防治设施运行、自行监测"),
+                ("建设项目环境保护监督检查", "辖区内在建和新投产的建设项目", "环境影响评价和“三同时”制度执行情况"),
+                ("扬尘污染防治监督检查", "辖区内建筑工地、砂石堆场和搅拌站", "围挡、覆盖、洒水抑尘和车辆冲洗措施")],
+    "transport": [("道路货物运输企业监督检查", "辖区内道路货物运输经营者", "经营资质、车辆技术状况、驾驶员从业资格"),
+                  ("道路旅客运输企业监督检查", "辖区内客运企业和客运站", "安全生产制度、车辆动态监控、从业人员管理"),
+                  ("机动车驾驶员培训机构监督检查", "辖区内驾驶员培训机构", "教学车辆、教练员资格、培训学时记录")],
+    "safety": [("工贸企业安全生产监督检查", "辖区内冶金、建材、机械等工贸企业", "安全生产责任制、教育培训、隐患排查治理"),
+               ("危险化学品经营单位监督检查", "辖区内危险化学品经营单位和加油站", "经营许可、储存条件、应急预案和演练"),
+               ("烟花爆竹经营单位监督检查", "辖区内烟花爆竹批发、零售经营单位", "经营许可、储存限量、防火防爆措施")],
+}
+
 CATEGORY_WEIGHTS = [("行政处罚", 60), ("行政许可", 18), ("行政检查", 10), ("行政强制", 6), ("行政确认", 3),
                     ("行政奖励", 3)]
 DOC_CHAR = {"行政处罚": "罚", "行政许可": "许", "行政检查": "检", "行政强制": "强", "行政确认": "确", "行政奖励": "奖"}
@@ -200,7 +243,7 @@ def items_doc(a: dict[str, Any]) -> list[dict[str, Any]]:
         for n in (1, 2):
             out.append({
                 "code": f"{a['code']}-{code}-{n:03d}", "category": cat,
-                "name": f"{a['field']}{cat[2:]}事项（{NUMERALS[n]}）" if cat != "行政许可" else f"{a['field']}许可（{NUMERALS[n]}类）",
+                "name": item_name(a, cat, n),
                 "basis": [{"title": a["law"], "article": f"第{NUMERALS[n + 2]}十条"}],
                 "discretion": "按《霍邱县行政处罚裁量基准》执行。" if cat == "行政处罚" else "无",
                 "unit": "综合执法大队" if cat != "行政许可" else "行政审批股",
@@ -211,11 +254,19 @@ def items_doc(a: dict[str, Any]) -> list[dict[str, Any]]:
     return out
 
 
+def item_name(a: dict[str, Any], category: str, n: int) -> str:
+    """The name of an agency's n-th item (1 or 2) of a category."""
+    names = ITEM_NAMES.get(a["slug"], {}).get(category)
+    return names[n - 1] if names else f"{a['field']}{category[2:]}事项（{NUMERALS[n]}）"
+
+
 def inspections_doc(a: dict[str, Any]) -> list[dict[str, Any]]:
-    return [{"code": f"SC-{a['slug'][:2].upper()}-{n:02d}", "name": f"{a['field']}监督检查（{NUMERALS[n]}）",
-             "body": a["name"], "basis": [{"title": a["law"]}], "targets": f"辖区内{a['industry'][n % len(a['industry'])][-4:]}",
-             "content": "经营资质、制度落实、现场管理情况", "ratio": f"{3 + n}%", "method": "双随机、一公开",
-             "frequency": "每年一次"} for n in (1, 2, 3)]
+    specs = INSPECTIONS.get(a["slug"]) or [(f"{a['field']}监督检查（{NUMERALS[n]}）", "辖区内经营者",
+                                            "经营资质、制度落实、现场管理情况") for n in (1, 2, 3)]
+    return [{"code": f"SC-{a['slug'][:2].upper()}-{n:02d}", "name": name,
+             "body": a["name"], "basis": [{"title": a["law"]}], "targets": targets,
+             "content": content, "ratio": f"{3 + n}%", "method": "双随机、一公开",
+             "frequency": "每年一次" if n != 3 else "每半年一次"} for n, (name, targets, content) in enumerate(specs, 1)]
 
 
 def flowcharts_docs() -> dict[str, dict[str, Any]]:
@@ -251,7 +302,7 @@ def guide_docs(a: dict[str, Any]) -> dict[str, dict[str, Any]]:
     out = {}
     for n in (1, 2):
         out[f"license-{n}"] = {
-            "item": f"{a['code']}-XK-{n:03d}", "name": f"{a['field']}许可（{NUMERALS[n]}类）",
+            "item": f"{a['code']}-XK-{n:03d}", "name": item_name(a, "行政许可", n),
             "accepting_body": f"县政务服务中心{a['short']}窗口", "approving_body": a["name"],
             "basis": [{"title": a["law"], "article": f"第{NUMERALS[n + 2]}十条"}],
             "materials": [{"name": "申请书", "copies": 1, "original": True, "template": "templates/shenqingshu.docx"},
@@ -340,15 +391,17 @@ def decision_doc(a: dict[str, Any], rng: random.Random, category: str, decided: 
         doc["procedure"] = "听证" if fine >= 100000 else ("简易程序" if kinds == ["警告"] else "一般程序")
         major = fine >= 100000 and "罚款" in kinds or "吊销许可证件" in kinds or "责令停产停业" in kinds
     elif category == "行政许可":
-        doc["title"] = f"{party['name']}{a['field']}许可"
-        doc["facts"] = f"申请人于{_cn_date(when)}提交{a['field']}许可申请。经审查，申请材料齐全、符合法定形式，符合法定条件。"
+        permit = item_name(a, category, 1 + seq % 2)
+        doc["title"] = f"{party['name']}{permit}"
+        doc["facts"] = f"申请人于{_cn_date(when)}提交{permit}申请。经审查，申请材料齐全、符合法定形式，符合法定条件。"
         doc["basis"] = [{"title": a["law"], "article": art_ban}, {"title": "中华人民共和国行政许可法", "article": "第三十八条"}]
         doc["result"] = f"准予行政许可，核发许可证（编号 XK{decided.year}{seq:05d}），有效期五年。"
     elif category == "行政检查":
         ok = rng.random() < 0.7
-        doc["title"] = f"{party['name']}{a['field']}监督检查结果"
-        doc["inspection"] = f"SC-{a['slug'][:2].upper()}-{1 + seq % 3:02d}"
-        doc["facts"] = f"{_cn_date(decided)}，执法人员依据随机抽查结果对{who}开展{a['field']}监督检查，检查内容包括经营资质、制度落实和现场管理情况。"
+        spec = inspections_doc(a)[seq % 3]
+        doc["title"] = f"{party['name']}{spec['name']}结果"
+        doc["inspection"] = spec["code"]
+        doc["facts"] = f"{_cn_date(decided)}，执法人员依据随机抽查结果对{who}开展{spec['name']}，检查内容包括{spec['content']}。"
         doc["result"] = "未发现问题。" if ok else "发现问题，已责令限期整改。"
     elif category == "行政强制":
         doc["title"] = f"对{party['name']}涉案{goods}实施查封"
@@ -356,10 +409,16 @@ def decision_doc(a: dict[str, Any], rng: random.Random, category: str, decided: 
         doc["basis"] = [{"title": "中华人民共和国行政强制法", "article": "第二十二条"}]
         doc["result"] = f"查封涉案{goods}，期限三十日。"
         major = rng.random() < 0.3
+    elif category == "行政确认":
+        matter = item_name(a, category, 1 + seq % 2)
+        doc["title"] = f"{party['name']}{matter}"
+        doc["facts"] = f"{who}于{_cn_date(when)}申请办理{matter}，经审查，材料齐全，符合规定条件。"
+        doc["result"] = f"予以{matter}。" if matter.endswith(("登记", "备案", "确认", "审验")) else "予以确认。"
     else:
-        doc["title"] = f"{party['name']}{category}"
-        doc["facts"] = f"{who}于{_cn_date(when)}提出申请，经审查符合规定条件。"
-        doc["result"] = "予以确认。" if category == "行政确认" else "给予通报表扬。"
+        reward = 500 * (1 + seq % 4)
+        doc["title"] = f"{party['name']}{item_name(a, category, 1 + seq % 2)}"
+        doc["facts"] = f"{who}于{_cn_date(when)}向本机关举报{viol}的违法线索，经调查核实，举报内容属实，案件已依法查处。"
+        doc["result"] = f"给予举报奖励人民币{reward}元。"
     doc["decided"] = decided
     doc["published"] = published
     doc["officers"] = rng.sample(officers, 2)

@@ -3,31 +3,46 @@
 Why not yaml.safe_load: it accepts yes/no as booleans, anchors, aliases, tags and duplicate
 keys, and forgets where each value stood. Clerks need file:line:column on every finding, so
 the tree keeps the position of every node, and typing is left to the schema (schema.py).
+
+Speed matters (a county archive holds 100,000 decisions): events come straight from
+libyaml's C parser (`yaml._yaml.CParser`, no Python loader classes around it), and a node
+keeps the parser's mark object and turns it into line and column only when a finding asks.
 """
 from __future__ import annotations
 
 import codecs
+import os
+import re
 from functools import lru_cache
 from typing import Any, Iterable, Union
 
 import yaml
+from yaml.events import (AliasEvent, DocumentStartEvent, MappingEndEvent, MappingStartEvent,
+                         ScalarEvent, SequenceEndEvent, SequenceStartEvent, StreamEndEvent)
 
 from .findings import Finding, Msg
 
 try:  # the C parser; the pure-Python one gives the same events, only slower
-    from yaml import CSafeLoader as _Loader
+    from yaml._yaml import CParser as _Parser
 except ImportError:  # pragma: no cover - libyaml is in the locked PyYAML wheels
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _Parser  # type: ignore[assignment]
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 16
 
 NOT_UTF8_GBK = Msg(
     "R-FORMAT",
-    "文件不是 UTF-8 编码，看起来是 GBK/GB18030 编码",
-    "the file is not UTF-8; it looks like GBK/GB18030",
-    "用编辑器“另存为 UTF-8”，或运行：iconv -f GB18030 -t UTF-8 原文件 > 新文件",
+    "文件不是 UTF-8 编码，看起来是 GBK/GB18030 编码（从第 {at_line} 行第 {at_column} 列起）",
+    "the file is not UTF-8; it looks like GBK/GB18030 (from line {at_line}, column {at_column})",
+    "用编辑器“另存为”并选择 UTF-8 编码，或运行：iconv -f GB18030 -t UTF-8 原文件 > 新文件",
     "save it as UTF-8 in your editor, or run: iconv -f GB18030 -t UTF-8 old > new",
+)
+NOT_UTF8_UTF16 = Msg(
+    "R-FORMAT",
+    "文件是 UTF-16 编码（记事本的“Unicode”），不是 UTF-8",
+    "the file is UTF-16 (Notepad's 'Unicode'), not UTF-8",
+    "用编辑器“另存为”并选择 UTF-8 编码，或运行：iconv -f UTF-16 -t UTF-8 原文件 > 新文件",
+    "save it as UTF-8 in your editor, or run: iconv -f UTF-16 -t UTF-8 old > new",
 )
 NOT_UTF8 = Msg(
     "R-FORMAT",
@@ -45,10 +60,24 @@ TOO_LARGE = Msg(
 )
 SYNTAX = Msg(
     "R-FORMAT",
-    "YAML 语法错误：{problem}",
+    "YAML 语法错误：{problem_zh}",
     "YAML syntax error: {problem}",
-    "检查该行的缩进、冒号后的空格和引号是否成对",
-    "check the indentation, the space after each colon and that quotes are paired",
+    "{hint_zh}",
+    "{hint_en}",
+)
+CONTROL_CHAR = Msg(
+    "R-FORMAT",
+    "文件中有不允许的控制字符 {char}",
+    "the file contains a control character that is not allowed ({char})",
+    "删除该字符（常见于从 Word、网页或表格复制的文字），或重新输入这一行",
+    "delete the character (it often comes with text copied from Word, web pages or spreadsheets), or retype the line",
+)
+BAD_CHAR = Msg(
+    "R-FORMAT",
+    "文件中有无法保存为 UTF-8 的字符 {char}",
+    "the file contains a character that cannot be encoded as UTF-8 ({char})",
+    "删除该字符，或重新输入这一行",
+    "delete the character, or retype the line",
 )
 UNREADABLE = Msg(
     "R-FORMAT",
@@ -100,13 +129,165 @@ MULTI_DOC = Msg(
     "remove the --- separator and put other records into files of their own",
 )
 
+# libyaml's words for what it was doing and what went wrong, in Chinese. The English message
+# keeps libyaml's own text; a phrase missing here is shown in English inside the Chinese one.
+_CONTEXT_ZH = {
+    "while scanning a simple key": "读取第 {line} 行第 {column} 列开始的键时",
+    "while scanning a quoted scalar": "读取第 {line} 行第 {column} 列开始的带引号文字时",
+    "while scanning a plain scalar": "读取第 {line} 行第 {column} 列开始的文字时",
+    "while scanning a block scalar": "读取第 {line} 行第 {column} 列开始的多行文字（| 或 >）时",
+    "while scanning an anchor": "读取第 {line} 行第 {column} 列的锚点（&）时",
+    "while scanning an alias": "读取第 {line} 行第 {column} 列的别名（*）时",
+    "while scanning a tag": "读取第 {line} 行第 {column} 列的标签（!）时",
+    "while scanning a directive": "读取第 {line} 行的指令（%）时",
+    "while scanning a %YAML directive": "读取第 {line} 行的 %YAML 指令时",
+    "while scanning a %TAG directive": "读取第 {line} 行的 %TAG 指令时",
+    "while parsing a block mapping": "读取第 {line} 行第 {column} 列开始的键值对时",
+    "while parsing a block collection": "读取第 {line} 行第 {column} 列开始的列表时",
+    "while parsing a flow sequence": "读取第 {line} 行第 {column} 列开始的方括号列表 [ ] 时",
+    "while parsing a flow mapping": "读取第 {line} 行第 {column} 列开始的花括号映射 {{ }} 时",
+    "while parsing a block node": "读取第 {line} 行第 {column} 列的值时",
+    "while parsing a flow node": "读取第 {line} 行第 {column} 列的值时",
+    "while parsing a node": "读取第 {line} 行第 {column} 列的值时",
+    "while parsing a tag": "读取第 {line} 行第 {column} 列的标签（!）时",
+    "while parsing a quoted scalar": "读取第 {line} 行第 {column} 列开始的带引号文字时",
+    "while parsing a block scalar": "读取第 {line} 行第 {column} 列开始的多行文字（| 或 >）时",
+    "while parsing a plain scalar": "读取第 {line} 行第 {column} 列开始的文字时",
+    "while scanning for the next token": "",
+    "while parsing a block sequence": "读取第 {line} 行第 {column} 列开始的列表时",
+    "while parsing a flow collection": "读取第 {line} 行第 {column} 列开始的括号时",
+    "while parsing a document start": "",
+    "while parsing a document end": "",
+}
+_QUOTE_HINT = ("给含有冒号、井号等特殊符号的文字加引号；检查缩进只用空格且同级对齐",
+               "quote text that contains colons, hashes or other special characters; indent with spaces only, aligned per level")
+_PROBLEM_ZH: dict[str, tuple[str, str, str]] = {
+    # problem: (Chinese, hint in Chinese, hint in English)
+    "could not find expected ':'": (
+        "缺少冒号“:”：这一行既不是“键: 值”，也没有接在上一行的值后面",
+        "在键后面加上“: ”（冒号后有一个空格）；若是上一行文字的续行，请加引号或改用 |",
+        "add ': ' after the key; if the line continues the text above, quote it or use |"),
+    "found character that cannot start any token": (
+        "这里的字符不能作为值的开头（例如 @、` 或制表符）",
+        "给这个值加上引号，例如 \"@某某\"；缩进只用空格，不用制表符（Tab）",
+        "put the value in quotes, e.g. \"@name\"; indent with spaces, never tabs"),
+    "mapping values are not allowed in this context": (
+        "这里不能出现“: ”（冒号加空格）",
+        "文字中含有冒号时请给整段文字加引号，例如 note: \"时间: 上午\"；或检查上一行的缩进",
+        "quote text that contains a colon, e.g. note: \"time: morning\"; or check the indentation of the line above"),
+    "mapping keys are not allowed in this context": (
+        "这里不能出现键", *_QUOTE_HINT),
+    "block sequence entries are not allowed in this context": (
+        "这里不能出现列表项“- ”",
+        "列表项应另起一行并比它的键多缩进；文字以“- ”开头时请加引号",
+        "put list items on lines of their own, indented under their key; quote text that starts with '- '"),
+    "did not find expected key": (
+        "这一行的缩进与上面的键不一致，或缺少键",
+        "同一层级的键必须左对齐（只用空格缩进）；列表项以“- ”开头",
+        "keys of one level must line up (indent with spaces only); list items start with '- '"),
+    "did not find expected '-' indicator": (
+        "这一行应是以“- ”开头的列表项，或缩进不一致",
+        "列表中的每一项都以“- ”开头，并与其他项对齐",
+        "start every list item with '- ', aligned with the other items"),
+    "did not find expected ',' or ']'": (
+        "缺少逗号“,”或右方括号“]”",
+        "检查方括号是否成对，列表项之间用英文逗号分隔",
+        "check that the brackets are paired and items are separated by commas"),
+    "did not find expected ',' or '}'": (
+        "缺少逗号“,”或右花括号“}”",
+        "检查花括号是否成对，各项之间用英文逗号分隔",
+        "check that the braces are paired and entries are separated by commas"),
+    "did not find expected node content": (
+        "这里缺少值", *_QUOTE_HINT),
+    "found unexpected end of stream": (
+        "文件意外结束：引号或括号没有闭合",
+        "检查引号（\" 或 '）和括号是否成对",
+        "check that every quote (\" or ') and bracket is closed"),
+    "found unexpected document indicator": (
+        "带引号的文字中出现了文档分隔线（--- 或 ...）",
+        "检查引号是否成对", "check that every quote is closed"),
+    "found unknown escape character": (
+        "双引号中的反斜杠“\\”后面是无效的转义字符",
+        "含有反斜杠的文字（例如 Windows 路径）请改用单引号，或写成两个反斜杠“\\\\”",
+        "use single quotes for text with backslashes (such as Windows paths), or double the backslash"),
+    "found a tab character that violates indentation": (
+        "缩进中有制表符（Tab）", "缩进只能用空格；把制表符替换为空格",
+        "indent with spaces only; replace the tabs with spaces"),
+    "found a tab character that violate indentation": (
+        "缩进中有制表符（Tab）", "缩进只能用空格；把制表符替换为空格",
+        "indent with spaces only; replace the tabs with spaces"),
+    "found a tab character where an indentation space is expected": (
+        "缩进中有制表符（Tab）", "缩进只能用空格；把制表符替换为空格",
+        "indent with spaces only; replace the tabs with spaces"),
+    "did not find expected comment or line break": (
+        "这里应是注释（#）或换行", *_QUOTE_HINT),
+    "did not find expected whitespace or line break": (
+        "这里应是空格或换行", *_QUOTE_HINT),
+    "did not find expected hexdecimal number": (
+        "转义序列中缺少十六进制数字", "含有反斜杠的文字请改用单引号",
+        "use single quotes for text with backslashes"),
+    "found invalid Unicode character escape code": (
+        "无效的 Unicode 转义", "含有反斜杠的文字请改用单引号", "use single quotes for text with backslashes"),
+    "found an indentation indicator equal to 0": (
+        "多行文字的缩进指示符不能为 0", "把 |0 改为 | 或 |2", "write | or |2 instead of |0"),
+    "did not find expected alphabetic or numeric character": (
+        "& 或 * 后面缺少名称", "文字以 & 或 * 开头时请加引号", "quote text that starts with & or *"),
+    "did not find expected <document start>": (
+        "文档结束后还有内容", "删除多余的 --- 或 ... 分隔线", "remove the stray --- or ... separator"),
+    "found incompatible YAML document": (
+        "不支持的 YAML 版本", "删除文件开头的 %YAML 指令", "remove the %YAML directive at the top of the file"),
+    "found duplicate %YAML directive": (
+        "重复的 %YAML 指令", "删除文件开头的 % 指令", "remove the % directives at the top of the file"),
+    "found duplicate %TAG directive": (
+        "重复的 %TAG 指令", "删除文件开头的 % 指令", "remove the % directives at the top of the file"),
+    "found undefined tag handle": (
+        "未定义的标签前缀", "删除以 ! 开头的标签；需要文字时请加引号",
+        "remove the tag starting with !; quote the value if it is text"),
+    "did not find expected tag URI": (
+        "标签不完整", "删除以 ! 开头的标签；需要文字时请加引号",
+        "remove the tag starting with !; quote the value if it is text"),
+    "did not find expected '>'": (
+        "标签缺少“>”", "删除以 ! 开头的标签；需要文字时请加引号",
+        "remove the tag starting with !; quote the value if it is text"),
+    "found unknown directive name": (
+        "未知的指令", "以 % 开头的文字请加引号；删除文件开头的 % 指令",
+        "quote text that starts with %; remove % directives"),
+    "found unexpected non-alphabetical character": (
+        "指令名称中有无效字符", "以 % 开头的文字请加引号", "quote text that starts with %"),
+    "could not find expected directive name": (
+        "% 后面缺少指令名称", "以 % 开头的文字请加引号", "quote text that starts with %"),
+}
+_DEFAULT_HINT = ("检查该行的缩进、冒号后的空格和引号是否成对",
+                 "check the indentation, the space after each colon and that quotes are paired")
+# For these problems the context mark (where the unfinished thing began) is the clerk's line.
+_AT_CONTEXT = {"could not find expected ':'", "found unexpected end of stream",
+               "found unexpected document indicator"}
+# Characters YAML does not allow in a stream (YAML 1.1 c-printable).
+_NOT_PRINTABLE = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
+
+
+class _Pos:
+    """A position made up by the reader (line and column 0-based, as libyaml's marks are)."""
+
+    __slots__ = ("line", "column")
+
+    def __init__(self, line: int, column: int) -> None:
+        self.line = line
+        self.column = column
+
 
 class YNode:
-    __slots__ = ("line", "col")
+    """A node of the tree; `mark` is the parser's, so line and column cost nothing until asked."""
 
-    def __init__(self, line: int, col: int) -> None:
-        self.line = line
-        self.col = col
+    __slots__ = ("mark",)
+
+    @property
+    def line(self) -> int:
+        return self.mark.line + 1
+
+    @property
+    def col(self) -> int:
+        return self.mark.column + 1
 
 
 class YScalar(YNode):
@@ -114,10 +295,10 @@ class YScalar(YNode):
 
     __slots__ = ("value", "plain")
 
-    def __init__(self, value: str, plain: bool, line: int, col: int) -> None:
-        super().__init__(line, col)
+    def __init__(self, value: str, plain: bool, mark: Any) -> None:
         self.value = value
         self.plain = plain
+        self.mark = mark
 
     def is_null(self) -> bool:
         return self.plain and self.value in ("", "~", "null", "Null", "NULL")
@@ -126,20 +307,32 @@ class YScalar(YNode):
 class YMap(YNode):
     __slots__ = ("items",)
 
-    def __init__(self, line: int, col: int) -> None:
-        super().__init__(line, col)
+    def __init__(self, mark: Any) -> None:
+        self.mark = mark
         self.items: dict[str, tuple[YScalar, Node]] = {}
 
 
 class YSeq(YNode):
     __slots__ = ("items",)
 
-    def __init__(self, line: int, col: int) -> None:
-        super().__init__(line, col)
+    def __init__(self, mark: Any) -> None:
+        self.mark = mark
         self.items: list[Node] = []
 
 
 Node = Union[YScalar, YMap, YSeq]
+_NO_KEY = YScalar("", True, _Pos(0, 0))  # stands for a key that is not plain text
+
+
+def _position(data: bytes, offset: int) -> tuple[int, int]:
+    """1-based line and character column of byte `offset` (bytes before it decoded leniently)."""
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    line = data.count(b"\n", 0, offset) + 1
+    return line, len(data[line_start:offset].decode("utf-8", errors="replace")) + 1
+
+
+def _looks_chinese(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
 def decode(data: bytes, file: str) -> tuple[str | None, list[Finding]]:
@@ -149,12 +342,17 @@ def decode(data: bytes, file: str) -> tuple[str | None, list[Finding]]:
     try:
         return data.decode("utf-8"), []
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        try:
-            data.decode("gb18030")
-        except UnicodeDecodeError:
-            return None, [NOT_UTF8(file, line, 1, offset=exc.start)]
-        return None, [NOT_UTF8_GBK(file, line, 1)]
+        bad = exc.start
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None, [NOT_UTF8_UTF16(file, 1, 1)]
+    line, column = _position(data, bad)
+    try:
+        gbk = data.decode("gb18030")
+    except UnicodeDecodeError:
+        gbk = ""
+    if _looks_chinese(gbk):
+        return None, [NOT_UTF8_GBK(file, line, column, at_line=line, at_column=column)]
+    return None, [NOT_UTF8(file, line, column, offset=bad)]
 
 
 def read_file(path: str, file: str | None = None) -> tuple[Node | None, list[Finding]]:
@@ -163,68 +361,134 @@ def read_file(path: str, file: str | None = None) -> tuple[Node | None, list[Fin
     try:
         with open(path, "rb") as fh:
             data = fh.read(MAX_BYTES + 1)
+            if len(data) > MAX_BYTES:
+                size = os.fstat(fh.fileno()).st_size
+                return None, [TOO_LARGE(file, 1, 1, size=max(size, len(data)), limit=MAX_BYTES)]
     except OSError as exc:
-        return None, [UNREADABLE(file, 0, 0, problem=exc.strerror or str(exc))]
-    if len(data) > MAX_BYTES:
-        return None, [TOO_LARGE(file, 1, 1, size=f">{MAX_BYTES}", limit=MAX_BYTES)]
+        return None, [UNREADABLE(file, 1, 1, problem=exc.strerror or str(exc))]
     text, findings = decode(data, file)
     if text is None:
         return None, findings
     return parse(text, file)
 
 
+def _events(text: str) -> Iterable[Any]:
+    parser = _Parser(text)
+    get_event = parser.get_event
+    try:
+        while True:
+            ev = get_event()
+            yield ev
+            if ev.__class__ is StreamEndEvent:
+                return
+    finally:
+        parser.dispose()
+
+
 def parse(text: str, file: str) -> tuple[Node | None, list[Finding]]:
-    """Parse YAML text into a node tree, collecting every structural finding."""
+    """Parse YAML text into a node tree, collecting every structural finding; never raises."""
     findings: list[Finding] = []
     try:
-        root = _build(yaml.parse(text, Loader=_Loader), file, findings)
+        root = _build(_events(text), file, findings)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        problem = " ".join(str(p) for p in (exc.context, exc.problem) if p) or "?"
-        findings.append(SYNTAX(file, line, col, problem=problem))
+        findings.append(_syntax(exc, text, file))
         return None, findings
-    except yaml.YAMLError as exc:
-        findings.append(SYNTAX(file, 0, 0, problem=str(exc).splitlines()[0]))
+    except yaml.reader.ReaderError:
+        findings.append(_bad_character(text, file))
+        return None, findings
+    except yaml.YAMLError as exc:  # pragma: no cover - every libyaml error is one of the above
+        problem = (str(exc).splitlines() or ["?"])[0]
+        findings.append(SYNTAX(file, 1, 1, problem=problem, problem_zh=problem,
+                               hint_zh=_DEFAULT_HINT[0], hint_en=_DEFAULT_HINT[1]))
+        return None, findings
+    except UnicodeEncodeError as exc:  # a lone surrogate: only text built in memory has one
+        line, col = _text_position(text, exc.start)
+        findings.append(BAD_CHAR(file, line, col, char=f"U+{ord(text[exc.start]):04X}"))
         return None, findings
     return root, findings
 
 
+def _text_position(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def _bad_character(text: str, file: str) -> Finding:
+    m = _NOT_PRINTABLE.search(text)
+    index = m.start() if m else 0
+    line, col = _text_position(text, index)
+    char = f"U+{ord(text[index]):04X}" if m else "?"
+    return CONTROL_CHAR(file, line, col, char=char)
+
+
+def _char_at(text: str, line: int, col: int) -> str:
+    lines = text.split("\n", line)
+    if len(lines) < line:
+        return ""
+    row = lines[line - 1]
+    return row[col - 1] if 0 < col <= len(row) else ""
+
+
+def _syntax(exc: yaml.MarkedYAMLError, text: str, file: str) -> Finding:
+    """A libyaml error as a finding: Chinese words for its phrases, the clerk's line as place."""
+    problem = exc.problem or ""
+    context = exc.context or ""
+    mark = exc.problem_mark
+    if (problem in _AT_CONTEXT or mark is None) and exc.context_mark is not None:
+        mark = exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    zh, hint_zh, hint_en = _PROBLEM_ZH.get(problem, (problem, *_DEFAULT_HINT))
+    cmark = exc.context_mark
+    tab = _PROBLEM_ZH["found a tab character that violates indentation"]
+    if problem == "found character that cannot start any token" and _char_at(text, line, col) == "\t":
+        zh, hint_zh, hint_en = tab
+    if zh == tab[0]:
+        context = ""  # where the text before the tab began says nothing about the tab
+    if _CONTEXT_ZH.get(context) and cmark is not None and (cmark.line, cmark.column) != (line - 1, col - 1):
+        zh = _CONTEXT_ZH[context].format(line=cmark.line + 1, column=cmark.column + 1) + "，" + zh
+    elif context and context not in _CONTEXT_ZH:
+        zh = f"{context}: {zh}"
+    en = " ".join(p for p in (context, problem) if p) or "?"
+    return SYNTAX(file, line, col, problem=en, problem_zh=zh or en, hint_zh=hint_zh, hint_en=hint_en)
+
+
 def _build(events: Iterable[Any], file: str, findings: list[Finding]) -> Node | None:
-    # A stack of open collections; for a mapping we also hold the pending key.
-    stack: list[list[Any]] = []
+    # A stack of open collections; for a mapping `keys` holds its pending key (None: none yet).
+    stack: list[Node] = []
+    keys: list[YScalar | None] = []
     root: Node | None = None
     docs = 0
+    Scalar, MapStart, SeqStart = ScalarEvent, MappingStartEvent, SequenceStartEvent
     for ev in events:
         cls = ev.__class__
-        if cls is yaml.ScalarEvent or cls is yaml.AliasEvent:
-            mark = ev.start_mark
-            line, col = mark.line + 1, mark.column + 1
-            if cls is yaml.AliasEvent:
-                findings.append(ANCHOR(file, line, col, what="*" + str(ev.anchor)))
-                node: Node = YScalar("", True, line, col)
-            else:
-                if ev.anchor is not None:
-                    findings.append(ANCHOR(file, line, col, what="&" + ev.anchor))
-                if ev.tag is not None and ev.tag != "!":
-                    findings.append(TAG(file, line, col, tag=ev.tag))
-                node = YScalar(ev.value, not ev.style, line, col)  # C parser: "", Python: None
-        elif cls is yaml.MappingStartEvent or cls is yaml.SequenceStartEvent:
-            mark = ev.start_mark
-            line, col = mark.line + 1, mark.column + 1
+        if cls is Scalar:
             if ev.anchor is not None:
-                findings.append(ANCHOR(file, line, col, what="&" + ev.anchor))
+                findings.append(ANCHOR(file, ev.start_mark.line + 1, ev.start_mark.column + 1,
+                                       what="&" + ev.anchor))
+            tag = ev.tag
+            if tag is not None and tag != "!":
+                findings.append(TAG(file, ev.start_mark.line + 1, ev.start_mark.column + 1, tag=tag))
+            node: Node = YScalar(ev.value, not ev.style, ev.start_mark)  # C: "" plain, Python: None
+        elif cls is MapStart or cls is SeqStart:
+            mark = ev.start_mark
+            if ev.anchor is not None:
+                findings.append(ANCHOR(file, mark.line + 1, mark.column + 1, what="&" + ev.anchor))
             if ev.tag is not None:
-                findings.append(TAG(file, line, col, tag=ev.tag))
+                findings.append(TAG(file, mark.line + 1, mark.column + 1, tag=ev.tag))
             if len(stack) >= MAX_DEPTH:
-                findings.append(TOO_DEEP(file, line, col, limit=MAX_DEPTH))
+                findings.append(TOO_DEEP(file, mark.line + 1, mark.column + 1, limit=MAX_DEPTH))
                 return None
-            coll: Node = YMap(line, col) if cls is yaml.MappingStartEvent else YSeq(line, col)
-            stack.append([coll, None])
+            stack.append(YMap(mark) if cls is MapStart else YSeq(mark))
+            keys.append(None)
             continue
-        elif cls is yaml.MappingEndEvent or cls is yaml.SequenceEndEvent:
-            node = stack.pop()[0]
-        elif cls is yaml.DocumentStartEvent:
+        elif cls is MappingEndEvent or cls is SequenceEndEvent:
+            node = stack.pop()
+            keys.pop()
+        elif cls is AliasEvent:
+            mark = ev.start_mark
+            findings.append(ANCHOR(file, mark.line + 1, mark.column + 1, what="*" + str(ev.anchor)))
+            node = YScalar("", True, mark)
+        elif cls is DocumentStartEvent:
             docs += 1
             if docs > 1:
                 mark = ev.start_mark
@@ -236,24 +500,26 @@ def _build(events: Iterable[Any], file: str, findings: list[Finding]) -> Node | 
         if not stack:
             root = node
             continue
-        top = stack[-1]
-        parent = top[0]
+        parent = stack[-1]
         if parent.__class__ is YSeq:
-            parent.items.append(node)
-        elif top[1] is None:
+            parent.items.append(node)  # type: ignore[union-attr]
+            continue
+        key = keys[-1]
+        if key is None:
             if node.__class__ is not YScalar:
                 findings.append(COMPLEX_KEY(file, node.line, node.col))
-                node = YScalar("?", True, node.line, node.col)
-            top[1] = node
+                node = _NO_KEY  # its value is dropped: one finding is enough
+            keys[-1] = node  # type: ignore[assignment]
+            continue
+        keys[-1] = None
+        if key is _NO_KEY:
+            continue
+        items = parent.items  # type: ignore[union-attr]
+        first = items.get(key.value)
+        if first is not None:
+            findings.append(DUPLICATE_KEY(file, key.line, key.col, key=key.value, first=first[0].line))
         else:
-            key: YScalar = top[1]
-            top[1] = None
-            first = parent.items.get(key.value)
-            if first is not None:
-                findings.append(DUPLICATE_KEY(file, key.line, key.col, key=key.value,
-                                              first=first[0].line))
-            else:
-                parent.items[key.value] = (key, node)
+            items[key.value] = (key, node)
     return root
 
 
@@ -282,11 +548,20 @@ def find(node: Node | None, keys: Iterable[Any]) -> Node | None:
 
 
 @lru_cache(maxsize=256)
-def _cached_tree(path: str) -> Node | None:
+def _cached_tree(path: str, mtime_ns: int, size: int) -> Node | None:
     return read_file(path)[0]
 
 
 def locate(path: str, keys: Iterable[Any]) -> tuple[int, int]:
-    """Line and column of a key path in a file, re-reading it (only findings need this)."""
-    node = find(_cached_tree(path), keys)
+    """Line and column of a key path in a file, re-reading it (only findings need this).
+
+    The tree is cached by path, modification time and size, so a long-running process (a
+    watcher, a test session) never answers from a file that has changed since.
+    """
+    try:
+        st = os.stat(path)
+        tree = _cached_tree(path, st.st_mtime_ns, st.st_size)
+    except OSError:
+        tree = None
+    node = find(tree, keys)
     return (node.line, node.col) if node is not None else (1, 1)

@@ -1,12 +1,17 @@
-"""gongshi validate: check every record and report every finding in one run."""
+"""gongshi validate: check every record and report every finding in one run.
+
+Exit 0 when there is no error (warnings allowed), 1 when there is one, 2 on bad usage (an
+unknown option, a malformed --as-of, a data folder that does not exist).
+"""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from ..checks import validate
 from ..dataset import today_shanghai
-from . import EXIT_FINDINGS, EXIT_OK, add_as_of
+from . import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, add_as_of
 
 NAME = "validate"
 HELP = "检查数据文件夹中的所有记录 / check every record in the data folder"
@@ -21,10 +26,13 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if not os.path.isdir(args.data):
+        print(f"gongshi validate: 数据文件夹不存在 / no such data folder: {args.data}", file=sys.stderr)
+        return EXIT_USAGE
     ds = validate(args.data, args.as_of or today_shanghai(), strict=args.strict)
     report = ds.report
     if args.output == "json":
         print(report.to_json(args.lang))
     else:
-        print(report.to_text(args.lang), file=sys.stdout)
+        print(report.to_text(args.lang))
     return EXIT_OK if report.ok else EXIT_FINDINGS

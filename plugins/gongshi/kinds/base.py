@@ -2,20 +2,21 @@
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from ..findings import Finding, Msg
-from ..schema import SLUG_RE, Ctx, ListOf, Obj
-from ..yamlread import Node, YSeq
+from ..schema import Ctx, ListOf, Obj
+from ..yamlread import Node, YMap, YSeq
 
-BAD_NAME = Msg("R-FORMAT", "文件或文件夹名“{name}”不合规：只能使用小写英文字母、数字和连字符",
-               "file or folder name '{name}' is not allowed: lowercase ASCII letters, digits and hyphens only",
-               "重命名为例如 food-license.yml；它将成为公开网址的一部分，发布后不可再改",
-               "rename it, e.g. food-license.yml; it becomes part of the public URL and must not change once published")
 EMPTY_FILE = Msg("R-FORMAT", "文件为空", "the file is empty",
                  "按 FORMAT.md 填写内容，或删除该文件", "fill it in as FORMAT.md shows, or delete the file")
+ROOT_NOT_MAPPING = Msg("R-FORMAT", "文件内容应为“键: 值”形式的一条{title}记录，而不是列表或单个值",
+                       "the file should hold one {title_en} as 'key: value' lines, not a list or a single value",
+                       "每行写一个“键: 值”，顶格书写，不以“- ”开头；参见 FORMAT.md",
+                       "write one 'key: value' per line, starting at the left margin without '- '; see FORMAT.md")
+ROOT_NOT_LIST = Msg("R-FORMAT", "文件内容应为{title}列表，每项以“- ”开头", "the file should be a list of {title_en} entries, each starting with '- '",
+                    "每一项以“- ”开头另起一行，参见 FORMAT.md", "start each entry with '- ' on a line of its own; see FORMAT.md")
 
 
 @dataclass
@@ -58,12 +59,17 @@ class RecordKind:
 
     @classmethod
     def file_schema(cls) -> dict[str, Any]:
-        """JSON Schema for the whole file, for editors."""
-        doc = ListOf(cls.title, cls.schema).json_schema() if cls.many else cls.schema.json_schema()
-        doc["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-        doc["$id"] = f"{cls.name}.schema.json"
-        doc["title"] = cls.title
-        doc.setdefault("description", cls.schema.description)
+        """JSON Schema of the whole file, for editors and the open data (draft-07, which the
+        YAML language servers of editors support best; the keywords used mean the same in later drafts)."""
+        body = ListOf(cls.title, cls.schema).json_schema() if cls.many else cls.schema.json_schema()
+        where = f"data/{cls.pattern}"
+        description = (f"{cls.title}列表（{where}），每项以“- ”开头：{cls.schema.description}" if cls.many
+                       else f"{cls.schema.description}（{where}）")
+        doc: dict[str, Any] = {"$schema": "http://json-schema.org/draft-07/schema#",
+                               "$id": f"{cls.name}.schema.json", "title": cls.title, "description": description}
+        body.pop("title", None)
+        body.pop("description", None)
+        doc.update(body)
         return doc
 
     @classmethod
@@ -72,16 +78,13 @@ class RecordKind:
         """Type the file's tree and split it into records, collecting findings."""
         ctx = Ctx(path)
         agency, year, slug = cls.locate_parts(rel)
-        for part in (agency, slug):
-            if part is not None and not _slug_ok(part):
-                ctx.findings.append(BAD_NAME(path, 1, 1, name=part))
         if root is None:
             ctx.findings.append(EMPTY_FILE(path, 1, 1))
             return [], ctx.findings
         out: list[Record] = []
         if cls.many:
             if not isinstance(root, YSeq):
-                ListOf(cls.title, cls.schema).check(root, "", ctx)
+                ctx.add(ROOT_NOT_LIST, root, title=cls.title, title_en=cls.title_en)
                 return [], ctx.findings
             for i, node in enumerate(root.items):
                 data = cls.schema.check(node, f"[{i + 1}]", ctx)
@@ -90,6 +93,9 @@ class RecordKind:
                 key = data.get(cls.key) if cls.key else None
                 out.append(Record(cls.name, path, data, agency, key, i, year, mtime))
         else:
+            if not isinstance(root, YMap):
+                ctx.add(ROOT_NOT_MAPPING, root, title=cls.title, title_en=cls.title_en)
+                return [], ctx.findings
             data = cls.schema.check(root, "", ctx)
             if data is not None:
                 out.append(Record(cls.name, path, data, agency, slug, None, year, mtime))
@@ -104,13 +110,7 @@ class RecordKind:
         slug = None
         if "*" in cls.pattern.rsplit("/", 1)[-1]:
             slug = os.path.splitext(parts[-1])[0]
-        if cls.name == "decision" and len(parts) >= 2 and parts[-2].isdigit():
+        if cls.name == "decision" and len(parts) >= 2 and len(parts[-2]) == 4 and parts[-2].isdigit():
             year = int(parts[-2])
         return agency, year, slug
 
-
-_SLUG = re.compile(SLUG_RE + r"\Z")
-
-
-def _slug_ok(name: str) -> bool:
-    return _SLUG.match(name) is not None

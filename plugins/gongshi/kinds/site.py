@@ -43,15 +43,15 @@ class SiteKind(RecordKind):
                                      "低额罚款指不超过 low_fine 的罚款；未列出的种类适用 display 中该类别的期限"),
             "low_fine": Number("较低数额罚款上限（元）", "不超过此金额的罚款按“低额罚款”确定公示期限，例如 10000",
                                minimum=0),
-            "unpublished_kinds": ListOf("不予公示的处罚种类", Choice("处罚种类", PENALTY_KINDS),
+            "unpublished_kinds": ListOf("不予公示的处罚种类", Choice("处罚种类", PENALTY_KINDS, "行政处罚法规定的处罚种类之一"),
                                         "只受到这些种类处罚的决定不予公示，例如市场监管的 [警告]"),
             "deadline_workdays": MapOf("公开时限（工作日）", Choice("执法类别", CATEGORIES + ["default"]),
-                                       Integer("工作日", minimum=1),
+                                       Integer("工作日", "该类别的公开时限，单位为工作日（按国家法定节假日和调休计算）", minimum=1),
                                        "自作出决定之日起，应在多少个工作日内公开；default 为其他类别"),
             "redaction": Obj("隐私处理", {
                 "natural_person_name": Choice("自然人姓名", ["mask", "keep"],
                                               "mask：保留姓氏，名字替换为“某”（张某某）；keep：公开全名"),
-                "allow": ListOf("允许公开的字符串", Text("字符串"),
+                "allow": ListOf("允许公开的字符串", Text("字符串", "一个允许原样公开的字符串，例如 12315"),
                                 "看起来像个人信息但属于公开信息的字符串，例如投诉电话 12315"),
             }, "个人隐私信息的处理规则"),
             "legal_reviewer_ratio": Number("法制审核人员比例", "法制审核人员占执法人员的最低比例，例如 0.05",
@@ -62,7 +62,7 @@ class SiteKind(RecordKind):
         }, "公示政策"),
         "maintainers": ListOf("平台维护人员", Obj("维护人员", {
             "email": Text("电子邮箱", "提交记录时使用的 git 邮箱", required=True, scan=False),
-            "name": Text("姓名", scan=False),
+            "name": Text("姓名", "维护人员的姓名或所在科室", scan=False),
             "key": Text("签名密钥指纹", "可选：GPG 或 SSH 签名密钥的指纹", scan=False),
-        }), "有权修改 site.yml、calendar.yml 和新建主体文件夹的人员（按 git 提交邮箱，gongshi check-changes 核对）"),
+        }, "一名维护人员"), "有权修改 site.yml、calendar.yml 和新建主体文件夹的人员（按 git 提交邮箱，gongshi check-changes 核对）"),
     }, "门户网站设置和公示政策")
