@@ -107,3 +107,23 @@ def test_document_number_and_year_reach_their_shard(sharded_page: tuple[Any, str
     hrefs = page.eval_on_selector_all(".search-result h2 a", "as => as.map(a => a.getAttribute('href'))")
     assert hrefs and all(f"/decisions/{oldest.year}/" in h for h in hrefs)
     assert page.outside_requests == []
+
+
+def test_fail_closed_when_another_page_is_marked(demo_site: Path, tmp_path: Path, ps: PublicSet) -> None:
+    import shutil
+
+    from gongshi.search import pagefind
+    site = tmp_path / "site"
+    shutil.copytree(demo_site, site)
+    planned = shards.plan(ps, len(ps.decisions))
+    assert pagefind.misindexed(str(site), planned, ps) == []
+    # a list page that wrongly marks itself as a decision is caught, as is a missing page
+    stray = site / "market" / "decisions" / "2025" / "stray.html"
+    stray.write_text('<html lang="zh-CN"><body><main data-pagefind-body>错误页面</main></body></html>',
+                     encoding="utf-8")
+    first = next(site.glob("ecology/decisions/2024/*.html"))
+    first.write_text(first.read_text(encoding="utf-8").replace("data-pagefind-body", ""), encoding="utf-8")
+    pagefind.index_shards(str(site), planned)
+    wrong = pagefind.misindexed(str(site), planned, ps)
+    assert "/market/decisions/2025/stray.html" in wrong
+    assert "/" + first.relative_to(site).as_posix() in wrong

@@ -1,8 +1,9 @@
-"""Pagefind: one run of the extended CLI over the built site, after Pelican wrote every page.
+"""Pagefind: the extended CLI over the built site, after Pelican wrote every page.
 
-Only decision pages carry `data-pagefind-body`, so Pagefind reads nothing else (and those
-pages exist only for public decisions). The Python `add_custom_record` API is not used: it
-sleeps per record (upstream issue #976) and cannot index 100k decisions.
+One run over all decision pages, or one per shard of years when the site is large
+(shards.py). Only decision pages carry `data-pagefind-body`, so Pagefind indexes nothing
+else (and those pages exist only for public decisions). The Python `add_custom_record` API
+is not used: it sleeps per record (upstream issue #976) and cannot index 100k decisions.
 """
 from __future__ import annotations
 
@@ -18,7 +19,10 @@ from typing import Any
 
 from pelican import signals
 
-from . import shards
+from .. import plugin
+from ..portal import urls
+from ..public import PublicSet, public_set
+from . import bundle, shards
 from .shards import Shard
 
 log = logging.getLogger("gongshi.search")
@@ -96,37 +100,46 @@ def _size(folder: str) -> int:
     return sum(p.stat().st_size for p in Path(folder).rglob("*") if p.is_file())
 
 
-def index_shards(site: str, shards: list[Shard]) -> list[IndexRun]:
+def index_shards(site: str, planned: list[Shard]) -> list[IndexRun]:
     """One Pagefind run per shard, one after another (peak memory is the largest shard's)."""
-    if len(shards) == 1 and not shards[0].path:
+    if len(planned) == 1 and not planned[0].path:
         return [index_site(site, glob=DECISION_PAGES)]
     shutil.rmtree(os.path.join(site, BUNDLE), ignore_errors=True)
     return [index_site(site, glob=s.glob, output_subdir=f"{BUNDLE}/{s.path.rstrip('/')}")
-            for s in shards]
+            for s in planned]
+
+
+def misindexed(site: str, planned: list[Shard], ps: PublicSet) -> list[str]:
+    """Pages a shard holds but should not, or should hold but does not ([] when exact)."""
+    wrong: list[str] = []
+    for s in planned:
+        expected = {"/" + urls.decision(r) for r in ps.decisions
+                    if r.year in s.years and (s.agency is None or r.agency == s.agency)}
+        got = {f["url"] for f in bundle.fragments(os.path.join(site, BUNDLE, s.path))}
+        wrong += sorted(got ^ expected)
+    return wrong
 
 
 def _finalized(pelican: Any) -> None:
     """signals.finalized: every page is written; index the site before it is swapped in.
 
-    Fail closed: when Pagefind read a different number of pages than there are public
-    decisions (a template marked another page as a decision, or none), the bundle is removed
-    and the search page says search is unavailable, rather than serve a wrong index.
+    Fail closed: unless the index holds exactly the public decision pages (a template may
+    mark another page as a decision, or none), the bundle is removed and the search page says
+    search is unavailable, rather than serve a wrong index.
     """
     global LAST_RUNS
     settings = pelican.settings
     if not settings.get("GONGSHI_SEARCH", True) or "GONGSHI_DATA" not in settings:
         return
-    from .. import plugin
-    from ..public import public_set
     ps = public_set(plugin.dataset(settings), plugin.as_of(settings))
     planned = shards.plan(ps, shards.limit(settings))
     runs = LAST_RUNS = index_shards(pelican.output_path, planned)
-    wrong = [(s.path or "/", r.pages, s.pages) for s, r in zip(planned, runs) if r.pages != s.pages]
+    wrong = misindexed(pelican.output_path, planned, ps)
     if wrong:
         shutil.rmtree(os.path.join(pelican.output_path, BUNDLE), ignore_errors=True)
-        log.error("gongshi.search: Pagefind read other pages than the public decisions "
-                  "(shard, read, expected: %s); no search index was published "
-                  "(do decision pages, and only they, carry data-pagefind-body?)", wrong)
+        log.error("gongshi.search: the index is not exactly the public decision pages (%d wrong, "
+                  "e.g. %s); no search index was published (do decision pages, and only they, "
+                  "carry data-pagefind-body?)", len(wrong), wrong[:3])
         return
     log.info("gongshi.search: Pagefind indexed %d pages in %d shard(s), %.1f s, peak %.0f MB",
              sum(r.pages for r in runs), len(runs), sum(r.seconds for r in runs),
