@@ -102,3 +102,9 @@ def test_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch, capsys
     assert progress.enabled() is True
     monkeypatch.setenv("GONGSHI_PROGRESS", "0")
     assert progress.enabled() is False
+
+
+def test_cache_version_covers_exactly_the_parsing_code() -> None:
+    rel = {os.path.relpath(p, cache._PACKAGE).replace(os.sep, "/") for p in cache.parse_modules()}
+    assert {"dataset.py", "yamlread.py", "schema.py", "findings.py", "kinds/decision.py", "kinds/base.py"} <= rel
+    assert not any(r.startswith(("portal/", "rules/", "workflow/", "cli/")) for r in rel)

@@ -6,6 +6,7 @@ read or written is simply not used: results are always those of `dataset.load_fi
 """
 from __future__ import annotations
 
+import ast
 import gc
 import hashlib
 import os
@@ -32,16 +33,46 @@ _PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 _version: str | None = None
 
 
+def _module_file(folder: str, dotted: str) -> str | None:
+    path = os.path.join(folder, *dotted.split(".")) if dotted else folder
+    for candidate in (path + ".py", os.path.join(path, "__init__.py")):
+        if os.path.isfile(candidate):
+            return candidate
+    return None
+
+
+def parse_modules() -> list[str]:
+    """The package modules dataset.py imports, directly or not: the code that makes a Record."""
+    todo, seen = [os.path.join(_PACKAGE, "dataset.py")], set()
+    while todo:
+        path = todo.pop()
+        if path in seen:
+            continue
+        seen.add(path)
+        with open(path, encoding="utf-8") as fh:
+            tree = ast.parse(fh.read())
+        here = os.path.dirname(path)
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.level:
+                folder = here
+                for _ in range(node.level - 1):
+                    folder = os.path.dirname(folder)
+                names = [node.module] if node.module else [a.name for a in node.names]
+                found = [_module_file(folder, n) for n in names]
+                if node.module:  # `from .kinds import agency` may name submodules too
+                    found += [_module_file(folder, f"{node.module}.{a.name}") for a in node.names]
+                todo.extend(f for f in found if f)
+    return sorted(seen)
+
+
 def code_version() -> str:
-    """A hash of the modules that read and type records; any change empties the cache."""
+    """A hash of the modules that read and type records; any change to them empties the cache."""
     global _version
     if _version is None:
         h = hashlib.sha256(sys.version.encode())
-        for folder in (_PACKAGE, os.path.join(_PACKAGE, "kinds")):
-            for name in sorted(os.listdir(folder)):
-                if name.endswith(".py"):
-                    with open(os.path.join(folder, name), "rb") as fh:
-                        h.update(name.encode() + b"\0" + fh.read())
+        for path in parse_modules():
+            with open(path, "rb") as fh:
+                h.update(os.path.relpath(path, _PACKAGE).encode() + b"\0" + fh.read())
         _version = h.hexdigest()[:16]
     return _version
 
