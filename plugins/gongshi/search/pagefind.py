@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -33,6 +34,8 @@ BINARY_ENV = "PAGEFIND_BINARY_PATH"  # the same override the pagefind package ho
 # Only files where decision pages live are read (urls.decision); of those, only pages with
 # data-pagefind-body (decisions, not list pages or revocation notices) are indexed.
 DECISION_PAGES = "*/decisions/*/*.html"
+WORDS = "words.txt"  # the indexer's Chinese words, one a line (write_words)
+CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
 class PagefindError(RuntimeError):
@@ -120,6 +123,22 @@ def misindexed(site: str, planned: list[Shard], ps: PublicSet) -> list[str]:
     return wrong
 
 
+def write_words(site: str, planned: list[Shard]) -> int:
+    """Write the Chinese words the indexer cut (WORDS); search.js cuts queries with them.
+
+    Pagefind's browser code cuts a Chinese query with the browser's own dictionary, which
+    disagrees with the indexer's (保质期 vs 保质 + 期), and a query word the index lacks
+    finds nothing. search.js instead cuts the query into these very words.
+    """
+    found: set[str] = set()
+    for s in planned:
+        for fragment in bundle.fragments(os.path.join(site, BUNDLE, s.path)):
+            found.update(w for w in bundle.words(fragment) if CJK.search(w))
+    with open(os.path.join(site, BUNDLE, WORDS), "w", encoding="utf-8") as fh:
+        fh.write("\n".join(sorted(found)) + "\n")
+    return len(found)
+
+
 def _finalized(pelican: Any) -> None:
     """signals.finalized: every page is written; index the site before it is swapped in.
 
@@ -141,6 +160,7 @@ def _finalized(pelican: Any) -> None:
                   "e.g. %s); no search index was published (do decision pages, and only they, "
                   "carry data-pagefind-body?)", len(wrong), wrong[:3])
         return
+    write_words(pelican.output_path, planned)
     log.info("gongshi.search: Pagefind indexed %d pages in %d shard(s), %.1f s, peak %.0f MB",
              sum(r.pages for r in runs), len(runs), sum(r.seconds for r in runs),
              max(r.peak_rss_bytes for r in runs) / 2**20)

@@ -33,6 +33,8 @@ function docToken(q) {
 const TOKEN_WORD = /\s*(<mark>)?dn[a-z]{10,}(<\/mark>)?/g;
 
 let pagefind = null;
+let words = new Set(); // the indexer's Chinese words (pagefind/words.txt)
+let longest = 1;
 let ready = null;     // the engine, once its shards are merged (one merge at a time)
 let merged = 0;       // shards merged so far: always the newest ones
 let scope = firstScope();
@@ -54,8 +56,21 @@ function shardOf(year) {
 function engine(upto) {
   ready = (ready || Promise.resolve()).then(async () => {
     if (!pagefind) {
-      pagefind = await import(root.dataset.bundle + SHARDS[0].path + "pagefind.js");
-      await pagefind.options({ excerptLength: 36 });
+      const [pf, vocabulary] = await Promise.all([
+        import(root.dataset.bundle + SHARDS[0].path + "pagefind.js"), loadWords()]);
+      // Pagefind re-cuts a Chinese query with the browser's dictionary when the page says
+      // zh; under "und" it keeps our cut (cutQuery). The page's language is restored at once.
+      const html = document.documentElement;
+      const lang = html.getAttribute("lang");
+      html.setAttribute("lang", "und");
+      try {
+        await pf.options({ excerptLength: 36 });
+        await pf.init();
+      } finally {
+        html.setAttribute("lang", lang);
+      }
+      words = vocabulary;
+      pagefind = pf;
       merged = 1;
     }
     while (merged < Math.min(upto, SHARDS.length)) {
@@ -65,6 +80,34 @@ function engine(upto) {
     return pagefind;
   });
   return ready;
+}
+
+async function loadWords() {
+  try {
+    const resp = await fetch(root.dataset.bundle + "words.txt");
+    if (!resp.ok) return new Set();
+    const list = (await resp.text()).split("\n").filter(Boolean);
+    longest = Math.max(1, ...list.map((w) => w.length));
+    return new Set(list);
+  } catch (err) {
+    return new Set();
+  }
+}
+
+// Cut Chinese runs into the words the indexer made (longest match first, else one
+// character), so a query word is one the index holds; other text is left as typed.
+const HAN = /[\u3400-\u9fff\uf900-\ufaff]+/g;
+function cutQuery(q) {
+  return q.replace(HAN, (run) => {
+    const out = [];
+    for (let i = 0; i < run.length;) {
+      let n = Math.min(longest, run.length - i);
+      while (n > 1 && !words.has(run.slice(i, i + n))) n--;
+      out.push(run.slice(i, i + n));
+      i += n;
+    }
+    return " " + out.join(" ") + " ";
+  }).replace(/[\s\u3000〔〕［］【】（）《》，。、；：？！“”‘’]+/g, " ").trim();
 }
 
 function years(shards) {
@@ -112,9 +155,10 @@ async function nextPage(mine) {
 // relevance or by a sort key, so the same search is asked both ways: the second answer
 // costs no download (same words, and the date order is in the metadata already loaded).
 async function ranked(pf, q, filters) {
-  const best = await pf.search(q, { filters });
+  const cut = cutQuery(q);
+  const best = await pf.search(cut, { filters });
   if (!best || best.results.length < 2) return best;
-  const newest = await pf.search(q, { filters, sort: { date: "desc" } });
+  const newest = await pf.search(cut, { filters, sort: { date: "desc" } });
   if (!newest) return best;
   const age = new Map(newest.results.map((r, i) => [r.id, i]));
   best.results = best.results.slice().sort((a, b) => (b.score - a.score) || (age.get(a.id) - age.get(b.id)));
