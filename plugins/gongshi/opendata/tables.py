@@ -21,13 +21,14 @@ from ..feeds.text import legal_refs, xml_safe
 ALL = True  # the whole subtree is public
 
 # Top-level (and nested) keys that may be published, per kind. Officers: only the roster
-# fields R-ROSTER/R-POST list; decisions: no officer ids, review details, minor flag or
-# withdrawal; agencies: no maintainer e-mails.
+# fields R-ROSTER/R-POST list; decisions: what the decision page shows (officer ids resolve
+# to the public roster), never the minor flag or the withdrawal; agencies: no maintainer e-mails.
 PUBLIC_FIELDS: dict[str, dict[str, Any]] = {
     "decision": {"doc_no": ALL, "title": ALL, "category": ALL, "item": ALL, "inspection": ALL,
                  "party": {"type": ALL, "name": ALL, "credit_code": ALL, "legal_representative": ALL},
                  "facts": ALL, "violation_type": ALL, "basis": ALL, "result": ALL, "penalty": ALL,
-                 "procedure": ALL, "decided": ALL, "published": ALL, "major": ALL, "display": ALL,
+                 "procedure": ALL, "decided": ALL, "published": ALL, "officers": ALL, "major": ALL,
+                 "legal_review": ALL, "display": ALL,
                  "status": ALL, "history": ALL, "remark": ALL},
     "agency": {k: ALL for k in KINDS["agency"].schema.fields if k != "maintainers"},
     "officer": {"id": ALL, "name": ALL, "roles": ALL,
