@@ -69,3 +69,14 @@ def test_flowchart_svg_is_labelled(page, site_url: str) -> None:
     assert page.locator(f"#{title_id}").text_content() == page.locator("h1").inner_text()
     steps = page.locator("ol.steps > li").count()
     assert steps == page.locator("svg.flowchart g.fc-node").count() > 0
+
+
+def test_narrowest_phone_320(browser, site_url: str) -> None:
+    ctx = browser.new_context(viewport={"width": 320, "height": 640})
+    try:
+        p = ctx.new_page()
+        for kind in ("home", "agency", "officers", "decision", "decisions", "stats", "flowchart", "guide"):
+            p.goto(f"{site_url}/{_path(kind)}")
+            assert p.evaluate("document.documentElement.scrollWidth") <= 320, kind
+    finally:
+        ctx.close()
