@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 from ..dataset import Dataset
 from ..kinds import Record
 from ..kinds.site import CATEGORIES
-from ..portal import urls
+from ..portal import pages_decisions, urls
 from ..public import PublicSet, public_set
 from .text import plain_text, xml_safe
 
@@ -148,23 +148,19 @@ def history_entries(rec: Record, agency_name: str, base: str, as_of: dt.date) ->
     return out
 
 
-def revocation(rec: Record, as_of: dt.date) -> tuple[dt.date, str]:
-    """Date and reason of a revocation: the latest 撤销 event (past ones preferred)."""
-    events = [h for h in rec.data.get("history") or [] if h and h.get("action") == "撤销" and h.get("date")]
-    past = [h for h in events if h["date"] <= as_of]
-    chosen = max(past or events, key=lambda h: h["date"], default=None)
-    if chosen is None:
-        return rec.data["published"], "决定已被撤销"
-    return chosen["date"], chosen["note"]
+def revocation(rec: Record) -> tuple[dt.date, str]:
+    """Date and reason of a revocation, exactly as the portal's notice page gives them."""
+    facts = pages_decisions.revocation(rec)
+    return facts["date"] or rec.data["published"], facts["reason"] or ""
 
 
 def notice_entry(rec: Record, agency_name: str, base: str, as_of: dt.date) -> Entry:
     """A revocation notice: document number, date and reason only (no party, no facts)."""
-    day, reason = revocation(rec, as_of)
+    day, reason = revocation(rec)
     doc_no = rec.data["doc_no"]
     return Entry(tag_uri(host_of(base), rec, "revocation", day.isoformat()),
                  xml_safe(f"撤销公告：{doc_no}"), f"{base}/{decision_path(rec)}", day, day,
-                 xml_safe(f"{doc_no}已于{day.isoformat()}撤销。撤销原因：{reason}"),
+                 xml_safe(f"{doc_no}已于{day.isoformat()}撤销。" + (f"撤销原因：{reason}" if reason else "")),
                  xml_safe(agency_name), rec.agency or "", rec.slug or "", rec.uid)
 
 

@@ -116,7 +116,7 @@ def public_record(rec: Record, ps: PublicSet, base: str) -> dict[str, Any]:
 
 def notice_record(rec: Record, ps: PublicSet, base: str) -> dict[str, Any]:
     """A revocation notice: where, which document, when and why, nothing about the party."""
-    day, reason = revocation(rec, ps.as_of)
+    day, reason = revocation(rec)
     return {"agency": rec.agency, "slug": rec.slug, "url": f"{base}/{decision_path(rec)}",
             "doc_no": xml_safe(rec.data["doc_no"]), "date": day.isoformat(), "reason": xml_safe(reason)}
 
