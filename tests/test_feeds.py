@@ -71,12 +71,19 @@ def test_feeds_parse_with_unique_ids_and_right_dates(demo_site: Path, public: en
             assert e.title.startswith(rec.data["doc_no"])
 
 
-def test_all_feed_is_the_newest_fifty_public_decisions(demo_site: Path, public: entries.PublicSet) -> None:
-    want = sorted((entries.decision_entry(r, "", BASE, DEMO_AS_OF) for r in public.decisions),
-                  key=entries.Entry.order)[:entries.LIMIT]
-    for fmt in ("atom", "rss"):
-        got = [e.id for e in parse(demo_site / "feeds" / f"all.{fmt}.xml").entries]
-        assert got == [e.id for e in want]
+def test_each_feed_is_the_newest_fifty_public_decisions_of_its_scope(demo_site: Path,
+                                                                     public: entries.PublicSet) -> None:
+    ranked = sorted((entries.decision_entry(r, "", BASE, DEMO_AS_OF) for r in public.decisions),
+                    key=entries.Entry.order)
+    scopes = {"all": ranked}
+    for slug in public.agencies:
+        scopes[f"agency/{slug}"] = [e for e in ranked if e.agency == slug]
+    for cat, word in entries.CATEGORY_SLUGS.items():
+        scopes[f"category/{word}"] = [e for e in ranked if e.category == cat]
+    for scope, want in scopes.items():
+        for fmt in ("atom", "rss"):
+            got = [e.id for e in parse(demo_site / "feeds" / f"{scope}.{fmt}.xml").entries]
+            assert got == [e.id for e in want[:entries.LIMIT]], scope
 
 
 def test_no_hidden_record_in_any_feed(demo_site: Path, public: entries.PublicSet) -> None:
