@@ -155,3 +155,16 @@ def test_pre_commit_hook_runs_validate() -> None:
     hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     validate_hook = next(h for h in hooks if h["id"] == "gongshi-validate")
     assert validate_hook["entry"].startswith("gongshi validate") and validate_hook["pass_filenames"] is False
+
+
+def test_import_with_format_titles_as_headers(data: Path, tmp_path: Path) -> None:
+    # Not a 双公示 sheet: the format's own Chinese titles, a permit, no penalty columns.
+    src = tmp_path / "许可.csv"
+    src.write_text("文书编号,执法类别,对象类别,名称或姓名,执法结论,决定日期,公开日期,承办执法人员\n"
+                   "霍示许〔2026〕3号,行政许可,法人,霍邱县安康药店有限公司,准予行政许可。,2026/11/2,2026年11月4日,o-0003；o-0004\n",
+                   encoding="utf-8-sig")
+    assert main(["import", str(src), "--agency", "demo", "--data", str(data)]) == 0
+    (rec,) = load(str(data)).of("decision")
+    assert rec.slug == "xk-2026-0001" and rec.data["category"] == "行政许可"
+    assert rec.data["decided"] == dt.date(2026, 11, 2) and rec.data["published"] == dt.date(2026, 11, 4)
+    assert validate(str(data), AS_OF).report.errors == []

@@ -158,3 +158,14 @@ def test_change_categories(before: dict | None, after: dict | None, category: st
     report = changes.diff(prev, {"u": after} if after else {}, dt.date(2026, 3, 1))
     got = [c for c, items in report["changes"].items() if items]
     assert got == ([category] if category else [])
+
+
+def test_refresh_command_prints_json(data_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from gongshi.cli import main
+    args = ["refresh", "--data", str(data_copy), "--output", str(tmp_path / "out"), "--settings", SETTINGS,
+            "--state", str(tmp_path / "state.json"), "-o", "json"]
+    assert main([*args, "--as-of", "2026-11-22"]) == 0
+    assert json.loads(capsys.readouterr().out)["first_build"] is True
+    assert main([*args, "--as-of", "2027-11-22"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["previous_as_of"] == "2026-11-22" and report["counts"]["expired"] > 0

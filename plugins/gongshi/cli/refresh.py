@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 
@@ -29,8 +30,10 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     state = args.state or default_state(args.output)
-    done = refresh(args.data, args.output, args.as_of or today_shanghai(), state=state,
-                   settings_file=args.settings, content=args.content, strict=args.strict)
+    # Pelican reports on stdout; the change report owns stdout (a JSON document for machines).
+    with contextlib.redirect_stdout(sys.stderr):
+        done = refresh(args.data, args.output, args.as_of or today_shanghai(), state=state,
+                       settings_file=args.settings, content=args.content, strict=args.strict)
     report = done.dataset.report
     if report.findings:
         print(report.to_text(args.lang), file=sys.stderr)
