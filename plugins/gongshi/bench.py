@@ -38,6 +38,8 @@ class Run:
     peak_rss_mb: float
     exit: int
     budget: float | None = None
+    cpu_seconds: float = 0.0  # user + system time of the process and its workers
+    load: float = 0.0         # the machine's 1-minute load average when the step started
 
     @property
     def within_budget(self) -> bool | None:
@@ -82,14 +84,16 @@ def gongshi_command() -> list[str]:
     return [sys.executable, "-c", "import sys; from gongshi.cli import main; sys.exit(main())"]
 
 
-def measure(cmd: list[str], env: dict[str, str]) -> tuple[float, float, int]:
-    """Wall seconds, peak RSS in MB and exit code of one process (and its waited-for workers)."""
+def measure(cmd: list[str], env: dict[str, str]) -> tuple[float, float, int, float]:
+    """Wall seconds, peak RSS in MB, exit code and CPU seconds of one process (and the workers
+    it forked and waited for)."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     _, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
-    return seconds, usage.ru_maxrss / 1024, proc.returncode  # ru_maxrss is in KiB on Linux
+    # ru_maxrss is in KiB on Linux
+    return seconds, usage.ru_maxrss / 1024, proc.returncode, usage.ru_utime + usage.ru_stime
 
 
 def step_command(step: str, data: str, output: str) -> list[str]:
@@ -111,8 +115,10 @@ def bench(sizes: Iterable[int], steps: Iterable[str] = STEPS, cache: str = ".cac
         for step in steps:
             if log:
                 log(f"{step} {n} …")
-            seconds, peak, code = measure(step_command(step, data, output), env)
-            runs.append(Run(n, files, step, round(seconds, 2), round(peak, 1), code, BUDGET.get((step, n))))
+            load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
+            seconds, peak, code, cpu = measure(step_command(step, data, output), env)
+            runs.append(Run(n, files, step, round(seconds, 2), round(peak, 1), code, BUDGET.get((step, n)),
+                            round(cpu, 2), round(load, 1)))
         shutil.rmtree(output, ignore_errors=True)
     return runs
 
@@ -132,9 +138,10 @@ def to_json(runs: list[Run], parse_cache: bool = False) -> str:
 
 
 def to_text(runs: list[Run], parse_cache: bool = False) -> str:
-    head = ("决定数 decisions", "文件 files", "步骤 step", "耗时 wall s", "峰值内存 peak MB", "退出码 exit")
-    rows = [(f"{r.decisions:,}", f"{r.files:,}", r.step, f"{r.seconds:.2f}", f"{r.peak_rss_mb:.0f}", str(r.exit))
-            for r in runs]
+    head = ("决定数 decisions", "文件 files", "步骤 step", "耗时 wall s", "CPU s", "峰值内存 peak MB",
+            "负载 load", "退出码 exit")
+    rows = [(f"{r.decisions:,}", f"{r.files:,}", r.step, f"{r.seconds:.2f}", f"{r.cpu_seconds:.2f}",
+             f"{r.peak_rss_mb:.0f}", f"{r.load:.1f}", str(r.exit)) for r in runs]
     widths = [max(_width(c) for c in col) for col in zip(head, *rows)]
     lines = ["  ".join(_pad(c, w, i) for i, (c, w) in enumerate(zip(row, widths))) for row in [head, *rows]]
     lines.insert(1, "  ".join("-" * w for w in widths))
@@ -144,6 +151,9 @@ def to_text(runs: list[Run], parse_cache: bool = False) -> str:
             lines.append(f"{mark} {r.step} {r.decisions:,}: {r.seconds:.1f} s（预算 budget {r.budget:.0f} s）")
     lines.append(f"CPU {cpus()}，Python {sys.version.split()[0]}，解析缓存 parse cache "
                  f"{'on' if parse_cache else 'off'}，核对日期 as of {AS_OF}")
+    if any(r.load > cpus() for r in runs):
+        lines.append("注意：测量时机器负载高于 CPU 数，耗时偏长；CPU s 受影响较小 / "
+                     "note: the machine was busier than its CPUs, wall times are inflated; CPU s much less so")
     return "\n".join(lines)
 
 
@@ -153,4 +163,4 @@ def _width(text: str) -> int:
 
 def _pad(text: str, width: int, col: int) -> str:
     gap = " " * (width - _width(text))
-    return gap + text if col in (0, 1, 3, 4, 5) else text + gap
+    return text + gap if col == 2 else gap + text

@@ -51,6 +51,7 @@ QUOTED = Msg("R-FORMAT", "“{name}”的值 {value} 不能加引号，加了引
 TOO_FEW = Msg("R-FORMAT", "“{name}”至少需要 {min} 项（现有 {count} 项）", "'{name}' needs at least {min} item(s) (has {count})",
               "补充列表项", "add the missing items")
 
+_NULLS = frozenset(("", "~", "null", "Null", "NULL"))  # what YScalar.is_null() accepts
 DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 INT_RE = re.compile(r"[-+]?\d+\Z")
 NUM_RE = re.compile(r"[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\Z")
@@ -331,23 +332,26 @@ class Obj(Field):
             ctx.add(NOT_MAPPING, node, name=name)
             return None
         out: dict[str, Any] = {}
+        fields = self.fields
+        prefix = name + "." if name else ""
         for key, (knode, vnode) in node.items.items():
-            spec = self.fields.get(key)
+            spec = fields.get(key)
             if spec is None:
-                zh, en = suggest(key, self._names)
+                zh, en = suggest(key, list(fields))
                 ctx.add(UNKNOWN_KEY, knode, key=key, suggest_zh=zh, suggest_en=en,
-                        allowed=", ".join(self._names))
+                        allowed=", ".join(fields))
                 continue
-            if isinstance(vnode, YScalar) and vnode.is_null():
+            if vnode.__class__ is YScalar and vnode.plain and vnode.value in _NULLS:  # type: ignore[union-attr]
                 if spec.required:
-                    ctx.add(EMPTY, vnode, name=_join(name, key))
+                    ctx.add(EMPTY, vnode, name=prefix + key)
                 continue
-            value = spec.check(vnode, _join(name, key), ctx)
+            value = spec.check(vnode, prefix + key, ctx)
             if value is not None:
                 out[key] = value
-        for key, spec in self.fields.items():
-            if spec.required and key not in node.items:
-                ctx.add(MISSING_KEY, node, key=_join(name, key), title=spec.title)
+        items = node.items
+        for key, spec in fields.items():
+            if spec.required and key not in items:
+                ctx.add(MISSING_KEY, node, key=prefix + key, title=spec.title)
         return out
 
     def _schema(self) -> dict[str, Any]:

@@ -14,7 +14,7 @@ import codecs
 import os
 import re
 from functools import lru_cache
-from typing import Any, Iterable, Union
+from typing import Any, Callable, Iterable, Union
 
 import yaml
 from yaml.events import (AliasEvent, DocumentStartEvent, MappingEndEvent, MappingStartEvent,
@@ -372,24 +372,15 @@ def read_file(path: str, file: str | None = None) -> tuple[Node | None, list[Fin
     return parse(text, file)
 
 
-def _events(text: str) -> Iterable[Any]:
-    parser = _Parser(text)
-    get_event = parser.get_event
-    try:
-        while True:
-            ev = get_event()
-            yield ev
-            if ev.__class__ is StreamEndEvent:
-                return
-    finally:
-        parser.dispose()
-
-
 def parse(text: str, file: str) -> tuple[Node | None, list[Finding]]:
     """Parse YAML text into a node tree, collecting every structural finding; never raises."""
     findings: list[Finding] = []
     try:
-        root = _build(_events(text), file, findings)
+        parser = _Parser(text)
+        try:
+            root = _build(parser.get_event, file, findings)
+        finally:
+            parser.dispose()
     except yaml.MarkedYAMLError as exc:
         findings.append(_syntax(exc, text, file))
         return None, findings
@@ -452,14 +443,16 @@ def _syntax(exc: yaml.MarkedYAMLError, text: str, file: str) -> Finding:
     return SYNTAX(file, line, col, problem=en, problem_zh=zh or en, hint_zh=hint_zh, hint_en=hint_en)
 
 
-def _build(events: Iterable[Any], file: str, findings: list[Finding]) -> Node | None:
+def _build(get_event: Callable[[], Any], file: str, findings: list[Finding]) -> Node | None:
+    """The tree of the parser's events (`get_event` until the stream ends), findings on the way."""
     # A stack of open collections; for a mapping `keys` holds its pending key (None: none yet).
     stack: list[Node] = []
     keys: list[YScalar | None] = []
     root: Node | None = None
     docs = 0
-    Scalar, MapStart, SeqStart = ScalarEvent, MappingStartEvent, SequenceStartEvent
-    for ev in events:
+    Scalar, MapStart, SeqStart, End = ScalarEvent, MappingStartEvent, SequenceStartEvent, StreamEndEvent
+    while True:
+        ev = get_event()
         cls = ev.__class__
         if cls is Scalar:
             if ev.anchor is not None:
@@ -495,6 +488,8 @@ def _build(events: Iterable[Any], file: str, findings: list[Finding]) -> Node | 
                 findings.append(MULTI_DOC(file, mark.line + 1, mark.column + 1))
                 return root
             continue
+        elif cls is End:
+            return root
         else:
             continue
         if not stack:
@@ -520,7 +515,6 @@ def _build(events: Iterable[Any], file: str, findings: list[Finding]) -> Node | 
             findings.append(DUPLICATE_KEY(file, key.line, key.col, key=key.value, first=first[0].line))
         else:
             items[key.value] = (key, node)
-    return root
 
 
 def to_python(node: Node | None) -> Any:
