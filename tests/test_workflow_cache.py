@@ -108,3 +108,13 @@ def test_cache_version_covers_exactly_the_parsing_code() -> None:
     rel = {os.path.relpath(p, cache._PACKAGE).replace(os.sep, "/") for p in cache.parse_modules()}
     assert {"dataset.py", "yamlread.py", "schema.py", "findings.py", "kinds/decision.py", "kinds/base.py"} <= rel
     assert not any(r.startswith(("portal/", "rules/", "workflow/", "cli/")) for r in rel)
+
+
+def test_command_line_uses_the_cache_only_while_it_runs(data_copy: Path, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    from gongshi.cli import main
+    monkeypatch.setenv("GONGSHI_CACHE_DIR", str(tmp_path / "cache"))
+    _age(data_copy)
+    assert main(["validate", str(data_copy), "--as-of", "2026-11-22"]) == 0
+    assert any((tmp_path / "cache").rglob("*.pickle"))
+    assert dataset.RUNNER is None  # a test or caller loading afterwards reads files as before

@@ -62,9 +62,10 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point: parse, run, and turn any unexpected failure into one readable line."""
     args = parser().parse_args(argv)
     from ..workflow import cache
-    cache.install()  # the parse cache: rebuilds re-read only changed files (GONGSHI_CACHE=0: off)
     try:
-        return int(args._run(args) or 0)
+        # The parse cache (GONGSHI_CACHE=0: off), for this command only, not for a calling process.
+        with cache.installed():
+            return int(args._run(args) or 0)
     except KeyboardInterrupt:
         print("已中断 / interrupted", file=sys.stderr)
         return 130

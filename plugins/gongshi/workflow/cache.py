@@ -7,6 +7,7 @@ read or written is simply not used: results are always those of `dataset.load_fi
 from __future__ import annotations
 
 import ast
+import contextlib
 import gc
 import hashlib
 import os
@@ -204,6 +205,17 @@ def install() -> None:
     """Use the parse cache for every dataset.load in this process (unless GONGSHI_CACHE=0)."""
     if os.environ.get("GONGSHI_CACHE", "1") != "0":
         dataset.RUNNER = cached_run
+
+
+@contextlib.contextmanager
+def installed() -> Iterator[None]:
+    """The parse cache for the duration of a `with` block; the previous loader afterwards."""
+    previous = dataset.RUNNER
+    install()
+    try:
+        yield
+    finally:
+        dataset.RUNNER = previous
 
 
 def uninstall() -> None:
