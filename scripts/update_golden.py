@@ -40,8 +40,8 @@ def _portal_theme(dst: Path) -> Path:
     return dst
 
 
-def build_golden(out: Path, lang: str = "zh") -> list[str]:
-    """Build the golden site into `out`; returns its files (relative, sorted)."""
+def build_golden(out: Path, lang: str = "zh", extra: Path = EXTRA) -> list[str]:
+    """Build the golden site (or _base + another `extra` folder) into `out`; returns its files."""
     sys.path.insert(0, str(ROOT / "plugins"))
     from gongshi import outputs, plugin  # noqa: F401  (outputs: every generator registered first)
     from gongshi.build import build
@@ -58,7 +58,7 @@ def build_golden(out: Path, lang: str = "zh") -> list[str]:
         work = Path(tmp)
         data = work / "data"
         shutil.copytree(BASE, data)
-        shutil.copytree(EXTRA, data, dirs_exist_ok=True)
+        shutil.copytree(extra, data, dirs_exist_ok=True)
         theme = _portal_theme(work / "theme")
         settings = work / "pelicanconf.py"
         settings.write_text((ROOT / "pelicanconf.py").read_text(encoding="utf-8")

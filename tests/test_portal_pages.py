@@ -195,3 +195,26 @@ def test_reserved_agency_folder_is_a_finding(tmp_path: Path) -> None:
     found = [f for f in ds.report if f.rule == "R-FORMAT" and "stats" in f.message("en")]
     assert len(found) == 1 and found[0].file.endswith("agencies/stats/agency.yml") and not ds.report.ok
     assert "reserved by the portal" in found[0].message("en")
+
+
+def test_record_text_is_escaped(tmp_path: Path) -> None:
+    import importlib.util
+    root = Path(__file__).resolve().parent.parent
+    spec = importlib.util.spec_from_file_location("update_golden", root / "scripts" / "update_golden.py")
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    folder = tmp_path / "extra" / "agencies" / "demo" / "decisions" / "2026"
+    folder.mkdir(parents=True)
+    (folder / "cf-2026-0009.yml").write_text(
+        "doc_no: 霍市监罚〔2026〕9号\ntitle: '<script>alert(1)</script>案'\ncategory: 行政处罚\n"
+        "party: {type: 法人, name: '霍邱县A&B<i>商行</i>', credit_code: 91341522A4CL12H3BX}\n"
+        "facts: '经查 <img src=x onerror=alert(1)> **属实**'\nresult: '罚款 <b>伍仟</b> 元'\n"
+        "penalty: {kinds: [罚款], fine: 5000}\ndecided: 2026-03-10\npublished: 2026-03-13\n"
+        "officers: [o-0003, o-0004]\nstatus: 有效\n", encoding="utf-8")
+    script.build_golden(tmp_path / "site", extra=tmp_path / "extra")
+    for rel in ("demo/decisions/2026/cf-2026-0009.html", "demo/decisions/index.html", "index.html"):
+        html = (tmp_path / "site" / rel).read_text(encoding="utf-8")
+        assert "<script>alert" not in html and "<i>商行" not in html and "<img" not in html, rel
+        assert "霍邱县A&amp;B&lt;i&gt;商行&lt;/i&gt;" in html, rel
+    page = (tmp_path / "site" / "demo/decisions/2026/cf-2026-0009.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;案" in page and "<strong>属实</strong>" in page

@@ -1,5 +1,8 @@
 """Fragment cache: the chrome every page repeats (header, menus, footer, feed links) is rendered
-once per distinct input and reused, which keeps 100,000 decision pages cheap to render."""
+once per distinct input and reused, which keeps 100,000 decision pages cheap to render.
+
+Also the one place that sets up every generator's Jinja environment for the theme: the
+`fragment` global and autoescaping."""
 from __future__ import annotations
 
 from typing import Any
@@ -35,6 +38,9 @@ def fragment(context: Context, name: str, **kwargs: Any) -> Markup:
 def _on_generator_init(generator: Any) -> None:
     # Pelican's own generators (notices, Markdown pages) and the other outputs render base.html too.
     generator.env.globals.setdefault("fragment", fragment)
+    # Record fields are agencies' text: escape everything unless it is Markup (sanitized Markdown,
+    # build-time SVG, JSON-LD). Pelican leaves autoescape off by default.
+    generator.env.autoescape = True
 
 
 signals.generator_init.connect(_on_generator_init)
