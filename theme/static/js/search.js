@@ -54,7 +54,7 @@ function shardOf(year) {
 }
 
 function engine(upto) {
-  ready = (ready || Promise.resolve()).then(async () => {
+  const next = (ready || Promise.resolve()).then(async () => {
     if (!pagefind) {
       const [pf, vocabulary] = await Promise.all([
         import(root.dataset.bundle + SHARDS[0].path + "pagefind.js"), loadWords()]);
@@ -79,7 +79,8 @@ function engine(upto) {
     }
     return pagefind;
   });
-  return ready;
+  ready = next.catch(() => null); // one failed load (offline) does not block later searches
+  return next;
 }
 
 async function loadWords() {
