@@ -230,3 +230,11 @@ def _hidden(ps: PublicSet) -> Iterator[Any]:
     for rec in validate(str(DATA), DEMO_AS_OF).of("decision"):
         if not ps.status[rec.uid].public:
             yield rec
+
+
+def test_no_serious_accessibility_violations(phone: Any, site_url: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+    phone.goto(site_url + "/search.html?q=超过保质期")
+    assert results(phone)
+    violations = Axe().run(phone).response["violations"]
+    assert [v["id"] for v in violations if v["impact"] in ("serious", "critical")] == []
