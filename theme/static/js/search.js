@@ -43,8 +43,12 @@ let results = [];     // Pagefind's hits, best score first
 let cursor = 0;       // first hit not shown yet
 
 function firstScope() {
+  // Newest shards up to FIRST_PAGES pages, and never half a year (a year split by agency).
   let n = 1, pages = SHARDS[0].pages;
-  while (n < SHARDS.length && pages + SHARDS[n].pages <= FIRST_PAGES) pages += SHARDS[n++].pages;
+  const sameYear = (a, b) => a.years.some((y) => b.years.includes(y));
+  while (n < SHARDS.length && (pages + SHARDS[n].pages <= FIRST_PAGES || sameYear(SHARDS[n], SHARDS[n - 1]))) {
+    pages += SHARDS[n++].pages;
+  }
   return n;
 }
 
