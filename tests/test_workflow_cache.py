@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -64,9 +65,11 @@ def test_one_changed_file_is_the_only_one_read(data_copy: Path, cached) -> None:
 
 
 def test_racily_fresh_files_are_not_trusted(data_copy: Path, cached) -> None:
-    # Written just now: the same mtime tick could hold a second edit, so nothing is cached.
+    # Changed within the racy window of the cache write (here: stamped ahead of the clock, so
+    # however slow the load, it stays inside): a second edit could share the tick, so no caching.
+    ahead = time.time() + 30
     for p in data_copy.rglob("*.yml"):
-        os.utime(p)
+        os.utime(p, (ahead, ahead))
     dataset.load(str(data_copy))
     dataset.load(str(data_copy))
     assert cache.Stats.hits == 0
