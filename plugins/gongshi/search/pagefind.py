@@ -151,6 +151,11 @@ def _finalized(pelican: Any) -> None:
     if not settings.get("GONGSHI_SEARCH", True) or "GONGSHI_DATA" not in settings:
         return
     ps = public_set(plugin.dataset(settings), plugin.as_of(settings))
+    if not ps.decisions:  # Pagefind fails on no pages; the search page says there is none yet
+        LAST_RUNS = []
+        shutil.rmtree(os.path.join(pelican.output_path, BUNDLE), ignore_errors=True)
+        log.info("gongshi.search: no public decision, no search index")
+        return
     planned = shards.plan(ps, shards.limit(settings))
     runs = LAST_RUNS = index_shards(pelican.output_path, planned)
     wrong = misindexed(pelican.output_path, planned, ps)
