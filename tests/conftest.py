@@ -14,6 +14,16 @@ CASES = Path(__file__).resolve().parent / "cases"
 DEMO_AS_OF = dt.date(2026, 11, 22)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def cache_outside_the_repository(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The parse cache of in-process and child `gongshi` runs goes to a temporary folder.
+
+    Its default is next to the data folder, which for the demo data and the golden cases
+    is inside the repository.
+    """
+    os.environ.setdefault("GONGSHI_CACHE_DIR", str(tmp_path_factory.mktemp("parse-cache")))
+
+
 @pytest.fixture(scope="session")
 def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo portal built once per test session as of DEMO_AS_OF."""

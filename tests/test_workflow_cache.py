@@ -121,3 +121,19 @@ def test_command_line_uses_the_cache_only_while_it_runs(data_copy: Path, tmp_pat
     assert main(["validate", str(data_copy), "--as-of", "2026-11-22"]) == 0
     assert any((tmp_path / "cache").rglob("*.pickle"))
     assert dataset.RUNNER is None  # a test or caller loading afterwards reads files as before
+
+
+def test_command_line_restores_the_callers_runner(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whatever loader the caller had (here a sentinel) is back after main(), even on findings."""
+    from conftest import CASES
+
+    from gongshi.cli import main
+    monkeypatch.setenv("GONGSHI_CACHE_DIR", str(tmp_path / "cache"))
+    mine = dataset._run  # stands for any runner a caller installed
+    monkeypatch.setattr(dataset, "RUNNER", lambda root, todo, workers: mine(todo, workers))
+    before = dataset.RUNNER
+    assert main(["validate", str(CASES / "_base"), "--as-of", "2026-11-22"]) == 0
+    assert dataset.RUNNER is before
+    assert main(["validate", str(tmp_path / "missing"), "--as-of", "2026-11-22"]) != 0
+    assert dataset.RUNNER is before
+    assert not (CASES / ".cache").exists()
