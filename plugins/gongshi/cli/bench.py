@@ -4,7 +4,6 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .. import bench, synth
 from . import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 
 NAME = "bench"
@@ -25,6 +24,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from .. import bench, synth
     try:
         sizes = [n for text in (args.decisions or ["1000,10000"]) for n in synth.iter_sizes(text)]
         if not sizes or any(n < 1 for n in sizes):

@@ -4,8 +4,6 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..build import build
-from ..dataset import today_shanghai
 from . import EXIT_FINDINGS, EXIT_OK, add_as_of
 
 NAME = "build"
@@ -23,6 +21,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..build import build
+    from ..dataset import today_shanghai
     ds = build(args.data, args.output, args.as_of or today_shanghai(), settings_file=args.settings,
                content=args.content, strict=args.strict)
     if ds.report.findings:

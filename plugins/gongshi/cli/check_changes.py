@@ -5,7 +5,6 @@ import argparse
 import json
 import sys
 
-from ..workflow.ownership import BAD_RANGE, check_changes
 from . import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 
 NAME = "check-changes"
@@ -20,6 +19,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..workflow.ownership import BAD_RANGE, check_changes
     report = check_changes(args.data, args.range)
     if any(f.msg is BAD_RANGE for f in report):
         print(report.to_text(args.lang), file=sys.stderr)

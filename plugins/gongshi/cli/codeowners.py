@@ -4,8 +4,6 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..workflow.changes import write_text
-from ..workflow.ownership import codeowners
 from . import EXIT_OK
 
 NAME = "codeowners"
@@ -19,6 +17,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..workflow.changes import write_text
+    from ..workflow.ownership import codeowners
     text = codeowners(args.data)
     if args.output == "-":
         sys.stdout.write(text)

@@ -5,9 +5,6 @@ import argparse
 import os
 import sys
 
-from ..checks import validate
-from ..dataset import today_shanghai
-from ..workflow.importer import import_file
 from . import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, as_of_date
 
 NAME = "import"
@@ -25,6 +22,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..checks import validate
+    from ..dataset import today_shanghai
+    from ..workflow.importer import import_file  # openpyxl
     if not os.path.isfile(args.file):
         print(f"找不到文件 / no such file: {args.file}", file=sys.stderr)
         return EXIT_USAGE

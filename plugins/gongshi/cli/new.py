@@ -4,8 +4,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..dataset import today_shanghai
-from ..workflow.templates import NEW_KINDS, new_record
+from ..workflow.templates import NEW_KINDS
 from . import EXIT_FINDINGS, EXIT_OK
 
 NAME = "new"
@@ -22,6 +21,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..dataset import today_shanghai
+    from ..workflow.templates import new_record
     path, report = new_record(args.kind, args.data, args.agency, args.slug, args.year or today_shanghai().year)
     if not report.ok:
         print(report.to_text(args.lang), file=sys.stderr)

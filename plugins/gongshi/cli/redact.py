@@ -6,14 +6,12 @@ import codecs
 import difflib
 import os
 import sys
+from typing import TYPE_CHECKING
 
-from ..dataset import kind_for, load_file
-from ..findings import display_path
-from ..kinds import KINDS
-from ..presets import effective_policy
-from ..rules import detectors
-from ..rules.redaction import Located, locate, read_text, scan_record
 from . import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
+
+if TYPE_CHECKING:
+    from ..rules.redaction import Located
 
 NAME = "redact"
 HELP = "以差异形式显示（或用 --write 写入）个人信息的遮盖处理 / show (or apply with --write) the masking of personal data as a diff"
@@ -42,14 +40,19 @@ def data_root(path: str) -> str | None:
 
 
 def _policy(root: str | None) -> dict:
+    from ..dataset import load_file
+    from ..presets import effective_policy
     if root is None:
         return {}  # no site.yml: detectors and name masking with their fail-closed defaults
     records, _ = load_file(os.path.join(root, "site.yml"), "site.yml")
     return effective_policy(records[0].data) if records else {}
 
 
-def plan(path: str) -> tuple[str, str, list[Located], bool] | None:
+def plan(path: str) -> tuple[str, str, list["Located"], bool] | None:
     """(old text, new text, leaks not masked automatically, BOM) for one file, or None if it is no record."""
+    from ..dataset import kind_for, load_file
+    from ..rules import detectors
+    from ..rules.redaction import locate, read_text, scan_record
     root = data_root(path)
     rel = os.path.relpath(os.path.abspath(path), root).replace(os.sep, "/") if root else os.path.basename(path)
     kind = kind_for(rel)
@@ -77,6 +80,9 @@ def plan(path: str) -> tuple[str, str, list[Located], bool] | None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..findings import display_path
+    from ..kinds import KINDS
+    from ..rules import detectors
     status = EXIT_OK
     for path in args.files:
         if not os.path.isfile(path):

@@ -6,9 +6,6 @@ import contextlib
 import json
 import sys
 
-from ..dataset import today_shanghai
-from ..workflow import changes
-from ..workflow.refresh import default_state, refresh
 from . import EXIT_FINDINGS, EXIT_OK, add_as_of
 
 NAME = "refresh"
@@ -29,6 +26,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..dataset import today_shanghai
+    from ..workflow import changes
+    from ..workflow.refresh import default_state, refresh  # Pelican
     state = args.state or default_state(args.output)
     # Pelican reports on stdout; the change report owns stdout (a JSON document for machines).
     with contextlib.redirect_stdout(sys.stderr):

@@ -5,9 +5,6 @@ import argparse
 import json
 from typing import Any
 
-from ..checks import validate
-from ..dataset import today_shanghai
-from ..rules.compliance import compliance_report
 from . import EXIT_OK, add_as_of
 
 NAME = "report"
@@ -51,6 +48,9 @@ def to_text(report: dict[str, Any], lang: str = "zh") -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..checks import validate
+    from ..dataset import today_shanghai
+    from ..rules.compliance import compliance_report
     as_of = args.as_of or today_shanghai()
     ds = validate(args.data, as_of)
     report = compliance_report(ds, as_of)

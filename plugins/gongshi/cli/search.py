@@ -4,10 +4,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import TYPE_CHECKING
 
-from ..dataset import today_shanghai
-from ..search.staff import SearchError, SearchResult, StaffIndex
 from . import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, add_as_of, as_of_date
+
+if TYPE_CHECKING:
+    from ..search.staff import SearchResult
 
 NAME = "search"
 HELP = "内部检索全部记录（含未公开记录） / staff search over every record, public or not"
@@ -29,7 +31,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--lang", choices=["zh", "en"], default="zh", help="输出语言 / output language")
 
 
-def _text(result: SearchResult, lang: str, limited: bool) -> str:
+def _text(result: "SearchResult", lang: str, limited: bool) -> str:
     zh = lang == "zh"
     lines = []
     for i, h in enumerate(result.hits, 1):
@@ -52,6 +54,8 @@ def _text(result: SearchResult, lang: str, limited: bool) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..dataset import today_shanghai
+    from ..search.staff import SearchError, StaffIndex  # Whoosh and jieba: only for this command
     try:
         ix = StaffIndex(args.data, args.index)
         ix.refresh()

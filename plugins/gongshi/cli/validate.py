@@ -9,8 +9,6 @@ import argparse
 import os
 import sys
 
-from ..checks import validate
-from ..dataset import today_shanghai
 from . import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, add_as_of
 
 NAME = "validate"
@@ -26,6 +24,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..checks import validate
+    from ..dataset import today_shanghai
     if not os.path.isdir(args.data):
         print(f"gongshi validate: 数据文件夹不存在 / no such data folder: {args.data}", file=sys.stderr)
         return EXIT_USAGE
