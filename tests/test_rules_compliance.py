@@ -55,3 +55,55 @@ def test_report_command(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["report", str(DATA), "--as-of", DEMO_AS_OF.isoformat(), "--lang", "en"]) == 0
     text = capsys.readouterr().out
     assert text.startswith("Compliance report as of 2026-11-22") and "R-DEADLINE" in text
+
+
+def _late(folder: Path, name: str, doc: str, **changes: str) -> None:
+    """The spring-festival case (published late: an R-DEADLINE warning) under another number."""
+    text = (CASES / "rules" / "deadline" / "spring-festival-late.yml").read_text(encoding="utf-8")
+    text = text.replace("11643号", doc)
+    for old, new in changes.items():
+        text = text.replace(old, new)
+    (folder / name).write_text(text, encoding="utf-8")
+
+
+def test_public_scope_counts_only_public_decisions(tmp_path: Path) -> None:
+    """A minor party's or an embargoed decision changes no number and no list of the public page."""
+    from gongshi.portal.pages_site import compliance
+    from gongshi.public import public_set
+    root = tmp_path / "data"
+    shutil.copytree(BASE, root)
+    folder = root / "agencies" / "demo" / "decisions" / "2026"
+    folder.mkdir(parents=True)
+    _late(folder, "late.yml", "11643号")
+    day = dt.date(2026, 3, 10)
+
+    def reports() -> tuple[dict, dict]:
+        ds = validate(str(root), day)
+        return compliance(ds, public_set(ds, day)), compliance_report(ds, day)
+
+    public_before, staff_before = reports()
+    assert public_before["scope"] == "public" and staff_before["scope"] == "all"
+    assert public_before["site"]["decisions"] == public_before["site"]["late"] == 1
+    _late(folder, "minor.yml", "11644号", **{"type: 法人": "type: 法人\n  minor: true"})
+    _late(folder, "embargo.yml", "11645号", **{"published: 2026-03-03": "published: 2026-04-01"})
+    public_after, staff_after = reports()
+    assert public_after == public_before
+    # staff still see both hidden decisions, and the embargoed one's late publication
+    assert staff_after["site"]["decisions"] == 3
+    assert {e["file"] for e in staff_after["site"]["attention"]} >= {
+        "agencies/demo/decisions/2026/embargo.yml", "agencies/demo/decisions/2026/late.yml"}
+
+
+def test_public_page_says_what_it_counts(demo_site: Path) -> None:
+    from gongshi.public import public_set
+    html = (demo_site / "compliance.html").read_text(encoding="utf-8")
+    assert "统计范围：当日在本网站公示的执法决定" in html
+    ps = public_set(validate(str(DATA), DEMO_AS_OF), DEMO_AS_OF)
+    assert f"<dt>公示中的执法决定</dt><dd>{len(ps.decisions)}</dd>" in html
+
+
+def test_staff_report_says_it_counts_everything(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", str(DATA), "--as-of", DEMO_AS_OF.isoformat()]) == 0
+    assert "统计范围：全部记录，含未公开的决定" in capsys.readouterr().out
+    assert main(["report", str(DATA), "--as-of", DEMO_AS_OF.isoformat(), "-o", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["scope"] == "all"

@@ -30,7 +30,12 @@ def _rules(stats: dict[str, Any]) -> str:
 def to_text(report: dict[str, Any], lang: str = "zh") -> str:
     """The report as a table per agency, then the records that need attention."""
     zh = lang == "zh"
-    head = (f"合规报告（核对日期 {report['as_of']}）" if zh else f"Compliance report as of {report['as_of']}")
+    if report.get("scope") == "public":
+        head = (f"合规报告（核对日期 {report['as_of']}；统计范围：公示中的记录）" if zh
+                else f"Compliance report as of {report['as_of']} (records on public display)")
+    else:  # staff: every record counts, including decisions the portal does not show
+        head = (f"合规报告（核对日期 {report['as_of']}；统计范围：全部记录，含未公开的决定）" if zh
+                else f"Compliance report as of {report['as_of']} (every record, public or not)")
     cols = ("主体", "决定", "已公开", "按时", "迟延", "按时率", "错误", "警告") if zh else (
         "agency", "decisions", "published", "on time", "late", "rate", "errors", "warnings")
     rows = [(a["name"], a) for a in report["agencies"]] + [("全平台" if zh else "site", report["site"])]

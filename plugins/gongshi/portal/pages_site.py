@@ -1,13 +1,12 @@
 """Site pages: the home page, the annual statistics report, the compliance pages and 404."""
 from __future__ import annotations
 
-import importlib
-import os
 from collections.abc import Iterator
 from typing import Any
 
 from ..dataset import Dataset
 from ..public import PublicSet
+from ..rules.compliance import compliance_report
 from . import urls
 from .charts import bar_chart
 from .page import Page
@@ -16,22 +15,10 @@ from .stats import YearReport, all_reports
 HOME_LATEST = 10
 
 
-def compliance(ds: Dataset, ps: PublicSet) -> dict[str, Any] | None:
-    """The rules engineer's compliance report, or None while `compliance_report` does not exist.
-
-    Fail closed: entries about a decision file that is not public are dropped, so a finding
-    cannot reveal an embargoed or withdrawn decision.
-    """
-    try:
-        module = importlib.import_module("gongshi.rules.compliance")
-        report = module.compliance_report(ds, ps.as_of)
-    except (ImportError, AttributeError):
-        return None
-    public = {os.path.relpath(r.file, ds.root).replace(os.sep, "/") for r in ps.decisions}
-    hidden = {os.path.relpath(r.file, ds.root).replace(os.sep, "/") for r in ds.of("decision")} - public
-    for stats in [report.get("site", {}), *report.get("agencies", [])]:
-        stats["attention"] = [e for e in stats.get("attention", []) if e.get("file") not in hidden]
-    return report
+def compliance(ds: Dataset, ps: PublicSet) -> dict[str, Any]:
+    """The compliance report over the public set only: a decision that is not public on the
+    build date (a minor party's, embargoed, withdrawn) changes no number and no list here."""
+    return compliance_report(ds, ps.as_of, public=ps)
 
 
 def charts(rep: YearReport) -> dict[str, Any]:

@@ -1,6 +1,8 @@
 """The compliance report (R-STATS): on-time publication and findings, per agency and site-wide.
 
-A plain data API: `gongshi report` prints it and the portal renders it as a public page.
+A plain data API: `gongshi report` (staff) prints it over every record; the portal renders
+it as a public page over the PublicSet only (scope "public"), so a decision that is not
+public on the build date changes no number and no list there.
 Messages of redaction findings never contain the personal data itself (see redaction.py),
 so every entry here is safe to publish.
 """
@@ -8,13 +10,17 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..dataset import Dataset
 from ..findings import ERROR, WARNING, Finding
 from .deadline import timeliness
 from .workdays import WorkCalendar
 
+if TYPE_CHECKING:
+    from ..public import PublicSet
+
+ALL, PUBLIC = "all", "public"  # the report's scope: every record (staff), or what is public
 SITE = ""  # the agency key of findings outside any agency folder (site.yml, calendar.yml)
 
 
@@ -52,23 +58,29 @@ def _finish(stats: dict[str, Any]) -> dict[str, Any]:
     return stats
 
 
-def compliance_report(ds: Dataset, as_of: dt.date) -> dict[str, Any]:
+def compliance_report(ds: Dataset, as_of: dt.date, public: PublicSet | None = None) -> dict[str, Any]:
     """Per agency and site-wide: on-time publication rate, findings by rule, records to fix.
 
     `ds` is a validated dataset (its `report` holds the findings). Only decisions published on
-    or before `as_of` count towards the rate. Deterministic: same data and date, same dict.
-    Shape: {"as_of", "site": STATS, "agencies": [{"agency", "name", **STATS}]}, where STATS is
+    or before `as_of` count towards the rate. With `public` (the PublicSet of `as_of`), only
+    its agencies and public decisions are counted, and findings in the file of a decision
+    that is not public are left out (scope "public"); else every record (scope "all").
+    Deterministic: same data and date, same dict.
+    Shape: {"as_of", "scope", "site": STATS, "agencies": [{"agency", "name", **STATS}]}, where STATS is
     {decisions, published, counted, on_time, late, on_time_rate (0..1 or None), errors,
     warnings, findings_by_rule: {rule: {error, warning}}, attention: [{file, line, column,
     severity, rule, message_zh, message_en, hint_zh, hint_en}]}.
     """
     policy = ds.policy
     cal = WorkCalendar.from_data(ds.calendar)
+    agencies = ds.agencies() if public is None else public.agencies
     names = {slug: rec.data.get("short_name") or rec.data.get("name", slug)
-             for slug, rec in ds.agencies().items()}
+             for slug, rec in agencies.items()}
     per: dict[str, dict[str, Any]] = {slug: _blank() for slug in names}
     site = _blank()
-    for rec in ds.of("decision"):
+    decisions = ds.of("decision") if public is None else public.decisions
+    hidden = set() if public is None else {r.file for r in ds.of("decision")} - {r.file for r in decisions}
+    for rec in decisions:
         targets = [site] + ([per[rec.agency]] if rec.agency in per else [])
         published = rec.data.get("published")
         t = timeliness(rec, policy, cal)
@@ -80,9 +92,12 @@ def compliance_report(ds: Dataset, as_of: dt.date) -> dict[str, Any]:
                     stats["counted"] += 1
                     stats["on_time" if t.on_time else "late"] += 1
     for f in ds.report:
+        if f.file in hidden:
+            continue
         _add_finding(site, f, ds.root)
         slug = agency_of(f.file, ds.root)
         if slug in per:
             _add_finding(per[slug], f, ds.root)
-    agencies = [{"agency": slug, "name": names[slug], **_finish(per[slug])} for slug in sorted(per)]
-    return {"as_of": as_of.isoformat(), "site": _finish(site), "agencies": agencies}
+    rows = [{"agency": slug, "name": names[slug], **_finish(per[slug])} for slug in sorted(per)]
+    return {"as_of": as_of.isoformat(), "scope": ALL if public is None else PUBLIC,
+            "site": _finish(site), "agencies": rows}
