@@ -151,6 +151,14 @@ def test_sitemap_robots_and_404(demo_site: Path, ps: PublicSet) -> None:
     assert "页面不存在" in read(demo_site, "404.html")
 
 
+def test_sitemap_lists_the_other_outputs_pages(demo_site: Path, ps: PublicSet) -> None:
+    """Feeds, open data and search pages come from other generators (gongshi_sitemap_pages)."""
+    locs = set(re.findall(r"<loc>([^<]+)</loc>", read(demo_site, "sitemap.xml")))
+    base = ps.site["url"].rstrip("/")
+    for path in ("feeds/index.html", "data/index.html", "data/dictionary.html", "search.html"):
+        assert (demo_site / path).is_file() and f"{base}/{path}" in locs, path
+
+
 def test_stats_report_years_and_zero_rows(demo_site: Path) -> None:
     html = read(demo_site, "stats/2025.html")
     assert "<svg" in html and '<table class="list num" id="by-category">' in html

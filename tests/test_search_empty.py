@@ -35,7 +35,7 @@ def empty_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_empty_public_set_builds_a_portal(empty_site: Path) -> None:
     assert (empty_site / "index.html").is_file()
-    assert (empty_site / "sitemap.xml").is_file()
+    assert "/search.html</loc>" in (empty_site / "sitemap.xml").read_text(encoding="utf-8")
     assert not (empty_site / "pagefind").exists()  # no index rather than an empty or stale one
 
 

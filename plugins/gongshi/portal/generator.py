@@ -114,8 +114,9 @@ class PortalGenerator(Generator):
                  workers if len(self.pages) >= PARALLEL_MIN_PAGES else 1)
 
     def sitemap_paths(self) -> list[str]:
-        """Every public page: the portal's and Pelican's notices and Markdown pages."""
+        """Every public page: the portal's, the other outputs' and Pelican's notices and Markdown pages."""
         paths = {p.path for p in self.pages if p.sitemap}
+        paths.update(self.context.get("gongshi_sitemap_pages") or [])  # feeds, open data, search
         for key in ("articles", "pages"):
             paths.update(getattr(doc, "save_as", "") for doc in self.context.get(key) or [])
         if self.context.get("articles"):

@@ -35,6 +35,7 @@ class SearchPageGenerator(Generator):
 
     def generate_context(self) -> None:
         self.public: PublicSet | None = None
+        self.context.setdefault("gongshi_sitemap_pages", []).append(SAVE_AS)  # the portal writes sitemap.xml
 
     def generate_output(self, writer: Any) -> None:
         # The portal generator's set when present; otherwise our own (same function, same answer).
