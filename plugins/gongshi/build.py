@@ -15,6 +15,7 @@ from typing import Any, Callable
 
 from .checks import validate
 from .dataset import Dataset
+from .workflow import pagecache
 
 log = logging.getLogger("gongshi")
 
@@ -28,8 +29,11 @@ def pelican_settings(settings_file: str | None, overrides: dict[str, Any]) -> di
 
 def build(data: str, output: str, as_of: dt.date, *, settings_file: str | None = "pelicanconf.py",
           content: str | None = None, strict: bool = False, dataset: Dataset | None = None,
-          before_swap: Callable[[str, Dataset], None] | None = None) -> Dataset:
+          before_swap: Callable[[str, Dataset], None] | None = None, incremental: bool = True) -> Dataset:
     """Validate `data`; when there is no error, build the portal into `output`.
+
+    `incremental`: pages whose inputs did not change since the published build are linked
+    from it rather than rendered (workflow/pagecache.py; byte-identical to a full build).
 
     `before_swap(folder, ds)` may add files to the finished build before it goes live
     (refresh writes changes.json there), so they appear with the site, atomically.
@@ -37,7 +41,9 @@ def build(data: str, output: str, as_of: dt.date, *, settings_file: str | None =
     from pelican import Pelican
 
     from . import plugin
-    ds = dataset or validate(data, as_of, strict=strict)
+    # The gate reads the Markdown Pelican will publish: --content, else the settings' PATH.
+    markdown = content if content is not None else pelican_settings(settings_file, {}).get("PATH")
+    ds = dataset or validate(data, as_of, strict=strict, content=markdown)
     if not ds.report.ok:
         return ds
     plugin.remember(ds, as_of)
@@ -56,6 +62,8 @@ def build(data: str, output: str, as_of: dt.date, *, settings_file: str | None =
         "DELETE_OUTPUT_DIRECTORY": False,
         "PLUGINS": ["gongshi"],
     }
+    if incremental and os.environ.get("GONGSHI_PAGE_CACHE", "1") != "0":
+        overrides[pagecache.SETTING] = {"published": output, "settings_file": settings_file and os.path.abspath(settings_file)}
     if content is not None:
         overrides["PATH"] = os.path.abspath(content)
     settings = pelican_settings(settings_file, overrides)
@@ -70,8 +78,11 @@ def build(data: str, output: str, as_of: dt.date, *, settings_file: str | None =
             before_swap(tmp, ds)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
+        pagecache.discard(output)
         raise
+    pagecache.forget(output)  # a kill between here and commit() leaves no manifest: a full render
     swap(tmp, output)
+    pagecache.commit(output)
     return ds
 
 

@@ -18,6 +18,7 @@ from pelican.generators import Generator
 
 from .. import plugin
 from ..public import PublicSet, public_set
+from ..workflow import pagecache
 from . import fragments, i18n, pages_agency, pages_decisions, pages_site, urls
 from .markup import render_markdown
 from .page import Page
@@ -61,7 +62,7 @@ def check_unique(pages: list[Page]) -> None:
 def _render_range(bounds: tuple[int, int]) -> int:
     assert _ACTIVE is not None
     for i in range(*bounds):
-        _ACTIVE.render_page(_ACTIVE.pages[i])
+        _ACTIVE.render_page(_ACTIVE.render_list[i])
     return bounds[1] - bounds[0]
 
 
@@ -82,6 +83,7 @@ class PortalGenerator(Generator):
         self.pages: list[Page] = [*pages_site.plan(ds, ps, self.base), *pages_agency.plan(ps, self.base),
                                   *pages_decisions.plan(ps, self.base)]
         check_unique(self.pages)
+        self.render_list: list[Page] = self.pages  # what generate_output renders (the rest is reused)
 
     def render_page(self, page: Page) -> None:
         """Render one planned page to its file."""
@@ -94,24 +96,29 @@ class PortalGenerator(Generator):
         started = time.perf_counter()
         for folder in sorted({os.path.dirname(p.path) for p in self.pages}):
             os.makedirs(os.path.join(self.output_path, folder), exist_ok=True)
-        for name in sorted({p.template for p in self.pages}):
+        todo = self.pages
+        if self.settings.get(pagecache.SETTING):
+            # Pages whose key is unchanged are linked from the published build (workflow/pagecache.py).
+            cache = pagecache.PageCache(self.settings, self.context, self.env, i18n.language(self.settings))
+            todo = self.render_list = cache.reuse(self.pages, self.output_path)
+        for name in sorted({p.template for p in todo}):
             self.get_template(name)  # compile once, before any fork
         workers = int(self.settings.get("GONGSHI_WORKERS") or min(2, os.cpu_count() or 1))
-        if workers < 2 or len(self.pages) < PARALLEL_MIN_PAGES:
-            for page in self.pages:
+        if workers < 2 or len(todo) < PARALLEL_MIN_PAGES:
+            for page in todo:
                 self.render_page(page)
         else:
             _ACTIVE = self
-            bounds = [(i, min(i + CHUNK, len(self.pages))) for i in range(0, len(self.pages), CHUNK)]
+            bounds = [(i, min(i + CHUNK, len(todo))) for i in range(0, len(todo), CHUNK)]
             try:
                 with multiprocessing.get_context("fork").Pool(workers) as pool:
                     sum(pool.imap_unordered(_render_range, bounds))
             finally:
                 _ACTIVE = None
         self.write_sitemap()
-        log.info("gongshi.portal: %d pages (%d decisions) written in %.1f s with %d process(es)",
-                 len(self.pages), len(self.public.decisions), time.perf_counter() - started,
-                 workers if len(self.pages) >= PARALLEL_MIN_PAGES else 1)
+        log.info("gongshi.portal: %d pages (%d decisions, %d rendered) written in %.1f s with %d process(es)",
+                 len(self.pages), len(self.public.decisions), len(todo), time.perf_counter() - started,
+                 workers if len(todo) >= PARALLEL_MIN_PAGES else 1)
 
     def sitemap_paths(self) -> list[str]:
         """Every public page: the portal's, the other outputs' and Pelican's notices and Markdown pages."""
