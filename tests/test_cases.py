@@ -3,6 +3,8 @@
 Each case file is a record with a header of comment lines:
 
     # path: agencies/demo/decisions/2024/x.yml   where the case goes in a copy of cases/_base
+    #                                             (../content/pages/x.md: a Markdown page, placed
+    #                                             without its header; its lines count from there)
     # as-of: 2026-11-22                           optional, default 2026-11-22
     # lang: en                                    optional, default zh
     # strict: true                                optional, default false
@@ -35,7 +37,8 @@ BASE = CASES / "_base"
 
 
 def case_files() -> list[Path]:
-    return sorted(p for p in CASES.rglob("*.yml") if "_base" not in p.parts)
+    """Record cases (*.yml) and Markdown page cases (*.md, placed in ../content of the copy)."""
+    return sorted(p for p in CASES.rglob("*") if p.suffix in (".yml", ".md") and "_base" not in p.parts)
 
 
 def _decode(raw: bytes) -> str:
@@ -91,7 +94,11 @@ def place(case: Path, meta: dict[str, list[str]], root: Path) -> str:
     rel = meta["path"][0]
     target = root / rel
     target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(case, target)
+    if case.suffix == ".md":  # a page would publish its header: it is placed without it
+        lines = case.read_bytes().splitlines(keepends=True)
+        target.write_bytes(b"".join(lines[sum(len(v) for v in meta.values()):]))
+    else:
+        shutil.copyfile(case, target)
     if "pad" in meta:
         size = int(meta["pad"][0])
         with open(target, "ab") as fh:

@@ -167,3 +167,38 @@ public_bits = st.one_of(
 def test_public_figures_are_never_personal_data(parts: list[str], sep: str) -> None:
     # Written as a decision writes them: figures apart, not glued into one long digit run.
     assert d.detect(sep.join(parts)) == []
+
+
+LEAKY_PAGE = "Title: 关于\nSlug: about\n\n联系人电话 13912345678。\n"
+
+
+def test_build_refuses_a_markdown_page_with_personal_data(tmp_path: Path) -> None:
+    """Pelican's pages are public too: a leak in content/ blocks the build, nothing is written."""
+    from conftest import ROOT
+
+    from gongshi.build import build
+    shutil.copytree(BASE, tmp_path / "data")
+    (tmp_path / "content" / "pages").mkdir(parents=True)
+    page = tmp_path / "content" / "pages" / "about.md"
+    page.write_text(LEAKY_PAGE, encoding="utf-8")
+    out = tmp_path / "out"
+    ds = build(str(tmp_path / "data"), str(out), dt.date(2026, 11, 22),
+               settings_file=str(ROOT / "pelicanconf.py"), content=str(tmp_path / "content"))
+    assert not ds.report.ok and not out.exists()
+    leak = next(f for f in ds.report if f.rule == "R-REDACT")
+    assert (leak.file, leak.line, leak.column) == (str(page), 4, 7)
+
+
+def test_validate_reads_the_content_next_to_the_data_or_given(tmp_path: Path,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    shutil.copytree(BASE, tmp_path / "data")
+    elsewhere = tmp_path / "site" / "pages"
+    elsewhere.mkdir(parents=True)
+    (elsewhere / "about.md").write_text(LEAKY_PAGE, encoding="utf-8")
+    day = "2026-11-22"
+    assert main(["validate", str(tmp_path / "data"), "--as-of", day]) == 0
+    assert main(["validate", str(tmp_path / "data"), "--as-of", day, "--content", str(tmp_path / "site")]) == 1
+    assert "about.md:4:7" in capsys.readouterr().out
+    (tmp_path / "site").rename(tmp_path / "content")  # <data>/../content: read without the option
+    assert main(["validate", str(tmp_path / "data"), "--as-of", day]) == 1
+    assert main(["validate", str(tmp_path / "data"), "--as-of", day, "--content", str(tmp_path / "none")]) == 2

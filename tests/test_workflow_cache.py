@@ -136,4 +136,4 @@ def test_command_line_restores_the_callers_runner(tmp_path: Path, monkeypatch: p
     assert dataset.RUNNER is before
     assert main(["validate", str(tmp_path / "missing"), "--as-of", "2026-11-22"]) != 0
     assert dataset.RUNNER is before
-    assert not (CASES / ".cache").exists()
+    assert any((tmp_path / "cache").rglob("*.pickle"))  # the command's own cache, not the caller's

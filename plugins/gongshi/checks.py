@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+import os
 from importlib.metadata import entry_points
 from typing import Callable, Iterable
 
@@ -47,10 +48,20 @@ def resolve_locations(report: Report) -> None:
             f.line, f.column = locate(f.file, f.keys)
 
 
+def default_content(root: str) -> str | None:
+    """The Markdown folder next to a data folder (`<data>/../content`), if there is one."""
+    path = os.path.join(os.path.dirname(os.path.abspath(root)), "content")
+    return path if os.path.isdir(path) else None
+
+
 def validate(root: str, as_of: dt.date, *, strict: bool = False,
-             workers: int | None = None) -> Dataset:
-    """Load `root` and run every check as of `as_of`; the findings are in `ds.report`."""
+             workers: int | None = None, content: str | None = None) -> Dataset:
+    """Load `root` and run every check as of `as_of`; the findings are in `ds.report`.
+
+    `content` is the Markdown folder published with the data (default: `<root>/../content`).
+    """
     ds = load(root, workers)
+    ds.content = os.path.abspath(content) if content else default_content(root)
     run_checks(ds, as_of)
     if strict:
         ds.report.strict()

@@ -56,6 +56,9 @@ class Dataset:
     # reported again as missing (the file's own finding says what is wrong).
     paths: set[str] = field(default_factory=set)
     broken: set[str] = field(default_factory=set)
+    # The Markdown folder published with the data (Pelican's pages and notices): public text
+    # the redaction gate reads too; set by checks.validate, None when there is none.
+    content: str | None = None
 
     def of(self, kind: str) -> list[Record]:
         """All records of a kind, in path order."""

@@ -57,7 +57,7 @@ def dataset(settings: dict[str, Any]) -> Dataset:
     key = (data_dir(settings), as_of(settings))
     ds = _PREPARED.get(key)
     if ds is None:
-        ds = validate(key[0], key[1], strict=bool(settings.get("GONGSHI_STRICT")))
+        ds = validate(key[0], key[1], strict=bool(settings.get("GONGSHI_STRICT")), content=settings.get("PATH"))
         _PREPARED[key] = ds
     if not ds.report.ok:
         raise BuildRefused(ds)

@@ -19,6 +19,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("data", nargs="?", default="data", metavar="DATA_DIR", help="数据文件夹 / data folder (default: data)")
     add_as_of(p)
     p.add_argument("-o", "--output", choices=["text", "json"], default="text", help="输出格式 / output format")
+    p.add_argument("--content", default=None, metavar="DIR",
+                   help="Markdown 内容文件夹（页面和公告），默认为数据文件夹旁的 content / Markdown pages and notices "
+                        "(default: content next to the data folder)")
     p.add_argument("--strict", action="store_true", help="把警告视为错误 / treat warnings as errors")
     p.add_argument("--lang", choices=["zh", "en"], default="zh", help="消息语言 / message language")
 
@@ -29,7 +32,10 @@ def run(args: argparse.Namespace) -> int:
     if not os.path.isdir(args.data):
         print(f"gongshi validate: 数据文件夹不存在 / no such data folder: {args.data}", file=sys.stderr)
         return EXIT_USAGE
-    ds = validate(args.data, args.as_of or today_shanghai(), strict=args.strict)
+    if args.content is not None and not os.path.isdir(args.content):
+        print(f"gongshi validate: 内容文件夹不存在 / no such content folder: {args.content}", file=sys.stderr)
+        return EXIT_USAGE
+    ds = validate(args.data, args.as_of or today_shanghai(), strict=args.strict, content=args.content)
     report = ds.report
     if args.output == "json":
         print(report.to_json(args.lang))

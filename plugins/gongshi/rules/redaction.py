@@ -3,12 +3,16 @@
 The fields read are those the kinds declare `Text(scan=True)`, found by walking each kind's
 schema, so a field added later is gated without touching this module. A leak is a blocking
 error at the exact line and column of the match (inside a block text too); `gongshi redact`
-rewrites the same spans with the proposed masks.
+rewrites the same spans with the proposed masks. The Markdown pages and notices Pelican
+publishes (`ds.content`) are public text too: every line of them goes through the same
+detectors (`content_gate`).
 """
 from __future__ import annotations
 
+import bisect
 import codecs
 import datetime as dt
+import os
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Iterator
@@ -35,6 +39,14 @@ NAME_MANUAL = Msg("R-REDACT", "自然人的姓名未作隐去处理", "a natural
 BAD_CODE = Msg("R-REDACT", "统一社会信用代码 {code} 的校验位不正确（按 GB 32100 应为 {check}）",
                "the check character of unified social credit code {code} is wrong (GB 32100 gives {check})",
                "核对代码是否抄错", "check the code for a copying mistake", WARNING)
+PAGE_LEAK = Msg("R-REDACT", "{what}未作隐私处理，不能公开；建议改为“{mask}”",
+                "unredacted {what_en}: it must not be published; proposed masking: '{mask}'",
+                "Markdown 页面和公告同样公开：请改为建议的写法；确属公开信息的（如单位电话），加入 site.yml 的 policy.redaction.allow",
+                "Markdown pages and notices are published too: write the proposed masking; if it is public "
+                "(an office phone), add it to policy.redaction.allow in site.yml")
+PAGE_UNREADABLE = Msg("R-REDACT", "无法以 UTF-8 读取此页面，不能检查其中是否有个人信息",
+                      "this page cannot be read as UTF-8, so it cannot be checked for personal data",
+                      "请用 UTF-8 编码保存此文件", "save the file as UTF-8")
 
 
 @dataclass(frozen=True)
@@ -194,13 +206,16 @@ def _offset_in_source(text: str, starts: list[int], node: YScalar, m: d.Match) -
     return found
 
 
+def _check_char(m: d.Match) -> str:
+    first17 = d.normalise(m.text).upper()[:17]
+    return uscc_check_char(first17) if all(c in USCC_CHARS for c in first17) else "?"
+
+
 def finding(loc: Located) -> Finding:
     """The R-REDACT finding of a located leak."""
     m, file = loc.leak.match, loc.leak.record.file
     if m.kind == d.CREDIT_CODE:
-        first17 = d.normalise(m.text).upper()[:17]
-        check_char = uscc_check_char(first17) if all(c in USCC_CHARS for c in first17) else "?"
-        return BAD_CODE(file, loc.line, loc.column, code=m.text, check=check_char)
+        return BAD_CODE(file, loc.line, loc.column, code=m.text, check=_check_char(m))
     if m.kind == d.NAME:
         return (NAME(file, loc.line, loc.column, mask=m.mask) if m.mask
                 else NAME_MANUAL(file, loc.line, loc.column))
@@ -224,3 +239,43 @@ def redaction_gate(ds: Dataset, as_of: dt.date) -> Iterator[Finding]:
             located = [Located(lk, 1, 1, None) for lk in by_file[path]]
         for loc in located:
             yield finding(loc)
+
+
+def markdown_files(folder: str) -> list[str]:
+    """Every *.md below `folder`, sorted; hidden folders (.git, .venv) are not content."""
+    found = []
+    for here, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found += [os.path.join(here, f) for f in files if f.endswith(".md")]
+    return sorted(found)
+
+
+def scan_page(path: str, policy: dict[str, Any]) -> list[Finding]:
+    """R-REDACT findings of one Markdown file, at the line and column of each match."""
+    try:
+        text = read_text(path)[0]
+    except FileNotFoundError:  # removed meanwhile: Pelican will not publish it either
+        return []
+    except (OSError, UnicodeDecodeError):
+        return [PAGE_UNREADABLE(path, 1, 1)]  # fail closed: unread text may hold anything
+    allow = tuple((policy.get("redaction") or {}).get("allow") or ())
+    starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+    out = []
+    for m in d.detect(text, allow):
+        line = bisect.bisect_right(starts, m.start)
+        col = m.start - starts[line - 1] + 1
+        if m.kind == d.CREDIT_CODE:
+            out.append(BAD_CODE(path, line, col, code=m.text, check=_check_char(m)))
+        else:
+            zh, en = d.WHAT[m.kind]
+            out.append(PAGE_LEAK(path, line, col, what=zh, what_en=en, mask=m.mask))
+    return out
+
+
+@check
+def content_gate(ds: Dataset, as_of: dt.date) -> Iterator[Finding]:
+    """No personal data in the Markdown pages and notices published with the data."""
+    if not ds.content or not os.path.isdir(ds.content):
+        return
+    for path in markdown_files(ds.content):
+        yield from scan_page(path, ds.policy)
