@@ -1,7 +1,7 @@
 """site.yml: portal settings and the disclosure policy."""
 from __future__ import annotations
 
-from ..schema import Boolean, Choice, Duration, Integer, ListOf, MapOf, Number, Obj, Text
+from ..schema import Choice, Duration, Integer, ListOf, MapOf, Number, Obj, Text
 from .base import RecordKind
 
 CATEGORIES = ["行政许可", "行政处罚", "行政强制", "行政检查", "行政征收", "行政征用",
@@ -58,7 +58,6 @@ class SiteKind(RecordKind):
                                            minimum=0),
             "display_from": Choice("公示期限起算日", ["published", "decided"],
                                    "published：自公开之日起算；decided：自作出决定之日起算"),
-            "withdraw_overturned": Boolean("撤销后立即下线", "被撤销的决定是否立即从公示中删除，仅保留撤销公告"),
         }, "公示政策"),
         "maintainers": ListOf("平台维护人员", Obj("维护人员", {
             "email": Text("电子邮箱", "提交记录时使用的 git 邮箱", required=True, scan=False),
