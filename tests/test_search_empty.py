@@ -43,3 +43,23 @@ def test_search_page_says_there_is_nothing_to_search(empty_site: Path) -> None:
     html = (empty_site / "search.html").read_text(encoding="utf-8")
     assert "暂无可搜索的内容" in html
     assert "search.js" not in html and 'id="search-form"' not in html
+
+
+def test_every_decision_embargoed(tmp_path: Path) -> None:
+    """A decision not yet due is no search page either: the build succeeds without an index."""
+    import shutil
+
+    from conftest import CASES
+
+    from gongshi.build import build
+    from test_cases import BASE
+    shutil.copytree(BASE, tmp_path / "data")
+    folder = tmp_path / "data" / "agencies" / "demo" / "decisions" / "2026"
+    folder.mkdir(parents=True)
+    text = (CASES / "rules" / "deadline" / "spring-festival-late.yml").read_text(encoding="utf-8")
+    (folder / "cf-2026-0002.yml").write_text(text.replace("published: 2026-03-03", "published: 2026-12-01"),
+                                             encoding="utf-8")
+    ds = build(str(tmp_path / "data"), str(tmp_path / "out"), AS_OF, settings_file=str(ROOT / "pelicanconf.py"))
+    assert ds.report.ok and ds.of("decision") and not public_set(ds, AS_OF).decisions
+    assert "暂无可搜索的内容" in (tmp_path / "out" / "search.html").read_text(encoding="utf-8")
+    assert not (tmp_path / "out" / "pagefind").exists()
