@@ -9,6 +9,7 @@ its output is compared with a full build of the same state into a folder with no
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -17,23 +18,28 @@ import pytest
 
 from conftest import DEMO_AS_OF, ROOT
 from gongshi.build import build
+from gongshi.search import pagefind
 from gongshi.workflow import pagecache
-from test_workflow_refresh import UPSTREAM_UNSTABLE, differing, expiring, tree_hashes
+from test_workflow_refresh import differing, expiring, tree_hashes
 
 pytestmark = pytest.mark.slow
+# Pagefind's filter and metadata files (and the entry naming them) vary between runs of the
+# same input (see test_workflow_refresh.UPSTREAM_UNSTABLE), in every shard's folder.
+UPSTREAM_UNSTABLE = re.compile(r"pagefind/([^/]+/)?(filter/[^/]+\.pf_filter|pagefind\.[^/]+\.pf_meta|"
+                               r"pagefind-entry\.json)\Z")
 
 
 class Site:
     """A data copy, a theme copy and settings pointing at them; incremental and cold builds."""
 
-    def __init__(self, tmp: Path, data: Path) -> None:
+    def __init__(self, tmp: Path, data: Path, extra: str = "") -> None:
         self.tmp, self.data = tmp, data
         self.theme = tmp / "theme"
         shutil.copytree(ROOT / "theme", self.theme)
         self.settings = tmp / "pelicanconf.py"
         self.settings.write_text(
             f"exec(open({str(ROOT / 'pelicanconf.py')!r}, encoding='utf-8').read())\n"
-            f"THEME = {str(self.theme)!r}\nPATH = {str(ROOT / 'content')!r}\n", encoding="utf-8")
+            f"THEME = {str(self.theme)!r}\nPATH = {str(ROOT / 'content')!r}\n{extra}", encoding="utf-8")
         self.out = tmp / "inc" / "output"
         self.as_of = DEMO_AS_OF
         self.rendered: list[int] = []
@@ -57,9 +63,8 @@ class Site:
         assert [k for k in differing(ha, hb) if not UPSTREAM_UNSTABLE.match(k)] == []
 
 
-@pytest.fixture()
-def site(data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Site:
-    s = Site(tmp_path, data_copy)
+def _site(data: Path, tmp: Path, monkeypatch: pytest.MonkeyPatch, extra: str = "") -> Site:
+    s = Site(tmp, data, extra)
     original = pagecache.PageCache.reuse
 
     def spy(self: pagecache.PageCache, pages: list[Any], output: str) -> list[Any]:
@@ -69,6 +74,11 @@ def site(data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Si
     monkeypatch.setattr(pagecache.PageCache, "reuse", spy)
     s.incremental()  # the published build every step starts from
     return s
+
+
+@pytest.fixture()
+def site(data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Site:
+    return _site(data_copy, tmp_path, monkeypatch)
 
 
 def first_decision(data: Path) -> Path:
@@ -130,3 +140,19 @@ def test_a_published_file_changed_behind_the_cache_is_rendered_again(site: Site)
     page.write_text("tampered", encoding="utf-8")
     site.assert_equal_to_cold()
     assert "tampered" not in page.read_text(encoding="utf-8")
+
+
+def test_unchanged_search_shards_are_reused_and_equal_to_cold(data_copy: Path, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    site = _site(data_copy, tmp_path, monkeypatch, "GONGSHI_SEARCH_SHARD_PAGES = 40\n")
+    shards = len(pagefind.LAST_RUNS)
+    assert shards >= 3
+    decision = first_decision(site.data)
+    decision.write_text(decision.read_text(encoding="utf-8").replace("result: ", "result: （更正）", 1),
+                        encoding="utf-8")
+    site.incremental()
+    ran = [r for r in pagefind.LAST_RUNS if r.seconds > 0]
+    assert len(pagefind.LAST_RUNS) == shards and 1 <= len(ran) < shards, "only the changed year is indexed again"
+    site.assert_equal_to_cold()
+    decision.unlink()  # a deleted record: its shard changes, the others are reused
+    site.assert_equal_to_cold()

@@ -24,6 +24,8 @@ from .. import plugin
 from ..portal import urls
 from ..public import PublicSet, public_set
 from . import bundle, shards
+from ..workflow.pagecache import SETTING as PAGE_CACHE
+from ..workflow.pagecache import ShardCache
 from .shards import Shard
 
 log = logging.getLogger("gongshi.search")
@@ -103,13 +105,19 @@ def _size(folder: str) -> int:
     return sum(p.stat().st_size for p in Path(folder).rglob("*") if p.is_file())
 
 
-def index_shards(site: str, planned: list[Shard]) -> list[IndexRun]:
-    """One Pagefind run per shard, one after another (peak memory is the largest shard's)."""
+def index_shards(site: str, planned: list[Shard], reuse: ShardCache | None = None) -> list[IndexRun]:
+    """One Pagefind run per shard, one after another (peak memory is the largest shard's);
+    a shard whose pages all kept their keys is linked from the published site (`reuse`)."""
+    def one(folder: str, globs: list[str], pagefind_glob: str) -> IndexRun:
+        if reuse is not None and reuse.take(site, folder, globs):
+            return IndexRun(0.0, 0, _pages(os.path.join(site, folder)), 0)
+        return index_site(site, glob=pagefind_glob, output_subdir=folder)
+
     if len(planned) == 1 and not planned[0].path:
-        return [index_site(site, glob=DECISION_PAGES)]
+        return [one(BUNDLE, [DECISION_PAGES], DECISION_PAGES)]
     shutil.rmtree(os.path.join(site, BUNDLE), ignore_errors=True)
-    return [index_site(site, glob=s.glob, output_subdir=f"{BUNDLE}/{s.path.rstrip('/')}")
-            for s in planned]
+    return [one(f"{BUNDLE}/{s.path.rstrip('/')}", [f"{s.agency or '*'}/decisions/{y}/*.html" for y in s.years],
+                s.glob) for s in planned]
 
 
 def misindexed(site: str, planned: list[Shard], ps: PublicSet) -> list[str]:
@@ -157,7 +165,8 @@ def _finalized(pelican: Any) -> None:
         log.info("gongshi.search: no public decision, no search index")
         return
     planned = shards.plan(ps, shards.limit(settings))
-    runs = LAST_RUNS = index_shards(pelican.output_path, planned)
+    reuse = ShardCache(settings, str(executable()), (WORDS,)) if settings.get(PAGE_CACHE) else None
+    runs = LAST_RUNS = index_shards(pelican.output_path, planned, reuse)
     wrong = misindexed(pelican.output_path, planned, ps)
     if wrong:
         shutil.rmtree(os.path.join(pelican.output_path, BUNDLE), ignore_errors=True)

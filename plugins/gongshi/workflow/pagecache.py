@@ -16,6 +16,7 @@ before the swap and written after it, so a build killed in between leaves none.
 from __future__ import annotations
 
 import contextlib
+import glob
 import hashlib
 import io
 import json
@@ -52,7 +53,7 @@ _PS_USE = re.compile(r"\b(ps|gongshi)\b(\s*\.\s*(\w+))?")
 # Pages that sum up the whole public set (counts, statistics, compliance): always rendered.
 ALWAYS_RENDER = {"gongshi_index.html", "gongshi_stats_index.html", "gongshi_stats.html", "gongshi_compliance.html"}
 
-_PENDING: dict[str, dict[str, str]] = {}  # published folder -> path -> key of the build in progress
+_PENDING: dict[str, dict[str, Any]] = {}  # published folder -> manifest of the build in progress
 
 
 def manifest_path(output: str) -> str:
@@ -72,12 +73,15 @@ def _hash_tree(h: Any, folder: str, suffixes: tuple[str, ...] | None = None) -> 
                     h.update(hashlib.sha256(fh.read()).digest())
 
 
-def code_key(theme: str, settings_file: str | None) -> str:
-    """Hash of the code that renders: plugin modules, theme files, settings file, libraries."""
+def code_key(theme: str, settings_file: str | None, overrides: list[str] | None = None) -> str:
+    """Hash of the code that renders: plugin modules, theme files (and template overrides),
+    settings file, libraries."""
     h = hashlib.sha256(f"v{VERSION} {sys.version}".encode())
     _hash_tree(h, _PACKAGE, (".py",))
-    if os.path.isdir(theme):
-        _hash_tree(h, theme)
+    for folder in [theme, *(overrides or [])]:
+        h.update(f"\0{folder}\0".encode())
+        if os.path.isdir(folder):
+            _hash_tree(h, folder)
     if settings_file and os.path.isfile(settings_file):
         with open(settings_file, "rb") as fh:
             h.update(fh.read())
@@ -88,27 +92,39 @@ def code_key(theme: str, settings_file: str | None) -> str:
 
 
 class _Pickler(pickle.Pickler):
-    """Pickles a record as its identity, content and provenance (not its mtime)."""
+    """Pickles a record as a hash of its identity, content and provenance (not its mtime).
 
-    def __init__(self, buf: io.BytesIO, provenance: dict[str, Any]) -> None:
+    No memo (`fast`): the bytes must not depend on which values happen to be shared objects
+    (records read through the parse cache share fewer strings than freshly parsed ones).
+    """
+
+    def __init__(self, buf: io.BytesIO, provenance: dict[str, Any], records: dict[int, tuple[Record, str]]) -> None:
         super().__init__(buf, protocol=5)
+        self.fast = True
         self.provenance = provenance
+        self.records = records
 
     def reducer_override(self, obj: Any) -> Any:
         if isinstance(obj, Record):
-            state = (obj.kind, obj.file, obj.data, obj.agency, obj.slug, obj.index, obj.year, obj.extra,
-                     self.provenance.get(obj.file))
-            return (tuple, (state,))
+            # Records are shared by many pages (an agency by all of its pages): hashed once a build.
+            known = self.records.get(id(obj))
+            if known is None or known[0] is not obj:
+                state = (obj.kind, obj.file, obj.data, obj.agency, obj.slug, obj.index, obj.year, obj.extra,
+                         self.provenance.get(obj.file))
+                buf = io.BytesIO()
+                _Pickler(buf, self.provenance, self.records).dump(state)
+                known = self.records[id(obj)] = (obj, hashlib.sha256(buf.getvalue()).hexdigest())
+            return (str, (known[1],))
         return NotImplemented
 
 
-def digest(value: Any, provenance: dict[str, Any]) -> bytes | None:
+def digest(value: Any, provenance: dict[str, Any], records: dict[int, tuple[Record, str]] | None = None) -> bytes | None:
     """A pickle of `value` that differs whenever what a template could read differs; None when
     it cannot be pickled (the page is then rendered)."""
     buf = io.BytesIO()
     try:
-        _Pickler(buf, provenance).dump(value)
-    except Exception:  # noqa: BLE001  (anything unpicklable: fail closed, render)
+        _Pickler(buf, provenance, {} if records is None else records).dump(value)
+    except Exception:  # noqa: BLE001  (anything unpicklable, or a cycle: fail closed, render)
         return None
     return buf.getvalue()
 
@@ -123,18 +139,21 @@ class PageCache:
         self.env = env
         self.context = context
         self.provenance: dict[str, Any] = context.get("gongshi_provenance") or {}
+        self.records: dict[int, tuple[Record, str]] = {}  # id -> (record, hash), kept alive
         ps = context.get("gongshi")
         shared = {k: context.get(k) for k in KEYED}
         shared.update(ps_site=getattr(ps, "site", None), ps_as_of=getattr(ps, "as_of", None),
                       ps_agencies=getattr(ps, "agencies", None), language=language,
                       jinja=repr(sorted((settings.get("JINJA_ENVIRONMENT") or {}).items())))
         body = digest(shared, self.provenance)
-        self.build = None if body is None else hashlib.sha256(
-            code_key(str(settings.get("THEME", "")), conf.get("settings_file")).encode() + body).hexdigest()
+        self.code = code_key(str(settings.get("THEME", "")), conf.get("settings_file"),
+                             [str(d) for d in settings.get("THEME_TEMPLATES_OVERRIDES") or []])
+        self.build = None if body is None else hashlib.sha256(self.code.encode() + body).hexdigest()
         self.cacheable: dict[str, frozenset[str] | None] = {}
+        _PENDING[self.published] = self.pending = {"code": self.code, "templates": self.cacheable, "pages": {},
+                                                   "shards": {}, "previous_shards": {}}
         self.previous = self._load()
-        self.keys: dict[str, str] = {}
-        _PENDING[self.published] = self.keys
+        self.keys: dict[str, str] = self.pending["pages"]
 
     def _load(self) -> dict[str, list[Any]]:
         try:
@@ -142,6 +161,11 @@ class PageCache:
                 doc = json.load(fh)
             if doc.get("version") != VERSION or not isinstance(doc.get("pages"), dict):
                 return {}
+            if isinstance(doc.get("shards"), dict):
+                self.pending["previous_shards"] = doc["shards"]
+            if doc.get("code") == self.code and isinstance(doc.get("templates"), dict):
+                # Template analysis depends only on the theme, which the code key covers.
+                self.cacheable.update({k: None if v is None else frozenset(v) for k, v in doc["templates"].items()})
             return doc["pages"]
         except (OSError, ValueError, AttributeError):
             return {}  # missing or corrupt: a full render
@@ -159,7 +183,7 @@ class PageCache:
                 continue
             seen.add(name)
             try:
-                source = self.env.loader.get_source(self.env, self.env.get_template(name).name)[0]  # type: ignore[union-attr]
+                source = self.env.loader.get_source(self.env, name)[0]  # type: ignore[union-attr]
             except Exception:  # noqa: BLE001  (`ignore missing` includes): nothing is read
                 continue
             ast = self.env.parse(source)
@@ -183,7 +207,7 @@ class PageCache:
         for name in names - page.ctx.keys() - CODE_NAMES - set(KEYED):
             if name in self.context or name in self.env.globals:
                 return None  # reads a build-wide value no key covers
-        body = digest((page.path, page.template, page.ctx), self.provenance)
+        body = digest((page.path, page.template, page.ctx), self.provenance, self.records)
         return None if body is None else hashlib.sha256(self.build.encode() + body).hexdigest()
 
     @staticmethod
@@ -225,6 +249,73 @@ class PageCache:
         return True
 
 
+def _files(folder: str, skip: tuple[str, ...] = ()) -> dict[str, list[int]]:
+    """Relative path -> [inode, size, mtime_ns] of every file below `folder`."""
+    out: dict[str, list[int]] = {}
+    for root, _dirs, files in os.walk(folder):
+        for name in files:
+            path = os.path.join(root, name)
+            rel = os.path.relpath(path, folder)
+            if rel not in skip:
+                st = os.stat(path)
+                out[rel] = [st.st_ino, st.st_size, st.st_mtime_ns]
+    return out
+
+
+class ShardCache:
+    """Search bundles of shards whose pages all kept their keys, linked from the published site.
+
+    A shard's key covers the code, the indexer binary, its folder and globs, and the path and
+    key of every file its globs match in the new build; a file without a key (not a cached
+    portal page) means the shard is indexed again.
+    """
+
+    def __init__(self, settings: dict[str, Any], indexer: str, skip: tuple[str, ...]) -> None:
+        conf = settings.get(SETTING) or {}
+        self.pending = _PENDING.get(os.path.abspath(conf["published"])) if conf else None
+        self.published = os.path.abspath(conf["published"]) if conf else ""
+        self.skip = skip
+        if self.pending is not None:
+            self.pending["skip"] = skip
+        try:
+            st = os.stat(indexer)
+            self.indexer = f"{indexer}:{st.st_size}:{st.st_mtime_ns}"
+        except OSError:
+            self.pending = None
+
+    def _key(self, site: str, folder: str, globs: list[str]) -> str | None:
+        assert self.pending is not None
+        pages, items = self.pending["pages"], []
+        for pattern in globs:
+            for path in sorted(glob.glob(os.path.join(glob.escape(site), pattern), include_hidden=True)):
+                rel = os.path.relpath(path, site).replace(os.sep, "/")
+                if rel not in pages:
+                    return None
+                items.append((rel, pages[rel]))
+        blob = repr((self.pending["code"], self.indexer, folder, globs, items)).encode()
+        return hashlib.sha256(blob).hexdigest()
+
+    def take(self, site: str, folder: str, globs: list[str]) -> bool:
+        """Link the published bundle `folder` (relative) into `site` when its key is unchanged."""
+        if self.pending is None:
+            return False
+        key = self._key(site, folder, globs)
+        if key is None:
+            return False
+        self.pending["shards"][folder] = key
+        prev = self.pending["previous_shards"].get(folder)
+        src, dst = os.path.join(self.published, folder), os.path.join(site, folder)
+        try:
+            if not prev or prev[0] != key or _files(src, self.skip) != prev[1]:
+                return False
+            for rel in sorted(prev[1]):
+                os.makedirs(os.path.dirname(os.path.join(dst, rel)), exist_ok=True)
+                os.link(os.path.join(src, rel), os.path.join(dst, rel))
+        except (OSError, TypeError, ValueError):
+            return False  # the indexer runs and replaces whatever was linked
+        return True
+
+
 def forget(output: str) -> None:
     """Before the swap: the manifest stops describing the site (a kill now means a full render)."""
     with contextlib.suppress(OSError):
@@ -234,22 +325,29 @@ def forget(output: str) -> None:
 def commit(output: str) -> None:
     """After the swap: record the keys of the build just published, with each file's stat."""
     output = os.path.abspath(output)
-    keys = _PENDING.pop(output, None)
-    if keys is None:
+    pending = _PENDING.pop(output, None)
+    if pending is None:
         return
     pages: dict[str, list[Any]] = {}
-    for path, key in keys.items():
+    for path, key in pending["pages"].items():
         try:
             st = os.stat(os.path.join(output, path))
         except OSError:
             continue
         pages[path] = [key, st.st_ino, st.st_size, st.st_mtime_ns]
+    shards: dict[str, list[Any]] = {}
+    for folder, key in pending["shards"].items():
+        if os.path.isdir(os.path.join(output, folder)):
+            with contextlib.suppress(OSError):
+                shards[folder] = [key, _files(os.path.join(output, folder), pending.get("skip", ()))]
     target = manifest_path(output)
     try:
         os.makedirs(os.path.dirname(target), exist_ok=True)
         tmp = f"{target}.tmp-{os.getpid()}"
         with open(tmp, "w", encoding="utf-8") as fh:
-            json.dump({"version": VERSION, "pages": pages}, fh, separators=(",", ":"))
+            json.dump({"version": VERSION, "code": pending["code"], "pages": pages, "shards": shards,
+                       "templates": {k: None if v is None else sorted(v) for k, v in pending["templates"].items()}},
+                      fh, separators=(",", ":"))
         os.replace(tmp, target)
     except OSError as exc:
         log.warning("gongshi.portal: page cache manifest not written (%s); the next build renders all", exc)
