@@ -133,6 +133,9 @@ def test_corrupt_or_missing_manifest_means_a_full_build(site: Site) -> None:
     assert site.rendered[-1] == pages
     manifest.write_text('{"version": 1, "pages": []}', encoding="utf-8")
     site.assert_equal_to_cold()
+    manifest.write_text('{"version": 1, "pages": {"index.html": 5, "404.html": [1], "revocations.html": {}},'
+                        ' "shards": {"pagefind": 3}, "templates": {"base.html": 5}}', encoding="utf-8")
+    site.assert_equal_to_cold()
 
 
 def test_a_published_file_changed_behind_the_cache_is_rendered_again(site: Site) -> None:

@@ -167,7 +167,7 @@ class PageCache:
                 # Template analysis depends only on the theme, which the code key covers.
                 self.cacheable.update({k: None if v is None else frozenset(v) for k, v in doc["templates"].items()})
             return doc["pages"]
-        except (OSError, ValueError, AttributeError):
+        except (OSError, ValueError, AttributeError, TypeError):
             return {}  # missing or corrupt: a full render
 
     def _names(self, template: str) -> frozenset[str] | None:
@@ -231,8 +231,8 @@ class PageCache:
 
     def _link(self, path: str, key: str, output: str) -> bool:
         entry = self.previous.get(path)
-        if not entry or entry[0] != key:
-            return False
+        if not isinstance(entry, list) or len(entry) != 4 or entry[0] != key:
+            return False  # absent, changed, or not what commit() writes
         src = os.path.join(self.published, path)
         try:
             st = os.stat(src)
@@ -306,12 +306,12 @@ class ShardCache:
         prev = self.pending["previous_shards"].get(folder)
         src, dst = os.path.join(self.published, folder), os.path.join(site, folder)
         try:
-            if not prev or prev[0] != key or _files(src, self.skip) != prev[1]:
+            if not isinstance(prev, list) or len(prev) != 2 or prev[0] != key or _files(src, self.skip) != prev[1]:
                 return False
             for rel in sorted(prev[1]):
                 os.makedirs(os.path.dirname(os.path.join(dst, rel)), exist_ok=True)
                 os.link(os.path.join(src, rel), os.path.join(dst, rel))
-        except (OSError, TypeError, ValueError):
+        except (OSError, TypeError, ValueError, KeyError, IndexError):
             return False  # the indexer runs and replaces whatever was linked
         return True
 
