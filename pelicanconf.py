@@ -15,6 +15,9 @@ DEFAULT_DATE_FORMAT = "%Y-%m-%d"
 
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["gongshi"]
+# Content is Markdown only; without the reStructuredText reader docutils is never started
+# (it warns on every build that it has no "zh" localization).
+READERS = {"rst": None}
 
 # Gongshi settings (see README, "Settings").
 GONGSHI_DATA = "data"        # the records agencies commit
