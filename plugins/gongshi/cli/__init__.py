@@ -32,6 +32,19 @@ def add_as_of(parser: argparse.ArgumentParser) -> None:
                         help="核对日期，默认今天（北京时间） / the date to check against, default today in Asia/Shanghai")
 
 
+def add_lang(parser: argparse.ArgumentParser) -> None:
+    """The --lang option of every command that prints findings or messages."""
+    parser.add_argument("--lang", choices=["zh", "en"], default="zh", help="消息语言 / message language")
+
+
+def add_build_options(parser: argparse.ArgumentParser) -> None:
+    """The folders and settings file that `build` and `refresh` share."""
+    parser.add_argument("--data", default="data", help="数据文件夹 / data folder (default: data)")
+    parser.add_argument("--output", default="output", help="输出文件夹 / output folder (default: output)")
+    parser.add_argument("--settings", default="pelicanconf.py", help="Pelican 设置文件 / Pelican settings file")
+    parser.add_argument("--content", default=None, help="Markdown 内容文件夹 / Markdown content folder")
+
+
 def commands() -> list[ModuleType]:
     """Every subcommand module of this package, sorted by name."""
     mods = []

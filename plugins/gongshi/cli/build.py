@@ -4,20 +4,17 @@ from __future__ import annotations
 import argparse
 import sys
 
-from . import EXIT_FINDINGS, EXIT_OK, add_as_of
+from . import EXIT_FINDINGS, EXIT_OK, add_as_of, add_build_options, add_lang
 
 NAME = "build"
 HELP = "检查数据并构建门户网站 / validate the data and build the portal"
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--data", default="data", help="数据文件夹 / data folder (default: data)")
-    p.add_argument("--output", default="output", help="输出文件夹 / output folder (default: output)")
-    p.add_argument("--settings", default="pelicanconf.py", help="Pelican 设置文件 / Pelican settings file")
-    p.add_argument("--content", default=None, help="Markdown 内容文件夹 / Markdown content folder")
+    add_build_options(p)
     add_as_of(p)
     p.add_argument("--strict", action="store_true", help="把警告视为错误 / treat warnings as errors")
-    p.add_argument("--lang", choices=["zh", "en"], default="zh", help="消息语言 / message language")
+    add_lang(p)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -5,7 +5,7 @@ import argparse
 import json
 import sys
 
-from . import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
+from . import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, add_lang
 
 NAME = "check-changes"
 HELP = "检查提交是否只修改了提交人维护的主体文件夹 / check that commits change only what their authors maintain"
@@ -15,7 +15,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("range", metavar="BASE..HEAD", help="要检查的提交范围，例如 origin/main..HEAD / the commits to check")
     p.add_argument("--data", default="data", help="数据文件夹 / data folder (default: data)")
     p.add_argument("-o", "--output", choices=["text", "json"], default="text", help="输出格式 / output format")
-    p.add_argument("--lang", choices=["zh", "en"], default="zh", help="消息语言 / message language")
+    add_lang(p)
 
 
 def run(args: argparse.Namespace) -> int:

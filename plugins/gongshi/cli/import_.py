@@ -5,7 +5,7 @@ import argparse
 import os
 import sys
 
-from . import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, as_of_date
+from . import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, add_lang, as_of_date
 
 NAME = "import"
 HELP = "从电子表格导入执法决定（支持双公示列名） / import decisions from a spreadsheet (双公示 columns understood)"
@@ -18,7 +18,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--data", default="data", help="数据文件夹 / data folder (default: data)")
     p.add_argument("--published", type=as_of_date, default=None, metavar="YYYY-MM-DD",
                    help="表格没有“公开日期”列时使用的公开日期，默认今天 / publication date when the sheet has none, default today")
-    p.add_argument("--lang", choices=["zh", "en"], default="zh", help="消息语言 / message language")
+    add_lang(p)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -5,7 +5,7 @@ import argparse
 import sys
 
 from ..workflow.templates import NEW_KINDS
-from . import EXIT_FINDINGS, EXIT_OK
+from . import EXIT_FINDINGS, EXIT_OK, add_lang
 
 NAME = "new"
 HELP = "生成一条记录的填写模板（决定、人员、指南、流程图） / write a record template (decision, officer, guide, flowchart)"
@@ -17,7 +17,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--data", default="data", help="数据文件夹 / data folder (default: data)")
     p.add_argument("--slug", default="", help="文件名（不含 .yml），将成为公开网址的一部分 / file name without .yml; part of the public URL")
     p.add_argument("--year", type=int, default=0, help="决定的年份文件夹，默认今年 / the decision's year folder, default this year")
-    p.add_argument("--lang", choices=["zh", "en"], default="zh", help="消息语言 / message language")
+    add_lang(p)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -5,7 +5,7 @@ import argparse
 import json
 from typing import Any
 
-from . import EXIT_OK, add_as_of
+from . import EXIT_OK, add_as_of, add_lang
 
 NAME = "report"
 HELP = "各执法主体和全平台的合规报告 / compliance report per agency and for the site"
@@ -15,7 +15,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("data", nargs="?", default="data", metavar="DATA_DIR", help="数据文件夹 / data folder (default: data)")
     add_as_of(p)
     p.add_argument("-o", "--output", choices=["text", "json"], default="text", help="输出格式 / output format")
-    p.add_argument("--lang", choices=["zh", "en"], default="zh", help="消息语言 / message language")
+    add_lang(p)
 
 
 def _rate(stats: dict[str, Any]) -> str:

@@ -6,7 +6,7 @@ import json
 import sys
 from typing import TYPE_CHECKING
 
-from . import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, add_as_of, as_of_date
+from . import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, add_as_of, add_lang, as_of_date
 
 if TYPE_CHECKING:
     from ..search.staff import SearchResult
@@ -28,7 +28,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--index", default=None, metavar="DIR", help="索引文件夹（默认 .cache/whoosh/…） / index folder (default .cache/whoosh/…)")
     add_as_of(p)
     p.add_argument("-o", "--output", choices=["text", "json"], default="text", help="输出格式 / output format")
-    p.add_argument("--lang", choices=["zh", "en"], default="zh", help="输出语言 / output language")
+    add_lang(p)
 
 
 def _text(result: "SearchResult", lang: str, limited: bool) -> str:

@@ -9,7 +9,7 @@ import argparse
 import os
 import sys
 
-from . import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, add_as_of
+from . import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, add_as_of, add_lang
 
 NAME = "validate"
 HELP = "检查数据文件夹中的所有记录 / check every record in the data folder"
@@ -23,7 +23,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="Markdown 内容文件夹（页面和公告），默认为数据文件夹旁的 content / Markdown pages and notices "
                         "(default: content next to the data folder)")
     p.add_argument("--strict", action="store_true", help="把警告视为错误 / treat warnings as errors")
-    p.add_argument("--lang", choices=["zh", "en"], default="zh", help="消息语言 / message language")
+    add_lang(p)
 
 
 def run(args: argparse.Namespace) -> int:
