@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import math
 import re
 from typing import Any
 
@@ -48,6 +49,17 @@ BAD_DURATION = Msg("R-FORMAT", "“{name}”应为时长，例如 3y 或 6m，�
                    "数字后加 y（年）或 m（月），例如 3y", "a number followed by y (years) or m (months), e.g. 3y")
 QUOTED = Msg("R-FORMAT", "“{name}”的值 {value} 不能加引号，加了引号就成了文字", "'{name}' must not be quoted: \"{value}\" in quotes is text",
              "去掉引号，写成 {name_last}: {value}", "remove the quotes: {name_last}: {value}")
+OUT_OF_RANGE_DATE = Msg("R-FORMAT", "“{name}”的日期 {value} 超出允许范围（{min} 至 {max}）",
+                        "'{name}' is outside the dates allowed ({value}; from {min} to {max})",
+                        "检查年份是否写错，例如 2024 写成了 0024 或 9999",
+                        "check the year for a typo, e.g. 0024 or 9999 instead of 2024")
+TOO_LARGE_NUMBER = Msg("R-FORMAT", "“{name}”的数值过大或无法表示：{value}",
+                       "'{name}' is too large or not a finite number: {value}",
+                       "金额以元为单位，不超过 {max}；检查是否多写了零或写成了科学计数法",
+                       "amounts are in yuan and at most {max}; check for extra zeros or an exponent")
+TOO_LONG_NUMBER = Msg("R-FORMAT", "“{name}”的数字过长（{digits} 位，上限 {limit} 位）",
+                      "'{name}' has too many digits ({digits}, at most {limit})",
+                      "检查是否粘贴错了内容；编号等文字请加引号", "check what was pasted; quote codes and other text")
 TOO_FEW = Msg("R-FORMAT", "“{name}”至少需要 {min} 项（现有 {count} 项）", "'{name}' needs at least {min} item(s) (has {count})",
               "补充列表项", "add the missing items")
 
@@ -56,6 +68,13 @@ DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 INT_RE = re.compile(r"[-+]?\d+\Z")
 NUM_RE = re.compile(r"[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\Z")
 DURATION_RE = re.compile(r"([1-9]\d{0,2})([ym])\Z")
+# Every value in range, or a finding: the People's Republic's dates up to a horizon the working-day
+# calendar can count to, amounts under a ceiling no fine reaches (10 trillion yuan), numbers short
+# enough for int() (Python refuses more than 4,300 digits) and for JSON readers.
+DATE_MIN = dt.date(1949, 1, 1)
+DATE_MAX = dt.date(2100, 12, 31)
+NUMBER_MAX = 10 ** 13
+MAX_DIGITS = 18
 FALSY_WORDS = {"yes", "no", "on", "off", "y", "n", "是", "否", "True", "False", "TRUE", "FALSE", "Yes", "No"}
 
 
@@ -171,7 +190,11 @@ class Integer(Field):
             if not s.plain and INT_RE.match(s.value):
                 ctx.add(QUOTED, s, name=name, value=s.value, name_last=_last(name))
             else:
-                ctx.add(BAD_INT, s, name=name, value=s.value)
+                ctx.add(BAD_INT, s, name=name, value=_short(s.value))
+            return None
+        digits = len(s.value.lstrip("+-").lstrip("0"))
+        if digits > MAX_DIGITS:
+            ctx.add(TOO_LONG_NUMBER, s, name=name, digits=digits, limit=MAX_DIGITS)
             return None
         value = int(s.value)
         if self.minimum is not None and value < self.minimum:
@@ -197,9 +220,16 @@ class Number(Integer):
             if not s.plain and NUM_RE.match(s.value):
                 ctx.add(QUOTED, s, name=name, value=s.value, name_last=_last(name))
             else:
-                ctx.add(BAD_NUMBER, s, name=name, value=s.value)
+                ctx.add(BAD_NUMBER, s, name=name, value=_short(s.value))
+            return None
+        mantissa = re.split("[eE]", s.value)[0].lstrip("+-").replace(".", "").lstrip("0")
+        if len(mantissa) > MAX_DIGITS:
+            ctx.add(TOO_LONG_NUMBER, s, name=name, digits=len(mantissa), limit=MAX_DIGITS)
             return None
         value = int(s.value) if INT_RE.match(s.value) else float(s.value)
+        if not math.isfinite(value) or abs(value) >= NUMBER_MAX:
+            ctx.add(TOO_LARGE_NUMBER, s, name=name, value=_short(s.value), max=f"{NUMBER_MAX:,}")
+            return None
         if self.minimum is not None and value < self.minimum:
             ctx.add(TOO_SMALL, s, name=name, min=self.minimum, value=value)
             return None
@@ -235,13 +265,18 @@ class Date(Field):
         if s is None:
             return None
         if not DATE_RE.match(s.value):
-            ctx.add(BAD_DATE, s, name=name, value=s.value)
+            ctx.add(BAD_DATE, s, name=name, value=_short(s.value))
             return None
         try:
-            return dt.date(int(s.value[:4]), int(s.value[5:7]), int(s.value[8:10]))
+            day = dt.date(int(s.value[:4]), int(s.value[5:7]), int(s.value[8:10]))
         except ValueError:
             ctx.add(BAD_DAY, s, name=name, value=s.value)
             return None
+        if not DATE_MIN <= day <= DATE_MAX:
+            ctx.add(OUT_OF_RANGE_DATE, s, name=name, value=s.value, min=DATE_MIN.isoformat(),
+                    max=DATE_MAX.isoformat())
+            return None
+        return day
 
     def _schema(self) -> dict[str, Any]:
         return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
@@ -409,6 +444,11 @@ class Either(Field):
 
     def _schema(self) -> dict[str, Any]:
         return {"anyOf": [self.short.json_schema(), self.long.json_schema()]}
+
+
+def _short(value: str, limit: int = 40) -> str:
+    """A value quoted in a message, cut so a pasted page (or 5,000 digits) is not echoed whole."""
+    return value if len(value) <= limit else value[:limit] + "…"
 
 
 def _join(parent: str, key: str) -> str:
