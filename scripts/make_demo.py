@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
-"""Regenerate the demo data in data/ from gongshi.synth (deterministic: same code, same bytes).
+"""Regenerate the demo data in data/ from gongshi_tools.synth (deterministic: same code, same bytes).
 
     .venv/bin/python scripts/make_demo.py          # rewrite data/
     .venv/bin/python scripts/make_demo.py --check  # exit 1 when data/ differs from what synth makes
 
-data/ is never edited by hand: change synth.py and run this, so the demo stays reproducible
-(the test suite checks it with --check).
+data/ is never edited by hand: change plugins/gongshi_tools/synth.py and run this, so the demo
+stays reproducible (the test suite checks it with --check).
 """
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ import tempfile
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "plugins"))
 
-from gongshi import synth  # noqa: E402
+from gongshi_tools import synth  # noqa: E402
 
 
 def differences(a: str, b: str) -> list[str]:

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from gongshi import bench, dataset
+from gongshi import dataset
 from gongshi.cli import main
+from gongshi_tools import bench
 
 
 @pytest.fixture(autouse=True)

@@ -9,11 +9,11 @@ from collections import Counter
 import pytest
 
 from conftest import DATA, DEMO_AS_OF, ROOT
-from gongshi import synth
 from gongshi.checks import validate
 from gongshi.dataset import Dataset
 from gongshi.kinds import KINDS
 from gongshi.rules.visibility import EMBARGO, EXPIRED, MINOR, PUBLIC, REVOKED, WITHDRAWN, visibility
+from gongshi_tools import synth
 
 
 @pytest.fixture(scope="module")
@@ -24,7 +24,7 @@ def demo() -> Dataset:
 def test_demo_is_what_synth_makes() -> None:
     p = subprocess.run([sys.executable, str(ROOT / "scripts" / "make_demo.py"), "--check"],
                        capture_output=True, text=True, timeout=300)
-    assert p.returncode == 0, "data/ was edited by hand; change synth.py and run scripts/make_demo.py\n" + p.stderr
+    assert p.returncode == 0, "data/ was edited by hand; change gongshi_tools/synth.py and run scripts/make_demo.py\n" + p.stderr
 
 
 def test_no_errors_and_only_a_few_late_publications(demo: Dataset) -> None:

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from gongshi import synth
 from gongshi.checks import validate
 from gongshi.public import public_set
+from gongshi_tools import synth
 
 AS_OF = dt.date(2026, 11, 22)
 

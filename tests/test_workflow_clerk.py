@@ -14,7 +14,7 @@ from conftest import CASES, ROOT
 from gongshi.checks import validate
 from gongshi.cli import main
 from gongshi.dataset import load
-from gongshi.synth import dump
+from gongshi.yamlwrite import dump
 from gongshi.workflow.importer import BAD_CELL
 from gongshi.workflow.templates import new_record
 

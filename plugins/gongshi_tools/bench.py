@@ -19,7 +19,7 @@ import time
 from dataclasses import asdict, dataclass
 from typing import Iterable
 
-from . import synth
+from . import synth, synthvocab
 
 AS_OF = synth.DEMO_AS_OF
 STEPS = ("validate", "build")
@@ -47,9 +47,14 @@ class Run:
 
 
 def generator_version() -> str:
-    """A hash of synth.py: archives made by another generator are made again."""
-    with open(synth.__file__, "rb") as fh:
-        return hashlib.sha256(fh.read()).hexdigest()[:16]
+    """A hash of the generator (synth, its vocabulary and the YAML writer): archives made by
+    another generator are made again."""
+    from gongshi import yamlwrite
+    h = hashlib.sha256()
+    for mod in (synth, synthvocab, yamlwrite):
+        with open(mod.__file__ or "", "rb") as fh:
+            h.update(fh.read())
+    return h.hexdigest()[:16]
 
 
 def archive(n: int, cache: str, log=None) -> tuple[str, int]:

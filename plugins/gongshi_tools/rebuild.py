@@ -1,6 +1,6 @@
 """Rebuild after a one-record change: where the time goes, stage by stage.
 
-    python -m gongshi.workflow.bench --decisions 10000 [--folder /tmp/gongshi-bench]
+    python -m gongshi_tools.rebuild --decisions 10000 [--folder /tmp/gongshi-bench]
 
 Generates a synthetic archive (seed 2026), builds it once to warm the parse and page caches,
 changes one decision, then times validate (cold, cached), the incremental rebuild with each
@@ -18,11 +18,13 @@ import shutil
 import time
 from typing import Any, Callable
 
-from .. import checks, plugin, synth
-from ..build import build
-from ..checks import validate
-from ..search import pagefind
-from . import cache, pagecache
+from gongshi import checks, plugin
+from gongshi.build import build
+from gongshi.checks import validate
+from gongshi.search import pagefind
+from gongshi.workflow import cache, pagecache
+
+from . import synth
 
 AS_OF = dt.date(2026, 11, 22)
 Timings = dict[str, tuple[float, float]]

@@ -1,8 +1,8 @@
 """Search benchmark: Pagefind index time, its peak memory and bytes per query at N decisions.
 
-    python -m gongshi.search.bench --decisions 1000 --decisions 10000 [--workdir DIR]
+    python -m gongshi_tools.searchbench --decisions 1000 --decisions 10000 [--workdir DIR]
 
-For each size: synthetic data (gongshi.synth), a full build (Pagefind runs in it; its own
+For each size: synthetic data (gongshi_tools.synth), a full build (Pagefind runs in it; its own
 time and the child's peak RSS come from wait4), then the built site is served on localhost
 and Debian's Chromium types queries into /search.html while the bytes fetched below
 /pagefind/ are summed. Needs the test extras (playwright) for the browser part.
@@ -19,19 +19,20 @@ import time
 from pathlib import Path
 from typing import Any
 
-from . import pagefind
+from gongshi.search import pagefind
 
 QUERIES = ["罚款", "超过保质期", "霍邱县", "特种作业", "食品有限公司"]
 
 
 def build_site(n: int, work: Path) -> dict[str, Any]:
     """Generate `n` decisions and build them; Pagefind's figures and the whole build's time."""
-    from .. import synth
-    from ..build import build
+    from gongshi.build import build
+
+    from . import synth
     data, out = work / f"data-{n}", work / f"site-{n}"
     shutil.rmtree(data, ignore_errors=True)
     synth.generate(str(data), n)
-    root = Path(__file__).resolve().parents[3]
+    root = Path(__file__).resolve().parents[2]
     start = time.perf_counter()
     ds = build(str(data), str(out), synth.DEMO_AS_OF, settings_file=str(root / "pelicanconf.py"),
                content=str(root / "content"))
@@ -47,7 +48,7 @@ def build_site(n: int, work: Path) -> dict[str, Any]:
 
 def query_bytes(site: str, queries: list[str]) -> dict[str, Any]:
     """Bytes fetched from /pagefind/ by the first query and by each later one."""
-    sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "tests"))
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tests"))
     from browser import CHROMIUM, CHROMIUM_ARGS, serve  # the tests' server and browser flags
     from playwright.sync_api import sync_playwright
     httpd, url = serve(Path(site))
@@ -78,7 +79,7 @@ def query_bytes(site: str, queries: list[str]) -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark for each --decisions size and print one JSON line per size."""
-    p = argparse.ArgumentParser(prog="python -m gongshi.search.bench", description=__doc__.split("\n")[0])
+    p = argparse.ArgumentParser(prog="python -m gongshi_tools.searchbench", description=__doc__.split("\n")[0])
     p.add_argument("--decisions", type=int, action="append", required=True)
     p.add_argument("--workdir", default=None)
     p.add_argument("--no-browser", action="store_true")

@@ -24,7 +24,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from .. import bench, synth
+    try:
+        from gongshi_tools import bench, synth  # tooling, outside the runtime package
+    except ImportError:
+        print("gongshi bench: 需要源码检出中的 gongshi_tools / needs gongshi_tools (a source checkout)",
+              file=sys.stderr)
+        return EXIT_USAGE
     try:
         sizes = [n for text in (args.decisions or ["1000,10000"]) for n in synth.iter_sizes(text)]
         if not sizes or any(n < 1 for n in sizes):

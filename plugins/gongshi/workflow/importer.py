@@ -17,7 +17,7 @@ from typing import Any, Iterator
 from ..findings import WARNING, Msg, Report
 from ..kinds.decision import DecisionKind
 from ..schema import Ctx, Field, Obj
-from ..synth import dump
+from ..yamlwrite import dump
 from ..yamlread import parse
 from .changes import write_text
 from .progress import track
