@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any, Iterable, Iterator
 
+from . import ruleset
+
 ERROR = "error"
 WARNING = "warning"
 
@@ -26,6 +28,9 @@ class Msg:
     hint_zh: str = ""
     hint_en: str = ""
     severity: str = ERROR
+
+    def __post_init__(self) -> None:
+        ruleset.get(self.rule)  # every message belongs to a declared rule (UnknownRule otherwise)
 
     def __call__(self, file: str, line: int = 0, column: int = 0, *,
                  keys: tuple[Any, ...] | None = None, severity: str | None = None,
