@@ -13,6 +13,7 @@ from typing import Callable, Iterator
 
 from .findings import Finding, Msg, Report
 from .kinds import KINDS, Record, RecordKind
+from .paths import FILE_NOT_FOLDER, FOLDER_NOT_FILE, safe_walk
 from .yamlread import read_file
 
 UNKNOWN_FILE = Msg("R-FORMAT", "文件位置不对，平台不会读取它：{rel}", "this file is not where any record kind lives: {rel}",
@@ -125,29 +126,29 @@ def kind_for(rel: str) -> type[RecordKind] | None:
     return _KIND_LIST[int(m.lastgroup[1:])]  # type: ignore[index]
 
 
+# Folders of fixed name that the record patterns pass through (agencies/, decisions/ …): a file
+# standing there instead is an error, not an attachment.
+_FOLDERS = re.compile(r"(?:agencies|agencies/[^/]+/(?:decisions|guides|flowcharts))\Z")
+
+
+def _shape(path: str, rel: str, is_dir: bool) -> list[Finding]:
+    """A folder where a record file belongs, or a file where a folder belongs."""
+    if is_dir and rel.endswith(".yml") and kind_for(rel) is not None:
+        return [FOLDER_NOT_FILE(path, 0, 0, rel=rel)]
+    if not is_dir and _FOLDERS.match(rel):
+        return [FILE_NOT_FOLDER(path, 0, 0, rel=rel)]
+    return []
+
+
+def walk(root: str) -> tuple[list[tuple[str, str, float]], list[Finding]]:
+    """(path, relative path, mtime) of every regular file below root (hidden ones skipped,
+    sorted), and the findings of what cannot be read safely (paths.safe_walk)."""
+    return safe_walk(root, check=_shape)
+
+
 def discover(root: str) -> Iterator[tuple[str, str, float]]:
     """(path, relative path, mtime) of every file below root, hidden ones skipped, sorted."""
-    found: list[tuple[str, str, float]] = []
-    stack = [(root, "")]
-    while stack:
-        folder, prefix = stack.pop()
-        try:
-            entries = list(os.scandir(folder))
-        except OSError:
-            continue
-        for e in entries:
-            name = e.name
-            if name.startswith("."):
-                continue
-            try:
-                if e.is_dir(follow_symlinks=False):
-                    stack.append((e.path, prefix + name + "/"))
-                elif e.is_file():
-                    found.append((e.path, prefix + name, e.stat().st_mtime))
-            except OSError:  # vanished while we looked
-                continue
-    found.sort(key=lambda t: t[1])
-    return iter(found)
+    return iter(walk(root)[0])
 
 
 def load_file(path: str, rel: str, mtime: float = 0.0) -> tuple[list[Record], list[Finding]]:
@@ -219,7 +220,13 @@ def load(root: str, workers: int | None = None) -> Dataset:
         return ds
     todo: Todo = []
     seen: set[str] = set()
-    for path, rel, mtime in discover(root):
+    found, refused = walk(root)
+    ds.report.extend(refused)
+    for f in refused:  # a record file refused by the walk is known, and broken: no "not found" echoes
+        rel = os.path.relpath(f.file, root).replace(os.sep, "/")
+        ds.broken.add(rel)
+        ds.paths.add(rel)
+    for path, rel, mtime in found:
         ext = os.path.splitext(rel)[1]
         if ext.lower() in (".yaml", ".yml") and ext != ".yml":
             ds.report.add(YAML_EXT(path, 1, 1, suggest=os.path.basename(path)[:-len(ext)] + ".yml"))

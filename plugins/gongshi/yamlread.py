@@ -21,6 +21,7 @@ from yaml.events import (AliasEvent, DocumentStartEvent, MappingEndEvent, Mappin
                          ScalarEvent, SequenceEndEvent, SequenceStartEvent, StreamEndEvent)
 
 from .findings import Finding, Msg
+from .paths import open_regular
 from .yamlerrors import DEFAULT_HINT, SYNTAX, syntax_finding
 
 try:  # the C parser; the pure-Python one gives the same events, only slower
@@ -220,7 +221,7 @@ def read_file(path: str, file: str | None = None) -> tuple[Node | None, list[Fin
     """Read and parse one YAML file; findings instead of exceptions."""
     file = file or path
     try:
-        with open(path, "rb") as fh:
+        with open(open_regular(path), "rb") as fh:  # never a FIFO or a device
             data = fh.read(MAX_BYTES + 1)
             if len(data) > MAX_BYTES:
                 size = os.fstat(fh.fileno()).st_size
