@@ -4,18 +4,12 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass, field
-from enum import Enum
 from typing import Any, Iterable, Iterator
 
 from . import ruleset
 
 ERROR = "error"
 WARNING = "warning"
-
-
-class Lang(str, Enum):
-    ZH = "zh"
-    EN = "en"
 
 
 @dataclass(frozen=True)
@@ -49,7 +43,7 @@ class Finding:
     column: int = 0
     args: dict[str, Any] = field(default_factory=dict)
     severity: str = ERROR
-    # A key path inside the file, resolved to line/column lazily (see locate.py).
+    # A key path inside the file, resolved to line/column lazily (see yamlread.locate).
     keys: tuple[Any, ...] | None = None
 
     @property

@@ -38,9 +38,6 @@ class PublicSet:
         recs = self.others.get(kind, [])
         return recs if agency is None else [r for r in recs if r.agency == agency]
 
-    def decisions_of(self, agency: str) -> list[Record]:
-        return [r for r in self.decisions if r.agency == agency]
-
 
 def public_set(ds: Dataset, as_of: dt.date) -> PublicSet:
     """Everything of a validated dataset that is public on `as_of`."""

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from ..findings import Finding, Msg
@@ -31,7 +31,6 @@ class Record:
     index: int | None = None  # position in a list file, for key paths
     year: int | None = None   # the decisions/<yyyy>/ folder
     mtime: float = 0.0
-    extra: dict[str, Any] = field(default_factory=dict)
 
     def keys(self, *path: Any) -> tuple[Any, ...]:
         """A key path inside the file, prefixed with the list index for list items."""

@@ -36,10 +36,6 @@ def flowchart(rec: Record) -> str:
     return f"{rec.agency}/flowcharts/{rec.slug}.html"
 
 
-def flowchart_of(agency_slug: str, slug: str) -> str:
-    return f"{agency_slug}/flowcharts/{slug}.html"
-
-
 def category(name: str) -> str:
     """The URL part of a decision category."""
     return CATEGORY_SLUGS.get(name, "other")

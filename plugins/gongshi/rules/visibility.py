@@ -85,8 +85,3 @@ def revoked_on(rec: Record) -> dt.date | None:
     days = [h["date"] for h in data.get("history") or []
             if h and h.get("action") == "撤销" and isinstance(h.get("date"), dt.date)]
     return min(days) if days else data.get("published") or dt.date.min
-
-
-def is_public(rec: Record, on: dt.date, policy: dict[str, Any]) -> bool:
-    """Shorthand for visibility(...).public."""
-    return visibility(rec, on, policy).public

@@ -109,7 +109,7 @@ class _Pickler(pickle.Pickler):
             # Records are shared by many pages (an agency by all of its pages): hashed once a build.
             known = self.records.get(id(obj))
             if known is None or known[0] is not obj:
-                state = (obj.kind, obj.file, obj.data, obj.agency, obj.slug, obj.index, obj.year, obj.extra,
+                state = (obj.kind, obj.file, obj.data, obj.agency, obj.slug, obj.index, obj.year,
                          self.provenance.get(obj.file))
                 buf = io.BytesIO()
                 _Pickler(buf, self.provenance, self.records).dump(state)
