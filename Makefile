@@ -39,7 +39,7 @@ bench: $(VENV)/.installed
 
 # Re-pin every dependency after editing pyproject.toml.
 lock: $(VENV)/.installed
-	$(UV) pip compile pyproject.toml --extra test --python-version 3.11 --quiet -o requirements.lock
+	$(UV) pip compile pyproject.toml --extra test --extra bench --python-version 3.11 --quiet -o requirements.lock
 
 clean:
 	rm -rf $(OUTPUT) .cache
