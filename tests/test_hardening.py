@@ -196,3 +196,110 @@ def test_file_that_cannot_be_opened_is_an_error(root: Path, monkeypatch: pytest.
     monkeypatch.setattr("gongshi.yamlread.open_regular", refuse)
     ds = validate(str(root), AS_OF)
     assert ("R-FORMAT", "cannot read the file: Permission denied") in _rules(ds)
+
+
+# --- caches ----------------------------------------------------------------------------------
+
+@pytest.fixture()
+def cached(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):  # type: ignore[no-untyped-def]
+    from gongshi.workflow import cache
+    monkeypatch.setenv("GONGSHI_CACHE", "1")
+    monkeypatch.setenv("GONGSHI_CACHE_DIR", str(tmp_path / "cache"))
+    cache.install()
+    yield cache
+    cache.uninstall()
+
+
+def _minor_edit(root: Path) -> Path:
+    """A decision edited so that size and mtime stay the same (tar, rsync -t, cp -p)."""
+    path = root / "agencies/demo/decisions/2024/cf-2024-0001.yml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(DECISION, encoding="utf-8")
+    for p in root.rglob("*.yml"):  # older than the racy window: cacheable
+        st = p.stat()
+        os.utime(p, ns=(st.st_atime_ns, st.st_mtime_ns - 60 * 10**9))
+    return path
+
+
+def test_parse_cache_proves_a_hit_by_content(root: Path, cached) -> None:  # type: ignore[no-untyped-def]
+    path = _minor_edit(root)
+    first = dataset.load(str(root))
+    old = next(r for r in first.of("decision") if r.file == str(path))
+    st = path.stat()
+    data = path.read_bytes()
+    old_value = old.data["result"]
+    text = data.decode("utf-8")
+    assert old_value in text and len(old_value) >= 2
+    new_value = old_value[::-1]  # same characters, same bytes: same size
+    path.write_bytes(text.replace(old_value, new_value, 1).encode("utf-8"))
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert path.stat().st_size == st.st_size and path.stat().st_mtime_ns == st.st_mtime_ns
+    second = dataset.load(str(root))
+    assert cached.Stats.misses == 1
+    rec = next(r for r in second.of("decision") if r.file == str(path))
+    assert rec.data["result"] == new_value
+    third = dataset.load(str(root))
+    assert cached.Stats.misses == 0 and next(r for r in third.of("decision")
+                                              if r.file == str(path)).data["result"] == new_value
+
+
+def test_foreign_and_corrupt_shards_are_ignored(root: Path, cached, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import pickle
+    _minor_edit(root)
+    dataset.load(str(root))
+    shards = list((tmp_path / "cache").rglob("*.pickle"))
+    assert shards
+    marker = tmp_path / "pwned"
+
+    class Evil:
+        def __reduce__(self):  # type: ignore[no-untyped-def]
+            return (os.system, (f"touch {marker}",))
+
+    head = shards[0].read_bytes().split(b"\n", 2)
+    # A pickle without the header, one with the header and a foreign global, and torn bytes.
+    for payload in (pickle.dumps({"x.yml": Evil()}), b"\n".join(head[:2]) + b"\n" + pickle.dumps({"x": Evil()}),
+                    b"\n".join(head[:2]) + b"\n" + b"\x80\x05garbage"):
+        for shard in shards:
+            shard.write_bytes(payload)
+        ds = dataset.load(str(root))
+        assert cached.Stats.hits == 0 and not marker.exists()
+        assert ds.report.ok or ds.report
+
+
+def test_wrongly_shaped_entries_are_misses(root: Path, cached, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import pickle
+    _minor_edit(root)
+    dataset.load(str(root))
+    for shard in (tmp_path / "cache").rglob("*.pickle"):
+        data = shard.read_bytes()
+        head, body = data.split(b"\n", 2)[:2], data.split(b"\n", 2)[2]
+        entries = pickle.loads(body)
+        shard.write_bytes(b"\n".join(head) + b"\n" + pickle.dumps({k: ("bad",) for k in entries}))
+    plain = dataset.load(str(root))
+    assert cached.Stats.hits == 0 and plain.files == cached.Stats.misses
+
+
+def test_locate_answers_from_the_current_bytes(tmp_path: Path) -> None:
+    from gongshi.yamlread import locate
+    path = tmp_path / "x.yml"
+    path.write_text("a: 1\nbb: 2\n", encoding="utf-8")
+    st = path.stat()
+    assert locate(str(path), ["bb"]) == (2, 5)
+    path.write_text("bb: 2\na: 1\n", encoding="utf-8")
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert locate(str(path), ["bb"]) == (1, 5)
+
+
+def test_staff_index_sees_a_same_size_same_mtime_edit(root: Path, tmp_path: Path) -> None:
+    from gongshi.search.staff import StaffIndex
+    path = _minor_edit(root)
+    index = StaffIndex(str(root), str(tmp_path / "whoosh"))
+    index.refresh()
+    st = path.stat()
+    text = path.read_text(encoding="utf-8")
+    assert "霍邱县" in text
+    path.write_text(text.replace("霍邱县", "寿县县", 1), encoding="utf-8")
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert path.stat().st_size == st.st_size
+    again = index.refresh()
+    assert again.added >= 1 and not again.rebuilt

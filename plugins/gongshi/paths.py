@@ -8,6 +8,7 @@ listed file only if it still is a regular file (no FIFO that blocks, no device t
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import stat
 from typing import Callable, Iterable
@@ -142,3 +143,12 @@ def open_regular(path: str) -> int:
         os.close(fd)
         raise
     return fd
+
+
+def file_digest(path: str) -> bytes | None:
+    """BLAKE2b-128 of a file's bytes, what caches prove a hit by (None: cannot be read)."""
+    try:
+        with open(path, "rb") as fh:
+            return hashlib.blake2b(fh.read(), digest_size=16).digest()
+    except OSError:
+        return None

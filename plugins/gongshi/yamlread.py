@@ -373,19 +373,22 @@ def find(node: Node | None, keys: Iterable[Any]) -> Node | None:
 
 
 @lru_cache(maxsize=256)
-def _cached_tree(path: str, mtime_ns: int, size: int) -> Node | None:
-    return read_file(path)[0]
+def _cached_tree(data: bytes, path: str) -> Node | None:
+    text, _ = decode(data, path)
+    return parse(text, path)[0] if text is not None else None
 
 
 def locate(path: str, keys: Iterable[Any]) -> tuple[int, int]:
     """Line and column of a key path in a file, re-reading it (only findings need this).
 
-    The tree is cached by path, modification time and size, so a long-running process (a
-    watcher, a test session) never answers from a file that has changed since.
+    The tree is cached by the file's bytes themselves, so a long-running process (a watcher,
+    a test session) never answers from a file that has changed since, even when an edit kept
+    its modification time and size.
     """
     try:
-        st = os.stat(path)
-        tree = _cached_tree(path, st.st_mtime_ns, st.st_size)
+        with open(open_regular(path), "rb") as fh:
+            data = fh.read(MAX_BYTES + 1)
+        tree = _cached_tree(data, path) if len(data) <= MAX_BYTES else None
     except OSError:
         tree = None
     node = find(tree, keys)

@@ -1,4 +1,4 @@
-"""Staff search: a Whoosh index over every record, public or not, updated by file mtime.
+"""Staff search: a Whoosh index over every record, public or not, updated by file content (mtime, size and a digest of the bytes).
 
 The index lives in a cache folder and is brought up to date before each search: files whose
 modification time changed are re-read and re-indexed, deleted files are dropped. Whether a
@@ -26,10 +26,11 @@ from whoosh.qparser.default import QueryParserError  # type: ignore[attr-defined
 
 from ..dataset import discover, kind_for, load_file
 from ..kinds import Record
+from ..paths import file_digest
 from ..rules.visibility import Visibility, visibility
 from .docno import normalise
 
-VERSION = 2  # bump when the schema or what is indexed changes: the index is rebuilt
+VERSION = 3  # bump when the schema or what is indexed changes: the index is rebuilt
 MANIFEST = "gongshi-manifest.json"
 jieba.setLogLevel(logging.WARNING)  # else jieba reports loading its dictionary on stderr
 SKIP_KINDS = {"site", "calendar"}
@@ -115,6 +116,16 @@ class Refresh:
     rebuilt: bool
 
 
+def _signature(path: str) -> str:
+    """mtime_ns:size:digest of a file: what the manifest compares."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return "-1:-1:"
+    sig = file_digest(path)
+    return f"{st.st_mtime_ns}:{st.st_size}:{sig.hex() if sig else ''}"
+
+
 class StaffIndex:
     """The on-disk index of one data folder."""
 
@@ -136,7 +147,7 @@ class StaffIndex:
         ok = doc.get("version") == VERSION and doc.get("data") == self.data
         return doc if ok and windex.exists_in(self.folder) else None
 
-    def _save_manifest(self, files: dict[str, int]) -> None:
+    def _save_manifest(self, files: dict[str, str]) -> None:
         tmp = self._manifest_path() + ".tmp"
         with open(tmp, "w", encoding="utf-8") as fh:
             json.dump({"version": VERSION, "data": self.data, "files": files}, fh,
@@ -144,15 +155,16 @@ class StaffIndex:
         os.replace(tmp, self._manifest_path())  # after the index commit: a crash re-reads
 
     def refresh(self) -> Refresh:
-        """Bring the index up to date with the data folder's files (by mtime)."""
+        """Bring the index up to date with the data folder's files (by content: an edit that keeps
+        the mtime and size still changes the digest)."""
         manifest = self._manifest()
         rebuilt = manifest is None
         os.makedirs(self.folder, exist_ok=True)
         ix = windex.create_in(self.folder, schema()) if rebuilt else windex.open_dir(self.folder)
-        known: dict[str, int] = {} if manifest is None else manifest["files"]
-        current = {rel: (path, os.stat(path).st_mtime_ns) for path, rel, _ in discover(self.data)
+        known: dict[str, str] = {} if manifest is None else manifest["files"]
+        current = {rel: (path, _signature(path)) for path, rel, _ in discover(self.data)
                    if rel.endswith(".yml") and kind_for(rel) is not None}
-        changed = [rel for rel, (_, mtime) in current.items() if known.get(rel) != mtime]
+        changed = [rel for rel, (_, sig) in current.items() if known.get(rel) != sig]
         gone = [rel for rel in known if rel not in current]
         added = 0
         if changed or gone or rebuilt:
@@ -161,8 +173,8 @@ class StaffIndex:
                 for rel in gone + ([] if rebuilt else changed):
                     writer.delete_by_term("file", rel)
                 for rel in changed:
-                    path, mtime = current[rel]
-                    records, _ = load_file(path, rel, mtime / 1e9)
+                    path, sig = current[rel]
+                    records, _ = load_file(path, rel, int(sig.split(":")[0]) / 1e9)
                     for rec in records:
                         if rec.kind not in SKIP_KINDS:
                             writer.add_document(**document(rec, rel))
@@ -171,7 +183,7 @@ class StaffIndex:
                 writer.cancel()
                 raise
             writer.commit()
-            self._save_manifest({rel: mtime for rel, (_, mtime) in current.items()})
+            self._save_manifest({rel: sig for rel, (_, sig) in current.items()})
         ix.close()
         return Refresh(added, len(gone), len(current), rebuilt)
 

@@ -1,8 +1,15 @@
 """The parse cache: typed records kept on disk so a rebuild re-reads only changed files.
 
-Entries are keyed by path, mtime_ns, size and a hash of the code that parses; one pickle
-shard per folder, so a one-record change rewrites one small shard. A cache that cannot be
-read or written is simply not used: results are always those of `dataset.load_file`.
+Entries are keyed by path, mtime_ns, size and a hash of the code that parses, and a hit is
+proved by content: the BLAKE2b digest of the file's bytes must equal the cached one, so an edit
+that keeps size and mtime (tar, `rsync -t`, `cp -p`, a CI cache) is a miss (issue 11). BLAKE2b
+from hashlib, not xxhash or BLAKE3: no new dependency, and at ~1 KB per record hashing costs
+about a microsecond next to the open and read (figures in the README). One pickle shard per
+folder, so a one-record change rewrites one small shard. A shard starts with a header naming
+the cache format and the data folder; one without it is foreign and never unpickled, and
+unpickling resolves only the classes a record is made of. A cache that cannot be read or
+written, or an entry of the wrong shape, is simply not used: results are always those of
+`dataset.load_file`.
 """
 from __future__ import annotations
 
@@ -10,6 +17,7 @@ import ast
 import contextlib
 import gc
 import hashlib
+import io
 import os
 import pickle
 import shutil
@@ -22,10 +30,16 @@ from typing import Iterator
 from .. import dataset
 from ..findings import Finding
 from ..kinds import Record
+from ..paths import file_digest as digest
 from .progress import track
 
 Result = tuple[list[Record], list[Finding]]
-Entry = tuple[int, int, list[Record], list[Finding]]  # mtime_ns, size, records, findings
+Entry = tuple[int, int, bytes, list[Record], list[Finding]]  # mtime_ns, size, digest, records, findings
+MAGIC = b"gongshi-parse-cache 2\n"
+# What a cached Record and Finding are made of; any other global in a shard makes it foreign.
+_SAFE_MODULES = ("gongshi.", "datetime", "collections", "copyreg")
+_SAFE_BUILTINS = {"set", "frozenset", "list", "dict", "tuple", "bytes", "str", "int", "float", "bool",
+                  "complex", "slice", "range", "bytearray", "object", "NoneType"}
 
 # A file changed within this window of its caching could change again within the same
 # mtime tick (coarse kernel clocks), so it is not cached: git's "racily clean" rule.
@@ -88,18 +102,44 @@ def _shard_path(base: str, root: str, folder: str) -> str:
     return os.path.join(base, hashlib.sha1(f"{root}\0{folder}".encode()).hexdigest()[:20] + ".pickle")
 
 
-def _read_shard(path: str) -> dict[str, Entry]:
+class _Unpickler(pickle.Unpickler):
+    """Only the classes records and findings are made of: a planted shard cannot run code."""
+
+    def find_class(self, module: str, name: str):  # type: ignore[no-untyped-def]
+        if module == "builtins" and name in _SAFE_BUILTINS or \
+                module != "builtins" and (module + ".").startswith(_SAFE_MODULES) and not name.startswith("_"):
+            return super().find_class(module, name)
+        raise pickle.UnpicklingError(f"foreign global {module}.{name}")
+
+
+def _header(root: str) -> bytes:
+    return MAGIC + hashlib.sha1(root.encode("utf-8", "surrogatepass")).hexdigest().encode() + b"\n"
+
+
+def _valid(entry: object) -> bool:
+    return (isinstance(entry, tuple) and len(entry) == 5 and isinstance(entry[0], int)
+            and isinstance(entry[1], int) and isinstance(entry[2], bytes) and isinstance(entry[3], list)
+            and isinstance(entry[4], list) and all(isinstance(r, Record) for r in entry[3])
+            and all(isinstance(f, Finding) for f in entry[4]))
+
+
+def _read_shard(path: str, root: str = "") -> dict[str, Entry]:
     try:
         with open(path, "rb") as fh:
             data = fh.read()
     except OSError:
         return {}
+    head = _header(root)
+    if not data.startswith(head):  # another format, another data folder, or not ours at all
+        return {}
     # Unpickling allocates many small objects; the cyclic GC would only slow it down.
     enabled = gc.isenabled()
     gc.disable()
     try:
-        shard = pickle.loads(data)
-        return shard if isinstance(shard, dict) else {}
+        shard = _Unpickler(io.BytesIO(memoryview(data)[len(head):])).load()
+        if not isinstance(shard, dict):
+            return {}
+        return {k: v for k, v in shard.items() if isinstance(k, str) and _valid(v)}
     except Exception:  # a torn or foreign file is a miss, never an error
         return {}
     finally:
@@ -107,11 +147,12 @@ def _read_shard(path: str) -> dict[str, Entry]:
             gc.enable()
 
 
-def _write_shard(path: str, shard: dict[str, Entry]) -> None:
+def _write_shard(path: str, shard: dict[str, Entry], root: str = "") -> None:
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), suffix=".tmp")
         with os.fdopen(fd, "wb") as fh:
+            fh.write(_header(root))
             pickle.dump(shard, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)  # readers see the old or the new shard, never half of one
     except OSError:
@@ -156,23 +197,30 @@ def cached_run(root: str, todo: dataset.Todo, workers: int | None) -> Iterator[R
         except OSError:
             stats.append((-1, -1))
     results: list[Result | None] = [None] * len(todo)
+    digests: list[bytes | None] = [None] * len(todo)
     shards: dict[str, dict[str, Entry]] = {}
     for folder in folders:
-        shards[folder] = _read_shard(_shard_path(base, root, folder))
+        shards[folder] = _read_shard(_shard_path(base, root, folder), root)
     missing: list[int] = []
     for folder, idxs in folders.items():
         shard = shards[folder]
         for i in idxs:
             entry = shard.get(os.path.basename(todo[i][1]))
             if entry is not None and (entry[0], entry[1]) == stats[i]:
-                results[i] = (entry[2], entry[3])
-            else:
-                missing.append(i)
+                # mtime and size only say "probably the same": the bytes' digest proves it
+                digests[i] = digest(todo[i][0])
+                if digests[i] is not None and digests[i] == entry[2]:
+                    results[i] = (entry[3], entry[4])
+                    continue
+            missing.append(i)
     Stats.hits, Stats.misses = len(todo) - len(missing), len(missing)
+    for i in missing:  # before reading, as git does: a file changed meanwhile never matches later
+        if digests[i] is None:
+            digests[i] = digest(todo[i][0])
     fresh = dataset._run([todo[i] for i in missing], workers)
     for i, result in zip(missing, track(fresh, len(missing), "读取记录 / reading records")):
         results[i] = result
-    _update(base, root, todo, folders, shards, stats, results, set(missing))
+    _update(base, root, todo, folders, shards, stats, results, set(missing), digests)
     for result in results:
         assert result is not None
         yield result
@@ -180,7 +228,7 @@ def cached_run(root: str, todo: dataset.Todo, workers: int | None) -> Iterator[R
 
 def _update(base: str, root: str, todo: dataset.Todo, folders: dict[str, list[int]],
             shards: dict[str, dict[str, Entry]], stats: list[tuple[int, int]],
-            results: list[Result | None], missing: set[int]) -> None:
+            results: list[Result | None], missing: set[int], digests: list[bytes | None]) -> None:
     """Rewrite the shards that gained, lost or changed entries."""
     now = time.time_ns()
     _prune(os.path.dirname(base), os.path.basename(base))
@@ -197,8 +245,11 @@ def _update(base: str, root: str, todo: dataset.Todo, folders: dict[str, list[in
             result = results[i]
             if result is None or mtime_ns < 0 or now - mtime_ns < RACY_NS:
                 continue
-            new[name] = (mtime_ns, size, result[0], result[1])
-        _write_shard(_shard_path(base, root, folder), new)
+            sig = digests[i]  # taken before the file was read: a later change can only miss
+            if sig is None:
+                continue
+            new[name] = (mtime_ns, size, sig, result[0], result[1])
+        _write_shard(_shard_path(base, root, folder), new, root)
 
 
 def install() -> None:
