@@ -18,8 +18,8 @@ from .yamlread import read_file
 
 UNKNOWN_FILE = Msg("R-FORMAT", "文件位置不对，平台不会读取它：{rel}", "this file is not where any record kind lives: {rel}",
                    "{hint_zh}", "{hint_en}")
-UNKNOWN_HINT = ("记录应放在 FORMAT.md 规定的位置，例如 agencies/<主体>/decisions/<年份>/<编号>.yml",
-                "records live where FORMAT.md says, e.g. agencies/<agency>/decisions/<yyyy>/<slug>.yml")
+UNKNOWN_HINT = ("记录应放在 docs/format.md#layout 规定的位置，例如 agencies/<主体>/decisions/<年份>/<编号>.yml",
+                "records live where docs/format.md#layout says, e.g. agencies/<agency>/decisions/<yyyy>/<slug>.yml")
 NO_YEAR_HINT = ("执法决定应放在年份文件夹中：{suggest}", "decisions live in a folder of their year: {suggest}")
 YAML_EXT = Msg("R-FORMAT", "文件扩展名应为 .yml", "the file extension must be .yml",
                "把文件重命名为 {suggest}", "rename the file to {suggest}")
@@ -31,7 +31,7 @@ BAD_YEAR = Msg("R-FORMAT", "年份文件夹“{name}”应为四位数字的年�
                "把决定放进以决定年份命名的文件夹，例如 decisions/2024/",
                "put decisions into a folder named after the year they were decided, e.g. decisions/2024/")
 NO_SITE = Msg("R-FORMAT", "缺少 site.yml（平台设置和公示政策）", "site.yml (portal settings and policy) is missing",
-              "在数据文件夹中创建 site.yml，参见 FORMAT.md", "create site.yml in the data folder, see FORMAT.md")
+              "在数据文件夹中创建 site.yml，参见 docs/format.md#site", "create site.yml in the data folder, see docs/format.md#site")
 NO_DATA = Msg("R-FORMAT", "数据文件夹不存在", "the data folder does not exist",
               "检查路径，或先运行 gongshi new", "check the path")
 

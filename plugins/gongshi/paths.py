@@ -33,11 +33,11 @@ FOLDER_UNREADABLE = Msg("R-FORMAT", "无法读取文件夹“{rel}”：{problem
                         "检查文件夹权限，例如 chmod 755", "check the folder's permissions, e.g. chmod 755")
 FOLDER_NOT_FILE = Msg("R-FORMAT", "“{rel}”是文件夹，但这里应是一个文件",
                       "'{rel}' is a folder, but a file belongs here",
-                      "把它换成同名的 YAML 文件，参见 FORMAT.md", "replace it with the YAML file of that name, see FORMAT.md")
+                      "把它换成同名的 YAML 文件，参见 docs/format.md#layout", "replace it with the YAML file of that name, see docs/format.md#layout")
 FILE_NOT_FOLDER = Msg("R-FORMAT", "“{rel}”是文件，但这里应是一个文件夹",
                       "'{rel}' is a file, but a folder belongs here",
-                      "把它换成同名的文件夹，记录放在文件夹里，参见 FORMAT.md",
-                      "replace it with a folder of that name and put the records inside, see FORMAT.md")
+                      "把它换成同名的文件夹，记录放在文件夹里，参见 docs/format.md#layout",
+                      "replace it with a folder of that name and put the records inside, see docs/format.md#layout")
 
 _KINDS = {stat.S_IFIFO: ("命名管道 FIFO", "a FIFO"), stat.S_IFCHR: ("字符设备", "a character device"),
           stat.S_IFBLK: ("块设备", "a block device"), stat.S_IFSOCK: ("套接字", "a socket")}

@@ -51,7 +51,7 @@ class Rule:
 
     @property
     def link(self) -> str:
-        """Where a clerk reads about it: `docs/rules.md#r-x`."""
+        """Where a clerk reads about it, e.g. `docs/rules.md#r-window` for R-WINDOW."""
         return f"{DOCS_PATH}#{self.anchor}"
 
     def title(self, lang: str = "zh") -> str:
@@ -80,7 +80,7 @@ _RULES: tuple[Rule, ...] = (
     Rule(
         "R-FORMAT", CHECK,
         ("gongshi.yamlread", "gongshi.yamlerrors", "gongshi.schema", "gongshi.kinds.base", "gongshi.dataset",
-         "gongshi.refs", "gongshi.portal.reserved", "gongshi.workflow.importer", "gongshi.workflow.templates"),
+         "gongshi.paths", "gongshi.refs", "gongshi.portal.reserved", "gongshi.workflow.importer", "gongshi.workflow.templates"),
         ERROR, "记录格式", "Record format",
         "检查每个数据文件能否被平台读懂：文件放在规定的位置、名称只用小写英文字母、数字和连字符、"
         "以 UTF-8 编码的单个 YAML 文档（不用锚点、标签和重复的键）、每个字段的类型、必填项和可选值都符合"

@@ -1,4 +1,4 @@
-"""Every record kind of FORMAT.md, one module each."""
+"""Every record kind of docs/format.md, one module each."""
 from __future__ import annotations
 
 from .agency import AgencyKind

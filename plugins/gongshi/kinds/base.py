@@ -10,13 +10,13 @@ from ..schema import Ctx, ListOf, Obj
 from ..yamlread import Node, YMap, YSeq
 
 EMPTY_FILE = Msg("R-FORMAT", "文件为空", "the file is empty",
-                 "按 FORMAT.md 填写内容，或删除该文件", "fill it in as FORMAT.md shows, or delete the file")
+                 "按 docs/format.md 填写内容，或删除该文件", "fill it in as docs/format.md shows, or delete the file")
 ROOT_NOT_MAPPING = Msg("R-FORMAT", "文件内容应为“键: 值”形式的一条{title}记录，而不是列表或单个值",
                        "the file should hold one {title_en} as 'key: value' lines, not a list or a single value",
-                       "每行写一个“键: 值”，顶格书写，不以“- ”开头；参见 FORMAT.md",
-                       "write one 'key: value' per line, starting at the left margin without '- '; see FORMAT.md")
+                       "每行写一个“键: 值”，顶格书写，不以“- ”开头；参见 docs/format.md#types",
+                       "write one 'key: value' per line, starting at the left margin without '- '; see docs/format.md#types")
 ROOT_NOT_LIST = Msg("R-FORMAT", "文件内容应为{title}列表，每项以“- ”开头", "the file should be a list of {title_en} entries, each starting with '- '",
-                    "每一项以“- ”开头另起一行，参见 FORMAT.md", "start each entry with '- ' on a line of its own; see FORMAT.md")
+                    "每一项以“- ”开头另起一行，参见 docs/format.md#types", "start each entry with '- ' on a line of its own; see docs/format.md#types")
 
 
 @dataclass

@@ -28,7 +28,7 @@ BAD_CELL = Msg("R-FORMAT", "第 {row} 行“{header}”列：{problem}", "row {r
 BAD_ROW = Msg("R-FORMAT", "第 {row} 行：{problem}", "row {row}: {problem_en}",
               "改正该行后重新导入；其他行已正常导入", "fix the row and import again; the other rows were imported")
 UNKNOWN_COLUMN = Msg("R-FORMAT", "不认识的列“{header}”，已忽略", "unknown column '{header}' ignored",
-                     "列名应为 FORMAT.md 字段的中文名称或双公示列名，例如 {examples}",
+                     "列名应为 docs/format.md 中字段的中文名称或双公示列名，例如 {examples}",
                      "headers are the Chinese field titles or the 双公示 columns, e.g. {examples}", severity=WARNING)
 NO_HEADER = Msg("R-FORMAT", "表格中没有可识别的表头（需要 行政处罚决定书文号 或 文书编号 等列）",
                 "no recognisable header row (needs a column such as 行政处罚决定书文号 or 文书编号)",
@@ -143,7 +143,7 @@ def parse_basis(text: str) -> list[dict[str, str]]:
 
 
 def ordered(doc: dict[str, Any], obj: Obj) -> dict[str, Any]:
-    """`doc` with its keys in the schema's order, as a clerk would read them in FORMAT.md."""
+    """`doc` with its keys in the schema's order, as a clerk would read them in docs/format.md."""
     out: dict[str, Any] = {}
     for key, f in obj.fields.items():
         if key in doc:
