@@ -115,13 +115,14 @@ _RULES: tuple[Rule, ...] = (
     Rule(
         "R-REDACT", CHECK, ("gongshi.rules.redaction", "gongshi.rules.detectors"), ERROR, "隐私处理", "Redaction",
         "检查平台公开的每一段文字（记录中标为需扫描的字段，以及 content/ 中的 Markdown 页面和公告）是否含有"
-        "未经处理的个人信息：身份证号、手机号、银行卡号、住址、自然人全名等；统一社会信用代码的校验位不对时给出警告。"
+        "未经处理的个人信息：身份证件号码、手机和固定电话号码、银行卡号和账号、护照或通行证号码、电子邮箱、机动车号牌、自然人的住址和健康信息、未隐去的自然人姓名；统一社会信用代码的校验位不对时给出警告。"
         "原因：实施方案规定，涉及国家秘密、商业秘密、个人隐私和未成年人的信息不予公开，或作适当处理后公开；"
         "法人的统一社会信用代码属于公开信息。改正方法：运行 gongshi redact --write <文件> 按建议遮盖"
         "（自然人保留姓氏，名字写作“某”）；确属公开的号码（如单位电话）加入 site.yml 的 policy.redaction.allow。",
         "Checks every text the portal publishes (the record fields marked for scanning, and the Markdown pages "
-        "and notices under content/) for unredacted personal data: resident ID numbers, mobile numbers, bank "
-        "cards, addresses, natural persons' full names and the like; a unified social credit code with a wrong "
+        "and notices under content/) for unredacted personal data: identity numbers, mobile and landline "
+        "numbers, bank cards and accounts, passport numbers, e-mail addresses, vehicle plates, a natural "
+        "person's home address or health data, unmasked names of natural persons; a unified social credit code with a wrong "
         "check character is a warning. Why: the implementation plans say state secrets, trade secrets, personal "
         "privacy and minors' information are not published, or only after proper processing; a legal person's "
         "credit code is public. Fix: run gongshi redact --write <file> to apply the proposed masking (a natural "
