@@ -157,3 +157,27 @@ def test_rules_command(capsys) -> None:  # type: ignore[no-untyped-def]
     out = capsys.readouterr().out
     assert out.startswith("R-TWO  两名持证执法人员") and "gongshi.rules.roster" in out
     assert main(["rules", "R-NOSUCH"]) == 2
+
+
+def test_a_new_kind_appears_without_touching_the_generator(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from gongshi.kinds import RecordKind
+    from gongshi.reference import format_md
+    from gongshi.schema import Date, ListOf, Obj, Text
+
+    class PlanKind(RecordKind):
+        name = "plan-test"
+        title = "年度计划"
+        title_en = "annual plan"
+        pattern = "agencies/*/plans/*.yml"
+        schema = Obj("年度计划", {
+            "year": Text("年度", "计划所属的年份", required=True),
+            "goals": ListOf("目标", Text("目标", "一项目标")),
+            "approved": Date("批准日期", "计划批准的日期"),
+        }, "年度行政执法计划")
+
+    monkeypatch.setitem(KINDS, PlanKind.name, PlanKind)
+    text = format_md()
+    assert '<a id="plan-test"></a>' in text and "| `agencies/<agency>/plans/<slug>.yml` | [年度计划](#plan-test)" in text
+    assert "| `year` | 文本 text | 是 | 年度 | 计划所属的年份 |" in text
+    assert "| `approved` | 日期 date |  | 批准日期 |" in text
+    assert "| `goals` | 列表 list（文本 text） |" in text
