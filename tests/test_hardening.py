@@ -303,3 +303,134 @@ def test_staff_index_sees_a_same_size_same_mtime_edit(root: Path, tmp_path: Path
     assert path.stat().st_size == st.st_size
     again = index.refresh()
     assert again.added >= 1 and not again.rebuilt
+
+
+# --- outputs ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("cell", ["=HYPERLINK(\"http://x\",\"y\")", "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A2)",
+                                  "\t=1+1", "\r=1+1"])
+def test_csv_cells_that_start_a_formula_are_quoted(cell: str, tmp_path: Path) -> None:
+    import csv
+    from gongshi.opendata.files import Sink, csv_cell, write_csv
+    assert csv_cell(cell) == "'" + cell
+    sink = Sink(str(tmp_path / "a.csv"), "csv", ["doc_no", cell])
+    sink.add(Sink.encode("csv", [cell, "霍市监罚〔2024〕1号"]))
+    sink.close()
+    write_csv(str(tmp_path / "b.csv"), [[cell, 5000]])
+    for name in ("a.csv", "b.csv"):
+        with open(tmp_path / name, encoding="utf-8-sig", newline="") as fh:
+            for row in csv.reader(fh):
+                assert not any(isinstance(c, str) and c.startswith(("=", "+", "-", "@", "\t", "\r")) for c in row)
+    assert csv_cell(5000) == 5000 and csv_cell("霍邱县") == "霍邱县" and csv_cell("") == ""
+
+
+def test_every_csv_of_the_open_data_goes_through_the_sink() -> None:
+    """The generator writes CSV only through Sink (csv_cell): no other csv.writer in the package."""
+    import gongshi
+    package = Path(gongshi.__file__).parent
+    writers = [p.relative_to(package).as_posix() for p in package.rglob("*.py")
+               if "csv.writer(" in p.read_text(encoding="utf-8")]
+    assert writers == ["opendata/files.py"]
+
+
+def test_data_dictionary_says_what_the_quote_means() -> None:
+    from gongshi.opendata.dictionary import CSV_NOTE
+    template = (Path(__file__).parent.parent / "theme/templates/data_dictionary.html").read_text(encoding="utf-8")
+    assert CSV_NOTE[0] in template and "OWASP" in CSV_NOTE[1]
+
+
+@pytest.mark.parametrize("markdown", ["经查 <img src=x\nonerror=alert(1)> 事实", "<script>\nalert(1)\n</script>事实",
+                                      "<a\nhref=\"javascript:alert(1)\">事实</a>", "<!-- <img src=x onerror=a> -->事实"])
+def test_feed_text_has_no_tag_even_split_across_lines(markdown: str) -> None:
+    from gongshi.feeds.text import plain_text
+    text = plain_text(markdown)
+    assert "<" not in text and "onerror" not in text and "alert" not in text
+    assert "事实" in text
+
+
+def test_rss_description_escapes_text_that_looks_like_html() -> None:
+    import datetime as dt_
+    from gongshi.feeds.entries import Entry, Feed
+    from gongshi.feeds.render import render
+    fields = Entry.__dataclass_fields__
+    values = {"id": "tag:x,2024:a", "title": "t", "link": "https://x/a", "published": dt_.date(2024, 3, 8),
+              "updated": dt_.date(2024, 3, 8), "summary": "罚款 a &lt;img src=x onerror=alert(1)&gt; <b>",
+              "author": "a", "agency": "demo", "slug": "a", "uid": "u", "category": None}
+    entry = Entry(**{k: values.get(k, "") for k in fields})
+    ffields = Feed.__dataclass_fields__
+    fvalues = {"key": "all", "title": "t", "subtitle": "s", "page": "index.html", "updated": dt_.date(2024, 3, 8),
+               "entries": [entry]}
+    feed = Feed(**{k: fvalues.get(k, "") for k in ffields})
+    rss = render(feed, "rss", "https://x", "site").decode("utf-8")
+    # After XML decoding the description is HTML; text "<b>" must stay text: &amp;lt;b&amp;gt; in the XML.
+    assert "&amp;lt;b&amp;gt;" in rss and "&lt;b&gt;" not in rss.replace("&amp;lt;b&amp;gt;", "")
+
+
+@pytest.mark.parametrize("html", ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>",
+                                  "<a href=\"javascript:alert(1)\">x</a>", "<a href=\"//evil.example/x\">x</a>",
+                                  "<a href=\" /\\evil.example\">x</a>", "<img src=\"data:image/svg+xml,<svg onload=alert(1)>\">",
+                                  "<p onclick=\"alert(1)\">x</p>", "<iframe src=\"https://evil.example\"></iframe>"])
+def test_record_and_page_sanitiser_refuse_active_content(html: str) -> None:
+    from gongshi.portal.markup import sanitize, sanitize_page
+    for out in (sanitize(html), sanitize_page(html)):
+        low = out.lower()
+        assert "<script" not in low and "onerror" not in low and "onclick" not in low and "onload" not in low
+        assert "javascript:" not in low and "data:" not in low and "evil" not in low and "<iframe" not in low
+
+
+def test_page_sanitiser_keeps_what_markdown_pages_need() -> None:
+    from gongshi.portal.markup import sanitize_page
+    html = ('<h2 id="gong-kai">公开什么</h2><p><a href="/pages/about.html">关于</a> <img alt="图" src="/img/a.png"></p>'
+            '<table><thead><tr><th align="left">a</th></tr></thead></table>')
+    out = sanitize_page(html)
+    assert 'id="gong-kai"' in out and 'href="/pages/about.html"' in out and 'src="/img/a.png"' in out
+    assert '<th align="left">' in out
+
+
+def test_content_object_init_sanitises_pelican_content() -> None:
+    from gongshi.portal.markup import on_content_object_init
+
+    class Page:
+        _content = "<p>x</p><script>alert(1)</script><img src=x onerror=alert(1)>"
+        metadata = {"summary": "<a href=\"javascript:alert(1)\">s</a>"}
+
+    page = Page()
+    on_content_object_init(page)
+    assert "script" not in page._content and "onerror" not in page._content
+    assert "javascript" not in page.metadata["summary"]
+
+
+def test_content_hook_is_connected() -> None:
+    from gongshi import hooks
+    assert ("content_object_init", "gongshi.portal.markup:on_content_object_init") in hooks.SIGNALS
+
+
+def test_built_content_page_is_sanitised(root: Path, tmp_path: Path) -> None:
+    """A Markdown page with a script, an event handler and hostile links is published harmless."""
+    from gongshi.build import build
+    content = tmp_path / "content" / "pages"
+    content.mkdir(parents=True)
+    (content / "evil.md").write_text(
+        "Title: 说明\nSlug: evil\n\n正文<script>alert('x')</script>\n\n<img src=x\nonerror=alert(1)>\n\n"
+        "[点我](javascript:alert(1)) [外站](//evil.example/p) <a href=\"data:text/html,x\">d</a>\n",
+        encoding="utf-8")
+    out = tmp_path / "output"
+    cwd = os.getcwd()
+    os.chdir(Path(__file__).parent.parent)
+    try:
+        # The base's own findings (rules other work is changing) are not this test's business;
+        # the hostile page must give none and be published harmless.
+        ds = validate(str(root), AS_OF, content=str(content.parent))
+        assert not [f for f in ds.report if "evil" in f.file], ds.report.to_text("en")
+        ds.report.findings = []
+        ds = build(str(root), str(out), AS_OF, settings_file="pelicanconf.py", content=str(content.parent),
+                   dataset=ds)
+    finally:
+        os.chdir(cwd)
+    assert ds.report.ok, ds.report.to_text("en")
+    pages = [p for p in out.rglob("*.html") if "evil" in p.name or "evil" in p.parent.name]
+    assert pages, sorted(str(p.relative_to(out)) for p in out.rglob("*.html"))[:50]
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert "正文" in html
+        assert "alert" not in html and "onerror" not in html and "evil.example" not in html and "data:text" not in html

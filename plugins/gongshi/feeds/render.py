@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 
 from feedgen.feed import FeedGenerator
 
@@ -16,7 +17,7 @@ def _moment(day: dt.date) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day, tzinfo=CHINA)
 
 
-def _add(fg: FeedGenerator, e: Entry) -> None:
+def _add(fg: FeedGenerator, e: Entry, fmt: str = "atom") -> None:
     # Every string passes xml_safe here too: lxml raises on any forbidden character.
     fe = fg.add_entry(order="append")
     fe.id(x(e.id))
@@ -26,8 +27,10 @@ def _add(fg: FeedGenerator, e: Entry) -> None:
     fe.published(_moment(e.published))
     fe.updated(_moment(e.updated))
     fe.author({"name": x(e.author)})
-    # Plain text summary: no type="CDATA" content, which is not valid Atom.
-    fe.summary(x(e.summary))
+    # Plain text summary: no type="CDATA" content, which is not valid Atom. Atom's summary is
+    # type text; RSS readers take <description> as HTML, so there the text is HTML-escaped first
+    # (a literal "<img onerror=…>" in the text stays text, never live markup).
+    fe.summary(x(e.summary) if fmt == "atom" else html.escape(x(e.summary), quote=False))
     if e.category:
         fe.category(term=x(e.category))
 
@@ -48,7 +51,7 @@ def render(feed: Feed, fmt: str, base: str, site_name: str) -> bytes:
     fg.updated(moment)
     fg.lastBuildDate(moment)
     for e in feed.entries:
-        _add(fg, e)
+        _add(fg, e, fmt)
     if fmt == "atom":
         return fg.atom_str(pretty=True)
     return fg.rss_str(pretty=True)

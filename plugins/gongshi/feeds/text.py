@@ -1,13 +1,20 @@
-"""Plain text for feeds and data files: Markdown stripped, XML-forbidden characters removed."""
+"""Plain text for feeds and data files: Markdown stripped, XML-forbidden characters removed.
+
+HTML inside Markdown is removed by a real HTML parser (nh3, html5ever), never by line regular
+expressions: a tag split across lines (`<img src=x⏎onerror=…>`) is still a tag, and script and
+style bodies go with their tags.
+"""
 from __future__ import annotations
 
+import html
 import re
+
+import nh3
 
 # XML 1.0 allows tab, newline and carriage return only among the C0 controls; YAML lets others
 # (e.g. \x0b) through, and feedgen/lxml raise on them, so they are removed before output.
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
-_HTML_TAG = re.compile(r"<[^>\n]+>")
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s*", re.M)
@@ -23,13 +30,20 @@ def xml_safe(text: str) -> str:
     return _XML_FORBIDDEN.sub("", text)
 
 
+def strip_html(text: str) -> str:
+    """`text` with every HTML tag and comment removed (script/style with their content), as text."""
+    if "<" not in text:  # no tag can start: the fast path of nearly every field
+        return text
+    return html.unescape(nh3.clean(text, tags=set(), attributes={}, strip_comments=True))
+
+
 def plain_text(markdown: str | None) -> str:
     """Readable plain text of a Markdown field (fast: no HTML rendering), XML-safe."""
     if not markdown:
         return ""
     text = xml_safe(markdown).replace("\r\n", "\n")
     text = _RULE.sub("", text)
-    text = _HTML_TAG.sub("", text)
+    text = strip_html(text)
     text = _IMAGE.sub(r"\1", text)
     text = _LINK.sub(r"\1", text)
     text = _HEADING.sub("", text)

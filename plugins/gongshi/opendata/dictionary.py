@@ -7,6 +7,11 @@ from ..kinds import KINDS
 from ..schema import Boolean, Choice, Date, Duration, Either, Field, Integer, ListOf, MapOf, Number, Obj
 from .tables import ALL, COMPUTED, KIND_FILES, NOTICE, NOTICE_COLUMNS, PUBLIC_FIELDS, kind_title
 
+# What the CSV files do to cells that a spreadsheet would run as a formula (files.csv_cell);
+# the dictionary page shows this text (theme/templates/data_dictionary.html, translated there).
+CSV_NOTE = ("为防止公式注入，CSV 中以 =、+、-、@、制表符或回车开头的文字单元格前加一个英文单引号 '（OWASP 的建议做法），电子表格会把它当作文字显示而不会计算；去掉开头的 ' 即为原值。数字单元格不加（金额没有负数），但以“-”开头的文字（如破折号或写成文字的日期、负数）也会加 '。JSON 文件保持原值。",
+            "To prevent formula injection, a CSV text cell that begins with =, +, -, @, a tab or a carriage return is prefixed with a single quote ' (as OWASP recommends): spreadsheets show it as text and do not evaluate it; remove the leading ' to get the original value. Number cells are not prefixed (amounts are never negative), but text beginning with “-” (a dash, or a date or negative number written as text) is. The JSON files keep the original values.")
+
 
 def type_zh(spec: Field | None) -> str:
     """A field's type in words, as the dictionary shows it."""

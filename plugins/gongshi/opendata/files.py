@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass
 from typing import Any, Iterable
 
 from ..kinds import KINDS
-from ..public import PublicSet
+from ..publication import Publication
 from .shuanggongshi import EXPORTS
 from .tables import KIND_FILES, kind_title
 
@@ -36,7 +36,7 @@ class DataFile:
         return asdict(self)
 
 
-def plan(ps: PublicSet) -> list[DataFile]:
+def plan(ps: Publication) -> list[DataFile]:
     """Every data file of the build: site-wide, per agency, the 双公示 exports and the schemas."""
     scopes: list[tuple[str, str, str]] = [("all", f"{ROOT}", "全部")]
     scopes += [(f"agency:{slug}", f"{ROOT}/agency/{slug}", a.data.get("name", slug))
@@ -72,11 +72,31 @@ def write_json(path: str, head: dict[str, Any], records: Iterable[dict[str, Any]
         fh.write("\n ]\n}\n")
 
 
+# A cell Excel, WPS or LibreOffice would read as a formula (or as the start of one: tab and CR
+# are how DDE payloads hide): OWASP's "CSV injection" advice is to prefix such text with a
+# single quote, which spreadsheets show as text and do not evaluate. Numbers stay numbers (the
+# schema has no negative amounts); a text cell that begins with "-" (a dash, a negative written
+# as text, "-2024-03-05") gets the quote too. The data dictionary says so (dictionary.CSV_NOTE).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> Any:
+    """A CSV cell that cannot run as a formula: text starting with = + - @ tab or CR is quoted with '."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def csv_row(row: Iterable[Any]) -> list[Any]:
+    return [csv_cell(v) for v in row]
+
+
 def write_csv(path: str, rows: Iterable[list[str]]) -> None:
-    """CSV in UTF-8 with a BOM (so Excel reads Chinese), CRLF line ends, minimal quoting."""
+    """CSV in UTF-8 with a BOM (so Excel reads Chinese), CRLF line ends, minimal quoting;
+    every cell neutralised (csv_cell)."""
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w", encoding="utf-8-sig", newline="") as fh:
-        csv.writer(fh, lineterminator="\r\n").writerows(rows)
+        csv.writer(fh, lineterminator="\r\n").writerows(csv_row(r) for r in rows)
 
 
 class Sink:
@@ -96,12 +116,12 @@ class Sink:
         else:
             self.fh = open(path, "w", encoding="utf-8-sig", newline="")
             self.csv = csv.writer(self.fh, lineterminator="\r\n")
-            self.csv.writerow(head)
+            self.csv.writerow(csv_row(head))
 
     @staticmethod
     def encode(fmt: str, item: Any) -> Any:
-        """A record as a JSON line, or a CSV row as it is."""
-        return json.dumps(item, ensure_ascii=False) if fmt == "json" else item
+        """A record as a JSON line, or a CSV row with every cell neutralised (csv_cell)."""
+        return json.dumps(item, ensure_ascii=False) if fmt == "json" else csv_row(item)
 
     def add(self, encoded: Any) -> None:
         if self.fmt == "json":

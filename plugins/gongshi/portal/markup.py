@@ -1,5 +1,10 @@
 """Markdown fields (facts, duties, discretion) rendered with python-markdown, then sanitized by nh3.
 
+Content pages and notices (Pelican's own Markdown in content/) go through the same sanitiser
+(`sanitize_page`, connected to Pelican's content_object_init signal): a wider list of tags for
+headings, images and footnotes, the same link rules. Neither lets through scripts, event
+handlers, javascript:/data: URLs or protocol-relative `//host` links (issue 11).
+
 Most fields are plain Chinese paragraphs; for them a fast path gives byte-identical output
 without running the Markdown parser (tests/test_portal_markup.py proves the identity with
 hypothesis), which matters at 100,000 decisions.
@@ -18,6 +23,13 @@ TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "blockquote"
         "table", "thead", "tbody", "tr", "th", "td", "h3", "h4", "h5", "h6", "hr", "del", "sub", "sup"}
 ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}}
 URL_SCHEMES = {"http", "https", "mailto"}
+# Pages (content/) may also have what python-markdown's extra and toc extensions make.
+PAGE_TAGS = TAGS | {"h1", "h2", "img", "div", "span", "dl", "dt", "dd", "abbr", "caption", "small", "s",
+                    "u", "kbd", "q", "cite", "figure", "figcaption"}
+PAGE_ATTRIBUTES = {"*": {"id", "class", "title", "lang"}, "a": {"href"}, "img": {"src", "alt", "width", "height"},
+                   "th": {"align", "colspan", "rowspan"}, "td": {"align", "colspan", "rowspan"}, "ol": {"start"}}
+# A URL browsers resolve against another host: //host, \\host, /\host (after ignored whitespace).
+_OTHER_HOST = re.compile(r"[\x00-\x20]*[/\\]{2}")
 
 # Characters that can never start Markdown syntax or need HTML escaping: CJK ideographs,
 # Chinese punctuation, ASCII letters and digits, the inner ASCII space and a few symbols.
@@ -37,10 +49,36 @@ def _md() -> markdown.Markdown:
     return md
 
 
+def _same_host(tag: str, attr: str, value: str) -> str | None:
+    """nh3's attribute filter: a protocol-relative link or image leaves the site; drop it."""
+    if attr in ("href", "src") and _OTHER_HOST.match(value):
+        return None
+    return value
+
+
 def sanitize(html: str) -> str:
     """Keep only harmless tags, attributes and link schemes."""
     return nh3.clean(html, tags=TAGS, attributes=ATTRIBUTES, url_schemes=URL_SCHEMES,
-                     link_rel="noopener noreferrer")
+                     attribute_filter=_same_host, link_rel="noopener noreferrer")
+
+
+def sanitize_page(html: str) -> str:
+    """The same sanitiser for a content page or notice (Pelican's rendered Markdown or HTML)."""
+    return nh3.clean(html, tags=PAGE_TAGS, attributes=PAGE_ATTRIBUTES, url_schemes=URL_SCHEMES,
+                     attribute_filter=_same_host, link_rel="noopener noreferrer")
+
+
+def on_content_object_init(content: object) -> None:
+    """Pelican's content_object_init: every page and article is sanitised before anything
+    (summary, templates, writer) reads it; an explicit Summary: is sanitised too."""
+    html = getattr(content, "_content", None)
+    if isinstance(html, str):
+        content._content = sanitize_page(html)  # type: ignore[attr-defined]
+    meta = getattr(content, "metadata", None)
+    if isinstance(meta, dict) and isinstance(meta.get("summary"), str):
+        meta["summary"] = sanitize_page(meta["summary"])
+    if isinstance(getattr(content, "_summary", None), str):
+        content._summary = sanitize_page(content._summary)  # type: ignore[attr-defined]
 
 
 def slow_markdown(text: str) -> str:
