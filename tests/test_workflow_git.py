@@ -117,7 +117,9 @@ def test_listed_key_requires_a_good_signature(repo: Path, tmp_path: Path) -> Non
         git(repo, "config", k, v)
     touch(repo / "data" / "agencies" / "demo" / "items.yml")
     commit(repo, A, "unsigned")
-    assert [f.msg for f in check_changes(str(repo / "data"), "keyed..HEAD")] == [NOT_SIGNED]
+    unsigned = check_changes(str(repo / "data"), "keyed..HEAD").findings
+    assert [f.msg for f in unsigned] == [NOT_SIGNED]
+    assert "{" not in unsigned[0].hint("en") and unsigned[0].keys is None  # the registered keys, no key path
     git(repo, "tag", "unsigned")
     touch(repo / "data" / "agencies" / "demo" / "items.yml", "\n# 再改\n")
     commit(repo, A, "signed", "-S")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import subprocess
 from dataclasses import dataclass, field
+from typing import Any
 
 import yaml
 
@@ -24,8 +25,8 @@ NOT_MAINTAINER = Msg(
 NOT_SIGNED = Msg(
     "R-TRACE", "提交 {commit}（{author}）修改了{unit}的文件，但没有用其登记的密钥签名（签名状态 {status}）",
     "commit {commit} ({author}) changes files of {unit_en} but is not signed with a registered key (signature status {status})",
-    "用 git commit -S 以登记的密钥签名（{keys}）；CI 需要导入这些公钥才能验证",
-    "sign it with git commit -S using a registered key ({keys}); CI needs those public keys to verify")
+    "用 git commit -S 以登记的密钥签名（{signing_keys}）；CI 需要导入这些公钥才能验证",
+    "sign it with git commit -S using a registered key ({signing_keys}); CI needs those public keys to verify")
 BAD_RANGE = Msg("R-TRACE", "无法读取提交范围“{range}”：{error}", "cannot read the commit range '{range}': {error}",
                 "写成 BASE..HEAD，例如 origin/main..HEAD，并确认在 git 仓库中运行",
                 "write BASE..HEAD, e.g. origin/main..HEAD, inside a git repository")
@@ -157,14 +158,14 @@ def check_changes(data: str, rng: str) -> Report:
             if own is None or not own.emails:
                 own = site  # a new agency, or one that lists nobody: the site maintainers decide
             where = os.path.join(top, files[0])
-            args = {"commit": c.sha[:10], "author": f"{c.author} <{c.email}>", "count": len(files),
+            args: dict[str, Any] = {"commit": c.sha[:10], "author": f"{c.author} <{c.email}>", "count": len(files),
                     "unit": f"主体“{unit}”" if unit else "平台设置（site.yml 等）",
                     "unit_en": f"agency '{unit}'" if unit else "the site (site.yml etc.)"}
             if c.email not in own.emails:
                 report.add(NOT_MAINTAINER(where, 1, 1, owners=", ".join(sorted(own.emails)) or "—",
                                           owner_file=f"agencies/{unit}/agency.yml" if unit else "site.yml", **args))
             elif own.keys and not _signed_by(c, own.keys):
-                report.add(NOT_SIGNED(where, 1, 1, status=c.status or "N", keys=", ".join(sorted(own.keys)), **args))
+                report.add(NOT_SIGNED(where, 1, 1, status=c.status or "N", signing_keys=", ".join(sorted(own.keys)), **args))
     return report
 
 
