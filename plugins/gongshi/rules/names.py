@@ -110,9 +110,13 @@ _PERSON_AFTER = re.compile(
 def _jieba():  # type: ignore[no-untyped-def]
     """jieba's dictionary and tagger, loaded on first use (about a second), never at import."""
     import logging
+    import warnings
 
-    import jieba
-    import jieba.posseg
+    with warnings.catch_warnings():  # jieba 0.42.1's regexes have invalid escapes (harmless)
+        warnings.simplefilter("ignore", DeprecationWarning)
+        warnings.simplefilter("ignore", SyntaxWarning)
+        import jieba
+        import jieba.posseg
 
     jieba.setLogLevel(logging.WARNING)
     jieba.initialize()

@@ -1,0 +1,87 @@
+"""gongshi.rules.names: unmasked full names of natural persons in free text.
+
+The corpus (tests/data/names/corpus.tsv, written by scripts/make_names_corpus.py) has half its
+sentences with planted names and half with look-alikes only; scripts/eval_names.py compares models.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from gongshi.rules.names import person_names
+
+CORPUS = Path(__file__).parent / "data" / "names" / "corpus.tsv"
+
+
+def _rows() -> list[tuple[str, str, tuple[str, ...]]]:
+    rows = []
+    for line in CORPUS.read_text(encoding="utf-8").splitlines()[1:]:
+        rid, planted, text = line.split("\t")
+        rows.append((rid, text, tuple(n for n in planted.split("|") if n)))
+    return rows
+
+
+def _names(text: str) -> list[str]:
+    return [text[a:b] for a, b in person_names(text)]
+
+
+def test_corpus_is_balanced_and_large_enough() -> None:
+    rows = _rows()
+    named = [r for r in rows if r[2]]
+    assert len(rows) >= 320
+    assert abs(len(named) - (len(rows) - len(named))) <= len(rows) // 10
+    assert sum(1 for r in rows if r[0].startswith("h-")) >= 60
+
+
+def test_recall_and_false_alarms_on_the_corpus() -> None:
+    planted = found = clean = flagged = 0
+    for _, text, want in _rows():
+        got = set(person_names(text))
+        spans = {(text.index(n), text.index(n) + len(n)) for n in want}
+        planted += len(spans)
+        found += len(spans & got)
+        if not want:
+            clean += 1
+            flagged += bool(got)
+    assert found / planted >= 0.95
+    assert flagged / clean <= 0.05
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("经查，当事人张三于2024年3月在其经营场所销售过期食品。", ["张三"]),
+    ("证人王五证实当事人多次销售。", ["王五"]),
+    ("店员李四华称其不知情。", ["李四华"]),
+    ("欧阳娜娜（女，1990年生）系该店负责人。", ["欧阳娜娜"]),
+    ("收银员禤丽娟、冼志刚当场出示了收款记录。", ["禤丽娟", "冼志刚"]),
+    ("**当事人**：孙丽娟，女，汉族，1982年5月生。", ["孙丽娟"]),
+    ("当事人彭某某的妻子郑秀兰\n在店内负责收银。", ["郑秀兰"]),
+    ("当事人张某某在店内销售。", []),
+    ("当事人王某甲、欧阳某到场。", []),
+    ("当事人在王家湾村经营。", []),
+    ("当事人马记面馆未公示许可证。", []),
+    ("李四华水果店未明码标价。", []),
+    ("违反了《中华人民共和国食品安全法》第三十四条的规定。", []),
+    ("当事人销售老干妈辣椒酱和王老吉凉茶。", []),
+    ("执法人员在周边巡查，局长到场，涉案金额三万元。", []),
+    ("当事人高度重视，立即下架全部商品。", []),
+    ("", []),
+])
+def test_exact_spans(text: str, names: list[str]) -> None:
+    assert _names(text) == names
+
+
+def test_spans_index_the_original_text() -> None:
+    text = "经查：\n\n当事人张三于2024年3月……证人王五证实。"
+    assert [(a, b) for a, b in person_names(text)] == [(text.index("张三"), text.index("张三") + 2),
+                                                        (text.index("王五"), text.index("王五") + 2)]
+
+
+def test_importing_does_not_load_jieba() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys; import gongshi.rules.names as n; "
+            "print('jieba.posseg' in sys.modules, n._jieba.cache_info().currsize)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "0"]
