@@ -24,7 +24,8 @@ def pelican_settings(settings_file: str | None, overrides: dict[str, Any]) -> di
     """Pelican settings from pelicanconf.py (when present) with our overrides."""
     from pelican.settings import read_settings
     path = settings_file if settings_file and os.path.exists(settings_file) else None
-    return read_settings(path, override=overrides)
+    settings: dict[str, Any] = read_settings(path, override=overrides)
+    return settings
 
 
 def build(data: str, output: str, as_of: dt.date, *, settings_file: str | None = "pelicanconf.py",
@@ -94,7 +95,7 @@ def _exchange(a: str, b: str) -> bool:
     except (OSError, AttributeError):
         return False
     at_fdcwd, rename_exchange = -100, 2
-    return renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0
+    return bool(renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0)
 
 
 def swap(new: str, output: str) -> None:

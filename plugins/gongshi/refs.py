@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from typing import Iterable, Iterator
+from typing import Any, Iterable, Iterator
 
 from .checks import check
 from .dataset import Dataset
@@ -89,8 +89,8 @@ def references(ds: Dataset, as_of: dt.date) -> Iterator[Finding]:
     yield from refs.findings
     yield from _agency_folders(ds)
 
-    def ref(r: Record, keys: tuple, value: object, pool: set, what: str, what_en: str,
-            where: str) -> Iterator[Finding]:
+    def ref(r: Record, keys: tuple[Any, ...], value: object, pool: set[tuple[str, str]], what: str,
+            what_en: str, where: str) -> Iterator[Finding]:
         if not isinstance(value, str) or not value:
             return  # missing or mistyped: the schema said so already
         if (r.agency or "", value) not in pool:
@@ -150,7 +150,7 @@ def _dates(d: Record, as_of: dt.date) -> Iterator[Finding]:
         yield YEAR(d.file, keys=("decided",), decided=decided, year=d.year, decided_year=decided.year)
     if decided and published and published < decided:
         yield BEFORE(d.file, keys=("published",), published=published, decided=decided)
-    happened = [(("decided",), decided, "决定日期", "decision date")]
+    happened: list[tuple[tuple[Any, ...], Any, str, str]] = [(("decided",), decided, "决定日期", "decision date")]
     review = data.get("legal_review") or {}
     happened.append((("legal_review", "date"), review.get("date"), "法制审核日期", "legal review date"))
     for i, h in enumerate(data.get("history") or []):

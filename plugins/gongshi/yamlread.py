@@ -14,7 +14,7 @@ import codecs
 import os
 import re
 from functools import lru_cache
-from typing import Any, Callable, Iterable, Union
+from typing import Any, Callable, Iterable, Protocol, Union
 
 import yaml
 from yaml.events import (AliasEvent, DocumentStartEvent, MappingEndEvent, MappingStartEvent,
@@ -138,10 +138,18 @@ class _Pos:
         self.column = column
 
 
+class _Mark(Protocol):
+    """A parser's mark (PyYAML's or libyaml's): line and column from 0."""
+
+    line: int
+    column: int
+
+
 class YNode:
     """A node of the tree; `mark` is the parser's, so line and column cost nothing until asked."""
 
     __slots__ = ("mark",)
+    mark: _Mark
 
     @property
     def line(self) -> int:
@@ -328,19 +336,19 @@ def _build(get_event: Callable[[], Any], file: str, findings: list[Finding]) -> 
             continue
         parent = stack[-1]
         if parent.__class__ is YSeq:
-            parent.items.append(node)  # type: ignore[union-attr]
+            parent.items.append(node)
             continue
         key = keys[-1]
         if key is None:
             if node.__class__ is not YScalar:
                 findings.append(COMPLEX_KEY(file, node.line, node.col))
                 node = _NO_KEY  # its value is dropped: one finding is enough
-            keys[-1] = node  # type: ignore[assignment]
+            keys[-1] = node
             continue
         keys[-1] = None
         if key is _NO_KEY:
             continue
-        items = parent.items  # type: ignore[union-attr]
+        items: dict[str, tuple[YScalar, Node]] = parent.items  # type: ignore[union-attr,assignment]
         first = items.get(key.value)
         if first is not None:
             findings.append(DUPLICATE_KEY(file, key.line, key.col, key=key.value, first=first[0].line))

@@ -14,7 +14,7 @@ except ImportError:  # pragma: no cover
     from yaml import SafeDumper as _Dumper  # type: ignore[assignment]
 
 
-class Dumper(_Dumper):  # type: ignore[misc,valid-type]
+class Dumper(_Dumper):
     """Multi-line text as literal blocks, as a clerk would write it."""
 
 

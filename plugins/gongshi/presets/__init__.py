@@ -28,7 +28,8 @@ def _load(name: str) -> dict[str, Any]:
     path = os.path.join(FOLDER, PRESETS[name])
     root, findings = read_file(path)
     ctx = Ctx(path)
-    data = SiteKind.schema.fields["policy"].check(root, "policy", ctx) if root is not None else None
+    data: dict[str, Any] | None = (SiteKind.schema.fields["policy"].check(root, "policy", ctx)
+                                   if root is not None else None)
     findings += ctx.findings
     if findings or data is None:
         raise PresetError(f"{path}: " + "; ".join(f"{f.line}: {f.message('en')}" for f in findings))

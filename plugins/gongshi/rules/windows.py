@@ -49,15 +49,17 @@ def policy_window(rec: Record, policy: dict[str, Any]) -> dict[str, str] | None:
     kinds = [k for k in penalty.get("kinds") or [] if k and k not in unpublished]
     if not kinds or not by_kind:
         return category_window
-    candidates = [by_kind.get(_window_key(k, penalty, policy), category_window) for k in kinds]
+    candidates: list[Any] = [by_kind.get(_window_key(k, penalty, policy), category_window) for k in kinds]
     if any(c is None for c in candidates):
         return None  # one kind is shown until revoked, the longest of all
-    return max(candidates, key=lambda w: (months(w["default"]), months(w.get("max") or w["default"])))
+    longest: dict[str, str] = max(candidates, key=lambda w: (months(w["default"]),
+                                                              months(w.get("max") or w["default"])))
+    return longest
 
 
 def display_duration(rec: Record, policy: dict[str, Any]) -> str | None:
     """The decision's own `display`, else the policy default for its category, else None."""
-    own = rec.data.get("display")
+    own: str | None = rec.data.get("display")
     if own:
         return own
     win = policy_window(rec, policy)

@@ -70,7 +70,7 @@ class WorkCalendar:
 
     def _lookup(self, day: dt.date) -> bool:
         if _library_knows(day.year):
-            return bool(_cc.is_workday(day))  # type: ignore[union-attr]
+            return bool(_cc.is_workday(day))
         if day.year in self.holidays:
             if day in self.workdays.get(day.year, ()):
                 return True

@@ -41,4 +41,5 @@ def plain(fragment: dict[str, Any]) -> str:
 
 def entry(bundle: str | os.PathLike[str]) -> dict[str, Any]:
     """pagefind-entry.json: version, languages and page counts."""
-    return json.loads(Path(bundle, "pagefind-entry.json").read_text(encoding="utf-8"))
+    doc: dict[str, Any] = json.loads(Path(bundle, "pagefind-entry.json").read_text(encoding="utf-8"))
+    return doc

@@ -22,7 +22,7 @@ from whoosh import index as windex
 from whoosh import query as wq
 from whoosh.fields import DATETIME, ID, STORED, TEXT, Schema
 from whoosh.qparser import MultifieldParser
-from whoosh.qparser.default import QueryParserError  # type: ignore[attr-defined]
+from whoosh.qparser.default import QueryParserError
 
 from ..dataset import discover, kind_for, load_file
 from ..kinds import Record
@@ -88,7 +88,7 @@ def _datetime(value: Any) -> dt.datetime | None:
 def document(rec: Record, rel: str) -> dict[str, Any]:
     """The Whoosh document of one record."""
     d = rec.data
-    party = d.get("party") if isinstance(d.get("party"), dict) else {}
+    party: dict[str, Any] = d["party"] if isinstance(d.get("party"), dict) else {}
     doc: dict[str, Any] = {
         "uid": rec.uid if rec.index is None else f"{rec.uid}:{rec.index}", "file": rel,
         "kind": rec.kind, "agency": rec.agency or "", "category": str(d.get("category") or ""),

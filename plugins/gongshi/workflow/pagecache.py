@@ -150,6 +150,7 @@ class PageCache:
                              [str(d) for d in settings.get("THEME_TEMPLATES_OVERRIDES") or []])
         self.build = None if body is None else hashlib.sha256(self.code.encode() + body).hexdigest()
         self.cacheable: dict[str, frozenset[str] | None] = {}
+        self.pending: dict[str, Any]
         _PENDING[self.published] = self.pending = {"code": self.code, "templates": self.cacheable, "pages": {},
                                                    "shards": {}, "previous_shards": {}}
         self.previous = self._load()
@@ -166,7 +167,8 @@ class PageCache:
             if doc.get("code") == self.code and isinstance(doc.get("templates"), dict):
                 # Template analysis depends only on the theme, which the code key covers.
                 self.cacheable.update({k: None if v is None else frozenset(v) for k, v in doc["templates"].items()})
-            return doc["pages"]
+            pages: dict[str, list[Any]] = doc["pages"]
+            return pages
         except (OSError, ValueError, AttributeError, TypeError):
             return {}  # missing or corrupt: a full render
 
