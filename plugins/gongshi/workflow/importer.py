@@ -4,6 +4,13 @@ Headers are the Chinese titles of the format's fields (文书编号, 决定日�
 national 双公示 columns (行政相对人名称, 行政处罚决定书文号, 处罚决定日期, 罚款金额(万元) …).
 Each row is typed through the decision schema; a bad cell is reported at its row and column
 of the spreadsheet, and only good rows are written, one file each.
+
+Safe on real spreadsheets (issue 11): a formula cell without a cached value is an error naming
+the cell (M12), not an empty field; rows are read from the sheet's content, not its stored
+dimension; a file over MAX_FILE_BYTES or a sheet over MAX_ROWS rows is refused with a clear
+message; a natural person's resident ID number in any cell is an error and is never written;
+the target folders are listed once, and every file is written at the end: first into a hidden
+staging folder, then moved into place, so a killed or failed import leaves no half-done data.
 """
 from __future__ import annotations
 
@@ -11,6 +18,9 @@ import csv
 import datetime as dt
 import os
 import re
+import io
+import shutil
+import tempfile
 from decimal import Decimal, InvalidOperation
 from typing import Any, Iterator
 
@@ -19,7 +29,6 @@ from ..kinds.decision import DecisionKind
 from ..schema import Ctx, Field, Obj
 from ..yamlwrite import dump
 from ..yamlread import parse
-from .changes import write_text
 from .progress import track
 from .templates import schema_link
 
@@ -36,6 +45,18 @@ NO_HEADER = Msg("R-FORMAT", "表格中没有可识别的表头（需要 行政�
 DUPLICATE = Msg("R-FORMAT", "第 {row} 行：文书编号“{doc_no}”已存在（{path}），未重复导入",
                 "row {row}: document number '{doc_no}' already exists ({path}); not imported again",
                 "如需修改，请直接编辑已有文件", "edit the existing file to change it", severity=WARNING)
+FORMULA = Msg("R-FORMAT", "单元格 {cell}（第 {row} 行“{header}”列）是没有计算结果的公式：{formula}",
+              "cell {cell} (row {row}, column '{header}') is a formula without a computed value: {formula}",
+              "在 Excel 或 WPS 中打开并保存一次（会保存计算结果），或把公式换成数值",
+              "open and save the file once in Excel or WPS (which stores the results), or replace the formula by its value")
+TOO_BIG = Msg("R-FORMAT", "表格过大：{what}，上限 {limit}；未导入任何行",
+              "the spreadsheet is too large: {what_en}, the limit is {limit}; no row was imported",
+              "把表格按年份或月份拆成几个文件，分别导入", "split the sheet into several files (by year or month) and import each")
+PERSONAL_ID = Msg("R-REDACT", "单元格 {cell}（第 {row} 行“{header}”列）含自然人的{what}（{mask}），该行未导入",
+                  "cell {cell} (row {row}, column '{header}') holds a natural person's {what_en} ({mask}); the row was not imported",
+                  "身份证号码不得公开，也不写入数据文件；删除该号码（自然人不填写行政相对人代码）后重新导入",
+                  "resident ID numbers are never published nor written to the data; delete the number (a natural person has no "
+                  "credit code) and import again")
 NOT_READABLE = Msg("R-FORMAT", "无法读取表格：{error}", "cannot read the spreadsheet: {error}",
                    "支持 .xlsx 和 .csv（UTF-8 或 GBK 编码）", "use .xlsx or .csv (UTF-8 or GBK)")
 
@@ -87,23 +108,78 @@ def header_map() -> dict[str, str]:
     return out
 
 
-def read_rows(path: str) -> list[tuple[int, list[Any]]]:
-    """(row number, cells) of the first sheet or the CSV file, blank rows dropped."""
-    if path.lower().endswith((".xlsx", ".xlsm")):
-        from openpyxl import load_workbook
-        wb = load_workbook(path, read_only=True, data_only=True)
-        try:
-            rows = [(i, list(r)) for i, r in enumerate(wb.worksheets[0].iter_rows(values_only=True), 1)]
-        finally:
-            wb.close()
-    else:
-        raw = open(path, "rb").read()
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = raw.decode("gb18030")  # Excel in China saves CSV as GBK
-        rows = [(i, r) for i, r in enumerate(csv.reader(text.splitlines()), 1)]
-    return [(i, r) for i, r in rows if any(c not in (None, "") and str(c).strip() for c in r)]
+MAX_FILE_BYTES = 100 * 1024 * 1024  # a 100,000-row 双公示 sheet is about 60 MB as CSV, 20 MB as xlsx
+MAX_ROWS = 200_000
+
+
+class TooLarge(Exception):
+    """The file or sheet is over a limit: (what in Chinese, in English, the limit)."""
+
+
+class Formula:
+    """A formula cell without a cached value: the cell reference and the formula text."""
+
+    __slots__ = ("formula",)
+
+    def __init__(self, formula: str) -> None:
+        self.formula = formula
+
+    def __str__(self) -> str:
+        return ""
+
+
+def _xlsx_rows(path: str) -> Iterator[list[Any]]:
+    """The first sheet's rows as they are stored, whatever the sheet's <dimension> claims;
+    a formula cell without a cached value is a Formula, never an empty cell."""
+    from openpyxl import load_workbook
+    values = load_workbook(path, read_only=True, data_only=True)
+    formulas = load_workbook(path, read_only=True, data_only=False)
+    try:
+        ws, wf = values.worksheets[0], formulas.worksheets[0]
+        ws.reset_dimensions()  # read_only trusts <dimension>, which some tools write stale
+        wf.reset_dimensions()
+        for vrow, frow in zip(ws.iter_rows(values_only=True), wf.iter_rows(values_only=True)):
+            cells = list(vrow)
+            for i, f in enumerate(frow):
+                if i < len(cells) and cells[i] is None and isinstance(f, str) and f.startswith("="):
+                    cells[i] = Formula(f)
+            yield cells
+    finally:
+        values.close()
+        formulas.close()
+
+
+def _csv_rows(path: str) -> Iterator[list[Any]]:
+    with open(path, "rb") as fh:
+        raw = fh.read()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("gb18030")  # Excel in China saves CSV as GBK
+    del raw
+    yield from csv.reader(io.StringIO(text, newline=""))
+
+
+def read_rows(path: str, max_rows: int = MAX_ROWS) -> list[tuple[int, list[Any]]]:
+    """(row number, cells) of the first sheet or the CSV file, blank rows dropped; TooLarge
+    when the file or the sheet is over the limits (checked before and while reading)."""
+    size = os.path.getsize(path)
+    if size > MAX_FILE_BYTES:
+        raise TooLarge(f"文件 {size:,} 字节", f"{size:,} bytes", f"{MAX_FILE_BYTES:,} 字节 / bytes")
+    source = _xlsx_rows(path) if path.lower().endswith((".xlsx", ".xlsm")) else _csv_rows(path)
+    rows: list[tuple[int, list[Any]]] = []
+    for i, r in enumerate(source, 1):
+        if i > max_rows + 1:  # the header row and max_rows rows
+            raise TooLarge(f"超过 {max_rows:,} 行", f"more than {max_rows:,} rows", f"{max_rows:,} 行 / rows")
+        if any(c not in (None, "") and (isinstance(c, Formula) or str(c).strip()) for c in r):
+            rows.append((i, r))
+    return rows
+
+
+def cell_name(row: int, col: int) -> str:
+    """The spreadsheet's name of a cell: column letter and row, e.g. M12."""
+    from openpyxl.utils import get_column_letter
+    return f"{get_column_letter(col)}{row}"
 
 
 def to_date(value: Any) -> dt.date | None:
@@ -165,20 +241,29 @@ class Importer:
         self.data, self.agency, self.source, self.published = data, agency, source, published
         self.report = Report()
         self.written: list[str] = []
+        self.next_number: dict[str, int] = {}
+        self.headers: dict[int, str] = {}
         self.columns: list[tuple[int, str, str]] = []
         self.penalty_sheet = False
+        # File names of every year folder, listed once (not once per row): year -> names.
+        self.taken: dict[str, set[str]] = {}
         self.known = self._existing_doc_nos()
+        self.pending: list[tuple[str, str]] = []  # (path, text) written by finish()
 
     def _existing_doc_nos(self) -> dict[str, str]:
+        from ..paths import safe_walk
         folder = os.path.join(self.data, "agencies", self.agency, "decisions")
         out: dict[str, str] = {}
-        for dirpath, _dirs, files in os.walk(folder):
-            for name in files:
-                path = os.path.join(dirpath, name)
+        files, _refused = safe_walk(folder, suffixes=(".yml",))  # validate reports what it refuses
+        for path, rel, _mtime in files:
+            self.taken.setdefault(os.path.dirname(rel), set()).add(os.path.basename(rel))
+            try:
                 with open(path, encoding="utf-8", errors="replace") as fh:
                     m = re.search(r"^doc_no:\s*(.+?)\s*$", fh.read(), re.M)
-                if m:
-                    out[m.group(1).strip("'\"")] = path
+            except OSError:
+                continue
+            if m:
+                out[m.group(1).strip("'\"")] = path
         return out
 
     def cell_error(self, row: int, col: int, header: str, zh: str, en: str, hint_zh: str, hint_en: str) -> None:
@@ -189,8 +274,18 @@ class Importer:
         """One row as a decision document, or None after reporting its bad cells."""
         doc: dict[str, Any] = {}
         ok = True
+        for col, cell in enumerate(cells, 1):  # every column, known or not: nothing may slip through
+            if isinstance(cell, Formula):
+                continue
+            if cell is not None and not isinstance(cell, (dt.date, bool)) and self._personal_id(row, col, cell):
+                ok = False
         for col, header, path in columns:
             value = cells[col - 1] if col - 1 < len(cells) else None
+            if isinstance(value, Formula):
+                ok = False
+                self.report.add(FORMULA(self.source, row, col, cell=cell_name(row, col), row=row, header=header,
+                                        formula=value.formula[:60]))
+                continue
             if value is None or not str(value).strip():
                 continue
             if path in ("decided", "published", "legal_review.date"):
@@ -230,6 +325,24 @@ class Importer:
         doc.setdefault("status", "有效")
         return doc
 
+    def _personal_id(self, row: int, col: int, value: Any) -> bool:
+        """Report a resident ID number (18 or 15 digits) in a cell; True when there is one."""
+        from ..rules.detectors import ID, ID15, WHAT, detect
+        text = str(value)
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            text = str(int(value)) if isinstance(value, float) and value.is_integer() else text
+        if sum(ch.isdigit() for ch in text) < 15:
+            return False
+        found = [m for m in detect(text) if m.kind in (ID, ID15)]
+        if not found:
+            return False
+        header = self.headers.get(col, "")
+        m = found[0]
+        zh, en = WHAT[m.kind]
+        self.report.add(PERSONAL_ID(self.source, row, col, cell=cell_name(row, col), row=row, header=header,
+                                    what=zh, what_en=en, mask=m.mask or "*" * len(m.text)))
+        return True
+
     def check(self, row: int, doc: dict[str, Any]) -> bool:
         """Type `doc` through the decision schema; report what is wrong on its row."""
         root, findings = parse(dump(doc), self.source)
@@ -245,7 +358,7 @@ class Importer:
         return not problems
 
     def write(self, row: int, doc: dict[str, Any]) -> None:
-        """Write a good row to agencies/<agency>/decisions/<yyyy>/<slug>.yml."""
+        """Plan a good row's file agencies/<agency>/decisions/<yyyy>/<slug>.yml (finish() writes)."""
         doc_no = str(doc.get("doc_no", ""))
         if doc_no in self.known:
             self.report.add(DUPLICATE(self.source, row, 0, row=row, doc_no=doc_no, path=self.known[doc_no]))
@@ -253,19 +366,55 @@ class Importer:
         year = doc["decided"].year
         folder = os.path.join(self.data, "agencies", self.agency, "decisions", str(year))
         prefix = f"{PREFIX.get(doc.get('category', ''), 'jd')}-{year}"
-        taken = [int(m.group(1)) for n in (os.listdir(folder) if os.path.isdir(folder) else [])
-                 if (m := re.fullmatch(re.escape(prefix) + r"-(\d+)\.yml", n))]
-        path = os.path.join(folder, f"{prefix}-{max(taken, default=0) + 1:04d}.yml")
+        names = self.taken.setdefault(str(year), set())
+        number = self.next_number.get(prefix)
+        if number is None:  # the folder's names were listed once, in _existing_doc_nos
+            number = max([int(m.group(1)) for n in names
+                          if (m := re.fullmatch(re.escape(prefix) + r"-(\d+)\.yml", n))], default=0) + 1
+        name = f"{prefix}-{number:04d}.yml"
+        self.next_number[prefix] = number + 1
+        names.add(name)
+        path = os.path.join(folder, name)
         note = f"# 由 gongshi import 从 {os.path.basename(self.source)} 第 {row} 行导入 / imported from row {row}\n"
         text = dump(ordered(doc, DecisionKind.schema))
-        write_text(path, schema_link(path, self.data, "decision") + "\n" + note + text)
+        self.pending.append((path, schema_link(path, self.data, "decision") + "\n" + note + text))
         self.known[doc_no] = path
-        self.written.append(path)
+
+    def finish(self) -> None:
+        """Write every planned file: into a hidden staging folder first (the loader skips hidden
+        names), then each moved into place, so a kill or an error before the end leaves nothing
+        but that folder; staging folders left by a killed import are removed here."""
+        if not self.pending:
+            return
+        base = os.path.join(self.data, "agencies", self.agency, "decisions")
+        os.makedirs(base, exist_ok=True)
+        for old in os.listdir(base):
+            if old.startswith(".import-"):
+                shutil.rmtree(os.path.join(base, old), ignore_errors=True)
+        stage = tempfile.mkdtemp(prefix=".import-", dir=base)
+        try:
+            staged = []
+            for i, (path, text) in enumerate(self.pending):
+                tmp = os.path.join(stage, f"{i}.yml")
+                with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
+                    fh.write(text)
+                os.chmod(tmp, 0o644)
+                staged.append((tmp, path))
+            for tmp, path in staged:
+                os.makedirs(os.path.dirname(path), exist_ok=True)
+                os.replace(tmp, path)
+                self.written.append(path)
+        finally:
+            shutil.rmtree(stage, ignore_errors=True)
 
     def run(self) -> None:
         """Read, convert, check and write every row."""
         try:
             rows = read_rows(self.source)
+        except TooLarge as exc:
+            zh, en, limit = exc.args
+            self.report.add(TOO_BIG(self.source, 0, 0, what=zh, what_en=en, limit=limit))
+            return
         except Exception as exc:  # a broken file is a finding for the clerk, not a traceback
             self.report.add(NOT_READABLE(self.source, 0, 0, error=f"{type(exc).__name__}: {exc}"))
             return
@@ -275,6 +424,7 @@ class Importer:
             return
         head_row, head = rows[0]
         columns: list[tuple[int, str, str]] = []
+        self.headers = {col: str(h).strip() for col, h in enumerate(head, 1) if h is not None}
         for col, h in enumerate(head, 1):
             name = normalize(h or "")
             if not name or name in IGNORED:
@@ -293,6 +443,7 @@ class Importer:
             doc = self.convert(row, cells, columns)
             if doc is not None and self.check(row, doc):
                 self.write(row, doc)
+        self.finish()
 
 
 def import_file(source: str, data: str, agency: str, published: dt.date) -> Importer:
