@@ -3,7 +3,8 @@
 Each case file is a record with a header of comment lines:
 
     # path: agencies/demo/decisions/2024/x.yml   where the case goes in a copy of cases/_base
-    #                                             (../content/pages/x.md: a Markdown page, placed
+    #                                             (../content/pages/x.md: a page of any extension
+    #                                             Pelican reads, .md .markdown .html …, placed
     #                                             without its header; its lines count from there)
     # as-of: 2026-11-22                           optional, default 2026-11-22
     # lang: en                                    optional, default zh
@@ -34,11 +35,13 @@ from conftest import CASES, DEMO_AS_OF
 from gongshi.checks import validate
 
 BASE = CASES / "_base"
+# Page cases: every extension Pelican reads as a page or article (rules/pages.py).
+PAGES = (".md", ".markdown", ".mkd", ".mdown", ".htm", ".html", ".rst", ".txt")
 
 
 def case_files() -> list[Path]:
     """Record cases (*.yml) and Markdown page cases (*.md, placed in ../content of the copy)."""
-    return sorted(p for p in CASES.rglob("*") if p.suffix in (".yml", ".md") and "_base" not in p.parts)
+    return sorted(p for p in CASES.rglob("*") if p.suffix in (".yml",) + PAGES and "_base" not in p.parts)
 
 
 def _decode(raw: bytes) -> str:
@@ -94,7 +97,7 @@ def place(case: Path, meta: dict[str, list[str]], root: Path) -> str:
     rel = meta["path"][0]
     target = root / rel
     target.parent.mkdir(parents=True, exist_ok=True)
-    if case.suffix == ".md":  # a page would publish its header: it is placed without it
+    if case.suffix in PAGES:  # a page would publish its header: it is placed without it
         lines = case.read_bytes().splitlines(keepends=True)
         target.write_bytes(b"".join(lines[sum(len(v) for v in meta.values()):]))
     else:

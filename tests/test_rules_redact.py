@@ -18,14 +18,38 @@ from gongshi.rules.redaction import kind_paths
 from test_cases import BASE, header
 
 REDACT_CASES = sorted((CASES / "rules" / "redact").glob("*.yml"))
+MANUAL = ("a natural person's health data", "the party is a natural person")
 FULL = str.maketrans("0123456789", "０１２３４５６７８９")
 
 
 def test_scan_paths_come_from_the_schema() -> None:
     paths = kind_paths("decision")
     assert ("facts",) in paths and ("party", "name") in paths and ("history", "*", "note") in paths
-    assert ("doc_no",) not in paths and ("party", "credit_code") not in paths
-    assert ("policy", "redaction", "allow", "*") not in kind_paths("site")
+    # Scanned by default: identifiers and codes too (nothing is exempt for looking like one).
+    assert ("doc_no",) in paths and ("party", "credit_code") in paths and ("penalty", "license") in paths
+    assert ("policy", "redaction", "allow", "*") not in kind_paths("site")  # the allow list itself
+
+
+def test_every_text_field_of_every_kind_is_scanned() -> None:
+    """A field added later is gated without anyone remembering to: only the allow list is exempt."""
+    from gongshi.kinds import KINDS
+    from gongshi.schema import Text
+    from gongshi.rules.redaction import scan_paths
+
+    def all_texts(spec, prefix=()):  # every Text, scanned or not
+        from gongshi.schema import Either, ListOf, MapOf, Obj
+        if isinstance(spec, Text):
+            return [prefix]
+        if isinstance(spec, Obj):
+            return [p for k, f in spec.fields.items() for p in all_texts(f, prefix + (k,))]
+        if isinstance(spec, (ListOf, MapOf)):
+            return all_texts(spec.item if isinstance(spec, ListOf) else spec.value, prefix + ("*",))
+        if isinstance(spec, Either):
+            return all_texts(spec.short, prefix) + all_texts(spec.long, prefix)
+        return []
+    for name, kind in KINDS.items():
+        unscanned = set(all_texts(kind.schema)) - {p for p, _ in scan_paths(kind.schema)}
+        assert unscanned <= {("policy", "redaction", "allow", "*")}, (name, unscanned)
 
 
 @pytest.mark.parametrize("text,kind,mask", [
@@ -37,6 +61,14 @@ def test_scan_paths_come_from_the_schema() -> None:
     ("0564-6029876", d.LANDLINE, "0564-***9876"),
     ("zhangsan@example.com", d.EMAIL, "z***@example.com"),
     ("皖A12345", d.PLATE, "皖A***45"),
+    ("341522\n19850612\n0036", d.ID, "341522\n********\n0036"),
+    ("3415**22**198506120036", d.ID, "3415**22**********0036"),
+    ("&#51;41522198506120036", d.ID, "&#51;41522********0036"),
+    ("三四一五二二一九八五零六一二零零三六", d.ID, "三四一五二二********零零三六"),
+    ("139.1234.5678", d.MOBILE, "139.****.5678"),
+    ("幺三九幺二三四五六七八", d.MOBILE, "幺三九****五六七八"),
+    ("皖 n 12345", d.PLATE, "皖 n ***45"),
+    ("x@qq。com", d.EMAIL, "x***@qq。com"),
 ])
 def test_detect_and_mask(text: str, kind: str, mask: str) -> None:
     [m] = d.detect(f"当事人{text}。")
@@ -92,8 +124,9 @@ filler = st.sampled_from(["经查，", "当事人", "，电话", "。", " ", "�
 def test_masked_text_never_matches_a_detector(parts: list[str]) -> None:
     text = "".join(parts)
     masked = text
-    for m in sorted(d.detect(text), key=lambda m: -m.start):
-        if m.mask is not None:
+    for _ in range(3):  # as redact --write does: a mask may uncover a number glued to another
+        found = [m for m in d.detect(masked) if m.mask is not None]
+        for m in sorted(found, key=lambda m: -m.start):
             masked = masked[:m.start] + m.mask + masked[m.end:]
     assert [m for m in d.detect(masked) if m.kind != d.CREDIT_CODE] == []
 
@@ -115,9 +148,14 @@ def test_redact_write_makes_every_case_pass(case: Path, tmp_path: Path, capsys: 
     assert main(["redact", str(target)]) == (1 if leaks else 0)
     diff = capsys.readouterr().out
     assert target.read_bytes() == before  # without --write nothing changes
-    assert main(["redact", "--write", str(target)]) == 0
+    # What cannot be masked (a diagnosis, a natural person's code field) is left to the clerk,
+    # with the hint: it is all that remains after --write.
+    manual = [f for f in leaks if f.message("en").startswith(MANUAL)]
+    assert main(["redact", "--write", str(target)]) == (1 if manual else 0)
+    if manual:
+        assert "cannot be fixed automatically" in capsys.readouterr().err
     after = validate(str(tmp_path / "data"), as_of).report
-    assert [f.as_dict("en") for f in after if f.severity == "error"] == []
+    assert [f.as_dict("en") for f in after if f.severity == "error"] == [f.as_dict("en") for f in manual]
     changed = [(a, b) for a, b in zip(before.splitlines(), target.read_bytes().splitlines()) if a != b]
     assert len(changed) == diff.count("\n-") - diff.count("\n---")
     for old, new in changed:  # only the masked characters differ: same prefix and suffix
@@ -136,7 +174,7 @@ def test_redact_keeps_bom_and_crlf(tmp_path: Path) -> None:
 
 def test_redact_usage_errors(tmp_path: Path) -> None:
     assert main(["redact", str(tmp_path / "missing.yml")]) == 2
-    other = tmp_path / "notes.txt"
+    other = tmp_path / "notes.csv"
     other.write_text("x")
     assert main(["redact", str(other)]) == 2
 

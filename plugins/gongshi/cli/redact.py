@@ -53,7 +53,10 @@ def plan(path: str) -> tuple[str, str, list["Located"], bool] | None:
     from ..dataset import kind_for, load_file
     from ..rules import detectors
     from ..rules.redaction import locate, read_text, scan_record
+    from ..rules.pages import PAGE_EXTENSIONS
     root = data_root(path)
+    if path.lower().endswith(PAGE_EXTENSIONS):
+        return plan_page(path, root)
     rel = os.path.relpath(os.path.abspath(path), root).replace(os.sep, "/") if root else os.path.basename(path)
     kind = kind_for(rel)
     if kind is None:
@@ -65,24 +68,62 @@ def plan(path: str) -> tuple[str, str, list["Located"], bool] | None:
     leaks = [lk for rec in records for lk in scan_record(rec, policy)]
     text, bom = read_text(path)
     located = locate(os.path.abspath(path), leaks, text)
-    manual = [loc for loc in located if loc.leak.match.kind != detectors.CREDIT_CODE
-              and (loc.offset is None or loc.leak.match.mask is None)]
-    new = text
-    end = len(text) + 1
-    # Right to left, so earlier offsets stay valid; overlapping spans are masked once.
-    for loc in sorted((x for x in located if x.offset is not None and x.leak.match.mask), key=lambda x: -x.offset):
-        m = loc.leak.match
-        if loc.offset + len(m.text) > end:
-            continue
-        new = new[:loc.offset] + m.mask + new[loc.offset + len(m.text):]
-        end = loc.offset
+    fixable = [x for x in located if x.offsets is not None and x.leak.match.mask is not None]
+    manual = [loc for loc in located if loc.leak.match.kind != detectors.CREDIT_CODE and loc not in fixable]
+    chars = list(text)
+    done: set[int] = set()
+    for loc in fixable:
+        m, offsets = loc.leak.match, loc.offsets or ()
+        if done.intersection(offsets):
+            continue  # overlapping spans are masked once
+        done.update(offsets)
+        if len(m.mask or "") == len(offsets):
+            # Character for character: only the characters the mask changes are rewritten,
+            # wherever YAML put them (a block, a folded line, between quotes).
+            for at, new_char in zip(offsets, m.mask or ""):
+                chars[at] = new_char
+        elif "".join(text[offsets[0]:offsets[-1] + 1]) == m.text:
+            chars[offsets[0]] = m.mask or ""
+            for at in range(offsets[0] + 1, offsets[-1] + 1):
+                chars[at] = ""
+        else:
+            manual.append(loc)
+    new = "".join(chars)
     return text, new, manual, bom
+
+
+def plan_page(path: str, root: str | None) -> tuple[str, str, list["Located"], bool]:
+    """The same for a page or notice (Markdown, HTML): matches are spans of the file itself."""
+    from ..kinds import Record
+    from ..rules import detectors
+    from ..rules.pages import scan_text
+    from ..rules.redaction import Leak, Located, line_starts, read_text
+    if root is None:  # a page of content/ next to the data folder: that site's policy
+        here = os.path.dirname(os.path.abspath(path))
+        while here != os.path.dirname(here) and root is None:
+            here = os.path.dirname(here)
+            candidate = os.path.join(here, "data")
+            root = candidate if os.path.isfile(os.path.join(candidate, "site.yml")) else None
+    text, bom = read_text(path)
+    starts = line_starts(text)
+    new, manual, end = text, [], len(text) + 1
+    for m in sorted(scan_text(text, _policy(root)), key=lambda m: -m.start):
+        if m.kind == detectors.CREDIT_CODE:
+            continue
+        if m.mask is None or m.end > end:
+            line = max(i for i, s in enumerate(starts, 1) if s <= m.start)
+            leak = Leak(Record("page", path, {}), (), m)
+            manual.append(Located(leak, line, m.start - starts[line - 1] + 1, None))
+            continue
+        new = new[:m.start] + m.mask + new[m.end:]
+        end = m.start
+    return text, new, sorted(manual, key=lambda x: (x.line, x.column)), bom
 
 
 def run(args: argparse.Namespace) -> int:
     from ..findings import display_path
     from ..kinds import KINDS
-    from ..rules import detectors
+    from ..rules.redaction import match_finding
     status = EXIT_OK
     for path in args.files:
         if not os.path.isfile(path):
@@ -105,17 +146,26 @@ def run(args: argparse.Namespace) -> int:
             continue
         old, new, manual, bom = result
         name = display_path(path)
-        if new != old:
-            sys.stdout.writelines(difflib.unified_diff(
-                old.splitlines(keepends=True), new.splitlines(keepends=True), f"a/{name}", f"b/{name}"))
-            if args.write:
+        final = new
+        if new != old and args.write:
+            # Masking one number can uncover another glued to it (an ID run into an e-mail):
+            # rewrite until nothing more is found, a few passes at most.
+            for _ in range(3):
                 with open(path, "wb") as fh:
-                    fh.write((codecs.BOM_UTF8 if bom else b"") + new.encode("utf-8"))
-            else:
+                    fh.write((codecs.BOM_UTF8 if bom else b"") + final.encode("utf-8"))
+                again = plan(path)
+                if again is None or again[1] == again[0]:
+                    break
+                final, manual = again[1], again[2]
+        if final != old:
+            sys.stdout.writelines(difflib.unified_diff(
+                old.splitlines(keepends=True), final.splitlines(keepends=True), f"a/{name}", f"b/{name}"))
+            if not args.write:
                 status = max(status, EXIT_FINDINGS)
         for loc in manual:
-            zh, en = detectors.WHAT[loc.leak.match.kind]
-            print(f"{name}:{loc.line}:{loc.column}: 无法自动遮盖{zh}，请手工处理 / cannot mask this {en} "
-                  "automatically; edit it by hand", file=sys.stderr)
+            finding = match_finding(loc.leak.match, name, loc.line, loc.column)
+            print(f"{name}:{loc.line}:{loc.column}: 无法自动处理，请手工修改 / cannot be fixed automatically; edit it by hand: "
+                  f"{finding.message('zh')} / {finding.message('en')}\n  提示: {finding.hint('zh')}\n  hint: {finding.hint('en')}",
+                  file=sys.stderr)
             status = max(status, EXIT_FINDINGS)
     return status

@@ -1,74 +1,84 @@
 """Personal-data detectors of the redaction gate (R-REDACT) and the masks that hide them.
 
-Pure text in, matches out: no records, no files. Every detector runs on a normalised copy of
-the text (full-width digits, letters and punctuation mapped one to one onto ASCII), so the
-offsets of a match are the offsets in the original text and a mask replaces exactly it.
+Pure text in, matches out: no records, no files. Every detector reads the reader's view of
+the text (`normalise.view`: NFKC, Chinese numerals as digits, no zero-width characters,
+Markdown and HTML reduced to what is seen, percent-escapes decoded), and every match is
+mapped back to the exact characters of the source, so its line and column are the source's
+and its mask replaces only the characters that spell the number.
+
+Numbers may be written with separators between any digits (spaces, line breaks, tabs, dots,
+slashes, dashes), but with one kind of separator only: a clerk who hides an ID writes it
+`3415.2219.8506…` or `3415 2219 …`, while public figures that happen to stand side by side
+(`1399-01-01 1.00元`) mix them. Checksums (ID, card), province and birth date keep the rest
+of the false alarms out.
 """
 from __future__ import annotations
 
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from ..checksums import id_valid, luhn_valid, uscc_valid
+from . import prose
+from .normalise import View, view
 
 ID = "id"
 ID15 = "id15"
 MOBILE = "mobile"
 LANDLINE = "landline"
 CARD = "card"
+ACCOUNT = "account"
+PASSPORT = "passport"
 EMAIL = "email"
 PLATE = "plate"
+ADDRESS = prose.ADDRESS
+HEALTH = prose.HEALTH
 NAME = "name"
+PERSON_ID = "person_id"      # any identifier in a natural person's code field
 CREDIT_CODE = "credit_code"  # not personal data: reported only when its checksum is wrong
 
 WHAT = {ID: ("身份证号码", "resident ID number"), ID15: ("15 位身份证号码", "15-digit resident ID number"),
         MOBILE: ("手机号码", "mobile number"), LANDLINE: ("固定电话号码", "landline number"),
-        CARD: ("银行卡号", "bank card number"), EMAIL: ("电子邮箱", "e-mail address"),
-        PLATE: ("机动车号牌", "vehicle plate"), NAME: ("自然人姓名", "natural person's name"),
+        CARD: ("银行卡号", "bank card number"), ACCOUNT: ("银行账号", "bank account number"),
+        PASSPORT: ("护照或通行证号码", "passport or travel-permit number"),
+        EMAIL: ("电子邮箱", "e-mail address"), PLATE: ("机动车号牌", "vehicle plate"),
+        ADDRESS: ("自然人的住址", "natural person's home address"),
+        HEALTH: ("自然人的健康信息", "natural person's health data"),
+        NAME: ("自然人姓名", "natural person's name"),
+        PERSON_ID: ("自然人的身份证件号码", "natural person's identity number"),
         CREDIT_CODE: ("统一社会信用代码", "unified social credit code")}
 
-# One to one, so offsets survive: full-width digits and letters, and the punctuation numbers use.
-_FULL = {0xFF10 + i: chr(0x30 + i) for i in range(10)}
-_FULL.update({0xFF21 + i: chr(0x41 + i) for i in range(26)})
-_FULL.update({0xFF41 + i: chr(0x61 + i) for i in range(26)})
-_FULL.update({ord("－"): "-", ord("—"): "-", ord("‐"): "-", ord("　"): " ", ord("＋"): "+",
-              ord("（"): "(", ord("）"): ")", ord("＠"): "@", ord("．"): ".", ord("\u00a0"): " "})
-
-
-_FULL_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_FULL)) + "]")
-
-
-def normalise(text: str) -> str:
-    """`text` with full-width forms mapped onto ASCII, character for character."""
-    # translate() is slow per character; most text has nothing to map.
-    return text.translate(_FULL) if _FULL_RE.search(text) else text
-
-
-# Not glued to a longer code (JY1234…, XK2024…) nor to a mask's * (what a mask leaves
-# standing next to its stars is never a match of its own: masking is idempotent).
-# Nor part of a decimal amount (2000000.00).
-_B = r"(?<![0-9A-Za-z*])(?<!\d\.)"
-_E = r"(?![0-9A-Za-z*]|\.\d)"
-_S = r"[ \-]?"             # one optional space or dash between digit groups
-# Any grouping (6-8-4, 4-4-4-4-2, …): province, birth date and check digit do the filtering.
-ID_RE = re.compile(_B + rf"[1-9](?:{_S}\d){{16}}{_S}[\dXx]" + _E)
-ID15_RE = re.compile(_B + rf"[1-9]\d{{5}}{_S}\d{{6}}{_S}\d{{3}}" + _E)
-MOBILE_RE = re.compile(_B + rf"(?:(?:\+|00)?86{_S})?1[3-9]\d{_S}\d{{4}}{_S}\d{{4}}" + _E)
-LANDLINE_RE = re.compile(_B + r"(?<!-)" + rf"(?:\(0[1-9]\d{{1,2}}\){_S}|0[1-9]\d{{1,2}}{_S})[2-9]\d{{6,7}}" + _E)
-# Contiguous, or in groups of four (a last group of 1-3): dates and codes do not group so.
-CARD_RE = re.compile(_B + r"[3-6](?:\d{15,18}|\d{3}(?:[ -]\d{4}){3}(?:[ -]\d{4}|[ -]?\d{1,3})?)" + _E)
-EMAIL_RE = re.compile(r"(?<![A-Za-z0-9._%+@*-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
-PLATE_RE = re.compile(r"[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-HJ-NP-Z][·•・ -]?"
-                      r"[A-HJ-NP-Z0-9]{4,5}[A-HJ-NP-Z0-9挂学警港澳]" + _E)
+# A separator people put between digit groups: at most two of one kind, one kind per number.
+_SEP = r"[ \t\r\n./\\\-_·]{0,2}"
+_SEP_CLASSES = (frozenset(" \t\r\n"), frozenset("."), frozenset("/\\"), frozenset("-_"), frozenset("·"))
+# Not inside a longer run of digits (a code, an amount); letters may touch (ID341522…).
+_B = r"(?<![0-9])(?<!\d\.)"
+_E = r"(?![0-9])"
+# Every start position is tried (lookahead), since a near miss must not hide a real number.
+ID_RE = re.compile(rf"(?={_B}([1-9](?:{_SEP}\d){{16}}{_SEP}[\dXx]){_E})")
+ID15_RE = re.compile(rf"(?={_B}([1-9](?:{_SEP}\d){{14}}){_E})")
+MOBILE_RE = re.compile(rf"(?={_B}((?:(?:\+|00)?86{_SEP})?1[3-9](?:{_SEP}\d){{9}}){_E})")
+LANDLINE_RE = re.compile(rf"(?={_B}(?<!-)((?:\(0[1-9]\d{{1,2}}\)|0[1-9]\d{{1,2}}){_SEP}[2-9](?:{_SEP}\d){{6,7}}){_E})")
+CARD_RE = re.compile(rf"(?={_B}([3-6](?:{_SEP}\d){{15,18}}))")
+EMAIL_AT = r"(?:@|\s*(?:\(at\)|\[at\]|\{at\}|（at）|<at>|\bat\b|艾特)\s*)"
+EMAIL_DOT = r"(?:\.|。|\s*(?:\(dot\)|\[dot\]|\{dot\}|（dot）|<dot>|\bdot\b|点)\s*)"
+_TLD = r"(?:com|cn|net|org|edu|gov|info|biz|io|me|cc|top|xyz|co|hk|tw|mo)"
+EMAIL_RE = re.compile(rf"(?<![A-Za-z0-9._%+@*-])([A-Za-z0-9._%+-]+){EMAIL_AT}([A-Za-z0-9-]+(?:{EMAIL_DOT}[A-Za-z0-9-]+)*)"
+                      rf"{EMAIL_DOT}([A-Za-z]{{2,}})(?![A-Za-z0-9])", re.I)
+_PROVINCE = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
+PLATE_RE = re.compile(rf"[{_PROVINCE}][ ·-]?[A-HJ-NP-Za-hj-np-z][ ·-]{{0,2}}"
+                      r"[A-HJ-NP-Za-hj-np-z0-9]{4,5}[A-HJ-NP-Za-hj-np-z0-9挂学警港澳](?![0-9A-Za-z])")
+# A bank account or a passport / travel permit after its label: labelled, any number is one.
+ACCOUNT_RE = re.compile(rf"(?:银行账号|银行帐号|银行账户|银行帐户|开户账号|收款账号|账号|帐号|账户|帐户|卡号)"
+                        rf"[^0-9\n。；;]{{0,8}}?(?<![0-9])(\d(?:{_SEP}\d){{7,29}}){_E}")
+PASSPORT_RE = re.compile(rf"(?:护照|通行证|旅行证|台胞证|回乡证|居留证|签证|passport)[^0-9A-Za-z\n。；;]{{0,10}}?"
+                         rf"(?<![0-9A-Za-z])([A-Za-z]{{1,2}}{_SEP}\d(?:{_SEP}\d){{6,9}}|\d(?:{_SEP}\d){{7,9}}){_E}", re.I)
 # Registration authority (1-9, A, N, Y) and organisation type (1-9) first, then the region.
-USCC_RE = re.compile(_B + r"[1-9ANY][1-9]\d{6}[0-9A-HJ-NPQRTUWXY]{10}" + _E)
-# Only worth running the number detectors when five digits stand close together.
-_DIGITS = re.compile(r"\d[ \-()]?\d[ \-()]?\d[ \-()]?\d[ \-()]?\d")
-# Nothing to find without a digit, an @ or a plate's province: most fields stop here.
-_ANY = re.compile(r"[0-9@]|[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-Z]")
-# A 18-character code right after these words is a credit code even if it looks like an ID.
+USCC_RE = re.compile(r"(?<![0-9A-Za-z*])[1-9ANY][1-9]\d{6}[0-9A-HJ-NPQRTUWXY]{10}(?![0-9A-Za-z*])")
+# Nothing to find without a digit, an @ or at, a plate's province or a label: most fields stop here.
+_ANY = re.compile(rf"[0-9@]|\bat\b|艾特|[{_PROVINCE}][ ·-]?[A-Za-z]|" + prose.CUES, re.I)
+# An 18-character code right after these words is a credit code even if it looks like an ID.
 _CODE_LABEL = re.compile(r"(信用代码|社会信用|注册号|USCC)[^0-9A-Za-z]{0,6}\Z")
 
 PROVINCES = frozenset({11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44,
@@ -77,32 +87,64 @@ PROVINCES = frozenset({11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 3
 
 @dataclass(frozen=True)
 class Match:
-    """One piece of personal data in a text: kind, span, the text itself and its mask."""
+    """One piece of personal data in a text: kind, source span, its source text and its mask.
+
+    `mask` is the source span as it should read once masked; None: it cannot be masked
+    automatically (a diagnosis, a bad credit code) and the hint says what to do.
+    """
 
     kind: str
     start: int
     end: int
     text: str
-    mask: str | None  # None: cannot be masked automatically (e.g. a bad credit code)
+    mask: str | None
+
+
+_COUNTRY = re.compile(rf"(?:\+|00)?86{_SEP}(?=1)")
+
+
+def _one_separator_kind(number: str) -> bool:
+    number = _COUNTRY.sub("", number, count=1)  # +86 139-… : the country code stands apart
+    used = {c for c in number if not (c.isdigit() or c in "Xx+()")}
+    return sum(1 for cls in _SEP_CLASSES if used & cls) <= 1
 
 
 def digits(text: str) -> str:
-    """Only the digits (and a trailing X) of a normalised number."""
-    return "".join(c for c in normalise(text) if c.isdigit() or c in "Xx").upper()
+    """Only the digits (and a trailing X) of a number in the view."""
+    return "".join(c for c in text if c.isdigit() or c in "Xx").upper()
 
 
-def mask_digits(text: str, head: int, tail: int) -> str:
-    """`text` with every digit but the first `head` and last `tail` replaced by *."""
-    norm = normalise(text)
-    total = sum(1 for c in norm if c.isdigit() or c in "Xx")
-    out, seen = [], 0
-    for raw, c in zip(text, norm):
+def masked(v: View, start: int, end: int, head: int, tail: int) -> tuple[int, int, str, str]:
+    """(source start, source end, source text, mask) of view[start:end] with every digit but
+    the first `head` and last `tail` replaced by *, one * for each digit as written (a digit
+    written as an entity or a Chinese numeral becomes one *)."""
+    text = v.text[start:end]
+    total = sum(1 for c in text if c.isdigit() or c in "Xx")
+    hidden: set[int] = set()
+    seen = 0
+    for i, c in enumerate(text):
         if c.isdigit() or c in "Xx":
-            out.append(raw if seen < head or seen >= total - tail else "*")
+            if head <= seen < total - tail:
+                hidden.add(v.origin(start + i))
             seen += 1
+    return _masked_source(v, start, end, hidden)
+
+
+def _masked_source(v: View, start: int, end: int, hidden: set[int]) -> tuple[int, int, str, str]:
+    s, e = v.span(start, end)
+    out: list[str] = []
+    skip_to = s
+    for p in range(s, e):
+        if p < skip_to:
+            continue
+        if p in hidden:
+            out.append("*")
+            # An entity or escape that spelled one digit is replaced whole.
+            j = start + next((i for i in range(end - start) if v.origin(start + i) == p), 0)
+            skip_to = v.span(j, j + 1)[1]
         else:
-            out.append(raw)
-    return "".join(out)
+            out.append(v.source[p])
+    return s, e, v.source[s:e], "".join(out)
 
 
 def _birth_ok(yyyymmdd: str) -> bool:
@@ -122,92 +164,120 @@ def _labelled_code(norm: str, start: int) -> bool:
     return _CODE_LABEL.search(norm, max(0, start - 12), start) is not None
 
 
-def _ids(text: str, norm: str) -> Iterable[Match]:
-    for m in ID_RE.finditer(norm):
-        number = digits(m.group())
-        if id_shaped(number) and id_valid(number) and not (
-                uscc_valid(number) and _labelled_code(norm, m.start())):
-            yield Match(ID, m.start(), m.end(), text[m.start():m.end()], mask_digits(text[m.start():m.end()], 6, 4))
-    for m in ID15_RE.finditer(norm):
-        number = digits(m.group())
+def _candidates(rx: re.Pattern[str], n: str) -> Iterator[tuple[int, int, str]]:
+    for m in rx.finditer(n):
+        if _one_separator_kind(m.group(1)):
+            yield m.start(1), m.end(1), m.group(1)
+
+
+def _ids(v: View) -> Iterator[Match]:
+    n = v.text
+    for s, e, raw in _candidates(ID_RE, n):
+        number = digits(raw)
+        if id_shaped(number) and id_valid(number) and not (uscc_valid(number) and _labelled_code(n, s)):
+            yield Match(ID, *masked(v, s, e, 6, 4))
+    for s, e, raw in _candidates(ID15_RE, n):
+        number = digits(raw)
         if int(number[:2]) in PROVINCES and _birth_ok("19" + number[6:12]):
-            yield Match(ID15, m.start(), m.end(), text[m.start():m.end()], mask_digits(text[m.start():m.end()], 6, 3))
+            yield Match(ID15, *masked(v, s, e, 6, 3))
 
 
-def _phones(text: str, norm: str) -> Iterable[Match]:
-    for m in MOBILE_RE.finditer(norm):
-        head = len(digits(m.group())) - 8  # country code + the 3-digit network prefix
-        yield Match(MOBILE, m.start(), m.end(), text[m.start():m.end()], mask_digits(text[m.start():m.end()], head, 4))
-    for m in LANDLINE_RE.finditer(norm):
-        area = re.match(r"\(?(0\d{2,3})", m.group())
-        head = len(area.group(1)) if area else 0
-        yield Match(LANDLINE, m.start(), m.end(), text[m.start():m.end()], mask_digits(text[m.start():m.end()], head, 4))
+def _phones(v: View) -> Iterator[Match]:
+    for s, e, raw in _candidates(MOBILE_RE, v.text):
+        yield Match(MOBILE, *masked(v, s, e, len(digits(raw)) - 8, 4))  # country code + network prefix kept
+    for s, e, raw in _candidates(LANDLINE_RE, v.text):
+        area = re.match(r"\(?(0\d{2,3})", raw)
+        yield Match(LANDLINE, *masked(v, s, e, len(area.group(1)) if area else 0, 4))
 
 
-def _cards(text: str, norm: str) -> Iterable[Match]:
-    for m in CARD_RE.finditer(norm):
-        # The greedy match may have swallowed a following number written with a space;
-        # try every end that stops before a separator, longest first.
-        ends = [i + 1 for i in range(m.start(), m.end())
-                if norm[i].isdigit() and (i + 1 == m.end() or not norm[i + 1].isdigit())]
+def _cards(v: View) -> Iterator[Match]:
+    n = v.text
+    for s, e, raw in _candidates(CARD_RE, n):
+        # The greedy match may have swallowed a following number; try every end that stops
+        # before a separator, longest first.
+        ends = [i + 1 for i in range(s, e) if n[i].isdigit() and (i + 1 == len(n) or not n[i + 1].isdigit())]
         for end in reversed(ends):
-            raw = text[m.start():end]
-            number = digits(raw)
+            number = digits(n[s:end])
             # An ID-shaped 18-digit number with a wrong check digit is not personal data.
             if 16 <= len(number) <= 19 and luhn_valid(number) and not id_shaped(number) \
                     and not uscc_valid(number):
-                yield Match(CARD, m.start(), end, raw, mask_digits(raw, 4, 4))
+                yield Match(CARD, *masked(v, s, end, 4, 4))
                 break
 
 
-def _emails(text: str, norm: str) -> Iterable[Match]:
-    for m in EMAIL_RE.finditer(norm):
-        raw = text[m.start():m.end()]
-        at = raw.index("@") if "@" in raw else raw.index("＠")
-        yield Match(EMAIL, m.start(), m.end(), raw, raw[0] + "***" + raw[at:])
+def _labelled(v: View) -> Iterator[Match]:
+    for m in ACCOUNT_RE.finditer(v.text):
+        if _one_separator_kind(m.group(1)):
+            yield Match(ACCOUNT, *masked(v, m.start(1), m.end(1), 4, 4))
+    for m in PASSPORT_RE.finditer(v.text):
+        if _one_separator_kind(m.group(1)):
+            # Only digits are hidden: the letters of a passport (E, EA, C) stay as written.
+            yield Match(PASSPORT, *masked(v, m.start(1), m.end(1), 1, 2))
 
 
-def _plates(text: str, norm: str) -> Iterable[Match]:
-    for m in PLATE_RE.finditer(norm):
-        raw = text[m.start():m.end()]
-        if not any(c.isdigit() for c in m.group()[2:]):
+def _emails(v: View) -> Iterator[Match]:
+    for m in EMAIL_RE.finditer(v.text):
+        spelled = "@" not in m.group() or "。" in m.group() or not re.search(r"\.[A-Za-z]{2,}\Z", m.group())
+        if spelled and not re.fullmatch(_TLD, m.group(3), re.I):
+            continue  # "look at it dot com" is prose, not an address
+        s, e = v.span(m.start(), m.end())
+        local = v.source[s:v.origin(m.end(1))]  # with what the view dropped (a mask's ***)
+        if "*" in local or "某" in local:
+            continue  # already masked
+        # The first character of the name, then *** whatever its length: z***@example.com.
+        yield Match(EMAIL, s, e, v.source[s:e], v.source[s] + "***" + v.source[v.span(m.end(1), m.end(1))[0]:e])
+
+
+def _plates(v: View) -> Iterator[Match]:
+    for m in PLATE_RE.finditer(v.text):
+        tail = re.sub(r"[ ·-]", "", m.group())[2:]
+        if not any(c.isdigit() for c in tail):
             continue
-        yield Match(PLATE, m.start(), m.end(), raw, raw[:2] + "*" * (len(raw) - 4) + raw[-2:])
+        chars = [i for i in range(m.start(), m.end()) if v.text[i] not in " ·-"]
+        hidden = {v.origin(i) for i in chars[2:-2]}
+        yield Match(PLATE, *_masked_source(v, m.start(), m.end(), hidden))
 
 
-def _codes(text: str, norm: str) -> Iterable[Match]:
-    for m in USCC_RE.finditer(norm):
+def _codes(v: View) -> Iterator[Match]:
+    for m in USCC_RE.finditer(v.text):
         code = m.group().upper()
         if not code.isdigit() and not uscc_valid(code):
-            yield Match(CREDIT_CODE, m.start(), m.end(), text[m.start():m.end()], None)
+            s, e = v.span(m.start(), m.end())
+            yield Match(CREDIT_CODE, s, e, v.source[s:e], None)
 
 
-DETECTORS: list[Callable[[str, str], Iterable[Match]]] = [_ids, _cards, _phones, _codes]
+def _prose(v: View) -> Iterator[Match]:
+    for kind, start, end, hide in prose.detect(v.text):
+        if hide is None:
+            s, e = v.span(start, end)
+            yield Match(kind, s, e, v.source[s:e], None)
+        else:
+            yield Match(kind, *_masked_source(v, start, end, {v.origin(i) for i in hide}))
 
 
-def detect(text: str, allow: Iterable[str] = ()) -> list[Match]:
+# Order matters where spans overlap: the earlier detector wins (an ID is not also a card).
+DETECTORS: list[Callable[[View], Iterable[Match]]] = [_ids, _labelled, _cards, _phones, _codes, _emails, _plates, _prose]
+
+
+def detect(text: str, allow: Iterable[str] = (), disclosed: Iterable[str] = ()) -> list[Match]:
     """Every piece of personal data in `text` (and malformed credit codes), in order.
 
-    Where matches overlap the earlier detector wins (an ID is not also a card); strings on
-    the allow list, and anything inside one of them, are public.
+    Where matches overlap the earlier detector wins; strings on the allow list, and anything
+    inside one of them, are public, and so are the kinds a field `disclosed` by law (an
+    office's phone, an officer's certificate).
     """
-    norm = normalise(text)
-    if not _ANY.search(norm):
+    v = view(text)
+    if not _ANY.search(v.text):
         return []
-    found: list[Match] = []
-    if _DIGITS.search(norm):
-        for detector in DETECTORS:
-            found.extend(detector(text, norm))
-    if "@" in norm:
-        found.extend(_emails(text, norm))
-    found.extend(_plates(text, norm))
+    found = [m for detector in DETECTORS for m in detector(v)]
     if not found:
         return []
-    allowed = _allowed_spans(norm, allow)
+    skip = set(disclosed)
+    allowed = _allowed_spans(text, v, allow)
     out: list[Match] = []
     taken: list[tuple[int, int]] = []
     for m in found:
-        if any(s <= m.start and m.end <= e for s, e in allowed):
+        if m.kind in skip or any(s <= m.start and m.end <= e for s, e in allowed):
             continue
         if any(m.start < e and s < m.end for s, e in taken):
             continue
@@ -216,16 +286,16 @@ def detect(text: str, allow: Iterable[str] = ()) -> list[Match]:
     return sorted(out, key=lambda m: m.start)
 
 
-def _allowed_spans(norm: str, allow: Iterable[str]) -> list[tuple[int, int]]:
+def _allowed_spans(text: str, v: View, allow: Iterable[str]) -> list[tuple[int, int]]:
     spans = []
     for a in allow:
-        a = normalise(a)
         if not a:
             continue
-        i = norm.find(a)
+        needle = view(a).text
+        i = v.text.find(needle)
         while i >= 0:
-            spans.append((i, i + len(a)))
-            i = norm.find(a, i + 1)
+            spans.append(v.span(i, i + len(needle)))
+            i = v.text.find(needle, i + 1)
     return spans
 
 

@@ -1,18 +1,19 @@
 """R-REDACT, the redaction gate: no personal data in any text the portal publishes.
 
-The fields read are those the kinds declare `Text(scan=True)`, found by walking each kind's
-schema, so a field added later is gated without touching this module. A leak is a blocking
-error at the exact line and column of the match (inside a block text too); `gongshi redact`
-rewrites the same spans with the proposed masks. The Markdown pages and notices Pelican
-publishes (`ds.content`) are public text too: every line of them goes through the same
-detectors (`content_gate`).
+Every text field of every kind is read, found by walking each kind's schema, so a field
+added later is gated without anyone remembering to; a field declares only what the law
+publishes in it (`Text(disclosed=...)`: an officer's name, an office's phone). A leak is a
+blocking error at the exact line and column of the match, inside a block or folded text too
+(`align` maps each character of a parsed value back to the file); `gongshi redact` rewrites
+the same characters with the proposed masks. The pages and notices Pelican publishes are
+gated in `pages.py`, with the same detectors.
 """
 from __future__ import annotations
 
 import bisect
 import codecs
 import datetime as dt
-import os
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Iterator
@@ -25,6 +26,8 @@ from ..kinds import KINDS, Record
 from ..schema import Either, Field, ListOf, MapOf, Obj, Text
 from ..yamlread import YScalar, find, parse
 from . import detectors as d
+from . import names
+from .normalise import INVISIBLE
 
 LEAK = Msg("R-REDACT", "{what}未作隐私处理，不能公开；建议改为“{mask}”",
            "unredacted {what_en}: it must not be published; proposed masking: '{mask}'",
@@ -32,21 +35,21 @@ LEAK = Msg("R-REDACT", "{what}未作隐私处理，不能公开；建议改为�
            "run gongshi redact --write <file> to mask it; if it is public (an office phone), add it to policy.redaction.allow in site.yml")
 NAME = Msg("R-REDACT", "自然人的姓名未作隐去处理，应写作“{mask}”",
            "a natural person's name is not masked; write it as '{mask}'",
-           "按公示政策 natural_person_name: mask，只保留姓氏，名字写作“某”（张某某）",
-           "the policy natural_person_name: mask keeps the surname and writes the given name as 某 (张某某)")
+           "按公示政策 natural_person_name: mask，只保留姓氏，名字写作“某”（张某某）；确属依法公开的姓名，加入 policy.redaction.allow",
+           "the policy natural_person_name: mask keeps the surname and writes the given name as 某 (张某某); "
+           "a name published by law goes into policy.redaction.allow")
 NAME_MANUAL = Msg("R-REDACT", "自然人的姓名未作隐去处理", "a natural person's name is not masked",
                   "只写姓氏加“某”或“某某”，例如 张某某", "write the surname followed by 某 or 某某, e.g. 张某某")
+HEALTH = Msg("R-REDACT", "自然人的健康信息（“{text}”）不能公开", "a natural person's health data ('{text}') must not be published",
+             "删去病名，或改写为不指明疾病的表述（例如“患有有碍食品安全的疾病”）",
+             "remove the diagnosis, or write it without naming it (e.g. 患有有碍食品安全的疾病)")
+PERSON_ID = Msg("R-REDACT", "当事人是自然人，其身份证件号码或代码不能公开",
+                "the party is a natural person: their identity number or code must not be published",
+                "删除 credit_code 这一行；自然人没有统一社会信用代码，个体工商户请把类别写作 个体工商户",
+                "delete the credit_code line; a natural person has no credit code (a sole trader's type is 个体工商户)")
 BAD_CODE = Msg("R-REDACT", "统一社会信用代码 {code} 的校验位不正确（按 GB 32100 应为 {check}）",
                "the check character of unified social credit code {code} is wrong (GB 32100 gives {check})",
                "核对代码是否抄错", "check the code for a copying mistake", WARNING)
-PAGE_LEAK = Msg("R-REDACT", "{what}未作隐私处理，不能公开；建议改为“{mask}”",
-                "unredacted {what_en}: it must not be published; proposed masking: '{mask}'",
-                "Markdown 页面和公告同样公开：请改为建议的写法；确属公开信息的（如单位电话），加入 site.yml 的 policy.redaction.allow",
-                "Markdown pages and notices are published too: write the proposed masking; if it is public "
-                "(an office phone), add it to policy.redaction.allow in site.yml")
-PAGE_UNREADABLE = Msg("R-REDACT", "无法以 UTF-8 读取此页面，不能检查其中是否有个人信息",
-                      "this page cannot be read as UTF-8, so it cannot be checked for personal data",
-                      "请用 UTF-8 编码保存此文件", "save the file as UTF-8")
 
 
 @dataclass(frozen=True)
@@ -62,10 +65,10 @@ class Leak:
         return WARNING if self.match.kind == d.CREDIT_CODE else ERROR
 
 
-def scan_paths(spec: Field, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    """Key paths of every Text(scan=True) under `spec`; '*' stands for any list index or map key."""
+def scan_paths(spec: Field, prefix: tuple[Any, ...] = ()) -> list[tuple[tuple[Any, ...], Text]]:
+    """(key path, field) of every scanned Text under `spec`; '*' stands for any index or key."""
     if isinstance(spec, Text):
-        return [prefix] if spec.scan else []
+        return [(prefix, spec)] if spec.scan else []
     if isinstance(spec, Obj):
         return [p for k, f in spec.fields.items() for p in scan_paths(f, prefix + (k,))]
     if isinstance(spec, ListOf):
@@ -73,18 +76,22 @@ def scan_paths(spec: Field, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...
     if isinstance(spec, MapOf):
         return scan_paths(spec.value, prefix + ("*",))
     if isinstance(spec, Either):
-        return sorted(set(scan_paths(spec.short, prefix) + scan_paths(spec.long, prefix)), key=str)
+        seen: dict[tuple[Any, ...], Text] = {}
+        for path, field in scan_paths(spec.short, prefix) + scan_paths(spec.long, prefix):
+            seen.setdefault(path, field)
+        return sorted(seen.items(), key=lambda p: str(p[0]))
     return []
 
 
-# The allow list is the policy's own list of public strings; reading it would flag itself.
-SKIP = {("site", ("policy", "redaction", "allow", "*"))}
-
-
 @lru_cache(maxsize=None)
+def kind_fields(kind: str) -> tuple[tuple[tuple[Any, ...], Text], ...]:
+    """The scanned (key path, field) pairs of one record kind."""
+    return tuple(scan_paths(KINDS[kind].schema))
+
+
 def kind_paths(kind: str) -> tuple[tuple[Any, ...], ...]:
     """The scanned key paths of one record kind."""
-    return tuple(p for p in scan_paths(KINDS[kind].schema) if (kind, p) not in SKIP)
+    return tuple(p for p, _ in kind_fields(kind))
 
 
 def texts(data: Any, path: tuple[Any, ...]) -> list[tuple[tuple[Any, ...], str]]:
@@ -107,14 +114,18 @@ def texts(data: Any, path: tuple[Any, ...]) -> list[tuple[tuple[Any, ...], str]]
     return [(at, v) for at, v in nodes if isinstance(v, str)]
 
 
-def _policy_names(policy: dict[str, Any]) -> bool:
-    # Fail closed: without a policy, natural persons' names are masked.
+def masks_names(policy: dict[str, Any]) -> bool:
+    """Whether natural persons' names are masked; fail closed: without a policy they are."""
     return (policy.get("redaction") or {}).get("natural_person_name", "mask") == "mask"
+
+
+# The party's own name fields are judged by the party rule below, not by the name model.
+_PARTY_NAMES = {("party", "name"), ("party", "legal_representative")}
 
 
 def _people(rec: Record, policy: dict[str, Any]) -> list[tuple[tuple[Any, ...], str]]:
     """(key path, name) of the natural persons a decision names that must be masked."""
-    if rec.kind != "decision" or not _policy_names(policy):
+    if rec.kind != "decision" or not masks_names(policy):
         return []
     party = rec.data.get("party") or {}
     out = []
@@ -125,39 +136,72 @@ def _people(rec: Record, policy: dict[str, Any]) -> list[tuple[tuple[Any, ...], 
     return [(k, n) for k, n in out if not d.name_masked(n)]
 
 
+def _overlaps(leaks: list[Leak], keys: tuple[Any, ...], start: int, end: int) -> bool:
+    return any(lk.keys == keys and lk.match.start < end and start < lk.match.end for lk in leaks)
+
+
 def scan_record(rec: Record, policy: dict[str, Any]) -> list[Leak]:
-    """Every leak in one record's scanned text, in field order."""
+    """Every leak in one record's text, in field order."""
     allow = tuple((policy.get("redaction") or {}).get("allow") or ())
-    fields = [t for p in kind_paths(rec.kind) for t in texts(rec.data, p)]
-    leaks = [Leak(rec, keys, m) for keys, value in fields for m in d.detect(value, allow)]
+    fields = [(keys, value, field) for path, field in kind_fields(rec.kind) for keys, value in texts(rec.data, path)]
+    leaks = [Leak(rec, keys, m) for keys, value, field in fields for m in d.detect(value, allow, field.disclosed)]
+    if masks_names(policy):
+        for keys, value, field in fields:
+            if d.NAME in field.disclosed or (rec.kind == "decision" and keys in _PARTY_NAMES):
+                continue
+            for start, end in names.person_names(value):
+                name = value[start:end]
+                if not _overlaps(leaks, keys, start, end) and not any(name in a for a in allow):
+                    leaks.append(Leak(rec, keys, d.Match(d.NAME, start, end, name, d.mask_name(name))))
     for keys, name in _people(rec, policy):
         plain = name.strip()
         mask = d.mask_name(plain)
-        for fkeys, value in fields:
+        for fkeys, value, _ in fields:
             start = value.find(plain)
             while start >= 0:
                 end = start + len(plain)
-                if not any(lk.keys == fkeys and lk.match.start < end and start < lk.match.end for lk in leaks):
+                if not _overlaps(leaks, fkeys, start, end):
                     leaks.append(Leak(rec, fkeys, d.Match(d.NAME, start, end, plain, mask)))
                 start = value.find(plain, end)
         if not any(lk.keys == keys and lk.match.kind == d.NAME for lk in leaks):
             leaks.append(Leak(rec, keys, d.Match(d.NAME, 0, len(name), name, mask)))
-    code = (rec.data.get("party") or {}).get("credit_code") if rec.kind == "decision" else (
-        rec.data.get("credit_code") if rec.kind == "agency" else None)
+    codes = _codes(rec)
+    if codes and codes[0].match.kind == d.PERSON_ID:  # the whole field goes: one finding says so
+        leaks = [lk for lk in leaks if lk.keys != codes[0].keys]
+    elif codes and any(lk.keys == codes[0].keys for lk in leaks):
+        codes = []  # an ID written as a code: the ID finding says it all
+    return leaks + codes
+
+
+def _codes(rec: Record) -> list[Leak]:
+    """A natural person's code field is an identity number; an organisation's must be well formed."""
+    if rec.kind == "decision":
+        party = rec.data.get("party") or {}
+        keys, code = ("party", "credit_code"), party.get("credit_code")
+        if code and party.get("type") == "自然人":
+            return [Leak(rec, keys, d.Match(d.PERSON_ID, 0, len(code), code, None))]
+    elif rec.kind == "agency":
+        keys, code = ("credit_code",), rec.data.get("credit_code")
+    else:
+        return []
     if code and len(code) == 18 and not uscc_valid(code):
-        keys = ("party", "credit_code") if rec.kind == "decision" else ("credit_code",)
-        leaks.append(Leak(rec, keys, d.Match(d.CREDIT_CODE, 0, len(code), code, None)))
-    return leaks
+        return [Leak(rec, keys, d.Match(d.CREDIT_CODE, 0, len(code), code, None))]
+    return []
 
 
 @dataclass(frozen=True)
 class Located:
-    """A leak with its place in the file: line, column and offset in the decoded text."""
+    """A leak with its place in the file: line, column, and the file offset of each character
+    of the match (None: the value could not be aligned with the file; rewrite by hand)."""
 
     leak: Leak
     line: int
     column: int
-    offset: int | None  # None: not found verbatim (folded or escaped); rewrite by hand
+    offsets: tuple[int, ...] | None
+
+    @property
+    def offset(self) -> int | None:
+        return self.offsets[0] if self.offsets else None
 
 
 def read_text(path: str) -> tuple[str, bool]:
@@ -168,12 +212,63 @@ def read_text(path: str) -> tuple[str, bool]:
     return data[3 if bom else 0:].decode("utf-8"), bom
 
 
+# libyaml's line breaks: CR LF, CR, LF, NEL, LS, PS.
+_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def line_starts(text: str) -> list[int]:
+    """Offsets at which each line of `text` starts, with YAML's notion of a line break."""
+    return [0] + [m.end() for m in _BREAK.finditer(text)]
+
+
+def align(text: str, pos: int, value: str) -> list[int] | None:
+    """The file offset of each character of a parsed `value` whose node starts at `pos`.
+
+    The value is read as a subsequence of the source: what the source has in between is
+    quoting, indentation, escapes and line breaks that YAML folds (a folded space is a line
+    break in the source). None when it cannot be matched within reach.
+    """
+    out: list[int] = []
+    p, n = pos, len(text)
+    for c in value:
+        start = p
+        while p < n and text[p] != c and not (c in " \n" and text[p] in " \r\n\t\x85\u2028\u2029"):
+            if text[p] == "\\":  # a double-quoted escape (\t, \x41, \u0033) that spells c
+                escape = _ESCAPE.match(text, p)
+                if escape and _unescape(escape.group()) == c:
+                    break
+                p += len(escape.group()) if escape else 1
+            else:
+                p += 1
+            if p - start > 256:
+                return None
+        if p >= n:
+            return None
+        out.append(p)
+        escape = _ESCAPE.match(text, p) if text[p] == "\\" and c != "\\" else None
+        p += len(escape.group()) if escape else 1
+    return out
+
+
+_ESCAPE = re.compile(r"\\(?:x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)", re.S)
+_SIMPLE_ESCAPES = {"0": "\0", "a": "\a", "b": "\b", "t": "\t", "\t": "\t", "n": "\n", "v": "\v", "f": "\f",
+                   "r": "\r", "e": "\x1b", " ": " ", '"': '"', "/": "/", "\\": "\\", "N": "\x85", "_": "\xa0",
+                   "L": "\u2028", "P": "\u2029"}
+
+
+def _unescape(escape: str) -> str:
+    if escape[1] in "xuU":
+        return chr(int(escape[2:], 16))
+    return _SIMPLE_ESCAPES.get(escape[1], "")
+
+
 def locate(path: str, leaks: list[Leak], text: str | None = None) -> list[Located]:
     """Where each leak of one file stands; a match inside a block text gets its own line."""
     if text is None:
         text = read_text(path)[0]
     tree, _ = parse(text, path)
-    starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+    starts = line_starts(text)
+    aligned: dict[int, list[int] | None] = {}
     out = []
     for lk in leaks:
         node = find(tree, lk.record.keys(*lk.keys))
@@ -181,51 +276,54 @@ def locate(path: str, leaks: list[Leak], text: str | None = None) -> list[Locate
             line, col = (node.line, node.col) if node is not None else (1, 1)
             out.append(Located(lk, line, col, None))
             continue
-        offset = _offset_in_source(text, starts, node, lk.match)
-        if offset is None:
+        if id(node) not in aligned:
+            base = starts[node.line - 1] + node.col - 1 if node.line - 1 < len(starts) else len(text)
+            aligned[id(node)] = align(text, base, node.value)
+        offsets = aligned[id(node)]
+        m = lk.match
+        if offsets is None or m.end > len(offsets) or node.value[m.start:m.end] != m.text:
             out.append(Located(lk, node.line, node.col, None))
             continue
-        line = node.line + text.count("\n", starts[node.line - 1], offset)
-        out.append(Located(lk, line, offset - starts[line - 1] + 1, offset))
+        first = offsets[m.start]
+        line = bisect.bisect_right(starts, first)
+        out.append(Located(lk, line, first - starts[line - 1] + 1, tuple(offsets[m.start:m.end])))
     return out
 
 
-def _offset_in_source(text: str, starts: list[int], node: YScalar, m: d.Match) -> int | None:
-    # The k-th occurrence in the value is the k-th in the source after the node's start,
-    # as long as the source writes the value verbatim (plain one-liners, quoted, | blocks).
-    if node.value[m.start:m.end] != m.text:
-        return None
-    k = node.value.count(m.text, 0, m.start) if m.text else 0
-    pos = starts[node.line - 1] + node.col - 1
-    limit = pos + 2 * len(node.value) + 64
-    for _ in range(k + 1):
-        found = text.find(m.text, pos, limit)
-        if found < 0:
-            return None
-        pos = found + len(m.text)
-    return found
-
-
 def _check_char(m: d.Match) -> str:
-    first17 = d.normalise(m.text).upper()[:17]
+    first17 = d.view(m.text).text.upper()[:17]
     return uscc_check_char(first17) if all(c in USCC_CHARS for c in first17) else "?"
 
 
 def finding(loc: Located) -> Finding:
     """The R-REDACT finding of a located leak."""
     m, file = loc.leak.match, loc.leak.record.file
+    return match_finding(m, file, loc.line, loc.column)
+
+
+def match_finding(m: d.Match, file: str, line: int, column: int) -> Finding:
+    """The R-REDACT finding of one match at a place (records and pages alike)."""
     if m.kind == d.CREDIT_CODE:
-        return BAD_CODE(file, loc.line, loc.column, code=m.text, check=_check_char(m))
+        return BAD_CODE(file, line, column, code=m.text, check=_check_char(m))
     if m.kind == d.NAME:
-        return (NAME(file, loc.line, loc.column, mask=m.mask) if m.mask
-                else NAME_MANUAL(file, loc.line, loc.column))
+        return NAME(file, line, column, mask=m.mask) if m.mask else NAME_MANUAL(file, line, column)
+    if m.kind == d.HEALTH:
+        return HEALTH(file, line, column, text=m.text)
+    if m.kind == d.PERSON_ID:
+        return PERSON_ID(file, line, column)
     zh, en = d.WHAT[m.kind]
-    return LEAK(file, loc.line, loc.column, what=zh, what_en=en, mask=m.mask)
+    return LEAK(file, line, column, what=zh, what_en=en, mask=visible(m.mask or ""))
+
+
+def visible(text: str) -> str:
+    """A mask as a one-line message shows it: line breaks, tabs and invisible characters named."""
+    return "".join("⏎" if c in "\r\n" else "⇥" if c == "\t" else f"<U+{ord(c):04X}>" if c in INVISIBLE else c
+                   for c in text)
 
 
 @check
 def redaction_gate(ds: Dataset, as_of: dt.date) -> Iterator[Finding]:
-    """No personal data in scanned text; masked names; well-formed credit codes."""
+    """No personal data in any record's text; masked names; well-formed credit codes."""
     policy = ds.policy
     by_file: dict[str, list[Leak]] = {}
     for kind in KINDS:
@@ -239,43 +337,3 @@ def redaction_gate(ds: Dataset, as_of: dt.date) -> Iterator[Finding]:
             located = [Located(lk, 1, 1, None) for lk in by_file[path]]
         for loc in located:
             yield finding(loc)
-
-
-def markdown_files(folder: str) -> list[str]:
-    """Every *.md below `folder`, sorted; hidden folders (.git, .venv) are not content."""
-    found = []
-    for here, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found += [os.path.join(here, f) for f in files if f.endswith(".md")]
-    return sorted(found)
-
-
-def scan_page(path: str, policy: dict[str, Any]) -> list[Finding]:
-    """R-REDACT findings of one Markdown file, at the line and column of each match."""
-    try:
-        text = read_text(path)[0]
-    except FileNotFoundError:  # removed meanwhile: Pelican will not publish it either
-        return []
-    except (OSError, UnicodeDecodeError):
-        return [PAGE_UNREADABLE(path, 1, 1)]  # fail closed: unread text may hold anything
-    allow = tuple((policy.get("redaction") or {}).get("allow") or ())
-    starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
-    out = []
-    for m in d.detect(text, allow):
-        line = bisect.bisect_right(starts, m.start)
-        col = m.start - starts[line - 1] + 1
-        if m.kind == d.CREDIT_CODE:
-            out.append(BAD_CODE(path, line, col, code=m.text, check=_check_char(m)))
-        else:
-            zh, en = d.WHAT[m.kind]
-            out.append(PAGE_LEAK(path, line, col, what=zh, what_en=en, mask=m.mask))
-    return out
-
-
-@check
-def content_gate(ds: Dataset, as_of: dt.date) -> Iterator[Finding]:
-    """No personal data in the Markdown pages and notices published with the data."""
-    if not ds.content or not os.path.isdir(ds.content):
-        return
-    for path in markdown_files(ds.content):
-        yield from scan_page(path, ds.policy)

@@ -1,0 +1,171 @@
+"""The reader's view of a text, for the redaction gate: what a person sees, with a map back.
+
+Personal data hides behind writing: full-width or circled digits, Chinese numerals
+(三四一五…, 叁肆壹伍…), zero-width characters, Markdown emphasis (`3415**0101**…`), HTML tags
+and entities (`&#51;`), percent-encoding in a link. The detectors run on a normalised view
+in which all of that is undone, and every character of the view remembers which characters
+of the source produced it, so a finding keeps its exact line and column and a mask replaces
+exactly the characters that spell the number.
+
+Most texts need none of this: they go through one `str.translate` (one character for one
+character, so offsets are unchanged) and the map is the identity. Only a text with something
+to delete or expand takes the character-by-character path.
+"""
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Chinese numerals as digits (幺 is how "1" is read out in phone numbers); 〇 and 零 are 0.
+CN_DIGITS = {"〇": "0", "零": "0", "洞": "0", "一": "1", "幺": "1", "二": "2", "三": "3", "四": "4",
+             "五": "5", "六": "6", "七": "7", "八": "8", "九": "9", "壹": "1", "贰": "2", "貳": "2",
+             "叁": "3", "參": "3", "肆": "4", "伍": "5", "陆": "6", "陸": "6", "柒": "7", "捌": "8",
+             "玖": "9", "两": "2"}
+
+# Characters a reader does not see: zero-width spaces and joiners, soft hyphen, BOM,
+# word joiner, Mongolian vowel separator, combining grapheme joiner, variation selectors.
+INVISIBLE = frozenset("\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad"
+                      "\u034f\u180e\u061c" + "".join(chr(c) for c in range(0xFE00, 0xFE10)))
+
+
+@lru_cache(maxsize=None)
+def _one_to_one() -> dict[int, str]:
+    """NFKC folding of every BMP character that folds to exactly one other character."""
+    table: dict[int, str] = {}
+    for code in range(0x80, 0x10000):
+        if 0xD800 <= code < 0xE000:
+            continue
+        ch = chr(code)
+        folded = unicodedata.normalize("NFKC", ch)
+        if len(folded) == 1 and folded != ch:
+            table[code] = folded
+    for k, v in CN_DIGITS.items():
+        table[ord(k)] = v
+    # Dashes and dots people put between digit groups, read as the ASCII separator.
+    for ch in "‐‑‒–—―−﹣－":
+        table[ord(ch)] = "-"
+    for ch in "·•・‧∙":
+        table[ord(ch)] = "·"
+    return table
+
+
+@lru_cache(maxsize=None)
+def _slow() -> re.Pattern[str]:
+    """What forces the slow path: something to delete (invisible characters, Markdown emphasis,
+    HTML tags, entities, percent-escapes, backslash escapes) or a character whose NFKC form is
+    not one character (㈠ → (一), ㎡ → m2, ﬁ → fi)."""
+    many = [chr(c) for c in range(0x80, 0x10000) if not 0xD800 <= c < 0xE000
+            and len(unicodedata.normalize("NFKC", chr(c))) != 1]
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(INVISIBLE) + many) + r"*_~`<&%\\]")
+
+
+@dataclass(frozen=True)
+class View:
+    """A normalised text and, for each of its characters, the source span that produced it.
+
+    `starts[i]`/`ends[i]` are the source offsets of view character i; None means the view is
+    character for character the source (the common case), and offsets are the same.
+    """
+
+    source: str
+    text: str
+    starts: tuple[int, ...] | None = None
+    ends: tuple[int, ...] | None = None
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The source span of view characters [start, end)."""
+        if self.starts is None or self.ends is None:
+            return start, end
+        if start >= end:
+            at = self.starts[start] if start < len(self.starts) else len(self.source)
+            return at, at
+        return self.starts[start], self.ends[end - 1]
+
+    def origin(self, i: int) -> int:
+        """The source offset of view character i."""
+        return i if self.starts is None else self.starts[i]
+
+
+# Markdown emphasis and code marks: one to three of * _ ~ ` (a run of four or more stars is a
+# mask's, and a mask is not undone). An HTML tag or comment; an entity; a %XX escape.
+_EMPH = re.compile(r"(?<![*_~`])[*_~`]{1,3}(?![*_~`])")
+_TAG = re.compile(r"<!--.*?-->|</?[A-Za-z][^<>]{0,200}>", re.S)
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_PERCENT = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
+_ESCAPE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!<>~|])")
+
+
+def _decodes(raw: bytes) -> bool:
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _deletions_and_replacements(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, replacement) pieces of the source that the reader sees differently."""
+    pieces: list[tuple[int, int, str]] = []
+    for m in _TAG.finditer(text):
+        # A tag is not seen; a line-level tag (<br>, <p>) separates words like a space.
+        pieces.append((m.start(), m.end(), " " if re.match(r"</?(br|p|div|li|tr|td)\b", m.group(), re.I) else ""))
+    for m in _ENTITY.finditer(text):
+        pieces.append((m.start(), m.end(), html.unescape(m.group())))
+    for m in _PERCENT.finditer(text):
+        # One piece per decoded character (three source characters a byte), so a masked
+        # digit replaces only its own %XX.
+        raw = bytes.fromhex(m.group().replace("%", ""))
+        at = m.start()
+        while raw:
+            size = next((k for k in range(1, 5) if _decodes(raw[:k])), 0)
+            if not size:
+                break
+            pieces.append((at, at + 3 * size, raw[:size].decode("utf-8")))
+            raw, at = raw[size:], at + 3 * size
+    for m in _EMPH.finditer(text):
+        pieces.append((m.start(), m.end(), ""))
+    for m in _ESCAPE.finditer(text):
+        pieces.append((m.start(), m.end(), ""))
+    for i, c in enumerate(text):
+        if c in INVISIBLE:
+            pieces.append((i, i + 1, ""))
+    pieces.sort()
+    out: list[tuple[int, int, str]] = []
+    last = 0
+    for p in pieces:  # the first piece of overlapping ones wins (a tag over an emphasis mark)
+        if p[0] >= last:
+            out.append(p)
+            last = p[1]
+    return out
+
+
+def view(text: str) -> View:
+    """The reader's view of `text` (see the module docstring)."""
+    table = _one_to_one()
+    if not _slow().search(text):
+        return View(text, text.translate(table))
+    chars: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+
+    def put(piece: str, start: int, end: int) -> None:
+        for c in piece:
+            folded = table.get(ord(c)) or (unicodedata.normalize("NFKC", c) if ord(c) >= 0x80 else c)
+            for f in folded:
+                chars.append(table.get(ord(f), f))
+                starts.append(start)
+                ends.append(end)
+
+    at = 0
+    for start, end, replacement in _deletions_and_replacements(text):
+        for i in range(at, start):
+            put(text[i], i, i + 1)
+        if replacement:
+            put(replacement, start, end)
+        at = end
+    for i in range(at, len(text)):
+        put(text[i], i, i + 1)
+    return View(text, "".join(chars), tuple(starts), tuple(ends))
