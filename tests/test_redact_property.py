@@ -1,0 +1,137 @@
+"""Property: personal data, however written, in whatever text field of whatever kind, is caught.
+
+Random personal data is obfuscated the ways people write it (separators, full-width or
+Chinese numerals, zero-width characters, Markdown emphasis, HTML entities), put into a random
+scanned field of a random record kind, and the gate must report it there; a build with such a
+record writes nothing at all.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import ROOT
+from gongshi.checksums import id_check_char, luhn_valid
+from gongshi.kinds import KINDS, Record
+from gongshi.rules import detectors as d
+from gongshi.rules.redaction import kind_fields, scan_record
+from test_cases import BASE
+
+CN = dict(zip("0123456789", "零一二三四五六七八九"))
+FIN = dict(zip("0123456789", "零壹贰叁肆伍陆柒捌玖"))
+FULL = dict(zip("0123456789", "０１２３４５６７８９"))
+
+
+def _id(seed: int) -> str:
+    first = f"{[11, 31, 34, 44, 51][seed % 5]}{seed % 10000:04d}{1950 + seed % 60}{1 + seed % 12:02d}{1 + seed % 28:02d}{seed % 1000:03d}"
+    return first + id_check_char(first)
+
+
+def _card(seed: int) -> str:
+    stem = f"6222{seed:011d}"[:15]
+    return next(stem + str(c) for c in range(10) if luhn_valid(stem + str(c)))
+
+
+# (kind of data, the digits or text) — numbers are obfuscated below, the rest kept as is.
+numbers = st.one_of(
+    st.integers(0, 10**7).map(lambda s: (d.ID, _id(s))),
+    st.integers(0, 10**8 - 1).map(lambda n: (d.MOBILE, f"1{3 + n % 7}{n % 10}{n:08d}")),
+    st.integers(0, 10**9).map(lambda s: (d.CARD, _card(s))),
+)
+words = st.one_of(
+    st.from_regex(r"[a-z]{2,8}@(qq|163|example)\.(com|cn)", fullmatch=True).map(lambda e: (d.EMAIL, e)),
+    st.integers(10000, 99999).map(lambda n: (d.PLATE, f"皖K{n}")),
+    st.integers(10**7, 10**8 - 1).map(lambda n: (d.PASSPORT, f"护照号码E{n}")),
+    st.integers(1, 99).map(lambda n: (d.ADDRESS, f"住址：光明路{n}号{n % 9 + 1}单元{n + 100}室")),
+)
+
+
+@st.composite
+def obfuscated(draw: Any) -> tuple[str, str]:
+    kind, text = draw(numbers)
+    how = draw(st.sampled_from(["plain", "sep", "full", "cn", "fin", "zw", "emph", "entity", "mixed"]))
+    if how == "plain":
+        return kind, text
+    if how == "sep":
+        sep = draw(st.sampled_from([" ", "  ", "\t", ".", "/", "-", "\n"]))
+        cuts = sorted(draw(st.sets(st.integers(1, len(text) - 1), min_size=1, max_size=4)))
+        parts = [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)])]
+        return kind, sep.join(parts)
+    if how in ("full", "cn", "fin"):
+        table = {"full": FULL, "cn": CN, "fin": FIN}[how]
+        return kind, "".join(table.get(c, c) for c in text)
+    if how == "zw":
+        i = draw(st.integers(1, len(text) - 1))
+        return kind, text[:i] + "\u200b" + text[i:]
+    if how == "emph":
+        i = draw(st.integers(1, len(text) - 3))
+        return kind, text[:i] + "**" + text[i:i + 2] + "**" + text[i + 2:]
+    if how == "entity":
+        i = draw(st.integers(0, len(text) - 1))
+        return kind, text[:i] + f"&#{ord(text[i])};" + text[i + 1:]
+    table = draw(st.sampled_from([CN, FULL]))
+    return kind, "".join(table.get(c, c) if j % 2 else c for j, c in enumerate(text))
+
+
+def _place(path: tuple[Any, ...], value: str) -> dict[str, Any]:
+    """A minimal record body with `value` at `path` ('*' becomes a one-item list)."""
+    if not path:
+        raise ValueError(path)
+    head, rest = path[0], path[1:]
+    inner: Any = value if not rest else _place(rest, value)
+    if head == "*":
+        return inner  # handled by the caller's list
+    if rest and rest[0] == "*":
+        inner = [inner if len(rest) > 1 else value]
+        if len(rest) > 1:
+            inner = [_place(rest[1:], value)]
+    return {head: inner}
+
+
+FIELDS = [(kind, path, field) for kind in sorted(KINDS) for path, field in kind_fields(kind)
+          if path and path[0] != "*"]
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(obfuscated(), words), st.sampled_from(FIELDS),
+       st.sampled_from(["", "经查，", "当事人（", "联系方式："]), st.sampled_from(["", "。", "），无证经营。"]))
+def test_obfuscated_personal_data_in_any_field_is_reported(planted: tuple[str, str], where: Any,
+                                                           before: str, after: str) -> None:
+    kind, text = planted
+    record_kind, path, field = where
+    if kind in field.disclosed or (kind == d.ADDRESS and d.ADDRESS in field.disclosed):
+        return  # an office's phone or address is public by declaration
+    value = before + text + after
+    data = _place(path, value)
+    rec = Record(record_kind, "x.yml", data, agency="demo", slug="x")
+    leaks = scan_record(rec, {})
+    start = len(before)
+    assert any(lk.match.start <= start + len(text) and start <= lk.match.end for lk in leaks), (value, path)
+
+
+LEAKS = ["当事人身份证号3415 2219 8506 1200 36。", "联系电话一三九一二三四五六七八。", "证人王五华证实。",
+         "邮箱 zhangsan at qq dot com", "住址：光明路12号3单元401室", "身份证号&#51;41522198506120036"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("leak", LEAKS)
+def test_a_build_with_planted_personal_data_writes_nothing(leak: str, tmp_path: Path) -> None:
+    from gongshi.build import build
+    data = tmp_path / "data"
+    shutil.copytree(BASE, data)
+    case = (Path(__file__).parent / "cases" / "valid" / "decision-minimal.yml").read_text(encoding="utf-8")
+    body = "\n".join(line for line in case.splitlines() if not line.startswith("#"))
+    target = data / "agencies" / "demo" / "decisions" / "2024" / "cf-2024-0900.yml"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(body + f"\nremark: {leak!r}\n".replace("'", '"'), encoding="utf-8")
+    out = tmp_path / "out"
+    ds = build(str(data), str(out), dt.date(2026, 11, 22), settings_file=str(ROOT / "pelicanconf.py"),
+               content=str(tmp_path / "content"))
+    assert any(f.rule == "R-REDACT" and f.file == str(target) for f in ds.report)
+    assert not out.exists()
