@@ -113,7 +113,8 @@ _RULES: tuple[Rule, ...] = (
         "to the file referred to (officers.yml, items.yml, flowcharts/ …); change one of two duplicate ids.",
         _GUIDELINE + "：公示执法主体、人员、职责和依据"),
     Rule(
-        "R-REDACT", CHECK, ("gongshi.rules.redaction", "gongshi.rules.detectors", "gongshi.rules.pages"),
+        "R-REDACT", CHECK, ("gongshi.rules.redaction", "gongshi.rules.detectors", "gongshi.rules.pages",
+                             "gongshi.workflow.importer"),
         ERROR, "隐私处理", "Redaction",
         "检查平台公开的每一段文字（记录中标为需扫描的字段，以及 content/ 中的 Markdown 页面和公告）是否含有"
         "未经处理的个人信息：身份证件号码、手机和固定电话号码、银行卡号和账号、护照或通行证号码、电子邮箱、机动车号牌、自然人的住址和健康信息、未隐去的自然人姓名；统一社会信用代码的校验位不对时给出警告。"
