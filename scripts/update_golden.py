@@ -43,7 +43,7 @@ def _portal_theme(dst: Path) -> Path:
 def build_golden(out: Path, lang: str = "zh", extra: Path = EXTRA) -> list[str]:
     """Build the golden site (or _base + another `extra` folder) into `out`; returns its files."""
     sys.path.insert(0, str(ROOT / "plugins"))
-    from gongshi import outputs, plugin  # noqa: F401  (outputs: every generator registered first)
+    from gongshi import hooks
     from gongshi.build import build
     from gongshi.portal.generator import PortalGenerator
 
@@ -63,8 +63,8 @@ def build_golden(out: Path, lang: str = "zh", extra: Path = EXTRA) -> list[str]:
         settings = work / "pelicanconf.py"
         settings.write_text((ROOT / "pelicanconf.py").read_text(encoding="utf-8")
                             + f"\nTHEME = {str(theme)!r}\nGONGSHI_LANG = {lang!r}\n", encoding="utf-8")
-        saved = list(plugin.GENERATORS)
-        plugin.GENERATORS[:] = [Capture]
+        saved = list(hooks.BUILTIN_OUTPUTS)
+        hooks.BUILTIN_OUTPUTS[:] = [Capture]  # the portal only
         cwd = os.getcwd()
         os.chdir(ROOT)
         try:
@@ -72,7 +72,7 @@ def build_golden(out: Path, lang: str = "zh", extra: Path = EXTRA) -> list[str]:
                        content=str(ROOT / "content"))
         finally:
             os.chdir(cwd)
-            plugin.GENERATORS[:] = saved
+            hooks.BUILTIN_OUTPUTS[:] = saved
         if not ds.report.ok:
             raise SystemExit(ds.report.to_text("en"))
     # Outputs hooked in elsewhere (a search index, say) may still appear: keep the portal's files.

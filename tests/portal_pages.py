@@ -7,7 +7,7 @@ from conftest import DATA, DEMO_AS_OF
 from gongshi.checks import validate
 from gongshi.portal import urls
 from gongshi.portal.pages_decisions import revocation
-from gongshi.public import public_set
+from gongshi.publication import publish as public_set
 
 
 def page_kinds() -> list[tuple[str, str, str]]:
@@ -36,7 +36,7 @@ def page_kinds() -> list[tuple[str, str, str]]:
         ("decisions-year", urls.decisions_list(slug, year=decision.year), str(decision.year)),
         ("decisions-category", urls.decisions_list(None, cat="行政处罚"), "行政处罚"),
         ("decision", urls.decision(decision), decision.data["doc_no"]),
-        ("notice", urls.decision(notice), revocation(notice)["reason"]),
+        ("notice", urls.decision(notice), revocation(notice).reason),
         ("revocations", "revocations.html", notice.data["doc_no"]),
         ("stats-index", "stats/index.html", str(year)),
         ("stats", urls.stats(year), "行政处罚种类"),

@@ -14,7 +14,9 @@ from gongshi.checks import validate
 from gongshi.feeds import entries
 from gongshi.feeds.render import render
 from gongshi.feeds.text import plain_text, xml_safe
-from gongshi.public import public_set
+from gongshi.kinds import Record
+from gongshi.publication import publish as public_set
+from gongshi.publication import view
 from gongshi.rules.visibility import visibility
 
 BASE = "https://zfgs.example.gov.cn"  # data/site.yml's url; pelicanconf's SITEURL is ""
@@ -24,6 +26,11 @@ BASE = "https://zfgs.example.gov.cn"  # data/site.yml's url; pelicanconf's SITEU
 def public() -> entries.PublicSet:
     ds = validate(str(DATA), DEMO_AS_OF)
     return public_set(ds, DEMO_AS_OF)
+
+
+def _raw(rec, ds=None):  # the validated record behind a public view (tests only)
+    ds = ds or validate(str(DATA), DEMO_AS_OF)
+    return next(r for r in ds.of(rec.kind) if r.uid == rec.uid)
 
 
 def feed_files(site: Path) -> list[Path]:
@@ -67,13 +74,13 @@ def test_feeds_parse_with_unique_ids_and_right_dates(demo_site: Path, public: en
                 continue  # a correction or revocation entry, checked below
             assert day(e.published_parsed) == rec.data["published"]
             if atom:
-                assert day(e.updated_parsed) == entries.updated_of(rec, DEMO_AS_OF)
+                assert day(e.updated_parsed) == entries.updated_of(rec)
             assert e.title.startswith(rec.data["doc_no"])
 
 
 def test_each_feed_is_the_newest_fifty_public_decisions_of_its_scope(demo_site: Path,
                                                                      public: entries.PublicSet) -> None:
-    ranked = sorted((entries.decision_entry(r, "", BASE, DEMO_AS_OF) for r in public.decisions),
+    ranked = sorted((entries.decision_entry(r, "", BASE) for r in public.decisions),
                     key=entries.Entry.order)
     scopes = {"all": ranked}
     for slug in public.agencies:
@@ -104,11 +111,12 @@ def test_revocation_notice_has_doc_no_date_and_reason_only(demo_site: Path, publ
     parsed = parse(demo_site / "feeds" / "revocations.atom.xml")
     found = [e for e in parsed.entries if e.id.startswith(entries.tag_uri("zfgs.example.gov.cn", rec) + "/revocation/")]
     assert len(found) == 1
-    day_, reason = entries.revocation(rec)
+    day_, reason = rec.revocation.date, rec.revocation.reason
     text = found[0].summary
     assert rec.data["doc_no"] in text and day_.isoformat() in text and reason in text
-    assert rec.data["party"]["name"] not in text + found[0].title
-    assert rec.data["result"] not in text
+    raw = _raw(rec)
+    assert raw.data["party"]["name"] not in text + found[0].title
+    assert raw.data["result"] not in text
 
 
 def test_feeds_are_deterministic(public: entries.PublicSet) -> None:
@@ -119,20 +127,20 @@ def test_feeds_are_deterministic(public: entries.PublicSet) -> None:
 
 
 def test_correction_moves_updated_but_keeps_the_id(public: entries.PublicSet) -> None:
-    rec = next(r for r in public.decisions if r.data.get("history"))
-    entry = entries.decision_entry(rec, "x", BASE, DEMO_AS_OF)
-    assert entry.updated == max(h["date"] for h in rec.data["history"])
+    rec = next(r for r in public.decisions if r.history)
+    entry = entries.decision_entry(rec, "x", BASE)
+    assert entry.updated == max(h["date"] for h in rec.history)
     assert entry.id == f"tag:zfgs.example.gov.cn,{rec.data['published'].year}:{rec.agency}/{rec.slug}"
-    before = entries.decision_entry(rec, "x", BASE, rec.data["published"])
+    before = entries.decision_entry(view(_raw(rec), rec.data["published"]), "x", BASE)
     assert before.updated == rec.data["published"] and before.id == entry.id
 
 
 def test_control_characters_never_reach_feedgen(public: entries.PublicSet) -> None:
     rec = public.decisions[0]
     dirty = dict(rec.data, result="罚款\x0b人民币\x00五万元", facts="经查\x1f，**当事人**……")
-    clone = entries.Record(rec.kind, rec.file, dirty, rec.agency, rec.slug, None, rec.year)
+    clone = view(Record(rec.kind, rec.file, dirty, rec.agency, rec.slug, None, rec.year), DEMO_AS_OF)
     feed = entries.Feed("all", "t\x0c", "s", "feeds/all", "index.html",
-                        [entries.decision_entry(clone, "机关\x08", BASE, DEMO_AS_OF)], DEMO_AS_OF)
+                        [entries.decision_entry(clone, "机关\x08", BASE)], DEMO_AS_OF)
     for fmt in ("atom", "rss"):
         xml = render(feed, fmt, BASE, "站")
         assert b"CDATA" not in xml
@@ -157,7 +165,7 @@ def test_expired_decision_leaves_every_feed(tmp_path: Path, public: entries.Publ
     from gongshi.build import build
     last = min((v.last_day, uid) for uid, v in public.status.items() if v.public and v.last_day)
     rec = next(r for r in public.decisions if r.uid == last[1])
-    assert visibility(rec, last[0], public.policy).public
+    assert visibility(_raw(rec), last[0], public.policy).public
     after = last[0] + dt.timedelta(days=1)
     out = tmp_path / "out"
     cwd = os.getcwd()
@@ -196,12 +204,13 @@ def test_withdrawn_and_revoked_decisions_leave_every_feed() -> None:
     the revoked one is a notice (doc_no, date, reason) in the revocations feed."""
     ds = validate(str(DATA), DEMO_AS_OF)
     before = public_set(ds, DEMO_AS_OF)
-    gone, revoked = before.decisions[0], before.decisions[1]
+    gone, revoked = _raw(before.decisions[0], ds), _raw(before.decisions[1], ds)
     gone.data = dict(gone.data, withdrawn={"date": DEMO_AS_OF, "reason": "决定被撤销"})
     revoked.data = dict(revoked.data, status="已撤销", history=[
         *(revoked.data.get("history") or []), {"date": DEMO_AS_OF, "action": "撤销", "note": "经复议撤销"}])
     after = public_set(ds, DEMO_AS_OF)
     feeds = entries.plan(after, BASE)
+    gone, revoked = view(gone, DEMO_AS_OF), view(revoked, DEMO_AS_OF)
     for rec in (gone, revoked):
         tag = entries.tag_uri("zfgs.example.gov.cn", rec)
         for feed in feeds:
@@ -216,7 +225,7 @@ def test_withdrawn_and_revoked_decisions_leave_every_feed() -> None:
     assert not any(e.uid == gone.uid for e in feeds[-1].entries)
     # The next newest decision moves up; nothing else changes order.
     assert [e.uid for e in feeds[0].entries[:3]] == [r.uid for r in sorted(
-        after.decisions, key=lambda r: (-entries.updated_of(r, DEMO_AS_OF).toordinal(), r.agency, r.slug))[:3]]
+        after.decisions, key=lambda r: (-entries.updated_of(r).toordinal(), r.agency, r.slug))[:3]]
 
 
 def test_an_empty_feed_is_dated_by_the_newest_content_not_the_build_day(public: entries.PublicSet) -> None:

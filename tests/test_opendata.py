@@ -18,7 +18,10 @@ from gongshi.kinds import KINDS
 from gongshi.opendata import shuanggongshi, tables
 from gongshi.opendata.dictionary import dictionary
 from gongshi.opendata.files import csv_cell, write_csv
-from gongshi.public import PublicSet, public_set
+from gongshi.kinds import Record
+from gongshi.publication import Publication as PublicSet
+from gongshi.publication import publish as public_set
+from gongshi.publication import view
 
 BOM = b"\xef\xbb\xbf"
 BASE = "https://zfgs.example.gov.cn"
@@ -110,7 +113,7 @@ def test_projection_is_an_allow_list(public: PublicSet) -> None:
     rec = public.decisions[0]
     dirty = dict(rec.data, withdrawn={"date": DEMO_AS_OF, "reason": "x"}, internal="x",
                  party=dict(rec.data["party"], minor=False))
-    clone = tables.Record(rec.kind, rec.file, dirty, rec.agency, rec.slug, None, rec.year)
+    clone = view(Record(rec.kind, rec.file, dirty, rec.agency, rec.slug, None, rec.year), DEMO_AS_OF)
     out = tables.public_record(clone, public, BASE)
     assert "internal" not in out and "withdrawn" not in out and "minor" not in out["party"]
 
@@ -119,7 +122,8 @@ def test_csv_round_trip_with_chinese_commas_quotes_and_newlines(tmp_path: Path, 
     rec = next(r for r in public.decisions if r.data["category"] == "行政处罚")
     tricky = '经查，当事人"张某某"于2026年,在"某地"\n销售，过期食品；“引号”, 逗号'
     data = dict(rec.data, facts=tricky, result='罚款,"五万元"', remark="备注\r\n第二行")
-    clone = tables.Record(rec.kind, rec.file, data, rec.agency, rec.slug, None, rec.year)
+    clone = view(Record(rec.kind, rec.file, data, rec.agency, rec.slug, None, rec.year), DEMO_AS_OF,
+                 public.status[rec.uid])
     cols = tables.columns("decision")
     obj = tables.public_record(clone, public, BASE)
     row = [c.cell(obj) for c in cols]
@@ -227,7 +231,7 @@ def test_expired_decision_leaves_every_data_file(tmp_path: Path, public: PublicS
 def test_withdrawn_and_revoked_decisions_leave_the_data(public: PublicSet) -> None:
     ds = validate(str(DATA), DEMO_AS_OF)
     first = public_set(ds, DEMO_AS_OF)
-    gone, revoked = first.decisions[0], first.decisions[1]
+    gone, revoked = [next(r for r in ds.of("decision") if r.uid == v.uid) for v in first.decisions[:2]]
     gone.data = dict(gone.data, withdrawn={"date": DEMO_AS_OF, "reason": "信用修复"})
     revoked.data = dict(revoked.data, status="已撤销")
     after = public_set(ds, DEMO_AS_OF)

@@ -12,7 +12,8 @@ from conftest import DATA, DEMO_AS_OF
 from gongshi.checks import validate
 from gongshi.portal import urls
 from gongshi.portal.pages_decisions import revocation
-from gongshi.public import PublicSet, public_set
+from gongshi.publication import Publication as PublicSet
+from gongshi.publication import publish as public_set
 
 SECTIONS = ["index", "officers", "posts", "items", "lists", "guides/index", "flowcharts/index",
             "inspections", "decisions/index", "revocations", "compliance"]
@@ -94,8 +95,9 @@ def test_revoked_decision_shows_only_the_notice(demo_site: Path, ps: PublicSet) 
     for rec in ps.notices:
         html = read(demo_site, urls.decision(rec))
         n = revocation(rec)
-        assert rec.data["doc_no"] in html and n["reason"] in html and n["date"].isoformat() in html
-        assert rec.data["party"]["name"] not in html and rec.data["result"] not in html
+        assert rec.data["doc_no"] in html and n.reason in html and n.date.isoformat() in html
+        raw = next(r for r in validate(str(DATA), DEMO_AS_OF).of("decision") if r.uid == rec.uid)
+        assert raw.data["party"]["name"] not in html and raw.data["result"] not in html
         assert "data-pagefind-body" not in html
         assert rec.data["doc_no"] in read(demo_site, "revocations.html")
 

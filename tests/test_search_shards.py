@@ -13,7 +13,8 @@ from browser import serve
 from conftest import DATA, DEMO_AS_OF, ROOT
 
 from gongshi.checks import validate
-from gongshi.public import PublicSet, public_set
+from gongshi.publication import Publication as PublicSet
+from gongshi.publication import publish as public_set
 from gongshi.search import bundle, shards
 
 LIMIT = 60

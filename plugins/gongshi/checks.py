@@ -1,10 +1,9 @@
-"""The check pipeline: every rule family registers here, built-in or from a plugin."""
+"""The check pipeline: validation runs every check hooks.checks() lists (built-in rule modules,
+then `gongshi.checks` entry points, then a caller's extra checks); see hooks.py."""
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import os
-from importlib.metadata import entry_points
 from typing import Callable, Iterable
 
 from .dataset import Dataset, load
@@ -12,33 +11,19 @@ from .findings import Finding, Report
 from .yamlread import locate
 
 Check = Callable[[Dataset, dt.date], Iterable[Finding]]
-CHECKS: list[Check] = []
-
-# Built-in rule families use the same registration as outside plugins (entry point group
-# "gongshi.checks"), so one mechanism is exercised by every build.
-BUILTIN_MODULES = ["gongshi.refs", "gongshi.rules", "gongshi.portal.reserved"]
 
 
 def check(fn: Check) -> Check:
-    """Register a check: a function of (dataset, as_of) yielding findings."""
-    if fn not in CHECKS:
-        CHECKS.append(fn)
+    """Mark a function of (dataset, as_of) yielding findings as a check. Nothing is registered:
+    hooks.checks() takes the marked functions of the modules it is given (hooks.py)."""
+    fn.gongshi_check = True  # type: ignore[attr-defined]
     return fn
 
 
-_loaded = False
-
-
-def load_checks() -> list[Check]:
-    """Import built-in rule modules and plugins once; return the registered checks."""
-    global _loaded
-    if not _loaded:
-        for name in BUILTIN_MODULES:
-            importlib.import_module(name)
-        for ep in entry_points(group="gongshi.checks"):
-            ep.load()
-        _loaded = True
-    return CHECKS
+def load_checks(extra: Iterable[Check] = ()) -> list[Check]:
+    """The checks validation runs, in order (hooks.checks)."""
+    from . import hooks
+    return hooks.checks(extra)
 
 
 def resolve_locations(report: Report) -> None:
@@ -55,22 +40,23 @@ def default_content(root: str) -> str | None:
 
 
 def validate(root: str, as_of: dt.date, *, strict: bool = False,
-             workers: int | None = None, content: str | None = None) -> Dataset:
+             workers: int | None = None, content: str | None = None,
+             extra_checks: Iterable[Check] = ()) -> Dataset:
     """Load `root` and run every check as of `as_of`; the findings are in `ds.report`.
 
     `content` is the Markdown folder published with the data (default: `<root>/../content`).
     """
     ds = load(root, workers)
     ds.content = os.path.abspath(content) if content else default_content(root)
-    run_checks(ds, as_of)
+    run_checks(ds, as_of, extra_checks)
     if strict:
         ds.report.strict()
     return ds
 
 
-def run_checks(ds: Dataset, as_of: dt.date) -> Report:
-    """Run every registered check over a loaded dataset."""
-    for fn in load_checks():
+def run_checks(ds: Dataset, as_of: dt.date, extra: Iterable[Check] = ()) -> Report:
+    """Run every check (hooks.checks, then `extra`) over a loaded dataset."""
+    for fn in load_checks(extra):
         ds.report.extend(fn(ds, as_of))
     resolve_locations(ds.report)
     return ds.report

@@ -1,16 +1,7 @@
-"""The list of output modules; importing one appends its generator to plugin.GENERATORS."""
+"""The built-in output generators, in build order (kept for callers of OUTPUT_MODULES; the
+list itself lives in hooks.BUILTIN_OUTPUTS). Importing this module registers nothing."""
 from __future__ import annotations
 
-import importlib
+from .hooks import BUILTIN_OUTPUTS
 
-OUTPUT_MODULES = [
-    "gongshi.workflow.provenance",  # first: fills the context the page generators read
-    "gongshi.portal.generator",
-    "gongshi.feeds.generator",
-    "gongshi.opendata.generator",
-    "gongshi.search.page",
-    "gongshi.search.pagefind",
-]
-
-for _name in OUTPUT_MODULES:
-    importlib.import_module(_name)
+OUTPUT_MODULES = [name.split(":", 1)[0] for name in BUILTIN_OUTPUTS]

@@ -1,8 +1,8 @@
-"""Pelican wiring: settings, the validated dataset, and the generators that write the portal.
+"""Pelican wiring: settings, the validated dataset, its publication, and register().
 
-Every output (pages, feeds, search index, data files) is produced by a generator class
-registered here, the way Pelican's own ArticlesGenerator is: built-in parts use the same
-`get_generators` signal an outside plugin would.
+Every output (pages, feeds, search index, data files) is a generator class listed by
+hooks.outputs() and handed to Pelican through its `get_generators` signal, the way an outside
+plugin's would be; register() connects that and the other receivers (hooks.py lists them all).
 """
 from __future__ import annotations
 
@@ -11,16 +11,13 @@ import logging
 import os
 from typing import Any
 
-from pelican import signals
-
 from .checks import validate
 from .dataset import Dataset, today_shanghai
 
 log = logging.getLogger("gongshi")
 
-# Generator classes that produce the portal; other modules append theirs (see register()).
-GENERATORS: list[type] = []
 _PREPARED: dict[tuple[str, dt.date], Dataset] = {}
+_PUBLISHED: dict[tuple[str, dt.date], tuple[Dataset, Any]] = {}
 
 
 class BuildRefused(Exception):
@@ -64,11 +61,35 @@ def dataset(settings: dict[str, Any]) -> Dataset:
     return ds
 
 
-def _get_generators(pelican: Any) -> list[type]:
-    return list(GENERATORS)
+def publication(settings: dict[str, Any]) -> Any:
+    """The build's Publication (publication.publish), made once per dataset and day and shared
+    by every output."""
+    from .publication import publish
+    ds = dataset(settings)
+    key = (data_dir(settings), as_of(settings))
+    known = _PUBLISHED.get(key)
+    if known is None or known[0] is not ds:
+        known = _PUBLISHED[key] = (ds, publish(ds, key[1]))
+    return known[1]
+
+
+def publication_of(ds: Dataset, day: dt.date) -> Any:
+    """The Publication a build made of `ds` on `day` (refresh's change list reads the very views
+    the outputs read), or a fresh one."""
+    from .publication import publish
+    for (_root, d), (known, pub) in _PUBLISHED.items():
+        if known is ds and d == day:
+            return pub
+    return publish(ds, day)
+
+
+def get_generators(pelican: Any) -> list[type]:
+    """signals.get_generators: the output generators of hooks.outputs(), in order."""
+    from . import hooks
+    return hooks.outputs(pelican.settings)
 
 
 def register() -> None:
-    """Connect to Pelican; importing the output modules registers their generators."""
-    from . import outputs  # noqa: F401  (fills GENERATORS)
-    signals.get_generators.connect(_get_generators)
+    """Pelican's plugin entry: connect the generators and signal receivers (hooks.connect)."""
+    from . import hooks
+    hooks.connect()

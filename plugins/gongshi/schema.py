@@ -105,11 +105,16 @@ class Field:
     json_type: str = "string"
 
     def __init__(self, title: str, description: str = "", *, required: bool = False,
-                 example: Any = None) -> None:
+                 example: Any = None, public: bool = True, ref: str | None = None) -> None:
         self.title = title
         self.description = description
         self.required = required
         self.example = example
+        # Whether the field reaches the public (pages, feeds, open data): publication.py projects
+        # every record onto its public fields, and templates can read no other (NonPublicField).
+        self.public = public
+        # The record kind a value names (e.g. "officer" for an officer id), resolved by publication.
+        self.ref = ref
 
     def check(self, node: Node, name: str, ctx: Ctx) -> Any:
         """Typed value of `node`, or None after adding a finding to `ctx`."""

@@ -10,15 +10,12 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-from ..dataset import Dataset
-from ..kinds import Record
 from ..kinds.site import CATEGORIES
-from ..portal import pages_decisions, urls
-from ..public import PublicSet, public_set
+from ..publication import Publication, PublicRecord, urls
+from ..publication.urls import site_base
 from .text import plain_text, xml_safe
 
 LIMIT = 50  # newest entries per feed
-
 # ASCII file names per category: the portal's URL words, so feed and page URLs agree.
 CATEGORY_SLUGS: dict[str, str] = urls.CATEGORY_SLUGS
 ACTION_SLUGS = {"更正": "correction", "撤销": "revocation", "变更": "change"}
@@ -70,96 +67,70 @@ class Feed:
 
 
 def site_url(settings: dict[str, Any], site: dict[str, Any]) -> str:
-    """Base for absolute links: SITEURL when absolute (publishconf.py), else site.yml's url."""
-    for url in (settings.get("SITEURL") or "", site.get("url") or ""):
-        if url.startswith(("http://", "https://")):
-            return url.rstrip("/")
-    return "https://localhost"  # fail safe: links stay well-formed even without a url
+    """Base for absolute links (the publication's one URL builder)."""
+    return site_base(settings, site)
 
 
 def host_of(base: str) -> str:
     return urlsplit(base).hostname or "localhost"
 
 
-def shared_public_set(context: dict[str, Any], ds: Dataset, as_of: dt.date) -> PublicSet:
-    """The portal's PublicSet from the context when it is for the same day, else a fresh one."""
-    ps = context.get("gongshi")
-    if isinstance(ps, PublicSet) and ps.as_of == as_of:
-        return ps
-    return public_set(ds, as_of)
-
-
-def decision_path(rec: Record) -> str:
-    """Site-relative URL of a decision page, or of its revocation notice (the portal's scheme)."""
-    return urls.decision(rec)
-
-
-def tag_uri(host: str, rec: Record, *suffix: str) -> str:
+def tag_uri(host: str, rec: PublicRecord, *suffix: str) -> str:
     """tag:<host>,<year first published>:<agency>/<slug>[/suffix…] (RFC 4151)."""
     tail = "".join(f"/{s}" for s in suffix)
-    return f"tag:{host},{rec.data['published'].year}:{rec.agency}/{rec.slug}{tail}"
+    year = rec.published.year if rec.published else 1970
+    return f"tag:{host},{year}:{rec.agency}/{rec.slug}{tail}"
 
 
-def past_history(rec: Record, as_of: dt.date) -> list[dict[str, Any]]:
-    """History events dated on or before the build day, oldest first."""
-    events = [h for h in rec.data.get("history") or [] if h and h.get("date") and h["date"] <= as_of]
-    return sorted(events, key=lambda h: h["date"])
+def updated_of(rec: PublicRecord) -> dt.date:
+    """The latest correction date up to the build day, else the publication date (the view's)."""
+    return rec.updated or rec.published or dt.date(1970, 1, 1)
 
 
-def updated_of(rec: Record, as_of: dt.date) -> dt.date:
-    """The latest correction date up to the build day, else the publication date."""
-    dates = [h["date"] for h in past_history(rec, as_of)]
-    return max([rec.data["published"], *dates])
-
-
-def decision_title(rec: Record) -> str:
+def decision_title(rec: PublicRecord) -> str:
     d = rec.data
     return xml_safe(f"{d['doc_no']} {d.get('title') or d['party']['name']}")
 
 
-def decision_summary(rec: Record) -> str:
+def decision_summary(rec: PublicRecord) -> str:
     """The public text: the conclusion and the facts, as plain text."""
     parts = [xml_safe(rec.data.get("result", "")), plain_text(rec.data.get("facts"))]
     return "\n".join(p for p in parts if p)
 
 
-def decision_entry(rec: Record, agency_name: str, base: str, as_of: dt.date) -> Entry:
+def decision_entry(rec: PublicRecord, agency_name: str, base: str) -> Entry:
     """The entry of a public decision."""
-    return Entry(tag_uri(host_of(base), rec), decision_title(rec), f"{base}/{decision_path(rec)}",
-                 rec.data["published"], updated_of(rec, as_of), decision_summary(rec),
+    return Entry(tag_uri(host_of(base), rec), decision_title(rec), f"{base}/{rec.url}",
+                 rec.published or updated_of(rec), updated_of(rec), decision_summary(rec),
                  xml_safe(agency_name), rec.agency or "", rec.slug or "", rec.uid,
                  rec.data.get("category"))
 
 
-def history_entries(rec: Record, agency_name: str, base: str, as_of: dt.date) -> list[Entry]:
-    """One entry per past correction or change of a public decision."""
+def history_entries(rec: PublicRecord, agency_name: str, base: str) -> list[Entry]:
+    """One entry per past correction or change of a public decision (the view's history)."""
     out: list[Entry] = []
     seen: dict[str, int] = {}
-    for h in past_history(rec, as_of):
+    doc_no = rec.data["doc_no"]
+    for h in rec.history:
         key = f"{ACTION_SLUGS.get(h['action'], 'change')}/{h['date'].isoformat()}"
         seen[key] = seen.get(key, 0) + 1
         if seen[key] > 1:  # two events of one kind on one day keep distinct ids
             key = f"{key}-{seen[key]}"
         out.append(Entry(tag_uri(host_of(base), rec, *key.split("/")),
-                         xml_safe(f"{h['action']}：{rec.data['doc_no']}"), f"{base}/{decision_path(rec)}",
-                         h["date"], h["date"], xml_safe(f"{rec.data['doc_no']} {h['action']}：{h['note']}"),
+                         xml_safe(f"{h['action']}：{doc_no}"), f"{base}/{rec.url}",
+                         h["date"], h["date"], xml_safe(f"{doc_no} {h['action']}：{h['note']}"),
                          xml_safe(agency_name), rec.agency or "", rec.slug or "", rec.uid,
                          rec.data.get("category")))
     return out
 
 
-def revocation(rec: Record) -> tuple[dt.date, str]:
-    """Date and reason of a revocation, exactly as the portal's notice page gives them."""
-    facts = pages_decisions.revocation(rec)
-    return facts["date"] or rec.data["published"], facts["reason"] or ""
-
-
-def notice_entry(rec: Record, agency_name: str, base: str, as_of: dt.date) -> Entry:
+def notice_entry(rec: PublicRecord, agency_name: str, base: str) -> Entry:
     """A revocation notice: document number, date and reason only (no party, no facts)."""
-    day, reason = revocation(rec)
+    assert rec.revocation is not None
+    day, reason = rec.revocation.date, rec.revocation.reason
     doc_no = rec.data["doc_no"]
     return Entry(tag_uri(host_of(base), rec, "revocation", day.isoformat()),
-                 xml_safe(f"撤销公告：{doc_no}"), f"{base}/{decision_path(rec)}", day, day,
+                 xml_safe(f"撤销公告：{doc_no}"), f"{base}/{rec.url}", day, day,
                  xml_safe(f"{doc_no}已于{day.isoformat()}撤销。" + (f"撤销原因：{reason}" if reason else "")),
                  xml_safe(agency_name), rec.agency or "", rec.slug or "", rec.uid)
 
@@ -168,11 +139,12 @@ def _newest(entries: list[Entry]) -> list[Entry]:
     return sorted(entries, key=Entry.order)[:LIMIT]
 
 
-def _buckets(ps: PublicSet) -> dict[str, list[Record]]:
+def _buckets(ps: Publication) -> dict[str, list[PublicRecord]]:
     """Scope -> its newest LIMIT public decisions, in one pass over one sort (100k stays cheap)."""
-    def order(r: Record) -> tuple[Any, ...]:
-        return (-updated_of(r, ps.as_of).toordinal(), r.agency or "", r.slug or "")
-    out: dict[str, list[Record]] = {}
+    def order(r: PublicRecord) -> tuple[Any, ...]:
+        return (-updated_of(r).toordinal(), r.agency or "", r.slug or "")
+
+    out: dict[str, list[PublicRecord]] = {}
     for r in sorted(ps.decisions, key=order):
         for scope in ("all", f"agency:{r.agency}", f"category:{r.data.get('category')}"):
             bucket = out.setdefault(scope, [])
@@ -181,7 +153,7 @@ def _buckets(ps: PublicSet) -> dict[str, list[Record]]:
     return out
 
 
-def plan(ps: PublicSet, base: str) -> list[Feed]:
+def plan(ps: Publication, base: str) -> list[Feed]:
     """Every feed of the site with its newest entries, from the public set and nothing else."""
     site = xml_safe(ps.site.get("name", ""))
     names = {slug: a.data.get("name", slug) for slug, a in ps.agencies.items()}
@@ -192,14 +164,13 @@ def plan(ps: PublicSet, base: str) -> list[Feed]:
         recs = buckets.get(scope, [])
         for r in recs:
             if r.uid not in made:
-                made[r.uid] = decision_entry(r, names[r.agency], base, ps.as_of)
+                made[r.uid] = decision_entry(r, names[r.agency or ""], base)
         return [made[r.uid] for r in recs]
 
-    changes = [e for r in ps.decisions if r.data.get("history")
-               for e in history_entries(r, names[r.agency], base, ps.as_of)]
-    changes += [notice_entry(r, names[r.agency], base, ps.as_of) for r in ps.notices]
+    changes = [e for r in ps.decisions if r.history for e in history_entries(r, names[r.agency or ""], base)]
+    changes += [notice_entry(r, names[r.agency or ""], base) for r in ps.notices]
     # An empty feed is as new as the site's newest change, so it only moves when content does.
-    dates = [e.updated for e in changes] + [updated_of(r, ps.as_of) for r in buckets.get("all", [])[:1]]
+    dates = [e.updated for e in changes] + [updated_of(r) for r in buckets.get("all", [])[:1]]
     since = max(dates, default=ps.as_of)
     feeds = [Feed("all", f"{site}：执法决定", f"{site}新公开和更正的全部行政执法决定", "feeds/all",
                   "index.html", newest("all"), since)]

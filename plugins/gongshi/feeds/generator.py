@@ -9,6 +9,7 @@ from typing import Any
 from pelican.generators import Generator
 
 from .. import plugin
+from ..publication.urls import site_base
 from . import entries
 from .entries import FORMATS, Feed
 from .render import render
@@ -29,10 +30,9 @@ class FeedsGenerator(Generator):
     """RSS 2.0 and Atom for all decisions, each agency, each category, and revocations."""
 
     def generate_context(self) -> None:
-        ds = plugin.dataset(self.settings)
-        ps = entries.shared_public_set(self.context, ds, plugin.as_of(self.settings))
+        ps = plugin.publication(self.settings)
         self.site_name: str = ps.site.get("name", "")
-        self.base = entries.site_url(self.settings, ps.site)
+        self.base = site_base(self.settings, ps.site)
         self.feeds = entries.plan(ps, self.base)
         self.context["gongshi_feeds"] = feed_links(self.feeds)
         # Pages of ours the sitemap should list (the portal writes sitemap.xml).
@@ -53,5 +53,3 @@ class FeedsGenerator(Generator):
             fh.write(html)
         log.info("gongshi.feeds: %d feeds written in %.1f s", 2 * len(self.feeds), time.perf_counter() - started)
 
-
-plugin.GENERATORS.append(FeedsGenerator)

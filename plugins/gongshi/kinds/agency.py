@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..schema import Integer, ListOf, Obj, Text, legal_basis
-from .base import RecordKind
+from .base import RecordKind, Table
 
 CREDIT_CODE = r"[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}"
 
@@ -14,6 +14,10 @@ class AgencyKind(RecordKind):
     title = "执法主体"
     title_en = "enforcement subject"
     pattern = "agencies/*/agency.yml"
+    published = True
+    url = "{agency}/index.html"
+    template = "gongshi_agency"
+    table = Table("agencies", (("agency", "执法主体编号", "执法主体文件夹名"), ("url", "网址", "主体在本平台上的页面地址")))
     schema = Obj("执法主体", {
         "name": Text("主体名称", "执法主体的全称", required=True, scan=False),
         "short_name": Text("简称", "例如 县市场监管局", scan=False),
@@ -39,5 +43,5 @@ class AgencyKind(RecordKind):
             "email": Text("电子邮箱", "提交记录时使用的 git 邮箱", required=True, scan=False),
             "name": Text("姓名", "维护人员的姓名或所在科室", scan=False),
             "key": Text("签名密钥指纹", "可选：GPG 或 SSH 签名密钥的指纹", scan=False),
-        }, "一名维护人员"), "有权修改本主体文件夹的人员（按 git 提交邮箱）"),
+        }, "一名维护人员"), "有权修改本主体文件夹的人员（按 git 提交邮箱）", public=False),
     }, "行政执法主体的基本信息（事前公开）")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -45,16 +46,66 @@ class Record:
         return f"{self.kind}:{self.agency or ''}:{self.slug or ''}"
 
 
+@dataclass(frozen=True)
+class Section:
+    """A section page listing one kind's public records: `<agency>/<name>.html` per agency and
+    `<first part of name>.html` site-wide, rendered with `template` (context: agency, groups)."""
+
+    name: str              # e.g. "guides/index"
+    template: str          # e.g. "gongshi_guides"
+    label: str = ""        # menu label; a labelled section is added to the agency menu
+    kind: str = ""         # filled in from the kind that declares it
+
+
+@dataclass(frozen=True)
+class Table:
+    """A kind's open-data table: data/<stem>.json|csv (and per agency), the columns the build
+    computes in front of the record's public fields (key, title, description)."""
+
+    stem: str
+    computed: tuple[tuple[str, str, str], ...] = (("agency", "执法主体编号", "执法主体文件夹名"),)
+
+
 class RecordKind:
-    """A content kind: where its files live, whether a file holds a list, and its fields."""
+    """A content kind: where its files live, whether a file holds a list, and its fields.
+
+    Its public face is declared here too (publication.py reads it, no output names a kind):
+    `url` (a page per record, named parts {agency} {year} {slug}), `template` (that page's),
+    `sections` (list pages per agency and site-wide), `table` (open data), and `public=False`
+    on the schema fields that never leave the repository.
+    """
 
     name: ClassVar[str]
     title: ClassVar[str]          # Chinese name, e.g. 执法决定
     title_en: ClassVar[str]
     pattern: ClassVar[str]        # path under data/ with * for agency, year, slug
+    # The same path with named parts, e.g. agencies/{agency}/decisions/{year}/{slug}.yml;
+    # by default agencies/* is {agency} and a * in the file name is {slug}.
+    path: ClassVar[str | None] = None
     many: ClassVar[bool] = False  # the file is a list of records
     key: ClassVar[str | None] = None  # identifying field of list items (id, code)
     schema: ClassVar[Obj]
+    published: ClassVar[bool] = False       # has a public face at all (site, calendar: no)
+    url: ClassVar[str | None] = None        # e.g. {agency}/decisions/{year}/{slug}.html
+    template: ClassVar[str | None] = None   # the page of one record
+    sections: ClassVar[tuple[Section, ...]] = ()
+    table: ClassVar[Table | None] = None
+
+    @classmethod
+    def named_path(cls) -> str:
+        """`path`, or `pattern` with its stars named."""
+        if cls.path:
+            return cls.path
+        parts = cls.pattern.split("/")
+        if len(parts) > 2 and parts[0] == "agencies":
+            parts[1] = "{agency}"
+        parts[-1] = parts[-1].replace("*", "{slug}")
+        return "/".join(parts)
+
+    @classmethod
+    def url_of(cls, parts: dict[str, Any]) -> str | None:
+        """The site-relative URL of a record's page from its named parts, or None (no page)."""
+        return cls.url.format(**parts) if cls.url else None
 
     @classmethod
     def file_schema(cls) -> dict[str, Any]:
@@ -104,12 +155,19 @@ class RecordKind:
     def locate_parts(cls, rel: str) -> tuple[str | None, int | None, str | None]:
         """Agency, year and slug from a path relative to data/."""
         parts = rel.replace(os.sep, "/").split("/")
-        agency = parts[1] if len(parts) > 2 and parts[0] == "agencies" else None
-        year = None
-        slug = None
-        if "*" in cls.pattern.rsplit("/", 1)[-1]:
-            slug = os.path.splitext(parts[-1])[0]
-        if cls.name == "decision" and len(parts) >= 2 and len(parts[-2]) == 4 and parts[-2].isdigit():
-            year = int(parts[-2])
-        return agency, year, slug
+        named = cls.named_path().split("/")
+        found: dict[str, str] = {}
+        if len(parts) == len(named):
+            for want, got in zip(named, parts):
+                m = _PART.fullmatch(os.path.splitext(want)[0])
+                if m:
+                    found[m.group(1)] = os.path.splitext(got)[0]
+        year_text = found.get("year", "")
+        year = int(year_text) if len(year_text) == 4 and year_text.isdigit() else None
+        # A record named by its year (plans/<yyyy>.yml) has the year as its slug too.
+        slug = found.get("slug", year_text if named[-1].startswith("{year}") else None)
+        return found.get("agency"), year, slug or None
+
+
+_PART = re.compile(r"\{(\w+)\}")
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..schema import Boolean, Choice, Date, Duration, ListOf, Number, Obj, Text, legal_basis
-from .base import RecordKind
+from .base import RecordKind, Table
 from .site import CATEGORIES, PENALTY_KINDS
 
 PARTY_TYPES = ["法人", "非法人组织", "个体工商户", "自然人"]
@@ -17,6 +17,18 @@ class DecisionKind(RecordKind):
     title = "执法决定"
     title_en = "enforcement decision"
     pattern = "agencies/*/decisions/*/*.yml"
+    path = "agencies/{agency}/decisions/{year}/{slug}.yml"
+    # Public face: a page per decision (or its revocation notice, at the same URL); the lists by
+    # year and category are the portal's own (pages_decisions.py); data/decisions.*.
+    published = True
+    url = "{agency}/decisions/{year}/{slug}.html"
+    template = "gongshi_decision"
+    table = Table("decisions", (
+        ("agency", "执法主体编号", "执法主体文件夹名（agencies/<编号>）"),
+        ("slug", "决定编号", "决定文件名（不含 .yml），与主体编号一起唯一标识一项决定"),
+        ("url", "网址", "决定在本平台上的页面地址"),
+        ("updated", "更新日期", "最近一次更正或变更的日期，无更正时为公开日期"),
+        ("public_until", "公示截止日期", "公示期限的最后一天；为空表示公示至撤销为止")))
     schema = Obj("执法决定", {
         "doc_no": Text("文书编号", "决定书文号，例如 霍市监罚〔2024〕15号", required=True, scan=False),
         "title": Text("标题", "可选：案件名称，例如 某某公司销售过期食品案"),
@@ -28,7 +40,7 @@ class DecisionKind(RecordKind):
             "name": Text("名称或姓名", "自然人在 mask 政策下写作 张某某", required=True),
             "credit_code": Text("统一社会信用代码", "法人等组织的统一社会信用代码（公开信息）", scan=False),
             "legal_representative": Text("法定代表人", "法定代表人或负责人"),
-            "minor": Boolean("未成年人", "当事人为未成年人时填 true：该决定不予公开"),
+            "minor": Boolean("未成年人", "当事人为未成年人时填 true：该决定不予公开", public=False),
         }, "行政相对人", required=True),
         "facts": Text("违法事实", "Markdown；会检查其中的个人信息", markdown=True),
         "violation_type": Text("违法行为类型", "双公示字段，例如 销售过期食品"),
@@ -61,6 +73,6 @@ class DecisionKind(RecordKind):
         "withdrawn": Obj("提前撤下", {
             "date": Date("撤下日期", "从这一天起不再公示，YYYY-MM-DD", required=True),
             "reason": Text("原因", "例如 信用修复；决定被撤销", required=True),
-        }, "在公示期届满前撤下"),
+        }, "在公示期届满前撤下", public=False),
         "remark": Text("备注", "其他需要说明的事项"),
     }, "行政执法决定")

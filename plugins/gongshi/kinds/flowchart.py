@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..schema import Choice, Either, ListOf, Obj, Text
-from .base import RecordKind
+from .base import RecordKind, Section
 
 STEP_ID = r"[A-Za-z0-9_-]+"
 
@@ -26,6 +26,10 @@ class FlowchartKind(RecordKind):
     title = "流程图"
     title_en = "flowchart"
     pattern = "agencies/*/flowcharts/*.yml"
+    published = True
+    url = "{agency}/flowcharts/{slug}.html"
+    template = "gongshi_flowchart"
+    sections = (Section("flowcharts/index", "gongshi_flowcharts"),)
     schema = Obj("流程图", {
         "title": Text("标题", "流程图的标题，例如 食品经营许可流程图", required=True, scan=False),
         "kind": Choice("流程类别", ["执法流程", "法制审核流程", "全过程记录流程"],

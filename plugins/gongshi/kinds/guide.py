@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..schema import SLUG_EN, SLUG_RE, SLUG_ZH, Boolean, Date, Integer, ListOf, Obj, Text
-from .base import RecordKind
+from .base import RecordKind, Section, Table
 
 
 class GuideKind(RecordKind):
@@ -12,6 +12,12 @@ class GuideKind(RecordKind):
     title = "服务指南"
     title_en = "service guide"
     pattern = "agencies/*/guides/*.yml"
+    published = True
+    url = "{agency}/guides/{slug}.html"
+    template = "gongshi_guide"
+    sections = (Section("guides/index", "gongshi_guides"),)
+    table = Table("guides", (("agency", "执法主体编号", "执法主体文件夹名"), ("slug", "指南编号", "指南文件名（不含 .yml）"),
+                             ("url", "网址", "服务指南在本平台上的页面地址")))
     schema = Obj("服务指南", {
         "item": Text("执法事项编码", "本主体 items.yml 中的事项编码", required=True, scan=False),
         "name": Text("事项名称", "服务指南对应的事项名称", required=True, scan=False),

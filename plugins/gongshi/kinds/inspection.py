@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..schema import Obj, Text, legal_basis
-from .base import RecordKind
+from .base import RecordKind, Section, Table
 from .item import ITEM_CODE
 
 
@@ -15,6 +15,9 @@ class InspectionKind(RecordKind):
     pattern = "agencies/*/inspections.yml"
     many = True
     key = "code"
+    published = True
+    sections = (Section("inspections", "gongshi_inspections"),)
+    table = Table("inspections")
     schema = Obj("随机抽查事项", {
         "code": Text("抽查事项编码", "例如 SC-2024-01", required=True, pattern=ITEM_CODE,
                      pattern_zh="字母、数字和连字符", pattern_en="letters, digits and hyphens", scan=False),

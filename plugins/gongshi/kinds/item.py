@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..schema import Boolean, Choice, Obj, Text, legal_basis
-from .base import RecordKind
+from .base import RecordKind, Section, Table
 from .site import CATEGORIES
 
 ITEM_CODE = r"[0-9A-Za-z][0-9A-Za-z-]*"
@@ -17,6 +17,9 @@ class ItemKind(RecordKind):
     pattern = "agencies/*/items.yml"
     many = True
     key = "code"
+    published = True
+    sections = (Section("items", "gongshi_items"), Section("lists", "gongshi_lists"))
+    table = Table("items")
     schema = Obj("执法事项", {
         "code": Text("事项编码", "例如 340000-XK-001", required=True, pattern=ITEM_CODE,
                      pattern_zh="字母、数字和连字符", pattern_en="letters, digits and hyphens", scan=False),

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..schema import Choice, Date, ListOf, Obj, Text
-from .base import RecordKind
+from .base import RecordKind, Section, Table
 
 ROLES = ["执法人员", "执法辅助人员", "法制审核人员"]
 STATUSES = ["在岗", "离岗", "证件注销"]
@@ -17,6 +17,9 @@ class OfficerKind(RecordKind):
     pattern = "agencies/*/officers.yml"
     many = True
     key = "id"
+    published = True
+    sections = (Section("officers", "gongshi_officers"), Section("posts", "gongshi_posts"))
+    table = Table("officers")
     schema = Obj("执法人员", {
         "id": Text("人员编号", "本主体内唯一，例如 o-0001", required=True, pattern=r"[a-z0-9][a-z0-9-]*",
                    pattern_zh="小写字母、数字和连字符，例如 o-0001", pattern_en="lowercase letters, digits and hyphens, e.g. o-0001",

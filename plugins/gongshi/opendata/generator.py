@@ -10,9 +10,9 @@ from typing import Any
 from pelican.generators import Generator
 
 from .. import plugin
-from ..feeds.entries import shared_public_set, site_url
 from ..kinds import KINDS
-from ..public import PublicSet
+from ..publication import Publication
+from ..publication.urls import site_base
 from . import shuanggongshi, tables
 from .dictionary import dictionary
 from .files import ROOT, DataFile, Sink, digest, plan, write_json
@@ -24,9 +24,8 @@ class OpenDataGenerator(Generator):
     """Open data of the public set: every file listed, with size and SHA-256, in data/index.json."""
 
     def generate_context(self) -> None:
-        ds = plugin.dataset(self.settings)
-        self.public: PublicSet = shared_public_set(self.context, ds, plugin.as_of(self.settings))
-        self.base = site_url(self.settings, self.public.site)
+        self.public: Publication = plugin.publication(self.settings)
+        self.base = site_base(self.settings, self.public.site)
         self.files = plan(self.public)
         self.context["gongshi_data_files"] = [f.as_dict() for f in self.files]
         self.context.setdefault("gongshi_sitemap_pages", []).extend(["data/index.html", "data/dictionary.html"])
@@ -88,5 +87,3 @@ class OpenDataGenerator(Generator):
         with open(path, "w", encoding="utf-8") as fh:
             fh.write(html)
 
-
-plugin.GENERATORS.append(OpenDataGenerator)

@@ -10,9 +10,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Callable, Iterator
 
 from ..feeds.text import legal_refs, plain_text, xml_safe
-from ..kinds import Record
-from ..public import PublicSet
-from ..rules import windows
+from ..publication import Publication
+from ..publication import PublicRecord as Record
 
 PENALTY = "行政处罚"
 PERMIT = "行政许可"
@@ -89,8 +88,7 @@ def _party(rec: Record) -> list[str]:
 
 def _remark(rec: Record, as_of: dt.date) -> str:
     parts = [rec.data.get("remark") or ""]
-    fixes = sorted((h for h in rec.data.get("history") or [] if h.get("date") and h["date"] <= as_of),
-                   key=lambda h: h["date"])
+    fixes = rec.history  # as of the build day, oldest first
     if rec.data.get("status") == "已更正" and fixes:
         last = fixes[-1]
         parts.append(f"{last['date'].isoformat()}{last['action']}：{last['note']}")
@@ -98,11 +96,10 @@ def _remark(rec: Record, as_of: dt.date) -> str:
 
 
 def _last_day(rec: Record, policy: dict[str, Any]) -> str:
-    last = windows.window_last_day(rec, policy)
-    return last.isoformat() if last else ""
+    return rec.last_day.isoformat() if rec.last_day else ""
 
 
-def penalty_row(rec: Record, agency: dict[str, Any], ps: PublicSet) -> list[str]:
+def penalty_row(rec: Record, agency: dict[str, Any], ps: Publication) -> list[str]:
     """One 行政处罚 decision in PENALTY_COLUMNS order."""
     d, pen = rec.data, rec.data.get("penalty") or {}
     until = _last_day(rec, ps.policy)
@@ -113,7 +110,7 @@ def penalty_row(rec: Record, agency: dict[str, Any], ps: PublicSet) -> list[str]
             agency.get("name", ""), agency.get("credit_code", ""), _remark(rec, ps.as_of)]
 
 
-def permit_row(rec: Record, agency: dict[str, Any], ps: PublicSet) -> list[str]:
+def permit_row(rec: Record, agency: dict[str, Any], ps: Publication) -> list[str]:
     """One 行政许可 decision in PERMIT_COLUMNS order."""
     d = rec.data
     return [*_party(rec), d.get("title") or "行政许可决定书", d["doc_no"], "其他", "", "",
@@ -124,7 +121,7 @@ def permit_row(rec: Record, agency: dict[str, Any], ps: PublicSet) -> list[str]:
 
 # name -> (file stem, title, category, columns, row function)
 EXPORTS: dict[str, tuple[str, str, str, list[tuple[str, str]],
-                         Callable[[Record, dict[str, Any], PublicSet], list[str]]]] = {
+                         Callable[[Record, dict[str, Any], Publication], list[str]]]] = {
     "xzcf": ("shuanggongshi-xzcf", "双公示 行政处罚", PENALTY, PENALTY_COLUMNS, penalty_row),
     "xzxk": ("shuanggongshi-xzxk", "双公示 行政许可", PERMIT, PERMIT_COLUMNS, permit_row),
 }
@@ -135,7 +132,7 @@ def header(name: str) -> list[str]:
     return [c for c, _how in EXPORTS[name][3]]
 
 
-def records(name: str, ps: PublicSet, decisions: list[Record] | None = None) -> Iterator[tuple[str, list[str]]]:
+def records(name: str, ps: Publication, decisions: list[Record] | None = None) -> Iterator[tuple[str, list[str]]]:
     """(agency, row) for each public decision of the export's category, XML/CSV-safe."""
     _stem, _title, category, _cols, make = EXPORTS[name]
     for rec in ps.decisions if decisions is None else decisions:
@@ -145,6 +142,6 @@ def records(name: str, ps: PublicSet, decisions: list[Record] | None = None) -> 
         yield rec.agency or "", [xml_safe(str(v)) for v in make(rec, ps.agencies[rec.agency].data, ps)]
 
 
-def rows(name: str, ps: PublicSet, decisions: list[Record] | None = None) -> list[list[str]]:
+def rows(name: str, ps: Publication, decisions: list[Record] | None = None) -> list[list[str]]:
     """The header and rows of one export over `decisions` (default: all public ones)."""
     return [header(name), *(row for _agency, row in records(name, ps, decisions))]

@@ -8,50 +8,26 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ..feeds.entries import decision_path, past_history, revocation, updated_of
-from ..kinds import KINDS, Record
-from ..portal import urls
-from ..public import PublicSet
+from ..feeds.text import legal_refs, xml_safe  # being hardened in place there; the one import across outputs
+from ..kinds import KINDS
+from ..publication import Publication, PublicRecord
+from ..publication.projection import public_fields
 from ..schema import Field, ListOf, Obj
-from ..feeds.text import legal_refs, xml_safe
 
 ALL = True  # the whole subtree is public
 
-# Top-level (and nested) keys that may be published, per kind. Officers: only the roster
-# fields R-ROSTER/R-POST list; decisions: what the decision page shows (officer ids resolve
-# to the public roster), never the minor flag or the withdrawal; agencies: no maintainer e-mails.
-PUBLIC_FIELDS: dict[str, dict[str, Any]] = {
-    "decision": {"doc_no": ALL, "title": ALL, "category": ALL, "item": ALL, "inspection": ALL,
-                 "party": {"type": ALL, "name": ALL, "credit_code": ALL, "legal_representative": ALL},
-                 "facts": ALL, "violation_type": ALL, "basis": ALL, "result": ALL, "penalty": ALL,
-                 "procedure": ALL, "decided": ALL, "published": ALL, "officers": ALL, "major": ALL,
-                 "legal_review": ALL, "display": ALL,
-                 "status": ALL, "history": ALL, "remark": ALL},
-    "agency": {k: ALL for k in KINDS["agency"].schema.fields if k != "maintainers"},
-    "officer": {"id": ALL, "name": ALL, "roles": ALL,
-                "certificate": {"number": ALL, "issuer": ALL, "valid_from": ALL, "valid_until": ALL},
-                "fields": ALL, "post": ALL, "duties": ALL, "window": ALL, "status": ALL},
-    "item": {k: ALL for k in KINDS["item"].schema.fields},
-    "guide": {k: ALL for k in KINDS["guide"].schema.fields},
-    "inspection": {k: ALL for k in KINDS["inspection"].schema.fields},
-}
+# Kinds with an open-data table (RecordKind.table), decisions first.
+_TABLED = sorted((k for k in KINDS.values() if k.table is not None), key=lambda k: k.name != "decision")
+
+# Keys that may be published, per kind: the schema's fields less those declared public=False.
+PUBLIC_FIELDS: dict[str, dict[str, Any]] = {k.name: public_fields(k.schema) for k in _TABLED}
 
 # Columns the build adds in front of the record's own fields: (key, title, description).
-COMPUTED: dict[str, list[tuple[str, str, str]]] = {
-    "decision": [("agency", "执法主体编号", "执法主体文件夹名（agencies/<编号>）"),
-                 ("slug", "决定编号", "决定文件名（不含 .yml），与主体编号一起唯一标识一项决定"),
-                 ("url", "网址", "决定在本平台上的页面地址"),
-                 ("updated", "更新日期", "最近一次更正或变更的日期，无更正时为公开日期"),
-                 ("public_until", "公示截止日期", "公示期限的最后一天；为空表示公示至撤销为止")],
-    "agency": [("agency", "执法主体编号", "执法主体文件夹名"), ("url", "网址", "主体在本平台上的页面地址")],
-    "guide": [("agency", "执法主体编号", "执法主体文件夹名"), ("slug", "指南编号", "指南文件名（不含 .yml）"),
-              ("url", "网址", "服务指南在本平台上的页面地址")],
-}
-for _kind in ("officer", "item", "inspection"):
-    COMPUTED[_kind] = [("agency", "执法主体编号", "执法主体文件夹名")]
+COMPUTED: dict[str, list[tuple[str, str, str]]] = {k.name: list(k.table.computed) for k in _TABLED if k.table}
 
 # Revocation notices are not a record kind: only document number, date and reason are public.
 NOTICE = "notice"
@@ -60,12 +36,11 @@ NOTICE_COLUMNS: list[tuple[str, str, str]] = [
     ("slug", "决定编号", "被撤销决定的文件名（不含 .yml）"),
     ("url", "网址", "撤销公告在本平台上的页面地址"),
     ("doc_no", "文书编号", "被撤销决定的决定书文号"),
-    ("date", "撤销日期", "最近一次“撤销”记录的日期"),
-    ("reason", "撤销原因", "撤销记录的说明"),
+    ("date", "撤销日期", "决定撤下之日：第一次“撤销”记录的日期"),
+    ("reason", "撤销原因", "该次撤销记录的说明"),
 ]
 
-KIND_FILES = {"decision": "decisions", "agency": "agencies", "officer": "officers",
-              "item": "items", "guide": "guides", "inspection": "inspections", NOTICE: "revocations"}
+KIND_FILES = {**{k.name: k.table.stem for k in _TABLED if k.table}, NOTICE: "revocations"}
 
 
 def _plain(value: Any) -> Any:
@@ -74,51 +49,36 @@ def _plain(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, str):
         return xml_safe(value)
-    if isinstance(value, list):
+    if isinstance(value, (list, tuple)):
         return [_plain(v) for v in value]
-    if isinstance(value, dict):
+    if isinstance(value, Mapping):
         return {k: _plain(v) for k, v in value.items()}
     return value
 
 
-def project(spec: Field, allow: Any, value: Any) -> Any:
-    """`value` reduced to the allowed keys, walked in schema order (stable key order)."""
-    if value is None:
-        return None
-    if allow is ALL or not isinstance(spec, Obj) or not isinstance(value, dict):
-        return _plain(value)
-    out: dict[str, Any] = {}
-    for key, sub in spec.fields.items():
-        if key in allow and value.get(key) is not None:
-            out[key] = project(sub, allow[key], value[key])
+def _computed(rec: PublicRecord, key: str, base: str) -> Any:
+    if key == "url":
+        return f"{base}/{rec.url}" if rec.url else None
+    if key == "updated":
+        return rec.updated.isoformat() if rec.updated else None
+    if key == "public_until":
+        return rec.last_day.isoformat() if rec.last_day else None
+    return getattr(rec, key)
+
+
+def public_record(rec: PublicRecord, ps: Publication, base: str) -> dict[str, Any]:
+    """The published form of one view: computed keys, then its public fields (schema order)."""
+    out: dict[str, Any] = {key: _computed(rec, key, base) for key, _t, _d in COMPUTED[rec.kind]}
+    out.update(_plain(rec.data))
     return out
 
 
-def public_record(rec: Record, ps: PublicSet, base: str) -> dict[str, Any]:
-    """The published form of one record: computed keys, then its allowed fields."""
-    kind = rec.kind
-    out: dict[str, Any] = {"agency": rec.agency}
-    if kind == "decision":
-        vis = ps.status.get(rec.uid)
-        out.update(slug=rec.slug, url=f"{base}/{decision_path(rec)}",
-                   updated=updated_of(rec, ps.as_of).isoformat(),
-                   public_until=vis.last_day.isoformat() if vis and vis.last_day else None)
-    elif kind == "agency":
-        out["url"] = f"{base}/{urls.agency(rec.agency or '')}"
-    elif kind == "guide":
-        out.update(slug=rec.slug, url=f"{base}/{urls.guide(rec)}")
-    data = dict(rec.data)
-    if kind == "decision" and data.get("history"):
-        data["history"] = past_history(rec, ps.as_of)  # a future-dated event is not news yet
-    out.update(project(KINDS[kind].schema, PUBLIC_FIELDS[kind], data))
-    return out
-
-
-def notice_record(rec: Record, ps: PublicSet, base: str) -> dict[str, Any]:
+def notice_record(rec: PublicRecord, ps: Publication, base: str) -> dict[str, Any]:
     """A revocation notice: where, which document, when and why, nothing about the party."""
-    day, reason = revocation(rec)
-    return {"agency": rec.agency, "slug": rec.slug, "url": f"{base}/{decision_path(rec)}",
-            "doc_no": xml_safe(rec.data["doc_no"]), "date": day.isoformat(), "reason": xml_safe(reason)}
+    assert rec.revocation is not None
+    return {"agency": rec.agency, "slug": rec.slug, "url": f"{base}/{rec.url}",
+            "doc_no": xml_safe(rec.data["doc_no"]), "date": rec.revocation.date.isoformat(),
+            "reason": xml_safe(rec.revocation.reason)}
 
 
 @dataclass(frozen=True)
@@ -182,8 +142,8 @@ def columns(kind: str) -> list[Column]:
     return computed + _walk(KINDS[kind].schema, PUBLIC_FIELDS[kind], "", "")
 
 
-def publish(ps: PublicSet, kind: str, base: str) -> list[dict[str, Any]]:
-    """The published form of every public record of a kind (or of every revocation notice)."""
+def publish(ps: Publication, kind: str, base: str) -> list[dict[str, Any]]:
+    """The published form of every public view of a kind (or of every revocation notice)."""
     if kind == NOTICE:
         return [notice_record(r, ps, base) for r in ps.notices]
     recs = records_of(ps, kind)
@@ -192,15 +152,9 @@ def publish(ps: PublicSet, kind: str, base: str) -> list[dict[str, Any]]:
     return [public_record(r, ps, base) for r in recs]
 
 
-def records_of(ps: PublicSet, kind: str) -> list[Record]:
-    """Public records of a kind, from the public set only."""
-    if kind == "decision":
-        return ps.decisions
-    if kind == NOTICE:
-        return ps.notices
-    if kind == "agency":
-        return list(ps.agencies.values())
-    return ps.of(kind)
+def records_of(ps: Publication, kind: str) -> list[PublicRecord]:
+    """Public views of a kind, from the publication only."""
+    return ps.notices if kind == NOTICE else ps.records(kind)
 
 
 def kind_title(kind: str) -> str:

@@ -10,7 +10,6 @@ from typing import Any
 from jinja2 import pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
-from pelican import signals
 
 # Context keys a fragment may read; they are the same for every page of one build.
 SHARED = ("SITEURL", "SITENAME", "gongshi", "gongshi_feeds", "HTML_LANG")
@@ -35,12 +34,10 @@ def fragment(context: Context, name: str, **kwargs: Any) -> Markup:
     return html
 
 
-def _on_generator_init(generator: Any) -> None:
+def on_generator_init(generator: Any) -> None:
     # Pelican's own generators (notices, Markdown pages) and the other outputs render base.html too.
     generator.env.globals.setdefault("fragment", fragment)
     # Record fields are agencies' text: escape everything unless it is Markup (sanitized Markdown,
     # build-time SVG, JSON-LD). Pelican leaves autoescape off by default.
     generator.env.autoescape = True
 
-
-signals.generator_init.connect(_on_generator_init)

@@ -16,8 +16,12 @@ from xml.sax.saxutils import escape as xml_escape
 
 from pelican.generators import Generator
 
+from pelican import signals
+from pelican.utils import get_relative_path
+
 from .. import plugin
-from ..public import PublicSet, public_set
+from ..publication import Publication
+from ..publication.urls import site_base as _site_base
 from ..workflow import pagecache
 from . import fragments, i18n, pages_agency, pages_decisions, pages_site, urls
 from .markup import render_markdown
@@ -37,12 +41,9 @@ def money(value: Any) -> str:
     return f"{v:,.0f}" if v == int(v) else f"{v:,.2f}"
 
 
-def site_base(settings: dict[str, Any], ps: PublicSet) -> str:
-    """Absolute base URL for sitemap and JSON-LD: SITEURL when absolute, else site.yml's url."""
-    url = str(settings.get("SITEURL") or "")
-    if not url.startswith(("http://", "https://")):
-        url = str(ps.site.get("url") or "")
-    return url.rstrip("/")
+def site_base(settings: dict[str, Any], ps: Publication) -> str:
+    """Absolute base URL for sitemap and JSON-LD (the publication's URL builder)."""
+    return _site_base(settings, ps.site)
 
 
 class PathClash(Exception):
@@ -72,7 +73,7 @@ class PortalGenerator(Generator):
     def generate_context(self) -> None:
         ds = plugin.dataset(self.settings)
         self.dataset = ds
-        self.public: PublicSet = public_set(ds, plugin.as_of(self.settings))
+        self.public: Publication = plugin.publication(self.settings)
         self.context["gongshi"] = self.public
         self.context["SITENAME"] = self.public.site.get("name", self.context.get("SITENAME"))
         self.base = site_base(self.settings, self.public)
@@ -87,9 +88,20 @@ class PortalGenerator(Generator):
 
     def render_page(self, page: Page) -> None:
         """Render one planned page to its file."""
-        html = self.get_template(page.template).render(self.context, **page.ctx)
+        ctx = page.ctx
+        if self.settings.get("RELATIVE_URLS"):
+            ctx = {**ctx, "SITEURL": get_relative_path(page.path).rstrip("/") or "."}
+        html = self.get_template(page.template).render(self.context, **ctx)
         with open(os.path.join(self.output_path, page.path), "w", encoding="utf-8", newline="\n") as fh:
             fh.write(html)
+
+    def announce(self) -> None:
+        """Pelican's `content_written` for every page (rendered or reused), sent in this process
+        as Pelican's writer sends it for its own pages, so ordinary plugins (a sitemap, say) see
+        the whole portal."""
+        for page in self.pages:
+            signals.content_written.send(os.path.join(self.output_path, page.path),
+                                         context={**self.context, **page.ctx})
 
     def generate_output(self, writer: Any) -> None:
         global _ACTIVE
@@ -115,6 +127,7 @@ class PortalGenerator(Generator):
                     sum(pool.imap_unordered(_render_range, bounds))
             finally:
                 _ACTIVE = None
+        self.announce()
         self.write_sitemap()
         log.info("gongshi.portal: %d pages (%d decisions, %d rendered) written in %.1f s with %d process(es)",
                  len(self.pages), len(self.public.decisions), len(todo), time.perf_counter() - started,
@@ -155,5 +168,3 @@ class PortalGenerator(Generator):
             with open(os.path.join(self.output_path, name), "w", encoding="utf-8", newline="\n") as fh:
                 fh.write(text)
 
-
-plugin.GENERATORS.append(PortalGenerator)

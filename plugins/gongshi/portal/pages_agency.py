@@ -5,18 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from ..kinds import Record
-from ..public import PublicSet
+from ..kinds import KINDS
+from ..publication import Publication
+from ..publication import PublicRecord as Record
 from . import urls
 from .flowchart_svg import render_svg, step_list
 from .page import Page
-
-# Section pages of an agency (and of the whole site): URL name, template, record kind.
-LIST_PAGES = [("officers", "gongshi_officers", "officer"), ("posts", "gongshi_posts", "officer"),
-              ("items", "gongshi_items", "item"), ("lists", "gongshi_lists", "item"),
-              ("guides/index", "gongshi_guides", "guide"),
-              ("flowcharts/index", "gongshi_flowcharts", "flowchart"),
-              ("inspections", "gongshi_inspections", "inspection")]
 
 
 def json_ld(agency: Record, site_url: str) -> dict[str, Any]:
@@ -37,7 +31,7 @@ def json_ld(agency: Record, site_url: str) -> dict[str, Any]:
     return {k: v for k, v in doc.items() if v is not None}
 
 
-def inspection_results(ps: PublicSet, agency: str | None) -> dict[tuple[str, str], list[Record]]:
+def inspection_results(ps: Publication, agency: str | None) -> dict[tuple[str, str], list[Record]]:
     """(agency, inspection code) -> public decisions that report results of that inspection."""
     out: dict[tuple[str, str], list[Record]] = {}
     for rec in ps.decisions:
@@ -47,7 +41,7 @@ def inspection_results(ps: PublicSet, agency: str | None) -> dict[tuple[str, str
     return out
 
 
-def _groups(ps: PublicSet, kind: str, agency: str | None) -> list[tuple[Record, list[Record]]]:
+def _groups(ps: Publication, kind: str, agency: str | None) -> list[tuple[Record, list[Record]]]:
     slugs = [agency] if agency else list(ps.agencies)
     by: dict[str, list[Record]] = {}
     for rec in ps.of(kind):
@@ -57,12 +51,11 @@ def _groups(ps: PublicSet, kind: str, agency: str | None) -> list[tuple[Record, 
 
 def flowchart_figure(rec: Record, ident: str) -> dict[str, Any]:
     """What a template needs to show a flowchart: the SVG and its text version."""
-    steps = rec.data.get("steps") or []
+    steps = [s.plain() for s in rec.data.get("steps") or ()]  # plain dicts for the layout code
     return {"rec": rec, "svg": render_svg(steps, rec.data.get("title", ""), ident), "steps": step_list(steps)}
 
 
-def _section(ps: PublicSet, agency: str | None, name: str, template: str, kind: str,
-             site_url: str) -> Page:
+def _section(ps: Publication, agency: str | None, name: str, template: str, kind: str) -> Page:
     path = urls.agency(agency, name) if agency else f"{name.split('/')[0]}.html"
     ctx: dict[str, Any] = {"agency": ps.agencies[agency] if agency else None,
                            "groups": _groups(ps, kind, agency), "section": name.split("/")[0]}
@@ -71,26 +64,35 @@ def _section(ps: PublicSet, agency: str | None, name: str, template: str, kind: 
     return Page(path, template, ctx)
 
 
-def plan(ps: PublicSet, site_url: str) -> Iterator[Page]:
-    """Every 事前 page of every agency, then the site-wide lists."""
-    flowcharts = {(r.agency, r.slug): r for r in ps.of("flowchart")}
+def _extra(ps: Publication, rec: Record) -> dict[str, Any]:
+    """What a record page shows besides the record: a guide's flowchart, a flowchart's drawing."""
+    if rec.kind == "flowchart":
+        return {"figure": flowchart_figure(rec, "fc")}
+    if rec.kind == "guide":
+        charts = {r.slug: r for r in ps.of("flowchart", rec.agency)}
+        chart = charts.get(rec.data.get("flowchart"))
+        return {"figure": flowchart_figure(chart, "fc") if chart else None}
+    return {}
+
+
+def plan(ps: Publication, site_url: str) -> Iterator[Page]:
+    """Every 事前 page of every agency (as each kind declares its sections and record pages),
+    then the site-wide lists."""
     for slug, agency in ps.agencies.items():
-        counts = {kind: len(ps.of(kind, slug)) for kind in ("officer", "item", "guide", "flowchart",
-                                                            "inspection")}
+        counts = {kind: len(ps.of(kind, slug)) for kind in ps.others}
         counts["decision"] = sum(1 for r in ps.decisions if r.agency == slug)
         yield Page(urls.agency(slug), "gongshi_agency",
                    {"agency": agency, "counts": counts, "json_ld": json_ld(agency, site_url),
                     "section": "index"})
-        for name, template, kind in LIST_PAGES:
-            yield _section(ps, slug, name, template, kind, site_url)
-        for guide in ps.of("guide", slug):
-            chart = flowcharts.get((slug, guide.data.get("flowchart")))
-            yield Page(urls.guide(guide), "gongshi_guide",
-                       {"agency": agency, "rec": guide, "section": "guides",
-                        "figure": flowchart_figure(chart, "fc") if chart else None})
-        for chart in ps.of("flowchart", slug):
-            yield Page(urls.flowchart(chart), "gongshi_flowchart",
-                       {"agency": agency, "rec": chart, "section": "flowcharts",
-                        "figure": flowchart_figure(chart, "fc")})
-    for name, template, kind in LIST_PAGES:
-        yield _section(ps, None, name, template, kind, site_url)
+        for s in ps.sections:
+            yield _section(ps, slug, s.name, s.template, s.kind)
+        for kind, recs in ps.others.items():
+            template = KINDS[kind].template
+            sections = KINDS[kind].sections
+            for rec in recs:
+                if rec.agency == slug and rec.url and template:
+                    section = sections[0].name.split("/")[0] if sections else kind
+                    yield Page(rec.url, template, {"agency": agency, "rec": rec, "section": section,
+                                                   **_extra(ps, rec)})
+    for s in ps.sections:
+        yield _section(ps, None, s.name, s.template, s.kind)

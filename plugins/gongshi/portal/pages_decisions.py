@@ -2,24 +2,20 @@
 (site-wide and per agency; all, per year, per category) that let people browse without search."""
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
-from ..kinds import Record
 from ..kinds.site import CATEGORIES
-from ..public import PublicSet
+from ..publication import Publication, PublicRecord, Revocation
+from ..publication import PublicRecord as Record
 from . import urls
 from .page import Page
 
 
-def revocation(rec: Record) -> dict[str, Any]:
-    """The public facts of a revoked decision: date and reason of the revocation (art. 48)."""
-    for entry in reversed(rec.data.get("history") or []):
-        if entry.get("action") == "撤销":
-            return {"date": entry.get("date"), "reason": entry.get("note", "")}
-    withdrawn = rec.data.get("withdrawn") or {}
-    return {"date": withdrawn.get("date") or rec.data.get("published"), "reason": withdrawn.get("reason", "")}
+def revocation(rec: PublicRecord) -> Revocation:
+    """The public facts of a revoked decision (art. 48): the view's one revocation."""
+    assert rec.revocation is not None, f"{rec.uid} is not a revocation notice"
+    return rec.revocation
 
 
 def _facets(recs: list[Record]) -> dict[str, Any]:
@@ -49,7 +45,7 @@ def _lists(recs: list[Record], agency: Record | None, facets: dict[str, Any]) ->
                         "facets": facets, "total": len(items), "section": "decisions"})
 
 
-def plan(ps: PublicSet, site_url: str) -> Iterator[Page]:
+def plan(ps: Publication, site_url: str) -> Iterator[Page]:
     """Every decision page, revocation notice and decision list."""
     officers = {(r.agency, r.slug): r for r in ps.of("officer")}
     items = {(r.agency, r.slug): r for r in ps.of("item")}
@@ -64,7 +60,7 @@ def plan(ps: PublicSet, site_url: str) -> Iterator[Page]:
             "officer_ids": rec.data.get("officers") or [],
             "reviewer": officers.get((rec.agency, review.get("reviewer"))),
             "item": items.get((rec.agency, rec.data.get("item"))),
-            "last_day": ps.status[rec.uid].last_day if rec.uid in ps.status else None,
+            "last_day": rec.last_day,
         })
     for rec in ps.notices:
         yield Page(urls.decision(rec), "gongshi_notice",
@@ -74,7 +70,7 @@ def plan(ps: PublicSet, site_url: str) -> Iterator[Page]:
     for slug, recs in by_agency.items():
         yield from _lists(recs, ps.agencies[slug], _facets(recs))
     notices = [(r, revocation(r)) for r in ps.notices]
-    notices.sort(key=lambda t: (-(t[1]["date"] or dt.date.min).toordinal(), t[0].agency or "", t[0].slug or ""))
+    notices.sort(key=lambda t: (-t[1].date.toordinal(), t[0].agency or "", t[0].slug or ""))
     yield Page("revocations.html", "gongshi_revocations", {"agency": None, "notices": notices,
                                                            "section": "revocations"})
     for slug, agency in ps.agencies.items():

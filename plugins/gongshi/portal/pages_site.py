@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..dataset import Dataset
-from ..public import PublicSet
+from ..publication import Publication
 from ..rules.compliance import compliance_report
 from . import urls
 from .charts import bar_chart
@@ -15,7 +15,7 @@ from .stats import YearReport, all_reports
 HOME_LATEST = 10
 
 
-def compliance(ds: Dataset, ps: PublicSet) -> dict[str, Any]:
+def compliance(ds: Dataset, ps: Publication) -> dict[str, Any]:
     """The compliance report over the public set only: a decision that is not public on the
     build date (a minor party's, embargoed, withdrawn) changes no number and no list here."""
     return compliance_report(ds, ps.as_of, public=ps)
@@ -32,13 +32,13 @@ def charts(rep: YearReport) -> dict[str, Any]:
     }
 
 
-def plan(ds: Dataset, ps: PublicSet, site_url: str) -> Iterator[Page]:
+def plan(ds: Dataset, ps: Publication, site_url: str) -> Iterator[Page]:
     """Home, statistics, compliance and 404 pages."""
     reports = all_reports(ps)
     yield Page("index.html", "gongshi_index", {
         "agency": None, "latest": ps.decisions[:HOME_LATEST], "section": "home",
         "reports": reports, "notices_count": len(ps.notices),
-        "counts": {k: len(ps.of(k)) for k in ("officer", "item", "guide", "flowchart", "inspection")},
+        "counts": {k: len(recs) for k, recs in ps.others.items()},
     })
     yield Page(urls.stats(), "gongshi_stats_index", {"agency": None, "reports": reports, "section": "stats"})
     for rep in reports:

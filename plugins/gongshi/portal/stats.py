@@ -1,6 +1,6 @@
 """The annual statistics report (R-ANNUAL, R-STATS): counts per year, agency and category.
 
-Counts come only from the PublicSet, so a decision that is not public (embargoed, withdrawn,
+Counts come only from the Publication, so a decision that is not public (embargoed, withdrawn,
 expired, revoked, a minor's) is counted nowhere. A year is reported from 1 January of the
 next year on; every category, penalty kind and role is listed, with 0 where nothing happened.
 """
@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from ..kinds.decision import PENALTY_KINDS
 from ..kinds.officer import ROLES
 from ..kinds.site import CATEGORIES
-from ..public import PublicSet
+from ..publication import Publication
 
 PERMIT = "行政许可"
 PENALTY = "行政处罚"
@@ -65,7 +65,7 @@ class YearReport:
     total: Counts
 
 
-def report_years(ps: PublicSet) -> list[int]:
+def report_years(ps: Publication) -> list[int]:
     """Years whose report is due by `as_of` (from 1 January of the next year), oldest first."""
     last = ps.as_of.year - 1
     years = [r.data["decided"].year for r in ps.decisions]
@@ -83,7 +83,7 @@ def _serving(officer: dict, year: int) -> bool:
     return cert.get("valid_from", start) <= end and cert.get("valid_until", end) >= start
 
 
-def year_report(ps: PublicSet, year: int) -> YearReport:
+def year_report(ps: Publication, year: int) -> YearReport:
     """Count one year's public decisions and serving officers, per agency."""
     per: dict[str, Counts] = {slug: Counts(slug, a.data.get("name", slug)) for slug, a in ps.agencies.items()}
     for rec in ps.decisions:
@@ -107,6 +107,6 @@ def year_report(ps: PublicSet, year: int) -> YearReport:
     return YearReport(year, list(per.values()), total)
 
 
-def all_reports(ps: PublicSet) -> list[YearReport]:
+def all_reports(ps: Publication) -> list[YearReport]:
     """Every due year's report, newest first."""
     return [year_report(ps, y) for y in reversed(report_years(ps))]

@@ -1,4 +1,4 @@
-"""Stable ASCII URLs of every portal page: once published they never change.
+"""Pagination of the portal's lists, and (re-exported) the URLs of every page: once published they never change.
 
 Paths are relative to the output folder; templates prefix SITEURL (or "/" for root-relative).
 """
@@ -8,52 +8,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..kinds import Record
+# Every page's path comes from the publication's one URL builder; re-exported for templates.
+from ..publication.urls import (CATEGORY_SLUGS, agency, category, decision, decisions_list,  # noqa: F401
+                                flowchart, guide, record, stats)
 
-# Category names are Chinese; their URL parts are fixed English words.
-CATEGORY_SLUGS = {"行政许可": "permit", "行政处罚": "penalty", "行政强制": "coercion",
-                  "行政检查": "inspection", "行政征收": "levy", "行政征用": "requisition",
-                  "行政确认": "confirmation", "行政给付": "benefit", "行政奖励": "reward",
-                  "行政裁决": "adjudication", "其他": "other"}
 PAGE_SIZE = 50
-
-
-def decision(rec: Record) -> str:
-    """A decision's page (or its revocation notice): <agency>/decisions/<yyyy>/<slug>.html."""
-    return f"{rec.agency}/decisions/{rec.year}/{rec.slug}.html"
-
-
-def agency(slug: str, page: str = "index") -> str:
-    """An agency's section page, e.g. market/officers.html."""
-    return f"{slug}/{page}.html"
-
-
-def guide(rec: Record) -> str:
-    return f"{rec.agency}/guides/{rec.slug}.html"
-
-
-def flowchart(rec: Record) -> str:
-    return f"{rec.agency}/flowcharts/{rec.slug}.html"
-
-
-def category(name: str) -> str:
-    """The URL part of a decision category."""
-    return CATEGORY_SLUGS.get(name, "other")
-
-
-def stats(year: int | None = None) -> str:
-    return "stats/index.html" if year is None else f"stats/{year}.html"
-
-
-def decisions_list(agency_slug: str | None = None, *, year: int | None = None,
-                   cat: str | None = None, page: int = 1) -> str:
-    """A decision list page: site-wide or one agency's, optionally by year or category."""
-    base = f"{agency_slug}/decisions" if agency_slug else "decisions"
-    if year is not None:
-        base += f"/{year}"
-    elif cat is not None:
-        base += f"/category/{category(cat)}"
-    return f"{base}/index.html" if page == 1 else f"{base}/page-{page}.html"
 
 
 @dataclass(frozen=True)

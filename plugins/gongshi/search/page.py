@@ -10,18 +10,17 @@ import json
 import os
 from typing import Any
 
-from pelican import signals
 from pelican.generators import Generator
 
 from .. import plugin
-from ..public import PublicSet, public_set
+from ..publication import Publication
 from . import shards
 from .docno import token
 
 SAVE_AS = "search.html"
 
 
-def filter_choices(ps: PublicSet) -> dict[str, list[str]]:
+def filter_choices(ps: Publication) -> dict[str, list[str]]:
     """Agency names, categories and years that occur among the public decisions, sorted."""
     agencies = sorted({ps.agencies[r.agency].data.get("name", r.agency) for r in ps.decisions
                        if r.agency in ps.agencies})
@@ -34,14 +33,10 @@ class SearchPageGenerator(Generator):
     """The public search page (/search.html)."""
 
     def generate_context(self) -> None:
-        self.public: PublicSet | None = None
         self.context.setdefault("gongshi_sitemap_pages", []).append(SAVE_AS)  # the portal writes sitemap.xml
 
     def generate_output(self, writer: Any) -> None:
-        # The portal generator's set when present; otherwise our own (same function, same answer).
-        ps = self.context.get("gongshi")
-        if not isinstance(ps, PublicSet):
-            ps = public_set(plugin.dataset(self.settings), plugin.as_of(self.settings))
+        ps = plugin.publication(self.settings)
         planned = [s.as_json() for s in shards.plan(ps, shards.limit(self.settings))]
         html = self.get_template("search").render(
             self.context, ps=ps, choices=filter_choices(ps),
@@ -52,10 +47,7 @@ class SearchPageGenerator(Generator):
             fh.write(html)
 
 
-def _add_filters(generator: Any) -> None:
+def add_filters(generator: Any) -> None:
     """signals.generator_init: every template may spell a document number for the index."""
     generator.env.filters.setdefault("search_token", token)
 
-
-plugin.GENERATORS.append(SearchPageGenerator)
-signals.generator_init.connect(_add_filters)

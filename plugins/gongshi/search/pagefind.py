@@ -18,11 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pelican import signals
 
 from .. import plugin
-from ..portal import urls
-from ..public import PublicSet, public_set
+from ..publication import Publication
 from . import bundle, shards
 from ..workflow.pagecache import SETTING as PAGE_CACHE
 from ..workflow.pagecache import ShardCache
@@ -33,7 +31,7 @@ log = logging.getLogger("gongshi.search")
 BUNDLE = "pagefind"          # the bundle folder inside the site, /pagefind/
 LANGUAGE = "zh"              # one index; the extended build segments Chinese for zh
 BINARY_ENV = "PAGEFIND_BINARY_PATH"  # the same override the pagefind package honours
-# Only files where decision pages live are read (urls.decision); of those, only pages with
+# Only files where decision pages live are read (DecisionKind.url); of those, only pages with
 # data-pagefind-body (decisions, not list pages or revocation notices) are indexed.
 DECISION_PAGES = "*/decisions/*/*.html"
 WORDS = "words.txt"  # the indexer's Chinese words, one a line (write_words)
@@ -120,11 +118,11 @@ def index_shards(site: str, planned: list[Shard], reuse: ShardCache | None = Non
                 s.glob) for s in planned]
 
 
-def misindexed(site: str, planned: list[Shard], ps: PublicSet) -> list[str]:
+def misindexed(site: str, planned: list[Shard], ps: Publication) -> list[str]:
     """Pages a shard holds but should not, or should hold but does not ([] when exact)."""
     wrong: list[str] = []
     for s in planned:
-        expected = {"/" + urls.decision(r) for r in ps.decisions
+        expected = {f"/{r.url}" for r in ps.decisions
                     if r.year in s.years and (s.agency is None or r.agency == s.agency)}
         got = {f["url"] for f in bundle.fragments(os.path.join(site, BUNDLE, s.path))}
         wrong += sorted(got ^ expected)
@@ -147,7 +145,7 @@ def write_words(site: str, planned: list[Shard]) -> int:
     return len(found)
 
 
-def _finalized(pelican: Any) -> None:
+def on_finalized(pelican: Any) -> None:
     """signals.finalized: every page is written; index the site before it is swapped in.
 
     Fail closed: unless the index holds exactly the public decision pages (a template may
@@ -158,7 +156,7 @@ def _finalized(pelican: Any) -> None:
     settings = pelican.settings
     if not settings.get("GONGSHI_SEARCH", True) or "GONGSHI_DATA" not in settings:
         return
-    ps = public_set(plugin.dataset(settings), plugin.as_of(settings))
+    ps = plugin.publication(settings)
     if not ps.decisions:  # Pagefind fails on no pages; the search page says there is none yet
         LAST_RUNS = []
         shutil.rmtree(os.path.join(pelican.output_path, BUNDLE), ignore_errors=True)
@@ -179,5 +177,3 @@ def _finalized(pelican: Any) -> None:
              sum(r.pages for r in runs), len(runs), sum(r.seconds for r in runs),
              max(r.peak_rss_bytes for r in runs) / 2**20)
 
-
-signals.finalized.connect(_finalized)

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from ..public import PublicSet
+from ..publication import Publication
 
 DEFAULT_LIMIT = 12_000  # pages per Pagefind run: ~1.4 GB peak, ~85 kB metadata
 SETTING = "GONGSHI_SEARCH_SHARD_PAGES"
@@ -46,7 +46,7 @@ def limit(settings: dict[str, Any]) -> int:
     return max(1, int(value))
 
 
-def plan(ps: PublicSet, max_pages: int) -> list[Shard]:
+def plan(ps: Publication, max_pages: int) -> list[Shard]:
     """The shards for a public set, newest years first; one shard when everything fits."""
     per_year = Counter(r.year for r in ps.decisions if r.year is not None)
     total = sum(per_year.values())

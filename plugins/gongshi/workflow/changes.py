@@ -1,8 +1,8 @@
 """What changed between two builds: newly public, expired, withdrawn, revoked, corrected.
 
-A build's state is a snapshot of its public set (decision uid -> visibility reason and the
+A build's state is a snapshot of its publication (decision uid -> visibility reason and the
 date of its last update); the change list is the difference of two snapshots. Both come
-from `public.public_set`, so they agree with every page and feed of the build.
+from the build's `publication.publish` views, so they agree with every page and feed of it.
 """
 from __future__ import annotations
 
@@ -12,8 +12,7 @@ import os
 import tempfile
 from typing import Any
 
-from ..kinds import Record
-from ..public import PublicSet
+from ..publication import Publication
 from ..rules import visibility as vis
 
 STATE_VERSION = 1
@@ -27,23 +26,19 @@ TITLES = {"published": ("新公开", "newly public"), "corrected": ("已更正",
           "hidden": ("不再公开（其他原因）", "hidden for another reason")}
 
 
-def _updated(rec: Record) -> str:
-    """The last day the record says it changed: its newest history entry, else `published`."""
-    days = [h["date"] for h in rec.data.get("history") or [] if isinstance(h.get("date"), dt.date)]
-    last = max(days) if days else rec.data.get("published")
-    return last.isoformat() if isinstance(last, dt.date) else ""
-
-
-def snapshot(ps: PublicSet, records: list[Record]) -> dict[str, dict[str, Any]]:
-    """uid -> what a later build needs to tell what changed, for every decision in `ps.status`."""
+def snapshot(pub: Publication) -> dict[str, dict[str, Any]]:
+    """uid -> what a later build needs to tell what changed, for every decision of the build:
+    public ones and revocation notices from their views, withheld ones by identity and reason."""
     out: dict[str, dict[str, Any]] = {}
-    for rec in records:
-        status = ps.status.get(rec.uid)
-        if status is None:
-            continue
-        out[rec.uid] = {"reason": status.reason, "updated": _updated(rec), "agency": rec.agency or "",
-                        "slug": rec.slug or "", "year": rec.year, "doc_no": rec.data.get("doc_no", ""),
-                        "title": rec.data.get("title", "")}
+    for rec in pub.decisions + pub.notices:
+        out[rec.uid] = {"reason": pub.status[rec.uid].reason,
+                        "updated": rec.updated.isoformat() if rec.updated else "",
+                        "agency": rec.agency or "", "slug": rec.slug or "", "year": rec.year,
+                        "doc_no": rec.data.get("doc_no", ""),
+                        "title": "" if rec.notice else rec.data.get("title", "")}
+    for w in pub.withheld:
+        out.setdefault(w.uid, {"reason": w.reason, "updated": "", "agency": w.agency, "slug": w.slug,
+                               "year": w.year, "doc_no": w.doc_no, "title": ""})
     return dict(sorted(out.items()))
 
 

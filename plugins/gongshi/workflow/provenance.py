@@ -89,5 +89,3 @@ class ProvenanceGenerator(Generator):
     def generate_output(self, writer: Any) -> None:
         return None
 
-
-plugin.GENERATORS.append(ProvenanceGenerator)

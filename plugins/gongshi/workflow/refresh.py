@@ -13,7 +13,7 @@ from typing import Any
 
 from ..build import build
 from ..dataset import Dataset
-from ..public import public_set
+from .. import plugin
 from . import changes
 
 PUBLIC_FILE = "changes.json"
@@ -42,7 +42,7 @@ def refresh(data: str, output: str, as_of: dt.date, *, state: str | None = None,
     result: dict[str, Any] = {}
 
     def before_swap(folder: str, ds: Dataset) -> None:
-        snap = changes.snapshot(public_set(ds, as_of), ds.of("decision"))
+        snap = changes.snapshot(plugin.publication_of(ds, as_of))
         report = changes.diff(before, snap, as_of)
         changes.write_json(os.path.join(folder, PUBLIC_FILE), changes.public_view(report))
         result.update(report=report, snapshot=snap)

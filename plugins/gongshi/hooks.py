@@ -1,0 +1,153 @@
+"""The extension surface: every hook gongshi offers, in one module (Pelican's signals.py and
+Datasette's hookspecs.py are the models). Built-in parts use exactly these hooks, and nothing
+registers at import time: `plugin.register()` (Pelican calls it) connects everything below.
+
+Hooks, in the order a build runs them
+=====================================
+
+1. **Record kinds** — `KINDS` in kinds/__init__.py: one module per kind declares its files,
+   schema and public face (`url`, `template`, `sections`, `table`, `public=False` fields).
+   Adding a kind is one module plus its template; see kinds/plan.py.
+
+2. **Checks** — `checks(site_checks=...)` lists the functions `(dataset, as_of) -> findings`
+   that validation runs, in this order:
+
+   - built-in rule modules, `BUILTIN_CHECK_MODULES` in order (a package: its submodules in the
+     order it imports them), each module's checks in the order they are defined (a function is a check when decorated with `checks.check`, a marker that
+     registers nothing);
+   - then entry points of the group ``gongshi.checks`` (`CHECK_GROUP`), sorted by name; an entry
+     point names a check function or a module whose `@check` functions are taken;
+   - then the functions passed to `validate(..., extra_checks=[...])`.
+
+   A site adds a check by packaging it::
+
+       # pyproject.toml of the site's package
+       [project.entry-points."gongshi.checks"]
+       local = "mysite.checks"          # a module with @check functions, or "mysite.checks:fn"
+
+3. **Publication** — `publication.publish(dataset, as_of)` runs once per build, after the
+   checks; every output reads its views (not a hook: the one way from records to outputs).
+
+4. **Outputs** — `outputs(settings)` lists the Pelican generator classes that write the site,
+   in this order (Pelican runs generate_context of all, then generate_output of all):
+
+   - `BUILTIN_OUTPUTS` in order (provenance first: it fills context the pages read; then portal,
+     feeds, open data, the search page);
+   - then the dotted class names of the setting ``GONGSHI_OUTPUTS`` (`OUTPUTS_SETTING`);
+   - then entry points of the group ``gongshi.outputs`` (`OUTPUT_GROUP`), sorted by name.
+
+   A site adds an output with a Pelican generator that reads `plugin.publication(settings)`::
+
+       # pelicanconf.py
+       GONGSHI_OUTPUTS = ["mysite.outputs.PressKit"]
+
+   Ordinary Pelican plugins (``PLUGINS = ["gongshi", "sitemap"]``) see the whole site too: the
+   portal sends Pelican's ``content_written`` signal for every page it writes, as Pelican's
+   writer does (the signal carries the absolute path and the page's context).
+
+5. **Pelican signals** — `SIGNALS` lists (signal name, receiver) pairs connected by
+   `connect()`: ``generator_init`` (the theme's Jinja setup: autoescape, `fragment`, the
+   `search_token` filter) and ``finalized`` (the Pagefind index over the finished site).
+
+URLs: portal pages use ``{{ SITEURL }}/path``; with ``RELATIVE_URLS = True`` each page gets
+SITEURL relative to its own folder, as Pelican's writer gives its own pages. Absolute links
+(feeds, sitemap, JSON-LD, open data) use SITEURL when absolute, else site.yml's url.
+"""
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable
+from importlib.metadata import entry_points
+from types import ModuleType
+from typing import Any
+
+CHECK_GROUP = "gongshi.checks"
+OUTPUT_GROUP = "gongshi.outputs"
+OUTPUTS_SETTING = "GONGSHI_OUTPUTS"
+
+BUILTIN_CHECK_MODULES = [
+    "gongshi.refs",                # R-REFS: references between records
+    "gongshi.rules",               # the rule families, in the order rules/__init__.py imports them
+    "gongshi.portal.reserved",     # R-FORMAT: agency folders that clash with site URLs
+]
+
+BUILTIN_OUTPUTS = [
+    "gongshi.workflow.provenance:ProvenanceGenerator",  # first: context the pages read
+    "gongshi.portal.generator:PortalGenerator",
+    "gongshi.feeds.generator:FeedsGenerator",
+    "gongshi.opendata.generator:OpenDataGenerator",
+    "gongshi.search.page:SearchPageGenerator",
+]
+
+# (Pelican signal, "module:function") connected by connect(), in this order.
+SIGNALS = [
+    ("generator_init", "gongshi.portal.fragments:on_generator_init"),
+    ("generator_init", "gongshi.search.page:add_filters"),
+    ("finalized", "gongshi.search.pagefind:on_finalized"),
+    ("content_object_init", "gongshi.portal.markup:on_content_object_init"),  # pages sanitised (issue 11)
+]
+
+Check = Callable[..., Iterable[Any]]
+
+
+def resolve(name: str) -> Any:
+    """`module:attr` (or `module.attr`) -> the object; a plain module name -> the module."""
+    if ":" in name:
+        module, attr = name.split(":", 1)
+    elif name.rsplit(".", 1)[-1][:1].isupper():
+        module, attr = name.rsplit(".", 1)
+    else:
+        return importlib.import_module(name)
+    obj: Any = importlib.import_module(module)
+    for part in attr.split("."):
+        obj = getattr(obj, part)
+    return obj
+
+
+def checks_of(module: ModuleType) -> list[Check]:
+    """The `@check` functions defined in `module`, in definition order; for a package, those of
+    its submodules in the order the package imports them."""
+    out: list[Check] = []
+    for obj in vars(module).values():
+        if isinstance(obj, ModuleType):
+            if hasattr(module, "__path__") and obj.__name__.startswith(module.__name__ + "."):
+                out += checks_of(obj)
+        elif callable(obj) and getattr(obj, "gongshi_check", False) and getattr(obj, "__module__", None) == module.__name__:
+            out.append(obj)
+    return out
+
+
+def _entry_points(group: str) -> list[Any]:
+    return sorted(entry_points(group=group), key=lambda ep: ep.name)
+
+
+def checks(extra: Iterable[Check] = ()) -> list[Check]:
+    """Every check validation runs: built-ins, then the `gongshi.checks` entry points, then `extra`."""
+    out: list[Check] = []
+    for name in BUILTIN_CHECK_MODULES:
+        out += checks_of(importlib.import_module(name))
+    for ep in _entry_points(CHECK_GROUP):
+        obj = ep.load()
+        out += checks_of(obj) if isinstance(obj, ModuleType) else [obj]
+    out += list(extra)
+    seen: set[int] = set()
+    return [fn for fn in out if not (id(fn) in seen or seen.add(id(fn)))]  # type: ignore[func-returns-value]
+
+
+def outputs(settings: dict[str, Any] | None = None) -> list[type]:
+    """Every generator class of the build: built-ins, GONGSHI_OUTPUTS, `gongshi.outputs` entry points."""
+    names = list(BUILTIN_OUTPUTS) + list((settings or {}).get(OUTPUTS_SETTING) or [])
+    classes = [resolve(n) if isinstance(n, str) else n for n in names]
+    classes += [ep.load() for ep in _entry_points(OUTPUT_GROUP)]
+    return list(dict.fromkeys(classes))
+
+
+def connect() -> None:
+    """Connect gongshi to Pelican: the generators and the signal receivers (idempotent: blinker
+    keeps one connection per receiver)."""
+    from pelican import signals
+
+    from . import plugin
+    signals.get_generators.connect(plugin.get_generators)
+    for signal, name in SIGNALS:
+        getattr(signals, signal).connect(resolve(name))

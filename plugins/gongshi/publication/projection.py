@@ -1,0 +1,117 @@
+"""Projections: a record's data reduced to the fields its kind declares public (fail closed).
+
+A `Projection` is an immutable mapping in schema order. Reading a field the schema declares
+with `public=False` raises `NonPublicField` — from Python (`p["x"]`, `p.get("x")`) and from a
+Jinja template (`{{ d.x }}`) alike, since Jinja only swallows lookup errors — so no template
+and no output can reach what the public may not see, even by mistake.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from ..schema import Either, Field, ListOf, Obj
+
+
+class NonPublicField(Exception):
+    """A non-public field was read through a projection (not a LookupError: Jinja must not hide it)."""
+
+
+class Projection(Mapping[str, Any]):
+    """The public fields of one record (or of one nested object), read-only."""
+
+    __slots__ = ("_data", "_private", "_where")
+
+    def __init__(self, data: dict[str, Any], private: frozenset[str] = frozenset(), where: str = "") -> None:
+        self._data = data
+        self._private = private
+        self._where = where
+
+    def __getitem__(self, key: str) -> Any:
+        try:
+            return self._data[key]
+        except KeyError:
+            if key in self._private:
+                raise NonPublicField(f"{self._where}{key} is not public") from None
+            raise
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._data
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __repr__(self) -> str:
+        return f"Projection({self._data!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Mapping) and dict(self.items()) == dict(other.items())
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __reduce__(self) -> Any:  # the page cache hashes page contexts by pickling them
+        return (Projection, (self._data, self._private, self._where))
+
+    def plain(self) -> dict[str, Any]:
+        """A plain dict copy (nested projections and tuples as dicts and lists)."""
+        return _thaw(self)
+
+
+def _thaw(value: Any) -> Any:
+    if isinstance(value, Projection):
+        return {k: _thaw(v) for k, v in value._data.items()}
+    if isinstance(value, tuple):
+        return [_thaw(v) for v in value]
+    return value
+
+
+def public_fields(spec: Obj) -> dict[str, Any]:
+    """The allow-list of an object schema: key -> True (a public leaf or list) or a nested
+    allow-list (a public object with fields of its own); non-public keys are left out."""
+    out: dict[str, Any] = {}
+    for key, sub in spec.fields.items():
+        if not sub.public:
+            continue
+        out[key] = public_fields(sub) if isinstance(sub, Obj) and _has_private(sub) else True
+    return out
+
+
+def _has_private(spec: Field) -> bool:
+    if isinstance(spec, Obj):
+        return any(not f.public or _has_private(f) for f in spec.fields.values())
+    if isinstance(spec, ListOf):
+        return _has_private(spec.item)
+    if isinstance(spec, Either):
+        return _has_private(spec.long)
+    return False
+
+
+def project(spec: Field, value: Any, where: str = "") -> Any:
+    """`value` typed by `spec`, reduced to its public fields, frozen (dicts -> Projection,
+    lists -> tuples), in schema order."""
+    if value is None:
+        return None
+    if isinstance(spec, Obj) and isinstance(value, dict):
+        out = {key: project(sub, value[key], f"{where}{key}.") for key, sub in spec.fields.items()
+               if sub.public and value.get(key) is not None}
+        private = frozenset(k for k, sub in spec.fields.items() if not sub.public)
+        return Projection(out, private, where)
+    if isinstance(spec, ListOf) and isinstance(value, list):
+        return tuple(project(spec.item, v, where) for v in value)
+    if isinstance(spec, Either):
+        return project(spec.long if isinstance(value, dict) else spec.short, value, where)
+    if isinstance(value, dict):  # MapOf and untyped mappings: frozen as they are
+        return Projection({k: project(Field(""), v) for k, v in value.items()}, frozenset(), where)
+    if isinstance(value, list):
+        return tuple(project(Field(""), v) for v in value)
+    return value
+
+
+def only(spec: Obj, value: dict[str, Any], keys: tuple[str, ...], where: str = "") -> Projection:
+    """A projection holding only `keys` of `value` (e.g. a revocation notice: doc_no); every
+    other field of the schema reads as non-public."""
+    proj = project(spec, {k: value[k] for k in keys if k in value}, where)
+    return Projection(proj._data, frozenset(spec.fields) - set(keys), where)
