@@ -47,7 +47,7 @@ Hooks, in the order a build runs them
 
 5. **Pelican signals** — `SIGNALS` lists (signal name, receiver) pairs connected by
    `connect()`: ``generator_init`` (the theme's Jinja setup: autoescape, `fragment`, the
-   `search_token` filter) and ``finalized`` (the Pagefind index over the finished site).
+   interface language, the `search_token` filter) and ``finalized`` (the Pagefind index over the finished site).
 
 URLs: portal pages use ``{{ SITEURL }}/path``; with ``RELATIVE_URLS = True`` each page gets
 SITEURL relative to its own folder, as Pelican's writer gives its own pages. Absolute links
@@ -82,6 +82,7 @@ BUILTIN_OUTPUTS = [
 # (Pelican signal, "module:function") connected by connect(), in this order.
 SIGNALS = [
     ("generator_init", "gongshi.portal.fragments:on_generator_init"),
+    ("generator_init", "gongshi.portal.i18n:on_generator_init"),
     ("generator_init", "gongshi.search.page:add_filters"),
     ("finalized", "gongshi.search.pagefind:on_finalized"),
     ("content_object_init", "gongshi.portal.markup:on_content_object_init"),  # pages sanitised (issue 11)

@@ -14,7 +14,6 @@ from typing import Any
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from pelican import signals
 
 SOURCE_LANG = "zh"
 HTML_LANG = {"zh": "zh-CN", "en": "en"}
@@ -54,9 +53,7 @@ def install(env: Any, settings: dict[str, Any]) -> None:
     env.globals["HTML_LANG"] = HTML_LANG.get(lang, lang)
 
 
-def _on_generator_init(generator: Any) -> None:
+def on_generator_init(generator: Any) -> None:
     # Every generator (Pelican's articles and pages too) renders the same translated theme.
     install(generator.env, generator.settings)
 
-
-signals.generator_init.connect(_on_generator_init)
