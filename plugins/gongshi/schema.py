@@ -9,7 +9,7 @@ import datetime as dt
 import difflib
 import math
 import re
-from typing import Any
+from typing import Any, Iterable
 
 from .findings import Finding, Msg
 from .yamlread import Node, YMap, YScalar, YSeq
@@ -145,14 +145,22 @@ class Text(Field):
 
     def __init__(self, title: str, description: str = "", *, pattern: str | None = None,
                  pattern_zh: str = "", pattern_en: str = "", markdown: bool = False,
-                 scan: bool = True, **kw: Any) -> None:
+                 scan: bool = True, disclosed: Iterable[str] = (), prose: bool = True, **kw: Any) -> None:
         super().__init__(title, description, **kw)
         self.pattern = re.compile(pattern + r"\Z") if pattern else None
         self.pattern_zh = pattern_zh
         self.pattern_en = pattern_en
         self.markdown = markdown
-        # Whether the redaction gate reads this field (ids and codes it need not).
+        # The redaction gate reads every text field: a field added later is gated without anyone
+        # remembering to. scan=False is for what is never published (the allow list itself).
         self.scan = scan
+        # Kinds of personal data the law publishes in this field (an officer's name, an office's
+        # phone and address): the gate still looks for every other kind there.
+        self.disclosed = frozenset(disclosed)
+        # Whether a sentence (and so a person's name) can be written here: not in an identifier
+        # such as a document number (霍环罚〔2021〕1号 begins like a name), whose digits are
+        # still scanned. A field with a pattern is an identifier too.
+        self.prose = prose and pattern is None
 
     def check(self, node: Node, name: str, ctx: Ctx) -> Any:
         s = self._scalar(node, name, ctx)

@@ -51,7 +51,7 @@ class SiteKind(RecordKind):
             "redaction": Obj("隐私处理", {
                 "natural_person_name": Choice("自然人姓名", ["mask", "keep"],
                                               "mask：保留姓氏，名字替换为“某”（张某某）；keep：公开全名"),
-                "allow": ListOf("允许公开的字符串", Text("字符串", "一个允许原样公开的字符串，例如 12315"),
+                "allow": ListOf("允许公开的字符串", Text("字符串", "一个允许原样公开的字符串，例如 12315", scan=False),
                                 "看起来像个人信息但属于公开信息的字符串，例如投诉电话 12315"),
             }, "个人隐私信息的处理规则"),
             "legal_reviewer_ratio": Number("法制审核人员比例", "法制审核人员占执法人员的最低比例，例如 0.05",
@@ -60,8 +60,8 @@ class SiteKind(RecordKind):
                                    "published：自公开之日起算；decided：自作出决定之日起算"),
         }, "公示政策"),
         "maintainers": ListOf("平台维护人员", Obj("维护人员", {
-            "email": Text("电子邮箱", "提交记录时使用的 git 邮箱", required=True, scan=False),
-            "name": Text("姓名", "维护人员的姓名或所在科室", scan=False),
-            "key": Text("签名密钥指纹", "可选：GPG 或 SSH 签名密钥的指纹", scan=False),
+            "email": Text("电子邮箱", "提交记录时使用的 git 邮箱", required=True, disclosed=("email",)),
+            "name": Text("姓名", "维护人员的姓名或所在科室", disclosed=("name",)),
+            "key": Text("签名密钥指纹", "可选：GPG 或 SSH 签名密钥的指纹"),
         }, "一名维护人员"), "有权修改 site.yml、calendar.yml 和新建主体文件夹的人员（按 git 提交邮箱，gongshi check-changes 核对）"),
     }, "门户网站设置和公示政策")

@@ -147,7 +147,7 @@ def scan_record(rec: Record, policy: dict[str, Any]) -> list[Leak]:
     leaks = [Leak(rec, keys, m) for keys, value, field in fields for m in d.detect(value, allow, field.disclosed)]
     if masks_names(policy):
         for keys, value, field in fields:
-            if d.NAME in field.disclosed or (rec.kind == "decision" and keys in _PARTY_NAMES):
+            if not field.prose or d.NAME in field.disclosed or (rec.kind == "decision" and keys in _PARTY_NAMES):
                 continue
             for start, end in names.person_names(value):
                 name = value[start:end]
