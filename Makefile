@@ -10,7 +10,7 @@ PORT      ?= 8000
 ASOF      ?=
 ASOF_FLAG := $(if $(ASOF),--as-of $(ASOF),)
 
-.PHONY: html validate serve test lock clean bench refresh
+.PHONY: html validate serve test lock clean bench bench-peer refresh
 
 # The venv is rebuilt whenever the lock file changes.
 $(VENV)/.installed: requirements.lock pyproject.toml
@@ -36,6 +36,10 @@ test: $(VENV)/.installed
 
 bench: $(VENV)/.installed
 	$(BIN)/gongshi bench --decisions 1000 --decisions 10000
+
+# Side by side with Hugo + Pagefind (Hugo from the bench extra, already in requirements.lock).
+bench-peer: $(VENV)/.installed
+	$(BIN)/gongshi bench --peer --decisions 1000,10000
 
 # Re-pin every dependency after editing pyproject.toml.
 lock: $(VENV)/.installed
