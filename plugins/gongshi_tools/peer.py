@@ -338,17 +338,27 @@ class Sides:
         self.changed = rel
         return self._both("one-record")
 
+    def _tell(self, log_name: str, code: int) -> None:
+        """A failed step: its exit code and the end of its output."""
+        with open(os.path.join(self.work, log_name), encoding="utf-8", errors="replace") as fh:
+            tail = fh.read()[-2000:]
+        self.log(f"{log_name}: exit {code}\n{tail}")
+
     def _both(self, label: str) -> list[Step]:
         public = len(self.decisions)
         self.log(f"{label} {self.n:,}: gongshi build …")
         load = _load()
         wall, cpu, peak, code = self.gongshi(label)
+        if code not in (0, 1):
+            self._tell(f"gongshi-{label}.log", code)
         steps = [Step(self.n, public, "gongshi", label, round(wall, 2), round(cpu, 2), round(peak), code,
                       load=round(load, 1))]
         self.log(f"{label} {self.n:,}: hugo + pagefind …")
         load = _load()
         hugo, pf = self.peer(label)
         code = hugo[3] or pf[3]
+        if code:
+            self._tell(f"hugo-{label}.log" if hugo[3] else f"pagefind-{label}.log", code)
         steps.append(Step(self.n, public, "hugo+pagefind", label, round(hugo[0] + pf[0], 2),
                           round(hugo[1] + pf[1], 2), round(max(hugo[2], pf[2])), code,
                           f"hugo {hugo[0]:.1f} s + pagefind {pf[0]:.1f} s; peak {hugo[2]:.0f} / {pf[2]:.0f} MB",
@@ -380,8 +390,8 @@ def ratios(steps: list[Step]) -> list[dict[str, Any]]:
         if s.side != "gongshi":
             continue
         p = next((q for q in steps if q.side != "gongshi" and (q.decisions, q.step) == (s.decisions, s.step)), None)
-        if p is None or not p.seconds:
-            continue
+        if p is None or not p.seconds or s.exit not in (0, 1) or p.exit != 0:
+            continue  # a failed side has no ratio
         out.append({"decisions": s.decisions, "step": s.step,
                     "wall": round(s.seconds / p.seconds, 2),
                     "cpu": round(s.cpu_seconds / p.cpu_seconds, 2) if p.cpu_seconds else None,
