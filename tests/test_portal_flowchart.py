@@ -64,3 +64,63 @@ def test_self_loop_and_cycle_only_chart() -> None:
     svg = str(render_svg(steps, "循环", "x"))
     ET.fromstring(svg)
     assert svg.count("fc-back") == 2
+
+
+# Geometry: no arrow passes under a step or another arrow's label, no label covers a step or a
+# label, on every flowchart of the demo and on generated ones.
+from pathlib import Path  # noqa: E402
+
+import yaml  # noqa: E402
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from gongshi.portal.flowchart_svg import geometry, overlaps  # noqa: E402
+
+DEMO_CHARTS = sorted((Path(__file__).resolve().parent.parent / "data").glob("agencies/*/flowcharts/*.yml"))
+
+
+def test_demo_flowcharts_have_no_overlaps() -> None:
+    assert DEMO_CHARTS
+    for path in DEMO_CHARTS:
+        steps = yaml.safe_load(path.read_text(encoding="utf-8"))["steps"]
+        assert overlaps(geometry(steps)) == [], path
+
+
+def test_penalty_skip_edge_goes_around_the_hearing() -> None:
+    steps = yaml.safe_load((DEMO_CHARTS[0].parent / "penalty.yml").read_text(encoding="utf-8"))["steps"]
+    g = geometry(steps)
+    skip = next(r for r in g.routes if r.edge.label == "未申请")
+    assert skip.around and len(skip.points) > 2  # dashed, around the chart
+    hearing = g.nodes["hearing"]
+    assert all(not (hearing.x < x < hearing.x + hearing.w and hearing.y < y < hearing.y + hearing.h)
+               for x, y in skip.points)
+    svg = str(render_svg(steps, "t", "fc"))
+    assert svg.count("fc-edge fc-back") == 1
+
+
+def test_flowchart_generator_output_has_no_overlaps() -> None:
+    from gongshi.portal.flowchart_svg import edges_of
+    for steps in (STEPS, [{"id": "a", "label": "自环", "next": ["a", "b"]}, {"id": "b", "label": "乙", "next": ["a"]}]):
+        assert overlaps(geometry(steps)) == [], steps
+        assert len(geometry(steps).routes) == len(edges_of(steps))
+
+
+LABELS = st.sampled_from(["受理", "审查", "作出决定并送达当事人", "组织听证", "补正材料", "公开", "AB", "七个工作日内公开决定"])
+CONDS = st.sampled_from(["", "", "是", "否", "材料齐全", "申请听证", "未申请", "不予受理"])
+
+
+@st.composite
+def charts(draw: st.DrawFn) -> list[dict[str, object]]:
+    n = draw(st.integers(2, 8))
+    steps: list[dict[str, object]] = []
+    for i in range(n):
+        targets = draw(st.lists(st.integers(0, n - 1), max_size=3, unique=True))
+        nxt = [{"to": f"s{t}", "label": draw(CONDS)} for t in targets]
+        steps.append({"id": f"s{i}", "label": draw(LABELS), "next": nxt})
+    return steps
+
+
+@settings(max_examples=150, deadline=None)
+@given(charts())
+def test_generated_flowcharts_have_no_overlaps(steps: list[dict[str, object]]) -> None:
+    assert overlaps(geometry(steps)) == []

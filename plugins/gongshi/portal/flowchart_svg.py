@@ -101,8 +101,35 @@ def _back_edges(nodes: dict[str, Node], edges: list[Edge]) -> set[Edge]:
     return back
 
 
-def layout(steps: list[dict[str, Any]]) -> tuple[dict[str, Node], list[Edge], set[Edge], float, float]:
-    """Place steps in layers (longest path over the forward edges); returns nodes, edges, size."""
+Box = tuple[float, float, float, float]          # x, y, width, height
+Segment = tuple[float, float, float, float]      # x1, y1, x2, y2 (horizontal, vertical or in a gap)
+BAND = 24          # room above the first / below the last layer when a routed edge needs it
+PORT_STEP = 7      # spacing of routed edges that share a gap
+
+
+@dataclass
+class Route:
+    """One drawn arrow: its polyline, whether it goes around (dashed) and its label's place."""
+
+    edge: Edge
+    points: list[tuple[float, float]]
+    around: bool
+    label_at: tuple[float, float] | None = None    # text baseline start
+    label_box: Box | None = None
+
+    def segments(self) -> list[Segment]:
+        return [(*a, *b) for a, b in zip(self.points, self.points[1:])]
+
+
+@dataclass
+class Geometry:
+    nodes: dict[str, Node]
+    routes: list[Route]
+    width: float
+    height: float
+
+
+def _place_layers(steps: list[dict[str, Any]]) -> tuple[dict[str, Node], list[Edge], set[Edge]]:
     nodes = {s["id"]: Node(s["id"], str(s.get("label", "")), i) for i, s in enumerate(steps)}
     edges = edges_of(steps)
     back = _back_edges(nodes, edges)
@@ -120,25 +147,221 @@ def layout(steps: list[dict[str, Any]]) -> tuple[dict[str, Node], list[Edge], se
         n.lines = wrap(n.label)
         n.w = max(text_width(line) for line in n.lines) + 2 * PAD_X
         n.h = LINE * len(n.lines) + 2 * PAD_Y
+    return nodes, edges, back
+
+
+def layout(steps: list[dict[str, Any]]) -> tuple[dict[str, Node], list[Edge], set[Edge], float, float]:
+    """Place steps in layers (longest path over the forward edges); returns nodes, edges, size."""
+    g = geometry(steps)
+    back = {r.edge for r in g.routes if r.around and
+            (r.edge.src == r.edge.dst or g.nodes[r.edge.dst].layer <= g.nodes[r.edge.src].layer)}
+    return g.nodes, [r.edge for r in g.routes], back, g.width, g.height
+
+
+def _hits(seg: Segment, box: Box) -> bool:
+    """Does the segment pass through the inside of the box (touching its border does not count)?"""
+    x1, y1, x2, y2 = seg
+    bx, by, bw, bh = box
+    # Liang-Barsky clipping against the open box.
+    t0, t1 = 0.0, 1.0
+    dx, dy = x2 - x1, y2 - y1
+    for p, q in ((-dx, x1 - bx), (dx, bx + bw - x1), (-dy, y1 - by), (dy, by + bh - y1)):
+        if p == 0:
+            if q <= 0:
+                return False
+        else:
+            t = q / p
+            if p < 0:
+                t0 = max(t0, t)
+            else:
+                t1 = min(t1, t)
+    return t1 - t0 > 1e-6
+
+
+def _overlap(a: Box, b: Box) -> bool:
+    return a[0] < b[0] + b[2] and b[0] < a[0] + a[2] and a[1] < b[1] + b[3] and b[1] < a[1] + a[3]
+
+
+def _label_size(text: str) -> tuple[float, float]:
+    return text_width(text) * COND_FONT / FONT + 4, COND_FONT + 4
+
+
+def overlaps(g: Geometry) -> list[str]:
+    """Every place where an arrow passes under a step or a label, or labels cover steps or each other."""
+    out = []
+    boxes = {n.id: (n.x, n.y, n.w, n.h) for n in g.nodes.values()}
+    for r in g.routes:
+        for seg in r.segments():
+            for nid, box in boxes.items():
+                if _hits(seg, box):
+                    out.append(f"{r.edge.src}->{r.edge.dst} under step {nid}")
+            for o in g.routes:
+                if o is not r and o.label_box and _hits(seg, o.label_box):
+                    out.append(f"{r.edge.src}->{r.edge.dst} under label {o.edge.label!r}")
+        if r.label_box:
+            for nid, box in boxes.items():
+                if _overlap(r.label_box, box):
+                    out.append(f"label {r.edge.label!r} over step {nid}")
+            for o in g.routes:
+                if o is not r and o.label_box and _overlap(r.label_box, o.label_box):
+                    out.append(f"label {r.edge.label!r} over label {o.edge.label!r}")
+            x, y, w, h = r.label_box
+            if x < 0 or y < 0 or x + w > g.width or y + h > g.height:
+                out.append(f"label {r.edge.label!r} outside the drawing")
+    return out
+
+
+def geometry(steps: list[dict[str, Any]]) -> Geometry:
+    """The drawing with the smallest gaps between layers at which every label finds a free place."""
+    for extra in (0, 16, 40, 80, 160):
+        g, placed = _geometry(steps, extra)
+        if placed:
+            break
+    return g
+
+
+def _geometry(steps: list[dict[str, Any]], extra: float) -> tuple[Geometry, bool]:
+    """Steps in layers, arrows between adjacent layers drawn through the gap between them, and
+    arrows that skip a layer, go back up or loop drawn around the chart on lanes to its right
+    (dashed). Every label is put where it covers no step, no other arrow and no other label."""
+    nodes, edges, back = _place_layers(steps)
     layers: dict[int, list[Node]] = {}
     for n in sorted(nodes.values(), key=lambda n: (n.layer, n.index)):
         layers.setdefault(n.layer, []).append(n)
+    depth = max(layers) if layers else 0
+    around = [e for e in edges if e in back or e.src == e.dst or nodes[e.dst].layer != nodes[e.src].layer + 1]
+    rightmost = {row[-1].id for row in layers.values()}
+
+    # Where each routed edge leaves and enters: the right side of a step that is rightmost in its
+    # layer, else through the gap above or below (gap k lies below layer k-1 and above layer k).
+    def side(n: Node, going_down: bool, leaving: bool) -> tuple[str, int]:
+        if n.id in rightmost:
+            return "right", -1
+        below = going_down if leaving else not going_down
+        return ("bottom", n.layer + 1) if below else ("top", n.layer)
+
+    plans = []
+    for e in around:
+        a, b = nodes[e.src], nodes[e.dst]
+        down = b.layer > a.layer
+        plans.append((e, side(a, down, True), side(b, down, False)))
+    gap_use: dict[int, int] = {}
+    for _, out_s, in_s in plans:
+        for kind, gap in (out_s, in_s):
+            if kind != "right":
+                gap_use[gap] = gap_use.get(gap, 0) + 1
+    top_band = BAND + PORT_STEP * gap_use.get(0, 0) if gap_use.get(0) else 0
+    bottom_band = BAND + PORT_STEP * gap_use.get(depth + 1, 0) if gap_use.get(depth + 1) else 0
+    gap_h = {k: extra + max(GAP_Y, 2 * COND_FONT + PORT_STEP * (gap_use.get(k, 0) + 2)) for k in range(1, depth + 1)}
+
     width = max(sum(n.w for n in row) + GAP_X * (len(row) - 1) for row in layers.values())
-    y = MARGIN
-    for depth in sorted(layers):
-        row = layers[depth]
+    row_top: dict[int, float] = {}
+    row_bottom: dict[int, float] = {}
+    y = MARGIN + top_band
+    for k in sorted(layers):
+        row = layers[k]
         row_w = sum(n.w for n in row) + GAP_X * (len(row) - 1)
         x = MARGIN + (width - row_w) / 2
         row_h = max(n.h for n in row)
+        row_top[k], row_bottom[k] = y, y + row_h
         for n in row:
             n.x, n.y = x, y + (row_h - n.h) / 2
             x += n.w + GAP_X
-        y += row_h + GAP_Y
-    lanes = len(back) + sum(1 for e in edges if e.src == e.dst and e not in back)
-    # Conditions on the upward lanes are written beside the last lane: leave room for them.
-    side = max([text_width(e.label) * COND_FONT / FONT for e in edges if e in back or e.src == e.dst] + [0])
-    extra = lanes * BACK_STEP + 8 + side + 4 if lanes else 0
-    return nodes, edges, back, width + 2 * MARGIN + extra, y - GAP_Y + MARGIN
+        y += row_h + gap_h.get(k + 1, GAP_Y)
+    height = (row_bottom[depth] if layers else MARGIN) + bottom_band + MARGIN
+    inner_right = MARGIN + width
+
+    def gap_span(gap: int) -> tuple[float, float]:
+        top = row_bottom[gap - 1] if gap - 1 in row_bottom else MARGIN
+        bottom = row_top[gap] if gap in row_top else height - MARGIN
+        return top, bottom
+
+    routes: list[Route] = []
+    # Routed edges first: each gets its own lane right of the chart and its own track in a gap.
+    side_ports: dict[str, list[tuple[Edge, str]]] = {}
+    for e, out_s, in_s in plans:
+        if out_s[0] == "right":
+            side_ports.setdefault(e.src, []).append((e, "out"))
+        if in_s[0] == "right":
+            side_ports.setdefault(e.dst, []).append((e, "in"))
+    gap_track: dict[int, int] = {}
+    gap_port: dict[str, int] = {}
+    lane_x = inner_right + 8
+    for e, out_s, in_s in plans:
+        lane_x += BACK_STEP
+        pts: list[tuple[float, float]] = []
+        for end, (kind, gap) in (("out", out_s), ("in", in_s)):
+            n = nodes[e.src if end == "out" else e.dst]
+            if kind == "right":
+                ports = side_ports[n.id]
+                i = ports.index((e, end))
+                py = n.y + n.h * (i + 1) / (len(ports) + 1)
+                leg = [(n.x + n.w, py), (lane_x, py)]
+            else:
+                j = gap_port.get(n.id, 0)
+                gap_port[n.id] = j + 1
+                px = n.x + n.w - PAD_X - 6 * j
+                t = gap_track.get(gap, 0)
+                gap_track[gap] = t + 1
+                top, bottom = gap_span(gap)
+                gy = (top + 4 + PORT_STEP * (t + 1)) if kind == "bottom" else (bottom - 4 - PORT_STEP * (t + 1))
+                ny = n.y + n.h if kind == "bottom" else n.y
+                leg = [(px, ny), (px, gy), (lane_x, gy)]
+            pts += leg if end == "out" else leg[::-1]
+        routes.append(Route(e, pts, True))
+    for e in edges:
+        if e in around:
+            continue
+        a, b = nodes[e.src], nodes[e.dst]
+        sx, sy, tx, ty = a.x + a.w / 2, a.y + a.h, b.x + b.w / 2, b.y
+        y1, y2 = row_bottom[a.layer], row_top[b.layer]
+        pts = [(sx, sy)] + ([(sx, y1)] if y1 > sy else []) + ([(tx, y2)] if ty > y2 else []) + [(tx, ty)]
+        routes.append(Route(e, pts, False))
+    order = {e: i for i, e in enumerate(edges)}
+    routes.sort(key=lambda r: order[r.edge])
+
+    # Labels: routed ones beside their lane, right of all lanes; the others beside their arrow.
+    label_x = lane_x + 6
+    taken: list[Box] = []
+    boxes = [(n.x, n.y, n.w, n.h) for n in nodes.values()]
+    all_segments = [(r, seg) for r in routes for seg in r.segments()]
+
+    def free(box: Box, own: Route) -> bool:
+        return (not any(_overlap(box, b) for b in boxes + taken)
+                and not any(_hits(seg, box) for r, seg in all_segments if r is not own))
+
+    extra_w = 0.0
+    placed = True
+    for r in routes:
+        if not r.edge.label:
+            continue
+        w, h = _label_size(r.edge.label)
+        cands: list[tuple[float, float]] = []
+        if r.around:
+            ys = [p[1] for p in r.points]
+            mid = (min(ys) + max(ys)) / 2
+            cands = [(label_x, mid + d * h) for d in (0, 1, -1, 2, -2, 3, -3, 4, -4)]
+            extra_w = max(extra_w, w + 6)
+        else:
+            (x1, y1), (x2, y2) = max(zip(r.points, r.points[1:]), key=lambda s: abs(s[1][1] - s[0][1]))
+            for t in (0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.1, 0.9):
+                cx, cy = x1 + (x2 - x1) * t, y1 + (y2 - y1) * t
+                for dx, dy in ((4, h / 2), (-w - 4, h / 2), (-w / 2, -4), (-w / 2, h + 2), (10, h / 2), (-w - 10, h / 2)):
+                    cands.append((cx + dx, cy + dy))
+        best = None
+        for lx, ly in cands:
+            box = (lx, ly - h + 3, w, h)
+            if box[0] >= 0 and box[1] >= 0 and free(box, r):
+                best = (lx, ly)
+                break
+        placed = placed and best is not None
+        lx, ly = best or cands[0]
+        r.label_at, r.label_box = (lx, ly), (lx, ly - h + 3, w, h)
+        taken.append(r.label_box)
+    total_w = max([label_x + extra_w if extra_w else lane_x + (8 if plans else 0), inner_right]
+                  + [r.label_box[0] + r.label_box[2] for r in routes if r.label_box]) + MARGIN
+    height = max([height] + [r.label_box[1] + r.label_box[3] + 2 for r in routes if r.label_box])
+    return Geometry(nodes, routes, total_w, height), placed
 
 
 def _num(v: float) -> str:
@@ -151,33 +374,22 @@ def _label(x: float, y: float, text: str) -> str:
 
 def render_svg(steps: list[dict[str, Any]], title: str, ident: str) -> Markup:
     """The flowchart as an inline SVG element; `ident` makes its ids unique on the page."""
-    nodes, edges, back, width, height = layout(steps)
-    inner_right = max(n.x + n.w for n in nodes.values())
-    out = [f'<svg class="flowchart" viewBox="0 0 {_num(width)} {_num(height)}" width="{_num(width)}" '
+    g = geometry(steps)
+    out = [f'<svg class="flowchart" viewBox="0 0 {_num(g.width)} {_num(g.height)}" width="{_num(g.width)}" '
            f'role="img" aria-labelledby="{ident}-t" xmlns="http://www.w3.org/2000/svg">',
            f'<title id="{ident}-t">{escape(title)}</title>',
            f'<defs><marker id="{ident}-a" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" '
            'markerHeight="8" orient="auto-start-reverse"><path d="M0 0L10 5L0 10z"/></marker></defs>']
-    lane = 0
-    for e in edges:
-        a, b = nodes[e.src], nodes[e.dst]
-        if e in back or e.src == e.dst:
-            lane += 1
-            lx = inner_right + 8 + lane * BACK_STEP
-            sy, ty = a.y + a.h / 2, b.y + b.h / 2 - 4
-            d = (f"M{_num(a.x + a.w)} {_num(sy)}H{_num(lx)}V{_num(ty)}H{_num(b.x + b.w)}")
-            out.append(f'<path class="fc-edge fc-back" d="{d}" marker-end="url(#{ident}-a)"/>')
-            if e.label:
-                out.append(_label(lx + 2, (sy + ty) / 2, e.label).replace('class="fc-cond"',
-                                                                          'class="fc-cond fc-side"'))
-            continue
-        sx, sy = a.x + a.w / 2, a.y + a.h
-        tx, ty = b.x + b.w / 2, b.y
-        out.append(f'<path class="fc-edge" d="M{_num(sx)} {_num(sy)}L{_num(tx)} {_num(ty)}" '
-                   f'marker-end="url(#{ident}-a)"/>')
-        if e.label:
-            out.append(_label((sx + tx) / 2 + 4, (sy + ty) / 2 + 4, e.label))
-    for n in sorted(nodes.values(), key=lambda n: n.index):
+    for r in g.routes:
+        (x0, y0), rest = r.points[0], r.points[1:]
+        d = f"M{_num(x0)} {_num(y0)}" + "".join(f"L{_num(x)} {_num(y)}" for x, y in rest)
+        cls = "fc-edge fc-back" if r.around else "fc-edge"
+        out.append(f'<path class="{cls}" d="{d}" marker-end="url(#{ident}-a)"/>')
+    for r in g.routes:
+        if r.label_at:
+            text = _label(*r.label_at, r.edge.label)
+            out.append(text.replace('class="fc-cond"', 'class="fc-cond fc-side"') if r.around else text)
+    for n in sorted(g.nodes.values(), key=lambda n: n.index):
         out.append(f'<g class="fc-node"><rect x="{_num(n.x)}" y="{_num(n.y)}" width="{_num(n.w)}" '
                    f'height="{_num(n.h)}" rx="6"/>')
         for i, line in enumerate(n.lines):
