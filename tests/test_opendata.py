@@ -138,25 +138,40 @@ def test_csv_round_trip_with_chinese_commas_quotes_and_newlines(tmp_path: Path, 
     assert back[1][[c.key for c in cols].index("result")] == '罚款,"五万元"'
 
 
+# The national layouts as issue 15 lists them, in order.
+PARTY = ["行政相对人名称", "行政相对人类别", "行政相对人代码_1（统一社会信用代码）", "行政相对人代码_2（工商注册号）",
+         "行政相对人代码_3（组织机构代码）", "行政相对人代码_4（税务登记号）", "行政相对人代码_5（事业单位证书号）",
+         "行政相对人代码_6（社会组织登记证号）", "法定代表人", "法定代表人证件类型", "法定代表人证件号码",
+         "证件类型", "证件号码"]
+SOURCE = ["数据来源单位", "数据来源单位统一社会信用代码", "备注"]
+PENALTY_LAYOUT = [*PARTY, "行政处罚决定书文号", "违法行为类型", "违法事实", "处罚依据", "处罚类别", "处罚内容",
+                  "罚款金额（万元）", "没收违法所得、没收非法财物的金额（万元）", "暂扣或吊销证照名称及编号",
+                  "处罚决定日期", "处罚有效期", "公示截止期", "处罚机关", "处罚机关统一社会信用代码", *SOURCE]
+PERMIT_LAYOUT = [*PARTY, "行政许可决定文书名称", "行政许可决定文书号", "许可类别", "许可证书名称", "许可编号",
+                 "许可内容", "许可决定日期", "有效期自", "有效期至", "许可机关", "许可机关统一社会信用代码",
+                 "当前状态", *SOURCE]
+
+
 def test_shuanggongshi_columns_in_national_order(demo_site: Path, public: PublicSet) -> None:
-    penalty = ["行政相对人名称", "行政相对人类别", "行政相对人代码", "法定代表人", "行政处罚决定书文号",
-               "违法行为类型", "违法事实", "处罚依据", "处罚类别", "处罚内容", "罚款金额(万元)",
-               "没收违法所得金额(万元)", "暂扣或吊销证照名称及编号", "处罚决定日期", "处罚有效期", "公示截止期",
-               "处罚机关", "处罚机关统一社会信用代码", "数据来源单位", "数据来源单位统一社会信用代码", "备注"]
+    penalty = PENALTY_LAYOUT
     raw = (demo_site / "data" / "shuanggongshi-xzcf.csv").read_bytes()
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
     assert rows[0] == penalty
+    doc = penalty.index("行政处罚决定书文号")
     penalties = [r for r in public.decisions if r.data["category"] == "行政处罚"]
-    assert [r[4] for r in rows[1:]] == [r.data["doc_no"] for r in penalties]
+    assert [r[doc] for r in rows[1:]] == [r.data["doc_no"] for r in penalties]
     first, rec = dict(zip(penalty, rows[1])), penalties[0]
     agency = public.agencies[rec.agency].data
     assert first["处罚机关"] == first["数据来源单位"] == agency["name"]
     assert first["处罚机关统一社会信用代码"] == agency["credit_code"]
-    assert first["公示截止期"] == public.status[rec.uid].last_day.isoformat()
-    assert first["罚款金额(万元)"] == shuanggongshi.wanyuan(rec.data["penalty"].get("fine"))
+    assert first["公示截止期"] == first["处罚有效期"] == public.status[rec.uid].last_day.isoformat()
+    assert first["罚款金额（万元）"] == shuanggongshi.wanyuan(rec.data["penalty"].get("fine"))
+    assert {r[1] for r in rows[1:]} <= {"法人及非法人组织", "自然人", "个体工商户"}
     permits = list(csv.reader(io.StringIO((demo_site / "data" / "shuanggongshi-xzxk.csv")
                                           .read_bytes().decode("utf-8-sig"), newline="")))
-    assert permits[0] == [c for c, _ in shuanggongshi.PERMIT_COLUMNS]
+    assert permits[0] == PERMIT_LAYOUT == [c for c, _ in shuanggongshi.PERMIT_COLUMNS]
+    kinds = permits[0].index("许可类别")
+    assert {r[kinds] for r in permits[1:]} <= {"普通", "特许", "认可", "核准", "登记", "其他"}
     assert len(permits) - 1 == sum(r.data["category"] == "行政许可" for r in public.decisions)
     for slug in public.agencies:
         mine = read_csv(demo_site / "data" / "agency" / slug / "shuanggongshi-xzcf.csv")
@@ -166,7 +181,11 @@ def test_shuanggongshi_columns_in_national_order(demo_site: Path, public: Public
 def test_natural_persons_get_no_code_in_shuanggongshi(public: PublicSet) -> None:
     rows = shuanggongshi.rows("xzcf", public)
     natural = [r for r in rows[1:] if r[1] == "自然人"]
-    assert natural and all(r[2] == "" and r[3] == "" for r in natural)
+    personal = [i for i, c in enumerate(rows[0]) if c in PARTY[2:]]
+    assert natural and all(r[i] == "" for r in natural for i in personal)
+    # nobody's ID document is ever exported, natural person or legal representative
+    ids = [rows[0].index(c) for c in ("法定代表人证件类型", "法定代表人证件号码", "证件类型", "证件号码")]
+    assert all(r[i] == "" for r in rows[1:] for i in ids)
 
 
 @pytest.mark.parametrize("yuan,text", [(50000, "5"), (654, "0.0654"), (1, "0.0001"), (0, "0"),
@@ -237,8 +256,8 @@ def test_withdrawn_and_revoked_decisions_leave_the_data(public: PublicSet) -> No
     after = public_set(ds, DEMO_AS_OF)
     slugs = {(r["agency"], r["slug"]) for r in tables.publish(after, "decision", BASE)}
     assert (gone.agency, gone.slug) not in slugs and (revoked.agency, revoked.slug) not in slugs
-    docs = {row[4] for row in shuanggongshi.rows("xzcf", after)[1:]} | {
-        row[5] for row in shuanggongshi.rows("xzxk", after)[1:]}
+    docs = {row[13] for row in shuanggongshi.rows("xzcf", after)[1:]} | {
+        row[14] for row in shuanggongshi.rows("xzxk", after)[1:]}
     assert gone.data["doc_no"] not in docs and revoked.data["doc_no"] not in docs
     notices = tables.publish(after, tables.NOTICE, BASE)
     assert (revoked.agency, revoked.slug) in {(n["agency"], n["slug"]) for n in notices}

@@ -126,7 +126,7 @@ def test_import_round_trips_and_reports_bad_date_on_its_row(data: Path, tmp_path
     code = main(["import", str(src), "--agency", "demo", "--kind", "decision", "--data", str(data), "--lang", "en"])
     err = capsys.readouterr().err
     assert code == 1  # one bad row
-    assert f"{src.name}:3:11: error R-FORMAT row 3, column '处罚决定日期': '2026-02-30' is not a valid date" in err
+    assert f"{src.name}:3:11: error R-FORMAT cell K3 (row 3, column '处罚决定日期'): '2026-02-30' is not a valid date" in err
     ds = load(str(data))
     got = {r.data["doc_no"]: r for r in ds.of("decision")}
     assert sorted(got) == ["霍示罚〔2026〕11号", "霍示罚〔2026〕13号"]

@@ -13,7 +13,14 @@ HELP = "从电子表格导入执法决定（支持双公示列名） / import de
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", metavar="FILE.xlsx|csv", help="电子表格 / the spreadsheet")
-    p.add_argument("--agency", required=True, help="主体文件夹名，例如 market / the agency folder")
+    who = p.add_mutually_exclusive_group(required=True)
+    who.add_argument("--agency", help="主体文件夹名，例如 market；表格中的处罚机关须是该主体 / the agency folder; "
+                                      "the sheet's 处罚机关 must be this agency")
+    who.add_argument("--by-agency", action="store_true",
+                     help="按每行的处罚机关（名称或统一社会信用代码）分别归档 / file each row under the agency it names")
+    p.add_argument("--update", action="store_true",
+                   help="已导入的决定（按文书编号）用表格补充缺少或修改了的字段，并列出差异 / fill in missing or changed "
+                        "fields of decisions already imported (by document number) and show the difference")
     p.add_argument("--kind", choices=["decision"], default="decision", help="记录类别 / record kind")
     p.add_argument("--data", default="data", help="数据文件夹 / data folder (default: data)")
     p.add_argument("--published", type=as_of_date, default=None, metavar="YYYY-MM-DD",
@@ -28,17 +35,23 @@ def run(args: argparse.Namespace) -> int:
     if not os.path.isfile(args.file):
         print(f"找不到文件 / no such file: {args.file}", file=sys.stderr)
         return EXIT_USAGE
-    if not os.path.isfile(os.path.join(args.data, "agencies", args.agency, "agency.yml")):
+    if args.agency and not os.path.isfile(os.path.join(args.data, "agencies", args.agency, "agency.yml")):
         print(f"主体不存在 / no such agency: {args.agency}", file=sys.stderr)
         return EXIT_USAGE
     day = args.published or today_shanghai()
-    imp = import_file(args.file, args.data, args.agency, day)
+    imp = import_file(args.file, args.data, args.agency, day, by_agency=args.by_agency, update=args.update)
     written = {os.path.abspath(p) for p in imp.written}
     if written:  # what only the whole data set can tell (officer ids, deadlines) about the new files
         ds = validate(args.data, max(day, today_shanghai()))
         imp.report.extend(f for f in ds.report if f.file in written)
     print(imp.report.to_text(args.lang), file=sys.stderr)
     print(f"已写入 {len(imp.written)} 个文件 / {len(imp.written)} file(s) written")
+    changed = {path for path, _row, _diff in imp.changes}
     for path in imp.written:
-        print(f"  {path}")
+        if path not in changed:
+            print(f"  {path}")
+    for path, row, diff in imp.changes:
+        print(f"  {path}（第 {row} 行更新 / updated from row {row}）")
+        for cell, field, old, new in diff:
+            print(f"    {cell} {field}: {old!r} → {new!r}" if old else f"    {cell} {field}: + {new!r}")
     return EXIT_OK if imp.report.ok else EXIT_FINDINGS

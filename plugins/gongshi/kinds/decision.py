@@ -8,6 +8,9 @@ from .site import CATEGORIES, PENALTY_KINDS
 PARTY_TYPES = ["法人", "非法人组织", "个体工商户", "自然人"]
 STATUSES = ["有效", "已撤销", "已更正"]
 ACTIONS = ["更正", "撤销", "变更"]
+PERMIT_TYPES = ["普通", "特许", "认可", "核准", "登记", "其他"]  # 双公示 许可类别
+PERMIT_STATES = ["有效", "无效"]  # 双公示 当前状态
+CREDIT_LEVELS = ["轻微", "一般", "严重"]  # 信用修复管理办法（2026）
 
 
 class DecisionKind(RecordKind):
@@ -53,6 +56,15 @@ class DecisionKind(RecordKind):
             "confiscated": Number("没收违法所得（元）", "以元为单位的数字，没有的写 0 或省略", minimum=0),
             "license": Text("暂扣或吊销证照", "证照名称及编号（双公示字段）"),
         }, "行政处罚的种类和金额"),
+        "permit": Obj("许可", {
+            "document": Text("行政许可决定文书名称", "例如 准予行政许可决定书；未填写时用 title"),
+            "type": Choice("许可类别", PERMIT_TYPES, "普通、特许、认可、核准、登记或其他（双公示必填项）"),
+            "certificate": Text("许可证书名称", "例如 食品经营许可证；不发证的留空", prose=False),
+            "number": Text("许可编号", "许可证书的编号", prose=False),
+            "valid_from": Date("有效期自", "许可的有效期起始日，YYYY-MM-DD；未填写时为决定日期"),
+            "valid_until": Date("有效期至", "许可的有效期截止日，YYYY-MM-DD；长期有效的留空"),
+            "state": Choice("当前状态", PERMIT_STATES, "有效或无效（许可被撤回、注销或过期时为无效）"),
+        }, "可选：行政许可决定的双公示字段（执法类别为行政许可时填写）"),
         "procedure": Choice("程序类型", ["一般程序", "简易程序", "听证"], "一般程序、简易程序或听证"),
         "decided": Date("决定日期", "作出决定的日期，YYYY-MM-DD；须与所在年份文件夹一致", required=True),
         "published": Date("公开日期", "在此日期之前不会公开", required=True),
@@ -64,6 +76,9 @@ class DecisionKind(RecordKind):
             "opinion": Choice("审核意见", ["同意", "纠正", "移送"], "同意、纠正或移送", required=True),
         }, "重大执法决定在作出前的法制审核"),
         "display": Duration("公示期限", "可选：例如 3y；须在政策的最短和最长期限之间"),
+        "credit_level": Choice("失信程度", CREDIT_LEVELS,
+                               "可选：《信用修复管理办法》（2026）的失信信息分类：轻微、一般或严重；"
+                               "适用该办法的政策按此确定公示期限（自决定日期起算）"),
         "status": Choice("状态", STATUSES, "有效、已撤销或已更正"),
         "history": ListOf("更正和撤销记录", Obj("记录", {
             "date": Date("日期", "更正或撤销的日期，YYYY-MM-DD", required=True),

@@ -16,51 +16,64 @@ from ..publication import PublicRecord as Record
 PENALTY = "行政处罚"
 PERMIT = "行政许可"
 
-# (column, how it is filled) — shown on the data page so an agency can check the mapping.
-PENALTY_COLUMNS: list[tuple[str, str]] = [
+# The national layouts as credit platforms' importers implement them (issue 15), in order.
+# (column, how it is filled) — the data page and the dictionary show this, so an agency can check
+# the mapping. 行政相对人代码_2 … _6 are the codes that predate the unified credit code: the record
+# keeps only the credit code, so they stay empty (a platform accepts any one of the six).
+PARTY_COLUMNS: list[tuple[str, str]] = [
     ("行政相对人名称", "party.name"),
     ("行政相对人类别", "party.type：法人、非法人组织 → 法人及非法人组织；个体工商户；自然人"),
-    ("行政相对人代码", "party.credit_code（统一社会信用代码；自然人不公开证件号码，留空）"),
+    ("行政相对人代码_1（统一社会信用代码）", "party.credit_code（自然人留空）"),
+    ("行政相对人代码_2（工商注册号）", "记录中没有此项（已由统一社会信用代码取代），留空"),
+    ("行政相对人代码_3（组织机构代码）", "记录中没有此项（已由统一社会信用代码取代），留空"),
+    ("行政相对人代码_4（税务登记号）", "记录中没有此项（已由统一社会信用代码取代），留空"),
+    ("行政相对人代码_5（事业单位证书号）", "记录中没有此项（已由统一社会信用代码取代），留空"),
+    ("行政相对人代码_6（社会组织登记证号）", "记录中没有此项（已由统一社会信用代码取代），留空"),
     ("法定代表人", "party.legal_representative（自然人留空）"),
+    ("法定代表人证件类型", "个人身份信息，不公开，留空"),
+    ("法定代表人证件号码", "个人身份信息，不公开，留空"),
+    ("证件类型", "自然人的证件类型：个人身份信息，不公开，留空"),
+    ("证件号码", "自然人的证件号码：个人身份信息，不公开，留空"),
+]
+SOURCE_COLUMNS: list[tuple[str, str]] = [
+    ("数据来源单位", "agency.yml 的 name"),
+    ("数据来源单位统一社会信用代码", "agency.yml 的 credit_code"),
+    ("备注", "remark；已更正的决定注明最近一次更正"),
+]
+PENALTY_COLUMNS: list[tuple[str, str]] = [
+    *PARTY_COLUMNS,
     ("行政处罚决定书文号", "doc_no"),
     ("违法行为类型", "violation_type"),
     ("违法事实", "facts（纯文本）"),
     ("处罚依据", "basis：《法规名称》条款，多项以“；”分隔"),
     ("处罚类别", "penalty.kinds，多项以“；”分隔"),
     ("处罚内容", "result"),
-    ("罚款金额(万元)", "penalty.fine ÷ 10000，最多 6 位小数；未罚款留空"),
-    ("没收违法所得金额(万元)", "penalty.confiscated ÷ 10000，最多 6 位小数；未没收留空"),
+    ("罚款金额（万元）", "penalty.fine ÷ 10000，最多 6 位小数；未罚款留空"),
+    ("没收违法所得、没收非法财物的金额（万元）", "penalty.confiscated ÷ 10000，最多 6 位小数；未没收留空"),
     ("暂扣或吊销证照名称及编号", "penalty.license"),
     ("处罚决定日期", "decided（YYYY-MM-DD）"),
-    ("处罚有效期", "公示期限的最后一天（gongshi.rules.windows）；无期限时留空"),
-    ("公示截止期", "公示期限的最后一天（gongshi.rules.windows）；无期限时留空"),
+    ("处罚有效期", "公示期限的最后一天（发布时的公示视图，gongshi.publication）；无期限时留空"),
+    ("公示截止期", "公示期限的最后一天（发布时的公示视图，gongshi.publication）；无期限时留空"),
     ("处罚机关", "agency.yml 的 name"),
     ("处罚机关统一社会信用代码", "agency.yml 的 credit_code"),
-    ("数据来源单位", "agency.yml 的 name"),
-    ("数据来源单位统一社会信用代码", "agency.yml 的 credit_code"),
-    ("备注", "remark；已更正的决定注明最近一次更正"),
+    *SOURCE_COLUMNS,
 ]
 
 PERMIT_COLUMNS: list[tuple[str, str]] = [
-    ("行政相对人名称", "party.name"),
-    ("行政相对人类别", "party.type（同上）"),
-    ("行政相对人代码", "party.credit_code（自然人留空）"),
-    ("法定代表人", "party.legal_representative（自然人留空）"),
-    ("行政许可决定文书名称", "title，未填写时为“行政许可决定书”"),
+    *PARTY_COLUMNS,
+    ("行政许可决定文书名称", "permit.document，未填写时为 title，再无时为“行政许可决定书”"),
     ("行政许可决定文书号", "doc_no"),
-    ("许可类别", "记录中没有此项，填“其他”"),
-    ("许可证书名称", "记录中没有此项，留空"),
-    ("许可编号", "记录中没有此项，留空"),
+    ("许可类别", "permit.type：普通、特许、认可、核准、登记或其他（必填；未填写时为“其他”）"),
+    ("许可证书名称", "permit.certificate；未填写时留空"),
+    ("许可编号", "permit.number；未填写时留空"),
     ("许可内容", "result"),
-    ("许可决定日期", "decided"),
-    ("有效期自", "decided"),
-    ("有效期至", "公示期限的最后一天；无期限时为 2099-12-31（长期）"),
+    ("许可决定日期", "decided（YYYY-MM-DD）"),
+    ("有效期自", "permit.valid_from，未填写时为 decided"),
+    ("有效期至", "permit.valid_until，未填写时为公示期限的最后一天；都没有时为 2099-12-31（长期）"),
     ("许可机关", "agency.yml 的 name"),
     ("许可机关统一社会信用代码", "agency.yml 的 credit_code"),
-    ("当前状态", "有效 → 正常；已更正 → 正常"),
-    ("数据来源单位", "agency.yml 的 name"),
-    ("数据来源单位统一社会信用代码", "agency.yml 的 credit_code"),
-    ("备注", "remark；已更正的决定注明最近一次更正"),
+    ("当前状态", "permit.state：有效或无效；未填写时为“有效”"),
+    *SOURCE_COLUMNS,
 ]
 
 PARTY_CLASS = {"法人": "法人及非法人组织", "非法人组织": "法人及非法人组织",
@@ -78,45 +91,73 @@ def wanyuan(amount: Any) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-def _party(rec: Record) -> list[str]:
-    party = rec.data.get("party") or {}
+def _iso(day: Any) -> str:
+    return day.isoformat() if isinstance(day, dt.date) else ""
+
+
+def _party(d: Any) -> dict[str, str]:
+    """The party columns: a natural person's identifiers (and every ID document) stay empty."""
+    party = d.get("party") or {}
     natural = party.get("type") == "自然人"
-    return [party.get("name", ""), PARTY_CLASS.get(party.get("type", ""), ""),
-            "" if natural else party.get("credit_code", ""),
-            "" if natural else party.get("legal_representative", "")]
+    out = dict.fromkeys((c for c, _how in PARTY_COLUMNS), "")
+    out.update({"行政相对人名称": party.get("name", ""), "行政相对人类别": PARTY_CLASS.get(party.get("type", ""), ""),
+                "行政相对人代码_1（统一社会信用代码）": "" if natural else party.get("credit_code", ""),
+                "法定代表人": "" if natural else party.get("legal_representative", "")})
+    return out
 
 
-def _remark(rec: Record, as_of: dt.date) -> str:
-    parts = [rec.data.get("remark") or ""]
-    fixes = rec.history  # as of the build day, oldest first
-    if rec.data.get("status") == "已更正" and fixes:
+def remark_text(d: Any, history: Any) -> str:
+    """备注: the record's remark, and the last correction when the decision was corrected."""
+    parts = [d.get("remark") or ""]
+    fixes = list(history or ())  # as of the build day, oldest first
+    if d.get("status") == "已更正" and fixes:
         last = fixes[-1]
         parts.append(f"{last['date'].isoformat()}{last['action']}：{last['note']}")
     return "；".join(p for p in parts if p)
 
 
-def _last_day(rec: Record, policy: dict[str, Any]) -> str:
-    return rec.last_day.isoformat() if rec.last_day else ""
+def _source(d: Any, agency: dict[str, Any], history: Any) -> dict[str, str]:
+    return {"数据来源单位": agency.get("name", ""), "数据来源单位统一社会信用代码": agency.get("credit_code", ""),
+            "备注": remark_text(d, history)}
+
+
+def penalty_cells(d: Any, agency: dict[str, Any], last_day: dt.date | None, history: Any = ()) -> dict[str, str]:
+    """One 行政处罚 decision's cells by column name (`d`: the record's public data)."""
+    pen = d.get("penalty") or {}
+    until = _iso(last_day)
+    return {**_party(d), "行政处罚决定书文号": d.get("doc_no", ""), "违法行为类型": d.get("violation_type", ""),
+            "违法事实": plain_text(d.get("facts")), "处罚依据": legal_refs(d.get("basis")),
+            "处罚类别": "；".join(pen.get("kinds") or []), "处罚内容": d.get("result", ""),
+            "罚款金额（万元）": wanyuan(pen.get("fine")),
+            "没收违法所得、没收非法财物的金额（万元）": wanyuan(pen.get("confiscated")),
+            "暂扣或吊销证照名称及编号": pen.get("license", ""), "处罚决定日期": _iso(d.get("decided")),
+            "处罚有效期": until, "公示截止期": until, "处罚机关": agency.get("name", ""),
+            "处罚机关统一社会信用代码": agency.get("credit_code", ""), **_source(d, agency, history)}
+
+
+def permit_cells(d: Any, agency: dict[str, Any], last_day: dt.date | None, history: Any = ()) -> dict[str, str]:
+    """One 行政许可 decision's cells by column name (`d`: the record's public data)."""
+    permit = d.get("permit") or {}
+    return {**_party(d), "行政许可决定文书名称": permit.get("document") or d.get("title") or "行政许可决定书",
+            "行政许可决定文书号": d.get("doc_no", ""), "许可类别": permit.get("type") or "其他",
+            "许可证书名称": permit.get("certificate", ""), "许可编号": permit.get("number", ""),
+            "许可内容": d.get("result", ""), "许可决定日期": _iso(d.get("decided")),
+            "有效期自": _iso(permit.get("valid_from") or d.get("decided")),
+            "有效期至": _iso(permit.get("valid_until") or last_day) or LONG_TERM,
+            "许可机关": agency.get("name", ""), "许可机关统一社会信用代码": agency.get("credit_code", ""),
+            "当前状态": permit.get("state") or "有效", **_source(d, agency, history)}
 
 
 def penalty_row(rec: Record, agency: dict[str, Any], ps: Publication) -> list[str]:
-    """One 行政处罚 decision in PENALTY_COLUMNS order."""
-    d, pen = rec.data, rec.data.get("penalty") or {}
-    until = _last_day(rec, ps.policy)
-    return [*_party(rec), d["doc_no"], d.get("violation_type", ""), plain_text(d.get("facts")),
-            legal_refs(d.get("basis")), "；".join(pen.get("kinds") or []), d.get("result", ""),
-            wanyuan(pen.get("fine")), wanyuan(pen.get("confiscated")), pen.get("license", ""),
-            d["decided"].isoformat(), until, until, agency.get("name", ""), agency.get("credit_code", ""),
-            agency.get("name", ""), agency.get("credit_code", ""), _remark(rec, ps.as_of)]
+    """One 行政处罚 decision in PENALTY_COLUMNS order (the window's last day from the view)."""
+    cells = penalty_cells(rec.data, agency, rec.last_day, rec.history)
+    return [cells[c] for c, _how in PENALTY_COLUMNS]
 
 
 def permit_row(rec: Record, agency: dict[str, Any], ps: Publication) -> list[str]:
-    """One 行政许可 decision in PERMIT_COLUMNS order."""
-    d = rec.data
-    return [*_party(rec), d.get("title") or "行政许可决定书", d["doc_no"], "其他", "", "",
-            d.get("result", ""), d["decided"].isoformat(), d["decided"].isoformat(),
-            _last_day(rec, ps.policy) or LONG_TERM, agency.get("name", ""), agency.get("credit_code", ""),
-            "正常", agency.get("name", ""), agency.get("credit_code", ""), _remark(rec, ps.as_of)]
+    """One 行政许可 decision in PERMIT_COLUMNS order (the window's last day from the view)."""
+    cells = permit_cells(rec.data, agency, rec.last_day, rec.history)
+    return [cells[c] for c, _how in PERMIT_COLUMNS]
 
 
 # name -> (file stem, title, category, columns, row function)
