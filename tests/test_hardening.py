@@ -434,3 +434,27 @@ def test_built_content_page_is_sanitised(root: Path, tmp_path: Path) -> None:
         html = page.read_text(encoding="utf-8")
         assert "正文" in html
         assert "alert" not in html and "onerror" not in html and "evil.example" not in html and "data:text" not in html
+
+
+# --- line endings ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("ending", ["\n", "\r\n", "\r"])
+def test_any_line_ending_gives_the_same_findings(root: Path, ending: str) -> None:
+    path = root / "agencies/demo/decisions/2024/cf-2024-0001.yml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    body = "\n".join(line for line in DECISION.splitlines() if not line.startswith("#"))
+    path.write_bytes((body.replace("decided: 2024-03-05", "decided: 2024-3-5") + "\n").replace("\n", ending)
+                     .encode("utf-8"))
+    ds = validate(str(root), AS_OF)
+    assert [(f.rule, f.line, f.column) for f in ds.report if f.file == str(path)] == [("R-FORMAT", 13, 10)]
+
+
+def test_cr_only_file_with_personal_data(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Was an IndexError in the redaction locator (lines counted by '\\n' only, libyaml counts CR)."""
+    path = root / "agencies/demo/decisions/2024/cf-2024-0001.yml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    body = "\n".join(line for line in DECISION.splitlines() if not line.startswith("#"))
+    body = body.replace("facts: 经查，", "facts: 经查，当事人身份证号110101199003074514，")
+    path.write_bytes(body.replace("\n", "\r").encode("utf-8"))
+    code, out = _validate(root, capsys)
+    assert code == 1 and "R-REDACT" in out

@@ -27,7 +27,7 @@ from typing import Any, Iterator
 
 from ..findings import WARNING, Msg, Report
 from ..kinds.decision import DecisionKind
-from ..schema import Ctx, Field, Obj
+from ..schema import NUMBER_MAX, Ctx, Field, Obj
 from ..yamlwrite import dump
 from ..yamlread import parse
 from .progress import track
@@ -239,9 +239,14 @@ def to_date(value: Any) -> dt.date | None:
 
 def to_yuan(value: Any) -> int | float | None:
     """A 万元 amount as yuan."""
+    text = str(value).strip().replace(",", "")
+    if len(text) > 40:  # no amount needs more: thousands of digits are a paste, not a fine
+        return None
     try:
-        amount = Decimal(str(value).strip().replace(",", "")) * 10000
+        amount = Decimal(text) * 10000
     except InvalidOperation:
+        return None
+    if not amount.is_finite() or abs(amount) >= NUMBER_MAX:  # nan, inf, 1e999: the schema's ceiling
         return None
     return int(amount) if amount == amount.to_integral_value() else float(amount)
 
