@@ -71,6 +71,44 @@ def test_flowchart_svg_is_labelled(page, site_url: str) -> None:
     assert steps == page.locator("svg.flowchart g.fc-node").count() > 0
 
 
+# Every element that is painted lies inside the viewport, and every table cell is at least two
+# characters (2em of its own font) wide: tables turn into cards on phones instead of squeezing.
+_LAYOUT_PROBLEMS = """(width) => {
+  const out = [];
+  const hidden = (el) => { for (let e = el; e; e = e.parentElement) {
+      const s = getComputedStyle(e);
+      if (s.display === 'none' || s.visibility === 'hidden' || s.clip === 'rect(0px, 0px, 0px, 0px)') return true; }
+    return false; };
+  for (const el of document.body.querySelectorAll('*')) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0 || hidden(el)) continue;
+    const where = el.tagName.toLowerCase() + (el.className && typeof el.className === 'string' ? '.' + el.className : '');
+    if (r.right > width + 0.5) out.push(`overflows: ${where} right=${Math.round(r.right)}`);
+    if ((el.tagName === 'TD' || el.tagName === 'TH') && r.width < 2 * parseFloat(getComputedStyle(el).fontSize))
+      out.push(`narrow cell: ${where} ${Math.round(r.width)}px "${el.textContent.trim().slice(0, 12)}"`);
+  }
+  return out.slice(0, 8);
+}"""
+MORE_PAGES = [("feeds", "feeds/index.html"), ("data", "data/index.html"),
+              ("dictionary", "data/dictionary.html"), ("search", "search.html")]
+
+
+@pytest.mark.parametrize("width", [320, 375])
+def test_every_page_fits_a_phone(browser, site_url: str, width: int) -> None:
+    ctx = browser.new_context(viewport={"width": width, "height": 700})
+    try:
+        p = ctx.new_page()
+        problems = {}
+        for name, path in [(k[0], k[1]) for k in PAGE_KINDS] + MORE_PAGES:
+            p.goto(f"{site_url}/{path}")
+            found = p.evaluate(_LAYOUT_PROBLEMS, width)
+            if found or p.evaluate("document.documentElement.scrollWidth") > width:
+                problems[name] = found
+        assert problems == {}
+    finally:
+        ctx.close()
+
+
 def test_narrowest_phone_320(browser, site_url: str) -> None:
     ctx = browser.new_context(viewport={"width": 320, "height": 640})
     try:

@@ -163,8 +163,8 @@ def test_sitemap_lists_the_other_outputs_pages(demo_site: Path, ps: PublicSet) -
 
 def test_stats_report_years_and_zero_rows(demo_site: Path) -> None:
     html = read(demo_site, "stats/2025.html")
-    assert "<svg" in html and '<table class="list num" id="by-category">' in html
-    assert re.search(r"<th scope=\"row\">行政征用</th>(<td>0</td>)+", html)
+    assert "<svg" in html and '<table class="list num stack" id="by-category">' in html
+    assert re.search(r"<th scope=\"row\">行政征用</th>(<td data-label=\"[^\"]+\">0</td>)+", html)
     assert not (demo_site / "stats/2026.html").exists()  # the year is not over on 2026-11-22
 
 
@@ -228,3 +228,34 @@ def test_record_text_is_escaped(tmp_path: Path) -> None:
         assert "霍邱县A&amp;B&lt;i&gt;商行&lt;/i&gt;" in html, rel
     page = (tmp_path / "site" / "demo/decisions/2026/cf-2026-0009.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(1)&lt;/script&gt;案" in page and "<strong>属实</strong>" in page
+
+
+def test_decision_history_holds_only_corrections_and_revocations(demo_site: Path, ps: PublicSet) -> None:
+    # The file's last change and commit (provenance) are shown apart, never as a history entry.
+    for rec in ps.decisions[:20]:
+        html = read(demo_site, urls.decision(rec))
+        history = html.split("更正和撤销记录", 1)[1].split("</article>", 1)[0]
+        listed = re.search(r'<ol class="history">(.*?)</ol>', history, re.S)
+        assert not listed or "提交" not in listed.group(1), rec.uid
+        assert bool(listed) == bool(rec.data.get("history")), rec.uid
+
+
+def test_decision_lists_show_the_date_they_sort_by(demo_site: Path, ps: PublicSet) -> None:
+    html = read(demo_site, "decisions/index.html")
+    head = re.search(r"<thead>(.*?)</thead>", html, re.S).group(1)
+    assert "公开日期" in head and "决定日期" not in head
+    shown = re.findall(r'data-label="公开日期"><time datetime="([0-9-]+)"', html)
+    assert shown and shown == sorted(shown, reverse=True)
+
+
+def test_every_decision_has_a_title_that_is_not_its_number(demo_site: Path, ps: PublicSet) -> None:
+    from gongshi.titles import record_title
+    untitled = {"doc_no": "霍市监罚〔2026〕9号", "category": "行政处罚", "party": {"name": "某某商行"},
+                "violation_type": "销售过期食品"}
+    assert record_title(untitled) == "某某商行销售过期食品"
+    assert record_title({**untitled, "violation_type": None}, "食品经营许可") == "某某商行食品经营许可"
+    assert record_title({**untitled, "violation_type": None}) == "某某商行行政处罚决定"
+    for rec in ps.decisions[:30]:
+        html = read(demo_site, urls.decision(rec))
+        h1 = re.search(r"<h1>(.*?)</h1>", html).group(1)
+        assert h1 and rec.data["doc_no"] not in h1, rec.uid

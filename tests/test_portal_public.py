@@ -78,6 +78,6 @@ def test_counts_come_from_public_decisions_only(split: tuple, demo_site: Path) -
         assert rep.total.decisions == len(expected)
         assert rep.total.fines == sum(float((r.data.get("penalty") or {}).get("fine") or 0) for r in expected)
         html = (demo_site / urls.stats(rep.year)).read_text(encoding="utf-8")
-        assert f'<tr class="total"><th scope="row">合计</th><td>{len(expected)}</td>' in html
+        assert f'<tr class="total"><th scope="row">合计</th><td data-label="执法决定">{len(expected)}</td>' in html
     listed = (demo_site / "index.html").read_text(encoding="utf-8")
     assert f"全部执法决定（{len(public)} 件）" in listed

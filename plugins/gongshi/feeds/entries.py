@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 from ..kinds.site import CATEGORIES
 from ..publication import Publication, PublicRecord, urls
 from ..publication.urls import site_base
+from ..titles import record_title
 from .text import plain_text, xml_safe
 
 LIMIT = 50  # newest entries per feed
@@ -89,7 +90,7 @@ def updated_of(rec: PublicRecord) -> dt.date:
 
 def decision_title(rec: PublicRecord) -> str:
     d = rec.data
-    return xml_safe(f"{d['doc_no']} {d.get('title') or d['party']['name']}")
+    return xml_safe(f"{d['doc_no']} {record_title(d)}")
 
 
 def decision_summary(rec: PublicRecord) -> str:

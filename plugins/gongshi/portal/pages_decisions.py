@@ -8,6 +8,7 @@ from typing import Any
 from ..kinds.site import CATEGORIES
 from ..publication import Publication, PublicRecord, Revocation
 from ..publication import PublicRecord as Record
+from ..titles import record_title
 from . import urls
 from .page import Page
 
@@ -54,12 +55,14 @@ def plan(ps: Publication, site_url: str) -> Iterator[Page]:
         by_agency[rec.agency or ""].append(rec)
         agency = ps.agencies[rec.agency or ""]
         review = rec.data.get("legal_review") or {}
+        item = items.get((rec.agency, rec.data.get("item")))
         yield Page(urls.decision(rec), "gongshi_decision", {
             "agency": agency, "rec": rec, "section": "decisions",
             "officers": [officers.get((rec.agency, oid)) for oid in rec.data.get("officers") or []],
             "officer_ids": rec.data.get("officers") or [],
             "reviewer": officers.get((rec.agency, review.get("reviewer"))),
-            "item": items.get((rec.agency, rec.data.get("item"))),
+            "item": item,
+            "title": record_title(rec.data, item.data.get("name") if item else None),
             "last_day": rec.last_day,
         })
     for rec in ps.notices:
