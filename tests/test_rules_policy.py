@@ -38,7 +38,7 @@ def test_every_preset_types_against_the_site_schema(name: str) -> None:
 
 
 def test_site_policy_is_merged_over_the_preset() -> None:
-    site = {"preset": "市场监管", "policy": {"low_fine": 50000, "redaction": {"allow": ["0564-1234567"]}}}
+    site = {"preset": "市场监管", "policy": {"low_fine": 50000, "redaction": {"allow": ["0564-1234567"]}}}  # noqa
     policy = effective_policy(site)
     assert policy["low_fine"] == 50000 and policy["unpublished_kinds"] == ["警告"]
     assert policy["redaction"] == {"natural_person_name": "mask", "allow": ["0564-1234567"]}
@@ -50,9 +50,9 @@ def test_market_regulation_windows() -> None:
     policy = preset("市场监管")
     three_months = dt.date(2024, 6, 8)
     assert window_last_day(penalty(["通报批评"]), policy) == three_months
-    assert window_last_day(penalty(["罚款"], 10000), policy) == three_months
+    assert window_last_day(penalty(["罚款"], 49999), policy) == three_months  # organisations: < 50,000
     assert window_last_day(penalty(["警告", "罚款"], 5000), policy) == three_months  # 警告 has no window
-    assert window_last_day(penalty(["罚款"], 10001), policy) == dt.date(2027, 3, 8)
+    assert window_last_day(penalty(["罚款"], 50000), policy) == dt.date(2027, 3, 8)
     # several kinds: the longest window wins
     assert window_last_day(penalty(["通报批评", "吊销许可证件"]), policy) == dt.date(2027, 3, 8)
     assert v.visibility(penalty(["警告"]), PUBLISHED, policy).reason == v.NOT_PUBLISHED
@@ -147,3 +147,56 @@ def test_calendar_yml_for_years_the_library_lacks() -> None:
     assert cal.knows(2099) and not WorkCalendar().knows(2099)
     assert not cal.is_workday(dt.date(2099, 10, 2)) and cal.is_workday(dt.date(2099, 10, 10))
     assert cal.unknown_years(dt.date(2099, 12, 30), dt.date(2100, 1, 4)) == [2100]
+
+
+# Issue 15: the SAMR rule (order 45) and the 2026 credit-repair rule, and presets chained by date.
+def person(kinds: list[str], fine: int | None = None, **data: Any) -> Record:
+    rec = penalty(kinds, fine, **data)
+    rec.data["party"] = {"type": data.get("party_type", "自然人"), "name": "张某某"}
+    return rec
+
+
+def test_samr_order_45_art_2_and_13() -> None:
+    policy = preset("市场监管")
+    three_months, three_years = dt.date(2024, 6, 8), dt.date(2027, 3, 8)
+    assert window_last_day(person(["罚款"], 4999), policy) == three_months       # natural person: < 5,000
+    assert window_last_day(person(["罚款"], 5000), policy) == three_years
+    assert window_last_day(person(["罚款"], 4999, party_type="个体工商户"), policy) == three_months
+    assert window_last_day(penalty(["罚款"], 49999), policy) == three_months     # organisation: < 50,000
+    assert window_last_day(penalty(["罚款"], 50000), policy) == three_years
+    # art. 13: a restriction on business or practice longer than 3 years: its real length
+    long = {"kinds": ["罚款", "限制从业"], "fine": 100000, "restriction": "5y"}
+    assert window_last_day(penalty([], penalty=long), policy) == dt.date(2029, 3, 8)
+    short = {"kinds": ["限制开展生产经营活动"], "restriction": "1y"}
+    assert window_last_day(penalty([], penalty=short), policy) == three_years
+    # art. 2: only 普通程序 (一般程序, 听证); never warning-only
+    assert v.visibility(penalty(["罚款"], 200, procedure="简易程序"), PUBLISHED, policy).reason == v.NOT_PUBLISHED
+    assert v.visibility(penalty(["罚款"], 200, procedure="听证"), PUBLISHED, policy).public
+    assert v.visibility(penalty(["警告"], procedure="一般程序"), PUBLISHED, policy).reason == v.NOT_PUBLISHED
+
+
+def test_credit_repair_2026_levels_count_from_the_decision() -> None:
+    policy = preset("信用修复2026")
+    decided = dt.date(2026, 5, 6)
+    at = {"decided": decided, "published": dt.date(2026, 5, 8)}
+    assert window_last_day(penalty(["罚款"], 1000, credit_level="一般", **at), policy) == dt.date(2027, 5, 6)
+    assert window_last_day(penalty(["罚款"], 1000, credit_level="严重", **at), policy) == dt.date(2029, 5, 6)
+    assert policy_window(penalty(["罚款"], credit_level="一般", **at), policy) == {"default": "1y", "min": "3m", "max": "1y"}
+    assert policy_window(penalty(["罚款"], credit_level="严重", **at), policy) == {"default": "3y", "min": "1y", "max": "3y"}
+    minor = penalty(["罚款"], 100, credit_level="轻微", **at)
+    assert v.visibility(minor, dt.date(2026, 5, 8), policy).reason == v.NOT_PUBLISHED
+    # a sector that publishes 轻微: at most 3 months
+    sector = merge(policy, {"unpublished_levels": []})
+    assert v.visibility(minor, dt.date(2026, 5, 8), sector).public
+    assert window_last_day(minor, sector) == dt.date(2026, 8, 6)
+
+
+def test_presets_chained_by_effective_date() -> None:
+    site = {"presets": [{"preset": "信用修复2026", "from": dt.date(2026, 4, 1)},
+                        {"preset": "国家信用", "from": dt.date(2023, 1, 1)}]}
+    policy = effective_policy(site)
+    before = penalty(["罚款"], 1000, credit_level="一般", decided=dt.date(2026, 3, 31), published=dt.date(2026, 4, 2))
+    switch = penalty(["罚款"], 1000, credit_level="一般", decided=dt.date(2026, 4, 1), published=dt.date(2026, 4, 2))
+    assert window_last_day(before, policy) == dt.date(2029, 3, 31)   # 国家信用: 3 years from the decision
+    assert window_last_day(switch, policy) == dt.date(2027, 4, 1)    # 2026 rule: 一般, 1 year
+    assert policy_window(before, policy) == {"default": "3y", "min": "3m", "max": "3y"}

@@ -3,14 +3,12 @@ from __future__ import annotations
 
 from ..schema import Boolean, Choice, Date, Duration, ListOf, Number, Obj, Text, legal_basis
 from .base import RecordKind, Table
-from .site import CATEGORIES, PENALTY_KINDS
+from .site import CATEGORIES, CREDIT_LEVELS, PARTY_TYPES, PENALTY_KINDS, PROCEDURES
 
-PARTY_TYPES = ["法人", "非法人组织", "个体工商户", "自然人"]
 STATUSES = ["有效", "已撤销", "已更正"]
 ACTIONS = ["更正", "撤销", "变更"]
 PERMIT_TYPES = ["普通", "特许", "认可", "核准", "登记", "其他"]  # 双公示 许可类别
 PERMIT_STATES = ["有效", "无效"]  # 双公示 当前状态
-CREDIT_LEVELS = ["轻微", "一般", "严重"]  # 信用修复管理办法（2026）
 
 
 class DecisionKind(RecordKind):
@@ -55,6 +53,7 @@ class DecisionKind(RecordKind):
             "fine": Number("罚款金额（元）", "以元为单位的数字，例如 50000", minimum=0),
             "confiscated": Number("没收违法所得（元）", "以元为单位的数字，没有的写 0 或省略", minimum=0),
             "license": Text("暂扣或吊销证照", "证照名称及编号（双公示字段）"),
+            "restriction": Duration("限制期限", "限制开展生产经营活动或限制从业的期限，例如 5y；长于公示期限时按此公示"),
         }, "行政处罚的种类和金额"),
         "permit": Obj("许可", {
             "document": Text("行政许可决定文书名称", "例如 准予行政许可决定书；未填写时用 title"),
@@ -65,7 +64,7 @@ class DecisionKind(RecordKind):
             "valid_until": Date("有效期至", "许可的有效期截止日，YYYY-MM-DD；长期有效的留空"),
             "state": Choice("当前状态", PERMIT_STATES, "有效或无效（许可被撤回、注销或过期时为无效）"),
         }, "可选：行政许可决定的双公示字段（执法类别为行政许可时填写）"),
-        "procedure": Choice("程序类型", ["一般程序", "简易程序", "听证"], "一般程序、简易程序或听证"),
+        "procedure": Choice("程序类型", PROCEDURES, "一般程序、简易程序或听证"),
         "decided": Date("决定日期", "作出决定的日期，YYYY-MM-DD；须与所在年份文件夹一致", required=True),
         "published": Date("公开日期", "在此日期之前不会公开", required=True),
         "officers": ListOf("承办执法人员", Text("人员编号", "本主体 officers.yml 中的人员编号，例如 o-0001"), "至少两名持有效证件的执法人员编号"),

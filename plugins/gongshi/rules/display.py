@@ -61,16 +61,21 @@ def _check_policy(ds: Dataset) -> Iterator[Finding]:
         return
     rec = site[0]
     own = (rec.data.get("policy") or {})
-    for section in ("display", "penalty_display"):
-        for category, win in sorted((ds.policy.get(section) or {}).items()):
-            low, high = _range(win)
-            m_low, m_def, m_high = (windows.months(x) for x in (low, win["default"], high))
-            if m_low <= m_def <= m_high:
-                continue
-            keys = ("policy", section, category) if category in (own.get(section) or {}) else ("preset",)
-            yield POLICY_RANGE(rec.file, keys=rec.keys(*keys), category=category,
-                               problem=f"min {low}、default {win['default']}、max {high}",
-                               problem_en=f"min {low}, default {win['default']}, max {high}")
+    from ..presets import IN_FORCE
+    steps = [p for _first, p in ds.policy.get(IN_FORCE) or [(None, ds.policy)]]  # every preset in a chain
+    seen = set()
+    for policy in steps:
+        for section in ("display", "penalty_display", "credit_display"):
+            for category, win in sorted((policy.get(section) or {}).items()):
+                low, high = _range(win)
+                m_low, m_def, m_high = (windows.months(x) for x in (low, win["default"], high))
+                if m_low <= m_def <= m_high or (section, category, low, win["default"], high) in seen:
+                    continue
+                seen.add((section, category, low, win["default"], high))
+                keys = ("policy", section, category) if category in (own.get(section) or {}) else ("preset",)
+                yield POLICY_RANGE(rec.file, keys=rec.keys(*keys), category=category,
+                                   problem=f"min {low}、default {win['default']}、max {high}",
+                                   problem_en=f"min {low}, default {win['default']}, max {high}")
 
 
 @check
@@ -79,5 +84,7 @@ def display_windows(ds: Dataset, as_of: dt.date) -> Iterator[Finding]:
     policy = ds.policy
     yield from _check_policy(ds)
     for rec in ds.of("decision"):
+        if windows.never_published(rec, policy):
+            continue  # no window to keep: the policy in force never publishes it (e.g. 轻微, 简易程序)
         yield from _check_display(rec, policy)
         yield from _check_withdrawn(rec, policy)

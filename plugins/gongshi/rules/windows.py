@@ -27,12 +27,36 @@ def window_end(start: dt.date, duration: str) -> dt.date:
     return add_months(start, months(duration))
 
 
-def _window_key(kind: str, penalty: dict[str, Any], policy: dict[str, Any]) -> str:
-    # A fine up to policy.low_fine is looked up as 低额罚款 (market regulation's "low fine").
+def in_force(rec: Record, policy: dict[str, Any]) -> dict[str, Any]:
+    """The policy in force on the decision's date (site.yml `presets:` chains them by date)."""
+    from ..presets import policy_on
+    return policy_on(policy, rec.data.get("decided"))
+
+
+def _window_key(kind: str, rec: Record, policy: dict[str, Any]) -> str:
+    # A fine below the party type's low_fine_below, else up to policy.low_fine, is looked up as
+    # 低额罚款 (market regulation's "low fine", set per province).
+    penalty = rec.data.get("penalty") or {}
+    if kind != "罚款":
+        return kind
+    fine = penalty.get("fine", 0)
+    below = (policy.get("low_fine_below") or {}).get((rec.data.get("party") or {}).get("type", ""))
+    if below is not None:
+        return LOW_FINE if fine < below else kind
     limit = policy.get("low_fine")
-    if kind == "罚款" and limit is not None and penalty.get("fine", 0) <= limit:
-        return LOW_FINE
-    return kind
+    return LOW_FINE if limit is not None and fine <= limit else kind
+
+
+def _restricted(rec: Record, policy: dict[str, Any], win: dict[str, str] | None) -> dict[str, str] | None:
+    """A restriction on business or practice longer than the window is published as long as it lasts."""
+    penalty = rec.data.get("penalty") or {}
+    length = penalty.get("restriction")
+    kinds = set(policy.get("restriction_kinds") or [])
+    if not length or not kinds & set(penalty.get("kinds") or []) or win is None:
+        return win
+    if months(length) <= months(win.get("max") or win["default"]):
+        return win
+    return {"default": length, "min": length, "max": length}
 
 
 def policy_window(rec: Record, policy: dict[str, Any]) -> dict[str, str] | None:
@@ -42,19 +66,24 @@ def policy_window(rec: Record, policy: dict[str, Any]) -> dict[str, str] | None:
     category's (policy.display); a decision with several kinds takes the longest, and kinds
     the policy never publishes (unpublished_kinds) do not count.
     """
+    policy = in_force(rec, policy)
+    level = rec.data.get("credit_level")
+    by_level = policy.get("credit_display") or {}
+    if level and level in by_level and rec.data.get("category") == "行政处罚":
+        return dict(by_level[level])
     category_window = (policy.get("display") or {}).get(rec.data.get("category", ""))
     penalty = rec.data.get("penalty") or {}
     by_kind = policy.get("penalty_display") or {}
     unpublished = set(policy.get("unpublished_kinds") or [])
     kinds = [k for k in penalty.get("kinds") or [] if k and k not in unpublished]
     if not kinds or not by_kind:
-        return category_window
-    candidates: list[Any] = [by_kind.get(_window_key(k, penalty, policy), category_window) for k in kinds]
+        return _restricted(rec, policy, category_window)
+    candidates: list[Any] = [by_kind.get(_window_key(k, rec, policy), category_window) for k in kinds]
     if any(c is None for c in candidates):
         return None  # one kind is shown until revoked, the longest of all
     longest: dict[str, str] = max(candidates, key=lambda w: (months(w["default"]),
                                                               months(w.get("max") or w["default"])))
-    return longest
+    return _restricted(rec, policy, longest)
 
 
 def display_duration(rec: Record, policy: dict[str, Any]) -> str | None:
@@ -68,7 +97,7 @@ def display_duration(rec: Record, policy: dict[str, Any]) -> str | None:
 
 def window_start(rec: Record, policy: dict[str, Any]) -> dt.date | None:
     """The day the window counts from: `published`, or `decided` per policy.display_from."""
-    field = "decided" if policy.get("display_from") == "decided" else "published"
+    field = "decided" if in_force(rec, policy).get("display_from") == "decided" else "published"
     return rec.data.get(field)
 
 
@@ -82,7 +111,16 @@ def window_last_day(rec: Record, policy: dict[str, Any]) -> dt.date | None:
 
 
 def never_published(rec: Record, policy: dict[str, Any]) -> bool:
-    """Whether the policy keeps this decision off the portal altogether (e.g. warnings only)."""
+    """Whether the policy keeps this decision off the portal altogether: warnings only, a
+    credit level it does not publish (轻微), or a penalty by a procedure it does not publish
+    (SAMR order 45 art. 2: 普通程序 only)."""
+    policy = in_force(rec, policy)
+    if rec.data.get("category") == "行政处罚":
+        if rec.data.get("credit_level") and rec.data["credit_level"] in (policy.get("unpublished_levels") or []):
+            return True
+        procedures = policy.get("published_procedures")
+        if procedures and rec.data.get("procedure") and rec.data["procedure"] not in procedures:
+            return True
     unpublished = policy.get("unpublished_kinds") or []
     kinds = ((rec.data.get("penalty") or {}).get("kinds")) or []
     return bool(kinds) and bool(unpublished) and all(k in unpublished for k in kinds)
