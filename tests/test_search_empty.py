@@ -36,7 +36,7 @@ def empty_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_empty_public_set_builds_a_portal(empty_site: Path) -> None:
     assert (empty_site / "index.html").is_file()
     assert "/search.html</loc>" in (empty_site / "sitemap.xml").read_text(encoding="utf-8")
-    assert not (empty_site / "pagefind").exists()  # no index rather than an empty or stale one
+    assert not (empty_site / "search").exists()  # no index rather than an empty or stale one
 
 
 def test_search_page_says_there_is_nothing_to_search(empty_site: Path) -> None:
@@ -62,4 +62,4 @@ def test_every_decision_embargoed(tmp_path: Path) -> None:
     ds = build(str(tmp_path / "data"), str(tmp_path / "out"), AS_OF, settings_file=str(ROOT / "pelicanconf.py"))
     assert ds.report.ok and ds.of("decision") and not public_set(ds, AS_OF).decisions
     assert "暂无可搜索的内容" in (tmp_path / "out" / "search.html").read_text(encoding="utf-8")
-    assert not (tmp_path / "out" / "pagefind").exists()
+    assert not (tmp_path / "out" / "search").exists()

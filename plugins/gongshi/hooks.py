@@ -84,11 +84,19 @@ SIGNALS = [
     ("generator_init", "gongshi.portal.fragments:on_generator_init"),
     ("generator_init", "gongshi.portal.i18n:on_generator_init"),
     ("generator_init", "gongshi.search.page:add_filters"),
-    ("finalized", "gongshi.search.pagefind:on_finalized"),
+    ("finalized", "gongshi.search.index:on_finalized"),
     ("content_object_init", "gongshi.portal.markup:on_content_object_init"),  # pages sanitised (issue 11)
 ]
 
 Check = Callable[..., Iterable[Any]]
+
+
+def check(fn: Check) -> Check:
+    """Mark a function of (dataset, as_of) yielding findings as a check. Nothing is registered:
+    `checks()` takes the marked functions of the modules it is given. (Here, not in checks.py,
+    so that a kind module can declare a check without importing the loader.)"""
+    fn.gongshi_check = True  # type: ignore[attr-defined]
+    return fn
 
 
 def resolve(name: str) -> Any:

@@ -21,7 +21,7 @@ from typing import Any, Callable
 from gongshi import checks, plugin
 from gongshi.build import build
 from gongshi.checks import validate
-from gongshi.search import pagefind
+from gongshi.search import index as search_index
 from gongshi.workflow import cache, pagecache
 
 from . import synth
@@ -116,8 +116,7 @@ def run(decisions: int, folder: str, settings: str, shard_pages: int | None = No
         checks.load, checks.run_checks = orig_load, orig_checks  # type: ignore[assignment]
         pagecache.PageCache.reuse = orig_reuse  # type: ignore[method-assign]
     figures["pages_planned_rendered"] = counts
-    figures["search_shards_indexed"] = [len(pagefind.LAST_RUNS), sum(1 for r in pagefind.LAST_RUNS if r.seconds > 0)]
-    figures["pagefind_s"] = round(sum(r.seconds for r in pagefind.LAST_RUNS), 2)
+    figures["search_index_s"] = round(sum(r.seconds for r in search_index.LAST_RUNS), 2)
     figures["stages_wall_cpu_s"] = {k: [round(w, 2), round(c, 2)] for k, (w, c) in sorted(timings.items()) if w >= 0.005}
     # Pelican's own work, the Pagefind index (a signal handler) and the swap.
     top = [v for k, v in timings.items() if k != NESTED]

@@ -26,6 +26,7 @@ from ..workflow import pagecache
 from . import fragments, i18n, pages_agency, pages_decisions, pages_site, urls
 from .markup import render_markdown
 from .page import Page
+from ..search import subjects
 
 log = logging.getLogger("gongshi.portal")
 
@@ -78,11 +79,13 @@ class PortalGenerator(Generator):
         self.context["SITENAME"] = self.public.site.get("name", self.context.get("SITENAME"))
         self.base = site_base(self.settings, self.public)
         i18n.install(self.env, self.settings)
-        self.env.globals.update(urls=urls, ps=self.public, SITE=self.public.site, fragment=fragments.fragment)
+        self.env.globals.update(urls=urls, ps=self.public, SITE=self.public.site, fragment=fragments.fragment,
+                                subject_url=subjects.url_for)
         self.env.filters.update(md=render_markdown, money=money, cat_slug=urls.category)
         ps = self.public
         self.pages: list[Page] = [*pages_site.plan(ds, ps, self.base), *pages_agency.plan(ps, self.base),
-                                  *pages_decisions.plan(ps, self.base)]
+                                  *pages_decisions.plan(ps, self.base),
+                                  *subjects.plan(ps, self.base)]
         check_unique(self.pages)
         self.render_list: list[Page] = self.pages  # what generate_output renders (the rest is reused)
 

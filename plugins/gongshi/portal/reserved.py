@@ -14,7 +14,7 @@ from ..findings import Finding, Msg
 
 # Top-level folders of the portal and of the other outputs (feeds, open data, search).
 RESERVED = frozenset({"decisions", "stats", "notices", "pages", "theme", "feeds", "data", "pagefind",
-                      "search", "static", "files"})
+                      "search", "static", "files", "subjects"})
 
 RESERVED_SLUG = Msg("R-FORMAT", "执法主体文件夹名“{slug}”是门户保留的网址，会与全站页面冲突",
                     "the agency folder name '{slug}' is reserved by the portal and would clash with site-wide pages",

@@ -6,7 +6,6 @@ query's whole budget.
 """
 from __future__ import annotations
 
-import json
 import os
 from typing import Any
 
@@ -14,19 +13,21 @@ from pelican.generators import Generator
 
 from .. import plugin
 from ..publication import Publication
-from . import shards
 from .docno import token
 
 SAVE_AS = "search.html"
 
 
 def filter_choices(ps: Publication) -> dict[str, list[str]]:
-    """Agency names, categories and years that occur among the public decisions, sorted."""
-    agencies = sorted({ps.agencies[r.agency].data.get("name", r.agency) for r in ps.decisions
-                       if r.agency in ps.agencies})
-    categories = sorted({str(r.data.get("category")) for r in ps.decisions if r.data.get("category")})
-    years = sorted({str(r.year) for r in ps.decisions if r.year is not None}, reverse=True)
-    return {"agency": agencies, "category": categories, "year": years}
+    """Kinds, agency names, categories and years that occur among the public records, sorted
+    (search.js adds each choice's count for the current query)."""
+    from .index import KIND_NAMES, documents
+    docs = documents(ps)
+    agencies = sorted({d.agency for d in docs if d.agency})
+    kinds = [KIND_NAMES[k] for k in KIND_NAMES if any(d.kind == k for d in docs)]
+    categories = sorted({d.category for d in docs if d.category})
+    years = sorted({str(d.year) for d in docs if d.year is not None}, reverse=True)
+    return {"kind": kinds, "agency": agencies, "category": categories, "year": years}
 
 
 class SearchPageGenerator(Generator):
@@ -37,11 +38,7 @@ class SearchPageGenerator(Generator):
 
     def generate_output(self, writer: Any) -> None:
         ps = plugin.publication(self.settings)
-        planned = [s.as_json() for s in shards.plan(ps, shards.limit(self.settings))]
-        html = self.get_template("search").render(
-            self.context, ps=ps, choices=filter_choices(ps),
-            search_shards=json.dumps(planned, ensure_ascii=False, separators=(",", ":")),
-            first_pages=shards.limit(self.settings))
+        html = self.get_template("search").render(self.context, ps=ps, choices=filter_choices(ps))
         path = os.path.join(self.output_path, SAVE_AS)
         with open(path, "w", encoding="utf-8") as fh:
             fh.write(html)

@@ -20,7 +20,7 @@ from typing import Any
 import jieba
 from whoosh import index as windex
 from whoosh import query as wq
-from whoosh.fields import DATETIME, ID, STORED, TEXT, Schema
+from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.qparser import MultifieldParser
 from whoosh.qparser.default import QueryParserError
 
@@ -29,8 +29,9 @@ from ..kinds import Record
 from ..paths import file_digest
 from ..rules.visibility import Visibility, visibility
 from .docno import normalise
+from .index import HAN, fold, grams
 
-VERSION = 3  # bump when the schema or what is indexed changes: the index is rebuilt
+VERSION = 4  # bump when the schema or what is indexed changes: the index is rebuilt
 MANIFEST = "gongshi-manifest.json"
 jieba.setLogLevel(logging.WARNING)  # else jieba reports loading its dictionary on stderr
 SKIP_KINDS = {"site", "calendar"}
@@ -56,7 +57,7 @@ def schema() -> Schema:
         agency=ID(stored=True), category=ID(stored=True), doc_no=ID(stored=True),
         party=TEXT(analyzer=zh, stored=True), title=TEXT(analyzer=zh, stored=True),
         content=TEXT(analyzer=zh), decided=DATETIME(stored=True),
-        record=STORED)
+        grams=KEYWORD(lowercase=True), record=STORED)
 
 
 def default_index_dir(data: str, cache: str = ".cache/whoosh") -> str:
@@ -85,8 +86,10 @@ def _datetime(value: Any) -> dt.datetime | None:
     return dt.datetime.combine(value, dt.time()) if isinstance(value, dt.date) else None
 
 
-def document(rec: Record, rel: str) -> dict[str, Any]:
-    """The Whoosh document of one record."""
+def document(rec: Record, rel: str, agency_name: str = "") -> dict[str, Any]:
+    """The Whoosh document of one record; `grams` are the public search's own (index.grams:
+    every Chinese character and pair, every letter/digit run, #number), so a clerk finds at
+    least what the public page finds."""
     d = rec.data
     party: dict[str, Any] = d["party"] if isinstance(d.get("party"), dict) else {}
     doc: dict[str, Any] = {
@@ -97,13 +100,28 @@ def document(rec: Record, rel: str) -> dict[str, Any]:
         "record": {"kind": rec.kind, "data": d, "agency": rec.agency, "slug": rec.slug,
                    "index": rec.index, "year": rec.year},
     }
+    found = grams("\n".join([agency_name, *_texts(d)]))
     doc_no = d.get("doc_no")
     if isinstance(doc_no, str):
         doc["doc_no"] = normalise(doc_no) or doc_no
+        if normalise(doc_no):
+            found.add("#" + fold(normalise(doc_no) or ""))
+    doc["grams"] = " ".join(sorted(found))
     when = _datetime(d.get("decided"))
     if when is not None:
         doc["decided"] = when
     return doc
+
+
+def _agency_names(current: dict[str, tuple[str, str]]) -> dict[str, str]:
+    """Agency slug -> name (decisions are found by their agency's name, as on the portal)."""
+    out: dict[str, str] = {}
+    for rel, (path, _) in current.items():
+        if kind_for(rel) == "agency":
+            records, _ = load_file(path, rel)
+            for rec in records:
+                out[rec.agency or ""] = str(rec.data.get("name") or "")
+    return out
 
 
 @dataclass(frozen=True)
@@ -167,6 +185,7 @@ class StaffIndex:
         changed = [rel for rel, (_, sig) in current.items() if known.get(rel) != sig]
         gone = [rel for rel in known if rel not in current]
         added = 0
+        names = _agency_names(current)
         if changed or gone or rebuilt:
             writer = ix.writer(limitmb=256)
             try:
@@ -177,7 +196,7 @@ class StaffIndex:
                     records, _ = load_file(path, rel, int(sig.split(":")[0]) / 1e9)
                     for rec in records:
                         if rec.kind not in SKIP_KINDS:
-                            writer.add_document(**document(rec, rel))
+                            writer.add_document(**document(rec, rel, names.get(rec.agency or "", "")))
                             added += 1
             except BaseException:
                 writer.cancel()
@@ -220,6 +239,8 @@ def parse(text: str, sch: Schema) -> wq.Query:
     whole = normalise(text)
     if whole is not None:  # a bare document number: look it up exactly
         return wq.Term("doc_no", whole)
+    if ":" not in text and "：" not in text:  # plain words: the public search's grams, then jieba
+        return _plain(text, sch)
 
     def _doc_no(m: re.Match[str]) -> str:
         value = m.group(1).strip('"')
@@ -230,6 +251,28 @@ def parse(text: str, sch: Schema) -> wq.Query:
         return parser.parse(text)
     except QueryParserError as exc:  # pragma: no cover - whoosh repairs most input itself
         raise SearchError(f"无法理解的查询 / the query cannot be parsed: {exc}") from exc
+
+
+def _plain(text: str, sch: Schema) -> wq.Query:
+    """Pages holding every adjacent pair (exactly as typed) rank first, then every character
+    apart (the public page's second tier), then jieba's words: a superset of the public hits."""
+    exact: set[str] = set()
+    apart: set[str] = set()
+    for word in text.split():
+        g = grams(word)
+        runs = HAN.findall(fold(word))
+        exact |= {x for x in g if not HAN.fullmatch(x) or len(x) == 2 or any(len(r) == 1 and r == x for r in runs)}
+        apart |= {x for x in g if len(x) == 1 or not HAN.fullmatch(x)}
+    parts: list[wq.Query] = []
+    if exact:
+        parts.append(wq.And([wq.Term("grams", x) for x in sorted(exact)], boost=20.0))
+    if apart:
+        parts.append(wq.And([wq.Term("grams", x) for x in sorted(apart)]))
+    try:
+        parts.append(MultifieldParser(TEXT_FIELDS, sch, fieldboosts=FIELD_BOOSTS).parse(text))
+    except QueryParserError:  # pragma: no cover
+        pass
+    return wq.Or(parts)
 
 
 def _filters(agency: str | None, category: str | None, start: dt.date | None,

@@ -1,132 +1,194 @@
-// The public search page: Pagefind's own JS API from /pagefind/, nothing from outside the site.
-// The query and filters live in the URL (?q=&agency=&category=&year=) so a search can be linked.
+// The public search page over the site's own index (/search/, written by gongshi/search/index.py).
+// The query and filters live in the URL (?q=&kind=&agency=&category=&year=) so a search can be linked.
+//
+// A query is cut into grams: each Chinese character and each pair of adjacent characters,
+// each ASCII letter/digit run, or one "#number" for a typed document number. Pages holding
+// every adjacent pair hold the typed string exactly and come first; then pages holding its
+// characters apart. Within each: a hit in the title, name, number or credit code first, then
+// newer first (documents are numbered newest first). Every year is in one search.
 const root = document.getElementById("search");
 const form = document.getElementById("search-form");
 const input = document.getElementById("search-q");
 const statusEl = document.getElementById("search-status");
+const notice = document.getElementById("search-notice");
 const list = document.getElementById("search-results");
 const more = document.getElementById("search-more");
-const older = document.getElementById("search-older");
-const FILTERS = ["agency", "category", "year"];
-// The index may be split by decision year (gongshi/search/shards.py), newest first. The
-// first searches use the newest shards up to FIRST_PAGES pages; older ones on request.
-const SHARDS = JSON.parse(root.dataset.shards || '[{"path":"","years":[],"pages":0}]');
-const FIRST_PAGES = Number(root.dataset.firstPages) || 12000;
+const FILTERS = ["kind", "agency", "category", "year"];
+const INDEX = root.dataset.index;
+const SITE = root.dataset.site || "/";
 const PAGE = Number(root.dataset.pageSize) || 10;
+const APART_MAX = 4; // longer strings that are found exactly are not also sought apart (bytes)
 
-// A typed document number becomes the one word each decision page carries for it
-// (gongshi/search/docno.py): Pagefind alone would split it and match "2" to "2025".
+// A typed document number (gongshi/search/docno.py): 霍市监罚〔2025〕02号 -> 霍市监罚2025-2.
 const DOC_NO = /^\s*([^\s:：]+?)\s*[〔\[［【(（]\s*([0-9]{4})\s*[〕\]］】)）]\s*([0-9]+)\s*号?\s*$/;
-function docToken(q) {
-  const m = DOC_NO.exec(q);
-  if (!m) return null;
-  let out = "dn";
-  for (const ch of `${m[1]}${m[2]}-${Number(m[3])}`) {
-    let code = ch.codePointAt(0);
-    for (let i = 0; i < 5; i++) {
-      out += String.fromCharCode(97 + (code % 26));
-      code = Math.floor(code / 26);
-    }
-  }
-  return out + "zzzzz";
-}
-const TOKEN_WORD = /\s*(<mark>)?dn[a-z]{10,}(<\/mark>)?/g;
-
-let pagefind = null;
-let words = new Set(); // the indexer's Chinese words (pagefind/words.txt)
-let longest = 1;
-let ready = null;     // the engine, once its shards are merged (one merge at a time)
-let merged = 0;       // shards merged so far: always the newest ones
-let scope = firstScope();
-let run = 0;          // the newest search; older ones drop their answers
-let results = [];     // Pagefind's hits, best score first
-let cursor = 0;       // first hit not shown yet
-
-function firstScope() {
-  // Newest shards up to FIRST_PAGES pages, and never half a year (a year split by agency).
-  let n = 1, pages = SHARDS[0].pages;
-  const sameYear = (a, b) => a.years.some((y) => b.years.includes(y));
-  while (n < SHARDS.length && (pages + SHARDS[n].pages <= FIRST_PAGES || sameYear(SHARDS[n], SHARDS[n - 1]))) {
-    pages += SHARDS[n++].pages;
-  }
-  return n;
-}
-
-function shardOf(year) {
-  const i = SHARDS.findLastIndex((s) => s.years.includes(Number(year)));
-  return i < 0 ? 0 : i + 1;
-}
-
-function engine(upto) {
-  const next = (ready || Promise.resolve()).then(async () => {
-    if (!pagefind) {
-      const [pf, vocabulary] = await Promise.all([
-        import(root.dataset.bundle + SHARDS[0].path + "pagefind.js"), loadWords()]);
-      // Pagefind re-cuts a Chinese query with the browser's dictionary when the page says
-      // zh; under "und" it keeps our cut (cutQuery). The page's language is restored at once.
-      const html = document.documentElement;
-      const lang = html.getAttribute("lang");
-      html.setAttribute("lang", "und");
-      try {
-        await pf.options({ excerptLength: 36 });
-        await pf.init();
-      } finally {
-        html.setAttribute("lang", lang);
-      }
-      words = vocabulary;
-      pagefind = pf;
-      merged = 1;
-    }
-    while (merged < Math.min(upto, SHARDS.length)) {
-      await pagefind.mergeIndex(root.dataset.bundle + SHARDS[merged].path);
-      merged++;
-    }
-    return pagefind;
-  });
-  ready = next.catch(() => null); // one failed load (offline) does not block later searches
-  return next;
-}
-
-async function loadWords() {
-  try {
-    const resp = await fetch(root.dataset.bundle + "words.txt");
-    if (!resp.ok) return new Set();
-    const list = (await resp.text()).split("\n").filter(Boolean);
-    longest = Math.max(1, ...list.map((w) => w.length));
-    return new Set(list);
-  } catch (err) {
-    return new Set();
-  }
-}
-
-// Cut Chinese runs into the words the indexer made (longest match first, else one
-// character), so a query word is one the index holds; other text is left as typed.
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]+/g;
-function cutQuery(q) {
-  return q.replace(HAN, (run) => {
-    const out = [];
-    for (let i = 0; i < run.length;) {
-      let n = Math.min(longest, run.length - i);
-      while (n > 1 && !words.has(run.slice(i, i + n))) n--;
-      out.push(run.slice(i, i + n));
-      i += n;
+const ALNUM = /[0-9a-z]+/g;
+
+function fold(s) {
+  return s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).toLowerCase();
+}
+
+let meta = null;        // Promise of meta.json
+const shards = new Map(); // shard number -> Promise of {gram: postings} or null (missing)
+const docs = new Map();   // id -> Promise of the document or null
+let run = 0;
+let results = [];       // [{id, score}], best first, after filters
+let hits = [];          // before filters (for the counts)
+let cursor = 0;
+let query = null;
+
+function loadJson(path) {
+  return fetch(INDEX + path).then((r) => (r.ok ? r.json() : null)).catch(() => null);
+}
+
+function loadMeta() {
+  if (!meta) {
+    meta = loadJson("meta.json").then((m) => {
+      if (!m) meta = null; // try again next time
+      return m;
+    });
+  }
+  return meta;
+}
+
+function shardOf(gram, n) {
+  let h = 0;
+  for (const ch of gram) h = (Math.imul(h, 31) + ch.codePointAt(0)) >>> 0;
+  return h % n;
+}
+
+function loadShard(n) {
+  if (!shards.has(n)) {
+    shards.set(n, loadJson(`g/${n}.json`).then((s) => {
+      if (!s) shards.delete(n);
+      return s;
+    }));
+  }
+  return shards.get(n);
+}
+
+function loadDoc(id) {
+  if (!docs.has(id)) {
+    docs.set(id, loadJson(`d/${id}.json`).then((d) => {
+      if (!d) docs.delete(id);
+      return d;
+    }));
+  }
+  return docs.get(id);
+}
+
+// What a query asks for: `exact` grams (all must occur), `apart` grams (the characters
+// anywhere; null when a masked name or number asks for exactly itself), and the strings
+// a snippet highlights.
+function parse(q) {
+  const m = DOC_NO.exec(q);
+  if (m) {
+    return { exact: ["#" + fold(`${m[1]}${m[2]}-${Number(m[3])}`)], apart: null, marks: [[q.trim()]], han: 0 };
+  }
+  const f = fold(q);
+  const exact = new Set();
+  const apart = new Set();
+  const marks = [];
+  let han = 0;
+  for (const r of f.match(HAN) || []) {
+    const chars = Array.from(r);
+    han += chars.length;
+    marks.push(r);
+    if (chars.length === 1) exact.add(r);
+    for (let i = 0; i + 1 < chars.length; i++) exact.add(chars[i] + chars[i + 1]);
+    for (const c of chars) apart.add(c);
+  }
+  for (const t of f.replace(HAN, " ").match(ALNUM) || []) {
+    exact.add(t);
+    apart.add(t);
+    marks.push(t);
+  }
+  // 张某某 is a masked name: only the same surname, never every other 某某.
+  const masked = /某/.test(q);
+  // Highlight the typed strings; where a page lacks them, its pairs; else its characters.
+  const levels = [marks, [...exact].filter((g) => /^[\u3400-\u9fff\uf900-\ufaff]{2}$/.test(g)), [...apart]];
+  return { exact: [...exact], apart: masked ? null : [...apart], marks: levels, han };
+}
+
+function decode(postings) {
+  const out = new Map();
+  let v = 0;
+  for (const d of postings.split(",")) {
+    v += parseInt(d, 36);
+    out.set(v >> 1, v & 1);
+  }
+  return out;
+}
+
+// id -> 1 when every gram occurs in a key field (title, name, number, code), else 0.
+// A gram whose shard is missing is left out (the notice says results may be incomplete).
+async function intersect(grams, m, missing) {
+  const lists = [];
+  for (const g of grams) {
+    const shard = await loadShard(shardOf(g, m.shards));
+    if (!shard) {
+      missing.add(g);
+      continue;
     }
-    return " " + out.join(" ") + " ";
-  }).replace(/[\s\u3000〔〕［］【】（）《》，。、；：？！“”‘’]+/g, " ").trim();
+    lists.push(shard[g] ? decode(shard[g]) : new Map());
+  }
+  if (!lists.length) return new Map();
+  lists.sort((a, b) => a.size - b.size);
+  const out = new Map(lists[0]);
+  for (const other of lists.slice(1)) {
+    for (const [id, key] of out) {
+      if (!other.has(id)) out.delete(id);
+      else out.set(id, key & other.get(id));
+    }
+  }
+  return out;
 }
 
-function years(shards) {
-  const all = shards.flatMap((s) => s.years);
-  return all.length ? `${Math.min(...all)}–${Math.max(...all)} 年` : "";
+function facet(m, name, id) {
+  const f = m[name];
+  const v = parseInt(f.col.substr(id * f.w, f.w), 36);
+  return v ? f.names[v - 1] : "";
 }
 
-function chosenFilters() {
+function label(m, kind) {
+  const i = m.kind.names.indexOf(kind);
+  return i < 0 ? kind : m.kind.labels[i];
+}
+
+function chosen() {
   const out = {};
   for (const name of FILTERS) {
     const value = form.elements[name].value;
     if (value) out[name] = value;
   }
   return out;
+}
+
+function passes(m, id, filters, skip) {
+  for (const [name, value] of Object.entries(filters)) {
+    if (name === skip) continue;
+    const v = name === "kind" ? label(m, facet(m, "kind", id)) : facet(m, name, id);
+    if (v !== value) return false;
+  }
+  return true;
+}
+
+// Each choice shows how many of this query's hits it keeps (given the other filters).
+function counts(m, filters) {
+  for (const name of FILTERS) {
+    const tally = new Map();
+    for (const h of hits) {
+      if (!passes(m, h.id, filters, name)) continue;
+      const v = name === "kind" ? label(m, facet(m, "kind", h.id)) : facet(m, name, h.id);
+      tally.set(v, (tally.get(v) || 0) + 1);
+    }
+    for (const opt of form.elements[name].options) {
+      if (!opt.dataset.name) opt.dataset.name = opt.value || "";
+      if (!opt.value) continue;
+      opt.value = opt.dataset.name;
+      opt.textContent = query ? `${opt.dataset.name}（${tally.get(opt.dataset.name) || 0}）` : opt.dataset.name;
+    }
+  }
 }
 
 function fromUrl() {
@@ -138,9 +200,9 @@ function fromUrl() {
 function toUrl(push) {
   const params = new URLSearchParams();
   if (input.value.trim()) params.set("q", input.value.trim());
-  for (const [name, value] of Object.entries(chosenFilters())) params.set(name, value);
-  const query = params.toString();
-  const url = location.pathname + (query ? "?" + query : "");
+  for (const [name, value] of Object.entries(chosen())) params.set(name, value);
+  const q = params.toString();
+  const url = location.pathname + (q ? "?" + q : "");
   if (url !== location.pathname + location.search) history[push ? "pushState" : "replaceState"](null, "", url);
 }
 
@@ -148,26 +210,9 @@ function say(text) {
   statusEl.textContent = text;
 }
 
-async function nextPage(mine) {
-  const batch = results.slice(cursor, cursor + PAGE);
-  const loaded = await Promise.all(batch.map(async (r) => ({ score: r.score, data: await r.data() })));
-  if (mine !== run) return null;
-  cursor += batch.length;
-  return loaded;
-}
-
-// Relevance first; among equal scores the newer decision first. Pagefind sorts either by
-// relevance or by a sort key, so the same search is asked both ways: the second answer
-// costs no download (same words, and the date order is in the metadata already loaded).
-async function ranked(pf, q, filters) {
-  const cut = cutQuery(q);
-  const best = await pf.search(cut, { filters });
-  if (!best || best.results.length < 2) return best;
-  const newest = await pf.search(cut, { filters, sort: { date: "desc" } });
-  if (!newest) return best;
-  const age = new Map(newest.results.map((r, i) => [r.id, i]));
-  best.results = best.results.slice().sort((a, b) => (b.score - a.score) || (age.get(a.id) - age.get(b.id)));
-  return best;
+function warn(text) {
+  notice.textContent = text || "";
+  notice.hidden = !text;
 }
 
 function el(tag, cls, text) {
@@ -177,40 +222,128 @@ function el(tag, cls, text) {
   return node;
 }
 
-function render(hit) {
-  const m = hit.data.meta;
+// A snippet: the line (one field) holding the match, cut at sentence ends (。！？；), else at
+// a comma, else at most WIDTH characters around it; "…" marks a cut, never a bare ". ".
+const WIDTH = 90;
+function level(text, levels) {
+  const low = fold(text);
+  for (const marks of levels) {
+    const found = marks.filter((t) => t && low.includes(fold(t)));
+    if (found.length) return found;
+  }
+  return [];
+}
+
+function cut(text, marks) {
+  const low = fold(text);
+  let at = -1, len = 0;
+  for (const t of marks) {
+    const i = low.indexOf(fold(t));
+    if (i >= 0 && (at < 0 || i < at)) { at = i; len = t.length; }
+  }
+  if (at < 0) at = 0;
+  const lineStart = text.lastIndexOf("\n", at - 1) + 1;
+  let lineEnd = text.indexOf("\n", at);
+  if (lineEnd < 0) lineEnd = text.length;
+  let start = lineStart, end = lineEnd;
+  if (end - start > WIDTH) {
+    const before = text.slice(Math.max(lineStart, at - WIDTH / 2), at);
+    const s = Math.max(before.search(/[。！？；][^。！？；]*$/), -1);
+    if (s >= 0) start = at - before.length + s + 1;
+    else {
+      const c = before.search(/[，、,\s][^，、,\s]*$/);
+      start = c >= 0 ? at - before.length + c + 1 : Math.max(lineStart, at - 20);
+    }
+    const after = text.slice(at + len, Math.min(lineEnd, start + WIDTH));
+    const e = after.search(/[。！？；]/);
+    if (e >= 0) end = at + len + e + 1;
+    else {
+      const c = after.lastIndexOf("，");
+      end = start + WIDTH >= lineEnd ? lineEnd : (c > 0 ? at + len + c + 1 : at + len + after.length);
+    }
+  }
+  const body = text.slice(start, end).trim();
+  return (start > lineStart ? "…" : "") + body + (end < lineEnd ? "…" : "");
+}
+
+function highlight(node, text, marks) {
+  const low = fold(text);
+  const wanted = marks.map(fold).filter((t) => t && low.includes(t));
+  let i = 0;
+  while (i < text.length) {
+    let best = -1, blen = 0;
+    for (const t of wanted) {
+      const j = low.indexOf(t, i);
+      if (j >= 0 && (best < 0 || j < best || (j === best && t.length > blen))) { best = j; blen = t.length; }
+    }
+    if (best < 0) break;
+    node.append(text.slice(i, best), el("mark", null, text.slice(best, best + blen)));
+    i = best + blen;
+  }
+  node.append(text.slice(i));
+}
+
+function render(m, id, doc, marks) {
   const li = el("li", "search-result");
+  li.dataset.kind = doc.k;
   const h = el("h2", "search-result-title");
-  const a = el("a", null, m.title || m.doc_no || hit.data.url);
-  a.href = hit.data.url;
+  const a = el("a", null, doc.t || doc.n || doc.u);
+  a.href = SITE + doc.u;
   h.append(a);
   const facts = el("p", "search-result-meta");
-  const parts = [["doc_no", "文书编号"], ["party", "当事人"], ["agency", "执法主体"], ["category", "类别"]];
-  for (const [key, label] of parts) {
-    if (!m[key]) continue;
-    const span = el("span", "search-result-" + key.replace("_", "-"), m[key]);
-    span.title = label;
+  const parts = [["kind", label(m, doc.k), "类型"], ["doc-no", doc.n, doc.k === "officer" ? "执法证件号" : "编号"],
+    ["party", doc.k === "decision" ? doc.s : "", "当事人"], ["agency", doc.a, "执法主体"],
+    ["sub", doc.k === "decision" ? "" : doc.s, ""]];
+  for (const [key, value, title] of parts) {
+    if (!value) continue;
+    const span = el("span", "search-result-" + key, value);
+    if (title) span.title = title;
     facts.append(span, " ");
   }
-  if (m.date) {
-    const t = el("time", "search-result-date", m.date);
-    t.dateTime = m.date;
+  if (doc.d) {
+    const t = el("time", "search-result-date", doc.d);
+    t.dateTime = doc.d;
     facts.append(t);
   }
   const excerpt = el("p", "search-result-excerpt");
-  // Pagefind's excerpt is escaped page text with <mark>; the number's index word is dropped.
-  excerpt.innerHTML = hit.data.excerpt.replace(TOKEN_WORD, "");
+  const marked = level(doc.x || "", marks);
+  const snippet = cut(doc.x || "", marked);
+  highlight(excerpt, snippet, level(snippet, marks));
   li.append(h, facts, excerpt);
   return li;
 }
 
 async function showMore(mine, focusFirst) {
-  const page = await nextPage(mine);
-  if (page === null || mine !== run) return;
-  const items = page.map(render);
+  const m = await loadMeta();
+  const batch = results.slice(cursor, cursor + PAGE);
+  const loaded = await Promise.all(batch.map((r) => loadDoc(r.id)));
+  if (mine !== run) return;
+  cursor += batch.length;
+  const items = [];
+  batch.forEach((r, i) => {
+    if (loaded[i]) items.push(render(m, r.id, loaded[i], query.marks));
+  });
+  if (loaded.some((d) => !d)) warn("部分结果的内容未能载入，请稍后重试。");
   list.append(...items);
   more.hidden = cursor >= results.length;
   if (focusFirst && items.length) items[0].querySelector("a").focus();
+}
+
+async function find(q) {
+  const m = await loadMeta();
+  if (!m) throw new Error("no index");
+  const p = parse(q);
+  const missing = new Set();
+  const exact = p.exact.length ? await intersect(p.exact, m, missing) : new Map();
+  let apart = new Map();
+  if (p.apart && p.apart.length && (exact.size === 0 || p.han <= APART_MAX)) {
+    apart = await intersect(p.apart, m, missing);
+  }
+  const scored = [];
+  for (const [id, key] of exact) scored.push({ id, score: 4 + 2 * key });
+  for (const [id, key] of apart) if (!exact.has(id)) scored.push({ id, score: key });
+  scored.sort((a, b) => b.score - a.score || a.id - b.id);
+  return { m, p, scored, missing };
 }
 
 async function search(push) {
@@ -219,39 +352,34 @@ async function search(push) {
   toUrl(push);
   list.replaceChildren();
   more.hidden = true;
-  older.hidden = true;
-  results = []; cursor = 0;
+  warn("");
+  results = []; hits = []; cursor = 0;
   if (!q) {
-    // Filters alone would download the whole index: browsing stays on the list pages.
-    say(Object.keys(chosenFilters()).length ? "请输入关键词再筛选；按执法主体浏览请从首页进入。" : "");
+    query = null;
+    say(Object.keys(chosen()).length ? "请输入关键词再筛选；按执法主体浏览请从首页进入。" : "");
     return;
   }
   say("正在搜索…");
   let found;
   try {
-    const exact = docToken(q);
-    const year = chosenFilters().year || (exact ? DOC_NO.exec(q)[2] : null);
-    const pf = await engine(Math.max(scope, year ? shardOf(year) : 0));
-    if (exact) found = await pf.search(exact, { filters: chosenFilters() });
-    if (!found || !found.results.length) found = await ranked(pf, q, chosenFilters());
+    found = await find(q);
   } catch (err) {
     if (mine === run) say("搜索暂时不可用，请从首页按执法主体浏览。");
     return;
   }
-  if (mine !== run || !found) return;
-  results = found.results;
-  const partial = merged < SHARDS.length;
-  const where = partial ? `（已查 ${years(SHARDS.slice(0, merged))}）` : "";
-  if (partial) {
-    older.textContent = `继续查找更早的公示（${years(SHARDS.slice(merged))}）`;
-    older.hidden = false;
-  }
+  if (mine !== run) return;
+  const filters = chosen();
+  query = found.p;
+  hits = found.scored;
+  results = hits.filter((h) => passes(found.m, h.id, filters, null));
+  counts(found.m, filters);
+  if (found.missing.size) warn("部分索引文件未能载入（网络或服务器问题），结果可能不完整，请稍后重试。");
   if (!results.length) {
-    say(`没有找到与“${q}”相关的公示${where}。`);
+    say(`没有找到与“${q}”相关的公示。`);
     return;
   }
   await showMore(mine, false);
-  if (mine === run) say(`找到 ${results.length} 条与“${q}”相关的公示${where}。`);
+  if (mine === run) say(`找到 ${results.length} 条与“${q}”相关的公示。`);
 }
 
 let timer = 0;
@@ -268,14 +396,14 @@ form.addEventListener("submit", (e) => {
   search(true);
 });
 more.addEventListener("click", () => showMore(run, true));
-older.addEventListener("click", () => {
-  scope = SHARDS.length;
-  search(false);
-});
 window.addEventListener("popstate", () => {
   fromUrl();
   search(false);
 });
+
+// The ranked URLs beyond the shown page, for the measurement (gongshi_tools/searchbench.py).
+window.__gongshiSearch = async (n) => (await Promise.all(results.slice(0, n).map((r) => loadDoc(r.id))))
+  .map((d) => (d ? d.u : ""));
 
 root.classList.add("search-ready");
 fromUrl();
