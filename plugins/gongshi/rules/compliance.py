@@ -14,12 +14,16 @@ from typing import TYPE_CHECKING, Any
 
 from ..dataset import Dataset
 from ..findings import ERROR, WARNING, Finding
-from .deadline import timeliness
+from .deadline import effective_published, first_seen, timeliness
 from .workdays import WorkCalendar
 
 if TYPE_CHECKING:
     from ..public import PublicSet
 
+# Findings the public page explains in plain words (topic zh, en): officers and legal review.
+PLAIN = {"R-TWO": ("执法人员数量", "number of officers"), "R-REVIEW": ("法制审核", "legal review"),
+         "R-FIVEPCT": ("法制审核人员比例", "share of legal reviewers"),
+         "R-DEADLINE": ("公开时限", "publication deadline")}
 ALL, PUBLIC = "all", "public"  # the report's scope: every record (staff), or what is public
 SITE = ""  # the agency key of findings outside any agency folder (site.yml, calendar.yml)
 
@@ -33,7 +37,7 @@ def agency_of(path: str, root: str) -> str:
 def _blank() -> dict[str, Any]:
     return {"decisions": 0, "published": 0, "counted": 0, "on_time": 0, "late": 0,
             "on_time_rate": None, "errors": 0, "warnings": 0, "findings_by_rule": {},
-            "attention": []}
+            "attention": [], "late_decisions": [], "backdated": 0, "notes": []}
 
 
 def _entry(f: Finding, root: str) -> dict[str, Any]:
@@ -55,6 +59,7 @@ def _finish(stats: dict[str, Any]) -> dict[str, Any]:
         stats["on_time_rate"] = round(stats["on_time"] / stats["counted"], 4)
     stats["findings_by_rule"] = dict(sorted(stats["findings_by_rule"].items()))
     stats["attention"].sort(key=lambda e: (e["file"], e["line"], e["column"], e["rule"]))
+    stats["late_decisions"].sort(key=lambda e: (e["decided"], e["doc_no"]))
     return stats
 
 
@@ -80,17 +85,28 @@ def compliance_report(ds: Dataset, as_of: dt.date, public: PublicSet | None = No
     site = _blank()
     decisions = ds.of("decision") if public is None else public.decisions
     hidden = set() if public is None else {r.file for r in ds.of("decision")} - {r.file for r in decisions}
+    seen = first_seen(ds.root)  # None without git history: the stated days are taken as they are
     for rec in decisions:
         targets = [site] + ([per[rec.agency]] if rec.agency in per else [])
         published = rec.data.get("published")
-        t = timeliness(rec, policy, cal)
+        t = timeliness(rec, policy, cal, seen)
+        real = effective_published(rec, policy, seen)
         for stats in targets:
             stats["decisions"] += 1
             if isinstance(published, dt.date) and published <= as_of:
                 stats["published"] += 1
+                if real != published:
+                    stats["backdated"] += 1
                 if t is not None and t.limit is not None:
                     stats["counted"] += 1
                     stats["on_time" if t.on_time else "late"] += 1
+                    if not t.on_time:
+                        stats["late_decisions"].append({
+                            "doc_no": str(rec.data.get("doc_no") or ""), "url": getattr(rec, "url", None),
+                            "category": rec.data.get("category", ""), "decided": rec.data["decided"].isoformat(),
+                            "published": real.isoformat() if real else "", "workdays": t.workdays,
+                            "limit": t.limit, "backdated": real != published})
+    by_file = {r.file: r for r in decisions}
     for f in ds.report:
         if f.file in hidden:
             continue
@@ -98,6 +114,16 @@ def compliance_report(ds: Dataset, as_of: dt.date, public: PublicSet | None = No
         slug = agency_of(f.file, ds.root)
         if slug in per:
             _add_finding(per[slug], f, ds.root)
+        if f.rule in PLAIN:  # for the public page: the decision, a topic and the message, no path or rule id
+            rec = by_file.get(f.file)
+            note = {"topic_zh": PLAIN[f.rule][0], "topic_en": PLAIN[f.rule][1],
+                    "doc_no": str(rec.data.get("doc_no") or "") if rec else "", "url": getattr(rec, "url", None),
+                    "text_zh": f.message("zh"), "text_en": f.message("en")}
+            for stats in [site] + ([per[slug]] if slug in per else []):
+                stats["notes"].append(note)
     rows = [{"agency": slug, "name": names[slug], **_finish(per[slug])} for slug in sorted(per)]
+    dated = [r.data["decided"] for r in decisions if isinstance(r.data.get("decided"), dt.date)]
     return {"as_of": as_of.isoformat(), "scope": ALL if public is None else PUBLIC,
+            "period": [min(dated).isoformat(), max(dated).isoformat()] if dated else None,
+            "backdating_checked": seen is not None,
             "site": _finish(site), "agencies": rows}

@@ -9,6 +9,7 @@ from ..checks import check
 from ..dataset import Dataset
 from ..findings import WARNING, Finding, Msg
 from ..kinds import Record
+from .windows import in_force as in_force_of
 from .workdays import WorkCalendar
 
 LATE = Msg("R-DEADLINE", "公开迟延：决定日期 {decided} 至公开日期 {published} 共 {days} 个工作日，超过 {limit} 个工作日的时限",
@@ -20,6 +21,46 @@ UNKNOWN_YEAR = Msg("R-DEADLINE", "{year} 年的节假日安排尚未收录，工
                    "the holiday schedule of {year} is not known yet; working days were counted by weekends only",
                    "国务院办公厅公布放假安排后，把它加入 data/calendar.yml",
                    "add the year to data/calendar.yml once the State Council announces it", WARNING)
+
+
+BACKDATED = Msg("R-DEADLINE", "公开日期 {published} 比该记录首次提交到 git 的日期 {first} 早 {days} 天（允许 {limit} 天）：按首次出现的日期计，"
+                "公开用了 {workdays} 个工作日",
+                "the stated publication day {published} is {days} days before the record first appeared in git on {first} "
+                "(tolerance {limit} days): counted from its first appearance, publication took {workdays} working days",
+                "published 应是记录实际公开的日期；如确实已在其他渠道按时公开，请在 remark 中说明",
+                "`published` must be the day the record really went public; if it was published elsewhere on time, "
+                "say so in remark", WARNING)
+BACKDATING_DAYS = 3  # default policy.backdating_days: calendar days a commit may trail the stated day
+
+
+def first_seen(root: str) -> dict[str, dt.date] | None:
+    """Absolute path -> the day the file first appeared in git, for files added after the data
+    folder's first day in git (a bulk migration proves nothing); None without git history."""
+    from ..workflow.provenance import file_log
+    log = file_log(root)  # one `git log` pass
+    if not log:
+        return None
+    first = {path: dt.date.fromisoformat(commits[-1]["date"]) for path, commits in log.items() if commits}
+    start = min(first.values())
+    return {path: day for path, day in first.items() if day > start}
+
+
+def backdating_days(policy: dict[str, Any]) -> int:
+    value = policy.get("backdating_days")
+    return BACKDATING_DAYS if value is None else int(value)
+
+
+def effective_published(rec: Record, policy: dict[str, Any], seen: dict[str, dt.date] | None) -> dt.date | None:
+    """`published`, or the day the record first appeared in git when that is more than
+    backdating_days later (the stated day is then not believed)."""
+    published = rec.data.get("published")
+    if not isinstance(published, dt.date) or not seen:
+        return published if isinstance(published, dt.date) else None
+    import os
+    first = seen.get(os.path.abspath(rec.file))
+    if first is not None and (first - published).days > backdating_days(policy):
+        return first
+    return published
 
 
 @dataclass(frozen=True)
@@ -41,9 +82,13 @@ def deadline_for(category: str, policy: dict[str, Any]) -> int | None:
     return limits.get(category, limits.get("default"))
 
 
-def timeliness(rec: Record, policy: dict[str, Any], cal: WorkCalendar) -> Timeliness | None:
-    """Working days from `decided` to `published` and the limit, or None when undated."""
-    decided, published = rec.data.get("decided"), rec.data.get("published")
+def timeliness(rec: Record, policy: dict[str, Any], cal: WorkCalendar,
+               seen: dict[str, dt.date] | None = None) -> Timeliness | None:
+    """Working days from `decided` to `published` (or to the record's first appearance in git,
+    `seen`, when `published` is backdated) and the limit, or None when undated."""
+    from .windows import in_force
+    policy = in_force(rec, policy)
+    decided, published = rec.data.get("decided"), effective_published(rec, policy, seen)
     if not isinstance(decided, dt.date) or not isinstance(published, dt.date) or published < decided:
         return None
     return Timeliness(cal.workdays_between(decided, published),
@@ -56,10 +101,17 @@ def publication_deadline(ds: Dataset, as_of: dt.date) -> Iterator[Finding]:
     """Every decision published within its working-day limit (official calendar)."""
     policy = ds.policy
     cal = WorkCalendar.from_data(ds.calendar)
+    seen = first_seen(ds.root)  # None in a plain folder: the backdating check is skipped
     for rec in ds.of("decision"):
         t = timeliness(rec, policy, cal)
         if t is None or t.limit is None:
             continue
+        real = effective_published(rec, policy, seen)
+        if real is not None and real != rec.data["published"]:
+            late = timeliness(rec, policy, cal, seen)
+            yield BACKDATED(rec.file, keys=rec.keys("published"), published=rec.data["published"], first=real,
+                            days=(real - rec.data["published"]).days, limit=backdating_days(in_force_of(rec, policy)),
+                            workdays=late.workdays if late else 0)
         for year in t.unknown_years:
             yield UNKNOWN_YEAR(rec.file, keys=rec.keys("published"), year=year)
         if not t.on_time:
