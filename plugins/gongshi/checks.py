@@ -8,16 +8,10 @@ from typing import Callable, Iterable
 
 from .dataset import Dataset, load
 from .findings import Finding, Report
+from .hooks import check as check  # the marker of a check (re-exported: `from gongshi.checks import check`)
 from .yamlread import locate
 
 Check = Callable[[Dataset, dt.date], Iterable[Finding]]
-
-
-def check(fn: Check) -> Check:
-    """Mark a function of (dataset, as_of) yielding findings as a check. Nothing is registered:
-    hooks.checks() takes the marked functions of the modules it is given (hooks.py)."""
-    fn.gongshi_check = True  # type: ignore[attr-defined]
-    return fn
 
 
 def load_checks(extra: Iterable[Check] = ()) -> list[Check]:

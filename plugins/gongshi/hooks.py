@@ -6,7 +6,7 @@ Hooks, in the order a build runs them
 =====================================
 
 1. **Record kinds** — `KINDS` in kinds/__init__.py: one module per kind declares its files,
-   schema and public face (`url`, `template`, `sections`, `table`, `public=False` fields).
+   schema and public face (`url`, `template`, `sections`, `table`, the `public` allow-list).
    Adding a kind is one module plus its template; see kinds/plan.py.
 
 2. **Checks** — `checks(site_checks=...)` lists the functions `(dataset, as_of) -> findings`
@@ -66,7 +66,8 @@ OUTPUT_GROUP = "gongshi.outputs"
 OUTPUTS_SETTING = "GONGSHI_OUTPUTS"
 
 BUILTIN_CHECK_MODULES = [
-    "gongshi.refs",                # R-REFS: references between records
+    "gongshi.refs",                # R-REFS: references between records (every kind's `ref=` fields)
+    "gongshi.kinds",               # checks a record kind declares in its own module (kinds/plan.py)
     "gongshi.rules",               # the rule families, in the order rules/__init__.py imports them
     "gongshi.portal.reserved",     # R-FORMAT: agency folders that clash with site URLs
 ]

@@ -14,7 +14,8 @@ from typing import Any, Iterable, Iterator
 from .checks import check
 from .dataset import Dataset
 from .findings import Finding, Msg
-from .kinds import Record
+from .kinds import KINDS, Record, RecordKind
+from .schema import Either, Field, ListOf, Obj
 
 MISSING = Msg("R-REF", "{what}“{ref}”在本主体的 {where} 中不存在", "{what_en} '{ref}' does not exist in this agency's {where}",
               "检查拼写，或先在 {where} 中添加它", "check the spelling, or add it to {where} first")
@@ -64,22 +65,70 @@ def _unique(records: Iterable[Record], root: str, field: str | None, what: str, 
     return set(seen), findings
 
 
+def ref_paths(spec: Field, prefix: tuple[Any, ...] = ()) -> list[tuple[tuple[Any, ...], Field]]:
+    """(key path, field) of every field declared with `ref=` under `spec` ('*': any list index)."""
+    if spec.ref:
+        return [(prefix, spec)]
+    if isinstance(spec, Obj):
+        return [p for k, f in spec.fields.items() for p in ref_paths(f, prefix + (k,))]
+    if isinstance(spec, ListOf):
+        return ref_paths(spec.item, prefix + ("*",))
+    if isinstance(spec, Either):
+        return ref_paths(spec.long, prefix)
+    return []
+
+
+def _values(data: Any, path: tuple[Any, ...], keys: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], Any]]:
+    """(keys, value) of every value of `data` at `path` ('*' walks every item of a list)."""
+    if not path:
+        yield keys, data
+    elif path[0] == "*":
+        for i, item in enumerate(data if isinstance(data, list) else []):
+            yield from _values(item, path[1:], keys + (i,))
+    elif isinstance(data, dict) and path[0] in data:
+        yield from _values(data[path[0]], path[1:], keys + (path[0],))
+
+
+def _file_of(kind: type[RecordKind]) -> str:
+    """A kind's file as a message names it inside an agency folder: items.yml, flowcharts/."""
+    rest = kind.pattern.split("/", 2)[-1]
+    return rest.rsplit("/", 1)[0] + "/" if "*" in rest else rest
+
+
 class _Refs:
     """What one agency's references may point at, and which of its list files are broken."""
 
     def __init__(self, ds: Dataset) -> None:
         root = ds.root
-        self.officers, f1 = _unique(ds.of("officer"), root, "id", "人员编号", "officer id")
-        self.items, f2 = _unique(ds.of("item"), root, "code", "事项编码", "item code")
-        self.inspections, f3 = _unique(ds.of("inspection"), root, "code", "抽查事项编码", "inspection code")
-        _, f4 = _unique(ds.of("decision"), root, None, "决定文件名", "decision file name")
-        self.findings = f1 + f2 + f3 + f4
+        self.keys: dict[str, set[tuple[str, str]]] = {}
+        self.findings: list[Finding] = []
+        for kind in KINDS.values():  # list files (officers, items, inspections): keys used once
+            if kind.many and kind.key:
+                title = kind.schema.fields[kind.key].title
+                self.keys[kind.name], found = _unique(ds.of(kind.name), root, kind.key, title, kind.ref_en)
+                self.findings += found
+        _, found = _unique(ds.of("decision"), root, None, "决定文件名", "decision file name")
+        self.findings += found
         self.paths = ds.paths
         self.broken = ds.broken
 
     def usable(self, agency: str | None, rel: str) -> bool:
         """Whether references into agencies/<agency>/<rel> can be checked (not broken)."""
         return f"agencies/{agency}/{rel}" not in self.broken
+
+    def check(self, r: Record, keys: tuple[Any, ...], value: object, spec: Field) -> Iterator[Finding]:
+        """A finding when `value` (declared `ref=` kind) names no record of that kind in r's agency."""
+        if not isinstance(value, str) or not value:
+            return  # missing or mistyped: the schema said so already
+        target = KINDS[spec.ref or ""]
+        where = _file_of(target)
+        if target.many:
+            if not self.usable(r.agency, where) or (r.agency or "", value) in self.keys[target.name]:
+                return
+        elif target.named_path().format(agency=r.agency, slug=value, year=value) in self.paths:
+            return
+        yield MISSING(r.file, keys=r.keys(*keys), what=spec.title, what_en=target.ref_en, ref=value,
+                      where=where)
 
 
 @check
@@ -89,20 +138,13 @@ def references(ds: Dataset, as_of: dt.date) -> Iterator[Finding]:
     yield from refs.findings
     yield from _agency_folders(ds)
 
-    def ref(r: Record, keys: tuple[Any, ...], value: object, pool: set[tuple[str, str]], what: str,
-            what_en: str, where: str) -> Iterator[Finding]:
-        if not isinstance(value, str) or not value:
-            return  # missing or mistyped: the schema said so already
-        if (r.agency or "", value) not in pool:
-            yield MISSING(r.file, keys=r.keys(*keys), what=what, what_en=what_en, ref=value, where=where)
-
-    for g in ds.of("guide"):
-        if refs.usable(g.agency, "items.yml"):
-            yield from ref(g, ("item",), g.data.get("item"), refs.items, "事项编码", "item code", "items.yml")
-        slug = g.data.get("flowchart")
-        if isinstance(slug, str) and f"agencies/{g.agency}/flowcharts/{slug}.yml" not in ds.paths:
-            yield MISSING(g.file, keys=g.keys("flowchart"), what="流程图", what_en="flowchart", ref=slug,
-                          where="flowcharts/")
+    # References are declared next to the schema (`ref=` on a field): every kind's are checked here.
+    for kind in KINDS.values():
+        paths = ref_paths(kind.schema)
+        for r in ds.of(kind.name) if paths else ():
+            for path, spec in paths:
+                for keys, value in _values(r.data, path):
+                    yield from refs.check(r, keys, value, spec)
 
     for fc in ds.of("flowchart"):
         yield from _flowchart_steps(fc)
@@ -110,17 +152,6 @@ def references(ds: Dataset, as_of: dt.date) -> Iterator[Finding]:
     doc_nos: dict[str, Record] = {}
     for d in ds.of("decision"):
         data = d.data
-        if refs.usable(d.agency, "items.yml"):
-            yield from ref(d, ("item",), data.get("item"), refs.items, "事项编码", "item code", "items.yml")
-        if refs.usable(d.agency, "inspections.yml"):
-            yield from ref(d, ("inspection",), data.get("inspection"), refs.inspections, "抽查事项编码",
-                           "inspection code", "inspections.yml")
-        if refs.usable(d.agency, "officers.yml"):
-            for i, oid in enumerate(data.get("officers") or []):
-                yield from ref(d, ("officers", i), oid, refs.officers, "人员编号", "officer id", "officers.yml")
-            review = data.get("legal_review") or {}
-            yield from ref(d, ("legal_review", "reviewer"), review.get("reviewer"), refs.officers,
-                           "审核人员编号", "reviewer id", "officers.yml")
         doc_no = data.get("doc_no")
         if doc_no:
             first = doc_nos.setdefault(doc_no, d)

@@ -105,15 +105,15 @@ class Field:
     json_type: str = "string"
 
     def __init__(self, title: str, description: str = "", *, required: bool = False,
-                 example: Any = None, public: bool = True, ref: str | None = None) -> None:
+                 example: Any = None, ref: str | None = None) -> None:
         self.title = title
         self.description = description
         self.required = required
         self.example = example
-        # Whether the field reaches the public (pages, feeds, open data): publication.py projects
-        # every record onto its public fields, and templates can read no other (NonPublicField).
-        self.public = public
-        # The record kind a value names (e.g. "officer" for an officer id), resolved by publication.
+        # Whether a field reaches the public is not said here but by its kind's `public`
+        # allow-list (kinds/base.py), so a field added later is published only once listed there.
+        # The record kind a value names in the same agency (e.g. "officer" for an officer id):
+        # refs.py checks every field declared so (R-REF), whatever kind declares it.
         self.ref = ref
 
     def check(self, node: Node, name: str, ctx: Ctx) -> Any:

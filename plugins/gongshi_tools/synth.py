@@ -154,6 +154,17 @@ def inspections_doc(a: dict[str, Any]) -> list[dict[str, Any]]:
              "frequency": "每年一次" if n != 3 else "每半年一次"} for n, (name, targets, content) in enumerate(specs, 1)]
 
 
+def plan_doc(a: dict[str, Any], year: int) -> dict[str, Any]:
+    """An agency's annual enforcement plan (plans/<yyyy>.yml), naming its own inspections."""
+    codes = [i["code"] for i in inspections_doc(a)]
+    return {"year": year, "title": f"{a['name']}{year}年度行政执法计划",
+            "goals": ["全面落实行政执法公示、执法全过程记录、重大执法决定法制审核制度",
+                      "“双随机、一公开”抽查覆盖全部随机抽查事项", "行政执法决定在法定时限内公开"],
+            "areas": [{"name": a["field"], "measures": f"围绕{a['field']}开展专项执法检查"},
+                      {"name": "执法规范化", "measures": "执法案卷评查和执法人员培训"}],
+            "inspections": codes, "approved": dt.date(year, 1, 20), "approved_by": "局务会议"}
+
+
 def flowcharts_docs() -> dict[str, dict[str, Any]]:
     return {
         "license": {"title": "行政许可流程图", "kind": "执法流程", "steps": [
@@ -375,7 +386,8 @@ def generate(root: str, decisions: int = 320, seed: int = 2026, as_of: dt.date =
             _write(os.path.join(base, "flowcharts", f"{slug}.yml"), doc)
         for slug, doc in guide_docs(a).items():
             _write(os.path.join(base, "guides", f"{slug}.yml"), doc)
-        files += 4 + 4 + 2
+        _write(os.path.join(base, "plans", f"{as_of.year}.yml"), plan_doc(a, as_of.year))
+        files += 4 + 4 + 2 + 1
         enforcers = [o["id"] for o in officers if o["roles"][-1] == "执法人员"]
         reviewers = [o["id"] for o in officers if "法制审核人员" in o["roles"]]
         dates = decision_dates(rng, max(per[i] - 2, 0), as_of - dt.timedelta(days=12))

@@ -10,10 +10,11 @@ from .guide import GuideKind
 from .inspection import InspectionKind
 from .item import ItemKind
 from .officer import OfficerKind
+from .plan import PlanKind
 from .site import SiteKind
 
 KINDS: dict[str, type[RecordKind]] = {k.name: k for k in (
     SiteKind, CalendarKind, AgencyKind, OfficerKind, ItemKind, InspectionKind, GuideKind,
-    FlowchartKind, DecisionKind)}
+    FlowchartKind, DecisionKind, PlanKind)}
 
 __all__ = ["KINDS", "Record", "RecordKind"]

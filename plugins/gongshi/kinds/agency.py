@@ -18,6 +18,10 @@ class AgencyKind(RecordKind):
     url = "{agency}/index.html"
     template = "gongshi_agency"
     table = Table("agencies", (("agency", "执法主体编号", "执法主体文件夹名"), ("url", "网址", "主体在本平台上的页面地址")))
+    # Not public: maintainers (the git e-mails allowed to change the folder).
+    public = ("name", "short_name", "credit_code", "subject_type", "nature", "legal_representative",
+              "address", "phone", "complaint_phone", "duties", "legal_basis.title", "legal_basis.article",
+              "remedies", "staffing.authorized", "staffing.actual", "funding", "website")
     schema = Obj("执法主体", {
         "name": Text("主体名称", "执法主体的全称", required=True),
         "short_name": Text("简称", "例如 县市场监管局"),
@@ -43,5 +47,5 @@ class AgencyKind(RecordKind):
             "email": Text("电子邮箱", "提交记录时使用的 git 邮箱", required=True, disclosed=("email",)),
             "name": Text("姓名", "维护人员的姓名或所在科室", disclosed=("name",)),
             "key": Text("签名密钥指纹", "可选：GPG 或 SSH 签名密钥的指纹"),
-        }, "一名维护人员"), "有权修改本主体文件夹的人员（按 git 提交邮箱）", public=False),
+        }, "一名维护人员"), "有权修改本主体文件夹的人员（按 git 提交邮箱）"),
     }, "行政执法主体的基本信息（事前公开）")

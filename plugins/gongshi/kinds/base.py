@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from ..findings import Finding, Msg
-from ..schema import Ctx, ListOf, Obj
+from ..schema import Ctx, Either, Field, ListOf, Obj
 from ..yamlread import Node, YMap, YSeq
 
 EMPTY_FILE = Msg("R-FORMAT", "文件为空", "the file is empty",
@@ -71,8 +71,9 @@ class RecordKind:
 
     Its public face is declared here too (publication.py reads it, no output names a kind):
     `url` (a page per record, named parts {agency} {year} {slug}), `template` (that page's),
-    `sections` (list pages per agency and site-wide), `table` (open data), and `public=False`
-    on the schema fields that never leave the repository.
+    `sections` (list pages per agency and site-wide), `table` (open data), and `public`, the
+    allow-list of the schema fields the public sees (fail closed: a field added to the schema
+    reaches no page, feed or data file until it is listed here).
     """
 
     name: ClassVar[str]
@@ -84,12 +85,29 @@ class RecordKind:
     path: ClassVar[str | None] = None
     many: ClassVar[bool] = False  # the file is a list of records
     key: ClassVar[str | None] = None  # identifying field of list items (id, code)
+    # How a message names a record of this kind when another names it (`ref=` fields, refs.py):
+    # in Chinese the referring field's title, in English this, e.g. "officer id".
+    ref_en: ClassVar[str] = ""
     schema: ClassVar[Obj]
     published: ClassVar[bool] = False       # has a public face at all (site, calendar: no)
     url: ClassVar[str | None] = None        # e.g. {agency}/decisions/{year}/{slug}.html
     template: ClassVar[str | None] = None   # the page of one record
     sections: ClassVar[tuple[Section, ...]] = ()
     table: ClassVar[Table | None] = None
+    # The public fields as dotted paths through objects and lists of objects ("party.name",
+    # "history.date"); an object is public field by field, so each of its fields is listed.
+    public: ClassVar[tuple[str, ...]] = ()
+
+    @classmethod
+    def public_fields(cls) -> dict[str, Any]:
+        """`public` as a tree: key -> True (a public value) or the tree of a public object's
+        fields (for a list of objects, of its items). Raises ValueError on a path the schema
+        does not have, or on an object listed without its fields."""
+        cached: dict[str, Any] | None = cls.__dict__.get("_public_tree")
+        if cached is None:
+            cached = public_tree(cls.schema, cls.public, cls.name)
+            cls._public_tree = cached  # type: ignore[attr-defined]
+        return cached
 
     @classmethod
     def named_path(cls) -> str:
@@ -170,4 +188,36 @@ class RecordKind:
 
 
 _PART = re.compile(r"\{(\w+)\}")
+
+
+def _inner(spec: Field) -> Obj | None:
+    """The object a path walks into: an object, a list's (or an either's) object form."""
+    if isinstance(spec, ListOf):
+        return _inner(spec.item)
+    if isinstance(spec, Either):
+        return spec.long
+    return spec if isinstance(spec, Obj) else None
+
+
+def public_tree(spec: Obj, paths: tuple[str, ...], kind: str = "") -> dict[str, Any]:
+    """The allow-list tree of dotted `paths` into `spec` (see RecordKind.public_fields)."""
+    tree: dict[str, Any] = {}
+    for path in paths:
+        node, obj = tree, spec
+        keys = path.split(".")
+        for i, key in enumerate(keys):
+            sub = obj.fields.get(key)
+            if sub is None:
+                raise ValueError(f"{kind}: public field {path!r}: the schema has no {key!r}")
+            inner = _inner(sub)
+            if i == len(keys) - 1:
+                if inner is not None:
+                    raise ValueError(f"{kind}: public field {path!r} is an object: list its fields")
+                node[key] = True
+            else:
+                if inner is None:
+                    raise ValueError(f"{kind}: public field {path!r}: {key!r} has no fields")
+                node = node.setdefault(key, {})
+                obj = inner
+    return tree
 

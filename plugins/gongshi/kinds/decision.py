@@ -30,18 +30,27 @@ class DecisionKind(RecordKind):
         ("url", "网址", "决定在本平台上的页面地址"),
         ("updated", "更新日期", "最近一次更正或变更的日期，无更正时为公开日期"),
         ("public_until", "公示截止日期", "公示期限的最后一天；为空表示公示至撤销为止")))
+    # Not public: party.minor (such a decision is withheld whole) and withdrawn (why it left early).
+    public = ("doc_no", "title", "category", "item", "inspection", "party.type", "party.name",
+              "party.credit_code", "party.legal_representative", "facts", "violation_type", "basis.title",
+              "basis.article", "result", "penalty.kinds", "penalty.fine", "penalty.confiscated",
+              "penalty.license", "penalty.restriction", "procedure", "decided", "published", "officers", "major",
+              "legal_review.reviewer", "legal_review.date", "legal_review.opinion", "display", "status",
+              "permit.document", "permit.type", "permit.certificate", "permit.number", "permit.valid_from",
+              "permit.valid_until", "permit.state", "credit_level",
+              "history.date", "history.action", "history.note", "remark")
     schema = Obj("执法决定", {
         "doc_no": Text("文书编号", "决定书文号，例如 霍市监罚〔2024〕15号", required=True, prose=False),
         "title": Text("标题", "可选：案件名称，例如 某某公司销售过期食品案"),
         "category": Choice("执法类别", CATEGORIES, "行政许可、行政处罚等十一类执法类别之一", required=True),
-        "item": Text("执法事项编码", "本主体 items.yml 中的事项编码"),
-        "inspection": Text("抽查事项编码", "随机抽查结果：本主体 inspections.yml 中的抽查事项编码"),
+        "item": Text("执法事项编码", "本主体 items.yml 中的事项编码", ref="item"),
+        "inspection": Text("抽查事项编码", "随机抽查结果：本主体 inspections.yml 中的抽查事项编码", ref="inspection"),
         "party": Obj("执法对象", {
             "type": Choice("对象类别", PARTY_TYPES, "法人、非法人组织、个体工商户或自然人", required=True),
             "name": Text("名称或姓名", "自然人在 mask 政策下写作 张某某", required=True),
             "credit_code": Text("统一社会信用代码", "法人等组织的统一社会信用代码（公开信息）"),
             "legal_representative": Text("法定代表人", "法定代表人或负责人"),
-            "minor": Boolean("未成年人", "当事人为未成年人时填 true：该决定不予公开", public=False),
+            "minor": Boolean("未成年人", "当事人为未成年人时填 true：该决定不予公开"),
         }, "行政相对人", required=True),
         "facts": Text("违法事实", "Markdown；会检查其中的个人信息", markdown=True),
         "violation_type": Text("违法行为类型", "双公示字段，例如 销售过期食品"),
@@ -67,10 +76,10 @@ class DecisionKind(RecordKind):
         "procedure": Choice("程序类型", PROCEDURES, "一般程序、简易程序或听证"),
         "decided": Date("决定日期", "作出决定的日期，YYYY-MM-DD；须与所在年份文件夹一致", required=True),
         "published": Date("公开日期", "在此日期之前不会公开", required=True),
-        "officers": ListOf("承办执法人员", Text("人员编号", "本主体 officers.yml 中的人员编号，例如 o-0001"), "至少两名持有效证件的执法人员编号"),
+        "officers": ListOf("承办执法人员", Text("人员编号", "本主体 officers.yml 中的人员编号，例如 o-0001", ref="officer"), "至少两名持有效证件的执法人员编号"),
         "major": Boolean("重大执法决定", "是否属于重大执法决定（需法制审核）"),
         "legal_review": Obj("法制审核", {
-            "reviewer": Text("审核人员编号", "本主体 officers.yml 中法制审核人员的编号", required=True),
+            "reviewer": Text("审核人员编号", "本主体 officers.yml 中法制审核人员的编号", required=True, ref="officer"),
             "date": Date("审核日期", "应不晚于决定日期", required=True),
             "opinion": Choice("审核意见", ["同意", "纠正", "移送"], "同意、纠正或移送", required=True),
         }, "重大执法决定在作出前的法制审核"),
@@ -87,6 +96,6 @@ class DecisionKind(RecordKind):
         "withdrawn": Obj("提前撤下", {
             "date": Date("撤下日期", "从这一天起不再公示，YYYY-MM-DD", required=True),
             "reason": Text("原因", "例如 信用修复；决定被撤销", required=True),
-        }, "在公示期届满前撤下", public=False),
+        }, "在公示期届满前撤下"),
         "remark": Text("备注", "其他需要说明的事项"),
     }, "行政执法决定")

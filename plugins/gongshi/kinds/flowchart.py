@@ -27,9 +27,11 @@ class FlowchartKind(RecordKind):
     title_en = "flowchart"
     pattern = "agencies/*/flowcharts/*.yml"
     published = True
+    ref_en = "flowchart"
     url = "{agency}/flowcharts/{slug}.html"
     template = "gongshi_flowchart"
     sections = (Section("flowcharts/index", "gongshi_flowcharts"),)
+    public = ("title", "kind", "steps.id", "steps.label", "steps.next.to", "steps.next.label")
     schema = Obj("流程图", {
         "title": Text("标题", "流程图的标题，例如 食品经营许可流程图", required=True),
         "kind": Choice("流程类别", ["执法流程", "法制审核流程", "全过程记录流程"],

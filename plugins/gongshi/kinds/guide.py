@@ -18,8 +18,13 @@ class GuideKind(RecordKind):
     sections = (Section("guides/index", "gongshi_guides"),)
     table = Table("guides", (("agency", "执法主体编号", "执法主体文件夹名"), ("slug", "指南编号", "指南文件名（不含 .yml）"),
                              ("url", "网址", "服务指南在本平台上的页面地址")))
+    public = ("item", "name", "accepting_body", "approving_body", "basis.title", "basis.article",
+              "materials.name", "materials.copies", "materials.original", "materials.template",
+              "materials.note", "steps", "flowchart", "time_limit.statutory", "time_limit.promised", "fees",
+              "supervision", "accountability", "remedies", "office.hours", "office.address", "office.phone",
+              "effective_from", "changes.announced", "changes.effective", "changes.summary")
     schema = Obj("服务指南", {
-        "item": Text("执法事项编码", "本主体 items.yml 中的事项编码", required=True),
+        "item": Text("执法事项编码", "本主体 items.yml 中的事项编码", required=True, ref="item"),
         "name": Text("事项名称", "服务指南对应的事项名称", required=True),
         "accepting_body": Text("受理机构", "受理申请的机构或窗口", required=True),
         "approving_body": Text("决定机构", "作出决定的机关", required=True),
@@ -36,7 +41,7 @@ class GuideKind(RecordKind):
         }, "一项申请材料"), "申请人需要提交的材料（附示范文本）"),
         "steps": ListOf("办理流程", Text("步骤", "一个办理步骤，例如 受理"), "按先后顺序列出的办理步骤"),
         "flowchart": Text("流程图", "本主体 flowcharts/ 中的流程图文件名（不含 .yml）", pattern=SLUG_RE,
-                          pattern_zh=SLUG_ZH, pattern_en=SLUG_EN),
+                          pattern_zh=SLUG_ZH, pattern_en=SLUG_EN, ref="flowchart"),
         "time_limit": Obj("办理时限", {
             "statutory": Text("法定时限", "法律规定的办理期限，例如 20个工作日", required=True),
             "promised": Text("承诺时限", "本机关承诺的办理期限，例如 10个工作日"),

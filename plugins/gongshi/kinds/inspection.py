@@ -15,9 +15,12 @@ class InspectionKind(RecordKind):
     pattern = "agencies/*/inspections.yml"
     many = True
     key = "code"
+    ref_en = "inspection code"
     published = True
     sections = (Section("inspections", "gongshi_inspections"),)
     table = Table("inspections")
+    public = ("code", "name", "body", "basis.title", "basis.article", "targets", "content", "ratio", "method",
+              "frequency")
     schema = Obj("随机抽查事项", {
         "code": Text("抽查事项编码", "例如 SC-2024-01", required=True, pattern=ITEM_CODE,
                      pattern_zh="字母、数字和连字符", pattern_en="letters, digits and hyphens"),

@@ -17,9 +17,12 @@ class ItemKind(RecordKind):
     pattern = "agencies/*/items.yml"
     many = True
     key = "code"
+    ref_en = "item code"
     published = True
     sections = (Section("items", "gongshi_items"), Section("lists", "gongshi_lists"))
     table = Table("items")
+    public = ("code", "category", "name", "basis.title", "basis.article", "discretion", "unit", "time_limit",
+              "major_review", "av_recording")
     schema = Obj("执法事项", {
         "code": Text("事项编码", "例如 340000-XK-001", required=True, pattern=ITEM_CODE,
                      pattern_zh="字母、数字和连字符", pattern_en="letters, digits and hyphens"),

@@ -17,9 +17,13 @@ class OfficerKind(RecordKind):
     pattern = "agencies/*/officers.yml"
     many = True
     key = "id"
+    ref_en = "officer id"
     published = True
     sections = (Section("officers", "gongshi_officers"), Section("posts", "gongshi_posts"))
     table = Table("officers")
+    public = ("id", "name", "roles", "certificate.number", "certificate.issuer", "certificate.valid_from",
+              "certificate.valid_until", "fields", "post", "duties", "window.hall", "window.number",
+              "window.services", "status")
     schema = Obj("执法人员", {
         "id": Text("人员编号", "本主体内唯一，例如 o-0001", required=True, pattern=r"[a-z0-9][a-z0-9-]*",
                    pattern_zh="小写字母、数字和连字符，例如 o-0001", pattern_en="lowercase letters, digits and hyphens, e.g. o-0001",

@@ -1,7 +1,7 @@
 """Public projections of records: an allow-list per kind (fail closed), as JSON objects and CSV rows.
 
-A field reaches a data file only when it is listed here; a field added to a schema later
-stays out until someone decides it is public.
+A field reaches a data file only when its kind lists it in `public` (kinds/<kind>.py); a field
+added to a schema later stays out until someone decides it is public.
 """
 from __future__ import annotations
 
@@ -15,7 +15,6 @@ from typing import Any
 from ..feeds.text import legal_refs, xml_safe  # being hardened in place there; the one import across outputs
 from ..kinds import KINDS
 from ..publication import Publication, PublicRecord
-from ..publication.projection import public_fields
 from ..schema import Field, ListOf, Obj
 
 ALL = True  # the whole subtree is public
@@ -23,8 +22,8 @@ ALL = True  # the whole subtree is public
 # Kinds with an open-data table (RecordKind.table), decisions first.
 _TABLED = sorted((k for k in KINDS.values() if k.table is not None), key=lambda k: k.name != "decision")
 
-# Keys that may be published, per kind: the schema's fields less those declared public=False.
-PUBLIC_FIELDS: dict[str, dict[str, Any]] = {k.name: public_fields(k.schema) for k in _TABLED}
+# Keys that may be published, per kind: the kind's `public` allow-list as a tree.
+PUBLIC_FIELDS: dict[str, dict[str, Any]] = {k.name: k.public_fields() for k in _TABLED}
 
 # Columns the build adds in front of the record's own fields: (key, title, description).
 COMPUTED: dict[str, list[tuple[str, str, str]]] = {k.name: list(k.table.computed) for k in _TABLED if k.table}

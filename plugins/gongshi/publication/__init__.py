@@ -160,7 +160,7 @@ def view(rec: Record, as_of: dt.date, vis: Visibility | None = None) -> PublicRe
         body = dict(rec.data)
         if "history" in body:
             body["history"] = past_history(rec, as_of)
-        data = project(kind.schema, body, where)
+        data = project(kind.schema, body, kind.public_fields(), where)
     published = rec.data.get("published") if isinstance(rec.data.get("published"), dt.date) else None
     return PublicRecord(
         rec.kind, rec.uid, rec.agency, rec.slug, rec.year, rec.file, urls.record(rec), data,

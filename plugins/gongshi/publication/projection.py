@@ -1,7 +1,7 @@
 """Projections: a record's data reduced to the fields its kind declares public (fail closed).
 
-A `Projection` is an immutable mapping in schema order. Reading a field the schema declares
-with `public=False` raises `NonPublicField` — from Python (`p["x"]`, `p.get("x")`) and from a
+A `Projection` is an immutable mapping in schema order. Reading a field of the schema that the
+kind's `public` allow-list leaves out raises `NonPublicField` — from Python (`p["x"]`, `p.get("x")`) and from a
 Jinja template (`{{ d.x }}`) alike, since Jinja only swallows lookup errors — so no template
 and no output can reach what the public may not see, even by mistake.
 """
@@ -68,50 +68,31 @@ def _thaw(value: Any) -> Any:
     return value
 
 
-def public_fields(spec: Obj) -> dict[str, Any]:
-    """The allow-list of an object schema: key -> True (a public leaf or list) or a nested
-    allow-list (a public object with fields of its own); non-public keys are left out."""
-    out: dict[str, Any] = {}
-    for key, sub in spec.fields.items():
-        if not sub.public:
-            continue
-        out[key] = public_fields(sub) if isinstance(sub, Obj) and _has_private(sub) else True
-    return out
-
-
-def _has_private(spec: Field) -> bool:
-    if isinstance(spec, Obj):
-        return any(not f.public or _has_private(f) for f in spec.fields.values())
-    if isinstance(spec, ListOf):
-        return _has_private(spec.item)
-    if isinstance(spec, Either):
-        return _has_private(spec.long)
-    return False
-
-
-def project(spec: Field, value: Any, where: str = "") -> Any:
-    """`value` typed by `spec`, reduced to its public fields, frozen (dicts -> Projection,
-    lists -> tuples), in schema order."""
+def project(spec: Field, value: Any, allow: Any, where: str = "") -> Any:
+    """`value` typed by `spec`, reduced to the fields of the allow-list tree `allow`
+    (RecordKind.public_fields: key -> True or a subtree), frozen (dicts -> Projection, lists ->
+    tuples), in schema order. A field not in `allow` reads as non-public."""
     if value is None:
         return None
     if isinstance(spec, Obj) and isinstance(value, dict):
-        out = {key: project(sub, value[key], f"{where}{key}.") for key, sub in spec.fields.items()
-               if sub.public and value.get(key) is not None}
-        private = frozenset(k for k, sub in spec.fields.items() if not sub.public)
+        tree = allow if isinstance(allow, dict) else {}
+        out = {key: project(sub, value[key], tree[key], f"{where}{key}.") for key, sub in spec.fields.items()
+               if key in tree and value.get(key) is not None}
+        private = frozenset(k for k in spec.fields if k not in tree)
         return Projection(out, private, where)
     if isinstance(spec, ListOf) and isinstance(value, list):
-        return tuple(project(spec.item, v, where) for v in value)
+        return tuple(project(spec.item, v, allow, where) for v in value)
     if isinstance(spec, Either):
-        return project(spec.long if isinstance(value, dict) else spec.short, value, where)
+        return project(spec.long if isinstance(value, dict) else spec.short, value, allow, where)
     if isinstance(value, dict):  # MapOf and untyped mappings: frozen as they are
-        return Projection({k: project(Field(""), v) for k, v in value.items()}, frozenset(), where)
+        return Projection({k: project(Field(""), v, True) for k, v in value.items()}, frozenset(), where)
     if isinstance(value, list):
-        return tuple(project(Field(""), v) for v in value)
+        return tuple(project(Field(""), v, True) for v in value)
     return value
 
 
 def only(spec: Obj, value: dict[str, Any], keys: tuple[str, ...], where: str = "") -> Projection:
     """A projection holding only `keys` of `value` (e.g. a revocation notice: doc_no); every
     other field of the schema reads as non-public."""
-    proj = project(spec, {k: value[k] for k in keys if k in value}, where)
+    proj = project(spec, {k: value[k] for k in keys if k in value}, {k: True for k in keys}, where)
     return Projection(proj._data, frozenset(spec.fields) - set(keys), where)
