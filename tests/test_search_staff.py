@@ -134,3 +134,16 @@ def test_normalise_document_numbers() -> None:
     assert normalise("霍市监罚〔2024〕15号") == normalise("霍市监罚[2024]015号") == "霍市监罚2024-15"
     assert normalise("霍市监罚（2024）15") == "霍市监罚2024-15"
     assert normalise("食品安全") is None
+
+
+@pytest.mark.parametrize("q", ["过期食品", "保质期", "食品经营许可", "霍邱县万家超市", "排污"])
+def test_staff_finds_at_least_what_the_public_page_finds(demo_index: str, q: str) -> None:
+    # The public page's hits (search.js): documents holding every character of the query.
+    from gongshi import plugin
+    from gongshi.search.index import documents, fold
+    docs = documents(plugin.publication({"GONGSHI_DATA": str(DATA), "GONGSHI_AS_OF": DEMO_AS_OF}))
+    public = {d.doc_no for d in docs if d.kind == "decision" and all(c in fold(d.text()) for c in fold(q))}
+    assert public, q
+    found = StaffIndex(str(DATA), demo_index).search(q, as_of=DEMO_AS_OF, limit=None)
+    assert public <= {h.doc_no for h in found.hits}, q
+    assert any(not h.visibility.public and h.visibility.reason for h in found.hits) or q == "霍邱县万家超市"

@@ -148,12 +148,14 @@ def measure(site: Path, qs: list[tuple[str, str]], throttle: float = 4.0) -> dic
                 took = time.perf_counter() - start
                 page.wait_for_load_state("networkidle")
                 R = relevant(docs, q)
+                spent = sum(sizes)  # what the search itself transferred (the ranked list below is extra)
                 shown = page.evaluate("n => window.__gongshiSearch ? window.__gongshiSearch(n) : []", max(len(R), 10))
+                page.wait_for_load_state("networkidle")
                 got = [h.lstrip("./") for h in shown]
                 rp = len(set(got[:len(R)]) & R) / len(R) if R else 1.0
                 rec = len(set(got) & R) / len(R) if R else 1.0
                 rows.append({"kind": kind, "q": q, "relevant": len(R), "r_precision": round(rp, 3),
-                             "recall": round(rec, 3), "bytes": sum(sizes), "seconds": round(took, 3)})
+                             "recall": round(rec, 3), "bytes": spent, "seconds": round(took, 3)})
             browser.close()
     finally:
         httpd.shutdown()
