@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable, Iterable, Iterator
 
 from ..checksums import id_valid, luhn_valid, uscc_valid
@@ -76,8 +77,12 @@ PASSPORT_RE = re.compile(rf"(?:护照|通行证|旅行证|台胞证|回乡证|�
                          rf"(?<![0-9A-Za-z])([A-Za-z]{{1,2}}{_SEP}\d(?:{_SEP}\d){{6,9}}|\d(?:{_SEP}\d){{7,9}}){_E}", re.I)
 # Registration authority (1-9, A, N, Y) and organisation type (1-9) first, then the region.
 USCC_RE = re.compile(r"(?<![0-9A-Za-z*])[1-9ANY][1-9]\d{6}[0-9A-HJ-NPQRTUWXY]{10}(?![0-9A-Za-z*])")
-# Nothing to find without a digit, an @ or at, a plate's province or a label: most fields stop here.
-_ANY = re.compile(rf"[0-9@]|\bat\b|艾特|[{_PROVINCE}][ ·-]?[A-Za-z]|" + prose.CUES, re.I)
+# What each family needs before it is worth running (most fields have none of it): seven
+# digits close together for every number, an @ or a spelled-out at for an e-mail, a province
+# and a letter for a plate. Addresses and health data have their own cues (prose.py).
+_NUMBER = re.compile(rf"\d(?:{_SEP}\d){{6}}")
+_AT = re.compile(r"@|\bat\b|艾特", re.I)
+_PLATE_HINT = re.compile(rf"[{_PROVINCE}][ ·-]?[A-Za-z]")
 # An 18-character code right after these words is a credit code even if it looks like an ID.
 _CODE_LABEL = re.compile(r"(信用代码|社会信用|注册号|USCC)[^0-9A-Za-z]{0,6}\Z")
 
@@ -256,7 +261,8 @@ def _prose(v: View) -> Iterator[Match]:
 
 
 # Order matters where spans overlap: the earlier detector wins (an ID is not also a card).
-DETECTORS: list[Callable[[View], Iterable[Match]]] = [_ids, _labelled, _cards, _phones, _codes, _emails, _plates, _prose]
+# Each family runs only when its cue is in the view.
+NUMBERS: list[Callable[[View], Iterable[Match]]] = [_ids, _labelled, _cards, _phones, _codes]
 
 
 def detect(text: str, allow: Iterable[str] = (), disclosed: Iterable[str] = ()) -> list[Match]:
@@ -266,13 +272,26 @@ def detect(text: str, allow: Iterable[str] = (), disclosed: Iterable[str] = ()) 
     inside one of them, are public, and so are the kinds a field `disclosed` by law (an
     office's phone, an officer's certificate).
     """
+    return list(_detect(text, tuple(allow), frozenset(disclosed)))
+
+
+# Records repeat their short texts (a result, a law's title, an officer id) thousands of times:
+# the answer for a text is the same every time.
+@lru_cache(maxsize=1 << 16)
+def _detect(text: str, allow: tuple[str, ...], skip: frozenset[str]) -> tuple[Match, ...]:
     v = view(text)
-    if not _ANY.search(v.text):
-        return []
-    found = [m for detector in DETECTORS for m in detector(v)]
+    n = v.text
+    found: list[Match] = []
+    if _NUMBER.search(n):
+        found += [m for detector in NUMBERS for m in detector(v)]
+    if _AT.search(n):
+        found += _emails(v)
+    if _PLATE_HINT.search(n):
+        found += _plates(v)
+    if prose.cued(n):
+        found += _prose(v)
     if not found:
-        return []
-    skip = set(disclosed)
+        return ()
     allowed = _allowed_spans(text, v, allow)
     out: list[Match] = []
     taken: list[tuple[int, int]] = []
@@ -283,7 +302,7 @@ def detect(text: str, allow: Iterable[str] = (), disclosed: Iterable[str] = ()) 
             continue
         taken.append((m.start, m.end))
         out.append(m)
-    return sorted(out, key=lambda m: m.start)
+    return tuple(sorted(out, key=lambda m: m.start))
 
 
 def _allowed_spans(text: str, v: View, allow: Iterable[str]) -> list[tuple[int, int]]:

@@ -114,6 +114,46 @@ def texts(data: Any, path: tuple[Any, ...]) -> list[tuple[tuple[Any, ...], str]]
     return [(at, v) for at, v in nodes if isinstance(v, str)]
 
 
+_LEAF = object()  # the key under which a tree node keeps the Text read at that path
+
+
+@lru_cache(maxsize=None)
+def _tree(kind: str) -> dict[Any, Any]:
+    """The scanned paths of a kind as a tree: key (or '*') -> subtree; a node read as text
+    keeps its field under _LEAF (a law is a text or a {title, article} map: both)."""
+    root: dict[Any, Any] = {}
+    for path, field in kind_fields(kind):
+        node = root
+        for key in path:
+            node = node.setdefault(key, {})
+        node[_LEAF] = field
+    return root
+
+
+def fields_of(rec: Record) -> list[tuple[tuple[Any, ...], str, Text]]:
+    """(key path, text, field) of every scanned text in a record, in schema order."""
+    out: list[tuple[tuple[Any, ...], str, Text]] = []
+
+    def visit(value: Any, tree: dict[Any, Any], at: tuple[Any, ...]) -> None:
+        # One pass over the record guided by the schema: this runs for every record.
+        if isinstance(value, str):
+            if _LEAF in tree:
+                out.append((at, value, tree[_LEAF]))
+            return
+        for key, sub in tree.items():
+            if key is _LEAF:
+                continue
+            if key == "*":
+                items = enumerate(value) if isinstance(value, list) else value.items() if isinstance(value, dict) else ()
+                for k, v in items:
+                    visit(v, sub, at + (k,))
+            elif isinstance(value, dict) and key in value:
+                visit(value[key], sub, at + (key,))
+
+    visit(rec.data, _tree(rec.kind), ())
+    return out
+
+
 def masks_names(policy: dict[str, Any]) -> bool:
     """Whether natural persons' names are masked; fail closed: without a policy they are."""
     return (policy.get("redaction") or {}).get("natural_person_name", "mask") == "mask"
@@ -136,6 +176,11 @@ def _people(rec: Record, policy: dict[str, Any]) -> list[tuple[tuple[Any, ...], 
     return [(k, n) for k, n in out if not d.name_masked(n)]
 
 
+@lru_cache(maxsize=1 << 16)
+def _names(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(names.person_names(text))  # the same text, the same names: asked once
+
+
 def _overlaps(leaks: list[Leak], keys: tuple[Any, ...], start: int, end: int) -> bool:
     return any(lk.keys == keys and lk.match.start < end and start < lk.match.end for lk in leaks)
 
@@ -143,13 +188,13 @@ def _overlaps(leaks: list[Leak], keys: tuple[Any, ...], start: int, end: int) ->
 def scan_record(rec: Record, policy: dict[str, Any]) -> list[Leak]:
     """Every leak in one record's text, in field order."""
     allow = tuple((policy.get("redaction") or {}).get("allow") or ())
-    fields = [(keys, value, field) for path, field in kind_fields(rec.kind) for keys, value in texts(rec.data, path)]
+    fields = fields_of(rec)
     leaks = [Leak(rec, keys, m) for keys, value, field in fields for m in d.detect(value, allow, field.disclosed)]
     if masks_names(policy):
         for keys, value, field in fields:
             if not field.prose or d.NAME in field.disclosed or (rec.kind == "decision" and keys in _PARTY_NAMES):
                 continue
-            for start, end in names.person_names(value):
+            for start, end in _names(value):
                 name = value[start:end]
                 if not _overlaps(leaks, keys, start, end) and not any(name in a for a in allow):
                     leaks.append(Leak(rec, keys, d.Match(d.NAME, start, end, name, d.mask_name(name))))
