@@ -27,6 +27,11 @@ validate: $(VENV)/.installed
 
 html: $(VENV)/.installed
 	$(BIN)/gongshi build --data $(DATA) --output $(OUTPUT) $(ASOF_FLAG)
+	@if grep -q '示例数据' $(DATA)/site.yml 2>/dev/null; then \
+	  echo "注：演示数据有意包含几件逾期公开的决定（上面的 R-DEADLINE 警告），用来展示“合规情况”页面。"; \
+	  echo "note: the demo data contains late publications on purpose (the R-DEADLINE warnings above), to show the compliance page."; fi
+	@echo "网站已生成 / site built: $(OUTPUT)/index.html"
+	@echo "下一步 / next: make serve   (http://127.0.0.1:$(PORT)/)"
 
 serve: html
 	$(BIN)/gongshi serve --output $(OUTPUT) --port $(PORT)

@@ -51,3 +51,11 @@ def test_missing_page_gets_the_portals_404(tmp_path: Path) -> None:
             assert e.code == 404 and "页面不存在" in e.read().decode("utf-8")
     finally:
         httpd.shutdown()
+
+
+def test_new_guide_requires_a_slug(data_copy: Path, capsys) -> None:
+    from gongshi.cli import main
+    agency = sorted(p.name for p in (data_copy / "agencies").iterdir())[0]
+    assert main(["new", "guide", "--agency", agency, "--data", str(data_copy)]) == 2
+    assert "--slug is required" in capsys.readouterr().err
+    assert not list((data_copy / "agencies" / agency / "guides").glob("new-*.yml"))

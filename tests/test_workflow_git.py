@@ -135,7 +135,7 @@ def test_codeowners(repo: Path) -> None:
     assert not [f for f in ds.report if f.file.endswith("site.yml")], ds.report.to_text("en")
     text = codeowners(str(repo / "data"))
     lines = [ln for ln in text.splitlines() if not ln.startswith("#")]
-    assert lines == [f"/data/ {ADMIN}", f"/data/agencies/demo/ {A}", f"/data/agencies/other/ {B}"]
+    assert lines == [f"* {ADMIN}", f"/data/ {ADMIN}", f"/data/agencies/demo/ {A}", f"/data/agencies/other/ {B}"]
     assert main(["codeowners", "--data", str(repo / "data"), "--output", str(repo / "CODEOWNERS")]) == 0
     assert (repo / "CODEOWNERS").read_text(encoding="utf-8") == text
 

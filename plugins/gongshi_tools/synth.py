@@ -68,6 +68,13 @@ def site_doc() -> dict[str, Any]:
             "legal_reviewer_ratio": 0.05,
             "display_from": "published",
         },
+        "maintainers": [{"email": "platform@zfgs.example.gov.cn", "name": "县司法局平台维护组"}],
+        "identity": {
+            "sponsor": "霍邱县人民政府办公室", "host": "霍邱县司法局", "site_code": "3415220001",
+            "icp": "皖ICP备00000000号-1", "police": "皖公网安备 34152202000000号",
+            "contact": {"phone": "0564-6021234", "email": "zfgs@example.gov.cn",
+                        "address": "安徽省六安市霍邱县城关镇示例路 1 号"},
+        },
     }
 
 

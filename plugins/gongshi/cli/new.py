@@ -23,6 +23,11 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..dataset import today_shanghai
     from ..workflow.templates import new_record
+    if args.kind in ("guide", "flowchart") and not args.slug:
+        print(f"gongshi new {args.kind}: 需要 --slug（文件名，将成为公开网址的一部分） / --slug is required "
+              f"(the file name, part of the public URL)\n提示 / hint: gongshi new {args.kind} --agency {args.agency} "
+              f"--slug food-license", file=sys.stderr)
+        return 2
     path, report = new_record(args.kind, args.data, args.agency, args.slug, args.year or today_shanghai().year)
     if not report.ok:
         print(report.to_text(args.lang), file=sys.stderr)

@@ -194,7 +194,9 @@ def codeowners(data: str) -> str:
              "# later lines win: each agency folder overrides the data folder default"]
     site = sorted(owners.get(SITE, Owners()).emails)
     if site:
-        lines.append(f"{base} {' '.join(site)}")
+        lines.append(f"* {' '.join(site)}")  # the default owner: everything not named below
+        if base != "/":
+            lines.append(f"{base} {' '.join(site)}")
     for name in sorted(n for n in owners if n):
         emails = sorted(owners[name].emails) or site
         if emails:
