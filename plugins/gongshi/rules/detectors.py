@@ -59,7 +59,7 @@ _E = r"(?![0-9])"
 # Every start position is tried (lookahead), since a near miss must not hide a real number.
 ID_RE = re.compile(rf"(?={_B}([1-9](?:{_SEP}\d){{16}}{_SEP}[\dXx]){_E})")
 ID15_RE = re.compile(rf"(?={_B}([1-9](?:{_SEP}\d){{14}}){_E})")
-MOBILE_RE = re.compile(rf"(?={_B}((?:(?:\+|00)?86{_SEP})?1[3-9](?:{_SEP}\d){{9}}){_E})")
+MOBILE_RE = re.compile(rf"(?={_B}((?:(?:\+|00)?86{_SEP})?1{_SEP}[3-9](?:{_SEP}\d){{9}}){_E})")
 LANDLINE_RE = re.compile(rf"(?={_B}(?<!-)((?:\(0[1-9]\d{{1,2}}\)|0[1-9]\d{{1,2}}){_SEP}[2-9](?:{_SEP}\d){{6,7}}){_E})")
 CARD_RE = re.compile(rf"(?={_B}([3-6](?:{_SEP}\d){{15,18}}))")
 EMAIL_AT = r"(?:@|\s*(?:\(at\)|\[at\]|\{at\}|（at）|<at>|\bat\b|艾特)\s*)"
