@@ -93,9 +93,16 @@ MORE_PAGES = [("feeds", "feeds/index.html"), ("data", "data/index.html"),
               ("dictionary", "data/dictionary.html"), ("search", "search.html")]
 
 
-@pytest.mark.parametrize("width", [320, 375])
-def test_every_page_fits_a_phone(browser, site_url: str, width: int) -> None:
+CARE = "localStorage.setItem('gongshi-display', 'care')"  # the 适老化/无障碍 mode, as the toggle leaves it
+
+
+# 640 px is a 1280 px window at 200% zoom.
+@pytest.mark.parametrize("mode", ["plain", "care"])
+@pytest.mark.parametrize("width", [320, 375, 640])
+def test_every_page_fits_a_phone(browser, site_url: str, width: int, mode: str) -> None:
     ctx = browser.new_context(viewport={"width": width, "height": 700})
+    if mode == "care":
+        ctx.add_init_script(CARE)
     try:
         p = ctx.new_page()
         problems = {}
@@ -118,3 +125,40 @@ def test_narrowest_phone_320(browser, site_url: str) -> None:
             assert p.evaluate("document.documentElement.scrollWidth") <= 320, kind
     finally:
         ctx.close()
+
+
+def test_display_mode_is_remembered_and_optional(browser, site_url: str) -> None:
+    ctx = browser.new_context(viewport={"width": 375, "height": 700})
+    try:
+        p = ctx.new_page()
+        p.goto(f"{site_url}/index.html")
+        toggle = p.locator("#display-toggle")
+        assert toggle.is_visible() and toggle.get_attribute("aria-pressed") == "false"
+        size = p.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
+        toggle.click()
+        assert toggle.get_attribute("aria-pressed") == "true"
+        p.goto(f"{site_url}/{_path('officers')}")  # another page: the mode is remembered on the device
+        assert p.evaluate("document.documentElement.classList.contains('care')")
+        assert p.evaluate("parseFloat(getComputedStyle(document.body).fontSize)") >= 1.2 * size
+        p.locator("#display-toggle").click()
+        p.reload()
+        assert not p.evaluate("document.documentElement.classList.contains('care')")
+    finally:
+        ctx.close()
+    ctx = browser.new_context(java_script_enabled=False, viewport={"width": 375, "height": 700})
+    try:
+        p = ctx.new_page()
+        p.goto(f"{site_url}/index.html")
+        assert not p.locator("#display-toggle").is_visible()  # without JavaScript: the plain page
+        assert "网站标识码" in p.inner_text("footer")
+    finally:
+        ctx.close()
+
+
+def test_footer_names_the_site_and_its_contact(page, site_url: str) -> None:
+    page.goto(f"{site_url}/{_path('decision')}")
+    footer = page.locator("footer.site-footer")
+    text = footer.inner_text()
+    for label in ("主办单位", "承办单位", "网站标识码", "联系我们"):
+        assert label in text
+    assert footer.locator("a[href^='tel:']").count() == 1
