@@ -35,7 +35,15 @@ def public() -> PublicSet:
 def read_csv(path: Path) -> list[dict[str, str]]:
     raw = path.read_bytes()
     assert raw.startswith(BOM), path
-    return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    # The kinds' files have Chinese column names; the tests read them by key (the JSON's names).
+    from gongshi.opendata.generator import csv_header
+    from gongshi.opendata.tables import KIND_FILES, columns
+    kind = {stem: k for k, stem in KIND_FILES.items()}.get(path.stem)
+    if kind is None:
+        return rows
+    keys = dict(zip(csv_header(kind), (c.key for c in columns(kind))))
+    return [{keys.get(k, k): v for k, v in row.items()} for row in rows]
 
 
 def read_json(path: Path) -> dict:
@@ -55,8 +63,24 @@ def test_index_lists_every_file_with_size_and_sha256(demo_site: Path) -> None:
         raw = (demo_site / f["href"]).read_bytes()
         assert f["size"] == len(raw) and f["sha256"] == hashlib.sha256(raw).hexdigest(), f["href"]
     page = (demo_site / "data" / "index.html").read_text(encoding="utf-8")
-    for f in index["files"]:
-        assert f["href"] in page and f["sha256"] in page
+    for f in index["files"]:  # the page links every data file; checksums stay in the manifest
+        assert (f["href"] in page) != f["source"].startswith("schema:") and f["sha256"] not in page
+    catalog = read_json(demo_site / "data.json")  # DCAT (data.json) for CKAN and other portals
+    assert catalog["@type"] == "dcat:Catalog" and catalog["dataset"]
+    urls = {d["downloadURL"] for ds in catalog["dataset"] for d in ds["distribution"]}
+    assert all(u.startswith("https://") for u in urls)
+    assert any(u.endswith("/data/decisions.csv") for u in urls)
+    for ds in catalog["dataset"]:
+        assert {"title", "description", "keyword", "modified", "publisher", "contactPoint", "identifier",
+                "accessLevel", "distribution"} <= set(ds)
+
+
+def test_csv_headers_are_chinese_and_officers_named(demo_site: Path, public: PublicSet) -> None:
+    raw = (demo_site / "data" / "decisions.csv").read_bytes().decode("utf-8-sig")
+    header = next(csv.reader(io.StringIO(raw)))
+    assert "文书编号" in header and "执法对象·名称或姓名" in header and "party.name" not in header
+    row = next(csv.DictReader(io.StringIO(raw)))
+    assert "执法证号" in row["承办执法人员"] and "o-0" not in row["承办执法人员"]
 
 
 def test_decision_files_hold_exactly_the_public_set(demo_site: Path, public: PublicSet) -> None:

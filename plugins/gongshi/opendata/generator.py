@@ -33,10 +33,14 @@ class OpenDataGenerator(Generator):
     def generate_output(self, writer: Any) -> None:
         started = time.perf_counter()
         ps = self.public
+        names = officer_names(ps)
         for kind in tables.KIND_FILES:
             items = [(r["agency"], r) for r in tables.publish(ps, kind, self.base)]
-            for fmt in ("json", "csv"):
-                self._write_table(kind, fmt, items)
+            self._write_table(kind, "json", items)
+            if kind == "decision":  # people read officers by name and certificate number, not by id
+                items = [(a, {**r, "officers": [names.get((a, o), o) for o in r.get("officers") or []]})
+                         for a, r in items]
+            self._write_table(kind, "csv", items)
         for name in shuanggongshi.EXPORTS:
             self._write_table(f"sgs:{name}", "csv", list(shuanggongshi.records(name, ps)))
         for f in self.files:
@@ -51,8 +55,10 @@ class OpenDataGenerator(Generator):
         index = {"title": f"{ps.site.get('name', '')} 开放数据", "as_of": ps.as_of.isoformat(),
                  "base_url": self.base, "files": [f.as_dict() for f in self.files]}
         write_json(os.path.join(self.output_path, ROOT, "index.json"), index)
+        write_json(os.path.join(self.output_path, "data.json"), catalog(ps, self.files, self.base))
         self._page(f"{ROOT}/index.html", "data", files=self.files, exports=shuanggongshi.EXPORTS)
-        self._page(f"{ROOT}/dictionary.html", "data_dictionary", kinds=dictionary())
+        csv_names = {k: dict(zip((c.key for c in tables.columns(k)), csv_header(k))) for k in tables.KIND_FILES}
+        self._page(f"{ROOT}/dictionary.html", "data_dictionary", kinds=dictionary(), csv_names=csv_names)
         log.info("gongshi.opendata: %d files written in %.1f s", len(self.files), time.perf_counter() - started)
 
     def _write_table(self, source: str, fmt: str, items: list[tuple[str, Any]]) -> None:
@@ -75,7 +81,7 @@ class OpenDataGenerator(Generator):
         if f.source.startswith("sgs:"):
             return shuanggongshi.header(f.source[4:])
         if f.format == "csv":
-            return [c.key for c in tables.columns(f.source)]
+            return csv_header(f.source)
         count = counts.get(f.agency, 0) if f.agency else sum(counts.values())
         return {"title": tables.kind_title(f.source), "kind": f.source, "scope": f.scope,
                 "as_of": self.public.as_of.isoformat(), "count": count}
@@ -87,3 +93,65 @@ class OpenDataGenerator(Generator):
         with open(path, "w", encoding="utf-8") as fh:
             fh.write(html)
 
+
+
+def csv_header(kind: str) -> list[str]:
+    """CSV column names in Chinese (the JSON files and the data dictionary keep the keys)."""
+    titles = [c.title for c in tables.columns(kind)]
+    seen = Counter(titles)
+    return [t if seen[t] == 1 else f"{t}（{c.key}）" for t, c in zip(titles, tables.columns(kind))]
+
+
+def officer_names(ps: Publication) -> dict[tuple[str, str], str]:
+    """(agency, officer id) -> "姓名（执法证号 …）" for the decisions' CSV."""
+    out = {}
+    for o in ps.of("officer"):
+        cert = (o.data.get("certificate") or {}).get("number")
+        out[(o.agency or "", o.slug or "")] = f"{o.data['name']}（执法证号 {cert}）" if cert else str(o.data["name"])
+    return out
+
+
+MEDIA = {"json": "application/json", "csv": "text/csv"}
+
+
+def catalog(ps: Publication, files: list[DataFile], base: str) -> dict[str, Any]:
+    """A DCAT catalogue (DCAT-US 1.1 data.json, JSON-LD) that CKAN and other portals can harvest:
+    one dataset per kind of record and per 双公示 export, the site-wide files as distributions."""
+    site = ps.site
+    ident = site.get("identity") or {}
+    contact = ident.get("contact") or {}
+    publisher = {"@type": "org:Organization", "name": ident.get("sponsor") or site.get("name", "")}
+    point: dict[str, Any] = {"@type": "vcard:Contact", "fn": ident.get("host") or site.get("name", "")}
+    if contact.get("email"):
+        point["hasEmail"] = f"mailto:{contact['email']}"
+    groups: dict[str, list[DataFile]] = {}
+    for f in files:
+        if f.scope == "all" and not f.source.startswith("schema:") and f.source != "dictionary":
+            groups.setdefault(f.source, []).append(f)
+    datasets = []
+    for source, group in groups.items():
+        title = group[0].title.split(" ", 1)[-1]
+        datasets.append({
+            "@type": "dcat:Dataset",
+            "identifier": f"{base}/data/#{source}",
+            "title": f"{site.get('name', '')} {title}",
+            "description": f"{site.get('region', '')}行政执法公示：{title}（{ps.as_of.isoformat()} 公开的全部记录）",
+            "keyword": ["行政执法公示", title],
+            "modified": ps.as_of.isoformat(),
+            "publisher": publisher,
+            "contactPoint": point,
+            "accessLevel": "public",
+            "language": ["zh-CN"],
+            "spatial": site.get("region", ""),
+            "landingPage": f"{base}/data/index.html",
+            "describedBy": f"{base}/data/dictionary.html",
+            "distribution": [{"@type": "dcat:Distribution", "title": f.title, "downloadURL": f"{base}/{f.href}",
+                              "mediaType": MEDIA[f.format], "format": f.format.upper(), "byteSize": f.size,
+                              "checksum": {"algorithm": "sha256", "checksumValue": f.sha256}}
+                             for f in group],
+        })
+    return {"@context": "https://project-open-data.cio.gov/v1.1/schema/catalog.jsonld",
+            "@id": f"{base}/data.json", "@type": "dcat:Catalog",
+            "conformsTo": "https://project-open-data.cio.gov/v1.1/schema",
+            "describedBy": "https://project-open-data.cio.gov/v1.1/schema/catalog.json",
+            "dataset": datasets}
