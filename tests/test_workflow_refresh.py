@@ -151,6 +151,8 @@ def _entry(reason: str, updated: str = "2026-01-01") -> dict:
     (_entry("public"), _entry("minor"), "hidden"),
     (_entry("public"), _entry("public"), None),
     (_entry("expired"), None, None),
+    (_entry("expired"), _entry("public"), "restored"),  # the clock went back: not 新公开
+    (_entry("public", "2026-02-01"), _entry("public"), None),  # an earlier update is no correction
 ])
 def test_change_categories(before: dict | None, after: dict | None, category: str | None) -> None:
     prev = {"as_of": "2026-01-01", "records": {"u": before} if before else {}}
@@ -168,3 +170,20 @@ def test_refresh_command_prints_json(data_copy: Path, tmp_path: Path, capsys: py
     assert main([*args, "--as-of", "2027-11-22"]) == 0
     report = json.loads(capsys.readouterr().out)
     assert report["previous_as_of"] == "2026-11-22" and report["counts"]["expired"] > 0
+
+
+def test_refresh_with_the_clock_going_back(data_copy: Path, tmp_path: Path) -> None:
+    """A refresh at a later date, then at an earlier one: expired records come back as 恢复公示,
+    never as 新公开, and the report says the date went back."""
+    from gongshi.workflow.refresh import refresh
+    out, state = tmp_path / "site", tmp_path / "state.json"
+    refresh(str(data_copy), str(out), dt.date(2026, 11, 22), state=str(state))
+    later = refresh(str(data_copy), str(out), dt.date(2031, 1, 1), state=str(state)).report
+    assert later["counts"]["expired"] > 0 and not later["clock_backwards"]
+    back = refresh(str(data_copy), str(out), dt.date(2026, 11, 22), state=str(state)).report
+    assert back["clock_backwards"]
+    assert back["counts"]["published"] == 0 and back["counts"]["corrected"] == 0
+    # Each expired one is back on the site: shown again, or (a revoked one) as its notice.
+    assert back["counts"]["restored"] + back["counts"]["revoked"] == later["counts"]["expired"]
+    assert back["counts"]["restored"] > 0
+    assert "早于上次刷新" in changes.summary(back)

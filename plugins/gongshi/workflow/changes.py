@@ -16,11 +16,12 @@ from ..publication import Publication
 from ..rules import visibility as vis
 
 STATE_VERSION = 1
-CATEGORIES = ("published", "corrected", "revoked", "expired", "withdrawn", "removed", "hidden")
+CATEGORIES = ("published", "restored", "corrected", "revoked", "expired", "withdrawn", "removed", "hidden")
 # Only these name records in the public changes.json: the others are no longer public, and
 # their identity must vanish from every output with them (fail closed).
-PUBLIC_CATEGORIES = ("published", "corrected", "revoked")
-TITLES = {"published": ("新公开", "newly public"), "corrected": ("已更正", "corrected"),
+PUBLIC_CATEGORIES = ("published", "restored", "corrected", "revoked")
+TITLES = {"published": ("新公开", "newly public"), "restored": ("恢复公示", "shown again"),
+          "corrected": ("已更正", "corrected"),
           "revoked": ("已撤销", "revoked"), "expired": ("公示期届满", "expired"),
           "withdrawn": ("提前撤下", "withdrawn"), "removed": ("已删除", "removed"),
           "hidden": ("不再公开（其他原因）", "hidden for another reason")}
@@ -49,9 +50,14 @@ def _shown(entry: dict[str, Any] | None) -> bool:
 
 def _category(before: dict[str, Any] | None, after: dict[str, Any] | None) -> str | None:
     if after is not None and after["reason"] == vis.PUBLIC:
+        if before is not None and before["reason"] == vis.EXPIRED:
+            # Back on the site after its window had ended: the refresh date went back before the
+            # previous one (or the policy lengthened the window). It was public before: not 新公开.
+            return "restored"
         if before is None or before["reason"] != vis.PUBLIC:
             return "published"
-        return "corrected" if before["updated"] != after["updated"] else None
+        # A correction moves the last update forward; an earlier date is the clock going back.
+        return "corrected" if after["updated"] > before["updated"] else None
     if after is not None and after["reason"] == vis.REVOKED:
         return "revoked" if before is None or before["reason"] != vis.REVOKED else None
     if not _shown(before):
@@ -73,7 +79,8 @@ def diff(before: dict[str, Any] | None, after: dict[str, Any], as_of: dt.date) -
                 changes[cat].append({"uid": uid, **{k: entry[k] for k in ("agency", "year", "slug", "doc_no", "title")},
                                      "reason": (after.get(uid) or {}).get("reason", "deleted")})
     return {"as_of": as_of.isoformat(), "previous_as_of": before["as_of"] if before else None,
-            "first_build": before is None, "counts": {c: len(v) for c, v in changes.items()},
+            "first_build": before is None,
+            "clock_backwards": bool(before and before.get("as_of") and as_of.isoformat() < before["as_of"]), "counts": {c: len(v) for c, v in changes.items()},
             "changes": changes}
 
 
@@ -115,6 +122,9 @@ def summary(report: dict[str, Any], lang: str = "zh") -> str:
     head = (f"刷新 {report['as_of']}（上次 {report['previous_as_of'] or '无'}）" if lang == "zh"
             else f"refresh {report['as_of']} (previous {report['previous_as_of'] or 'none'})")
     lines = [head]
+    if report.get("clock_backwards"):
+        lines.append("注意：本次日期早于上次刷新的日期，按本次日期重新判断公示状态" if lang == "zh" else
+                     "note: this date is earlier than the previous refresh; visibility is judged as of this date")
     if report["first_build"]:
         lines.append("首次构建：没有可比较的上次状态" if lang == "zh" else "first build: no previous state to compare")
     for cat in CATEGORIES:
