@@ -14,7 +14,7 @@ from gongshi.checks import validate
 from gongshi.checksums import id_check_char, luhn_valid
 from gongshi.cli import main
 from gongshi.rules import detectors as d
-from gongshi.rules.redaction import kind_paths
+from gongshi.rules.redaction import kind_fields, kind_paths
 from test_cases import BASE, header
 
 REDACT_CASES = sorted((CASES / "rules" / "redact").glob("*.yml"))
@@ -240,3 +240,11 @@ def test_validate_reads_the_content_next_to_the_data_or_given(tmp_path: Path,
     (tmp_path / "site").rename(tmp_path / "content")  # <data>/../content: read without the option
     assert main(["validate", str(tmp_path / "data"), "--as-of", day]) == 1
     assert main(["validate", str(tmp_path / "data"), "--as-of", day, "--content", str(tmp_path / "none")]) == 2
+
+
+def test_disclosed_kinds_are_kinds_the_gate_knows() -> None:
+    """A typo in Text(disclosed=...) would silently disclose nothing (or the wrong thing)."""
+    from gongshi.kinds import KINDS
+    for name in KINDS:
+        for path, field in kind_fields(name):
+            assert field.disclosed <= set(d.WHAT), (name, path, field.disclosed - set(d.WHAT))

@@ -98,20 +98,7 @@ class SiteKind(RecordKind):
             "icp": Text("ICP备案号", "工业和信息化部 ICP 备案号，例如 皖ICP备12345678号", prose=False),
             "police": Text("公安备案号", "公安机关互联网站安全备案号，例如 皖公网安备 34152202000001号", prose=False),
             "contact": Obj("联系我们", {
-                "phone": Text("联系电话", "网站管理部门的电话，例如 0564-6021234", disclosed=("phone",)),
-                "email": Text("电子邮箱", "网站管理部门的电子邮箱", disclosed=("email",)),
-                "address": Text("通讯地址", "网站管理部门的地址", disclosed=("address",)),
-            }, "网站管理部门的联系方式，显示在页脚“联系我们”中"),
-        }, "可选：政府网站页脚的网站标识（主办单位、承办单位、网站标识码、ICP 备案号、公安备案号、联系我们）"),
-        "identity": Obj("网站标识", {
-            "sponsor": Text("主办单位", "网站的主办单位，例如 霍邱县人民政府办公室", disclosed=("name",)),
-            "host": Text("承办单位", "负责网站运行维护的承办单位，例如 霍邱县数据资源管理局", disclosed=("name",)),
-            "site_code": Text("网站标识码", "政府网站标识码，10 位数字，例如 3415220001", pattern=r"[0-9]{10}",
-                              pattern_zh="10 位数字", pattern_en="ten digits", prose=False),
-            "icp": Text("ICP备案号", "工业和信息化部 ICP 备案号，例如 皖ICP备12345678号", prose=False),
-            "police": Text("公安备案号", "公安机关互联网站安全备案号，例如 皖公网安备 34152202000001号", prose=False),
-            "contact": Obj("联系我们", {
-                "phone": Text("联系电话", "网站管理部门的电话，例如 0564-6021234", disclosed=("phone",)),
+                "phone": Text("联系电话", "网站管理部门的电话，例如 0564-6021234", disclosed=("landline", "mobile")),
                 "email": Text("电子邮箱", "网站管理部门的电子邮箱", disclosed=("email",)),
                 "address": Text("通讯地址", "网站管理部门的地址", disclosed=("address",)),
             }, "网站管理部门的联系方式，显示在页脚“联系我们”中"),

@@ -22,7 +22,7 @@ from typing import Callable, Iterable, Iterator
 
 from ..checksums import id_valid, luhn_valid, uscc_valid
 from . import prose
-from .normalise import View, view
+from .normalise import View, like, needs_slow_path, view
 
 ID = "id"
 ID15 = "id15"
@@ -277,8 +277,20 @@ def detect(text: str, allow: Iterable[str] = (), disclosed: Iterable[str] = ()) 
 
 # Records repeat their short texts (a result, a law's title, an officer id) thousands of times:
 # the answer for a text is the same every time.
+@lru_cache(maxsize=None)
+def _cues() -> re.Pattern[str]:
+    """The cues above, on the source text: digits, separators, @ and letters as the view will
+    read them, so most texts are let go without building a view at all."""
+    digit, sep = like("0123456789"), like(" \t\r\n./\\-_·")
+    return re.compile(rf"{digit}(?:{sep}{{0,2}}{digit}){{6}}|{like('@')}|{like('Aa')}{like('Tt')}|艾特|"
+                      rf"[{_PROVINCE}]{sep}?{like('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz')}|"
+                      + prose.CUES)
+
+
 @lru_cache(maxsize=1 << 16)
 def _detect(text: str, allow: tuple[str, ...], skip: frozenset[str]) -> tuple[Match, ...]:
+    if not _cues().search(text) and not needs_slow_path(text):
+        return ()  # nothing any detector looks for, even once normalised
     v = view(text)
     n = v.text
     found: list[Match] = []

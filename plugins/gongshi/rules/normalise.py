@@ -62,6 +62,20 @@ def _slow() -> re.Pattern[str]:
     return re.compile("[" + "".join(re.escape(c) for c in sorted(INVISIBLE) + many) + r"*_~`<&%\\]")
 
 
+def like(chars: str) -> str:
+    """A regex character class of `chars` and of every character the view reads as one of them
+    (for cheap tests on the source text: ３, 三, 叁 and ③ are all like 3)."""
+    table = _one_to_one()
+    alike = set(chars) | {chr(c) for c, v in table.items() if v in chars}
+    return "[" + "".join(re.escape(c) for c in sorted(alike)) + "]"
+
+
+def needs_slow_path(text: str) -> bool:
+    """Whether the view of `text` is more than a one-for-one translation (markup, escapes,
+    invisible or expanding characters)."""
+    return _slow().search(text) is not None
+
+
 @dataclass(frozen=True)
 class View:
     """A normalised text and, for each of its characters, the source span that produced it.

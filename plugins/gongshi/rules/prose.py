@@ -27,10 +27,11 @@ DISEASES = sorted(set(
     "尿毒症 肾衰竭 脑梗 脑梗塞 脑出血 中风 偏瘫 瘫痪 残疾 智力障碍 智力残疾 阿尔茨海默病 老年痴呆 痴呆 自闭症 "
     "孤独症 红斑狼疮 帕金森 伤寒 副伤寒 痢疾 霍乱 化脓性皮肤病 渗出性皮肤病 新冠肺炎 新型冠状病毒感染 "
     "怀孕 妊娠 流产 不孕 吸毒成瘾 药物依赖".split()), key=len, reverse=True)
-_DISEASE = "|".join(re.escape(d) for d in DISEASES)
+# Case-blind only where it matters (HIV): re.IGNORECASE makes this alternation 6x slower.
+_DISEASE = "|".join("[Hh][Ii][Vv]" if d == "HIV" else re.escape(d) for d in DISEASES)
 
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+")
-_HAVING = re.compile(rf"(?:患有|患|罹患|确诊为|确诊|诊断为|被诊断|诊断出|病史|携带|系|为|有)[^，。；;]{{0,12}}?({_DISEASE})", re.I)
+_HAVING = re.compile(rf"(?:患有|患|罹患|确诊为|确诊|诊断为|被诊断|诊断出|病史|携带|系|为|有)[^，。；;]{{0,12}}?({_DISEASE})")
 _SUBJECT = re.compile(r"当事人|本人|其|该员工|该店员|该从业人员|该名|患者|店员|员工|从业人员|驾驶员|经营者|举报人|证人|"
                       r"投诉人|申请人|[\u4e00-\u9fff]{1,2}某")
 # A quoted or paraphrased rule: nobody in particular.
@@ -72,8 +73,12 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
 
 # Worth looking at all: a diagnosis, or an address label or a unit with a digit somewhere.
 _ADDRESS_CUE = re.compile(r"住址|住所|地址|户籍|居住|现住|家住|单元")
-_DISEASE_RE = re.compile(_DISEASE, re.I)
+_DISEASE_RE = re.compile(_DISEASE)
 _DIGIT = re.compile(r"\d")
+
+
+# For the detectors' test on the source text: a word without which prose.detect finds nothing.
+CUES = _ADDRESS_CUE.pattern + "|" + _DISEASE
 
 
 def cued(n: str) -> bool:
