@@ -20,6 +20,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="合成数据的缓存文件夹 / where archives are kept (default: .cache/bench)")
     p.add_argument("--parse-cache", action="store_true",
                    help="启用解析缓存（测量增量读取） / keep the parse cache on (times warm loads after the first)")
+    p.add_argument("--peer", action="store_true",
+                   help="与 Hugo + Pagefind 并排比较（冷构建和单条记录重建） / side by side with Hugo + Pagefind "
+                        "(cold build and one-record rebuild; needs the bench extra)")
     p.add_argument("-o", "--output", choices=["text", "json"], default="text", help="输出格式 / output format")
 
 
@@ -45,6 +48,11 @@ def run(args: argparse.Namespace) -> int:
     def log(text: str) -> None:
         print(text, file=sys.stderr, flush=True)
 
+    if args.peer:
+        from gongshi_tools import peer
+        compared = peer.compare(sizes, args.cache, log)
+        print(peer.to_json(compared) if args.output == "json" else peer.to_text(compared))
+        return EXIT_OK if all(s.exit in (0, 1) for s in compared) else EXIT_FINDINGS
     runs = bench.bench(sizes, steps, args.cache, args.parse_cache, log)
     print(bench.to_json(runs, args.parse_cache) if args.output == "json" else bench.to_text(runs, args.parse_cache))
     # A step that failed (exit 2 or 3) or a missed budget makes the benchmark fail.
