@@ -18,7 +18,7 @@ import shutil
 import time
 from typing import Any, Callable
 
-from gongshi import checks, plugin
+from gongshi import checks, hooks
 from gongshi.build import build
 from gongshi.checks import validate
 from gongshi.search import index as search_index
@@ -90,7 +90,7 @@ def run(decisions: int, folder: str, settings: str, shard_pages: int | None = No
     figures["validate_cached_after_change_s"] = round(time.perf_counter() - t, 2)
     figures["cache_misses"] = cache.Stats.misses
     timings: Timings = {}
-    originals = [(cls, name, getattr(cls, name)) for cls in plugin.GENERATORS
+    originals = [(cls, name, getattr(cls, name)) for cls in hooks.outputs()
                  for name in ("generate_context", "generate_output")]
     for cls, name, fn in originals:
         setattr(cls, name, timed(timings, f"{cls.__module__}.{name}", fn))
