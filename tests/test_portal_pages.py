@@ -66,7 +66,7 @@ def test_roster_marks_auxiliary_staff(demo_site: Path, ps: PublicSet) -> None:
     aux = [o for o in ps.of("officer", "market") if "执法辅助人员" in o.data["roles"]]
     assert aux
     for o in aux:
-        row = re.search(rf'<tr class="aux"><th scope="row">{re.escape(o.data["name"])} <span class="tag">', html)
+        row = re.search(rf'<tr id="officer-[^"]+" class="aux"><th scope="row">{re.escape(o.data["name"])} <span class="tag">', html)
         assert row, o.data["name"]
 
 

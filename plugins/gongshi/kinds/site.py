@@ -57,14 +57,14 @@ class SiteKind(RecordKind):
                                     Number("金额（元）", "低于此金额的罚款为低额罚款", minimum=0),
                                     "按当事人类别的低额罚款标准（由省级部门确定）：罚款低于该金额按“低额罚款”确定公示期限，"
                                     "例如 自然人: 5000，法人: 50000；填写的类别优先于 low_fine"),
-            "published_procedures": ListOf("公示的程序类型", Choice("程序类型", PROCEDURES),
+            "published_procedures": ListOf("公示的程序类型", Choice("程序类型", PROCEDURES, "一般程序、简易程序或听证"),
                                            "只公示按这些程序作出的行政处罚决定，例如市场监管的 [一般程序, 听证]（普通程序）；"
                                            "未填写 procedure 的决定照常公示"),
-            "restriction_kinds": ListOf("限制类处罚种类", Choice("处罚种类", PENALTY_KINDS),
+            "restriction_kinds": ListOf("限制类处罚种类", Choice("处罚种类", PENALTY_KINDS, "行政处罚法规定的处罚种类之一"),
                                         "限制开展生产经营活动、限制从业等：决定的 penalty.restriction 长于公示期限时，按限制期限公示"),
-            "credit_display": MapOf("按失信程度的公示期限", Choice("失信程度", CREDIT_LEVELS), WINDOW,
+            "credit_display": MapOf("按失信程度的公示期限", Choice("失信程度", CREDIT_LEVELS, "轻微、一般或严重"), WINDOW,
                                     "填写了 credit_level 的行政处罚按此确定公示期限（优先于 display 和 penalty_display）"),
-            "unpublished_levels": ListOf("不予公示的失信程度", Choice("失信程度", CREDIT_LEVELS),
+            "unpublished_levels": ListOf("不予公示的失信程度", Choice("失信程度", CREDIT_LEVELS, "轻微、一般或严重"),
                                          "这些失信程度的决定不予公示，例如 [轻微]；行业规定公示轻微失信信息的，删去该项并在 "
                                          "credit_display 中给出不超过 3 个月的期限"),
             "unpublished_kinds": ListOf("不予公示的处罚种类", Choice("处罚种类", PENALTY_KINDS, "行政处罚法规定的处罚种类之一"),

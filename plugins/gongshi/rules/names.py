@@ -80,8 +80,10 @@ _STOP = set(
     "·…—- \t\r\n*#>_"
 )
 # Characters that cannot begin a given name: a mask, a function word, or a business marker.
-_NOT_GIVEN1 = set(_MASK) | set("的了在于与和及等是为被把将对向从由也都因已未曾不记氏")
-_NOT_GIVEN = set(_MASK) | set("记氏牌")
+# Financial numerals and money units too: 伍仟, 陆佰 and 万元 read as a surname and a given name.
+_NUMERALS = set("零壹贰叁肆伍陆柒捌玖拾佰仟万亿元整角分")
+_NOT_GIVEN1 = set(_MASK) | set("的了在于与和及等是为被把将对向从由也都因已未曾不记氏") | _NUMERALS
+_NOT_GIVEN = set(_MASK) | set("记氏牌") | _NUMERALS
 # A place or business suffix within a few characters after the name: 王家湾村, 李四华水果店.
 _SUFFIX = set("村镇乡县市区路街巷湾庄屯寨沟港岛山河湖桥店馆行厂部社站所室场院园坊铺楼厅吧档司局处队")
 _SUFFIX_REACH = 4

@@ -56,6 +56,24 @@ def _module_file(folder: str, dotted: str) -> str | None:
     return None
 
 
+def _import_time(body: list[ast.stmt]) -> list[ast.stmt]:
+    """The statements a module runs when imported: its top level, inside if/try too, but not
+    `if TYPE_CHECKING:` nor function bodies (a lazy import there serves a later call, as
+    hooks.py's import of the plugin does, not the making of a record)."""
+    out: list[ast.stmt] = []
+    for node in body:
+        if isinstance(node, ast.If):
+            if not (isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING"):
+                out += _import_time(node.body) + _import_time(node.orelse)
+        elif isinstance(node, ast.Try):
+            out += _import_time(node.body) + _import_time(node.orelse) + _import_time(node.finalbody)
+            for handler in node.handlers:
+                out += _import_time(handler.body)
+        else:
+            out.append(node)
+    return out
+
+
 def parse_modules() -> list[str]:
     """The package modules dataset.py imports, directly or not: the code that makes a Record."""
     todo, seen = [os.path.join(_PACKAGE, "dataset.py")], set()
@@ -67,7 +85,7 @@ def parse_modules() -> list[str]:
         with open(path, encoding="utf-8") as fh:
             tree = ast.parse(fh.read())
         here = os.path.dirname(path)
-        for node in ast.walk(tree):
+        for node in _import_time(tree.body):
             if isinstance(node, ast.ImportFrom) and node.level:
                 folder = here
                 for _ in range(node.level - 1):
