@@ -52,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
         from gongshi_tools import peer
         compared = peer.compare(sizes, args.cache, log)
         print(peer.to_json(compared) if args.output == "json" else peer.to_text(compared))
-        return EXIT_OK if all(s.exit in (0, 1) for s in compared) else EXIT_FINDINGS
+        return EXIT_OK if all(s.exit == 0 for s in compared) else EXIT_FINDINGS  # build: 1 = refused
     runs = bench.bench(sizes, steps, args.cache, args.parse_cache, log)
     print(bench.to_json(runs, args.parse_cache) if args.output == "json" else bench.to_text(runs, args.parse_cache))
     # A step that failed (exit 2 or 3) or a missed budget makes the benchmark fail.
