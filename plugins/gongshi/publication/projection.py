@@ -7,7 +7,7 @@ and no output can reach what the public may not see, even by mistake.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from ..schema import Either, Field, ListOf, Obj
@@ -22,9 +22,9 @@ class Projection(Mapping[str, Any]):
 
     __slots__ = ("_data", "_private", "_where")
 
-    def __init__(self, data: dict[str, Any], private: frozenset[str] = frozenset(), where: str = "") -> None:
+    def __init__(self, data: dict[str, Any], private: Iterable[str] = frozenset(), where: str = "") -> None:
         self._data = data
-        self._private = private
+        self._private = frozenset(private)
         self._where = where
 
     def __getitem__(self, key: str) -> Any:
@@ -53,7 +53,9 @@ class Projection(Mapping[str, Any]):
     __hash__ = None  # type: ignore[assignment]
 
     def __reduce__(self) -> Any:  # the page cache hashes page contexts by pickling them
-        return (Projection, (self._data, self._private, self._where))
+        # A sorted tuple, not the frozenset: same bytes every build, and CPython's C pickler in
+        # fast mode never leaves a frozenset it entered, so fifty of them on a page broke it.
+        return (Projection, (self._data, tuple(sorted(self._private)), self._where))
 
     def plain(self) -> dict[str, Any]:
         """A plain dict copy (nested projections and tuples as dicts and lists)."""
