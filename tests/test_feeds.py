@@ -13,7 +13,7 @@ from conftest import DATA, DEMO_AS_OF, ROOT
 from gongshi.checks import validate
 from gongshi.feeds import entries
 from gongshi.feeds.render import render
-from gongshi.feeds.text import plain_text, xml_safe
+from gongshi.publication.text import plain_text, xml_safe
 from gongshi.kinds import Record
 from gongshi.publication import publish as public_set
 from gongshi.publication import view

@@ -342,7 +342,7 @@ def test_data_dictionary_says_what_the_quote_means() -> None:
 @pytest.mark.parametrize("markdown", ["经查 <img src=x\nonerror=alert(1)> 事实", "<script>\nalert(1)\n</script>事实",
                                       "<a\nhref=\"javascript:alert(1)\">事实</a>", "<!-- <img src=x onerror=a> -->事实"])
 def test_feed_text_has_no_tag_even_split_across_lines(markdown: str) -> None:
-    from gongshi.feeds.text import plain_text
+    from gongshi.publication.text import plain_text
     text = plain_text(markdown)
     assert "<" not in text and "onerror" not in text and "alert" not in text
     assert "事实" in text

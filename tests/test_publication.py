@@ -128,3 +128,41 @@ def test_every_hook_is_documented() -> None:
         assert name in doc, name
     for fn in (hooks.checks, hooks.outputs, hooks.connect, hooks.checks_of, hooks.resolve):
         assert fn.__doc__, fn.__name__
+
+
+OUTPUT_PACKAGES = ("portal", "feeds", "opendata", "search")
+
+
+def _imported_modules(path: Path, module: str) -> set[str]:
+    """Every module `path` (module `module`) imports, at any depth (lazy imports too), absolute."""
+    import ast
+    package = module.split(".") if path.name == "__init__.py" else module.split(".")[:-1]
+    out: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            out |= {a.name for a in node.names}
+        elif isinstance(node, ast.ImportFrom):
+            base = ".".join(package[:len(package) - node.level + 1] + [node.module or ""]) if node.level else node.module or ""
+            base = base.rstrip(".")
+            out |= {base} | {f"{base}.{a.name}" for a in node.names}
+    return out
+
+
+def test_outputs_import_nothing_from_each_other() -> None:
+    """Output packages import `publication` (and shared modules), never another output package."""
+    src = ROOT / "plugins"
+    crossings = []
+    for pkg in OUTPUT_PACKAGES:
+        for path in sorted((src / "gongshi" / pkg).rglob("*.py")):
+            module = ".".join(path.relative_to(src).with_suffix("").parts).removesuffix(".__init__")
+            for name in sorted(_imported_modules(path, module)):
+                parts = name.split(".")
+                if parts[0] == "gongshi" and len(parts) > 1 and parts[1] in OUTPUT_PACKAGES and parts[1] != pkg:
+                    crossings.append(f"{path.relative_to(ROOT)} imports {name}")
+    assert crossings == []
+
+
+def test_the_import_check_sees_relative_and_lazy_imports(tmp_path: Path) -> None:
+    f = tmp_path / "m.py"
+    f.write_text("from ..feeds.text import x\ndef f():\n    from ..search import subjects\n", encoding="utf-8")
+    assert {"gongshi.feeds.text", "gongshi.search.subjects"} <= _imported_modules(f, "gongshi.opendata.m")

@@ -14,7 +14,7 @@ from ..kinds.site import CATEGORIES
 from ..publication import Publication, PublicRecord, urls
 from ..publication.urls import site_base
 from ..titles import record_title
-from .text import plain_text, xml_safe
+from ..publication.text import plain_text, xml_safe
 
 LIMIT = 50  # newest entries per feed
 # ASCII file names per category: the portal's URL words, so feed and page URLs agree.

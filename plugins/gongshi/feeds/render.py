@@ -7,7 +7,7 @@ import html
 from feedgen.feed import FeedGenerator
 
 from .entries import Entry, Feed
-from .text import xml_safe as x
+from ..publication.text import xml_safe as x
 
 CHINA = dt.timezone(dt.timedelta(hours=8))
 

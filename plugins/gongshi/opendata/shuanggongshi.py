@@ -9,7 +9,7 @@ import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Callable, Iterator
 
-from ..feeds.text import legal_refs, plain_text, xml_safe
+from ..publication.text import legal_refs, plain_text, xml_safe
 from ..publication import Publication
 from ..publication import PublicRecord as Record
 

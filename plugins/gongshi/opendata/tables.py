@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ..feeds.text import legal_refs, xml_safe  # being hardened in place there; the one import across outputs
+from ..publication.text import legal_refs, xml_safe
 from ..kinds import KINDS
 from ..publication import Publication, PublicRecord
 from ..schema import Field, ListOf, Obj

@@ -20,13 +20,12 @@ from pelican import signals
 from pelican.utils import get_relative_path
 
 from .. import plugin
-from ..publication import Publication
+from ..publication import Publication, subjects
 from ..publication.urls import site_base as _site_base
 from ..workflow import pagecache
-from . import fragments, i18n, pages_agency, pages_decisions, pages_site, urls
+from . import fragments, i18n, pages_agency, pages_decisions, pages_site, pages_subjects, urls
 from .markup import render_markdown
 from .page import Page
-from ..search import subjects
 
 log = logging.getLogger("gongshi.portal")
 
@@ -85,7 +84,7 @@ class PortalGenerator(Generator):
         ps = self.public
         self.pages: list[Page] = [*pages_site.plan(ds, ps, self.base), *pages_agency.plan(ps, self.base),
                                   *pages_decisions.plan(ps, self.base),
-                                  *subjects.plan(ps, self.base)]
+                                  *pages_subjects.plan(ps, self.base)]
         check_unique(self.pages)
         self.render_list: list[Page] = self.pages  # what generate_output renders (the rest is reused)
 

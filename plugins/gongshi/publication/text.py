@@ -1,5 +1,8 @@
 """Plain text for feeds and data files: Markdown stripped, XML-forbidden characters removed.
 
+Shared by the outputs (feeds, open data, the 双公示 export), so it lives in the publication layer:
+outputs import `publication` and nothing from each other.
+
 HTML inside Markdown is removed by a real HTML parser (nh3, html5ever), never by line regular
 expressions: a tag split across lines (`<img src=x⏎onerror=…>`) is still a tag, and script and
 style bodies go with their tags.
