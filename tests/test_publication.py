@@ -124,7 +124,7 @@ def test_nothing_registers_at_import_time() -> None:
 def test_every_hook_is_documented() -> None:
     doc = hooks.__doc__ or ""
     for name in ("checks(", "outputs(", "publish(", hooks.CHECK_GROUP, hooks.OUTPUT_GROUP, hooks.OUTPUTS_SETTING,
-                 "content_written", "RELATIVE_URLS", "generator_init", "finalized"):
+                 "content_written", "RELATIVE_URLS", "generator_init", "finalized", "PLUGINS", "site_plugins"):
         assert name in doc, name
     for fn in (hooks.checks, hooks.outputs, hooks.connect, hooks.checks_of, hooks.resolve):
         assert fn.__doc__, fn.__name__
@@ -166,3 +166,34 @@ def test_the_import_check_sees_relative_and_lazy_imports(tmp_path: Path) -> None
     f = tmp_path / "m.py"
     f.write_text("from ..feeds.text import x\ndef f():\n    from ..search import subjects\n", encoding="utf-8")
     assert {"gongshi.feeds.text", "gongshi.search.subjects"} <= _imported_modules(f, "gongshi.opendata.m")
+
+
+def test_the_sites_own_pelican_plugins_see_every_portal_page(tmp_path: Path) -> None:
+    """PLUGINS from pelicanconf.py run beside gongshi (build.site_plugins): Pelican's own sitemap
+    plugin lists every page of the portal's sitemap.xml. In a subprocess: a Pelican plugin's
+    receivers stay connected for the life of the process."""
+    from gongshi.build import site_plugins
+    assert site_plugins(None) == ["gongshi"]
+    assert site_plugins(["pelican.plugins.sitemap"]) == ["pelican.plugins.sitemap", "gongshi"]
+    assert site_plugins(["gongshi", "x"]) == ["gongshi", "x"]
+    conf = tmp_path / "pelicanconf.py"
+    conf.write_text(f"exec(open({str(ROOT / 'pelicanconf.py')!r}, encoding='utf-8').read())\n"
+                    f"THEME = {str(ROOT / 'theme')!r}\nPATH = {str(tmp_path / 'no-content')!r}\n"
+                    f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n"
+                    "PLUGINS = ['pelican.plugins.sitemap']  # gongshi is added by the build\n"
+                    "SITEMAP = {'format': 'txt'}  # sitemap.txt: the portal writes its own sitemap.xml\n",
+                    encoding="utf-8")
+    (tmp_path / "no-content").mkdir()
+    out = tmp_path / "site"
+    code = ("import sys, datetime as dt; sys.path.insert(0, 'plugins')\n"
+            "from gongshi.build import build\n"
+            f"ds = build({str(ROOT / 'tests' / 'cases' / '_base')!r}, {str(out)!r}, dt.date.fromisoformat({DEMO_AS_OF.isoformat()!r}), "
+            f"settings_file={str(conf)!r}, incremental=False)\n"
+            "assert ds.report.ok\n")
+    subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, timeout=600)
+    import re
+    portal = re.findall(r"<loc>[a-z]+://[^/]+/([^<]*)</loc>", (out / "sitemap.xml").read_text(encoding="utf-8"))
+    pages = {re.sub(r"(?:^|(?<=/))index\.html$", "", u) for u in portal if u.endswith(".html")}
+    listed = {line.lstrip("/") for line in (out / "sitemap.txt").read_text(encoding="utf-8").splitlines()}
+    assert len(pages) > 10
+    assert pages - listed == set()

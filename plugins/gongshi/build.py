@@ -28,6 +28,16 @@ def pelican_settings(settings_file: str | None, overrides: dict[str, Any]) -> di
     return settings
 
 
+def site_plugins(plugins: Any) -> list[Any]:
+    """The PLUGINS a build runs: the site's own (pelicanconf.py's PLUGINS, in their order) plus
+    "gongshi" when the site does not list it. Without a PLUGINS setting only gongshi runs: Pelican
+    would otherwise load every installed namespace plugin (pelican.plugins.*)."""
+    out = list(plugins or [])
+    if not any(getattr(p, "__name__", p) in ("gongshi", "gongshi.plugin") for p in out):
+        out.append("gongshi")
+    return out
+
+
 def build(data: str, output: str, as_of: dt.date, *, settings_file: str | None = "pelicanconf.py",
           content: str | None = None, strict: bool = False, dataset: Dataset | None = None,
           before_swap: Callable[[str, Dataset], None] | None = None, incremental: bool = True) -> Dataset:
@@ -43,7 +53,8 @@ def build(data: str, output: str, as_of: dt.date, *, settings_file: str | None =
 
     from . import plugin
     # The gate reads the Markdown Pelican will publish: --content, else the settings' PATH.
-    markdown = content if content is not None else pelican_settings(settings_file, {}).get("PATH")
+    site = pelican_settings(settings_file, {})
+    markdown = content if content is not None else site.get("PATH")
     ds = dataset or validate(data, as_of, strict=strict, content=markdown)
     if not ds.report.ok:
         return ds
@@ -61,7 +72,7 @@ def build(data: str, output: str, as_of: dt.date, *, settings_file: str | None =
         "GONGSHI_AS_OF": as_of,
         "GONGSHI_STRICT": strict,
         "DELETE_OUTPUT_DIRECTORY": False,
-        "PLUGINS": ["gongshi"],
+        "PLUGINS": site_plugins(site.get("PLUGINS")),  # the site's plugins see the whole portal too
     }
     if incremental and os.environ.get("GONGSHI_PAGE_CACHE", "1") != "0":
         overrides[pagecache.SETTING] = {"published": output, "settings_file": settings_file and os.path.abspath(settings_file)}

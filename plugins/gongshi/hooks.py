@@ -41,9 +41,18 @@ Hooks, in the order a build runs them
        # pelicanconf.py
        GONGSHI_OUTPUTS = ["mysite.outputs.PressKit"]
 
-   Ordinary Pelican plugins (``PLUGINS = ["gongshi", "sitemap"]``) see the whole site too: the
-   portal sends Pelican's ``content_written`` signal for every page it writes, as Pelican's
-   writer does (the signal carries the absolute path and the page's context).
+   Ordinary Pelican plugins see the whole site too. The build keeps the site's own ``PLUGINS``
+   from pelicanconf.py, in their order, and adds ``"gongshi"`` when it is missing
+   (`build.site_plugins`; without a PLUGINS setting only gongshi runs, not every installed
+   namespace plugin)::
+
+       # pelicanconf.py
+       PLUGINS = ["pelican.plugins.sitemap"]   # + "gongshi", added by the build
+       SITEMAP = {"format": "txt"}              # sitemap.txt: the portal writes sitemap.xml itself
+
+   Every HTML page gongshi writes (portal, feeds page, open-data pages, search page) sends
+   Pelican's ``content_written`` signal, as Pelican's writer does for its own pages (the signal
+   carries the absolute path and the page's context).
 
 5. **Pelican signals** — `SIGNALS` lists (signal name, receiver) pairs connected by
    `connect()`: ``generator_init`` (the theme's Jinja setup: autoescape, `fragment`, the

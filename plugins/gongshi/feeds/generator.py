@@ -6,6 +6,7 @@ import os
 import time
 from typing import Any
 
+from pelican import signals
 from pelican.generators import Generator
 
 from .. import plugin
@@ -51,5 +52,6 @@ class FeedsGenerator(Generator):
                                                  feed_formats=FORMAT_NAMES, feed_base=self.base)
         with open(page, "w", encoding="utf-8") as fh:
             fh.write(html)
+        signals.content_written.send(page, context=self.context)  # ordinary plugins see it (hooks.py)
         log.info("gongshi.feeds: %d feeds written in %.1f s", 2 * len(self.feeds), time.perf_counter() - started)
 

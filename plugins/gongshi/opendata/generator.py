@@ -7,6 +7,7 @@ import time
 from collections import Counter
 from typing import Any
 
+from pelican import signals
 from pelican.generators import Generator
 
 from .. import plugin
@@ -92,6 +93,7 @@ class OpenDataGenerator(Generator):
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "w", encoding="utf-8") as fh:
             fh.write(html)
+        signals.content_written.send(path, context=self.context)  # ordinary plugins see it (hooks.py)
 
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
+from pelican import signals
 from pelican.generators import Generator
 
 from .. import plugin
@@ -42,6 +43,7 @@ class SearchPageGenerator(Generator):
         path = os.path.join(self.output_path, SAVE_AS)
         with open(path, "w", encoding="utf-8") as fh:
             fh.write(html)
+        signals.content_written.send(path, context=self.context)  # ordinary plugins see it (hooks.py)
 
 
 def add_filters(generator: Any) -> None:
