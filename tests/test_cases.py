@@ -13,6 +13,7 @@ Each case file is a record with a header of comment lines:
     #                                             optional: another case file put in place too
     # remove: site.yml                            optional: a file of the base taken away
     # pad: 1000001                                optional: comment lines appended up to N bytes
+    # size: agencies/demo/files/big.pdf 10485761  optional: a copied file grown to N bytes (zeros)
     # expect: error R-FORMAT 12 “decided”应为 …     one line per finding, exactly
     # expect: nothing                             a positive case: no finding at all
 
@@ -108,6 +109,10 @@ def place(case: Path, meta: dict[str, list[str]], root: Path) -> str:
             line = b"# " + b"x" * 77 + b"\n"
             missing = size - target.stat().st_size
             fh.write(line * (missing // len(line) + 1))
+    for spec in meta.get("size", []):
+        name, _, size = spec.rpartition(" ")
+        with open(root / name, "ab") as fh:
+            fh.truncate(int(size))
     return rel
 
 

@@ -79,6 +79,7 @@ BUILTIN_CHECK_MODULES = [
     "gongshi.kinds",               # checks a record kind declares in its own module (kinds/plan.py)
     "gongshi.rules",               # the rule families, in the order rules/__init__.py imports them
     "gongshi.portal.reserved",     # R-FORMAT: agency folders that clash with site URLs
+    "gongshi.attachments",         # R-REF, R-FORMAT, R-REDACT: files a guide attaches
 ]
 
 BUILTIN_OUTPUTS = [

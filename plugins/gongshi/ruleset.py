@@ -80,7 +80,7 @@ _RULES: tuple[Rule, ...] = (
     Rule(
         "R-FORMAT", CHECK,
         ("gongshi.yamlread", "gongshi.yamlerrors", "gongshi.schema", "gongshi.kinds.base", "gongshi.dataset",
-         "gongshi.paths", "gongshi.refs", "gongshi.portal.reserved", "gongshi.workflow.importer", "gongshi.workflow.templates"),
+         "gongshi.paths", "gongshi.refs", "gongshi.portal.reserved", "gongshi.attachments", "gongshi.workflow.importer", "gongshi.workflow.templates"),
         ERROR, "记录格式", "Record format",
         "检查每个数据文件能否被平台读懂：文件放在规定的位置、名称只用小写英文字母、数字和连字符、"
         "以 UTF-8 编码的单个 YAML 文档（不用锚点、标签和重复的键）、每个字段的类型、必填项和可选值都符合"
@@ -100,7 +100,7 @@ _RULES: tuple[Rule, ...] = (
         "with the YAML extension checks while you type.",
         _GUIDELINE + "：公示信息应当准确、规范"),
     Rule(
-        "R-REF", CHECK, ("gongshi.refs",), ERROR, "引用", "References",
+        "R-REF", CHECK, ("gongshi.refs", "gongshi.attachments"), ERROR, "引用", "References",
         "检查记录之间的引用都指向存在的记录：决定中的执法人员、法制审核人员和执法事项，服务指南中的事项和流程图，"
         "流程图中各步骤的下一步；同一主体内的人员编号、事项编码、文书编号和步骤编号不得重复；每个主体文件夹都有 "
         "agency.yml。原因：公示的决定要能查到是谁、依据哪项职权作出的，断开的引用会让公众看到错误或空白的信息。"
@@ -114,7 +114,7 @@ _RULES: tuple[Rule, ...] = (
         _GUIDELINE + "：公示执法主体、人员、职责和依据"),
     Rule(
         "R-REDACT", CHECK, ("gongshi.rules.redaction", "gongshi.rules.detectors", "gongshi.rules.pages",
-                             "gongshi.workflow.importer"),
+                             "gongshi.workflow.importer", "gongshi.attachments"),
         ERROR, "隐私处理", "Redaction",
         "检查平台公开的每一段文字（记录中标为需扫描的字段，以及 content/ 中的 Markdown 页面和公告）是否含有"
         "未经处理的个人信息：身份证件号码、手机和固定电话号码、银行卡号和账号、护照或通行证号码、电子邮箱、机动车号牌、自然人的住址和健康信息、未隐去的自然人姓名；统一社会信用代码的校验位不对时给出警告。"

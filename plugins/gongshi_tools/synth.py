@@ -12,6 +12,7 @@ from typing import Any, Iterator
 from gongshi.checksums import USCC_CHARS, uscc_check_char
 from gongshi.yamlwrite import dump
 
+from . import attachfiles
 from .synthvocab import (AGENCIES, CATEGORY_WEIGHTS, DOC_CHAR, GIVEN, INSPECTIONS, ITEM_CODES, ITEM_NAMES,
                          NUMERALS, PLACES, SURNAMES, WORDS)
 
@@ -201,6 +202,17 @@ def flowcharts_docs() -> dict[str, dict[str, Any]]:
     }
 
 
+# The 申请书 示范文本 each guide attaches (agencies/<a>/files/, made by attachfiles: same bytes every run).
+ATTACHMENTS = ("files/shenqingshu.docx", "files/shenqingshu.pdf")
+
+
+def attachment_files(a: dict[str, Any]) -> dict[str, bytes]:
+    """The files an agency's guides attach, by path below the agency folder."""
+    lines = [f"{a['name']}", "行政许可申请书（示范文本）", "申请人名称：（填写单位全称）",
+             "统一社会信用代码：（18 位）", "申请事项：", "申请人（签章）：        年   月   日"]
+    return {ATTACHMENTS[0]: attachfiles.docx(lines), ATTACHMENTS[1]: attachfiles.pdf(lines)}
+
+
 def guide_docs(a: dict[str, Any]) -> dict[str, dict[str, Any]]:
     out = {}
     for n in (1, 2):
@@ -208,7 +220,7 @@ def guide_docs(a: dict[str, Any]) -> dict[str, dict[str, Any]]:
             "item": f"{a['code']}-XK-{n:03d}", "name": item_name(a, "行政许可", n),
             "accepting_body": f"县政务服务中心{a['short']}窗口", "approving_body": a["name"],
             "basis": [{"title": a["law"], "article": f"第{NUMERALS[n + 2]}十条"}],
-            "materials": [{"name": "申请书", "copies": 1, "original": True, "template": "templates/shenqingshu.docx"},
+            "materials": [{"name": "申请书", "copies": 1, "original": True, "template": ATTACHMENTS[n - 1]},
                           {"name": "营业执照复印件", "copies": 1, "original": False}],
             "steps": ["申请", "受理", "审查", "决定", "送达"], "flowchart": "license",
             "time_limit": {"statutory": "20个工作日", "promised": "10个工作日"}, "fees": "不收费",
@@ -393,6 +405,11 @@ def generate(root: str, decisions: int = 320, seed: int = 2026, as_of: dt.date =
             _write(os.path.join(base, "flowcharts", f"{slug}.yml"), doc)
         for slug, doc in guide_docs(a).items():
             _write(os.path.join(base, "guides", f"{slug}.yml"), doc)
+        for rel, data in attachment_files(a).items():
+            os.makedirs(os.path.join(base, "files"), exist_ok=True)
+            with open(os.path.join(base, rel), "wb") as fh:
+                fh.write(data)
+            files += 1
         _write(os.path.join(base, "plans", f"{as_of.year}.yml"), plan_doc(a, as_of.year))
         files += 4 + 4 + 2 + 1
         enforcers = [o["id"] for o in officers if o["roles"][-1] == "执法人员"]

@@ -1,0 +1,273 @@
+"""Attachments: files a guide publishes with it (示范文本, 申请书 templates), kept under
+`agencies/<a>/files/` and named by `materials[].template` as `files/<name>` (relative to
+the agency folder).
+
+Checks (run with the other checks):
+- R-REF: the file named does not exist (or is a link leaving the data folder, which is never read);
+- R-FORMAT: the name is not under `files/`, the type is not one of pdf, ofd, docx, xlsx, png,
+  jpg (the extension and the file's first bytes must both say so), or the file is larger
+  than `MAX_BYTES`;
+- R-REDACT: the text of a PDF (pypdf), docx (word/document.xml read with zipfile and lxml) or
+  xlsx (openpyxl) goes through the same detectors as the pages (`rules.pages.scan_text`), a
+  match reported at the attachment's path with line = page (PDF), paragraph (docx) or row
+  (xlsx, counted over all sheets) and column = the character in it; a file whose text cannot
+  be extracted (png, jpg, ofd, a scanned PDF without text, a damaged file) is an error unless
+  site.yml lists it with its SHA-256 under `policy.redaction.reviewed_files`.
+
+The portal copies each attachment of a public guide to `files/<agency>/<name>` and shows its
+type and size next to the link (`describe`).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import os
+import zipfile
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+from .checks import check
+from .dataset import Dataset
+from .findings import Finding, Msg
+from .paths import inside, open_regular
+
+# 10 MB: a 示范文本 or a filled-in form is tens to hundreds of KB; ten megabytes still allows a
+# multi-page scanned PDF, while keeping the repository (git keeps every version of a file) and
+# a citizen's download over mobile data small. A larger file should be compressed or split.
+MAX_BYTES = 10 * 1024 * 1024
+# The largest uncompressed XML part read from a docx (a zip bomb is refused, not inflated).
+MAX_XML_BYTES = 50 * 1024 * 1024
+FOLDER = "files"
+
+# extension -> (label shown on the page, check of the first bytes / the zip's members)
+LABELS = {"pdf": "PDF", "ofd": "OFD", "docx": "DOCX", "xlsx": "XLSX", "png": "PNG", "jpg": "JPG", "jpeg": "JPG"}
+_ZIP_MEMBER = {"docx": "word/document.xml", "xlsx": "xl/workbook.xml", "ofd": "OFD.xml"}
+_MAGIC = {"pdf": b"%PDF-", "png": b"\x89PNG\r\n\x1a\n", "jpg": b"\xff\xd8\xff", "jpeg": b"\xff\xd8\xff"}
+# Where a kind names attachments: key paths inside its records ('*' is any list index).
+FIELDS: dict[str, tuple[tuple[Any, ...], ...]] = {"guide": (("materials", "*", "template"),)}
+
+MISSING = Msg("R-REF", "附件“{ref}”不存在（应放在 agencies/{agency}/files/ 中）",
+              "attachment '{ref}' does not exist (it belongs in agencies/{agency}/files/)",
+              "把文件放进 agencies/{agency}/files/，或改正文件名；写作 files/<文件名>",
+              "put the file into agencies/{agency}/files/, or correct the name; write files/<name>")
+NOT_IN_FOLDER = Msg("R-FORMAT", "附件“{ref}”应写作 files/<文件名>，即本主体 files/ 文件夹中的文件",
+                    "attachment '{ref}' must be written files/<name>, a file in this agency's files/ folder",
+                    "把文件移到 agencies/{agency}/files/，并写作 files/<文件名>",
+                    "move the file into agencies/{agency}/files/ and write files/<name>")
+BAD_TYPE = Msg("R-FORMAT", "附件“{ref}”的类型不允许（{why}）", "attachment '{ref}' has a type that is not allowed ({why_en})",
+               "只能附 pdf、ofd、docx、xlsx、png、jpg 文件，扩展名须与文件内容一致；doc、xls 等请另存为 docx、xlsx 或 pdf",
+               "only pdf, ofd, docx, xlsx, png and jpg files may be attached, and the extension must match the "
+               "content; save a doc or xls as docx, xlsx or pdf")
+TOO_LARGE = Msg("R-FORMAT", "附件“{ref}”有 {size}，超过 10 MB（10485760 字节）的上限", "attachment '{ref}' is {size_en}, over the 10 MB (10485760 bytes) limit",
+                "压缩文件（例如降低扫描分辨率）或拆分成几个文件", "compress the file (e.g. scan at a lower resolution) or split it")
+UNREVIEWED = Msg("R-REDACT", "无法从附件“{ref}”中提取文字（{why}），不能自动检查其中是否有个人信息",
+                 "no text can be extracted from attachment '{ref}' ({why_en}), so it cannot be checked for personal data",
+                 "人工核对该文件没有个人信息后，在 site.yml 的 policy.redaction.reviewed_files 中加入 "
+                 "{{path: {path}, sha256: {sha256}}}；文件改动后须重新核对",
+                 "after checking by eye that it holds no personal data, add {{path: {path}, sha256: {sha256}}} to "
+                 "policy.redaction.reviewed_files in site.yml; a changed file must be checked again")
+UNREADABLE = Msg("R-REF", "无法读取附件“{ref}”：{problem}", "cannot read attachment '{ref}': {problem}",
+                 "检查文件权限，并确认它是普通文件而不是链接", "check its permissions, and that it is a plain file, not a link")
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """One attachment named by one field: the record file, the key path, the value and the file."""
+
+    file: str            # the record file naming it
+    keys: tuple[Any, ...]
+    ref: str             # the value as written
+    agency: str
+    path: str | None     # absolute path of the file (None when the value is not files/<name>)
+
+    @property
+    def name(self) -> str:
+        return self.ref[len(FOLDER) + 1:]
+
+    @property
+    def ext(self) -> str:
+        return os.path.splitext(self.ref)[1].lower().lstrip(".")
+
+
+def agency_dir(record_file: str) -> str:
+    """agencies/<a>/ of a record file agencies/<a>/<kind folder>/<file>.yml."""
+    return os.path.dirname(os.path.dirname(record_file))
+
+
+def resolve(ref: str, record_file: str) -> str | None:
+    """The absolute path `ref` (files/<name>) names for a record, or None when it is not such a name."""
+    parts = ref.replace("\\", "/").split("/")
+    if len(parts) < 2 or parts[0] != FOLDER or any(p in ("", ".", "..") or p.startswith(".") for p in parts):
+        return None
+    return os.path.join(agency_dir(record_file), *parts)
+
+
+def _values(data: Any, path: tuple[Any, ...], at: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], Any]]:
+    if not path:
+        yield at, data
+        return
+    key, rest = path[0], path[1:]
+    if key == "*":
+        if isinstance(data, list):
+            for i, v in enumerate(data):
+                yield from _values(v, rest, at + (i,))
+    elif isinstance(data, dict) and key in data:
+        yield from _values(data[key], rest, at + (key,))
+
+
+def of_record(kind: str, record_file: str, agency: str, data: Any) -> list[Attachment]:
+    """The attachments a record (or a public view) names."""
+    out = []
+    for path in FIELDS.get(kind, ()):
+        for keys, value in _values(data, path):
+            if isinstance(value, str) and value.strip():
+                out.append(Attachment(record_file, keys, value, agency, resolve(value, record_file)))
+    return out
+
+
+def read_bytes(path: str, root: str) -> bytes:
+    """The bytes of a regular file inside `root` (a link leaving it raises FileNotFoundError)."""
+    if not inside(os.path.realpath(path), [os.path.realpath(root)]):
+        raise FileNotFoundError(path)
+    fd = open_regular(path)
+    with os.fdopen(fd, "rb") as fh:
+        return fh.read(MAX_BYTES + 1)
+
+
+def sniff(ext: str, data: bytes) -> str | None:
+    """Why the bytes are not a file of type `ext` (zh, en), or None when they are."""
+    if ext in _MAGIC:
+        return None if data.startswith(_MAGIC[ext]) else "content"
+    if ext in _ZIP_MEMBER:
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as zf:
+                return None if _ZIP_MEMBER[ext] in zf.namelist() else "content"
+        except (zipfile.BadZipFile, ValueError, OSError):
+            return "content"
+    return "extension"
+
+
+def size_label(size: int) -> str:
+    """120 KB, 1.4 MB: the size as the page shows it."""
+    if size < 1024 * 1024:
+        return f"{max(1, (size + 1023) // 1024)} KB"
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+def describe(path: str) -> tuple[str, str]:
+    """(type label, size label) of an attachment file, e.g. ("PDF", "120 KB")."""
+    ext = os.path.splitext(path)[1].lower().lstrip(".")
+    return LABELS.get(ext, ext.upper()), size_label(os.path.getsize(path))
+
+
+# ------------------------------------------------------------------ text extraction
+
+def _pdf_units(data: bytes) -> list[str]:
+    from pypdf import PdfReader
+    reader = PdfReader(io.BytesIO(data))
+    return [page.extract_text() or "" for page in reader.pages]
+
+
+def _docx_units(data: bytes) -> list[str]:
+    from lxml import etree
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        info = zf.getinfo("word/document.xml")
+        if info.file_size > MAX_XML_BYTES:
+            raise ValueError("document.xml too large")
+        xml = zf.read(info)
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+    root = etree.fromstring(xml, parser)
+    return ["".join(t.text or "" for t in p.iter(w + "t", w + "tab")) for p in root.iter(w + "p")]
+
+
+def _xlsx_units(data: bytes) -> list[str]:
+    from openpyxl import load_workbook
+    wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    try:
+        return ["\t".join("" if v is None else str(v) for v in row)
+                for ws in wb.worksheets for row in ws.iter_rows(values_only=True)]
+    finally:
+        wb.close()
+
+
+_EXTRACT = {"pdf": _pdf_units, "docx": _docx_units, "xlsx": _xlsx_units}
+
+
+def text_units(ext: str, data: bytes) -> tuple[list[str] | None, str, str]:
+    """The text of a file by page, paragraph or row; (None, why, why_en) when none can be extracted."""
+    fn = _EXTRACT.get(ext)
+    if fn is None:
+        return None, f"{LABELS.get(ext, ext)} 文件没有可提取的文字", f"a {LABELS.get(ext, ext)} file has no text layer"
+    try:
+        units = fn(data)
+    except Exception as exc:  # noqa: BLE001 - a damaged file fails closed, whatever the library raises
+        return None, f"文件已损坏或无法解析：{type(exc).__name__}", f"damaged or unparsable: {type(exc).__name__}"
+    if not any(u.strip() for u in units):
+        return None, "文件中没有文字，可能是扫描件", "it holds no text, perhaps a scan"
+    return units, "", ""
+
+
+def reviewed(policy: dict[str, Any]) -> set[tuple[str, str]]:
+    """(path, sha256) pairs site.yml lists as reviewed by hand."""
+    items = (policy.get("redaction") or {}).get("reviewed_files") or ()
+    return {(str(i.get("path", "")).strip("/"), str(i.get("sha256", "")).lower())
+            for i in items if isinstance(i, dict)}
+
+
+def scan(path: str, rel: str, ext: str, data: bytes, policy: dict[str, Any]) -> tuple[list[Finding], tuple[str, str] | None]:
+    """R-REDACT findings of an attachment's text, and (why, why_en) when it has no text."""
+    from .rules.pages import scan_text
+    from .rules.redaction import match_finding
+    units, why, why_en = text_units(ext, data)
+    if units is None:
+        return [], (why, why_en)
+    out = []
+    for n, text in enumerate(units, 1):
+        for m in scan_text(text, policy):
+            out.append(match_finding(m, path, n, m.start + 1))
+    return out, None
+
+
+@check
+def attachment_checks(ds: Dataset, as_of: dt.date) -> Iterator[Finding]:
+    """Every attachment exists, is of an allowed type and size, and holds no personal data."""
+    policy = ds.policy
+    done = reviewed(policy)
+    scanned: dict[str, tuple[list[Finding], tuple[str, str] | None]] = {}
+    for kind in FIELDS:
+        for rec in ds.of(kind):
+            for a in of_record(kind, rec.file, rec.agency or "", rec.data):
+                at = rec.keys(*a.keys)
+                args = {"ref": a.ref, "agency": a.agency}
+                if a.path is None:
+                    yield NOT_IN_FOLDER(rec.file, keys=at, **args)
+                    continue
+                if a.ext not in LABELS:
+                    yield BAD_TYPE(rec.file, keys=at, why=f"扩展名 .{a.ext} 不在允许之列" if a.ext else "没有扩展名",
+                                   why_en=f".{a.ext} is not an allowed extension" if a.ext else "no extension", **args)
+                    continue
+                try:
+                    data = read_bytes(a.path, ds.root)
+                except FileNotFoundError:
+                    yield MISSING(rec.file, keys=at, **args)
+                    continue
+                except OSError as exc:
+                    yield UNREADABLE(rec.file, keys=at, problem=exc.strerror or str(exc), **args)
+                    continue
+                if len(data) > MAX_BYTES:
+                    yield TOO_LARGE(rec.file, keys=at, size=f"{os.path.getsize(a.path)} 字节", size_en=f"{os.path.getsize(a.path)} bytes", **args)
+                    continue
+                if sniff(a.ext, data):
+                    yield BAD_TYPE(rec.file, keys=at, why=f"文件内容不是 {LABELS[a.ext]}",
+                                   why_en=f"the content is not {LABELS[a.ext]}", **args)
+                    continue
+                rel = os.path.relpath(a.path, ds.root).replace(os.sep, "/")
+                if a.path not in scanned:
+                    scanned[a.path] = scan(a.path, rel, a.ext, data, policy)
+                    yield from scanned[a.path][0]
+                no_text = scanned[a.path][1]
+                if no_text and (rel, hashlib.sha256(data).hexdigest()) not in done:
+                    yield UNREVIEWED(rec.file, keys=at, why=no_text[0], why_en=no_text[1], path=rel,
+                                     sha256=hashlib.sha256(data).hexdigest(), **args)
