@@ -79,7 +79,7 @@ def build_golden(out: Path, lang: str = "zh", extra: Path = EXTRA) -> list[str]:
     keep = set(planned) | {"sitemap.xml", "robots.txt"} | {f"theme/{rel}" for rel in PORTAL_STATIC}
     for path in sorted(out.rglob("*"), reverse=True):
         rel = path.relative_to(out).as_posix()
-        if path.is_file() and rel not in keep:
+        if path.is_file() and rel not in keep and not rel.startswith("files/"):  # attachments kept
             path.unlink()
         elif path.is_dir() and not any(path.iterdir()):
             path.rmdir()

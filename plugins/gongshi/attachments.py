@@ -24,6 +24,7 @@ import hashlib
 import io
 import os
 import zipfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Iterator
 
@@ -109,10 +110,10 @@ def _values(data: Any, path: tuple[Any, ...], at: tuple[Any, ...] = ()) -> Itera
         return
     key, rest = path[0], path[1:]
     if key == "*":
-        if isinstance(data, list):
+        if isinstance(data, (list, tuple)):  # a record's lists, or a public view's tuples
             for i, v in enumerate(data):
                 yield from _values(v, rest, at + (i,))
-    elif isinstance(data, dict) and key in data:
+    elif isinstance(data, Mapping) and key in data:
         yield from _values(data[key], rest, at + (key,))
 
 
@@ -271,3 +272,39 @@ def attachment_checks(ds: Dataset, as_of: dt.date) -> Iterator[Finding]:
                 if no_text and (rel, hashlib.sha256(data).hexdigest()) not in done:
                     yield UNREVIEWED(rec.file, keys=at, why=no_text[0], why_en=no_text[1], path=rel,
                                      sha256=hashlib.sha256(data).hexdigest(), **args)
+
+
+# ------------------------------------------------------------------ publishing
+
+def url(agency: str, ref: str) -> str:
+    """Where the portal publishes an attachment: files/<agency>/<name>."""
+    return f"{FOLDER}/{agency}/{ref[len(FOLDER) + 1:]}"
+
+
+def published(kind: str, record_file: str, agency: str, data: Any) -> dict[str, dict[str, str]]:
+    """The attachments of a public view that exist as files, by the value naming them:
+    {url, type, size, sha256} for the page (sha256 keys the page cache on the bytes)."""
+    out = {}
+    for a in of_record(kind, record_file, agency, data):
+        if a.path and a.ext in LABELS and os.path.isfile(a.path):
+            label, size = describe(a.path)
+            with open(a.path, "rb") as fh:
+                digest = hashlib.sha256(fh.read()).hexdigest()
+            out[a.ref] = {"url": url(agency, a.ref), "type": label, "size": size, "sha256": digest,
+                          "name": os.path.basename(a.path)}
+    return out
+
+
+def publish_files(ps: Any, output: str) -> int:
+    """Copy every attachment of every public record to `output`/files/<agency>/; how many."""
+    import shutil
+    n = 0
+    for kind in FIELDS:
+        for rec in ps.of(kind):
+            for a in of_record(kind, rec.file, rec.agency or "", rec.data):
+                if a.path and a.ext in LABELS and os.path.isfile(a.path):
+                    dest = os.path.join(output, *url(a.agency, a.ref).split("/"))
+                    os.makedirs(os.path.dirname(dest), exist_ok=True)
+                    shutil.copyfile(a.path, dest)
+                    n += 1
+    return n

@@ -19,7 +19,7 @@ from pelican.generators import Generator
 from pelican import signals
 from pelican.utils import get_relative_path
 
-from .. import plugin
+from .. import attachments, plugin
 from ..publication import Publication, subjects
 from ..publication.urls import site_base as _site_base
 from ..workflow import pagecache
@@ -129,6 +129,7 @@ class PortalGenerator(Generator):
                     sum(pool.imap_unordered(_render_range, bounds))
             finally:
                 _ACTIVE = None
+        attachments.publish_files(self.public, self.output_path)  # files/<agency>/: guides' 示范文本
         self.announce()
         self.write_sitemap()
         log.info("gongshi.portal: %d pages (%d decisions, %d rendered) written in %.1f s with %d process(es)",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from .. import attachments
 from ..kinds import KINDS
 from ..publication import Publication
 from ..publication import PublicRecord as Record
@@ -71,7 +72,8 @@ def _extra(ps: Publication, rec: Record) -> dict[str, Any]:
     if rec.kind == "guide":
         charts = {r.slug: r for r in ps.of("flowchart", rec.agency)}
         chart = charts.get(rec.data.get("flowchart"))
-        return {"figure": flowchart_figure(chart, "fc") if chart else None}
+        return {"figure": flowchart_figure(chart, "fc") if chart else None,
+                "attachments": attachments.published(rec.kind, rec.file, rec.agency or "", rec.data)}
     return {}
 
 
