@@ -53,7 +53,7 @@ def build(data: str, output: str, as_of: dt.date, *, settings_file: str | None =
 
     from . import plugin
     # The gate reads the Markdown Pelican will publish: --content, else the settings' PATH.
-    site = pelican_settings(settings_file, {})
+    site = pelican_settings(settings_file, {} if content is None else {"PATH": os.path.abspath(content)})
     markdown = content if content is not None else site.get("PATH")
     ds = dataset or validate(data, as_of, strict=strict, content=markdown)
     if not ds.report.ok:
