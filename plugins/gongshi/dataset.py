@@ -9,7 +9,7 @@ import re
 import signal
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Callable, Iterator
+from typing import Any, Callable, Iterator
 
 from .findings import Finding, Msg, Report
 from .kinds import KINDS, Record, RecordKind
@@ -66,19 +66,19 @@ class Dataset:
         return self.records.get(kind, [])
 
     @property
-    def site(self) -> dict:
+    def site(self) -> dict[str, Any]:
         """site.yml's data ({} when missing or broken)."""
         recs = self.of("site")
         return recs[0].data if recs else {}
 
     @property
-    def policy(self) -> dict:
+    def policy(self) -> dict[str, Any]:
         """The effective policy: site.yml's policy merged over its preset (presets/)."""
         from .presets import effective_policy
         return effective_policy(self.site)
 
     @property
-    def calendar(self) -> dict:
+    def calendar(self) -> dict[str, Any]:
         recs = self.of("calendar")
         return recs[0].data if recs else {}
 
@@ -299,7 +299,7 @@ def _forked(todo: Todo, workers: int) -> Iterator[tuple[list[Record], list[Findi
                 try:
                     os.close(r)
                     gc.disable()
-                    results = [load_file(*t) for t in part]
+                    results: list[tuple[list[Record], list[Finding]]] | None = [load_file(*t) for t in part]
                     with os.fdopen(w, "wb") as fh:
                         pickle.dump(results, fh, protocol=pickle.HIGHEST_PROTOCOL)
                     code = 0

@@ -30,7 +30,7 @@ class BuildRefused(Exception):
 
 def data_dir(settings: dict[str, Any]) -> str:
     """The data folder from settings (GONGSHI_DATA), absolute."""
-    path = settings.get("GONGSHI_DATA", "data")
+    path: str = settings.get("GONGSHI_DATA", "data")
     if not os.path.isabs(path):
         path = os.path.join(os.path.dirname(settings.get("PATH", ".")), path)
     return os.path.abspath(path)

@@ -389,7 +389,7 @@ class Obj(Field):
                 ctx.add(UNKNOWN_KEY, knode, key=key, suggest_zh=zh, suggest_en=en,
                         allowed=", ".join(fields))
                 continue
-            if vnode.__class__ is YScalar and vnode.plain and vnode.value in _NULLS:  # type: ignore[union-attr]
+            if vnode.__class__ is YScalar and vnode.plain and vnode.value in _NULLS:
                 if spec.required:
                     ctx.add(EMPTY, vnode, name=prefix + key)
                 continue

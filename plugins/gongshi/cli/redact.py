@@ -6,7 +6,7 @@ import codecs
 import difflib
 import os
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from . import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 
@@ -39,7 +39,7 @@ def data_root(path: str) -> str | None:
         folder = parent
 
 
-def _policy(root: str | None) -> dict:
+def _policy(root: str | None) -> dict[str, Any]:
     from ..dataset import load_file
     from ..presets import effective_policy
     if root is None:

@@ -27,7 +27,7 @@ def feed_links(feeds: list[Feed]) -> list[dict[str, str]]:
             for feed in feeds for fmt, mime in FORMATS.items()]
 
 
-class FeedsGenerator(Generator):
+class FeedsGenerator(Generator):  # type: ignore[misc]  # pelican is untyped (Any)
     """RSS 2.0 and Atom for all decisions, each agency, each category, and revocations."""
 
     def generate_context(self) -> None:

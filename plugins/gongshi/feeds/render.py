@@ -52,6 +52,5 @@ def render(feed: Feed, fmt: str, base: str, site_name: str) -> bytes:
     fg.lastBuildDate(moment)
     for e in feed.entries:
         _add(fg, e, fmt)
-    if fmt == "atom":
-        return fg.atom_str(pretty=True)
-    return fg.rss_str(pretty=True)
+    out: bytes = fg.atom_str(pretty=True) if fmt == "atom" else fg.rss_str(pretty=True)
+    return out

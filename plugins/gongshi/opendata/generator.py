@@ -21,7 +21,7 @@ from .files import ROOT, DataFile, Sink, digest, plan, write_json
 log = logging.getLogger("gongshi.opendata")
 
 
-class OpenDataGenerator(Generator):
+class OpenDataGenerator(Generator):  # type: ignore[misc]  # pelican is untyped (Any)
     """Open data of the public set: every file listed, with size and SHA-256, in data/index.json."""
 
     def generate_context(self) -> None:

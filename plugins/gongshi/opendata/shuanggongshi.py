@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
+from collections.abc import Mapping
 from typing import Any, Callable, Iterator
 
 from ..publication.text import legal_refs, plain_text, xml_safe
@@ -116,12 +117,12 @@ def remark_text(d: Any, history: Any) -> str:
     return "；".join(p for p in parts if p)
 
 
-def _source(d: Any, agency: dict[str, Any], history: Any) -> dict[str, str]:
+def _source(d: Any, agency: Mapping[str, Any], history: Any) -> dict[str, str]:
     return {"数据来源单位": agency.get("name", ""), "数据来源单位统一社会信用代码": agency.get("credit_code", ""),
             "备注": remark_text(d, history)}
 
 
-def penalty_cells(d: Any, agency: dict[str, Any], last_day: dt.date | None, history: Any = ()) -> dict[str, str]:
+def penalty_cells(d: Any, agency: Mapping[str, Any], last_day: dt.date | None, history: Any = ()) -> dict[str, str]:
     """One 行政处罚 decision's cells by column name (`d`: the record's public data)."""
     pen = d.get("penalty") or {}
     until = _iso(last_day)
@@ -135,7 +136,7 @@ def penalty_cells(d: Any, agency: dict[str, Any], last_day: dt.date | None, hist
             "处罚机关统一社会信用代码": agency.get("credit_code", ""), **_source(d, agency, history)}
 
 
-def permit_cells(d: Any, agency: dict[str, Any], last_day: dt.date | None, history: Any = ()) -> dict[str, str]:
+def permit_cells(d: Any, agency: Mapping[str, Any], last_day: dt.date | None, history: Any = ()) -> dict[str, str]:
     """One 行政许可 decision's cells by column name (`d`: the record's public data)."""
     permit = d.get("permit") or {}
     return {**_party(d), "行政许可决定文书名称": permit.get("document") or d.get("title") or "行政许可决定书",
@@ -148,13 +149,13 @@ def permit_cells(d: Any, agency: dict[str, Any], last_day: dt.date | None, histo
             "当前状态": permit.get("state") or "有效", **_source(d, agency, history)}
 
 
-def penalty_row(rec: Record, agency: dict[str, Any], ps: Publication) -> list[str]:
+def penalty_row(rec: Record, agency: Mapping[str, Any], ps: Publication) -> list[str]:
     """One 行政处罚 decision in PENALTY_COLUMNS order (the window's last day from the view)."""
     cells = penalty_cells(rec.data, agency, rec.last_day, rec.history)
     return [cells[c] for c, _how in PENALTY_COLUMNS]
 
 
-def permit_row(rec: Record, agency: dict[str, Any], ps: Publication) -> list[str]:
+def permit_row(rec: Record, agency: Mapping[str, Any], ps: Publication) -> list[str]:
     """One 行政许可 decision in PERMIT_COLUMNS order (the window's last day from the view)."""
     cells = permit_cells(rec.data, agency, rec.last_day, rec.history)
     return [cells[c] for c, _how in PERMIT_COLUMNS]
@@ -162,7 +163,7 @@ def permit_row(rec: Record, agency: dict[str, Any], ps: Publication) -> list[str
 
 # name -> (file stem, title, category, columns, row function)
 EXPORTS: dict[str, tuple[str, str, str, list[tuple[str, str]],
-                         Callable[[Record, dict[str, Any], Publication], list[str]]]] = {
+                         Callable[[Record, Mapping[str, Any], Publication], list[str]]]] = {
     "xzcf": ("shuanggongshi-xzcf", "双公示 行政处罚", PENALTY, PENALTY_COLUMNS, penalty_row),
     "xzxk": ("shuanggongshi-xzxk", "双公示 行政许可", PERMIT, PERMIT_COLUMNS, permit_row),
 }
@@ -180,7 +181,7 @@ def records(name: str, ps: Publication, decisions: list[Record] | None = None) -
         vis = ps.status.get(rec.uid)
         if rec.data.get("category") != category or vis is None or not vis.public:
             continue
-        yield rec.agency or "", [xml_safe(str(v)) for v in make(rec, ps.agencies[rec.agency].data, ps)]
+        yield rec.agency or "", [xml_safe(str(v)) for v in make(rec, ps.agencies[rec.agency or ""].data, ps)]
 
 
 def rows(name: str, ps: Publication, decisions: list[Record] | None = None) -> list[list[str]]:

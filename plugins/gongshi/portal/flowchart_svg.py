@@ -71,7 +71,7 @@ def edges_of(steps: list[dict[str, Any]]) -> list[Edge]:
         for nxt in s.get("next") or []:
             dst, label = (nxt.get("to"), nxt.get("label") or "") if isinstance(nxt, dict) else (nxt, "")
             if dst in known:
-                out.append(Edge(s["id"], dst, label))
+                out.append(Edge(s["id"], str(dst), label))
     return out
 
 
@@ -89,15 +89,15 @@ def _back_edges(nodes: dict[str, Node], edges: list[Edge]) -> set[Edge]:
         state[root] = 1
         while stack:
             node, it = stack[-1]
-            e = next(it, None)
-            if e is None:
+            nxt = next(it, None)
+            if nxt is None:
                 state[node] = 2
                 stack.pop()
-            elif state.get(e.dst) == 1:
-                back.add(e)
-            elif e.dst not in state:
-                state[e.dst] = 1
-                stack.append((e.dst, iter(out_edges[e.dst])))
+            elif state.get(nxt.dst) == 1:
+                back.add(nxt)
+            elif nxt.dst not in state:
+                state[nxt.dst] = 1
+                stack.append((nxt.dst, iter(out_edges[nxt.dst])))
     return back
 
 
@@ -257,7 +257,7 @@ def _geometry(steps: list[dict[str, Any]], extra: float) -> tuple[Geometry, bool
     width = max(sum(n.w for n in row) + GAP_X * (len(row) - 1) for row in layers.values())
     row_top: dict[int, float] = {}
     row_bottom: dict[int, float] = {}
-    y = MARGIN + top_band
+    y: float = MARGIN + top_band
     for k in sorted(layers):
         row = layers[k]
         row_w = sum(n.w for n in row) + GAP_X * (len(row) - 1)
@@ -344,8 +344,8 @@ def _geometry(steps: list[dict[str, Any]], extra: float) -> tuple[Geometry, bool
             extra_w = max(extra_w, w + 6)
         else:
             (x1, y1), (x2, y2) = max(zip(r.points, r.points[1:]), key=lambda s: abs(s[1][1] - s[0][1]))
-            for t in (0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.1, 0.9):
-                cx, cy = x1 + (x2 - x1) * t, y1 + (y2 - y1) * t
+            for frac in (0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.1, 0.9):
+                cx, cy = x1 + (x2 - x1) * frac, y1 + (y2 - y1) * frac
                 for dx, dy in ((4, h / 2), (-w - 4, h / 2), (-w / 2, -4), (-w / 2, h + 2), (10, h / 2), (-w - 10, h / 2)):
                     cands.append((cx + dx, cy + dy))
         best = None

@@ -67,7 +67,7 @@ def _render_range(bounds: tuple[int, int]) -> int:
     return bounds[1] - bounds[0]
 
 
-class PortalGenerator(Generator):
+class PortalGenerator(Generator):  # type: ignore[misc]  # pelican is untyped (Any)
     """Every portal page: 事前 per agency, 事后 decisions and lists, statistics, compliance."""
 
     def generate_context(self) -> None:

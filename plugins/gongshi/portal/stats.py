@@ -7,11 +7,12 @@ next year on; every category, penalty kind and role is listed, with 0 where noth
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
-from ..kinds.decision import PENALTY_KINDS
 from ..kinds.officer import ROLES
-from ..kinds.site import CATEGORIES
+from ..kinds.site import CATEGORIES, PENALTY_KINDS
 from ..publication import Publication
 
 PERMIT = "行政许可"
@@ -73,14 +74,14 @@ def report_years(ps: Publication) -> list[int]:
     return list(range(first, last + 1))
 
 
-def _serving(officer: dict, year: int) -> bool:
+def _serving(officer: Mapping[str, Any], year: int) -> bool:
     # An officer counts for a year when the certificate was valid on some day of it;
     # auxiliary staff carry no certificate and count every year.
     cert = officer.get("certificate")
     if not cert:
         return True
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    return cert.get("valid_from", start) <= end and cert.get("valid_until", end) >= start
+    return bool(cert.get("valid_from", start) <= end and cert.get("valid_until", end) >= start)
 
 
 def year_report(ps: Publication, year: int) -> YearReport:

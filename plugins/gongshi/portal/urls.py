@@ -9,8 +9,15 @@ from dataclasses import dataclass
 from typing import Any
 
 # Every page's path comes from the publication's one URL builder; re-exported for templates.
-from ..publication.urls import (CATEGORY_SLUGS, agency, category, decision, decisions_list,  # noqa: F401
-                                flowchart, guide, record, stats)
+from ..publication.urls import CATEGORY_SLUGS as CATEGORY_SLUGS
+from ..publication.urls import agency as agency
+from ..publication.urls import category as category
+from ..publication.urls import decision as decision
+from ..publication.urls import decisions_list as decisions_list
+from ..publication.urls import flowchart as flowchart
+from ..publication.urls import guide as guide
+from ..publication.urls import record as record
+from ..publication.urls import stats as stats
 
 PAGE_SIZE = 50
 

@@ -59,7 +59,8 @@ class Projection(Mapping[str, Any]):
 
     def plain(self) -> dict[str, Any]:
         """A plain dict copy (nested projections and tuples as dicts and lists)."""
-        return _thaw(self)
+        out: dict[str, Any] = _thaw(self)
+        return out
 
 
 def _thaw(value: Any) -> Any:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+from typing import Any
 
 import nh3
 
@@ -57,6 +58,6 @@ def plain_text(markdown: str | None) -> str:
     return "\n".join(line.strip() for line in text.strip().split("\n"))
 
 
-def legal_refs(basis: list[dict] | None) -> str:
+def legal_refs(basis: list[dict[str, Any]] | None) -> str:
     """A list of {title, article} as 《title》article；《title》article."""
     return "；".join(f"《{b.get('title', '')}》{b.get('article', '')}" for b in basis or [] if b)

@@ -19,6 +19,7 @@ from .workdays import WorkCalendar
 
 if TYPE_CHECKING:
     from ..public import PublicSet
+    from ..publication import Publication
 
 # Findings the public page explains in plain words (topic zh, en): officers and legal review.
 PLAIN = {"R-TWO": ("执法人员数量", "number of officers"), "R-REVIEW": ("法制审核", "legal review"),
@@ -63,7 +64,7 @@ def _finish(stats: dict[str, Any]) -> dict[str, Any]:
     return stats
 
 
-def compliance_report(ds: Dataset, as_of: dt.date, public: PublicSet | None = None) -> dict[str, Any]:
+def compliance_report(ds: Dataset, as_of: dt.date, public: PublicSet | Publication | None = None) -> dict[str, Any]:
     """Per agency and site-wide: on-time publication rate, findings by rule, records to fix.
 
     `ds` is a validated dataset (its `report` holds the findings). Only decisions published on
@@ -115,9 +116,9 @@ def compliance_report(ds: Dataset, as_of: dt.date, public: PublicSet | None = No
         if slug in per:
             _add_finding(per[slug], f, ds.root)
         if f.rule in PLAIN:  # for the public page: the decision, a topic and the message, no path or rule id
-            rec = by_file.get(f.file)
+            hit = by_file.get(f.file)
             note = {"topic_zh": PLAIN[f.rule][0], "topic_en": PLAIN[f.rule][1],
-                    "doc_no": str(rec.data.get("doc_no") or "") if rec else "", "url": getattr(rec, "url", None),
+                    "doc_no": str(hit.data.get("doc_no") or "") if hit else "", "url": getattr(hit, "url", None),
                     "text_zh": f.message("zh"), "text_en": f.message("en")}
             for stats in [site] + ([per[slug]] if slug in per else []):
                 stats["notes"].append(note)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 from ..checks import check
 from ..dataset import Dataset
@@ -11,6 +11,9 @@ from ..findings import WARNING, Finding, Msg
 from ..kinds import Record
 from .windows import in_force as in_force_of
 from .workdays import WorkCalendar
+
+if TYPE_CHECKING:
+    from ..publication import PublicRecord
 
 LATE = Msg("R-DEADLINE", "公开迟延：决定日期 {decided} 至公开日期 {published} 共 {days} 个工作日，超过 {limit} 个工作日的时限",
            "published late: {days} working days from decision {decided} to publication {published}, over the limit of {limit}",
@@ -50,7 +53,7 @@ def backdating_days(policy: dict[str, Any]) -> int:
     return BACKDATING_DAYS if value is None else int(value)
 
 
-def effective_published(rec: Record, policy: dict[str, Any], seen: dict[str, dt.date] | None) -> dt.date | None:
+def effective_published(rec: Record | PublicRecord, policy: dict[str, Any], seen: dict[str, dt.date] | None) -> dt.date | None:
     """`published`, or the day the record first appeared in git when that is more than
     backdating_days later (the stated day is then not believed)."""
     published = rec.data.get("published")
@@ -82,7 +85,7 @@ def deadline_for(category: str, policy: dict[str, Any]) -> int | None:
     return limits.get(category, limits.get("default"))
 
 
-def timeliness(rec: Record, policy: dict[str, Any], cal: WorkCalendar,
+def timeliness(rec: Record | PublicRecord, policy: dict[str, Any], cal: WorkCalendar,
                seen: dict[str, dt.date] | None = None) -> Timeliness | None:
     """Working days from `decided` to `published` (or to the record's first appearance in git,
     `seen`, when `published` is backdated) and the limit, or None when undated."""

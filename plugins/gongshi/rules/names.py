@@ -143,7 +143,8 @@ def _common_word(word: str, threshold: int = 0) -> bool:
 def _tag(word: str) -> str:
     """jieba's dictionary tag of a word ('' when it is not in the dictionary)."""
     _, tagger = _jieba()
-    return tagger.word_tag_tab.get(word, "")
+    tag: str = tagger.word_tag_tab.get(word, "")
+    return tag
 
 
 def _noun_follows(text: str, end: int) -> bool:

@@ -3,10 +3,13 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..kinds import Record
 from ..kinds.site import LOW_FINE
+
+if TYPE_CHECKING:
+    from ..publication import PublicRecord
 
 
 def months(duration: str) -> int:
@@ -27,7 +30,7 @@ def window_end(start: dt.date, duration: str) -> dt.date:
     return add_months(start, months(duration))
 
 
-def in_force(rec: Record, policy: dict[str, Any]) -> dict[str, Any]:
+def in_force(rec: Record | PublicRecord, policy: dict[str, Any]) -> dict[str, Any]:
     """The policy in force on the decision's date (site.yml `presets:` chains them by date)."""
     from ..presets import policy_on
     return policy_on(policy, rec.data.get("decided"))

@@ -31,7 +31,7 @@ def filter_choices(ps: Publication) -> dict[str, list[str]]:
     return {"kind": kinds, "agency": agencies, "category": categories, "year": years}
 
 
-class SearchPageGenerator(Generator):
+class SearchPageGenerator(Generator):  # type: ignore[misc]  # pelican is untyped (Any)
     """The public search page (/search.html)."""
 
     def generate_context(self) -> None:

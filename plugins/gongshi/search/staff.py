@@ -117,7 +117,8 @@ def _agency_names(current: dict[str, tuple[str, str]]) -> dict[str, str]:
     """Agency slug -> name (decisions are found by their agency's name, as on the portal)."""
     out: dict[str, str] = {}
     for rel, (path, _) in current.items():
-        if kind_for(rel) == "agency":
+        kind = kind_for(rel)
+        if kind is not None and kind.name == "agency":
             records, _ = load_file(path, rel)
             for rec in records:
                 out[rec.agency or ""] = str(rec.data.get("name") or "")

@@ -239,9 +239,9 @@ def cached_run(root: str, todo: dataset.Todo, workers: int | None) -> Iterator[R
     for i, result in zip(missing, track(fresh, len(missing), "读取记录 / reading records")):
         results[i] = result
     _update(base, root, todo, folders, shards, stats, results, set(missing), digests)
-    for result in results:
-        assert result is not None
-        yield result
+    for done in results:
+        assert done is not None
+        yield done
 
 
 def _update(base: str, root: str, todo: dataset.Todo, folders: dict[str, list[int]],

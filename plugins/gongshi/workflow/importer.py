@@ -177,7 +177,7 @@ def _xlsx_rows(path: str) -> Iterator[list[Any]]:
         ws.reset_dimensions()  # read_only trusts <dimension>, which some tools write stale
         wf.reset_dimensions()
         for vrow, frow in zip(ws.iter_rows(values_only=True), wf.iter_rows(values_only=True)):
-            cells = list(vrow)
+            cells: list[Any] = list(vrow)
             for i, f in enumerate(frow):
                 if i < len(cells) and cells[i] is None and isinstance(f, str) and f.startswith("="):
                     cells[i] = Formula(f)

@@ -77,7 +77,7 @@ def change_log(rec: Record, log: dict[str, list[Commit]]) -> list[dict[str, Any]
     return sorted(entries, key=lambda e: (e["date"], e["source"] != "history", e["commit"]))
 
 
-class ProvenanceGenerator(Generator):
+class ProvenanceGenerator(Generator):  # type: ignore[misc]  # pelican is untyped (Any)
     """Puts git provenance into the Pelican context; writes nothing itself."""
 
     def generate_context(self) -> None:
