@@ -241,7 +241,7 @@ def attachment_checks(ds: Dataset, as_of: dt.date) -> Iterator[Finding]:
         for rec in ds.of(kind):
             for a in of_record(kind, rec.file, rec.agency or "", rec.data):
                 at = rec.keys(*a.keys)
-                args = {"ref": a.ref, "agency": a.agency}
+                args: dict[str, Any] = {"ref": a.ref, "agency": a.agency}
                 if a.path is None:
                     yield NOT_IN_FOLDER(rec.file, keys=at, **args)
                     continue
