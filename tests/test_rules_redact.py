@@ -31,7 +31,7 @@ def test_scan_paths_come_from_the_schema() -> None:
 
 
 def test_every_text_field_of_every_kind_is_scanned() -> None:
-    """A field added later is gated without anyone remembering to: only the allow list is exempt."""
+    """A field added later is gated without anyone remembering to: only the gate's own policy is exempt."""
     from gongshi.kinds import KINDS
     from gongshi.schema import Text
     from gongshi.rules.redaction import scan_paths
@@ -49,7 +49,9 @@ def test_every_text_field_of_every_kind_is_scanned() -> None:
         return []
     for name, kind in KINDS.items():
         unscanned = set(all_texts(kind.schema)) - {p for p, _ in scan_paths(kind.schema)}
-        assert unscanned <= {("policy", "redaction", "allow", "*")}, (name, unscanned)
+        # Only the redaction policy's own lists (public strings, reviewed files' hashes) are
+        # exempt: they configure the gate and are never published.
+        assert all(p[:2] == ("policy", "redaction") for p in unscanned), (name, unscanned)
 
 
 @pytest.mark.parametrize("text,kind,mask", [

@@ -55,12 +55,15 @@ _SEP = r"[ \t\r\n./\\\-_·]{0,2}"
 _SEP_CLASSES = (frozenset(" \t\r\n"), frozenset("."), frozenset("/\\"), frozenset("-_"), frozenset("·"))
 # Not inside a longer run of digits (a code, an amount); letters may touch (ID341522…).
 _B = r"(?<![0-9])(?<!\d\.)"
-_E = r"(?![0-9])"
+_E = r"(?![0-9]|\.\d)"  # nor the integer part of an amount (… 0.00元)
+# Numbers without a check digit (15-digit IDs, landlines) do not touch letters either: a licence
+# number (JY1572551504…) runs into the figures written after it.
+_BL = _B + r"(?<![A-Za-z])"
 # Every start position is tried (lookahead), since a near miss must not hide a real number.
 ID_RE = re.compile(rf"(?={_B}([1-9](?:{_SEP}\d){{16}}{_SEP}[\dXx]){_E})")
-ID15_RE = re.compile(rf"(?={_B}([1-9](?:{_SEP}\d){{14}}){_E})")
+ID15_RE = re.compile(rf"(?={_BL}([1-9](?:{_SEP}\d){{14}}){_E})")
 MOBILE_RE = re.compile(rf"(?={_B}((?:(?:\+|00)?86{_SEP})?1{_SEP}[3-9](?:{_SEP}\d){{9}}){_E})")
-LANDLINE_RE = re.compile(rf"(?={_B}(?<!-)((?:\(0[1-9]\d{{1,2}}\)|0[1-9]\d{{1,2}}){_SEP}[2-9](?:{_SEP}\d){{6,7}}){_E})")
+LANDLINE_RE = re.compile(rf"(?={_BL}(?<!-)((?:\(0[1-9]\d{{1,2}}\)|0[1-9]\d{{1,2}}){_SEP}[2-9](?:{_SEP}\d){{6,7}}){_E})")
 CARD_RE = re.compile(rf"(?={_B}([3-6](?:{_SEP}\d){{15,18}}))")
 EMAIL_AT = r"(?:@|\s*(?:\(at\)|\[at\]|\{at\}|（at）|<at>|\bat\b|艾特)\s*)"
 EMAIL_DOT = r"(?:\.|。|\s*(?:\(dot\)|\[dot\]|\{dot\}|（dot）|<dot>|\bdot\b|点)\s*)"
@@ -265,6 +268,19 @@ def _prose(v: View) -> Iterator[Match]:
 NUMBERS: list[Callable[[View], Iterable[Match]]] = [_ids, _labelled, _cards, _phones, _codes]
 
 
+def quiet(text: str) -> bool:
+    """Whether nothing in `text` could be personal data for any detector, even once normalised:
+    one pass of a few patterns over the source. The gate asks this of a whole record's text at
+    once, and looks field by field only when it is not quiet."""
+    return not any(cue.search(text) for cue in _cues()) and not needs_slow_path(text)
+
+
+def organisation_code(text: str) -> bool:
+    # A whole field that is a well-formed credit code with a letter is an organisation's,
+    # never a person's number (an ID is digits with at most a final X).
+    return len(text) == 18 and uscc_valid(text) and not text[:17].isdigit()
+
+
 def detect(text: str, allow: Iterable[str] = (), disclosed: Iterable[str] = ()) -> list[Match]:
     """Every piece of personal data in `text` (and malformed credit codes), in order.
 
@@ -290,7 +306,7 @@ def _cues() -> tuple[re.Pattern[str], ...]:
 
 @lru_cache(maxsize=1 << 16)
 def _detect(text: str, allow: tuple[str, ...], skip: frozenset[str]) -> tuple[Match, ...]:
-    if not any(cue.search(text) for cue in _cues()) and not needs_slow_path(text):
+    if quiet(text) or organisation_code(text):
         return ()  # nothing any detector looks for, even once normalised
     v = view(text)
     n = v.text
