@@ -27,7 +27,7 @@ from ..schema import Either, Field, ListOf, MapOf, Obj, Text
 from ..yamlread import YScalar, find, parse
 from . import detectors as d
 from . import names
-from .normalise import INVISIBLE
+from .normalise import INVISIBLE, view
 
 LEAK = Msg("R-REDACT", "{what}未作隐私处理，不能公开；建议改为“{mask}”",
            "unredacted {what_en}: it must not be published; proposed masking: '{mask}'",
@@ -156,7 +156,7 @@ def fields_of(rec: Record) -> list[tuple[tuple[Any, ...], str, Text]]:
 
 def masks_names(policy: dict[str, Any]) -> bool:
     """Whether natural persons' names are masked; fail closed: without a policy they are."""
-    return (policy.get("redaction") or {}).get("natural_person_name", "mask") == "mask"
+    return bool((policy.get("redaction") or {}).get("natural_person_name", "mask") == "mask")
 
 
 # The party's own name fields are judged by the party rule below, not by the name model.
@@ -226,7 +226,8 @@ def _codes(rec: Record) -> list[Leak]:
     """A natural person's code field is an identity number; an organisation's must be well formed."""
     if rec.kind == "decision":
         party = rec.data.get("party") or {}
-        keys, code = ("party", "credit_code"), party.get("credit_code")
+        keys: tuple[str, ...] = ("party", "credit_code")
+        code = party.get("credit_code")
         if code and party.get("type") == "自然人":
             return [Leak(rec, keys, d.Match(d.PERSON_ID, 0, len(code), code, None))]
     elif rec.kind == "agency":
@@ -340,7 +341,7 @@ def locate(path: str, leaks: list[Leak], text: str | None = None) -> list[Locate
 
 
 def _check_char(m: d.Match) -> str:
-    first17 = d.view(m.text).text.upper()[:17]
+    first17 = view(m.text).text.upper()[:17]
     return uscc_check_char(first17) if all(c in USCC_CHARS for c in first17) else "?"
 
 
