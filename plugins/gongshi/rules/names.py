@@ -88,7 +88,8 @@ _NOT_GIVEN = set(_MASK) | set("记氏牌") | _NUMERALS
 _SUFFIX = set("村镇乡县市区路街巷湾庄屯寨沟港岛山河湖桥店馆行厂部社站所室场院园坊铺楼厅吧档司局处队")
 _SUFFIX_REACH = 4
 # A given name ending in one of these is a place or a business: 李集镇, 周口市, 马店.
-_PLACE_END = set("村镇乡县市区路街巷屯寨店馆厂司局")
+# 商行, 车行, 经营部, 合作社: a shop's name ends so too (天和商行 read as 商 + 行).
+_PLACE_END = set("村镇乡县市区路街巷屯寨店馆厂司局行部社站场铺坊厅吧")
 # A clause boundary or a preposition before a name without a role cue: the model must confirm it.
 _WEAK_LEFT = set("对向据由与和及同给让把被将为经有是、，。；：！？（）()“”\"' \n\t*>#") | {""}
 # After a name: a personal description (（男，1985年生）, "，女，汉族").
