@@ -324,13 +324,21 @@ _RULES: tuple[Rule, ...] = (
         "first.",
         _GUIDELINE + "；《中华人民共和国行政处罚法》第四十八条"),
     Rule(
-        "R-ANNUAL", DUTY, ("gongshi.portal.stats",), ERROR, "年度统计", "Annual statistics",
-        "平台根据已公开的记录生成上一年度的行政执法数据统计（执法人员、许可、处罚、强制等的数量和结果）。"
-        "原因：实施方案要求每年 1 月 31 日前公开上年度行政执法总体情况和有关数据。改正方法：保持记录完整，统计自动生成。",
-        "The portal builds the previous year's enforcement statistics (numbers and kinds of officers, permits, "
-        "penalties, coercive measures and their results) from the published records. Why: the implementation "
-        "plans require last year's figures to be published by 31 January. Fix: keep the records complete; the "
-        "statistics are generated.",
+        "R-ANNUAL", CHECK, ("gongshi.kinds.stats", "gongshi.cli.annual", "gongshi.portal.stats"), WARNING,
+        "年度统计", "Annual statistics",
+        "上一年度的行政执法数据统计（执法人员、许可、处罚、强制、抽查结果、按时公开率）由 gongshi annual 按该年度全部决定"
+        "（含未公开的）生成快照 stats/<年份>.yml，核对后提交，网站显示快照；1 至 2 件的分项记为“<3”，以免识别出当事人。"
+        "1 月 31 日以后缺少上年度快照、或已公布年度的数据此后有变化（网站仍显示快照），都会提示。"
+        "原因：实施方案要求每年 1 月 31 日前公开上年度行政执法总体情况和有关数据，公布的年报不应悄悄改变。"
+        "改正方法：运行 gongshi annual <年份>，核对后提交；确属更正的，重新生成并说明原因。",
+        "Last year's enforcement statistics (officers, permits, penalties, coercive measures, inspection "
+        "results, on-time rate) are written by gongshi annual over every decision of the year, public or not, "
+        "as the snapshot stats/<yyyy>.yml, reviewed and committed; the site shows the snapshot; cells of 1 or "
+        "2 are shown as '<3' so that no party is identified. A missing snapshot for last year after 31 January, "
+        "and a change of a published year's data since (the site keeps the snapshot), are reported. Why: the "
+        "implementation plans require last year's figures to be published by 31 January, and a published "
+        "report must not change silently. Fix: run gongshi annual <yyyy>, review and commit it; for a "
+        "correction, write it again and say why.",
         "霍法组办〔2020〕3号、浙政办发〔2019〕20号：每年 1 月 31 日前公开上年度数据"),
     Rule(
         "R-SEARCH", DUTY, ("gongshi.search",), ERROR, "便于查询", "Search",

@@ -429,7 +429,20 @@ def generate(root: str, decisions: int = 320, seed: int = 2026, as_of: dt.date =
             slug = f"{ITEM_CODES[category].lower()}-{decided.year}-{seq:04d}"
             _write(os.path.join(base, "decisions", str(decided.year), f"{slug}.yml"), doc)
             files += 1
-    return files
+    return files + annual_snapshots(root, as_of)
+
+
+def annual_snapshots(root: str, as_of: dt.date) -> int:
+    """stats/<yyyy>.yml for every past year, as `gongshi annual` writes them, each made on
+    15 January of the next year (before the 31 January deadline): the demo's published reports."""
+    from gongshi.dataset import load
+    from gongshi.kinds.stats import snapshot
+    ds = load(root)
+    years = sorted({r.data["decided"].year for r in ds.of("decision")
+                    if isinstance(r.data.get("decided"), dt.date) and r.data["decided"].year < as_of.year})
+    for year in years:
+        _write(os.path.join(root, "stats", f"{year}.yml"), snapshot(ds, year, dt.date(year + 1, 1, 15)))
+    return len(years)
 
 
 def iter_sizes(text: str) -> Iterator[int]:

@@ -12,9 +12,10 @@ from .item import ItemKind
 from .officer import OfficerKind
 from .plan import PlanKind
 from .site import SiteKind
+from .stats import StatsKind
 
 KINDS: dict[str, type[RecordKind]] = {k.name: k for k in (
     SiteKind, CalendarKind, AgencyKind, OfficerKind, ItemKind, InspectionKind, GuideKind,
-    FlowchartKind, DecisionKind, PlanKind)}
+    FlowchartKind, DecisionKind, PlanKind, StatsKind)}
 
 __all__ = ["KINDS", "Record", "RecordKind"]

@@ -12,14 +12,19 @@ PLOT_W = 220
 VALUE_W = 70
 
 
-def _fmt(value: float) -> str:
-    return f"{value:,.0f}"
+def _fmt(value: float | str) -> str:
+    return value if isinstance(value, str) else f"{value:,.0f}"
 
 
-def bar_chart(rows: Sequence[tuple[str, float]], title: str, ident: str) -> Markup:
+def _num(value: float | str) -> float:
+    """A count, or 0 for a cell withheld as text ("<3" in an annual snapshot: a stub bar)."""
+    return 0 if isinstance(value, str) else value
+
+
+def bar_chart(rows: Sequence[tuple[str, float | str]], title: str, ident: str) -> Markup:
     """A horizontal bar chart; zero rows keep their label and show 0. The table beside it is
     the accessible version, so the chart's text is a summary title only."""
-    top = max([v for _, v in rows] + [0])
+    top = max([_num(v) for _, v in rows] + [0])
     # Room for the longest label: CJK glyphs are about one em wide, ASCII about half.
     label_w = 12 + int(max([sum(FONT if ord(c) >= 0x2E80 else FONT * 0.6 for c in label)
                             for label, _ in rows] + [40]))
@@ -30,7 +35,7 @@ def bar_chart(rows: Sequence[tuple[str, float]], title: str, ident: str) -> Mark
            f'<title id="{ident}-t">{escape(title)}</title>']
     for i, (label, value) in enumerate(rows):
         y = GAP + i * (BAR_H + GAP)
-        w = 0 if top == 0 else max(2 if value else 0, round(PLOT_W * value / top))
+        w = 0 if top == 0 else max(2 if value else 0, round(PLOT_W * _num(value) / top))
         out.append(f'<text class="ch-label" x="{label_w - 8}" y="{y + 16}">{escape(label)}</text>')
         out.append(f'<rect class="ch-bar" x="{label_w}" y="{y}" width="{w}" height="{BAR_H}"/>')
         out.append(f'<text class="ch-value" x="{label_w + w + 6}" y="{y + 16}">{_fmt(value)}</text>')

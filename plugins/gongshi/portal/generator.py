@@ -36,7 +36,10 @@ _ACTIVE: PortalGenerator | None = None  # the generator a forked worker renders 
 
 
 def money(value: Any) -> str:
-    """An amount in yuan with thousands separators and no needless decimals."""
+    """An amount in yuan with thousands separators and no needless decimals; text ("<3", an
+    amount an annual snapshot withholds) as it is."""
+    if isinstance(value, str):
+        return value
     v = float(value or 0)
     return f"{v:,.0f}" if v == int(v) else f"{v:,.2f}"
 

@@ -34,7 +34,8 @@ def charts(rep: YearReport) -> dict[str, Any]:
 
 def plan(ds: Dataset, ps: Publication, site_url: str) -> Iterator[Page]:
     """Home, statistics, compliance and 404 pages."""
-    reports = all_reports(ps)
+    from ..kinds.stats import snapshots
+    reports = all_reports(ps, snapshots(ds))
     yield Page("index.html", "gongshi_index", {
         "agency": None, "latest": ps.decisions[:HOME_LATEST], "section": "home",
         "reports": reports, "notices_count": len(ps.notices),

@@ -1,8 +1,13 @@
 """The annual statistics report (R-ANNUAL, R-STATS): counts per year, agency and category.
 
-Counts come only from the Publication, so a decision that is not public (embargoed, withdrawn,
-expired, revoked, a minor's) is counted nowhere. A year is reported from 1 January of the
-next year on; every category, penalty kind and role is listed, with 0 where nothing happened.
+A year with a committed snapshot (data/stats/<yyyy>.yml, written by `gongshi annual`,
+kinds/stats.py) is shown as that snapshot: every decision of the year, public or not, small
+cells as "<3", and the page stays the same when the year's decisions later expire or change
+(validate warns about the change instead). A year without one (the year just ended, before it
+is committed) is counted live from the Publication, so a decision that is not public
+(embargoed, withdrawn, expired, revoked, a minor's) is counted nowhere. A year is reported from
+1 January of the next year on; every category, penalty kind and role is listed, with 0 where
+nothing happened.
 """
 from __future__ import annotations
 
@@ -13,6 +18,7 @@ from typing import Any
 
 from ..kinds.officer import ROLES
 from ..kinds.site import CATEGORIES, PENALTY_KINDS
+from ..kinds.stats import SMALL
 from ..publication import Publication
 
 PERMIT = "行政许可"
@@ -32,6 +38,10 @@ class Counts:
     fines: float = 0.0
     confiscated: float = 0.0
     officers: dict[str, int] = field(default_factory=lambda: dict.fromkeys(ROLES, 0))
+    # Only in a snapshot: officers by kind, inspection results by item, on-time rate (0..1).
+    officer_kinds: dict[str, int | str] = field(default_factory=dict)
+    inspections: dict[str, int | str] = field(default_factory=dict)
+    on_time_rate: float | None = None
 
     @property
     def permits(self) -> int:
@@ -64,12 +74,31 @@ class YearReport:
     year: int
     agencies: list[Counts]
     total: Counts
+    made: dt.date | None = None   # the day the committed snapshot was made (None: counted live)
+    small: str = SMALL            # how a snapshot writes a withheld cell
 
 
-def report_years(ps: Publication) -> list[int]:
+def _counts(slug: str, name: str, fig: Mapping[str, Any]) -> Counts:
+    return Counts(slug, name, fig.get("decisions", 0),
+                  {**dict.fromkeys(CATEGORIES, 0), **(fig.get("by_category") or {})},
+                  {**dict.fromkeys(PENALTY_KINDS, 0), **(fig.get("penalty_kinds") or {})},
+                  fig.get("fines", 0), fig.get("confiscated", 0),
+                  {**dict.fromkeys(ROLES, 0), **(fig.get("officers") or {})},
+                  dict(fig.get("officer_kinds") or {}), dict(fig.get("inspections") or {}),
+                  fig.get("on_time_rate"))
+
+
+def snapshot_report(snap: Mapping[str, Any]) -> YearReport:
+    """A committed snapshot as the report (its figures exactly as reviewed)."""
+    agencies = [_counts(a.get("agency", ""), a.get("name") or a.get("agency", ""), a)
+                for a in snap.get("agencies") or []]
+    return YearReport(snap["year"], agencies, _counts("", "", snap.get("total") or {}), snap.get("made"))
+
+
+def report_years(ps: Publication, snapshots: Mapping[int, Mapping[str, Any]] | None = None) -> list[int]:
     """Years whose report is due by `as_of` (from 1 January of the next year), oldest first."""
     last = ps.as_of.year - 1
-    years = [r.data["decided"].year for r in ps.decisions]
+    years = [r.data["decided"].year for r in ps.decisions] + [y for y in snapshots or {} if y <= last]
     first = min([*years, last])
     return list(range(first, last + 1))
 
@@ -108,6 +137,8 @@ def year_report(ps: Publication, year: int) -> YearReport:
     return YearReport(year, list(per.values()), total)
 
 
-def all_reports(ps: Publication) -> list[YearReport]:
-    """Every due year's report, newest first."""
-    return [year_report(ps, y) for y in reversed(report_years(ps))]
+def all_reports(ps: Publication, snapshots: Mapping[int, Mapping[str, Any]] | None = None) -> list[YearReport]:
+    """Every due year's report, newest first: the committed snapshot where there is one."""
+    snapshots = snapshots or {}
+    return [snapshot_report(snapshots[y]) if y in snapshots else year_report(ps, y)
+            for y in reversed(report_years(ps, snapshots))]
