@@ -24,12 +24,19 @@ def uscc_check_char(first17: str) -> str:
     return USCC_CHARS[(31 - total % 31) % 31]
 
 
+_USCC_VALUE = {c: i for i, c in enumerate(USCC_CHARS)}
+
+
 def uscc_valid(code: str) -> bool:
     """Whether a unified social credit code has a correct check character."""
     code = code.upper()
-    if len(code) != 18 or any(c not in USCC_CHARS for c in code):
+    if len(code) != 18:
         return False
-    return code[17] == uscc_check_char(code[:17])
+    try:  # one dict lookup a character: the redaction gate asks this of every code it meets
+        total = sum(_USCC_VALUE[c] * w for c, w in zip(code, USCC_WEIGHTS))
+        return _USCC_VALUE[code[17]] == (31 - total % 31) % 31
+    except KeyError:
+        return False
 
 
 def luhn_valid(number: str) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import codecs
+import itertools
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -114,41 +115,48 @@ def texts(data: Any, path: tuple[Any, ...]) -> list[tuple[tuple[Any, ...], str]]
     return [(at, v) for at, v in nodes if isinstance(v, str)]
 
 
-_LEAF = object()  # the key under which a tree node keeps the Text read at that path
+# A node of a kind's scanned-path tree: the Text read at this path (None: none), and the
+# children by key ('*' for any list index or map key).
+Node = tuple[Text | None, tuple[tuple[Any, "Node"], ...]]
 
 
 @lru_cache(maxsize=None)
-def _tree(kind: str) -> dict[Any, Any]:
-    """The scanned paths of a kind as a tree: key (or '*') -> subtree; a node read as text
-    keeps its field under _LEAF (a law is a text or a {title, article} map: both)."""
+def _tree(kind: str) -> Node:
+    """The scanned paths of a kind as a tree (a law is a text or a {title, article} map: a
+    node may be read as text and have children too)."""
     root: dict[Any, Any] = {}
     for path, field in kind_fields(kind):
         node = root
         for key in path:
             node = node.setdefault(key, {})
-        node[_LEAF] = field
-    return root
+        node[None] = field
+
+    def freeze(d: dict[Any, Any]) -> Node:
+        return d.get(None), tuple((k, freeze(v)) for k, v in d.items() if k is not None)
+    return freeze(root)
 
 
 def fields_of(rec: Record) -> list[tuple[tuple[Any, ...], str, Text]]:
     """(key path, text, field) of every scanned text in a record, in schema order."""
     out: list[tuple[tuple[Any, ...], str, Text]] = []
 
-    def visit(value: Any, tree: dict[Any, Any], at: tuple[Any, ...]) -> None:
-        # One pass over the record guided by the schema: this runs for every record.
-        if isinstance(value, str):
-            if _LEAF in tree:
-                out.append((at, value, tree[_LEAF]))
-            return
-        for key, sub in tree.items():
-            if key is _LEAF:
-                continue
+    def visit(value: Any, node: Node, at: tuple[Any, ...]) -> None:
+        # One pass over the record guided by the schema, texts read inline: this runs for
+        # every record, and a call per field was most of its cost.
+        for key, (leaf, children) in node[1]:
             if key == "*":
                 items = enumerate(value) if isinstance(value, list) else value.items() if isinstance(value, dict) else ()
-                for k, v in items:
-                    visit(v, sub, at + (k,))
+                pairs = [(at + (k,), v) for k, v in items]
             elif isinstance(value, dict) and key in value:
-                visit(value[key], sub, at + (key,))
+                pairs = [(at + (key,), value[key])]
+            else:
+                continue
+            for where, child in pairs:
+                if isinstance(child, str):
+                    if leaf is not None:
+                        out.append((where, child, leaf))
+                elif children:
+                    visit(child, (leaf, children), where)
 
     visit(rec.data, _tree(rec.kind), ())
     return out
@@ -195,13 +203,18 @@ def scan_record(rec: Record, policy: dict[str, Any]) -> list[Leak]:
     leaks = [] if d.quiet("\x00".join(v for _, v, _ in suspect)) else [
         Leak(rec, keys, m) for keys, value, field in suspect for m in d.detect(value, allow, field.disclosed)]
     if masks_names(policy):
-        for keys, value, field in fields:
-            if not field.prose or d.NAME in field.disclosed or (rec.kind == "decision" and keys in _PARTY_NAMES):
-                continue
-            for start, end in _names(value):
-                name = value[start:end]
-                if not _overlaps(leaks, keys, start, end) and not any(name in a for a in allow):
-                    leaks.append(Leak(rec, keys, d.Match(d.NAME, start, end, name, d.mask_name(name))))
+        prose = [(keys, value) for keys, value, field in fields if field.prose and d.NAME not in field.disclosed
+                 and not (rec.kind == "decision" and keys in _PARTY_NAMES)]
+        # All of a record's prose at once, a line each (a line break ends a clause, as the start
+        # of a text does): one pass of the name model a record instead of one a field.
+        starts = list(itertools.accumulate((len(v) + 1 for _, v in prose), initial=0))
+        for a, b in _names("\n".join(v for _, v in prose)):
+            i = bisect.bisect_right(starts, a) - 1
+            keys, value = prose[i]
+            start, end = a - starts[i], b - starts[i]
+            name = value[start:end]
+            if end <= len(value) and not _overlaps(leaks, keys, start, end) and not any(name in x for x in allow):
+                leaks.append(Leak(rec, keys, d.Match(d.NAME, start, end, name, d.mask_name(name))))
     for keys, name in _people(rec, policy):
         plain = name.strip()
         mask = d.mask_name(plain)
