@@ -17,7 +17,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Iterator
+from typing import Any, Iterator, NamedTuple
 
 from ..checks import check
 from ..checksums import USCC_CHARS, uscc_check_char, uscc_valid
@@ -115,9 +115,12 @@ def texts(data: Any, path: tuple[Any, ...]) -> list[tuple[tuple[Any, ...], str]]
     return [(at, v) for at, v in nodes if isinstance(v, str)]
 
 
-# A node of a kind's scanned-path tree: the Text read at this path (None: none), and the
-# children by key ('*' for any list index or map key).
-Node = tuple[Text | None, tuple[tuple[Any, "Node"], ...]]
+# A node of a kind's scanned-path tree: the Text read at this path (None: none), its children
+# by key, and the child for any list index or map key ('*').
+class Node(NamedTuple):
+    leaf: Text | None
+    keys: dict[Any, "Node"]
+    star: "Node | None"
 
 
 @lru_cache(maxsize=None)
@@ -132,31 +135,35 @@ def _tree(kind: str) -> Node:
         node[None] = field
 
     def freeze(d: dict[Any, Any]) -> Node:
-        return d.get(None), tuple((k, freeze(v)) for k, v in d.items() if k is not None)
+        star = d.get("*")
+        return Node(d.get(None), {k: freeze(v) for k, v in d.items() if k is not None and k != "*"},
+                    freeze(star) if star is not None else None)
     return freeze(root)
 
 
 def fields_of(rec: Record) -> list[tuple[tuple[Any, ...], str, Text]]:
-    """(key path, text, field) of every scanned text in a record, in schema order."""
+    """(key path, text, field) of every scanned text in a record, in the record's order."""
     out: list[tuple[tuple[Any, ...], str, Text]] = []
 
     def visit(value: Any, node: Node, at: tuple[Any, ...]) -> None:
-        # One pass over the record guided by the schema, texts read inline: this runs for
-        # every record, and a call per field was most of its cost.
-        for key, (leaf, children) in node[1]:
-            if key == "*":
-                items = enumerate(value) if isinstance(value, list) else value.items() if isinstance(value, dict) else ()
-                pairs = [(at + (k,), v) for k, v in items]
-            elif isinstance(value, dict) and key in value:
-                pairs = [(at + (key,), value[key])]
-            else:
-                continue
-            for where, child in pairs:
-                if isinstance(child, str):
-                    if leaf is not None:
-                        out.append((where, child, leaf))
-                elif children:
-                    visit(child, (leaf, children), where)
+        # One pass over what the record holds (not over every field the schema could hold),
+        # texts read inline: this runs for every record.
+        if isinstance(value, dict):
+            keys, star = node.keys, node.star
+            for key, child in value.items():
+                sub = keys.get(key) or star
+                if sub is not None:
+                    take(child, sub, (*at, key))
+        elif isinstance(value, list) and node.star is not None:
+            for i, child in enumerate(value):
+                take(child, node.star, (*at, i))
+
+    def take(child: Any, sub: Node, where: tuple[Any, ...]) -> None:
+        if isinstance(child, str):
+            if sub.leaf is not None:
+                out.append((where, child, sub.leaf))
+        elif sub.keys or sub.star is not None:
+            visit(child, sub, where)
 
     visit(rec.data, _tree(rec.kind), ())
     return out
@@ -199,7 +206,7 @@ def scan_record(rec: Record, policy: dict[str, Any]) -> list[Leak]:
     fields = fields_of(rec)
     # Most records hold nothing any detector looks for: asked once of all their text (the
     # separator is no separator a number may hide behind), then field by field if need be.
-    suspect = [(keys, value, field) for keys, value, field in fields if not d.organisation_code(value)]
+    suspect = [x for x in fields if len(x[1]) != 18 or not d.organisation_code(x[1])]
     leaks = [] if d.quiet("\x00".join(v for _, v, _ in suspect)) else [
         Leak(rec, keys, m) for keys, value, field in suspect for m in d.detect(value, allow, field.disclosed)]
     if masks_names(policy):
