@@ -120,8 +120,8 @@ _PERSON_AFTER = re.compile(
 
 
 @lru_cache(maxsize=1)
-def _jieba():  # type: ignore[no-untyped-def]
-    """jieba's dictionary and tagger, loaded on first use (about a second), never at import."""
+def _dictionary():  # type: ignore[no-untyped-def]
+    """jieba's word frequencies, loaded on first use (about half a second), never at import."""
     import logging
     import warnings
 
@@ -129,22 +129,39 @@ def _jieba():  # type: ignore[no-untyped-def]
         warnings.simplefilter("ignore", DeprecationWarning)
         warnings.simplefilter("ignore", SyntaxWarning)
         import jieba
-        import jieba.posseg
 
     jieba.setLogLevel(logging.WARNING)
     jieba.initialize()
-    return jieba.dt.FREQ, jieba.posseg.dt
+    return jieba.dt.FREQ
+
+
+@lru_cache(maxsize=1)
+def _tagger():  # type: ignore[no-untyped-def]
+    """jieba's part-of-speech tagger, loaded only when a tag is asked for (most texts never
+    need one: another second saved on a validation that finds nothing to confirm)."""
+    import warnings
+
+    _dictionary()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        warnings.simplefilter("ignore", SyntaxWarning)
+        import jieba.posseg
+    return jieba.posseg.dt
+
+
+def _jieba():  # type: ignore[no-untyped-def]
+    """Both, for scripts/eval_names.py (load before timing)."""
+    return _dictionary(), _tagger()
 
 
 def _common_word(word: str, threshold: int = 0) -> bool:
-    freq, _ = _jieba()
+    freq = _dictionary()
     return len(word) > 1 and (freq.get(word) or 0) >= (threshold or _COMMON_WORD_FREQ)
 
 
 def _tag(word: str) -> str:
     """jieba's dictionary tag of a word ('' when it is not in the dictionary)."""
-    _, tagger = _jieba()
-    tag: str = tagger.word_tag_tab.get(word, "")
+    tag: str = _tagger().word_tag_tab.get(word, "")
     return tag
 
 
@@ -160,7 +177,7 @@ def _noun_follows(text: str, end: int) -> bool:
 
 def jieba_tagger(clause: str) -> list[Span]:
     """Spans of the words jieba's part-of-speech tagger reads as person names (nr, nrfg, nrt)."""
-    _, tagger = _jieba()
+    tagger = _tagger()
     out: list[Span] = []
     pos = 0
     for pair in tagger.cut(clause):
