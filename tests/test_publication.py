@@ -80,7 +80,7 @@ def test_every_portal_template_renders_from_projections(tmp_path: Path) -> None:
 
 def test_builtin_checks_come_from_the_hooks_in_order() -> None:
     names = [f"{c.__module__}.{c.__name__}" for c in hooks.checks()]
-    assert names[0] == "gongshi.refs.references" and names[-1] == "gongshi.portal.reserved.reserved_agency_slugs"
+    assert names[0] == "gongshi.refs.references" and names[-1] == "gongshi.attachments.attachment_checks"
     extra = lambda ds, as_of: []  # noqa: E731
     assert hooks.checks([extra])[-1] is extra
 

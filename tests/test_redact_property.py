@@ -131,6 +131,7 @@ def test_a_build_with_planted_personal_data_writes_nothing(leak: str, tmp_path: 
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(body + f"\nremark: {leak!r}\n".replace("'", '"'), encoding="utf-8")
     out = tmp_path / "out"
+    (tmp_path / "content").mkdir()
     ds = build(str(data), str(out), dt.date(2026, 11, 22), settings_file=str(ROOT / "pelicanconf.py"),
                content=str(tmp_path / "content"))
     assert any(f.rule == "R-REDACT" and f.file == str(target) for f in ds.report)
