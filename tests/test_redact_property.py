@@ -17,25 +17,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT
-from gongshi.checksums import id_check_char, luhn_valid
 from gongshi.kinds import KINDS, Record
 from gongshi.rules import detectors as d
 from gongshi.rules.redaction import kind_fields, scan_record
 from test_cases import BASE
+from test_rules_redact import _card, _id
 
 CN = dict(zip("0123456789", "零一二三四五六七八九"))
 FIN = dict(zip("0123456789", "零壹贰叁肆伍陆柒捌玖"))
 FULL = dict(zip("0123456789", "０１２３４５６７８９"))
-
-
-def _id(seed: int) -> str:
-    first = f"{[11, 31, 34, 44, 51][seed % 5]}{seed % 10000:04d}{1950 + seed % 60}{1 + seed % 12:02d}{1 + seed % 28:02d}{seed % 1000:03d}"
-    return first + id_check_char(first)
-
-
-def _card(seed: int) -> str:
-    stem = f"6222{seed:011d}"[:15]
-    return next(stem + str(c) for c in range(10) if luhn_valid(stem + str(c)))
 
 
 # (kind of data, the digits or text) — numbers are obfuscated below, the rest kept as is.

@@ -45,6 +45,29 @@ def add_build_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--content", default=None, help="Markdown 内容文件夹 / Markdown content folder")
 
 
+def write_generated(files: dict[str, str], output: str, check: bool, command: str) -> list[str]:
+    """Write generated files (schemas/, docs/) into `output`, or with `check` only compare;
+    the paths that were stale. Stale paths are reported on stderr when checking."""
+    stale = []
+    for name, text in files.items():
+        path = os.path.join(output, name)
+        try:
+            with open(path, encoding="utf-8") as fh:
+                same = fh.read() == text
+        except OSError:
+            same = False
+        if same:
+            continue
+        stale.append(path)
+        if check:
+            print(f"{path}: 已过时，请运行 {command} / stale, run {command}", file=sys.stderr)
+        else:
+            os.makedirs(output, exist_ok=True)
+            with open(path, "w", encoding="utf-8", newline="\n") as fh:
+                fh.write(text)
+    return stale
+
+
 def commands() -> list[ModuleType]:
     """Every subcommand module of this package, sorted by name."""
     mods = []

@@ -7,10 +7,8 @@ writing (exit 1 when a committed file is stale), as `gongshi schema --check` doe
 from __future__ import annotations
 
 import argparse
-import os
-import sys
 
-from . import EXIT_FINDINGS, EXIT_OK
+from . import EXIT_FINDINGS, EXIT_OK, write_generated
 
 NAME = "docs"
 HELP = "生成记录格式和规则说明（docs/） / write the format and rule reference into docs/"
@@ -25,24 +23,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..reference import documents
     docs = documents()
-    stale = []
-    for name, text in docs.items():
-        path = os.path.join(args.output, name)
-        try:
-            with open(path, encoding="utf-8") as fh:
-                same = fh.read() == text
-        except OSError:
-            same = False
-        if same:
-            continue
-        stale.append(path)
-        if not args.check:
-            os.makedirs(args.output, exist_ok=True)
-            with open(path, "w", encoding="utf-8", newline="\n") as fh:
-                fh.write(text)
+    stale = write_generated(docs, args.output, args.check, "gongshi docs")
     if args.check:
-        for path in stale:
-            print(f"{path}: 已过时，请运行 gongshi docs / stale, run gongshi docs", file=sys.stderr)
         return EXIT_FINDINGS if stale else EXIT_OK
     print(f"{len(docs)} 个说明文件已写入 {args.output}/（{len(stale)} 个有变化） / "
           f"{len(docs)} reference files in {args.output}/ ({len(stale)} changed)")

@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import sys
 from typing import Any
 
 from ..kinds import KINDS
-from . import EXIT_FINDINGS, EXIT_OK
+from . import EXIT_FINDINGS, EXIT_OK, write_generated
 
 NAME = "schema"
 HELP = "导出供编辑器使用的 JSON Schema / export JSON Schema for editors"
@@ -42,24 +40,8 @@ def editor_globs(data: str = "data") -> dict[str, list[str]]:
 
 
 def run(args: argparse.Namespace) -> int:
-    stale = []
-    for name, text in documents().items():
-        path = os.path.join(args.output, name)
-        try:
-            with open(path, encoding="utf-8") as fh:
-                same = fh.read() == text
-        except OSError:
-            same = False
-        if same:
-            continue
-        stale.append(path)
-        if not args.check:
-            os.makedirs(args.output, exist_ok=True)
-            with open(path, "w", encoding="utf-8", newline="\n") as fh:
-                fh.write(text)
+    stale = write_generated(documents(), args.output, args.check, "gongshi schema")
     if args.check:
-        for path in stale:
-            print(f"{path}: 已过时，请运行 gongshi schema / stale, run gongshi schema", file=sys.stderr)
         return EXIT_FINDINGS if stale else EXIT_OK
     print(f"{len(KINDS)} 个 JSON Schema 已写入 {args.output}/（{len(stale)} 个有变化） / "
           f"{len(KINDS)} schemas in {args.output}/ ({len(stale)} changed)")
