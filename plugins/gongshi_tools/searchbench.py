@@ -1,6 +1,7 @@
 """Search benchmark: what people type, typed into /search.html in Chromium, scored; bytes and time.
 
     python -m gongshi_tools.searchbench --demo --decisions 2000 [--workdir DIR] [--queries 60]
+    python -m gongshi_tools.searchbench --site DIR   # a site already built (large archives)
 
 For the demo site and for each generated archive (gongshi_tools.synth): a full build (the index
 is written in it), then the site is served on localhost *gzip-compressed, as a static host
@@ -127,7 +128,6 @@ def measure(site: Path, qs: list[tuple[str, str]], throttle: float = 4.0) -> dic
     from playwright.sync_api import sync_playwright
     docs = documents(site)
     httpd, url = serve(site)
-    sizes: list[int] = []
     rows: list[dict[str, Any]] = []
     try:
         with sync_playwright() as pw:
@@ -135,11 +135,15 @@ def measure(site: Path, qs: list[tuple[str, str]], throttle: float = 4.0) -> dic
             page = browser.new_page()
             cdp = page.context.new_cdp_session(page)
             cdp.send("Emulation.setCPUThrottlingRate", {"rate": throttle})
-            page.on("requestfinished", lambda r: sizes.append(r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"])
-                    if "/search/" in r.url else None)
             page.goto(url + "/search.html")
+            page.evaluate("performance.setResourceTimingBufferSize(100000)")
+            # Bytes from the page's own Resource Timing (transferSize: compressed body and
+            # headers), cleared before each query: Playwright's request events can arrive after
+            # the next query started and were counted in it (the ranked list's fetches).
+            spent_js = ("() => performance.getEntriesByType('resource').filter(e => e.name.includes('/search/'))"
+                        ".reduce((n, e) => n + e.transferSize, 0)")
             for kind, q in qs:
-                sizes.clear()
+                page.evaluate("performance.clearResourceTimings()")
                 start = time.perf_counter()
                 page.fill("#search-q", q)
                 page.press("#search-q", "Enter")
@@ -148,7 +152,7 @@ def measure(site: Path, qs: list[tuple[str, str]], throttle: float = 4.0) -> dic
                 took = time.perf_counter() - start
                 page.wait_for_load_state("networkidle")
                 R = relevant(docs, q)
-                spent = sum(sizes)  # what the search itself transferred (the ranked list below is extra)
+                spent = page.evaluate(spent_js)  # what the search itself transferred (the ranked list below is extra)
                 shown = page.evaluate("n => window.__gongshiSearch ? window.__gongshiSearch(n) : []", max(len(R), 10))
                 page.wait_for_load_state("networkidle")
                 got = [h.lstrip("./") for h in shown]
@@ -166,6 +170,8 @@ def measure(site: Path, qs: list[tuple[str, str]], throttle: float = 4.0) -> dic
             "first_search_kb": round(rows[0]["bytes"] / 1000, 1),
             "later_search_kb_max": round(max(r["bytes"] for r in rows[1:]) / 1000, 1),
             "slowest_query_s_throttled": max(r["seconds"] for r in rows),
+            "largest": [{k: r[k] for k in ("kind", "q", "bytes")}
+                        for r in sorted(rows[1:], key=lambda r: -r["bytes"])[:3]],
             "worst": sorted(rows, key=lambda r: (r["r_precision"], r["recall"]))[:3]}
 
 
@@ -178,6 +184,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--seed", type=int, default=2026, help="of the generated archive")
     p.add_argument("--workdir", default=None)
     p.add_argument("--no-browser", action="store_true")
+    p.add_argument("--site", action="append", default=[], metavar="DIR",
+                   help="an already built site (e.g. of `gongshi build` on a 100,000-decision archive): "
+                        "measured as it is, not built")
     args = p.parse_args(argv)
     work = Path(args.workdir or tempfile.mkdtemp(prefix="gongshi-search-bench-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -190,6 +199,14 @@ def main(argv: list[str] | None = None) -> int:
         shutil.rmtree(data, ignore_errors=True)
         synth.generate(str(data), n, seed=args.seed)
         targets.append((f"synth-{n}", data, synth.DEMO_AS_OF))
+    for site in args.site:
+        out = Path(site)
+        meta = json.loads((out / "search" / "meta.json").read_text(encoding="utf-8"))
+        row = {"site": str(out), "documents": meta["docs"], "gram_files": meta["shards"]}
+        if not args.no_browser:
+            row.update(measure(out, queries(documents(out), args.queries)))
+        row["date"] = dt.date.today().isoformat()
+        print(json.dumps(row, ensure_ascii=False), flush=True)
     for name, data, as_of in targets:
         out = work / f"site-{name}"
         row: dict[str, Any] = {"site": name, **build_site(data, out, as_of)}

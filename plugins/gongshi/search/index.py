@@ -6,7 +6,8 @@ numbered newest first, so "then by date" is "then by number". The index is three
 static file, each fetched only when a query needs it:
 
 - ``meta.json``: the filter names and one column per facet (kind, agency, category, year),
-  one or two base-36 characters per document; the first search downloads it once.
+  one or two base-36 characters per document, and the "common" pairs (postings over
+  COMMON_BYTES) with their document counts; the first search downloads it once.
 - ``g/<shard>.json``: gram -> postings. Grams are every Chinese character and every pair of
   adjacent Chinese characters, every ASCII letter/digit run (credit codes, certificate
   numbers) and ``#<normalised document number>``. A gram lives in shard ``hash(gram) % S``,
@@ -46,8 +47,12 @@ VERSION = 1
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 ALNUM = re.compile(r"[0-9a-z]+")
 FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}  # ０-９Ａ-Ｚ -> 0-9A-Z
-SHARD_BYTES = 6000         # raw bytes a gram shard holds on average
-MAX_SHARDS = 4096
+SHARD_BYTES = 4000         # raw bytes a gram shard holds on average
+MAX_SHARDS = 32768         # 100,000 decisions: ~1-2 kB a shard, not ~10 kB at 4096
+# A pair whose postings are longer than this (raw characters; e.g. 霍邱 on every page of one
+# county) is listed in meta.json as "common" with its document count: a query holding rarer
+# pairs too does not fetch it (the rarer pairs select the pages; its file would cost tens of kB).
+COMMON_BYTES = 12000
 # Kinds in the order of the type filter; equal dates rank in this order (a subject first).
 KINDS = ("subject", "decision", "notice", "agency", "guide", "flowchart", "item", "inspection",
          "officer")
@@ -271,12 +276,14 @@ def write(site: str | os.PathLike[str], docs: list[Doc]) -> int:
         split[shard_of(g, shards)][g] = v
     for n, part in enumerate(split):
         total += _dump(root / "g" / f"{n}.json", part)
+    common = {g: len(postings[g]) for g, v in encoded.items()
+              if len(v) > COMMON_BYTES and len(g) == 2 and HAN.fullmatch(g)}
     kinds, kind_col, kw = _facet([d.kind for d in docs])
     agencies, agency_col, aw = _facet([d.agency for d in docs])
     categories, cat_col, cw = _facet([d.category for d in docs])
     years, year_col, yw = _facet([str(d.year) if d.year else "" for d in docs])
     total += _dump(root / "meta.json", {
-        "version": VERSION, "docs": len(docs), "shards": shards,
+        "version": VERSION, "docs": len(docs), "shards": shards, "common": common,
         "kind": {"names": kinds, "labels": [KIND_NAMES[k] for k in kinds], "col": kind_col, "w": kw},
         "agency": {"names": agencies, "col": agency_col, "w": aw},
         "category": {"names": categories, "col": cat_col, "w": cw},

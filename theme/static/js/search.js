@@ -18,6 +18,8 @@ const INDEX = root.dataset.index;
 const SITE = root.dataset.site || "/";
 const PAGE = Number(root.dataset.pageSize) || 10;
 const APART_MAX = 4; // longer strings that are found exactly are not also sought apart (bytes)
+// The "apart" tier (single characters, whose postings are the largest files) is fetched only
+// when the exact tier finds nothing to show, or when the reader pages past its last result.
 
 // A typed document number (gongshi/search/docno.py): 霍市监罚〔2025〕02号 -> 霍市监罚2025-2.
 const DOC_NO = /^\s*([^\s:：]+?)\s*[〔\[［【(（]\s*([0-9]{4})\s*[〕\]］】)）]\s*([0-9]+)\s*号?\s*$/;
@@ -36,6 +38,7 @@ let results = [];       // [{id, score}], best first, after filters
 let hits = [];          // before filters (for the counts)
 let cursor = 0;
 let query = null;
+let pending = null;     // the apart tier not yet fetched: {m, p, exact, missing} or null
 
 function loadJson(path) {
   return fetch(INDEX + path).then((r) => (r.ok ? r.json() : null)).catch(() => null);
@@ -313,8 +316,30 @@ function render(m, id, doc, marks) {
   return li;
 }
 
+// Fetch the apart tier (once) and append its hits after the exact ones.
+async function widen(mine) {
+  const w = pending;
+  pending = null;
+  if (!w) return;
+  const apart = await intersect(w.p.apart, w.m, w.missing);
+  if (mine !== run) return;
+  const extra = [];
+  for (const [id, key] of apart) if (!w.exact.has(id)) extra.push({ id, score: key });
+  extra.sort((a, b) => b.score - a.score || a.id - b.id);
+  const filters = chosen();
+  hits = hits.concat(extra);
+  results = results.concat(extra.filter((h) => passes(w.m, h.id, filters, null)));
+  counts(w.m, filters);
+  if (w.missing.size) warn("部分索引文件未能载入（网络或服务器问题），结果可能不完整，请稍后重试。");
+}
+
 async function showMore(mine, focusFirst) {
   const m = await loadMeta();
+  if (pending && cursor + PAGE > results.length) {
+    await widen(mine);
+    if (mine !== run) return;
+    if (query) say(`找到 ${results.length} 条与“${query.q}”相关的公示。`);
+  }
   const batch = results.slice(cursor, cursor + PAGE);
   const loaded = await Promise.all(batch.map((r) => loadDoc(r.id)));
   if (mine !== run) return;
@@ -325,8 +350,16 @@ async function showMore(mine, focusFirst) {
   });
   if (loaded.some((d) => !d)) warn("部分结果的内容未能载入，请稍后重试。");
   list.append(...items);
-  more.hidden = cursor >= results.length;
+  more.hidden = cursor >= results.length && !pending;
   if (focusFirst && items.length) items[0].querySelector("a").focus();
+}
+
+// The exact grams worth fetching: a "common" pair (its postings tens of kB on a large site) is
+// left out when the query holds a rarer gram, which selects the pages by itself.
+function selective(grams, m) {
+  const common = m.common || {};
+  const rare = grams.filter((g) => !(g in common));
+  return rare.length ? rare : grams;
 }
 
 async function find(q) {
@@ -334,16 +367,19 @@ async function find(q) {
   if (!m) throw new Error("no index");
   const p = parse(q);
   const missing = new Set();
-  const exact = p.exact.length ? await intersect(p.exact, m, missing) : new Map();
+  const exact = p.exact.length ? await intersect(selective(p.exact, m), m, missing) : new Map();
   let apart = new Map();
-  if (p.apart && p.apart.length && (exact.size === 0 || p.han <= APART_MAX)) {
+  let later = null;
+  if (p.apart && p.apart.length && exact.size === 0) {
     apart = await intersect(p.apart, m, missing);
+  } else if (p.apart && p.apart.length && p.han <= APART_MAX && p.apart.some((g) => !p.exact.includes(g))) {
+    later = { m, p, exact, missing: new Set() }; // fetched by showMore when the exact hits run out
   }
   const scored = [];
   for (const [id, key] of exact) scored.push({ id, score: 4 + 2 * key });
   for (const [id, key] of apart) if (!exact.has(id)) scored.push({ id, score: key });
   scored.sort((a, b) => b.score - a.score || a.id - b.id);
-  return { m, p, scored, missing };
+  return { m, p, scored, missing, later };
 }
 
 async function search(push) {
@@ -353,7 +389,7 @@ async function search(push) {
   list.replaceChildren();
   more.hidden = true;
   warn("");
-  results = []; hits = []; cursor = 0;
+  results = []; hits = []; cursor = 0; pending = null;
   if (!q) {
     query = null;
     say(Object.keys(chosen()).length ? "请输入关键词再筛选；按执法主体浏览请从首页进入。" : "");
@@ -370,16 +406,20 @@ async function search(push) {
   if (mine !== run) return;
   const filters = chosen();
   query = found.p;
+  query.q = q;
+  pending = found.later;
   hits = found.scored;
   results = hits.filter((h) => passes(found.m, h.id, filters, null));
   counts(found.m, filters);
   if (found.missing.size) warn("部分索引文件未能载入（网络或服务器问题），结果可能不完整，请稍后重试。");
-  if (!results.length) {
+  if (!results.length && !pending) {
     say(`没有找到与“${q}”相关的公示。`);
     return;
   }
   await showMore(mine, false);
-  if (mine === run) say(`找到 ${results.length} 条与“${q}”相关的公示。`);
+  if (mine !== run) return;
+  if (results.length) say(`找到 ${results.length} 条与“${q}”相关的公示。`);
+  else say(`没有找到与“${q}”相关的公示。`);
 }
 
 let timer = 0;
@@ -402,8 +442,10 @@ window.addEventListener("popstate", () => {
 });
 
 // The ranked URLs beyond the shown page, for the measurement (gongshi_tools/searchbench.py).
-window.__gongshiSearch = async (n) => (await Promise.all(results.slice(0, n).map((r) => loadDoc(r.id))))
-  .map((d) => (d ? d.u : ""));
+window.__gongshiSearch = async (n) => {
+  if (pending && n > results.length) await widen(run);
+  return (await Promise.all(results.slice(0, n).map((r) => loadDoc(r.id)))).map((d) => (d ? d.u : ""));
+};
 
 root.classList.add("search-ready");
 fromUrl();
