@@ -40,3 +40,19 @@ def test_portal_templates_have_no_untranslated_chinese() -> None:
         # Data values in template logic (role names compared with the record) are not UI text.
         text = re.sub(r"'(执法辅助人员|全程|关键环节|已更正|撤销)'", "", text)
         assert not HAN.search(text), (path.name, HAN.search(text) and text[max(0, HAN.search(text).start() - 40):][:80])
+
+
+def test_attachment_type_and_size_in_english() -> None:
+    # A guide's 示范文本 link is followed by its type and size: Chinese brackets in Chinese,
+    # "(DOCX, 2 KB)" in English.
+    import jinja2
+
+    from gongshi.portal.i18n import translations
+    template = "{{ _('（%(type)s，%(size)s）', type='DOCX', size='2 KB') }}"
+    out = {}
+    for lang in ("zh", "en"):
+        env = jinja2.Environment(extensions=["jinja2.ext.i18n"])
+        env.install_gettext_translations(translations(str(THEME), lang), newstyle=True)
+        out[lang] = env.from_string(template).render()
+    assert out == {"zh": "（DOCX，2 KB）", "en": " (DOCX, 2 KB)"}
+    assert "（%(type)s，%(size)s）" in (THEME / "templates/gongshi_guide.html").read_text(encoding="utf-8")

@@ -37,6 +37,8 @@ def fragment(context: Context, name: str, **kwargs: Any) -> Markup:
 def on_generator_init(generator: Any) -> None:
     # Pelican's own generators (notices, Markdown pages) and the other outputs render base.html too.
     generator.env.globals.setdefault("fragment", fragment)
+    from .generator import phone_links  # the footer's 联系我们 telephone, on every page
+    generator.env.filters.setdefault("phone", phone_links)
     # Record fields are agencies' text: escape everything unless it is Markup (sanitized Markdown,
     # build-time SVG, JSON-LD). Pelican leaves autoescape off by default.
     generator.env.autoescape = True

@@ -10,10 +10,12 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import re
 import time
 from typing import Any
 from xml.sax.saxutils import escape as xml_escape
 
+from markupsafe import Markup, escape
 from pelican.generators import Generator
 
 from pelican import signals
@@ -33,6 +35,27 @@ PARALLEL_MIN_PAGES = 1500
 CHUNK = 400
 SITEMAP_MAX = 50000  # URLs per sitemap file (sitemaps.org limit)
 _ACTIVE: PortalGenerator | None = None  # the generator a forked worker renders for
+
+
+# A telephone number inside a phone field's text: digits with optional '+', hyphens, spaces
+# or a bracketed area code, 5 to 15 digits in all ("12315", "0564-6021234", "(0564) 602 1234",
+# "+86 564 6021234"); an extension after "转" stays text.
+_PHONE = re.compile(r"(?<![0-9A-Za-z+])(?:\+|\()?\d[\d() \-]*\d(?![0-9A-Za-z])")
+
+
+def phone_links(value: Any) -> Markup:
+    """A phone field's text, escaped, with every telephone number in it a `tel:` link (the href
+    keeps only '+' and digits), so a phone number can be tapped to call."""
+    text = "" if value is None else str(value)
+    out, at = [], 0
+    for m in _PHONE.finditer(text):
+        digits = re.sub(r"[^\d+]", "", m.group())
+        if not 5 <= len(digits.lstrip("+")) <= 15:
+            continue
+        out += [escape(text[at:m.start()]), Markup('<a href="tel:%s">%s</a>') % (digits, m.group())]
+        at = m.end()
+    out.append(escape(text[at:]))
+    return Markup("").join(out)
 
 
 def money(value: Any) -> str:
@@ -83,7 +106,7 @@ class PortalGenerator(Generator):  # type: ignore[misc]  # pelican is untyped (A
         i18n.install(self.env, self.settings)
         self.env.globals.update(urls=urls, ps=self.public, SITE=self.public.site, fragment=fragments.fragment,
                                 subject_url=subjects.url_for)
-        self.env.filters.update(md=render_markdown, money=money, cat_slug=urls.category)
+        self.env.filters.update(md=render_markdown, money=money, cat_slug=urls.category, phone=phone_links)
         ps = self.public
         self.pages: list[Page] = [*pages_site.plan(ds, ps, self.base), *pages_agency.plan(ps, self.base),
                                   *pages_decisions.plan(ps, self.base),
