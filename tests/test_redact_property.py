@@ -8,6 +8,7 @@ record writes nothing at all.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -88,7 +89,7 @@ FIELDS = [(kind, path, field) for kind in sorted(KINDS) for path, field in kind_
           if path and path[0] != "*"]
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=int(os.environ.get("GONGSHI_EXAMPLES", "400")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.one_of(obfuscated(), words), st.sampled_from(FIELDS),
        st.sampled_from(["", "经查，", "当事人（", "联系方式："]), st.sampled_from(["", "。", "），无证经营。"]))
 def test_obfuscated_personal_data_in_any_field_is_reported(planted: tuple[str, str], where: Any,

@@ -56,15 +56,15 @@ _SEP_CLASSES = (frozenset(" \t\r\n"), frozenset("."), frozenset("/\\"), frozense
 # Not inside a longer run of digits (a code, an amount); letters may touch (ID341522…).
 _B = r"(?<![0-9])(?<!\d\.)"
 _E = r"(?![0-9]|\.\d)"  # nor the integer part of an amount (… 0.00元)
-# Numbers without a check digit (15-digit IDs, landlines) do not touch letters either: a licence
-# number (JY1572551504…) runs into the figures written after it.
+# Numbers with no or a weak check (15-digit IDs, landlines, cards) do not touch letters either: a
+# licence number (JY1572551504…) runs into the figures written after it.
 _BL = _B + r"(?<![A-Za-z])"
 # Every start position is tried (lookahead), since a near miss must not hide a real number.
 ID_RE = re.compile(rf"(?={_B}([1-9](?:{_SEP}\d){{16}}{_SEP}[\dXx]){_E})")
 ID15_RE = re.compile(rf"(?={_BL}([1-9](?:{_SEP}\d){{14}}){_E})")
 MOBILE_RE = re.compile(rf"(?={_B}((?:(?:\+|00)?86{_SEP})?1{_SEP}[3-9](?:{_SEP}\d){{9}}){_E})")
 LANDLINE_RE = re.compile(rf"(?={_BL}(?<!-)((?:\(0[1-9]\d{{1,2}}\)|0[1-9]\d{{1,2}}){_SEP}[2-9](?:{_SEP}\d){{6,7}}){_E})")
-CARD_RE = re.compile(rf"(?={_B}([3-6](?:{_SEP}\d){{15,18}}))")
+CARD_RE = re.compile(rf"(?={_BL}([3-6](?:{_SEP}\d){{15,18}}))")  # Luhn passes one number in ten
 EMAIL_AT = r"(?:@|\s*(?:\(at\)|\[at\]|\{at\}|（at）|<at>|\bat\b|艾特)\s*)"
 EMAIL_DOT = r"(?:\.|。|\s*(?:\(dot\)|\[dot\]|\{dot\}|（dot）|<dot>|\bdot\b|点)\s*)"
 _TLD = r"(?:com|cn|net|org|edu|gov|info|biz|io|me|cc|top|xyz|co|hk|tw|mo)"
@@ -172,15 +172,37 @@ def _labelled_code(norm: str, start: int) -> bool:
     return _CODE_LABEL.search(norm, max(0, start - 12), start) is not None
 
 
-def _candidates(rx: re.Pattern[str], n: str) -> Iterator[tuple[int, int, str]]:
+_SEP_CHARS = frozenset(" \t\r\n./\\-_·")
+
+
+def _continues(n: str, start: int) -> bool:
+    """Whether `start` follows a digit and a separator or two: the candidate would carry on a
+    number written before it (2000-01-13 12315 …), as an obfuscated number never does (it
+    follows its label: 电话 139 1234 5678)."""
+    i = start - 1
+    if i < 0 or n[i] not in _SEP_CHARS:
+        return False
+    i -= 1
+    if i >= 0 and n[i] in _SEP_CHARS:
+        i -= 1
+    return i >= 0 and n[i].isdigit()
+
+
+def _candidates(rx: re.Pattern[str], n: str, checked: bool = False) -> Iterator[tuple[int, int, str]]:
+    """Spans of a number pattern; one kind of separator a number. Without a strong check digit
+    (`checked`), a number written with separators must not carry on a number before it."""
     for m in rx.finditer(n):
-        if _one_separator_kind(m.group(1)):
-            yield m.start(1), m.end(1), m.group(1)
+        raw = m.group(1)
+        if not _one_separator_kind(raw):
+            continue
+        if not checked and not raw.isdigit() and _continues(n, m.start(1)):
+            continue
+        yield m.start(1), m.end(1), raw
 
 
 def _ids(v: View) -> Iterator[Match]:
     n = v.text
-    for s, e, raw in _candidates(ID_RE, n):
+    for s, e, raw in _candidates(ID_RE, n, checked=True):
         number = digits(raw)
         if id_shaped(number) and id_valid(number) and not (uscc_valid(number) and _labelled_code(n, s)):
             yield Match(ID, *masked(v, s, e, 6, 4))
