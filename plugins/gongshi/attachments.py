@@ -16,13 +16,22 @@ Checks (run with the other checks):
 
 The portal copies each attachment of a public guide to `files/<agency>/<name>` and shows its
 type and size next to the link (`describe`).
+
+Notices and pages (the Markdown folder published with the data, `ds.content`) link a file by
+the address it is published at: `/files/<agency>/<name>` for a file in
+`agencies/<agency>/files/`, `/files/<name>` for a file in the data folder's own `files/`
+(a site-level file, e.g. a 公告 attachment of no one agency). Such a linked file gets the same
+checks, reported at the page's line and column (a missing file is R-REF), and is published
+at the address it is linked by (`publish_linked`).
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 import io
 import os
+import re
 import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -68,6 +77,14 @@ UNREVIEWED = Msg("R-REDACT", "无法从附件“{ref}”中提取文字（{why}�
                  "{{path: {path}, sha256: {sha256}}}；文件改动后须重新核对",
                  "after checking by eye that it holds no personal data, add {{path: {path}, sha256: {sha256}}} to "
                  "policy.redaction.reviewed_files in site.yml; a changed file must be checked again")
+LINK_MISSING = Msg("R-REF", "链接的文件“{ref}”不存在（应放在 {folder} 中）",
+                   "linked file '{ref}' does not exist (it belongs in {folder})",
+                   "把文件放进 {folder}，或改正链接；写作 /files/<主体>/<文件名> 或 /files/<文件名>",
+                   "put the file into {folder}, or correct the link; write /files/<agency>/<name> or /files/<name>")
+LINK_BAD = Msg("R-FORMAT", "链接“{ref}”不是 files/ 中的文件名",
+               "link '{ref}' does not name a file in files/",
+               "写作 /files/<主体>/<文件名> 或 /files/<文件名>，不用 .. 或隐藏文件",
+               "write /files/<agency>/<name> or /files/<name>, without .. or hidden files")
 UNREADABLE = Msg("R-REF", "无法读取附件“{ref}”：{problem}", "cannot read attachment '{ref}': {problem}",
                  "检查文件权限，并确认它是普通文件而不是链接", "check its permissions, and that it is a plain file, not a link")
 
@@ -231,11 +248,44 @@ def scan(path: str, rel: str, ext: str, data: bytes, policy: dict[str, Any]) -> 
     return out, None
 
 
+def _check_file(report: Any, missing: Any, path: str, ext: str, ds: Dataset,
+                scanned: dict[str, tuple[list[Finding], tuple[str, str] | None]],
+                done: set[tuple[str, str]]) -> Iterator[Finding]:
+    """The checks of one named file: allowed extension, exists, size, content type, and its text
+    through the personal-data gate. `report(msg, **args)` places a finding where the file is
+    named; `missing` is the message for a file that does not exist."""
+    if ext not in LABELS:
+        yield report(BAD_TYPE, why=f"扩展名 .{ext} 不在允许之列" if ext else "没有扩展名",
+                     why_en=f".{ext} is not an allowed extension" if ext else "no extension")
+        return
+    try:
+        data = read_bytes(path, ds.root)
+    except FileNotFoundError:
+        yield report(missing)
+        return
+    except OSError as exc:
+        yield report(UNREADABLE, problem=exc.strerror or str(exc))
+        return
+    if len(data) > MAX_BYTES:
+        yield report(TOO_LARGE, size=f"{os.path.getsize(path)} 字节", size_en=f"{os.path.getsize(path)} bytes")
+        return
+    if sniff(ext, data):
+        yield report(BAD_TYPE, why=f"文件内容不是 {LABELS[ext]}", why_en=f"the content is not {LABELS[ext]}")
+        return
+    rel = os.path.relpath(path, ds.root).replace(os.sep, "/")
+    if path not in scanned:
+        scanned[path] = scan(path, rel, ext, data, ds.policy)
+        yield from scanned[path][0]
+    no_text = scanned[path][1]
+    if no_text and (rel, hashlib.sha256(data).hexdigest()) not in done:
+        yield report(UNREVIEWED, why=no_text[0], why_en=no_text[1], path=rel, sha256=hashlib.sha256(data).hexdigest())
+
+
 @check
 def attachment_checks(ds: Dataset, as_of: dt.date) -> Iterator[Finding]:
-    """Every attachment exists, is of an allowed type and size, and holds no personal data."""
-    policy = ds.policy
-    done = reviewed(policy)
+    """Every attachment of a guide, and every file a notice or page links under /files/, exists,
+    is of an allowed type and size, and holds no personal data."""
+    done = reviewed(ds.policy)
     scanned: dict[str, tuple[list[Finding], tuple[str, str] | None]] = {}
     for kind in FIELDS:
         for rec in ds.of(kind):
@@ -245,33 +295,96 @@ def attachment_checks(ds: Dataset, as_of: dt.date) -> Iterator[Finding]:
                 if a.path is None:
                     yield NOT_IN_FOLDER(rec.file, keys=at, **args)
                     continue
-                if a.ext not in LABELS:
-                    yield BAD_TYPE(rec.file, keys=at, why=f"扩展名 .{a.ext} 不在允许之列" if a.ext else "没有扩展名",
-                                   why_en=f".{a.ext} is not an allowed extension" if a.ext else "no extension", **args)
-                    continue
-                try:
-                    data = read_bytes(a.path, ds.root)
-                except FileNotFoundError:
-                    yield MISSING(rec.file, keys=at, **args)
-                    continue
-                except OSError as exc:
-                    yield UNREADABLE(rec.file, keys=at, problem=exc.strerror or str(exc), **args)
-                    continue
-                if len(data) > MAX_BYTES:
-                    yield TOO_LARGE(rec.file, keys=at, size=f"{os.path.getsize(a.path)} 字节", size_en=f"{os.path.getsize(a.path)} bytes", **args)
-                    continue
-                if sniff(a.ext, data):
-                    yield BAD_TYPE(rec.file, keys=at, why=f"文件内容不是 {LABELS[a.ext]}",
-                                   why_en=f"the content is not {LABELS[a.ext]}", **args)
-                    continue
-                rel = os.path.relpath(a.path, ds.root).replace(os.sep, "/")
-                if a.path not in scanned:
-                    scanned[a.path] = scan(a.path, rel, a.ext, data, policy)
-                    yield from scanned[a.path][0]
-                no_text = scanned[a.path][1]
-                if no_text and (rel, hashlib.sha256(data).hexdigest()) not in done:
-                    yield UNREVIEWED(rec.file, keys=at, why=no_text[0], why_en=no_text[1], path=rel,
-                                     sha256=hashlib.sha256(data).hexdigest(), **args)
+
+                def report(msg: Msg, at: Any = at, args: dict[str, Any] = args, **more: Any) -> Finding:
+                    return msg(rec.file, keys=at, **args, **more)
+                yield from _check_file(report, MISSING, a.path, a.ext, ds, scanned, done)
+    for link in content_links(ds.content, ds.root):
+        args = {"ref": link.ref, "folder": link.folder, "agency": link.agency}
+        if link.path is None:
+            yield LINK_BAD(link.page, link.line, link.column, **args)
+            continue
+
+        def report_link(msg: Msg, link: Link = link, args: dict[str, Any] = args, **more: Any) -> Finding:
+            return msg(link.page, link.line, link.column, **args, **more)
+        ext = os.path.splitext(link.path)[1].lower().lstrip(".")
+        yield from _check_file(report_link, LINK_MISSING, link.path, ext, ds, scanned, done)
+
+
+# ------------------------------------------------------------------ links in notices and pages
+
+# A Markdown link target `](...)` or an HTML href/src; only those under /files/ are attachments.
+_LINK = re.compile(r"\]\(\s*<?(?P<md>[^)\s>]+)|\b(?:href|src)\s*=\s*[\"'](?P<html>[^\"']+)")
+_PUBLISHED = re.compile(r"^(?:\{static\})?/?files/")
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link from a notice or page to a published file: where it is written and what it names."""
+
+    page: str            # the page file
+    line: int
+    column: int
+    ref: str             # the target as written (without query or fragment)
+    url: str             # where it is published: files/<agency>/<name> or files/<name>
+    agency: str          # "" for a site-level file
+    folder: str          # the data folder it belongs in, for the messages
+    path: str | None     # absolute path of the file in the data folder (None: not a file name)
+
+
+def content_links(content: str | None, root: str) -> list[Link]:
+    """Every link of the notices and pages in `content` to a file under /files/."""
+    from .rules.pages import page_files
+    from .rules.redaction import line_starts
+    if not content or not os.path.isdir(content):
+        return []
+    out = []
+    for page in page_files(content):
+        try:
+            with open(page, encoding="utf-8") as fh:
+                text = fh.read()
+        except (OSError, UnicodeDecodeError):
+            continue  # the content gate reports a page it cannot read
+        starts = None
+        for m in _LINK.finditer(text):
+            target = m.group("md") or m.group("html")
+            start = m.start("md") if m.group("md") else m.start("html")
+            if not _PUBLISHED.match(target):
+                continue
+            ref = re.split(r"[?#]", target, maxsplit=1)[0]
+            parts = _PUBLISHED.sub("", ref).split("/")
+            starts = starts or line_starts(text)
+            line = bisect.bisect_right(starts, start)
+            column = start - starts[line - 1] + 1
+            if any(p in ("", ".", "..") or p.startswith(".") for p in parts):
+                out.append(Link(page, line, column, ref, "", "", f"{FOLDER}/", None))
+            elif len(parts) >= 2 and os.path.isdir(os.path.join(root, "agencies", parts[0])):
+                out.append(Link(page, line, column, ref, "/".join([FOLDER, *parts]), parts[0],
+                                f"agencies/{parts[0]}/{FOLDER}/",
+                                os.path.join(root, "agencies", parts[0], FOLDER, *parts[1:])))
+            else:
+                out.append(Link(page, line, column, ref, "/".join([FOLDER, *parts]), "", f"{FOLDER}/",
+                                os.path.join(root, FOLDER, *parts)))
+    return out
+
+
+def publish_linked(content: str | None, root: str, output: str) -> int:
+    """Copy every file a notice or page links under /files/ to `output` at that address; how many."""
+    import shutil
+    n = 0
+    for link in content_links(content, root):
+        ext = os.path.splitext(link.url)[1].lower().lstrip(".")
+        if link.path and ext in LABELS and os.path.isfile(link.path):
+            try:
+                data = read_bytes(link.path, root)  # never a link leaving the data folder
+            except OSError:
+                continue
+            dest = os.path.join(output, *link.url.split("/"))
+            os.makedirs(os.path.dirname(dest), exist_ok=True)
+            with open(dest, "wb") as fh:
+                fh.write(data)
+            n += 1
+    return n
 
 
 # ------------------------------------------------------------------ publishing

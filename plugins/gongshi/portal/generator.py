@@ -156,6 +156,7 @@ class PortalGenerator(Generator):  # type: ignore[misc]  # pelican is untyped (A
             finally:
                 _ACTIVE = None
         attachments.publish_files(self.public, self.output_path)  # files/<agency>/: guides' 示范文本
+        attachments.publish_linked(self.dataset.content, self.dataset.root, self.output_path)  # notices' files
         self.announce()
         self.write_sitemap()
         log.info("gongshi.portal: %d pages (%d decisions, %d rendered) written in %.1f s with %d process(es)",
