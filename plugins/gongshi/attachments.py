@@ -335,7 +335,7 @@ class Link:
 def content_links(content: str | None, root: str) -> list[Link]:
     """Every link of the notices and pages in `content` to a file under /files/."""
     from .rules.pages import page_files
-    from .rules.redaction import line_starts
+    from .rules.locate import line_starts
     if not content or not os.path.isdir(content):
         return []
     out = []

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from . import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 
 if TYPE_CHECKING:
-    from ..rules.redaction import Located
+    from ..rules.locate import Located
 
 NAME = "redact"
 HELP = "以差异形式显示（或用 --write 写入）个人信息的遮盖处理 / show (or apply with --write) the masking of personal data as a diff"
@@ -52,7 +52,8 @@ def plan(path: str) -> tuple[str, str, list["Located"], bool] | None:
     """(old text, new text, leaks not masked automatically, BOM) for one file, or None if it is no record."""
     from ..dataset import kind_for, load_file
     from ..rules import detectors
-    from ..rules.redaction import locate, read_text, scan_record
+    from ..rules.locate import locate, read_text
+    from ..rules.redaction import scan_record
     from ..rules.pages import PAGE_EXTENSIONS
     root = data_root(path)
     if path.lower().endswith(PAGE_EXTENSIONS):
@@ -97,7 +98,8 @@ def plan_page(path: str, root: str | None) -> tuple[str, str, list["Located"], b
     from ..kinds import Record
     from ..rules import detectors
     from ..rules.pages import scan_text
-    from ..rules.redaction import Leak, Located, line_starts, read_text
+    from ..rules.locate import Located, line_starts, read_text
+    from ..rules.redaction import Leak
     if root is None:  # a page of content/ next to the data folder: that site's policy
         here = os.path.dirname(os.path.abspath(path))
         while here != os.path.dirname(here) and root is None:

@@ -18,7 +18,8 @@ from ..dataset import Dataset
 from ..findings import Finding, Msg
 from . import detectors as d
 from . import names
-from .redaction import line_starts, masks_names, match_finding, read_text
+from .locate import line_starts, read_text
+from .redaction import masks_names, match_finding
 
 # Pelican's readers: Markdown (md, markdown, mkd, mdown), HTML (htm, html), reST (rst); and
 # plain text, which a theme or plugin may include as is.
