@@ -4,7 +4,7 @@ Every text field of every kind is read, found by walking each kind's schema, so 
 added later is gated without anyone remembering to; a field declares only what the law
 publishes in it (`Text(disclosed=...)`: an officer's name, an office's phone). A leak is a
 blocking error at the exact line and column of the match, inside a block or folded text too
-(`align` maps each character of a parsed value back to the file); `gongshi redact` rewrites
+(`locate.align` maps each character of a parsed value back to the file); `gongshi redact` rewrites
 the same characters with the proposed masks. The pages and notices Pelican publishes are
 gated in `pages.py`, with the same detectors.
 """
