@@ -7,7 +7,7 @@ static file, each fetched only when a query needs it:
 
 - ``meta.json``: the filter names and one column per facet (kind, agency, category, year),
   one or two base-36 characters per document, and the "common" pairs (postings over
-  COMMON_BYTES) with their document counts; the first search downloads it once.
+  COMMON_BYTES) with their postings' compressed size; the first search downloads it once.
 - ``g/<shard>.json``: gram -> postings. Grams are every Chinese character and every pair of
   adjacent Chinese characters, every ASCII letter/digit run (credit codes, certificate
   numbers) and ``#<normalised document number>``. A gram lives in shard ``hash(gram) % S``,
@@ -29,6 +29,7 @@ import os
 import re
 import shutil
 import time
+import zlib
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -50,8 +51,9 @@ FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}  # ０-９Ａ-Ｚ -> 
 SHARD_BYTES = 4000         # raw bytes a gram shard holds on average
 MAX_SHARDS = 32768         # 100,000 decisions: ~1-2 kB a shard, not ~10 kB at 4096
 # A pair whose postings are longer than this (raw characters; e.g. 霍邱 on every page of one
-# county) is listed in meta.json as "common" with its document count: a query holding rarer
-# pairs too does not fetch it (the rarer pairs select the pages; its file would cost tens of kB).
+# county) is listed in meta.json as "common" with the compressed size of its postings: search.js
+# fetches a query's rarer grams, then its common pairs cheapest first within a byte budget
+# (the pages are selected by the rarer pairs; 霍邱 alone would cost 16 kB at 100,000 decisions).
 COMMON_BYTES = 12000
 # Kinds in the order of the type filter; equal dates rank in this order (a subject first).
 KINDS = ("subject", "decision", "notice", "agency", "guide", "flowchart", "item", "inspection",
@@ -276,7 +278,7 @@ def write(site: str | os.PathLike[str], docs: list[Doc]) -> int:
         split[shard_of(g, shards)][g] = v
     for n, part in enumerate(split):
         total += _dump(root / "g" / f"{n}.json", part)
-    common = {g: len(postings[g]) for g, v in encoded.items()
+    common = {g: len(zlib.compress(v.encode("ascii"), 6)) for g, v in encoded.items()
               if len(v) > COMMON_BYTES and len(g) == 2 and HAN.fullmatch(g)}
     kinds, kind_col, kw = _facet([d.kind for d in docs])
     agencies, agency_col, aw = _facet([d.agency for d in docs])

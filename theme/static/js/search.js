@@ -354,12 +354,21 @@ async function showMore(mine, focusFirst) {
   if (focusFirst && items.length) items[0].querySelector("a").focus();
 }
 
-// The exact grams worth fetching: a "common" pair (its postings tens of kB on a large site) is
-// left out when the query holds a rarer gram, which selects the pages by itself.
+// The exact grams worth fetching: every rarer gram, then the query's "common" pairs (meta.json:
+// gram -> compressed bytes of its postings, tens of kB each on a large site) cheapest first
+// while they fit in COMMON_BUDGET bytes; at least one gram. The pages are then those holding
+// the fetched pairs (a superset of the exact holders when a common pair is left out).
+const COMMON_BUDGET = 30000;
 function selective(grams, m) {
   const common = m.common || {};
-  const rare = grams.filter((g) => !(g in common));
-  return rare.length ? rare : grams;
+  const out = grams.filter((g) => !(g in common));
+  let spent = 0;
+  for (const g of grams.filter((g) => g in common).sort((a, b) => common[a] - common[b])) {
+    if (out.length && spent + common[g] > COMMON_BUDGET) break;
+    out.push(g);
+    spent += common[g];
+  }
+  return out;
 }
 
 async function find(q) {
