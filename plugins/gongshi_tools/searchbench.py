@@ -155,7 +155,7 @@ def measure(site: Path, qs: list[tuple[str, str]], throttle: float = 4.0) -> dic
                 spent = page.evaluate(spent_js)  # what the search itself transferred (the ranked list below is extra)
                 shown = page.evaluate("n => window.__gongshiSearch ? window.__gongshiSearch(n) : []", max(len(R), 10))
                 page.wait_for_load_state("networkidle")
-                got = [h.lstrip("./") for h in shown]
+                got = [docs[i]["u"] for i in shown]  # ids, ranked
                 rp = len(set(got[:len(R)]) & R) / len(R) if R else 1.0
                 rec = len(set(got) & R) / len(R) if R else 1.0
                 rows.append({"kind": kind, "q": q, "relevant": len(R), "r_precision": round(rp, 3),
@@ -170,6 +170,8 @@ def measure(site: Path, qs: list[tuple[str, str]], throttle: float = 4.0) -> dic
             "first_search_kb": round(rows[0]["bytes"] / 1000, 1),
             "later_search_kb_max": round(max(r["bytes"] for r in rows[1:]) / 1000, 1),
             "slowest_query_s_throttled": max(r["seconds"] for r in rows),
+            "slowest": [{k: r[k] for k in ("kind", "q", "seconds")}
+                        for r in sorted(rows, key=lambda r: -r["seconds"])[:3]],
             "largest": [{k: r[k] for k in ("kind", "q", "bytes")}
                         for r in sorted(rows[1:], key=lambda r: -r["bytes"])[:3]],
             "worst": sorted(rows, key=lambda r: (r["r_precision"], r["recall"]))[:3]}
