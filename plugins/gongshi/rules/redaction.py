@@ -169,11 +169,6 @@ def _people(rec: Record, policy: dict[str, Any]) -> list[tuple[tuple[Any, ...], 
     return [(k, n) for k, n in out if not d.name_masked(n)]
 
 
-@lru_cache(maxsize=1 << 16)
-def _names(text: str) -> tuple[tuple[int, int], ...]:
-    return tuple(names.person_names(text))  # the same text, the same names: asked once
-
-
 def _overlaps(leaks: list[Leak], keys: tuple[Any, ...], start: int, end: int) -> bool:
     return any(lk.keys == keys and lk.match.start < end and start < lk.match.end for lk in leaks)
 
@@ -193,7 +188,7 @@ def scan_record(rec: Record, policy: dict[str, Any]) -> list[Leak]:
         # All of a record's prose at once, a line each (a line break ends a clause, as the start
         # of a text does): one pass of the name model a record instead of one a field.
         starts = list(itertools.accumulate((len(v) + 1 for _, v in prose), initial=0))
-        for a, b in _names("\n".join(v for _, v in prose)):
+        for a, b in names.person_names("\n".join(v for _, v in prose)):
             i = bisect.bisect_right(starts, a) - 1
             keys, value = prose[i]
             start, end = a - starts[i], b - starts[i]
