@@ -339,8 +339,7 @@ def _detect(text: str, allow: tuple[str, ...], skip: frozenset[str]) -> tuple[Ma
         found += _emails(v)
     if _PLATE_HINT.search(n):
         found += _plates(v)
-    if prose.cued(n):
-        found += _prose(v)
+    found += _prose(v)  # prose.detect looks for its own cues first
     if not found:
         return ()
     allowed = _allowed_spans(text, v, allow)

@@ -109,6 +109,7 @@ _EMPH = re.compile(r"(?<![*_~`])[*_~`]{1,3}(?![*_~`])")
 _TAG = re.compile(r"<!--.*?-->|</?[A-Za-z][^<>]{0,200}>", re.S)
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _PERCENT = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
+_INVISIBLE = re.compile("[" + "".join(sorted(INVISIBLE)) + "]")
 _ESCAPE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!<>~|])")
 
 
@@ -143,9 +144,8 @@ def _deletions_and_replacements(text: str) -> list[tuple[int, int, str]]:
         pieces.append((m.start(), m.end(), ""))
     for m in _ESCAPE.finditer(text):
         pieces.append((m.start(), m.end(), ""))
-    for i, c in enumerate(text):
-        if c in INVISIBLE:
-            pieces.append((i, i + 1, ""))
+    for m in _INVISIBLE.finditer(text):
+        pieces.append((m.start(), m.end(), ""))
     pieces.sort()
     out: list[tuple[int, int, str]] = []
     last = 0

@@ -83,11 +83,6 @@ _FIRST = sorted({w[0] for w in DISEASES + ["住", "地", "户", "居", "现", "�
 CUES = "(?=[" + "".join(_FIRST) + "])(?:" + _ADDRESS_CUE.pattern + "|" + _DISEASE + ")"
 
 
-def cued(n: str) -> bool:
-    """Whether `n` holds anything detect() could find (a cheap test, in C)."""
-    return bool(_DISEASE_RE.search(n) or (_ADDRESS_CUE.search(n) and _DIGIT.search(n)))
-
-
 def detect(n: str) -> list[tuple[str, int, int, set[int] | None]]:
     """(kind, start, end, view indices to mask or None) of addresses and health data in `n`."""
     out = list(_addresses(n)) if _ADDRESS_CUE.search(n) and _DIGIT.search(n) else []
