@@ -35,8 +35,11 @@ html: $(VENV)/.installed
 	@echo "网站已生成 / site built: $(OUTPUT)/index.html"
 	@echo "下一步 / next: make serve   (http://127.0.0.1:$(PORT)/)"
 
-serve: html
-	$(BIN)/gongshi serve --output $(OUTPUT) --port $(PORT)
+# The live preview of $(DATA): pages from memory, fresh and reloaded on every save (README,
+# "Live preview"); no build needed first. Feeds, open data and search come from $(OUTPUT) when
+# `make html` made it.
+serve: $(VENV)/.installed
+	$(BIN)/gongshi serve --watch --data $(DATA) --output $(OUTPUT) --port $(PORT) $(ASOF_FLAG)
 
 test: $(VENV)/.installed
 	$(BIN)/python -m pytest -n 2 -q

@@ -1,0 +1,141 @@
+"""gongshi serve --watch: the live preview over real HTTP, with the real file watcher.
+
+One server over a copy of the demo data for the whole module (startup ~2 s); each test saves a
+file and polls the page until it changes (the watcher sees a save in ~50 ms).
+"""
+from __future__ import annotations
+
+import http.client
+import http.server
+import shutil
+import threading
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterator
+
+import pytest
+
+from conftest import DATA, DEMO_AS_OF, ROOT
+from gongshi.workflow.live import LiveSite
+from gongshi.workflow.livereload import handler_for, watch
+
+DECISION = "agencies/ecology/decisions/2026/cf-2026-0003.yml"
+PAGE = "/ecology/decisions/2026/cf-2026-0003.html"
+
+
+def resident_id(first17: str) -> str:
+    """An 18-digit resident ID number with a valid check digit (GB 11643)."""
+    weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+    return first17 + "10X98765432"[sum(int(d) * w for d, w in zip(first17, weights)) % 11]
+
+
+@dataclass
+class Live:
+    site: LiveSite
+    url: str
+    data: Path
+
+    def get(self, path: str) -> tuple[int, str]:
+        try:
+            with urllib.request.urlopen(self.url + path, timeout=10) as r:
+                return r.status, r.read().decode("utf-8")
+        except urllib.error.HTTPError as e:
+            return e.code, e.read().decode("utf-8")
+
+    def save(self, rel: str, edit: Callable[[str], str]) -> None:
+        path = self.data / rel
+        path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
+
+    def until(self, path: str, ok: Callable[[str], bool], timeout: float = 10.0) -> str:
+        deadline = time.monotonic() + timeout
+        while True:
+            body = self.get(path)[1]
+            if ok(body) or time.monotonic() > deadline:
+                return body
+            time.sleep(0.05)
+
+
+@pytest.fixture(scope="module")
+def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Live]:
+    root = tmp_path_factory.mktemp("live")
+    data = root / "data"
+    shutil.copytree(DATA, data)
+    site = LiveSite(str(data), DEMO_AS_OF, settings_file=str(ROOT / "pelicanconf.py"), output=str(root / "output"))
+    site.start()
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler_for(site))
+    stop = threading.Event()
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    threading.Thread(target=watch, args=(site, stop), daemon=True).start()
+    lv = Live(site, f"http://127.0.0.1:{httpd.server_address[1]}", data)
+    deadline = time.monotonic() + 10  # the watcher is ready once a save is seen
+    while site.data.generation == 0 and time.monotonic() < deadline:
+        lv.save("calendar.yml", lambda t: t)
+        time.sleep(0.2)
+    assert site.data.generation > 0, "the watcher saw no save"
+    yield lv
+    stop.set()
+    site.stop()
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_pages_come_from_memory_with_the_reload_script(live: Live) -> None:
+    status, body = live.get(PAGE)
+    assert status == 200 and "霍环罚〔2026〕3号" in body
+    assert '<script src="/__gongshi/live.js"' in body
+    status, css = live.get("/theme/css/site.css")
+    assert status == 200 and css
+    assert live.get("/no/such/page.html")[0] == 404
+    script = live.get("/__gongshi/live.js")[1]
+    assert "EventSource" in script and "http" not in script  # nothing loaded from outside
+
+
+def test_a_saved_decision_shows_its_new_text(live: Live) -> None:
+    live.save(DECISION, lambda t: t.replace("facts: |-\n", "facts: |-\n  预览新增的事实文字。\n", 1))
+    body = live.until(PAGE, lambda b: "预览新增的事实文字" in b)
+    assert "预览新增的事实文字" in body
+    assert "gongshi-live-findings" not in body  # a clean save: no banner
+
+
+def test_personal_data_is_not_served_and_the_finding_is_shown(live: Live) -> None:
+    number = resident_id("34152219850315123")
+    live.save(DECISION, lambda t: t.replace("facts: |-\n", f"facts: |-\n  当事人身份证号{number}。\n", 1))
+    body = live.until(PAGE, lambda b: "R-REDACT" in b)
+    assert "R-REDACT" in body and "身份证号码未作隐私处理" in body and "unredacted resident ID" in body
+    assert number not in body
+    for path in ("/", "/ecology/", PAGE):
+        assert number not in live.get(path)[1]
+    time.sleep(1.0)  # the background rebuild has run too: still nowhere
+    for path in ("/", "/ecology/", "/decisions/index.html", PAGE):
+        assert number not in live.get(path)[1]
+    live.save(DECISION, lambda t: t.replace(f"  当事人身份证号{number}。\n", ""))
+    body = live.until(PAGE, lambda b: "R-REDACT" not in b and "霍环罚〔2026〕3号" in b)
+    assert "R-REDACT" not in body and "霍环罚〔2026〕3号" in body
+
+
+def test_broken_yaml_shows_its_finding(live: Live) -> None:
+    live.save(DECISION, lambda t: t.replace("doc_no:", "doc_no: [unclosed\n  x:", 1))
+    body = live.until(PAGE, lambda b: "R-FORMAT" in b)
+    assert "R-FORMAT" in body and "Traceback" not in body
+    assert f"{DECISION.split('/')[-1]}:" in body  # file:line:column
+    home = live.get("/")[1]
+    assert "gongshi-live-findings" in home and "R-FORMAT" in home  # the banner, on every page
+    live.save(DECISION, lambda t: t.replace("doc_no: [unclosed\n  x:", "doc_no:", 1))
+    body = live.until(PAGE, lambda b: "霍环罚〔2026〕3号" in b)
+    assert "霍环罚〔2026〕3号" in body and "R-FORMAT" not in body
+
+
+def test_a_save_sends_the_reload_event(live: Live) -> None:
+    host, port = live.url.removeprefix("http://").split(":")
+    conn = http.client.HTTPConnection(host, int(port), timeout=10)
+    conn.request("GET", f"/__gongshi/events?since={live.site.notified}")
+    resp = conn.getresponse()
+    assert resp.status == 200 and resp.getheader("Content-Type") == "text/event-stream"
+    assert resp.readline() == b"retry: 1000\n"
+    live.save(DECISION, lambda t: t.replace("facts: |-\n", "facts: |-\n  再次保存。\n", 1))
+    lines = [resp.readline() for _ in range(3)]
+    conn.close()
+    assert b"event: reload\n" in lines
