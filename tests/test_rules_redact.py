@@ -225,6 +225,8 @@ def test_build_refuses_a_markdown_page_with_personal_data(tmp_path: Path) -> Non
     ds = build(str(tmp_path / "data"), str(out), dt.date(2026, 11, 22),
                settings_file=str(ROOT / "pelicanconf.py"), content=str(tmp_path / "content"))
     assert not ds.report.ok and not out.exists()
+    # The checks run beside the rendering (workflow/jobs.py): what was rendered is gone too.
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "data"]
     leak = next(f for f in ds.report if f.rule == "R-REDACT")
     assert (leak.file, leak.line, leak.column) == (str(page), 4, 7)
 

@@ -63,13 +63,12 @@ class Site:
 
 def _site(data: Path, tmp: Path, monkeypatch: pytest.MonkeyPatch, extra: str = "") -> Site:
     s = Site(tmp, data, extra)
-    original = pagecache.PageCache.reuse
+    original = pagecache.PageCache.record
 
-    def spy(self: pagecache.PageCache, pages: list[Any], output: str) -> list[Any]:
-        todo = original(self, pages, output)
-        s.rendered.append(len(todo))
-        return todo
-    monkeypatch.setattr(pagecache.PageCache, "reuse", spy)
+    def spy(self: pagecache.PageCache, keys: dict[str, str], rendered: int, pages: int) -> int:
+        s.rendered.append(original(self, keys, rendered, pages))
+        return rendered
+    monkeypatch.setattr(pagecache.PageCache, "record", spy)
     s.incremental()  # the published build every step starts from
     return s
 

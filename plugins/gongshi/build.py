@@ -1,4 +1,5 @@
-"""Running Pelican with the plugin: validate first, build into a fresh folder, swap it in.
+"""Running Pelican with the plugin: load, check beside the rendering, build into a fresh folder,
+swap it in only when the checks found no error.
 
 A build that fails or is killed leaves the published output as it was; a successful one
 replaces it whole, so a record that stopped being public cannot linger in a stale file.
@@ -13,9 +14,10 @@ import os
 import shutil
 from typing import Any, Callable
 
-from .checks import validate
-from .dataset import Dataset
-from .workflow import pagecache
+from .checks import default_content, run_checks
+from .dataset import Dataset, load
+from .findings import Report
+from .workflow import jobs, pagecache
 
 log = logging.getLogger("gongshi")
 
@@ -55,10 +57,23 @@ def build(data: str, output: str, as_of: dt.date, *, settings_file: str | None =
     # The gate reads the Markdown Pelican will publish: --content, else the settings' PATH.
     site = pelican_settings(settings_file, {} if content is None else {"PATH": os.path.abspath(content)})
     markdown = content if content is not None else site.get("PATH")
-    ds = dataset or validate(data, as_of, strict=strict, content=markdown)
+    checking: jobs.Job[Report] | None = None
+    if dataset is not None:
+        ds = dataset
+    else:
+        ds = load(data)
+        ds.content = os.path.abspath(markdown) if markdown else default_content(data)
+        if ds.report.ok:
+            # The checks read the dataset and never change it, and no output reads their
+            # findings: they run beside the rendering (workflow/jobs.py), and the build
+            # publishes only if they find no error. A file that could not even be read is
+            # known now: then the checks run here and nothing is rendered.
+            checking = jobs.start("checks", _checked, ds, as_of, strict)
+        else:
+            _checked(ds, as_of, strict)
     if not ds.report.ok:
         return ds
-    plugin.remember(ds, as_of)
+    plugin.remember(ds, as_of, checking)
     output = os.path.abspath(output)
     parent = os.path.dirname(output) or "."
     os.makedirs(parent, exist_ok=True)
@@ -80,22 +95,63 @@ def build(data: str, output: str, as_of: dt.date, *, settings_file: str | None =
         overrides["PATH"] = os.path.abspath(content)
     settings = pelican_settings(settings_file, overrides)
     if not os.path.isdir(settings["PATH"]):
-        os.makedirs(tmp, exist_ok=True)
         settings["PATH"] = tmp  # no Markdown content: nothing for Pelican's readers
     if not os.path.isdir(settings.get("THEME", "")):
         settings["THEME"] = os.path.join(here, "theme")
+    # Until the checks pass, the folder is readable by its owner only: pages of a record the
+    # checks will refuse (personal data, say) are never where a web server could read them.
+    os.makedirs(tmp, mode=0o700)
     try:
-        Pelican(settings).run()
+        try:
+            Pelican(settings).run()
+        finally:
+            plugin.settle(ds, as_of)
+        if checking is not None:
+            ds.report = checking.result()
+            checking = None
+        if not ds.report.ok:
+            shutil.rmtree(tmp, ignore_errors=True)
+            pagecache.discard(output)
+            return ds
         if before_swap is not None:
             before_swap(tmp, ds)
-    except BaseException:
+    except Exception:
+        shutil.rmtree(tmp, ignore_errors=True)
+        pagecache.discard(output)
+        # Data the checks refuse may also break a page: then the clerk gets the findings, not
+        # the traceback of the page they broke.
+        report = _finished(checking)
+        if report is not None and not report.ok:
+            ds.report = report
+            return ds
+        raise
+    except BaseException:  # interrupted: stop the checks too
+        if checking is not None:
+            checking.cancel()
         shutil.rmtree(tmp, ignore_errors=True)
         pagecache.discard(output)
         raise
+    os.chmod(tmp, 0o755)
     pagecache.forget(output)  # a kill between here and commit() leaves no manifest: a full render
     swap(tmp, output)
     pagecache.commit(output)
     return ds
+
+
+def _checked(ds: Dataset, as_of: dt.date, strict: bool) -> Report:
+    """Every check over a loaded dataset (checks.validate without the loading): its report."""
+    run_checks(ds, as_of)
+    if strict:
+        ds.report.strict()
+    return ds.report
+
+
+def _finished(checking: jobs.Job[Report] | None) -> Report | None:
+    """The checks' report after the build failed, or None when they failed too (or never ran)."""
+    try:
+        return checking.result() if checking is not None else None
+    except jobs.JobFailed:
+        return None
 
 
 def _exchange(a: str, b: str) -> bool:

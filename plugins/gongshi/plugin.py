@@ -18,6 +18,7 @@ log = logging.getLogger("gongshi")
 
 _PREPARED: dict[tuple[str, dt.date], Dataset] = {}
 _PUBLISHED: dict[tuple[str, dt.date], tuple[Dataset, Any]] = {}
+_CHECKING: dict[tuple[str, dt.date], Any] = {}  # the checks still running beside a build
 
 
 class BuildRefused(Exception):
@@ -44,9 +45,29 @@ def as_of(settings: dict[str, Any]) -> dt.date:
     return value or today_shanghai()
 
 
-def remember(ds: Dataset, day: dt.date) -> None:
-    """Hand an already validated dataset to the generators so it is not loaded twice."""
+def remember(ds: Dataset, day: dt.date, checking: Any = None) -> None:
+    """Hand a loaded dataset to the generators so it is not loaded twice; `checking`: the job
+    (workflow/jobs.py) whose result is its checked report, when the checks still run."""
     _PREPARED[(ds.root, day)] = ds
+    if checking is not None:
+        _CHECKING[(ds.root, day)] = checking
+
+
+def settle(ds: Dataset, day: dt.date) -> None:
+    """The build is over: forget its checks job (build.py has its result)."""
+    _CHECKING.pop((ds.root, day), None)
+
+
+def checked(settings: dict[str, Any]) -> Dataset:
+    """The dataset once every check has run (waits for the checks job); raises BuildRefused
+    when they found an error. What reads the findings (the compliance pages) asks this."""
+    ds = dataset(settings)
+    job = _CHECKING.pop((data_dir(settings), as_of(settings)), None)
+    if job is not None:
+        ds.report = job.result()
+    if not ds.report.ok:
+        raise BuildRefused(ds)
+    return ds
 
 
 def dataset(settings: dict[str, Any]) -> Dataset:

@@ -86,11 +86,9 @@ def check_unique(pages: list[Page]) -> None:
         seen[page.path] = page.template
 
 
-def _render_range(bounds: tuple[int, int]) -> int:
+def _render_range(bounds: tuple[int, int]) -> tuple[dict[str, str], int]:
     assert _ACTIVE is not None
-    for i in range(*bounds):
-        _ACTIVE.render_page(_ACTIVE.render_list[i])
-    return bounds[1] - bounds[0]
+    return _ACTIVE.settle_and_render(_ACTIVE.early[bounds[0]:bounds[1]])
 
 
 class PortalGenerator(Generator):  # type: ignore[misc]  # pelican is untyped (Any)
@@ -112,7 +110,6 @@ class PortalGenerator(Generator):  # type: ignore[misc]  # pelican is untyped (A
                                   *pages_decisions.plan(ps, self.base),
                                   *pages_subjects.plan(ps, self.base)]
         check_unique(self.pages)
-        self.render_list: list[Page] = self.pages  # what generate_output renders (the rest is reused)
 
     def render_page(self, page: Page) -> None:
         """Render one planned page to its file."""
@@ -122,6 +119,21 @@ class PortalGenerator(Generator):  # type: ignore[misc]  # pelican is untyped (A
         html = self.get_template(page.template).render(self.context, **ctx)
         with open(os.path.join(self.output_path, page.path), "w", encoding="utf-8", newline="\n") as fh:
             fh.write(html)
+
+    def settle_and_render(self, pages: list[Page]) -> tuple[dict[str, str], int]:
+        """Link each page unchanged since the published build (the page cache), render the
+        rest: the pages' cache keys and how many were rendered. Keys are computed here, in the
+        render workers, not before them: hashing every page's context is work for both cores."""
+        keys: dict[str, str] = {}
+        rendered = 0
+        for page in pages:
+            key, linked = self.cache.settle(page, self.output_path) if self.cache else (None, False)
+            if key is not None:
+                keys[page.path] = key
+            if not linked:
+                self.render_page(page)
+                rendered += 1
+        return keys, rendered
 
     def announce(self) -> None:
         """Pelican's `content_written` for every page (rendered or reused), sent in this process
@@ -136,32 +148,49 @@ class PortalGenerator(Generator):  # type: ignore[misc]  # pelican is untyped (A
         started = time.perf_counter()
         for folder in sorted({os.path.dirname(p.path) for p in self.pages}):
             os.makedirs(os.path.join(self.output_path, folder), exist_ok=True)
-        todo = self.pages
+        self.cache: pagecache.PageCache | None = None
         if self.settings.get(pagecache.SETTING):
             # Pages whose key is unchanged are linked from the published build (workflow/pagecache.py).
-            cache = pagecache.PageCache(self.settings, self.context, self.env, i18n.language(self.settings))
-            todo = self.render_list = cache.reuse(self.pages, self.output_path)
-        for name in sorted({p.template for p in todo}):
+            self.cache = pagecache.PageCache(self.settings, self.context, self.env, i18n.language(self.settings))
+        for name in sorted({p.template for p in self.pages}):
             self.get_template(name)  # compile once, before any fork
+        if self.cache is not None:
+            for name in sorted({p.template for p in self.pages}):
+                self.cache.key_names(name)  # analysed once, before any fork
         workers = int(self.settings.get("GONGSHI_WORKERS") or min(2, os.cpu_count() or 1))
-        if workers < 2 or len(todo) < PARALLEL_MIN_PAGES:
-            for page in todo:
-                self.render_page(page)
+        self.early = [p for p in self.pages if p.late is None]
+        parallel = workers >= 2 and len(self.early) >= PARALLEL_MIN_PAGES
+        if not parallel:
+            keys, rendered = self.settle_and_render(self.early)
         else:
             _ACTIVE = self
-            bounds = [(i, min(i + CHUNK, len(todo))) for i in range(0, len(todo), CHUNK)]
+            bounds = [(i, min(i + CHUNK, len(self.early))) for i in range(0, len(self.early), CHUNK)]
+            keys, rendered = {}, 0
             try:
                 with multiprocessing.get_context("fork").Pool(workers) as pool:
-                    sum(pool.imap_unordered(_render_range, bounds))
+                    for part, count in pool.imap_unordered(_render_range, bounds):
+                        keys.update(part)
+                        rendered += count
             finally:
                 _ACTIVE = None
+        late = [p for p in self.pages if p.late is not None]
+        if late:
+            plugin.checked(self.settings)  # they read the findings: wait for the checks
+            for page in late:
+                assert page.late is not None
+                page.ctx.update(page.late())
+            more, count = self.settle_and_render(late)
+            keys.update(more)
+            rendered += count
+        if self.cache is not None:
+            self.cache.record(keys, rendered, len(self.pages))
         attachments.publish_files(self.public, self.output_path)  # files/<agency>/: guides' 示范文本
         attachments.publish_linked(self.dataset.content, self.dataset.root, self.output_path)  # notices' files
         self.announce()
         self.write_sitemap()
         log.info("gongshi.portal: %d pages (%d decisions, %d rendered) written in %.1f s with %d process(es)",
-                 len(self.pages), len(self.public.decisions), len(todo), time.perf_counter() - started,
-                 workers if len(todo) >= PARALLEL_MIN_PAGES else 1)
+                 len(self.pages), len(self.public.decisions), rendered, time.perf_counter() - started,
+                 workers if parallel else 1)
 
     def sitemap_paths(self) -> list[str]:
         """Every public page: the portal's, the other outputs' and Pelican's notices and Markdown pages."""

@@ -1,7 +1,7 @@
 """Site pages: the home page, the annual statistics report, the compliance pages and 404."""
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from ..dataset import Dataset
@@ -45,12 +45,24 @@ def plan(ds: Dataset, ps: Publication, site_url: str) -> Iterator[Page]:
     for rep in reports:
         yield Page(urls.stats(rep.year), "gongshi_stats", {"agency": None, "report": rep, "charts": charts(rep),
                                                           "section": "stats"})
-    report = compliance(ds, ps)
-    by_agency = {a.get("agency"): a for a in (report or {}).get("agencies", [])}
-    yield Page("compliance.html", "gongshi_compliance",
-               {"agency": None, "report": report, "stats": (report or {}).get("site"),
-                "rows": [by_agency.get(s) for s in ps.agencies], "section": "compliance"})
+    # The compliance pages count the checks' findings: filled in once the checks are done.
+    report: dict[str, Any] = {}
+
+    def site_wide() -> dict[str, Any]:
+        if not report:
+            report.update(compliance(ds, ps) or {})
+        by_agency = {a.get("agency"): a for a in report.get("agencies", [])}
+        return {"report": report, "stats": report.get("site"), "rows": [by_agency.get(s) for s in ps.agencies]}
+
+    def of_agency(slug: str) -> Callable[[], dict[str, Any]]:
+        def late() -> dict[str, Any]:
+            whole = site_wide()["report"]
+            stats = next((a for a in whole.get("agencies", []) if a.get("agency") == slug), None)
+            return {"report": whole, "stats": stats}
+        return late
+
+    yield Page("compliance.html", "gongshi_compliance", {"agency": None, "section": "compliance"}, late=site_wide)
     for slug, agency in ps.agencies.items():
         yield Page(urls.agency(slug, "compliance"), "gongshi_compliance",
-                   {"agency": agency, "report": report, "stats": by_agency.get(slug), "section": "compliance"})
+                   {"agency": agency, "section": "compliance"}, late=of_agency(slug))
     yield Page("404.html", "gongshi_404", {"agency": None, "section": ""}, sitemap=False)

@@ -38,6 +38,7 @@ from typing import Any
 
 from .. import plugin
 from ..publication import Publication, PublicRecord
+from ..workflow import jobs
 from . import subjects
 from .docno import normalise
 
@@ -308,9 +309,10 @@ def indexed_urls(site: str | os.PathLike[str]) -> list[str]:
     return [json.loads((root / "d" / f"{i}.json").read_text(encoding="utf-8"))["u"] for i in range(n)]
 
 
-def misindexed(site: str | os.PathLike[str], ps: Publication) -> list[str]:
-    """URLs the index holds but should not, should hold but does not, or whose page is missing."""
-    got = indexed_urls(site)
+def misindexed(site: str | os.PathLike[str], ps: Publication, got: list[str] | None = None) -> list[str]:
+    """URLs the index holds but should not, should hold but does not, or whose page is missing.
+    `got`: the URLs just written, in id order (else read back from the files)."""
+    got = indexed_urls(site) if got is None else got
     wrong = sorted(set(got) ^ expected_urls(ps))
     wrong += sorted(u for u in set(got) if not Path(site, u.split("#")[0]).is_file())
     if len(got) != len(set(got)):
@@ -323,8 +325,31 @@ def _peak() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 
 
+def _index(ps: Publication, site: str) -> tuple[IndexRun, list[str]]:
+    """Write the index of `ps` into `site`: what it cost, and the URLs written in id order."""
+    start = time.perf_counter()
+    docs = documents(ps)
+    size = write(site, docs)
+    return IndexRun(time.perf_counter() - start, _peak(), len(docs), size), [d.url for d in docs]
+
+
+_RUNNING: dict[str, jobs.Job[tuple[IndexRun, list[str]]]] = {}  # output folder -> its index job
+
+
+def _wanted(settings: dict[str, Any]) -> bool:
+    return bool(settings.get("GONGSHI_SEARCH", True)) and "GONGSHI_DATA" in settings
+
+
+def start(settings: dict[str, Any], site: str) -> None:
+    """Begin writing the index beside the pages (workflow/jobs.py): it reads only the
+    publication, which is final once the generators have their context. on_finalized waits
+    for it and checks it against the finished site."""
+    if _wanted(settings) and plugin.publication(settings).decisions:
+        _RUNNING[site] = jobs.start("search index", _index, plugin.publication(settings), site, settings=settings)
+
+
 def on_finalized(pelican: Any) -> None:
-    """signals.finalized: every page is written; index every public page.
+    """signals.finalized: every page is written; the index of every public page is too.
 
     Fail closed: unless the index holds exactly the public URLs of every kind (read from the
     publication views) and each of their pages exists, the index is removed and the search
@@ -332,9 +357,10 @@ def on_finalized(pelican: Any) -> None:
     """
     global LAST_RUNS
     settings = pelican.settings
-    if not settings.get("GONGSHI_SEARCH", True) or "GONGSHI_DATA" not in settings:
-        return
     site = pelican.output_path
+    running = _RUNNING.pop(site, None)
+    if not _wanted(settings):
+        return
     for stale in ("pagefind",):  # the former Pagefind bundle, if an old build left one
         shutil.rmtree(os.path.join(site, stale), ignore_errors=True)
     ps = plugin.publication(settings)
@@ -343,15 +369,14 @@ def on_finalized(pelican: Any) -> None:
         shutil.rmtree(os.path.join(site, FOLDER), ignore_errors=True)
         log.info("gongshi.search: no public decision, no search index")
         return
-    start = time.perf_counter()
-    docs = documents(ps)
-    size = write(site, docs)
-    LAST_RUNS = [IndexRun(time.perf_counter() - start, _peak(), len(docs), size)]
-    wrong = misindexed(site, ps)
+    run, urls = (running or jobs.Job("search index", _index, ps, site, fork=False)).result()
+    LAST_RUNS = [run]
+    size = run.bundle_bytes
+    wrong = misindexed(site, ps, urls)
     if wrong:
         shutil.rmtree(os.path.join(site, FOLDER), ignore_errors=True)
         log.error("gongshi.search: the index is not exactly the public pages (%d wrong, e.g. %s); "
                   "no search index was published", len(wrong), wrong[:3])
         return
-    log.info("gongshi.search: indexed %d documents in %.1f s (%d bytes)", len(docs),
+    log.info("gongshi.search: indexed %d documents in %.1f s (%d bytes)", run.pages,
              LAST_RUNS[0].seconds, size)

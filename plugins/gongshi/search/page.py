@@ -36,6 +36,9 @@ class SearchPageGenerator(Generator):  # type: ignore[misc]  # pelican is untype
 
     def generate_context(self) -> None:
         self.context.setdefault("gongshi_sitemap_pages", []).append(SAVE_AS)  # the portal writes sitemap.xml
+        if "GONGSHI_DATA" in self.settings:
+            from . import index
+            index.start(self.settings, self.output_path)  # the index is written beside the pages
 
     def generate_output(self, writer: Any) -> None:
         ps = plugin.publication(self.settings)

@@ -201,6 +201,11 @@ class PageCache:
         self.cacheable[template] = frozenset(names) if ok else None
         return self.cacheable[template]
 
+    def key_names(self, template: str) -> frozenset[str] | None:
+        """What `template` reads (analysed once a build; the parent does it before forking, so
+        the render workers share the analysis and the manifest records it)."""
+        return self._names(self._template_name(template))
+
     def key(self, page: Page) -> str | None:
         """The page's key, or None when it must be rendered whatever the manifest says."""
         names = self._names(self._template_name(page.template))
@@ -216,19 +221,30 @@ class PageCache:
     def _template_name(name: str) -> str:
         return name if name.endswith(".html") else f"{name}.html"
 
+    def settle(self, page: Page, output: str) -> tuple[str | None, bool]:
+        """The page's key, and whether it was linked from the published site into `output`
+        (else it is to be rendered). Pure per page, so render workers settle their own pages."""
+        key = self.key(page)
+        return key, key is not None and self._link(page.path, key, output)
+
+    def record(self, keys: dict[str, str], rendered: int, pages: int) -> int:
+        """The keys the build's pages settled on (for the manifest) and how many of its `pages`
+        were `rendered` (logged); returns `rendered`."""
+        self.keys.update(sorted(keys.items()))
+        log.info("gongshi.portal: %d of %d pages reused from the published build", pages - rendered, pages)
+        return rendered
+
     def reuse(self, pages: list[Page], output: str) -> list[Page]:
         """Link every unchanged page from the published site into `output`; the rest to render."""
         todo: list[Page] = []
+        keys: dict[str, str] = {}
         for page in pages:
-            key = self.key(page)
-            if key is None:
+            key, linked = self.settle(page, output)
+            if key is not None:
+                keys[page.path] = key
+            if not linked:
                 todo.append(page)
-                continue
-            self.keys[page.path] = key
-            if not self._link(page.path, key, output):
-                todo.append(page)
-        log.info("gongshi.portal: %d of %d pages reused from the published build",
-                 len(pages) - len(todo), len(pages))
+        self.record(keys, len(todo), len(pages))
         return todo
 
     def _link(self, path: str, key: str, output: str) -> bool:

@@ -1,0 +1,43 @@
+"""workflow/jobs.py: background work of a build, in a forked child or at once, same result."""
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from gongshi.workflow import jobs
+
+
+def _square(n: int) -> int:
+    return n * n
+
+
+def _fail() -> None:
+    raise ValueError("broken record")
+
+
+def _die() -> None:
+    os._exit(3)
+
+
+@pytest.mark.parametrize("fork", [True, False])
+def test_a_job_returns_its_value_either_way(fork: bool) -> None:
+    assert jobs.Job("square", _square, 12, fork=fork).result() == 144
+
+
+@pytest.mark.parametrize("fork", [True, False])
+def test_a_failing_job_raises_with_the_childs_traceback(fork: bool) -> None:
+    job = jobs.Job("fail", _fail, fork=fork)
+    with pytest.raises(jobs.JobFailed, match="broken record"):
+        job.result()
+
+
+def test_a_job_whose_process_dies_fails_closed() -> None:
+    with pytest.raises(jobs.JobFailed, match="ended without a result"):
+        jobs.Job("die", _die).result()
+
+
+def test_one_worker_means_no_fork(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GONGSHI_WORKERS", "1")
+    assert not jobs.parallel()
+    assert jobs.parallel({"GONGSHI_WORKERS": 2}) is ("fork" in __import__("multiprocessing").get_all_start_methods())
