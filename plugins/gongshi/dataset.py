@@ -140,10 +140,12 @@ def _shape(path: str, rel: str, is_dir: bool) -> list[Finding]:
     return []
 
 
-def walk(root: str) -> tuple[list[tuple[str, str, float]], list[Finding]]:
+def walk(root: str, stats: dict[str, os.stat_result] | None = None,
+         ) -> tuple[list[tuple[str, str, float]], list[Finding]]:
     """(path, relative path, mtime) of every regular file below root (hidden ones skipped,
-    sorted), and the findings of what cannot be read safely (paths.safe_walk)."""
-    return safe_walk(root, check=_shape)
+    sorted), and the findings of what cannot be read safely (paths.safe_walk; `stats` receives
+    each file's stat result)."""
+    return safe_walk(root, check=_shape, stats=stats)
 
 
 def discover(root: str) -> Iterator[tuple[str, str, float]]:
@@ -207,20 +209,17 @@ def _unknown(path: str, rel: str) -> Finding:
     return UNKNOWN_FILE(path, 1, 1, rel=rel, hint_zh=UNKNOWN_HINT[0], hint_en=UNKNOWN_HINT[1])
 
 
-def load(root: str, workers: int | None = None) -> Dataset:
-    """Load every record under `root`, collecting every finding; never raises for bad data.
-
-    Reading goes through `RUNNER` when one is installed (the parse cache does), else `_run`;
-    both take the same (path, rel, mtime) list and give one result per file in its order.
-    """
+def scan(root: str, stats: dict[str, os.stat_result] | None = None) -> tuple[Dataset, Todo]:
+    """The first half of `load`: walk `root`, report what is misplaced or misnamed, and list the
+    record files to read (in path order). The check cache reads only some of them."""
     root = os.path.abspath(root)
     ds = Dataset(root)
     if not os.path.isdir(root):
         ds.report.add(NO_DATA(root, 0, 0))
-        return ds
+        return ds, []
     todo: Todo = []
     seen: set[str] = set()
-    found, refused = walk(root)
+    found, refused = walk(root, stats)
     ds.report.extend(refused)
     for f in refused:  # a record file refused by the walk is known, and broken: no "not found" echoes
         rel = os.path.relpath(f.file, root).replace(os.sep, "/")
@@ -239,17 +238,45 @@ def load(root: str, workers: int | None = None) -> Dataset:
         ds.report.extend(_name_findings(path, rel, seen))
         todo.append((path, rel, mtime))
     ds.files = len(todo)
-    results = RUNNER(root, todo, workers) if RUNNER is not None else _run(todo, workers)
+    return ds, todo
+
+
+def add_result(ds: Dataset, rel: str, records: list[Record], findings: list[Finding]) -> None:
+    """Take one file's records and findings into `ds` (files in path order)."""
+    ds.paths.add(rel)
+    ds.report.extend(findings)
+    if not records and findings:
+        ds.broken.add(rel)
+    for r in records:
+        ds.records.setdefault(r.kind, []).append(r)
+
+
+def finish(ds: Dataset) -> None:
+    """What only the whole set of files can say: a missing site.yml."""
+    if "site.yml" not in ds.paths and os.path.isdir(ds.root):
+        ds.report.add(NO_SITE(os.path.join(ds.root, "site.yml"), 0, 0))
+
+
+def read(root: str, todo: Todo, workers: int | None = None) -> Iterator[tuple[list[Record], list[Finding]]]:
+    """Read the files of `todo` below `root`, in order: through `RUNNER` (the parse cache) when
+    one is installed, else `_run`."""
+    return RUNNER(root, todo, workers) if RUNNER is not None else _run(todo, workers)
+
+
+def load(root: str, workers: int | None = None) -> Dataset:
+    """Load every record under `root`, collecting every finding; never raises for bad data.
+
+    Reading goes through `RUNNER` when one is installed (the parse cache does), else `_run`;
+    both take the same (path, rel, mtime) list and give one result per file in its order.
+    """
+    ds, todo = scan(root)
+    if not os.path.isdir(ds.root):
+        return ds
+    results = read(ds.root, todo, workers)
     with _gc_paused():
         for (_, rel, _), (records, findings) in zip(todo, results):
-            ds.paths.add(rel)
-            ds.report.extend(findings)
-            if not records and findings:
-                ds.broken.add(rel)
-            for r in records:
-                ds.records.setdefault(r.kind, []).append(r)
-    if "site.yml" not in ds.paths:
-        ds.report.add(NO_SITE(os.path.join(root, "site.yml"), 0, 0))
+            add_result(ds, rel, records, findings)
+    finish(ds)
     return ds
 
 

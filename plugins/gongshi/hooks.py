@@ -19,6 +19,19 @@ Hooks, in the order a build runs them
      point names a check function or a module whose `@check` functions are taken;
    - then the functions passed to `validate(..., extra_checks=[...])`.
 
+   A check may declare its **scope** as data (`scoped(...)`, an attribute like yamllint's rule
+   `TYPE`), which lets `gongshi validate` re-check only what changed (workflow/checkcache.py):
+
+   - `scoped(RECORD)`: what it says about a decision file depends only on that file's records
+     and the context (every record that is not a decision: site.yml, calendar.yml, agencies,
+     officers, items, guides …, and --as-of); what it says about any other file depends on the
+     context only. Findings on unchanged decision files are reused.
+   - `scoped(SUMMARY, reads=("doc_no", …))`: a cross-record rule that reads of each decision
+     only the listed fields (and its agency, slug, year and path): it runs over slim decisions
+     when one of those projections changed, else its previous findings are reused.
+   - nothing declared (a site's check usually): run over the whole dataset every time, fail
+     closed: a rule that cannot be checked incrementally is run, never skipped.
+
    A site adds a check by packaging it::
 
        # pyproject.toml of the site's package
@@ -65,7 +78,8 @@ SITEURL relative to its own folder, as Pelican's writer gives its own pages. Abs
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from importlib.metadata import entry_points
 from types import ModuleType
 from typing import Any
@@ -100,6 +114,40 @@ SIGNALS = [
 ]
 
 Check = Callable[..., Iterable[Any]]
+
+RECORD = "record"    # per decision file (plus the context): see the module docstring
+SUMMARY = "summary"  # cross-record, over the declared fields of every decision
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What a check's findings depend on (declared data, read by workflow/checkcache.py).
+
+    `file_input`, for a RECORD check, gives (dataset -> {absolute path: value}) an input of a
+    file that is not in its bytes (the day git first saw it): a file whose value changed is
+    checked again."""
+
+    per: str
+    reads: tuple[str, ...] = ()
+    file_input: Callable[[Any], Mapping[str, object]] | None = None
+
+
+def scoped(per: str, reads: tuple[str, ...] = (),
+           file_input: Callable[[Any], Mapping[str, object]] | None = None) -> Callable[[Check], Check]:
+    """Declare a check's scope (RECORD or SUMMARY); see the module docstring."""
+    if per not in (RECORD, SUMMARY):
+        raise ValueError(f"unknown check scope {per!r}")
+
+    def mark(fn: Check) -> Check:
+        fn.gongshi_scope = Scope(per, tuple(reads), file_input)  # type: ignore[attr-defined]
+        return fn
+    return mark
+
+
+def scope_of(fn: Check) -> Scope | None:
+    """A check's declared scope, None when it declares none (then it runs in full)."""
+    found = getattr(fn, "gongshi_scope", None)
+    return found if isinstance(found, Scope) else None
 
 
 def check(fn: Check) -> Check:

@@ -56,13 +56,16 @@ def _what(mode: int) -> tuple[str, str]:
 
 
 def safe_walk(root: str, suffixes: tuple[str, ...] = (), within: tuple[str, ...] = (),
-              check: Check | None = None) -> tuple[list[Entry], list[Finding]]:
+              check: Check | None = None, stats: dict[str, os.stat_result] | None = None,
+              ) -> tuple[list[Entry], list[Finding]]:
     """Every regular file below `root` (hidden names skipped), sorted by relative path, and the
     findings of what was refused.
 
     `suffixes` keeps only files whose names end so (all when empty); a symbolic link is followed
     only when its target resolves inside `root` or one of `within`; `check` may refuse entries
-    by name (a folder where a file belongs …). Nothing is opened but folders.
+    by name (a folder where a file belongs …). Nothing is opened but folders. `stats`, when
+    given, receives each file's stat result by path (the check cache compares mtime_ns, size
+    and inode without a second stat of every file).
     """
     root = os.path.abspath(root)
     real_root = os.path.realpath(root)
@@ -123,6 +126,8 @@ def safe_walk(root: str, suffixes: tuple[str, ...] = (), within: tuple[str, ...]
                 stack.append((e.path, rel + "/"))
             elif not suffixes or name.endswith(suffixes):
                 files.append((e.path, rel, st.st_mtime))
+                if stats is not None:
+                    stats[e.path] = st
     files.sort(key=lambda t: t[1])
     findings.sort(key=lambda f: f.file)
     return files, findings

@@ -11,7 +11,7 @@ import datetime as dt
 import os
 from typing import Any, Iterable, Iterator
 
-from .checks import check
+from .checks import RECORD, SUMMARY, check, scoped
 from .dataset import Dataset
 from .findings import Finding, Msg
 from .kinds import KINDS, Record, RecordKind
@@ -107,8 +107,6 @@ class _Refs:
                 title = kind.schema.fields[kind.key].title
                 self.keys[kind.name], found = _unique(ds.of(kind.name), root, kind.key, title, kind.ref_en)
                 self.findings += found
-        _, found = _unique(ds.of("decision"), root, None, "决定文件名", "decision file name")
-        self.findings += found
         self.paths = ds.paths
         self.broken = ds.broken
 
@@ -132,11 +130,11 @@ class _Refs:
 
 
 @check
+@scoped(RECORD)  # a decision's references point into list files, guides and flowcharts: context
 def references(ds: Dataset, as_of: dt.date) -> Iterator[Finding]:
-    """Every id, code and slug one record names exists, and identities are unique."""
+    """Every id, code and slug one record names exists, list keys are unique, dates are possible."""
     refs = _Refs(ds)
     yield from refs.findings
-    yield from _agency_folders(ds)
 
     # References are declared next to the schema (`ref=` on a field): every kind's are checked here.
     for kind in KINDS.values():
@@ -148,17 +146,26 @@ def references(ds: Dataset, as_of: dt.date) -> Iterator[Finding]:
 
     for fc in ds.of("flowchart"):
         yield from _flowchart_steps(fc)
+    for d in ds.of("decision"):
+        yield from _dates(d, as_of)
 
+
+@check
+@scoped(SUMMARY, reads=("doc_no",))
+def identities(ds: Dataset, as_of: dt.date) -> Iterator[Finding]:
+    """Decision file names and document numbers are unique; every agency folder has agency.yml.
+    (Apart from `references`: these compare decisions with each other.)"""
+    _, found = _unique(ds.of("decision"), ds.root, None, "决定文件名", "decision file name")
+    yield from found
+    yield from _agency_folders(ds)
     doc_nos: dict[str, Record] = {}
     for d in ds.of("decision"):
-        data = d.data
-        doc_no = data.get("doc_no")
+        doc_no = d.data.get("doc_no")
         if doc_no:
             first = doc_nos.setdefault(doc_no, d)
             if first is not d:
                 yield DOUBLE(d.file, keys=("doc_no",), what="文书编号", what_en="document number",
                              ref=doc_no, other=_where(first, ds.root), other_en=_where_en(first, ds.root))
-        yield from _dates(d, as_of)
 
 
 def _agency_folders(ds: Dataset) -> Iterator[Finding]:

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..findings import Finding, Msg
-from ..hooks import check
+from ..hooks import RECORD, check, scoped
 from ..schema import Date, Integer, ListOf, Obj, Text
 from .base import RecordKind, Section, Table
 
@@ -67,6 +67,7 @@ class PlanKind(RecordKind):
 
 
 @check
+@scoped(RECORD)  # plans only
 def plan_years(ds: Dataset, as_of: dt.date) -> Iterator[Finding]:
     """A plan is named by its year, says the same year, and was approved by the end of it."""
     for r in ds.of(PlanKind.name):

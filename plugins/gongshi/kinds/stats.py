@@ -32,7 +32,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from ..findings import WARNING, Finding, Msg
-from ..hooks import check
+from ..hooks import SUMMARY, check, scoped
 from ..schema import Ctx, Date, Integer, ListOf, MapOf, Number, Obj, Text
 from ..yamlread import Node
 from .base import RecordKind
@@ -283,6 +283,7 @@ def snapshots(ds: Dataset) -> dict[int, dict[str, Any]]:
 
 
 @check
+@scoped(SUMMARY, reads=("decided", "published", "category", "penalty", "inspection"))  # compute()
 def annual_snapshots(ds: Dataset, as_of: dt.date) -> Iterator[Finding]:
     """Last year's snapshot exists after 31 January; each snapshot still matches its year's data."""
     for r in ds.of(StatsKind.name):

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from ..checks import check
+from ..checks import RECORD, check, scoped
 from ..dataset import Dataset
 from ..findings import Finding, Msg
 
@@ -23,6 +23,7 @@ RESERVED_SLUG = Msg("R-FORMAT", "执法主体文件夹名“{slug}”是门户�
 
 
 @check
+@scoped(RECORD)  # agencies only
 def reserved_agency_slugs(ds: Dataset, as_of: dt.date) -> Iterator[Finding]:
     """Every agency whose folder name is a reserved top-level URL."""
     for slug, rec in sorted(ds.agencies().items()):

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Iterator
 
-from ..checks import check
+from ..checks import RECORD, check, scoped
 from ..dataset import Dataset
 from ..findings import WARNING, Finding, Msg
 from .windows import add_months
@@ -16,6 +16,7 @@ SHORT_NOTICE = Msg("R-ADJUST", "调整于 {announced} 公告、{effective} 生�
 
 
 @check
+@scoped(RECORD)  # guides only
 def adjustment_notice(ds: Dataset, as_of: dt.date) -> Iterator[Finding]:
     """Every guide change is announced a full civil-code month before it takes effect."""
     for rec in ds.of("guide"):

@@ -5,7 +5,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterator
 
-from ..checks import check
+from ..checks import RECORD, check, scoped
 from ..dataset import Dataset
 from ..findings import WARNING, Finding, Msg
 from ..kinds import Record
@@ -99,7 +99,14 @@ def timeliness(rec: Record | PublicRecord, policy: dict[str, Any], cal: WorkCale
                       tuple(cal.unknown_years(decided, published)))
 
 
+def _first_seen_of(ds: Dataset) -> dict[str, dt.date]:
+    """The one input of a decision's deadline findings that is not in its file: the day git
+    first saw it, by absolute path (empty outside git; files of the first day are absent)."""
+    return first_seen(ds.root) or {}
+
+
 @check
+@scoped(RECORD, file_input=_first_seen_of)
 def publication_deadline(ds: Dataset, as_of: dt.date) -> Iterator[Finding]:
     """Every decision published within its working-day limit (official calendar)."""
     policy = ds.policy

@@ -5,7 +5,7 @@ import datetime as dt
 import re
 from typing import Any, Iterator
 
-from ..checks import check
+from ..checks import RECORD, check, scoped
 from ..dataset import Dataset
 from ..findings import Finding, Msg
 from ..kinds import Record
@@ -79,6 +79,7 @@ def _check_policy(ds: Dataset) -> Iterator[Finding]:
 
 
 @check
+@scoped(RECORD)  # each decision against the policy; the policy itself (site.yml)
 def display_windows(ds: Dataset, as_of: dt.date) -> Iterator[Finding]:
     """Every decision's window lies within policy, and no withdrawal precedes the minimum."""
     policy = ds.policy

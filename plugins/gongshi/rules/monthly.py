@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Iterator
 
-from ..checks import check
+from ..checks import SUMMARY, check, scoped
 from ..dataset import Dataset
 from ..findings import WARNING, Finding, Msg
 from ..kinds import Record
@@ -38,6 +38,7 @@ def last_updates(ds: Dataset, as_of: dt.date) -> dict[str, dt.date]:
 
 
 @check
+@scoped(SUMMARY, reads=("published", "withdrawn", "history", "changes"))  # activity_dates
 def monthly_update(ds: Dataset, as_of: dt.date) -> Iterator[Finding]:
     """Every agency that publishes decisions published or updated something in the last month."""
     deciding = {r.agency for r in ds.of("decision")}

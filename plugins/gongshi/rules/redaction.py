@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Iterator, NamedTuple
 
-from ..checks import check
+from ..checks import RECORD, check, scoped
 from ..checksums import USCC_CHARS, uscc_check_char, uscc_valid
 from ..dataset import Dataset
 from ..findings import ERROR, WARNING, Finding, Msg
@@ -264,6 +264,7 @@ def visible(text: str) -> str:
 
 
 @check
+@scoped(RECORD)  # a record's text and the policy of site.yml
 def redaction_gate(ds: Dataset, as_of: dt.date) -> Iterator[Finding]:
     """No personal data in any record's text; masked names; well-formed credit codes."""
     policy = ds.policy

@@ -9,7 +9,7 @@ import datetime as dt
 import math
 from typing import Any, Iterator
 
-from ..checks import check
+from ..checks import RECORD, check, scoped
 from ..dataset import Dataset
 from ..findings import WARNING, Finding, Msg
 from ..kinds import Record
@@ -110,6 +110,7 @@ def _check_ratio(ds: Dataset, policy: dict[str, Any]) -> Iterator[Finding]:
 
 
 @check
+@scoped(RECORD)  # each decision against its agency's officers.yml (context)
 def roster_and_review(ds: Dataset, as_of: dt.date) -> Iterator[Finding]:
     """Two certified officers per decision, legal review of major ones, enough reviewers."""
     roster = _roster(ds)

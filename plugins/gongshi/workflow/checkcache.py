@@ -1,0 +1,361 @@
+"""The check cache: `gongshi validate` re-checks only the decision files that changed.
+
+Why: at 100,000 decisions a full validate costs ~17 s (reading every record back from the
+parse cache, then the redaction gate's ~7 s, references, deadlines …), and a pre-commit hook
+that slow gets skipped. Nearly every file is a decision; the other records (site.yml,
+calendar.yml, agencies, officers, items, guides …, a few dozen files) are the *context*,
+always read (through the parse cache) and checked again. Each check declares its scope as
+data (hooks.scoped, like yamllint's rule types):
+
+- RECORD: what it says about a decision file depends only on that file and the context. Its
+  findings are kept per decision file, keyed by the file's mtime_ns, size and inode (with the
+  parse cache's racy-clean rule: a file changed within 2 s of its checking is not kept) and by
+  the *global key*: code of the whole gongshi package, the checks and their scopes, --as-of,
+  the content folder and the digest of every context file. Only changed files are read and
+  checked (together with the context, whose own findings are never cached).
+- SUMMARY: a cross-record rule (duplicates, agency folders, monthly activity, annual
+  statistics) reading of each decision only the fields it declares. A digest of those fields
+  is kept per file; when the combined digest over every decision is the one of last time, the
+  previous findings stand, else the rule runs over slim decisions (the declared fields only,
+  kept in separate shards read only then) — never over 100,000 full records.
+- nothing declared: the rule runs over the whole dataset, loaded through the parse cache
+  (fail closed: what cannot be checked incrementally is run, never skipped).
+
+Stat, not git, finds what changed (a file edited outside git is seen); mtime+size+inode is
+git's own index rule. Findings are stored with their line and column resolved (those depend
+on the file's bytes only). The result is the cold validate's, finding for finding
+(tests/test_checkcache.py). `GONGSHI_CHECK_CACHE=0` (or `GONGSHI_CACHE=0`) turns it off.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import hashlib
+import io
+import os
+import pickle
+import sys
+import tempfile
+import time
+from typing import Any, Iterable, Mapping
+
+from .. import dataset, hooks
+from ..checks import Check, default_content, load_checks
+from ..findings import Finding, Report
+from ..kinds import Record
+from ..paths import file_digest
+from ..yamlread import locate
+from .cache import RACY_NS, _Unpickler
+
+BULK = "decision"  # the kind whose files are cached one by one; every other record is context
+MAGIC = b"gongshi-check-cache 1\n"
+_PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+# mtime_ns, size, inode, file inputs, parse findings, broken, findings by check, summary digests
+Entry = tuple[int, int, int, tuple[object, ...], list[Finding], bool, dict[str, list[Finding]], dict[str, bytes]]
+# kind, agency, slug, index, year, mtime, slim data: what a SUMMARY check sees of one record
+Slim = tuple[str, str | None, str | None, int | None, int | None, float, dict[str, Any]]
+
+
+def enabled() -> bool:
+    """On unless GONGSHI_CHECK_CACHE=0 or GONGSHI_CACHE=0 (which turns every cache off)."""
+    return os.environ.get("GONGSHI_CACHE", "1") != "0" and os.environ.get("GONGSHI_CHECK_CACHE", "1") != "0"
+
+
+def cache_dir(root: str) -> str:
+    """<GONGSHI_CACHE_DIR or <data's parent>/.cache/records>/checks-<hash of the data folder>."""
+    base = os.environ.get("GONGSHI_CACHE_DIR") or os.path.join(os.path.dirname(root), ".cache", "records")
+    return os.path.join(base, "checks-" + hashlib.sha1(root.encode("utf-8", "surrogatepass")).hexdigest()[:16])
+
+
+_code: str | None = None
+
+
+def code_version() -> str:
+    """A hash of every file of the gongshi package (code and presets): checks read all of it."""
+    global _code
+    if _code is None:
+        h = hashlib.sha256(sys.version.encode())
+        for folder, dirs, files in os.walk(_PACKAGE):
+            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+            for name in sorted(files):
+                path = os.path.join(folder, name)
+                with open(path, "rb") as fh:
+                    h.update(os.path.relpath(path, _PACKAGE).encode() + b"\0" + fh.read())
+        _code = h.hexdigest()[:16]
+    return _code
+
+
+def check_id(fn: Check) -> str:
+    """A check's identity in the cache: module:name, its scope, and for code outside the
+    package (a site's entry point) a digest of its source file."""
+    module = getattr(fn, "__module__", "?")
+    scope = hooks.scope_of(fn)
+    declared = scope and (scope.per, scope.reads, getattr(scope.file_input, "__qualname__", None))
+    ident = f"{module}:{getattr(fn, '__qualname__', repr(fn))}:{declared!r}"
+    if not module.startswith("gongshi."):
+        src = getattr(sys.modules.get(module), "__file__", None)
+        ident += ":" + (file_digest(src) or b"").hex() if src else ":?"
+    return ident
+
+
+def _read(path: str, head: bytes) -> Any:
+    """A pickle written by `_write` with the same header, or None (missing, torn, foreign)."""
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except OSError:
+        return None
+    if not data.startswith(head):
+        return None
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _Unpickler(io.BytesIO(memoryview(data)[len(head):])).load()
+    except Exception:
+        return None
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _write(path: str, head: bytes, value: object) -> None:
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(head)
+            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        return
+
+
+def _shard(base: str, folder: str, what: str) -> str:
+    return os.path.join(base, hashlib.sha1(folder.encode("utf-8", "surrogatepass")).hexdigest()[:20] + what)
+
+
+def _resolve(found: list[Finding]) -> list[Finding]:
+    for f in found:
+        if f.keys is not None and f.line == 0:
+            f.line, f.column = locate(f.file, f.keys)
+    return found
+
+
+def _slim(rec: Record, reads: Iterable[str]) -> Slim:
+    data = rec.data
+    return (rec.kind, rec.agency, rec.slug, rec.index, rec.year, rec.mtime,
+            {k: data[k] for k in reads if k in data})
+
+
+def _summary_digest(slims: list[Slim], broken: bool, reads: tuple[str, ...]) -> bytes:
+    """What a SUMMARY check reading `reads` can see of one file (its mtime is not part of the
+    contract: a touched file would otherwise rerun every cross-record rule)."""
+    seen = [s[:5] + ({k: s[6][k] for k in reads if k in s[6]},) for s in slims]
+    return hashlib.blake2b(pickle.dumps((seen, broken), protocol=4), digest_size=16).digest()
+
+
+def validate(root: str, as_of: dt.date, *, content: str | None = None, workers: int | None = None,
+             extra_checks: Iterable[Check] = ()) -> Report:
+    """checks.validate's findings, re-checking only what changed since the last run (the
+    report only: the dataset is not loaded whole, so `gongshi build` keeps checks.validate)."""
+    root = os.path.abspath(root)
+    fns = load_checks(extra_checks)
+    scopes = [hooks.scope_of(fn) for fn in fns]
+    stats: dict[str, os.stat_result] = {}
+    ds, todo = dataset.scan(root, stats)
+    if not os.path.isdir(root):
+        return ds.report
+    ds.content = os.path.abspath(content) if content else default_content(root)
+    kinds = [dataset.kind_for(rel) for _, rel, _ in todo]
+    bulk = [i for i, k in enumerate(kinds) if k is not None and k.name == BULK]
+    is_bulk = set(bulk)
+    context = [i for i in range(len(todo)) if i not in is_bulk]
+    results: dict[int, tuple[list[Record], list[Finding]]] = dict(
+        zip(context, dataset.read(root, [todo[i] for i in context], workers)))
+
+    ids = [check_id(fn) for fn in fns]
+    head = MAGIC + hashlib.sha256(repr((
+        root, code_version(), ids, as_of.isoformat(), ds.content,
+        [(todo[i][1], file_digest(todo[i][0])) for i in context], sorted(ds.broken),
+    )).encode("utf-8", "surrogatepass")).hexdigest().encode() + b"\n"
+    base = cache_dir(root)
+    index = _read(os.path.join(base, "index.pickle"), head)
+    old_summaries: dict[str, tuple[bytes, list[Finding]]] = index if isinstance(index, dict) else {}
+
+    # Which decision files changed: stat (from the walk) and the declared file inputs.
+    inputs: list[Mapping[str, object]] = [m for m in (s.file_input(ds) for s in scopes
+                                          if s is not None and s.per == hooks.RECORD and s.file_input) if m]
+    folders: dict[str, list[int]] = {}
+    for i in bulk:
+        folders.setdefault(os.path.dirname(todo[i][1]), []).append(i)
+    entries: dict[int, Entry] = {}
+    shards: dict[str, dict[str, Entry]] = {}
+    changed: list[int] = []
+    sigs: dict[int, tuple[int, int, int, tuple[object, ...]]] = {}
+    for folder, idxs in folders.items():
+        shard = _read(_shard(base, folder, ".checks"), head) if index is not None else None
+        shards[folder] = shard if isinstance(shard, dict) else {}
+        for i in idxs:
+            path, rel = todo[i][0], todo[i][1]
+            st = stats.get(path)
+            sig = (st.st_mtime_ns, st.st_size, st.st_ino, tuple(m.get(path) for m in inputs)) if st else (-1, -1, -1, ())
+            sigs[i] = sig
+            entry = shards[folder].get(os.path.basename(rel))
+            if entry is not None and isinstance(entry, tuple) and len(entry) == 8 and entry[:4] == sig:
+                entries[i] = entry
+            else:
+                changed.append(i)
+
+    full = any(s is None for s in scopes)  # an undeclared check needs every record
+    fresh_idx = bulk if full else changed
+    results.update(zip(fresh_idx, dataset.read(root, [todo[i] for i in fresh_idx], workers)))
+
+    # The datasets checks run over: `run` holds the context and the changed decisions, `whole`
+    # every record (only for undeclared checks); both know every path and every broken file.
+    run = dataset.Dataset(root, content=ds.content)
+    whole = dataset.Dataset(root, content=ds.content) if full else run
+    changed_set = set(changed)
+    for i, (_, rel, _) in enumerate(todo):
+        if i in results:
+            records, found = results[i]
+            broken = not records and bool(found)
+        else:
+            entry = entries[i]
+            records, found, broken = [], entry[4], entry[5]
+        ds.paths.add(rel)
+        ds.report.extend(found)
+        if broken:
+            ds.broken.add(rel)
+        for r in records:
+            if i not in is_bulk or i in changed_set:
+                run.records.setdefault(r.kind, []).append(r)
+            if full:
+                whole.records.setdefault(r.kind, []).append(r)
+    dataset.finish(ds)
+    for d in {id(run): run, id(whole): whole}.values():
+        d.paths, d.broken, d.files = ds.paths, ds.broken, ds.files
+
+    # Each check, in order.
+    by_path = {todo[i][0]: i for i in changed}
+    new_found: dict[int, dict[str, list[Finding]]] = {i: {} for i in changed}
+    summaries: dict[str, tuple[bytes, list[Finding]]] = {}
+    reads_all = tuple(dict.fromkeys(r for s in scopes if s is not None and s.per == hooks.SUMMARY for r in s.reads))
+    slims: dict[int, list[Slim]] = {i: [_slim(r, reads_all) for r in results[i][0]] for i in changed}
+    new_sums: dict[int, dict[str, bytes]] = {i: {} for i in changed}
+    slim_ds: list[dataset.Dataset] = []
+    for fn, scope, cid in zip(fns, scopes, ids):
+        if scope is None:
+            ds.report.extend(_resolve(list(fn(whole, as_of))))
+        elif scope.per == hooks.RECORD:
+            for f in _resolve(list(fn(run, as_of))):
+                at = by_path.get(f.file)
+                if at is None:
+                    ds.report.add(f)
+                else:
+                    new_found[at].setdefault(cid, []).append(f)
+            for i in bulk:
+                own = new_found[i].get(cid) if i in changed_set else entries[i][6].get(cid)
+                if own:
+                    ds.report.extend(own)
+        else:
+            for i in changed:
+                new_sums[i][cid] = _summary_digest(slims[i], i in results and not results[i][0] and bool(results[i][1]),
+                                                   scope.reads)
+            h = hashlib.blake2b(head + cid.encode(), digest_size=16)
+            for i in bulk:
+                h.update(todo[i][1].encode("utf-8", "surrogatepass") + b"\0"
+                         + (new_sums[i][cid] if i in changed_set else entries[i][7].get(cid, b"?")))
+            combined = h.digest()
+            kept = old_summaries.get(cid)
+            if kept is not None and kept[0] == combined:
+                found = kept[1]
+            else:
+                if not slim_ds:
+                    slim_ds.append(_slim_dataset(ds, run, todo, bulk, changed_set, slims, reads_all, base, head,
+                                                 workers))
+                found = _resolve(list(fn(slim_ds[0], as_of)))
+            summaries[cid] = (combined, found)
+            ds.report.extend(found)
+
+    _save(base, head, todo, folders, shards, entries, changed, sigs, results, new_found, new_sums, slims,
+          summaries, old_summaries, index is None)
+    return ds.report
+
+
+def _slim_dataset(ds: dataset.Dataset, run: dataset.Dataset, todo: dataset.Todo, bulk: list[int],
+                  changed: set[int], slims: dict[int, list[Slim]], reads: tuple[str, ...], base: str,
+                  head: bytes, workers: int | None) -> dataset.Dataset:
+    """The context and every decision as a slim record (the declared fields only): the
+    changed ones from this run, the others from the slim shards (read again when missing)."""
+    out = dataset.Dataset(ds.root, content=ds.content, paths=ds.paths, broken=ds.broken, files=ds.files)
+    for kind, recs in run.records.items():
+        if kind != BULK:
+            out.records[kind] = list(recs)
+    stored: dict[str, Any] = {}
+    have: dict[int, list[Slim]] = {}
+    missing: list[int] = []
+    for i in bulk:
+        if i in changed:
+            have[i] = slims[i]
+            continue
+        folder, name = os.path.dirname(todo[i][1]), os.path.basename(todo[i][1])
+        if folder not in stored:
+            got = _read(_shard(base, folder, ".slim"), head)
+            stored[folder] = got if isinstance(got, dict) else {}
+        found = stored[folder].get(name)
+        if isinstance(found, list):
+            have[i] = found
+        else:
+            missing.append(i)
+    for i, (records, _) in zip(missing, dataset.read(ds.root, [todo[i] for i in missing], workers)):
+        have[i] = [_slim(r, reads) for r in records]
+        slims[i] = have[i]  # written back with its shard
+    decisions: list[Record] = []
+    for i in bulk:
+        for kind, agency, slug, index, year, mtime, data in have[i]:
+            decisions.append(Record(kind, todo[i][0], data, agency, slug, index, year, mtime))
+    out.records[BULK] = decisions
+    return out
+
+
+def _save(base: str, head: bytes, todo: dataset.Todo, folders: dict[str, list[int]],
+          shards: dict[str, dict[str, Entry]], entries: dict[int, Entry], changed: list[int],
+          sigs: dict[int, tuple[int, int, int, tuple[object, ...]]],
+          results: dict[int, tuple[list[Record], list[Finding]]], new_found: dict[int, dict[str, list[Finding]]],
+          new_sums: dict[int, dict[str, bytes]], slims: dict[int, list[Slim]],
+          summaries: dict[str, tuple[bytes, list[Finding]]], old_summaries: dict[str, tuple[bytes, list[Finding]]],
+          cold: bool) -> None:
+    """Rewrite the shards of folders that gained, lost or changed files, and the index."""
+    now = time.time_ns()
+    changed_set = set(changed)
+    for folder, idxs in folders.items():
+        names = {os.path.basename(todo[i][1]) for i in idxs}
+        if not cold and not any(i in changed_set for i in idxs) and all(n in names for n in shards[folder]):
+            continue
+        new: dict[str, Entry] = {}
+        slim_new: dict[str, list[Slim]] = {}
+        old_slim: Any = None
+        for i in idxs:
+            name = os.path.basename(todo[i][1])
+            if i in changed_set:
+                mtime_ns, size, ino, inputs = sigs[i]
+                if mtime_ns < 0 or now - mtime_ns < RACY_NS:
+                    continue  # racily clean: checked again next time
+                records, found = results[i]
+                new[name] = (mtime_ns, size, ino, inputs, found, not records and bool(found), new_found[i], new_sums[i])
+                slim_new[name] = slims[i]
+            else:
+                new[name] = entries[i]
+                if old_slim is None:
+                    old_slim = _read(_shard(base, folder, ".slim"), head)
+                    old_slim = old_slim if isinstance(old_slim, dict) else {}
+                got = old_slim.get(name) if i not in slims else slims[i]
+                if got is None:
+                    del new[name]  # no slim data to rebuild a summary from: check it again next time
+                    continue
+                slim_new[name] = got
+        _write(_shard(base, folder, ".slim"), head, slim_new)
+        _write(_shard(base, folder, ".checks"), head, new)
+    if cold or {k: v[0] for k, v in summaries.items()} != {k: v[0] for k, v in old_summaries.items()}:
+        _write(os.path.join(base, "index.pickle"), head, summaries)
