@@ -3,21 +3,24 @@
 `gongshi serve --watch` (workflow/live.py) loads and checks the data folder once, like
 `gongshi validate`, then keeps the `Dataset` and every finding by file. When a file is saved
 only that file is read again (`dataset.load_file`, the function the parse cache stores), its
-records replace the old ones in place, and the checks run at once over a *small* dataset: the
-saved file's records plus every record that is not a decision (site, calendar, agencies,
-officers, items …, a few thousand even at 100,000 decisions), so references, rosters,
-windows, deadlines and the redaction gate judge the saved record in milliseconds instead of
-the ~12 s a full run takes at 100,000 decisions.
+records replace the old ones in place, and the checks that declare `scoped(RECORD)` (hooks.py:
+what they say about a decision depends on its file and the context only) run at once over a
+*small* dataset: the saved file's records plus every record that is not a decision (site,
+calendar, agencies, officers, items …, ~200 records at 100,000 decisions). References,
+rosters, windows, deadlines and the redaction gate so judge the saved record in milliseconds
+instead of the ~12 s a full run takes at 100,000 decisions.
 
 Findings are kept per file in three layers, because they age differently:
 
 - `parse`: reading and typing the file (`load_file`), replaced on every save;
 - `gate`: the redaction gates (`GATES`), record-local by nature and the costliest checks, run
   for the saved file only, at once, and never in the background sweep;
-- `wide`: every other check. The quick run above gives the saved file's; `sweep()` (run in the
-  background by live.py) recomputes them over the whole dataset for what one record cannot
-  see (a doc_no used twice, a monthly gap). The checks in `WIDE_ONLY` are meaningless over a
-  few records and only the sweep runs them.
+- `wide`: every other check. The quick run above gives the saved file's RECORD findings;
+  `sweep()` (run in the background by live.py) runs every check but the gates over the whole
+  dataset: cross-record rules (`scoped(SUMMARY)`: a doc_no used twice, a monthly gap), checks
+  that declare no scope (a site's own: never skipped, but only there), and RECORD checks
+  again, since a saved officers.yml or site.yml can change what they say about other files.
+  The gates are swept too after a save of site.yml (its allow-list is their context).
 
 A file with an error is *blocked*: its records are left out of what the preview publishes
 (`publishable()`), exactly as a build would refuse them, so personal data the gate finds is
@@ -31,13 +34,12 @@ import threading
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
-from .. import checks, dataset
+from .. import checks, dataset, hooks
 from ..dataset import Dataset
 from ..findings import ERROR, Finding, Report
 from ..kinds import Record
 
 GATES = frozenset({"redaction_gate", "content_gate"})
-WIDE_ONLY = frozenset({"monthly_update", "annual_snapshots"})
 Check = Callable[[Dataset, dt.date], Iterable[Finding]]
 
 
@@ -47,13 +49,16 @@ class FileFindings:
 
     parse: list[Finding] = field(default_factory=list)
     gate: list[Finding] = field(default_factory=list)
-    wide: list[Finding] = field(default_factory=list)
+    wide: dict[str, list[Finding]] = field(default_factory=dict)  # check name -> its findings
 
     def all(self) -> list[Finding]:
-        return sorted(self.parse + self.gate + self.wide, key=Finding.sort_key)
+        return sorted(self.parse + self.gate + [f for fs in self.wide.values() for f in fs], key=Finding.sort_key)
 
     def has_error(self) -> bool:
-        return any(f.severity == ERROR for f in self.parse + self.gate + self.wide)
+        return any(f.severity == ERROR for f in self.all())
+
+    def empty(self) -> bool:
+        return not (self.parse or self.gate or any(self.wide.values()))
 
 
 @dataclass
@@ -91,6 +96,8 @@ class LiveData:
         self.files: dict[str, FileFindings] = {}
         self.generation = 0
         self.changed_at: dict[str, int] = {}  # file -> generation of its last save
+        self.by_file: dict[str, list[Record]] = {}
+        self.gates_stale = False  # site.yml saved: the next sweep runs the gates too
 
     # -- loading and checking ------------------------------------------------------------
     def load(self) -> None:
@@ -103,9 +110,16 @@ class LiveData:
         for name, found in self._run(ds, checks.load_checks(), skip=frozenset()).items():
             for path, fs in _by_file(found).items():
                 layer = files.setdefault(path, FileFindings())
-                (layer.gate if name in GATES else layer.wide).extend(fs)
+                if name in GATES:
+                    layer.gate.extend(fs)
+                else:
+                    layer.wide.setdefault(name, []).extend(fs)
+        by_file: dict[str, list[Record]] = {}
+        for recs in ds.records.values():
+            for r in recs:
+                by_file.setdefault(r.file, []).append(r)
         with self.lock:
-            self.ds, self.files = ds, files
+            self.ds, self.files, self.by_file = ds, files, by_file
 
     def _run(self, ds: Dataset, fns: list[Check], skip: frozenset[str]) -> dict[str, list[Finding]]:
         """Check name -> its findings over `ds` (located); checks named in `skip` are not run."""
@@ -114,6 +128,16 @@ class LiveData:
             name = getattr(fn, "__name__", "")
             if name not in skip:
                 out.setdefault(name, []).extend(_located(list(fn(ds, self.as_of))))
+        return out
+
+    @staticmethod
+    def record_checks() -> list[Check]:
+        """The checks that may judge one decision file over the small dataset (scoped RECORD)."""
+        out = []
+        for fn in checks.load_checks():
+            scope = hooks.scope_of(fn)
+            if scope is not None and scope.per == hooks.RECORD:
+                out.append(fn)
         return out
 
     def findings(self, path: str) -> list[Finding]:
@@ -147,26 +171,31 @@ class LiveData:
             if not os.path.exists(path):
                 self.files.pop(path, None)
             else:
-                self.files[path] = FileFindings(_located(parse), gate, wide + self._kept_wide(path))
+                self.files[path] = FileFindings(_located(parse), gate, {**self._kept_wide(path), **wide})
             self.generation += 1
             self.changed_at[path] = self.generation
+            self.gates_stale = self.gates_stale or rel == "site.yml"
             return Change(path, old, new, self.findings(path), self.generation)
 
     def _replace(self, path: str, rel: str, new: list[Record], readable: bool) -> list[Record]:
-        """Swap the file's records in every kind list, keeping path order."""
-        ds, old = self.ds, []
-        for recs in ds.records.values():
-            at = [i for i, r in enumerate(recs) if r.file == path]
-            old += [recs[i] for i in at]
-            for i in reversed(at):
-                del recs[i]
-        for rec in new:
-            recs = ds.records.setdefault(rec.kind, [])
-            i = next((i for i, r in enumerate(recs) if r.file > path), len(recs))
-            j = i
-            while j < len(recs) and recs[j].file == path:
-                j += 1
-            recs.insert(j, rec)
+        """Swap the file's records in their kind lists, keeping path order: in place when the
+        file keeps its kind and count (an ordinary save), else removed and inserted."""
+        ds = self.ds
+        old = self.by_file.pop(path, [])
+        if new:
+            self.by_file[path] = list(new)
+        if old and [r.kind for r in old] == [r.kind for r in new]:
+            recs = ds.records[old[0].kind]
+            at = _position(recs, old[0])
+            recs[at:at + len(old)] = new
+        else:
+            for rec in old:
+                recs = ds.records[rec.kind]
+                del recs[_position(recs, rec)]
+            for rec in new:
+                recs = ds.records.setdefault(rec.kind, [])
+                i = next((i for i, r in enumerate(recs) if r.file > path), len(recs))
+                recs.insert(i, rec)
         if os.path.exists(path) and rel.endswith(".yml"):
             ds.paths.add(rel)
             (ds.broken.discard if readable else ds.broken.add)(rel)
@@ -175,26 +204,26 @@ class LiveData:
             ds.broken.discard(rel)
         return old
 
-    def _quick(self, path: str, new: list[Record], in_content: bool) -> tuple[list[Finding], list[Finding]]:
+    def _quick(self, path: str, new: list[Record], in_content: bool) -> tuple[list[Finding], dict[str, list[Finding]]]:
         """(gate, wide) findings on `path` from the checks over a small dataset around it."""
         small = Dataset(self.root, paths=self.ds.paths, broken=self.ds.broken)
         small.content = self.content if in_content else None
         for kind, recs in self.ds.records.items():
-            small.records[kind] = [r for r in recs if r.file == path] if kind == "decision" else list(recs)
+            small.records[kind] = list(recs) if kind != "decision" else \
+                [r for r in self.by_file.get(path, []) if r.kind == kind]
         if in_content:  # the content gate reads the whole folder: keep only this file's findings
             small.records = {k: v for k, v in small.records.items() if k in ("site", "calendar")}
-        found = self._run(small, checks.load_checks(), skip=WIDE_ONLY)
+        found = self._run(small, self.record_checks(), skip=frozenset())
         gate = [f for name, fs in found.items() if name in GATES for f in fs if os.path.abspath(f.file) == path]
-        wide = [f for name, fs in found.items() if name not in GATES for f in fs
-                if os.path.abspath(f.file) == path]
+        wide = {name: [f for f in fs if os.path.abspath(f.file) == path] for name, fs in found.items()
+                if name not in GATES}
         return gate, wide
 
-    def _kept_wide(self, path: str) -> list[Finding]:
-        """The saved file's findings from WIDE_ONLY checks of the last sweep (they still hold
-        until the next sweep says otherwise)."""
+    def _kept_wide(self, path: str) -> dict[str, list[Finding]]:
+        """The saved file's findings of the last sweep from checks the quick run does not run
+        (they still hold until the next sweep says otherwise)."""
         layer = self.files.get(path)
-        names = {"R-MONTHLY", "R-ANNUAL"}
-        return [f for f in layer.wide if f.rule in names] if layer else []
+        return dict(layer.wide) if layer else {}
 
     # -- the background sweep and what is published ----------------------------------------
     def snapshot(self) -> tuple[Dataset, int]:
@@ -207,17 +236,25 @@ class LiveData:
             return copy, self.generation
 
     def sweep(self, ds: Dataset, generation: int) -> None:
-        """Every check but the gates over a snapshot; replaces the `wide` layer of every file
-        not saved since the snapshot was taken."""
-        found = self._run(ds, checks.load_checks(), skip=GATES)
-        by_file = _by_file(f for fs in found.values() for f in fs)
+        """Every check but the gates (with them after a save of site.yml) over a snapshot;
+        replaces those layers of every file not saved since the snapshot was taken."""
+        gates = self.gates_stale
+        self.gates_stale = False
+        found = self._run(ds, checks.load_checks(), skip=frozenset() if gates else GATES)
+        by_file: dict[str, dict[str, list[Finding]]] = {}
+        for name, fs in found.items():
+            for path, mine in _by_file(fs).items():
+                by_file.setdefault(path, {})[name] = mine
         with self.lock:
             for path in set(self.files) | set(by_file):
                 if self.changed_at.get(path, 0) > generation:
                     continue
                 layer = self.files.setdefault(path, FileFindings())
-                layer.wide = by_file.get(path, [])
-                if not (layer.parse or layer.gate or layer.wide):
+                new = by_file.get(path, {})
+                if gates:
+                    layer.gate = [f for name in GATES for f in new.pop(name, [])]
+                layer.wide = new
+                if layer.empty():
                     del self.files[path]
 
     def publishable(self, ds: Dataset) -> Dataset:
@@ -229,3 +266,11 @@ class LiveData:
         for kind, recs in ds.records.items():
             out.records[kind] = [r for r in recs if kind == "site" or r.file not in blocked]
         return out
+
+
+def _position(recs: list[Record], rec: Record) -> int:
+    """Where `rec` itself (not an equal record) is in `recs`."""
+    for i, r in enumerate(recs):
+        if r is rec:
+            return i
+    raise ValueError(f"{rec.uid} is not in its kind list")
