@@ -14,6 +14,7 @@ from .. import plugin
 from ..kinds import KINDS
 from ..publication import Publication
 from ..publication.urls import site_base
+from ..workflow import jobs
 from . import shuanggongshi, tables
 from .dictionary import dictionary
 from .files import ROOT, DataFile, Sink, digest, plan, write_json
@@ -30,9 +31,12 @@ class OpenDataGenerator(Generator):  # type: ignore[misc]  # pelican is untyped 
         self.files = plan(self.public)
         self.context["gongshi_data_files"] = [f.as_dict() for f in self.files]
         self.context.setdefault("gongshi_sitemap_pages", []).extend(["data/index.html", "data/dictionary.html"])
+        # The files read only the publication: written beside the portal's pages (workflow/jobs.py).
+        self.started = time.perf_counter()
+        self.writing = jobs.start("open data", self._write_files, settings=self.settings)
 
-    def generate_output(self, writer: Any) -> None:
-        started = time.perf_counter()
+    def _write_files(self) -> list[tuple[int, str]]:
+        """Every data file (tables, 双公示, schemas, dictionary): their sizes and SHA-256, in order."""
         ps = self.public
         names = officer_names(ps)
         for kind in tables.KIND_FILES:
@@ -50,7 +54,12 @@ class OpenDataGenerator(Generator):  # type: ignore[misc]  # pelican is untyped 
                 write_json(path, KINDS[f.source[7:]].file_schema())
             elif f.source == "dictionary":
                 write_json(path, {"title": "数据字典", "kinds": dictionary()})
-            f.size, f.sha256 = digest(path)
+        return [digest(os.path.join(self.output_path, f.href)) for f in self.files]
+
+    def generate_output(self, writer: Any) -> None:
+        ps = self.public
+        for f, (size, sha256) in zip(self.files, self.writing.result(), strict=True):
+            f.size, f.sha256 = size, sha256
         # The context list is refreshed in place so pages rendered later show sizes and hashes.
         self.context["gongshi_data_files"][:] = [f.as_dict() for f in self.files]
         index = {"title": f"{ps.site.get('name', '')} 开放数据", "as_of": ps.as_of.isoformat(),
@@ -60,7 +69,7 @@ class OpenDataGenerator(Generator):  # type: ignore[misc]  # pelican is untyped 
         self._page(f"{ROOT}/index.html", "data", files=self.files, exports=shuanggongshi.EXPORTS)
         csv_names = {k: dict(zip((c.key for c in tables.columns(k)), csv_header(k))) for k in tables.KIND_FILES}
         self._page(f"{ROOT}/dictionary.html", "data_dictionary", kinds=dictionary(), csv_names=csv_names)
-        log.info("gongshi.opendata: %d files written in %.1f s", len(self.files), time.perf_counter() - started)
+        log.info("gongshi.opendata: %d files written in %.1f s", len(self.files), time.perf_counter() - self.started)
 
     def _write_table(self, source: str, fmt: str, items: list[tuple[str, Any]]) -> None:
         """Every file (site-wide and per agency) of one source and format, in one pass."""
