@@ -22,13 +22,8 @@ SAVE_AS = "search.html"
 def filter_choices(ps: Publication) -> dict[str, list[str]]:
     """Kinds, agency names, categories and years that occur among the public records, sorted
     (search.js adds each choice's count for the current query)."""
-    from .index import KIND_NAMES, documents
-    docs = documents(ps)
-    agencies = sorted({d.agency for d in docs if d.agency})
-    kinds = [KIND_NAMES[k] for k in KIND_NAMES if any(d.kind == k for d in docs)]
-    categories = sorted({d.category for d in docs if d.category})
-    years = sorted({str(d.year) for d in docs if d.year is not None}, reverse=True)
-    return {"kind": kinds, "agency": agencies, "category": categories, "year": years}
+    from .index import choices, documents
+    return choices(documents(ps))
 
 
 class SearchPageGenerator(Generator):  # type: ignore[misc]  # pelican is untyped (Any)
@@ -42,7 +37,11 @@ class SearchPageGenerator(Generator):  # type: ignore[misc]  # pelican is untype
 
     def generate_output(self, writer: Any) -> None:
         ps = plugin.publication(self.settings)
-        html = self.get_template("search").render(self.context, ps=ps, choices=filter_choices(ps))
+        from .index import running_choices
+        # The index job made the documents already: their choices, not a second pass.
+        found = running_choices(self.output_path)
+        html = self.get_template("search").render(self.context, ps=ps,
+                                                  choices=filter_choices(ps) if found is None else found)
         path = os.path.join(self.output_path, SAVE_AS)
         with open(path, "w", encoding="utf-8") as fh:
             fh.write(html)
