@@ -93,15 +93,25 @@ def test_pages_come_from_memory_with_the_reload_script(live: Live) -> None:
     assert "EventSource" in script and "http" not in script  # nothing loaded from outside
 
 
-def test_a_saved_decision_shows_its_new_text(live: Live) -> None:
-    live.save(DECISION, lambda t: t.replace("facts: |-\n", "facts: |-\n  预览新增的事实文字。\n", 1))
-    body = live.until(PAGE, lambda b: "预览新增的事实文字" in b)
-    assert "预览新增的事实文字" in body
+@pytest.fixture(params=["sync", "patch"])
+def mode(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """"sync": a small site re-publishes everything before the reload; "patch": what a large
+    one does (the decision's page patched at once, the rest rebuilt in the background)."""
+    if request.param == "patch":
+        monkeypatch.setattr("gongshi.workflow.live.SYNC_SECONDS", 0.0)
+    return str(request.param)
+
+
+def test_a_saved_decision_shows_its_new_text(live: Live, mode: str) -> None:
+    text = f"预览新增的事实文字{mode}"
+    live.save(DECISION, lambda t: t.replace("facts: |-\n", f"facts: |-\n  {text}。\n", 1))
+    body = live.until(PAGE, lambda b: text in b)
+    assert text in body
     assert "gongshi-live-findings" not in body  # a clean save: no banner
 
 
-def test_personal_data_is_not_served_and_the_finding_is_shown(live: Live) -> None:
-    number = resident_id("34152219850315123")
+def test_personal_data_is_not_served_and_the_finding_is_shown(live: Live, mode: str) -> None:
+    number = resident_id("34152219850315123" if mode == "sync" else "34012219900101456")
     live.save(DECISION, lambda t: t.replace("facts: |-\n", f"facts: |-\n  当事人身份证号{number}。\n", 1))
     body = live.until(PAGE, lambda b: "R-REDACT" in b)
     assert "R-REDACT" in body and "身份证号码未作隐私处理" in body and "unredacted resident ID" in body

@@ -284,6 +284,9 @@ class LiveSite:
             time.sleep(0.3)  # a burst of saves (git checkout, a search-and-replace) is one rebuild
             self._dirty.clear()
             self.rebuild()
+            if self.problem is None:
+                print(f"全站已更新（列表、统计） / whole site refreshed (lists, statistics): "
+                      f"{self.rebuild_seconds:.1f} s", flush=True)
 
     def templates_changed(self) -> None:
         """A theme file was saved: Jinja reloads it by itself; the fragments must go."""
