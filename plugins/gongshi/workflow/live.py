@@ -121,8 +121,8 @@ class LiveSite:
         from ..portal.generator import PortalGenerator
         from .provenance import ProvenanceGenerator
         self.data.load()
-        snap, gen = self.data.snapshot()
-        ds = self.data.publishable(snap)
+        snap, blocked, gen = self.data.snapshot()
+        ds = self.data.publishable(snap, blocked)
         self._own(r for recs in snap.records.values() for r in recs)
         settings = self.settings
         started = time.perf_counter()
@@ -254,10 +254,12 @@ class LiveSite:
 
     def _rebuild(self) -> None:
         started = time.perf_counter()
-        snap, gen = self.data.snapshot()
+        snap, blocked, gen = self.data.snapshot()
         try:
             self.data.sweep(snap, gen)
-            ds = self.data.publishable(snap)
+            # Files blocked at the snapshot stay out even if fixed since (their fixed version is
+            # not in the snapshot); files the sweep found errors in go out too.
+            ds = self.data.publishable(snap, blocked | self.data.blocked())
             pub = publish(ds, self.as_of)
             pages = plan_pages(ds, pub, site_base(self.settings, pub.site))
         except Exception as exc:  # a clerk never sees a traceback; the preview keeps the last state

@@ -226,14 +226,16 @@ class LiveData:
         return dict(layer.wide) if layer else {}
 
     # -- the background sweep and what is published ----------------------------------------
-    def snapshot(self) -> tuple[Dataset, int]:
-        """A copy of the dataset's lists (records are never changed in place) and its generation."""
+    def snapshot(self) -> tuple[Dataset, set[str], int]:
+        """A copy of the dataset's lists (records are never changed in place), the files blocked
+        *then* and the generation, taken together: a file fixed after the snapshot must not
+        let its blocked version in the snapshot through."""
         with self.lock:
             ds = self.ds
             copy = Dataset(ds.root, {k: list(v) for k, v in ds.records.items()}, files=ds.files,
                            paths=set(ds.paths), broken=set(ds.broken))
             copy.content = ds.content
-            return copy, self.generation
+            return copy, self.blocked(), self.generation
 
     def sweep(self, ds: Dataset, generation: int) -> None:
         """Every check but the gates (with them after a save of site.yml) over a snapshot;
@@ -257,10 +259,11 @@ class LiveData:
                 if layer.empty():
                     del self.files[path]
 
-    def publishable(self, ds: Dataset) -> Dataset:
-        """`ds` without the records of blocked files, with an empty report: what the preview
-        may render (site.yml stays, its errors turn every page into the error page instead)."""
-        blocked = self.blocked()
+    @staticmethod
+    def publishable(ds: Dataset, blocked: set[str]) -> Dataset:
+        """`ds` without the records of the `blocked` files (those of its snapshot), with an
+        empty report: what the preview may render (site.yml stays: its errors turn every page
+        into the error page instead)."""
         out = Dataset(ds.root, files=ds.files, paths=ds.paths, broken=ds.broken)
         out.content = ds.content
         for kind, recs in ds.records.items():
