@@ -37,7 +37,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Iterator
 
-from .checks import RECORD, check, scoped
+from .checks import CONTEXT, check, scoped
 from .dataset import Dataset
 from .findings import Finding, Msg
 from .paths import inside, open_regular
@@ -282,7 +282,7 @@ def _check_file(report: Any, missing: Any, path: str, ext: str, ds: Dataset,
 
 
 @check
-@scoped(RECORD)  # guides, pages and the files they name: context, checked every run
+@scoped(CONTEXT)  # guides, pages and the files they name: context, checked every run
 def attachment_checks(ds: Dataset, as_of: dt.date) -> Iterator[Finding]:
     """Every attachment of a guide, and every file a notice or page links under /files/, exists,
     is of an allowed type and size, and holds no personal data."""

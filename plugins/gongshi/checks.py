@@ -9,7 +9,7 @@ from typing import Callable, Iterable
 from .dataset import Dataset, load
 from .findings import Finding, Report
 from .hooks import check as check  # the marker of a check (re-exported: `from gongshi.checks import check`)
-from .hooks import RECORD as RECORD, SUMMARY as SUMMARY, scoped as scoped  # a check's declared scope
+from .hooks import CONTEXT as CONTEXT, RECORD as RECORD, SUMMARY as SUMMARY, scoped as scoped  # a check's declared scope
 from .yamlread import locate
 
 Check = Callable[[Dataset, dt.date], Iterable[Finding]]

@@ -60,6 +60,9 @@ class Dataset:
     # The Markdown folder published with the data (Pelican's pages and notices): public text
     # the redaction gate reads too; set by checks.validate, None when there is none.
     content: str | None = None
+    # When set, only findings on these files (absolute paths) are wanted: a check may skip the
+    # other records (the check cache sets it when it has the rest; findings elsewhere are dropped).
+    focus: set[str] | None = None
 
     def of(self, kind: str) -> list[Record]:
         """All records of a kind, in path order."""

@@ -25,10 +25,13 @@ Hooks, in the order a build runs them
    - `scoped(RECORD)`: what it says about a decision file depends only on that file's records
      and the context (every record that is not a decision: site.yml, calendar.yml, agencies,
      officers, items, guides …, and --as-of); what it says about any other file depends on the
-     context only. Findings on unchanged decision files are reused.
+     context only. Findings on unchanged decision files are reused, and those on other files
+     while no record file of the context changed.
    - `scoped(SUMMARY, reads=("doc_no", …))`: a cross-record rule that reads of each decision
      only the listed fields (and its agency, slug, year and path): it runs over slim decisions
      when one of those projections changed, else its previous findings are reused.
+   - `scoped(CONTEXT)`: reads no decision, but files that are not records (Markdown pages,
+     attachments): run over the context every time, never cached.
    - nothing declared (a site's check usually): run over the whole dataset every time, fail
      closed: a rule that cannot be checked incrementally is run, never skipped.
 
@@ -117,6 +120,7 @@ Check = Callable[..., Iterable[Any]]
 
 RECORD = "record"    # per decision file (plus the context): see the module docstring
 SUMMARY = "summary"  # cross-record, over the declared fields of every decision
+CONTEXT = "context"  # reads no decision, but files that are not records (pages, attachments)
 
 
 @dataclass(frozen=True)
@@ -134,8 +138,8 @@ class Scope:
 
 def scoped(per: str, reads: tuple[str, ...] = (),
            file_input: Callable[[Any], Mapping[str, object]] | None = None) -> Callable[[Check], Check]:
-    """Declare a check's scope (RECORD or SUMMARY); see the module docstring."""
-    if per not in (RECORD, SUMMARY):
+    """Declare a check's scope (RECORD, SUMMARY or CONTEXT); see the module docstring."""
+    if per not in (RECORD, SUMMARY, CONTEXT):
         raise ValueError(f"unknown check scope {per!r}")
 
     def mark(fn: Check) -> Check:

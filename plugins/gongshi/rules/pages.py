@@ -13,7 +13,7 @@ import datetime as dt
 import os
 from typing import Any, Iterator
 
-from ..checks import RECORD, check, scoped
+from ..checks import CONTEXT, check, scoped
 from ..dataset import Dataset
 from ..findings import Finding, Msg
 from . import detectors as d
@@ -68,7 +68,7 @@ def scan_page(path: str, policy: dict[str, Any]) -> list[Finding]:
 
 
 @check
-@scoped(RECORD)  # no record at all: pages are context, checked every run
+@scoped(CONTEXT)  # no record at all: pages are context, checked every run
 def content_gate(ds: Dataset, as_of: dt.date) -> Iterator[Finding]:
     """No personal data in the pages and notices published with the data."""
     if not ds.content or not os.path.isdir(ds.content):

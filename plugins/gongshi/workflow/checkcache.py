@@ -181,7 +181,11 @@ def validate(root: str, as_of: dt.date, *, content: str | None = None, workers: 
     )).encode("utf-8", "surrogatepass")).hexdigest().encode() + b"\n"
     base = cache_dir(root)
     index = _read(os.path.join(base, "index.pickle"), head)
-    old_summaries: dict[str, tuple[bytes, list[Finding]]] = index if isinstance(index, dict) else {}
+    index = index if isinstance(index, tuple) and len(index) == 2 else None
+    # The previous run's cross-record findings (by check: combined digest, findings), and the
+    # RECORD checks' findings on context files (valid while `head`, the context, is the same).
+    old_summaries: dict[str, tuple[bytes, list[Finding]]] = index[0] if index else {}
+    old_context: dict[str, list[Finding]] = index[1] if index else {}
 
     # Which decision files changed: stat (from the walk) and the declared file inputs.
     inputs: list[Mapping[str, object]] = [m for m in (s.file_input(ds) for s in scopes
@@ -236,8 +240,31 @@ def validate(root: str, as_of: dt.date, *, content: str | None = None, workers: 
     for d in {id(run): run, id(whole): whole}.values():
         d.paths, d.broken, d.files = ds.paths, ds.broken, ds.files
 
+    # CONTEXT checks read files that are not records (attachments, the content folder's pages):
+    # their findings stand while every such file keeps its mtime, size and inode.
+    records_at = {t[0] for t in todo}
+    others = sorted((p, st.st_mtime_ns, st.st_size, st.st_ino) for p, st in stats.items() if p not in records_at)
+    if ds.content and os.path.isdir(ds.content):
+        for folder, dirs, files in os.walk(ds.content):
+            dirs.sort()
+            for name in sorted(files):
+                try:
+                    st = os.stat(os.path.join(folder, name))
+                except OSError:
+                    continue
+                others.append((os.path.join(folder, name), st.st_mtime_ns, st.st_size, st.st_ino))
+    now = time.time_ns()
+    racy = any(now - m < RACY_NS for _, m, _, _ in others)
+    files_key = hashlib.sha256(repr(others).encode("utf-8", "surrogatepass")).hexdigest() if not racy else ""
+
     # Each check, in order.
     by_path = {todo[i][0]: i for i in changed}
+    kept_found: dict[str, list[Finding]] = {}
+    for i in bulk:
+        if i not in changed_set and entries[i][6]:
+            for cid, own in entries[i][6].items():
+                kept_found.setdefault(cid, []).extend(own)
+    context_found: dict[str, list[Finding]] = {}
     new_found: dict[int, dict[str, list[Finding]]] = {i: {} for i in changed}
     summaries: dict[str, tuple[bytes, list[Finding]]] = {}
     reads_all = tuple(dict.fromkeys(r for s in scopes if s is not None and s.per == hooks.SUMMARY for r in s.reads))
@@ -247,25 +274,39 @@ def validate(root: str, as_of: dt.date, *, content: str | None = None, workers: 
     for fn, scope, cid in zip(fns, scopes, ids):
         if scope is None:
             ds.report.extend(_resolve(list(fn(whole, as_of))))
+        elif scope.per == hooks.CONTEXT:
+            known = old_context.get(cid + "\0" + files_key) if files_key else None
+            found = known if known is not None else _resolve(list(fn(run, as_of)))
+            if files_key:  # not kept while a file is racily fresh
+                context_found[cid + "\0" + files_key] = found
+            ds.report.extend(found)
         elif scope.per == hooks.RECORD:
-            for f in _resolve(list(fn(run, as_of))):
-                at = by_path.get(f.file)
-                if at is None:
-                    ds.report.add(f)
-                else:
-                    new_found[at].setdefault(cid, []).append(f)
-            for i in bulk:
-                own = new_found[i].get(cid) if i in changed_set else entries[i][6].get(cid)
-                if own:
-                    ds.report.extend(own)
+            known = old_context.get(cid)
+            if known is None or changed:
+                run.focus = set(by_path) if known is not None else None
+                try:
+                    found = list(fn(run, as_of))
+                finally:
+                    run.focus = None
+                for f in _resolve(found):
+                    at = by_path.get(f.file)
+                    if at is not None:
+                        new_found[at].setdefault(cid, []).append(f)
+                    elif known is None:
+                        context_found.setdefault(cid, []).append(f)
+            own_context = known if known is not None else context_found.get(cid, [])
+            context_found[cid] = own_context
+            ds.report.extend(own_context)
+            for i in changed:
+                ds.report.extend(new_found[i].get(cid, ()))
+            ds.report.extend(kept_found.get(cid, ()))
         else:
             for i in changed:
                 new_sums[i][cid] = _summary_digest(slims[i], i in results and not results[i][0] and bool(results[i][1]),
                                                    scope.reads)
             h = hashlib.blake2b(head + cid.encode(), digest_size=16)
-            for i in bulk:
-                h.update(todo[i][1].encode("utf-8", "surrogatepass") + b"\0"
-                         + (new_sums[i][cid] if i in changed_set else entries[i][7].get(cid, b"?")))
+            h.update(b"".join(todo[i][1].encode("utf-8", "surrogatepass") + b"\0"
+                              + (new_sums[i][cid] if i in changed_set else entries[i][7].get(cid, b"?")) for i in bulk))
             combined = h.digest()
             kept = old_summaries.get(cid)
             if kept is not None and kept[0] == combined:
@@ -279,7 +320,7 @@ def validate(root: str, as_of: dt.date, *, content: str | None = None, workers: 
             ds.report.extend(found)
 
     _save(base, head, todo, folders, shards, entries, changed, sigs, results, new_found, new_sums, slims,
-          summaries, old_summaries, index is None)
+          (summaries, context_found), (old_summaries, old_context), index is None)
     return ds.report
 
 
@@ -324,15 +365,14 @@ def _save(base: str, head: bytes, todo: dataset.Todo, folders: dict[str, list[in
           sigs: dict[int, tuple[int, int, int, tuple[object, ...]]],
           results: dict[int, tuple[list[Record], list[Finding]]], new_found: dict[int, dict[str, list[Finding]]],
           new_sums: dict[int, dict[str, bytes]], slims: dict[int, list[Slim]],
-          summaries: dict[str, tuple[bytes, list[Finding]]], old_summaries: dict[str, tuple[bytes, list[Finding]]],
-          cold: bool) -> None:
+          index: tuple[dict[str, tuple[bytes, list[Finding]]], dict[str, list[Finding]]],
+          old: tuple[dict[str, tuple[bytes, list[Finding]]], dict[str, list[Finding]]], cold: bool) -> None:
     """Rewrite the shards of folders that gained, lost or changed files, and the index."""
     now = time.time_ns()
     changed_set = set(changed)
     for folder, idxs in folders.items():
-        names = {os.path.basename(todo[i][1]) for i in idxs}
-        if not cold and not any(i in changed_set for i in idxs) and all(n in names for n in shards[folder]):
-            continue
+        if not cold and not any(i in changed_set for i in idxs) and len(shards[folder]) == len(idxs):
+            continue  # every file found its entry, and there are no others
         new: dict[str, Entry] = {}
         slim_new: dict[str, list[Slim]] = {}
         old_slim: Any = None
@@ -357,5 +397,6 @@ def _save(base: str, head: bytes, todo: dataset.Todo, folders: dict[str, list[in
                 slim_new[name] = got
         _write(_shard(base, folder, ".slim"), head, slim_new)
         _write(_shard(base, folder, ".checks"), head, new)
-    if cold or {k: v[0] for k, v in summaries.items()} != {k: v[0] for k, v in old_summaries.items()}:
-        _write(os.path.join(base, "index.pickle"), head, summaries)
+    if cold or {k: v[0] for k, v in index[0].items()} != {k: v[0] for k, v in old[0].items()} \
+            or set(index[1]) != set(old[1]):
+        _write(os.path.join(base, "index.pickle"), head, index)
