@@ -16,7 +16,6 @@ before the swap and written after it, so a build killed in between leaves none.
 from __future__ import annotations
 
 import contextlib
-import glob
 import hashlib
 import io
 import json
@@ -151,8 +150,7 @@ class PageCache:
         self.build = None if body is None else hashlib.sha256(self.code.encode() + body).hexdigest()
         self.cacheable: dict[str, frozenset[str] | None] = {}
         self.pending: dict[str, Any]
-        _PENDING[self.published] = self.pending = {"code": self.code, "templates": self.cacheable, "pages": {},
-                                                   "shards": {}, "previous_shards": {}}
+        _PENDING[self.published] = self.pending = {"code": self.code, "templates": self.cacheable, "pages": {}}
         self.previous = self._load()
         self.keys: dict[str, str] = self.pending["pages"]
 
@@ -162,8 +160,6 @@ class PageCache:
                 doc = json.load(fh)
             if doc.get("version") != VERSION or not isinstance(doc.get("pages"), dict):
                 return {}
-            if isinstance(doc.get("shards"), dict):
-                self.pending["previous_shards"] = doc["shards"]
             if doc.get("code") == self.code and isinstance(doc.get("templates"), dict):
                 # Template analysis depends only on the theme, which the code key covers.
                 self.cacheable.update({k: None if v is None else frozenset(v) for k, v in doc["templates"].items()})
@@ -267,73 +263,6 @@ class PageCache:
         return True
 
 
-def _files(folder: str, skip: tuple[str, ...] = ()) -> dict[str, list[int]]:
-    """Relative path -> [inode, size, mtime_ns] of every file below `folder`."""
-    out: dict[str, list[int]] = {}
-    for root, _dirs, files in os.walk(folder):
-        for name in files:
-            path = os.path.join(root, name)
-            rel = os.path.relpath(path, folder)
-            if rel not in skip:
-                st = os.stat(path)
-                out[rel] = [st.st_ino, st.st_size, st.st_mtime_ns]
-    return out
-
-
-class ShardCache:
-    """Search bundles of shards whose pages all kept their keys, linked from the published site.
-
-    A shard's key covers the code, the indexer binary, its folder and globs, and the path and
-    key of every file its globs match in the new build; a file without a key (not a cached
-    portal page) means the shard is indexed again.
-    """
-
-    def __init__(self, settings: dict[str, Any], indexer: str, skip: tuple[str, ...]) -> None:
-        conf = settings.get(SETTING) or {}
-        self.pending = _PENDING.get(os.path.abspath(conf["published"])) if conf else None
-        self.published = os.path.abspath(conf["published"]) if conf else ""
-        self.skip = skip
-        if self.pending is not None:
-            self.pending["skip"] = skip
-        try:
-            st = os.stat(indexer)
-            self.indexer = f"{indexer}:{st.st_size}:{st.st_mtime_ns}"
-        except OSError:
-            self.pending = None
-
-    def _key(self, site: str, folder: str, globs: list[str]) -> str | None:
-        assert self.pending is not None
-        pages, items = self.pending["pages"], []
-        for pattern in globs:
-            for path in sorted(glob.glob(os.path.join(glob.escape(site), pattern), include_hidden=True)):
-                rel = os.path.relpath(path, site).replace(os.sep, "/")
-                if rel not in pages:
-                    return None
-                items.append((rel, pages[rel]))
-        blob = repr((self.pending["code"], self.indexer, folder, globs, items)).encode()
-        return hashlib.sha256(blob).hexdigest()
-
-    def take(self, site: str, folder: str, globs: list[str]) -> bool:
-        """Link the published bundle `folder` (relative) into `site` when its key is unchanged."""
-        if self.pending is None:
-            return False
-        key = self._key(site, folder, globs)
-        if key is None:
-            return False
-        self.pending["shards"][folder] = key
-        prev = self.pending["previous_shards"].get(folder)
-        src, dst = os.path.join(self.published, folder), os.path.join(site, folder)
-        try:
-            if not isinstance(prev, list) or len(prev) != 2 or prev[0] != key or _files(src, self.skip) != prev[1]:
-                return False
-            for rel in sorted(prev[1]):
-                os.makedirs(os.path.dirname(os.path.join(dst, rel)), exist_ok=True)
-                os.link(os.path.join(src, rel), os.path.join(dst, rel))
-        except (OSError, TypeError, ValueError, KeyError, IndexError):
-            return False  # the indexer runs and replaces whatever was linked
-        return True
-
-
 def forget(output: str) -> None:
     """Before the swap: the manifest stops describing the site (a kill now means a full render)."""
     with contextlib.suppress(OSError):
@@ -353,17 +282,12 @@ def commit(output: str) -> None:
         except OSError:
             continue
         pages[path] = [key, st.st_ino, st.st_size, st.st_mtime_ns]
-    shards: dict[str, list[Any]] = {}
-    for folder, key in pending["shards"].items():
-        if os.path.isdir(os.path.join(output, folder)):
-            with contextlib.suppress(OSError):
-                shards[folder] = [key, _files(os.path.join(output, folder), pending.get("skip", ()))]
     target = manifest_path(output)
     try:
         os.makedirs(os.path.dirname(target), exist_ok=True)
         tmp = f"{target}.tmp-{os.getpid()}"
         with open(tmp, "w", encoding="utf-8") as fh:
-            json.dump({"version": VERSION, "code": pending["code"], "pages": pages, "shards": shards,
+            json.dump({"version": VERSION, "code": pending["code"], "pages": pages,
                        "templates": {k: None if v is None else sorted(v) for k, v in pending["templates"].items()}},
                       fh, separators=(",", ":"))
         os.replace(tmp, target)
