@@ -149,3 +149,9 @@ def test_a_save_sends_the_reload_event(live: Live) -> None:
     lines = [resp.readline() for _ in range(3)]
     conn.close()
     assert b"event: reload\n" in lines
+
+
+def test_compliance_pages_count_the_findings(live: Live) -> None:
+    """They read the checks' findings (Page.late): the preview fills them, as a build does."""
+    status, html = live.get("/compliance.html")
+    assert status == 200 and "按时公开" in html and "逾期公开" in html

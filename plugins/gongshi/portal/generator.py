@@ -22,6 +22,7 @@ from pelican import signals
 from pelican.utils import get_relative_path
 
 from .. import attachments, plugin
+from ..dataset import Dataset
 from ..publication import Publication, subjects
 from ..publication.urls import site_base as _site_base
 from ..workflow import pagecache
@@ -91,6 +92,15 @@ def _render_range(bounds: tuple[int, int]) -> tuple[dict[str, str], int]:
     return _ACTIVE.settle_and_render(_ACTIVE.early[bounds[0]:bounds[1]])
 
 
+def plan(ds: Dataset, ps: Publication, base: str) -> list[Page]:
+    """Every portal page, in order: what a build renders and the live preview serves. A page
+    with `late` reads the checks' findings (Page.late): call it once they are known."""
+    pages = [*pages_site.plan(ds, ps, base), *pages_agency.plan(ps, base),
+             *pages_decisions.plan(ps, base), *pages_subjects.plan(ps, base)]
+    check_unique(pages)
+    return pages
+
+
 class PortalGenerator(Generator):  # type: ignore[misc]  # pelican is untyped (Any)
     """Every portal page: 事前 per agency, 事后 decisions and lists, statistics, compliance."""
 
@@ -106,10 +116,7 @@ class PortalGenerator(Generator):  # type: ignore[misc]  # pelican is untyped (A
                                 subject_url=subjects.url_for)
         self.env.filters.update(md=render_markdown, money=money, cat_slug=urls.category, phone=phone_links)
         ps = self.public
-        self.pages: list[Page] = [*pages_site.plan(ds, ps, self.base), *pages_agency.plan(ps, self.base),
-                                  *pages_decisions.plan(ps, self.base),
-                                  *pages_subjects.plan(ps, self.base)]
-        check_unique(self.pages)
+        self.pages: list[Page] = plan(ds, ps, self.base)
 
     def render_page(self, page: Page) -> None:
         """Render one planned page to its file."""

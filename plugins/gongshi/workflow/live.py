@@ -43,7 +43,7 @@ from .. import build, plugin
 from ..dataset import Dataset
 from ..findings import Finding, Report, display_path
 from ..kinds import Record
-from ..portal import pages_agency, pages_decisions, pages_site, pages_subjects
+from ..portal import generator, pages_decisions
 from ..portal.page import Page
 from ..publication import Publication, publish, urls, view
 from ..publication.urls import site_base
@@ -81,9 +81,13 @@ def _settle() -> None:
 
 
 def plan_pages(ds: Dataset, pub: Publication, base: str) -> dict[str, Page]:
-    """Every portal page by path: the list PortalGenerator.generate_context plans, in order."""
-    pages = [*pages_site.plan(ds, pub, base), *pages_agency.plan(pub, base),
-             *pages_decisions.plan(pub, base), *pages_subjects.plan(pub, base)]
+    """Every portal page by path, as a build plans them (portal.generator.plan); the findings
+    are known here, so the pages that read them are filled at once."""
+    pages = generator.plan(ds, pub, base)
+    for page in pages:
+        if page.late is not None:
+            page.ctx.update(page.late())
+            page.late = None
     return {p.path: p for p in pages}
 
 
