@@ -56,3 +56,26 @@ def test_attachment_type_and_size_in_english() -> None:
         out[lang] = env.from_string(template).render()
     assert out == {"zh": "（DOCX，2 KB）", "en": " (DOCX, 2 KB)"}
     assert "（%(type)s，%(size)s）" in (THEME / "templates/gongshi_guide.html").read_text(encoding="utf-8")
+
+
+def test_literal_translations_are_made_once_and_equal_gettexts() -> None:
+    """portal/i18n.StaticGettext: `{{ _('字面') }}` compiled to its translation gives exactly what
+    gettext gives on every render; a translation with `%` stays a gettext call."""
+    import jinja2
+
+    from gongshi.portal import i18n
+    root = Path(__file__).resolve().parents[1]
+    source = "<p>{{ _('执法决定') }}|{{ _(\"撤销公告\") }}|{{ _('执法决定') ~ '!' }}|{{ _('%(n)s 条', n=3) }}</p>"
+    outputs = []
+    for static in (True, False):
+        env = jinja2.Environment(autoescape=True)
+        i18n.install(env, {"THEME": str(root / "theme"), "GONGSHI_LANG": "en"})
+        if not static:
+            env.extensions.pop(f"{i18n.StaticGettext.__module__}.StaticGettext")
+        outputs.append(env.from_string(source).render())
+    assert outputs[0] == outputs[1]
+    assert "Enforcement decisions" in outputs[0] or "decision" in outputs[0].lower()
+    env = jinja2.Environment(autoescape=True)
+    i18n.install(env, {"THEME": str(root / "theme"), "GONGSHI_LANG": "en"})
+    compiled = i18n.StaticGettext(env).preprocess(source, None).split("|")
+    assert "_(" not in compiled[0] + compiled[1] and all("_(" in part for part in compiled[2:])

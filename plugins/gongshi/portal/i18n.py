@@ -10,7 +10,10 @@ import functools
 import gettext
 import io
 import os
+import re
 from typing import Any
+
+from jinja2.ext import Extension
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -43,13 +46,41 @@ def translations(theme: str, lang: str) -> gettext.NullTranslations:
     return gettext.GNUTranslations(buf)
 
 
+# `{{ _('字面') }}`: a whole expression that only translates a literal (about 20 on every page).
+_LITERAL = re.compile(r"""\{\{ _\((?:'([^'\\{}%#]*)'|"([^"\\{}%#]*)")\) \}\}""")
+
+
+class StaticGettext(Extension):
+    """Translates `{{ _('字面') }}` once, when a template is compiled, instead of on every page
+    (a tenth of the rendering time of 100,000 pages went to these calls). The language is fixed
+    for an environment (`install` clears its compiled templates when it changes), and the text
+    is exactly what gettext would give at render time: a translation holding `%`, braces or `#`
+    (formatting, template syntax) is left to gettext."""
+
+    def preprocess(self, source: str, name: str | None, filename: str | None = None) -> str:
+        t = getattr(self.environment, "gongshi_translations", None)
+        if t is None:
+            return source
+
+        def translated(m: re.Match[str]) -> str:
+            text = t.gettext(m.group(1) if m.group(1) is not None else m.group(2))
+            return m.group(0) if set(text) & set("%{}#") else str(text)
+        return _LITERAL.sub(translated, source)
+
+
 def install(env: Any, settings: dict[str, Any]) -> None:
     """Give a Jinja environment gettext for the build's language (idempotent)."""
     if "jinja2.ext.InternationalizationExtension" not in env.extensions:
         env.add_extension("jinja2.ext.i18n")
+    if f"{StaticGettext.__module__}.StaticGettext" not in env.extensions:
+        env.add_extension(StaticGettext)
     lang = language(settings)
-    env.install_gettext_translations(translations(os.path.abspath(settings["THEME"]), lang),
-                                     newstyle=True)
+    t = translations(os.path.abspath(settings["THEME"]), lang)
+    if getattr(env, "gongshi_translations", None) is not t:
+        if env.cache is not None:
+            env.cache.clear()  # templates compiled with another language's literals
+        env.gongshi_translations = t
+    env.install_gettext_translations(t, newstyle=True)
     env.globals["HTML_LANG"] = HTML_LANG.get(lang, lang)
 
 
