@@ -41,3 +41,16 @@ def test_one_worker_means_no_fork(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("GONGSHI_WORKERS", "1")
     assert not jobs.parallel()
     assert jobs.parallel({"GONGSHI_WORKERS": 2}) is ("fork" in __import__("multiprocessing").get_all_start_methods())
+
+
+def _sleep() -> None:
+    import time
+    time.sleep(30)
+
+
+def test_cancel_running_stops_every_job_not_waited_for() -> None:
+    job = jobs.Job("sleeper", _sleep)
+    jobs.cancel_running()
+    with pytest.raises(jobs.JobFailed, match="cancelled"):
+        job.result()
+    assert not jobs._LIVE

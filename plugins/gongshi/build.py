@@ -116,18 +116,18 @@ def build(data: str, output: str, as_of: dt.date, *, settings_file: str | None =
         if before_swap is not None:
             before_swap(tmp, ds)
     except Exception:
+        report = _finished(checking)
+        jobs.cancel_running()  # the open-data and search jobs write into `tmp`
         shutil.rmtree(tmp, ignore_errors=True)
         pagecache.discard(output)
         # Data the checks refuse may also break a page: then the clerk gets the findings, not
         # the traceback of the page they broke.
-        report = _finished(checking)
         if report is not None and not report.ok:
             ds.report = report
             return ds
         raise
-    except BaseException:  # interrupted: stop the checks too
-        if checking is not None:
-            checking.cancel()
+    except BaseException:  # interrupted: stop the checks and the other jobs too
+        jobs.cancel_running()
         shutil.rmtree(tmp, ignore_errors=True)
         pagecache.discard(output)
         raise

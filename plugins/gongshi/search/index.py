@@ -364,6 +364,7 @@ def start(settings: dict[str, Any], site: str) -> None:
     """Begin writing the index beside the pages (workflow/jobs.py): it reads only the
     publication, which is final once the generators have their context. on_finalized waits
     for it and checks it against the finished site."""
+    _RUNNING.pop(site, None)  # a failed build's job: never this build's
     if _wanted(settings) and plugin.publication(settings).decisions:
         _RUNNING[site] = jobs.start("search index", _index, plugin.publication(settings), site, settings=settings)
 

@@ -67,6 +67,7 @@ class Job(Generic[T]):
                                     daemon=True)
         self._process.start()
         child_end.close()
+        _LIVE.add(self)
 
     def result(self) -> T:
         """Wait for the job; its value, or JobFailed with the child's traceback."""
@@ -79,6 +80,7 @@ class Job(Generic[T]):
             finally:
                 self._conn.close()
                 self._process.join()
+                _LIVE.discard(self)
             if self._value[0] == "ok" and self._process.exitcode not in (0, None):
                 self._value = ("error", f"the job's process exited with {self._process.exitcode}")
         status, value = self._value
@@ -94,6 +96,17 @@ class Job(Generic[T]):
             if self._conn is not None:
                 self._conn.close()
             self._value = ("error", "cancelled")
+        _LIVE.discard(self)
+
+
+_LIVE: set[Job[Any]] = set()  # forked jobs not yet waited for
+
+
+def cancel_running() -> None:
+    """Stop every job still running: the build failed, and a job left alone would go on
+    writing into the folder the build is deleting."""
+    for job in list(_LIVE):
+        job.cancel()
 
 
 def start(name: str, fn: Callable[..., T], *args: Any, settings: dict[str, Any] | None = None) -> Job[T]:
