@@ -154,4 +154,4 @@ def test_a_save_sends_the_reload_event(live: Live) -> None:
 def test_compliance_pages_count_the_findings(live: Live) -> None:
     """They read the checks' findings (Page.late): the preview fills them, as a build does."""
     status, html = live.get("/compliance.html")
-    assert status == 200 and "按时公开" in html and "逾期公开" in html
+    assert status == 200 and "按时公开" in html and "逾期公开" in html and "暂无数据" not in html

@@ -81,9 +81,13 @@ def _settle() -> None:
 
 
 def plan_pages(ds: Dataset, pub: Publication, base: str) -> dict[str, Page]:
-    """Every portal page by path, as a build plans them (portal.generator.plan); the findings
-    are known here, so the pages that read them are filled at once."""
-    pages = generator.plan(ds, pub, base)
+    """Every portal page by path, as a build plans them (portal.generator.plan)."""
+    return filled(generator.plan(ds, pub, base))
+
+
+def filled(pages: list[Page]) -> dict[str, Page]:
+    """Pages by path, those that read the findings (Page.late) filled at once: the preview has
+    its findings before it plans."""
     for page in pages:
         if page.late is not None:
             page.ctx.update(page.late())
@@ -141,7 +145,7 @@ class LiveSite:
             g.generate_context()
         self.portal = gens[3]
         self.base = self.portal.base
-        self.state = State(self.portal.public, {p.path: p for p in self.portal.pages}, gen)
+        self.state = State(self.portal.public, filled(self.portal.pages), gen)
         self.rebuild_seconds = time.perf_counter() - started
         plugin._PREPARED.clear()  # the build caches would keep this first state alive forever
         plugin._PUBLISHED.clear()
