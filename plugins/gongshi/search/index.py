@@ -38,7 +38,7 @@ from typing import Any
 
 from .. import plugin
 from ..publication import Publication, PublicRecord
-from ..workflow import jobs
+from ..workflow import jobs, pagecache
 from . import subjects
 from .docno import normalise
 
@@ -241,10 +241,32 @@ def _b36(n: int) -> str:
             return out
 
 
-def _dump(path: Path, doc: Any) -> int:
-    data = json.dumps(doc, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
-    path.write_bytes(data)
-    return len(data)
+class _Files:
+    """Writes the index's files; one whose bytes equal the published build's file is hard-linked
+    from it instead. After a one-record change almost every file is unchanged, and creating a
+    file costs about ten times what linking one does (measured on this machine: ~130 against
+    ~13 µs); the bytes are compared, not trusted from a manifest, so a link is always right."""
+
+    def __init__(self, root: Path, published: str | None) -> None:
+        self.root = root
+        self.published = Path(published, FOLDER) if published and os.path.isdir(Path(published, FOLDER)) else None
+
+    def dump(self, rel: str, doc: Any) -> int:
+        data = json.dumps(doc, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
+        path = self.root / rel
+        if self.published is not None:
+            twin = self.published / rel
+            try:
+                with open(twin, "rb") as fh:
+                    same = fh.read(len(data) + 1) == data
+                if same:
+                    os.link(twin, path)
+                    return len(data)
+            except OSError:
+                pass  # no such file, or no link here: write it
+        with open(path, "wb") as fh:
+            fh.write(data)
+        return len(data)
 
 
 def _facet(values: list[str]) -> tuple[list[str], str, int]:
@@ -255,9 +277,11 @@ def _facet(values: list[str]) -> tuple[list[str], str, int]:
     return names, col, width
 
 
-def write(site: str | os.PathLike[str], docs: list[Doc]) -> int:
-    """Write the index of `docs` (already in id order) into <site>/search/; bytes written."""
+def write(site: str | os.PathLike[str], docs: list[Doc], published: str | None = None) -> int:
+    """Write the index of `docs` (already in id order) into <site>/search/; bytes written.
+    `published`: the site now online, whose unchanged files are linked (_Files)."""
     root = Path(site, FOLDER)
+    files = _Files(root, published)
     shutil.rmtree(root, ignore_errors=True)
     (root / "g").mkdir(parents=True)
     (root / "d").mkdir()
@@ -271,7 +295,7 @@ def write(site: str | os.PathLike[str], docs: list[Doc]) -> int:
             every = every | key
         for g in every:
             postings[g].append(2 * i + (g in key))
-        total += _dump(root / "d" / f"{i}.json", {
+        total += files.dump(f"d/{i}.json", {
             "u": d.url, "t": d.title, "k": d.kind, "n": d.doc_no, "a": d.agency, "d": d.date,
             "s": d.sub, "x": d.text()})
     encoded = {g: _deltas(p) for g, p in postings.items()}
@@ -283,14 +307,14 @@ def write(site: str | os.PathLike[str], docs: list[Doc]) -> int:
     for g, v in encoded.items():
         split[shard_of(g, shards)][g] = v
     for n, part in enumerate(split):
-        total += _dump(root / "g" / f"{n}.json", part)
+        total += files.dump(f"g/{n}.json", part)
     common = {g: len(zlib.compress(v.encode("ascii"), 6)) for g, v in encoded.items()
               if len(v) > COMMON_BYTES and len(g) == 2 and HAN.fullmatch(g)}
     kinds, kind_col, kw = _facet([d.kind for d in docs])
     agencies, agency_col, aw = _facet([d.agency for d in docs])
     categories, cat_col, cw = _facet([d.category for d in docs])
     years, year_col, yw = _facet([str(d.year) if d.year else "" for d in docs])
-    total += _dump(root / "meta.json", {
+    total += files.dump("meta.json", {
         "version": VERSION, "docs": len(docs), "shards": shards, "common": common,
         "kind": {"names": kinds, "labels": [KIND_NAMES[k] for k in kinds], "col": kind_col, "w": kw},
         "agency": {"names": agencies, "col": agency_col, "w": aw},
@@ -338,12 +362,12 @@ def choices(docs: list[Doc]) -> dict[str, list[str]]:
             "year": sorted({str(d.year) for d in docs if d.year is not None}, reverse=True)}
 
 
-def _index(ps: Publication, site: str) -> Written:
+def _index(ps: Publication, site: str, published: str | None = None) -> Written:
     """Write the index of `ps` into `site`: what it cost, the URLs written in id order, and the
     filter choices of the same documents (the search page shows them)."""
     start = time.perf_counter()
     docs = documents(ps)
-    size = write(site, docs)
+    size = write(site, docs, published)
     return IndexRun(time.perf_counter() - start, _peak(), len(docs), size), [d.url for d in docs], choices(docs)
 
 
@@ -366,7 +390,9 @@ def start(settings: dict[str, Any], site: str) -> None:
     for it and checks it against the finished site."""
     _RUNNING.pop(site, None)  # a failed build's job: never this build's
     if _wanted(settings) and plugin.publication(settings).decisions:
-        _RUNNING[site] = jobs.start("search index", _index, plugin.publication(settings), site, settings=settings)
+        published = (settings.get(pagecache.SETTING) or {}).get("published")  # an incremental build's
+        _RUNNING[site] = jobs.start("search index", _index, plugin.publication(settings), site, published,
+                                    settings=settings)
 
 
 def on_finalized(pelican: Any) -> None:
