@@ -88,3 +88,55 @@ def test_importing_does_not_load_jieba() -> None:
             "print('jieba' in sys.modules, n._dictionary.cache_info().currsize + n._tagger.cache_info().currsize)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "0"]
+
+
+def test_lexicon_answers_as_jieba(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cached lexicon gives jieba's frequency and tag for every word the detector may ask
+    about (every word of one or two characters, and longer ones from the threshold up)."""
+    from gongshi.rules import lexicon, names
+
+    monkeypatch.setenv("GONGSHI_CACHE_DIR", str(tmp_path))
+    built = lexicon.load(20)
+    cached = lexicon.load(20)  # from the file just written
+    assert built is not None and cached is not None and cached.words == built.words
+    assert list(tmp_path.glob("gongshi-lexicon-*.pickle"))
+    freq, tags = names._dictionary(), names._tagger().word_tag_tab
+    for word in set(freq) | set(tags) | {"", "张", "张三丰", "法人"}:
+        f = freq.get(word) or 0
+        if len(word) <= 2 or f >= 20:
+            assert (cached.freq(word), cached.tag(word)) == (f, tags.get(word, "")), word
+        else:
+            assert (cached.freq(word), cached.tag(word)) == (0, ""), word
+    assert 20 <= min(names._COMMON_WORD_FREQ, names._BOUNDARY_WORD_FREQ)
+
+
+def test_lexicon_refuses_planted_classes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+    import pickle
+
+    from gongshi.rules import lexicon
+
+    monkeypatch.setenv("GONGSHI_CACHE_DIR", str(tmp_path))
+    path = lexicon.dict_file()
+    assert path is not None
+    cache = lexicon._cache_path(path, os.stat(path), 20)
+    with open(cache, "wb") as fh:
+        fh.write(lexicon.FORMAT + pickle.dumps((os.system, ("echo planted",))))
+    got = lexicon.load(20)  # refused, parsed again from dict.txt
+    assert got is not None and got.freq("周边") > 200
+
+
+def test_detector_with_lexicon_is_detector_with_jieba(tmp_path: Path) -> None:
+    """person_names over the corpus: the same spans with the cached lexicon as with jieba's
+    tables (jieba loaded first makes names.py ask jieba)."""
+    import subprocess
+    import sys
+
+    code = ("import sys, json{pre}; from gongshi.rules import names; "
+            "rows = [l.split('\\t')[2] for l in open(sys.argv[1], encoding='utf-8').read().splitlines()[1:]]; "
+            "print(type(names._words()).__name__, json.dumps([names.person_names(t) for t in rows]))")
+    env = {**__import__("os").environ, "GONGSHI_CACHE_DIR": str(tmp_path)}
+    outs = [subprocess.run([sys.executable, "-c", code.format(pre=pre), str(CORPUS)], capture_output=True,
+                           text=True, check=True, env=env).stdout.split(" ", 1) for pre in ("", ", jieba")]
+    assert [o[0] for o in outs] == ["Lexicon", "_JiebaWords"]
+    assert outs[0][1] == outs[1][1]
