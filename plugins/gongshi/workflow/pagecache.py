@@ -30,6 +30,7 @@ from typing import Any
 from jinja2 import Environment, meta
 
 from ..kinds import Record
+from ..publication import PublicRecord
 from ..portal.page import Page
 
 log = logging.getLogger("gongshi.portal")
@@ -91,25 +92,31 @@ def code_key(theme: str, settings_file: str | None, overrides: list[str] | None 
 
 
 class _Pickler(pickle.Pickler):
-    """Pickles a record as a hash of its identity, content and provenance (not its mtime).
+    """Pickles a record (raw or its public view) as a hash of its identity, content and
+    provenance (not its mtime).
 
     No memo (`fast`): the bytes must not depend on which values happen to be shared objects
     (records read through the parse cache share fewer strings than freshly parsed ones).
     """
 
-    def __init__(self, buf: io.BytesIO, provenance: dict[str, Any], records: dict[int, tuple[Record, str]]) -> None:
+    def __init__(self, buf: io.BytesIO, provenance: dict[str, Any], records: dict[int, tuple[Any, str]]) -> None:
         super().__init__(buf, protocol=5)
         self.fast = True
         self.provenance = provenance
         self.records = records
 
     def reducer_override(self, obj: Any) -> Any:
-        if isinstance(obj, Record):
-            # Records are shared by many pages (an agency by all of its pages): hashed once a build.
+        if isinstance(obj, (Record, PublicRecord)):
+            # Records are shared by many pages (an agency by all of its pages, a decision by its
+            # page, its lists and its party's page): hashed once a build, not pickled whole on
+            # every page (that was a fifth of a one-record rebuild). Views are frozen.
             known = self.records.get(id(obj))
             if known is None or known[0] is not obj:
-                state = (obj.kind, obj.file, obj.data, obj.agency, obj.slug, obj.index, obj.year,
-                         self.provenance.get(obj.file))
+                if isinstance(obj, Record):
+                    state: Any = (obj.kind, obj.file, obj.data, obj.agency, obj.slug, obj.index, obj.year,
+                                  self.provenance.get(obj.file))
+                else:
+                    state = ("view", obj.__reduce__()[1], self.provenance.get(obj.file))
                 buf = io.BytesIO()
                 _Pickler(buf, self.provenance, self.records).dump(state)
                 known = self.records[id(obj)] = (obj, hashlib.sha256(buf.getvalue()).hexdigest())
@@ -117,7 +124,7 @@ class _Pickler(pickle.Pickler):
         return NotImplemented
 
 
-def digest(value: Any, provenance: dict[str, Any], records: dict[int, tuple[Record, str]] | None = None) -> bytes | None:
+def digest(value: Any, provenance: dict[str, Any], records: dict[int, tuple[Any, str]] | None = None) -> bytes | None:
     """A pickle of `value` that differs whenever what a template could read differs; None when
     it cannot be pickled (the page is then rendered)."""
     buf = io.BytesIO()
@@ -138,7 +145,7 @@ class PageCache:
         self.env = env
         self.context = context
         self.provenance: dict[str, Any] = context.get("gongshi_provenance") or {}
-        self.records: dict[int, tuple[Record, str]] = {}  # id -> (record, hash), kept alive
+        self.records: dict[int, tuple[Any, str]] = {}  # id -> (record or view, hash), kept alive
         ps = context.get("gongshi")
         shared = {k: context.get(k) for k in KEYED}
         shared.update(ps_site=getattr(ps, "site", None), ps_as_of=getattr(ps, "as_of", None),
