@@ -39,7 +39,7 @@ BACKDATING_DAYS = 3  # default policy.backdating_days: calendar days a commit ma
 def first_seen(root: str) -> dict[str, dt.date] | None:
     """Absolute path -> the day the file first appeared in git, for files added after the data
     folder's first day in git (a bulk migration proves nothing); None without git history."""
-    from ..workflow.provenance import file_log
+    from ..workflow.gitlog import file_log
     log = file_log(root)  # one `git log` pass
     if not log:
         return None
