@@ -212,9 +212,11 @@ def _unknown(path: str, rel: str) -> Finding:
     return UNKNOWN_FILE(path, 1, 1, rel=rel, hint_zh=UNKNOWN_HINT[0], hint_en=UNKNOWN_HINT[1])
 
 
-def scan(root: str, stats: dict[str, os.stat_result] | None = None) -> tuple[Dataset, Todo]:
+def scan(root: str, stats: dict[str, os.stat_result] | None = None,
+         kinds: list[type[RecordKind] | None] | None = None) -> tuple[Dataset, Todo]:
     """The first half of `load`: walk `root`, report what is misplaced or misnamed, and list the
-    record files to read (in path order). The check cache reads only some of them."""
+    record files to read (in path order). The check cache reads only some of them; `kinds`,
+    when given, receives each listed file's kind (it would otherwise match them all again)."""
     root = os.path.abspath(root)
     ds = Dataset(root)
     if not os.path.isdir(root):
@@ -229,17 +231,21 @@ def scan(root: str, stats: dict[str, os.stat_result] | None = None) -> tuple[Dat
         ds.broken.add(rel)
         ds.paths.add(rel)
     for path, rel, mtime in found:
-        ext = os.path.splitext(rel)[1]
-        if ext.lower() in (".yaml", ".yml") and ext != ".yml":
-            ds.report.add(YAML_EXT(path, 1, 1, suggest=os.path.basename(path)[:-len(ext)] + ".yml"))
-            continue
-        if ext != ".yml":
-            continue  # templates and other attachments
-        if kind_for(rel) is None:
+        if not rel.endswith(".yml"):  # (the walk skips hidden names: a name ending .yml has that extension)
+            ext = os.path.splitext(rel)[1]
+            if ext.lower() in (".yaml", ".yml") and ext != ".yml":
+                ds.report.add(YAML_EXT(path, 1, 1, suggest=os.path.basename(path)[:-len(ext)] + ".yml"))
+                continue
+            if ext != ".yml":
+                continue  # templates and other attachments
+        kind = kind_for(rel)
+        if kind is None:
             ds.report.add(_unknown(path, rel))
             continue
         ds.report.extend(_name_findings(path, rel, seen))
         todo.append((path, rel, mtime))
+        if kinds is not None:
+            kinds.append(kind)
     ds.files = len(todo)
     return ds, todo
 

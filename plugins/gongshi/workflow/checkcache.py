@@ -29,13 +29,8 @@ on the file's bytes only). The result is the cold validate's, finding for findin
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import hashlib
-import io
 import os
-import pickle
-import sys
-import tempfile
 import time
 from typing import Any, Iterable, Mapping
 
@@ -44,115 +39,11 @@ from ..checks import Check, default_content, load_checks
 from ..findings import Finding, Report
 from ..kinds import Record
 from ..paths import file_digest
-from ..yamlread import locate
-from .cache import RACY_NS, _Unpickler
+from .cache import RACY_NS
+from .checkstore import (BULK, MAGIC, Entry, Slim, _read, _resolve, _shard, _slim, _summary_digest, _write,
+                         cache_dir, check_id, code_version, enabled)
 
-BULK = "decision"  # the kind whose files are cached one by one; every other record is context
-MAGIC = b"gongshi-check-cache 1\n"
-_PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-
-# mtime_ns, size, inode, file inputs, parse findings, broken, findings by check, summary digests
-Entry = tuple[int, int, int, tuple[object, ...], list[Finding], bool, dict[str, list[Finding]], dict[str, bytes]]
-# kind, agency, slug, index, year, mtime, slim data: what a SUMMARY check sees of one record
-Slim = tuple[str, str | None, str | None, int | None, int | None, float, dict[str, Any]]
-
-
-def enabled() -> bool:
-    """On unless GONGSHI_CHECK_CACHE=0 or GONGSHI_CACHE=0 (which turns every cache off)."""
-    return os.environ.get("GONGSHI_CACHE", "1") != "0" and os.environ.get("GONGSHI_CHECK_CACHE", "1") != "0"
-
-
-def cache_dir(root: str) -> str:
-    """<GONGSHI_CACHE_DIR or <data's parent>/.cache/records>/checks-<hash of the data folder>."""
-    base = os.environ.get("GONGSHI_CACHE_DIR") or os.path.join(os.path.dirname(root), ".cache", "records")
-    return os.path.join(base, "checks-" + hashlib.sha1(root.encode("utf-8", "surrogatepass")).hexdigest()[:16])
-
-
-_code: str | None = None
-
-
-def code_version() -> str:
-    """A hash of every file of the gongshi package (code and presets): checks read all of it."""
-    global _code
-    if _code is None:
-        h = hashlib.sha256(sys.version.encode())
-        for folder, dirs, files in os.walk(_PACKAGE):
-            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
-            for name in sorted(files):
-                path = os.path.join(folder, name)
-                with open(path, "rb") as fh:
-                    h.update(os.path.relpath(path, _PACKAGE).encode() + b"\0" + fh.read())
-        _code = h.hexdigest()[:16]
-    return _code
-
-
-def check_id(fn: Check) -> str:
-    """A check's identity in the cache: module:name, its scope, and for code outside the
-    package (a site's entry point) a digest of its source file."""
-    module = getattr(fn, "__module__", "?")
-    scope = hooks.scope_of(fn)
-    declared = scope and (scope.per, scope.reads, getattr(scope.file_input, "__qualname__", None))
-    ident = f"{module}:{getattr(fn, '__qualname__', repr(fn))}:{declared!r}"
-    if not module.startswith("gongshi."):
-        src = getattr(sys.modules.get(module), "__file__", None)
-        ident += ":" + (file_digest(src) or b"").hex() if src else ":?"
-    return ident
-
-
-def _read(path: str, head: bytes) -> Any:
-    """A pickle written by `_write` with the same header, or None (missing, torn, foreign)."""
-    try:
-        with open(path, "rb") as fh:
-            data = fh.read()
-    except OSError:
-        return None
-    if not data.startswith(head):
-        return None
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return _Unpickler(io.BytesIO(memoryview(data)[len(head):])).load()
-    except Exception:
-        return None
-    finally:
-        if enabled:
-            gc.enable()
-
-
-def _write(path: str, head: bytes, value: object) -> None:
-    try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(head)
-            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except OSError:
-        return
-
-
-def _shard(base: str, folder: str, what: str) -> str:
-    return os.path.join(base, hashlib.sha1(folder.encode("utf-8", "surrogatepass")).hexdigest()[:20] + what)
-
-
-def _resolve(found: list[Finding]) -> list[Finding]:
-    for f in found:
-        if f.keys is not None and f.line == 0:
-            f.line, f.column = locate(f.file, f.keys)
-    return found
-
-
-def _slim(rec: Record, reads: Iterable[str]) -> Slim:
-    data = rec.data
-    return (rec.kind, rec.agency, rec.slug, rec.index, rec.year, rec.mtime,
-            {k: data[k] for k in reads if k in data})
-
-
-def _summary_digest(slims: list[Slim], broken: bool, reads: tuple[str, ...]) -> bytes:
-    """What a SUMMARY check reading `reads` can see of one file (its mtime is not part of the
-    contract: a touched file would otherwise rerun every cross-record rule)."""
-    seen = [s[:5] + ({k: s[6][k] for k in reads if k in s[6]},) for s in slims]
-    return hashlib.blake2b(pickle.dumps((seen, broken), protocol=4), digest_size=16).digest()
+__all__ = ["BULK", "MAGIC", "cache_dir", "check_id", "code_version", "enabled", "validate"]
 
 
 def validate(root: str, as_of: dt.date, *, content: str | None = None, workers: int | None = None,
@@ -163,11 +54,11 @@ def validate(root: str, as_of: dt.date, *, content: str | None = None, workers: 
     fns = load_checks(extra_checks)
     scopes = [hooks.scope_of(fn) for fn in fns]
     stats: dict[str, os.stat_result] = {}
-    ds, todo = dataset.scan(root, stats)
+    kinds: list[Any] = []  # each todo file's kind, as the scan found it (not matched twice)
+    ds, todo = dataset.scan(root, stats, kinds)
     if not os.path.isdir(root):
         return ds.report
     ds.content = os.path.abspath(content) if content else default_content(root)
-    kinds = [dataset.kind_for(rel) for _, rel, _ in todo]
     bulk = [i for i, k in enumerate(kinds) if k is not None and k.name == BULK]
     is_bulk = set(bulk)
     context = [i for i in range(len(todo)) if i not in is_bulk]
@@ -190,23 +81,26 @@ def validate(root: str, as_of: dt.date, *, content: str | None = None, workers: 
     # Which decision files changed: stat (from the walk) and the declared file inputs.
     inputs: list[Mapping[str, object]] = [m for m in (s.file_input(ds) for s in scopes
                                           if s is not None and s.per == hooks.RECORD and s.file_input) if m]
+    # (A loop over 100,000 files: kept to C-level steps, str.rpartition for dirname/basename.)
     folders: dict[str, list[int]] = {}
     for i in bulk:
-        folders.setdefault(os.path.dirname(todo[i][1]), []).append(i)
+        folders.setdefault(todo[i][1].rpartition("/")[0], []).append(i)
     entries: dict[int, Entry] = {}
     shards: dict[str, dict[str, Entry]] = {}
     changed: list[int] = []
     sigs: dict[int, tuple[int, int, int, tuple[object, ...]]] = {}
+    missing = (-1, -1, -1, ())
     for folder, idxs in folders.items():
         shard = _read(_shard(base, folder, ".checks"), head) if index is not None else None
-        shards[folder] = shard if isinstance(shard, dict) else {}
+        got = shards[folder] = shard if isinstance(shard, dict) else {}
         for i in idxs:
-            path, rel = todo[i][0], todo[i][1]
+            path, rel, _ = todo[i]
             st = stats.get(path)
-            sig = (st.st_mtime_ns, st.st_size, st.st_ino, tuple(m.get(path) for m in inputs)) if st else (-1, -1, -1, ())
+            sig = missing if st is None else (
+                st.st_mtime_ns, st.st_size, st.st_ino, tuple([m.get(path) for m in inputs]) if inputs else ())
             sigs[i] = sig
-            entry = shards[folder].get(os.path.basename(rel))
-            if entry is not None and isinstance(entry, tuple) and len(entry) == 8 and entry[:4] == sig:
+            entry = got.get(rel.rpartition("/")[2])
+            if type(entry) is tuple and len(entry) == 8 and entry[:4] == sig:
                 entries[i] = entry
             else:
                 changed.append(i)
@@ -220,16 +114,18 @@ def validate(root: str, as_of: dt.date, *, content: str | None = None, workers: 
     run = dataset.Dataset(root, content=ds.content)
     whole = dataset.Dataset(root, content=ds.content) if full else run
     changed_set = set(changed)
+    ds.paths.update([t[1] for t in todo])
     for i, (_, rel, _) in enumerate(todo):
-        if i in results:
-            records, found = results[i]
-            broken = not records and bool(found)
-        else:
+        if i not in results:  # an unchanged decision: its parse findings, and whether it is broken
             entry = entries[i]
-            records, found, broken = [], entry[4], entry[5]
-        ds.paths.add(rel)
+            if entry[4]:
+                ds.report.extend(entry[4])
+            if entry[5]:
+                ds.broken.add(rel)
+            continue
+        records, found = results[i]
         ds.report.extend(found)
-        if broken:
+        if not records and found:
             ds.broken.add(rel)
         for r in records:
             if i not in is_bulk or i in changed_set:
@@ -271,6 +167,10 @@ def validate(root: str, as_of: dt.date, *, content: str | None = None, workers: 
     slims: dict[int, list[Slim]] = {i: [_slim(r, reads_all) for r in results[i][0]] for i in changed}
     new_sums: dict[int, dict[str, bytes]] = {i: {} for i in changed}
     slim_ds: list[dataset.Dataset] = []
+    # Each decision's stored digests (the dicts of new_sums are filled below, check by check),
+    # and its path as the combined digest spells it: built once for the SUMMARY checks.
+    sums_of = [new_sums[i] if i in changed_set else entries[i][7] for i in bulk]
+    rel_keys: list[bytes] = []
     for fn, scope, cid in zip(fns, scopes, ids):
         if scope is None:
             ds.report.extend(_resolve(list(fn(whole, as_of))))
@@ -304,9 +204,10 @@ def validate(root: str, as_of: dt.date, *, content: str | None = None, workers: 
             for i in changed:
                 new_sums[i][cid] = _summary_digest(slims[i], i in results and not results[i][0] and bool(results[i][1]),
                                                    scope.reads)
+            if not rel_keys:
+                rel_keys = [todo[i][1].encode("utf-8", "surrogatepass") + b"\0" for i in bulk]
             h = hashlib.blake2b(head + cid.encode(), digest_size=16)
-            h.update(b"".join(todo[i][1].encode("utf-8", "surrogatepass") + b"\0"
-                              + (new_sums[i][cid] if i in changed_set else entries[i][7].get(cid, b"?")) for i in bulk))
+            h.update(b"".join([k + d.get(cid, b"?") for k, d in zip(rel_keys, sums_of)]))
             combined = h.digest()
             kept = old_summaries.get(cid)
             if kept is not None and kept[0] == combined:
