@@ -99,8 +99,30 @@ def _broken(root: Path) -> None:
     _first(root).write_text("doc_no: [unclosed\n", encoding="utf-8")
 
 
+def _duplicate_elsewhere(root: Path) -> None:
+    """A doc_no copied from a folder that stays untouched (its stored folder digests are used)."""
+    other = sorted((root / "agencies" / "safety" / "decisions" / "2023").glob("*.yml"))[0]
+    doc_no = next(line for line in other.read_text(encoding="utf-8").splitlines() if line.startswith("doc_no:"))
+    target = _first(root)
+    text = target.read_text(encoding="utf-8")
+    target.write_text("\n".join(doc_no if ln.startswith("doc_no:") else ln for ln in text.splitlines()) + "\n",
+                      encoding="utf-8")
+
+
+def _moved(root: Path) -> None:
+    """A decision moved to another year's folder: both folders change their lists of files."""
+    src = _first(root)
+    src.rename(root / "agencies" / "market" / "decisions" / "2023" / src.name)
+
+
+def _renamed(root: Path) -> None:
+    """Same number of files in the folder, one of another name."""
+    src = _first(root)
+    src.rename(src.parent / ("zz-" + src.name))
+
+
 EDITS: list[Callable[[Path], None]] = [_facts, _personal, _delete, _duplicate, _new_file, _published, _site,
-                                       _calendar, _broken]
+                                       _calendar, _broken, _duplicate_elsewhere, _moved, _renamed]
 
 
 @pytest.mark.parametrize("edit", EDITS, ids=[e.__name__.strip("_") for e in EDITS])
@@ -152,3 +174,22 @@ def test_an_undeclared_check_runs_over_every_record(data_copy: Path, cached: Non
     for _ in range(2):
         report = checkcache.validate(str(data_copy), AS_OF, extra_checks=[count])
         assert [f.args["n"] for f in report if f.msg is UNSCOPED or f.message("en").startswith("test:")] == [total]
+
+
+def test_folder_digests_written_by_an_edit_stand_later(data_copy: Path, cached: None) -> None:
+    """A folder's shard rewritten after an edit carries its new folder digests: a later edit
+    elsewhere that a cross-record rule sees (a doc_no copied from that folder) is judged on them."""
+    _age(data_copy)
+    checkcache.validate(str(data_copy), AS_OF)
+    _published(data_copy)  # DECISIONS' shard rewritten (R-MONTHLY and R-ANNUAL read `published`)
+    _age(data_copy)
+    assert _rows(list(checkcache.validate(str(data_copy), AS_OF))) == _cold(data_copy)
+    doc_no = next(ln for ln in _first(data_copy).read_text(encoding="utf-8").splitlines() if ln.startswith("doc_no:"))
+    other = sorted((data_copy / "agencies" / "safety" / "decisions" / "2023").glob("*.yml"))[0]
+    text = other.read_text(encoding="utf-8")
+    other.write_text("\n".join(doc_no if ln.startswith("doc_no:") else ln for ln in text.splitlines()) + "\n",
+                     encoding="utf-8")
+    _age(data_copy)
+    again = _rows(list(checkcache.validate(str(data_copy), AS_OF)))
+    assert again == _cold(data_copy)
+    assert any("used twice" in str(r[5]) for r in again), "the copied doc_no is reported"

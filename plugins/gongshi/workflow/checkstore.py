@@ -22,7 +22,7 @@ from ..yamlread import locate
 from .cache import _Unpickler
 
 BULK = "decision"  # the kind whose files are cached one by one; every other record is context
-MAGIC = b"gongshi-check-cache 1\n"
+MAGIC = b"gongshi-check-cache 2\n"  # 2: a shard is (entries, folder digests)
 _PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 # mtime_ns, size, inode, file inputs, parse findings, broken, findings by check, summary digests
