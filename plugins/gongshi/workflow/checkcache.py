@@ -15,7 +15,8 @@ data (hooks.scoped, like yamllint's rule types):
   checked (together with the context, whose own findings are never cached).
 - SUMMARY: a cross-record rule (duplicates, agency folders, monthly activity, annual
   statistics) reading of each decision only the fields it declares. A digest of those fields
-  is kept per file; when the combined digest over every decision is the one of last time, the
+  is kept per file, and per folder in its shard (a folder whose files all hit is not hashed
+  again file by file); when the combined digest over every decision is the one of last time, the
   previous findings stand, else the rule runs over slim decisions (the declared fields only,
   kept in separate shards read only then) — never over 100,000 full records.
 - nothing declared: the rule runs over the whole dataset, loaded through the parse cache
