@@ -41,6 +41,7 @@ from ..publication import Publication, PublicRecord
 from ..workflow import jobs, pagecache
 from . import subjects
 from .docno import normalise
+from .encode import Files, b36, deltas
 
 log = logging.getLogger("gongshi.search")
 
@@ -65,7 +66,6 @@ KIND_NAMES = {"subject": "当事人", "decision": "执法决定", "notice": "撤
 # Fields that are never matter for a reader (file names, internal ids, flags).
 SKIP = {"template", "officers", "reviewer", "item", "inspection", "flowchart", "major", "minor",
         "major_review", "id", "kind", "original", "copies"}
-B36 = "0123456789abcdefghijklmnopqrstuvwxyz"
 
 
 @dataclass
@@ -227,61 +227,19 @@ def expected_urls(ps: Publication) -> set[str]:
     return out
 
 
-_B36_SMALL = [B36[n // 36] + B36[n % 36] if n >= 36 else B36[n] for n in range(36 * 36)]
-
-
-def _b36(n: int) -> str:
-    if n < 1296:  # most gaps between postings: a table instead of a loop (millions at 100,000 decisions)
-        return _B36_SMALL[n]
-    out = ""
-    while True:
-        n, r = divmod(n, 36)
-        out = B36[r] + out
-        if not n:
-            return out
-
-
-class _Files:
-    """Writes the index's files; one whose bytes equal the published build's file is hard-linked
-    from it instead. After a one-record change almost every file is unchanged, and creating a
-    file costs about ten times what linking one does (measured on this machine: ~130 against
-    ~13 µs); the bytes are compared, not trusted from a manifest, so a link is always right."""
-
-    def __init__(self, root: Path, published: str | None) -> None:
-        self.root = root
-        self.published = Path(published, FOLDER) if published and os.path.isdir(Path(published, FOLDER)) else None
-
-    def dump(self, rel: str, doc: Any) -> int:
-        data = json.dumps(doc, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
-        path = self.root / rel
-        if self.published is not None:
-            twin = self.published / rel
-            try:
-                with open(twin, "rb") as fh:
-                    same = fh.read(len(data) + 1) == data
-                if same:
-                    os.link(twin, path)
-                    return len(data)
-            except OSError:
-                pass  # no such file, or no link here: write it
-        with open(path, "wb") as fh:
-            fh.write(data)
-        return len(data)
-
-
 def _facet(values: list[str]) -> tuple[list[str], str, int]:
     names = sorted({v for v in values if v})
     width = 1 if len(names) < 36 else 2
     pos = {n: i + 1 for i, n in enumerate(names)}
-    col = "".join(_b36(pos.get(v, 0)).rjust(width, "0") for v in values)
+    col = "".join(b36(pos.get(v, 0)).rjust(width, "0") for v in values)
     return names, col, width
 
 
 def write(site: str | os.PathLike[str], docs: list[Doc], published: str | None = None) -> int:
     """Write the index of `docs` (already in id order) into <site>/search/; bytes written.
-    `published`: the site now online, whose unchanged files are linked (_Files)."""
+    `published`: the site now online, whose unchanged files are linked (encode.Files)."""
     root = Path(site, FOLDER)
-    files = _Files(root, published)
+    files = Files(root, published, FOLDER)
     shutil.rmtree(root, ignore_errors=True)
     (root / "g").mkdir(parents=True)
     (root / "d").mkdir()
@@ -298,7 +256,7 @@ def write(site: str | os.PathLike[str], docs: list[Doc], published: str | None =
         total += files.dump(f"d/{i}.json", {
             "u": d.url, "t": d.title, "k": d.kind, "n": d.doc_no, "a": d.agency, "d": d.date,
             "s": d.sub, "x": d.text()})
-    encoded = {g: _deltas(p) for g, p in postings.items()}
+    encoded = {g: deltas(p) for g, p in postings.items()}
     raw = sum(len(g) * 3 + len(v) + 6 for g, v in encoded.items())
     shards = 1
     while shards < MAX_SHARDS and raw / shards > SHARD_BYTES:
@@ -321,10 +279,6 @@ def write(site: str | os.PathLike[str], docs: list[Doc], published: str | None =
         "category": {"names": categories, "col": cat_col, "w": cw},
         "year": {"names": years, "col": year_col, "w": yw}})
     return total
-
-
-def _deltas(ids: list[int]) -> str:
-    return ",".join(map(_b36, map(int.__sub__, ids, [0, *ids[:-1]])))
 
 
 def indexed_urls(site: str | os.PathLike[str]) -> list[str]:
