@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 
@@ -54,3 +55,16 @@ def test_cancel_running_stops_every_job_not_waited_for() -> None:
     with pytest.raises(jobs.JobFailed, match="cancelled"):
         job.result()
     assert not jobs._LIVE
+
+
+def test_a_published_site_has_the_usual_folder_mode(tmp_path: Path) -> None:
+    """The build folder is the owner's alone while the checks run (build.py); once they pass
+    it gets the mode any new folder would have."""
+    from conftest import DATA, DEMO_AS_OF, ROOT
+
+    from gongshi.build import build
+    out = tmp_path / "out"
+    assert build(str(DATA), str(out), DEMO_AS_OF, settings_file=str(ROOT / "pelicanconf.py")).report.ok
+    mask = os.umask(0o022)
+    os.umask(mask)
+    assert out.stat().st_mode & 0o777 == 0o777 & ~mask

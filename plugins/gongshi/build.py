@@ -131,11 +131,17 @@ def build(data: str, output: str, as_of: dt.date, *, settings_file: str | None =
         shutil.rmtree(tmp, ignore_errors=True)
         pagecache.discard(output)
         raise
-    os.chmod(tmp, 0o755)
+    os.chmod(tmp, 0o777 & ~_umask())  # the mode a folder made now would have
     pagecache.forget(output)  # a kill between here and commit() leaves no manifest: a full render
     swap(tmp, output)
     pagecache.commit(output)
     return ds
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _checked(ds: Dataset, as_of: dt.date, strict: bool) -> Report:
