@@ -265,14 +265,6 @@ def _load() -> float:
     return os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
 
 
-def _age(root: str) -> None:
-    """Synthetic files are brand new; the parse cache (rightly) distrusts racily fresh files."""
-    past = time.time() - 3600
-    for folder, _dirs, files in os.walk(root):
-        for name in files:
-            os.utime(os.path.join(folder, name), (past, past))
-
-
 def change_facts(path: str) -> None:
     """One decision's facts corrected, as a clerk would (the same edit on both sides)."""
     with open(path, encoding="utf-8") as fh:
@@ -297,7 +289,7 @@ class Sides:
         self.data = os.path.join(self.work, "data")
         log(f"copying the archive of {n:,} decisions …")
         shutil.copytree(archive, self.data)
-        _age(self.data)
+        synth.age(self.data)
         self.output = os.path.join(self.work, "gongshi-output")
         self.site = os.path.join(self.work, "hugo")
         self.env = dict(os.environ, GONGSHI_PROGRESS="0", GONGSHI_CACHE="1",

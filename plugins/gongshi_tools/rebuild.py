@@ -49,14 +49,6 @@ def timed(timings: Timings, name: str, fn: Callable[..., Any]) -> Callable[..., 
     return wrapper
 
 
-def _age(root: str) -> None:
-    # Synthetic files are brand new; the cache (rightly) distrusts racily fresh files.
-    past = time.time() - 3600
-    for folder, _dirs, files in os.walk(root):
-        for name in files:
-            os.utime(os.path.join(folder, name), (past, past))
-
-
 def change_one(root: str) -> str:
     """Edit one decision's result, as a clerk's correction would."""
     folder = os.path.join(root, "agencies", "market", "decisions")
@@ -75,7 +67,7 @@ def run(decisions: int, folder: str, settings: str) -> dict[str, Any]:
     shutil.rmtree(folder, ignore_errors=True)
     data, out = os.path.join(folder, "data"), os.path.join(folder, "output")
     synth.generate(data, decisions)
-    _age(data)
+    synth.age(data)
     os.environ["GONGSHI_CACHE_DIR"] = os.path.join(folder, "cache")
     figures: dict[str, Any] = {"decisions": decisions}
     t = time.perf_counter()
