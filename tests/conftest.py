@@ -2,16 +2,30 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import os
+import pkgutil
 import shutil
 from pathlib import Path
 
 import pytest
 
+import gongshi
+from gongshi.findings import Msg
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 CASES = Path(__file__).resolve().parent / "cases"
 DEMO_AS_OF = dt.date(2026, 11, 22)
+
+
+def messages() -> list[Msg]:
+    """Every message (Msg) declared anywhere in the gongshi package."""
+    out: list[Msg] = []
+    for info in pkgutil.walk_packages(gongshi.__path__, "gongshi."):
+        mod = importlib.import_module(info.name)
+        out.extend(v for v in vars(mod).values() if isinstance(v, Msg))
+    return out
 
 
 @pytest.fixture(scope="session", autouse=True)

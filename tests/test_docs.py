@@ -5,15 +5,11 @@ exercises, is a bug.
 """
 from __future__ import annotations
 
-import importlib
-import pkgutil
 import re
 from pathlib import Path
 
-import gongshi
-from conftest import CASES, ROOT
+from conftest import CASES, ROOT, messages
 from gongshi.cli import commands
-from gongshi.findings import Msg
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 SOURCES = [p for p in (ROOT / "plugins" / "gongshi").rglob("*.py")] + [ROOT / "pelicanconf.py"]
@@ -36,14 +32,6 @@ def test_every_command_is_in_the_readme() -> None:
     assert missing == []
 
 
-def _messages() -> list[Msg]:
-    out: list[Msg] = []
-    for info in pkgutil.walk_packages(gongshi.__path__, "gongshi."):
-        mod = importlib.import_module(info.name)
-        out.extend(v for v in vars(mod).values() if isinstance(v, Msg))
-    return out
-
-
 def test_every_rule_id_has_a_golden_case() -> None:
     """Each R- id a message can carry is expected by at least one case under tests/cases."""
     expected = set()
@@ -54,11 +42,11 @@ def test_every_rule_id_has_a_golden_case() -> None:
     # R-TRACE findings come from git history, not from a record: tests/test_workflow_git.py
     # exercises them on throwaway repositories.
     expected.add("R-TRACE")
-    rules = {m.rule for m in _messages()}
+    rules = {m.rule for m in messages()}
     assert sorted(rules - expected) == []
 
 
 def test_every_message_has_both_languages_and_hints() -> None:
-    for m in _messages():
+    for m in messages():
         assert m.zh and m.en and m.hint_zh and m.hint_en, m
         assert re.search(r"[\u4e00-\u9fff]", m.zh), m

@@ -10,14 +10,13 @@ from __future__ import annotations
 import ast
 import importlib
 import json
-import pkgutil
 import re
 from collections import defaultdict
 
 import pytest
 
 import gongshi
-from conftest import ROOT
+from conftest import ROOT, messages
 from gongshi import ruleset
 from gongshi.cli import main
 from gongshi.findings import Msg
@@ -36,7 +35,7 @@ def _module(path) -> str:  # type: ignore[no-untyped-def]
     return ".".join(parts)
 
 
-def _declared_messages() -> dict[str, set[str]]:
+def _declaredmessages() -> dict[str, set[str]]:
     """Rule id -> modules whose source creates a Msg with that id (any nesting, read statically)."""
     found: dict[str, set[str]] = defaultdict(set)
     for path in PACKAGE.rglob("*.py"):
@@ -48,14 +47,6 @@ def _declared_messages() -> dict[str, set[str]]:
             if name == "Msg" and node.args and isinstance(node.args[0], ast.Constant):
                 found[str(node.args[0].value)].add(_module(path))
     return found
-
-
-def _messages() -> list[Msg]:
-    out: list[Msg] = []
-    for info in pkgutil.walk_packages(gongshi.__path__, "gongshi."):
-        mod = importlib.import_module(info.name)
-        out.extend(v for v in vars(mod).values() if isinstance(v, Msg))
-    return out
 
 
 def test_docs_are_fresh() -> None:
@@ -75,10 +66,10 @@ def test_docs_check_command(tmp_path, capsys) -> None:  # type: ignore[no-untype
 
 
 def test_every_message_uses_a_declared_rule() -> None:
-    used = _declared_messages()
+    used = _declaredmessages()
     assert used, "no Msg(...) found: the scan is broken"
     assert sorted(set(used) - set(ruleset.RULES)) == []
-    assert {m.rule for m in _messages()} <= set(ruleset.RULES)
+    assert {m.rule for m in messages()} <= set(ruleset.RULES)
 
 
 def test_an_undeclared_rule_cannot_make_a_message() -> None:
@@ -87,7 +78,7 @@ def test_an_undeclared_rule_cannot_make_a_message() -> None:
 
 
 def test_the_registry_says_where_each_rule_lives() -> None:
-    used = _declared_messages()
+    used = _declaredmessages()
     for rule in ruleset.RULES.values():
         assert re.fullmatch(r"R-[A-Z0-9]+", rule.id)
         for mod in rule.modules:
@@ -100,7 +91,7 @@ def test_the_registry_says_where_each_rule_lives() -> None:
 
 def test_every_rule_is_documented_in_both_languages() -> None:
     severities: dict[str, set[str]] = defaultdict(set)
-    for m in _messages():
+    for m in messages():
         severities[m.rule].add(m.severity)
     for rule in ruleset.RULES.values():
         assert rule.severity in (ruleset.ERROR, ruleset.WARNING)
