@@ -160,10 +160,9 @@ class PortalGenerator(Generator):  # type: ignore[misc]  # pelican is untyped (A
             # Pages whose key is unchanged are linked from the published build (workflow/pagecache.py).
             self.cache = pagecache.PageCache(self.settings, self.context, self.env, i18n.language(self.settings))
         for name in sorted({p.template for p in self.pages}):
-            self.get_template(name)  # compile once, before any fork
-        if self.cache is not None:
-            for name in sorted({p.template for p in self.pages}):
-                self.cache.key_names(name)  # analysed once, before any fork
+            self.get_template(name)  # compiled once, before any fork
+            if self.cache is not None:
+                self.cache.key_names(name)  # and analysed once
         workers = int(self.settings.get("GONGSHI_WORKERS") or min(2, os.cpu_count() or 1))
         self.early = [p for p in self.pages if p.late is None]
         parallel = workers >= 2 and len(self.early) >= PARALLEL_MIN_PAGES
@@ -184,8 +183,7 @@ class PortalGenerator(Generator):  # type: ignore[misc]  # pelican is untyped (A
         if late:
             plugin.checked(self.settings)  # they read the findings: wait for the checks
             for page in late:
-                assert page.late is not None
-                page.ctx.update(page.late())
+                page.fill()
             more, count = self.settle_and_render(late)
             keys.update(more)
             rendered += count

@@ -18,3 +18,9 @@ class Page:
     # rendering (workflow/jobs.py), so such a page is rendered last, once they are done, with
     # `ctx` updated by `late()`.
     late: Callable[[], dict[str, Any]] | None = None
+
+    def fill(self) -> None:
+        """Once the findings are known: `ctx` gets what `late` computes (once)."""
+        if self.late is not None:
+            self.ctx.update(self.late())
+            self.late = None

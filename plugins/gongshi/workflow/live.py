@@ -98,9 +98,7 @@ def filled(pages: list[Page]) -> dict[str, Page]:
     """Pages by path, those that read the findings (Page.late) filled at once: the preview has
     its findings before it plans."""
     for page in pages:
-        if page.late is not None:
-            page.ctx.update(page.late())
-            page.late = None
+        page.fill()
     return {p.path: p for p in pages}
 
 

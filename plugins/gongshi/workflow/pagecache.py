@@ -237,19 +237,6 @@ class PageCache:
         log.info("gongshi.portal: %d of %d pages reused from the published build", pages - rendered, pages)
         return rendered
 
-    def reuse(self, pages: list[Page], output: str) -> list[Page]:
-        """Link every unchanged page from the published site into `output`; the rest to render."""
-        todo: list[Page] = []
-        keys: dict[str, str] = {}
-        for page in pages:
-            key, linked = self.settle(page, output)
-            if key is not None:
-                keys[page.path] = key
-            if not linked:
-                todo.append(page)
-        self.record(keys, len(todo), len(pages))
-        return todo
-
     def _link(self, path: str, key: str, output: str) -> bool:
         entry = self.previous.get(path)
         if not isinstance(entry, list) or len(entry) != 4 or entry[0] != key:
