@@ -1,7 +1,7 @@
 """Measure person-name detectors on tests/data/names/corpus.tsv.
 
 For each available candidate model, alone ("raw": every span it tags as a person, masked names
-dropped) and under the cues and filters of gongshi.rules.names ("+cues"), print:
+dropped) and under the cues and filters of gongshi.policy.names ("+cues"), print:
 
 * recall: planted names found with their exact span;
 * clean flagged: share of clean sentences (no planted name) with any span flagged;
@@ -29,7 +29,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from gongshi.rules import names  # noqa: E402
+from gongshi.policy import names  # noqa: E402
 
 Span = tuple[int, int]
 MASKS = set("某×*＊")

@@ -43,9 +43,9 @@ def _portal_theme(dst: Path) -> Path:
 def build_golden(out: Path, lang: str = "zh", extra: Path = EXTRA) -> list[str]:
     """Build the golden site (or _base + another `extra` folder) into `out`; returns its files."""
     sys.path.insert(0, str(ROOT / "plugins"))
-    from gongshi import hooks
-    from gongshi.build import build
-    from gongshi.portal.generator import PortalGenerator
+    from gongshi.model import hookspecs as hooks
+    from gongshi.app.build import build
+    from gongshi.outputs.portal.generator import PortalGenerator
 
     planned: list[str] = []
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import gongshi
-from gongshi.findings import Msg
+from gongshi.model.findings import Msg
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -41,7 +41,7 @@ def cache_outside_the_repository(tmp_path_factory: pytest.TempPathFactory) -> No
 @pytest.fixture(scope="session")
 def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo portal built once per test session as of DEMO_AS_OF."""
-    from gongshi.build import build
+    from gongshi.app.build import build
     out = tmp_path_factory.mktemp("site") / "output"
     cwd = os.getcwd()
     os.chdir(ROOT)

@@ -4,9 +4,9 @@ so the list follows the demo data when it is regenerated."""
 from __future__ import annotations
 
 from conftest import DATA, DEMO_AS_OF
-from gongshi.checks import validate
-from gongshi.portal import urls
-from gongshi.portal.pages_decisions import revocation
+from gongshi.checks.pipeline import validate
+from gongshi.outputs.portal import urls
+from gongshi.outputs.portal.pages_decisions import revocation
 from gongshi.publication import publish as public_set
 
 

@@ -11,12 +11,13 @@ from pathlib import Path
 import yaml
 
 from conftest import DATA, DEMO_AS_OF, ROOT
-from gongshi.checks import validate
+from gongshi.checks.pipeline import validate
 from gongshi.cli import main
-from gongshi.dataset import load
-from gongshi.kinds.stats import SMALL, compute
-from gongshi.portal.stats import year_report
-from gongshi.public import public_set
+from gongshi.model.dataset import load
+from gongshi.model.kinds.stats import SMALL
+from gongshi.policy.statistics import compute
+from gongshi.outputs.portal.stats import year_report
+from gongshi.publication.public import public_set
 
 
 def _annual(findings: object) -> list:
@@ -68,7 +69,7 @@ def _main(html: str) -> str:
 
 
 def test_past_report_identical_after_its_penalties_expire(tmp_path: Path) -> None:
-    from gongshi.build import build
+    from gongshi.app.build import build
     from gongshi_tools import synth
     data = tmp_path / "data"
     synth.generate(str(data), decisions=40, as_of=DEMO_AS_OF)

@@ -7,8 +7,8 @@ import shutil
 from pathlib import Path
 
 from conftest import CASES, ROOT
-from gongshi import attachments
-from gongshi.build import build
+from gongshi.checks import attachments
+from gongshi.app.build import build
 
 
 def test_size_labels() -> None:

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from conftest import CASES
-from gongshi.checks import validate
-from gongshi.rules.compliance import compliance_report
-from gongshi.rules.deadline import BACKDATED
+from gongshi.checks.pipeline import validate
+from gongshi.publication.compliance import compliance_report
+from gongshi.checks.deadline import BACKDATED
 
 DECISION = """doc_no: 霍示罚〔2026〕{n}号
 category: 行政处罚

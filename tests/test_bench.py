@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from gongshi import dataset
+from gongshi.model import dataset
 from gongshi.cli import main
 from gongshi_tools import bench
 

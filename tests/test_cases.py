@@ -33,10 +33,10 @@ from pathlib import Path
 import pytest
 
 from conftest import CASES, DEMO_AS_OF
-from gongshi.checks import validate
+from gongshi.checks.pipeline import validate
 
 BASE = CASES / "_base"
-# Page cases: every extension Pelican reads as a page or article (rules/pages.py).
+# Page cases: every extension Pelican reads as a page or article (checks/pages.py).
 PAGES = (".md", ".markdown", ".mkd", ".mdown", ".htm", ".html", ".rst", ".txt")
 
 

@@ -10,9 +10,11 @@ from typing import Callable, Iterator
 
 import pytest
 
-from gongshi import checks, hooks
-from gongshi.findings import Finding, Msg
-from gongshi.workflow import cache, checkcache
+from gongshi.checks import pipeline as checks
+from gongshi.model import hookspecs as hooks
+from gongshi.model.findings import Finding, Msg
+from gongshi.model import parsecache as cache
+from gongshi.checks import cache as checkcache
 
 AS_OF = dt.date(2026, 11, 22)
 DECISIONS = Path("agencies") / "market" / "decisions" / "2024"

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import DATA, DEMO_AS_OF
-from gongshi.checks import validate
+from gongshi.checks.pipeline import validate
 
 
 def test_demo_data_has_no_errors() -> None:

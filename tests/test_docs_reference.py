@@ -2,7 +2,7 @@
 
 Like tests/test_schemas.py for `schemas/`: docs/format.md and docs/rules.md are generated
 (`gongshi docs`) and committed; this fails when they are stale, when a message names a rule
-that is not declared in gongshi/ruleset.py, or when the registry says a rule lives somewhere
+that is not declared in gongshi/model/ruleset.py, or when the registry says a rule lives somewhere
 it does not.
 """
 from __future__ import annotations
@@ -17,11 +17,11 @@ import pytest
 
 import gongshi
 from conftest import ROOT, messages
-from gongshi import ruleset
+from gongshi.model import ruleset
 from gongshi.cli import main
-from gongshi.findings import Msg
-from gongshi.kinds import KINDS
-from gongshi.reference import documents
+from gongshi.model.findings import Msg
+from gongshi.model.kinds import KINDS
+from gongshi.app.reference import documents
 
 DOCS = ROOT / "docs"
 PACKAGE = ROOT / "plugins" / "gongshi"
@@ -73,7 +73,7 @@ def test_every_message_uses_a_declared_rule() -> None:
 
 
 def test_an_undeclared_rule_cannot_make_a_message() -> None:
-    with pytest.raises(ruleset.UnknownRule, match="ruleset.py"):
+    with pytest.raises(ruleset.UnknownRule, match="model/ruleset.py"):
         Msg("R-NOSUCH", "甲", "a", "乙", "b")
 
 
@@ -84,7 +84,7 @@ def test_the_registry_says_where_each_rule_lives() -> None:
         for mod in rule.modules:
             importlib.import_module(mod)  # every module named exists
         missing = sorted(used.get(rule.id, set()) - set(rule.modules))
-        assert missing == [], f"{rule.id}: messages in {missing}; add them to its modules in ruleset.py"
+        assert missing == [], f"{rule.id}: messages in {missing}; add them to its modules in model/ruleset.py"
         # A check has messages; a publication duty has none (give it sort CHECK when it gets one).
         assert (rule.sort == ruleset.CHECK) == (rule.id in used), rule.id
 
@@ -142,18 +142,18 @@ def test_rules_command(capsys) -> None:  # type: ignore[no-untyped-def]
     doc = json.loads(capsys.readouterr().out)
     assert [r["id"] for r in doc["rules"]] == list(ruleset.RULES)
     window = next(r for r in doc["rules"] if r["id"] == "R-WINDOW")
-    assert window["modules"] == ["gongshi.rules.display"] and window["severity"] == "error"
+    assert window["modules"] == ["gongshi.checks.display"] and window["severity"] == "error"
     assert window["docs"] == "docs/rules.md#r-window" and "Why:" in window["doc"]
     assert main(["rules", "r-two"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("R-TWO  两名持证执法人员") and "gongshi.rules.roster" in out
+    assert out.startswith("R-TWO  两名持证执法人员") and "gongshi.checks.roster" in out
     assert main(["rules", "R-NOSUCH"]) == 2
 
 
 def test_a_new_kind_appears_without_touching_the_generator(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from gongshi.kinds import RecordKind
-    from gongshi.reference import format_md
-    from gongshi.schema import Date, ListOf, Obj, Text
+    from gongshi.model.kinds import RecordKind
+    from gongshi.app.reference import format_md
+    from gongshi.model.schema import Date, ListOf, Obj, Text
 
     class PlanKind(RecordKind):
         name = "plan-test"

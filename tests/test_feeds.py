@@ -10,14 +10,14 @@ import feedparser
 import pytest
 
 from conftest import DATA, DEMO_AS_OF, ROOT
-from gongshi.checks import validate
-from gongshi.feeds import entries
-from gongshi.feeds.render import render
+from gongshi.checks.pipeline import validate
+from gongshi.outputs.feeds import entries
+from gongshi.outputs.feeds.render import render
 from gongshi.publication.text import plain_text, xml_safe
-from gongshi.kinds import Record
+from gongshi.model.kinds import Record
 from gongshi.publication import publish as public_set
 from gongshi.publication import view
-from gongshi.rules.visibility import visibility
+from gongshi.policy.visibility import visibility
 
 BASE = "https://zfgs.example.gov.cn"  # data/site.yml's url; pelicanconf's SITEURL is ""
 
@@ -162,7 +162,7 @@ def test_site_url_prefers_absolute_siteurl() -> None:
 @pytest.mark.slow
 def test_expired_decision_leaves_every_feed(tmp_path: Path, public: entries.PublicSet) -> None:
     """Build as of the day after a window ends: the decision is in no feed any more."""
-    from gongshi.build import build
+    from gongshi.app.build import build
     last = min((v.last_day, uid) for uid, v in public.status.items() if v.public and v.last_day)
     rec = next(r for r in public.decisions if r.uid == last[1])
     assert visibility(_raw(rec), last[0], public.policy).public

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from conftest import CASES
-from gongshi import dataset
-from gongshi.checks import validate
+from gongshi.model import dataset
+from gongshi.checks.pipeline import validate
 from gongshi.cli import main
-from gongshi.paths import safe_walk
+from gongshi.model.paths import safe_walk
 
 BASE = CASES / "_base"
 AS_OF = dt.date(2026, 11, 22)
@@ -103,7 +103,7 @@ def test_fifo_is_an_error_and_does_not_hang(root: Path) -> None:
 
 
 def test_read_file_refuses_a_fifo(tmp_path: Path) -> None:
-    from gongshi.yamlread import read_file
+    from gongshi.model.yamlread import read_file
     fifo = tmp_path / "x.yml"
     os.mkfifo(fifo)
     tree, findings = read_file(str(fifo))
@@ -182,7 +182,7 @@ def test_folder_that_cannot_be_listed_is_an_error(root: Path, monkeypatch: pytes
             raise PermissionError(13, "Permission denied", path)
         return real(path)
 
-    monkeypatch.setattr("gongshi.paths.os.scandir", scandir)
+    monkeypatch.setattr("gongshi.model.paths.os.scandir", scandir)
     ds = validate(str(root), AS_OF)
     assert ("R-FORMAT", "cannot read the folder 'agencies/demo/decisions/2024': Permission denied; none of its "
             "records would be published") in _rules(ds)
@@ -193,7 +193,7 @@ def test_file_that_cannot_be_opened_is_an_error(root: Path, monkeypatch: pytest.
     def refuse(path: str) -> int:
         raise PermissionError(13, "Permission denied", path)
 
-    monkeypatch.setattr("gongshi.yamlread.open_regular", refuse)
+    monkeypatch.setattr("gongshi.model.yamlread.open_regular", refuse)
     ds = validate(str(root), AS_OF)
     assert ("R-FORMAT", "cannot read the file: Permission denied") in _rules(ds)
 
@@ -202,7 +202,7 @@ def test_file_that_cannot_be_opened_is_an_error(root: Path, monkeypatch: pytest.
 
 @pytest.fixture()
 def cached(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):  # type: ignore[no-untyped-def]
-    from gongshi.workflow import cache
+    from gongshi.model import parsecache as cache
     monkeypatch.setenv("GONGSHI_CACHE", "1")
     monkeypatch.setenv("GONGSHI_CACHE_DIR", str(tmp_path / "cache"))
     cache.install()
@@ -280,7 +280,7 @@ def test_wrongly_shaped_entries_are_misses(root: Path, cached, tmp_path: Path) -
 
 
 def test_locate_answers_from_the_current_bytes(tmp_path: Path) -> None:
-    from gongshi.yamlread import locate
+    from gongshi.model.yamlread import locate
     path = tmp_path / "x.yml"
     path.write_text("a: 1\nbb: 2\n", encoding="utf-8")
     st = path.stat()
@@ -291,7 +291,7 @@ def test_locate_answers_from_the_current_bytes(tmp_path: Path) -> None:
 
 
 def test_staff_index_sees_a_same_size_same_mtime_edit(root: Path, tmp_path: Path) -> None:
-    from gongshi.search.staff import StaffIndex
+    from gongshi.app.staffsearch import StaffIndex
     path = _minor_edit(root)
     index = StaffIndex(str(root), str(tmp_path / "whoosh"))
     index.refresh()
@@ -311,7 +311,7 @@ def test_staff_index_sees_a_same_size_same_mtime_edit(root: Path, tmp_path: Path
                                   "\t=1+1", "\r=1+1"])
 def test_csv_cells_that_start_a_formula_are_quoted(cell: str, tmp_path: Path) -> None:
     import csv
-    from gongshi.opendata.files import Sink, csv_cell, write_csv
+    from gongshi.outputs.opendata.files import Sink, csv_cell, write_csv
     assert csv_cell(cell) == "'" + cell
     sink = Sink(str(tmp_path / "a.csv"), "csv", ["doc_no", cell])
     sink.add(Sink.encode("csv", [cell, "霍市监罚〔2024〕1号"]))
@@ -330,11 +330,11 @@ def test_every_csv_of_the_open_data_goes_through_the_sink() -> None:
     package = Path(gongshi.__file__).parent
     writers = [p.relative_to(package).as_posix() for p in package.rglob("*.py")
                if "csv.writer(" in p.read_text(encoding="utf-8")]
-    assert writers == ["opendata/files.py"]
+    assert writers == ["outputs/opendata/files.py"]
 
 
 def test_data_dictionary_says_what_the_quote_means() -> None:
-    from gongshi.opendata.dictionary import CSV_NOTE
+    from gongshi.outputs.opendata.dictionary import CSV_NOTE
     template = (Path(__file__).parent.parent / "theme/templates/data_dictionary.html").read_text(encoding="utf-8")
     assert CSV_NOTE[0] in template and "OWASP" in CSV_NOTE[1]
 
@@ -350,8 +350,8 @@ def test_feed_text_has_no_tag_even_split_across_lines(markdown: str) -> None:
 
 def test_rss_description_escapes_text_that_looks_like_html() -> None:
     import datetime as dt_
-    from gongshi.feeds.entries import Entry, Feed
-    from gongshi.feeds.render import render
+    from gongshi.outputs.feeds.entries import Entry, Feed
+    from gongshi.outputs.feeds.render import render
     fields = Entry.__dataclass_fields__
     values = {"id": "tag:x,2024:a", "title": "t", "link": "https://x/a", "published": dt_.date(2024, 3, 8),
               "updated": dt_.date(2024, 3, 8), "summary": "罚款 a &lt;img src=x onerror=alert(1)&gt; <b>",
@@ -371,7 +371,7 @@ def test_rss_description_escapes_text_that_looks_like_html() -> None:
                                   "<a href=\" /\\evil.example\">x</a>", "<img src=\"data:image/svg+xml,<svg onload=alert(1)>\">",
                                   "<p onclick=\"alert(1)\">x</p>", "<iframe src=\"https://evil.example\"></iframe>"])
 def test_record_and_page_sanitiser_refuse_active_content(html: str) -> None:
-    from gongshi.portal.markup import sanitize, sanitize_page
+    from gongshi.outputs.portal.markup import sanitize, sanitize_page
     for out in (sanitize(html), sanitize_page(html)):
         low = out.lower()
         assert "<script" not in low and "onerror" not in low and "onclick" not in low and "onload" not in low
@@ -379,7 +379,7 @@ def test_record_and_page_sanitiser_refuse_active_content(html: str) -> None:
 
 
 def test_page_sanitiser_keeps_what_markdown_pages_need() -> None:
-    from gongshi.portal.markup import sanitize_page
+    from gongshi.outputs.portal.markup import sanitize_page
     html = ('<h2 id="gong-kai">公开什么</h2><p><a href="/pages/about.html">关于</a> <img alt="图" src="/img/a.png"></p>'
             '<table><thead><tr><th align="left">a</th></tr></thead></table>')
     out = sanitize_page(html)
@@ -388,7 +388,7 @@ def test_page_sanitiser_keeps_what_markdown_pages_need() -> None:
 
 
 def test_content_object_init_sanitises_pelican_content() -> None:
-    from gongshi.portal.markup import on_content_object_init
+    from gongshi.outputs.portal.markup import on_content_object_init
 
     class Page:
         _content = "<p>x</p><script>alert(1)</script><img src=x onerror=alert(1)>"
@@ -401,13 +401,13 @@ def test_content_object_init_sanitises_pelican_content() -> None:
 
 
 def test_content_hook_is_connected() -> None:
-    from gongshi import hooks
-    assert ("content_object_init", "gongshi.portal.markup:on_content_object_init") in hooks.SIGNALS
+    from gongshi.model import hookspecs as hooks
+    assert ("content_object_init", "gongshi.outputs.portal.markup:on_content_object_init") in hooks.SIGNALS
 
 
 def test_built_content_page_is_sanitised(root: Path, tmp_path: Path) -> None:
     """A Markdown page with a script, an event handler and hostile links is published harmless."""
-    from gongshi.build import build
+    from gongshi.app.build import build
     content = tmp_path / "content" / "pages"
     content.mkdir(parents=True)
     (content / "evil.md").write_text(

@@ -13,10 +13,10 @@ import pytest
 from openpyxl import Workbook
 
 from conftest import CASES
-from gongshi.checksums import uscc_check_char
-from gongshi.dataset import load
-from gongshi.workflow import importer
-from gongshi.workflow.importer import import_file
+from gongshi.runtime.checksums import uscc_check_char
+from gongshi.model.dataset import load
+from gongshi.app import importer
+from gongshi.app.importer import import_file
 
 AS_OF = dt.date(2026, 11, 22)
 HEADERS = ["行政处罚决定书文号", "行政相对人名称", "行政相对人类别", "行政相对人代码_1(统一社会信用代码)", "违法行为类型",
@@ -118,8 +118,8 @@ def test_target_folder_is_listed_once_not_per_row(data: Path, tmp_path: Path, mo
     def refuse(*_a, **_k):  # type: ignore[no-untyped-def]
         raise AssertionError("os.listdir per row")
 
-    monkeypatch.setattr("gongshi.paths.os.scandir", counting)
-    monkeypatch.setattr("gongshi.workflow.importer.os.listdir", refuse, raising=False)
+    monkeypatch.setattr("gongshi.model.paths.os.scandir", counting)
+    monkeypatch.setattr("gongshi.app.importer.os.listdir", refuse, raising=False)
     (data / "agencies/demo/decisions/2026").mkdir(parents=True)
     (data / "agencies/demo/decisions/2026/cf-2026-0007.yml").write_text("doc_no: 霍示罚〔2026〕99号\n", encoding="utf-8")
     monkeypatch.setattr(importer.Importer, "finish", lambda self: None)  # listing only, no writing here

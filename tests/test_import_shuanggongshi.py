@@ -11,13 +11,13 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from conftest import CASES, DATA, DEMO_AS_OF
-from gongshi.checks import validate
+from gongshi.checks.pipeline import validate
 from gongshi.cli import main
-from gongshi.dataset import load
-from gongshi.opendata import shuanggongshi
-from gongshi.public import public_set
+from gongshi.model.dataset import load
+from gongshi.outputs.opendata import shuanggongshi
+from gongshi.publication.public import public_set
 from gongshi.publication import publish
-from gongshi.workflow.importer import DUPLICATE, NO_OFFICER, UNKNOWN_COLUMN, WRONG_AGENCY, import_file, normalize
+from gongshi.app.importer import DUPLICATE, NO_OFFICER, UNKNOWN_COLUMN, WRONG_AGENCY, import_file, normalize
 
 AS_OF = dt.date(2026, 11, 22)
 

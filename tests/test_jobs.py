@@ -1,4 +1,4 @@
-"""workflow/jobs.py: background work of a build, in a forked child or at once, same result."""
+"""runtime/jobs.py: background work of a build, in a forked child or at once, same result."""
 from __future__ import annotations
 
 import os
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from gongshi.workflow import jobs
+from gongshi.runtime import jobs
 
 
 def _square(n: int) -> int:
@@ -58,11 +58,11 @@ def test_cancel_running_stops_every_job_not_waited_for() -> None:
 
 
 def test_a_published_site_has_the_usual_folder_mode(tmp_path: Path) -> None:
-    """The build folder is the owner's alone while the checks run (build.py); once they pass
+    """The build folder is the owner's alone while the checks run (app/build.py); once they pass
     it gets the mode any new folder would have."""
     from conftest import DATA, DEMO_AS_OF, ROOT
 
-    from gongshi.build import build
+    from gongshi.app.build import build
     out = tmp_path / "out"
     assert build(str(DATA), str(out), DEMO_AS_OF, settings_file=str(ROOT / "pelicanconf.py")).report.ok
     mask = os.umask(0o022)

@@ -19,8 +19,8 @@ from typing import Callable, Iterator
 import pytest
 
 from conftest import DATA, DEMO_AS_OF, ROOT
-from gongshi.workflow.live import LiveSite
-from gongshi.workflow.livereload import handler_for, watch
+from gongshi.app.live import LiveSite
+from gongshi.app.livereload import handler_for, watch
 
 DECISION = "agencies/ecology/decisions/2026/cf-2026-0003.yml"
 PAGE = "/ecology/decisions/2026/cf-2026-0003.html"
@@ -98,7 +98,7 @@ def mode(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str
     """"sync": a small site re-publishes everything before the reload; "patch": what a large
     one does (the decision's page patched at once, the rest rebuilt in the background)."""
     if request.param == "patch":
-        monkeypatch.setattr("gongshi.workflow.live.SYNC_SECONDS", 0.0)
+        monkeypatch.setattr("gongshi.app.live.SYNC_SECONDS", 0.0)
     return str(request.param)
 
 

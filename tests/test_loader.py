@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from conftest import CASES
-from gongshi import dataset, yamlread
-from gongshi.kinds import KINDS
+from gongshi.model import dataset, yamlread
+from gongshi.model.kinds import KINDS
 
 
 def msgs(findings: list, lang: str = "zh") -> list[tuple[int, int, str]]:

@@ -9,10 +9,10 @@ from collections import Counter
 import pytest
 
 from conftest import DATA, DEMO_AS_OF, ROOT
-from gongshi.checks import validate
-from gongshi.dataset import Dataset
-from gongshi.kinds import KINDS
-from gongshi.rules.visibility import EMBARGO, EXPIRED, MINOR, PUBLIC, REVOKED, WITHDRAWN, visibility
+from gongshi.checks.pipeline import validate
+from gongshi.model.dataset import Dataset
+from gongshi.model.kinds import KINDS
+from gongshi.policy.visibility import EMBARGO, EXPIRED, MINOR, PUBLIC, REVOKED, WITHDRAWN, visibility
 from gongshi_tools import synth
 
 

@@ -13,9 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import CASES
-from gongshi import dataset, yamlread
+from gongshi.model import dataset, yamlread
 from gongshi.cli import main
-from gongshi.findings import Finding
+from gongshi.model.findings import Finding
 
 # Where a file may stand: one list kind, one single-record kind with a slug and year, site.yml.
 RELS = ["agencies/demo/decisions/2024/cf-2024-0001.yml", "agencies/demo/officers.yml", "site.yml",

@@ -9,10 +9,10 @@ from typing import Any, Iterator
 import pytest
 
 from conftest import CASES, DATA, ROOT
-from gongshi import dataset, yamlread
+from gongshi.model import dataset, yamlread
 from gongshi.cli import main
 from gongshi.cli.schema import documents, editor_globs
-from gongshi.kinds import KINDS
+from gongshi.model.kinds import KINDS
 
 SCHEMAS = ROOT / "schemas"
 CJK = re.compile(r"[\u4e00-\u9fff]")

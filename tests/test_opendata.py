@@ -13,12 +13,12 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from conftest import DATA, DEMO_AS_OF, ROOT
-from gongshi.checks import validate
-from gongshi.kinds import KINDS
-from gongshi.opendata import shuanggongshi, tables
-from gongshi.opendata.dictionary import dictionary
-from gongshi.opendata.files import csv_cell, write_csv
-from gongshi.kinds import Record
+from gongshi.checks.pipeline import validate
+from gongshi.model.kinds import KINDS
+from gongshi.outputs.opendata import shuanggongshi, tables
+from gongshi.outputs.opendata.dictionary import dictionary
+from gongshi.outputs.opendata.files import csv_cell, write_csv
+from gongshi.model.kinds import Record
 from gongshi.publication import Publication as PublicSet
 from gongshi.publication import publish as public_set
 from gongshi.publication import view
@@ -37,8 +37,8 @@ def read_csv(path: Path) -> list[dict[str, str]]:
     assert raw.startswith(BOM), path
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
     # The kinds' files have Chinese column names; the tests read them by key (the JSON's names).
-    from gongshi.opendata.generator import csv_header
-    from gongshi.opendata.tables import KIND_FILES, columns
+    from gongshi.outputs.opendata.generator import csv_header
+    from gongshi.outputs.opendata.tables import KIND_FILES, columns
     kind = {stem: k for k, stem in KIND_FILES.items()}.get(path.stem)
     if kind is None:
         return rows
@@ -237,7 +237,7 @@ def test_schemas_and_dictionary_are_published(demo_site: Path) -> None:
 
 
 def _build(out: Path, day: dt.date) -> None:
-    from gongshi.build import build
+    from gongshi.app.build import build
     cwd = os.getcwd()
     os.chdir(ROOT)
     try:

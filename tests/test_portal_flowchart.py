@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from gongshi.portal.flowchart_svg import layout, render_svg, step_list, wrap
+from gongshi.outputs.portal.flowchart_svg import layout, render_svg, step_list, wrap
 
 STEPS = [
     {"id": "apply", "label": "申请人提交申请", "next": ["accept"]},
@@ -74,7 +74,7 @@ import yaml  # noqa: E402
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from gongshi.portal.flowchart_svg import geometry, overlaps  # noqa: E402
+from gongshi.outputs.portal.flowchart_svg import geometry, overlaps  # noqa: E402
 
 DEMO_CHARTS = sorted((Path(__file__).resolve().parent.parent / "data").glob("agencies/*/flowcharts/*.yml"))
 
@@ -99,7 +99,7 @@ def test_penalty_skip_edge_goes_around_the_hearing() -> None:
 
 
 def test_flowchart_generator_output_has_no_overlaps() -> None:
-    from gongshi.portal.flowchart_svg import edges_of
+    from gongshi.outputs.portal.flowchart_svg import edges_of
     for steps in (STEPS, [{"id": "a", "label": "自环", "next": ["a", "b"]}, {"id": "b", "label": "乙", "next": ["a"]}]):
         assert overlaps(geometry(steps)) == [], steps
         assert len(geometry(steps).routes) == len(edges_of(steps))

@@ -47,7 +47,7 @@ def test_attachment_type_and_size_in_english() -> None:
     # "(DOCX, 2 KB)" in English.
     import jinja2
 
-    from gongshi.portal.i18n import translations
+    from gongshi.outputs.portal.i18n import translations
     template = "{{ _('（%(type)s，%(size)s）', type='DOCX', size='2 KB') }}"
     out = {}
     for lang in ("zh", "en"):
@@ -63,7 +63,7 @@ def test_literal_translations_are_made_once_and_equal_gettexts() -> None:
     gettext gives on every render; a translation with `%` stays a gettext call."""
     import jinja2
 
-    from gongshi.portal import i18n
+    from gongshi.outputs.portal import i18n
     root = Path(__file__).resolve().parents[1]
     source = "<p>{{ _('执法决定') }}|{{ _(\"撤销公告\") }}|{{ _('执法决定') ~ '!' }}|{{ _('%(n)s 条', n=3) }}</p>"
     outputs = []

@@ -4,7 +4,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gongshi.portal.markup import fast_markdown, render_markdown, slow_markdown
+from gongshi.outputs.portal.markup import fast_markdown, render_markdown, slow_markdown
 
 # Plain characters, the ones that could start Markdown syntax, and whitespace of every kind.
 ALPHABET = st.sampled_from(list("执法决定公示罚款，。；：、（）《》“”‘’！？…—0123456789abcXYZ%")

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA, DEMO_AS_OF
-from gongshi.checks import validate
-from gongshi.portal import urls
-from gongshi.portal.pages_decisions import revocation
+from gongshi.checks.pipeline import validate
+from gongshi.outputs.portal import urls
+from gongshi.outputs.portal.pages_decisions import revocation
 from gongshi.publication import Publication as PublicSet
 from gongshi.publication import publish as public_set
 
@@ -183,8 +183,8 @@ def test_feed_links_in_head(demo_site: Path) -> None:
 
 
 def test_clashing_urls_fail_the_build() -> None:
-    from gongshi.portal.generator import PathClash, check_unique
-    from gongshi.portal.page import Page
+    from gongshi.outputs.portal.generator import PathClash, check_unique
+    from gongshi.outputs.portal.page import Page
     check_unique([Page("a.html", "x"), Page("b.html", "y")])
     with pytest.raises(PathClash):
         check_unique([Page("decisions/index.html", "gongshi_decisions"), Page("decisions/index.html", "gongshi_agency")])
@@ -245,7 +245,7 @@ def test_decision_lists_show_the_date_they_sort_by(demo_site: Path, ps: PublicSe
 
 
 def test_every_decision_has_a_title_that_is_not_its_number(demo_site: Path, ps: PublicSet) -> None:
-    from gongshi.titles import record_title
+    from gongshi.model.titles import record_title
     untitled = {"doc_no": "霍市监罚〔2026〕9号", "category": "行政处罚", "party": {"name": "某某商行"},
                 "violation_type": "销售过期食品"}
     assert record_title(untitled) == "某某商行销售过期食品"

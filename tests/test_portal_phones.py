@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from gongshi.portal.generator import phone_links
+from gongshi.outputs.portal.generator import phone_links
 
 
 @pytest.mark.parametrize(("text", "html"), [

@@ -6,10 +6,10 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA, DEMO_AS_OF
-from gongshi.checks import validate
-from gongshi.portal import urls
-from gongshi.portal.stats import all_reports
-from gongshi.rules.visibility import visibility
+from gongshi.checks.pipeline import validate
+from gongshi.outputs.portal import urls
+from gongshi.outputs.portal.stats import all_reports
+from gongshi.policy.visibility import visibility
 
 
 @pytest.fixture(scope="module")
@@ -72,8 +72,8 @@ def test_sitemap_lists_only_public_pages(split: tuple, pages: dict[str, str]) ->
 def test_counts_come_from_public_decisions_only(split: tuple, demo_site: Path) -> None:
     public, _, _ = split
     ds = validate(str(DATA), DEMO_AS_OF)
-    from gongshi.public import public_set
-    from gongshi.kinds.stats import snapshots
+    from gongshi.publication.public import public_set
+    from gongshi.policy.statistics import snapshots
     committed = snapshots(ds)
     for rep in all_reports(public_set(ds, DEMO_AS_OF)):  # counted live: public decisions only
         expected = [r for r in public if r.data["decided"].year == rep.year]

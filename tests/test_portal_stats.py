@@ -6,11 +6,11 @@ import datetime as dt
 from pathlib import Path
 
 from conftest import DATA, DEMO_AS_OF
-from gongshi.checks import validate
-from gongshi.kinds.decision import PENALTY_KINDS
-from gongshi.kinds.site import CATEGORIES
-from gongshi.portal.stats import report_years, year_report
-from gongshi.public import public_set
+from gongshi.checks.pipeline import validate
+from gongshi.model.kinds.decision import PENALTY_KINDS
+from gongshi.model.kinds.site import CATEGORIES
+from gongshi.outputs.portal.stats import report_years, year_report
+from gongshi.publication.public import public_set
 
 
 def test_report_is_due_from_first_january() -> None:
@@ -36,7 +36,7 @@ def test_a_year_without_decisions_is_all_zero() -> None:
 
 def test_fork_pool_renders_the_same_bytes(tmp_path: Path, monkeypatch) -> None:
     import importlib.util
-    from gongshi.portal import generator
+    from gongshi.outputs.portal import generator
     root = Path(__file__).resolve().parent.parent
     spec = importlib.util.spec_from_file_location("update_golden", root / "scripts" / "update_golden.py")
     script = importlib.util.module_from_spec(spec)

@@ -8,12 +8,12 @@ import copy
 import pytest
 
 from conftest import DATA, DEMO_AS_OF
-from gongshi.checks import validate
-from gongshi.kinds import KINDS
-from gongshi.kinds.base import public_tree
+from gongshi.checks.pipeline import validate
+from gongshi.model.kinds import KINDS
+from gongshi.model.kinds.base import public_tree
 from gongshi.publication import NonPublicField, publish
-from gongshi.rules.redaction import scan_paths
-from gongshi.schema import Obj, Text
+from gongshi.checks.redaction import scan_paths
+from gongshi.model.schema import Obj, Text
 
 # The fields each kind publishes, pinned: changing what the public sees is a decision, and this
 # list is where a reviewer sees it. A published kind missing here fails the test.
@@ -50,7 +50,7 @@ WITHHELD = {"agency": {"maintainers"}, "decision": {"party.minor", "withdrawn"}}
 
 
 def _leaves(spec: Obj, prefix: str = "") -> set[str]:
-    from gongshi.kinds.base import _inner
+    from gongshi.model.kinds.base import _inner
     out: set[str] = set()
     for key, sub in spec.fields.items():
         inner = _inner(sub)

@@ -1,5 +1,5 @@
 """The publication layer: one revocation definition for every output, projections that fail
-on non-public fields, and the declared hooks (hooks.py)."""
+on non-public fields, and the declared hooks (model/hookspecs.py)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -11,13 +11,13 @@ import jinja2
 import pytest
 
 from conftest import DATA, DEMO_AS_OF, ROOT
-from gongshi import hooks
-from gongshi.checks import validate
-from gongshi.feeds import entries
-from gongshi.opendata import tables
-from gongshi.portal.pages_decisions import plan as decision_pages
+from gongshi.model import hookspecs as hooks
+from gongshi.checks.pipeline import validate
+from gongshi.outputs.feeds import entries
+from gongshi.outputs.opendata import tables
+from gongshi.outputs.portal.pages_decisions import plan as decision_pages
 from gongshi.publication import NonPublicField, publish
-from gongshi.rules.visibility import revoked_on, visibility
+from gongshi.policy.visibility import revoked_on, visibility
 
 BASE = "https://zfgs.example.gov.cn"
 
@@ -80,14 +80,14 @@ def test_every_portal_template_renders_from_projections(tmp_path: Path) -> None:
 
 def test_builtin_checks_come_from_the_hooks_in_order() -> None:
     names = [f"{c.__module__}.{c.__name__}" for c in hooks.checks()]
-    assert names[0] == "gongshi.refs.references" and names[-1] == "gongshi.attachments.attachment_checks"
+    assert names[0] == "gongshi.checks.refs.references" and names[-1] == "gongshi.checks.attachments.attachment_checks"
     extra = lambda ds, as_of: []  # noqa: E731
     assert hooks.checks([extra])[-1] is extra
 
 
 def test_a_check_from_an_entry_point_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "sitecheck.py").write_text(
-        "from gongshi.checks import check\nfrom gongshi.findings import Msg\n"
+        "from gongshi.checks import check\nfrom gongshi.model.findings import Msg\n"
         "M = Msg('R-FORMAT', '本地规则', 'local rule', '', '')\n"
         "@check\ndef local(ds, as_of):\n    yield M(ds.root + '/site.yml', 1, 1)\n", encoding="utf-8")
     dist = tmp_path / "sitecheck-1.0.dist-info"
@@ -101,7 +101,7 @@ def test_a_check_from_an_entry_point_runs(tmp_path: Path, monkeypatch: pytest.Mo
 
 
 def test_outputs_setting_adds_a_generator() -> None:
-    classes = hooks.outputs({hooks.OUTPUTS_SETTING: ["gongshi.search.page:SearchPageGenerator", dict]})
+    classes = hooks.outputs({hooks.OUTPUTS_SETTING: ["gongshi.outputs.search.page:SearchPageGenerator", dict]})
     assert [c.__name__ for c in classes][:2] == ["ProvenanceGenerator", "PortalGenerator"]
     assert classes[-1] is dict and len(classes) == len(hooks.BUILTIN_OUTPUTS) + 1
 
@@ -109,13 +109,13 @@ def test_outputs_setting_adds_a_generator() -> None:
 def test_nothing_registers_at_import_time() -> None:
     code = ("import sys; sys.path.insert(0, 'plugins')\n"
             "from pelican import signals\n"
-            "import gongshi.plugin, gongshi.outputs, gongshi.portal.generator, gongshi.feeds.generator, "
-            "gongshi.opendata.generator, gongshi.search.page, gongshi.search.pagefind, gongshi.portal.fragments, gongshi.rules\n"
-            "from gongshi import hooks\n"
+            "import gongshi.app.plugin, gongshi.outputs, gongshi.outputs.portal.generator, gongshi.outputs.feeds.generator, "
+            "gongshi.outputs.opendata.generator, gongshi.outputs.search.page, gongshi_tools.pagefind, gongshi.outputs.portal.fragments, gongshi.checks.redaction\n"
+            "from gongshi.model import hookspecs\n"
             "names = ('get_generators', 'generator_init', 'finalized', 'content_written')\n"
             "before = [len(getattr(signals, n).receivers) for n in names]\n"
             "assert before == [0, 0, 0, 0], before\n"
-            "gongshi.plugin.register()\n"
+            "gongshi.app.plugin.register()\n"
             "after = [len(getattr(signals, n).receivers) for n in names]\n"
             "assert after == [1, 3, 1, 0], after\n")
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
@@ -126,53 +126,17 @@ def test_every_hook_is_documented() -> None:
     for name in ("checks(", "outputs(", "publish(", hooks.CHECK_GROUP, hooks.OUTPUT_GROUP, hooks.OUTPUTS_SETTING,
                  "content_written", "RELATIVE_URLS", "generator_init", "finalized", "PLUGINS", "site_plugins"):
         assert name in doc, name
-    for fn in (hooks.checks, hooks.outputs, hooks.connect, hooks.checks_of, hooks.resolve):
+    from gongshi.app import plugin
+    for fn in (hooks.checks, hooks.outputs, plugin.connect, hooks.checks_of, hooks.resolve):
         assert fn.__doc__, fn.__name__
 
-
-OUTPUT_PACKAGES = ("portal", "feeds", "opendata", "search")
-
-
-def _imported_modules(path: Path, module: str) -> set[str]:
-    """Every module `path` (module `module`) imports, at any depth (lazy imports too), absolute."""
-    import ast
-    package = module.split(".") if path.name == "__init__.py" else module.split(".")[:-1]
-    out: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Import):
-            out |= {a.name for a in node.names}
-        elif isinstance(node, ast.ImportFrom):
-            base = ".".join(package[:len(package) - node.level + 1] + [node.module or ""]) if node.level else node.module or ""
-            base = base.rstrip(".")
-            out |= {base} | {f"{base}.{a.name}" for a in node.names}
-    return out
-
-
-def test_outputs_import_nothing_from_each_other() -> None:
-    """Output packages import `publication` (and shared modules), never another output package."""
-    src = ROOT / "plugins"
-    crossings = []
-    for pkg in OUTPUT_PACKAGES:
-        for path in sorted((src / "gongshi" / pkg).rglob("*.py")):
-            module = ".".join(path.relative_to(src).with_suffix("").parts).removesuffix(".__init__")
-            for name in sorted(_imported_modules(path, module)):
-                parts = name.split(".")
-                if parts[0] == "gongshi" and len(parts) > 1 and parts[1] in OUTPUT_PACKAGES and parts[1] != pkg:
-                    crossings.append(f"{path.relative_to(ROOT)} imports {name}")
-    assert crossings == []
-
-
-def test_the_import_check_sees_relative_and_lazy_imports(tmp_path: Path) -> None:
-    f = tmp_path / "m.py"
-    f.write_text("from ..feeds.text import x\ndef f():\n    from ..search import subjects\n", encoding="utf-8")
-    assert {"gongshi.feeds.text", "gongshi.search.subjects"} <= _imported_modules(f, "gongshi.opendata.m")
 
 
 def test_the_sites_own_pelican_plugins_see_every_portal_page(tmp_path: Path) -> None:
     """PLUGINS from pelicanconf.py run beside gongshi (build.site_plugins): Pelican's own sitemap
     plugin lists every page of the portal's sitemap.xml. In a subprocess: a Pelican plugin's
     receivers stay connected for the life of the process."""
-    from gongshi.build import site_plugins
+    from gongshi.app.build import site_plugins
     assert site_plugins(None) == ["gongshi"]
     assert site_plugins(["pelican.plugins.sitemap"]) == ["pelican.plugins.sitemap", "gongshi"]
     assert site_plugins(["gongshi", "x"]) == ["gongshi", "x"]
@@ -186,7 +150,7 @@ def test_the_sites_own_pelican_plugins_see_every_portal_page(tmp_path: Path) -> 
     (tmp_path / "no-content").mkdir()
     out = tmp_path / "site"
     code = ("import sys, datetime as dt; sys.path.insert(0, 'plugins')\n"
-            "from gongshi.build import build\n"
+            "from gongshi.app.build import build\n"
             f"ds = build({str(ROOT / 'tests' / 'cases' / '_base')!r}, {str(out)!r}, dt.date.fromisoformat({DEMO_AS_OF.isoformat()!r}), "
             f"settings_file={str(conf)!r}, incremental=False)\n"
             "assert ds.report.ok\n")

@@ -18,9 +18,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT
-from gongshi.kinds import KINDS, Record
-from gongshi.rules import detectors as d
-from gongshi.rules.redaction import kind_fields, scan_record
+from gongshi.model.kinds import KINDS, Record
+from gongshi.policy import detectors as d
+from gongshi.checks.redaction import kind_fields, scan_record
 from test_cases import BASE
 from test_rules_redact import _card, _id
 
@@ -113,7 +113,7 @@ LEAKS = ["当事人身份证号3415 2219 8506 1200 36。", "联系电话一三�
 @pytest.mark.slow
 @pytest.mark.parametrize("leak", LEAKS)
 def test_a_build_with_planted_personal_data_writes_nothing(leak: str, tmp_path: Path) -> None:
-    from gongshi.build import build
+    from gongshi.app.build import build
     data = tmp_path / "data"
     shutil.copytree(BASE, data)
     case = (Path(__file__).parent / "cases" / "valid" / "decision-minimal.yml").read_text(encoding="utf-8")

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from conftest import CASES, DATA, DEMO_AS_OF
-from gongshi.checks import validate
+from gongshi.checks.pipeline import validate
 from gongshi.cli import main
-from gongshi.rules.compliance import compliance_report
+from gongshi.publication.compliance import compliance_report
 from test_cases import BASE
 
 
@@ -68,8 +68,8 @@ def _late(folder: Path, name: str, doc: str, **changes: str) -> None:
 
 def test_public_scope_counts_only_public_decisions(tmp_path: Path) -> None:
     """A minor party's or an embargoed decision changes no number and no list of the public page."""
-    from gongshi.portal.pages_site import compliance
-    from gongshi.public import public_set
+    from gongshi.outputs.portal.pages_site import compliance
+    from gongshi.publication.public import public_set
     root = tmp_path / "data"
     shutil.copytree(BASE, root)
     folder = root / "agencies" / "demo" / "decisions" / "2026"
@@ -95,7 +95,7 @@ def test_public_scope_counts_only_public_decisions(tmp_path: Path) -> None:
 
 
 def test_public_page_says_what_it_counts(demo_site: Path) -> None:
-    from gongshi.public import public_set
+    from gongshi.publication.public import public_set
     html = (demo_site / "compliance.html").read_text(encoding="utf-8")
     assert "统计范围：当日在本网站公示的执法决定" in html
     ps = public_set(validate(str(DATA), DEMO_AS_OF), DEMO_AS_OF)

@@ -1,4 +1,4 @@
-"""gongshi.rules.names: unmasked full names of natural persons in free text.
+"""gongshi.policy.names: unmasked full names of natural persons in free text.
 
 The corpus (tests/data/names/corpus.tsv, written by scripts/make_names_corpus.py) has half its
 sentences with planted names and half with look-alikes only; scripts/eval_names.py compares models.
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from gongshi.rules.names import person_names
+from gongshi.policy.names import person_names
 
 CORPUS = Path(__file__).parent / "data" / "names" / "corpus.tsv"
 
@@ -84,7 +84,7 @@ def test_importing_does_not_load_jieba() -> None:
     import subprocess
     import sys
 
-    code = ("import sys; import gongshi.rules.names as n; "
+    code = ("import sys; import gongshi.policy.names as n; "
             "print('jieba' in sys.modules, n._dictionary.cache_info().currsize + n._tagger.cache_info().currsize)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "0"]
@@ -93,7 +93,7 @@ def test_importing_does_not_load_jieba() -> None:
 def test_lexicon_answers_as_jieba(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The cached lexicon gives jieba's frequency and tag for every word the detector may ask
     about (every word of one or two characters, and longer ones from the threshold up)."""
-    from gongshi.rules import lexicon, names
+    from gongshi.policy import lexicon, names
 
     monkeypatch.setenv("GONGSHI_CACHE_DIR", str(tmp_path))
     built = lexicon.load(20)
@@ -114,7 +114,7 @@ def test_lexicon_refuses_planted_classes(tmp_path: Path, monkeypatch: pytest.Mon
     import os
     import pickle
 
-    from gongshi.rules import lexicon
+    from gongshi.policy import lexicon
 
     monkeypatch.setenv("GONGSHI_CACHE_DIR", str(tmp_path))
     path = lexicon.dict_file()
@@ -132,7 +132,7 @@ def test_detector_with_lexicon_is_detector_with_jieba(tmp_path: Path) -> None:
     import subprocess
     import sys
 
-    code = ("import sys, json{pre}; from gongshi.rules import names; "
+    code = ("import sys, json{pre}; from gongshi.policy import names; "
             "rows = [l.split('\\t')[2] for l in open(sys.argv[1], encoding='utf-8').read().splitlines()[1:]]; "
             "print(type(names._words()).__name__, json.dumps([names.person_names(t) for t in rows]))")
     env = {**__import__("os").environ, "GONGSHI_CACHE_DIR": str(tmp_path)}

@@ -9,12 +9,12 @@ from typing import Any
 import chinese_calendar
 import pytest
 
-from gongshi.checks import validate
-from gongshi.kinds import Record
-from gongshi.presets import PRESETS, effective_policy, merge, preset
-from gongshi.rules import visibility as v
-from gongshi.rules.windows import policy_window, window_last_day
-from gongshi.rules.workdays import WorkCalendar
+from gongshi.checks.pipeline import validate
+from gongshi.model.kinds import Record
+from gongshi.model.presets import PRESETS, effective_policy, merge, preset
+from gongshi.policy import visibility as v
+from gongshi.policy.windows import policy_window, window_last_day
+from gongshi.policy.workdays import WorkCalendar
 from test_cases import BASE
 
 DECIDED = dt.date(2024, 3, 5)

@@ -10,11 +10,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import CASES
-from gongshi.checks import validate
-from gongshi.checksums import id_check_char, luhn_valid
+from gongshi.checks.pipeline import validate
+from gongshi.runtime.checksums import id_check_char, luhn_valid
 from gongshi.cli import main
-from gongshi.rules import detectors as d
-from gongshi.rules.redaction import kind_fields, kind_paths
+from gongshi.policy import detectors as d
+from gongshi.checks.redaction import kind_fields, kind_paths
 from test_cases import BASE, header
 
 REDACT_CASES = sorted((CASES / "rules" / "redact").glob("*.yml"))
@@ -32,12 +32,12 @@ def test_scan_paths_come_from_the_schema() -> None:
 
 def test_every_text_field_of_every_kind_is_scanned() -> None:
     """A field added later is gated without anyone remembering to: only the gate's own policy is exempt."""
-    from gongshi.kinds import KINDS
-    from gongshi.schema import Text
-    from gongshi.rules.redaction import scan_paths
+    from gongshi.model.kinds import KINDS
+    from gongshi.model.schema import Text
+    from gongshi.checks.redaction import scan_paths
 
     def all_texts(spec, prefix=()):  # every Text, scanned or not
-        from gongshi.schema import Either, ListOf, MapOf, Obj
+        from gongshi.model.schema import Either, ListOf, MapOf, Obj
         if isinstance(spec, Text):
             return [prefix]
         if isinstance(spec, Obj):
@@ -216,7 +216,7 @@ def test_build_refuses_a_markdown_page_with_personal_data(tmp_path: Path) -> Non
     """Pelican's pages are public too: a leak in content/ blocks the build, nothing is written."""
     from conftest import ROOT
 
-    from gongshi.build import build
+    from gongshi.app.build import build
     shutil.copytree(BASE, tmp_path / "data")
     (tmp_path / "content" / "pages").mkdir(parents=True)
     page = tmp_path / "content" / "pages" / "about.md"
@@ -225,7 +225,7 @@ def test_build_refuses_a_markdown_page_with_personal_data(tmp_path: Path) -> Non
     ds = build(str(tmp_path / "data"), str(out), dt.date(2026, 11, 22),
                settings_file=str(ROOT / "pelicanconf.py"), content=str(tmp_path / "content"))
     assert not ds.report.ok and not out.exists()
-    # The checks run beside the rendering (workflow/jobs.py): what was rendered is gone too.
+    # The checks run beside the rendering (runtime/jobs.py): what was rendered is gone too.
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "data"]
     leak = next(f for f in ds.report if f.rule == "R-REDACT")
     assert (leak.file, leak.line, leak.column) == (str(page), 4, 7)
@@ -248,7 +248,7 @@ def test_validate_reads_the_content_next_to_the_data_or_given(tmp_path: Path,
 
 def test_disclosed_kinds_are_kinds_the_gate_knows() -> None:
     """A typo in Text(disclosed=...) would silently disclose nothing (or the wrong thing)."""
-    from gongshi.kinds import KINDS
+    from gongshi.model.kinds import KINDS
     for name in KINDS:
         for path, field in kind_fields(name):
             assert field.disclosed <= set(d.WHAT), (name, path, field.disclosed - set(d.WHAT))

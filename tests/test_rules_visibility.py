@@ -8,9 +8,9 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gongshi.kinds import Record
-from gongshi.rules import visibility as v
-from gongshi.rules.windows import add_months, window_last_day
+from gongshi.model.kinds import Record
+from gongshi.policy import visibility as v
+from gongshi.policy.windows import add_months, window_last_day
 
 DAY = dt.timedelta(days=1)
 POLICY = {"display": {"行政处罚": {"default": "3y", "min": "1y", "max": "5y"}}, "display_from": "published"}

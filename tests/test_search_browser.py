@@ -12,10 +12,10 @@ from typing import Any
 import pytest
 from conftest import DATA, DEMO_AS_OF
 
-from gongshi.checks import validate
-from gongshi.public import PublicSet, public_set
-from gongshi.search.docno import normalise
-from gongshi.search.index import fold
+from gongshi.checks.pipeline import validate
+from gongshi.publication.public import PublicSet, public_set
+from gongshi.outputs.search.docno import normalise
+from gongshi.outputs.search.index import fold
 
 pytestmark = pytest.mark.browser
 
@@ -72,8 +72,8 @@ def results(page: Any) -> list[dict[str, str]]:
 
 def test_index_holds_every_public_page_and_no_hidden_decision(ps: PublicSet, indexed: list[dict[str, Any]],
                                                              demo_site: Path) -> None:
-    from gongshi import plugin
-    from gongshi.search import index
+    from gongshi.app import plugin
+    from gongshi.outputs.search import index
     pub = plugin.publication({"GONGSHI_DATA": str(DATA), "GONGSHI_AS_OF": DEMO_AS_OF})
     assert sorted(d["u"] for d in indexed) == sorted(index.expected_urls(pub))
     assert {d["k"] for d in indexed} == {"decision", "notice", "agency", "guide", "flowchart", "item",
@@ -162,7 +162,7 @@ def test_masked_name_matches_only_the_same_surname(page: Any, site_url: str, ind
 
 
 def test_officer_by_certificate_and_name(page: Any, site_url: str, ps: PublicSet) -> None:
-    from gongshi import plugin
+    from gongshi.app import plugin
     pub = plugin.publication({"GONGSHI_DATA": str(DATA), "GONGSHI_AS_OF": DEMO_AS_OF})
     officer = next(o for o in pub.of("officer") if o.data.get("certificate"))
     found = search(page, site_url, officer.data["certificate"]["number"])

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from gongshi.checks import validate
-from gongshi.public import public_set
+from gongshi.checks.pipeline import validate
+from gongshi.publication.public import public_set
 from gongshi_tools import synth
 
 AS_OF = dt.date(2026, 11, 22)
@@ -51,7 +51,7 @@ def test_every_decision_embargoed(tmp_path: Path) -> None:
 
     from conftest import CASES
 
-    from gongshi.build import build
+    from gongshi.app.build import build
     from test_cases import BASE
     shutil.copytree(BASE, tmp_path / "data")
     folder = tmp_path / "data" / "agencies" / "demo" / "decisions" / "2026"

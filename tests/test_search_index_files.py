@@ -8,8 +8,8 @@ from pathlib import Path
 
 from conftest import DATA, DEMO_AS_OF
 
-from gongshi import plugin
-from gongshi.search import index
+from gongshi.app import plugin
+from gongshi.outputs.search import index
 
 
 def _tree(root: Path) -> dict[str, bytes]:

@@ -10,11 +10,11 @@ from typing import Any
 import pytest
 from conftest import DATA, DEMO_AS_OF
 
-from gongshi.checks import validate
+from gongshi.checks.pipeline import validate
 from gongshi.cli import main
-from gongshi.public import PublicSet, public_set
-from gongshi.search.docno import normalise
-from gongshi.search.staff import SearchError, StaffIndex, parse, schema
+from gongshi.publication.public import PublicSet, public_set
+from gongshi.outputs.search.docno import normalise
+from gongshi.app.staffsearch import SearchError, StaffIndex, parse, schema
 
 AS_OF = DEMO_AS_OF.isoformat()
 
@@ -139,8 +139,8 @@ def test_normalise_document_numbers() -> None:
 @pytest.mark.parametrize("q", ["过期食品", "保质期", "食品经营许可", "霍邱县万家超市", "排污"])
 def test_staff_finds_at_least_what_the_public_page_finds(demo_index: str, q: str) -> None:
     # The public page's hits (search.js): documents holding every character of the query.
-    from gongshi import plugin
-    from gongshi.search.index import documents, fold
+    from gongshi.app import plugin
+    from gongshi.outputs.search.index import documents, fold
     docs = documents(plugin.publication({"GONGSHI_DATA": str(DATA), "GONGSHI_AS_OF": DEMO_AS_OF}))
     public = {d.doc_no for d in docs if d.kind == "decision" and all(c in fold(d.text()) for c in fold(q))}
     assert public, q

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CASES, DATA, ROOT
-from gongshi import dataset
+from gongshi.model import dataset
 from gongshi.cli import main
 
 _SCRIPT = Path(sys.executable).parent / "gongshi"  # the installed entry point, as a clerk runs it

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from gongshi import dataset
-from gongshi.workflow import cache
+from gongshi.model import dataset
+from gongshi.model import parsecache as cache
 
 
 def _age(root: Path, seconds: int = 60) -> None:
@@ -95,7 +95,7 @@ def test_caches_of_old_code_versions_are_pruned(data_copy: Path, cached, tmp_pat
 
 
 def test_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    from gongshi.workflow import progress
+    from gongshi.runtime import progress
     assert list(progress.track(range(500), 500, "x")) == list(range(500))  # captured stderr: no TTY
     assert capsys.readouterr().err == ""
     monkeypatch.setattr(progress, "enabled", lambda: True)
@@ -109,8 +109,9 @@ def test_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch, capsys
 
 def test_cache_version_covers_exactly_the_parsing_code() -> None:
     rel = {os.path.relpath(p, cache._PACKAGE).replace(os.sep, "/") for p in cache.parse_modules()}
-    assert {"dataset.py", "yamlread.py", "schema.py", "findings.py", "kinds/decision.py", "kinds/base.py"} <= rel
-    assert not any(r.startswith(("portal/", "rules/", "workflow/", "cli/")) for r in rel)
+    assert {"model/dataset.py", "model/yamlread.py", "model/schema.py", "model/findings.py",
+            "model/kinds/decision.py", "model/kinds/base.py"} <= rel
+    assert all(r.startswith(("model/", "runtime/")) for r in rel)
 
 
 def test_command_line_uses_the_cache_only_while_it_runs(data_copy: Path, tmp_path: Path,

@@ -11,12 +11,12 @@ import yaml
 from openpyxl import Workbook
 
 from conftest import CASES, ROOT
-from gongshi.checks import validate
+from gongshi.checks.pipeline import validate
 from gongshi.cli import main
-from gongshi.dataset import load
-from gongshi.yamlwrite import dump
-from gongshi.workflow.importer import BAD_CELL
-from gongshi.workflow.templates import new_record
+from gongshi.model.dataset import load
+from gongshi.model.yamlwrite import dump
+from gongshi.app.importer import BAD_CELL
+from gongshi.app.templates import new_record
 
 AS_OF = dt.date(2026, 11, 22)
 
@@ -93,7 +93,7 @@ ROWS = [
 
 def _credit_fix(rows: list[list]) -> list[list]:
     # A real check character, so R-FORMAT's checksum accepts the party's code.
-    from gongshi.checksums import uscc_check_char
+    from gongshi.runtime.checksums import uscc_check_char
     body = "91341522MA2N0A1B2"
     rows[0][3] = body + uscc_check_char(body)
     return rows
@@ -145,7 +145,7 @@ def test_import_round_trips_and_reports_bad_date_on_its_row(data: Path, tmp_path
 
 
 def test_import_finding_points_at_the_cell(data: Path, tmp_path: Path) -> None:
-    from gongshi.workflow.importer import import_file
+    from gongshi.app.importer import import_file
     imp = import_file(str(sheet(tmp_path, "xlsx")), str(data), "demo", AS_OF)
     bad = [(f.msg, f.line, f.column) for f in imp.report.errors]
     assert bad == [(BAD_CELL, 3, HEADERS.index("处罚决定日期") + 1)]

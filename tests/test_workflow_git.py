@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from conftest import CASES
-from gongshi.checks import validate
+from gongshi.checks.pipeline import validate
 from gongshi.cli import main
-from gongshi.kinds import Record
-from gongshi.workflow.ownership import NOT_MAINTAINER, NOT_SIGNED, check_changes, codeowners
-from gongshi.workflow.provenance import change_log, file_log, provenance
+from gongshi.model.kinds import Record
+from gongshi.app.ownership import NOT_MAINTAINER, NOT_SIGNED, check_changes, codeowners
+from gongshi.outputs.provenance import change_log, file_log, provenance
 
 ADMIN, A, B = "admin@county.gov.cn", "a@demo.gov.cn", "b@other.gov.cn"
 

@@ -17,9 +17,9 @@ from typing import Any
 import pytest
 
 from conftest import DEMO_AS_OF, ROOT
-from gongshi.build import build
-from gongshi.search import index as search_index
-from gongshi.workflow import pagecache
+from gongshi.app.build import build
+from gongshi.outputs.search import index as search_index
+from gongshi.outputs import pagecache
 from test_workflow_refresh import differing, expiring, tree_hashes
 
 pytestmark = pytest.mark.slow

@@ -20,11 +20,11 @@ from pathlib import Path
 import pytest
 
 from conftest import DEMO_AS_OF, ROOT
-from gongshi.build import build
-from gongshi.dataset import load
-from gongshi.rules.visibility import visibility
-from gongshi.workflow import changes
-from gongshi.workflow.refresh import refresh
+from gongshi.app.build import build
+from gongshi.model.dataset import load
+from gongshi.policy.visibility import visibility
+from gongshi.app import changes
+from gongshi.app.refresh import refresh
 
 SETTINGS = str(ROOT / "pelicanconf.py")
 pytestmark = pytest.mark.slow
@@ -175,7 +175,7 @@ def test_refresh_command_prints_json(data_copy: Path, tmp_path: Path, capsys: py
 def test_refresh_with_the_clock_going_back(data_copy: Path, tmp_path: Path) -> None:
     """A refresh at a later date, then at an earlier one: expired records come back as 恢复公示,
     never as 新公开, and the report says the date went back."""
-    from gongshi.workflow.refresh import refresh
+    from gongshi.app.refresh import refresh
     out, state = tmp_path / "site", tmp_path / "state.json"
     refresh(str(data_copy), str(out), dt.date(2026, 11, 22), state=str(state))
     later = refresh(str(data_copy), str(out), dt.date(2031, 1, 1), state=str(state)).report

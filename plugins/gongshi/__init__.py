@@ -9,5 +9,5 @@ __version__ = "0.1.0"
 
 def register() -> None:
     """Connect the disclosure generators to Pelican's signals."""
-    from .plugin import register as _register
+    from gongshi.app.plugin import register as _register
     _register()

@@ -49,7 +49,7 @@ class Run:
 def generator_version() -> str:
     """A hash of the generator (synth, its vocabulary and the YAML writer): archives made by
     another generator are made again."""
-    from gongshi import yamlwrite
+    from gongshi.model import yamlwrite
     h = hashlib.sha256()
     for mod in (synth, synthvocab, yamlwrite):
         with open(mod.__file__ or "", "rb") as fh:

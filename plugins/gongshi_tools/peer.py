@@ -34,7 +34,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from gongshi.yamlwrite import dump
+from gongshi.model.yamlwrite import dump
 
 from . import bench, synth
 
@@ -187,8 +187,8 @@ def decision_markdown(data: dict[str, Any], agency_name: str) -> str:
 def public_decisions(data: str, as_of: dt.date) -> list[tuple[str, str, dict[str, Any]]]:
     """(data-relative file, agency name, data) of every decision public on `as_of`, as gongshi
     publishes them (its own public set)."""
-    from gongshi.dataset import load
-    from gongshi.public import public_set
+    from gongshi.model.dataset import load
+    from gongshi.publication.public import public_set
     ds = load(data)
     ps = public_set(ds, as_of)
     names = {slug: rec.data.get("name", slug) for slug, rec in ps.agencies.items()}
@@ -240,7 +240,7 @@ def hugo_executable() -> str:
 
 
 def pagefind_executable() -> str:
-    from gongshi.search.pagefind import executable
+    from gongshi_tools.pagefind import executable
     return str(executable())
 
 

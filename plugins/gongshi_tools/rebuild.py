@@ -19,12 +19,13 @@ import shutil
 import time
 from typing import Any, Callable
 
-from gongshi import build as gbuild
-from gongshi import hooks
-from gongshi.build import build
-from gongshi.checks import validate
-from gongshi.search import index as search_index
-from gongshi.workflow import cache, pagecache
+from gongshi.app import build as gbuild
+from gongshi.model import hookspecs as hooks
+from gongshi.app.build import build
+from gongshi.checks.pipeline import validate
+from gongshi.outputs.search import index as search_index
+from gongshi.model import parsecache as cache
+from gongshi.outputs import pagecache
 
 from . import synth
 
@@ -85,7 +86,7 @@ def run(decisions: int, folder: str, settings: str) -> dict[str, Any]:
                  for name in ("generate_context", "generate_output")]
     for cls, name, fn in originals:
         setattr(cls, name, timed(timings, f"{cls.__module__}.{name}", fn))
-    # build.py's own names (it imports them); the checks run in a forked job, timed there.
+    # app/build.py's own names (it imports them); the checks run in a forked job, timed there.
     orig_load, orig_checks = vars(gbuild)["load"], vars(gbuild)["run_checks"]
     vars(gbuild)["load"] = timed(timings, "dataset.load (parse cache)", orig_load)
     vars(gbuild)["run_checks"] = timed(timings, "checks.run_checks (beside the rendering)", orig_checks)

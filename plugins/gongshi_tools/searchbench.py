@@ -35,9 +35,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-from gongshi.search import index as search_index
-from gongshi.search.docno import normalise
-from gongshi.search.index import fold
+from gongshi.outputs.search import index as search_index
+from gongshi.outputs.search.docno import normalise
+from gongshi.outputs.search.index import fold
 
 ROOT = Path(__file__).resolve().parents[2]
 SECTOR = ["超过保质期", "食品经营许可", "排污许可", "罚款", "未取得", "责令改正", "扬尘", "特种作业",
@@ -46,7 +46,7 @@ DOC_NO = re.compile(r"^\S+〔\d{4}〕\d+号$")
 
 
 def build_site(data: Path, out: Path, as_of: dt.date) -> dict[str, Any]:
-    from gongshi.build import build
+    from gongshi.app.build import build
     start = time.perf_counter()
     ds = build(str(data), str(out), as_of, settings_file=str(ROOT / "pelicanconf.py"),
                content=str(ROOT / "content"))

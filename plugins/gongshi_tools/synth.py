@@ -10,8 +10,8 @@ import random
 import time
 from typing import Any, Iterator
 
-from gongshi.checksums import USCC_CHARS, uscc_check_char
-from gongshi.yamlwrite import dump
+from gongshi.runtime.checksums import USCC_CHARS, uscc_check_char
+from gongshi.model.yamlwrite import dump
 
 from . import attachfiles
 from .synthvocab import (AGENCIES, CATEGORY_WEIGHTS, DOC_CHAR, GIVEN, INSPECTIONS, ITEM_CODES, ITEM_NAMES,
@@ -445,8 +445,8 @@ def generate(root: str, decisions: int = 320, seed: int = 2026, as_of: dt.date =
 def annual_snapshots(root: str, as_of: dt.date) -> int:
     """stats/<yyyy>.yml for every past year, as `gongshi annual` writes them, each made on
     15 January of the next year (before the 31 January deadline): the demo's published reports."""
-    from gongshi.dataset import load
-    from gongshi.kinds.stats import snapshot
+    from gongshi.model.dataset import load
+    from gongshi.policy.statistics import snapshot
     ds = load(root)
     years = sorted({r.data["decided"].year for r in ds.of("decision")
                     if isinstance(r.data.get("decided"), dt.date) and r.data["decided"].year < as_of.year})

@@ -1,6 +1,9 @@
 """The `gongshi` command: one module per subcommand in this package, found automatically.
 
 A subcommand module defines NAME, HELP, add_arguments(parser) and run(args) -> exit code.
+
+Layer: cli, the top. May import: every layer (runtime, model, policy, checks, publication,
+outputs, app) and the benchmark tools (gongshi_tools).
 """
 from __future__ import annotations
 
@@ -97,7 +100,7 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Entry point: parse, run, and turn any unexpected failure into one readable line."""
     args = parser().parse_args(argv)
-    from ..workflow import cache
+    from gongshi.model import parsecache as cache
     try:
         # The parse cache (GONGSHI_CACHE=0: off), for this command only, not for a calling process.
         with cache.installed():

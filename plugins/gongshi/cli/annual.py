@@ -1,6 +1,6 @@
 """gongshi annual: write a year's statistics as the snapshot data/stats/<year>.yml (R-ANNUAL).
 
-The snapshot counts every decision of the year, public or not (kinds/stats.py says what and
+The snapshot counts every decision of the year, public or not (policy/statistics.py says what and
 why small cells read "<3"); it is reviewed and committed, and the portal shows it from then on.
 `--check` writes nothing: exit 1 when the committed snapshot's figures differ from a recount.
 """
@@ -10,7 +10,7 @@ import argparse
 import os
 import sys
 
-from . import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, add_as_of, add_lang
+from gongshi.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, add_as_of, add_lang
 
 NAME = "annual"
 HELP = "生成年度行政执法数据统计快照 data/stats/<年份>.yml / write a year's statistics snapshot"
@@ -27,9 +27,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..dataset import load, today_shanghai
-    from ..kinds.stats import compute, differences, snapshot, snapshots
-    from ..yamlwrite import dump
+    from gongshi.model.dataset import load, today_shanghai
+    from gongshi.policy.statistics import compute, differences, snapshot, snapshots
+    from gongshi.model.yamlwrite import dump
     zh = args.lang == "zh"
     as_of = args.as_of or today_shanghai()
     if not os.path.isdir(args.data):

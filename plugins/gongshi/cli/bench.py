@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from . import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
+from gongshi.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 
 NAME = "bench"
 HELP = "在合成数据上测量 validate 和 build 的耗时与内存 / time validate and build on synthetic archives"

@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from . import EXIT_FINDINGS, EXIT_OK, add_as_of, add_build_options, add_lang
+from gongshi.cli import EXIT_FINDINGS, EXIT_OK, add_as_of, add_build_options, add_lang
 
 NAME = "build"
 HELP = "检查数据并构建门户网站 / validate the data and build the portal"
@@ -18,8 +18,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..build import build
-    from ..dataset import today_shanghai
+    from gongshi.app.build import build
+    from gongshi.model.dataset import today_shanghai
     ds = build(args.data, args.output, args.as_of or today_shanghai(), settings_file=args.settings,
                content=args.content, strict=args.strict)
     if ds.report.findings:

@@ -5,7 +5,7 @@ import argparse
 import json
 import sys
 
-from . import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, add_lang
+from gongshi.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, add_lang
 
 NAME = "check-changes"
 HELP = "检查提交是否只修改了提交人维护的主体文件夹 / check that commits change only what their authors maintain"
@@ -19,7 +19,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..workflow.ownership import BAD_RANGE, check_changes
+    from gongshi.app.ownership import BAD_RANGE, check_changes
     report = check_changes(args.data, args.range)
     if any(f.msg is BAD_RANGE for f in report):
         print(report.to_text(args.lang), file=sys.stderr)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from . import EXIT_OK
+from gongshi.cli import EXIT_OK
 
 NAME = "codeowners"
 HELP = "根据维护人员名单生成 CODEOWNERS 文件 / write CODEOWNERS from the maintainers lists"
@@ -17,8 +17,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..workflow.changes import write_text
-    from ..workflow.ownership import codeowners
+    from gongshi.app.changes import write_text
+    from gongshi.app.ownership import codeowners
     text = codeowners(args.data)
     if args.output == "-":
         sys.stdout.write(text)

@@ -1,14 +1,14 @@
 """gongshi docs: write the record-format and rule reference (docs/format.md, docs/rules.md).
 
 Both files are generated: the format from every record kind's JSON Schema, the rules from the
-rule registry (gongshi/ruleset.py). The repository commits them; `--check` compares instead of
+rule registry (gongshi/model/ruleset.py). The repository commits them; `--check` compares instead of
 writing (exit 1 when a committed file is stale), as `gongshi schema --check` does.
 """
 from __future__ import annotations
 
 import argparse
 
-from . import EXIT_FINDINGS, EXIT_OK, write_generated
+from gongshi.cli import EXIT_FINDINGS, EXIT_OK, write_generated
 
 NAME = "docs"
 HELP = "生成记录格式和规则说明（docs/） / write the format and rule reference into docs/"
@@ -21,7 +21,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..reference import documents
+    from gongshi.app.reference import documents
     docs = documents()
     stale = write_generated(docs, args.output, args.check, "gongshi docs")
     if args.check:

@@ -5,7 +5,7 @@ import argparse
 import os
 import sys
 
-from . import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, add_lang, as_of_date
+from gongshi.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, add_lang, as_of_date
 
 NAME = "import"
 HELP = "从电子表格导入执法决定（支持双公示列名） / import decisions from a spreadsheet (双公示 columns understood)"
@@ -29,9 +29,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..checks import validate
-    from ..dataset import today_shanghai
-    from ..workflow.importer import import_file  # openpyxl
+    from gongshi.checks.pipeline import validate
+    from gongshi.model.dataset import today_shanghai
+    from gongshi.app.importer import import_file  # openpyxl
     if not os.path.isfile(args.file):
         print(f"找不到文件 / no such file: {args.file}", file=sys.stderr)
         return EXIT_USAGE

@@ -4,8 +4,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..workflow.templates import NEW_KINDS
-from . import EXIT_FINDINGS, EXIT_OK, add_lang
+from gongshi.app.templates import NEW_KINDS
+from gongshi.cli import EXIT_FINDINGS, EXIT_OK, add_lang
 
 NAME = "new"
 HELP = "生成一条记录的填写模板（决定、人员、指南、流程图） / write a record template (decision, officer, guide, flowchart)"
@@ -21,8 +21,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..dataset import today_shanghai
-    from ..workflow.templates import new_record
+    from gongshi.model.dataset import today_shanghai
+    from gongshi.app.templates import new_record
     if args.kind in ("guide", "flowchart") and not args.slug:
         print(f"gongshi new {args.kind}: 需要 --slug（文件名，将成为公开网址的一部分） / --slug is required "
               f"(the file name, part of the public URL)\n提示 / hint: gongshi new {args.kind} --agency {args.agency} "

@@ -8,10 +8,10 @@ import os
 import sys
 from typing import TYPE_CHECKING, Any
 
-from . import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
+from gongshi.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 
 if TYPE_CHECKING:
-    from ..rules.locate import Located
+    from gongshi.policy.locate import Located
 
 NAME = "redact"
 HELP = "以差异形式显示（或用 --write 写入）个人信息的遮盖处理 / show (or apply with --write) the masking of personal data as a diff"
@@ -40,8 +40,8 @@ def data_root(path: str) -> str | None:
 
 
 def _policy(root: str | None) -> dict[str, Any]:
-    from ..dataset import load_file
-    from ..presets import effective_policy
+    from gongshi.model.dataset import load_file
+    from gongshi.model.presets import effective_policy
     if root is None:
         return {}  # no site.yml: detectors and name masking with their fail-closed defaults
     records, _ = load_file(os.path.join(root, "site.yml"), "site.yml")
@@ -50,11 +50,11 @@ def _policy(root: str | None) -> dict[str, Any]:
 
 def plan(path: str) -> tuple[str, str, list["Located"], bool] | None:
     """(old text, new text, leaks not masked automatically, BOM) for one file, or None if it is no record."""
-    from ..dataset import kind_for, load_file
-    from ..rules import detectors
-    from ..rules.locate import locate, read_text
-    from ..rules.redaction import scan_record
-    from ..rules.pages import PAGE_EXTENSIONS
+    from gongshi.model.dataset import kind_for, load_file
+    from gongshi.policy import detectors
+    from gongshi.policy.locate import locate, read_text
+    from gongshi.checks.redaction import scan_record
+    from gongshi.checks.pages import PAGE_EXTENSIONS
     root = data_root(path)
     if path.lower().endswith(PAGE_EXTENSIONS):
         return plan_page(path, root)
@@ -95,11 +95,11 @@ def plan(path: str) -> tuple[str, str, list["Located"], bool] | None:
 
 def plan_page(path: str, root: str | None) -> tuple[str, str, list["Located"], bool]:
     """The same for a page or notice (Markdown, HTML): matches are spans of the file itself."""
-    from ..kinds import Record
-    from ..rules import detectors
-    from ..rules.pages import scan_text
-    from ..rules.locate import Located, line_starts, read_text
-    from ..rules.redaction import Leak
+    from gongshi.model.kinds import Record
+    from gongshi.policy import detectors
+    from gongshi.checks.pages import scan_text
+    from gongshi.policy.locate import Located, line_starts, read_text
+    from gongshi.policy.locate import Leak
     if root is None:  # a page of content/ next to the data folder: that site's policy
         here = os.path.dirname(os.path.abspath(path))
         while here != os.path.dirname(here) and root is None:
@@ -123,9 +123,9 @@ def plan_page(path: str, root: str | None) -> tuple[str, str, list["Located"], b
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..findings import display_path
-    from ..kinds import KINDS
-    from ..rules.redaction import match_finding
+    from gongshi.model.findings import display_path
+    from gongshi.model.kinds import KINDS
+    from gongshi.checks.redaction import match_finding
     status = EXIT_OK
     for path in args.files:
         if not os.path.isfile(path):

@@ -6,7 +6,7 @@ import contextlib
 import json
 import sys
 
-from . import EXIT_FINDINGS, EXIT_OK, add_as_of, add_build_options, add_lang
+from gongshi.cli import EXIT_FINDINGS, EXIT_OK, add_as_of, add_build_options, add_lang
 
 NAME = "refresh"
 HELP = "按日期重新构建网站并报告变化（供每月/每日定时任务使用） / rebuild as of a day and report what changed (for schedules)"
@@ -23,9 +23,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..dataset import today_shanghai
-    from ..workflow import changes
-    from ..workflow.refresh import default_state, refresh  # Pelican
+    from gongshi.model.dataset import today_shanghai
+    from gongshi.app import changes
+    from gongshi.app.refresh import default_state, refresh  # Pelican
     state = args.state or default_state(args.output)
     # Pelican reports on stdout; the change report owns stdout (a JSON document for machines).
     with contextlib.redirect_stdout(sys.stderr):

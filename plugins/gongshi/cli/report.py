@@ -5,7 +5,7 @@ import argparse
 import json
 from typing import Any
 
-from . import EXIT_OK, add_as_of, add_lang
+from gongshi.cli import EXIT_OK, add_as_of, add_lang
 
 NAME = "report"
 HELP = "各执法主体和全平台的合规报告 / compliance report per agency and for the site"
@@ -53,9 +53,9 @@ def to_text(report: dict[str, Any], lang: str = "zh") -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..checks import validate
-    from ..dataset import today_shanghai
-    from ..rules.compliance import compliance_report
+    from gongshi.checks.pipeline import validate
+    from gongshi.model.dataset import today_shanghai
+    from gongshi.publication.compliance import compliance_report
     as_of = args.as_of or today_shanghai()
     ds = validate(args.data, as_of)
     report = compliance_report(ds, as_of)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from . import EXIT_OK, EXIT_USAGE, add_lang
+from gongshi.cli import EXIT_OK, EXIT_USAGE, add_lang
 
 NAME = "rules"
 HELP = "列出全部规则及其说明 / list every rule and its documentation"
@@ -19,7 +19,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     import sys
 
-    from ..ruleset import CHECK, RULES
+    from gongshi.model.ruleset import CHECK, RULES
     wanted = [i.upper() for i in args.ids]
     unknown = [i for i in wanted if i not in RULES]
     if unknown:

@@ -11,8 +11,8 @@ import argparse
 import json
 from typing import Any
 
-from ..kinds import KINDS
-from . import EXIT_FINDINGS, EXIT_OK, write_generated
+from gongshi.model.kinds import KINDS
+from gongshi.cli import EXIT_FINDINGS, EXIT_OK, write_generated
 
 NAME = "schema"
 HELP = "导出供编辑器使用的 JSON Schema / export JSON Schema for editors"

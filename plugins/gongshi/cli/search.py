@@ -6,10 +6,10 @@ import json
 import sys
 from typing import TYPE_CHECKING
 
-from . import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, add_as_of, add_lang, as_of_date
+from gongshi.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, add_as_of, add_lang, as_of_date
 
 if TYPE_CHECKING:
-    from ..search.staff import SearchResult
+    from gongshi.app.staffsearch import SearchResult
 
 NAME = "search"
 HELP = "内部检索全部记录（含未公开记录） / staff search over every record, public or not"
@@ -54,8 +54,8 @@ def _text(result: "SearchResult", lang: str, limited: bool) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..dataset import today_shanghai
-    from ..search.staff import SearchError, StaffIndex  # Whoosh and jieba: only for this command
+    from gongshi.model.dataset import today_shanghai
+    from gongshi.app.staffsearch import SearchError, StaffIndex  # Whoosh and jieba: only for this command
     try:
         ix = StaffIndex(args.data, args.index)
         ix.refresh()

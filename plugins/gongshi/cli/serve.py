@@ -1,5 +1,5 @@
 """gongshi serve: serve the built portal on localhost; with --watch, the live preview of the
-data folder (workflow/live.py: rendered from memory, fresh and reloaded on every save).
+data folder (app/live.py: rendered from memory, fresh and reloaded on every save).
 
 Plain bilingual messages instead of tracebacks: a missing build says "build first: make html",
 a busy port names the port and how to pick another; pages that do not exist get the portal's
@@ -20,7 +20,7 @@ HELP = "在本机预览网站（--watch：保存即刷新） / serve the portal 
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    from . import add_as_of, add_lang
+    from gongshi.cli import add_as_of, add_lang
     p.add_argument("--output", default="output",
                    help="网站文件夹（--watch 时提供订阅、开放数据等其他文件） / built site folder "
                         "(with --watch: feeds, open data and other files besides the portal pages)")
@@ -106,9 +106,9 @@ def run_live(args: argparse.Namespace) -> int:
     """`--watch`: load and check the data once, then serve it from memory and watch it."""
     import threading
 
-    from ..dataset import today_shanghai
-    from ..workflow.live import LiveSite
-    from ..workflow.livereload import handler_for, watch
+    from gongshi.model.dataset import today_shanghai
+    from gongshi.app.live import LiveSite
+    from gongshi.app.livereload import handler_for, watch
     if not os.path.isdir(args.data):
         return _fail(f"数据文件夹不存在：{args.data}", f"no such data folder: {args.data}",
                      "用 --data 指定数据文件夹", "name the data folder with --data")

@@ -9,7 +9,7 @@ import argparse
 import os
 import sys
 
-from . import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, add_as_of, add_lang
+from gongshi.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, add_as_of, add_lang
 
 NAME = "validate"
 HELP = "检查数据文件夹中的所有记录 / check every record in the data folder"
@@ -27,15 +27,15 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..checks import validate
-    from ..dataset import today_shanghai
+    from gongshi.checks.pipeline import validate
+    from gongshi.model.dataset import today_shanghai
     if not os.path.isdir(args.data):
         print(f"gongshi validate: 数据文件夹不存在 / no such data folder: {args.data}", file=sys.stderr)
         return EXIT_USAGE
     if args.content is not None and not os.path.isdir(args.content):
         print(f"gongshi validate: 内容文件夹不存在 / no such content folder: {args.content}", file=sys.stderr)
         return EXIT_USAGE
-    from ..workflow import checkcache
+    from gongshi.checks import cache as checkcache
     as_of = args.as_of or today_shanghai()
     if checkcache.enabled():  # only what changed is checked again (the pre-commit hook's case)
         report = checkcache.validate(args.data, as_of, content=args.content)

@@ -8,8 +8,12 @@ A view (`PublicRecord`) carries the facts outputs used to derive each on their o
 `updated`, its history as of the build day, ONE revocation (`revocation_of`: the day
 `visibility` takes it offline, and the reason given then), its last public day, and `data`,
 the projection of the record onto the fields its kind declares public (projection.py).
-What the public sees of kind K is declared in kinds/K.py; which records are public on a day
-is rules/visibility.py (through public.py).
+What the public sees of kind K is declared in model/kinds/K.py; which records are public on a
+day is policy/visibility.py (through publication/public.py). The compliance summary (compliance) and the
+inputs handed to the outputs (inputs) live here too.
+
+Layer: publication. May import: runtime, model, policy, checks (never an output: outputs read
+this, not each other).
 """
 from __future__ import annotations
 
@@ -18,13 +22,13 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..dataset import Dataset
-from ..kinds import KINDS, Record
-from ..kinds.base import Section
-from ..public import PublicSet, public_set
-from ..rules.visibility import Visibility, revoked_on
-from . import urls
-from .projection import NonPublicField, Projection, only, project
+from gongshi.model.dataset import Dataset
+from gongshi.model.kinds import KINDS, Record
+from gongshi.model.kinds.base import Section
+from gongshi.publication.public import PublicSet, public_set
+from gongshi.policy.visibility import Visibility, revoked_on
+from gongshi.publication import urls
+from gongshi.publication.projection import NonPublicField, Projection, only, project
 
 __all__ = ["NonPublicField", "Projection", "PublicRecord", "Publication", "Revocation", "Withheld",
            "publish", "revocation_of", "past_history", "updated_of", "urls"]
@@ -102,7 +106,7 @@ def _rebuild(values: tuple[Any, ...]) -> PublicRecord:
 @dataclass(frozen=True)
 class Withheld:
     """A decision that is not public on the build day: identity and reason only, for the
-    private change list of refresh (workflow/changes.py), never for a published output."""
+    private change list of refresh (app/changes.py), never for a published output."""
 
     uid: str
     agency: str

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from ..schema import Either, Field, ListOf, Obj
+from gongshi.model.schema import Either, Field, ListOf, Obj
 
 
 class NonPublicField(Exception):

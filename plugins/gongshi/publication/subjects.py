@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from . import Publication, PublicRecord
+from gongshi.publication import Publication, PublicRecord
 
 FOLDER = "subjects"
 TYPES = ("法人", "非法人组织", "个体工商户")  # never 自然人

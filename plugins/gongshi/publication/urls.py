@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..kinds import KINDS
+from gongshi.model.kinds import KINDS
 
 # Category names are Chinese; their URL parts are fixed English words.
 CATEGORY_SLUGS = {"行政许可": "permit", "行政处罚": "penalty", "行政强制": "coercion",

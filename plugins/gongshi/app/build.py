@@ -1,0 +1,202 @@
+"""Running Pelican with the plugin: load, check beside the rendering, build into a fresh folder,
+swap it in only when the checks found no error.
+
+A build that fails or is killed leaves the published output as it was; a successful one
+replaces it whole, so a record that stopped being public cannot linger in a stale file.
+"""
+from __future__ import annotations
+
+import ctypes
+import datetime as dt
+import glob
+import logging
+import os
+import shutil
+from typing import Any, Callable
+
+from gongshi.checks.pipeline import default_content, run_checks
+from gongshi.model.dataset import Dataset, load
+from gongshi.model.findings import Report
+from gongshi.runtime import jobs
+from gongshi.outputs import pagecache
+
+log = logging.getLogger("gongshi")
+
+
+def pelican_settings(settings_file: str | None, overrides: dict[str, Any]) -> dict[str, Any]:
+    """Pelican settings from pelicanconf.py (when present) with our overrides."""
+    from pelican.settings import read_settings
+    path = settings_file if settings_file and os.path.exists(settings_file) else None
+    settings: dict[str, Any] = read_settings(path, override=overrides)
+    return settings
+
+
+def site_plugins(plugins: Any) -> list[Any]:
+    """The PLUGINS a build runs: the site's own (pelicanconf.py's PLUGINS, in their order) plus
+    "gongshi" when the site does not list it. Without a PLUGINS setting only gongshi runs: Pelican
+    would otherwise load every installed namespace plugin (pelican.plugins.*)."""
+    out = list(plugins or [])
+    if not any(getattr(p, "__name__", p) in ("gongshi", "gongshi.app.plugin") for p in out):
+        out.append("gongshi")
+    return out
+
+
+def build(data: str, output: str, as_of: dt.date, *, settings_file: str | None = "pelicanconf.py",
+          content: str | None = None, strict: bool = False, dataset: Dataset | None = None,
+          before_swap: Callable[[str, Dataset], None] | None = None, incremental: bool = True) -> Dataset:
+    """Validate `data`; when there is no error, build the portal into `output`.
+
+    `incremental`: pages whose inputs did not change since the published build are linked
+    from it rather than rendered (outputs/pagecache.py; byte-identical to a full build).
+
+    `before_swap(folder, ds)` may add files to the finished build before it goes live
+    (refresh writes changes.json there), so they appear with the site, atomically.
+    """
+    from pelican import Pelican
+
+    from gongshi.app import plugin
+    # The gate reads the Markdown Pelican will publish: --content, else the settings' PATH.
+    site = pelican_settings(settings_file, {} if content is None else {"PATH": os.path.abspath(content)})
+    markdown = content if content is not None else site.get("PATH")
+    checking: jobs.Job[Report] | None = None
+    if dataset is not None:
+        ds = dataset
+    else:
+        ds = load(data)
+        ds.content = os.path.abspath(markdown) if markdown else default_content(data)
+        if ds.report.ok:
+            # The checks read the dataset and never change it, and no output reads their
+            # findings: they run beside the rendering (runtime/jobs.py), and the build
+            # publishes only if they find no error. A file that could not even be read is
+            # known now: then the checks run here and nothing is rendered.
+            checking = jobs.start("checks", _checked, ds, as_of, strict)
+        else:
+            _checked(ds, as_of, strict)
+    if not ds.report.ok:
+        return ds
+    plugin.remember(ds, as_of, checking)
+    output = os.path.abspath(output)
+    parent = os.path.dirname(output) or "."
+    os.makedirs(parent, exist_ok=True)
+    remove_leftovers(output)
+    tmp = f"{output}.tmp-{os.getpid()}"
+    shutil.rmtree(tmp, ignore_errors=True)
+    here = os.path.dirname(os.path.abspath(settings_file)) if settings_file else os.getcwd()
+    overrides: dict[str, Any] = {
+        "OUTPUT_PATH": tmp,
+        "GONGSHI_DATA": os.path.abspath(data),
+        "GONGSHI_AS_OF": as_of,
+        "GONGSHI_STRICT": strict,
+        "DELETE_OUTPUT_DIRECTORY": False,
+        "PLUGINS": site_plugins(site.get("PLUGINS")),  # the site's plugins see the whole portal too
+    }
+    if incremental and os.environ.get("GONGSHI_PAGE_CACHE", "1") != "0":
+        overrides[pagecache.SETTING] = {"published": output, "settings_file": settings_file and os.path.abspath(settings_file)}
+    if content is not None:
+        overrides["PATH"] = os.path.abspath(content)
+    settings = pelican_settings(settings_file, overrides)
+    if not os.path.isdir(settings["PATH"]):
+        settings["PATH"] = tmp  # no Markdown content: nothing for Pelican's readers
+    if not os.path.isdir(settings.get("THEME", "")):
+        settings["THEME"] = os.path.join(here, "theme")
+    # Until the checks pass, the folder is readable by its owner only: pages of a record the
+    # checks will refuse (personal data, say) are never where a web server could read them.
+    os.makedirs(tmp, mode=0o700)
+    try:
+        try:
+            Pelican(settings).run()
+        finally:
+            plugin.settle(ds, as_of)
+        if checking is not None:
+            ds.report = checking.result()
+            checking = None
+        if not ds.report.ok:
+            shutil.rmtree(tmp, ignore_errors=True)
+            pagecache.discard(output)
+            return ds
+        if before_swap is not None:
+            before_swap(tmp, ds)
+    except Exception:
+        report = _finished(checking)
+        jobs.cancel_running()  # the open-data and search jobs write into `tmp`
+        shutil.rmtree(tmp, ignore_errors=True)
+        pagecache.discard(output)
+        # Data the checks refuse may also break a page: then the clerk gets the findings, not
+        # the traceback of the page they broke.
+        if report is not None and not report.ok:
+            ds.report = report
+            return ds
+        raise
+    except BaseException:  # interrupted: stop the checks and the other jobs too
+        jobs.cancel_running()
+        shutil.rmtree(tmp, ignore_errors=True)
+        pagecache.discard(output)
+        raise
+    os.chmod(tmp, 0o777 & ~_umask())  # the mode a folder made now would have
+    pagecache.forget(output)  # a kill between here and commit() leaves no manifest: a full render
+    swap(tmp, output)
+    pagecache.commit(output)
+    return ds
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _checked(ds: Dataset, as_of: dt.date, strict: bool) -> Report:
+    """Every check over a loaded dataset (checks.validate without the loading): its report."""
+    run_checks(ds, as_of)
+    if strict:
+        ds.report.strict()
+    return ds.report
+
+
+def _finished(checking: jobs.Job[Report] | None) -> Report | None:
+    """The checks' report after the build failed, or None when they failed too (or never ran)."""
+    try:
+        return checking.result() if checking is not None else None
+    except jobs.JobFailed:
+        return None
+
+
+def _exchange(a: str, b: str) -> bool:
+    """Atomically exchange two paths (Linux renameat2 RENAME_EXCHANGE); False when unsupported."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    return bool(renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0)
+
+
+def swap(new: str, output: str) -> None:
+    """Replace `output` with `new`; readers (and a kill at any moment) see the old or the new site."""
+    if os.path.isdir(output) and _exchange(new, output):
+        shutil.rmtree(new, ignore_errors=True)  # `new` now holds the old site
+        return
+    old = f"{output}.old-{os.getpid()}"
+    if os.path.exists(output):
+        os.rename(output, old)
+    os.rename(new, output)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def remove_leftovers(output: str) -> None:
+    """Delete half-built folders of killed builds (never one whose process still runs)."""
+    for path in glob.glob(glob.escape(output) + ".tmp-*") + glob.glob(glob.escape(output) + ".old-*"):
+        pid = path.rsplit("-", 1)[-1]
+        if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
+            shutil.rmtree(path, ignore_errors=True)

@@ -1,0 +1,178 @@
+"""Templates for clerks: a commented skeleton of a record kind, written from its schema.
+
+Every key carries its Chinese title and description as a comment (the same text the editor
+shows on hover through the `$schema` line). Required keys are left empty, so an unfilled
+template fails validation and names each blank; optional scalars may stay empty; optional
+groups are commented out.
+"""
+from __future__ import annotations
+
+import os
+import re
+from typing import Any
+
+from gongshi.model.findings import Msg, Report
+from gongshi.model.kinds import KINDS
+from gongshi.model.schema import (
+    SLUG_RE,
+    Boolean,
+    Choice,
+    Date,
+    Duration,
+    Either,
+    Field,
+    Integer,
+    ListOf,
+    MapOf,
+    Obj,
+)
+from gongshi.app.changes import write_text
+
+NEW_KINDS = ("decision", "officer", "guide", "flowchart")
+PLACES = {"decision": "agencies/{agency}/decisions/{year}/{slug}.yml",
+          "officer": "agencies/{agency}/officers.yml",
+          "guide": "agencies/{agency}/guides/{slug}.yml",
+          "flowchart": "agencies/{agency}/flowcharts/{slug}.yml"}
+
+
+def _note(f: Field) -> str:
+    parts = [f.title + ("（必填）" if f.required else "（可选）")]
+    if f.description:
+        parts.append(f.description)
+    if isinstance(f, Choice):
+        parts.append("可选值：" + " | ".join(f.values))
+    elif isinstance(f, Date):
+        parts.append("格式 YYYY-MM-DD")
+    elif isinstance(f, Boolean):
+        parts.append("true 或 false")
+    elif isinstance(f, Duration):
+        parts.append("例如 3y 或 6m")
+    elif isinstance(f, Integer):
+        parts.append("只写数字")
+    if f.example is not None:
+        parts.append(f"例如 {f.example}")
+    return "；".join(p.rstrip("。") for p in parts)
+
+
+def _item_lines(item: Field, indent: int, off: bool) -> list[str]:
+    """One list item of `item` at `indent`, its first live line starting with '- '."""
+    if isinstance(item, Either):
+        item = item.long
+    if not isinstance(item, Obj):
+        return [("# " if off else "") + " " * indent + "-"]
+    lines = obj_lines(item, indent + 2, off)
+    inner, dash = " " * (indent + 2), " " * indent + "- "
+    for i, line in enumerate(lines):
+        if line.startswith(inner) and not line[len(inner)].isspace():
+            lines[i] = dash + line[len(inner):]
+            return lines
+    lines[0] = "# " + dash + lines[0][2 + len(inner):]  # every field optional: all commented
+    return lines
+
+
+def obj_lines(obj: Obj, indent: int = 0, off: bool = False) -> list[str]:
+    """Commented YAML lines for the fields of `obj` (commented out entirely when `off`)."""
+    lines: list[str] = []
+    pad = " " * indent
+    for key, f in obj.fields.items():
+        if isinstance(f, Either):
+            f = f.long
+        group = isinstance(f, (Obj, MapOf)) or (isinstance(f, ListOf) and isinstance(f.item, (Obj, Either)))
+        child_off = off or (group and not f.required)
+        lead = "# " if child_off else ""
+        note = f"  # {_note(f)}"
+        if isinstance(f, Obj):
+            lines.append(f"{lead}{pad}{key}:{note}")
+            lines.extend(obj_lines(f, indent + 2, child_off))
+        elif isinstance(f, ListOf) and group:
+            lines.append(f"{lead}{pad}{key}:{note}")
+            lines.extend(_item_lines(f.item, indent, child_off))
+        elif isinstance(f, ListOf):
+            lines.append(f"{lead}{pad}{key}: []{note}")
+        elif isinstance(f, MapOf):
+            lines.append(f"{lead}{pad}{key}: {{}}{note}")
+        else:
+            lines.append(f"{lead}{pad}{key}:{note}")
+    return lines
+
+
+def schema_link(path: str, data: str, kind: str) -> str:
+    """The editor line pointing from `path` to <repo>/schemas/<kind>.schema.json."""
+    schemas = os.path.join(os.path.dirname(os.path.abspath(data)), "schemas", f"{kind}.schema.json")
+    rel = os.path.relpath(schemas, os.path.dirname(os.path.abspath(path))).replace(os.sep, "/")
+    return f"# yaml-language-server: $schema={rel}"
+
+
+def template(kind: str, path: str, data: str, values: dict[str, Any] | None = None) -> str:
+    """The text of a new `kind` record at `path` (for officer: one list item to append)."""
+    cls = KINDS[kind]
+    values = values or {}
+    if cls.many:
+        lines = _item_lines(cls.schema, 0, False)
+    else:
+        lines = obj_lines(cls.schema)
+    for key, value in values.items():  # known values (an officer's id) filled in
+        pattern = re.compile(rf"^(- |)({re.escape(key)}):(\s)")
+        lines = [pattern.sub(rf"\g<1>\g<2>: {value}\g<3>", ln, count=1) for ln in lines]
+    head = [schema_link(path, data, kind),
+            f"# {cls.title}：由 gongshi new 生成。填写所有“必填”项，不需要的可选项可以删除；",
+            f"# 填好后运行 gongshi validate {data} 检查。/ {cls.title_en} template: fill in every 必填 (required) key."]
+    return "\n".join(head + lines) + "\n"
+
+
+def place(kind: str, data: str, agency: str, slug: str = "", year: int = 0) -> str:
+    """Where a new record of `kind` goes."""
+    return os.path.join(data, PLACES[kind].format(agency=agency, slug=slug, year=year))
+
+
+def next_slug(folder: str, prefix: str) -> str:
+    """`prefix-NNNN` after the highest such name in `folder` (0001 when there is none)."""
+    taken = [int(m.group(1)) for n in (os.listdir(folder) if os.path.isdir(folder) else [])
+             if (m := re.fullmatch(re.escape(prefix) + r"-(\d+)\.yml", n))]
+    return f"{prefix}-{max(taken, default=0) + 1:04d}"
+
+
+def next_officer_id(text: str) -> str:
+    """o-NNNN after the highest officer id already in officers.yml."""
+    taken = [int(n) for n in re.findall(r"^-?\s*id:\s*o-(\d+)\s*$", text, re.M)]
+    return f"o-{max(taken, default=0) + 1:04d}"
+
+
+NO_AGENCY = Msg("R-FORMAT", "主体“{agency}”不存在（没有 {path}）", "agency '{agency}' does not exist (no {path})",
+                "检查 --agency，可用的主体：{known}", "check --agency; known agencies: {known}")
+EXISTS = Msg("R-FORMAT", "文件已存在，不会覆盖：{path}", "the file exists and is not overwritten: {path}",
+             "换一个 --slug，或直接编辑该文件", "choose another --slug, or edit that file")
+BAD_SLUG = Msg("R-FORMAT", "编号“{slug}”不合规：只能使用小写英文字母、数字和连字符",
+               "'{slug}' is not a valid slug: lowercase ASCII letters, digits and hyphens only",
+               "例如 food-license；它将成为公开网址的一部分", "e.g. food-license; it becomes part of the public URL")
+
+
+def new_record(kind: str, data: str, agency: str, slug: str = "", year: int = 0) -> tuple[str, Report]:
+    """Write a template of `kind` for `agency`; the path written and any problem found."""
+    report = Report()
+    agency_file = os.path.join(data, "agencies", agency, "agency.yml")
+    if not os.path.isfile(agency_file):
+        folder = os.path.join(data, "agencies")
+        known = ", ".join(sorted(os.listdir(folder))) if os.path.isdir(folder) else "—"
+        report.add(NO_AGENCY(agency_file, 0, 0, agency=agency, path=agency_file, known=known))
+        return "", report
+    if kind == "decision" and not slug:
+        slug = next_slug(os.path.dirname(place(kind, data, agency, "x", year)), f"d-{year}")
+    elif not slug and kind != "officer":
+        slug = f"new-{kind}"
+    if kind != "officer" and not re.fullmatch(SLUG_RE, slug):
+        report.add(BAD_SLUG(data, 0, 0, slug=slug))
+        return "", report
+    path = place(kind, data, agency, slug, year)
+    if kind == "officer":
+        old = open(path, encoding="utf-8").read() if os.path.exists(path) else ""
+        text = template(kind, path, data, {"id": next_officer_id(old)})
+        if old:  # appended to the roster: the schema line is already at its top
+            text = old.rstrip("\n") + "\n" + "\n".join(text.splitlines()[1:]) + "\n"
+        write_text(path, text)
+        return path, report
+    if os.path.exists(path):
+        report.add(EXISTS(path, 0, 0, path=path))
+        return "", report
+    write_text(path, template(kind, path, data))
+    return path, report

@@ -1,0 +1,50 @@
+"""R-ANNUAL: each committed year's statistics still match a recount of its data, and last
+year's exist once they are due (31 January)."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterator
+
+from gongshi.model.dataset import Dataset
+from gongshi.model.findings import WARNING, Finding, Msg
+from gongshi.model.hookspecs import SUMMARY, check, scoped
+from gongshi.model.kinds.stats import DUE, StatsKind
+from gongshi.policy.statistics import decided_in, compute, differences, snapshots
+
+MISSING = Msg("R-ANNUAL", "{year} 年度行政执法数据统计尚未定稿：没有 stats/{year}.yml",
+              "the {year} annual statistics have no committed snapshot: stats/{year}.yml is missing",
+              "上年度统计应在 1 月 31 日前公开：运行 gongshi annual {year}，核对后提交 data/stats/{year}.yml",
+              "last year's figures are due by 31 January: run gongshi annual {year}, review and commit "
+              "data/stats/{year}.yml", WARNING)
+CHANGED = Msg("R-ANNUAL", "{year} 年度统计已公布，但该年度的数据此后有变化：{changes}",
+              "the {year} annual statistics were published, but that year's data changed since: {changes}",
+              "网站继续显示已公布的统计。确属更正的，运行 gongshi annual {year} 重新生成，核对后提交并说明更正原因",
+              "the site keeps showing the published figures. If this is a correction, run gongshi annual "
+              "{year}, review and commit it, and say why it was corrected", WARNING)
+WRONG_YEAR = Msg("R-ANNUAL", "统计文件名应为年份，而不是“{name}”，或与其中的年度 {year} 不符",
+                 "a statistics file is named by its year, not '{name}', or differs from its year {year}",
+                 "用 gongshi annual <年份> 生成，文件名为 stats/<年份>.yml",
+                 "write it with gongshi annual <yyyy>; the file is stats/<yyyy>.yml")
+
+
+@check
+@scoped(SUMMARY, reads=("decided", "published", "category", "penalty", "inspection"))  # compute()
+def annual_snapshots(ds: Dataset, as_of: dt.date) -> Iterator[Finding]:
+    """Last year's snapshot exists after 31 January; each snapshot still matches its year's data."""
+    for r in ds.of(StatsKind.name):
+        year, slug = r.data.get("year"), str(r.slug)
+        if not slug.isdigit() or (isinstance(year, int) and year != int(slug)):
+            yield (WRONG_YEAR(r.file, keys=("year",), name=slug, year=year) if isinstance(year, int)
+                   else WRONG_YEAR(r.file, 1, 1, name=slug, year=year))
+            continue
+        if not isinstance(year, int):
+            continue
+        changes = differences(r.data, compute(ds, year))
+        if changes:
+            shown = "；".join(changes[:5]) + (f"（另有 {len(changes) - 5} 项）" if len(changes) > 5 else "")
+            yield CHANGED(r.file, keys=("year",), year=year, changes=shown)
+    last = as_of.year - 1
+    if as_of > dt.date(as_of.year, *DUE) and last not in snapshots(ds) \
+            and any(decided_in(r, last) for r in ds.of("decision")):
+        yield MISSING(os.path.join(ds.root, "stats", f"{last}.yml"), 1, 1, year=last)

@@ -1,0 +1,91 @@
+"""R-WINDOW: display windows within the policy, and no early removal before the minimum."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any, Iterator
+
+from gongshi.checks.pipeline import RECORD, check, scoped
+from gongshi.model.dataset import Dataset
+from gongshi.model.findings import Finding, Msg
+from gongshi.model.kinds import Record
+from gongshi.policy import windows
+
+OUTSIDE = Msg("R-WINDOW", "公示期限 {display} 不在政策允许的范围 {low} 至 {high} 之内",
+              "display window {display} is outside the policy's range {low} to {high}",
+              "把 display 改为 {low} 到 {high} 之间的期限，或删除它以使用默认的 {default}",
+              "set display between {low} and {high}, or delete it to use the default {default}")
+EARLY = Msg("R-WINDOW", "在最短公示期限 {min} 届满前撤下（{date}）：应至少公示至 {last}（含当日）",
+            "withdrawn on {date}, before the minimum window of {min} ends (must stay online through {last})",
+            "最短公示期届满后才能撤下；如果决定已被撤销或确认违法，请在 reason 中写明",
+            "remove it only after the minimum window; if the decision was overturned, say so in the reason")
+POLICY_RANGE = Msg("R-WINDOW", "“{category}”的公示期限设置矛盾：{problem}",
+                   "the display window of '{category}' contradicts itself: {problem_en}",
+                   "应满足 min ≤ default ≤ max", "min <= default <= max must hold")
+
+# Early removal is lawful at any time when the decision itself no longer stands
+# (Administrative Penalty Law art. 48: overturned decisions are withdrawn within 3 working days).
+OVERTURNED = re.compile(r"撤销|撤回|复议|诉讼|判决|裁定|无效|确认违法|纠正|overturn|revok|annul|quash", re.I)
+
+
+def _range(win: dict[str, Any]) -> tuple[str, str]:
+    return win.get("min") or win["default"], win.get("max") or win["default"]
+
+
+def _check_display(rec: Record, policy: dict[str, Any]) -> Iterator[Finding]:
+    own = rec.data.get("display")
+    win = windows.policy_window(rec, policy)
+    if not own or not win:
+        return
+    low, high = _range(win)
+    if not windows.months(low) <= windows.months(own) <= windows.months(high):
+        yield OUTSIDE(rec.file, keys=rec.keys("display"), display=own, low=low, high=high,
+                      default=win["default"])
+
+
+def _check_withdrawn(rec: Record, policy: dict[str, Any]) -> Iterator[Finding]:
+    withdrawn = rec.data.get("withdrawn") or {}
+    date, reason = withdrawn.get("date"), withdrawn.get("reason", "")
+    win = windows.policy_window(rec, policy)
+    start = windows.window_start(rec, policy)
+    if not isinstance(date, dt.date) or not win or not win.get("min") or start is None:
+        return
+    last = windows.window_end(start, win["min"])
+    if date <= last and not OVERTURNED.search(reason):
+        yield EARLY(rec.file, keys=rec.keys("withdrawn", "date"), date=date, min=win["min"], last=last)
+
+
+def _check_policy(ds: Dataset) -> Iterator[Finding]:
+    site = ds.of("site")
+    if not site:
+        return
+    rec = site[0]
+    own = (rec.data.get("policy") or {})
+    from gongshi.model.presets import IN_FORCE
+    steps = [p for _first, p in ds.policy.get(IN_FORCE) or [(None, ds.policy)]]  # every preset in a chain
+    seen = set()
+    for policy in steps:
+        for section in ("display", "penalty_display", "credit_display"):
+            for category, win in sorted((policy.get(section) or {}).items()):
+                low, high = _range(win)
+                m_low, m_def, m_high = (windows.months(x) for x in (low, win["default"], high))
+                if m_low <= m_def <= m_high or (section, category, low, win["default"], high) in seen:
+                    continue
+                seen.add((section, category, low, win["default"], high))
+                keys = ("policy", section, category) if category in (own.get(section) or {}) else ("preset",)
+                yield POLICY_RANGE(rec.file, keys=rec.keys(*keys), category=category,
+                                   problem=f"min {low}、default {win['default']}、max {high}",
+                                   problem_en=f"min {low}, default {win['default']}, max {high}")
+
+
+@check
+@scoped(RECORD)  # each decision against the policy; the policy itself (site.yml)
+def display_windows(ds: Dataset, as_of: dt.date) -> Iterator[Finding]:
+    """Every decision's window lies within policy, and no withdrawal precedes the minimum."""
+    policy = ds.policy
+    yield from _check_policy(ds)
+    for rec in ds.of("decision"):
+        if windows.never_published(rec, policy):
+            continue  # no window to keep: the policy in force never publishes it (e.g. 轻微, 简易程序)
+        yield from _check_display(rec, policy)
+        yield from _check_withdrawn(rec, policy)

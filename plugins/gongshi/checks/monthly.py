@@ -1,0 +1,52 @@
+"""R-MONTHLY: an agency's disclosures are refreshed at least once a month."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Iterator
+
+from gongshi.checks.pipeline import SUMMARY, check, scoped
+from gongshi.model.dataset import Dataset
+from gongshi.model.findings import WARNING, Finding, Msg
+from gongshi.model.kinds import Record
+from gongshi.policy.windows import add_months
+
+STALE = Msg("R-MONTHLY", "本主体最近一次公开或更新是 {latest}，已超过一个月没有新的公示内容（核对日期 {as_of}）",
+            "this agency last published or updated anything on {latest}, more than a month before {as_of}",
+            "公示内容原则上每月至少更新一次；请公开新的执法决定或更新已公开的信息",
+            "disclosures should be refreshed at least once a month: publish new decisions or update what is online",
+            WARNING)
+
+
+def activity_dates(rec: Record) -> list[dt.date]:
+    """The days a record put something new online: publication, corrections, withdrawal, guide changes."""
+    data = rec.data
+    days = [data.get("published"), (data.get("withdrawn") or {}).get("date")]
+    days += [(h or {}).get("date") for h in data.get("history") or []]
+    days += [(c or {}).get("announced") for c in data.get("changes") or []]
+    return [d for d in days if isinstance(d, dt.date)]
+
+
+def last_updates(ds: Dataset, as_of: dt.date) -> dict[str, dt.date]:
+    """Agency -> the latest day on or before `as_of` it published or updated a decision or guide."""
+    latest: dict[str, dt.date] = {}
+    for kind in ("decision", "guide"):
+        for rec in ds.of(kind):
+            for day in activity_dates(rec):
+                if day <= as_of and (rec.agency or "") and day > latest.get(rec.agency or "", dt.date.min):
+                    latest[rec.agency or ""] = day
+    return latest
+
+
+@check
+@scoped(SUMMARY, reads=("published", "withdrawn", "history", "changes"))  # activity_dates
+def monthly_update(ds: Dataset, as_of: dt.date) -> Iterator[Finding]:
+    """Every agency that publishes decisions published or updated something in the last month."""
+    deciding = {r.agency for r in ds.of("decision")}
+    latest = last_updates(ds, as_of)
+    since = add_months(as_of, -1)
+    for agency, rec in sorted(ds.agencies().items()):
+        if agency not in deciding:
+            continue  # nothing decided yet: nothing can go stale
+        day = latest.get(agency)
+        if day is None or day < since:
+            yield STALE(rec.file, 1, 1, latest=day or "—", as_of=as_of)

@@ -1,0 +1,271 @@
+"""R-REDACT, the redaction gate: no personal data in any text the portal publishes.
+
+Every text field of every kind is read, found by walking each kind's schema, so a field
+added later is gated without anyone remembering to; a field declares only what the law
+publishes in it (`Text(disclosed=...)`: an officer's name, an office's phone). A leak is a
+blocking error at the exact line and column of the match, inside a block or folded text too
+(`locate.align` maps each character of a parsed value back to the file); `gongshi redact` rewrites
+the same characters with the proposed masks. The pages and notices Pelican publishes are
+gated in `pages.py`, with the same detectors.
+"""
+from __future__ import annotations
+
+import bisect
+import itertools
+import datetime as dt
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Iterator, NamedTuple
+
+from gongshi.checks.pipeline import RECORD, check, scoped
+from gongshi.runtime.checksums import USCC_CHARS, uscc_check_char, uscc_valid
+from gongshi.model.dataset import Dataset
+from gongshi.model.findings import ERROR, WARNING, Finding, Msg
+from gongshi.model.kinds import KINDS, Record
+from gongshi.model.schema import Either, Field, ListOf, MapOf, Obj, Text
+from gongshi.policy.locate import Leak, Located, locate
+from gongshi.policy import detectors as d
+from gongshi.policy import names
+from gongshi.policy.normalise import INVISIBLE, view
+
+LEAK = Msg("R-REDACT", "{what}未作隐私处理，不能公开；建议改为“{mask}”",
+           "unredacted {what_en}: it must not be published; proposed masking: '{mask}'",
+           "运行 gongshi redact --write <文件> 自动遮盖；确属公开信息的（如单位电话），加入 site.yml 的 policy.redaction.allow",
+           "run gongshi redact --write <file> to mask it; if it is public (an office phone), add it to policy.redaction.allow in site.yml")
+NAME = Msg("R-REDACT", "自然人的姓名未作隐去处理，应写作“{mask}”",
+           "a natural person's name is not masked; write it as '{mask}'",
+           "按公示政策 natural_person_name: mask，只保留姓氏，名字写作“某”（张某某）；确属依法公开的姓名，加入 policy.redaction.allow",
+           "the policy natural_person_name: mask keeps the surname and writes the given name as 某 (张某某); "
+           "a name published by law goes into policy.redaction.allow")
+NAME_MANUAL = Msg("R-REDACT", "自然人的姓名未作隐去处理", "a natural person's name is not masked",
+                  "只写姓氏加“某”或“某某”，例如 张某某", "write the surname followed by 某 or 某某, e.g. 张某某")
+HEALTH = Msg("R-REDACT", "自然人的健康信息（“{text}”）不能公开", "a natural person's health data ('{text}') must not be published",
+             "删去病名，或改写为不指明疾病的表述（例如“患有有碍食品安全的疾病”）",
+             "remove the diagnosis, or write it without naming it (e.g. 患有有碍食品安全的疾病)")
+PERSON_ID = Msg("R-REDACT", "当事人是自然人，其身份证件号码或代码不能公开",
+                "the party is a natural person: their identity number or code must not be published",
+                "删除 credit_code 这一行；自然人没有统一社会信用代码，个体工商户请把类别写作 个体工商户",
+                "delete the credit_code line; a natural person has no credit code (a sole trader's type is 个体工商户)")
+BAD_CODE = Msg("R-REDACT", "统一社会信用代码 {code} 的校验位不正确（按 GB 32100 应为 {check}）",
+               "the check character of unified social credit code {code} is wrong (GB 32100 gives {check})",
+               "核对代码是否抄错", "check the code for a copying mistake", WARNING)
+
+
+def scan_paths(spec: Field, prefix: tuple[Any, ...] = ()) -> list[tuple[tuple[Any, ...], Text]]:
+    """(key path, field) of every scanned Text under `spec`; '*' stands for any index or key."""
+    if isinstance(spec, Text):
+        return [(prefix, spec)] if spec.scan else []
+    if isinstance(spec, Obj):
+        return [p for k, f in spec.fields.items() for p in scan_paths(f, prefix + (k,))]
+    if isinstance(spec, ListOf):
+        return scan_paths(spec.item, prefix + ("*",))
+    if isinstance(spec, MapOf):
+        return scan_paths(spec.value, prefix + ("*",))
+    if isinstance(spec, Either):
+        seen: dict[tuple[Any, ...], Text] = {}
+        for path, field in scan_paths(spec.short, prefix) + scan_paths(spec.long, prefix):
+            seen.setdefault(path, field)
+        return sorted(seen.items(), key=lambda p: str(p[0]))
+    return []
+
+
+@lru_cache(maxsize=None)
+def kind_fields(kind: str) -> tuple[tuple[tuple[Any, ...], Text], ...]:
+    """The scanned (key path, field) pairs of one record kind."""
+    return tuple(scan_paths(KINDS[kind].schema))
+
+
+def kind_paths(kind: str) -> tuple[tuple[Any, ...], ...]:
+    """The scanned key paths of one record kind."""
+    return tuple(p for p, _ in kind_fields(kind))
+
+
+# A node of a kind's scanned-path tree: the Text read at this path (None: none), its children
+# by key, and the child for any list index or map key ('*').
+class Node(NamedTuple):
+    leaf: Text | None
+    keys: dict[Any, "Node"]
+    star: "Node | None"
+
+
+@lru_cache(maxsize=None)
+def _tree(kind: str) -> Node:
+    """The scanned paths of a kind as a tree (a law is a text or a {title, article} map: a
+    node may be read as text and have children too)."""
+    root: dict[Any, Any] = {}
+    for path, field in kind_fields(kind):
+        node = root
+        for key in path:
+            node = node.setdefault(key, {})
+        node[None] = field
+
+    def freeze(d: dict[Any, Any]) -> Node:
+        star = d.get("*")
+        return Node(d.get(None), {k: freeze(v) for k, v in d.items() if k is not None and k != "*"},
+                    freeze(star) if star is not None else None)
+    return freeze(root)
+
+
+def fields_of(rec: Record) -> list[tuple[tuple[Any, ...], str, Text]]:
+    """(key path, text, field) of every scanned text in a record, in the record's order."""
+    out: list[tuple[tuple[Any, ...], str, Text]] = []
+
+    def visit(value: Any, node: Node, at: tuple[Any, ...]) -> None:
+        # One pass over what the record holds (not over every field the schema could hold),
+        # texts read inline: this runs for every record.
+        if isinstance(value, dict):
+            keys, star = node.keys, node.star
+            for key, child in value.items():
+                sub = keys.get(key) or star
+                if sub is not None:
+                    take(child, sub, (*at, key))
+        elif isinstance(value, list) and node.star is not None:
+            for i, child in enumerate(value):
+                take(child, node.star, (*at, i))
+
+    def take(child: Any, sub: Node, where: tuple[Any, ...]) -> None:
+        if isinstance(child, str):
+            if sub.leaf is not None:
+                out.append((where, child, sub.leaf))
+        elif sub.keys or sub.star is not None:
+            visit(child, sub, where)
+
+    visit(rec.data, _tree(rec.kind), ())
+    return out
+
+
+def masks_names(policy: dict[str, Any]) -> bool:
+    """Whether natural persons' names are masked; fail closed: without a policy they are."""
+    return bool((policy.get("redaction") or {}).get("natural_person_name", "mask") == "mask")
+
+
+# The party's own name fields are judged by the party rule below, not by the name model.
+_PARTY_NAMES = {("party", "name"), ("party", "legal_representative")}
+
+
+def _people(rec: Record, policy: dict[str, Any]) -> list[tuple[tuple[Any, ...], str]]:
+    """(key path, name) of the natural persons a decision names that must be masked."""
+    if rec.kind != "decision" or not masks_names(policy):
+        return []
+    party = rec.data.get("party") or {}
+    out = []
+    if party.get("type") == "自然人" and party.get("name"):
+        out.append((("party", "name"), party["name"]))
+    if party.get("legal_representative"):
+        out.append((("party", "legal_representative"), party["legal_representative"]))
+    return [(k, n) for k, n in out if not d.name_masked(n)]
+
+
+def _overlaps(leaks: list[Leak], keys: tuple[Any, ...], start: int, end: int) -> bool:
+    return any(lk.keys == keys and lk.match.start < end and start < lk.match.end for lk in leaks)
+
+
+def scan_record(rec: Record, policy: dict[str, Any]) -> list[Leak]:
+    """Every leak in one record's text, in field order."""
+    allow = tuple((policy.get("redaction") or {}).get("allow") or ())
+    fields = fields_of(rec)
+    # Most records hold nothing any detector looks for: asked once of all their text (the
+    # separator is no separator a number may hide behind), then field by field if need be.
+    suspect = [x for x in fields if len(x[1]) != 18 or not d.organisation_code(x[1])]
+    leaks = [] if d.quiet("\x00".join(v for _, v, _ in suspect)) else [
+        Leak(rec, keys, m) for keys, value, field in suspect for m in d.detect(value, allow, field.disclosed)]
+    if masks_names(policy):
+        prose = [(keys, value) for keys, value, field in fields if field.prose and d.NAME not in field.disclosed
+                 and not (rec.kind == "decision" and keys in _PARTY_NAMES)]
+        # All of a record's prose at once, a line each (a line break ends a clause, as the start
+        # of a text does): one pass of the name model a record instead of one a field.
+        starts = list(itertools.accumulate((len(v) + 1 for _, v in prose), initial=0))
+        for a, b in names.person_names("\n".join(v for _, v in prose)):
+            i = bisect.bisect_right(starts, a) - 1
+            keys, value = prose[i]
+            start, end = a - starts[i], b - starts[i]
+            name = value[start:end]
+            if end <= len(value) and not _overlaps(leaks, keys, start, end) and not any(name in x for x in allow):
+                leaks.append(Leak(rec, keys, d.Match(d.NAME, start, end, name, d.mask_name(name))))
+    for keys, name in _people(rec, policy):
+        plain = name.strip()
+        mask = d.mask_name(plain)
+        for fkeys, value, _ in fields:
+            start = value.find(plain)
+            while start >= 0:
+                end = start + len(plain)
+                if not _overlaps(leaks, fkeys, start, end):
+                    leaks.append(Leak(rec, fkeys, d.Match(d.NAME, start, end, plain, mask)))
+                start = value.find(plain, end)
+        if not any(lk.keys == keys and lk.match.kind == d.NAME for lk in leaks):
+            leaks.append(Leak(rec, keys, d.Match(d.NAME, 0, len(name), name, mask)))
+    codes = _codes(rec)
+    if codes and codes[0].match.kind == d.PERSON_ID:  # the whole field goes: one finding says so
+        leaks = [lk for lk in leaks if lk.keys != codes[0].keys]
+    elif codes and any(lk.keys == codes[0].keys for lk in leaks):
+        codes = []  # an ID written as a code: the ID finding says it all
+    return leaks + codes
+
+
+def _codes(rec: Record) -> list[Leak]:
+    """A natural person's code field is an identity number; an organisation's must be well formed."""
+    if rec.kind == "decision":
+        party = rec.data.get("party") or {}
+        keys: tuple[str, ...] = ("party", "credit_code")
+        code = party.get("credit_code")
+        if code and party.get("type") == "自然人":
+            return [Leak(rec, keys, d.Match(d.PERSON_ID, 0, len(code), code, None))]
+    elif rec.kind == "agency":
+        keys, code = ("credit_code",), rec.data.get("credit_code")
+    else:
+        return []
+    if code and len(code) == 18 and not uscc_valid(code):
+        return [Leak(rec, keys, d.Match(d.CREDIT_CODE, 0, len(code), code, None))]
+    return []
+
+
+def _check_char(m: d.Match) -> str:
+    first17 = view(m.text).text.upper()[:17]
+    return uscc_check_char(first17) if all(c in USCC_CHARS for c in first17) else "?"
+
+
+def finding(loc: Located) -> Finding:
+    """The R-REDACT finding of a located leak."""
+    m, file = loc.leak.match, loc.leak.record.file
+    return match_finding(m, file, loc.line, loc.column)
+
+
+def match_finding(m: d.Match, file: str, line: int, column: int) -> Finding:
+    """The R-REDACT finding of one match at a place (records and pages alike)."""
+    if m.kind == d.CREDIT_CODE:
+        return BAD_CODE(file, line, column, code=m.text, check=_check_char(m))
+    if m.kind == d.NAME:
+        return NAME(file, line, column, mask=m.mask) if m.mask else NAME_MANUAL(file, line, column)
+    if m.kind == d.HEALTH:
+        return HEALTH(file, line, column, text=m.text)
+    if m.kind == d.PERSON_ID:
+        return PERSON_ID(file, line, column)
+    zh, en = d.WHAT[m.kind]
+    return LEAK(file, line, column, what=zh, what_en=en, mask=visible(m.mask or ""))
+
+
+def visible(text: str) -> str:
+    """A mask as a one-line message shows it: line breaks, tabs and invisible characters named."""
+    return "".join("⏎" if c in "\r\n" else "⇥" if c == "\t" else f"<U+{ord(c):04X}>" if c in INVISIBLE else c
+                   for c in text)
+
+
+@check
+@scoped(RECORD)  # a record's text and the policy of site.yml
+def redaction_gate(ds: Dataset, as_of: dt.date) -> Iterator[Finding]:
+    """No personal data in any record's text; masked names; well-formed credit codes."""
+    policy = ds.policy
+    by_file: dict[str, list[Leak]] = {}
+    for kind in KINDS:
+        for rec in ds.of(kind):
+            if ds.focus is not None and rec.file not in ds.focus:
+                continue  # its findings are known (checks/cache.py)
+            for lk in scan_record(rec, policy):
+                by_file.setdefault(rec.file, []).append(lk)
+    for path in sorted(by_file):
+        try:
+            located = locate(path, by_file[path])
+        except (OSError, UnicodeDecodeError):  # the file changed under us: still report, at line 1
+            located = [Located(lk, 1, 1, None) for lk in by_file[path]]
+        for loc in located:
+            yield finding(loc)

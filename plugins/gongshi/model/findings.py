@@ -1,0 +1,161 @@
+"""Findings: what a check says about a record, in Chinese and English, and the result object."""
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Iterator
+
+from gongshi.model import ruleset
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Msg:
+    """A message template: its rule id, default severity and the text in both languages."""
+
+    rule: str
+    zh: str
+    en: str
+    hint_zh: str = ""
+    hint_en: str = ""
+    severity: str = ERROR
+
+    def __post_init__(self) -> None:
+        ruleset.get(self.rule)  # every message belongs to a declared rule (UnknownRule otherwise)
+
+    def __call__(self, file: str, line: int = 0, column: int = 0, *,
+                 keys: tuple[Any, ...] | None = None, severity: str | None = None,
+                 **args: Any) -> "Finding":
+        """A finding of this message at file:line:column (or at the key path `keys`)."""
+        return Finding(self, file, line, column, args, severity or self.severity, keys)
+
+
+@dataclass
+class Finding:
+    """One thing wrong (or worth attention) in one file."""
+
+    msg: Msg
+    file: str
+    line: int = 0
+    column: int = 0
+    args: dict[str, Any] = field(default_factory=dict)
+    severity: str = ERROR
+    # A key path inside the file, resolved to line/column lazily (see yamlread.locate).
+    keys: tuple[Any, ...] | None = None
+
+    @property
+    def rule(self) -> str:
+        return self.msg.rule
+
+    def message(self, lang: str = "zh") -> str:
+        """The message text in `lang`."""
+        return _fill(self.msg.en if lang == "en" else self.msg.zh, self.args)
+
+    def hint(self, lang: str = "zh") -> str:
+        """How to fix it, in `lang`."""
+        return _fill(self.msg.hint_en if lang == "en" else self.msg.hint_zh, self.args)
+
+    def as_dict(self, lang: str = "zh", relative_to: str | None = None) -> dict[str, Any]:
+        """The JSON form of issue 2: severity, rule, file, line, column, message, hint."""
+        return {
+            "severity": self.severity,
+            "rule": self.rule,
+            "file": display_path(self.file, relative_to),
+            "line": self.line,
+            "column": self.column,
+            "message": self.message(lang),
+            "hint": self.hint(lang),
+        }
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.file, self.line, self.column, self.rule)
+
+
+class _SafeDict(dict):  # type: ignore[type-arg]
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def _fill(template: str, args: dict[str, Any]) -> str:
+    return template.format_map(_SafeDict(args)) if args else template
+
+
+def display_path(path: str, relative_to: str | None = None) -> str:
+    """`path` relative to the current directory (or `relative_to`) when it lies below it."""
+    base = relative_to or os.getcwd()
+    try:
+        rel = os.path.relpath(path, base)
+    except ValueError:
+        return path
+    return path if rel.startswith("..") else rel
+
+
+@dataclass
+class Report:
+    """Every finding of one run, collected; nothing stops at the first error."""
+
+    findings: list[Finding] = field(default_factory=list)
+
+    def add(self, finding: Finding) -> None:
+        self.findings.append(finding)
+
+    def extend(self, findings: Iterable[Finding]) -> None:
+        self.findings.extend(findings)
+
+    def __iter__(self) -> Iterator[Finding]:
+        return iter(self.findings)
+
+    def __len__(self) -> int:
+        return len(self.findings)
+
+    def strict(self) -> None:
+        """Turn every warning into an error (`--strict`)."""
+        for f in self.findings:
+            f.severity = ERROR
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == ERROR]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == WARNING]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def sorted(self) -> list[Finding]:
+        return sorted(self.findings, key=Finding.sort_key)
+
+    def to_json(self, lang: str = "zh") -> str:
+        """The `-o json` document."""
+        doc = {"findings": [f.as_dict(lang) for f in self.sorted()]}
+        return json.dumps(doc, ensure_ascii=False, indent=2)
+
+    def to_text(self, lang: str = "zh") -> str:
+        """Findings grouped by file, `path:line:col: severity rule message` plus a hint."""
+        out: list[str] = []
+        current = None
+        for f in self.sorted():
+            path = display_path(f.file)
+            if path != current:
+                if current is not None:
+                    out.append("")
+                out.append(path)
+                current = path
+            out.append(f"{path}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message(lang)}")
+            hint = f.hint(lang)
+            if hint:
+                out.append(("  提示: " if lang == "zh" else "  hint: ") + hint)
+        n_err, n_warn = len(self.errors), len(self.warnings)
+        if out:
+            out.append("")
+        if lang == "zh":
+            out.append(f"共 {n_err} 个错误，{n_warn} 个警告。")
+        else:
+            out.append(f"{n_err} error(s), {n_warn} warning(s).")
+        return "\n".join(out)

@@ -1,0 +1,189 @@
+"""The 双公示 export: penalties and permits in the national "double publicity" columns.
+
+Credit platforms import these files as they are, so the column names and their order are the
+national ones; amounts are in 万元 (yuan / 10,000) with at most six decimals.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
+from collections.abc import Mapping
+from typing import Any, Callable, Iterator
+
+from gongshi.publication.text import legal_refs, plain_text, xml_safe
+from gongshi.publication import Publication
+from gongshi.publication import PublicRecord as Record
+
+PENALTY = "行政处罚"
+PERMIT = "行政许可"
+
+# The national layouts as credit platforms' importers implement them (issue 15), in order.
+# (column, how it is filled) — the data page and the dictionary show this, so an agency can check
+# the mapping. 行政相对人代码_2 … _6 are the codes that predate the unified credit code: the record
+# keeps only the credit code, so they stay empty (a platform accepts any one of the six).
+PARTY_COLUMNS: list[tuple[str, str]] = [
+    ("行政相对人名称", "party.name"),
+    ("行政相对人类别", "party.type：法人、非法人组织 → 法人及非法人组织；个体工商户；自然人"),
+    ("行政相对人代码_1（统一社会信用代码）", "party.credit_code（自然人留空）"),
+    ("行政相对人代码_2（工商注册号）", "记录中没有此项（已由统一社会信用代码取代），留空"),
+    ("行政相对人代码_3（组织机构代码）", "记录中没有此项（已由统一社会信用代码取代），留空"),
+    ("行政相对人代码_4（税务登记号）", "记录中没有此项（已由统一社会信用代码取代），留空"),
+    ("行政相对人代码_5（事业单位证书号）", "记录中没有此项（已由统一社会信用代码取代），留空"),
+    ("行政相对人代码_6（社会组织登记证号）", "记录中没有此项（已由统一社会信用代码取代），留空"),
+    ("法定代表人", "party.legal_representative（自然人留空）"),
+    ("法定代表人证件类型", "个人身份信息，不公开，留空"),
+    ("法定代表人证件号码", "个人身份信息，不公开，留空"),
+    ("证件类型", "自然人的证件类型：个人身份信息，不公开，留空"),
+    ("证件号码", "自然人的证件号码：个人身份信息，不公开，留空"),
+]
+SOURCE_COLUMNS: list[tuple[str, str]] = [
+    ("数据来源单位", "agency.yml 的 name"),
+    ("数据来源单位统一社会信用代码", "agency.yml 的 credit_code"),
+    ("备注", "remark；已更正的决定注明最近一次更正"),
+]
+PENALTY_COLUMNS: list[tuple[str, str]] = [
+    *PARTY_COLUMNS,
+    ("行政处罚决定书文号", "doc_no"),
+    ("违法行为类型", "violation_type"),
+    ("违法事实", "facts（纯文本）"),
+    ("处罚依据", "basis：《法规名称》条款，多项以“；”分隔"),
+    ("处罚类别", "penalty.kinds，多项以“；”分隔"),
+    ("处罚内容", "result"),
+    ("罚款金额（万元）", "penalty.fine ÷ 10000，最多 6 位小数；未罚款留空"),
+    ("没收违法所得、没收非法财物的金额（万元）", "penalty.confiscated ÷ 10000，最多 6 位小数；未没收留空"),
+    ("暂扣或吊销证照名称及编号", "penalty.license"),
+    ("处罚决定日期", "decided（YYYY-MM-DD）"),
+    ("处罚有效期", "公示期限的最后一天（发布时的公示视图，gongshi.publication）；无期限时留空"),
+    ("公示截止期", "公示期限的最后一天（发布时的公示视图，gongshi.publication）；无期限时留空"),
+    ("处罚机关", "agency.yml 的 name"),
+    ("处罚机关统一社会信用代码", "agency.yml 的 credit_code"),
+    *SOURCE_COLUMNS,
+]
+
+PERMIT_COLUMNS: list[tuple[str, str]] = [
+    *PARTY_COLUMNS,
+    ("行政许可决定文书名称", "permit.document，未填写时为 title，再无时为“行政许可决定书”"),
+    ("行政许可决定文书号", "doc_no"),
+    ("许可类别", "permit.type：普通、特许、认可、核准、登记或其他（必填；未填写时为“其他”）"),
+    ("许可证书名称", "permit.certificate；未填写时留空"),
+    ("许可编号", "permit.number；未填写时留空"),
+    ("许可内容", "result"),
+    ("许可决定日期", "decided（YYYY-MM-DD）"),
+    ("有效期自", "permit.valid_from，未填写时为 decided"),
+    ("有效期至", "permit.valid_until，未填写时为公示期限的最后一天；都没有时为 2099-12-31（长期）"),
+    ("许可机关", "agency.yml 的 name"),
+    ("许可机关统一社会信用代码", "agency.yml 的 credit_code"),
+    ("当前状态", "permit.state：有效或无效；未填写时为“有效”"),
+    *SOURCE_COLUMNS,
+]
+
+PARTY_CLASS = {"法人": "法人及非法人组织", "非法人组织": "法人及非法人组织",
+               "个体工商户": "个体工商户", "自然人": "自然人"}
+LONG_TERM = "2099-12-31"
+_MICRO = Decimal("0.000001")
+
+
+def wanyuan(amount: Any) -> str:
+    """Yuan as 万元 text with at most six decimals and no trailing zeros; '' when absent."""
+    if amount is None or isinstance(amount, bool):
+        return ""
+    value = (Decimal(str(amount)) / Decimal(10000)).quantize(_MICRO, rounding=ROUND_HALF_UP)
+    text = format(value, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _iso(day: Any) -> str:
+    return day.isoformat() if isinstance(day, dt.date) else ""
+
+
+def _party(d: Any) -> dict[str, str]:
+    """The party columns: a natural person's identifiers (and every ID document) stay empty."""
+    party = d.get("party") or {}
+    natural = party.get("type") == "自然人"
+    out = dict.fromkeys((c for c, _how in PARTY_COLUMNS), "")
+    out.update({"行政相对人名称": party.get("name", ""), "行政相对人类别": PARTY_CLASS.get(party.get("type", ""), ""),
+                "行政相对人代码_1（统一社会信用代码）": "" if natural else party.get("credit_code", ""),
+                "法定代表人": "" if natural else party.get("legal_representative", "")})
+    return out
+
+
+def remark_text(d: Any, history: Any) -> str:
+    """备注: the record's remark, and the last correction when the decision was corrected."""
+    parts = [d.get("remark") or ""]
+    fixes = list(history or ())  # as of the build day, oldest first
+    if d.get("status") == "已更正" and fixes:
+        last = fixes[-1]
+        parts.append(f"{last['date'].isoformat()}{last['action']}：{last['note']}")
+    return "；".join(p for p in parts if p)
+
+
+def _source(d: Any, agency: Mapping[str, Any], history: Any) -> dict[str, str]:
+    return {"数据来源单位": agency.get("name", ""), "数据来源单位统一社会信用代码": agency.get("credit_code", ""),
+            "备注": remark_text(d, history)}
+
+
+def penalty_cells(d: Any, agency: Mapping[str, Any], last_day: dt.date | None, history: Any = ()) -> dict[str, str]:
+    """One 行政处罚 decision's cells by column name (`d`: the record's public data)."""
+    pen = d.get("penalty") or {}
+    until = _iso(last_day)
+    return {**_party(d), "行政处罚决定书文号": d.get("doc_no", ""), "违法行为类型": d.get("violation_type", ""),
+            "违法事实": plain_text(d.get("facts")), "处罚依据": legal_refs(d.get("basis")),
+            "处罚类别": "；".join(pen.get("kinds") or []), "处罚内容": d.get("result", ""),
+            "罚款金额（万元）": wanyuan(pen.get("fine")),
+            "没收违法所得、没收非法财物的金额（万元）": wanyuan(pen.get("confiscated")),
+            "暂扣或吊销证照名称及编号": pen.get("license", ""), "处罚决定日期": _iso(d.get("decided")),
+            "处罚有效期": until, "公示截止期": until, "处罚机关": agency.get("name", ""),
+            "处罚机关统一社会信用代码": agency.get("credit_code", ""), **_source(d, agency, history)}
+
+
+def permit_cells(d: Any, agency: Mapping[str, Any], last_day: dt.date | None, history: Any = ()) -> dict[str, str]:
+    """One 行政许可 decision's cells by column name (`d`: the record's public data)."""
+    permit = d.get("permit") or {}
+    return {**_party(d), "行政许可决定文书名称": permit.get("document") or d.get("title") or "行政许可决定书",
+            "行政许可决定文书号": d.get("doc_no", ""), "许可类别": permit.get("type") or "其他",
+            "许可证书名称": permit.get("certificate", ""), "许可编号": permit.get("number", ""),
+            "许可内容": d.get("result", ""), "许可决定日期": _iso(d.get("decided")),
+            "有效期自": _iso(permit.get("valid_from") or d.get("decided")),
+            "有效期至": _iso(permit.get("valid_until") or last_day) or LONG_TERM,
+            "许可机关": agency.get("name", ""), "许可机关统一社会信用代码": agency.get("credit_code", ""),
+            "当前状态": permit.get("state") or "有效", **_source(d, agency, history)}
+
+
+def penalty_row(rec: Record, agency: Mapping[str, Any], ps: Publication) -> list[str]:
+    """One 行政处罚 decision in PENALTY_COLUMNS order (the window's last day from the view)."""
+    cells = penalty_cells(rec.data, agency, rec.last_day, rec.history)
+    return [cells[c] for c, _how in PENALTY_COLUMNS]
+
+
+def permit_row(rec: Record, agency: Mapping[str, Any], ps: Publication) -> list[str]:
+    """One 行政许可 decision in PERMIT_COLUMNS order (the window's last day from the view)."""
+    cells = permit_cells(rec.data, agency, rec.last_day, rec.history)
+    return [cells[c] for c, _how in PERMIT_COLUMNS]
+
+
+# name -> (file stem, title, category, columns, row function)
+EXPORTS: dict[str, tuple[str, str, str, list[tuple[str, str]],
+                         Callable[[Record, Mapping[str, Any], Publication], list[str]]]] = {
+    "xzcf": ("shuanggongshi-xzcf", "双公示 行政处罚", PENALTY, PENALTY_COLUMNS, penalty_row),
+    "xzxk": ("shuanggongshi-xzxk", "双公示 行政许可", PERMIT, PERMIT_COLUMNS, permit_row),
+}
+
+
+def header(name: str) -> list[str]:
+    """The column names of one export, in the national order."""
+    return [c for c, _how in EXPORTS[name][3]]
+
+
+def records(name: str, ps: Publication, decisions: list[Record] | None = None) -> Iterator[tuple[str, list[str]]]:
+    """(agency, row) for each public decision of the export's category, XML/CSV-safe."""
+    _stem, _title, category, _cols, make = EXPORTS[name]
+    for rec in ps.decisions if decisions is None else decisions:
+        vis = ps.status.get(rec.uid)
+        if rec.data.get("category") != category or vis is None or not vis.public:
+            continue
+        yield rec.agency or "", [xml_safe(str(v)) for v in make(rec, ps.agencies[rec.agency or ""].data, ps)]
+
+
+def rows(name: str, ps: Publication, decisions: list[Record] | None = None) -> list[list[str]]:
+    """The header and rows of one export over `decisions` (default: all public ones)."""
+    return [header(name), *(row for _agency, row in records(name, ps, decisions))]

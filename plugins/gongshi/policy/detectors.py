@@ -1,0 +1,397 @@
+"""Personal-data detectors of the redaction gate (R-REDACT) and the masks that hide them.
+
+Pure text in, matches out: no records, no files. Every detector reads the reader's view of
+the text (`normalise.view`: NFKC, Chinese numerals as digits, no zero-width characters,
+Markdown and HTML reduced to what is seen, percent-escapes decoded), and every match is
+mapped back to the exact characters of the source, so its line and column are the source's
+and its mask replaces only the characters that spell the number.
+
+Numbers may be written with separators between any digits (spaces, line breaks, tabs, dots,
+slashes, dashes), but with one kind of separator only: a clerk who hides an ID writes it
+`3415.2219.8506…` or `3415 2219 …`, while public figures that happen to stand side by side
+(`1399-01-01 1.00元`) mix them. Checksums (ID, card), province and birth date keep the rest
+of the false alarms out.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable, Iterable, Iterator
+
+from gongshi.runtime.checksums import id_valid, luhn_valid, uscc_valid
+from gongshi.policy import prose
+from gongshi.policy.normalise import View, like, needs_slow_path, view
+
+ID = "id"
+ID15 = "id15"
+MOBILE = "mobile"
+LANDLINE = "landline"
+CARD = "card"
+ACCOUNT = "account"
+PASSPORT = "passport"
+EMAIL = "email"
+PLATE = "plate"
+ADDRESS = prose.ADDRESS
+HEALTH = prose.HEALTH
+NAME = "name"
+PERSON_ID = "person_id"      # any identifier in a natural person's code field
+CREDIT_CODE = "credit_code"  # not personal data: reported only when its checksum is wrong
+
+WHAT = {ID: ("身份证号码", "resident ID number"), ID15: ("15 位身份证号码", "15-digit resident ID number"),
+        MOBILE: ("手机号码", "mobile number"), LANDLINE: ("固定电话号码", "landline number"),
+        CARD: ("银行卡号", "bank card number"), ACCOUNT: ("银行账号", "bank account number"),
+        PASSPORT: ("护照或通行证号码", "passport or travel-permit number"),
+        EMAIL: ("电子邮箱", "e-mail address"), PLATE: ("机动车号牌", "vehicle plate"),
+        ADDRESS: ("自然人的住址", "natural person's home address"),
+        HEALTH: ("自然人的健康信息", "natural person's health data"),
+        NAME: ("自然人姓名", "natural person's name"),
+        PERSON_ID: ("自然人的身份证件号码", "natural person's identity number"),
+        CREDIT_CODE: ("统一社会信用代码", "unified social credit code")}
+
+# A separator people put between digit groups: at most two of one kind, one kind per number.
+_SEP = r"[ \t\r\n./\\\-_·]{0,2}"
+_SEP_CLASSES = (frozenset(" \t\r\n"), frozenset("."), frozenset("/\\"), frozenset("-_"), frozenset("·"))
+# Not inside a longer run of digits (a code, an amount); letters may touch (ID341522…).
+_B = r"(?<![0-9])(?<!\d\.)"
+_E = r"(?![0-9]|\.\d)"  # nor the integer part of an amount (… 0.00元)
+# Numbers with no or a weak check (15-digit IDs, landlines, cards) do not touch letters either: a
+# licence number (JY1572551504…) runs into the figures written after it.
+_BL = _B + r"(?<![A-Za-z])"
+# Every start position is tried (lookahead), since a near miss must not hide a real number.
+ID_RE = re.compile(rf"(?={_B}([1-9](?:{_SEP}\d){{16}}{_SEP}[\dXx]){_E})")
+ID15_RE = re.compile(rf"(?={_BL}([1-9](?:{_SEP}\d){{14}}){_E})")
+MOBILE_RE = re.compile(rf"(?={_B}((?:(?:\+|00)?86{_SEP})?1{_SEP}[3-9](?:{_SEP}\d){{9}}){_E})")
+LANDLINE_RE = re.compile(rf"(?={_BL}(?<!-)((?:\(0[1-9]\d{{1,2}}\)|0[1-9]\d{{1,2}}){_SEP}[2-9](?:{_SEP}\d){{6,7}}){_E})")
+CARD_RE = re.compile(rf"(?={_BL}([3-6](?:{_SEP}\d){{15,18}}))")  # Luhn passes one number in ten
+EMAIL_AT = r"(?:@|\s*(?:\(at\)|\[at\]|\{at\}|（at）|<at>|\bat\b|艾特)\s*)"
+EMAIL_DOT = r"(?:\.|。|\s*(?:\(dot\)|\[dot\]|\{dot\}|（dot）|<dot>|\bdot\b|点)\s*)"
+_TLD = r"(?:com|cn|net|org|edu|gov|info|biz|io|me|cc|top|xyz|co|hk|tw|mo)"
+EMAIL_RE = re.compile(rf"(?<![A-Za-z0-9._%+@*-])([A-Za-z0-9._%+-]+){EMAIL_AT}([A-Za-z0-9-]+(?:{EMAIL_DOT}[A-Za-z0-9-]+)*)"
+                      rf"{EMAIL_DOT}([A-Za-z]{{2,}})(?![A-Za-z0-9])", re.I)
+_PROVINCE = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
+PLATE_RE = re.compile(rf"[{_PROVINCE}][ ·-]?[A-HJ-NP-Za-hj-np-z][ ·-]{{0,2}}"
+                      r"[A-HJ-NP-Za-hj-np-z0-9]{4,5}[A-HJ-NP-Za-hj-np-z0-9挂学警港澳](?![0-9A-Za-z])")
+# A bank account or a passport / travel permit after its label: labelled, any number is one.
+ACCOUNT_RE = re.compile(rf"(?:银行账号|银行帐号|银行账户|银行帐户|开户账号|收款账号|账号|帐号|账户|帐户|卡号)"
+                        rf"[^0-9\n。；;]{{0,8}}?(?<![0-9])(\d(?:{_SEP}\d){{7,29}}){_E}")
+PASSPORT_RE = re.compile(rf"(?:护照|通行证|旅行证|台胞证|回乡证|居留证|签证|passport)[^0-9A-Za-z\n。；;]{{0,10}}?"
+                         rf"(?<![0-9A-Za-z])([A-Za-z]{{1,2}}{_SEP}\d(?:{_SEP}\d){{6,9}}|\d(?:{_SEP}\d){{7,9}}){_E}", re.I)
+# Registration authority (1-9, A, N, Y) and organisation type (1-9) first, then the region.
+USCC_RE = re.compile(r"(?<![0-9A-Za-z*])[1-9ANY][1-9]\d{6}[0-9A-HJ-NPQRTUWXY]{10}(?![0-9A-Za-z*])")
+# What each family needs before it is worth running (most fields have none of it): seven
+# digits close together for every number, an @ or a spelled-out at for an e-mail, a province
+# and a letter for a plate. Addresses and health data have their own cues (prose.py).
+_NUMBER = re.compile(rf"\d(?:{_SEP}\d){{6}}")
+_AT = re.compile(r"@|\bat\b|艾特", re.I)
+_PLATE_HINT = re.compile(rf"[{_PROVINCE}][ ·-]?[A-Za-z]")
+# An 18-character code right after these words is a credit code even if it looks like an ID.
+_CODE_LABEL = re.compile(r"(信用代码|社会信用|注册号|USCC)[^0-9A-Za-z]{0,6}\Z")
+
+PROVINCES = frozenset({11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44,
+                       45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82})
+
+
+@dataclass(frozen=True)
+class Match:
+    """One piece of personal data in a text: kind, source span, its source text and its mask.
+
+    `mask` is the source span as it should read once masked; None: it cannot be masked
+    automatically (a diagnosis, a bad credit code) and the hint says what to do.
+    """
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    mask: str | None
+
+
+_COUNTRY = re.compile(rf"(?:\+|00)?86{_SEP}(?=1)")
+
+
+def _one_separator_kind(number: str) -> bool:
+    number = _COUNTRY.sub("", number, count=1)  # +86 139-… : the country code stands apart
+    used = {c for c in number if not (c.isdigit() or c in "Xx+()")}
+    return sum(1 for cls in _SEP_CLASSES if used & cls) <= 1
+
+
+def digits(text: str) -> str:
+    """Only the digits (and a trailing X) of a number in the view."""
+    return "".join(c for c in text if c.isdigit() or c in "Xx").upper()
+
+
+def masked(v: View, start: int, end: int, head: int, tail: int) -> tuple[int, int, str, str]:
+    """(source start, source end, source text, mask) of view[start:end] with every digit but
+    the first `head` and last `tail` replaced by *, one * for each digit as written (a digit
+    written as an entity or a Chinese numeral becomes one *)."""
+    text = v.text[start:end]
+    total = sum(1 for c in text if c.isdigit() or c in "Xx")
+    hidden: set[int] = set()
+    seen = 0
+    for i, c in enumerate(text):
+        if c.isdigit() or c in "Xx":
+            if head <= seen < total - tail:
+                hidden.add(v.origin(start + i))
+            seen += 1
+    return _masked_source(v, start, end, hidden)
+
+
+def _masked_source(v: View, start: int, end: int, hidden: set[int]) -> tuple[int, int, str, str]:
+    s, e = v.span(start, end)
+    out: list[str] = []
+    skip_to = s
+    for p in range(s, e):
+        if p < skip_to:
+            continue
+        if p in hidden:
+            out.append("*")
+            # An entity or escape that spelled one digit is replaced whole.
+            j = start + next((i for i in range(end - start) if v.origin(start + i) == p), 0)
+            skip_to = v.span(j, j + 1)[1]
+        else:
+            out.append(v.source[p])
+    return s, e, v.source[s:e], "".join(out)
+
+
+def _birth_ok(yyyymmdd: str) -> bool:
+    try:
+        day = dt.date(int(yyyymmdd[:4]), int(yyyymmdd[4:6]), int(yyyymmdd[6:8]))
+    except ValueError:
+        return False
+    return dt.date(1890, 1, 1) <= day <= dt.date(2099, 12, 31)
+
+
+def id_shaped(number: str) -> bool:
+    """Whether 18 digits look like a resident ID: a province and a real birth date."""
+    return len(number) == 18 and int(number[:2]) in PROVINCES and _birth_ok(number[6:14])
+
+
+def _labelled_code(norm: str, start: int) -> bool:
+    return _CODE_LABEL.search(norm, max(0, start - 12), start) is not None
+
+
+_SEP_CHARS = frozenset(" \t\r\n./\\-_·")
+
+
+def _continues(n: str, start: int) -> bool:
+    """Whether `start` follows a digit and a separator or two: the candidate would carry on a
+    number written before it (2000-01-13 12315 …), as an obfuscated number never does (it
+    follows its label: 电话 139 1234 5678)."""
+    i = start - 1
+    if i < 0 or n[i] not in _SEP_CHARS:
+        return False
+    i -= 1
+    if i >= 0 and n[i] in _SEP_CHARS:
+        i -= 1
+    return i >= 0 and n[i].isdigit()
+
+
+def _candidates(rx: re.Pattern[str], n: str, checked: bool = False) -> Iterator[tuple[int, int, str]]:
+    """Spans of a number pattern; one kind of separator a number. Without a strong check digit
+    (`checked`), a number written with separators must not carry on a number before it."""
+    for m in rx.finditer(n):
+        raw = m.group(1)
+        if not _one_separator_kind(raw):
+            continue
+        if not checked and not raw.isdigit() and _continues(n, m.start(1)):
+            continue
+        yield m.start(1), m.end(1), raw
+
+
+def _ids(v: View) -> Iterator[Match]:
+    n = v.text
+    for s, e, raw in _candidates(ID_RE, n, checked=True):
+        number = digits(raw)
+        if id_shaped(number) and id_valid(number) and not (uscc_valid(number) and _labelled_code(n, s)):
+            yield Match(ID, *masked(v, s, e, 6, 4))
+    for s, e, raw in _candidates(ID15_RE, n):
+        number = digits(raw)
+        if int(number[:2]) in PROVINCES and _birth_ok("19" + number[6:12]):
+            yield Match(ID15, *masked(v, s, e, 6, 3))
+
+
+def _phones(v: View) -> Iterator[Match]:
+    for s, e, raw in _candidates(MOBILE_RE, v.text):
+        yield Match(MOBILE, *masked(v, s, e, len(digits(raw)) - 8, 4))  # country code + network prefix kept
+    for s, e, raw in _candidates(LANDLINE_RE, v.text):
+        area = re.match(r"\(?(0\d{2,3})", raw)
+        yield Match(LANDLINE, *masked(v, s, e, len(area.group(1)) if area else 0, 4))
+
+
+def _cards(v: View) -> Iterator[Match]:
+    n = v.text
+    for s, e, raw in _candidates(CARD_RE, n):
+        # The greedy match may have swallowed a following number; try every end that stops
+        # before a separator, longest first.
+        ends = [i + 1 for i in range(s, e) if n[i].isdigit() and (i + 1 == len(n) or not n[i + 1].isdigit())]
+        for end in reversed(ends):
+            number = digits(n[s:end])
+            # An ID-shaped 18-digit number with a wrong check digit is not personal data.
+            if 16 <= len(number) <= 19 and luhn_valid(number) and not id_shaped(number) \
+                    and not uscc_valid(number):
+                yield Match(CARD, *masked(v, s, end, 4, 4))
+                break
+
+
+def _labelled(v: View) -> Iterator[Match]:
+    for m in ACCOUNT_RE.finditer(v.text):
+        if _one_separator_kind(m.group(1)):
+            yield Match(ACCOUNT, *masked(v, m.start(1), m.end(1), 4, 4))
+    for m in PASSPORT_RE.finditer(v.text):
+        if _one_separator_kind(m.group(1)):
+            # Only digits are hidden: the letters of a passport (E, EA, C) stay as written.
+            yield Match(PASSPORT, *masked(v, m.start(1), m.end(1), 1, 2))
+
+
+def _emails(v: View) -> Iterator[Match]:
+    for m in EMAIL_RE.finditer(v.text):
+        spelled = "@" not in m.group() or "。" in m.group() or not re.search(r"\.[A-Za-z]{2,}\Z", m.group())
+        if spelled and not re.fullmatch(_TLD, m.group(3), re.I):
+            continue  # "look at it dot com" is prose, not an address
+        s, e = v.span(m.start(), m.end())
+        local = v.source[s:v.origin(m.end(1))]  # with what the view dropped (a mask's ***)
+        if "*" in local or "某" in local:
+            continue  # already masked
+        # The first character of the name, then *** whatever its length: z***@example.com.
+        yield Match(EMAIL, s, e, v.source[s:e], v.source[s] + "***" + v.source[v.span(m.end(1), m.end(1))[0]:e])
+
+
+def _plates(v: View) -> Iterator[Match]:
+    for m in PLATE_RE.finditer(v.text):
+        tail = re.sub(r"[ ·-]", "", m.group())[2:]
+        if not any(c.isdigit() for c in tail):
+            continue
+        chars = [i for i in range(m.start(), m.end()) if v.text[i] not in " ·-"]
+        hidden = {v.origin(i) for i in chars[2:-2]}
+        yield Match(PLATE, *_masked_source(v, m.start(), m.end(), hidden))
+
+
+def _codes(v: View) -> Iterator[Match]:
+    for m in USCC_RE.finditer(v.text):
+        code = m.group().upper()
+        if not code.isdigit() and not uscc_valid(code):
+            s, e = v.span(m.start(), m.end())
+            yield Match(CREDIT_CODE, s, e, v.source[s:e], None)
+
+
+def _prose(v: View) -> Iterator[Match]:
+    for kind, start, end, hide in prose.detect(v.text):
+        if hide is None:
+            s, e = v.span(start, end)
+            yield Match(kind, s, e, v.source[s:e], None)
+        else:
+            yield Match(kind, *_masked_source(v, start, end, {v.origin(i) for i in hide}))
+
+
+# Order matters where spans overlap: the earlier detector wins (an ID is not also a card).
+# Each family runs only when its cue is in the view.
+NUMBERS: list[Callable[[View], Iterable[Match]]] = [_ids, _labelled, _cards, _phones, _codes]
+
+
+def quiet(text: str) -> bool:
+    """Whether nothing in `text` could be personal data for any detector, even once normalised:
+    one pass of a few patterns over the source. The gate asks this of a whole record's text at
+    once, and looks field by field only when it is not quiet."""
+    return not any(cue.search(text) for cue in _cues()) and not needs_slow_path(text)
+
+
+def organisation_code(text: str) -> bool:
+    # A whole field that is a well-formed credit code with a letter is an organisation's,
+    # never a person's number (an ID is digits with at most a final X).
+    return len(text) == 18 and uscc_valid(text) and not text[:17].isdigit()
+
+
+def detect(text: str, allow: Iterable[str] = (), disclosed: Iterable[str] = ()) -> list[Match]:
+    """Every piece of personal data in `text` (and malformed credit codes), in order.
+
+    Where matches overlap the earlier detector wins; strings on the allow list, and anything
+    inside one of them, are public, and so are the kinds a field `disclosed` by law (an
+    office's phone, an officer's certificate).
+    """
+    return list(_detect(text, tuple(allow), frozenset(disclosed)))
+
+
+# Records repeat their short texts (a result, a law's title, an officer id) thousands of times:
+# the answer for a text is the same every time.
+@lru_cache(maxsize=None)
+def _cues() -> tuple[re.Pattern[str], ...]:
+    """The cues above, on the source text: digits, separators, @ and letters as the view will
+    read them, so most texts are let go without building a view at all. Separate patterns:
+    one alternation of them all is several times slower in Python's engine."""
+    digit, sep = like("0123456789"), like(" \t\r\n./\\-_·")
+    letter = like("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+    return (re.compile(rf"{digit}(?:{sep}{{0,2}}{digit}){{6}}"), re.compile(f"{like('@')}|{like('Aa')}{like('Tt')}|艾特"),
+            re.compile(rf"[{_PROVINCE}]{sep}?{letter}"), re.compile(prose.CUES))
+
+
+@lru_cache(maxsize=1 << 16)
+def _detect(text: str, allow: tuple[str, ...], skip: frozenset[str]) -> tuple[Match, ...]:
+    if quiet(text) or organisation_code(text):
+        return ()  # nothing any detector looks for, even once normalised
+    v = view(text)
+    n = v.text
+    found: list[Match] = []
+    if _NUMBER.search(n):
+        found += [m for detector in NUMBERS for m in detector(v)]
+    if _AT.search(n):
+        found += _emails(v)
+    if _PLATE_HINT.search(n):
+        found += _plates(v)
+    found += _prose(v)  # prose.detect looks for its own cues first
+    if not found:
+        return ()
+    allowed = _allowed_spans(text, v, allow)
+    out: list[Match] = []
+    taken: list[tuple[int, int]] = []
+    for m in found:
+        if m.kind in skip or any(s <= m.start and m.end <= e for s, e in allowed):
+            continue
+        if any(m.start < e and s < m.end for s, e in taken):
+            continue
+        taken.append((m.start, m.end))
+        out.append(m)
+    return tuple(sorted(out, key=lambda m: m.start))
+
+
+def _allowed_spans(text: str, v: View, allow: Iterable[str]) -> list[tuple[int, int]]:
+    spans = []
+    for a in allow:
+        if not a:
+            continue
+        needle = view(a).text
+        i = v.text.find(needle)
+        while i >= 0:
+            spans.append(v.span(i, i + len(needle)))
+            i = v.text.find(needle, i + 1)
+    return spans
+
+
+# Courts keep the surname and replace the given name with 某 (two-character surnames kept whole).
+COMPOUND_SURNAMES = frozenset(
+    "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 令狐 夏侯 端木 西门 南宫 独孤 轩辕 "
+    "呼延 澹台 公冶 太史 申屠 闻人 赫连 万俟 钟离 宗政 濮阳 淳于 单于 拓跋 百里 东郭 南门 羊舌 微生".split())
+_HAN = re.compile(r"[\u4e00-\u9fff]+\Z")
+
+
+def surname(name: str) -> str:
+    """The surname of a Chinese name (two characters for a compound surname)."""
+    return name[:2] if name[:2] in COMPOUND_SURNAMES and len(name) > 2 else name[:1]
+
+
+def name_masked(name: str) -> bool:
+    """Whether a name is already masked: surname + 某 or 某某 (张某, 张某某, 欧阳某)."""
+    name = name.strip()
+    family = surname(name)
+    rest = name[len(family):]
+    return bool(family) and "某" not in family and rest in ("某", "某某")
+
+
+def mask_name(name: str) -> str | None:
+    """张三丰 -> 张某某, 张三 -> 张某; None when `name` is not a plain Chinese name."""
+    name = name.strip()
+    if not (2 <= len(name) <= 5 and _HAN.match(name)):
+        return None
+    family = surname(name)
+    return family + "某" * min(2, len(name) - len(family))

@@ -1,0 +1,3 @@
+"""runtime: the machinery every layer may lean on and that knows nothing of records: forked jobs
+(jobs), progress bars (progress), the git history of a folder (gitlog), check digits and hashing
+(checksums). May import: nothing of gongshi."""

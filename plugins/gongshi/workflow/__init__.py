@@ -1,1 +1,0 @@
-"""The agency workflow: refresh, parse cache, git provenance and ownership, import, templates."""
