@@ -6,6 +6,7 @@ import datetime as dt
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import jinja2
 import pytest
@@ -67,15 +68,29 @@ def test_templates_cannot_reach_a_non_public_field() -> None:
         rec.data["party"].get("minor")
 
 
-def test_every_portal_template_renders_from_projections(tmp_path: Path) -> None:
-    """The golden build renders every portal template; each record reaches them only as a
-    projection (a non-public field would raise), so the build succeeding is the proof."""
+def test_every_portal_template_renders_from_projections(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The golden build renders every portal template (each is asked for by name), and each
+    record reaches them only as a projection: a template that reads a field its kind does not
+    declare public fails the build instead of printing it."""
     spec = __import__("importlib.util").util.spec_from_file_location("ug", ROOT / "scripts" / "update_golden.py")
     module = __import__("importlib.util").util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    files = module.build_golden(tmp_path / "site")
-    templates = {p.stem for p in (ROOT / "theme" / "templates").glob("gongshi_*.html")}
-    assert files and templates
+    rendered: set[str] = set()
+    get_template = jinja2.Environment.get_template
+
+    def spy(self: jinja2.Environment, name: Any, *args: Any, **kwargs: Any) -> jinja2.Template:
+        rendered.add(str(name))
+        return get_template(self, name, *args, **kwargs)
+
+    monkeypatch.setattr(jinja2.Environment, "get_template", spy)
+    monkeypatch.setenv("GONGSHI_WORKERS", "1")  # in this process, where the spy listens
+    assert module.build_golden(tmp_path / "site")
+    templates = {p.name for p in (ROOT / "theme" / "templates").glob("gongshi_*.html")}
+    assert templates and templates <= rendered, sorted(templates - rendered)
+    # A projection refuses a non-public field, whatever template asks for it.
+    rec = publish(validate(str(DATA), DEMO_AS_OF), DEMO_AS_OF).decisions[0]
+    with pytest.raises(NonPublicField):
+        jinja2.Environment().from_string("{{ r.data.party.minor }}").render(r=rec)
 
 
 def test_builtin_checks_come_from_the_hooks_in_order() -> None:
