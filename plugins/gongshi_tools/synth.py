@@ -14,8 +14,8 @@ from gongshi.runtime.checksums import USCC_CHARS, uscc_check_char
 from gongshi.model.yamlwrite import dump
 
 from . import attachfiles
-from .synthvocab import (AGENCIES, CATEGORY_WEIGHTS, DOC_CHAR, GIVEN, INSPECTIONS, ITEM_CODES, ITEM_NAMES,
-                         NUMERALS, PLACES, SURNAMES, WORDS)
+from .synthvocab import (AGENCIES, ARTICLE_NUMERALS, CATEGORY_WEIGHTS, DOC_CHAR, GIVEN, INSPECTIONS, ITEM_CODES,
+                         ITEM_NAMES, NUMERALS, PLACES, SURNAMES, WORDS)
 
 DEMO_AS_OF = dt.date(2026, 11, 22)
 FIRST_DAY = dt.date(2021, 1, 4)
@@ -138,7 +138,7 @@ def items_doc(a: dict[str, Any]) -> list[dict[str, Any]]:
             out.append({
                 "code": f"{a['code']}-{code}-{n:03d}", "category": cat,
                 "name": item_name(a, cat, n),
-                "basis": [{"title": a["law"], "article": f"第{NUMERALS[n + 2]}十条"}],
+                "basis": [{"title": a["law"], "article": f"第{ARTICLE_NUMERALS[n + 2]}十条"}],
                 "discretion": "按《霍邱县行政处罚裁量基准》执行。" if cat == "行政处罚" else "无",
                 "unit": "综合执法大队" if cat != "行政许可" else "行政审批股",
                 "time_limit": "20个工作日" if cat == "行政许可" else "依法定程序",
@@ -220,7 +220,7 @@ def guide_docs(a: dict[str, Any]) -> dict[str, dict[str, Any]]:
         out[f"license-{n}"] = {
             "item": f"{a['code']}-XK-{n:03d}", "name": item_name(a, "行政许可", n),
             "accepting_body": f"县政务服务中心{a['short']}窗口", "approving_body": a["name"],
-            "basis": [{"title": a["law"], "article": f"第{NUMERALS[n + 2]}十条"}],
+            "basis": [{"title": a["law"], "article": f"第{ARTICLE_NUMERALS[n + 2]}十条"}],
             "materials": [{"name": "申请书", "copies": 1, "original": True, "template": ATTACHMENTS[n - 1]},
                           {"name": "营业执照复印件", "copies": 1, "original": False}],
             "steps": ["申请", "受理", "审查", "决定", "送达"], "flowchart": "license",

@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from gongshi.model.titles import record_title
 from gongshi.publication.inputs import inputs
 from gongshi.publication import Publication, PublicRecord
 from gongshi.runtime import jobs
@@ -131,17 +132,21 @@ def _date(value: Any) -> str:
 def documents(ps: Publication) -> list[Doc]:
     """Every searchable document of a publication, newest first (the id order)."""
     names = {slug: str(a.data.get("name") or slug) for slug, a in ps.agencies.items()}
+    # A decision names its 执法事项 by code; its page shows the item's name (and its title may
+    # be made of it), so the name is what a reader types: resolved here as the page resolves it.
+    items = {(r.agency, r.slug): str(r.data.get("name") or "") for r in ps.of("item")}
     docs: list[Doc] = []
     for r in ps.decisions:
         d = r.data
         party = d.get("party") or {}
-        title = str(d.get("title") or d.get("doc_no") or "")
+        item = items.get((r.agency, d.get("item")), "")
+        title = record_title(d, item or None) if (d.get("title") or party.get("name")) else str(d.get("doc_no") or "")
         docs.append(Doc(
             "decision", r.url or "", title, names.get(r.agency or "", ""), str(d.get("category") or ""),
             r.year, _date(d.get("decided") or r.published), str(d.get("doc_no") or ""),
             f"{party.get('name') or ''}", key=[title, str(d.get("doc_no") or ""), str(party.get("name") or ""),
                                                str(party.get("credit_code") or "")],
-            body=[names.get(r.agency or "", ""), *_strings({k: v for k, v in d.items()
+            body=[names.get(r.agency or "", ""), item, *_strings({k: v for k, v in d.items()
                                                             if k not in ("title", "doc_no", "party")}),
                   *_strings({k: v for k, v in party.items() if k not in ("name", "credit_code")})]))
     for r in ps.notices:
