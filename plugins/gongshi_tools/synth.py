@@ -76,6 +76,11 @@ def site_doc() -> dict[str, Any]:
             "icp": "皖ICP备00000000号-1", "police": "皖公网安备 34152202000000号",
             "contact": {"phone": "0564-6021234", "email": "zfgs@example.gov.cn",
                         "address": "安徽省六安市霍邱县城关镇示例路 1 号"},
+            "report_error": "https://zfwzzc.www.gov.cn/check_web/errorSubmit_new.jsp?site_code=3415220001",
+            "repository": "https://git.example.gov.cn/huoqiu/zfgs-data",
+            "license": {"url": "https://creativecommons.org/licenses/by/4.0/",
+                        "name": "知识共享署名 4.0 国际许可协议（CC BY 4.0）"},
+            "rights": "公示数据可自由下载、使用和传播，请注明来源“霍邱县行政执法公示平台”；数据以本平台公示的页面为准。",
         },
     }
 
