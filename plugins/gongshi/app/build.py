@@ -19,6 +19,7 @@ from gongshi.model.dataset import Dataset, load
 from gongshi.model.findings import Report
 from gongshi.runtime import jobs
 from gongshi.outputs import pagecache
+from gongshi.app import websub
 
 log = logging.getLogger("gongshi")
 
@@ -134,8 +135,12 @@ def build(data: str, output: str, as_of: dt.date, *, settings_file: str | None =
         raise
     os.chmod(tmp, 0o777 & ~_umask())  # the mode a folder made now would have
     pagecache.forget(output)  # a kill between here and commit() leaves no manifest: a full render
+    # Feeds that differ from the published ones are announced to their WebSub hub once the
+    # new site is online (app/websub.py); a site without a hub compares nothing.
+    pings = websub.pending(tmp, output) if (ds.site.get("websub") or {}).get("hub") else []
     swap(tmp, output)
     pagecache.commit(output)
+    websub.publish(pings)
     return ds
 
 

@@ -35,6 +35,7 @@ class FeedsGenerator(Generator):  # type: ignore[misc]  # pelican is untyped (An
         self.site_name: str = ps.site.get("name", "")
         self.base = site_base(self.settings, ps.site)
         self.feeds = entries.plan(ps, self.base)
+        self.hub: str | None = (ps.site.get("websub") or {}).get("hub")  # declared in every feed
         self.context["gongshi_feeds"] = feed_links(self.feeds)
         # Pages of ours the sitemap should list (the portal writes sitemap.xml).
         self.context.setdefault("gongshi_sitemap_pages", []).append("feeds/index.html")
@@ -46,7 +47,7 @@ class FeedsGenerator(Generator):  # type: ignore[misc]  # pelican is untyped (An
                 path = os.path.join(self.output_path, feed.href(fmt))
                 os.makedirs(os.path.dirname(path), exist_ok=True)
                 with open(path, "wb") as fh:
-                    fh.write(render(feed, fmt, self.base, self.site_name))
+                    fh.write(render(feed, fmt, self.base, self.site_name, self.hub))
         page = os.path.join(self.output_path, "feeds", "index.html")
         html = self.get_template("feeds").render(self.context, feeds=self.feeds,
                                                  feed_formats=FORMAT_NAMES, feed_base=self.base)
