@@ -2,7 +2,7 @@
 (site-wide and per agency; all, per year, per category) that let people browse without search."""
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from gongshi.model.kinds.site import CATEGORIES
@@ -34,7 +34,7 @@ def item_names(ps: Publication) -> dict[tuple[str | None, str | None], str]:
     return {(r.agency, r.slug): str(r.data.get("name") or "") for r in ps.of("item")}
 
 
-def case_titles(recs: list[Record], items: dict[tuple[str | None, str | None], str]) -> dict[str, str]:
+def case_titles(recs: Sequence[Record], items: dict[tuple[str | None, str | None], str]) -> dict[str, str]:
     """uid -> the title each decision's own page shows (its `title`, else party + violation type
     or 执法事项 name), for the lists: given in the page's context, so its cache key covers them."""
     return {r.uid: record_title(r.data, items.get((r.agency, r.data.get("item"))) or None) for r in recs}
