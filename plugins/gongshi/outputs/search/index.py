@@ -135,18 +135,22 @@ def documents(ps: Publication) -> list[Doc]:
     # A decision names its 执法事项 by code; its page shows the item's name (and its title may
     # be made of it), so the name is what a reader types: resolved here as the page resolves it.
     items = {(r.agency, r.slug): str(r.data.get("name") or "") for r in ps.of("item")}
+    # The same for the officers it names by id: the page shows each one's name and certificate.
+    officers = {(r.agency, r.slug): _officer(r.data) for r in ps.of("officer")}
     docs: list[Doc] = []
     for r in ps.decisions:
         d = r.data
         party = d.get("party") or {}
         item = items.get((r.agency, d.get("item")), "")
+        staff = [officers.get((r.agency, o), "") for o in [*(d.get("officers") or []),
+                                                          (d.get("legal_review") or {}).get("reviewer")] if o]
         title = record_title(d, item or None) if (d.get("title") or party.get("name")) else str(d.get("doc_no") or "")
         docs.append(Doc(
             "decision", r.url or "", title, names.get(r.agency or "", ""), str(d.get("category") or ""),
             r.year, _date(d.get("decided") or r.published), str(d.get("doc_no") or ""),
             f"{party.get('name') or ''}", key=[title, str(d.get("doc_no") or ""), str(party.get("name") or ""),
                                                str(party.get("credit_code") or "")],
-            body=[names.get(r.agency or "", ""), item, *_strings({k: v for k, v in d.items()
+            body=[names.get(r.agency or "", ""), item, *staff, *_strings({k: v for k, v in d.items()
                                                             if k not in ("title", "doc_no", "party")}),
                   *_strings({k: v for k, v in party.items() if k not in ("name", "credit_code")})]))
     for r in ps.notices:
@@ -169,6 +173,12 @@ def documents(ps: Publication) -> list[Doc]:
     order = {k: i for i, k in enumerate(KINDS)}
     docs.sort(key=lambda d: (_neg(d.date), order[d.kind], d.url))
     return docs
+
+
+def _officer(d: Any) -> str:
+    """An officer as a decision's page shows them: name (证号 certificate number)."""
+    cert = (d.get("certificate") or {}).get("number")
+    return f"{d.get('name') or ''}（证号 {cert}）" if cert else str(d.get("name") or "")
 
 
 def _neg(date: str) -> str:
