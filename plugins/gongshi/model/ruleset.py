@@ -120,7 +120,7 @@ _RULES: tuple[Rule, ...] = (
     Rule(
         "R-FORMAT", CHECK,
         ("gongshi.model.yamlread", "gongshi.model.yamlerrors", "gongshi.model.schema", "gongshi.model.kinds.base", "gongshi.model.dataset",
-         "gongshi.model.paths", "gongshi.checks.refs", "gongshi.checks.reserved", "gongshi.checks.attachments", "gongshi.app.importer", "gongshi.app.templates"),
+         "gongshi.model.paths", "gongshi.model.kinds.site", "gongshi.checks.refs", "gongshi.checks.reserved", "gongshi.checks.attachments", "gongshi.app.importer", "gongshi.app.templates"),
         ERROR, "记录格式", "Record format",
         "检查每个数据文件能否被平台读懂：文件放在规定的位置、名称只用小写英文字母、数字和连字符、"
         "以 UTF-8 编码的单个 YAML 文档（不用锚点、标签和重复的键）、每个字段的类型、必填项和可选值都符合"
@@ -339,19 +339,36 @@ _RULES: tuple[Rule, ...] = (
         "their results to be disclosed. Fix: fill in inspections.yml as docs/format.md shows.",
         "济外侨办字〔2017〕28号等：公开随机抽查事项清单"),
     Rule(
-        "R-LISTS", CHECK, ("gongshi.model.kinds.item", "gongshi.model.kinds.plan"), ERROR, "记录和审核清单", "Recording and review lists",
+        "R-LISTS", CHECK, ("gongshi.model.kinds.item", "gongshi.model.kinds.plan", "gongshi.model.kinds.discretion"), ERROR, "记录和审核清单", "Recording and review lists",
         "平台公开音像记录事项清单、重大执法决定法制审核目录清单（items.yml 中的 av_recording 和 major_review）、"
-        "裁量基准和年度行政执法计划（plans/<年份>.yml）。检查年度计划以年份命名、year 与文件名一致、在年度结束前批准。"
+        "裁量基准（discretion.yml，见 R-DISCRETION）和年度行政执法计划（plans/<年份>.yml）。检查年度计划以年份命名、year 与文件名一致、在年度结束前批准。"
         "原因：实施方案要求编制并公开这些清单和计划。改正方法：在事项清单中标明哪些事项需要音像记录、哪些属于重大执法决定；"
         "每个年度的计划放在 plans/<年份>.yml，按提示更正年份或批准日期。",
         "The portal publishes the audio-visual recording list and the catalogue of major decisions that need "
-        "legal review (av_recording and major_review in items.yml), discretion standards and the annual "
+        "legal review (av_recording and major_review in items.yml), discretion standards (discretion.yml, see "
+        "R-DISCRETION) and the annual "
         "enforcement plan (plans/<yyyy>.yml). Checks that a plan is named by its year, that its year matches the "
         "file name and that it was approved before its year ended. Why: the implementation plans require these "
         "lists and the plan to be drawn up and disclosed. Fix: mark in the item list which items need recording "
         "and which are major decisions; put each year's plan in plans/<yyyy>.yml and correct the year or the "
         "approval date as the finding says.",
         "乌鲁木齐市实施方案、济外侨办字〔2017〕28号：音像记录事项清单、重大执法决定法制审核目录清单"),
+    Rule(
+        "R-DISCRETION", CHECK, ("gongshi.model.kinds.discretion",), WARNING, "裁量基准", "Discretion standards",
+        "检查写明了裁量基准和情形（discretion: {standard, level}）的行政处罚决定：罚款金额在该基准该情形的罚款幅度之内，"
+        "情形是基准中列出的一种；基准中每一阶次的罚款下限不高于上限。裁量基准以结构化记录公开（discretion.yml："
+        "违法行为、依据、各情形的处罚和罚款幅度），网站以表格显示。原因：实施方案要求制定并公开行政裁量基准，"
+        "处罚应当与违法行为的事实、性质、情节和社会危害程度相当。改正方法：核对罚款金额、基准编号和情形；"
+        "依法减轻或偏离基准的，在决定中写明理由（该提示为警告，不阻止发布）。",
+        "Checks a penalty decision that names its discretion standard and circumstance (discretion: {standard, "
+        "level}): the fine lies within the band of that circumstance, and the circumstance is one the standard "
+        "lists; and that each band's lowest fine is not above its highest. The standards are published as "
+        "structured records (discretion.yml: violation, basis, the penalty and fine band of each circumstance) "
+        "and shown as a table. Why: the implementation plans require discretion standards to be set and "
+        "published, and a penalty must fit the facts, nature, circumstances and harm of the violation. Fix: "
+        "check the fine, the standard's code and the circumstance; a decision that mitigates or departs from the "
+        "standard lawfully says why (this is a warning and does not stop publication).",
+        _GUIDELINE + "：建立健全行政裁量基准制度；《中华人民共和国行政处罚法》第三十四条"),
     Rule(
         "R-DEC", DUTY, ("gongshi.model.kinds.decision", "gongshi.outputs.portal.pages_decisions"), ERROR, "执法决定公开", "Decisions",
         "平台公开每个执法决定：执法机关、执法对象、类别和结论；行政处罚还有文号、违法事实、依据、处罚内容、金额和决定日期"
