@@ -179,8 +179,8 @@ def new_record(kind: str, data: str, agency: str, slug: str = "", year: int = 0)
     path = place(kind, data, agency, slug, year)
     if cls.many:
         old = open(path, encoding="utf-8").read() if os.path.exists(path) else ""
-        known = {cls.key: next_key(old, cls.key, cls.new_key)} if cls.key and cls.new_key else {}
-        text = template(kind, path, data, known)
+        filled: dict[str, Any] = {cls.key: next_key(old, cls.key, cls.new_key)} if cls.key and cls.new_key else {}
+        text = template(kind, path, data, filled)
         if old:  # appended to the list: the schema line is already at its top
             text = old.rstrip("\n") + "\n" + "\n".join(text.splitlines()[1:]) + "\n"
         write_text(path, text)
