@@ -99,3 +99,29 @@ def test_a_published_site_has_the_usual_folder_mode(tmp_path: Path) -> None:
     mask = os.umask(0o022)
     os.umask(mask)
     assert out.stat().st_mode & 0o777 == 0o777 & ~mask
+
+
+@pytest.mark.slow
+def test_a_build_with_one_worker_in_the_environment_forks_nothing(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """The README's promise, end to end: pelicanconf.py says GONGSHI_WORKERS = 2, the environment
+    says 1, and no process is forked (checks, open data and search index run in the build's own
+    process). Before runtime/workers.py the open-data job still forked."""
+    import shutil
+
+    from conftest import CASES, DEMO_AS_OF, ROOT
+    from gongshi.app.build import build
+    shutil.copytree(CASES / "_base", tmp_path / "data")
+    forks: list[int] = []
+    real = os.fork
+
+    def counted() -> int:
+        forks.append(1)
+        return real()
+
+    monkeypatch.setattr(os, "fork", counted)
+    monkeypatch.setenv("GONGSHI_WORKERS", "1")
+    monkeypatch.chdir(ROOT)
+    ds = build(str(tmp_path / "data"), str(tmp_path / "out"), DEMO_AS_OF, settings_file="pelicanconf.py")
+    assert ds.report.ok and (tmp_path / "out" / "index.html").exists()
+    assert forks == []
