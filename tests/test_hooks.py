@@ -85,3 +85,14 @@ def test_a_kind_that_does_not_fit_is_named() -> None:
         validated([Leaky])
     with pytest.raises(KindError, match="RecordKind subclasses"):
         validated([dict])
+
+
+def test_a_misfit_plugin_is_a_configuration_error_not_a_traceback(tmp_path: Path) -> None:
+    _dist(tmp_path, "typoplugin", "from gongshi.model.hookspecs import hookimpl\n"
+                                  "@hookimpl\ndef gongshi_kind():\n    return []\n")
+    code = ("import sys; sys.path[:0] = [sys.argv[1], 'plugins']\n"
+            "from gongshi.cli import main\n"
+            "sys.exit(main(['validate', 'tests/cases/_base', '--as-of', '2026-11-22']))\n")
+    done = subprocess.run([sys.executable, "-c", code, str(tmp_path)], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 2, done.stderr
+    assert "configuration error" in done.stderr and "gongshi_kind" in done.stderr and "Traceback" not in done.stderr
