@@ -3,6 +3,7 @@ rule declares. The cases in tests/cases/site-rules/ show the findings; these pin
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -52,3 +53,32 @@ def test_a_disabled_rule_drops_only_its_own_findings() -> None:
 
     found = list(configured(roster)(DS(), dt.date(2026, 1, 1)))  # type: ignore[arg-type]
     assert [(f.rule, f.severity) for f in found] == [("R-REVIEW", "error")]
+
+
+def test_the_check_cache_follows_a_changed_setting(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`gongshi validate` keeps findings between runs (checks/cache.py), keyed by the bytes of
+    site.yml among the rest: a rule turned off, then raised to error, shows at once."""
+    import os
+    import shutil
+    import time
+
+    from conftest import CASES
+    from gongshi.checks import cache as checkcache
+    from gongshi.model import parsecache
+    data = tmp_path / "data"
+    shutil.copytree(CASES / "_base", data)
+    (data / "agencies/demo/decisions/2024").mkdir(parents=True)
+    shutil.copy(CASES / "site-rules" / "late-decision.yml", data / "agencies/demo/decisions/2024/cf-2024-0301.yml")
+    monkeypatch.setenv("GONGSHI_CACHE_DIR", str(tmp_path / "cache"))
+    site = data / "site.yml"
+    base = site.read_text(encoding="utf-8")
+    seen = []
+    with parsecache.installed():
+        for rules in ("", "rules:\n  R-DEADLINE: disable\n", "rules:\n  R-DEADLINE: {level: error}\n", ""):
+            site.write_text(base + rules, encoding="utf-8")
+            old = time.time_ns() - 60 * 10**9  # not racily fresh: the cache may keep what it checks
+            for p in data.rglob("*.yml"):
+                os.utime(p, ns=(old, old))
+            report = checkcache.validate(str(data), dt.date(2024, 4, 1))
+            seen.append([(f.rule, f.severity) for f in report if f.rule == "R-DEADLINE"])
+    assert seen == [[("R-DEADLINE", "warning")], [], [("R-DEADLINE", "error")], [("R-DEADLINE", "warning")]]
