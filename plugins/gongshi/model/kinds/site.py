@@ -1,8 +1,18 @@
-"""site.yml: portal settings and the disclosure policy."""
+"""site.yml: portal settings, the disclosure policy and the site's rule settings (`rules:`)."""
 from __future__ import annotations
 
-from gongshi.model.schema import Choice, Date, Duration, Integer, ListOf, MapOf, Number, Obj, Text
+import datetime as dt
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from gongshi.model import ruleset
+from gongshi.model.findings import Finding, Msg
+from gongshi.model.hookspecs import RECORD, check, scoped
+from gongshi.model.schema import Choice, Date, Duration, Either, Integer, ListOf, MapOf, Number, Obj, Text
 from gongshi.model.kinds.base import RecordKind
+
+if TYPE_CHECKING:
+    from gongshi.model.dataset import Dataset
 
 CATEGORIES = ["行政许可", "行政处罚", "行政强制", "行政检查", "行政征收", "行政征用",
               "行政确认", "行政给付", "行政奖励", "行政裁决", "其他"]
@@ -21,6 +31,20 @@ WINDOW = Obj("公示期限", {
     "min": Duration("最短公示期限", "公示期限不得短于此值，例如 1y"),
     "max": Duration("最长公示期限", "公示期限不得长于此值，例如 5y"),
 }, "某一类别执法决定在网上公示的期限")
+
+# site.yml's `rules:`, as yamllint's configuration: a check rule turned off or given another level.
+RULES = MapOf("规则设置", Choice("规则编号", [r.id for r in ruleset.checks()]), Either(
+    Choice("开关", [ruleset.DISABLE, ruleset.ENABLE], "disable：关闭该规则；enable：按默认设置检查"),
+    Obj("级别", {"level": Choice("级别", list(ruleset.LEVELS), "error：阻止发布；warning：只提示", required=True)},
+        "改变该规则所有提示的级别，例如 {level: error}")),
+    "可选：关闭某条检查规则（disable）或改变其级别（{level: error} 或 {level: warning}），例如 "
+    "R-MONTHLY: disable；保护个人信息、公示期限、记录格式和提交权限的规则（R-REDACT、R-WINDOW、R-FORMAT、R-TRACE）"
+    "不能关闭或降为警告，见 docs/rules.md")
+
+LOCKED = Msg("R-FORMAT", "规则 {rule} 不能关闭或降为警告：{why_zh}",
+             "rule {rule} cannot be turned off or lowered to a warning: {why_en}",
+             "删除 site.yml 中 rules 下的 {rule} 这一项（该设置不起作用，规则照常检查）",
+             "delete {rule} under rules in site.yml (the setting has no effect: the rule is checked as usual)")
 
 
 class SiteKind(RecordKind):
@@ -111,4 +135,18 @@ class SiteKind(RecordKind):
                 "address": Text("通讯地址", "网站管理部门的地址", disclosed=("address",)),
             }, "网站管理部门的联系方式，显示在页脚“联系我们”中"),
         }, "可选：政府网站页脚的网站标识（主办单位、承办单位、网站标识码、ICP 备案号、公安备案号、联系我们）"),
+        "rules": RULES,
     }, "门户网站设置和公示政策")
+
+
+@check
+@scoped(RECORD)  # site.yml only
+def rule_settings(ds: Dataset, as_of: dt.date) -> Iterator[Finding]:
+    """A locked rule cannot be weakened from site.yml (the pipeline ignores such an entry)."""
+    for r in ds.of(SiteKind.name):
+        for rule_id, value in (r.data.get("rules") or {}).items():
+            rule = ruleset.RULES.get(rule_id)
+            setting = ruleset.setting_of(value)
+            if rule is not None and setting is not None and ruleset.refused(rule, setting):
+                yield LOCKED(r.file, keys=("rules", rule_id), rule=rule_id, why_zh=rule.locked_zh,
+                             why_en=rule.locked_en)
