@@ -2,7 +2,7 @@
 
 A county's bundle says what was public on the county's build day. By the province's day a
 decision may have expired, been revoked or withdrawn: the province reads the exported facts
-(`published`, `public_until`, `offline_from`, `status`, the dated `history`) and shows a
+(`published`, `public_until`, `offline_from`, and `status` and the dated `history` when present) and shows a
 decision only when every one of them says it is public on the province's day. A decision
 missing any of those keys (an older exporter, a hand-made file) is not shown: the province
 never trusts a county's word that something is still public. The reasons are counted, so the
@@ -14,12 +14,13 @@ import datetime as dt
 from collections import Counter
 from typing import Any
 
-# Keys a decision row must carry for the province to judge it (docs/bundle.md).
-REQUIRED = ("agency", "slug", "url", "published", "public_until", "offline_from", "status")
+# Keys a decision row must carry for the province to judge it (docs/bundle.md); `status` and
+# `history` are the record's own optional fields (absent: standing, never changed).
+REQUIRED = ("agency", "slug", "url", "published", "public_until", "offline_from")
 
 SHOWN = "shown"
 REASONS_ZH = {"embargo": "尚未到公开日期", "expired": "公示期已届满", "offline": "已撤下",
-              "revoked": "已撤销", "incomplete": "数据缺少判断所需的字段", "party": "涉及自然人或未成年人"}
+              "revoked": "已撤销", "incomplete": "数据缺少判断所需的字段"}
 
 
 def _day(value: Any) -> dt.date | None:
@@ -44,7 +45,7 @@ def verdict(row: Any, as_of: dt.date) -> str:
     offline = row["offline_from"]
     if offline is not None and (_day(offline) is None or as_of >= _day(offline)):  # type: ignore[operator]
         return "offline"
-    if row["status"] == "已撤销":
+    if row.get("status") == "已撤销":
         return "revoked"
     for h in row.get("history") or []:
         if isinstance(h, dict) and h.get("action") == "撤销" and (_day(h.get("date")) or dt.date.max) <= as_of:

@@ -186,8 +186,8 @@ def write(out: str, site: dict[str, Any], counties: list[County], as_of: dt.date
     subjects = dict(sorted(subjects.items()))
     pages = Pages(out, theme_dir, {"site": site, "as_of": as_of.isoformat(), "reasons": REASONS_ZH})
     held_total: Counter[str] = Counter()
-    for c in held.values():
-        held_total.update(c)
+    for reasons in held.values():
+        held_total.update(reasons)
     shown = Counter(i.county.id for i in items)
     pages.write("index.html", "index.html", counties=counties, shown=shown, held=held, max_age=max_age,
                 total=len(items), subjects=len(subjects))

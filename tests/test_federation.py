@@ -1,0 +1,245 @@
+"""A province federates small synthetic counties (issue 23): one good pair, one missing, one
+stale, and a variant with a corrupt file; the province names each bad county with its reason,
+shows nothing of it, and judges every decision again on its own day."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from gongshi.model.yamlwrite import dump
+from gongshi_tools import synth
+
+ROOT = Path(__file__).resolve().parent.parent
+COUNTY_AS_OF = dt.date(2026, 11, 20)
+STALE_AS_OF = dt.date(2026, 10, 1)
+PROVINCE_AS_OF = dt.date(2026, 12, 7)
+# A decision public on the county's day (2026-11-20) whose one-year window ends 2026-11-25.
+EXPIRING = {"decided": dt.date(2025, 11, 18), "published": dt.date(2025, 11, 25), "display": "1y",
+            "doc_no": "甲市监罚〔2025〕999号"}
+
+
+def _county(root: Path, name: str, host: str, seed: int, as_of: dt.date) -> Path:
+    """A 30-decision synthetic county under its own name and address."""
+    synth.generate(str(root), decisions=30, seed=seed, as_of=as_of)
+    site = synth.site_doc() | {"name": f"{name}行政执法公示平台", "url": f"https://{host}.example.gov.cn",
+                               "region": f"安徽省{name}"}
+    (root / "site.yml").write_text(dump(site), encoding="utf-8")
+    return root
+
+
+def _decisions(root: Path) -> list[tuple[Path, dict[str, Any]]]:
+    out = []
+    for path in sorted(root.glob("agencies/*/decisions/*/*.yml")):
+        out.append((path, yaml.safe_load(path.read_text(encoding="utf-8"))))
+    return out
+
+
+def _build(data: Path, out: Path, as_of: dt.date) -> Path:
+    from gongshi.app.build import build
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        ds = build(str(data), str(out), as_of, settings_file=str(ROOT / "pelicanconf.py"))
+    finally:
+        os.chdir(cwd)
+    assert ds.report.ok, ds.report.to_text("en")
+    return out
+
+
+def _province(folder: Path, counties: list[dict[str, str]]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "site.yml").write_text(dump({
+        "name": "安徽省行政执法公示平台", "url": "https://zfgs.ah.example.gov.cn", "region": "安徽省",
+        "federation": {"counties": counties}}), encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def counties(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """Three built counties: 甲县 and 乙县 (good, sharing one credit code), 丙县 (stale)."""
+    tmp = tmp_path_factory.mktemp("federation")
+    a = _county(tmp / "a-data", "甲县", "jia", 101, COUNTY_AS_OF)
+    b = _county(tmp / "b-data", "乙县", "yi", 102, COUNTY_AS_OF)
+    s = _county(tmp / "s-data", "丙县", "bing", 103, STALE_AS_OF)
+    # 甲县: one decision whose window ends between the county's day and the province's.
+    path, doc = next((p, d) for p, d in _decisions(a) if d["category"] == "行政处罚" and "history" not in d
+                     and "withdrawn" not in d and d["party"]["type"] == "法人")
+    doc.update(EXPIRING)
+    doc.pop("status", None)
+    target = path.parent.parent / "2025" / "expiring-2025-0999.yml"
+    target.parent.mkdir(exist_ok=True)
+    target.write_text(dump(doc), encoding="utf-8")
+    # 乙县: one decision about a 甲县 company (the same credit code) to join on its subject page.
+    shared = next(d for p, d in _decisions(a) if d["party"]["type"] == "法人" and d["published"] <= COUNTY_AS_OF
+                  and "history" not in d and "withdrawn" not in d and d.get("display") is None
+                  and d["doc_no"] != EXPIRING["doc_no"] and d["category"] != "行政处罚")
+    bpath, bdoc = next((p, d) for p, d in _decisions(b) if d["party"]["type"] == "法人" and "history" not in d
+                       and d["published"] <= COUNTY_AS_OF - dt.timedelta(days=30) and "withdrawn" not in d
+                       and d["category"] != "行政处罚")  # no display window: public until revoked
+    bdoc["party"] = dict(shared["party"])
+    bpath.write_text(dump(bdoc), encoding="utf-8")
+    return {"tmp": tmp, "a": _build(a, tmp / "a-site", COUNTY_AS_OF), "b": _build(b, tmp / "b-site", COUNTY_AS_OF),
+            "s": _build(s, tmp / "s-site", STALE_AS_OF), "shared": shared["party"]["credit_code"],
+            "shared_doc": bdoc["doc_no"]}
+
+
+@pytest.fixture(scope="module")
+def province(counties: dict[str, Any]) -> tuple[Any, Path]:
+    from gongshi.app.federation import federate
+    tmp = counties["tmp"]
+    folder = _province(tmp / "province", [
+        {"name": "甲县", "bundle": "../a-site", "id": "jia"},
+        {"name": "乙县", "bundle": f"file://{counties['b']}/bundle/manifest.json", "id": "yi"},
+        {"name": "丁县", "bundle": "../d-site", "id": "ding"},   # never built: missing
+        {"name": "丙县", "bundle": "../s-site", "id": "bing"},   # 67 days old: stale
+    ])
+    out = tmp / "province-site"
+    return federate(str(folder), str(out), PROVINCE_AS_OF, str(ROOT / "theme")), out
+
+
+def test_county_bundle_manifest(counties: dict[str, Any]) -> None:
+    manifest = json.loads((counties["a"] / "bundle/manifest.json").read_text(encoding="utf-8"))
+    assert manifest["format"] == "gongshi-bundle" and manifest["version"] == 1
+    assert manifest["site"] == {"name": "甲县行政执法公示平台", "region": "安徽省甲县",
+                                "url": "https://jia.example.gov.cn", "code": "3415220001"}
+    assert manifest["as_of"] == "2026-11-20" and len(manifest["build_id"]) == 20
+    roles = [f["role"] for f in manifest["files"]]
+    assert roles == ["catalog", "index", "table:decision", "table:agency", "table:notice", "stats"]
+    from gongshi.outputs.bundle import sha256_file
+    for f in manifest["files"]:
+        assert sha256_file(str(counties["a"] / f["path"])) == (f["size"], f["sha256"])
+    assert "https://jia.example.gov.cn/feeds/all.atom.xml" in manifest["feeds"]
+    rows = json.loads((counties["a"] / "data/decisions.json").read_text(encoding="utf-8"))["records"]
+    assert all("offline_from" in r and "public_until" in r for r in rows)
+    expiring = next(r for r in rows if r["doc_no"] == EXPIRING["doc_no"])
+    assert expiring["public_until"] == "2026-11-25"  # public on the county's day
+
+
+def test_province_names_bad_counties_and_builds_the_rest(province: tuple[Any, Path]) -> None:
+    result, out = province
+    assert [(c.id, c.status) for c in result.counties] == [
+        ("jia", "ok"), ("yi", "ok"), ("ding", "missing"), ("bing", "stale")]
+    bing = result.counties[3]
+    assert bing.reason_zh == "数据截至 2026-10-01，已 67 天未更新（超过 31 天）"
+    assert bing.reason_en == "data as of 2026-10-01, 67 days old (more than 31)"
+    assert result.counties[2].reason_en == "cannot read the bundle's bundle/manifest.json (No such file or directory)"
+    home = (out / "index.html").read_text(encoding="utf-8")
+    assert '<li id="problem-ding"><strong>丁县</strong>：<span class="status status-missing">缺失</span>' in home
+    assert '<li id="problem-bing"><strong>丙县</strong>：<span class="status status-stale">过期</span> — 数据截至 2026-10-01' in home
+    assert 'href="counties/jia.html">甲县</a>' in home and "problem-jia" not in home
+    # Nothing of the stale county is shown: no year pages, not in search.
+    assert not (out / "counties/bing").exists()
+    assert "bing.example.gov.cn/" not in "".join(p.read_text(encoding="utf-8")
+                                                 for p in (out / "search/d").glob("*.json"))
+
+
+def test_expired_decision_is_not_shown(province: tuple[Any, Path], counties: dict[str, Any]) -> None:
+    result, out = province
+    pages = "".join(p.read_text(encoding="utf-8") for p in out.rglob("*.html"))
+    index = "".join(p.read_text(encoding="utf-8") for p in (out / "search").rglob("*.json"))
+    assert EXPIRING["doc_no"] not in pages and EXPIRING["doc_no"] not in index
+    assert result.held.get("expired", 0) >= 1
+    county = (out / "counties/jia.html").read_text(encoding="utf-8")
+    assert "公示期已届满" in county
+
+
+def test_pages_link_to_the_counties_decisions(province: tuple[Any, Path], counties: dict[str, Any]) -> None:
+    result, out = province
+    rows = json.loads((counties["a"] / "data/decisions.json").read_text(encoding="utf-8"))["records"]
+    shown = [r for r in rows if r["doc_no"] != EXPIRING["doc_no"] and r["status"] != "已撤销"
+             and (r["public_until"] is None or r["public_until"] >= "2026-12-07")]
+    r = shown[0]
+    page = (out / f"counties/jia/{r['decided'][:4]}.html").read_text(encoding="utf-8")
+    assert f'<tr id="d-{r["agency"]}-{r["slug"]}">' in page
+    assert f'<a href="{r["url"]}" rel="noopener">{r["doc_no"]}</a>' in page
+    assert r["url"].startswith("https://jia.example.gov.cn/")
+
+
+def test_subject_page_joins_counties(province: tuple[Any, Path], counties: dict[str, Any]) -> None:
+    _result, out = province
+    page = (out / f"subjects/{counties['shared']}.html").read_text(encoding="utf-8")
+    assert "甲县" in page and "乙县" in page and counties["shared_doc"] in page
+
+
+def test_statistics_sum_the_counties(province: tuple[Any, Path], counties: dict[str, Any]) -> None:
+    result, out = province
+    stats = (out / "stats.html").read_text(encoding="utf-8")
+    jia = stats.split('<th scope="row">甲县</th><td>')[1].split("<")[0]
+    yi = stats.split('<th scope="row">乙县</th><td>')[1].split("<")[0]
+    total = stats.split('<th scope="row">全省合计</th><td>')[1].split("<")[0]
+    assert int(jia) + int(yi) == int(total) == result.decisions > 0
+    assert "未计入：丁县（缺失）、丙县（过期）" in stats
+    years = {}
+    for key in ("a", "b"):
+        for y, fig in json.loads((counties[key] / "bundle/stats.json").read_text(encoding="utf-8"))["years"].items():
+            years.setdefault(y, []).append(fig["decisions"])
+    year, figs = sorted(years.items())[-1]
+    cell = stats.split(f'<tr id="annual-{year}"><th scope="row">{year}</th><td>')[1].split("<")[0]
+    low = any(isinstance(v, str) for v in figs)
+    assert cell == ("≥ " if low else "") + str(sum(v for v in figs if isinstance(v, int)))
+
+
+def test_search_index_holds_the_shown_decisions(province: tuple[Any, Path]) -> None:
+    from gongshi.outputs.search.index import indexed_urls
+    result, out = province
+    urls = indexed_urls(out)
+    decisions = [u for u in urls if u.startswith("counties/")]
+    assert len(decisions) == result.decisions and len(set(urls)) == len(urls)
+    assert sum(u.startswith("subjects/") for u in urls) == result.subjects
+    for u in decisions[:20]:  # every result lands on a row of a page that exists
+        page, anchor = u.split("#")
+        assert f'id="{anchor}"' in (out / page).read_text(encoding="utf-8")
+    meta = json.loads((out / "search/meta.json").read_text(encoding="utf-8"))
+    assert meta["agency"]["names"] == ["乙县", "甲县"]
+    assert 'id="search-agency"' in (out / "search.html").read_text(encoding="utf-8")
+
+
+def test_corrupt_bundle_is_invalid(counties: dict[str, Any]) -> None:
+    from gongshi.app.federation import federate
+    tmp = counties["tmp"]
+    bad = tmp / "b-corrupt"
+    shutil.copytree(counties["b"], bad)
+    path = bad / "data/decisions.json"
+    path.write_bytes(path.read_bytes().replace("有效".encode(), "无效".encode(), 1))
+    folder = _province(tmp / "province-corrupt", [{"name": "甲县", "bundle": "../a-site", "id": "jia"},
+                                                  {"name": "乙县", "bundle": "../b-corrupt", "id": "yi"}])
+    result = federate(str(folder), str(tmp / "corrupt-site"), PROVINCE_AS_OF, str(ROOT / "theme"))
+    yi = result.counties[1]
+    assert yi.status == "invalid" and yi.reason_en.startswith("data/decisions.json: hash mismatch (manifest ")
+    home = (tmp / "corrupt-site/index.html").read_text(encoding="utf-8")
+    assert '<strong>乙县</strong>：<span class="status status-invalid">无效</span> — data/decisions.json 的校验值不符' in home
+    assert not (tmp / "corrupt-site/counties/yi").exists() and result.decisions > 0
+
+
+def test_province_judges_offline_and_revoked_rows() -> None:
+    from gongshi.app.federation.judge import verdict
+    base = {"agency": "a", "slug": "s", "url": "https://x.example.gov.cn/a.html", "published": "2026-01-05",
+            "public_until": None, "offline_from": None, "status": "有效"}
+    day = dt.date(2026, 12, 7)
+    assert verdict(base, day) == "shown"
+    assert verdict(base | {"offline_from": "2026-12-07"}, day) == "offline"
+    assert verdict(base | {"status": "已撤销"}, day) == "revoked"
+    assert verdict(base | {"history": [{"date": "2026-12-01", "action": "撤销"}]}, day) == "revoked"
+    assert verdict(base | {"published": "2026-12-08"}, day) == "embargo"
+    assert verdict({k: v for k, v in base.items() if k != "offline_from"}, day) == "incomplete"
+
+
+def test_cli_federate_reports_each_county(counties: dict[str, Any], capsys: pytest.CaptureFixture[str]) -> None:
+    from gongshi.cli import main
+    tmp = counties["tmp"]
+    folder = _province(tmp / "province-cli", [{"name": "甲县", "bundle": "../a-site", "id": "jia"},
+                                              {"name": "丁县", "bundle": "../d-site", "id": "ding"}])
+    code = main(["federate", str(folder), "--output", str(tmp / "cli-site"), "--as-of", "2026-12-07", "--strict"])
+    out = capsys.readouterr().out
+    assert code == 1
+    assert "丁县 [ding]: 缺失 / missing\n  无法读取数据包文件 bundle/manifest.json（No such file or directory）" in out
+    (folder / "site.yml").write_text("name: 省\nurl: https://x.example.gov.cn\nregion: 安徽省\n", encoding="utf-8")
+    assert main(["federate", str(folder), "--output", str(tmp / "cli-site"), "--as-of", "2026-12-07"]) == 2
+    assert "has no federation.counties" in capsys.readouterr().err
