@@ -243,3 +243,27 @@ def test_cli_federate_reports_each_county(counties: dict[str, Any], capsys: pyte
     (folder / "site.yml").write_text("name: 省\nurl: https://x.example.gov.cn\nregion: 安徽省\n", encoding="utf-8")
     assert main(["federate", str(folder), "--output", str(tmp / "cli-site"), "--as-of", "2026-12-07"]) == 2
     assert "has no federation.counties" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("name", ["province-gitlab-ci.yml", "province-github-workflow.yml"])
+def test_province_ci_templates_merge_on_schedule_and_trigger(name: str) -> None:
+    import re
+
+    from gongshi.cli import commands
+    text = (ROOT / "ci-templates" / name).read_text(encoding="utf-8")
+    doc = yaml.safe_load(text)
+    calls = set(re.findall(r"gongshi ([a-z-]+)", text))
+    assert calls == {"federate"} and calls <= {m.NAME for m in commands()}
+    if name.startswith("province-github"):
+        on = doc[True]  # YAML 1.1 reads the key `on` as True
+        assert on["repository_dispatch"]["types"] == ["county-bundle"] and on["schedule"]
+    else:
+        sources = " ".join(r["if"] for r in doc["pages"]["rules"])
+        assert '"schedule"' in sources and '"trigger"' in sources and doc["pages"]["resource_group"]
+
+
+def test_county_ci_templates_notify_the_province() -> None:
+    gitlab = yaml.safe_load((ROOT / "ci-templates/gitlab-ci.yml").read_text(encoding="utf-8"))
+    assert "trigger/pipeline" in " ".join(gitlab["notify-province"]["script"])
+    github = yaml.safe_load((ROOT / "ci-templates/github-workflow.yml").read_text(encoding="utf-8"))
+    assert "event_type=county-bundle" in github["jobs"]["notify-province"]["steps"][0]["run"]
