@@ -267,3 +267,30 @@ def test_county_ci_templates_notify_the_province() -> None:
     assert "trigger/pipeline" in " ".join(gitlab["notify-province"]["script"])
     github = yaml.safe_load((ROOT / "ci-templates/github-workflow.yml").read_text(encoding="utf-8"))
     assert "event_type=county-bundle" in github["jobs"]["notify-province"]["steps"][0]["run"]
+
+
+def test_hostile_bundle_values_stay_inside_the_site(counties: dict[str, Any]) -> None:
+    """A county's strings are data: a date that is a path, a script address, markup in a title
+    neither leave the province's folder nor become live."""
+    from gongshi.app.federation import federate
+    from gongshi.outputs.bundle import sha256_file
+    tmp = counties["tmp"]
+    bad = tmp / "a-hostile"
+    shutil.copytree(counties["a"], bad)
+    path = bad / "data/decisions.json"
+    table = json.loads(path.read_text(encoding="utf-8"))
+    table["records"][0]["decided"] = "../../../escape"
+    table["records"][0]["title"] = "<script>alert(1)</script>"
+    path.write_text(json.dumps(table, ensure_ascii=False), encoding="utf-8")
+    manifest = json.loads((bad / "bundle/manifest.json").read_text(encoding="utf-8"))
+    manifest["site"]["url"] = "javascript:alert(1)"
+    for f in manifest["files"]:
+        f["size"], f["sha256"] = sha256_file(str(bad / f["path"]))
+    (bad / "bundle/manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    folder = _province(tmp / "province-hostile", [{"name": "甲县", "bundle": "../a-hostile", "id": "jia"}])
+    out = tmp / "hostile-site"
+    result = federate(str(folder), str(out), PROVINCE_AS_OF, str(ROOT / "theme"))
+    assert result.counties[0].status == "ok" and not (tmp / "escape.html").exists()
+    assert all(p.resolve().is_relative_to(out.resolve()) for p in out.rglob("*"))
+    html = "".join(p.read_text(encoding="utf-8") for p in out.rglob("*.html"))
+    assert "<script>alert(1)" not in html and "javascript:" not in html

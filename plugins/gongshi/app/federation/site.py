@@ -25,6 +25,7 @@ from gongshi.model.kinds.site import CATEGORIES
 from gongshi.outputs.search import index as search_index
 from gongshi.outputs.search.doc import Doc
 
+DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 CODE = re.compile(r"[0-9A-HJ-NP-RTUWXY]{18}")   # a credit code, as a file name
 SUBJECT_TYPES = ("法人", "非法人组织", "个体工商户")  # natural persons get no subject page
 STATIC = ("css/site.css", "css/search.css", "js/search.js", "js/display.js")
@@ -41,7 +42,10 @@ class Item:
 
     @property
     def year(self) -> str:
-        return str(self.row.get("decided") or self.row.get("published") or "")[:4]
+        """The decision's year (a folder name on the province's site: from a real date only;
+        `published` was proven a date by the judge)."""
+        decided = str(self.row.get("decided") or "")
+        return (decided if DATE.fullmatch(decided) else str(self.row["published"]))[:4]
 
     @property
     def anchor(self) -> str:
