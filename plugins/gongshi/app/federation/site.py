@@ -97,10 +97,13 @@ def _live_stats(items: list[Item], counties: list[County]) -> list[dict[str, Any
     """Per OK county (then the province): decisions shown now by category, and their fines."""
     rows: list[dict[str, Any]] = []
     total: dict[str, Any] = {"name": "全省合计", "decisions": 0, "fines": 0.0, "by_category": Counter()}
+    by_county: dict[str, list[Item]] = defaultdict(list)
+    for i in items:
+        by_county[i.county.id].append(i)
     for c in counties:
         if c.status != OK:
             continue
-        mine = [i for i in items if i.county is c]
+        mine = by_county[c.id]
         row = {"name": c.name, "decisions": len(mine),
                "fines": sum(_number((i.row.get("penalty") or {}).get("fine")) for i in mine),
                "by_category": Counter(str(i.row.get("category") or "其他") for i in mine)}
@@ -195,14 +198,19 @@ def write(out: str, site: dict[str, Any], counties: list[County], as_of: dt.date
     shown = Counter(i.county.id for i in items)
     pages.write("index.html", "index.html", counties=counties, shown=shown, held=held, max_age=max_age,
                 total=len(items), subjects=len(subjects))
+    by_county: dict[str, list[Item]] = defaultdict(list)
+    for i in items:
+        by_county[i.county.id].append(i)
     for c in counties:
-        mine = [i for i in items if i.county is c]
+        mine = by_county[c.id]
         years = Counter(i.year for i in mine)
         pages.write(f"counties/{c.id}.html", "county.html", county=c, years=sorted(years.items(), reverse=True),
                     held=held.get(c.id, Counter()), shown=len(mine))
-        for year in sorted(years):
-            pages.write(f"counties/{c.id}/{year}.html", "county_year.html", county=c, year=year,
-                        items=[i for i in mine if i.year == year])
+        by_year: dict[str, list[Item]] = defaultdict(list)
+        for i in mine:
+            by_year[i.year].append(i)
+        for year in sorted(by_year):
+            pages.write(f"counties/{c.id}/{year}.html", "county_year.html", county=c, year=year, items=by_year[year])
     for code, group in subjects.items():
         pages.write(f"subjects/{code}.html", "subject.html", code=code, items=group,
                     name=str(group[0].party.get("name") or code), ptype=str(group[0].party.get("type") or ""))
