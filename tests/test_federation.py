@@ -294,3 +294,42 @@ def test_hostile_bundle_values_stay_inside_the_site(counties: dict[str, Any]) ->
     assert all(p.resolve().is_relative_to(out.resolve()) for p in out.rglob("*"))
     html = "".join(p.read_text(encoding="utf-8") for p in out.rglob("*.html"))
     assert "<script>alert(1)" not in html and "javascript:" not in html
+
+
+@pytest.mark.browser
+def test_province_search_in_chromium(province: tuple[Any, Path], counties: dict[str, Any], browser: Any) -> None:
+    """The province's /search.html with the project's search.js: a credit code finds its subject
+    page and decisions, a document number its row first, the county filter narrows."""
+    from browser import DESKTOP, serve
+    result, out = province
+    httpd, url = serve(out)
+    ctx = browser.new_context(viewport=DESKTOP, locale="zh-CN")
+    try:
+        page = ctx.new_page()
+
+        def search(q: str, **filters: str) -> list[dict[str, str]]:
+            page.goto(url + "/search.html")
+            for name, value in filters.items():
+                page.select_option(f"#search-{name}", value)
+            page.fill("#search-q", q)
+            page.press("#search-q", "Enter")
+            page.wait_for_function("() => { const s = document.getElementById('search-status').textContent;"
+                                   " return s && !s.startsWith('正在'); }")
+            return page.eval_on_selector_all(".search-result", """items => items.map(li => ({
+                kind: li.dataset.kind, href: li.querySelector('h2 a').getAttribute('href'),
+                agency: (li.querySelector('.search-result-agency') || {}).textContent || ''}))""")
+
+        found = search(counties["shared"])
+        assert found[0]["kind"] == "subject" and found[0]["href"].endswith(f"subjects/{counties['shared']}.html")
+        assert {f["agency"] for f in found if f["kind"] == "decision"} >= {"甲县", "乙县"}
+        page.goto(url + "/" + found[0]["href"].lstrip("./"))
+        assert counties["shared_doc"] in page.content()
+        yi = search(counties["shared_doc"], agency="乙县")
+        assert yi and yi[0]["kind"] == "decision" and yi[0]["href"].startswith("./counties/yi/")
+        assert all(f["agency"] == "乙县" for f in yi if f["kind"] == "decision")
+        page.goto(url + "/" + yi[0]["href"].lstrip("./"))
+        assert page.locator(f"#{yi[0]['href'].split('#')[1]}").count() == 1
+        assert not any("expiring-2025-0999" in f["href"] for f in search(EXPIRING["doc_no"]))  # expired: not found
+    finally:
+        ctx.close()
+        httpd.shutdown()
