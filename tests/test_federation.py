@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 COUNTY_AS_OF = dt.date(2026, 11, 20)
 STALE_AS_OF = dt.date(2026, 10, 1)
 PROVINCE_AS_OF = dt.date(2026, 12, 7)
+WITHDRAWN_ON = dt.date(2026, 12, 1)  # between the county's day and the province's
 # A decision public on the county's day (2026-11-20) whose one-year window ends 2026-11-25.
 EXPIRING = {"decided": dt.date(2025, 11, 18), "published": dt.date(2025, 11, 25), "display": "1y",
             "doc_no": "甲市监罚〔2025〕999号"}
@@ -76,6 +77,12 @@ def counties(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     target = path.parent.parent / "2025" / "expiring-2025-0999.yml"
     target.parent.mkdir(exist_ok=True)
     target.write_text(dump(doc), encoding="utf-8")
+    # 甲县: one decision the county has already set to withdraw on 2026-12-01 (after its day).
+    wpath, wdoc = next((p, d) for p, d in _decisions(a) if d["category"] != "行政处罚" and "history" not in d
+                       and "withdrawn" not in d and d["published"] <= COUNTY_AS_OF - dt.timedelta(days=30)
+                       and d["party"]["type"] != "自然人" and p != path)
+    wdoc["withdrawn"] = {"date": WITHDRAWN_ON, "reason": "信用修复"}
+    wpath.write_text(dump(wdoc), encoding="utf-8")
     # 乙县: one decision about a 甲县 company (the same credit code) to join on its subject page.
     shared = next(d for p, d in _decisions(a) if d["party"]["type"] == "法人" and d["published"] <= COUNTY_AS_OF
                   and "history" not in d and "withdrawn" not in d and d.get("display") is None
@@ -87,7 +94,7 @@ def counties(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     bpath.write_text(dump(bdoc), encoding="utf-8")
     return {"tmp": tmp, "a": _build(a, tmp / "a-site", COUNTY_AS_OF), "b": _build(b, tmp / "b-site", COUNTY_AS_OF),
             "s": _build(s, tmp / "s-site", STALE_AS_OF), "shared": shared["party"]["credit_code"],
-            "shared_doc": bdoc["doc_no"]}
+            "shared_doc": bdoc["doc_no"], "withdrawn": (wpath.parent.parent.parent.name, wpath.stem)}
 
 
 @pytest.fixture(scope="module")
@@ -120,6 +127,9 @@ def test_county_bundle_manifest(counties: dict[str, Any]) -> None:
     assert all("offline_from" in r and "public_until" in r for r in rows)
     expiring = next(r for r in rows if r["doc_no"] == EXPIRING["doc_no"])
     assert expiring["public_until"] == "2026-11-25"  # public on the county's day
+    agency, slug = counties["withdrawn"]
+    withdrawn = next(r for r in rows if (r["agency"], r["slug"]) == (agency, slug))
+    assert withdrawn["offline_from"] == "2026-12-01" and "withdrawn" not in withdrawn  # the date, not the reason
 
 
 def test_province_names_bad_counties_and_builds_the_rest(province: tuple[Any, Path]) -> None:
@@ -145,7 +155,9 @@ def test_expired_decision_is_not_shown(province: tuple[Any, Path], counties: dic
     pages = "".join(p.read_text(encoding="utf-8") for p in out.rglob("*.html"))
     index = "".join(p.read_text(encoding="utf-8") for p in (out / "search").rglob("*.json"))
     assert EXPIRING["doc_no"] not in pages and EXPIRING["doc_no"] not in index
-    assert result.held.get("expired", 0) >= 1
+    assert result.held.get("expired", 0) >= 1 and result.held.get("offline") == 1
+    agency, slug = counties["withdrawn"]
+    assert f"d-{agency}-{slug}\"" not in pages and f"#d-{agency}-{slug}\"" not in index
     county = (out / "counties/jia.html").read_text(encoding="utf-8")
     assert "公示期已届满" in county
 
@@ -333,3 +345,23 @@ def test_province_search_in_chromium(province: tuple[Any, Path], counties: dict[
     finally:
         ctx.close()
         httpd.shutdown()
+
+
+def test_bundles_over_http(counties: dict[str, Any]) -> None:
+    """A bundle named by its manifest's URL or by the county's site root, served over HTTP; a
+    404 is a missing county, not a failed merge."""
+    from browser import serve
+
+    from gongshi.app.federation import federate
+    tmp = counties["tmp"]
+    httpd, url = serve(tmp)
+    try:
+        folder = _province(tmp / "province-http", [
+            {"name": "甲县", "bundle": f"{url}/a-site/bundle/manifest.json", "id": "jia"},
+            {"name": "乙县", "bundle": f"{url}/b-site/", "id": "yi"},
+            {"name": "丁县", "bundle": f"{url}/d-site", "id": "ding"}])
+        result = federate(str(folder), str(tmp / "http-site"), PROVINCE_AS_OF, str(ROOT / "theme"))
+    finally:
+        httpd.shutdown()
+    assert [c.status for c in result.counties] == ["ok", "ok", "missing"]
+    assert result.counties[2].reason_en == f"cannot read {url}/d-site/bundle/manifest.json: HTTP Error 404: File not found"
