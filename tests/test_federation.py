@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -157,7 +158,8 @@ def test_expired_decision_is_not_shown(province: tuple[Any, Path], counties: dic
     assert EXPIRING["doc_no"] not in pages and EXPIRING["doc_no"] not in index
     assert result.held.get("expired", 0) >= 1 and result.held.get("offline") == 1
     agency, slug = counties["withdrawn"]
-    assert f"d-{agency}-{slug}\"" not in pages and f"#d-{agency}-{slug}\"" not in index
+    jia = "".join(p.read_text(encoding="utf-8") for p in (out / "counties/jia").glob("*.html"))
+    assert f'id="d-{agency}-{slug}"' not in jia and not re.search(f'counties/jia/[0-9]{{4}}.html#d-{agency}-{slug}"', index)
     county = (out / "counties/jia.html").read_text(encoding="utf-8")
     assert "公示期已届满" in county
 
@@ -259,8 +261,6 @@ def test_cli_federate_reports_each_county(counties: dict[str, Any], capsys: pyte
 
 @pytest.mark.parametrize("name", ["province-gitlab-ci.yml", "province-github-workflow.yml"])
 def test_province_ci_templates_merge_on_schedule_and_trigger(name: str) -> None:
-    import re
-
     from gongshi.cli import commands
     text = (ROOT / "ci-templates" / name).read_text(encoding="utf-8")
     doc = yaml.safe_load(text)
