@@ -365,3 +365,35 @@ def test_bundles_over_http(counties: dict[str, Any]) -> None:
         httpd.shutdown()
     assert [c.status for c in result.counties] == ["ok", "ok", "missing"]
     assert result.counties[2].reason_en == f"cannot read {url}/d-site/bundle/manifest.json: HTTP Error 404: File not found"
+
+
+@pytest.mark.parametrize("manifest, reason", [
+    ("[]", "manifest bundle/manifest.json: format is not gongshi-bundle"),
+    ('{"format": "gongshi-bundle", "version": 2}', "manifest bundle/manifest.json: version 2 is not supported (this reads 1)"),
+    ('{"format": "gongshi-bundle", "version": 1, "as_of": "2026-11-31", "files": []}',
+     "manifest bundle/manifest.json: as_of is not a date YYYY-MM-DD"),
+    ('{"format": "gongshi-bundle", "version": 1, "as_of": "2026-11-30", "files": [{"path": "../../etc/passwd", '
+     '"size": 1, "sha256": "' + "0" * 64 + '"}]}', "manifest bundle/manifest.json: has an invalid file entry"),
+    ('{"format": "gongshi-bundle", "version": 1, "as_of": "2026-11-30", "files": []}',
+     "manifest bundle/manifest.json: lists no decisions table (role table:decision)"),
+    ("{not json", "bundle/manifest.json is not valid JSON"),
+])
+def test_broken_manifests_are_invalid(tmp_path: Path, manifest: str, reason: str) -> None:
+    from gongshi.app.federation.harvest import County, harvest
+    (tmp_path / "bundle").mkdir()
+    (tmp_path / "bundle/manifest.json").write_text(manifest, encoding="utf-8")
+    county = harvest(County("x", "某县", str(tmp_path)), str(tmp_path), PROVINCE_AS_OF, 31)
+    assert county.status == "invalid" and county.reason_en.startswith(reason) and county.tables == {}
+
+
+def test_a_table_of_the_wrong_shape_is_invalid(tmp_path: Path) -> None:
+    from gongshi.app.federation.harvest import County, harvest
+    from gongshi.outputs.bundle import sha256_file
+    (tmp_path / "bundle").mkdir()
+    (tmp_path / "d.json").write_text('{"records": {}}', encoding="utf-8")
+    size, sha = sha256_file(str(tmp_path / "d.json"))
+    (tmp_path / "bundle/manifest.json").write_text(json.dumps({
+        "format": "gongshi-bundle", "version": 1, "as_of": "2026-12-01",
+        "files": [{"path": "d.json", "role": "table:decision", "size": size, "sha256": sha}]}), encoding="utf-8")
+    county = harvest(County("x", "某县", str(tmp_path)), str(tmp_path), PROVINCE_AS_OF, 31)
+    assert (county.status, county.reason_en) == ("invalid", "the decisions table has no records list")

@@ -155,10 +155,16 @@ def harvest(county: County, base_dir: str, as_of: dt.date, max_age_days: int) ->
                 raise BundleError(INVALID, f"{f['path']} 的校验值不符（清单 {f['sha256'][:12]}…，实际 {got[:12]}…）",
                                   f"{f['path']}: hash mismatch (manifest {f['sha256'][:12]}…, read {got[:12]}…)")
             if f["path"].endswith(".json") and f.get("role"):
-                county.tables[str(f["role"])] = _json(body, f["path"])
-        records = (county.tables.get("table:decision") or {}).get("records")
+                table = _json(body, f["path"])
+                if not isinstance(table, dict):
+                    raise BundleError(INVALID, f"{f['path']} 应为 JSON 对象", f"{f['path']} is not a JSON object")
+                county.tables[str(f["role"])] = table
+        records = county.tables.get("table:decision", {}).get("records")
         if not isinstance(records, list):
             raise BundleError(INVALID, "执法决定数据中没有 records 列表", "the decisions table has no records list")
+        for role, key in (("table:agency", "records"), ("stats", "years")):
+            if role in county.tables and not isinstance(county.tables[role].get(key), (list if key == "records" else dict)):
+                raise BundleError(INVALID, f"{role} 的 {key} 格式不对", f"{role}: {key} has the wrong shape")
         age = (as_of - dt.date.fromisoformat(manifest["as_of"])).days
         if age > max_age_days:
             raise BundleError(STALE, f"数据截至 {manifest['as_of']}，已 {age} 天未更新（超过 {max_age_days} 天）",

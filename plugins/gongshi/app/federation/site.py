@@ -89,6 +89,11 @@ def _items(counties: list[County], as_of: dt.date) -> tuple[list[Item], dict[str
     return items, held
 
 
+def _dict(value: Any) -> dict[str, Any]:
+    """A county's value where a mapping belongs, else {} (a bundle's shapes are not trusted)."""
+    return value if isinstance(value, dict) else {}
+
+
 def _number(value: Any) -> float:
     return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else 0.0
 
@@ -105,7 +110,7 @@ def _live_stats(items: list[Item], counties: list[County]) -> list[dict[str, Any
             continue
         mine = by_county[c.id]
         row = {"name": c.name, "decisions": len(mine),
-               "fines": sum(_number((i.row.get("penalty") or {}).get("fine")) for i in mine),
+               "fines": sum(_number(_dict(i.row.get("penalty")).get("fine")) for i in mine),
                "by_category": Counter(str(i.row.get("category") or "其他") for i in mine)}
         rows.append(row)
         total["decisions"] += row["decisions"]
@@ -131,7 +136,7 @@ def _annual(counties: list[County]) -> list[dict[str, Any]]:
                 if isinstance(fig.get(key), str):
                     y["low"].add(key)
                 y[key] += _number(fig.get(key))
-            for cat, n in (fig.get("by_category") or {}).items():
+            for cat, n in _dict(fig.get("by_category")).items():
                 if isinstance(n, str):
                     y["low"].add(cat)
                 y["by_category"][cat] += int(_number(n))
