@@ -165,6 +165,7 @@ BUILTIN_OUTPUTS = [
     "gongshi.outputs.feeds.generator:FeedsGenerator",
     "gongshi.outputs.opendata.generator:OpenDataGenerator",
     "gongshi.outputs.search.page:SearchPageGenerator",
+    "gongshi.outputs.bundle:BundleGenerator",  # after open data: its manifest hashes those files
 ]
 
 # (Pelican signal, "module:function") connected by app/plugin.connect(), in this order.

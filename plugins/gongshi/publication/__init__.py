@@ -91,6 +91,9 @@ class PublicRecord:
     revocation: Revocation | None = None  # a revocation notice's date and reason
     last_day: dt.date | None = None       # last day of the display window (None: until revoked)
     notice: bool = False                  # only the revocation notice is public
+    # A public decision's scheduled exit known on the build day (a withdrawal or revocation
+    # dated later): exported so that a province judging it on a later day hides it then too.
+    offline_from: dt.date | None = None
 
     def get(self, key: str, default: Any = None) -> Any:
         return self.data.get(key, default)
@@ -171,7 +174,16 @@ def view(rec: Record, as_of: dt.date, vis: Visibility | None = None) -> PublicRe
         published=published, updated=updated_of(rec, as_of) if published else None,
         history=() if notice else tuple(data.get("history") or ()),
         revocation=revocation_of(rec) if notice else None,
-        last_day=vis.last_day if vis else None, notice=notice)
+        last_day=vis.last_day if vis else None, notice=notice,
+        offline_from=None if notice or vis is None else scheduled_exit(rec, as_of))
+
+
+def scheduled_exit(rec: Record, as_of: dt.date) -> dt.date | None:
+    """The first day after `as_of` on which a decision is already set to leave: its withdrawal
+    date or its revocation (policy/visibility.py takes it offline on either), else None."""
+    days = [d for d in ((rec.data.get("withdrawn") or {}).get("date"), revoked_on(rec))
+            if isinstance(d, dt.date) and d > as_of]
+    return min(days) if days else None
 
 
 def publish(ds: Dataset, as_of: dt.date, ps: PublicSet | None = None) -> Publication:

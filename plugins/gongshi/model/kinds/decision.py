@@ -30,7 +30,8 @@ class DecisionKind(RecordKind):
         ("slug", "决定编号", "决定文件名（不含 .yml），与主体编号一起唯一标识一项决定"),
         ("url", "网址", "决定在本平台上的页面地址"),
         ("updated", "更新日期", "最近一次更正或变更的日期，无更正时为公开日期"),
-        ("public_until", "公示截止日期", "公示期限的最后一天；为空表示公示至撤销为止")))
+        ("public_until", "公示截止日期", "公示期限的最后一天；为空表示公示至撤销为止"),
+        ("offline_from", "撤下日期", "已确定将被撤销或提前撤下的决定自该日起不再公示；为空表示没有")))
     # Not public: party.minor (such a decision is withheld whole) and withdrawn (why it left early).
     public = ("doc_no", "title", "category", "item", "inspection", "party.type", "party.name",
               "party.credit_code", "party.legal_representative", "facts", "violation_type", "basis.title",

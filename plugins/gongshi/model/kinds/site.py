@@ -47,6 +47,20 @@ LOCKED = Msg("R-FORMAT", "规则 {rule} 不能关闭或降为警告：{why_zh}",
              "delete {rule} under rules in site.yml (the setting has no effect: the rule is checked as usual)")
 
 
+# A province's portal merges county bundles (gongshi federate, docs/bundle.md); a county leaves it out.
+FEDERATION = Obj("省级汇聚", {
+    "counties": ListOf("汇聚的县（市、区）", Obj("一个县（市、区）", {
+        "name": Text("名称", "县（市、区）平台的名称，例如 霍邱县", required=True),
+        "bundle": Text("数据包地址", "该县 bundle/manifest.json 的网址（https://、file://）或文件夹路径（相对 site.yml）",
+                       required=True, scan=False, prose=False),
+        "id": Text("编号", "可选：省级网站上该县页面的文件夹名（小写字母、数字、-），默认由名称生成",
+                   pattern=r"[a-z0-9][a-z0-9-]*", pattern_zh="小写字母、数字和 -", pattern_en="lower-case letters, digits and -"),
+    }, "一个县级数据包"), "省级门户汇聚其数据包的县级平台", required=True),
+    "max_age_days": Integer("数据包最长时效（天）", "数据截至日期早于省级核对日期超过这么多天的县按“过期”处理，默认 31",
+                            minimum=1),
+}, "可选：省级门户（gongshi federate）汇聚的县级数据包")
+
+
 class SiteKind(RecordKind):
     """The portal's settings and disclosure policy."""
 
@@ -136,6 +150,7 @@ class SiteKind(RecordKind):
             }, "网站管理部门的联系方式，显示在页脚“联系我们”中"),
         }, "可选：政府网站页脚的网站标识（主办单位、承办单位、网站标识码、ICP 备案号、公安备案号、联系我们）"),
         "rules": RULES,
+        "federation": FEDERATION,
     }, "门户网站设置和公示政策")
 
 
