@@ -107,7 +107,7 @@ def test_lexicon_answers_as_jieba(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
             assert (cached.freq(word), cached.tag(word)) == (f, tags.get(word, "")), word
         else:
             assert (cached.freq(word), cached.tag(word)) == (0, ""), word
-    assert 20 <= min(names._COMMON_WORD_FREQ, names._BOUNDARY_WORD_FREQ)
+    assert 20 <= min(names._COMMON, names._WORD)
 
 
 def test_lexicon_refuses_planted_classes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
