@@ -43,9 +43,9 @@ import sys
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 
-from gongshi.policy import lexicon
-from gongshi.policy.namecues import (CLAUSE_START, ORG_SUFFIXES, PERSON_PREDICATE_RE, PREDICATE_RE, PREPOSITIONS,
-                                     ROLES, STRONG_RIGHT)
+from gongshi.policy import givenchars, lexicon
+from gongshi.policy.namecues import (CLAUSE_START, ORG_SUFFIXES, PERSON_PREDICATE_RE, PERSON_SUFFIX, PREDICATE_RE,
+                                     PREPOSITIONS, ROLES, STRONG_RIGHT)
 from gongshi.policy.surnames import COMPOUND, DOTS, MINORITY_PARTS, SINGLE, TRANSLIT
 
 Span = tuple[int, int]
@@ -74,7 +74,7 @@ _ROLE_RE = re.compile(
     "(?:" + "|".join(sorted(map(re.escape, ROLES), key=len, reverse=True)) + r")"
     r"(?:\s*(?:\*\*)?\s*(?:[：:]|为|是|系|即)?\s*(?:\*\*)?\s*)$")
 _PREP_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, PREPOSITIONS), key=len, reverse=True)) + ")$")
-_ROLE_LAST = {r[-1] for r in ROLES} | set("：:为是系即* \u3000")
+_ROLE_LAST = {r[-1] for r in ROLES} | set("：:为是系即* \u3000") | PERSON_SUFFIX
 _LEFT_OK = _ROLE_LAST | {p[-1] for p in PREPOSITIONS} | CLAUSE_START
 _TITLE = re.compile(r"《[^《》\n]{0,80}》")
 _QUOTE = re.compile(r"[“「『‘\"]([^“”「」『』‘’\"\n，。；：！？,;:!?]{1,14})[”」』’\"]")
@@ -103,7 +103,14 @@ NONE, WEAK, STRONG, CELL = 0, 1, 2, 3  # CELL: a table cell, a name when it is t
 _ROLE_WORDS = frozenset(ROLES)
 # Right-side evidence, weakest first: nothing, a list joint (、), a boundary (punctuation, the
 # end), what anything may do (在, 销售), what only a person does (陈述, 签字), a description.
-R_NONE, R_LIST, R_BOUNDARY, R_PRED, R_PERSON, R_STRONG = 0, 1, 2, 3, 4, 5
+# R_VERB: any verb of jieba's dictionary, or 的 (尹丽的店内): evidence for a string that is no
+# dictionary word and whose characters are used in given names.
+R_NONE, R_LIST, R_VERB, R_BOUNDARY, R_PRED, R_PERSON, R_STRONG = 0, 1, 2, 3, 4, 5, 6
+# How often (givenchars.py) each given character must be used in names when the evidence is
+# only a predicate any subject takes (钱款|已退还: 款 is used 230 times in 32 million), and when
+# it is only a verb or jieba's tagger (双随机|抽查: 随 1,025 times).
+_USES_PRED, _USES_WEAK = 300, 2000
+_PREP_CHARS = set("向对由和与及给被把将同跟替")
 # Time words after 于: 当事人于当日 is no 于当.
 _TIME_AFTER_YU = re.compile(r"于(?:当|同|次|今|去|前|近|本|上|下|[一二三四五六七八九十]+[月日年])")
 
@@ -220,12 +227,15 @@ def _left(text: str, i: int) -> int:
         return WEAK
     prev = text[i - 1]
     lo = max(0, i - 14)
-    if _freq(text[i - 1:i + 1]) >= _COMMON:
-        return NONE  # 林业主|管部门: the "cue" ends inside a word that runs on
     if prev in _ROLE_LAST:
         r = _ROLE_RE.search(text, lo, i)
+        # 林业|主管部门: no 业主 when the role's first character ends a word before it
         if r and not (r.start() > 0 and _freq(text[r.start() - 1:r.start() + 1]) >= _COMMON):
             return STRONG
+    if prev in PERSON_SUFFIX and i >= 2 and _han(text[i - 2]) and _freq(text[i - 1:i + 1]) < _COMMON:
+        return STRONG  # 保洁员, 经营户, 被告知人: a person's noun
+    if _freq(text[i - 1:i + 1]) >= _COMMON:
+        return NONE  # 经查|明: the slot ends inside a word that runs on
     if prev in CLAUSE_START:
         if prev == "|" or (prev in " \u3000" and "|" in text[lo:i]):
             return _table(text, i)
@@ -266,6 +276,8 @@ def _right(text: str, end: int) -> tuple[int, int]:
         return R_PRED, m.end() - end
     if ch in CLAUSE_START or ch == _FILL or not _han(ch):
         return R_BOUNDARY, 0
+    if ch == "的" or (_freq(text[end:end + 2]) >= _WORD and _tag(text[end:end + 2]).startswith("v")):
+        return R_VERB, 2 if ch != "的" else 1  # 向马建国|宣读, 尹丽|的店内
     return R_NONE, 0
 
 
@@ -295,10 +307,10 @@ def _business_or_place(text: str, start: int, end: int) -> bool:
                     k += 1
                     continue
             return True
-        if k == end and _right(text, k)[0] >= R_PRED:
+        if k == end and _right(text, k)[0] >= R_PRED:  # 阚思远|反映黄河路…
             return False
-        if k > end and ch in _STOP:
-            return False
+        if ch in _STOP:
+            return False  # 尹丽|的店内: the name ended
         k += 1
     return False
 
@@ -322,13 +334,14 @@ class _Cand:
     """A candidate span with its evidence: left slot, right side, and what jieba's dictionary
     says of the string (a common word; a dictionary word that is not a name)."""
 
-    __slots__ = ("start", "end", "left", "right", "reach", "common", "functional", "word")
+    __slots__ = ("start", "end", "left", "right", "reach", "common", "functional", "word", "given")
 
     def __init__(self, start: int, end: int, left: int, right: tuple[int, int],
-                 common: bool = False, functional: bool = False, word: bool = False) -> None:
+                 common: bool = False, functional: bool = False, word: bool = False, given: int = -1) -> None:
         self.start, self.end, self.left = start, end, left
         self.right, self.reach = right
         self.common, self.functional, self.word = common, functional, word
+        self.given = given  # where the given name starts (-1: no surname reading)
 
 
 def _han_candidate(text: str, i: int, surname: str, left: int) -> _Cand | None:
@@ -364,7 +377,7 @@ def _han_candidate(text: str, i: int, surname: str, left: int) -> _Cand | None:
         if word in _ROLE_WORDS or (text[g] == "家" and (n == 1 and right[0] < R_PERSON or text[end - 1] in _PLACE_CHARS
                                                         or right[0] < R_BOUNDARY)):
             continue  # 申请人：; 苗家|酸汤鱼, 王家|坝, 陈家沟: a role, a family's shop or place
-        c = _Cand(i, end, left, right, common, functional, dictionary)
+        c = _Cand(i, end, left, right, common, functional, dictionary, g)
         if best is not None and n == 1 and c.right >= R_PRED and _freq(text[g:g + 2]) >= _COMMON and not \
                 _tag(text[g:g + 2]).startswith("nr"):
             best = c  # 廖平|均不在岗: the longer reading's given name is a common word
@@ -383,7 +396,7 @@ def _han_candidate(text: str, i: int, surname: str, left: int) -> _Cand | None:
             if _given_ok(text, g, n) and end <= len(text) and (
                     end == len(text) or text[end] in _STOP or _freq(text[end:end + 2]) >= _WORD) and \
                     _freq(text[end - 1:end + 1]) < _COMMON:
-                best = _Cand(i, end, left, (R_NONE, 0), best.common, best.functional, best.word)
+                best = _Cand(i, end, left, (R_NONE, 0), best.common, best.functional, best.word, g)
                 break
     return best
 
@@ -467,15 +480,41 @@ def detect(text: str, tagger: Tagger | None = None, public: Iterable[str] = ()) 
             continue  # inside a word, unless a description or a listed name follows (共有李水生等14名)
         if not _business_or_place(text, c.start, c.end):
             cands.append(c)
+    # 执法人员向钟霞出示: the preposition reading (钟霞) wins over the surname one (向钟霞) unless
+    # the latter has better evidence after it (证人向明证实)
+    by_start = {c.start: c for c in cands}
+    for c in list(cands):
+        nxt = by_start.get(c.start + 1)
+        if text[c.start] in _PREP_CHARS and nxt is not None and nxt.start < c.end:
+            cands.remove(c if c.right <= nxt.right else nxt)
     for m in _MINORITY_RE.finditer(text):
         a, b = m.span()
-        if b - a < 3 or a in covered:
+        if a in covered:
             continue
         left = _left(text, a)
-        if left == NONE or _masked_after(text, b):
-            continue
+        if left == NONE or _masked_after(text, b) or (b - a < 3 and left != STRONG):
+            continue  # one two-character part (宝音, 乌兰) only after a role
         cands.append(_Cand(a, b, left, _right(text, b)))
     return _decide(text, cands, tagger or jieba_tagger)
+
+
+def _plausible(text: str, c: _Cand, need: int) -> bool:
+    """Every given character of a surname reading is used in given names at least `need` times
+    (givenchars.py); True for other candidates and when the table is missing."""
+    if c.given < 0:
+        return True
+    for ch in text[c.given:c.end]:
+        n = givenchars.uses(ch)
+        if n is not None and n < need:
+            return False
+    return True
+
+
+def _label_before(text: str, i: int) -> bool:
+    k = i
+    while k > 0 and text[k - 1] in " \u3000*":
+        k -= 1
+    return k > 0 and text[k - 1] in "：:"
 
 
 def _decide(text: str, cands: list[_Cand], tag: Tagger) -> list[Span]:
@@ -488,20 +527,28 @@ def _decide(text: str, cands: list[_Cand], tag: Tagger) -> list[Span]:
         if c.left == CELL:
             whole = text[c.end:c.end + 3].lstrip(" \u3000").startswith("|")
             c.left = STRONG if whole else NONE
-        weak_right = c.right in (R_NONE, R_LIST)
-        if c.left == STRONG and weak_right and (c.common or _tag(text[c.start:c.end]).startswith("v")):
-            pending.append(c)  # 当事人高度重视, 当事人冒用, 当事人陈述、申辩: a word
-        elif c.left == STRONG or c.right == R_STRONG:
+        verb = c.word and _tag(text[c.start:c.end]).startswith("v")
+        if c.right == R_STRONG and (c.left != NONE or not c.word):
             accepted.append(c)
+        elif c.left == STRONG:
+            if c.right == R_BOUNDARY and not verb and _label_before(text, c.start):
+                accepted.append(c)  # 许可证持有人：白天明；: a label's whole value
+            elif (verb and c.right < R_PERSON) or (c.common and c.right < R_PRED) or (
+                    c.right <= R_VERB and not _plausible(text, c, _USES_PRED)):
+                pending.append(c)  # 当事人高度重视, 当事人冒用, 执法人员查获, 供货者许可证
+            else:
+                accepted.append(c)
         elif c.left == NONE:
             pending.append(c)  # only as part of a list
         elif c.right == R_PERSON and not c.functional:
             accepted.append(c)
-        elif c.right == R_PRED and not c.word:
+        elif c.right == R_PRED and not c.word and _plausible(text, c, _USES_PRED):
+            accepted.append(c)
+        elif c.right == R_VERB and not c.word and _plausible(text, c, _USES_WEAK):
             accepted.append(c)
         else:
             pending.append(c)
-            if c.right in (R_PRED, R_BOUNDARY, R_LIST) and not c.common:
+            if c.right in (R_PRED, R_VERB, R_BOUNDARY, R_LIST) and not c.common and _plausible(text, c, _USES_WEAK):
                 confirm.append(c)
     if confirm:
         cache: dict[int, list[Span]] = {}
