@@ -101,6 +101,8 @@ _LIST_JOIN = set("、和与及")
 
 NONE, WEAK, STRONG, CELL = 0, 1, 2, 3  # CELL: a table cell, a name when it is the whole cell
 _ROLE_WORDS = frozenset(ROLES)
+# A role where a given name would start: 向|当事人, 对|负责人 are no names.
+_ROLE_AT = re.compile("(?:" + "|".join(sorted((re.escape(r) for r in ROLES if len(r) > 1), key=len, reverse=True)) + ")")
 # Right-side evidence, weakest first: nothing, a list joint (、), a boundary (punctuation, the
 # end), what anything may do (在, 销售), what only a person does (陈述, 签字), a description.
 # R_VERB: any verb of jieba's dictionary, or 的 (尹丽的店内): evidence for a string that is no
@@ -369,12 +371,12 @@ def _han_candidate(text: str, i: int, surname: str, left: int) -> _Cand | None:
         common = f >= _COMMON or (head >= _COMMON and not nr)
         tag = _tag(word) if f >= _WORD else (_tag(text[i:i + 2]) if head >= _WORD else "")
         functional = bool(tag) and tag in _FUNCTION_TAGS
-        dictionary = (f >= _WORD and not nr) or head >= _COMMON
+        dictionary = f >= _WORD or head >= _COMMON  # jieba's dictionary tags 许可 and 陈述 nr too
         if n == 2 and short_first:
             continue
         if right[0] < R_STRONG and _freq(text[end - 1:end + 1]) >= _COMMON and not (n == 1 and short_first):
             continue  # 向执法|人员, 字号名|称, 钟声作|为: the last given character starts a word
-        if word in _ROLE_WORDS or (text[g] == "家" and (n == 1 and right[0] < R_PERSON or text[end - 1] in _PLACE_CHARS
+        if word in _ROLE_WORDS or _ROLE_AT.match(text, g) or (text[g] == "家" and (n == 1 and right[0] < R_PERSON or text[end - 1] in _PLACE_CHARS
                                                         or right[0] < R_BOUNDARY)):
             continue  # 申请人：; 苗家|酸汤鱼, 王家|坝, 陈家沟: a role, a family's shop or place
         c = _Cand(i, end, left, right, common, functional, dictionary, g)
@@ -540,8 +542,8 @@ def _decide(text: str, cands: list[_Cand], tag: Tagger) -> list[Span]:
                 accepted.append(c)
         elif c.left == NONE:
             pending.append(c)  # only as part of a list
-        elif c.right == R_PERSON and not c.functional:
-            accepted.append(c)
+        elif c.right == R_PERSON and not c.functional and (not c.common or _plausible(text, c, _USES_WEAK)):
+            accepted.append(c)  # not 程序|违法 (序: 1,730 uses)
         elif c.right == R_PRED and not c.word and _plausible(text, c, _USES_PRED):
             accepted.append(c)
         elif c.right == R_VERB and not c.word and _plausible(text, c, _USES_WEAK):
