@@ -112,6 +112,9 @@ R_NONE, R_LIST, R_VERB, R_BOUNDARY, R_PRED, R_PERSON, R_STRONG = 0, 1, 2, 3, 4, 
 # only a predicate any subject takes (钱款|已退还: 款 is used 230 times in 32 million), and when
 # it is only a verb or jieba's tagger (双随机|抽查: 随 1,025 times).
 _USES_PRED, _USES_WEAK = 300, 2000
+# ... and when the candidate is a common word in a role's slot (当事人信息|均已: 息 364 uses;
+# 承租人宁静|未经, 转租给温暖|用于: 静 150,046, 暖 1,025).
+_USES_NAME = 1000
 _PREP_CHARS = set("向对由和与及给被把将同跟替")
 # Time words after 于: 当事人于当日 is no 于当.
 _TIME_AFTER_YU = re.compile(r"于(?:当|同|次|今|去|前|近|本|上|下|[一二三四五六七八九十]+[月日年])")
@@ -535,9 +538,9 @@ def _decide(text: str, cands: list[_Cand], tag: Tagger) -> list[Span]:
         elif c.left == STRONG:
             if c.right == R_BOUNDARY and not verb and _label_before(text, c.start):
                 accepted.append(c)  # 许可证持有人：白天明；: a label's whole value
-            elif (verb and c.right < R_PERSON) or (c.common and c.right < R_PRED) or (
+            elif (verb and c.right < R_PERSON) or (c.common and (c.right < R_PRED or not _plausible(text, c, _USES_NAME))) or (
                     c.right <= R_VERB and not _plausible(text, c, _USES_PRED)):
-                pending.append(c)  # 当事人高度重视, 当事人冒用, 执法人员查获, 供货者许可证
+                pending.append(c)  # 当事人高度重视, 当事人冒用, 执法人员查获, 供货者许可证, 当事人信息均已隐去
             else:
                 accepted.append(c)
         elif c.left == NONE:
