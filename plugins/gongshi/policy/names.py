@@ -43,6 +43,7 @@ import sys
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 
+from gongshi.policy import detectors as d
 from gongshi.policy import givenchars, lexicon
 from gongshi.policy.namecues import (CLAUSE_START, ORG_SUFFIXES, PERSON_PREDICATE_RE, PERSON_SUFFIX, PREDICATE_RE,
                                      PREPOSITIONS, ROLES, STRONG_RIGHT)
@@ -611,3 +612,30 @@ def person_names(text: str, public: Iterable[str] = ()) -> list[Span]:
     """Spans [start, end) in `text` of unmasked full names of natural persons; `public`: strings
     known to be public in this text (a record's own organisation party, its places)."""
     return detect(text, None, public)
+
+
+def mask(name: str) -> str | None:
+    """The masked form of a found name: 张三丰 -> 张某某, 欧阳娜娜 -> 欧阳某某, and a dotted name
+    part by part, the first keeping its first character (阿力木江·吐尔逊 -> 阿某·某某)."""
+    plain = d.mask_name(name)
+    if plain is not None or not _DOT_RE.search(name):
+        return plain
+    parts = re.split("([" + re.escape(DOTS) + "])", name)
+    return "".join(p if k % 2 else (p[0] + "某" if k == 0 else "某某") for k, p in enumerate(parts))
+
+
+def name_matches(text: str, allow: Iterable[str] = (), public: Iterable[str] = (),
+                 taken: Iterable[tuple[int, int]] = ()) -> list[d.Match]:
+    """The redaction gate's NAME matches in `text`: every unmasked name, except one overlapping a
+    span another detector already took (`taken`: an ID, an address) and one inside a string the
+    site allows (policy.redaction.allow: a name published by law). The one loop the record gate
+    (checks/redaction.py) and the page gate (checks/pages.py) share."""
+    taken = list(taken)
+    allow = tuple(a for a in allow if a)
+    out = []
+    for a, b in person_names(text, public):
+        name = text[a:b]
+        if any(s < b and a < e for s, e in taken) or any(name in x for x in allow):
+            continue
+        out.append(d.Match(d.NAME, a, b, name, mask(name)))
+    return out
