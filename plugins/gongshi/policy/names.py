@@ -78,6 +78,7 @@ _PREP_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, PREPOSITIONS), key=
 _ROLE_LAST = {r[-1] for r in ROLES} | set("：:为是系即* \u3000") | PERSON_SUFFIX
 _LEFT_OK = _ROLE_LAST | {p[-1] for p in PREPOSITIONS} | CLAUSE_START
 _TITLE = re.compile(r"《[^《》\n]{0,80}》")
+_QUOTE_HINT = re.compile("[“「『‘\"]")
 _QUOTE = re.compile(r"[“「『‘\"]([^“”「」『』‘’\"\n，。；：！？,;:!?]{1,14})[”」』’\"]")
 # A character class first: the regular expression engine rejects most positions with one test.
 _SURNAME_RE = re.compile(
@@ -217,7 +218,7 @@ def blank(text: str, public: Iterable[str] = ()) -> str:
         return m.group()[0] + _FILL * (len(m.group()) - 2) + m.group()[-1]
     if "《" in text:
         text = _TITLE.sub(fill, text)
-    if any(q in text for q in "“「『‘\""):
+    if _QUOTE_HINT.search(text):
         text = _QUOTE.sub(fill, text)
     for p in public:
         p = p.strip()
@@ -260,8 +261,13 @@ def _left(text: str, i: int) -> int:
 
 def _table(text: str, i: int) -> int:
     """A table cell: STRONG when the table's header names people (姓名, 当事人 …)."""
-    head = text.rfind("\n|", 0, i)
-    return CELL if _TABLE_HEAD.search(text, max(0, head), i) else WEAK
+    start = text.rfind("\n", 0, i) + 1
+    while start > 0:  # up to the table's first row, its header
+        above = text.rfind("\n", 0, start - 1) + 1
+        if not text[above:start].lstrip().startswith("|"):
+            break
+        start = above
+    return CELL if _TABLE_HEAD.search(text, start, i) else WEAK
 
 
 def _right(text: str, end: int) -> tuple[int, int]:
@@ -501,7 +507,7 @@ def detect(text: str, tagger: Tagger | None = None, public: Iterable[str] = ()) 
         if left == NONE or _masked_after(text, b) or (b - a < 3 and left != STRONG):
             continue  # one two-character part (宝音, 乌兰) only after a role
         cands.append(_Cand(a, b, left, _right(text, b)))
-    return _decide(text, cands, tagger or jieba_tagger)
+    return _decide(text, cands, tagger or jieba_tagger) if cands else []
 
 
 def _plausible(text: str, c: _Cand, need: int) -> bool:
