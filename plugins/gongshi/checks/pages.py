@@ -44,10 +44,7 @@ def scan_text(text: str, policy: dict[str, Any]) -> list[d.Match]:
     allow = tuple((policy.get("redaction") or {}).get("allow") or ())
     found = d.detect(text, allow)
     if masks_names(policy):
-        for start, end in names.person_names(text):
-            name = text[start:end]
-            if not any(m.start < end and start < m.end for m in found) and not any(name in a for a in allow):
-                found.append(d.Match(d.NAME, start, end, name, d.mask_name(name)))
+        found += names.name_matches(text, allow, taken=[(m.start, m.end) for m in found])
     return sorted(found, key=lambda m: m.start)
 
 

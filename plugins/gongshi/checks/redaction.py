@@ -156,6 +156,17 @@ def _people(rec: Record, policy: dict[str, Any]) -> list[tuple[tuple[Any, ...], 
     return [(k, n) for k, n in out if not d.name_masked(n)]
 
 
+def _public(rec: Record) -> tuple[str, ...]:
+    """Names the record itself shows to be public: an organisation party's own name (a shop
+    named after its owner, 李四华水果店, is the shop's); a sole trader's only when it is a trade
+    name (longer than a person's name), not the person's."""
+    party = (rec.data.get("party") or {}) if rec.kind == "decision" else {}
+    name, kind = party.get("name"), party.get("type")
+    if isinstance(name, str) and (kind in ("法人", "非法人组织") or (kind == "个体工商户" and len(name.strip()) > 5)):
+        return (name,)
+    return ()
+
+
 def _overlaps(leaks: list[Leak], keys: tuple[Any, ...], start: int, end: int) -> bool:
     return any(lk.keys == keys and lk.match.start < end and start < lk.match.end for lk in leaks)
 
@@ -175,13 +186,14 @@ def scan_record(rec: Record, policy: dict[str, Any]) -> list[Leak]:
         # All of a record's prose at once, a line each (a line break ends a clause, as the start
         # of a text does): one pass of the name model a record instead of one a field.
         starts = list(itertools.accumulate((len(v) + 1 for _, v in prose), initial=0))
-        for a, b in names.person_names("\n".join(v for _, v in prose)):
-            i = bisect.bisect_right(starts, a) - 1
+        at = {keys: starts[k] for k, (keys, _) in enumerate(prose)}
+        taken = [(at[lk.keys] + lk.match.start, at[lk.keys] + lk.match.end) for lk in leaks if lk.keys in at]
+        for m in names.name_matches("\n".join(v for _, v in prose), allow, _public(rec), taken):
+            i = bisect.bisect_right(starts, m.start) - 1
             keys, value = prose[i]
-            start, end = a - starts[i], b - starts[i]
-            name = value[start:end]
-            if end <= len(value) and not _overlaps(leaks, keys, start, end) and not any(name in x for x in allow):
-                leaks.append(Leak(rec, keys, d.Match(d.NAME, start, end, name, d.mask_name(name))))
+            start, end = m.start - starts[i], m.end - starts[i]
+            if end <= len(value):
+                leaks.append(Leak(rec, keys, d.Match(d.NAME, start, end, m.text, m.mask)))
     for keys, name in _people(rec, policy):
         plain = name.strip()
         mask = d.mask_name(plain)
