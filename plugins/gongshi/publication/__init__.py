@@ -31,7 +31,7 @@ from gongshi.publication import urls
 from gongshi.publication.projection import NonPublicField, Projection, only, project
 
 __all__ = ["NonPublicField", "Projection", "PublicRecord", "Publication", "Revocation", "Withheld",
-           "publish", "revocation_of", "past_history", "updated_of", "urls"]
+           "last_public_day", "publish", "revocation_of", "past_history", "updated_of", "urls"]
 
 NOTICE_FIELDS = ("doc_no",)  # all a revocation notice shows of the decision itself
 
@@ -156,6 +156,21 @@ class Publication:
         return out
 
 
+def last_public_day(rec: Record, vis: Visibility | None) -> dt.date | None:
+    """The last day the public sees the decision: the earlier of its window's last day and the
+    day before a scheduled withdrawal (`withdrawn.date`, e.g. a credit repair that takes it
+    offline before the window ends). The one definition every output shows and exports as
+    公示截止期 / 处罚有效期 / public_until (issue 21): a withdrawal six months before the window's
+    end is the day it goes offline, not the window's end."""
+    last = vis.last_day if vis else None
+    withdrawn = rec.data.get("withdrawn") if rec.kind == "decision" else None
+    day = withdrawn.get("date") if isinstance(withdrawn, dict) else None
+    if isinstance(day, dt.date):
+        before = day - dt.timedelta(days=1)
+        return before if last is None or before < last else last
+    return last
+
+
 def view(rec: Record, as_of: dt.date, vis: Visibility | None = None) -> PublicRecord:
     """The public view of one record (a revocation notice when `vis.notice`)."""
     kind = KINDS[rec.kind]
@@ -174,7 +189,7 @@ def view(rec: Record, as_of: dt.date, vis: Visibility | None = None) -> PublicRe
         published=published, updated=updated_of(rec, as_of) if published else None,
         history=() if notice else tuple(data.get("history") or ()),
         revocation=revocation_of(rec) if notice else None,
-        last_day=vis.last_day if vis else None, notice=notice,
+        last_day=last_public_day(rec, vis) if vis else None, notice=notice,
         offline_from=None if notice or vis is None else scheduled_exit(rec, as_of))
 
 

@@ -41,6 +41,8 @@ SOURCE_COLUMNS: list[tuple[str, str]] = [
     ("数据来源单位统一社会信用代码", "agency.yml 的 credit_code"),
     ("备注", "remark；已更正的决定注明最近一次更正"),
 ]
+LAST_DAY = ("公示的最后一天：公示期限届满日与预定提前撤下日（withdrawn.date）前一日中较早者"
+            "（gongshi.publication.last_public_day）；无期限时留空")
 PENALTY_COLUMNS: list[tuple[str, str]] = [
     *PARTY_COLUMNS,
     ("行政处罚决定书文号", "doc_no"),
@@ -53,8 +55,8 @@ PENALTY_COLUMNS: list[tuple[str, str]] = [
     ("没收违法所得、没收非法财物的金额（万元）", "penalty.confiscated ÷ 10000，最多 6 位小数；未没收留空"),
     ("暂扣或吊销证照名称及编号", "penalty.license"),
     ("处罚决定日期", "decided（YYYY-MM-DD）"),
-    ("处罚有效期", "公示期限的最后一天（发布时的公示视图，gongshi.publication）；无期限时留空"),
-    ("公示截止期", "公示期限的最后一天（发布时的公示视图，gongshi.publication）；无期限时留空"),
+    ("处罚有效期", LAST_DAY),
+    ("公示截止期", LAST_DAY),
     ("处罚机关", "agency.yml 的 name"),
     ("处罚机关统一社会信用代码", "agency.yml 的 credit_code"),
     *SOURCE_COLUMNS,
