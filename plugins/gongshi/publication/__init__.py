@@ -26,12 +26,13 @@ from gongshi.model.dataset import Dataset
 from gongshi.model.kinds import KINDS, Record
 from gongshi.model.kinds.base import Section
 from gongshi.publication.public import PublicSet, public_set
-from gongshi.policy.visibility import Visibility, revoked_on
+from gongshi.policy import windows
+from gongshi.policy.visibility import PUBLIC, Visibility, revoked_on
 from gongshi.publication import urls
 from gongshi.publication.projection import NonPublicField, Projection, only, project
 
 __all__ = ["NonPublicField", "Projection", "PublicRecord", "Publication", "Revocation", "Withheld",
-           "last_public_day", "publish", "revocation_of", "past_history", "updated_of", "urls"]
+           "last_public_day", "publish", "revocation_of", "scheduled_last_day", "past_history", "updated_of", "urls"]
 
 NOTICE_FIELDS = ("doc_no",)  # all a revocation notice shows of the decision itself
 
@@ -169,6 +170,13 @@ def last_public_day(rec: Record, vis: Visibility | None) -> dt.date | None:
         before = day - dt.timedelta(days=1)
         return before if last is None or before < last else last
     return last
+
+
+def scheduled_last_day(rec: Record, policy: dict[str, Any]) -> dt.date | None:
+    """The last public day a decision is given by its window and withdrawal, whatever the day:
+    what the 双公示 export shows as 公示截止期 while it is public (the importer compares a
+    sheet's date with it)."""
+    return last_public_day(rec, Visibility(True, PUBLIC, windows.window_last_day(rec, policy)))
 
 
 def view(rec: Record, as_of: dt.date, vis: Visibility | None = None) -> PublicRecord:
