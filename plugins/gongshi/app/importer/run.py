@@ -1,310 +1,39 @@
-"""gongshi import: an agency's spreadsheet (xlsx or csv, Chinese headers) to decision records.
+"""One import run: the rows of a sheet typed, checked and planned as decision files, then written.
 
-Headers are the Chinese titles of the format's fields (文书编号, 决定日期, 名称或姓名 …) or the
-national 双公示 columns (行政相对人名称, 行政处罚决定书文号, 处罚决定日期, 罚款金额(万元) …).
-Each row is typed through the decision schema; a bad cell is reported at its row and column
-of the spreadsheet, and only good rows are written, one file each.
-
-Safe on real spreadsheets (issue 11): a formula cell without a cached value is an error naming
-the cell (M12), not an empty field; rows are read from the sheet's content, not its stored
-dimension; a file over MAX_FILE_BYTES or a sheet over MAX_ROWS rows is refused with a clear
-message; a natural person's resident ID number in any cell is an error and is never written;
-the target folders are listed once, and every file is written at the end: first into a hidden
-staging folder, then moved into place, so a killed or failed import leaves no half-done data.
+Each row is typed through the decision schema; a bad cell is reported at its row and column of
+the spreadsheet, and only good rows are written, one file each. The target folders are listed
+once, and every file is written at the end (staging.py), so a killed or failed import leaves no
+half-done data. With `update`, rows whose document number exists fill in or change that record.
 """
 from __future__ import annotations
 
 import copy
-import csv
 import datetime as dt
 import os
 import re
-import io
-import shutil
-import tempfile
 from decimal import Decimal, InvalidOperation
-from typing import Any, Iterator
+from typing import Any
 
-from gongshi.model.findings import WARNING, Msg, Report
+from gongshi.model.findings import WARNING, Report
 from gongshi.model.kinds.decision import DecisionKind
-from gongshi.model.schema import NUMBER_MAX, Ctx, Field, Obj
+from gongshi.model.schema import Ctx
 from gongshi.model.yamlwrite import dump
 from gongshi.model.yamlread import parse
+from gongshi.model.kinds import Record
+from gongshi.publication import scheduled_last_day
+from gongshi.publication.shuanggongshi import AGENCY, AGENCY_CODE, LAST_DAY, LONG_TERM, PARTY_TYPE, WAN_YUAN
 from gongshi.runtime.progress import track
 from gongshi.app.templates import schema_link
-
-BAD_CELL = Msg("R-FORMAT", "单元格 {cell}（第 {row} 行“{header}”列）：{problem}",
-               "cell {cell} (row {row}, column '{header}'): {problem_en}",
-               "{hint_zh}", "{hint_en}")
-BAD_ROW = Msg("R-FORMAT", "第 {row} 行（{cell}）：{problem}", "row {row} ({cell}): {problem_en}",
-              "改正该行后重新导入；其他行已正常导入", "fix the row and import again; the other rows were imported")
-UNKNOWN_COLUMN = Msg("R-FORMAT", "不认识的列“{header}”（{cell}），已忽略", "unknown column '{header}' ({cell}) ignored",
-                     "列名应为 docs/format.md 中字段的中文名称或双公示列名，例如 {examples}",
-                     "headers are the Chinese field titles or the 双公示 columns, e.g. {examples}", severity=WARNING)
-NO_HEADER = Msg("R-FORMAT", "表格中没有可识别的表头（需要 行政处罚决定书文号 或 文书编号 等列）",
-                "no recognisable header row (needs a column such as 行政处罚决定书文号 or 文书编号)",
-                "第一行应为列名", "the first row must hold the column names")
-DUPLICATE = Msg("R-FORMAT", "单元格 {cell}（第 {row} 行）：文书编号“{doc_no}”已存在（{path}），未重复导入",
-                "cell {cell} (row {row}): document number '{doc_no}' already exists ({path}); not imported again",
-                "如需用表格中的内容补充或修改已有记录，加 --update 重新导入；也可直接编辑已有文件",
-                "import again with --update to fill in or change the existing record from the sheet, or edit the file",
-                severity=WARNING)
-WRONG_AGENCY = Msg("R-FORMAT", "单元格 {cell}（第 {row} 行“{header}”列）：“{value}”不是 {agency}（{name}），该行未导入",
-                   "cell {cell} (row {row}, column '{header}'): '{value}' is not {agency} ({name}); the row was not imported",
-                   "只导入本主体的决定；多个主体的表格用 --by-agency 导入，按处罚机关分别归档",
-                   "import only this agency's rows; for a sheet of several agencies use --by-agency, which files each row "
-                   "under the agency it names")
-NO_AGENCY = Msg("R-FORMAT", "单元格 {cell}（第 {row} 行“{header}”列）：“{value}”不是本平台的执法主体，该行未导入",
-                "cell {cell} (row {row}, column '{header}'): '{value}' is no agency of this portal; the row was not imported",
-                "写执法主体的全称或统一社会信用代码（与 agencies/<编号>/agency.yml 一致），或先建立该主体",
-                "give the agency's full name or credit code as in agencies/<slug>/agency.yml, or create the agency first")
-NO_OFFICER = Msg("R-FORMAT", "单元格 {cell}（第 {row} 行“{header}”列）：执法人员名录中没有“{value}”",
-                 "cell {cell} (row {row}, column '{header}'): '{value}' is not in the roster",
-                 "写 officers.yml 中的人员编号、姓名或执法证号；同名的人员请写编号",
-                 "give the id, name or certificate number of officers.yml; for namesakes give the id")
-FORMULA = Msg("R-FORMAT", "单元格 {cell}（第 {row} 行“{header}”列）是没有计算结果的公式：{formula}",
-              "cell {cell} (row {row}, column '{header}') is a formula without a computed value: {formula}",
-              "在 Excel 或 WPS 中打开并保存一次（会保存计算结果），或把公式换成数值",
-              "open and save the file once in Excel or WPS (which stores the results), or replace the formula by its value")
-TOO_BIG = Msg("R-FORMAT", "表格过大：{what}，上限 {limit}；未导入任何行",
-              "the spreadsheet is too large: {what_en}, the limit is {limit}; no row was imported",
-              "把表格按年份或月份拆成几个文件，分别导入", "split the sheet into several files (by year or month) and import each")
-PERSONAL_ID = Msg("R-REDACT", "单元格 {cell}（第 {row} 行“{header}”列）含自然人的{what}（{mask}），该行未导入",
-                  "cell {cell} (row {row}, column '{header}') holds a natural person's {what_en} ({mask}); the row was not imported",
-                  "身份证号码不得公开，也不写入数据文件；删除该号码（自然人不填写行政相对人代码）后重新导入",
-                  "resident ID numbers are never published nor written to the data; delete the number (a natural person has no "
-                  "credit code) and import again")
-NOT_READABLE = Msg("R-FORMAT", "无法读取表格：{error}", "cannot read the spreadsheet: {error}",
-                   "支持 .xlsx 和 .csv（UTF-8 或 GBK 编码）", "use .xlsx or .csv (UTF-8 or GBK)")
-
-# 双公示 columns (national credit exchange format, both layouts) -> the decision field they fill.
-# Paths starting with @ are not record fields: the agency a row names, and officers by name or
-# certificate number, resolved against agency.yml and officers.yml.
-SHUANG = {
-    "行政相对人名称": "party.name", "行政相对人类别": "party.type", "行政相对人代码": "party.credit_code",
-    "统一社会信用代码": "party.credit_code", "法定代表人": "party.legal_representative",
-    "行政处罚决定书文号": "doc_no", "违法行为类型": "violation_type", "违法事实": "facts",
-    "处罚依据": "basis", "处罚类别": "penalty.kinds", "处罚内容": "result", "罚款金额(万元)": "penalty.fine",
-    "没收违法所得金额(万元)": "penalty.confiscated", "没收违法所得、没收非法财物的金额(万元)": "penalty.confiscated",
-    "暂扣或吊销证照名称及编号": "penalty.license", "处罚决定日期": "decided",
-    "行政许可决定文书名称": "permit.document", "行政许可决定文书号": "doc_no", "许可类别": "permit.type",
-    "许可证书名称": "permit.certificate", "许可编号": "permit.number", "许可内容": "result",
-    "许可决定日期": "decided", "有效期自": "permit.valid_from", "有效期至": "permit.valid_until",
-    "当前状态": "permit.state", "备注": "remark",
-    "处罚机关": "@agency", "许可机关": "@agency", "执法主体": "@agency",
-    "处罚机关统一社会信用代码": "@agency_code", "许可机关统一社会信用代码": "@agency_code",
-    "执法人员": "officers", "承办人员": "officers", "执法证号": "@certificates", "执法证件号": "@certificates",
-}
-# 双公示 columns that describe the credit platform's own window, the sender, a natural person's or a
-# representative's ID documents (never taken), or codes the unified credit code replaced.
-IGNORED = ("处罚有效期", "公示截止期", "数据来源单位", "数据来源单位统一社会信用代码", "备注说明",
-           "法定代表人证件类型", "法定代表人证件号码", "证件类型", "证件号码", "行政相对人代码(其他)")
-PENALTY_HEADERS = ("行政处罚决定书文号", "处罚决定日期", "处罚类别", "罚款金额(万元)")
-PERMIT_HEADERS = ("行政许可决定文书号", "许可决定日期", "许可类别", "许可内容")
-DATES = ("decided", "published", "legal_review.date", "permit.valid_from", "permit.valid_until")
-LONG_TERM = "2099-12-31"  # the export's "long term" 有效期至: no end on record
-# 行政相对人代码, 行政相对人代码_1, 行政相对人代码(统一社会信用代码), 行政相对人代码_3(组织机构代码) …
-CODE_HEADER = re.compile(r"行政相对人代码(?:_(\d))?(?:\((.*)\))?")
-PARTY_TYPES = {"法人及非法人组织": "法人", "法人": "法人", "非法人组织": "非法人组织", "个体工商户": "个体工商户",
-               "自然人": "自然人"}
-WAN_YUAN = {"penalty.fine", "penalty.confiscated"}  # 万元 columns, stored in yuan
-PREFIX = {"行政处罚": "cf", "行政许可": "xk", "行政检查": "jc", "行政强制": "qz"}
-SPLIT = re.compile(r"[；;、，,\n]+")
-DATE_FORMS = (re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})"), re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})"),
-              re.compile(r"(\d{4})\.(\d{1,2})\.(\d{1,2})"), re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日"),
-              re.compile(r"(\d{4})(\d{2})(\d{2})"))
-
-
-def normalize(header: str) -> str:
-    """A header without spaces, required-markers or full-width parentheses; the party's code
-    columns as 行政相对人代码 (the credit code: _1, or named so, or unnumbered) or 行政相对人代码(其他)."""
-    h = str(header).strip().replace("（", "(").replace("）", ")").replace(" ", "").replace("\u3000", "")
-    h = h.strip("*＊").removesuffix("(必填)").removesuffix("(选填)").strip("*＊")
-    code = CODE_HEADER.fullmatch(h)
-    if code:
-        number, name = code.groups()
-        if (name or "统一社会信用代码") == "统一社会信用代码" and number in (None, "1"):
-            return "行政相对人代码"
-        return "行政相对人代码(其他)"
-    return re.sub(r"_\d+(\(.*\))?$", "", h)
-
-
-def _titles(obj: Obj, prefix: str = "") -> Iterator[tuple[str, str, Field]]:
-    for key, f in obj.fields.items():
-        if isinstance(f, Obj):
-            yield from _titles(f, f"{prefix}{key}.")
-        else:
-            yield f.title, prefix + key, f
-
-
-def header_map() -> dict[str, str]:
-    """Normalized header -> field path: the schema's Chinese titles, then the 双公示 names."""
-    out: dict[str, str] = {}
-    for title, path, _f in _titles(DecisionKind.schema):
-        out.setdefault(normalize(title), path)
-    out.update({normalize(k): v for k, v in SHUANG.items()})
-    return out
-
-
-MAX_FILE_BYTES = 100 * 1024 * 1024  # a 100,000-row 双公示 sheet is about 60 MB as CSV, 20 MB as xlsx
-MAX_ROWS = 200_000
-
-
-class TooLarge(Exception):
-    """The file or sheet is over a limit: (what in Chinese, in English, the limit)."""
-
-
-class Formula:
-    """A formula cell without a cached value: the cell reference and the formula text."""
-
-    __slots__ = ("formula",)
-
-    def __init__(self, formula: str) -> None:
-        self.formula = formula
-
-    def __str__(self) -> str:
-        return ""
-
-
-def _xlsx_rows(path: str) -> Iterator[list[Any]]:
-    """The first sheet's rows as they are stored, whatever the sheet's <dimension> claims;
-    a formula cell without a cached value is a Formula, never an empty cell."""
-    from openpyxl import load_workbook
-    values = load_workbook(path, read_only=True, data_only=True)
-    formulas = load_workbook(path, read_only=True, data_only=False)
-    try:
-        ws, wf = values.worksheets[0], formulas.worksheets[0]
-        ws.reset_dimensions()  # read_only trusts <dimension>, which some tools write stale
-        wf.reset_dimensions()
-        for vrow, frow in zip(ws.iter_rows(values_only=True), wf.iter_rows(values_only=True)):
-            cells: list[Any] = list(vrow)
-            for i, f in enumerate(frow):
-                if i < len(cells) and cells[i] is None and isinstance(f, str) and f.startswith("="):
-                    cells[i] = Formula(f)
-            yield cells
-    finally:
-        values.close()
-        formulas.close()
-
-
-def _csv_rows(path: str) -> Iterator[list[Any]]:
-    with open(path, "rb") as fh:
-        raw = fh.read()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("gb18030")  # Excel in China saves CSV as GBK
-    del raw
-    yield from csv.reader(io.StringIO(text, newline=""))
-
-
-def read_rows(path: str, max_rows: int = MAX_ROWS) -> list[tuple[int, list[Any]]]:
-    """(row number, cells) of the first sheet or the CSV file, blank rows dropped; TooLarge
-    when the file or the sheet is over the limits (checked before and while reading)."""
-    size = os.path.getsize(path)
-    if size > MAX_FILE_BYTES:
-        raise TooLarge(f"文件 {size:,} 字节", f"{size:,} bytes", f"{MAX_FILE_BYTES:,} 字节 / bytes")
-    source = _xlsx_rows(path) if path.lower().endswith((".xlsx", ".xlsm")) else _csv_rows(path)
-    rows: list[tuple[int, list[Any]]] = []
-    for i, r in enumerate(source, 1):
-        if i > max_rows + 1:  # the header row and max_rows rows
-            raise TooLarge(f"超过 {max_rows:,} 行", f"more than {max_rows:,} rows", f"{max_rows:,} 行 / rows")
-        if any(c not in (None, "") and (isinstance(c, Formula) or str(c).strip()) for c in r):
-            rows.append((i, r))
-    return rows
-
-
-def cell_name(row: int, col: int) -> str:
-    """The spreadsheet's name of a cell: column letter and row, e.g. M12."""
-    from openpyxl.utils import get_column_letter
-    return f"{get_column_letter(col)}{row}"
-
-
-def to_date(value: Any) -> dt.date | None:
-    """A cell as a date: a date cell or text like 2024-03-05, 2024/3/5, 2024年3月5日."""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = str(value).strip()
-    for form in DATE_FORMS:
-        m = form.fullmatch(text)
-        if m:
-            try:
-                return dt.date(*map(int, m.groups()))
-            except ValueError:
-                return None
-    return None
-
-
-def to_yuan(value: Any) -> int | float | None:
-    """A 万元 amount as yuan."""
-    text = str(value).strip().replace(",", "")
-    if len(text) > 40:  # no amount needs more: thousands of digits are a paste, not a fine
-        return None
-    try:
-        amount = Decimal(text) * 10000
-    except InvalidOperation:
-        return None
-    if not amount.is_finite() or abs(amount) >= NUMBER_MAX:  # nan, inf, 1e999: the schema's ceiling
-        return None
-    return int(amount) if amount == amount.to_integral_value() else float(amount)
-
-
-def parse_basis(text: str) -> list[dict[str, str]]:
-    """《法律名称》第X条；… as [{title, article}]."""
-    out = []
-    for part in re.split(r"[；;\n]+", text):
-        m = re.match(r"\s*《?([^》]+?)》?\s*(第.+)?\s*$", part)
-        if m and m.group(1).strip():
-            out.append({"title": m.group(1).strip(), **({"article": m.group(2).strip()} if m.group(2) else {})})
-    return out
-
-
-def ordered(doc: dict[str, Any], obj: Obj) -> dict[str, Any]:
-    """`doc` with its keys in the schema's order, as a clerk would read them in docs/format.md."""
-    out: dict[str, Any] = {}
-    for key, f in obj.fields.items():
-        if key in doc:
-            out[key] = ordered(doc[key], f) if isinstance(f, Obj) and isinstance(doc[key], dict) else doc[key]
-    return out
-
-
-def _set(doc: dict[str, Any], path: str, value: Any) -> None:
-    *parents, last = path.split(".")
-    for p in parents:
-        doc = doc.setdefault(p, {})
-    doc[last] = value
-
-
-def _get(doc: dict[str, Any], path: str) -> Any:
-    for part in path.split("."):
-        if not isinstance(doc, dict):
-            return None
-        doc = doc.get(part)  # type: ignore[assignment]
-    return doc
-
-
-def _shown(value: Any) -> str:
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, list):
-        return "；".join(_shown(v) for v in value)
-    if isinstance(value, dict):
-        return "".join(_shown(v) for v in value.values())
-    return "" if value is None else str(value)
-
-
-def make_title(doc: dict[str, Any]) -> str | None:
-    """A case title from the party and the violation (某某公司销售过期食品案), for rows without one."""
-    name = str(_get(doc, "party.name") or "")
-    if not name:
-        return None
-    if doc.get("violation_type"):
-        return f"{name}{doc['violation_type']}案"
-    if doc.get("category") == "行政许可":
-        return f"{name}{_get(doc, 'permit.certificate') or '行政许可'}"
-    return None
+from gongshi.app.importer.cells import (DATES, PREFIX, SPLIT, get_path, make_title, ordered, parse_basis,
+                                        set_path, shown, to_date, to_yuan)
+from gongshi.app.importer.columns import PENALTY_HEADERS, PERMIT_HEADERS, header_map, ignored, normalize
+from gongshi.app.importer.messages import (BAD_CELL, BAD_ROW, DOC_NO_TAKEN, DUPLICATE, FORMULA, LAST_DAY_DIFFERS,
+                                           MASKS_KEPT, NAMES_MASKED, NO_AGENCY, NO_HEADER, NO_OFFICER, NOT_READABLE,
+                                           PERSONAL_DATA, PERSONAL_ID, TOO_BIG, UNKNOWN_COLUMN, WRONG_AGENCY)
+from gongshi.app.importer.redaction import masked_form_of, protect, what
+from gongshi.app.importer.site import site_policy
+from gongshi.app.importer.sheet import Formula, TooLarge, cell_name, read_rows
+from gongshi.app.importer.staging import write_staged
 
 
 class Importer:
@@ -333,6 +62,11 @@ class Importer:
         for slug in (self.agencies if by_agency else [agency] if agency else []):
             self._list(slug)
         self.pending: list[tuple[str, str]] = []  # (path, text) written by finish()
+        self.planned: dict[str, dict[str, Any]] = {}  # doc_no -> the record planned in this run
+        self.policy = site_policy(data)
+        self.masked: list[tuple[int, str]] = []       # (row, mask) of every name the policy masked
+        self.kept: list[tuple[int, str]] = []         # (row, cell) of masked values --update kept
+        self.last_days: dict[int, tuple[int, str, dt.date]] = {}  # row -> the sheet's 公示截止期 cell
 
     def _agencies(self) -> dict[str, dict[str, Any]]:
         import yaml
@@ -407,7 +141,7 @@ class Importer:
         """The agency a row belongs to, after checking what its 处罚机关 / 许可机关 columns say."""
         target = self.agency
         for col, header, path in columns:
-            if path not in ("@agency", "@agency_code"):
+            if path not in (AGENCY, AGENCY_CODE):
                 continue
             value = cells[col - 1] if col - 1 < len(cells) else None
             if value is None or isinstance(value, Formula) or not str(value).strip():
@@ -431,7 +165,7 @@ class Importer:
                                              value=value, agency=self.agency, name=a.get("name", "")))
                 return None
         if target is None:
-            col = next((c for c, _h, p in columns if p == "@agency"), 1)
+            col = next((c for c, _h, p in columns if p == AGENCY), 1)
             self.report.add(NO_AGENCY(self.source, row, col, cell=cell_name(row, col), row=row,
                                       header=self.headers.get(col, ""), value=""))
         return target
@@ -455,7 +189,17 @@ class Importer:
                 self.report.add(FORMULA(self.source, row, col, cell=cell_name(row, col), row=row, header=header,
                                         formula=value.formula[:60]))
                 continue
-            if value is None or not str(value).strip() or path in ("@agency", "@agency_code"):
+            if value is None or not str(value).strip() or path in (AGENCY, AGENCY_CODE):
+                continue
+            if path == LAST_DAY:
+                day = to_date(value)
+                if day is None:
+                    ok = False
+                    self.cell_error(row, col, header, f"“{value}”不是有效日期", f"'{value}' is not a valid date",
+                                    "写成 2024-03-05 或 2024年3月5日，或留空（按公示期限计算）",
+                                    "write 2024-03-05 or 2024年3月5日, or leave it empty (computed from the window)")
+                elif check_ids and row not in self.last_days:  # a row of the sheet, not an export's baseline
+                    self.last_days[row] = (col, header, day)
                 continue
             if path in DATES:
                 if path == "permit.valid_until" and str(value).strip()[:10] == LONG_TERM:
@@ -503,14 +247,14 @@ class Importer:
             elif path == "basis":
                 value = parse_basis(str(value))
             elif path == "party.type":
-                value = PARTY_TYPES.get(str(value).strip(), str(value).strip())
+                value = PARTY_TYPE.get(str(value).strip(), str(value).strip())
             elif isinstance(value, float) and value.is_integer():
                 value = str(int(value))  # a code or number typed into a numeric cell
             elif isinstance(value, (int, float)) and not isinstance(value, bool):
                 value = str(value)
             elif isinstance(value, str):
                 value = value.strip()
-            _set(doc, path, value)
+            set_path(doc, path, value)
         if not ok:
             return None
         if self.penalty_sheet:  # a 双公示 sheet has no category column
@@ -554,16 +298,70 @@ class Importer:
     def _doc_col(self) -> int:
         return next((c for c, _h, p in self.columns if p == "doc_no"), 1)
 
+    def protect(self, row: int, doc: dict[str, Any], old: dict[str, Any] | None = None) -> bool:
+        """Apply the site's redaction policy to a row (redaction.py): names masked, masked values
+        of the record kept (--update); False, after reporting each cell, when the row brings in
+        other personal data."""
+        done = protect(doc, self.policy, old)
+        for keys, m in done.masked:
+            self.masked.append((row, m))
+        for keys in done.kept:
+            col = self._column_of(keys)
+            self.kept.append((row, cell_name(row, col) if col else f"{row}"))
+        for refusal in done.refused:
+            col = self._column_of(refusal.keys)
+            zh, en = what(refusal.kind)
+            self.report.add(PERSONAL_DATA(self.source, row, col, cell=cell_name(row, col) if col else f"{row}", row=row,
+                                          header=self.headers.get(col, ""), what=zh, what_en=en,
+                                          mask=refusal.mask or "（手工改写）"))
+        return not done.refused
+
+    def _column_of(self, keys: tuple[Any, ...]) -> int:
+        """The sheet's column that filled a key path of the record (0: none)."""
+        path = ".".join(str(k) for k in keys if not isinstance(k, int))
+        return next((c for c, _h, p in self.columns if p == path or path.startswith(p + ".")), 0)
+
+    def _same_decision(self, row: int, doc: dict[str, Any], other: dict[str, Any], path: str) -> bool:
+        """Whether a row and a record with its document number are one decision (the same party,
+        its name masked or not); if not, an error naming both."""
+        mine, theirs = doc.get("party") or {}, other.get("party") or {}
+        codes = (mine.get("credit_code"), theirs.get("credit_code"))
+        names = (str(mine.get("name") or ""), str(theirs.get("name") or ""))
+        same = names[0] == names[1] or masked_form_of(names[1], names[0]) or masked_form_of(names[0], names[1])
+        if all(codes):
+            same = codes[0] == codes[1]
+        if same or not all(names):
+            return True
+        col = next((c for c, _h, p in self.columns if p == "party.name"), self._doc_col())
+        self.report.add(DOC_NO_TAKEN(self.source, row, col, cell=cell_name(row, self._doc_col()), row=row,
+                                     doc_no=doc.get("doc_no", ""), path=path, other=names[1], party=names[0]))
+        return False
+
+    def compare_last_day(self, row: int, doc: dict[str, Any]) -> None:
+        """The sheet's 公示截止期 / 处罚有效期 against the day the window and withdrawal give."""
+        if row not in self.last_days:
+            return
+        col, header, sheet = self.last_days[row]
+        computed = scheduled_last_day(Record("decision", self.source, doc), self.policy)
+        if computed != sheet:
+            self.report.add(LAST_DAY_DIFFERS(self.source, row, col, cell=cell_name(row, col), row=row, header=header,
+                                             sheet=sheet.isoformat(),
+                                             computed=computed.isoformat() if computed else "无期限（公示至撤销）/ no end"))
+
     def write(self, row: int, doc: dict[str, Any], agency: str | None = None) -> None:
         """Plan a good row's file agencies/<agency>/decisions/<yyyy>/<slug>.yml (finish() writes)."""
         agency = agency or self.agency or ""
         doc_no = str(doc.get("doc_no", ""))
         if doc_no in self.known:
-            self.report.add(DUPLICATE(self.source, row, self._doc_col(), cell=cell_name(row, self._doc_col()), row=row,
-                                      doc_no=doc_no, path=self.known[doc_no]))
+            path = self.known[doc_no]
+            found = self.planned.get(doc_no) or (self._existing(path) or ("", {}))[1]
+            if self._same_decision(row, doc, found, path):
+                self.report.add(DUPLICATE(self.source, row, self._doc_col(), cell=cell_name(row, self._doc_col()),
+                                          row=row, doc_no=doc_no, path=path))
             return
         doc.setdefault("published", self.published)
         doc.setdefault("status", "有效")
+        self.compare_last_day(row, doc)
         if not doc.get("title") and make_title(doc):
             doc["title"] = make_title(doc)
         year = doc["decided"].year
@@ -583,6 +381,7 @@ class Importer:
         text = dump(ordered(doc, DecisionKind.schema))
         self.pending.append((path, schema_link(path, self.data, "decision") + "\n" + note + text))
         self.known[doc_no] = path
+        self.planned[doc_no] = doc
 
     def _existing(self, path: str) -> tuple[str, dict[str, Any]] | None:
         """A record's leading comment lines and typed data, or None when it does not read."""
@@ -616,9 +415,11 @@ class Importer:
                                     "has errors; not updated"))
             return
         head, old = found
-        shown = self._exported(old, agency)
+        if not self._same_decision(row, doc, old, path) or not self.protect(row, doc, old):
+            return
+        exported = self._exported(old, agency)
         width = max([len(cells), *self.headers])
-        baseline_cells = [shown.get(normalize(self.headers.get(c, "")), None) for c in range(1, width + 1)]
+        baseline_cells = [exported.get(normalize(self.headers.get(c, "")), None) for c in range(1, width + 1)]
         covered = [(c, h, p) for c, h, p in self.columns if baseline_cells[c - 1] is not None]
         baseline = self.convert(row, baseline_cells, covered, agency, check_ids=False) or {}
         new = copy.deepcopy(old)
@@ -627,14 +428,17 @@ class Importer:
             fp = "officers" if field_path == "@certificates" else field_path
             if fp.startswith("@") or fp == "category":
                 continue
-            value = _get(doc, fp)
+            value = get_path(doc, fp)
             if value in (None, "", []):
                 continue  # an empty cell never deletes
-            before = _get(baseline, fp) if baseline_cells[col - 1] is not None else _get(old, fp)
-            if value == before or (_shown(value) == _shown(_get(old, fp))):
+            before = get_path(baseline, fp) if baseline_cells[col - 1] is not None else get_path(old, fp)
+            if value == before or (shown(value) == shown(get_path(old, fp))):
                 continue
-            _set(new, fp, value)
-            diff.append((cell_name(row, col), fp, _shown(_get(old, fp)), _shown(value)))
+            if masked_form_of(get_path(old, fp), value):
+                continue  # a masked value in the data is canonical: never unmasked by a sheet
+            set_path(new, fp, value)
+            diff.append((cell_name(row, col), fp, shown(get_path(old, fp)), shown(value)))
+        self.compare_last_day(row, new)
         if not diff:
             return
         if not self.check(row, new):
@@ -646,28 +450,7 @@ class Importer:
         """Write every planned file: into a hidden staging folder first (the loader skips hidden
         names), then each moved into place, so a kill or an error before the end leaves nothing
         but that folder; staging folders left by a killed import are removed here."""
-        if not self.pending:
-            return
-        base = os.path.join(self.data, "agencies")
-        for folder in [base] + [os.path.join(base, a, "decisions") for a in self.listed]:
-            for old in os.listdir(folder) if os.path.isdir(folder) else []:
-                if old.startswith(".import-"):
-                    shutil.rmtree(os.path.join(folder, old), ignore_errors=True)
-        stage = tempfile.mkdtemp(prefix=".import-", dir=base)
-        try:
-            staged = []
-            for i, (path, text) in enumerate(self.pending):
-                tmp = os.path.join(stage, f"{i}.yml")
-                with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
-                    fh.write(text)
-                os.chmod(tmp, 0o644)
-                staged.append((tmp, path))
-            for tmp, path in staged:
-                os.makedirs(os.path.dirname(path), exist_ok=True)
-                os.replace(tmp, path)
-                self.written.append(path)
-        finally:
-            shutil.rmtree(stage, ignore_errors=True)
+        self.written.extend(write_staged(self.data, self.listed, self.pending))
 
     def run(self) -> None:
         """Read, convert, check and write (or, with update, merge) every row."""
@@ -680,7 +463,7 @@ class Importer:
         except Exception as exc:  # a broken file is a finding for the clerk, not a traceback
             self.report.add(NOT_READABLE(self.source, 0, 0, error=f"{type(exc).__name__}: {exc}"))
             return
-        known = header_map()
+        known, skip = header_map(), ignored()
         if not rows:
             self.report.add(NO_HEADER(self.source, 1, 1))
             return
@@ -689,7 +472,7 @@ class Importer:
         self.headers = {col: str(h).strip() for col, h in enumerate(head, 1) if h is not None}
         for col, h in enumerate(head, 1):
             name = normalize(h or "")
-            if not name or name in IGNORED:
+            if not name or name in skip:
                 continue
             if name in known:
                 columns.append((col, str(h).strip(), known[name]))
@@ -711,18 +494,24 @@ class Importer:
             doc = self.convert(row, cells, columns, agency)
             if doc is None:
                 continue
-            if self.update and str(doc.get("doc_no", "")) in self.known:
+            repeat = str(doc.get("doc_no", "")) in self.known
+            if self.update and repeat:
                 self.merge(row, cells, doc)
-            elif self.check(row, dict(doc, published=doc.get("published", self.published),
-                                      status=doc.get("status", "有效"))):
+            elif repeat:
+                self.write(row, doc, agency)  # a repeat (warned) or a collision (an error): nothing is written
+            elif self.protect(row, doc) and self.check(row, dict(doc, published=doc.get("published", self.published),
+                                                                 status=doc.get("status", "有效"))):
                 self.write(row, doc, agency)
+        self.summarise()
         self.finish()
 
-
-def import_file(source: str, data: str, agency: str | None, published: dt.date, by_agency: bool = False,
-                update: bool = False) -> Importer:
-    """Import `source` into `data` for `agency` (or, by_agency, for the agency each row names);
-    the importer holds the report, the files written and, with update, the changes made."""
-    imp = Importer(data, agency, source, published, by_agency, update)
-    imp.run()
-    return imp
+    def summarise(self) -> None:
+        """One line for what the policy did to the whole sheet, not one a row."""
+        if self.masked:
+            row, example = self.masked[0]
+            self.report.add(NAMES_MASKED(self.source, row, 0, count=len(self.masked),
+                                         rows=len({r for r, _m in self.masked}), row=row, example=example))
+        if self.kept:
+            row, cell = self.kept[0]
+            self.report.add(MASKS_KEPT(self.source, row, 0, count=len(self.kept),
+                                       rows=len({r for r, _c in self.kept}), cell=cell))

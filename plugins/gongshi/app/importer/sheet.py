@@ -1,0 +1,86 @@
+"""Reading a spreadsheet: the rows of an xlsx sheet or a CSV file, as they are stored.
+
+Safe on real spreadsheets (issue 11): a formula cell without a cached value is a `Formula`, not
+an empty cell; rows are read from the sheet's content, not its stored dimension; a file over
+MAX_FILE_BYTES or a sheet over MAX_ROWS rows is refused (`TooLarge`) before and while reading.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import os
+from typing import Any, Iterator
+
+MAX_FILE_BYTES = 100 * 1024 * 1024  # a 100,000-row 双公示 sheet is about 60 MB as CSV, 20 MB as xlsx
+MAX_ROWS = 200_000
+
+
+class TooLarge(Exception):
+    """The file or sheet is over a limit: (what in Chinese, in English, the limit)."""
+
+
+class Formula:
+    """A formula cell without a cached value: the cell reference and the formula text."""
+
+    __slots__ = ("formula",)
+
+    def __init__(self, formula: str) -> None:
+        self.formula = formula
+
+    def __str__(self) -> str:
+        return ""
+
+
+def _xlsx_rows(path: str) -> Iterator[list[Any]]:
+    """The first sheet's rows as they are stored, whatever the sheet's <dimension> claims;
+    a formula cell without a cached value is a Formula, never an empty cell."""
+    from openpyxl import load_workbook
+    values = load_workbook(path, read_only=True, data_only=True)
+    formulas = load_workbook(path, read_only=True, data_only=False)
+    try:
+        ws, wf = values.worksheets[0], formulas.worksheets[0]
+        ws.reset_dimensions()  # read_only trusts <dimension>, which some tools write stale
+        wf.reset_dimensions()
+        for vrow, frow in zip(ws.iter_rows(values_only=True), wf.iter_rows(values_only=True)):
+            cells: list[Any] = list(vrow)
+            for i, f in enumerate(frow):
+                if i < len(cells) and cells[i] is None and isinstance(f, str) and f.startswith("="):
+                    cells[i] = Formula(f)
+            yield cells
+    finally:
+        values.close()
+        formulas.close()
+
+
+def _csv_rows(path: str) -> Iterator[list[Any]]:
+    with open(path, "rb") as fh:
+        raw = fh.read()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("gb18030")  # Excel in China saves CSV as GBK
+    del raw
+    yield from csv.reader(io.StringIO(text, newline=""))
+
+
+def read_rows(path: str, max_rows: int = MAX_ROWS) -> list[tuple[int, list[Any]]]:
+    """(row number, cells) of the first sheet or the CSV file, blank rows dropped; TooLarge
+    when the file or the sheet is over the limits (checked before and while reading)."""
+    size = os.path.getsize(path)
+    if size > MAX_FILE_BYTES:
+        raise TooLarge(f"文件 {size:,} 字节", f"{size:,} bytes", f"{MAX_FILE_BYTES:,} 字节 / bytes")
+    source = _xlsx_rows(path) if path.lower().endswith((".xlsx", ".xlsm")) else _csv_rows(path)
+    rows: list[tuple[int, list[Any]]] = []
+    for i, r in enumerate(source, 1):
+        if i > max_rows + 1:  # the header row and max_rows rows
+            raise TooLarge(f"超过 {max_rows:,} 行", f"more than {max_rows:,} rows", f"{max_rows:,} 行 / rows")
+        if any(c not in (None, "") and (isinstance(c, Formula) or str(c).strip()) for c in r):
+            rows.append((i, r))
+    return rows
+
+
+def cell_name(row: int, col: int) -> str:
+    """The spreadsheet's name of a cell: column letter and row, e.g. M12."""
+    from openpyxl.utils import get_column_letter
+    return f"{get_column_letter(col)}{row}"
+
