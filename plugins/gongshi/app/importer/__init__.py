@@ -12,6 +12,8 @@ One module per step of the way a row takes:
     cells.py    a cell's text as a value (dates, 万元, legal bases, lists)
     run.py      the run: rows typed, checked and planned as files (or merged, --update)
     staging.py  every file written at the end, or none
+    redaction.py the site's redaction policy on a row; site.py that policy, read once
+    summary.py  a message repeated on every row as one line, with a bulk hint
     messages.py what the run says
 
 Safe on real spreadsheets (issue 11): see sheet.py and staging.py; a natural person's resident
@@ -33,9 +35,11 @@ __all__ = ["BAD_CELL", "BAD_ROW", "DUPLICATE", "FORMULA", "NO_AGENCY", "NO_HEADE
 
 
 def import_file(source: str, data: str, agency: str | None, published: dt.date, by_agency: bool = False,
-                update: bool = False) -> Importer:
+                update: bool = False, sheet: str | None = None, officers: list[str] | None = None) -> Importer:
     """Import `source` into `data` for `agency` (or, by_agency, for the agency each row names);
-    the importer holds the report, the files written and, with update, the changes made."""
-    imp = Importer(data, agency, source, published, by_agency, update)
+    the importer holds the report, the files written and, with update, the changes made.
+    `sheet`: the worksheet to read (default: the one the workbook opens at); `officers`: those of
+    every row that names none (--officers)."""
+    imp = Importer(data, agency, source, published, by_agency, update, sheet, officers)
     imp.run()
     return imp

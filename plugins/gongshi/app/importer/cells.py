@@ -12,6 +12,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from gongshi.model.schema import NUMBER_MAX, Obj
+from gongshi.outputs.opendata.files import FORMULA_START
 
 DATES = ("decided", "published", "legal_review.date", "permit.valid_from", "permit.valid_until")
 PREFIX = {"行政处罚": "cf", "行政许可": "xk", "行政检查": "jc", "行政强制": "qz"}
@@ -19,6 +20,15 @@ SPLIT = re.compile(r"[；;、，,\n]+")
 DATE_FORMS = (re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})"), re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})"),
               re.compile(r"(\d{4})\.(\d{1,2})\.(\d{1,2})"), re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日"),
               re.compile(r"(\d{4})(\d{2})(\d{2})"))
+
+
+def unguard(value: Any) -> Any:
+    """A cell without the open-data CSV guard: the export writes text that begins like a formula
+    (= + - @ tab CR) with a leading ' (outputs/opendata/files.csv_cell); read back, the quote is
+    not data, so export -> import gives the value exported ("-", not "'-")."""
+    if isinstance(value, str) and len(value) > 1 and value[0] == "'" and value[1] in FORMULA_START:
+        return value[1:]
+    return value
 
 
 def to_date(value: Any) -> dt.date | None:

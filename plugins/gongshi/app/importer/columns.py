@@ -66,3 +66,16 @@ def ignored() -> set[str]:
     """Normalized headers read past without a word: the 双公示 columns no record field holds."""
     return {normalize(k) for k, v in sgs.fields_by_column().items() if v is None} | {
         normalize(k) for k in IGNORED_EXTRA}
+
+
+TITLE_ROWS = 10  # how far down a sheet the header row is looked for
+
+
+def header_index(rows: list[tuple[int, list[object]]], known: dict[str, str]) -> int:
+    """The index of the header row: the first of the top rows that names the document number
+    column. Credit offices put a (merged) title row or two above the headers
+    (“2026年11月行政处罚信息”); those rows are read past. 0 when no row does (NO_HEADER then)."""
+    for i, (_number, cells) in enumerate(rows[:TITLE_ROWS]):
+        if any(known.get(normalize(str(c))) == "doc_no" for c in cells if c is not None):
+            return i
+    return 0

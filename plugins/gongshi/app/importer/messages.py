@@ -70,7 +70,7 @@ MASKS_KEPT = Msg("R-REDACT", "{count} 处已遮盖的值保持不变（{rows} �
                  "--update 从不用未遮盖的值替换已遮盖的值；如确需修改，直接编辑记录文件",
                  "--update never replaces a masked value by an unmasked one; to change it, edit the record file",
                  severity=WARNING)
-LAST_DAY_DIFFERS = Msg("R-WINDOW", "单元格 {cell}（第 {row} 行“{header}”列）：表格写 {sheet}，按公示期限计算为 {computed}",
+LAST_DAY_DIFFERS = Msg("R-FORMAT", "单元格 {cell}（第 {row} 行“{header}”列）：表格写 {sheet}，按公示期限计算为 {computed}",
                        "cell {cell} (row {row}, column '{header}'): the sheet says {sheet}, the display window gives {computed}",
                        "公示截止期由公开日期、site.yml 的公示期限（policy.display）和记录的 display、withdrawn 算出，"
                        "导出和页面都用计算的日期；如表格正确，核对公开日期或在记录中写 display",
@@ -84,3 +84,10 @@ DOC_NO_TAKEN = Msg("R-FORMAT", "单元格 {cell}（第 {row} 行）：文书编�
                    "一个文书编号只对应一个决定：核对本行或已有记录的文书编号是否抄错",
                    "a document number names one decision: check this row's and the existing record's number for a "
                    "copying mistake")
+WHICH_SHEET = Msg("R-FORMAT", "不清楚应读取哪一个工作表：{reason}；含数据的工作表：{names}",
+                  "which worksheet to read is not clear: {reason_en}; sheets holding data: {names}",
+                  "用 --sheet 指定工作表名，例如 --sheet {example}", "name the sheet with --sheet, e.g. --sheet {example}")
+OFFICERS_OPTION = Msg("R-FORMAT", "--officers：{agency} 的执法人员名录中没有“{value}”，没有执法人员列的行未导入",
+                      "--officers: '{value}' is not in the roster of {agency}; rows naming no officers were not imported",
+                      "写 officers.yml 中的人员编号、姓名或执法证号，以逗号分隔，例如 --officers o-0003,o-0004",
+                      "give ids, names or certificate numbers of officers.yml, comma-separated, e.g. --officers o-0003,o-0004")

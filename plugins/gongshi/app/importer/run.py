@@ -25,14 +25,14 @@ from gongshi.publication.shuanggongshi import AGENCY, AGENCY_CODE, LAST_DAY, LON
 from gongshi.runtime.progress import track
 from gongshi.app.templates import schema_link
 from gongshi.app.importer.cells import (DATES, PREFIX, SPLIT, get_path, make_title, ordered, parse_basis,
-                                        set_path, shown, to_date, to_yuan)
-from gongshi.app.importer.columns import PENALTY_HEADERS, PERMIT_HEADERS, header_map, ignored, normalize
+                                        set_path, shown, to_date, to_yuan, unguard)
+from gongshi.app.importer.columns import PENALTY_HEADERS, PERMIT_HEADERS, header_index, header_map, ignored, normalize
 from gongshi.app.importer.messages import (BAD_CELL, BAD_ROW, DOC_NO_TAKEN, DUPLICATE, FORMULA, LAST_DAY_DIFFERS,
-                                           MASKS_KEPT, NAMES_MASKED, NO_AGENCY, NO_HEADER, NO_OFFICER, NOT_READABLE,
-                                           PERSONAL_DATA, PERSONAL_ID, TOO_BIG, UNKNOWN_COLUMN, WRONG_AGENCY)
+                                           MASKS_KEPT, NAMES_MASKED, NO_AGENCY, OFFICERS_OPTION, NO_HEADER, NO_OFFICER, NOT_READABLE,
+                                           PERSONAL_DATA, PERSONAL_ID, TOO_BIG, UNKNOWN_COLUMN, WHICH_SHEET, WRONG_AGENCY)
 from gongshi.app.importer.redaction import masked_form_of, protect, what
 from gongshi.app.importer.site import site_policy
-from gongshi.app.importer.sheet import Formula, TooLarge, cell_name, read_rows
+from gongshi.app.importer.sheet import Formula, NoSheet, TooLarge, cell_name, read_sheet
 from gongshi.app.importer.staging import write_staged
 
 
@@ -42,8 +42,15 @@ class Importer:
     imported (by document number) and keeps the difference in `changes`."""
 
     def __init__(self, data: str, agency: str | None, source: str, published: dt.date,
-                 by_agency: bool = False, update: bool = False) -> None:
+                 by_agency: bool = False, update: bool = False, sheet: str | None = None,
+                 officers: list[str] | None = None) -> None:
         self.data, self.agency, self.source, self.published = data, agency, source, published
+        self.sheet = sheet                       # --sheet: the worksheet asked for
+        self.officers = officers or []           # --officers: of every row that names none
+        self.default_officers: dict[str, list[str] | None] = {}  # agency -> their ids (None: unresolved)
+        self.sheet_name: str | None = None       # the worksheet read (None: a CSV file)
+        self.sheet_names: list[str] = []
+        self.title_rows: list[int] = []          # rows above the headers read past (a title)
         self.by_agency, self.update = by_agency, update
         self.report = Report()
         self.written: list[str] = []
@@ -183,7 +190,7 @@ class Importer:
                 if cell is not None and not isinstance(cell, (dt.date, bool)) and self._personal_id(row, col, cell):
                     ok = False
         for col, header, path in columns:
-            value = cells[col - 1] if col - 1 < len(cells) else None
+            value = unguard(cells[col - 1]) if col - 1 < len(cells) else None
             if isinstance(value, Formula):
                 ok = False
                 self.report.add(FORMULA(self.source, row, col, cell=cell_name(row, col), row=row, header=header,
@@ -255,6 +262,12 @@ class Importer:
             elif isinstance(value, str):
                 value = value.strip()
             set_path(doc, path, value)
+        if check_ids and self.officers and not doc.get("officers"):
+            default = self._default_officers(slug)
+            if default is None:
+                ok = False
+            else:
+                doc["officers"] = default
         if not ok:
             return None
         if self.penalty_sheet:  # a 双公示 sheet has no category column
@@ -262,6 +275,20 @@ class Importer:
         elif self.permit_sheet:
             doc.setdefault("category", "行政许可")
         return doc
+
+    def _default_officers(self, slug: str) -> list[str] | None:
+        """The ids --officers names in the agency's roster (once an agency); None, after one
+        error for each token the roster lacks, when one does not resolve."""
+        if slug not in self.default_officers:
+            ids: list[str] = []
+            for token in self.officers:
+                found = self._officer(slug, token, False) or self._officer(slug, token, True)
+                if found is None:
+                    self.report.add(OFFICERS_OPTION(self.source, 0, 0, value=token, agency=slug))
+                else:
+                    ids.append(found)
+            self.default_officers[slug] = list(dict.fromkeys(ids)) if len(ids) == len(self.officers) else None
+        return self.default_officers[slug]
 
     def _personal_id(self, row: int, col: int, value: Any) -> bool:
         """Report a resident ID number (18 or 15 digits) in a cell; True when there is one."""
@@ -438,6 +465,9 @@ class Importer:
                 continue  # a masked value in the data is canonical: never unmasked by a sheet
             set_path(new, fp, value)
             diff.append((cell_name(row, col), fp, shown(get_path(old, fp)), shown(value)))
+        if doc.get("officers") and not old.get("officers") and not any(p in ("officers", "@certificates") for _c, _h, p in self.columns):
+            new["officers"] = doc["officers"]  # --officers for a record that names none
+            diff.append(("--officers", "officers", "", shown(doc["officers"])))
         self.compare_last_day(row, new)
         if not diff:
             return
@@ -455,7 +485,14 @@ class Importer:
     def run(self) -> None:
         """Read, convert, check and write (or, with update, merge) every row."""
         try:
-            rows = read_rows(self.source)
+            sheet = read_sheet(self.source, self.sheet)
+        except NoSheet as exc:
+            names, wanted = exc.args
+            reason = (f"没有名为“{wanted}”的工作表", f"there is no sheet named '{wanted}'") if wanted else (
+                "打开时显示的工作表是隐藏的或是空的", "the sheet the workbook opens at is hidden or empty")
+            self.report.add(WHICH_SHEET(self.source, 0, 0, reason=reason[0], reason_en=reason[1],
+                                        names="、".join(names) or "（无）", example=(names or ["Sheet1"])[0]))
+            return
         except TooLarge as exc:
             zh, en, limit = exc.args
             self.report.add(TOO_BIG(self.source, 0, 0, what=zh, what_en=en, limit=limit))
@@ -463,10 +500,15 @@ class Importer:
         except Exception as exc:  # a broken file is a finding for the clerk, not a traceback
             self.report.add(NOT_READABLE(self.source, 0, 0, error=f"{type(exc).__name__}: {exc}"))
             return
+        self.sheet_name, self.sheet_names = sheet.name, sheet.names
+        rows = sheet.rows
         known, skip = header_map(), ignored()
         if not rows:
             self.report.add(NO_HEADER(self.source, 1, 1))
             return
+        first = header_index(rows, known)
+        self.title_rows = [number for number, _cells in rows[:first]]
+        rows = rows[first:]
         head_row, head = rows[0]
         columns: list[tuple[int, str, str]] = []
         self.headers = {col: str(h).strip() for col, h in enumerate(head, 1) if h is not None}
