@@ -330,7 +330,7 @@ class Importer:
         of the record kept (--update); False, after reporting each cell, when the row brings in
         other personal data."""
         done = protect(doc, self.policy, old)
-        for keys, m in done.masked:
+        for _keys, m in done.masked if not done.refused else ():  # counted when the row goes in
             self.masked.append((row, m))
         for keys in done.kept:
             col = self._column_of(keys)
