@@ -209,3 +209,19 @@ def test_masked_form_of(masked: str, plain: str, expected: bool) -> None:
 def test_officers_yml_is_what_the_bulk_hint_names(data: Path) -> None:
     ids = [p["id"] for p in yaml.safe_load((data / "agencies/demo/officers.yml").read_text(encoding="utf-8"))]
     assert {"o-0003", "o-0004"} <= set(ids)
+
+
+def test_export_and_import_read_one_column_declaration() -> None:
+    """Issue 21, item 4: every 双公示 column the export writes is read back into the field the
+    shared declaration names, and the ones holding no field are read past."""
+    from gongshi.app.importer.columns import header_map, ignored, normalize
+    from gongshi.outputs.opendata import shuanggongshi as export
+    from gongshi.publication import shuanggongshi as declared
+    known, skip = header_map(), ignored()
+    for name, path, _how in declared.PENALTY_COLUMNS + declared.PERMIT_COLUMNS:
+        if path is None:
+            assert normalize(name) in skip, name
+        else:
+            assert known[normalize(name)] == path, name
+    assert [c for c, _ in export.PENALTY_COLUMNS] == [c for c, _p, _h in declared.PENALTY_COLUMNS]
+    assert export.LONG_TERM is declared.LONG_TERM and export.PARTY_CLASS is declared.PARTY_CLASS

@@ -9,6 +9,7 @@ One module per step of the way a row takes:
 
     sheet.py    reading the sheet (xlsx or CSV, limits, formulas without values)
     columns.py  which field each header fills
+    directory.py the agencies, rosters and existing decisions rows are resolved against
     cells.py    a cell's text as a value (dates, 万元, legal bases, lists)
     run.py      the run: rows typed, checked and planned as files (or merged, --update)
     staging.py  every file written at the end, or none

@@ -26,6 +26,7 @@ from gongshi.runtime.progress import track
 from gongshi.app.templates import schema_link
 from gongshi.app.importer.cells import (DATES, PREFIX, SPLIT, get_path, make_title, ordered, parse_basis,
                                         set_path, shown, to_date, to_yuan, unguard)
+from gongshi.app.importer.directory import Directory
 from gongshi.app.importer.columns import PENALTY_HEADERS, PERMIT_HEADERS, header_index, header_map, ignored, normalize
 from gongshi.app.importer.messages import (BAD_CELL, BAD_ROW, DOC_NO_TAKEN, DUPLICATE, FORMULA, LAST_DAY_DIFFERS,
                                            MASKS_KEPT, NAMES_MASKED, NO_AGENCY, OFFICERS_OPTION, NO_HEADER, NO_OFFICER, NOT_READABLE,
@@ -60,85 +61,16 @@ class Importer:
         self.columns: list[tuple[int, str, str]] = []
         self.penalty_sheet = False
         self.permit_sheet = False
-        self.agencies = self._agencies()
-        self.rosters: dict[str, list[dict[str, Any]]] = {}
-        # File names of every year folder, listed once (not once per row): (agency/)year -> names.
-        self.taken: dict[str, set[str]] = {}
-        self.known: dict[str, str] = {}
-        self.listed: set[str] = set()
-        for slug in (self.agencies if by_agency else [agency] if agency else []):
-            self._list(slug)
+        self.directory = Directory(data, agency, by_agency)
+        # The directory's tables, by their old names: what the rows are resolved against.
+        self.agencies, self.taken = self.directory.agencies, self.directory.taken
+        self.known, self.listed = self.directory.known, self.directory.listed
         self.pending: list[tuple[str, str]] = []  # (path, text) written by finish()
         self.planned: dict[str, dict[str, Any]] = {}  # doc_no -> the record planned in this run
         self.policy = site_policy(data)
         self.masked: list[tuple[int, str]] = []       # (row, mask) of every name the policy masked
         self.kept: list[tuple[int, str]] = []         # (row, cell) of masked values --update kept
         self.last_days: dict[int, tuple[int, str, dt.date]] = {}  # row -> the sheet's 公示截止期 cell
-
-    def _agencies(self) -> dict[str, dict[str, Any]]:
-        import yaml
-        out: dict[str, dict[str, Any]] = {}
-        base = os.path.join(self.data, "agencies")
-        # Only the named agency unless rows are filed by the agency they name (listed once).
-        slugs = sorted(os.listdir(base)) if self.by_agency and os.path.isdir(base) else [self.agency or ""]
-        for slug in slugs:
-            path = os.path.join(base, slug, "agency.yml")
-            if slug.startswith(".") or not os.path.isfile(path):
-                continue
-            try:
-                with open(path, encoding="utf-8") as fh:
-                    data = yaml.safe_load(fh) or {}
-            except (OSError, yaml.YAMLError):
-                data = {}
-            out[slug] = data if isinstance(data, dict) else {}
-        return out
-
-    def _agency_of(self, value: str) -> str | None:
-        """The agency whose slug, name, short name or credit code `value` is."""
-        v = value.strip().upper()
-        for slug, a in self.agencies.items():
-            names = {slug, str(a.get("name") or ""), str(a.get("short_name") or ""), str(a.get("credit_code") or "")}
-            if v in {n.strip().upper() for n in names if n}:
-                return slug
-        return None
-
-    def _list(self, slug: str) -> None:
-        """The agency's decision files and document numbers, listed once."""
-        from gongshi.model.paths import safe_walk
-        if slug in self.listed:
-            return
-        self.listed.add(slug)
-        folder = os.path.join(self.data, "agencies", slug, "decisions")
-        files, _refused = safe_walk(folder, suffixes=(".yml",))  # validate reports what it refuses
-        for path, rel, _mtime in files:
-            self.taken.setdefault(f"{slug}/{os.path.dirname(rel)}", set()).add(os.path.basename(rel))
-            try:
-                with open(path, encoding="utf-8", errors="replace") as fh:
-                    m = re.search(r"^doc_no:\s*(.+?)\s*$", fh.read(), re.M)
-            except OSError:
-                continue
-            if m:
-                self.known[m.group(1).strip("'\"")] = path
-
-    def _roster(self, slug: str) -> list[dict[str, Any]]:
-        import yaml
-        if slug not in self.rosters:
-            try:
-                with open(os.path.join(self.data, "agencies", slug, "officers.yml"), encoding="utf-8") as fh:
-                    people = yaml.safe_load(fh) or []
-            except (OSError, yaml.YAMLError):
-                people = []
-            self.rosters[slug] = [p for p in people if isinstance(p, dict)] if isinstance(people, list) else []
-        return self.rosters[slug]
-
-    def _officer(self, slug: str, token: str, by_certificate: bool) -> str | None:
-        """An officer's id from an id, a name (when no namesake) or a certificate number."""
-        roster = self._roster(slug)
-        if by_certificate:
-            found = [p for p in roster if str((p.get("certificate") or {}).get("number") or "").upper() == token.upper()]
-        else:
-            found = [p for p in roster if str(p.get("id")) == token] or [p for p in roster if str(p.get("name")) == token]
-        return str(found[0]["id"]) if len(found) == 1 else None
 
     def cell_error(self, row: int, col: int, header: str, zh: str, en: str, hint_zh: str, hint_en: str) -> None:
         self.report.add(BAD_CELL(self.source, row, col, cell=cell_name(row, col), row=row, header=header, problem=zh,
@@ -154,7 +86,7 @@ class Importer:
             if value is None or isinstance(value, Formula) or not str(value).strip():
                 continue
             value = str(value).strip()
-            slug = self._agency_of(value)
+            slug = self.directory.agency_of(value)
             if self.by_agency:
                 if slug is None:
                     self.report.add(NO_AGENCY(self.source, row, col, cell=cell_name(row, col), row=row, header=header,
@@ -240,7 +172,7 @@ class Importer:
                 for token in (s.strip() for s in SPLIT.split(str(value))):
                     if not token:
                         continue
-                    found = self._officer(slug, token, path == "@certificates")
+                    found = self.directory.officer(slug, token, path == "@certificates")
                     if found is None:
                         ok = False
                         self.report.add(NO_OFFICER(self.source, row, col, cell=cell_name(row, col), row=row,
@@ -282,7 +214,7 @@ class Importer:
         if slug not in self.default_officers:
             ids: list[str] = []
             for token in self.officers:
-                found = self._officer(slug, token, False) or self._officer(slug, token, True)
+                found = self.directory.officer(slug, token, False) or self.directory.officer(slug, token, True)
                 if found is None:
                     self.report.add(OFFICERS_OPTION(self.source, 0, 0, value=token, agency=slug))
                 else:
@@ -397,7 +329,7 @@ class Importer:
         names = self.taken.setdefault(f"{agency}/{year}", set())
         key = f"{agency}/{prefix}"
         number = self.next_number.get(key)
-        if number is None:  # the folder's names were listed once, in _list
+        if number is None:  # the folder's names were listed once, in Directory.read_folder
             number = max([int(m.group(1)) for n in names
                           if (m := re.fullmatch(re.escape(prefix) + r"-(\d+)\.yml", n))], default=0) + 1
         name = f"{prefix}-{number:04d}.yml"
@@ -532,7 +464,7 @@ class Importer:
             agency = self._target(row, cells, columns)
             if agency is None:
                 continue
-            self._list(agency)
+            self.directory.read_folder(agency)
             doc = self.convert(row, cells, columns, agency)
             if doc is None:
                 continue
