@@ -225,3 +225,11 @@ def test_export_and_import_read_one_column_declaration() -> None:
             assert known[normalize(name)] == path, name
     assert [c for c, _ in export.PENALTY_COLUMNS] == [c for c, _p, _h in declared.PENALTY_COLUMNS]
     assert export.LONG_TERM is declared.LONG_TERM and export.PARTY_CLASS is declared.PARTY_CLASS
+
+
+def test_a_collision_message_shows_a_natural_persons_name_masked(data: Path, tmp_path: Path) -> None:
+    import_file(str(write_csv(tmp_path / "a.csv", [row(1)])), str(data), "demo", AS_OF)
+    imp = import_file(str(write_csv(tmp_path / "b.csv", [row(1, name="张三丰", kind="自然人", code="", rep="")])),
+                      str(data), "demo", AS_OF)
+    assert [f.msg for f in imp.report] == [DOC_NO_TAKEN]
+    assert "张某某" in imp.report.errors[0].message("zh") and "张三丰" not in imp.report.to_text("zh")

@@ -124,3 +124,10 @@ def protect(doc: dict[str, Any], policy: dict[str, Any], old: dict[str, Any] | N
 def what(kind: str) -> tuple[str, str]:
     """The kind of personal data in Chinese and English."""
     return d.WHAT.get(kind, ("个人信息", "personal data"))
+
+
+def shown_name(name: str, party: dict[str, Any], policy: dict[str, Any]) -> str:
+    """A party's name as a message may show it: a natural person's masked as the policy says."""
+    if party.get("type") == "自然人" and masks_names(policy):
+        return d.mask_name(name) or "（自然人）"
+    return name

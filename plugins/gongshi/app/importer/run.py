@@ -31,7 +31,7 @@ from gongshi.app.importer.columns import PENALTY_HEADERS, PERMIT_HEADERS, header
 from gongshi.app.importer.messages import (BAD_CELL, BAD_ROW, DOC_NO_TAKEN, DUPLICATE, FORMULA, LAST_DAY_DIFFERS,
                                            MASKS_KEPT, NAMES_MASKED, NO_AGENCY, OFFICERS_OPTION, NO_HEADER, NO_OFFICER, NOT_READABLE,
                                            PERSONAL_DATA, PERSONAL_ID, TOO_BIG, UNKNOWN_COLUMN, WHICH_SHEET, WRONG_AGENCY)
-from gongshi.app.importer.redaction import masked_form_of, protect, what
+from gongshi.app.importer.redaction import masked_form_of, protect, shown_name, what
 from gongshi.app.importer.site import site_policy
 from gongshi.app.importer.sheet import Formula, NoSheet, TooLarge, cell_name, read_sheet
 from gongshi.app.importer.staging import write_staged
@@ -292,8 +292,9 @@ class Importer:
         if same or not all(names):
             return True
         col = next((c for c, _h, p in self.columns if p == "party.name"), self._doc_col())
+        shown_names = [shown_name(n, p, self.policy) for n, p in zip(names, (mine, theirs))]
         self.report.add(DOC_NO_TAKEN(self.source, row, col, cell=cell_name(row, self._doc_col()), row=row,
-                                     doc_no=doc.get("doc_no", ""), path=path, other=names[1], party=names[0]))
+                                     doc_no=doc.get("doc_no", ""), path=path, other=shown_names[1], party=shown_names[0]))
         return False
 
     def compare_last_day(self, row: int, doc: dict[str, Any]) -> None:
