@@ -34,9 +34,10 @@ LEAK = Msg("R-REDACT", "{what}未作隐私处理，不能公开；建议改为�
            "run gongshi redact --write <file> to mask it; if it is public (an office phone), add it to policy.redaction.allow in site.yml")
 NAME = Msg("R-REDACT", "自然人的姓名未作隐去处理，应写作“{mask}”",
            "a natural person's name is not masked; write it as '{mask}'",
-           "按公示政策 natural_person_name: mask，只保留姓氏，名字写作“某”（张某某）；确属依法公开的姓名，加入 policy.redaction.allow",
-           "the policy natural_person_name: mask keeps the surname and writes the given name as 某 (张某某); "
-           "a name published by law goes into policy.redaction.allow")
+           "运行 gongshi redact --write <文件> 自动遮盖（按公示政策 natural_person_name: mask，只保留姓氏，名字写作“某”，例如 张某某）；"
+           "确属依法公开的姓名，加入 policy.redaction.allow",
+           "run gongshi redact --write <file> to mask it (the policy natural_person_name: mask keeps the surname and writes "
+           "the given name as 某, e.g. 张某某); a name published by law goes into policy.redaction.allow")
 NAME_MANUAL = Msg("R-REDACT", "自然人的姓名未作隐去处理", "a natural person's name is not masked",
                   "只写姓氏加“某”或“某某”，例如 张某某", "write the surname followed by 某 or 某某, e.g. 张某某")
 HEALTH = Msg("R-REDACT", "自然人的健康信息（“{text}”）不能公开", "a natural person's health data ('{text}') must not be published",

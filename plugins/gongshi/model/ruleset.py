@@ -120,7 +120,7 @@ _RULES: tuple[Rule, ...] = (
     Rule(
         "R-FORMAT", CHECK,
         ("gongshi.model.yamlread", "gongshi.model.yamlerrors", "gongshi.model.schema", "gongshi.model.kinds.base", "gongshi.model.dataset",
-         "gongshi.model.paths", "gongshi.model.kinds.site", "gongshi.checks.refs", "gongshi.checks.reserved", "gongshi.checks.attachments", "gongshi.app.importer", "gongshi.app.templates"),
+         "gongshi.model.paths", "gongshi.model.kinds.site", "gongshi.checks.refs", "gongshi.checks.reserved", "gongshi.checks.attachments", "gongshi.app.importer.messages", "gongshi.app.templates"),
         ERROR, "记录格式", "Record format",
         "检查每个数据文件能否被平台读懂：文件放在规定的位置、名称只用小写英文字母、数字和连字符、"
         "以 UTF-8 编码的单个 YAML 文档（不用锚点、标签和重复的键）、每个字段的类型、必填项和可选值都符合"
@@ -139,7 +139,7 @@ _RULES: tuple[Rule, ...] = (
         "Fix: correct the line and column the finding names; docs/format.md explains every field, and an editor "
         "with the YAML extension checks while you type.",
         _GUIDELINE + "：公示信息应当准确、规范",
-        also=(WARNING,),  # gongshi import: a column it ignores, a row already imported (app/importer.py)
+        also=(WARNING,),  # gongshi import: a column it ignores, a row already imported (app/importer/)
         locked_zh="读不懂的文件不经其他任何规则检查，超出范围的值会进入网页和开放数据",
         locked_en="a file the reader cannot type is judged by no other rule, and its out-of-range values would "
                   "reach the pages and the open data"),
@@ -158,7 +158,7 @@ _RULES: tuple[Rule, ...] = (
         _GUIDELINE + "：公示执法主体、人员、职责和依据"),
     Rule(
         "R-REDACT", CHECK, ("gongshi.checks.redaction", "gongshi.policy.detectors", "gongshi.checks.pages",
-                             "gongshi.app.importer", "gongshi.checks.attachments"),
+                             "gongshi.app.importer.messages", "gongshi.checks.attachments"),
         ERROR, "隐私处理", "Redaction",
         "检查平台公开的每一段文字（记录中标为需扫描的字段，以及 content/ 中的 Markdown 页面和公告）是否含有"
         "未经处理的个人信息：身份证件号码、手机和固定电话号码、银行卡号和账号、护照或通行证号码、电子邮箱、机动车号牌、自然人的住址和健康信息、未隐去的自然人姓名；统一社会信用代码的校验位不对时给出警告。"

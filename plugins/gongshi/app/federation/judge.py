@@ -39,12 +39,14 @@ def verdict(row: Any, as_of: dt.date) -> str:
         return "incomplete"
     if as_of < published:
         return "embargo"
-    until = row["public_until"]
-    if until is not None and (_day(until) is None or as_of > _day(until)):  # type: ignore[operator]
-        return "expired"
+    # A scheduled exit first: public_until is already the day before it (publication.last_public_day),
+    # and "offline" is the reason that holds for such a row.
     offline = row["offline_from"]
     if offline is not None and (_day(offline) is None or as_of >= _day(offline)):  # type: ignore[operator]
         return "offline"
+    until = row["public_until"]
+    if until is not None and (_day(until) is None or as_of > _day(until)):  # type: ignore[operator]
+        return "expired"
     if row.get("status") == "已撤销":
         return "revoked"
     for h in row.get("history") or []:

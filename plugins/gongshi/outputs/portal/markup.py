@@ -8,6 +8,11 @@ handlers, javascript:/data: URLs or protocol-relative `//host` links (issue 11).
 Most fields are plain Chinese paragraphs; for them a fast path gives byte-identical output
 without running the Markdown parser (tests/test_portal_markup.py proves the identity with
 hypothesis), which matters at 100,000 decisions.
+
+A record field's `*` is the mask character, never emphasis (issue 21): after `gongshi redact
+--write`, 139****1234 and 幸福小区*栋*单元***室 must read as written, so every `*` but a list
+marker is escaped first (publication.text.escape_masks, the one rule the plain-text outputs
+follow too). Content pages (Pelican's own Markdown) keep `*` as Markdown.
 """
 from __future__ import annotations
 
@@ -17,6 +22,8 @@ import threading
 import markdown
 import nh3
 from markupsafe import Markup
+
+from gongshi.publication.text import escape_masks
 
 EXTENSIONS = ["tables", "sane_lists"]
 TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "blockquote", "code", "pre",
@@ -107,10 +114,10 @@ def fast_markdown(text: str) -> str | None:
 
 
 def render_markdown(text: object) -> Markup:
-    """A Markdown field as safe HTML (empty for None)."""
+    """A Markdown field as safe HTML (empty for None); its mask characters shown as written."""
     if text is None:
         return Markup("")
-    text = str(text)
+    text = escape_masks(str(text))
     html = fast_markdown(text)
     if html is None:
         html = slow_markdown(text)
