@@ -77,7 +77,7 @@ def _import_time(body: list[ast.stmt]) -> list[ast.stmt]:
 def parse_modules() -> list[str]:
     """The package modules model/dataset.py imports, directly or not: the code that makes a Record."""
     top = os.path.dirname(_PACKAGE)  # plugins/: where `gongshi.…` names resolve
-    todo, seen = [os.path.join(_PACKAGE, "model", "model/dataset.py")], set()
+    todo, seen = [os.path.join(_PACKAGE, "model", "dataset.py")], set()
     while todo:
         path = todo.pop()
         if path in seen:
