@@ -26,9 +26,16 @@ CN_DIGITS = {"〇": "0", "零": "0", "洞": "0", "一": "1", "幺": "1", "二": 
              "玖": "9", "两": "2"}
 
 # Characters a reader does not see: zero-width spaces and joiners, soft hyphen, BOM,
-# word joiner, Mongolian vowel separator, combining grapheme joiner, variation selectors.
+# word joiner, Mongolian vowel separator, combining grapheme joiner, variation selectors,
+# Hangul and Khmer fillers, tag characters; and the text-direction controls (embeddings,
+# overrides, isolates and their ends), which change the order a reader sees the text in.
+BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 INVISIBLE = frozenset("\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad"
-                      "\u034f\u180e\u061c" + "".join(chr(c) for c in range(0xFE00, 0xFE10)))
+                      "\u034f\u180e\u061c\u115f\u1160\u17b4\u17b5\u3164\uffa0"
+                      + "".join(chr(c) for c in range(0xFE00, 0xFE10))
+                      + "".join(chr(c) for c in range(0xE0000, 0xE0080))) | BIDI
+# Right-to-left override and the pop that ends it: digits between them are shown reversed.
+RLO, PDF = "\u202e", "\u202c"
 
 
 @lru_cache(maxsize=None)
@@ -96,7 +103,9 @@ class View:
         if start >= end:
             at = self.starts[start] if start < len(self.starts) else len(self.source)
             return at, at
-        return self.starts[start], self.ends[end - 1]
+        # Not always in source order: a right-to-left override shows its characters reversed,
+        # and attribute values are read after the text they stand in.
+        return min(self.starts[start:end]), max(self.ends[start:end])
 
     def origin(self, i: int) -> int:
         """The source offset of view character i."""
@@ -106,7 +115,14 @@ class View:
 # Markdown emphasis and code marks: one to three of * _ ~ ` (a run of four or more stars is a
 # mask's, and a mask is not undone). An HTML tag or comment; an entity; a %XX escape.
 _EMPH = re.compile(r"(?<![*_~`])[*_~`]{1,3}(?![*_~`])")
-_TAG = re.compile(r"<!--.*?-->|</?[A-Za-z][^<>]{0,200}>", re.S)
+# A tag has a name followed by a space, / or >: `<x@163.com>` and `<https://…>` are Markdown
+# autolinks, whose text the reader sees.
+_TAG = re.compile(r"<!--.*?-->|</?[A-Za-z][A-Za-z0-9-]*(?=[\s/>])[^<>]{0,200}>", re.S)
+# An attribute's value inside a tag (quoted or not): a title shows on hover, an alt in place
+# of an image, an href is followed; all are published in the page's HTML.
+_ATTRIBUTE = re.compile(r"""[^\s=<>/"']+\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
+# What separates the text from the attribute values read after it: nothing a detector joins.
+APART = "\x1f"
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _PERCENT = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
 _INVISIBLE = re.compile("[" + "".join(sorted(INVISIBLE)) + "]")
@@ -156,11 +172,42 @@ def _deletions_and_replacements(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+def _attribute_values(text: str) -> list[tuple[int, int]]:
+    """Source spans of the attribute values of every tag in `text`."""
+    spans = []
+    for tag in _TAG.finditer(text):
+        if tag.group().startswith("<!--"):
+            continue
+        for m in _ATTRIBUTE.finditer(text, tag.start(), tag.end()):
+            group = next(g for g in (1, 2, 3) if m.group(g) is not None)
+            if m.group(group):
+                spans.append((m.start(group), m.end(group)))
+    return spans
+
+
 def view(text: str) -> View:
-    """The reader's view of `text` (see the module docstring)."""
+    """The reader's view of `text` (see the module docstring): what a reader sees, then the
+    value of each HTML attribute, each after an `APART` (a tag is not seen where it stands,
+    so that `3415<b>22</b>…` reads as one number, but its title, alt and href are published)."""
     table = _one_to_one()
     if not _slow().search(text):
         return View(text, text.translate(table))
+    main = _view(text)
+    values = _attribute_values(text) if "<" in text else []
+    if not values:
+        return main
+    chars, starts, ends = [main.text], list(main.starts or ()), list(main.ends or ())
+    for s, e in values:
+        part = _view(text[s:e])
+        chars.append(APART + part.text)
+        starts += [s] + [s + i for i in (part.starts or range(len(part.text)))]
+        ends += [s] + [s + i for i in (part.ends or range(1, len(part.text) + 1))]
+    return View(text, "".join(chars), tuple(starts), tuple(ends))
+
+
+def _view(text: str) -> View:
+    """The reader's view of the text itself, always with its map (the slow path)."""
+    table = _one_to_one()
     chars: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -173,13 +220,25 @@ def view(text: str) -> View:
                 starts.append(start)
                 ends.append(end)
 
+    overrides: list[int] = []  # where in the view each open right-to-left override began
+
+    def reverse(since: int) -> None:
+        for seq in (chars, starts, ends):
+            seq[since:] = seq[since:][::-1]
+
     at = 0
     for start, end, replacement in _deletions_and_replacements(text):
         for i in range(at, start):
             put(text[i], i, i + 1)
         if replacement:
             put(replacement, start, end)
+        elif text[start:end] == RLO:
+            overrides.append(len(chars))
+        elif text[start:end] == PDF and overrides:
+            reverse(overrides.pop())
         at = end
     for i in range(at, len(text)):
         put(text[i], i, i + 1)
+    while overrides:  # an override left open runs to the end of the text
+        reverse(overrides.pop())
     return View(text, "".join(chars), tuple(starts), tuple(ends))
