@@ -44,3 +44,22 @@ def test_markdown_lists_and_links() -> None:
     html = render_markdown("- 甲\n- 乙\n\n[法规](https://flk.npc.gov.cn/)")
     assert "<ul>" in html and "<li>甲</li>" in html
     assert 'href="https://flk.npc.gov.cn/"' in html and 'rel="noopener noreferrer"' in html
+
+
+def test_unclosed_brackets_take_linear_time() -> None:
+    """72 kB of unclosed `[a` (python-markdown: minutes) goes to the linear parser, sanitised
+    the same; a record with a few links stays with python-markdown (the demo's HTML unchanged)."""
+    import time
+
+    from gongshi.outputs.portal.markup import costly
+    text = "[a" * 36000
+    assert costly(text)
+    start = time.perf_counter()
+    html = render_markdown(text)
+    assert time.perf_counter() - start < 20  # python-markdown: about 250 s on this machine
+    assert html.startswith("<p>[a[a") and html.count("[") == 36000
+    links = "经查，当事人[某某公司](https://example.org/)销售过期食品。\n\n" * 20
+    assert not costly(links) and render_markdown(links) == slow_markdown(links)
+    dangerous = "[a" * 2000 + "<script>alert(1)</script>[x](javascript:alert(1))"
+    html = render_markdown(dangerous)
+    assert costly(dangerous) and "<script" not in html and "href" not in html

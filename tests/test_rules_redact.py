@@ -18,7 +18,7 @@ from gongshi.checks.redaction import kind_fields, kind_paths
 from test_cases import BASE, header
 
 REDACT_CASES = sorted((CASES / "rules" / "redact").glob("*.yml"))
-MANUAL = ("a natural person's health data", "the party is a natural person")
+MANUAL = ("a natural person's health data", "the party is a natural person", "the file or folder name")
 FULL = str.maketrans("0123456789", "０１２３４５６７８９")
 
 

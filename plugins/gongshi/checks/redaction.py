@@ -189,11 +189,13 @@ def scan_record(rec: Record, policy: dict[str, Any]) -> list[Leak]:
     """Every leak in one record's text, in field order, then in its file name."""
     allow = tuple((policy.get("redaction") or {}).get("allow") or ())
     fields = fields_of(rec)
+    # A decision about an organisation: "当事人住所" is its registered seat (public), not a home.
+    organisation = rec.kind == "decision" and (rec.data.get("party") or {}).get("type") in ("法人", "非法人组织")
     # Most records hold nothing any detector looks for: asked once of all their text (the
     # separator is no separator a number may hide behind), then field by field if need be.
     suspect = [x for x in fields if len(x[1]) != 18 or not d.organisation_code(x[1])]
     leaks = [] if d.quiet("\x00".join(v for _, v, _ in suspect)) else [
-        Leak(rec, keys, m) for keys, value, field in suspect for m in d.detect(value, allow, field.disclosed)]
+        Leak(rec, keys, m) for keys, value, field in suspect for m in d.detect(value, allow, field.disclosed, organisation)]
     if masks_names(policy):
         prose = [(keys, value) for keys, value, field in fields if field.prose and d.NAME not in field.disclosed
                  and not (rec.kind == "decision" and keys in _PARTY_NAMES)]

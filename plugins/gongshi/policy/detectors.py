@@ -339,13 +339,15 @@ def _codes(v: View) -> Iterator[Match]:
             yield Match(CREDIT_CODE, s, e, v.source[s:e], None)
 
 
-def _prose(v: View) -> Iterator[Match]:
-    for kind, start, end, hide in prose.detect(v.text):
+def _prose(v: View, organisation: bool) -> Iterator[Match]:
+    for kind, start, end, hide in prose.detect(v.text, organisation):
         if hide is None:
             s, e = v.span(start, end)
             yield Match(kind, s, e, v.source[s:e], None)
         else:
-            yield Match(kind, *_masked_source(v, start, end, {v.origin(i) for i in hide}))
+            # Digits as written are hidden; a Chinese numeral in a place name (三元镇) is not.
+            source = {v.origin(i) for i in hide}
+            yield Match(kind, *_masked_source(v, start, end, {p for p in source if v.source[p].isdigit()}))
 
 
 # Order matters where spans overlap: the earlier detector wins (an ID is not also a card).
@@ -366,14 +368,16 @@ def organisation_code(text: str) -> bool:
     return len(text) == 18 and uscc_valid(text) and not text[:17].isdigit()
 
 
-def detect(text: str, allow: Iterable[str] = (), disclosed: Iterable[str] = ()) -> list[Match]:
+def detect(text: str, allow: Iterable[str] = (), disclosed: Iterable[str] = (), organisation: bool = False) -> list[Match]:
     """Every piece of personal data in `text` (and malformed credit codes), in order.
 
     Where matches overlap the earlier detector wins; strings on the allow list, and anything
     inside one of them, are public, and so are the kinds a field `disclosed` by law (an
-    office's phone, an officer's certificate).
+    office's phone, an officer's certificate). `organisation`: the text is about an
+    organisation (a decision whose party is not a natural person), so the party's 住所 is its
+    registered seat, not a home.
     """
-    return list(_detect(text, tuple(allow), frozenset(disclosed)))
+    return list(_detect(text, tuple(allow), frozenset(disclosed), organisation))
 
 
 # Records repeat their short texts (a result, a law's title, an officer id) thousands of times:
@@ -391,7 +395,7 @@ def _cues() -> tuple[re.Pattern[str], ...]:
 
 
 @lru_cache(maxsize=1 << 16)
-def _detect(text: str, allow: tuple[str, ...], skip: frozenset[str]) -> tuple[Match, ...]:
+def _detect(text: str, allow: tuple[str, ...], skip: frozenset[str], organisation: bool) -> tuple[Match, ...]:
     if quiet(text) or organisation_code(text):
         return ()  # nothing any detector looks for, even once normalised
     v = view(text)
@@ -405,7 +409,7 @@ def _detect(text: str, allow: tuple[str, ...], skip: frozenset[str]) -> tuple[Ma
         found += _emails(v)
     if _PLATE_HINT.search(n):
         found += _plates(v)
-    found += _prose(v)  # prose.detect looks for its own cues first
+    found += _prose(v, organisation)  # prose.detect looks for its own cues first
     hidden = _hidden(text)
     if not found:
         return tuple(hidden)

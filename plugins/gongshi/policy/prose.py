@@ -105,6 +105,11 @@ def _estate_start(n: str, at: int) -> int:
     return i
 
 
+# The party itself, with no person named between it and the label (当事人住所, 当事人的住所地).
+_THE_PARTY = re.compile(r"(?:当事人|该公司|该企业|该单位)[的之]?[：:，,\s]*(?:住所地|住所|联系地址|通讯地址|通信地址|送达地址|地址)"
+                        r"[：:\s为是在于]{0,3}\Z")
+
+
 def _sentence_start(n: str, at: int) -> int:
     i = max(n.rfind(c, 0, at) for c in "。；;！!？?\n")
     return i + 1
@@ -126,7 +131,7 @@ def _body(n: str, start: int, bare: bool) -> tuple[int, int] | None:
     return body.start(), end
 
 
-def _addresses(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
+def _addresses(n: str, organisation: bool) -> Iterator[tuple[str, int, int, set[int] | None]]:
     taken: list[tuple[int, int]] = []  # found, or a company's seat: rooms inside are not looked at again
     labels = sorted([(m.start(), m.end(), m.group(1)) for m in _ADDRESS_LABEL.finditer(n)]
                     + [(m.start(), m.end(), "住") for m in _BARE.finditer(n)])
@@ -138,7 +143,7 @@ def _addresses(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
             continue
         if re.fullmatch(_SHARED_LABELS, label):
             before = n[_sentence_start(n, start):end]
-            if _BUSINESS.search(before) or _PLACE_OF_BUSINESS.search(before):
+            if _BUSINESS.search(before) or _PLACE_OF_BUSINESS.search(before) or organisation and _THE_PARTY.search(before):
                 taken.append(span)
                 continue  # a company's registered seat, its place of business
         taken.append(span)
@@ -201,9 +206,10 @@ _FIRST = sorted({w[0] for w in DISEASES + ["住", "地", "户", "居", "单", "�
 CUES = "(?=[" + "".join(_FIRST) + "])(?:" + r"住|地址|户籍|居|单元|栋|幢|号楼|座" + "|" + _DISEASE + ")"
 
 
-def detect(n: str) -> list[tuple[str, int, int, set[int] | None]]:
-    """(kind, start, end, view indices to mask or None) of addresses and health data in `n`."""
-    out = list(_addresses(n)) if _DIGIT.search(n) and (_ADDRESS_CUE.search(n)) else []
+def detect(n: str, organisation: bool = False) -> list[tuple[str, int, int, set[int] | None]]:
+    """(kind, start, end, view indices to mask or None) of addresses and health data in `n`;
+    `organisation`: the party is an organisation, whose 住所 is its registered seat."""
+    out = list(_addresses(n, organisation)) if _DIGIT.search(n) and (_ADDRESS_CUE.search(n)) else []
     if _DISEASE_RE.search(n):
         out.extend(_health(n))
     return out
