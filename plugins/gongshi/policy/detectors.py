@@ -69,7 +69,8 @@ _BL = _B + r"(?<![A-Za-z])"
 ID_RE = re.compile(rf"(?={_B}([1-9](?:{_SEP}\d){{16}}{_SEP}[\dXx]){_E})")
 ID15_RE = re.compile(rf"(?={_BL}([1-9](?:{_SEP}\d){{14}}){_E})")
 MOBILE_RE = re.compile(rf"(?={_B}((?:(?:\+|00)?86{_SEP})?1{_SEP}[3-9](?:{_SEP}\d){{9}}){_E})")
-LANDLINE_RE = re.compile(rf"(?={_BL}(?<!-)((?:\(0[1-9]\d{{1,2}}\)|0[1-9]\d{{1,2}}){_SEP}[2-9](?:{_SEP}\d){{6,7}}){_E})")
+LANDLINE_RE = re.compile(rf"(?={_BL}(?<!-)((?:\(0[1-9]\d{{1,2}}\)|0[1-9]\d{{1,2}}|(?:\+|00)86{_SEP}[1-9]\d{{1,2}})"
+                         rf"{_SEP}[2-9](?:{_SEP}\d){{6,7}}){_E})")
 CARD_RE = re.compile(rf"(?={_BL}([3-6](?:{_SEP}\d){{15,18}}))")  # Luhn passes one number in ten
 EMAIL_AT = r"(?:\s{0,2}@\s{0,2}|\s*(?:\(at\)|\[at\]|\{at\}|（at）|<at>|\bat\b|艾特)\s*)"
 EMAIL_DOT = r"(?:\.|。|\s*(?:\(dot\)|\[dot\]|\{dot\}|（dot）|<dot>|\bdot\b|点)\s*)"
@@ -84,11 +85,16 @@ ACCOUNT_RE = re.compile(rf"(?:银行账号|银行帐号|银行账户|银行帐�
                         rf"[^0-9\n。；;]{{0,8}}?(?<![0-9])(\d(?:{_SEP}\d){{7,29}}){_E}")
 PASSPORT_RE = re.compile(rf"(?:护照|通行证|旅行证|台胞证|回乡证|居留证|签证|passport|证件号|证件编号|证件号码)"
                          rf"[^0-9A-Za-z\n。；;]{{0,10}}?"
-                         rf"(?<![0-9A-Za-z])([A-Za-z]{{1,2}}{_SEP}\d(?:{_SEP}\d){{6,9}}|\d(?:{_SEP}\d){{7,9}}){_E}", re.I)
+                         rf"(?<![0-9A-Za-z])([A-Za-z]{{1,2}}{_SEP}\d(?:{_SEP}\d){{6,9}}|\d(?:{_SEP}\d){{7,9}}|[A-Za-z]{{3}}\d{{12}}){_E}", re.I)
+# Other identity documents after their label: any code of six or more digits (a disability
+# certificate is an ID and two digits; social security, driving licence and residence cards).
+DOCUMENT_RE = re.compile(r"(?:残疾人证|残疾证|社会保障卡|社保卡|医保卡|驾驶证|驾驶执照|军官证|士兵证|学生证|居住证|暂住证|"
+                         r"出生医学证明|澳门居民身份证|澳门身份证|澳門身份證)(?:号码|号|编号)?[^0-9A-Za-z\n。；;，,]{0,4}?"
+                         r"(?<![0-9A-Za-z])([A-Za-z]{0,3}\d{6,22}[Xx]?(?:[(（]\d[)）])?)(?![0-9A-Za-z])")
 # A phone number without its area code (7 or 8 digits, a local number) after its label: alone,
 # seven digits are too common (amounts, batch numbers) to be read as a phone.
 LOCAL_RE = re.compile(rf"(?:电话|座机|固话|宅电|传真|手机|联系方式|tel|phone)(?:号码|号)?[^0-9A-Za-z\n。；;，,]{{0,4}}?"
-                      rf"(?<![0-9])([2-9]\d{{2,3}}[ \-]?\d{{4}}){_E}", re.I)
+                      rf"(?<![0-9])(?<![0-9][ \-])([2-9]\d{{2,3}}[ \-]?\d{{4}}){_E}", re.I)
 # Hong Kong identity card: one or two letters, six digits, the check character in brackets;
 # Taiwan's: a letter, 1 or 2 (sex), eight digits. Both carry a check character.
 HKID_RE = re.compile(r"(?<![A-Za-z0-9])([A-Z]{1,2})(\d{6})[(（]([0-9A])[)）]")
@@ -304,6 +310,8 @@ def _labelled(v: View) -> Iterator[Match]:
         if _one_separator_kind(m.group(1)):
             # Only digits are hidden: the letters of a passport (E, EA, C) stay as written.
             yield Match(PASSPORT, *masked(v, m.start(1), m.end(1), 1, 2))
+    for m in DOCUMENT_RE.finditer(v.text):
+        yield Match(OTHER_ID, *masked(v, m.start(1), m.end(1), 2, 2))
     for m in LOCAL_RE.finditer(v.text):
         yield Match(LANDLINE, *masked(v, m.start(1), m.end(1), 0, 4))
 
@@ -345,9 +353,7 @@ def _prose(v: View, organisation: bool) -> Iterator[Match]:
             s, e = v.span(start, end)
             yield Match(kind, s, e, v.source[s:e], None)
         else:
-            # Digits as written are hidden; a Chinese numeral in a place name (三元镇) is not.
-            source = {v.origin(i) for i in hide}
-            yield Match(kind, *_masked_source(v, start, end, {p for p in source if v.source[p].isdigit()}))
+            yield Match(kind, *_masked_source(v, start, end, {v.origin(i) for i in hide}))
 
 
 # Order matters where spans overlap: the earlier detector wins (an ID is not also a card).

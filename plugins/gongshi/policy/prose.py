@@ -46,7 +46,7 @@ DISEASES = sorted(set(
     "伤寒 副伤寒 痢疾 霍乱 化脓性皮肤病 渗出性皮肤病 新冠肺炎 新型冠状病毒感染 手足口病 水痘 麻疹 猴痘 狂犬病 "
     "怀孕 妊娠 流产 不孕 不育 孕期 哺乳期 吸毒成瘾 药物依赖 聋哑 失聪 失明 聋人 哑人 智障 "
     "聋哑人 盲人 孕妇 残疾人 植物人 精神病人 精神病患者 病毒携带者 乙肝病毒携带者 乙肝表面抗原阳性 "
-    "大三阳 小三阳 核酸阳性 核酸检测阳性 透析 化疗 放疗".split()), key=len, reverse=True)
+    "大三阳 小三阳 核酸阳性 核酸检测阳性 透析 化疗 放疗 身孕 重病 大病 绝症 病危 病重".split()), key=len, reverse=True)
 # Case-blind only where it matters (HIV): re.IGNORECASE makes this alternation 6x slower.
 _DISEASE = "|".join("[Hh][Ii][Vv]" if d == "HIV" else re.escape(d) for d in DISEASES)
 # What a condition may carry after it, inside the finding.
@@ -76,15 +76,20 @@ _PERSON_LABELS = (r"家庭住址|家庭地址|现住址|现住所|现居住地|�
 _SHARED_LABELS = r"住所地|住所|联系地址|通讯地址|通信地址|送达地址|收货地址|地址"
 _ADDRESS_LABEL = re.compile(rf"({_PERSON_LABELS}|{_SHARED_LABELS})[：:\s为是在于]{{0,3}}")
 # The bare 住 of "当事人彭某某，住…" and "（住…）": after a comma, bracket or a sex/age word.
-_BARE = re.compile(r"(?:(?<=[，,（(：:；;、\s男女])|^)住(?![宿房院建户所址在于处])")
+_BARE = re.compile(r"(?:(?<=[，,（(：:；;、\s男女人其某])|^)住(?![宿房院建户所址在于处])")
 _ADDRESS_BODY = re.compile(r"[^，,。；;\n）)（(]{2,60}")
 # A number that ends an address (a house, a group, a building, a room) or a 3-2-502.
 _HOUSE = re.compile(r"\d+\s*(?:号楼|号院|号|室|栋|幢|座|单元|组|弄|巷|户|楼|层)|\d{1,3}-\d{1,2}-\d{2,4}")
+# The numbers a mask hides: of a house, room, group (八十八号 too), or the number an address ends
+# with; not the numeral in a place name (三元镇, 十八里铺).
+_HIDDEN_NUMBER = re.compile(r"[\d十百千]*\d\s*(?:号楼|号院|号|室|栋|幢|座|单元|组|弄|巷|户|楼|层)|\d+(?:-\d+)*\Z")
 _LAST_NUMBER = re.compile(r"\d+(?:\s*(?:号楼|号院|号|室|栋|幢|座|单元|组|弄|巷|户|楼|层|-\d+)+)?")
 _BUSINESS = re.compile(r"本局|我局|本机关|本单位|政务|公司|有限|厂|商店|超市|商行|经营部|门市|合作社|企业|集团|协会|医院|诊所|药房|学校|中心|委员会|"
                        r"[\u4e00-\u9fff]店(?![员主])")
 _PLACE_OF_BUSINESS = re.compile(r"(?:经营场所|营业场所|经营地址|经营地|注册地址|注册地|办公地址|办公场所|生产场所|生产地址|"
                                 r"仓库|厂址)[^，,。；;]{0,30}\Z")
+# What a room is declared to be, right after it: an office or a place of business is no home.
+_DECLARED_BUSINESS = re.compile(r"[^，,。；;]{0,6}?(?:办公场所|经营场所|营业场所|生产场所|办公室|门面|店面|仓库|厂房|本局|本机关)")
 _ROOM = re.compile(r"\d{1,3}\s*(?:号楼|栋|幢|座)\s*(?:\d{1,2}\s*单元\s*)?\d{3,4}\s*(?:室|号|户)?"
                    r"|\d{1,2}\s*单元\s*\d{3,4}\s*(?:室|号|户)?"
                    r"|(?<=[区园苑寓村厦城府庭湾里院])\d{1,3}-\d{1,2}-\d{3,4}(?![-\d])")
@@ -131,6 +136,11 @@ def _body(n: str, start: int, bare: bool) -> tuple[int, int] | None:
     return body.start(), end
 
 
+def _numbers(n: str, start: int, end: int) -> set[int]:
+    """The digits to hide in the address n[start:end] (see _HIDDEN_NUMBER)."""
+    return {i for m in _HIDDEN_NUMBER.finditer(n, start, end) for i in range(m.start(), m.end()) if n[i].isdigit()}
+
+
 def _addresses(n: str, organisation: bool) -> Iterator[tuple[str, int, int, set[int] | None]]:
     taken: list[tuple[int, int]] = []  # found, or a company's seat: rooms inside are not looked at again
     labels = sorted([(m.start(), m.end(), m.group(1)) for m in _ADDRESS_LABEL.finditer(n)]
@@ -147,14 +157,15 @@ def _addresses(n: str, organisation: bool) -> Iterator[tuple[str, int, int, set[
                 taken.append(span)
                 continue  # a company's registered seat, its place of business
         taken.append(span)
-        yield ADDRESS, span[0], span[1], {i for i in range(*span) if n[i].isdigit()}
+        yield ADDRESS, span[0], span[1], _numbers(n, *span)
     for m in _ROOM.finditer(n):
         if any(s <= m.start() < e for s, e in taken):
             continue
-        if _PLACE_OF_BUSINESS.search(n, _sentence_start(n, m.start()), m.start()):
+        if _PLACE_OF_BUSINESS.search(n, _sentence_start(n, m.start()), m.start()) \
+                or _DECLARED_BUSINESS.match(n, m.end()):
             continue
         start = _estate_start(n, m.start())
-        yield ADDRESS, start, m.end(), {i for i in range(m.start(), m.end()) if n[i].isdigit()}
+        yield ADDRESS, start, m.end(), _numbers(n, start, m.end())
 
 
 def _titles(sentence: str) -> list[tuple[int, int]]:
@@ -202,8 +213,9 @@ _DIGIT = re.compile(r"\d")
 
 # For the detectors' test on the source text: a word without which prose.detect finds nothing.
 # The lookahead on the words' first characters lets the engine skip most positions at once.
-_FIRST = sorted({w[0] for w in DISEASES + ["住", "地", "户", "居", "单", "栋", "幢", "号", "座"]} | {"h"})
-CUES = "(?=[" + "".join(_FIRST) + "])(?:" + r"住|地址|户籍|居|单元|栋|幢|号楼|座" + "|" + _DISEASE + ")"
+_ESTATE_END = "区园苑寓村厦城府庭湾里院"
+_FIRST = sorted({w[0] for w in DISEASES + ["住", "地", "户", "居", "单", "栋", "幢", "号", "座"]} | {"h"} | set(_ESTATE_END))
+CUES = ("(?=[" + "".join(_FIRST) + "])(?:" + rf"住|地址|户籍|居|单元|栋|幢|号楼|座|[{_ESTATE_END}]\d" + "|" + _DISEASE + ")")
 
 
 def detect(n: str, organisation: bool = False) -> list[tuple[str, int, int, set[int] | None]]:
