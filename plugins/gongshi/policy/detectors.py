@@ -254,8 +254,8 @@ def _phones(v: View) -> Iterator[Match]:
     for s, e, raw in _candidates(MOBILE_RE, v.text):
         yield Match(MOBILE, *masked(v, s, e, len(digits(raw)) - 8, 4))  # country code + network prefix kept
     for s, e, raw in _candidates(LANDLINE_RE, v.text):
-        area = re.match(r"\(?(0\d{2,3})", raw)
-        yield Match(LANDLINE, *masked(v, s, e, len(area.group(1)) if area else 0, 4))
+        area = re.match(rf"(?:\+|00)86{_SEP}[1-9]\d{{1,2}}|\(?0\d{{2,3}}", raw)  # country and area code kept
+        yield Match(LANDLINE, *masked(v, s, e, len(digits(area.group())) if area else 0, 4))
 
 
 def _cards(v: View) -> Iterator[Match]:

@@ -76,7 +76,7 @@ _PERSON_LABELS = (r"家庭住址|家庭地址|现住址|现住所|现居住地|�
 _SHARED_LABELS = r"住所地|住所|联系地址|通讯地址|通信地址|送达地址|收货地址|地址"
 _ADDRESS_LABEL = re.compile(rf"({_PERSON_LABELS}|{_SHARED_LABELS})[：:\s为是在于]{{0,3}}")
 # The bare 住 of "当事人彭某某，住…" and "（住…）": after a comma, bracket or a sex/age word.
-_BARE = re.compile(r"(?:(?<=[，,（(：:；;、\s男女人其某])|^)住(?![宿房院建户所址在于处])")
+_BARE = re.compile(r"(?:(?<=[，,（(：:；;、\s男女人其某])|^)住(?![宿房院建户所址在于处])[：:\s]{0,2}")
 _ADDRESS_BODY = re.compile(r"[^，,。；;\n）)（(]{2,60}")
 # A number that ends an address (a house, a group, a building, a room) or a 3-2-502.
 _HOUSE = re.compile(r"\d+\s*(?:号楼|号院|号|室|栋|幢|座|单元|组|弄|巷|户|楼|层)|\d{1,3}-\d{1,2}-\d{2,4}")
