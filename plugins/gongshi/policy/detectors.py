@@ -22,7 +22,7 @@ from typing import Callable, Iterable, Iterator
 
 from gongshi.runtime.checksums import id_valid, luhn_valid, uscc_valid
 from gongshi.policy import prose
-from gongshi.policy.normalise import INVISIBLE, View, like, needs_slow_path, view
+from gongshi.policy.normalise import INVISIBLE, INVISIBLE_CLASS, View, like, needs_slow_path, view
 
 ID = "id"
 ID15 = "id15"
@@ -434,7 +434,7 @@ def _detect(text: str, allow: tuple[str, ...], skip: frozenset[str], organisatio
     return tuple(sorted(out + hidden, key=lambda m: (m.start, m.kind == HIDDEN)))
 
 
-_HIDDEN_RE = re.compile("[" + "".join(sorted(INVISIBLE)) + "]+")
+_HIDDEN_RE = re.compile(INVISIBLE_CLASS + "+")
 
 
 def _hidden(text: str) -> list[Match]:

@@ -34,6 +34,10 @@ INVISIBLE = frozenset("\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2
                       "\u034f\u180e\u061c\u115f\u1160\u17b4\u17b5\u3164\uffa0"
                       + "".join(chr(c) for c in range(0xFE00, 0xFE10))
                       + "".join(chr(c) for c in range(0xE0000, 0xE0080))) | BIDI
+# The same as a regex character class. The tag characters go in as one range: a class that
+# lists characters beyond the BMP one by one makes every search over it twenty times slower.
+INVISIBLE_CLASS = ("[" + "".join(re.escape(c) for c in sorted(INVISIBLE) if ord(c) < 0x10000)
+                   + "\U000E0000-\U000E007F]")
 # Right-to-left override and the pop that ends it: digits between them are shown reversed.
 RLO, PDF = "\u202e", "\u202c"
 
@@ -66,7 +70,8 @@ def _slow() -> re.Pattern[str]:
     not one character (㈠ → (一), ㎡ → m2, ﬁ → fi)."""
     many = [chr(c) for c in range(0x80, 0x10000) if not 0xD800 <= c < 0xE000
             and len(unicodedata.normalize("NFKC", chr(c))) != 1]
-    return re.compile("[" + "".join(re.escape(c) for c in sorted(INVISIBLE) + many) + r"*_~`<&%\\]")
+    bmp = [c for c in sorted(INVISIBLE) if ord(c) < 0x10000]
+    return re.compile("[" + "".join(re.escape(c) for c in bmp + many) + r"*_~`<&%\\\U000E0000-\U000E007F]")
 
 
 def like(chars: str) -> str:
@@ -125,7 +130,7 @@ _ATTRIBUTE = re.compile(r"""[^\s=<>/"']+\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>
 APART = "\x1f"
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _PERCENT = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
-_INVISIBLE = re.compile("[" + "".join(sorted(INVISIBLE)) + "]")
+_INVISIBLE = re.compile(INVISIBLE_CLASS)
 _ESCAPE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!<>~|])")
 
 
