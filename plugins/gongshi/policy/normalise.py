@@ -228,8 +228,9 @@ def _view(text: str) -> View:
     overrides: list[int] = []  # where in the view each open right-to-left override began
 
     def reverse(since: int) -> None:
-        for seq in (chars, starts, ends):
-            seq[since:] = seq[since:][::-1]
+        chars[since:] = chars[since:][::-1]
+        starts[since:] = starts[since:][::-1]
+        ends[since:] = ends[since:][::-1]
 
     at = 0
     for start, end, replacement in _deletions_and_replacements(text):
