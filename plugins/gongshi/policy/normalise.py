@@ -225,7 +225,10 @@ def _view(text: str) -> View:
                 starts.append(start)
                 ends.append(end)
 
-    overrides: list[int] = []  # where in the view each open right-to-left override began
+    # Where the outermost open right-to-left override began in the view, and how many are open.
+    # Overrides inside it are counted, not reversed again: the whole run shows right to left
+    # (and each character is moved once, so a text of 36,000 unclosed overrides stays linear).
+    override_at, open_overrides = 0, 0
 
     def reverse(since: int) -> None:
         chars[since:] = chars[since:][::-1]
@@ -239,12 +242,16 @@ def _view(text: str) -> View:
         if replacement:
             put(replacement, start, end)
         elif text[start:end] == RLO:
-            overrides.append(len(chars))
-        elif text[start:end] == PDF and overrides:
-            reverse(overrides.pop())
+            if not open_overrides:
+                override_at = len(chars)
+            open_overrides += 1
+        elif text[start:end] == PDF and open_overrides:
+            open_overrides -= 1
+            if not open_overrides:
+                reverse(override_at)
         at = end
     for i in range(at, len(text)):
         put(text[i], i, i + 1)
-    while overrides:  # an override left open runs to the end of the text
-        reverse(overrides.pop())
+    if open_overrides:  # an override left open runs to the end of the text
+        reverse(override_at)
     return View(text, "".join(chars), tuple(starts), tuple(ends))

@@ -29,6 +29,7 @@ Works on the normalised view (see normalise.py): digits are ASCII, Chinese numer
 """
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Iterator
 
@@ -115,9 +116,21 @@ _THE_PARTY = re.compile(r"(?:当事人|该公司|该企业|该单位)[的之]?[�
                         r"[：:\s为是在于]{0,3}\Z")
 
 
+# How far back the context of an address or a condition is read: enough for the phrases around
+# them, and a bound on the work (a 72 kB sentence of labels must not take quadratic time).
+_REACH = 80
+
+
 def _sentence_start(n: str, at: int) -> int:
-    i = max(n.rfind(c, 0, at) for c in "。；;！!？?\n")
-    return i + 1
+    """Where the sentence around `at` starts, looking back at most _REACH characters."""
+    low = max(0, at - _REACH)
+    return max(max(n.rfind(c, low, at) for c in "。；;！!？?\n") + 1, low)
+
+
+def _inside(spans: list[tuple[int, int]], starts: list[int], at: int) -> bool:
+    """Whether `at` is inside one of `spans` (sorted, not overlapping; `starts` their starts)."""
+    k = bisect.bisect_right(starts, at) - 1
+    return k >= 0 and at < spans[k][1]
 
 
 def _body(n: str, start: int, bare: bool) -> tuple[int, int] | None:
@@ -146,8 +159,8 @@ def _addresses(n: str, organisation: bool) -> Iterator[tuple[str, int, int, set[
     labels = sorted([(m.start(), m.end(), m.group(1)) for m in _ADDRESS_LABEL.finditer(n)]
                     + [(m.start(), m.end(), "住") for m in _BARE.finditer(n)])
     for start, end, label in labels:
-        if any(s <= start < e for s, e in taken):
-            continue
+        if taken and start < taken[-1][1]:
+            continue  # inside the address found before (spans come in order)
         span = _body(n, end, label == "住")
         if span is None:
             continue
@@ -158,8 +171,9 @@ def _addresses(n: str, organisation: bool) -> Iterator[tuple[str, int, int, set[
                 continue  # a company's registered seat, its place of business
         taken.append(span)
         yield ADDRESS, span[0], span[1], _numbers(n, *span)
+    starts = [s for s, _ in taken]
     for m in _ROOM.finditer(n):
-        if any(s <= m.start() < e for s, e in taken):
+        if _inside(taken, starts, m.start()):
             continue
         if _PLACE_OF_BUSINESS.search(n, _sentence_start(n, m.start()), m.start()) \
                 or _DECLARED_BUSINESS.match(n, m.end()):
@@ -189,15 +203,20 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
     for sentence in _SENTENCE.finditer(n):
         text = sentence.group()
         titles = _titles(text)
+        title_starts = [s for s, _ in titles]
+        marks = [i for i, c in enumerate(text) if c in _CLAUSE_END]  # clause ends, once a sentence
+        generic: dict[int, bool] = {}  # by clause start: a rule, not a person
         last = -10  # the end of the last condition found: one right after it is said of the same person
         for m in _CONDITION.finditer(text):
-            if any(s <= m.start() < e for s, e in titles):
+            if _inside(titles, title_starts, m.start()):
                 continue
-            clause_start = max(text.rfind(c, 0, m.start()) for c in _CLAUSE_END) + 1
-            clause_end = min((i for i in (text.find(c, m.end()) for c in _CLAUSE_END) if i >= 0), default=len(text))
-            before = text[clause_start:m.start()]
-            if _GENERIC.search(text, clause_start, clause_end) or _CLAIM.search(before) \
-                    or _NAME_AFTER.match(text, m.end()):
+            k = bisect.bisect_left(marks, m.start())
+            clause_start = marks[k - 1] + 1 if k else 0
+            if clause_start not in generic:
+                clause_end = marks[k] if k < len(marks) else len(text)
+                generic[clause_start] = _GENERIC.search(text, clause_start, clause_end) is not None
+            before = text[max(clause_start, m.start() - _REACH // 3):m.start()]
+            if generic[clause_start] or _CLAIM.search(before) or _NAME_AFTER.match(text, m.end()):
                 continue
             said = _SAID_OF_SOMEONE.search(m.group()) is not None
             if said or _HAVING.search(before) or _SUBJECT.search(before) or m.start() - last <= 3:
