@@ -159,3 +159,50 @@ def test_bounded_work_on_72_kB() -> None:
         d._detect.cache_clear()
         d.detect((unit * 40000)[:72000])
     assert time.perf_counter() - start < 30  # about 5 s on two shared cores
+
+
+def _permit(seed: int) -> str:
+    from gongshi.runtime.checksums import id_check_char
+    region = ("810000", "820000", "830000", f"9{31 + seed % 3}1{seed % 900 + 100:03d}"[:6])[seed % 4]
+    first = f"{region}{1950 + seed % 60}{1 + seed % 12:02d}{1 + seed % 28:02d}{seed % 1000:03d}"
+    return first + id_check_char(first)
+
+
+def _hkid(seed: int) -> str:
+    letter, six = "ABCDEGHKMPRZ"[seed % 12], f"{seed % 10**6:06d}"
+    check = next(c for c in "0123456789A" if d.hkid_valid(letter, six, c))
+    return f"{letter}{six}({check})"
+
+
+def _twid(seed: int) -> str:
+    letter, body = "ABCDEFGHJKLMNPQRSTUVXYWZIO"[seed % 26], f"{1 + seed % 2}{seed % 10**7:07d}"
+    return f"{letter}{body}" + next(c for c in "0123456789" if d.twid_valid(letter, body + c))
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+FULL = str.maketrans("0123456789", "０１２３４５６７８９")
+documents = st.one_of(
+    st.integers(0, 10**6).map(lambda s: (d.RESIDENCE, _permit(s))),
+    st.integers(0, 10**6).map(lambda s: (d.RESIDENCE, _permit(s).translate(FULL))),
+    st.integers(0, 10**6).map(lambda s: (d.OTHER_ID, _hkid(s))),
+    st.integers(0, 10**6).map(lambda s: (d.OTHER_ID, _twid(s))),
+    st.integers(2000000, 9999999).map(lambda n: (d.LANDLINE, f"家庭电话{n}")),
+    st.from_regex(r"[a-z]{2,8}@(qq|163|126)\.com", fullmatch=True).map(lambda e: (d.EMAIL, f"<{e}>")),
+    st.from_regex(r"[a-z]{2,8}@(qq|163|126)\.com", fullmatch=True).map(lambda e: (d.EMAIL, f'<a title="{e}">x</a>')),
+)
+fillers = st.sampled_from(["经查，", "当事人", "。", " ", "罚款人民币5000元", "霍市监罚〔2024〕15号，"])
+
+
+@settings(max_examples=100, deadline=None)
+@given(fillers, documents, fillers)
+def test_documents_anywhere_are_found_and_their_masks_are_quiet(before: str, doc: tuple[str, str], after: str) -> None:
+    kind, text = doc
+    whole = before + text + after
+    found = [m for m in d.detect(whole) if m.kind == kind]
+    assert found and found[0].text in text, (whole, d.detect(whole))
+    masked = whole
+    for m in sorted((m for m in d.detect(whole) if m.mask is not None), key=lambda m: -m.start):
+        masked = masked[:m.start] + (m.mask or "") + masked[m.end:]
+    assert [m for m in d.detect(masked) if m.kind != d.CREDIT_CODE] == [], masked
