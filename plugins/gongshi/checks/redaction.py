@@ -55,6 +55,10 @@ FILE_NAME = Msg("R-REDACT", "文件名或文件夹名“{name}”中有{what}：
                 "the file or folder name '{name}' holds a {what_en}: it becomes part of a public address",
                 "用 git mv 把文件改名为不含个人信息的编号，例如 cf-2024-0015.yml",
                 "rename the file with git mv to a number without personal data, e.g. cf-2024-0015.yml")
+ATTACHMENT_NAME = Msg("R-REDACT", "附件文件名“{name}”中有{what}：附件按此文件名公开",
+                      "the attachment's file name '{name}' holds a {what_en}: the file is published under that name",
+                      "用 git mv 把附件改名为不含个人信息的名称，并同时修改这里的路径",
+                      "rename the attachment with git mv to a name without personal data, and change the path here too")
 BAD_CODE = Msg("R-REDACT", "统一社会信用代码 {code} 的校验位不正确（按 GB 32100 应为 {check}）",
                "the check character of unified social credit code {code} is wrong (GB 32100 gives {check})",
                "核对代码是否抄错", "check the code for a copying mistake", WARNING)
@@ -226,7 +230,33 @@ def scan_record(rec: Record, policy: dict[str, Any]) -> list[Leak]:
         leaks = [lk for lk in leaks if lk.keys != codes[0].keys]
     elif codes and any(lk.keys == codes[0].keys for lk in leaks):
         codes = []  # an ID written as a code: the ID finding says it all
-    return leaks + codes + _file_names(rec, allow)
+    return [_attachment(lk) for lk in leaks] + codes + _file_names(rec, allow)
+
+
+# An attachment is named by its path under the agency's files/ folder (checks/attachments.py).
+_ATTACHMENT_FOLDER = "files/"
+
+
+def _attachment_name(lk: Leak) -> str | None:
+    """The file name of the attachment a leak stands in (a field valued files/<name>), or None."""
+    value: Any = lk.record.data
+    for key in lk.keys:
+        try:
+            value = value[key]
+        except (KeyError, IndexError, TypeError):
+            return None
+    if not isinstance(value, str) or not value.startswith(_ATTACHMENT_FOLDER) or lk.match.start < value.rfind("/"):
+        return None
+    return value.rsplit("/", 1)[-1]
+
+
+def _attachment(lk: Leak) -> Leak:
+    """A leak in the name of an attachment a field points to cannot be masked in the field alone
+    (the reference would break): it is the clerk's to rename, so it has no mask."""
+    if lk.match.mask is None or _attachment_name(lk) is None:
+        return lk
+    m = lk.match
+    return Leak(lk.record, lk.keys, d.Match(m.kind, m.start, m.end, m.text, None))
 
 
 def _codes(rec: Record) -> list[Leak]:
@@ -261,6 +291,10 @@ def leak_finding(lk: Leak, file: str, line: int, column: int) -> Finding:
     if lk.keys[:1] == (FILE_NAME_KEY,):
         zh, en = d.WHAT[lk.match.kind]
         return FILE_NAME(file, 1, 1, name=lk.keys[1], what=zh, what_en=en)
+    name = _attachment_name(lk)
+    if name is not None:
+        zh, en = d.WHAT[lk.match.kind]
+        return ATTACHMENT_NAME(file, line, column, name=name, what=zh, what_en=en)
     return match_finding(lk.match, file, line, column)
 
 
