@@ -79,12 +79,16 @@ _ADDRESS_LABEL = re.compile(rf"({_PERSON_LABELS}|{_SHARED_LABELS})[：:\s为是�
 # The bare 住 of "当事人彭某某，住…" and "（住…）": after a comma, bracket or a sex/age word.
 _BARE = re.compile(r"(?:(?<=[，,（(：:；;、\s男女人其某])|^)住(?![宿房院建户所址在于处])[：:\s]{0,2}")
 _ADDRESS_BODY = re.compile(r"[^，,。；;\n）)（(]{2,60}")
+# What a number in an address is the number of: a building, a house, a room, a village group.
+_UNIT = "号楼|号院|号|室|栋|幢|座|单元|组|弄|巷|户|楼|层"
+# The last character of a housing estate's name (小区, 花园, 苑 …), before its building and room.
+_ESTATE_END = "区园苑寓村厦城府庭湾里院"
 # A number that ends an address (a house, a group, a building, a room) or a 3-2-502.
-_HOUSE = re.compile(r"\d+\s*(?:号楼|号院|号|室|栋|幢|座|单元|组|弄|巷|户|楼|层)|\d{1,3}-\d{1,2}-\d{2,4}")
+_HOUSE = re.compile(rf"\d+\s*(?:{_UNIT})|\d{{1,3}}-\d{{1,2}}-\d{{2,4}}")
 # The numbers a mask hides: of a house, room, group (八十八号 too), or the number an address ends
 # with; not the numeral in a place name (三元镇, 十八里铺).
-_HIDDEN_NUMBER = re.compile(r"[\d十百千]*\d\s*(?:号楼|号院|号|室|栋|幢|座|单元|组|弄|巷|户|楼|层)|\d+(?:-\d+)*\Z")
-_LAST_NUMBER = re.compile(r"\d+(?:\s*(?:号楼|号院|号|室|栋|幢|座|单元|组|弄|巷|户|楼|层|-\d+)+)?")
+_HIDDEN_NUMBER = re.compile(rf"[\d十百千]*\d\s*(?:{_UNIT})|\d+(?:-\d+)*\Z")
+_LAST_NUMBER = re.compile(rf"\d+(?:\s*(?:{_UNIT}|-\d+)+)?")
 _BUSINESS = re.compile(r"本局|我局|本机关|本单位|政务|公司|有限|厂|商店|超市|商行|经营部|门市|合作社|企业|集团|协会|医院|诊所|药房|学校|中心|委员会|"
                        r"[\u4e00-\u9fff]店(?![员主])")
 _PLACE_OF_BUSINESS = re.compile(r"(?:经营场所|营业场所|经营地址|经营地|注册地址|注册地|办公地址|办公场所|生产场所|生产地址|"
@@ -93,7 +97,7 @@ _PLACE_OF_BUSINESS = re.compile(r"(?:经营场所|营业场所|经营地址|经�
 _DECLARED_BUSINESS = re.compile(r"[^，,。；;]{0,6}?(?:办公场所|经营场所|营业场所|生产场所|办公室|门面|店面|仓库|厂房|本局|本机关)")
 _ROOM = re.compile(r"\d{1,3}\s*(?:号楼|栋|幢|座)\s*(?:\d{1,2}\s*单元\s*)?\d{3,4}\s*(?:室|号|户)?"
                    r"|\d{1,2}\s*单元\s*\d{3,4}\s*(?:室|号|户)?"
-                   r"|(?<=[区园苑寓村厦城府庭湾里院])\d{1,3}-\d{1,2}-\d{3,4}(?![-\d])")
+                   rf"|(?<=[{_ESTATE_END}])\d{{1,3}}-\d{{1,2}}-\d{{3,4}}(?![-\d])")
 
 # The housing estate a room is in (淮河新村5幢…), part of the address; not what leads to it.
 _ESTATE = re.compile(r"(?:小区|新村|花园|家园|公寓|大厦|广场|苑|城|府|庭|湾|里|院|村)\Z")
@@ -225,16 +229,16 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
 
 
 # Worth looking at all: a condition, or an address label or a room with a digit somewhere.
-_ADDRESS_CUE = re.compile(r"住|地址|户籍|居|单元|栋|幢|号楼|座|\d-\d")
+_ADDRESS_WORDS = "住|地址|户籍|居|单元|栋|幢|号楼|座"
+_ADDRESS_CUE = re.compile(_ADDRESS_WORDS + r"|\d-\d")
 _DISEASE_RE = re.compile(_DISEASE)
 _DIGIT = re.compile(r"\d")
 
 
 # For the detectors' test on the source text: a word without which prose.detect finds nothing.
 # The lookahead on the words' first characters lets the engine skip most positions at once.
-_ESTATE_END = "区园苑寓村厦城府庭湾里院"
-_FIRST = sorted({w[0] for w in DISEASES + ["住", "地", "户", "居", "单", "栋", "幢", "号", "座"]} | {"h"} | set(_ESTATE_END))
-CUES = ("(?=[" + "".join(_FIRST) + "])(?:" + rf"住|地址|户籍|居|单元|栋|幢|号楼|座|[{_ESTATE_END}]\d" + "|" + _DISEASE + ")")
+_FIRST = sorted({w[0] for w in DISEASES + _ADDRESS_WORDS.split("|")} | {"h"} | set(_ESTATE_END))
+CUES = "(?=[" + "".join(_FIRST) + "])(?:" + _ADDRESS_WORDS + rf"|[{_ESTATE_END}]\d" + "|" + _DISEASE + ")"
 
 
 def detect(n: str, organisation: bool = False) -> list[tuple[str, int, int, set[int] | None]]:
