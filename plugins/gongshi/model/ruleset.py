@@ -161,14 +161,19 @@ _RULES: tuple[Rule, ...] = (
                              "gongshi.app.importer.messages", "gongshi.checks.attachments"),
         ERROR, "隐私处理", "Redaction",
         "检查平台公开的每一段文字（记录中标为需扫描的字段，以及 content/ 中的 Markdown 页面和公告）是否含有"
-        "未经处理的个人信息：身份证件号码、手机和固定电话号码、银行卡号和账号、护照或通行证号码、电子邮箱、机动车号牌、自然人的住址和健康信息、未隐去的自然人姓名；统一社会信用代码的校验位不对时给出警告。"
+        "未经处理的个人信息：身份证件号码（含港澳台居民居住证、外国人永久居留身份证、港台身份证）、手机和固定电话号码、银行卡号和账号、护照或通行证号码、电子邮箱（含 HTML 属性和自动链接中的）、机动车号牌、自然人的住址和健康信息、未隐去的自然人姓名；"
+        "记录的文件名和文件夹名（会成为网址）也检查；文字中的不可见字符和文字方向控制字符是错误（读者看到的与文件不同，可能藏住或倒写号码），redact --write 会删除；统一社会信用代码的校验位不对时给出警告。"
         "原因：实施方案规定，涉及国家秘密、商业秘密、个人隐私和未成年人的信息不予公开，或作适当处理后公开；"
         "法人的统一社会信用代码属于公开信息。改正方法：运行 gongshi redact --write <文件> 按建议遮盖"
         "（自然人保留姓氏，名字写作“某”）；确属公开的号码（如单位电话）加入 site.yml 的 policy.redaction.allow。",
         "Checks every text the portal publishes (the record fields marked for scanning, and the Markdown pages "
         "and notices under content/) for unredacted personal data: identity numbers, mobile and landline "
         "numbers, bank cards and accounts, passport numbers, e-mail addresses, vehicle plates, a natural "
-        "person's home address or health data, unmasked names of natural persons; a unified social credit code with a wrong "
+        "person's home address or health data, unmasked names of natural persons; identity numbers include residence "
+        "permits, permanent-residence IDs and Hong Kong and Taiwan ID cards, e-mails those in HTML attributes and "
+        "autolinks. A record's file and folder names (they become its URL) are checked too. An invisible or "
+        "text-direction character in a text is an error (readers see other text than the file holds; it can hide a "
+        "number or show it reversed), deleted by redact --write. A unified social credit code with a wrong "
         "check character is a warning. Why: the implementation plans say state secrets, trade secrets, personal "
         "privacy and minors' information are not published, or only after proper processing; a legal person's "
         "credit code is public. Fix: run gongshi redact --write <file> to apply the proposed masking (a natural "
