@@ -179,6 +179,22 @@ def plan_doc(a: dict[str, Any], year: int) -> dict[str, Any]:
             "inspections": codes, "approved": dt.date(year, 1, 20), "approved_by": "局务会议"}
 
 
+def discretion_doc(a: dict[str, Any]) -> list[dict[str, Any]]:
+    """An agency's penalty discretion standards (discretion.yml): one per violation type its
+    decisions name, three circumstance levels whose fine bands cover the demo's fines. No
+    randomness, so the decisions drawn after it stay what they were."""
+    item = f"{a['code']}-{ITEM_CODES['行政处罚']}-001"
+    levels = [("轻微", "初次违法，危害后果轻微并及时改正", "警告，可以并处一万元以下罚款", 0, 10000),
+              ("一般", "违法情节一般，未造成危害后果", "处一万元以上五万元以下罚款", 10000, 50000),
+              ("严重", "违法情节严重，或一年内再次违法", "处五万元以上二十万元以下罚款", 50000, 200000)]
+    return [{"code": f"{a['code']}-CJ-{n:03d}", "violation": viol, "item": item,
+             "basis": [{"title": a["law"], "article": art_pen}],
+             "levels": [{"level": lv, "circumstances": when, "penalty": what, "fine_min": low, "fine_max": high}
+                        for lv, when, what, low, high in levels],
+             "effective": dt.date(2023, 1, 1)}
+            for n, (viol, _ban, art_pen) in enumerate(a["violations"], 1)]
+
+
 def flowcharts_docs() -> dict[str, dict[str, Any]]:
     return {
         "license": {"title": "行政许可流程图", "kind": "执法流程", "steps": [
@@ -426,7 +442,8 @@ def generate(root: str, decisions: int = 320, seed: int = 2026, as_of: dt.date =
                 fh.write(data)
             files += 1
         _write(os.path.join(base, "plans", f"{as_of.year}.yml"), plan_doc(a, as_of.year))
-        files += 4 + 4 + 2 + 1
+        _write(os.path.join(base, "discretion.yml"), discretion_doc(a))
+        files += 4 + 4 + 2 + 1 + 1
         enforcers = [o["id"] for o in officers if o["roles"][-1] == "执法人员"]
         reviewers = [o["id"] for o in officers if "法制审核人员" in o["roles"]]
         dates = decision_dates(rng, max(per[i] - 2, 0), as_of - dt.timedelta(days=12))

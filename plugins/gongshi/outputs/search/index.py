@@ -111,7 +111,7 @@ def shard_of(gram: str, shards: int) -> int:
 def _strings(value: Any, skip: set[str] = SKIP) -> Iterator[str]:
     if isinstance(value, str):
         if value.strip():
-            yield re.sub(r"[*#>`_]+", "", value).strip()
+            yield re.sub(r"[#>`_]+", "", value).strip()  # `*` is the mask character: kept
     elif isinstance(value, bool) or value is None:
         return
     elif isinstance(value, (int, float)):
