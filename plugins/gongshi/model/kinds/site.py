@@ -151,24 +151,24 @@ class SiteKind(RecordKind):
             "badge": Obj("党政机关网站标识", {
                 "url": Text("标识链接", "机构编制部门核发的党政机关网站标识证书地址，例如 https://bszs.conac.cn/sitename?method=show&id=…",
                             required=True, pattern=r"https?://[^\s]+", pattern_zh="以 https:// 开头的完整网址",
-                            pattern_en="a full URL starting with https://", scan=False),
+                            pattern_en="a full URL starting with https://"),
                 "image": Text("标识图片", "标识图片的地址：本站内以 / 开头的路径（如 /theme/images/dzjg.png），或 https:// 开头的网址；"
                               "不填时页脚显示文字链接“党政机关网站”",
                               pattern=r"(https://|/)[^\s]+", pattern_zh="以 / 或 https:// 开头的地址",
-                              pattern_en="a path starting with / or a URL starting with https://", scan=False),
+                              pattern_en="a path starting with / or a URL starting with https://"),
             }, "可选：页脚的党政机关网站标识（红色“党政机关”图标），链接到标识证书"),
             "report_error": Text("我为政府网站找错", "全国政府网站“我为政府网站找错”平台上本站的纠错地址，显示在页脚，例如 "
                                  "https://zfwzzc.www.gov.cn/check_web/errorSubmit_new.jsp?site_code=3415220001",
                                  pattern=r"https?://[^\s]+", pattern_zh="以 https:// 开头的完整网址",
-                                 pattern_en="a full URL starting with https://", scan=False),
+                                 pattern_en="a full URL starting with https://"),
             "repository": Text("公开的数据仓库", "存放本站数据的公开 git 仓库网址，例如 https://git.example.gov.cn/zfgs/data；"
                                "填写后“更新于”旁的提交编号链接到该仓库的 <网址>/commit/<编号>",
                                pattern=r"https?://[^\s]+", pattern_zh="以 https:// 开头的完整网址",
-                               pattern_en="a full URL starting with https://", scan=False),
+                               pattern_en="a full URL starting with https://"),
             "license": Obj("开放数据许可协议", {
                 "url": Text("许可协议网址", "许可协议全文的网址，例如 https://creativecommons.org/licenses/by/4.0/",
                             required=True, pattern=r"https?://[^\s]+", pattern_zh="以 https:// 开头的完整网址",
-                            pattern_en="a full URL starting with https://", scan=False),
+                            pattern_en="a full URL starting with https://"),
                 "name": Text("许可协议名称", "例如 知识共享署名 4.0 国际许可协议（CC BY 4.0）", required=True),
             }, "可选：开放数据（data.json 的 license）适用的许可协议；不填时数据目录明确写明“未声明许可协议”"),
             "rights": Text("使用权利说明", "开放数据的使用条件（data.json 的 rights，不超过 255 个字符），例如 "
@@ -180,7 +180,7 @@ class SiteKind(RecordKind):
             "hub": Text("推送中心网址", "WebSub 推送中心（hub）的网址，例如 https://pubsubhubbub.appspot.com/；订阅源声明该 hub，"
                         "每次更新后构建通知它哪些订阅源变了，订阅者随即收到推送",
                         required=True, pattern=r"https?://[^\s]+", pattern_zh="以 https:// 开头的完整网址",
-                        pattern_en="a full URL starting with https://", scan=False),
+                        pattern_en="a full URL starting with https://"),
         }, "可选：订阅源的 WebSub 推送（新闻单位、微博和微信的接入方不必反复轮询）"),
         "rules": RULES,
         "federation": FEDERATION,
