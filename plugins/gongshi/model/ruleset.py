@@ -324,18 +324,21 @@ _RULES: tuple[Rule, ...] = (
         "first.",
         _GUIDELINE + "；《中华人民共和国行政处罚法》第四十八条"),
     Rule(
-        "R-ANNUAL", CHECK, ("gongshi.model.kinds.stats", "gongshi.policy.statistics", "gongshi.checks.annual", "gongshi.cli.annual", "gongshi.outputs.portal.stats"), WARNING,
+        "R-ANNUAL", CHECK, ("gongshi.model.kinds.stats", "gongshi.policy.statistics", "gongshi.policy.suppression", "gongshi.checks.annual", "gongshi.cli.annual", "gongshi.outputs.portal.stats"), WARNING,
         "年度统计", "Annual statistics",
         "上一年度的行政执法数据统计（执法人员、许可、处罚、强制、抽查结果、按时公开率）由 gongshi annual 按该年度全部决定"
-        "（含未公开的）生成快照 stats/<年份>.yml，核对后提交，网站显示快照；1 至 2 件的分项记为“<3”，以免识别出当事人。"
-        "1 月 31 日以后缺少上年度快照、或已公布年度的数据此后有变化（网站仍显示快照），都会提示。"
+        "（含未公开的）生成快照 stats/<年份>.yml，核对后提交，网站显示快照；1 至 2 件的分项记为“少于3件”、其金额记为“不公开”，"
+        "能由合计推算出这些分项的数字也记为“不公开”，以免识别出当事人。"
+        "1 月 31 日以后缺少上年度快照、或已公布年度的数据此后有变化（数字或输入摘要不同；网站仍显示快照），都会提示。"
         "原因：实施方案要求每年 1 月 31 日前公开上年度行政执法总体情况和有关数据，公布的年报不应悄悄改变。"
         "改正方法：运行 gongshi annual <年份>，核对后提交；确属更正的，重新生成并说明原因。",
         "Last year's enforcement statistics (officers, permits, penalties, coercive measures, inspection "
         "results, on-time rate) are written by gongshi annual over every decision of the year, public or not, "
         "as the snapshot stats/<yyyy>.yml, reviewed and committed; the site shows the snapshot; cells of 1 or "
-        "2 are shown as '<3' so that no party is identified. A missing snapshot for last year after 31 January, "
-        "and a change of a published year's data since (the site keeps the snapshot), are reported. Why: the "
+        "2 are shown as '少于3件' (fewer than 3) and their amounts as '不公开' (withheld), and so is any figure "
+        "from which such a cell could be worked out through the totals, so that no party is identified. A "
+        "missing snapshot for last year after 31 January, and a change of a published year's data since (a "
+        "figure or the inputs digest; the site keeps the snapshot), are reported. Why: the "
         "implementation plans require last year's figures to be published by 31 January, and a published "
         "report must not change silently. Fix: run gongshi annual <yyyy>, review and commit it; for a "
         "correction, write it again and say why.",
