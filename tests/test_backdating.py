@@ -18,6 +18,9 @@ from gongshi.checks.deadline import BACKDATED
 DECISION = """doc_no: 霍示罚〔2026〕{n}号
 category: 行政处罚
 party: {{type: 法人, name: 霍邱县福源食品有限公司, credit_code: 91341522MA2N0ABCDX, legal_representative: 李某}}
+violation_type: 销售超过保质期的食品
+facts: 经查，当事人销售超过保质期的饼干。
+basis: [{{title: 中华人民共和国食品安全法, article: 第一百二十四条}}]
 result: 罚款人民币伍仟元整。
 penalty: {{kinds: [罚款], fine: 5000}}
 decided: {decided}

@@ -43,6 +43,8 @@ published: {published}
 officers: [o-0003, o-0004]
 major: false
 status: 有效
+violation_type: 销售超过保质期的食品
+basis: [{{title: 中华人民共和国食品安全法, article: 第一百二十四条}}]
 """
 
 

@@ -303,14 +303,22 @@ _RULES: tuple[Rule, ...] = (
         "approval date as the finding says.",
         "乌鲁木齐市实施方案、济外侨办字〔2017〕28号：音像记录事项清单、重大执法决定法制审核目录清单"),
     Rule(
-        "R-DEC", DUTY, ("gongshi.model.kinds.decision", "gongshi.outputs.portal.pages_decisions"), ERROR, "执法决定公开", "Decisions",
+        "R-DEC", CHECK, ("gongshi.model.kinds.decision", "gongshi.checks.mandatory", "gongshi.outputs.portal.pages_decisions"), ERROR, "执法决定公开", "Decisions",
         "平台公开每个执法决定：执法机关、执法对象、类别和结论；行政处罚还有文号、违法事实、依据、处罚内容、金额和决定日期"
-        "（decisions/<年份>/<编号>.yml）；必填项由 R-FORMAT 检查。原因：事后公开要求公开执法决定。"
-        "改正方法：按 docs/format.md 填写决定。",
+        "（decisions/<年份>/<编号>.yml）。全国双公示数据标准规定为必填的项目，按执法类别检查（model/kinds/decision.py 的 MANDATORY）："
+        "行政处罚须有违法行为类型、违法事实、处罚依据、处罚类别和处罚内容，罚款、没收、暂扣或吊销证照时须有相应金额或证照，"
+        "当事人为法人或非法人组织时须有统一社会信用代码和法定代表人；行政许可须有许可内容。其余必填项由 R-FORMAT 检查。"
+        "原因：事后公开要求公开执法决定；信用平台按双公示标准导入，必填项为空的记录不能上报。"
+        "改正方法：按提示和 docs/format.md 填写决定。",
         "The portal publishes every decision: deciding agency, party, category and conclusion; penalties also "
-        "carry document number, facts, basis, penalty, amounts and decision date (decisions/<yyyy>/<slug>.yml); "
-        "required fields are checked as R-FORMAT. Why: disclosure after enforcement publishes decisions. Fix: "
-        "fill in the decision as docs/format.md shows.",
+        "carry document number, facts, basis, penalty, amounts and decision date (decisions/<yyyy>/<slug>.yml). "
+        "The fields the national 双公示 data standard makes mandatory are checked per category (MANDATORY in "
+        "model/kinds/decision.py): a penalty needs violation type, facts, basis, penalty kinds and result, the "
+        "amount or licence of a fine, confiscation, suspension or revocation, and a credit code and legal "
+        "representative when the party is an organisation; a permit needs its result. Other required fields are "
+        "checked as R-FORMAT. Why: disclosure after enforcement publishes decisions, and credit platforms import "
+        "the 双公示 format, where a record with an empty mandatory column cannot be reported. Fix: fill in the "
+        "decision as the hint and docs/format.md show.",
         _GUIDELINE + "：事后公开执法决定"),
     Rule(
         "R-REVOKE", DUTY, ("gongshi.policy.visibility", "gongshi.outputs.portal.pages_decisions"), ERROR, "撤销和更正", "Revocation and correction",
