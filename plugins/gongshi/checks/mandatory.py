@@ -24,7 +24,12 @@ MISSING = Msg("R-DEC", "{category}缺少双公示必填项“{heading}”：请�
               "this {category} lacks '{field}', which fills the mandatory 双公示 column '{heading}'",
               "{why}例如 {example}。信用平台按全国双公示数据标准导入，此项为必填项",
               "{why_en}e.g. {example}. Credit platforms import the national 双公示 format, where this column "
-              "is mandatory")
+              "is mandatory",
+              bulk_zh="这些决定都缺少“{heading}”：从表格导入的，在表格中补上“{heading}”一列后用 gongshi import --update "
+                      "重新导入；否则在每个文件中填写 {field}，{why}例如 {example}",
+              bulk_en="none of these decisions has '{heading}': if they came from a spreadsheet, add its "
+                      "'{heading}' column and import it again with gongshi import --update; otherwise fill in "
+                      "{field} in each file, {why_en}e.g. {example}")
 
 
 def _empty(value: Any) -> bool:
