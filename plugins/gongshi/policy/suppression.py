@@ -73,55 +73,75 @@ def bounds(table: Table, withheld: set[Key], small: set[Key]) -> dict[Key, tuple
 
 def _eliminate(table: Table, withheld: set[Key]) -> set[Key]:
     """The withheld cells that exact elimination over the sums pins down (each is then a linear
-    combination of shown figures): the unit vector of the cell lies in the row space."""
-    unknown = sorted(withheld, key=table.order.__getitem__)
-    col = {k: i for i, k in enumerate(unknown)}
-    rows = []
-    for s in table.sums:
-        row = [Fraction(0)] * len(unknown)
-        for k, c in s:
-            if k in col:
-                row[col[k]] += c
-        if any(row):
+    combination of shown figures): the unit vector of the cell lies in the row space.
+
+    Rows are sparse ({cell: coefficient}). The sums of a table with margins form a totally
+    unimodular matrix, so every pivot is ±1 and the arithmetic stays in integers; a Fraction is
+    used only if a pivot ever is not."""
+    rows: list[dict[Key, Fraction | int]] = []
+    for sm in table.sums:
+        row: dict[Key, Fraction | int] = {}
+        for k, c in sm:
+            if k in withheld:
+                row[k] = row.get(k, 0) + c
+        row = {k: c for k, c in row.items() if c}
+        if row:
             rows.append(row)
-    pivots: list[int] = []
-    r = 0
-    for c in range(len(unknown)):
-        p = next((i for i in range(r, len(rows)) if rows[i][c] != 0), None)
-        if p is None:
+    reduced: list[tuple[Key, dict[Key, Fraction | int]]] = []   # (pivot cell, its row: pivot 1)
+    for row in rows:
+        for pk, prow in reduced:                               # eliminate the pivots so far
+            f = row.get(pk)
+            if f:
+                for k, v in prow.items():
+                    nv = row.get(k, 0) - f * v
+                    if nv:
+                        row[k] = nv
+                    else:
+                        row.pop(k, None)
+        if not row:
             continue
-        rows[r], rows[p] = rows[p], rows[r]
-        lead = rows[r][c]
-        rows[r] = [v / lead for v in rows[r]]
-        for i in range(len(rows)):
-            if i != r and rows[i][c] != 0:
-                f = rows[i][c]
-                rows[i] = [a - f * b for a, b in zip(rows[i], rows[r])]
-        pivots.append(c)
-        r += 1
-    return {unknown[c] for i, c in enumerate(pivots) if sum(1 for v in rows[i] if v != 0) == 1}
+        pk = min(row, key=table.order.__getitem__)
+        lead = row[pk]
+        if lead != 1:
+            row = {k: (v * lead if lead == -1 else Fraction(v) / lead) for k, v in row.items()}
+        for _, qrow in reduced:                                # and this pivot from the others
+            f = qrow.get(pk)
+            if f:
+                for k, v in row.items():
+                    nv = qrow.get(k, 0) - f * v
+                    if nv:
+                        qrow[k] = nv
+                    else:
+                        qrow.pop(k, None)
+        reduced.append((pk, row))
+    return {pk for pk, row in reduced if len(row) == 1}
 
 
 def _propagate(table: Table, withheld: set[Key], known: dict[Key, tuple[float, float]]) -> set[Key]:
-    """Interval propagation through every sum until nothing tightens: the withheld cells whose
-    bounds close on one value."""
+    """Interval propagation through every sum until nothing tightens (at most 100 rounds; any
+    round's bounds are true ones, so stopping early can only miss, never invent, a disclosure):
+    the withheld cells whose bounds close on one value."""
     lo = {k: float(b[0]) for k, b in known.items()}
     hi = {k: float(b[1]) for k, b in known.items()}
-    val = {k: float(v) for k, v in table.values.items()}
-    for _ in range(200):
+    eqs: list[tuple[float, list[tuple[Key, int]]]] = []
+    for sm in table.sums:
+        unknown = [(k, c) for k, c in sm if k in withheld]
+        if unknown:
+            eqs.append((sum(float(c * table.values[k]) for k, c in sm if k not in withheld), unknown))
+    for _ in range(100):
         changed = False
-        for s in table.sums:
-            for k, c in s:
-                if k not in withheld:
-                    continue
-                # c*x_k = -(sum of the others)
-                olo = ohi = 0.0
-                for j, d in s:
-                    if j == k:
-                        continue
-                    a, b = (lo[j], hi[j]) if j in withheld else (val[j], val[j])
-                    olo += d * a if d > 0 else d * b
-                    ohi += d * b if d > 0 else d * a
+        for const, unknown in eqs:
+            # The sum's range from every unknown term (infinite terms counted apart: inf - inf).
+            low_terms = [c * lo[k] if c > 0 else c * hi[k] for k, c in unknown]
+            high_terms = [c * hi[k] if c > 0 else c * lo[k] for k, c in unknown]
+            low_fin = sum(t for t in low_terms if math.isfinite(t))
+            high_fin = sum(t for t in high_terms if math.isfinite(t))
+            low_inf = sum(1 for t in low_terms if not math.isfinite(t))
+            high_inf = sum(1 for t in high_terms if not math.isfinite(t))
+            for (k, c), lt, ht in zip(unknown, low_terms, high_terms):
+                # c*x_k = -(const + the others)
+                olo = -INF if low_inf - (not math.isfinite(lt)) else const + low_fin - (lt if math.isfinite(lt) else 0)
+                ohi = INF if high_inf - (not math.isfinite(ht)) else const + high_fin - (ht if math.isfinite(ht) else 0)
                 nlo, nhi = (-ohi / c, -olo / c) if c > 0 else (-olo / c, -ohi / c)
                 if table.integer:
                     nlo = math.ceil(nlo - 1e-9) if math.isfinite(nlo) else nlo
@@ -175,21 +195,21 @@ def _step(table: Table, withheld: set[Key], small: set[Key], first: Key) -> tupl
     if not any(k not in withheld and table.values[k] != 0 for k in near) and not small & set(near):
         near = list(dict.fromkeys(k for w in sorted(withheld, key=table.order.__getitem__)
                                   for k in _shares(table, w)))
-    options: list[tuple[tuple[int, int, int, Fraction, int], tuple[set[Key], set[Key]]]] = []
+    tries: list[tuple[tuple[int, int, Fraction, int], tuple[set[Key], set[Key]]]] = []
     for k in near:
         if k in small:
-            option = (withheld, small - {k})
-            cost = (0, 0)
+            tries.append(((0, 0, Fraction(0), table.order[k]), (withheld, small - {k})))
         elif k not in withheld and table.values[k] != 0:
-            option = (withheld | {k}, small)
-            cost = (2, 1) if k in table.totals else (0, 1)
-        else:
-            continue
+            tries.append((((2 if k in table.totals else 0), 1, table.values[k], table.order[k]), (withheld | {k}, small)))
+    best: tuple[tuple[int, int, int, Fraction, int], tuple[set[Key], set[Key]]] | None = None
+    for (cls, sub, value, order), option in sorted(tries, key=lambda t: t[0]):
         left = len(derivable(table, *option))
-        options.append(((cost[0], left, cost[1], table.values[k], table.order[k]), option))
-    if not options:
-        return None
-    return min(options, key=lambda o: o[0])[1]
+        key = (cls, left, sub, value, order)
+        if best is None or key < best[0]:
+            best = (key, option)
+        if left == 0:
+            break  # tried in the order of that key: nothing after it can be better
+    return None if best is None else best[1]
 
 
 def grid(rows: Sequence[str], cols: Sequence[str], values: dict[tuple[str, str], Fraction], *,
