@@ -99,3 +99,18 @@ def test_past_report_identical_after_its_penalties_expire(tmp_path: Path) -> Non
         os.chdir(cwd)
     assert pages[0] == pages[1]
     assert "定稿" in pages[0]
+
+
+def test_a_change_no_figure_shows_is_reported_by_the_digest(data_copy: Path) -> None:
+    """Issue 21, item 5: a change the published figures cannot show (here a decision published a
+    day earlier, still on time) changes the inputs digest, and R-ANNUAL says so."""
+    src = next(p for p in sorted((data_copy / "agencies/market/decisions/2023").glob("*.yml"))
+               if (lambda d: (d["published"] - d["decided"]).days >= 2)(yaml.safe_load(p.read_text(encoding="utf-8"))))
+    doc = yaml.safe_load(src.read_text(encoding="utf-8"))
+    earlier = doc["published"] - dt.timedelta(days=1)
+    src.write_text(src.read_text(encoding="utf-8").replace(f"published: {doc['published'].isoformat()}",
+                                                           f"published: {earlier.isoformat()}"), encoding="utf-8")
+    found = _annual(validate(str(data_copy), DEMO_AS_OF).report.findings)
+    assert [(f.args["year"], f.msg.en.startswith("the {year} annual statistics were published")) for f in found] \
+        == [(2023, True)]
+    assert "withheld cell" in found[0].message("en") and "inputs digest" in found[0].message("en")

@@ -234,6 +234,23 @@ def inputs_hash(ds: Dataset, year: int) -> str:
     return "sha256:" + h.hexdigest()
 
 
+def legacy_inputs_hash(ds: Dataset, year: int) -> str:
+    """The digest snapshots carried before inputs_hash: SHA-256 over the year's decision files and
+    the rosters, path and bytes. A snapshot whose digest is this one was written by an older
+    gongshi (its "<3" cells, no secondary suppression): R-ANNUAL says so rather than that the
+    data changed."""
+    files = {r.file for r in ds.of("decision") if decided_in(r, year)} | {r.file for r in ds.of("officer")}
+    h = hashlib.sha256()
+    for path in sorted(files, key=lambda p: os.path.relpath(p, ds.root).replace(os.sep, "/")):
+        h.update(os.path.relpath(path, ds.root).replace(os.sep, "/").encode() + b"\0")
+        try:
+            with open(path, "rb") as f:
+                h.update(f.read() + b"\0")
+        except OSError:
+            return ""
+    return "sha256:" + h.hexdigest()
+
+
 def compute(ds: Dataset, year: int) -> dict[str, Any]:
     """The year's figures (without `made` and `inputs`): every decision of the year, public or not."""
     agencies = ds.agencies()
