@@ -21,7 +21,7 @@ GOLDEN_AS_OF = dt.date(2027, 1, 15)
 BASE = ROOT / "tests" / "cases" / "_base"
 EXTRA = ROOT / "tests" / "golden_data"
 # Theme files of other outputs (search box, search page, feeds and data pages) are left out.
-FOREIGN = {"search.html", "feeds.html", "data.html", "data_dictionary.html",
+FOREIGN = {"search.html", "feeds.html", "feeds_subscribe.html", "data.html", "data_dictionary.html",
            "partials/search_box.html", "partials/search_meta.html"}
 PORTAL_STATIC = ["css/site.css"]
 

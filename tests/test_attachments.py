@@ -1,5 +1,5 @@
 """Attachments (issue 16): a guide's 示范文本 is published under files/<agency>/ and its page
-links it with its type and size."""
+links it by the material's name (issue 24) with its type and size."""
 from __future__ import annotations
 
 import datetime as dt
@@ -30,7 +30,9 @@ def test_attachment_published_with_type_and_size(tmp_path: Path) -> None:
     page = (out / "demo/guides/license-1.html").read_text(encoding="utf-8")
     kind, size = attachments.describe(str(src))
     assert (kind, size) == ("DOCX", f"{(src.stat().st_size + 1023) // 1024} KB")
-    assert f'files/demo/shenqingshu.docx" download>shenqingshu.docx</a>（{kind}，{size}）' in page
+    # Named by the material, not by the file (shenqingshu.docx); saved under that name too.
+    assert f'files/demo/shenqingshu.docx" download="申请书.docx">申请书（示范文本）</a>（{kind}，{size}）' in page
+    assert ">shenqingshu.docx<" not in page
 
 
 def test_files_linked_from_a_notice_are_checked_and_published(tmp_path: Path) -> None:

@@ -150,7 +150,8 @@ def test_control_characters_never_reach_feedgen(public: entries.PublicSet) -> No
 
 
 def test_plain_text_strips_markdown() -> None:
-    assert plain_text("# 标题\n\n**经查**，[链接](http://x)\n\n- 一\n- 二") == "标题\n经查，链接\n一\n二"
+    assert plain_text("# 标题\n\n__经查__，[链接](http://x)\n\n- 一\n- 二") == "标题\n经查，链接\n一\n二"
+    assert plain_text("**139****1234**") == "**139****1234**"  # `*` is the mask character, kept
     assert xml_safe("a\x0bb\tc") == "ab\tc"
 
 

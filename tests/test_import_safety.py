@@ -16,6 +16,7 @@ from conftest import CASES
 from gongshi.runtime.checksums import uscc_check_char
 from gongshi.model.dataset import load
 from gongshi.app import importer
+from gongshi.app.importer import sheet
 from gongshi.app.importer import import_file
 
 AS_OF = dt.date(2026, 11, 22)
@@ -91,8 +92,7 @@ def test_stale_dimension_does_not_hide_rows(data: Path, tmp_path: Path) -> None:
 
 
 def test_row_limit_refuses_the_whole_sheet(data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(importer, "MAX_ROWS", 5)
-    monkeypatch.setattr(importer.read_rows, "__defaults__", (5,))
+    monkeypatch.setattr(sheet, "MAX_ROWS", 5)
     src = write_csv(tmp_path / "big.csv", [row(n) for n in range(1, 10)])
     imp = import_file(str(src), str(data), "demo", AS_OF)
     assert [f.message("en") for f in imp.report.errors] == [
@@ -101,7 +101,7 @@ def test_row_limit_refuses_the_whole_sheet(data: Path, tmp_path: Path, monkeypat
 
 
 def test_size_limit(data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(importer, "MAX_FILE_BYTES", 100)
+    monkeypatch.setattr(sheet, "MAX_FILE_BYTES", 100)
     src = write_csv(tmp_path / "big.csv", [row(1)])
     imp = import_file(str(src), str(data), "demo", AS_OF)
     assert "too large" in imp.report.errors[0].message("en") and decisions(data) == []
@@ -119,7 +119,7 @@ def test_target_folder_is_listed_once_not_per_row(data: Path, tmp_path: Path, mo
         raise AssertionError("os.listdir per row")
 
     monkeypatch.setattr("gongshi.model.paths.os.scandir", counting)
-    monkeypatch.setattr("gongshi.app.importer.os.listdir", refuse, raising=False)
+    monkeypatch.setattr("gongshi.app.importer.run.os.listdir", refuse, raising=False)
     (data / "agencies/demo/decisions/2026").mkdir(parents=True)
     (data / "agencies/demo/decisions/2026/cf-2026-0007.yml").write_text("doc_no: 霍示罚〔2026〕99号\n", encoding="utf-8")
     monkeypatch.setattr(importer.Importer, "finish", lambda self: None)  # listing only, no writing here

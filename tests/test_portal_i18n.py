@@ -12,7 +12,7 @@ HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 # Templates of the other outputs (search, feeds, open data) keep their own strings.
-FOREIGN = {"search.html", "feeds.html", "data.html", "data_dictionary.html", "search_box.html"}
+FOREIGN = {"search.html", "feeds.html", "feeds_subscribe.html", "data.html", "data_dictionary.html", "search_box.html"}
 
 
 def _portal_templates() -> list[Path]:

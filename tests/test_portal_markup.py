@@ -35,7 +35,7 @@ def test_demo_facts_take_the_fast_path() -> None:
 
 
 def test_markdown_is_sanitized() -> None:
-    html = render_markdown("**重点**<script>alert(1)</script>\n\n[链接](javascript:alert(1)) <img src=http://x/y.png>")
+    html = render_markdown("__重点__<script>alert(1)</script>\n\n[链接](javascript:alert(1)) <img src=http://x/y.png>")
     assert "<strong>重点</strong>" in html
     assert "<script" not in html and "javascript:" not in html and "<img" not in html
 
@@ -44,3 +44,24 @@ def test_markdown_lists_and_links() -> None:
     html = render_markdown("- 甲\n- 乙\n\n[法规](https://flk.npc.gov.cn/)")
     assert "<ul>" in html and "<li>甲</li>" in html
     assert 'href="https://flk.npc.gov.cn/"' in html and 'rel="noopener noreferrer"' in html
+
+
+def test_unclosed_brackets_go_to_the_linear_parser(monkeypatch) -> None:
+    """72 kB of unclosed `[a` (python-markdown: minutes, quadratic) is rendered by markdown-it-py,
+    sanitised the same; a record with a few links stays with python-markdown (the demo's HTML
+    unchanged). Checked by the route taken, not by a clock."""
+    from gongshi.outputs.portal import markup
+    text = "[a" * 36000
+    links = "经查，当事人[某某公司](https://example.org/)销售过期食品。\n\n" * 20
+    assert markup.costly(text) and not markup.costly(links)
+    expected_links = slow_markdown(links)
+
+    def refuse(t: str) -> str:
+        raise AssertionError("python-markdown called on a costly text")
+    monkeypatch.setattr(markup, "slow_markdown", lambda t: refuse(t) if markup.costly(t) else expected_links)
+    html = markup.render_markdown(text)
+    assert html.startswith("<p>[a[a") and html.count("[") == 36000
+    assert markup.render_markdown(links) == expected_links
+    dangerous = "[a" * 2000 + "<script>alert(1)</script>[x](javascript:alert(1))"
+    html = markup.render_markdown(dangerous)
+    assert markup.costly(dangerous) and "<script" not in html and "href" not in html

@@ -95,7 +95,10 @@ def test_every_portal_template_renders_from_projections(tmp_path: Path, monkeypa
 
 def test_builtin_checks_come_from_the_hooks_in_order() -> None:
     names = [f"{c.__module__}.{c.__name__}" for c in hooks.checks()]
-    assert names[0] == "gongshi.checks.refs.references" and names[-1] == "gongshi.checks.attachments.attachment_checks"
+    # The kinds plugin first (each kind's own checks, in kind order), then the rule modules.
+    assert names[:3] == ["gongshi.model.kinds.site.rule_settings", "gongshi.model.kinds.plan.plan_years",
+                         "gongshi.model.kinds.discretion.discretion_bands"]
+    assert names[3] == "gongshi.checks.refs.references" and names[-1] == "gongshi.checks.attachments.attachment_checks"
     extra = lambda ds, as_of: []  # noqa: E731
     assert hooks.checks([extra])[-1] is extra
 

@@ -1,7 +1,9 @@
 """gongshi.policy.names: unmasked full names of natural persons in free text.
 
-The corpus (tests/data/names/corpus.tsv, written by scripts/make_names_corpus.py) has half its
-sentences with planted names and half with look-alikes only; scripts/eval_names.py compares models.
+The corpora (tests/data/names/, README there): corpus.tsv (the project's templated one),
+tune.tsv (written by someone who had not read the detector; tuned on), design.tsv (the
+detector's author's own look-alikes and slots). The frozen held-out set is measured once, by
+tests/test_names_heldout.py. scripts/eval_names.py prints the same figures and compares models.
 """
 from __future__ import annotations
 
@@ -9,34 +11,25 @@ from pathlib import Path
 
 import pytest
 
-from gongshi.policy.names import person_names
+from gongshi.policy.names import name_matches, person_names
 
-CORPUS = Path(__file__).parent / "data" / "names" / "corpus.tsv"
+DATA = Path(__file__).parent / "data" / "names"
+CORPUS = DATA / "corpus.tsv"
 
 
-def _rows() -> list[tuple[str, str, tuple[str, ...]]]:
-    rows = []
-    for line in CORPUS.read_text(encoding="utf-8").splitlines()[1:]:
+def rows(path: Path = CORPUS) -> list[tuple[str, str, tuple[str, ...]]]:
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines()[1:]:
         rid, planted, text = line.split("\t")
-        rows.append((rid, text, tuple(n for n in planted.split("|") if n)))
-    return rows
+        out.append((rid, text, tuple(n for n in planted.split("|") if n)))
+    return out
 
 
-def _names(text: str) -> list[str]:
-    return [text[a:b] for a, b in person_names(text)]
-
-
-def test_corpus_is_balanced_and_large_enough() -> None:
-    rows = _rows()
-    named = [r for r in rows if r[2]]
-    assert len(rows) >= 320
-    assert abs(len(named) - (len(rows) - len(named))) <= len(rows) // 10
-    assert sum(1 for r in rows if r[0].startswith("h-")) >= 60
-
-
-def test_recall_and_false_alarms_on_the_corpus() -> None:
+def measure(path: Path) -> tuple[float, float]:
+    """(recall, clean flagged) as scripts/eval_names.py counts them: a planted name is found
+    when its exact span (first occurrence) is; a clean row is flagged when any span is."""
     planted = found = clean = flagged = 0
-    for _, text, want in _rows():
+    for _, text, want in rows(path):
         got = set(person_names(text))
         spans = {(text.index(n), text.index(n) + len(n)) for n in want}
         planted += len(spans)
@@ -44,8 +37,32 @@ def test_recall_and_false_alarms_on_the_corpus() -> None:
         if not want:
             clean += 1
             flagged += bool(got)
-    assert found / planted >= 0.95
-    assert flagged / clean <= 0.05
+    return found / planted, flagged / clean
+
+
+def _names(text: str) -> list[str]:
+    return [text[a:b] for a, b in person_names(text)]
+
+
+def test_corpus_is_balanced_and_large_enough() -> None:
+    got = rows()
+    named = [r for r in got if r[2]]
+    assert len(got) >= 320
+    assert abs(len(named) - (len(got) - len(named))) <= len(got) // 10
+    assert sum(1 for r in got if r[0].startswith("h-")) >= 60
+
+
+# Measured 2026-12-07 (scripts/eval_names.py --gate --corpus …): corpus and tune 1.000 / 0.000,
+# design 0.968 / 0.013 (曾国藩 and 杜鹃 missed; 毛重与净含量 flagged).
+@pytest.mark.parametrize(("name", "min_recall", "max_flagged"), [
+    ("corpus.tsv", 0.99, 0.01),
+    ("tune.tsv", 0.99, 0.01),
+    ("design.tsv", 0.93, 0.03),
+])
+def test_recall_and_false_alarms(name: str, min_recall: float, max_flagged: float) -> None:
+    recall, flagged = measure(DATA / name)
+    assert recall >= min_recall
+    assert flagged <= max_flagged
 
 
 @pytest.mark.parametrize(("text", "names"), [
@@ -69,9 +86,86 @@ def test_recall_and_false_alarms_on_the_corpus() -> None:
     ("执法人员在周边巡查，局长到场，涉案金额三万元。", []),
     ("当事人高度重视，立即下架全部商品。", []),
     ("", []),
+    # names by their slot, including names that are common words
+    ("厨师江山未佩戴口罩。", ["江山"]),
+    ("本机关依法向文明送达了告知书。", ["文明"]),
+    ("经核实，向前已于2022年3月完成整改。", ["向前"]),
+    ("保洁员李红梅在清洗时未佩戴防护用品。", ["李红梅"]),  # a role by its ending
+    ("执法人员向钟霞出示了执法证件。", ["钟霞"]),  # 向 is the preposition here
+    ("检查时该公司生产负责人聂红英、质量负责人廖平均不在岗。", ["聂红英", "廖平"]),
+    ("该店共有李水生等14名从业人员未取得健康证明。", ["李水生"]),
+    ("当事人雇佣的范强、东方晓燕两人未取得健康证明。", ["范强", "东方晓燕"]),
+    ("许可证持有人：白天明；许可证编号：JY49419622677103", ["白天明"]),
+    ("| 序号 | 姓名 | 违法行为 |\n|---|---|---|\n| 1 | 詹三毛 | 无证经营 |", ["詹三毛"]),
+    # middle dots of every kind: one name; minority names without a surname
+    ("委托阿力木江·吐尔逊全权办理陈述申辩事宜。", ["阿力木江·吐尔逊"]),
+    ("检查时驻店药师阿依古丽・托合提不在岗。", ["阿依古丽・托合提"]),
+    ("当事人吐尔洪•艾则孜、柯国华均为同一施工队成员。", ["吐尔洪•艾则孜", "柯国华"]),
+    ("被处罚人乌兰其其格已于2023年6月12日履行完毕。", ["乌兰其其格"]),
+    ("当事人曹兴旺之女次仁卓玛于2022年8月15日到本局。", ["曹兴旺", "次仁卓玛"]),
+    # public look-alikes: masks of any length, businesses, places, brands, titles, roles, words
+    ("证人欧阳某证实，阿某·某某、王×、刘**、古某•某某均在场。", []),
+    ("当事人在人民路开设的“周大福珠宝专柜”销售不合格饰品。", []),
+    ("周大福珠宝专柜销售的黄金饰品含金量不足。", []),
+    ("行政相对人名称：苗家酸汤鱼；经营者：茅某", []),
+    ("其在陈家沟购买的酱油存在质量问题。", []),
+    ("抽检样品：花生油；标称生产企业：包头宏发包装材料经营部。", []),
+    ("申请人：柯某某　申请事项：个体诊所设置审批", []),
+    ("执法人员向当事人宣读了权利义务。", []),
+    ("黄金周期间，景区周边11家餐饮单位接受了检查。", []),
+    ("杨树林带内违规堆放的木料已责令清理。", []),
+    ("钱款已全部退还消费者。", []),
+    ("双随机抽查结果：检查对象：骆驼户外用品店。", []),
+    ("已公示的决定中当事人信息均已隐去。", []),
+    ("当事人（男，蒙古族，1959年3月生）未取得许可证。", []),
+    ("申请人于2021年6月18日提交烟花爆竹经营（零售）许可申请。", []),  # the demo data
 ])
 def test_exact_spans(text: str, names: list[str]) -> None:
     assert _names(text) == names
+
+
+def test_no_name_in_the_demo_data() -> None:
+    """The demo decisions' free text (names masked there, as in real data) is clean: the false
+    alarms of running text, where tune.tsv has single sentences."""
+    import yaml
+
+    root = Path(__file__).resolve().parent.parent / "data"
+    found = []
+    for path in sorted(root.glob("agencies/*/decisions/**/*.yml")):
+        doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for key in ("title", "facts", "result"):
+            text = doc.get(key)
+            if isinstance(text, str) and person_names(text):
+                found.append((path.name, key, _names(text)))
+    assert found == []
+
+
+def test_public_strings_are_no_names() -> None:
+    """The record's own organisation party (a shop named after its owner) is public text."""
+    text = "当事人李四华水果店未明码标价，李四华称不知情。"
+    assert _names(text) == ["李四华"]
+    assert person_names(text, public=["李四华水果店"]) == [(text.rindex("李四华"), text.rindex("李四华") + 3)]
+    assert person_names("经营者：冼勇", public=["冼勇"]) == []
+
+
+def test_name_matches_masks_and_skips_what_is_taken_or_allowed() -> None:
+    text = "委托阿力木江·吐尔逊全权办理，证人王五证实，欧阳娜娜（女）到场。"
+    got = [(m.text, m.mask) for m in name_matches(text)]
+    assert got == [("阿力木江·吐尔逊", "阿某·某某"), ("王五", "王某"), ("欧阳娜娜", "欧阳某某")]
+    i = text.index("王五")
+    assert [m.text for m in name_matches(text, allow=["证人王五"], taken=[(i - 1, i + 1)])] == [
+        "阿力木江·吐尔逊", "欧阳娜娜"]
+    assert [m.text for m in name_matches(text, allow=["王五"])] == ["阿力木江·吐尔逊", "欧阳娜娜"]
+
+
+def test_without_the_given_name_table_more_is_flagged_never_less(monkeypatch: pytest.MonkeyPatch) -> None:
+    """givenchars.py fails closed: without ngender's table a weak candidate is not refused."""
+    from gongshi.policy import givenchars
+
+    assert givenchars.uses("丽") and givenchars.uses("款") == 230
+    assert _names("钱款已全部退还消费者。") == []
+    monkeypatch.setattr(givenchars, "uses", lambda ch: None)
+    assert _names("钱款已全部退还消费者。") == ["钱款"]
 
 
 def test_spans_index_the_original_text() -> None:
@@ -107,7 +201,7 @@ def test_lexicon_answers_as_jieba(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
             assert (cached.freq(word), cached.tag(word)) == (f, tags.get(word, "")), word
         else:
             assert (cached.freq(word), cached.tag(word)) == (0, ""), word
-    assert 20 <= min(names._COMMON_WORD_FREQ, names._BOUNDARY_WORD_FREQ)
+    assert 20 <= min(names._COMMON, names._WORD)
 
 
 def test_lexicon_refuses_planted_classes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -15,10 +15,11 @@ from gongshi.runtime.checksums import id_check_char, luhn_valid
 from gongshi.cli import main
 from gongshi.policy import detectors as d
 from gongshi.checks.redaction import kind_fields, kind_paths
-from test_cases import BASE, header
+from test_cases import BASE, header, place
 
 REDACT_CASES = sorted((CASES / "rules" / "redact").glob("*.yml"))
-MANUAL = ("a natural person's health data", "the party is a natural person")
+MANUAL = ("a natural person's health data", "the party is a natural person", "the file or folder name",
+          "the attachment's file name")
 FULL = str.maketrans("0123456789", "０１２３４５６７８９")
 
 
@@ -135,10 +136,7 @@ def test_masked_text_never_matches_a_detector(parts: list[str]) -> None:
 
 def _place(case: Path, root: Path) -> tuple[Path, dt.date]:
     meta = header(case)
-    shutil.copytree(BASE, root)
-    target = root / meta["path"][0]
-    target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(case, target)
+    target = root / place(case, meta, root)  # with the files the case's header copies in
     return target, dt.date.fromisoformat(meta.get("as-of", ["2026-11-22"])[0])
 
 

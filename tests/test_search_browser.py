@@ -51,6 +51,8 @@ def _unique(texts: list[str], word: str) -> bool:
 def search(page: Any, site_url: str, q: str, **filters: str) -> list[dict[str, str]]:
     """Type `q` into the search page, press Enter, return the shown results' facts."""
     page.goto(site_url + "/search.html")
+    if filters:  # folded under the box (issue 24): opened as a reader opens them
+        page.click("#search-fold > summary")
     for name, value in filters.items():
         page.select_option(f"#search-{name}", value)
     page.fill("#search-q", q)

@@ -19,6 +19,8 @@ import time
 from dataclasses import asdict, dataclass
 from typing import Iterable
 
+from gongshi.runtime import workers
+
 from . import synth, synthvocab
 
 AS_OF = synth.DEMO_AS_OF
@@ -129,10 +131,7 @@ def bench(sizes: Iterable[int], steps: Iterable[str] = STEPS, cache: str = ".cac
 
 
 def cpus() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):
-        return os.cpu_count() or 1
+    return workers.cpus()
 
 
 def to_json(runs: list[Run], parse_cache: bool = False) -> str:

@@ -23,5 +23,5 @@ def executable() -> Path:
     try:
         from pagefind_bin_extended import get_executable  # the wheel ships the binary itself
     except ImportError as exc:
-        raise PagefindError("pagefind_bin_extended is not installed (pip install 'pagefind[extended]')") from exc
+        raise PagefindError("pagefind_bin_extended is not installed: it is in the bench extra (pip install -e '.[bench]', or pip install 'pagefind[extended]')") from exc
     return Path(get_executable())

@@ -6,7 +6,7 @@
 For the demo site and for each generated archive (gongshi_tools.synth): a full build (the index
 is written in it), then the site is served on localhost *gzip-compressed, as a static host
 serves it*, and Chromium types at least 50 queries (full names, two-character name fragments,
-credit codes, document numbers, sector words) into the search page. For each query the pages
+credit codes, document numbers, 执法事项 names, sector words) into the search page. For each query the pages
 that hold it exactly, as typed, are the relevant set R (read from the index's own documents,
 i.e. the pages' text); the figures are
 
@@ -40,7 +40,7 @@ from gongshi.outputs.search.docno import normalise
 from gongshi.outputs.search.index import fold
 
 ROOT = Path(__file__).resolve().parents[2]
-SECTOR = ["超过保质期", "食品经营许可", "排污许可", "罚款", "未取得", "责令改正", "扬尘", "特种作业",
+SECTOR = ["超过保质期", "危险化学品", "食品经营许可", "排污许可", "罚款", "未取得", "责令改正", "扬尘", "特种作业",
           "道路运输", "安全生产", "预包装食品", "警告", "隐患排查", "环境影响", "没收"]
 DOC_NO = re.compile(r"^\S+〔\d{4}〕\d+号$")
 
@@ -89,6 +89,10 @@ def queries(docs: list[dict[str, Any]], n: int, seed: int = 13) -> list[tuple[st
         out.append(("credit code", d["n"]))
     for d in rng.sample(decisions, min(per, len(decisions))):
         out.append(("document number", d["n"]))
+    # A decision page shows its 执法事项 by name (the record holds only the item's code).
+    items = sorted({d["t"] for d in docs if d["k"] == "item"})
+    for name in rng.sample(items, min(5, len(items))):
+        out.append(("item name", name))
     out += [("sector word", w) for w in SECTOR[:max(per, n - len(out))]]
     return out
 

@@ -14,8 +14,8 @@ from gongshi.runtime.checksums import USCC_CHARS, uscc_check_char
 from gongshi.model.yamlwrite import dump
 
 from . import attachfiles
-from .synthvocab import (AGENCIES, CATEGORY_WEIGHTS, DOC_CHAR, GIVEN, INSPECTIONS, ITEM_CODES, ITEM_NAMES,
-                         NUMERALS, PLACES, SURNAMES, WORDS)
+from .synthvocab import (AGENCIES, ARTICLE_NUMERALS, CATEGORY_WEIGHTS, DOC_CHAR, GIVEN, INSPECTIONS, ITEM_CODES,
+                         ITEM_NAMES, NUMERALS, PLACES, SURNAMES, WORDS)
 
 DEMO_AS_OF = dt.date(2026, 11, 22)
 FIRST_DAY = dt.date(2021, 1, 4)
@@ -76,6 +76,11 @@ def site_doc() -> dict[str, Any]:
             "icp": "皖ICP备00000000号-1", "police": "皖公网安备 34152202000000号",
             "contact": {"phone": "0564-6021234", "email": "zfgs@example.gov.cn",
                         "address": "安徽省六安市霍邱县城关镇示例路 1 号"},
+            "report_error": "https://zfwzzc.www.gov.cn/check_web/errorSubmit_new.jsp?site_code=3415220001",
+            "repository": "https://git.example.gov.cn/huoqiu/zfgs-data",
+            "license": {"url": "https://creativecommons.org/licenses/by/4.0/",
+                        "name": "知识共享署名 4.0 国际许可协议（CC BY 4.0）"},
+            "rights": "公示数据可自由下载、使用和传播，请注明来源“霍邱县行政执法公示平台”；数据以本平台公示的页面为准。",
         },
     }
 
@@ -138,7 +143,7 @@ def items_doc(a: dict[str, Any]) -> list[dict[str, Any]]:
             out.append({
                 "code": f"{a['code']}-{code}-{n:03d}", "category": cat,
                 "name": item_name(a, cat, n),
-                "basis": [{"title": a["law"], "article": f"第{NUMERALS[n + 2]}十条"}],
+                "basis": [{"title": a["law"], "article": f"第{ARTICLE_NUMERALS[n + 2]}十条"}],
                 "discretion": "按《霍邱县行政处罚裁量基准》执行。" if cat == "行政处罚" else "无",
                 "unit": "综合执法大队" if cat != "行政许可" else "行政审批股",
                 "time_limit": "20个工作日" if cat == "行政许可" else "依法定程序",
@@ -172,6 +177,22 @@ def plan_doc(a: dict[str, Any], year: int) -> dict[str, Any]:
             "areas": [{"name": a["field"], "measures": f"围绕{a['field']}开展专项执法检查"},
                       {"name": "执法规范化", "measures": "执法案卷评查和执法人员培训"}],
             "inspections": codes, "approved": dt.date(year, 1, 20), "approved_by": "局务会议"}
+
+
+def discretion_doc(a: dict[str, Any]) -> list[dict[str, Any]]:
+    """An agency's penalty discretion standards (discretion.yml): one per violation type its
+    decisions name, three circumstance levels whose fine bands cover the demo's fines. No
+    randomness, so the decisions drawn after it stay what they were."""
+    item = f"{a['code']}-{ITEM_CODES['行政处罚']}-001"
+    levels = [("轻微", "初次违法，危害后果轻微并及时改正", "警告，可以并处一万元以下罚款", 0, 10000),
+              ("一般", "违法情节一般，未造成危害后果", "处一万元以上五万元以下罚款", 10000, 50000),
+              ("严重", "违法情节严重，或一年内再次违法", "处五万元以上二十万元以下罚款", 50000, 200000)]
+    return [{"code": f"{a['code']}-CJ-{n:03d}", "violation": viol, "item": item,
+             "basis": [{"title": a["law"], "article": art_pen}],
+             "levels": [{"level": lv, "circumstances": when, "penalty": what, "fine_min": low, "fine_max": high}
+                        for lv, when, what, low, high in levels],
+             "effective": dt.date(2023, 1, 1)}
+            for n, (viol, _ban, art_pen) in enumerate(a["violations"], 1)]
 
 
 def flowcharts_docs() -> dict[str, dict[str, Any]]:
@@ -220,7 +241,7 @@ def guide_docs(a: dict[str, Any]) -> dict[str, dict[str, Any]]:
         out[f"license-{n}"] = {
             "item": f"{a['code']}-XK-{n:03d}", "name": item_name(a, "行政许可", n),
             "accepting_body": f"县政务服务中心{a['short']}窗口", "approving_body": a["name"],
-            "basis": [{"title": a["law"], "article": f"第{NUMERALS[n + 2]}十条"}],
+            "basis": [{"title": a["law"], "article": f"第{ARTICLE_NUMERALS[n + 2]}十条"}],
             "materials": [{"name": "申请书", "copies": 1, "original": True, "template": ATTACHMENTS[n - 1]},
                           {"name": "营业执照复印件", "copies": 1, "original": False}],
             "steps": ["申请", "受理", "审查", "决定", "送达"], "flowchart": "license",
@@ -421,7 +442,8 @@ def generate(root: str, decisions: int = 320, seed: int = 2026, as_of: dt.date =
                 fh.write(data)
             files += 1
         _write(os.path.join(base, "plans", f"{as_of.year}.yml"), plan_doc(a, as_of.year))
-        files += 4 + 4 + 2 + 1
+        _write(os.path.join(base, "discretion.yml"), discretion_doc(a))
+        files += 4 + 4 + 2 + 1 + 1
         enforcers = [o["id"] for o in officers if o["roles"][-1] == "执法人员"]
         reviewers = [o["id"] for o in officers if "法制审核人员" in o["roles"]]
         dates = decision_dates(rng, max(per[i] - 2, 0), as_of - dt.timedelta(days=12))

@@ -94,4 +94,6 @@ CATEGORY_WEIGHTS = [("行政处罚", 60), ("行政许可", 18), ("行政检查",
                     ("行政奖励", 3)]
 DOC_CHAR = {"行政处罚": "罚", "行政许可": "许", "行政检查": "检", "行政强制": "强", "行政确认": "确", "行政奖励": "奖"}
 ITEM_CODES = {"行政处罚": "CF", "行政许可": "XK", "行政检查": "JC", "行政强制": "QZ", "行政确认": "QR", "行政奖励": "JL"}
-NUMERALS = "零壹贰叁肆伍陆柒捌玖"
+NUMERALS = "零壹贰叁肆伍陆柒捌玖"  # amounts (人民币叁万元整), as written on a 决定书
+# Article numbers are ordinary numerals (第三十条): financial numerals belong to amounts only.
+ARTICLE_NUMERALS = "零一二三四五六七八九"

@@ -18,7 +18,9 @@ from gongshi.checks.pipeline import default_content, run_checks
 from gongshi.model.dataset import Dataset, load
 from gongshi.model.findings import Report
 from gongshi.runtime import jobs
+from gongshi.runtime.workers import workers
 from gongshi.outputs import pagecache
+from gongshi.app import websub
 
 log = logging.getLogger("gongshi")
 
@@ -62,14 +64,14 @@ def build(data: str, output: str, as_of: dt.date, *, settings_file: str | None =
     if dataset is not None:
         ds = dataset
     else:
-        ds = load(data)
+        ds = load(data, workers(site))
         ds.content = os.path.abspath(markdown) if markdown else default_content(data)
         if ds.report.ok:
             # The checks read the dataset and never change it, and no output reads their
             # findings: they run beside the rendering (runtime/jobs.py), and the build
             # publishes only if they find no error. A file that could not even be read is
             # known now: then the checks run here and nothing is rendered.
-            checking = jobs.start("checks", _checked, ds, as_of, strict)
+            checking = jobs.start("checks", _checked, ds, as_of, strict, settings=site)
         else:
             _checked(ds, as_of, strict)
     if not ds.report.ok:
@@ -134,8 +136,12 @@ def build(data: str, output: str, as_of: dt.date, *, settings_file: str | None =
         raise
     os.chmod(tmp, 0o777 & ~_umask())  # the mode a folder made now would have
     pagecache.forget(output)  # a kill between here and commit() leaves no manifest: a full render
+    # Feeds that differ from the published ones are announced to their WebSub hub once the
+    # new site is online (app/websub.py); a site without a hub compares nothing.
+    pings = websub.pending(tmp, output) if (ds.site.get("websub") or {}).get("hub") else []
     swap(tmp, output)
     pagecache.commit(output)
+    websub.publish(pings)
     return ds
 
 

@@ -121,6 +121,24 @@ RULES_INTRO = """\
 
 记录的写法见 [format.md](format.md)。
 
+**本站的规则设置。** 像 yamllint 的配置一样，site.yml 的 `rules:` 可以关闭某条检查规则或改变它的级别：
+
+```yaml
+rules:
+  R-MONTHLY: disable          # 关闭
+  R-DEADLINE: {level: error}  # 迟延公开阻止构建
+  R-TWO: enable               # 默认设置
+```
+
+只能设置检查规则；保护个人信息、公示期限、记录格式和提交权限的规则被锁定（下文标明“锁定”及原因），
+关闭它们或降为警告是一个错误，且该设置不起作用。
+
+*Site settings.* As in yamllint's configuration, `rules:` in site.yml turns a check off
+(`disable`) or sets the level of all its findings (`{level: error}` or `{level: warning}`).
+Only check rules can be set; the rules marked *locked* below (personal data, display windows,
+the record format, who may publish) cannot be turned off or lowered to a warning: trying is an
+error, and the setting has no effect.
+
 *English.* Every finding of `gongshi validate` names its rule. Each rule below says what it
 checks, why (its legal source in plain words) and how to fix a finding; `gongshi rules` prints
 the same. *Checks* are judged by validate (errors block the build, warnings too under
@@ -282,8 +300,12 @@ def rules_md() -> str:
         sort = "检查 check" if r.sort == ruleset.CHECK else "公开义务 duty"
         out += [f'<a id="{r.anchor}"></a>', f"## {r.id}", "",
                 f"**{r.title_zh} · {r.title_en}** — {sort}"
-                + (f"，默认级别 default severity: `{r.severity}`" if r.sort == ruleset.CHECK else ""), "",
+                + (f"，默认级别 default severity: `{r.severity}`" if r.sort == ruleset.CHECK else "")
+                + (f"（个别提示 some findings: `{'`, `'.join(r.also)}`）" if r.also else ""), "",
                 "实现 implemented in: " + ", ".join(f"`{m}`" for m in r.modules), ""]
+        if r.locked:
+            out += [f"锁定 locked: site.yml 不能关闭或降级 — {r.locked_zh}。*A site cannot turn it off or lower it: "
+                    f"{r.locked_en}.*", ""]
         if r.source:
             out += [f"依据 source: {r.source}", ""]
         out += [r.doc_zh, "", f"*{r.doc_en}*", ""]

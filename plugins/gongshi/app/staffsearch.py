@@ -86,10 +86,11 @@ def _datetime(value: Any) -> dt.datetime | None:
     return dt.datetime.combine(value, dt.time()) if isinstance(value, dt.date) else None
 
 
-def document(rec: Record, rel: str, agency_name: str = "") -> dict[str, Any]:
+def document(rec: Record, rel: str, agency_name: str = "", refs: References | None = None) -> dict[str, Any]:
     """The Whoosh document of one record; `grams` are the public search's own (index.grams:
     every Chinese character and pair, every letter/digit run, #number), so a clerk finds at
-    least what the public page finds."""
+    least what the public page finds — a decision by its 执法事项's and officers' names too,
+    which its page shows (`refs`, as the public index resolves them)."""
     d = rec.data
     party: dict[str, Any] = d["party"] if isinstance(d.get("party"), dict) else {}
     doc: dict[str, Any] = {
@@ -100,7 +101,8 @@ def document(rec: Record, rel: str, agency_name: str = "") -> dict[str, Any]:
         "record": {"kind": rec.kind, "data": d, "agency": rec.agency, "slug": rec.slug,
                    "index": rec.index, "year": rec.year},
     }
-    found = grams("\n".join([agency_name, *_texts(d)]))
+    shown = refs.shown(rec) if refs is not None else []
+    found = grams("\n".join([agency_name, *shown, *_texts(d)]))
     doc_no = d.get("doc_no")
     if isinstance(doc_no, str):
         doc["doc_no"] = normalise(doc_no) or doc_no
@@ -123,6 +125,58 @@ def _agency_names(current: dict[str, tuple[str, str]]) -> dict[str, str]:
             for rec in records:
                 out[rec.agency or ""] = str(rec.data.get("name") or "")
     return out
+
+
+REFERRED = ("item", "officer")  # kinds a decision names by code or id, whose names its page shows
+
+
+@dataclass
+class References:
+    """Per agency, the names a decision's page shows for the codes it holds: its 执法事项
+    (code -> name) and its officers and reviewer (id -> "name（证号 …）"), and a signature of
+    the files they come from, so that renaming an item re-indexes the agency's decisions."""
+
+    names: dict[tuple[str, str], str]
+    signature: dict[str, str]
+
+    @classmethod
+    def read(cls, current: dict[str, tuple[str, str]]) -> References:
+        names: dict[tuple[str, str], str] = {}
+        parts: dict[str, list[str]] = {}
+        for rel, (path, sig) in sorted(current.items()):
+            kind = kind_for(rel)
+            if kind is None or kind.name not in REFERRED:
+                continue
+            records, _ = load_file(path, rel)
+            for rec in records:
+                parts.setdefault(rec.agency or "", []).append(sig)
+                d = rec.data
+                if kind.name == "item":
+                    names[(rec.agency or "", f"item:{rec.slug}")] = str(d.get("name") or "")
+                else:
+                    cert = (d.get("certificate") or {}).get("number") if isinstance(d.get("certificate"), dict) else None
+                    name = str(d.get("name") or "")
+                    names[(rec.agency or "", f"officer:{rec.slug}")] = f"{name}（证号 {cert}）" if cert else name
+        return cls(names, {a: hashlib.sha256("|".join(sorted(set(s))).encode()).hexdigest()[:16]
+                           for a, s in parts.items()})
+
+    def shown(self, rec: Record) -> list[str]:
+        """The names `rec`'s page shows for what it references ([] but for decisions)."""
+        if rec.kind != "decision":
+            return []
+        d, a = rec.data, rec.agency or ""
+        review: dict[str, Any] = d["legal_review"] if isinstance(d.get("legal_review"), dict) else {}
+        ids = [f"item:{d.get('item')}"] + [f"officer:{o}" for o in d.get("officers") or [] if isinstance(o, str)]
+        ids.append(f"officer:{review.get('reviewer')}")
+        return [self.names[(a, i)] for i in ids if (a, i) in self.names]
+
+    def sign(self, rel: str, sig: str) -> str:
+        """A decision file's signature with its agency's referenced files' (mtime stays first)."""
+        kind = kind_for(rel)
+        if kind is None or kind.name != "decision":
+            return sig
+        agency = rel.split("/")[1] if rel.startswith("agencies/") else ""
+        return f"{sig}:{self.signature.get(agency, '')}"
 
 
 @dataclass(frozen=True)
@@ -183,6 +237,8 @@ class StaffIndex:
         known: dict[str, str] = {} if manifest is None else manifest["files"]
         current = {rel: (path, _signature(path)) for path, rel, _ in discover(self.data)
                    if rel.endswith(".yml") and kind_for(rel) is not None}
+        refs = References.read(current)
+        current = {rel: (path, refs.sign(rel, sig)) for rel, (path, sig) in current.items()}
         changed = [rel for rel, (_, sig) in current.items() if known.get(rel) != sig]
         gone = [rel for rel in known if rel not in current]
         added = 0
@@ -197,7 +253,7 @@ class StaffIndex:
                     records, _ = load_file(path, rel, int(sig.split(":")[0]) / 1e9)
                     for rec in records:
                         if rec.kind not in SKIP_KINDS:
-                            writer.add_document(**document(rec, rel, names.get(rec.agency or "", "")))
+                            writer.add_document(**document(rec, rel, names.get(rec.agency or "", ""), refs))
                             added += 1
             except BaseException:
                 writer.cancel()

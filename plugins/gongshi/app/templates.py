@@ -28,11 +28,20 @@ from gongshi.model.schema import (
 )
 from gongshi.app.changes import write_text
 
-NEW_KINDS = ("decision", "officer", "guide", "flowchart")
-PLACES = {"decision": "agencies/{agency}/decisions/{year}/{slug}.yml",
-          "officer": "agencies/{agency}/officers.yml",
-          "guide": "agencies/{agency}/guides/{slug}.yml",
-          "flowchart": "agencies/{agency}/flowcharts/{slug}.yml"}
+AGENCY_DIR = "agencies/{agency}/"
+
+
+def new_kinds() -> list[str]:
+    """The kinds `gongshi new` writes: every kind kept in an agency's folder (its declared path
+    begins agencies/{agency}/), but agency.yml itself, which makes the folder."""
+    return [name for name, kind in KINDS.items()
+            if kind.named_path().startswith(AGENCY_DIR) and kind.named_path() != AGENCY_DIR + "agency.yml"]
+
+
+def needs_slug(kind: str) -> bool:
+    """Whether `gongshi new KIND` needs --slug: its file is named by a slug it does not number."""
+    cls = KINDS[kind]
+    return not cls.many and "{slug}" in cls.named_path() and not cls.new_slug
 
 
 def _note(f: Field) -> str:
@@ -121,8 +130,8 @@ def template(kind: str, path: str, data: str, values: dict[str, Any] | None = No
 
 
 def place(kind: str, data: str, agency: str, slug: str = "", year: int = 0) -> str:
-    """Where a new record of `kind` goes."""
-    return os.path.join(data, PLACES[kind].format(agency=agency, slug=slug, year=year))
+    """Where a new record of `kind` goes (its declared path)."""
+    return os.path.join(data, KINDS[kind].named_path().format(agency=agency, slug=slug, year=year))
 
 
 def next_slug(folder: str, prefix: str) -> str:
@@ -132,10 +141,11 @@ def next_slug(folder: str, prefix: str) -> str:
     return f"{prefix}-{max(taken, default=0) + 1:04d}"
 
 
-def next_officer_id(text: str) -> str:
-    """o-NNNN after the highest officer id already in officers.yml."""
-    taken = [int(n) for n in re.findall(r"^-?\s*id:\s*o-(\d+)\s*$", text, re.M)]
-    return f"o-{max(taken, default=0) + 1:04d}"
+def next_key(text: str, key: str = "id", prefix: str = "o") -> str:
+    """`prefix-NNNN` after the highest such `key` already in a list file (o-0009 in officers.yml)."""
+    taken = [int(n) for n in re.findall(rf"^-?\s*{re.escape(key)}:\s*{re.escape(prefix)}-(\d+)\s*$", text, re.M)]
+    return f"{prefix}-{max(taken, default=0) + 1:04d}"
+
 
 
 NO_AGENCY = Msg("R-FORMAT", "主体“{agency}”不存在（没有 {path}）", "agency '{agency}' does not exist (no {path})",
@@ -156,18 +166,22 @@ def new_record(kind: str, data: str, agency: str, slug: str = "", year: int = 0)
         known = ", ".join(sorted(os.listdir(folder))) if os.path.isdir(folder) else "—"
         report.add(NO_AGENCY(agency_file, 0, 0, agency=agency, path=agency_file, known=known))
         return "", report
-    if kind == "decision" and not slug:
-        slug = next_slug(os.path.dirname(place(kind, data, agency, "x", year)), f"d-{year}")
-    elif not slug and kind != "officer":
+    cls = KINDS[kind]
+    named = "{slug}" in cls.named_path()
+    if named and cls.new_slug and not slug:
+        prefix = cls.new_slug.format(year=year, agency=agency)
+        slug = next_slug(os.path.dirname(place(kind, data, agency, "x", year)), prefix)
+    elif named and not slug:
         slug = f"new-{kind}"
-    if kind != "officer" and not re.fullmatch(SLUG_RE, slug):
+    if named and not re.fullmatch(SLUG_RE, slug):
         report.add(BAD_SLUG(data, 0, 0, slug=slug))
         return "", report
     path = place(kind, data, agency, slug, year)
-    if kind == "officer":
+    if cls.many:
         old = open(path, encoding="utf-8").read() if os.path.exists(path) else ""
-        text = template(kind, path, data, {"id": next_officer_id(old)})
-        if old:  # appended to the roster: the schema line is already at its top
+        filled: dict[str, Any] = {cls.key: next_key(old, cls.key, cls.new_key)} if cls.key and cls.new_key else {}
+        text = template(kind, path, data, filled)
+        if old:  # appended to the list: the schema line is already at its top
             text = old.rstrip("\n") + "\n" + "\n".join(text.splitlines()[1:]) + "\n"
         write_text(path, text)
         return path, report

@@ -36,7 +36,7 @@ import time
 from typing import Any, Iterable, Mapping
 
 from gongshi.model import dataset, hookspecs as hooks
-from gongshi.checks.pipeline import Check, default_content, load_checks
+from gongshi.checks.registry import Check, default_content, load_checks
 from gongshi.model.findings import Finding, Report
 from gongshi.model.kinds import Record
 from gongshi.model.paths import file_digest
@@ -46,12 +46,12 @@ from gongshi.checks.store import (
     MAGIC,
     Entry,
     Slim,
-    _read,
-    _resolve,
-    _shard,
-    _slim,
-    _summary_digest,
-    _write,
+    read,
+    resolve,
+    shard_path,
+    slim,
+    summary_digest,
+    write,
     cache_dir,
     check_id,
     code_version,
@@ -86,7 +86,7 @@ def validate(root: str, as_of: dt.date, *, content: str | None = None, workers: 
         [(todo[i][1], file_digest(todo[i][0])) for i in context], sorted(ds.broken),
     )).encode("utf-8", "surrogatepass")).hexdigest().encode() + b"\n"
     base = cache_dir(root)
-    index = _read(os.path.join(base, "index.pickle"), head)
+    index = read(os.path.join(base, "index.pickle"), head)
     index = index if isinstance(index, tuple) and len(index) == 2 else None
     # The previous run's cross-record findings (by check: combined digest, findings), and the
     # RECORD checks' findings on context files (valid while `head`, the context, is the same).
@@ -107,7 +107,7 @@ def validate(root: str, as_of: dt.date, *, content: str | None = None, workers: 
     missing = (-1, -1, -1, ())
     folder_sums: dict[str, dict[str, bytes]] = {}  # folder -> SUMMARY check -> folder digest
     for folder, idxs in folders.items():
-        shard = _read(_shard(base, folder, ".checks"), head) if index is not None else None
+        shard = read(shard_path(base, folder, ".checks"), head) if index is not None else None
         got: dict[str, Entry] = {}
         sums: dict[str, bytes] = {}
         if isinstance(shard, tuple) and len(shard) == 2 and isinstance(shard[0], dict) and isinstance(shard[1], dict):
@@ -189,7 +189,7 @@ def validate(root: str, as_of: dt.date, *, content: str | None = None, workers: 
     new_found: dict[int, dict[str, list[Finding]]] = {i: {} for i in changed}
     summaries: dict[str, tuple[bytes, list[Finding]]] = {}
     reads_all = tuple(dict.fromkeys(r for s in scopes if s is not None and s.per == hooks.SUMMARY for r in s.reads))
-    slims: dict[int, list[Slim]] = {i: [_slim(r, reads_all) for r in results[i][0]] for i in changed}
+    slims: dict[int, list[Slim]] = {i: [slim(r, reads_all) for r in results[i][0]] for i in changed}
     new_sums: dict[int, dict[str, bytes]] = {i: {} for i in changed}
     slim_ds: list[dataset.Dataset] = []
     # Each decision's stored digests (the dicts of new_sums are filled below, check by check),
@@ -197,10 +197,10 @@ def validate(root: str, as_of: dt.date, *, content: str | None = None, workers: 
     sums_of = {i: new_sums[i] if i in changed_set else entries[i][7] for i in bulk}
     for fn, scope, cid in zip(fns, scopes, ids):
         if scope is None:
-            ds.report.extend(_resolve(list(fn(whole, as_of))))
+            ds.report.extend(resolve(list(fn(whole, as_of))))
         elif scope.per == hooks.CONTEXT:
             known = old_context.get(cid + "\0" + files_key) if files_key else None
-            found = known if known is not None else _resolve(list(fn(run, as_of)))
+            found = known if known is not None else resolve(list(fn(run, as_of)))
             if files_key:  # not kept while a file is racily fresh
                 context_found[cid + "\0" + files_key] = found
             ds.report.extend(found)
@@ -212,7 +212,7 @@ def validate(root: str, as_of: dt.date, *, content: str | None = None, workers: 
                     found = list(fn(run, as_of))
                 finally:
                     run.focus = None
-                for f in _resolve(found):
+                for f in resolve(found):
                     at = by_path.get(f.file)
                     if at is not None:
                         new_found[at].setdefault(cid, []).append(f)
@@ -226,7 +226,7 @@ def validate(root: str, as_of: dt.date, *, content: str | None = None, workers: 
             ds.report.extend(kept_found.get(cid, ()))
         else:
             for i in changed:
-                new_sums[i][cid] = _summary_digest(slims[i], i in results and not results[i][0] and bool(results[i][1]),
+                new_sums[i][cid] = summary_digest(slims[i], i in results and not results[i][0] and bool(results[i][1]),
                                                    scope.reads)
             h = hashlib.blake2b(head + cid.encode(), digest_size=16)
             for folder, idxs in folders.items():
@@ -241,7 +241,7 @@ def validate(root: str, as_of: dt.date, *, content: str | None = None, workers: 
                 if not slim_ds:
                     slim_ds.append(_slim_dataset(ds, run, todo, bulk, changed_set, slims, reads_all, base, head,
                                                  workers))
-                found = _resolve(list(fn(slim_ds[0], as_of)))
+                found = resolve(list(fn(slim_ds[0], as_of)))
             summaries[cid] = (combined, found)
             ds.report.extend(found)
 
@@ -277,7 +277,7 @@ def _slim_dataset(ds: dataset.Dataset, run: dataset.Dataset, todo: dataset.Todo,
             continue
         folder, name = os.path.dirname(todo[i][1]), os.path.basename(todo[i][1])
         if folder not in stored:
-            got = _read(_shard(base, folder, ".slim"), head)
+            got = read(shard_path(base, folder, ".slim"), head)
             stored[folder] = got if isinstance(got, dict) else {}
         found = stored[folder].get(name)
         if isinstance(found, list):
@@ -285,7 +285,7 @@ def _slim_dataset(ds: dataset.Dataset, run: dataset.Dataset, todo: dataset.Todo,
         else:
             missing.append(i)
     for i, (records, _) in zip(missing, dataset.read(ds.root, [todo[i] for i in missing], workers)):
-        have[i] = [_slim(r, reads) for r in records]
+        have[i] = [slim(r, reads) for r in records]
         slims[i] = have[i]  # written back with its shard
     decisions: list[Record] = []
     for i in bulk:
@@ -323,16 +323,16 @@ def _save(base: str, head: bytes, todo: dataset.Todo, folders: dict[str, list[in
             else:
                 new[name] = entries[i]
                 if old_slim is None:
-                    old_slim = _read(_shard(base, folder, ".slim"), head)
+                    old_slim = read(shard_path(base, folder, ".slim"), head)
                     old_slim = old_slim if isinstance(old_slim, dict) else {}
                 got = old_slim.get(name) if i not in slims else slims[i]
                 if got is None:
                     del new[name]  # no slim data to rebuild a summary from: check it again next time
                     continue
                 slim_new[name] = got
-        _write(_shard(base, folder, ".slim"), head, slim_new)
+        write(shard_path(base, folder, ".slim"), head, slim_new)
         rels = [(folder + "/" + name, e[7]) for name, e in new.items()]
-        _write(_shard(base, folder, ".checks"), head, (new, {cid: _folder_digest(cid, rels) for cid in sum_ids}))
+        write(shard_path(base, folder, ".checks"), head, (new, {cid: _folder_digest(cid, rels) for cid in sum_ids}))
     if cold or {k: v[0] for k, v in index[0].items()} != {k: v[0] for k, v in old[0].items()} \
             or set(index[1]) != set(old[1]):
-        _write(os.path.join(base, "index.pickle"), head, index)
+        write(os.path.join(base, "index.pickle"), head, index)

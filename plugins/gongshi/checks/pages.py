@@ -19,7 +19,7 @@ from gongshi.model.findings import Finding, Msg
 from gongshi.policy import detectors as d
 from gongshi.policy import names
 from gongshi.policy.locate import line_starts, read_text
-from gongshi.checks.redaction import masks_names, match_finding
+from gongshi.checks.redaction import FILE_NAME, masks_names, match_finding
 
 # Pelican's readers: Markdown (md, markdown, mkd, mdown), HTML (htm, html), reST (rst); and
 # plain text, which a theme or plugin may include as is.
@@ -44,10 +44,7 @@ def scan_text(text: str, policy: dict[str, Any]) -> list[d.Match]:
     allow = tuple((policy.get("redaction") or {}).get("allow") or ())
     found = d.detect(text, allow)
     if masks_names(policy):
-        for start, end in names.person_names(text):
-            name = text[start:end]
-            if not any(m.start < end and start < m.end for m in found) and not any(name in a for a in allow):
-                found.append(d.Match(d.NAME, start, end, name, d.mask_name(name)))
+        found += names.name_matches(text, allow, taken=[(m.start, m.end) for m in found])
     return sorted(found, key=lambda m: m.start)
 
 
@@ -61,6 +58,14 @@ def scan_page(path: str, policy: dict[str, Any]) -> list[Finding]:
         return [PAGE_UNREADABLE(path, 1, 1)]  # fail closed: unread text may hold anything
     starts = line_starts(text)
     out = []
+    # Pelican makes the page's address from its file name when it has no Slug: a number in the
+    # name is published as a URL (reported at line 1, renaming is the clerk's).
+    allow = tuple((policy.get("redaction") or {}).get("allow") or ())
+    name = os.path.splitext(os.path.basename(path))[0]
+    for m in d.detect(name, allow):
+        if m.kind != d.CREDIT_CODE:
+            zh, en = d.WHAT[m.kind]
+            out.append(FILE_NAME(path, 1, 1, name=name, what=zh, what_en=en))
     for m in scan_text(text, policy):
         line = bisect.bisect_right(starts, m.start)
         out.append(match_finding(m, path, line, m.start - starts[line - 1] + 1))

@@ -1,37 +1,43 @@
 """The check pipeline: validation runs every check hooks.checks() lists (built-in rule modules,
-then `gongshi.checks` entry points, then a caller's extra checks); see model/hookspecs.py."""
+then `gongshi.checks` entry points, then a caller's extra checks); see model/hookspecs.py.
+
+The checks and their site.yml settings come from registry.py. `report()` is the one entry of
+`gongshi validate`: with the check cache (cache.py, an implementation detail: its findings
+are the full run's, finding for finding) only what changed is checked again; without it, or
+for a build, which needs the records too, `validate()` loads and checks everything.
+
+Every check is run through `configured`, which applies site.yml's `rules:` to its findings (a
+rule turned off drops them, a level replaces their severity; model/ruleset.py). Doing it here,
+where the checks are listed, gives the build, `gongshi validate` and its cache, and the live
+preview the same findings without each applying the settings (the cache keys its findings by
+site.yml's bytes, so a changed setting re-checks)."""
 from __future__ import annotations
 
 import datetime as dt
 import os
-from typing import Callable, Iterable
+from typing import Iterable
 
+from gongshi.checks import cache
+from gongshi.checks.registry import Check, configured, default_content, load_checks, resolve_locations
 from gongshi.model.dataset import Dataset, load
-from gongshi.model.findings import Finding, Report
+from gongshi.model.findings import Report
 from gongshi.model.hookspecs import check as check  # the marker of a check (re-exported: `from gongshi.checks import check`)
 from gongshi.model.hookspecs import CONTEXT as CONTEXT, RECORD as RECORD, SUMMARY as SUMMARY, scoped as scoped  # a check's declared scope
-from gongshi.model.yamlread import locate
 
-Check = Callable[[Dataset, dt.date], Iterable[Finding]]
-
-
-def load_checks(extra: Iterable[Check] = ()) -> list[Check]:
-    """The checks validation runs, in order (hooks.checks)."""
-    from gongshi.model import hookspecs as hooks
-    return hooks.checks(extra)
+__all__ = ["Check", "configured", "default_content", "load_checks", "report", "resolve_locations",
+           "run_checks", "validate"]
 
 
-def resolve_locations(report: Report) -> None:
-    """Turn key paths into line and column (re-reading only files that have findings)."""
-    for f in report:
-        if f.keys is not None and f.line == 0:
-            f.line, f.column = locate(f.file, f.keys)
-
-
-def default_content(root: str) -> str | None:
-    """The Markdown folder next to a data folder (`<data>/../content`), if there is one."""
-    path = os.path.join(os.path.dirname(os.path.abspath(root)), "content")
-    return path if os.path.isdir(path) else None
+def report(root: str, as_of: dt.date, *, strict: bool = False, content: str | None = None,
+           extra_checks: Iterable[Check] = ()) -> Report:
+    """Every finding over the data folder `root` as of `as_of` (what `gongshi validate` prints):
+    through the check cache when it is enabled, else by a full run."""
+    if cache.enabled():
+        found = cache.validate(root, as_of, content=content, extra_checks=extra_checks)
+        if strict:
+            found.strict()
+        return found
+    return validate(root, as_of, strict=strict, content=content, extra_checks=extra_checks).report
 
 
 def validate(root: str, as_of: dt.date, *, strict: bool = False,

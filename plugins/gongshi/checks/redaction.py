@@ -34,9 +34,10 @@ LEAK = Msg("R-REDACT", "{what}未作隐私处理，不能公开；建议改为�
            "run gongshi redact --write <file> to mask it; if it is public (an office phone), add it to policy.redaction.allow in site.yml")
 NAME = Msg("R-REDACT", "自然人的姓名未作隐去处理，应写作“{mask}”",
            "a natural person's name is not masked; write it as '{mask}'",
-           "按公示政策 natural_person_name: mask，只保留姓氏，名字写作“某”（张某某）；确属依法公开的姓名，加入 policy.redaction.allow",
-           "the policy natural_person_name: mask keeps the surname and writes the given name as 某 (张某某); "
-           "a name published by law goes into policy.redaction.allow")
+           "运行 gongshi redact --write <文件> 自动遮盖（按公示政策 natural_person_name: mask，只保留姓氏，名字写作“某”，例如 张某某）；"
+           "确属依法公开的姓名，加入 policy.redaction.allow",
+           "run gongshi redact --write <file> to mask it (the policy natural_person_name: mask keeps the surname and writes "
+           "the given name as 某, e.g. 张某某); a name published by law goes into policy.redaction.allow")
 NAME_MANUAL = Msg("R-REDACT", "自然人的姓名未作隐去处理", "a natural person's name is not masked",
                   "只写姓氏加“某”或“某某”，例如 张某某", "write the surname followed by 某 or 某某, e.g. 张某某")
 HEALTH = Msg("R-REDACT", "自然人的健康信息（“{text}”）不能公开", "a natural person's health data ('{text}') must not be published",
@@ -46,6 +47,19 @@ PERSON_ID = Msg("R-REDACT", "当事人是自然人，其身份证件号码或代
                 "the party is a natural person: their identity number or code must not be published",
                 "删除 credit_code 这一行；自然人没有统一社会信用代码，个体工商户请把类别写作 个体工商户",
                 "delete the credit_code line; a natural person has no credit code (a sole trader's type is 个体工商户)")
+HIDDEN = Msg("R-REDACT", "文字中有不可见字符或文字方向控制字符 {chars}，读者看到的文字与文件中的不同",
+             "the text holds an invisible or text-direction character {chars}: readers see other text than the file holds",
+             "删除该字符（gongshi redact --write 会删除）；它常随从网页或 Word 复制的文字而来，也可能把号码藏起来或倒过来显示",
+             "delete it (gongshi redact --write does); it often comes with text copied from web pages or Word, and can "
+             "hide a number or show it reversed")
+FILE_NAME = Msg("R-REDACT", "文件名或文件夹名“{name}”中有{what}：它会成为公开网址的一部分",
+                "the file or folder name '{name}' holds a {what_en}: it becomes part of a public address",
+                "用 git mv 把文件改名为不含个人信息的编号，例如 cf-2024-0015.yml",
+                "rename the file with git mv to a number without personal data, e.g. cf-2024-0015.yml")
+ATTACHMENT_NAME = Msg("R-REDACT", "附件文件名“{name}”中有{what}：附件按此文件名公开",
+                      "the attachment's file name '{name}' holds a {what_en}: the file is published under that name",
+                      "用 git mv 把附件改名为不含个人信息的名称，并同时修改这里的路径",
+                      "rename the attachment with git mv to a name without personal data, and change the path here too")
 BAD_CODE = Msg("R-REDACT", "统一社会信用代码 {code} 的校验位不正确（按 GB 32100 应为 {check}）",
                "the check character of unified social credit code {code} is wrong (GB 32100 gives {check})",
                "核对代码是否抄错", "check the code for a copying mistake", WARNING)
@@ -156,32 +170,62 @@ def _people(rec: Record, policy: dict[str, Any]) -> list[tuple[tuple[Any, ...], 
     return [(k, n) for k, n in out if not d.name_masked(n)]
 
 
+def _public(rec: Record) -> tuple[str, ...]:
+    """Names the record itself shows to be public: an organisation party's own name (a shop
+    named after its owner, 李四华水果店, is the shop's); a sole trader's only when it is a trade
+    name (longer than a person's name), not the person's."""
+    party = (rec.data.get("party") or {}) if rec.kind == "decision" else {}
+    name, kind = party.get("name"), party.get("type")
+    if isinstance(name, str) and (kind in ("法人", "非法人组织") or (kind == "个体工商户" and len(name.strip()) > 5)):
+        return (name,)
+    return ()
+
+
 def _overlaps(leaks: list[Leak], keys: tuple[Any, ...], start: int, end: int) -> bool:
     return any(lk.keys == keys and lk.match.start < end and start < lk.match.end for lk in leaks)
 
 
+# The key path of a leak in the record's file or folder name (no key of a record starts with <).
+FILE_NAME_KEY = "<file name>"
+
+
+def _file_names(rec: Record, allow: tuple[str, ...]) -> list[Leak]:
+    """Leaks in the names a record's file goes by, which become its public address: the agency's
+    folder and the file's own name (`341522198501011236.yml` becomes …/341522198501011236.html).
+    Renaming is the clerk's: no mask."""
+    out = []
+    for part in dict.fromkeys(p for p in (rec.agency, rec.slug) if p):
+        for m in d.detect(part, allow):
+            if m.kind != d.CREDIT_CODE:
+                out.append(Leak(rec, (FILE_NAME_KEY, part), d.Match(m.kind, m.start, m.end, m.text, None)))
+    return out
+
+
 def scan_record(rec: Record, policy: dict[str, Any]) -> list[Leak]:
-    """Every leak in one record's text, in field order."""
+    """Every leak in one record's text, in field order, then in its file name."""
     allow = tuple((policy.get("redaction") or {}).get("allow") or ())
     fields = fields_of(rec)
+    # A decision about an organisation: "当事人住所" is its registered seat (public), not a home.
+    organisation = rec.kind == "decision" and (rec.data.get("party") or {}).get("type") in ("法人", "非法人组织")
     # Most records hold nothing any detector looks for: asked once of all their text (the
     # separator is no separator a number may hide behind), then field by field if need be.
     suspect = [x for x in fields if len(x[1]) != 18 or not d.organisation_code(x[1])]
     leaks = [] if d.quiet("\x00".join(v for _, v, _ in suspect)) else [
-        Leak(rec, keys, m) for keys, value, field in suspect for m in d.detect(value, allow, field.disclosed)]
+        Leak(rec, keys, m) for keys, value, field in suspect for m in d.detect(value, allow, field.disclosed, organisation)]
     if masks_names(policy):
         prose = [(keys, value) for keys, value, field in fields if field.prose and d.NAME not in field.disclosed
                  and not (rec.kind == "decision" and keys in _PARTY_NAMES)]
         # All of a record's prose at once, a line each (a line break ends a clause, as the start
         # of a text does): one pass of the name model a record instead of one a field.
         starts = list(itertools.accumulate((len(v) + 1 for _, v in prose), initial=0))
-        for a, b in names.person_names("\n".join(v for _, v in prose)):
-            i = bisect.bisect_right(starts, a) - 1
+        at = {keys: starts[k] for k, (keys, _) in enumerate(prose)}
+        taken = [(at[lk.keys] + lk.match.start, at[lk.keys] + lk.match.end) for lk in leaks if lk.keys in at]
+        for m in names.name_matches("\n".join(v for _, v in prose), allow, _public(rec), taken):
+            i = bisect.bisect_right(starts, m.start) - 1
             keys, value = prose[i]
-            start, end = a - starts[i], b - starts[i]
-            name = value[start:end]
-            if end <= len(value) and not _overlaps(leaks, keys, start, end) and not any(name in x for x in allow):
-                leaks.append(Leak(rec, keys, d.Match(d.NAME, start, end, name, d.mask_name(name))))
+            start, end = m.start - starts[i], m.end - starts[i]
+            if end <= len(value):
+                leaks.append(Leak(rec, keys, d.Match(d.NAME, start, end, m.text, m.mask)))
     for keys, name in _people(rec, policy):
         plain = name.strip()
         mask = d.mask_name(plain)
@@ -199,7 +243,33 @@ def scan_record(rec: Record, policy: dict[str, Any]) -> list[Leak]:
         leaks = [lk for lk in leaks if lk.keys != codes[0].keys]
     elif codes and any(lk.keys == codes[0].keys for lk in leaks):
         codes = []  # an ID written as a code: the ID finding says it all
-    return leaks + codes
+    return [_attachment(lk) for lk in leaks] + codes + _file_names(rec, allow)
+
+
+# An attachment is named by its path under the agency's files/ folder (checks/attachments.py).
+_ATTACHMENT_FOLDER = "files/"
+
+
+def _attachment_name(lk: Leak) -> str | None:
+    """The file name of the attachment a leak stands in (a field valued files/<name>), or None."""
+    value: Any = lk.record.data
+    for key in lk.keys:
+        try:
+            value = value[key]
+        except (KeyError, IndexError, TypeError):
+            return None
+    if not isinstance(value, str) or not value.startswith(_ATTACHMENT_FOLDER) or lk.match.start < value.rfind("/"):
+        return None
+    return value.rsplit("/", 1)[-1]
+
+
+def _attachment(lk: Leak) -> Leak:
+    """A leak in the name of an attachment a field points to cannot be masked in the field alone
+    (the reference would break): it is the clerk's to rename, so it has no mask."""
+    if lk.match.mask is None or _attachment_name(lk) is None:
+        return lk
+    m = lk.match
+    return Leak(lk.record, lk.keys, d.Match(m.kind, m.start, m.end, m.text, None))
 
 
 def _codes(rec: Record) -> list[Leak]:
@@ -226,8 +296,19 @@ def _check_char(m: d.Match) -> str:
 
 def finding(loc: Located) -> Finding:
     """The R-REDACT finding of a located leak."""
-    m, file = loc.leak.match, loc.leak.record.file
-    return match_finding(m, file, loc.line, loc.column)
+    return leak_finding(loc.leak, loc.leak.record.file, loc.line, loc.column)
+
+
+def leak_finding(lk: Leak, file: str, line: int, column: int) -> Finding:
+    """The R-REDACT finding of a leak at a place; one in the file's own name at its first line."""
+    if lk.keys[:1] == (FILE_NAME_KEY,):
+        zh, en = d.WHAT[lk.match.kind]
+        return FILE_NAME(file, 1, 1, name=lk.keys[1], what=zh, what_en=en)
+    name = _attachment_name(lk)
+    if name is not None:
+        zh, en = d.WHAT[lk.match.kind]
+        return ATTACHMENT_NAME(file, line, column, name=name, what=zh, what_en=en)
+    return match_finding(lk.match, file, line, column)
 
 
 def match_finding(m: d.Match, file: str, line: int, column: int) -> Finding:
@@ -240,6 +321,8 @@ def match_finding(m: d.Match, file: str, line: int, column: int) -> Finding:
         return HEALTH(file, line, column, text=m.text)
     if m.kind == d.PERSON_ID:
         return PERSON_ID(file, line, column)
+    if m.kind == d.HIDDEN:
+        return HIDDEN(file, line, column, chars=visible(m.text))
     zh, en = d.WHAT[m.kind]
     return LEAK(file, line, column, what=zh, what_en=en, mask=visible(m.mask or ""))
 

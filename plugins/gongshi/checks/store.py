@@ -14,7 +14,7 @@ import tempfile
 from typing import Any, Iterable
 
 from gongshi.model import hookspecs as hooks
-from gongshi.checks.pipeline import Check
+from gongshi.checks.registry import Check
 from gongshi.model.findings import Finding
 from gongshi.model.kinds import Record
 from gongshi.model.paths import file_digest
@@ -73,8 +73,8 @@ def check_id(fn: Check) -> str:
     return ident
 
 
-def _read(path: str, head: bytes) -> Any:
-    """A pickle written by `_write` with the same header, or None (missing, torn, foreign)."""
+def read(path: str, head: bytes) -> Any:
+    """A pickle written by `write` with the same header, or None (missing, torn, foreign)."""
     try:
         with open(path, "rb") as fh:
             data = fh.read()
@@ -93,7 +93,7 @@ def _read(path: str, head: bytes) -> Any:
             gc.enable()
 
 
-def _write(path: str, head: bytes, value: object) -> None:
+def write(path: str, head: bytes, value: object) -> None:
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), suffix=".tmp")
@@ -105,24 +105,24 @@ def _write(path: str, head: bytes, value: object) -> None:
         return
 
 
-def _shard(base: str, folder: str, what: str) -> str:
+def shard_path(base: str, folder: str, what: str) -> str:
     return os.path.join(base, hashlib.sha1(folder.encode("utf-8", "surrogatepass")).hexdigest()[:20] + what)
 
 
-def _resolve(found: list[Finding]) -> list[Finding]:
+def resolve(found: list[Finding]) -> list[Finding]:
     for f in found:
         if f.keys is not None and f.line == 0:
             f.line, f.column = locate(f.file, f.keys)
     return found
 
 
-def _slim(rec: Record, reads: Iterable[str]) -> Slim:
+def slim(rec: Record, reads: Iterable[str]) -> Slim:
     data = rec.data
     return (rec.kind, rec.agency, rec.slug, rec.index, rec.year, rec.mtime,
             {k: data[k] for k in reads if k in data})
 
 
-def _summary_digest(slims: list[Slim], broken: bool, reads: tuple[str, ...]) -> bytes:
+def summary_digest(slims: list[Slim], broken: bool, reads: tuple[str, ...]) -> bytes:
     """What a SUMMARY check reading `reads` can see of one file (its mtime is not part of the
     contract: a touched file would otherwise rerun every cross-record rule)."""
     seen = [s[:5] + ({k: s[6][k] for k in reads if k in s[6]},) for s in slims]

@@ -113,6 +113,12 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # never a traceback for a clerk; GONGSHI_DEBUG=1 shows it
         if os.environ.get("GONGSHI_DEBUG"):
             raise
+        from gongshi.model.hookspecs import PluginError
+        from gongshi.model.kinds import KindError
+        from gongshi.runtime.workers import BadWorkers
+        if isinstance(exc, (PluginError, KindError, BadWorkers)):  # the setup, not gongshi, needs a change
+            print(f"gongshi: 配置错误 / configuration error: {exc}", file=sys.stderr)
+            return EXIT_USAGE
         print(f"gongshi: 内部错误 / internal error: {type(exc).__name__}: {exc}\n"
               "提示 / hint: 请把这条信息和命令一起报告给维护人员；设置 GONGSHI_DEBUG=1 可查看详细信息 "
               "/ report this line with the command you ran; GONGSHI_DEBUG=1 shows details",

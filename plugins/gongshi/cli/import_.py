@@ -21,6 +21,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--update", action="store_true",
                    help="已导入的决定（按文书编号）用表格补充缺少或修改了的字段，并列出差异 / fill in missing or changed "
                         "fields of decisions already imported (by document number) and show the difference")
+    p.add_argument("--sheet", metavar="NAME",
+                   help="要读取的工作表名，默认为打开时显示的工作表 / the worksheet to read (default: the one the workbook "
+                        "opens at)")
+    p.add_argument("--officers", metavar="ID,ID",
+                   help="没有执法人员列或该列为空的行使用的承办人员（编号、姓名或执法证号，以逗号分隔） / the officers of every "
+                        "row whose sheet names none (ids, names or certificate numbers, comma-separated)")
     p.add_argument("--kind", choices=["decision"], default="decision", help="记录类别 / record kind")
     p.add_argument("--data", default="data", help="数据文件夹 / data folder (default: data)")
     p.add_argument("--published", type=as_of_date, default=None, metavar="YYYY-MM-DD",
@@ -32,6 +38,8 @@ def run(args: argparse.Namespace) -> int:
     from gongshi.checks.pipeline import validate
     from gongshi.model.dataset import today_shanghai
     from gongshi.app.importer import import_file  # openpyxl
+    from gongshi.app.importer.summary import condense
+    from gongshi.model.findings import Report
     if not os.path.isfile(args.file):
         print(f"找不到文件 / no such file: {args.file}", file=sys.stderr)
         return EXIT_USAGE
@@ -39,12 +47,21 @@ def run(args: argparse.Namespace) -> int:
         print(f"主体不存在 / no such agency: {args.agency}", file=sys.stderr)
         return EXIT_USAGE
     day = args.published or today_shanghai()
-    imp = import_file(args.file, args.data, args.agency, day, by_agency=args.by_agency, update=args.update)
+    officers = [t.strip() for t in (args.officers or "").replace("，", ",").split(",") if t.strip()]
+    imp = import_file(args.file, args.data, args.agency, day, by_agency=args.by_agency, update=args.update,
+                      sheet=args.sheet, officers=officers)
+    if imp.sheet_name and len(imp.sheet_names) > 1:
+        print(f"读取工作表“{imp.sheet_name}”（共 {len(imp.sheet_names)} 个：{'、'.join(imp.sheet_names)}；其他用 --sheet）"
+              f" / read sheet '{imp.sheet_name}' of {len(imp.sheet_names)} (--sheet for another)", file=sys.stderr)
+    if imp.title_rows:
+        print(f"表头在第 {imp.title_rows[-1] + 1} 行以下；第 {'、'.join(map(str, imp.title_rows))} 行是标题，未导入"
+              f" / the title row(s) {', '.join(map(str, imp.title_rows))} above the headers were read past", file=sys.stderr)
     written = {os.path.abspath(p) for p in imp.written}
     if written:  # what only the whole data set can tell (officer ids, deadlines) about the new files
         ds = validate(args.data, max(day, today_shanghai()))
         imp.report.extend(f for f in ds.report if f.file in written)
-    print(imp.report.to_text(args.lang), file=sys.stderr)
+    report = Report(condense(imp.report, args.file))  # a rule repeated on every row: one line, with a count
+    print(report.to_text(args.lang), file=sys.stderr)
     print(f"已写入 {len(imp.written)} 个文件 / {len(imp.written)} file(s) written")
     changed = {path for path, _row, _diff in imp.changes}
     for path in imp.written:
@@ -54,4 +71,4 @@ def run(args: argparse.Namespace) -> int:
         print(f"  {path}（第 {row} 行更新 / updated from row {row}）")
         for cell, field, old, new in diff:
             print(f"    {cell} {field}: {old!r} → {new!r}" if old else f"    {cell} {field}: + {new!r}")
-    return EXIT_OK if imp.report.ok else EXIT_FINDINGS
+    return EXIT_OK if report.ok else EXIT_FINDINGS

@@ -125,7 +125,7 @@ def plan_page(path: str, root: str | None) -> tuple[str, str, list["Located"], b
 def run(args: argparse.Namespace) -> int:
     from gongshi.model.findings import display_path
     from gongshi.model.kinds import KINDS
-    from gongshi.checks.redaction import match_finding
+    from gongshi.checks.redaction import leak_finding
     status = EXIT_OK
     for path in args.files:
         if not os.path.isfile(path):
@@ -165,7 +165,7 @@ def run(args: argparse.Namespace) -> int:
             if not args.write:
                 status = max(status, EXIT_FINDINGS)
         for loc in manual:
-            finding = match_finding(loc.leak.match, name, loc.line, loc.column)
+            finding = leak_finding(loc.leak, name, loc.line, loc.column)
             print(f"{name}:{loc.line}:{loc.column}: 无法自动处理，请手工修改 / cannot be fixed automatically; edit it by hand: "
                   f"{finding.message('zh')} / {finding.message('en')}\n  提示: {finding.hint('zh')}\n  hint: {finding.hint('en')}",
                   file=sys.stderr)

@@ -40,6 +40,9 @@ def run(args: argparse.Namespace) -> int:
             sort = "公开义务" if zh else "publication duty"
         out.append(f"{r.id}  {r.title(args.lang)}  ({sort})")
         out.append(f"  {'实现' if zh else 'modules'}: {', '.join(r.modules)}")
+        if r.locked:
+            out.append(f"  {'锁定（site.yml 不能关闭或降级）' if zh else 'locked (site.yml cannot turn it off)'}: "
+                       f"{r.locked_zh if zh else r.locked_en}")
         out.append(f"  {r.doc(args.lang)}")
         if r.source:
             out.append(f"  {'依据' if zh else 'source'}: {r.source}")

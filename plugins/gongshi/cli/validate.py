@@ -27,7 +27,6 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from gongshi.checks.pipeline import validate
     from gongshi.model.dataset import today_shanghai
     if not os.path.isdir(args.data):
         print(f"gongshi validate: 数据文件夹不存在 / no such data folder: {args.data}", file=sys.stderr)
@@ -35,14 +34,8 @@ def run(args: argparse.Namespace) -> int:
     if args.content is not None and not os.path.isdir(args.content):
         print(f"gongshi validate: 内容文件夹不存在 / no such content folder: {args.content}", file=sys.stderr)
         return EXIT_USAGE
-    from gongshi.checks import cache as checkcache
-    as_of = args.as_of or today_shanghai()
-    if checkcache.enabled():  # only what changed is checked again (the pre-commit hook's case)
-        report = checkcache.validate(args.data, as_of, content=args.content)
-        if args.strict:
-            report.strict()
-    else:
-        report = validate(args.data, as_of, strict=args.strict, content=args.content).report
+    from gongshi.checks.pipeline import report as check_report
+    report = check_report(args.data, as_of=args.as_of or today_shanghai(), strict=args.strict, content=args.content)
     if args.output == "json":
         print(report.to_json(args.lang))
     else:

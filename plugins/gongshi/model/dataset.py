@@ -15,6 +15,7 @@ from gongshi.model.findings import Finding, Msg, Report
 from gongshi.model.kinds import KINDS, Record, RecordKind
 from gongshi.model.paths import FILE_NOT_FOLDER, FOLDER_NOT_FILE, safe_walk
 from gongshi.model.yamlread import read_file
+from gongshi.runtime.workers import workers as configured_workers
 
 UNKNOWN_FILE = Msg("R-FORMAT", "文件位置不对，平台不会读取它：{rel}", "this file is not where any record kind lives: {rel}",
                    "{hint_zh}", "{hint_en}")
@@ -304,20 +305,13 @@ def _gc_paused() -> Iterator[None]:
 
 def _run(todo: Todo, workers: int | None) -> Iterator[tuple[list[Record], list[Finding]]]:
     """`load_file` over `todo`, in order; forked workers share the work when there is much."""
-    workers = workers or _cpus()
+    workers = workers or configured_workers()
     if workers < 2 or len(todo) < PARALLEL_MIN_FILES or not hasattr(os, "fork"):
         with _gc_paused():
             for t in todo:
                 yield load_file(*t)
         return
     yield from _forked(todo, workers)
-
-
-def _cpus() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):
-        return os.cpu_count() or 1
 
 
 def _forked(todo: Todo, workers: int) -> Iterator[tuple[list[Record], list[Finding]]]:

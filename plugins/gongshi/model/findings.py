@@ -29,7 +29,9 @@ class Msg:
     bulk_en: str = ""
 
     def __post_init__(self) -> None:
-        ruleset.get(self.rule)  # every message belongs to a declared rule (UnknownRule otherwise)
+        # Every message belongs to a declared rule (UnknownRule otherwise) and carries a severity
+        # that rule declares (WrongSeverity otherwise: see ruleset.Rule.also).
+        ruleset.check_severity(self.rule, self.severity)
 
     def __call__(self, file: str, line: int = 0, column: int = 0, *,
                  keys: tuple[Any, ...] | None = None, severity: str | None = None,

@@ -1,25 +1,61 @@
 """The extension surface: every hook gongshi offers, in one module (Pelican's signals.py and
-Datasette's hookspecs.py are the models). Built-in parts use exactly these hooks, and nothing
-registers at import time: `app/plugin.register()` (Pelican calls it) connects everything below.
-This module declares; it imports no other part of gongshi (it sits in the model layer, so a
-kind or a check can reach it), and names what it lists as strings that `resolve()` loads.
+Datasette's hookspecs.py are the models). The hooks are pluggy hook specifications (`hookspec`,
+the `Specs` class below); built-in parts are plugins registered through exactly these hooks
+(`manager()`), and pluggy validates every implementation against its specification: an
+implementation with an argument the specification does not have, or a `gongshi_*` function
+that names no hook at all (a typo), is a `PluginError` naming the plugin, not a silent no-op.
+Nothing registers at import time: `manager()` builds the registry when asked, and
+`app/plugin.register()` (Pelican calls it) connects the Pelican side. This module declares; it
+imports no other part of gongshi (it sits in the model layer, so a kind or a check can reach
+it), and names the built-in modules as strings that `resolve()` loads.
+
+Plugins, in the order their results are taken
+=============================================
+
+1. the built-ins: `gongshi.model.kinds` (every record kind, and the checks the kinds' own modules
+   declare) and `Builtins` below (the rule modules' checks, the portal's outputs);
+2. the entry points of the groups ``gongshi.checks`` (`CHECK_GROUP`) and ``gongshi.outputs``
+   (`OUTPUT_GROUP`), sorted by name: a function, a module of `@check` functions, or a generator
+   class, for a site that adds one check or one output;
+3. pluggy plugins: the entry points of the group ``gongshi`` (`PLUGIN_GROUP`), a module (or
+   object) implementing any of the hooks below with `@hookimpl`, as Datasette plugins do::
+
+       # pyproject.toml of the site's package
+       [project.entry-points.gongshi]
+       mysite = "mysite.plugin"
+
+       # mysite/plugin.py
+       from gongshi.model.hookspecs import hookimpl
+
+       @hookimpl
+       def gongshi_kinds():
+           return [PressReleaseKind]      # a RecordKind subclass (see model/kinds/plan.py)
 
 Hooks, in the order a build runs them
 =====================================
 
-1. **Record kinds** — `KINDS` in kinds/__init__.py: one module per kind declares its files,
-   schema and public face (`url`, `template`, `sections`, `table`, the `public` allow-list).
-   Adding a kind is one module plus its template; see model/kinds/plan.py.
+1. **Record kinds** — `gongshi_kinds()` returns RecordKind classes; `kinds()` collects them and
+   `model/kinds.KINDS` is the registry every layer reads (by name, in registration order). One
+   module per kind declares its files, schema and public face (`url`, `template`, `sections`,
+   `table`, the `public` allow-list) and may declare `@check` functions of its own (taken
+   through `gongshi_checks` of the built-in kinds plugin). Adding a kind is one module, its
+   template and one line in the built-in list (or a plugin's `gongshi_kinds`): `gongshi new`,
+   the public set, `gongshi schema` and `gongshi docs` derive from the declaration; see
+   model/kinds/plan.py and model/kinds/discretion.py.
 
-2. **Checks** — `checks(site_checks=...)` lists the functions `(dataset, as_of) -> findings`
-   that validation runs, in this order:
+2. **Checks** — `gongshi_checks()` returns functions `(dataset, as_of) -> findings`;
+   `checks(extra)` lists what validation runs, in this order:
 
-   - built-in rule modules, `BUILTIN_CHECK_MODULES` in order (a package: its submodules in the
-     order it imports them), each module's checks in the order they are defined (a function is a check when decorated with `checks.check`, a marker that
-     registers nothing);
-   - then entry points of the group ``gongshi.checks`` (`CHECK_GROUP`), sorted by name; an entry
-     point names a check function or a module whose `@check` functions are taken;
+   - the built-in kinds' own checks, then the rule modules `BUILTIN_CHECK_MODULES` in order (a
+     module's checks in the order they are defined; a function is a check when decorated with
+     `checks.check`, a marker that registers nothing: `checks_of()` takes the marked functions
+     of a module the hook names);
+   - then entry points of the group ``gongshi.checks``, sorted by name; an entry point names a
+     check function or a module whose `@check` functions are taken; then pluggy plugins;
    - then the functions passed to `validate(..., extra_checks=[...])`.
+
+   The pipeline (checks/pipeline.py) applies site.yml's `rules:` to every check's findings (a
+   rule turned off or given another level; model/ruleset.py, where the locked rules are).
 
    A check may declare its **scope** as data (`scoped(...)`, an attribute like yamllint's rule
    `TYPE`), which lets `gongshi validate` re-check only what changed (checks/cache.py):
@@ -46,13 +82,14 @@ Hooks, in the order a build runs them
 3. **Publication** — `publication.publish(dataset, as_of)` runs once per build, after the
    checks; every output reads its views (not a hook: the one way from records to outputs).
 
-4. **Outputs** — `outputs(settings)` lists the Pelican generator classes that write the site,
-   in this order (Pelican runs generate_context of all, then generate_output of all):
+4. **Outputs** — `gongshi_outputs(settings)` returns the Pelican generator classes that write
+   the site; `outputs(settings)` lists them in this order (Pelican runs generate_context of
+   all, then generate_output of all):
 
    - `BUILTIN_OUTPUTS` in order (provenance first: it fills context the pages read; then portal,
-     feeds, open data, the search page);
-   - then the dotted class names of the setting ``GONGSHI_OUTPUTS`` (`OUTPUTS_SETTING`);
-   - then entry points of the group ``gongshi.outputs`` (`OUTPUT_GROUP`), sorted by name.
+     feeds, open data, the search page), then the dotted class names of the setting
+     ``GONGSHI_OUTPUTS`` (`OUTPUTS_SETTING`);
+   - then entry points of the group ``gongshi.outputs``, sorted by name; then pluggy plugins.
 
    A site adds an output with a Pelican generator that reads
    `gongshi.publication.inputs.inputs(self.settings).publication()`::
@@ -75,7 +112,8 @@ Hooks, in the order a build runs them
 
 5. **Pelican signals** — `SIGNALS` lists (signal name, receiver) pairs connected by
    `app/plugin.connect()`: ``generator_init`` (the theme's Jinja setup: autoescape, `fragment`, the
-   interface language, the `search_token` filter) and ``finalized`` (the Pagefind index over the finished site).
+   interface language, the `search_token` filter), ``finalized`` (the search index over the
+   finished site) and ``content_object_init`` (Markdown pages sanitised).
 
 URLs: portal pages use ``{{ SITEURL }}/path``; with ``RELATIVE_URLS = True`` each page gets
 SITEURL relative to its own folder, as Pelican's writer gives its own pages. Absolute links
@@ -90,13 +128,25 @@ from importlib.metadata import entry_points
 from types import ModuleType
 from typing import Any
 
+import pluggy
+
+PROJECT = "gongshi"
+hookspec = pluggy.HookspecMarker(PROJECT)
+hookimpl = pluggy.HookimplMarker(PROJECT)
+
 CHECK_GROUP = "gongshi.checks"
 OUTPUT_GROUP = "gongshi.outputs"
+PLUGIN_GROUP = "gongshi"
 OUTPUTS_SETTING = "GONGSHI_OUTPUTS"
+
+# The built-in plugins, registered first, in this order (module or "module:object" names).
+BUILTIN_PLUGINS = [
+    "gongshi.model.kinds",                  # every record kind, and the checks of the kinds' modules
+    "gongshi.model.hookspecs:Builtins",     # the rule modules' checks and the portal's outputs
+]
 
 BUILTIN_CHECK_MODULES = [
     "gongshi.checks.refs",         # R-REFS: references between records (every kind's `ref=` fields)
-    "gongshi.model.kinds",         # checks a record kind declares in its own module (model/kinds/plan.py)
     "gongshi.checks.annual",       # R-ANNUAL: the committed yearly statistics against a recount
     "gongshi.checks.deadline",     # R-DEADLINE
     "gongshi.checks.display",      # R-WINDOW
@@ -116,6 +166,7 @@ BUILTIN_OUTPUTS = [
     "gongshi.outputs.feeds.generator:FeedsGenerator",
     "gongshi.outputs.opendata.generator:OpenDataGenerator",
     "gongshi.outputs.search.page:SearchPageGenerator",
+    "gongshi.outputs.bundle:BundleGenerator",  # after open data: its manifest hashes those files
 ]
 
 # (Pelican signal, "module:function") connected by app/plugin.connect(), in this order.
@@ -200,26 +251,108 @@ def checks_of(module: ModuleType) -> list[Check]:
     return out
 
 
+class PluginError(RuntimeError):
+    """A plugin does not fit the hook specifications (pluggy's validation), or its hook failed
+    to load; the message names the plugin and what to change."""
+
+
+class Specs:
+    """The hook specifications: what a plugin may implement (with `@hookimpl`, the same names and
+    arguments or fewer). pluggy checks every implementation against these."""
+
+    @hookspec
+    def gongshi_kinds(self) -> Iterable[type]:  # type: ignore[empty-body]
+        """Record kinds (RecordKind subclasses) this plugin declares."""
+
+    @hookspec
+    def gongshi_checks(self) -> Iterable[Check]:  # type: ignore[empty-body]
+        """Check functions `(dataset, as_of) -> findings` this plugin adds (see `check`, `scoped`)."""
+
+    @hookspec
+    def gongshi_outputs(self, settings: Mapping[str, Any]) -> Iterable[type]:  # type: ignore[empty-body]
+        """Pelican generator classes this plugin adds to the build (`settings`: Pelican's)."""
+
+
+class Builtins:
+    """The built-in rule modules and outputs, registered through the same hooks as any plugin."""
+
+    @staticmethod
+    @hookimpl
+    def gongshi_checks() -> list[Check]:
+        return [fn for name in BUILTIN_CHECK_MODULES for fn in checks_of(importlib.import_module(name))]
+
+    @staticmethod
+    @hookimpl
+    def gongshi_outputs(settings: Mapping[str, Any]) -> list[type]:
+        names = list(BUILTIN_OUTPUTS) + list(settings.get(OUTPUTS_SETTING) or [])
+        return [resolve(n) if isinstance(n, str) else n for n in names]
+
+
+class EntryPoints:
+    """The single-function entry points (`gongshi.checks`, `gongshi.outputs`), as one plugin."""
+
+    @staticmethod
+    @hookimpl
+    def gongshi_checks() -> list[Check]:
+        out: list[Check] = []
+        for ep in _entry_points(CHECK_GROUP):
+            obj = ep.load()
+            out += checks_of(obj) if isinstance(obj, ModuleType) else [obj]
+        return out
+
+    @staticmethod
+    @hookimpl
+    def gongshi_outputs(settings: Mapping[str, Any]) -> list[type]:
+        return [ep.load() for ep in _entry_points(OUTPUT_GROUP)]
+
+
+def manager() -> pluggy.PluginManager:
+    """A plugin manager with the specifications, the built-ins, the entry-point adapters and the
+    `gongshi` entry-point plugins registered, validated (`check_pending`). Built afresh on each
+    call (cheap), so a plugin installed while a process runs is seen by the next call."""
+    pm = pluggy.PluginManager(PROJECT)
+    pm.add_hookspecs(Specs)
+    name = ""
+    try:
+        for name in BUILTIN_PLUGINS:
+            pm.register(resolve(name), name=name)
+        name = "gongshi.checks / gongshi.outputs entry points"
+        pm.register(EntryPoints, name="entry-points")
+        name = f"entry points of the group {PLUGIN_GROUP!r}"
+        pm.load_setuptools_entrypoints(PLUGIN_GROUP)
+        name = "a registered plugin"
+        pm.check_pending()
+    except pluggy.PluginValidationError as exc:
+        raise PluginError(f"gongshi plugin {getattr(exc, 'plugin', None) or name!s}: {exc}; the hooks and their "
+                          f"arguments are listed in gongshi/model/hookspecs.py (Specs)") from exc
+    return pm
+
+
+def _results(caller: Any, **kwargs: Any) -> list[Any]:
+    """A hook's results, flattened, in registration order (pluggy calls the last registered
+    first): built-ins first, then the entry points, then plugins."""
+    return [item for result in reversed(caller(**kwargs)) for item in (result or ())]
+
+
+def kinds() -> list[type]:
+    """Every record kind the plugins declare (hook `gongshi_kinds`), built-ins first. Read
+    through model/kinds.KINDS, which validates and keeps them."""
+    return _results(manager().hook.gongshi_kinds)
+
+
 def _entry_points(group: str) -> list[Any]:
     return sorted(entry_points(group=group), key=lambda ep: ep.name)
 
 
 def checks(extra: Iterable[Check] = ()) -> list[Check]:
-    """Every check validation runs: built-ins, then the `gongshi.checks` entry points, then `extra`."""
-    out: list[Check] = []
-    for name in BUILTIN_CHECK_MODULES:
-        out += checks_of(importlib.import_module(name))
-    for ep in _entry_points(CHECK_GROUP):
-        obj = ep.load()
-        out += checks_of(obj) if isinstance(obj, ModuleType) else [obj]
-    out += list(extra)
+    """Every check validation runs (hook `gongshi_checks`): built-ins, then the `gongshi.checks`
+    entry points and plugins, then `extra`; each function once."""
+    out: list[Check] = _results(manager().hook.gongshi_checks) + list(extra)
     seen: set[int] = set()
     return [fn for fn in out if not (id(fn) in seen or seen.add(id(fn)))]  # type: ignore[func-returns-value]
 
 
-def outputs(settings: dict[str, Any] | None = None) -> list[type]:
-    """Every generator class of the build: built-ins, GONGSHI_OUTPUTS, `gongshi.outputs` entry points."""
-    names = list(BUILTIN_OUTPUTS) + list((settings or {}).get(OUTPUTS_SETTING) or [])
-    classes = [resolve(n) if isinstance(n, str) else n for n in names]
-    classes += [ep.load() for ep in _entry_points(OUTPUT_GROUP)]
-    return list(dict.fromkeys(classes))
+def outputs(settings: Mapping[str, Any] | None = None) -> list[type]:
+    """Every generator class of the build (hook `gongshi_outputs`): built-ins, GONGSHI_OUTPUTS,
+    `gongshi.outputs` entry points, plugins; each class once."""
+    return list(dict.fromkeys(_results(manager().hook.gongshi_outputs, settings=settings or {})))

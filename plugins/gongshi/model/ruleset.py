@@ -11,10 +11,25 @@ Two sorts of rule live here. *Checks* are judged by `gongshi validate` and appea
 their fields are enforced through R-FORMAT, and they are declared so that issues, hints and
 the docs can cite them, and so that a check added for one later needs no new id.
 
+A site may turn a check off or change its severity in site.yml, as yamllint's configuration
+does (`rules: {R-MONTHLY: disable, R-DEADLINE: {level: error}}`; `settings()` reads it, the
+pipeline applies it to every check's findings). A rule whose bypass would publish what must not
+be is *locked*: it declares why (`locked_zh`/`locked_en`), a site.yml that tries to disable it
+or lower it to a warning gets an error (model/kinds/site.py), and the pipeline ignores that
+setting (fail closed). Locked: R-FORMAT (a file the reader cannot type is judged by no other
+rule, and its out-of-range values would reach the outputs), R-REDACT (personal data), R-WINDOW
+(display windows: a decision online longer, or shorter, than the law allows) and R-TRACE (who
+may publish at all).
+
+A message normally carries its rule's severity; the few that deliberately carry another say so
+with `severity=`, and the rule lists that severity in `also` (a `Msg` whose severity is neither
+cannot be created), so that docs/rules.md shows it.
+
 This module imports nothing from the package, so `findings` can import it.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,8 +41,17 @@ DUTY = "duty"
 DOCS_PATH = "docs/rules.md"
 
 
+DISABLE = "disable"
+ENABLE = "enable"
+LEVELS = (ERROR, WARNING)
+
+
 class UnknownRule(ValueError):
     """A message names a rule id that is not declared in this module."""
+
+
+class WrongSeverity(ValueError):
+    """A message carries a severity its rule does not declare (neither `severity` nor `also`)."""
 
 
 @dataclass(frozen=True)
@@ -43,6 +67,19 @@ class Rule:
     doc_zh: str
     doc_en: str
     source: str = ""            # the legal source, short and plain
+    also: tuple[str, ...] = ()  # other severities some of its messages carry, on purpose
+    locked_zh: str = ""         # why a site may not disable it (empty: it may)
+    locked_en: str = ""
+
+    @property
+    def locked(self) -> bool:
+        """Whether site.yml may neither disable it nor lower its severity."""
+        return bool(self.locked_zh)
+
+    @property
+    def severities(self) -> tuple[str, ...]:
+        """Every severity its findings may carry by default: its own first."""
+        return (self.severity,) + tuple(s for s in self.also if s != self.severity)
 
     @property
     def anchor(self) -> str:
@@ -63,11 +100,14 @@ class Rule:
     def as_dict(self, lang: str | None = None) -> dict[str, Any]:
         """The `-o json` form: both languages, or only `lang` when given."""
         out: dict[str, Any] = {"id": self.id, "sort": self.sort, "severity": self.severity,
-                               "modules": list(self.modules)}
+                               "also": list(self.also), "locked": self.locked, "modules": list(self.modules)}
         if lang is None:
             out.update(title_zh=self.title_zh, title_en=self.title_en, doc_zh=self.doc_zh, doc_en=self.doc_en)
         else:
             out.update(title=self.title(lang), doc=self.doc(lang))
+        if self.locked:
+            out.update({"locked_zh": self.locked_zh, "locked_en": self.locked_en} if lang is None
+                       else {"locked_why": self.locked_en if lang == "en" else self.locked_zh})
         out.update(source=self.source, docs=self.link)
         return out
 
@@ -80,7 +120,7 @@ _RULES: tuple[Rule, ...] = (
     Rule(
         "R-FORMAT", CHECK,
         ("gongshi.model.yamlread", "gongshi.model.yamlerrors", "gongshi.model.schema", "gongshi.model.kinds.base", "gongshi.model.dataset",
-         "gongshi.model.paths", "gongshi.checks.refs", "gongshi.checks.reserved", "gongshi.checks.attachments", "gongshi.app.importer", "gongshi.app.templates"),
+         "gongshi.model.paths", "gongshi.model.kinds.site", "gongshi.checks.refs", "gongshi.checks.reserved", "gongshi.checks.attachments", "gongshi.app.importer.messages", "gongshi.app.templates"),
         ERROR, "记录格式", "Record format",
         "检查每个数据文件能否被平台读懂：文件放在规定的位置、名称只用小写英文字母、数字和连字符、"
         "以 UTF-8 编码的单个 YAML 文档（不用锚点、标签和重复的键）、每个字段的类型、必填项和可选值都符合"
@@ -98,7 +138,11 @@ _RULES: tuple[Rule, ...] = (
         "pages and open data; folder and file names become public URLs that never change once published. "
         "Fix: correct the line and column the finding names; docs/format.md explains every field, and an editor "
         "with the YAML extension checks while you type.",
-        _GUIDELINE + "：公示信息应当准确、规范"),
+        _GUIDELINE + "：公示信息应当准确、规范",
+        also=(WARNING,),  # gongshi import: a column it ignores, a row already imported (app/importer/)
+        locked_zh="读不懂的文件不经其他任何规则检查，超出范围的值会进入网页和开放数据",
+        locked_en="a file the reader cannot type is judged by no other rule, and its out-of-range values would "
+                  "reach the pages and the open data"),
     Rule(
         "R-REF", CHECK, ("gongshi.checks.refs", "gongshi.checks.attachments"), ERROR, "引用", "References",
         "检查记录之间的引用都指向存在的记录：决定中的执法人员、法制审核人员和执法事项，服务指南中的事项和流程图，"
@@ -114,23 +158,30 @@ _RULES: tuple[Rule, ...] = (
         _GUIDELINE + "：公示执法主体、人员、职责和依据"),
     Rule(
         "R-REDACT", CHECK, ("gongshi.checks.redaction", "gongshi.policy.detectors", "gongshi.checks.pages",
-                             "gongshi.app.importer", "gongshi.checks.attachments"),
+                             "gongshi.app.importer.messages", "gongshi.checks.attachments"),
         ERROR, "隐私处理", "Redaction",
         "检查平台公开的每一段文字（记录中标为需扫描的字段，以及 content/ 中的 Markdown 页面和公告）是否含有"
-        "未经处理的个人信息：身份证件号码、手机和固定电话号码、银行卡号和账号、护照或通行证号码、电子邮箱、机动车号牌、自然人的住址和健康信息、未隐去的自然人姓名；统一社会信用代码的校验位不对时给出警告。"
+        "未经处理的个人信息：身份证件号码（含港澳台居民居住证、外国人永久居留身份证、港台身份证）、手机和固定电话号码、银行卡号和账号、护照或通行证号码、电子邮箱（含 HTML 属性和自动链接中的）、机动车号牌、自然人的住址和健康信息、未隐去的自然人姓名；"
+        "记录的文件名和文件夹名（会成为网址）也检查；文字中的不可见字符和文字方向控制字符是错误（读者看到的与文件不同，可能藏住或倒写号码），redact --write 会删除；统一社会信用代码的校验位不对时给出警告。"
         "原因：实施方案规定，涉及国家秘密、商业秘密、个人隐私和未成年人的信息不予公开，或作适当处理后公开；"
         "法人的统一社会信用代码属于公开信息。改正方法：运行 gongshi redact --write <文件> 按建议遮盖"
         "（自然人保留姓氏，名字写作“某”）；确属公开的号码（如单位电话）加入 site.yml 的 policy.redaction.allow。",
         "Checks every text the portal publishes (the record fields marked for scanning, and the Markdown pages "
         "and notices under content/) for unredacted personal data: identity numbers, mobile and landline "
         "numbers, bank cards and accounts, passport numbers, e-mail addresses, vehicle plates, a natural "
-        "person's home address or health data, unmasked names of natural persons; a unified social credit code with a wrong "
+        "person's home address or health data, unmasked names of natural persons; identity numbers include residence "
+        "permits, permanent-residence IDs and Hong Kong and Taiwan ID cards, e-mails those in HTML attributes and "
+        "autolinks. A record's file and folder names (they become its URL) are checked too. An invisible or "
+        "text-direction character in a text is an error (readers see other text than the file holds; it can hide a "
+        "number or show it reversed), deleted by redact --write. A unified social credit code with a wrong "
         "check character is a warning. Why: the implementation plans say state secrets, trade secrets, personal "
         "privacy and minors' information are not published, or only after proper processing; a legal person's "
         "credit code is public. Fix: run gongshi redact --write <file> to apply the proposed masking (a natural "
         "person keeps the surname, the given name becomes 某); add numbers that are public (an office phone) to "
         "policy.redaction.allow in site.yml.",
-        "各地实施方案：涉及国家秘密、商业秘密、个人隐私的信息不予公开或作适当处理"),
+        "各地实施方案：涉及国家秘密、商业秘密、个人隐私的信息不予公开或作适当处理",
+        also=(WARNING,),  # a credit code with a wrong check character: a typo, not personal data
+        locked_zh="关闭后个人信息会被公开", locked_en="turned off, personal data would be published"),
     Rule(
         "R-WINDOW", CHECK, ("gongshi.checks.display",), ERROR, "公示期限", "Display window",
         "检查执法决定的公示期限：决定中的 display 在公示政策允许的最短和最长期限之间，政策本身满足 "
@@ -147,7 +198,9 @@ _RULES: tuple[Rule, ...] = (
         "years instead, available as policy presets. Fix: set display within the range the finding gives, or "
         "delete it to use the default; withdraw only after the minimum, or say in the reason that the decision "
         "was overturned.",
-        "浙政办发〔2019〕20号：行政处罚结果公示期限最长五年、最短一年"),
+        "浙政办发〔2019〕20号：行政处罚结果公示期限最长五年、最短一年",
+        locked_zh="关闭后决定会在法定期限之外公示（过长或过短）",
+        locked_en="turned off, decisions would be shown outside the windows the law sets (too long or too short)"),
     Rule(
         "R-DEADLINE", CHECK, ("gongshi.checks.deadline", "gongshi.policy.workdays"), WARNING, "公开时限", "Publication deadline",
         "检查执法决定是否按时公开：从决定日期到公开日期的工作日数不超过政策规定（默认行政许可和行政处罚 7 个工作日，"
@@ -227,7 +280,9 @@ _RULES: tuple[Rule, ...] = (
         "step to leave a trace that can be followed back; the git history records who published, corrected or "
         "revoked what, and when. Fix: have a maintainer commit, or have a current maintainer add the author "
         "first; sign with git commit -S using a registered key.",
-        _GUIDELINE + "：执法全过程留痕和可回溯管理"),
+        _GUIDELINE + "：执法全过程留痕和可回溯管理",
+        locked_zh="关闭后任何人都能以任何主体的名义公开内容",
+        locked_en="turned off, anyone could publish in any agency's name"),
     # ------------------------------------------------------------------ publication duties
     Rule(
         "R-SUBJ", DUTY, ("gongshi.model.kinds.agency", "gongshi.outputs.portal.pages_agency"), ERROR, "执法主体", "Enforcement subjects",
@@ -289,19 +344,36 @@ _RULES: tuple[Rule, ...] = (
         "their results to be disclosed. Fix: fill in inspections.yml as docs/format.md shows.",
         "济外侨办字〔2017〕28号等：公开随机抽查事项清单"),
     Rule(
-        "R-LISTS", CHECK, ("gongshi.model.kinds.item", "gongshi.model.kinds.plan"), ERROR, "记录和审核清单", "Recording and review lists",
+        "R-LISTS", CHECK, ("gongshi.model.kinds.item", "gongshi.model.kinds.plan", "gongshi.model.kinds.discretion"), ERROR, "记录和审核清单", "Recording and review lists",
         "平台公开音像记录事项清单、重大执法决定法制审核目录清单（items.yml 中的 av_recording 和 major_review）、"
-        "裁量基准和年度行政执法计划（plans/<年份>.yml）。检查年度计划以年份命名、year 与文件名一致、在年度结束前批准。"
+        "裁量基准（discretion.yml，见 R-DISCRETION）和年度行政执法计划（plans/<年份>.yml）。检查年度计划以年份命名、year 与文件名一致、在年度结束前批准。"
         "原因：实施方案要求编制并公开这些清单和计划。改正方法：在事项清单中标明哪些事项需要音像记录、哪些属于重大执法决定；"
         "每个年度的计划放在 plans/<年份>.yml，按提示更正年份或批准日期。",
         "The portal publishes the audio-visual recording list and the catalogue of major decisions that need "
-        "legal review (av_recording and major_review in items.yml), discretion standards and the annual "
+        "legal review (av_recording and major_review in items.yml), discretion standards (discretion.yml, see "
+        "R-DISCRETION) and the annual "
         "enforcement plan (plans/<yyyy>.yml). Checks that a plan is named by its year, that its year matches the "
         "file name and that it was approved before its year ended. Why: the implementation plans require these "
         "lists and the plan to be drawn up and disclosed. Fix: mark in the item list which items need recording "
         "and which are major decisions; put each year's plan in plans/<yyyy>.yml and correct the year or the "
         "approval date as the finding says.",
         "乌鲁木齐市实施方案、济外侨办字〔2017〕28号：音像记录事项清单、重大执法决定法制审核目录清单"),
+    Rule(
+        "R-DISCRETION", CHECK, ("gongshi.model.kinds.discretion",), WARNING, "裁量基准", "Discretion standards",
+        "检查写明了裁量基准和情形（discretion: {standard, level}）的行政处罚决定：罚款金额在该基准该情形的罚款幅度之内，"
+        "情形是基准中列出的一种；基准中每一阶次的罚款下限不高于上限。裁量基准以结构化记录公开（discretion.yml："
+        "违法行为、依据、各情形的处罚和罚款幅度），网站以表格显示。原因：实施方案要求制定并公开行政裁量基准，"
+        "处罚应当与违法行为的事实、性质、情节和社会危害程度相当。改正方法：核对罚款金额、基准编号和情形；"
+        "依法减轻或偏离基准的，在决定中写明理由（该提示为警告，不阻止发布）。",
+        "Checks a penalty decision that names its discretion standard and circumstance (discretion: {standard, "
+        "level}): the fine lies within the band of that circumstance, and the circumstance is one the standard "
+        "lists; and that each band's lowest fine is not above its highest. The standards are published as "
+        "structured records (discretion.yml: violation, basis, the penalty and fine band of each circumstance) "
+        "and shown as a table. Why: the implementation plans require discretion standards to be set and "
+        "published, and a penalty must fit the facts, nature, circumstances and harm of the violation. Fix: "
+        "check the fine, the standard's code and the circumstance; a decision that mitigates or departs from the "
+        "standard lawfully says why (this is a warning and does not stop publication).",
+        _GUIDELINE + "：建立健全行政裁量基准制度；《中华人民共和国行政处罚法》第三十四条"),
     Rule(
         "R-DEC", CHECK, ("gongshi.model.kinds.decision", "gongshi.checks.mandatory", "gongshi.outputs.portal.pages_decisions"), ERROR, "执法决定公开", "Decisions",
         "平台公开每个执法决定：执法机关、执法对象、类别和结论；行政处罚还有文号、违法事实、依据、处罚内容、金额和决定日期"
@@ -350,7 +422,8 @@ _RULES: tuple[Rule, ...] = (
         "implementation plans require last year's figures to be published by 31 January, and a published "
         "report must not change silently. Fix: run gongshi annual <yyyy>, review and commit it; for a "
         "correction, write it again and say why.",
-        "霍法组办〔2020〕3号、浙政办发〔2019〕20号：每年 1 月 31 日前公开上年度数据"),
+        "霍法组办〔2020〕3号、浙政办发〔2019〕20号：每年 1 月 31 日前公开上年度数据",
+        also=(ERROR,)),  # a snapshot whose file name is not its year would be shown as another year
     Rule(
         "R-SEARCH", DUTY, ("gongshi.outputs.search",), ERROR, "便于查询", "Search",
         "平台提供全文搜索，手机上也能方便查询公示内容。原因：实施方案要求公示信息“掌上查、随时查”。改正方法：无需操作。",
@@ -391,3 +464,55 @@ def get(rule_id: str) -> Rule:
 def checks() -> list[Rule]:
     """The rules validate judges, in declaration order."""
     return [r for r in _RULES if r.sort == CHECK]
+
+
+def check_severity(rule_id: str, severity: str) -> None:
+    """WrongSeverity unless `severity` is one `rule_id` declares (its own or in `also`)."""
+    rule = get(rule_id)
+    if severity not in rule.severities:
+        raise WrongSeverity(
+            f"a message of {rule_id} is {severity!r}, but {rule_id} declares {'/'.join(rule.severities)}; "
+            f"use the rule's severity, or add {severity!r} to its `also` in gongshi/model/ruleset.py "
+            f"(and say why there)")
+
+
+@dataclass(frozen=True)
+class Setting:
+    """What site.yml's `rules:` says of one rule: off, or on at a level (None: its own)."""
+
+    enabled: bool = True
+    level: str | None = None
+
+
+def setting_of(value: Any) -> Setting | None:
+    """One value of `rules:` (`disable`, `enable` or `{level: error|warning}`), None when it is
+    none of these (the schema reports it)."""
+    if value == DISABLE:
+        return Setting(enabled=False)
+    if value == ENABLE:
+        return Setting()
+    if isinstance(value, Mapping) and set(value) <= {"level"} and value.get("level") in LEVELS:
+        return Setting(level=value["level"])
+    return None
+
+
+def refused(rule: Rule, setting: Setting) -> bool:
+    """Whether `setting` would weaken a locked rule (turn it off or lower it to a warning)."""
+    return rule.locked and (not setting.enabled or (setting.level is not None and setting.level != ERROR))
+
+
+def settings(rules: Any) -> dict[str, Setting]:
+    """site.yml's `rules:` as {rule id: Setting}, keeping only what may apply: declared check
+    rules, valid values, and nothing that weakens a locked rule (fail closed: such an entry is
+    reported by model/kinds/site.py and has no effect)."""
+    out: dict[str, Setting] = {}
+    if not isinstance(rules, Mapping):
+        return out
+    for rule_id, value in rules.items():
+        rule = RULES.get(rule_id) if isinstance(rule_id, str) else None
+        setting = setting_of(value)
+        if rule is None or rule.sort != CHECK or setting is None or refused(rule, setting):
+            continue
+        if setting != Setting():
+            out[rule_id] = setting
+    return out

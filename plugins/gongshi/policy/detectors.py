@@ -14,6 +14,7 @@ of the false alarms out.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -22,10 +23,12 @@ from typing import Callable, Iterable, Iterator
 
 from gongshi.runtime.checksums import id_valid, luhn_valid, uscc_valid
 from gongshi.policy import prose
-from gongshi.policy.normalise import View, like, needs_slow_path, view
+from gongshi.policy.normalise import INVISIBLE, INVISIBLE_CLASS, View, like, needs_slow_path, view
 
 ID = "id"
 ID15 = "id15"
+RESIDENCE = "residence"      # 港澳台居民居住证, 外国人永久居留身份证: an ID's shape, another region
+OTHER_ID = "other_id"        # 香港/台湾身份证, a labelled identity document of any shape
 MOBILE = "mobile"
 LANDLINE = "landline"
 CARD = "card"
@@ -37,12 +40,16 @@ ADDRESS = prose.ADDRESS
 HEALTH = prose.HEALTH
 NAME = "name"
 PERSON_ID = "person_id"      # any identifier in a natural person's code field
+HIDDEN = "hidden"            # an invisible or text-direction character: the reader sees other text
 CREDIT_CODE = "credit_code"  # not personal data: reported only when its checksum is wrong
 
 WHAT = {ID: ("身份证号码", "resident ID number"), ID15: ("15 位身份证号码", "15-digit resident ID number"),
         MOBILE: ("手机号码", "mobile number"), LANDLINE: ("固定电话号码", "landline number"),
         CARD: ("银行卡号", "bank card number"), ACCOUNT: ("银行账号", "bank account number"),
         PASSPORT: ("护照或通行证号码", "passport or travel-permit number"),
+        RESIDENCE: ("居住证或永久居留身份证号码", "residence-permit or permanent-residence ID number"),
+        OTHER_ID: ("身份证件号码", "identity document number"),
+        HIDDEN: ("不可见字符或文字方向控制字符", "invisible or text-direction character"),
         EMAIL: ("电子邮箱", "e-mail address"), PLATE: ("机动车号牌", "vehicle plate"),
         ADDRESS: ("自然人的住址", "natural person's home address"),
         HEALTH: ("自然人的健康信息", "natural person's health data"),
@@ -63,9 +70,10 @@ _BL = _B + r"(?<![A-Za-z])"
 ID_RE = re.compile(rf"(?={_B}([1-9](?:{_SEP}\d){{16}}{_SEP}[\dXx]){_E})")
 ID15_RE = re.compile(rf"(?={_BL}([1-9](?:{_SEP}\d){{14}}){_E})")
 MOBILE_RE = re.compile(rf"(?={_B}((?:(?:\+|00)?86{_SEP})?1{_SEP}[3-9](?:{_SEP}\d){{9}}){_E})")
-LANDLINE_RE = re.compile(rf"(?={_BL}(?<!-)((?:\(0[1-9]\d{{1,2}}\)|0[1-9]\d{{1,2}}){_SEP}[2-9](?:{_SEP}\d){{6,7}}){_E})")
+LANDLINE_RE = re.compile(rf"(?={_BL}(?<!-)((?:\(0[1-9]\d{{1,2}}\)|0[1-9]\d{{1,2}}|(?:\+|00)86{_SEP}[1-9]\d{{1,2}})"
+                         rf"{_SEP}[2-9](?:{_SEP}\d){{6,7}}){_E})")
 CARD_RE = re.compile(rf"(?={_BL}([3-6](?:{_SEP}\d){{15,18}}))")  # Luhn passes one number in ten
-EMAIL_AT = r"(?:@|\s*(?:\(at\)|\[at\]|\{at\}|（at）|<at>|\bat\b|艾特)\s*)"
+EMAIL_AT = r"(?:\s{0,2}@\s{0,2}|\s*(?:\(at\)|\[at\]|\{at\}|（at）|<at>|\bat\b|艾特)\s*)"
 EMAIL_DOT = r"(?:\.|。|\s*(?:\(dot\)|\[dot\]|\{dot\}|（dot）|<dot>|\bdot\b|点)\s*)"
 _TLD = r"(?:com|cn|net|org|edu|gov|info|biz|io|me|cc|top|xyz|co|hk|tw|mo)"
 EMAIL_RE = re.compile(rf"(?<![A-Za-z0-9._%+@*-])([A-Za-z0-9._%+-]+){EMAIL_AT}([A-Za-z0-9-]+(?:{EMAIL_DOT}[A-Za-z0-9-]+)*)"
@@ -76,21 +84,44 @@ PLATE_RE = re.compile(rf"[{_PROVINCE}][ ·-]?[A-HJ-NP-Za-hj-np-z][ ·-]{{0,2}}"
 # A bank account or a passport / travel permit after its label: labelled, any number is one.
 ACCOUNT_RE = re.compile(rf"(?:银行账号|银行帐号|银行账户|银行帐户|开户账号|收款账号|账号|帐号|账户|帐户|卡号)"
                         rf"[^0-9\n。；;]{{0,8}}?(?<![0-9])(\d(?:{_SEP}\d){{7,29}}){_E}")
-PASSPORT_RE = re.compile(rf"(?:护照|通行证|旅行证|台胞证|回乡证|居留证|签证|passport)[^0-9A-Za-z\n。；;]{{0,10}}?"
-                         rf"(?<![0-9A-Za-z])([A-Za-z]{{1,2}}{_SEP}\d(?:{_SEP}\d){{6,9}}|\d(?:{_SEP}\d){{7,9}}){_E}", re.I)
+PASSPORT_RE = re.compile(rf"(?:护照|通行证|旅行证|台胞证|回乡证|居留证|签证|passport|证件号|证件编号|证件号码)"
+                         rf"[^0-9A-Za-z\n。；;]{{0,10}}?"
+                         rf"(?<![0-9A-Za-z])([A-Za-z]{{1,2}}{_SEP}\d(?:{_SEP}\d){{6,9}}|\d(?:{_SEP}\d){{7,9}}|[A-Za-z]{{3}}\d{{12}}){_E}", re.I)
+# Other identity documents after their label: any code of six or more digits (a disability
+# certificate is an ID and two digits; social security, driving licence and residence cards).
+DOCUMENT_RE = re.compile(r"(?:残疾人证|残疾证|社会保障卡|社保卡|医保卡|驾驶证|驾驶执照|军官证|士兵证|学生证|居住证|暂住证|"
+                         r"出生医学证明|澳门居民身份证|澳门身份证|澳門身份證)(?:号码|号|编号)?[^0-9A-Za-z\n。；;，,]{0,4}?"
+                         r"(?<![0-9A-Za-z])([A-Za-z]{0,3}\d{6,22}[Xx]?(?:[(（]\d[)）])?)(?![0-9A-Za-z])")
+# A phone number without its area code (7 or 8 digits, a local number) after its label: alone,
+# seven digits are too common (amounts, batch numbers) to be read as a phone.
+LOCAL_RE = re.compile(rf"(?:电话|座机|固话|宅电|传真|手机|联系方式|tel|phone)(?:号码|号)?[^0-9A-Za-z\n。；;，,]{{0,4}}?"
+                      rf"(?<![0-9])(?<![0-9][ \-])([2-9]\d{{2,3}}[ \-]?\d{{4}}){_E}", re.I)
+# Hong Kong identity card: one or two letters, six digits, the check character in brackets;
+# Taiwan's: a letter, 1 or 2 (sex), eight digits. Both carry a check character.
+HKID_RE = re.compile(r"(?<![A-Za-z0-9])([A-Z]{1,2})(\d{6})[(（]([0-9A])[)）]")
+TWID_RE = re.compile(r"(?<![A-Za-z0-9])([A-Z])([12]\d{8})(?![0-9A-Za-z])")
 # Registration authority (1-9, A, N, Y) and organisation type (1-9) first, then the region.
 USCC_RE = re.compile(r"(?<![0-9A-Za-z*])[1-9ANY][1-9]\d{6}[0-9A-HJ-NPQRTUWXY]{10}(?![0-9A-Za-z*])")
 # What each family needs before it is worth running (most fields have none of it): seven
 # digits close together for every number, an @ or a spelled-out at for an e-mail, a province
 # and a letter for a plate. Addresses and health data have their own cues (prose.py).
 _NUMBER = re.compile(rf"\d(?:{_SEP}\d){{6}}")
-_AT = re.compile(r"@|\bat\b|艾特", re.I)
+_AT = re.compile(r"@|\bat\b|艾特|#", re.I)
+# A '#' for the '@' (请把#换成@) only before a mail provider's name: # is common enough.
+_PROVIDERS = r"(?:163|126|qq|sina|sohu|gmail|hotmail|outlook|yahoo|foxmail|aliyun|139|189|yeah|21cn|tom|live|icloud)"
+EMAIL_HASH_RE = re.compile(rf"(?<![A-Za-z0-9._%+@*-])([A-Za-z0-9._%+-]+)\s?#\s?({_PROVIDERS}{EMAIL_DOT})(com|cn|net)"
+                           r"(?![A-Za-z0-9])", re.I)
+_HK_HINT = re.compile(r"\d{6}[(（]")
 _PLATE_HINT = re.compile(rf"[{_PROVINCE}][ ·-]?[A-Za-z]")
 # An 18-character code right after these words is a credit code even if it looks like an ID.
 _CODE_LABEL = re.compile(r"(信用代码|社会信用|注册号|USCC)[^0-9A-Za-z]{0,6}\Z")
 
 PROVINCES = frozenset({11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44,
                        45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82})
+# Residence permits of Hong Kong, Macao and Taiwan residents (GB 11643 numbers with these
+# region codes) and the foreigners' permanent-residence ID card of 2023 (9, the province, a
+# country code; birth date and check digit where an ID has them).
+PERMIT_REGIONS = frozenset({81, 82, 83})
 
 
 @dataclass(frozen=True)
@@ -145,6 +176,8 @@ def _masked_source(v: View, start: int, end: int, hidden: set[int]) -> tuple[int
     for p in range(s, e):
         if p < skip_to:
             continue
+        if v.source[p] in INVISIBLE:
+            continue  # the mask is what the reader should see: no invisible characters left
         if p in hidden:
             out.append("*")
             # An entity or escape that spelled one digit is replaced whole.
@@ -164,8 +197,14 @@ def _birth_ok(yyyymmdd: str) -> bool:
 
 
 def id_shaped(number: str) -> bool:
-    """Whether 18 digits look like a resident ID: a province and a real birth date."""
-    return len(number) == 18 and int(number[:2]) in PROVINCES and _birth_ok(number[6:14])
+    """Whether 18 digits look like a resident ID, a residence permit or a permanent-residence
+    ID: a province (or 9 and a province) and a real birth date."""
+    return len(number) == 18 and number[:17].isdigit() and _birth_ok(number[6:14]) and (
+        int(number[:2]) in PROVINCES | PERMIT_REGIONS or number[0] == "9" and int(number[1:3]) in PROVINCES)
+
+
+def _permit(number: str) -> bool:
+    return int(number[:2]) in PERMIT_REGIONS or number[0] == "9"
 
 
 def _labelled_code(norm: str, start: int) -> bool:
@@ -205,7 +244,7 @@ def _ids(v: View) -> Iterator[Match]:
     for s, e, raw in _candidates(ID_RE, n, checked=True):
         number = digits(raw)
         if id_shaped(number) and id_valid(number) and not (uscc_valid(number) and _labelled_code(n, s)):
-            yield Match(ID, *masked(v, s, e, 6, 4))
+            yield Match(RESIDENCE if _permit(number) else ID, *masked(v, s, e, 6, 4))
     for s, e, raw in _candidates(ID15_RE, n):
         number = digits(raw)
         if int(number[:2]) in PROVINCES and _birth_ok("19" + number[6:12]):
@@ -216,8 +255,8 @@ def _phones(v: View) -> Iterator[Match]:
     for s, e, raw in _candidates(MOBILE_RE, v.text):
         yield Match(MOBILE, *masked(v, s, e, len(digits(raw)) - 8, 4))  # country code + network prefix kept
     for s, e, raw in _candidates(LANDLINE_RE, v.text):
-        area = re.match(r"\(?(0\d{2,3})", raw)
-        yield Match(LANDLINE, *masked(v, s, e, len(area.group(1)) if area else 0, 4))
+        area = re.match(rf"(?:\+|00)86{_SEP}[1-9]\d{{1,2}}|\(?0\d{{2,3}}", raw)  # country and area code kept
+        yield Match(LANDLINE, *masked(v, s, e, len(digits(area.group())) if area else 0, 4))
 
 
 def _cards(v: View) -> Iterator[Match]:
@@ -235,6 +274,35 @@ def _cards(v: View) -> Iterator[Match]:
                 break
 
 
+_HK_LETTERS = {c: 10 + i for i, c in enumerate("ABCDEFGHIJKLMNOPQRSTUVWXYZ")}
+# Taiwan: each first letter stands for a two-digit area number (A=10 … Z=33, in this order).
+_TW_LETTERS = {c: n for n, c in enumerate("ABCDEFGHJKLMNPQRSTUVXYWZIO", 10)}
+
+
+def hkid_valid(letters: str, digits6: str, check: str) -> bool:
+    """The check character of a Hong Kong identity card (weights 9…2 over space/letters and digits)."""
+    values = ([36] if len(letters) == 1 else []) + [_HK_LETTERS[c] for c in letters] + [int(c) for c in digits6]
+    rest = -sum(w * x for w, x in zip(range(9, 1, -1), values)) % 11
+    return check == ("A" if rest == 10 else str(rest))
+
+
+def twid_valid(letter: str, digits9: str) -> bool:
+    """The check digit of a Taiwan identity card (area number of the letter, weights 1 9 8 … 1 1)."""
+    area = _TW_LETTERS[letter]
+    values = [area // 10, area % 10] + [int(c) for c in digits9]
+    return sum(w * x for w, x in zip((1, 9, 8, 7, 6, 5, 4, 3, 2, 1, 1), values)) % 10 == 0
+
+
+def _regional(v: View) -> Iterator[Match]:
+    """Hong Kong and Taiwan identity cards, known by their check characters."""
+    for m in HKID_RE.finditer(v.text):
+        if hkid_valid(m.group(1), m.group(2), m.group(3)):
+            yield Match(OTHER_ID, *masked(v, m.start(), m.end(), 1, 0))
+    for m in TWID_RE.finditer(v.text):
+        if twid_valid(m.group(1), m.group(2)):
+            yield Match(OTHER_ID, *masked(v, m.start(), m.end(), 2, 2))
+
+
 def _labelled(v: View) -> Iterator[Match]:
     for m in ACCOUNT_RE.finditer(v.text):
         if _one_separator_kind(m.group(1)):
@@ -243,10 +311,14 @@ def _labelled(v: View) -> Iterator[Match]:
         if _one_separator_kind(m.group(1)):
             # Only digits are hidden: the letters of a passport (E, EA, C) stay as written.
             yield Match(PASSPORT, *masked(v, m.start(1), m.end(1), 1, 2))
+    for m in DOCUMENT_RE.finditer(v.text):
+        yield Match(OTHER_ID, *masked(v, m.start(1), m.end(1), 2, 2))
+    for m in LOCAL_RE.finditer(v.text):
+        yield Match(LANDLINE, *masked(v, m.start(1), m.end(1), 0, 4))
 
 
 def _emails(v: View) -> Iterator[Match]:
-    for m in EMAIL_RE.finditer(v.text):
+    for m in [*EMAIL_RE.finditer(v.text), *EMAIL_HASH_RE.finditer(v.text)]:
         spelled = "@" not in m.group() or "。" in m.group() or not re.search(r"\.[A-Za-z]{2,}\Z", m.group())
         if spelled and not re.fullmatch(_TLD, m.group(3), re.I):
             continue  # "look at it dot com" is prose, not an address
@@ -276,8 +348,8 @@ def _codes(v: View) -> Iterator[Match]:
             yield Match(CREDIT_CODE, s, e, v.source[s:e], None)
 
 
-def _prose(v: View) -> Iterator[Match]:
-    for kind, start, end, hide in prose.detect(v.text):
+def _prose(v: View, organisation: bool) -> Iterator[Match]:
+    for kind, start, end, hide in prose.detect(v.text, organisation):
         if hide is None:
             s, e = v.span(start, end)
             yield Match(kind, s, e, v.source[s:e], None)
@@ -287,7 +359,7 @@ def _prose(v: View) -> Iterator[Match]:
 
 # Order matters where spans overlap: the earlier detector wins (an ID is not also a card).
 # Each family runs only when its cue is in the view.
-NUMBERS: list[Callable[[View], Iterable[Match]]] = [_ids, _labelled, _cards, _phones, _codes]
+NUMBERS: list[Callable[[View], Iterable[Match]]] = [_ids, _labelled, _cards, _phones, _regional, _codes]
 
 
 def quiet(text: str) -> bool:
@@ -303,14 +375,16 @@ def organisation_code(text: str) -> bool:
     return len(text) == 18 and uscc_valid(text) and not text[:17].isdigit()
 
 
-def detect(text: str, allow: Iterable[str] = (), disclosed: Iterable[str] = ()) -> list[Match]:
+def detect(text: str, allow: Iterable[str] = (), disclosed: Iterable[str] = (), organisation: bool = False) -> list[Match]:
     """Every piece of personal data in `text` (and malformed credit codes), in order.
 
     Where matches overlap the earlier detector wins; strings on the allow list, and anything
     inside one of them, are public, and so are the kinds a field `disclosed` by law (an
-    office's phone, an officer's certificate).
+    office's phone, an officer's certificate). `organisation`: the text is about an
+    organisation (a decision whose party is not a natural person), so the party's 住所 is its
+    registered seat, not a home.
     """
-    return list(_detect(text, tuple(allow), frozenset(disclosed)))
+    return list(_detect(text, tuple(allow), frozenset(disclosed), organisation))
 
 
 # Records repeat their short texts (a result, a law's title, an officer id) thousands of times:
@@ -323,11 +397,12 @@ def _cues() -> tuple[re.Pattern[str], ...]:
     digit, sep = like("0123456789"), like(" \t\r\n./\\-_·")
     letter = like("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
     return (re.compile(rf"{digit}(?:{sep}{{0,2}}{digit}){{6}}"), re.compile(f"{like('@')}|{like('Aa')}{like('Tt')}|艾特"),
-            re.compile(rf"[{_PROVINCE}]{sep}?{letter}"), re.compile(prose.CUES))
+            re.compile(rf"[{_PROVINCE}]{sep}?{letter}"), re.compile(prose.CUES), re.compile(rf"{digit}{{6}}[(（]"),
+            re.compile("[#＃]"))
 
 
 @lru_cache(maxsize=1 << 16)
-def _detect(text: str, allow: tuple[str, ...], skip: frozenset[str]) -> tuple[Match, ...]:
+def _detect(text: str, allow: tuple[str, ...], skip: frozenset[str], organisation: bool) -> tuple[Match, ...]:
     if quiet(text) or organisation_code(text):
         return ()  # nothing any detector looks for, even once normalised
     v = view(text)
@@ -335,24 +410,46 @@ def _detect(text: str, allow: tuple[str, ...], skip: frozenset[str]) -> tuple[Ma
     found: list[Match] = []
     if _NUMBER.search(n):
         found += [m for detector in NUMBERS for m in detector(v)]
+    elif _HK_HINT.search(n):
+        found += _regional(v)
     if _AT.search(n):
         found += _emails(v)
     if _PLATE_HINT.search(n):
         found += _plates(v)
-    found += _prose(v)  # prose.detect looks for its own cues first
+    found += _prose(v, organisation)  # prose.detect looks for its own cues first
+    hidden = _hidden(text)
     if not found:
-        return ()
+        return tuple(hidden)
     allowed = _allowed_spans(text, v, allow)
     out: list[Match] = []
-    taken: list[tuple[int, int]] = []
+    # The spans taken so far, sorted and disjoint: a new match overlaps one only if it overlaps
+    # its neighbour on the left or on the right (a text of thousands of matches stays fast).
+    starts: list[int] = []
+    ends: list[int] = []
     for m in found:
         if m.kind in skip or any(s <= m.start and m.end <= e for s, e in allowed):
             continue
-        if any(m.start < e and s < m.end for s, e in taken):
+        k = bisect.bisect_left(starts, m.start)
+        if (k and ends[k - 1] > m.start) or (k < len(starts) and starts[k] < m.end):
             continue
-        taken.append((m.start, m.end))
+        starts.insert(k, m.start)
+        ends.insert(k, m.end)
         out.append(m)
-    return tuple(sorted(out, key=lambda m: m.start))
+    # An invisible character is reported even inside another match (whose mask drops it):
+    # after it, so that `redact --write` applies the enclosing mask first.
+    return tuple(sorted(out + hidden, key=lambda m: (m.start, m.kind == HIDDEN)))
+
+
+_HIDDEN_RE = re.compile(INVISIBLE_CLASS + "+")
+
+
+def _hidden(text: str) -> list[Match]:
+    """Each run of invisible or text-direction characters: an error of its own (they are never
+    silently dropped: a reader sees other text than the file holds, e.g. a number stored reversed
+    between U+202E and U+202C), masked by deleting them."""
+    if not needs_slow_path(text):
+        return []
+    return [Match(HIDDEN, m.start(), m.end(), m.group(), "") for m in _HIDDEN_RE.finditer(text)]
 
 
 def _allowed_spans(text: str, v: View, allow: Iterable[str]) -> list[tuple[int, int]]:

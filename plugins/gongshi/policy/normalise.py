@@ -26,9 +26,20 @@ CN_DIGITS = {"〇": "0", "零": "0", "洞": "0", "一": "1", "幺": "1", "二": 
              "玖": "9", "两": "2"}
 
 # Characters a reader does not see: zero-width spaces and joiners, soft hyphen, BOM,
-# word joiner, Mongolian vowel separator, combining grapheme joiner, variation selectors.
+# word joiner, Mongolian vowel separator, combining grapheme joiner, variation selectors,
+# Hangul and Khmer fillers, tag characters; and the text-direction controls (embeddings,
+# overrides, isolates and their ends), which change the order a reader sees the text in.
+BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 INVISIBLE = frozenset("\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad"
-                      "\u034f\u180e\u061c" + "".join(chr(c) for c in range(0xFE00, 0xFE10)))
+                      "\u034f\u180e\u061c\u115f\u1160\u17b4\u17b5\u3164\uffa0"
+                      + "".join(chr(c) for c in range(0xFE00, 0xFE10))
+                      + "".join(chr(c) for c in range(0xE0000, 0xE0080))) | BIDI
+# The same as a regex character class. The tag characters go in as one range: a class that
+# lists characters beyond the BMP one by one makes every search over it twenty times slower.
+INVISIBLE_CLASS = ("[" + "".join(re.escape(c) for c in sorted(INVISIBLE) if ord(c) < 0x10000)
+                   + "\U000E0000-\U000E007F]")
+# Right-to-left override and the pop that ends it: digits between them are shown reversed.
+RLO, PDF = "\u202e", "\u202c"
 
 
 @lru_cache(maxsize=None)
@@ -59,7 +70,8 @@ def _slow() -> re.Pattern[str]:
     not one character (㈠ → (一), ㎡ → m2, ﬁ → fi)."""
     many = [chr(c) for c in range(0x80, 0x10000) if not 0xD800 <= c < 0xE000
             and len(unicodedata.normalize("NFKC", chr(c))) != 1]
-    return re.compile("[" + "".join(re.escape(c) for c in sorted(INVISIBLE) + many) + r"*_~`<&%\\]")
+    bmp = [c for c in sorted(INVISIBLE) if ord(c) < 0x10000]
+    return re.compile("[" + "".join(re.escape(c) for c in bmp + many) + r"*_~`<&%\\\U000E0000-\U000E007F]")
 
 
 def like(chars: str) -> str:
@@ -96,7 +108,9 @@ class View:
         if start >= end:
             at = self.starts[start] if start < len(self.starts) else len(self.source)
             return at, at
-        return self.starts[start], self.ends[end - 1]
+        # Not always in source order: a right-to-left override shows its characters reversed,
+        # and attribute values are read after the text they stand in.
+        return min(self.starts[start:end]), max(self.ends[start:end])
 
     def origin(self, i: int) -> int:
         """The source offset of view character i."""
@@ -106,10 +120,17 @@ class View:
 # Markdown emphasis and code marks: one to three of * _ ~ ` (a run of four or more stars is a
 # mask's, and a mask is not undone). An HTML tag or comment; an entity; a %XX escape.
 _EMPH = re.compile(r"(?<![*_~`])[*_~`]{1,3}(?![*_~`])")
-_TAG = re.compile(r"<!--.*?-->|</?[A-Za-z][^<>]{0,200}>", re.S)
+# A tag has a name followed by a space, / or >: `<x@163.com>` and `<https://…>` are Markdown
+# autolinks, whose text the reader sees.
+_TAG = re.compile(r"<!--.*?-->|</?[A-Za-z][A-Za-z0-9-]*(?=[\s/>])[^<>]{0,200}>", re.S)
+# An attribute's value inside a tag (quoted or not): a title shows on hover, an alt in place
+# of an image, an href is followed; all are published in the page's HTML.
+_ATTRIBUTE = re.compile(r"""[^\s=<>/"']+\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
+# What separates the text from the attribute values read after it: nothing a detector joins.
+APART = "\x1f"
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _PERCENT = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
-_INVISIBLE = re.compile("[" + "".join(sorted(INVISIBLE)) + "]")
+_INVISIBLE = re.compile(INVISIBLE_CLASS)
 _ESCAPE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!<>~|])")
 
 
@@ -156,11 +177,42 @@ def _deletions_and_replacements(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+def _attribute_values(text: str) -> list[tuple[int, int]]:
+    """Source spans of the attribute values of every tag in `text`."""
+    spans = []
+    for tag in _TAG.finditer(text):
+        if tag.group().startswith("<!--"):
+            continue
+        for m in _ATTRIBUTE.finditer(text, tag.start(), tag.end()):
+            group = next(g for g in (1, 2, 3) if m.group(g) is not None)
+            if m.group(group):
+                spans.append((m.start(group), m.end(group)))
+    return spans
+
+
 def view(text: str) -> View:
-    """The reader's view of `text` (see the module docstring)."""
+    """The reader's view of `text` (see the module docstring): what a reader sees, then the
+    value of each HTML attribute, each after an `APART` (a tag is not seen where it stands,
+    so that `3415<b>22</b>…` reads as one number, but its title, alt and href are published)."""
     table = _one_to_one()
     if not _slow().search(text):
         return View(text, text.translate(table))
+    main = _view(text)
+    values = _attribute_values(text) if "<" in text else []
+    if not values:
+        return main
+    chars, starts, ends = [main.text], list(main.starts or ()), list(main.ends or ())
+    for s, e in values:
+        part = _view(text[s:e])
+        chars.append(APART + part.text)
+        starts += [s] + [s + i for i in (part.starts or range(len(part.text)))]
+        ends += [s] + [s + i for i in (part.ends or range(1, len(part.text) + 1))]
+    return View(text, "".join(chars), tuple(starts), tuple(ends))
+
+
+def _view(text: str) -> View:
+    """The reader's view of the text itself, always with its map (the slow path)."""
+    table = _one_to_one()
     chars: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -173,13 +225,33 @@ def view(text: str) -> View:
                 starts.append(start)
                 ends.append(end)
 
+    # Where the outermost open right-to-left override began in the view, and how many are open.
+    # Overrides inside it are counted, not reversed again: the whole run shows right to left
+    # (and each character is moved once, so a text of 36,000 unclosed overrides stays linear).
+    override_at, open_overrides = 0, 0
+
+    def reverse(since: int) -> None:
+        chars[since:] = chars[since:][::-1]
+        starts[since:] = starts[since:][::-1]
+        ends[since:] = ends[since:][::-1]
+
     at = 0
     for start, end, replacement in _deletions_and_replacements(text):
         for i in range(at, start):
             put(text[i], i, i + 1)
         if replacement:
             put(replacement, start, end)
+        elif text[start:end] == RLO:
+            if not open_overrides:
+                override_at = len(chars)
+            open_overrides += 1
+        elif text[start:end] == PDF and open_overrides:
+            open_overrides -= 1
+            if not open_overrides:
+                reverse(override_at)
         at = end
     for i in range(at, len(text)):
         put(text[i], i, i + 1)
+    if open_overrides:  # an override left open runs to the end of the text
+        reverse(override_at)
     return View(text, "".join(chars), tuple(starts), tuple(ends))

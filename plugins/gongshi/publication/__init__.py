@@ -26,12 +26,13 @@ from gongshi.model.dataset import Dataset
 from gongshi.model.kinds import KINDS, Record
 from gongshi.model.kinds.base import Section
 from gongshi.publication.public import PublicSet, public_set
-from gongshi.policy.visibility import Visibility, revoked_on
+from gongshi.policy import windows
+from gongshi.policy.visibility import PUBLIC, Visibility, revoked_on
 from gongshi.publication import urls
 from gongshi.publication.projection import NonPublicField, Projection, only, project
 
 __all__ = ["NonPublicField", "Projection", "PublicRecord", "Publication", "Revocation", "Withheld",
-           "publish", "revocation_of", "past_history", "updated_of", "urls"]
+           "last_public_day", "publish", "revocation_of", "scheduled_last_day", "past_history", "updated_of", "urls"]
 
 NOTICE_FIELDS = ("doc_no",)  # all a revocation notice shows of the decision itself
 
@@ -91,6 +92,9 @@ class PublicRecord:
     revocation: Revocation | None = None  # a revocation notice's date and reason
     last_day: dt.date | None = None       # last day of the display window (None: until revoked)
     notice: bool = False                  # only the revocation notice is public
+    # A public decision's scheduled exit known on the build day (a withdrawal or revocation
+    # dated later): exported so that a province judging it on a later day hides it then too.
+    offline_from: dt.date | None = None
 
     def get(self, key: str, default: Any = None) -> Any:
         return self.data.get(key, default)
@@ -153,6 +157,28 @@ class Publication:
         return out
 
 
+def last_public_day(rec: Record, vis: Visibility | None) -> dt.date | None:
+    """The last day the public sees the decision: the earlier of its window's last day and the
+    day before a scheduled withdrawal (`withdrawn.date`, e.g. a credit repair that takes it
+    offline before the window ends). The one definition every output shows and exports as
+    公示截止期 / 处罚有效期 / public_until (issue 21): a withdrawal six months before the window's
+    end is the day it goes offline, not the window's end."""
+    last = vis.last_day if vis else None
+    withdrawn = rec.data.get("withdrawn") if rec.kind == "decision" else None
+    day = withdrawn.get("date") if isinstance(withdrawn, dict) else None
+    if isinstance(day, dt.date):
+        before = day - dt.timedelta(days=1)
+        return before if last is None or before < last else last
+    return last
+
+
+def scheduled_last_day(rec: Record, policy: dict[str, Any]) -> dt.date | None:
+    """The last public day a decision is given by its window and withdrawal, whatever the day:
+    what the 双公示 export shows as 公示截止期 while it is public (the importer compares a
+    sheet's date with it)."""
+    return last_public_day(rec, Visibility(True, PUBLIC, windows.window_last_day(rec, policy)))
+
+
 def view(rec: Record, as_of: dt.date, vis: Visibility | None = None) -> PublicRecord:
     """The public view of one record (a revocation notice when `vis.notice`)."""
     kind = KINDS[rec.kind]
@@ -171,7 +197,16 @@ def view(rec: Record, as_of: dt.date, vis: Visibility | None = None) -> PublicRe
         published=published, updated=updated_of(rec, as_of) if published else None,
         history=() if notice else tuple(data.get("history") or ()),
         revocation=revocation_of(rec) if notice else None,
-        last_day=vis.last_day if vis else None, notice=notice)
+        last_day=last_public_day(rec, vis) if vis else None, notice=notice,
+        offline_from=None if notice or vis is None else scheduled_exit(rec, as_of))
+
+
+def scheduled_exit(rec: Record, as_of: dt.date) -> dt.date | None:
+    """The first day after `as_of` on which a decision is already set to leave: its withdrawal
+    date or its revocation (policy/visibility.py takes it offline on either), else None."""
+    days = [d for d in ((rec.data.get("withdrawn") or {}).get("date"), revoked_on(rec))
+            if isinstance(d, dt.date) and d > as_of]
+    return min(days) if days else None
 
 
 def publish(ds: Dataset, as_of: dt.date, ps: PublicSet | None = None) -> Publication:

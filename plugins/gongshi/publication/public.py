@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from gongshi.model.dataset import Dataset
-from gongshi.model.kinds import Record
+from gongshi.model.kinds import KINDS, Record
 from gongshi.policy.visibility import Visibility, visibility
 
 
@@ -39,6 +39,12 @@ class PublicSet:
         return recs if agency is None else [r for r in recs if r.agency == agency]
 
 
+def others() -> list[str]:
+    """The published kinds besides decisions and agencies (which the set holds apart), as the
+    kinds declare them (`RecordKind.published`), in registration order."""
+    return [name for name, kind in KINDS.items() if kind.published and name not in ("decision", "agency")]
+
+
 def public_set(ds: Dataset, as_of: dt.date) -> PublicSet:
     """Everything of a validated dataset that is public on `as_of`."""
     agencies = ds.agencies()
@@ -56,6 +62,6 @@ def public_set(ds: Dataset, as_of: dt.date) -> PublicSet:
                 ps.notices.append(r)
     ps.decisions.sort(key=_order)
     ps.notices.sort(key=_order)
-    for kind in ("officer", "item", "inspection", "guide", "flowchart"):
+    for kind in others():
         ps.others[kind] = [r for r in ds.of(kind) if r.agency in agencies]
     return ps

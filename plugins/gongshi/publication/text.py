@@ -6,6 +6,13 @@ outputs import `publication` and nothing from each other.
 HTML inside Markdown is removed by a real HTML parser (nh3, html5ever), never by line regular
 expressions: a tag split across lines (`<img src=x⏎onerror=…>`) is still a tag, and script and
 style bodies go with their tags.
+
+The mask character `*` (what `gongshi redact --write` puts in place of personal data: 139****1234,
+3415**********1236, 王*, house numbers as *栋*单元***室) is never markup in a record's text
+(issue 21): masks sit inside words, next to CJK characters and digits, where no rule can tell
+`*栋*` (a masked house number) from emphasis. So a record field's `*` is always a literal
+character: `escape_masks` escapes it before Markdown is rendered, and `plain_text` keeps it.
+Emphasis in record fields is written `_…_`/`__…__`; a `* ` that opens a list item stays a list.
 """
 from __future__ import annotations
 
@@ -23,9 +30,12 @@ _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s*", re.M)
 _QUOTE = re.compile(r"^\s{0,3}>\s?", re.M)
-_BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+", re.M)
-_EMPHASIS = re.compile(r"(\*\*|__|\*|`+|~~)(?=\S)(.+?)(?<=\S)\1")
-_RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$", re.M)
+_BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])[ \t]+", re.M)
+_EMPHASIS = re.compile(r"(__|`+|~~)(?=\S)(.+?)(?<=\S)\1")  # never `*`: the mask character
+_RULE = re.compile(r"^\s{0,3}([-_])(\s*\1){2,}\s*$", re.M)
+MASK = "*"
+# The marker of a list item (`* ` at the start of a line), the one `*` that stays markup.
+_LIST_STAR = re.compile(r"^([ \t]{0,3})\*(?=[ \t]+\S)", re.M)
 _BLANKS = re.compile(r"\n\s*\n+")
 
 
@@ -39,6 +49,19 @@ def strip_html(text: str) -> str:
     if "<" not in text:  # no tag can start: the fast path of nearly every field
         return text
     return html.unescape(nh3.clean(text, tags=set(), attributes={}, strip_comments=True))
+
+
+def escape_masks(markdown: str) -> str:
+    """`markdown` with every mask character escaped (`\\*`), so Markdown shows it as written;
+    a list item's leading `* ` stays a list marker."""
+    if MASK not in markdown:
+        return markdown
+    out: list[str] = []
+    for line in markdown.split("\n"):
+        m = _LIST_STAR.match(line)
+        head, rest = (line[:m.end()], line[m.end():]) if m else ("", line)
+        out.append(head + rest.replace("\\*", "*").replace("*", "\\*"))
+    return "\n".join(out)
 
 
 def plain_text(markdown: str | None) -> str:

@@ -17,10 +17,11 @@ then publishes nothing (app/build.py discards its folder).
 from __future__ import annotations
 
 import multiprocessing
-import os
 import traceback
 from multiprocessing.connection import Connection
 from typing import Any, Callable, Generic, TypeVar, cast
+
+from gongshi.runtime.workers import workers
 
 T = TypeVar("T")
 
@@ -30,10 +31,9 @@ class JobFailed(RuntimeError):
 
 
 def parallel(settings: dict[str, Any] | None = None) -> bool:
-    """Whether jobs run in children: two cores or more, fork available, not GONGSHI_WORKERS=1."""
-    wanted = (settings or {}).get("GONGSHI_WORKERS") or os.environ.get("GONGSHI_WORKERS")
-    workers = int(wanted) if wanted else (os.cpu_count() or 1)
-    return workers >= 2 and "fork" in multiprocessing.get_all_start_methods()
+    """Whether jobs run in children: two workers or more (runtime/workers.py: the environment
+    variable, else the setting, else the cores), and fork available."""
+    return workers(settings) >= 2 and "fork" in multiprocessing.get_all_start_methods()
 
 
 def _child(conn: Connection, fn: Callable[..., Any], args: tuple[Any, ...]) -> None:

@@ -198,6 +198,10 @@ function fromUrl() {
   const params = new URLSearchParams(location.search);
   input.value = params.get("q") || "";
   for (const name of FILTERS) form.elements[name].value = params.get(name) || "";
+  // The filters are folded (the first results fit a phone's first screen); a link that
+  // already chooses one shows them, so the reader sees why the list is narrowed.
+  const fold = document.getElementById("search-fold");
+  if (fold && Object.keys(chosen()).length) fold.open = true;
 }
 
 function toUrl(push) {

@@ -108,6 +108,11 @@ class RecordKind:
     # The public fields as dotted paths through objects and lists of objects ("party.name",
     # "history.date"); an object is public field by field, so each of its fields is listed.
     public: ClassVar[tuple[str, ...]] = ()
+    # How `gongshi new` names a new record (app/templates.py): a file named by a slug is numbered
+    # `<new_slug>-NNNN` when this is set ("d-{year}" gives d-2026-0001), else --slug is needed;
+    # an entry appended to a list file gets the key `<new_key>-NNNN` when this is set (o-0009).
+    new_slug: ClassVar[str | None] = None
+    new_key: ClassVar[str | None] = None
 
     @classmethod
     def public_fields(cls) -> dict[str, Any]:

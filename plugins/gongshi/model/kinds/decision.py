@@ -66,6 +66,7 @@ class DecisionKind(RecordKind):
     title_en = "enforcement decision"
     pattern = "agencies/*/decisions/*/*.yml"
     path = "agencies/{agency}/decisions/{year}/{slug}.yml"
+    new_slug = "d-{year}"  # gongshi new: d-2026-0001, d-2026-0002 …
     # Public face: a page per decision (or its revocation notice, at the same URL); the lists by
     # year and category are the portal's own (pages_decisions.py); data/decisions.*.
     published = True
@@ -77,7 +78,8 @@ class DecisionKind(RecordKind):
         ("slug", "决定编号", "决定文件名（不含 .yml），与主体编号一起唯一标识一项决定"),
         ("url", "网址", "决定在本平台上的页面地址"),
         ("updated", "更新日期", "最近一次更正或变更的日期，无更正时为公开日期"),
-        ("public_until", "公示截止日期", "公示期限的最后一天；为空表示公示至撤销为止")))
+        ("public_until", "公示截止日期", "公示期限的最后一天；为空表示公示至撤销为止"),
+        ("offline_from", "撤下日期", "已确定将被撤销或提前撤下的决定自该日起不再公示；为空表示没有")))
     # Not public: party.minor (such a decision is withheld whole) and withdrawn (why it left early).
     public = ("doc_no", "title", "category", "item", "inspection", "party.type", "party.name",
               "party.credit_code", "party.legal_representative", "facts", "violation_type", "basis.title",
@@ -121,6 +123,11 @@ class DecisionKind(RecordKind):
             "valid_until": Date("有效期至", "许可的有效期截止日，YYYY-MM-DD；长期有效的留空"),
             "state": Choice("当前状态", PERMIT_STATES, "有效或无效（许可被撤回、注销或过期时为无效）"),
         }, "可选：行政许可决定的双公示字段（执法类别为行政许可时填写）"),
+        "discretion": Obj("适用的裁量基准", {
+            "standard": Text("基准编号", "本主体 discretion.yml 中裁量基准的编号", required=True, ref="discretion",
+                             prose=False),
+            "level": Text("情形", "该基准中适用的裁量阶次，例如 一般", required=True),
+        }, "可选：本决定适用的裁量基准和情形；填写后检查罚款是否在该情形的罚款幅度之内（R-DISCRETION）"),
         "procedure": Choice("程序类型", PROCEDURES, "一般程序、简易程序或听证"),
         "decided": Date("决定日期", "作出决定的日期，YYYY-MM-DD；须与所在年份文件夹一致", required=True),
         "published": Date("公开日期", "在此日期之前不会公开", required=True),

@@ -17,6 +17,7 @@ class OfficerKind(RecordKind):
     pattern = "agencies/*/officers.yml"
     many = True
     key = "id"
+    new_key = "o"  # gongshi new officer: the next o-NNNN
     ref_en = "officer id"
     published = True
     sections = (Section("officers", "gongshi_officers"), Section("posts", "gongshi_posts"))

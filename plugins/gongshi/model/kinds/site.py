@@ -1,8 +1,18 @@
-"""site.yml: portal settings and the disclosure policy."""
+"""site.yml: portal settings, the disclosure policy and the site's rule settings (`rules:`)."""
 from __future__ import annotations
 
-from gongshi.model.schema import Choice, Date, Duration, Integer, ListOf, MapOf, Number, Obj, Text
+import datetime as dt
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from gongshi.model import ruleset
+from gongshi.model.findings import Finding, Msg
+from gongshi.model.hookspecs import RECORD, check, scoped
+from gongshi.model.schema import Choice, Date, Duration, Either, Integer, ListOf, MapOf, Number, Obj, Text
 from gongshi.model.kinds.base import RecordKind
+
+if TYPE_CHECKING:
+    from gongshi.model.dataset import Dataset
 
 CATEGORIES = ["行政许可", "行政处罚", "行政强制", "行政检查", "行政征收", "行政征用",
               "行政确认", "行政给付", "行政奖励", "行政裁决", "其他"]
@@ -21,6 +31,34 @@ WINDOW = Obj("公示期限", {
     "min": Duration("最短公示期限", "公示期限不得短于此值，例如 1y"),
     "max": Duration("最长公示期限", "公示期限不得长于此值，例如 5y"),
 }, "某一类别执法决定在网上公示的期限")
+
+# site.yml's `rules:`, as yamllint's configuration: a check rule turned off or given another level.
+RULES = MapOf("规则设置", Choice("规则编号", [r.id for r in ruleset.checks()]), Either(
+    Choice("开关", [ruleset.DISABLE, ruleset.ENABLE], "disable：关闭该规则；enable：按默认设置检查"),
+    Obj("级别", {"level": Choice("级别", list(ruleset.LEVELS), "error：阻止发布；warning：只提示", required=True)},
+        "改变该规则所有提示的级别，例如 {level: error}")),
+    "可选：关闭某条检查规则（disable）或改变其级别（{level: error} 或 {level: warning}），例如 "
+    "R-MONTHLY: disable；保护个人信息、公示期限、记录格式和提交权限的规则（R-REDACT、R-WINDOW、R-FORMAT、R-TRACE）"
+    "不能关闭或降为警告，见 docs/rules.md")
+
+LOCKED = Msg("R-FORMAT", "规则 {rule} 不能关闭或降为警告：{why_zh}",
+             "rule {rule} cannot be turned off or lowered to a warning: {why_en}",
+             "删除 site.yml 中 rules 下的 {rule} 这一项（该设置不起作用，规则照常检查）",
+             "delete {rule} under rules in site.yml (the setting has no effect: the rule is checked as usual)")
+
+
+# A province's portal merges county bundles (gongshi federate, docs/bundle.md); a county leaves it out.
+FEDERATION = Obj("省级汇聚", {
+    "counties": ListOf("汇聚的县（市、区）", Obj("一个县（市、区）", {
+        "name": Text("名称", "县（市、区）平台的名称，例如 霍邱县", required=True),
+        "bundle": Text("数据包地址", "该县 bundle/manifest.json 的网址（https://、file://）或文件夹路径（相对 site.yml）",
+                       required=True, scan=False, prose=False),
+        "id": Text("编号", "可选：省级网站上该县页面的文件夹名（小写字母、数字、-），默认由名称生成",
+                   pattern=r"[a-z0-9][a-z0-9-]*", pattern_zh="小写字母、数字和 -", pattern_en="lower-case letters, digits and -"),
+    }, "一个县级数据包"), "省级门户汇聚其数据包的县级平台", required=True),
+    "max_age_days": Integer("数据包最长时效（天）", "数据截至日期早于省级核对日期超过这么多天的县按“过期”处理，默认 31",
+                            minimum=1),
+}, "可选：省级门户（gongshi federate）汇聚的县级数据包")
 
 
 class SiteKind(RecordKind):
@@ -110,5 +148,53 @@ class SiteKind(RecordKind):
                 "email": Text("电子邮箱", "网站管理部门的电子邮箱", disclosed=("email",)),
                 "address": Text("通讯地址", "网站管理部门的地址", disclosed=("address",)),
             }, "网站管理部门的联系方式，显示在页脚“联系我们”中"),
-        }, "可选：政府网站页脚的网站标识（主办单位、承办单位、网站标识码、ICP 备案号、公安备案号、联系我们）"),
+            "badge": Obj("党政机关网站标识", {
+                "url": Text("标识链接", "机构编制部门核发的党政机关网站标识证书地址，例如 https://bszs.conac.cn/sitename?method=show&id=…",
+                            required=True, pattern=r"https?://[^\s]+", pattern_zh="以 https:// 开头的完整网址",
+                            pattern_en="a full URL starting with https://", scan=False),
+                "image": Text("标识图片", "标识图片的地址：本站内以 / 开头的路径（如 /theme/images/dzjg.png），或 https:// 开头的网址；"
+                              "不填时页脚显示文字链接“党政机关网站”",
+                              pattern=r"(https://|/)[^\s]+", pattern_zh="以 / 或 https:// 开头的地址",
+                              pattern_en="a path starting with / or a URL starting with https://", scan=False),
+            }, "可选：页脚的党政机关网站标识（红色“党政机关”图标），链接到标识证书"),
+            "report_error": Text("我为政府网站找错", "全国政府网站“我为政府网站找错”平台上本站的纠错地址，显示在页脚，例如 "
+                                 "https://zfwzzc.www.gov.cn/check_web/errorSubmit_new.jsp?site_code=3415220001",
+                                 pattern=r"https?://[^\s]+", pattern_zh="以 https:// 开头的完整网址",
+                                 pattern_en="a full URL starting with https://", scan=False),
+            "repository": Text("公开的数据仓库", "存放本站数据的公开 git 仓库网址，例如 https://git.example.gov.cn/zfgs/data；"
+                               "填写后“更新于”旁的提交编号链接到该仓库的 <网址>/commit/<编号>",
+                               pattern=r"https?://[^\s]+", pattern_zh="以 https:// 开头的完整网址",
+                               pattern_en="a full URL starting with https://", scan=False),
+            "license": Obj("开放数据许可协议", {
+                "url": Text("许可协议网址", "许可协议全文的网址，例如 https://creativecommons.org/licenses/by/4.0/",
+                            required=True, pattern=r"https?://[^\s]+", pattern_zh="以 https:// 开头的完整网址",
+                            pattern_en="a full URL starting with https://", scan=False),
+                "name": Text("许可协议名称", "例如 知识共享署名 4.0 国际许可协议（CC BY 4.0）", required=True),
+            }, "可选：开放数据（data.json 的 license）适用的许可协议；不填时数据目录明确写明“未声明许可协议”"),
+            "rights": Text("使用权利说明", "开放数据的使用条件（data.json 的 rights，不超过 255 个字符），例如 "
+                           "可自由下载、使用和传播，请注明来源", pattern=r"[^\n]{1,255}",
+                           pattern_zh="一行，不超过 255 个字符", pattern_en="one line of at most 255 characters"),
+        }, "可选：政府网站页脚的网站标识（主办单位、承办单位、网站标识码、ICP 备案号、公安备案号、联系我们、党政机关网站标识、"
+           "我为政府网站找错），提交记录的公开仓库，开放数据的许可协议和使用权利"),
+        "websub": Obj("WebSub 推送", {
+            "hub": Text("推送中心网址", "WebSub 推送中心（hub）的网址，例如 https://pubsubhubbub.appspot.com/；订阅源声明该 hub，"
+                        "每次更新后构建通知它哪些订阅源变了，订阅者随即收到推送",
+                        required=True, pattern=r"https?://[^\s]+", pattern_zh="以 https:// 开头的完整网址",
+                        pattern_en="a full URL starting with https://", scan=False),
+        }, "可选：订阅源的 WebSub 推送（新闻单位、微博和微信的接入方不必反复轮询）"),
+        "rules": RULES,
+        "federation": FEDERATION,
     }, "门户网站设置和公示政策")
+
+
+@check
+@scoped(RECORD)  # site.yml only
+def rule_settings(ds: Dataset, as_of: dt.date) -> Iterator[Finding]:
+    """A locked rule cannot be weakened from site.yml (the pipeline ignores such an entry)."""
+    for r in ds.of(SiteKind.name):
+        for rule_id, value in (r.data.get("rules") or {}).items():
+            rule = ruleset.RULES.get(rule_id)
+            setting = ruleset.setting_of(value)
+            if rule is not None and setting is not None and ruleset.refused(rule, setting):
+                yield LOCKED(r.file, keys=("rules", rule_id), rule=rule_id, why_zh=rule.locked_zh,
+                             why_en=rule.locked_en)

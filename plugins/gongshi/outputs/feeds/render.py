@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 
 from feedgen.feed import FeedGenerator
 
@@ -35,8 +36,10 @@ def _add(fg: FeedGenerator, e: Entry, fmt: str = "atom") -> None:
         fe.category(term=x(e.category))
 
 
-def render(feed: Feed, fmt: str, base: str, site_name: str) -> bytes:
-    """The feed as Atom ('atom') or RSS 2.0 ('rss') bytes."""
+def render(feed: Feed, fmt: str, base: str, site_name: str, hub: str | None = None) -> bytes:
+    """The feed as Atom ('atom') or RSS 2.0 ('rss') bytes. `hub`: the WebSub hub the feed
+    declares (site.yml websub.hub): subscribers are pushed new entries instead of polling;
+    the build pings it when the feed changed (app/websub.py)."""
     fg = FeedGenerator()
     self_url = x(f"{base}/{feed.href(fmt)}")
     fg.id(self_url)
@@ -44,6 +47,8 @@ def render(feed: Feed, fmt: str, base: str, site_name: str) -> bytes:
     fg.subtitle(x(feed.subtitle))
     fg.author({"name": x(site_name) or x(feed.title)})
     fg.link(href=self_url, rel="self")
+    if hub:
+        fg.link(href=x(hub), rel="hub")
     fg.link(href=x(f"{base}/{feed.page}"), rel="alternate")  # last: feedgen takes it as RSS <link>
     fg.language("zh-CN")
     fg.generator("gongshi")
@@ -53,4 +58,16 @@ def render(feed: Feed, fmt: str, base: str, site_name: str) -> bytes:
     for e in feed.entries:
         _add(fg, e, fmt)
     out: bytes = fg.atom_str(pretty=True) if fmt == "atom" else fg.rss_str(pretty=True)
+    if hub and fmt == "rss":
+        out = _rss_hub(out, x(hub))
+    return out
+
+
+def _rss_hub(rss: bytes, hub: str) -> bytes:
+    """feedgen writes only the self <atom:link> into RSS: the hub's goes right after it (WebSub
+    §4 asks for both in the topic's own document)."""
+    link = f'<atom:link href="{html.escape(hub, quote=True)}" rel="hub"/>'.encode()
+    out, n = re.subn(rb'(\n(\s*)<atom:link [^>]*rel="self"[^>]*/>)', lambda m: m.group(1) + b"\n" + m.group(2) + link,
+                     rss, count=1)
+    assert n == 1, "feedgen wrote no self link into the RSS feed"
     return out

@@ -10,6 +10,7 @@ from typing import Any
 from pelican import signals
 from pelican.generators import Generator
 
+from gongshi.checks import attachments
 from gongshi.publication.inputs import inputs
 from gongshi.model.kinds import KINDS
 from gongshi.publication import Publication
@@ -29,6 +30,8 @@ class OpenDataGenerator(Generator):  # type: ignore[misc]  # pelican is untyped 
         self.public: Publication = inputs(self.settings).publication()
         self.base = site_base(self.settings, self.public.site)
         self.files = plan(self.public)
+        # Sizes in one unit system with the portal's attachments (KB, MB), never "662 Bytes".
+        self.env.filters.setdefault("size_label", attachments.size_label)
         self.context["gongshi_data_files"] = [f.as_dict() for f in self.files]
         self.context.setdefault("gongshi_sitemap_pages", []).extend(["data/index.html", "data/dictionary.html"])
         # The files read only the publication: written beside the portal's pages (runtime/jobs.py).
@@ -66,7 +69,11 @@ class OpenDataGenerator(Generator):  # type: ignore[misc]  # pelican is untyped 
                  "base_url": self.base, "files": [f.as_dict() for f in self.files]}
         write_json(os.path.join(self.output_path, ROOT, "index.json"), index)
         write_json(os.path.join(self.output_path, "data.json"), catalog(ps, self.files, self.base))
-        self._page(f"{ROOT}/index.html", "data", files=self.files, exports=shuanggongshi.EXPORTS)
+        license_url, rights = licence(ps.site)
+        license_name = ((ps.site.get("identity") or {}).get("license") or {}).get("name") or ""
+        self._page(f"{ROOT}/index.html", "data", files=self.files, exports=shuanggongshi.EXPORTS,
+                   license_url=license_url if license_name else "", license_name=license_name,
+                   rights=(ps.site.get("identity") or {}).get("rights") or "")
         csv_names = {k: dict(zip((c.key for c in tables.columns(k)), csv_header(k))) for k in tables.KIND_FILES}
         self._page(f"{ROOT}/dictionary.html", "data_dictionary", kinds=dictionary(), csv_names=csv_names)
         log.info("gongshi.outputs.opendata: %d files written in %.1f s", len(self.files), time.perf_counter() - self.started)
@@ -123,6 +130,22 @@ def officer_names(ps: Publication) -> dict[tuple[str, str], str]:
 
 
 MEDIA = {"json": "application/json", "csv": "text/csv"}
+# Project Open Data's own address for "no licence was declared" (its list of open licences):
+# a harvester (CKAN) shows it as such instead of "License not specified".
+UNKNOWN_LICENSE = "https://project-open-data.cio.gov/unknown-license/"
+NO_LICENSE_RIGHTS = ("本平台未声明开放数据许可协议（site.yml 的 identity.license），使用条件请咨询网站主办单位。"
+                     "No licence declared; ask the site's sponsor about reuse.")
+
+
+def licence(site: Any) -> tuple[str, str]:
+    """The datasets' `license` (a URL) and `rights` (text, at most 255 characters) from
+    site.yml's identity; a site without a licence says so in both, explicitly."""
+    ident = site.get("identity") or {}
+    lic = ident.get("license") or {}
+    if not lic.get("url"):
+        return UNKNOWN_LICENSE, str(ident.get("rights") or NO_LICENSE_RIGHTS)[:255]
+    rights = ident.get("rights") or f"依据{lic.get('name') or lic['url']}使用。"
+    return str(lic["url"]), str(rights)[:255]
 
 
 def catalog(ps: Publication, files: list[DataFile], base: str) -> dict[str, Any]:
@@ -135,6 +158,7 @@ def catalog(ps: Publication, files: list[DataFile], base: str) -> dict[str, Any]
     point: dict[str, Any] = {"@type": "vcard:Contact", "fn": ident.get("host") or site.get("name", "")}
     if contact.get("email"):
         point["hasEmail"] = f"mailto:{contact['email']}"
+    license_url, rights = licence(site)
     groups: dict[str, list[DataFile]] = {}
     for f in files:
         if f.scope == "all" and not f.source.startswith("schema:") and f.source != "dictionary":
@@ -152,6 +176,8 @@ def catalog(ps: Publication, files: list[DataFile], base: str) -> dict[str, Any]
             "publisher": publisher,
             "contactPoint": point,
             "accessLevel": "public",
+            "license": license_url,
+            "rights": rights,
             "language": ["zh-CN"],
             "spatial": site.get("region", ""),
             "landingPage": f"{base}/data/index.html",

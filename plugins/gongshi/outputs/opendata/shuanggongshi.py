@@ -13,73 +13,19 @@ from typing import Any, Callable, Iterator
 from gongshi.publication.text import legal_refs, plain_text, xml_safe
 from gongshi.publication import Publication
 from gongshi.publication import PublicRecord as Record
+from gongshi.publication import shuanggongshi as columns
+from gongshi.publication.shuanggongshi import COLUMNS, LONG_TERM, PARTY_CLASS, PENALTY, PERMIT
 
-PENALTY = "行政处罚"
-PERMIT = "行政许可"
-
-# The national layouts as credit platforms' importers implement them (issue 15), in order.
-# (column, how it is filled) — the data page and the dictionary show this, so an agency can check
-# the mapping. 行政相对人代码_2 … _6 are the codes that predate the unified credit code: the record
-# keeps only the credit code, so they stay empty (a platform accepts any one of the six).
-PARTY_COLUMNS: list[tuple[str, str]] = [
-    ("行政相对人名称", "party.name"),
-    ("行政相对人类别", "party.type：法人、非法人组织 → 法人及非法人组织；个体工商户；自然人"),
-    ("行政相对人代码_1（统一社会信用代码）", "party.credit_code（自然人留空）"),
-    ("行政相对人代码_2（工商注册号）", "记录中没有此项（已由统一社会信用代码取代），留空"),
-    ("行政相对人代码_3（组织机构代码）", "记录中没有此项（已由统一社会信用代码取代），留空"),
-    ("行政相对人代码_4（税务登记号）", "记录中没有此项（已由统一社会信用代码取代），留空"),
-    ("行政相对人代码_5（事业单位证书号）", "记录中没有此项（已由统一社会信用代码取代），留空"),
-    ("行政相对人代码_6（社会组织登记证号）", "记录中没有此项（已由统一社会信用代码取代），留空"),
-    ("法定代表人", "party.legal_representative（自然人留空）"),
-    ("法定代表人证件类型", "个人身份信息，不公开，留空"),
-    ("法定代表人证件号码", "个人身份信息，不公开，留空"),
-    ("证件类型", "自然人的证件类型：个人身份信息，不公开，留空"),
-    ("证件号码", "自然人的证件号码：个人身份信息，不公开，留空"),
-]
-SOURCE_COLUMNS: list[tuple[str, str]] = [
-    ("数据来源单位", "agency.yml 的 name"),
-    ("数据来源单位统一社会信用代码", "agency.yml 的 credit_code"),
-    ("备注", "remark；已更正的决定注明最近一次更正"),
-]
-PENALTY_COLUMNS: list[tuple[str, str]] = [
-    *PARTY_COLUMNS,
-    ("行政处罚决定书文号", "doc_no"),
-    ("违法行为类型", "violation_type"),
-    ("违法事实", "facts（纯文本）"),
-    ("处罚依据", "basis：《法规名称》条款，多项以“；”分隔"),
-    ("处罚类别", "penalty.kinds，多项以“；”分隔"),
-    ("处罚内容", "result"),
-    ("罚款金额（万元）", "penalty.fine ÷ 10000，最多 6 位小数；未罚款留空"),
-    ("没收违法所得、没收非法财物的金额（万元）", "penalty.confiscated ÷ 10000，最多 6 位小数；未没收留空"),
-    ("暂扣或吊销证照名称及编号", "penalty.license"),
-    ("处罚决定日期", "decided（YYYY-MM-DD）"),
-    ("处罚有效期", "公示期限的最后一天（发布时的公示视图，gongshi.publication）；无期限时留空"),
-    ("公示截止期", "公示期限的最后一天（发布时的公示视图，gongshi.publication）；无期限时留空"),
-    ("处罚机关", "agency.yml 的 name"),
-    ("处罚机关统一社会信用代码", "agency.yml 的 credit_code"),
-    *SOURCE_COLUMNS,
-]
-
-PERMIT_COLUMNS: list[tuple[str, str]] = [
-    *PARTY_COLUMNS,
-    ("行政许可决定文书名称", "permit.document，未填写时为 title，再无时为“行政许可决定书”"),
-    ("行政许可决定文书号", "doc_no"),
-    ("许可类别", "permit.type：普通、特许、认可、核准、登记或其他（必填；未填写时为“其他”）"),
-    ("许可证书名称", "permit.certificate；未填写时留空"),
-    ("许可编号", "permit.number；未填写时留空"),
-    ("许可内容", "result"),
-    ("许可决定日期", "decided（YYYY-MM-DD）"),
-    ("有效期自", "permit.valid_from，未填写时为 decided"),
-    ("有效期至", "permit.valid_until，未填写时为公示期限的最后一天；都没有时为 2099-12-31（长期）"),
-    ("许可机关", "agency.yml 的 name"),
-    ("许可机关统一社会信用代码", "agency.yml 的 credit_code"),
-    ("当前状态", "permit.state：有效或无效；未填写时为“有效”"),
-    *SOURCE_COLUMNS,
-]
-
-PARTY_CLASS = {"法人": "法人及非法人组织", "非法人组织": "法人及非法人组织",
-               "个体工商户": "个体工商户", "自然人": "自然人"}
-LONG_TERM = "2099-12-31"
+# The national layouts as credit platforms' importers implement them (issue 15), in order:
+# (column, how it is filled), from the one declaration the importer reads too
+# (publication/shuanggongshi.py). The data page and the dictionary show this, so an agency can
+# check the mapping. 行政相对人代码_2 … _6 are the codes that predate the unified credit code: the
+# record keeps only the credit code, so they stay empty (a platform accepts any one of the six).
+PARTY_COLUMNS: list[tuple[str, str]] = [(c, how) for c, _path, how in columns.PARTY_COLUMNS]
+PENALTY_COLUMNS: list[tuple[str, str]] = [(c, how) for c, _path, how in COLUMNS[PENALTY]]
+PERMIT_COLUMNS: list[tuple[str, str]] = [(c, how) for c, _path, how in COLUMNS[PERMIT]]
+__all__ = ["LONG_TERM", "PARTY_CLASS", "PENALTY", "PERMIT", "EXPORTS", "header", "records", "rows",
+           "penalty_cells", "permit_cells", "wanyuan"]
 _MICRO = Decimal("0.000001")
 
 

@@ -62,6 +62,8 @@ def _computed(rec: PublicRecord, key: str, base: str) -> Any:
         return rec.updated.isoformat() if rec.updated else None
     if key == "public_until":
         return rec.last_day.isoformat() if rec.last_day else None
+    if key == "offline_from":
+        return rec.offline_from.isoformat() if rec.offline_from else None
     return getattr(rec, key)
 
 

@@ -39,6 +39,7 @@ from gongshi.outputs.portal import (
 from gongshi.outputs.portal.fragments import phone_links
 from gongshi.outputs.portal.markup import render_markdown
 from gongshi.outputs.portal.page import Page
+from gongshi.runtime.workers import workers as configured_workers
 
 log = logging.getLogger("gongshi.outputs.portal")
 
@@ -154,7 +155,7 @@ class PortalGenerator(Generator):  # type: ignore[misc]  # pelican is untyped (A
             self.get_template(name)  # compiled once, before any fork
             if self.cache is not None:
                 self.cache.key_names(name)  # and analysed once
-        workers = int(self.settings.get("GONGSHI_WORKERS") or min(2, os.cpu_count() or 1))
+        workers = configured_workers(self.settings)
         self.early = [p for p in self.pages if p.late is None]
         parallel = workers >= 2 and len(self.early) >= PARALLEL_MIN_PAGES
         if not parallel:

@@ -8,6 +8,18 @@ handlers, javascript:/data: URLs or protocol-relative `//host` links (issue 11).
 Most fields are plain Chinese paragraphs; for them a fast path gives byte-identical output
 without running the Markdown parser (tests/test_portal_markup.py proves the identity with
 hypothesis), which matters at 100,000 decisions.
+
+A record field's `*` is the mask character, never emphasis (issue 21): after `gongshi redact
+--write`, 139****1234 and 幸福小区*栋*单元***室 must read as written, so every `*` but a list
+marker is escaped first (publication.text.escape_masks, the one rule the plain-text outputs
+follow too). Content pages (Pelican's own Markdown) keep `*` as Markdown.
+
+Bounded work: python-markdown looks for the end of every `[` (and autolink `<`) through the
+rest of the paragraph, so a text of unclosed brackets takes time quadratic in its length (72 kB
+of `[a` in a facts field: minutes). A text whose brackets times length passes `LINEAR_ABOVE`
+is rendered by markdown-it-py instead, a CommonMark parser that is linear on such input; no
+real record comes near the bound (a 2 kB facts field with twenty links is 40,000), so what the
+portal shows of them is python-markdown's, unchanged.
 """
 from __future__ import annotations
 
@@ -16,7 +28,10 @@ import threading
 
 import markdown
 import nh3
+from markdown_it import MarkdownIt
 from markupsafe import Markup
+
+from gongshi.publication.text import escape_masks
 
 EXTENSIONS = ["tables", "sane_lists"]
 TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "blockquote", "code", "pre",
@@ -39,6 +54,9 @@ _PLAIN_CHARS = (r"\u4e00-\u9fff\u3001-\u3003\u3008-\u3011\u3014-\u301f"
                 r"0-9A-Za-z%")
 _PLAIN_LINE = re.compile(rf"[{_PLAIN_CHARS}](?:[{_PLAIN_CHARS} ]*[{_PLAIN_CHARS}])?")
 _local = threading.local()
+# Openers python-markdown scans ahead from ([ and <) times the text's length: above this, the
+# linear parser (about a quarter of a second of python-markdown at the bound).
+LINEAR_ABOVE = 2_000_000
 
 
 def _md() -> markdown.Markdown:
@@ -81,6 +99,23 @@ def on_content_object_init(content: object) -> None:
         content._summary = sanitize_page(content._summary)  # type: ignore[attr-defined]
 
 
+def _linear() -> MarkdownIt:
+    md = getattr(_local, "linear", None)
+    if md is None:
+        md = _local.linear = MarkdownIt("commonmark", {"html": True}).enable("table")
+    return md
+
+
+def costly(text: str) -> bool:
+    """Whether python-markdown would take more than linear time on `text` (see the docstring)."""
+    return (text.count("[") + text.count("<")) * len(text) > LINEAR_ABOVE
+
+
+def linear_markdown(text: str) -> str:
+    """markdown-it-py, then the same sanitiser: for texts python-markdown is too slow on."""
+    return sanitize(_linear().render(text))
+
+
 def slow_markdown(text: str) -> str:
     """python-markdown, then nh3: the reference every fast path must equal."""
     md = _md()
@@ -107,11 +142,11 @@ def fast_markdown(text: str) -> str | None:
 
 
 def render_markdown(text: object) -> Markup:
-    """A Markdown field as safe HTML (empty for None)."""
+    """A Markdown field as safe HTML (empty for None); its mask characters shown as written."""
     if text is None:
         return Markup("")
-    text = str(text)
+    text = escape_masks(str(text))
     html = fast_markdown(text)
     if html is None:
-        html = slow_markdown(text)
+        html = linear_markdown(text) if costly(text) else slow_markdown(text)
     return Markup(html)

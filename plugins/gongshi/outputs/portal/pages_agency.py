@@ -12,6 +12,7 @@ from gongshi.publication import PublicRecord as Record
 from gongshi.outputs.portal import urls
 from gongshi.outputs.portal.flowchart_svg import render_svg, step_list
 from gongshi.outputs.portal.page import Page
+from gongshi.outputs.portal.pages_decisions import case_titles, item_names
 
 
 def json_ld(agency: Record, site_url: str) -> dict[str, Any]:
@@ -62,6 +63,7 @@ def _section(ps: Publication, agency: str | None, name: str, template: str, kind
                            "groups": _groups(ps, kind, agency), "section": name.split("/")[0]}
     if kind == "inspection":
         ctx["results"] = inspection_results(ps, agency)
+        ctx["titles"] = case_titles([r for found in ctx["results"].values() for r in found], item_names(ps))
     return Page(path, template, ctx)
 
 

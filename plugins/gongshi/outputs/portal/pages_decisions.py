@@ -2,7 +2,7 @@
 (site-wide and per agency; all, per year, per category) that let people browse without search."""
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from gongshi.model.kinds.site import CATEGORIES
@@ -29,7 +29,19 @@ def _facets(recs: list[Record]) -> dict[str, Any]:
             "categories": [(c, cats[c]) for c in CATEGORIES if c in cats]}
 
 
-def _lists(recs: list[Record], agency: Record | None, facets: dict[str, Any]) -> Iterator[Page]:
+def item_names(ps: Publication) -> dict[tuple[str | None, str | None], str]:
+    """(agency, item code) -> the 执法事项 name a decision's page shows."""
+    return {(r.agency, r.slug): str(r.data.get("name") or "") for r in ps.of("item")}
+
+
+def case_titles(recs: Sequence[Record], items: dict[tuple[str | None, str | None], str]) -> dict[str, str]:
+    """uid -> the title each decision's own page shows (its `title`, else party + violation type
+    or 执法事项 name), for the lists: given in the page's context, so its cache key covers them."""
+    return {r.uid: record_title(r.data, items.get((r.agency, r.data.get("item"))) or None) for r in recs}
+
+
+def _lists(recs: list[Record], agency: Record | None, facets: dict[str, Any],
+           items: dict[tuple[str | None, str | None], str]) -> Iterator[Page]:
     slug = agency.agency if agency else None
     variants: list[tuple[dict[str, Any], list[Record]]] = [({}, recs)]
     by_year: dict[int, list[Record]] = {}
@@ -39,11 +51,12 @@ def _lists(recs: list[Record], agency: Record | None, facets: dict[str, Any]) ->
         by_cat.setdefault(r.data["category"], []).append(r)
     variants += [({"year": y}, by_year[y]) for y in sorted(by_year, reverse=True)]
     variants += [({"cat": c}, by_cat[c]) for c in CATEGORIES if c in by_cat]
-    for key, items in variants:
-        for pager in urls.paginate(items, lambda n, key=key: urls.decisions_list(slug, page=n, **key)):
+    for key, found in variants:
+        for pager in urls.paginate(found, lambda n, key=key: urls.decisions_list(slug, page=n, **key)):
             yield Page(pager.urls[pager.number - 1], "gongshi_decisions",
                        {"agency": agency, "pager": pager, "year": key.get("year"), "category": key.get("cat"),
-                        "facets": facets, "total": len(items), "section": "decisions"})
+                        "facets": facets, "total": len(found), "section": "decisions",
+                        "titles": case_titles(pager.items, items)})
 
 
 def plan(ps: Publication, site_url: str) -> Iterator[Page]:
@@ -69,9 +82,10 @@ def plan(ps: Publication, site_url: str) -> Iterator[Page]:
         yield Page(urls.decision(rec), "gongshi_notice",
                    {"agency": ps.agencies[rec.agency or ""], "rec": rec, "notice": revocation(rec),
                     "section": "revocations"})
-    yield from _lists(ps.decisions, None, _facets(ps.decisions))
+    names = item_names(ps)
+    yield from _lists(ps.decisions, None, _facets(ps.decisions), names)
     for slug, recs in by_agency.items():
-        yield from _lists(recs, ps.agencies[slug], _facets(recs))
+        yield from _lists(recs, ps.agencies[slug], _facets(recs), names)
     notices = [(r, revocation(r)) for r in ps.notices]
     notices.sort(key=lambda t: (-t[1].date.toordinal(), t[0].agency or "", t[0].slug or ""))
     yield Page("revocations.html", "gongshi_revocations", {"agency": None, "notices": notices,

