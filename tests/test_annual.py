@@ -14,10 +14,16 @@ from conftest import DATA, DEMO_AS_OF, ROOT
 from gongshi.checks.pipeline import validate
 from gongshi.cli import main
 from gongshi.model.dataset import load
-from gongshi.model.kinds.stats import SMALL
-from gongshi.policy.statistics import compute
+from gongshi.model.kinds.stats import SMALL, WITHHELD
+from gongshi.policy.statistics import TOTAL, compute, count
 from gongshi.outputs.portal.stats import year_report
 from gongshi.publication.public import public_set
+
+
+def _public_penalties(ps: object, year: int) -> int:
+    """Penalties among the public decisions of a year, before any cell is withheld."""
+    raw = count(ps.decisions, [], ps.agencies, year)  # type: ignore[attr-defined]
+    return int(raw[TOTAL]["by_category"]["行政处罚"])
 
 
 def _annual(findings: object) -> list:
@@ -42,9 +48,12 @@ def test_snapshot_counts_every_decision_and_withholds_small_cells() -> None:
     every = sum(1 for r in ds.of("decision") if r.data["decided"].year == 2021)
     assert figures["total"]["decisions"] == every > 0
     # the live count sees only what is still public: 2021's penalties have expired by 2026
-    assert year_report(public_set(ds, DEMO_AS_OF), 2021).total.penalties < every
+    assert _public_penalties(public_set(ds, DEMO_AS_OF), 2021) < every
     cells = [v for a in figures["agencies"] for v in a["by_category"].values()]
-    assert all(v == SMALL or v == 0 or v >= 3 for v in cells)
+    assert all(v in (SMALL, WITHHELD) or v == 0 or v >= 3 for v in cells)
+    # the portal's live report is the same computation over the public views
+    live = year_report(public_set(ds, DEMO_AS_OF), 2021)
+    assert all(v in (SMALL, WITHHELD) or v == 0 or v >= 3 for a in live.agencies for v in a.by_category.values())
 
 
 def test_missing_snapshot_after_31_january(data_copy: Path) -> None:
@@ -60,7 +69,7 @@ def test_changed_year_is_reported_not_published(data_copy: Path) -> None:
     (src.parent / "zz-extra.yml").write_text(text.replace("〔2023〕", "〔2023〕增"), encoding="utf-8")
     found = _annual(validate(str(data_copy), DEMO_AS_OF).report.findings)
     assert len(found) == 1 and found[0].args["year"] == 2023
-    assert "market.decisions" in found[0].message("en") and "2023" in found[0].message("en")
+    assert "market.by_category" in found[0].message("en") and "2023" in found[0].message("en")
     assert found[0].severity == "warning"
 
 
@@ -76,8 +85,7 @@ def test_past_report_identical_after_its_penalties_expire(tmp_path: Path) -> Non
     year, later = 2024, dt.date(2032, 6, 1)
     ds = load(str(data))
     # between the two builds, that year's penalties leave the public set
-    assert year_report(public_set(ds, later), year).total.penalties < year_report(
-        public_set(ds, DEMO_AS_OF), year).total.penalties
+    assert _public_penalties(public_set(ds, later), year) < _public_penalties(public_set(ds, DEMO_AS_OF), year)
     pages = []
     cwd = os.getcwd()
     os.chdir(ROOT)
@@ -91,3 +99,18 @@ def test_past_report_identical_after_its_penalties_expire(tmp_path: Path) -> Non
         os.chdir(cwd)
     assert pages[0] == pages[1]
     assert "定稿" in pages[0]
+
+
+def test_a_change_no_figure_shows_is_reported_by_the_digest(data_copy: Path) -> None:
+    """Issue 21, item 5: a change the published figures cannot show (here a decision published a
+    day earlier, still on time) changes the inputs digest, and R-ANNUAL says so."""
+    src = next(p for p in sorted((data_copy / "agencies/market/decisions/2023").glob("*.yml"))
+               if (lambda d: (d["published"] - d["decided"]).days >= 2)(yaml.safe_load(p.read_text(encoding="utf-8"))))
+    doc = yaml.safe_load(src.read_text(encoding="utf-8"))
+    earlier = doc["published"] - dt.timedelta(days=1)
+    src.write_text(src.read_text(encoding="utf-8").replace(f"published: {doc['published'].isoformat()}",
+                                                           f"published: {earlier.isoformat()}"), encoding="utf-8")
+    found = _annual(validate(str(data_copy), DEMO_AS_OF).report.findings)
+    assert [(f.args["year"], f.msg.en.startswith("the {year} annual statistics were published")) for f in found] \
+        == [(2023, True)]
+    assert "withheld cell" in found[0].message("en") and "inputs digest" in found[0].message("en")

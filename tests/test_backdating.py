@@ -18,6 +18,9 @@ from gongshi.checks.deadline import BACKDATED
 DECISION = """doc_no: 霍示罚〔2026〕{n}号
 category: 行政处罚
 party: {{type: 法人, name: 霍邱县福源食品有限公司, credit_code: 91341522MA2N0ABCDX, legal_representative: 李某}}
+violation_type: 销售超过保质期的食品
+facts: 经查，当事人销售超过保质期的饼干。
+basis: [{{title: 中华人民共和国食品安全法, article: 第一百二十四条}}]
 result: 罚款人民币伍仟元整。
 penalty: {{kinds: [罚款], fine: 5000}}
 decided: {decided}
@@ -79,3 +82,19 @@ def test_without_git_the_check_is_skipped(repo: Path, tmp_path: Path) -> None:
     ds = validate(str(plain), dt.date(2026, 12, 2))
     assert not [f for f in ds.report if f.msg is BACKDATED] and ds.report.errors == []
     assert compliance_report(ds, dt.date(2026, 12, 2))["backdating_checked"] is False
+
+
+def test_the_first_commit_is_exempt_not_its_whole_day(tmp_path: Path) -> None:
+    """Issue 21, item 5: a record committed hours after the migration, on the same day, is judged
+    like any other (the first day used to exempt it); the migration's own records stay exempt."""
+    data = tmp_path / "repo" / "data"
+    shutil.copytree(CASES / "_base", data)
+    _write(data, 1, "2026-03-05", "2026-03-10")  # migrated: stated day believed
+    git(data.parent, "init", "-q", "-b", "main", when="2026-12-01T09:00:00+08:00")
+    git(data.parent, "add", "-A", when="2026-12-01T09:00:00+08:00")
+    git(data.parent, "commit", "-q", "-m", "migration", when="2026-12-01T09:00:00+08:00")
+    _write(data, 2, "2026-06-01", "2026-06-03")  # the same afternoon, stated six months back
+    git(data.parent, "add", "-A", when="2026-12-01T15:00:00+08:00")
+    git(data.parent, "commit", "-q", "-m", "later that day", when="2026-12-01T15:00:00+08:00")
+    ds = validate(str(data), dt.date(2026, 12, 2))
+    assert [Path(f.file).name for f in ds.report if f.msg is BACKDATED] == ["cf-2026-0002.yml"]

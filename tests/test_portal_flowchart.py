@@ -124,3 +124,15 @@ def charts(draw: st.DrawFn) -> list[dict[str, object]]:
 @given(charts())
 def test_generated_flowcharts_have_no_overlaps(steps: list[dict[str, object]]) -> None:
     assert overlaps(geometry(steps)) == []
+
+
+def test_a_label_finds_room_where_two_arrows_cross() -> None:
+    """Found by the property test above (issue 21): s1->s4 and s3->s0 cross in an X between the
+    same two layers, and no place beside the middle of s1->s4 was free; its label covered s3->s4."""
+    steps = [{"id": "s0", "label": "受理", "next": [{"to": "s0", "label": ""}]},
+             {"id": "s1", "label": "受理", "next": [{"to": "s0", "label": ""}, {"to": "s4", "label": "材料齐全"},
+                                                   {"to": "s1", "label": ""}]},
+             {"id": "s2", "label": "受理", "next": [{"to": "s1", "label": ""}, {"to": "s3", "label": ""}]},
+             {"id": "s3", "label": "受理", "next": [{"to": "s0", "label": ""}, {"to": "s4", "label": ""}]},
+             {"id": "s4", "label": "受理", "next": []}]
+    assert overlaps(geometry(steps)) == []

@@ -227,7 +227,8 @@ def test_record_text_is_escaped(tmp_path: Path) -> None:
     folder.mkdir(parents=True)
     (folder / "cf-2026-0009.yml").write_text(
         "doc_no: 霍市监罚〔2026〕9号\ntitle: '<script>alert(1)</script>案'\ncategory: 行政处罚\n"
-        "party: {type: 法人, name: '霍邱县A&B<i>商行</i>', credit_code: 91341522A4CL12H3BX}\n"
+        "party: {type: 法人, name: '霍邱县A&B<i>商行</i>', credit_code: 91341522A4CL12H3BX, legal_representative: 李某}\n"
+        "violation_type: 销售过期食品\nbasis: [{title: 中华人民共和国食品安全法, article: 第一百二十四条}]\n"
         "facts: '经查 <img src=x onerror=alert(1)> __属实__'\nresult: '罚款 <b>伍仟</b> 元'\n"
         "penalty: {kinds: [罚款], fine: 5000}\ndecided: 2026-03-10\npublished: 2026-03-13\n"
         "officers: [o-0003, o-0004]\nstatus: 有效\n", encoding="utf-8")

@@ -44,7 +44,8 @@ party = st.one_of(
     st.builds(lambda tail, rep: {"type": "法人", "name": f"霍邱县{tail}商贸有限公司", "credit_code": _code(tail),
                                  **({"legal_representative": rep} if rep else {})},
               st.text(st.sampled_from("ABCDEFGHJKLMNPQRTUWXY0123456789"), min_size=4, max_size=4),
-              st.sampled_from(["", "罗某某", "欧阳某某", "王某"])),
+              # a legal person's 法定代表人 is a mandatory 双公示 column (R-DEC): always there
+              st.sampled_from(["罗某某", "欧阳某某", "王某"])),
     st.builds(lambda tail: {"type": "个体工商户", "name": f"霍邱县{tail}便利店", "credit_code": _code(tail)},
               st.text(st.sampled_from("ABCDEFGHJKLMNPQRTUWXY0123456789"), min_size=4, max_size=4)),
     st.sampled_from([{"type": "自然人", "name": "张某某"}, {"type": "自然人", "name": "欧阳某某"}]))

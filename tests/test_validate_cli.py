@@ -43,6 +43,8 @@ published: {published}
 officers: [o-0003, o-0004]
 major: false
 status: 有效
+violation_type: 销售超过保质期的食品
+basis: [{{title: 中华人民共和国食品安全法, article: 第一百二十四条}}]
 """
 
 
@@ -181,3 +183,30 @@ def test_no_traceback_for_garbage(data: Path) -> None:
     code, out, err = run("validate", "data", *AS_OF)
     assert code == 1 and "Traceback" not in out + err and err == ""
     assert "文件不是 UTF-8 编码" in out and "UTF-16" in out and "GBK/GB18030" in out
+
+
+def test_a_repeated_message_is_one_line_in_text_and_every_finding_in_json(
+        data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 21, item 6: six decisions without officers (as an import writes them) are one grouped
+    line with the count, the places and a bulk hint; the single error keeps its own lines; -o json
+    still lists each finding."""
+    for n in range(1, 7):
+        p = decision(data, n)
+        p.write_text(p.read_text(encoding="utf-8").replace("officers: [o-0003, o-0004]\n", ""), encoding="utf-8")
+    one = decision(data, 7)
+    one.write_text(one.read_text(encoding="utf-8").replace("major: false", "major: yes"), encoding="utf-8")
+    assert main(["validate", "data", *AS_OF, "--lang", "en"]) == 1
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    folder = "data/agencies/demo/decisions/2024"
+    grouped = [ln for ln in lines if "R-TWO" in ln]
+    assert grouped == [
+        "warning R-TWO ×6 only 0 enforcement officer(s) acted; at least two must (6 times in 6 file(s): "
+        + ", ".join(f"{folder}/cf-2024-{n:04d}.yml:1" for n in range(1, 7)) + ")"]
+    hint = lines[lines.index(grouped[0]) + 1]
+    assert hint.startswith("  hint: none of these decisions names its officers") and "import --update" in hint
+    assert f"{folder}/cf-2024-0007.yml:15:8: error R-FORMAT 'major' must be true or false, not 'yes'" in lines
+    assert lines[-1] == "1 error(s), 6 warning(s)."
+    assert main(["validate", "data", *AS_OF, "-o", "json"]) == 1
+    found = json.loads(capsys.readouterr().out)["findings"]
+    assert sum(f["rule"] == "R-TWO" for f in found) == 6

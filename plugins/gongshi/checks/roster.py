@@ -20,7 +20,12 @@ DEFAULT_RATIO = 0.05  # R-FIVEPCT, when the policy names no ratio
 
 TOO_FEW = Msg("R-TWO", "承办执法人员只有 {count} 名，应至少两名", "only {count} enforcement officer(s) acted; at least two must",
               "在 officers 中列出至少两名持有效执法证件的执法人员编号",
-              "list at least two certified enforcement officers' ids under officers", WARNING)
+              "list at least two certified enforcement officers' ids under officers", WARNING,
+              bulk_zh="这些决定都缺少承办执法人员：从表格导入的，在表格的“承办执法人员”一列填写人员编号"
+                      "（如 o-0003、o-0004）后用 gongshi import --update 重新导入；否则在每个文件的 officers 中列出",
+              bulk_en="none of these decisions names its officers: if they came from a spreadsheet, fill its "
+                      "承办执法人员 column with officer ids (e.g. o-0003、o-0004) and import it again with "
+                      "gongshi import --update; otherwise list them under officers in each file")
 NOT_ENFORCER = Msg("R-TWO", "{officer}（{name}）不具有执法人员身份，不能单独计入承办人员",
                    "{officer} ({name}) is not an enforcement officer and does not count as one of the two",
                    "执法辅助人员不能独立执法；请列出具有执法人员角色的人员",

@@ -1,7 +1,7 @@
 """gongshi annual: write a year's statistics as the snapshot data/stats/<year>.yml (R-ANNUAL).
 
-The snapshot counts every decision of the year, public or not (policy/statistics.py says what and
-why small cells read "<3"); it is reviewed and committed, and the portal shows it from then on.
+The snapshot counts every decision of the year, public or not (policy/statistics.py says what, and
+policy/suppression.py why cells read "少于3件" or "不公开"); it is reviewed and committed, and the portal shows it from then on.
 `--check` writes nothing: exit 1 when the committed snapshot's figures differ from a recount.
 """
 from __future__ import annotations

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator
 
@@ -22,6 +23,10 @@ class Msg:
     hint_zh: str = ""
     hint_en: str = ""
     severity: str = ERROR
+    # How to fix many at once, for the text report's grouped line (see Report.to_text): a
+    # spreadsheet column, an option for the whole import. The hint stands in when there is none.
+    bulk_zh: str = ""
+    bulk_en: str = ""
 
     def __post_init__(self) -> None:
         # Every message belongs to a declared rule (UnknownRule otherwise) and carries a severity
@@ -139,10 +144,13 @@ class Report:
         return json.dumps(doc, ensure_ascii=False, indent=2)
 
     def to_text(self, lang: str = "zh") -> str:
-        """Findings grouped by file, `path:line:col: severity rule message` plus a hint."""
+        """Findings grouped by file, `path:line:col: severity rule message` plus a hint; then one
+        line for each message repeated GROUP_AT times or more (see `_grouped`)."""
+        zh = lang == "zh"
+        repeated, single = _repeats(self.sorted())
         out: list[str] = []
         current = None
-        for f in self.sorted():
+        for f in single:
             path = display_path(f.file)
             if path != current:
                 if current is not None:
@@ -152,12 +160,59 @@ class Report:
             out.append(f"{path}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message(lang)}")
             hint = f.hint(lang)
             if hint:
-                out.append(("  提示: " if lang == "zh" else "  hint: ") + hint)
+                out.append(("  提示: " if zh else "  hint: ") + hint)
+        for group in repeated:
+            if out:
+                out.append("")
+            out += _grouped(group, lang)
         n_err, n_warn = len(self.errors), len(self.warnings)
         if out:
             out.append("")
-        if lang == "zh":
+        if zh:
             out.append(f"共 {n_err} 个错误，{n_warn} 个警告。")
         else:
             out.append(f"{n_err} error(s), {n_warn} warning(s).")
         return "\n".join(out)
+
+
+# Signal over noise (issue 21, item 6): 85 identical warnings after one import hid the one error
+# that mattered. A message (one rule's template, one severity) found this often in one run is
+# shown once, with the count, where it was found and how to fix them all; `-o json` still lists
+# every finding.
+GROUP_AT = 3  # as the import does (app/importer/summary.py)
+SHOWN_PLACES = 12
+
+
+def _repeats(findings: list[Finding]) -> tuple[list[list[Finding]], list[Finding]]:
+    """The findings split into groups of a repeated message (in the order each first appears)
+    and the rest (in their order)."""
+    by_msg: dict[tuple[Msg, str], list[Finding]] = defaultdict(list)
+    for f in findings:
+        by_msg[(f.msg, f.severity)].append(f)
+    groups = [g for g in by_msg.values() if len(g) >= GROUP_AT]
+    grouped = {id(f) for g in groups for f in g}
+    return groups, [f for f in findings if id(f) not in grouped]
+
+
+def _grouped(group: list[Finding], lang: str) -> list[str]:
+    """One line for a repeated message: severity, rule, the message (the first one's, marked as
+    an example when they differ), the count and the places; then the bulk hint."""
+    zh = lang == "zh"
+    first = group[0]
+    messages = {f.message(lang) for f in group}
+    text = first.message(lang)
+    if len(messages) > 1:
+        text = ("例如：" if zh else "e.g. ") + text
+    files = list(dict.fromkeys(display_path(f.file) for f in group))
+    places = [f"{display_path(f.file)}:{f.line}" for f in group]
+    shown = "，".join(places[:SHOWN_PLACES]) if zh else ", ".join(places[:SHOWN_PLACES])
+    more = len(places) - SHOWN_PLACES
+    if zh:
+        where = f"共 {len(group)} 处，{len(files)} 个文件：{shown}" + (f" 等（另 {more} 处，-o json 逐条列出）" if more > 0 else "")
+    else:
+        where = (f"{len(group)} times in {len(files)} file(s): {shown}"
+                 + (f" and {more} more (-o json lists each)" if more > 0 else ""))
+    line = f"{first.severity} {first.rule} ×{len(group)} {text}（{where}）" if zh else \
+        f"{first.severity} {first.rule} ×{len(group)} {text} ({where})"
+    bulk = _fill(first.msg.bulk_zh if zh else first.msg.bulk_en, first.args) or first.hint(lang)
+    return [line] + ([("  提示: " if zh else "  hint: ") + bulk] if bulk else [])

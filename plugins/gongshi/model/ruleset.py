@@ -375,14 +375,22 @@ _RULES: tuple[Rule, ...] = (
         "standard lawfully says why (this is a warning and does not stop publication).",
         _GUIDELINE + "：建立健全行政裁量基准制度；《中华人民共和国行政处罚法》第三十四条"),
     Rule(
-        "R-DEC", DUTY, ("gongshi.model.kinds.decision", "gongshi.outputs.portal.pages_decisions"), ERROR, "执法决定公开", "Decisions",
+        "R-DEC", CHECK, ("gongshi.model.kinds.decision", "gongshi.checks.mandatory", "gongshi.outputs.portal.pages_decisions"), ERROR, "执法决定公开", "Decisions",
         "平台公开每个执法决定：执法机关、执法对象、类别和结论；行政处罚还有文号、违法事实、依据、处罚内容、金额和决定日期"
-        "（decisions/<年份>/<编号>.yml）；必填项由 R-FORMAT 检查。原因：事后公开要求公开执法决定。"
-        "改正方法：按 docs/format.md 填写决定。",
+        "（decisions/<年份>/<编号>.yml）。全国双公示数据标准规定为必填的项目，按执法类别检查（model/kinds/decision.py 的 MANDATORY）："
+        "行政处罚须有违法行为类型、违法事实、处罚依据、处罚类别和处罚内容，罚款、没收、暂扣或吊销证照时须有相应金额或证照，"
+        "当事人为法人或非法人组织时须有统一社会信用代码和法定代表人；行政许可须有许可内容。其余必填项由 R-FORMAT 检查。"
+        "原因：事后公开要求公开执法决定；信用平台按双公示标准导入，必填项为空的记录不能上报。"
+        "改正方法：按提示和 docs/format.md 填写决定。",
         "The portal publishes every decision: deciding agency, party, category and conclusion; penalties also "
-        "carry document number, facts, basis, penalty, amounts and decision date (decisions/<yyyy>/<slug>.yml); "
-        "required fields are checked as R-FORMAT. Why: disclosure after enforcement publishes decisions. Fix: "
-        "fill in the decision as docs/format.md shows.",
+        "carry document number, facts, basis, penalty, amounts and decision date (decisions/<yyyy>/<slug>.yml). "
+        "The fields the national 双公示 data standard makes mandatory are checked per category (MANDATORY in "
+        "model/kinds/decision.py): a penalty needs violation type, facts, basis, penalty kinds and result, the "
+        "amount or licence of a fine, confiscation, suspension or revocation, and a credit code and legal "
+        "representative when the party is an organisation; a permit needs its result. Other required fields are "
+        "checked as R-FORMAT. Why: disclosure after enforcement publishes decisions, and credit platforms import "
+        "the 双公示 format, where a record with an empty mandatory column cannot be reported. Fix: fill in the "
+        "decision as the hint and docs/format.md show.",
         _GUIDELINE + "：事后公开执法决定"),
     Rule(
         "R-REVOKE", DUTY, ("gongshi.policy.visibility", "gongshi.outputs.portal.pages_decisions"), ERROR, "撤销和更正", "Revocation and correction",
@@ -396,18 +404,21 @@ _RULES: tuple[Rule, ...] = (
         "first.",
         _GUIDELINE + "；《中华人民共和国行政处罚法》第四十八条"),
     Rule(
-        "R-ANNUAL", CHECK, ("gongshi.model.kinds.stats", "gongshi.policy.statistics", "gongshi.checks.annual", "gongshi.cli.annual", "gongshi.outputs.portal.stats"), WARNING,
+        "R-ANNUAL", CHECK, ("gongshi.model.kinds.stats", "gongshi.policy.statistics", "gongshi.policy.suppression", "gongshi.checks.annual", "gongshi.cli.annual", "gongshi.outputs.portal.stats"), WARNING,
         "年度统计", "Annual statistics",
         "上一年度的行政执法数据统计（执法人员、许可、处罚、强制、抽查结果、按时公开率）由 gongshi annual 按该年度全部决定"
-        "（含未公开的）生成快照 stats/<年份>.yml，核对后提交，网站显示快照；1 至 2 件的分项记为“<3”，以免识别出当事人。"
-        "1 月 31 日以后缺少上年度快照、或已公布年度的数据此后有变化（网站仍显示快照），都会提示。"
+        "（含未公开的）生成快照 stats/<年份>.yml，核对后提交，网站显示快照；1 至 2 件的分项记为“少于3件”、其金额记为“不公开”，"
+        "能由合计推算出这些分项的数字也记为“不公开”，以免识别出当事人。"
+        "1 月 31 日以后缺少上年度快照、或已公布年度的数据此后有变化（数字或输入摘要不同；网站仍显示快照），都会提示。"
         "原因：实施方案要求每年 1 月 31 日前公开上年度行政执法总体情况和有关数据，公布的年报不应悄悄改变。"
         "改正方法：运行 gongshi annual <年份>，核对后提交；确属更正的，重新生成并说明原因。",
         "Last year's enforcement statistics (officers, permits, penalties, coercive measures, inspection "
         "results, on-time rate) are written by gongshi annual over every decision of the year, public or not, "
         "as the snapshot stats/<yyyy>.yml, reviewed and committed; the site shows the snapshot; cells of 1 or "
-        "2 are shown as '<3' so that no party is identified. A missing snapshot for last year after 31 January, "
-        "and a change of a published year's data since (the site keeps the snapshot), are reported. Why: the "
+        "2 are shown as '少于3件' (fewer than 3) and their amounts as '不公开' (withheld), and so is any figure "
+        "from which such a cell could be worked out through the totals, so that no party is identified. A "
+        "missing snapshot for last year after 31 January, and a change of a published year's data since (a "
+        "figure or the inputs digest; the site keeps the snapshot), are reported. Why: the "
         "implementation plans require last year's figures to be published by 31 January, and a published "
         "report must not change silently. Fix: run gongshi annual <yyyy>, review and commit it; for a "
         "correction, write it again and say why.",

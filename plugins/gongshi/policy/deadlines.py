@@ -19,13 +19,19 @@ BACKDATING_DAYS = 3  # default policy.backdating_days: calendar days a commit ma
 
 def first_seen(root: str) -> dict[str, dt.date] | None:
     """Absolute path -> the day the file first appeared in git, for files added after the data
-    folder's first day in git (a bulk migration proves nothing); None without git history."""
+    folder's first commit (a bulk migration proves nothing); None without git history.
+
+    The first commit, not the first day: a file committed later on that same day was added by
+    a clerk like any other, and its stated `published` is judged against that day (a backdated
+    record committed hours after the migration is not exempt)."""
     log = file_log(root)  # one `git log` pass
     if not log:
         return None
-    first = {path: dt.date.fromisoformat(commits[-1]["date"]) for path, commits in log.items() if commits}
-    start = min(first.values())
-    return {path: day for path, day in first.items() if day > start}
+    firsts = {path: commits[-1] for path, commits in log.items() if commits}
+    if not firsts:
+        return None
+    start = min(firsts.values(), key=lambda c: (dt.datetime.fromisoformat(c["time"]), c["commit"]))["commit"]
+    return {path: dt.date.fromisoformat(c["date"]) for path, c in firsts.items() if c["commit"] != start}
 
 
 def backdating_days(policy: dict[str, Any]) -> int:

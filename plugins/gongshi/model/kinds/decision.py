@@ -1,6 +1,8 @@
 """decisions/<yyyy>/<slug>.yml: an enforcement decision (执法决定), R-DEC."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from gongshi.model.schema import Boolean, Choice, Date, Duration, ListOf, Number, Obj, Text, legal_basis
 from gongshi.model.kinds.base import RecordKind, Table
 from gongshi.model.kinds.site import CATEGORIES, CREDIT_LEVELS, PARTY_TYPES, PENALTY_KINDS, PROCEDURES
@@ -9,6 +11,51 @@ STATUSES = ["有效", "已撤销", "已更正"]
 ACTIONS = ["更正", "撤销", "变更"]
 PERMIT_TYPES = ["普通", "特许", "认可", "核准", "登记", "其他"]  # 双公示 许可类别
 PERMIT_STATES = ["有效", "无效"]  # 双公示 当前状态
+
+
+@dataclass(frozen=True)
+class Mandatory:
+    """A field the national 双公示 data standard makes mandatory for a category: the record's key
+    path, the export column it fills (outputs/opendata/shuanggongshi.py), an example for the hint,
+    and when it applies (a penalty kind among `kinds`, a party type among `parties`)."""
+
+    path: tuple[str, ...]
+    column: str
+    example: str
+    kinds: tuple[str, ...] = ()
+    parties: tuple[str, ...] = ()
+
+    @property
+    def field(self) -> str:
+        return ".".join(self.path)
+
+
+# The 双公示 standard's mandatory columns a record itself must fill, per category (checks/mandatory.py,
+# R-DEC). The others come from elsewhere: 处罚机关 and 数据来源单位 with their codes from agency.yml
+# (required there), 处罚决定日期 from `decided` and 处罚有效期/公示截止期 from the policy's window
+# (both always there); 法定代表人证件 and a natural person's 证件 are personal data and stay
+# empty. A 行政许可's 文书名称, 许可类别, 有效期 and 当前状态 have a stated default in the export.
+ORGANISATIONS = ("法人", "非法人组织")
+MANDATORY: dict[str, tuple[Mandatory, ...]] = {
+    "行政处罚": (
+        Mandatory(("violation_type",), "违法行为类型", "violation_type: 销售超过保质期的食品"),
+        Mandatory(("facts",), "违法事实", "facts: 经查，当事人于 2024 年 3 月销售超过保质期的饼干……"),
+        Mandatory(("basis",), "处罚依据", "basis: [{title: 中华人民共和国食品安全法, article: 第一百二十四条}]"),
+        Mandatory(("penalty", "kinds"), "处罚类别", "penalty: {kinds: [罚款], fine: 5000}"),
+        Mandatory(("result",), "处罚内容", "result: 罚款人民币伍仟元整。"),
+        Mandatory(("penalty", "fine"), "罚款金额（万元）", "fine: 5000（以元为单位）", kinds=("罚款",)),
+        Mandatory(("penalty", "confiscated"), "没收违法所得、没收非法财物的金额（万元）", "confiscated: 320（以元为单位）",
+                  kinds=("没收违法所得", "没收非法财物")),
+        Mandatory(("penalty", "license"), "暂扣或吊销证照名称及编号", "license: 食品经营许可证 JY13415220001234",
+                  kinds=("暂扣许可证件", "吊销许可证件")),
+        Mandatory(("party", "credit_code"), "行政相对人代码_1（统一社会信用代码）", "credit_code: 91341522MA2N0ABCDX",
+                  parties=ORGANISATIONS),
+        Mandatory(("party", "legal_representative"), "法定代表人", "legal_representative: 李某", parties=ORGANISATIONS),
+    ),
+    "行政许可": (
+        Mandatory(("result",), "许可内容", "result: 准予食品经营许可。"),
+    ),
+}
 
 
 class DecisionKind(RecordKind):
@@ -25,6 +72,7 @@ class DecisionKind(RecordKind):
     published = True
     url = "{agency}/decisions/{year}/{slug}.html"
     template = "gongshi_decision"
+    mandatory = MANDATORY  # per category, the 双公示 standard's mandatory fields (R-DEC)
     table = Table("decisions", (
         ("agency", "执法主体编号", "执法主体文件夹名（agencies/<编号>）"),
         ("slug", "决定编号", "决定文件名（不含 .yml），与主体编号一起唯一标识一项决定"),
@@ -54,9 +102,9 @@ class DecisionKind(RecordKind):
             "legal_representative": Text("法定代表人", "法定代表人或负责人"),
             "minor": Boolean("未成年人", "当事人为未成年人时填 true：该决定不予公开"),
         }, "行政相对人", required=True),
-        "facts": Text("违法事实", "Markdown；会检查其中的个人信息", markdown=True),
-        "violation_type": Text("违法行为类型", "双公示字段，例如 销售过期食品"),
-        "basis": legal_basis("执法依据"),
+        "facts": Text("违法事实", "Markdown；会检查其中的个人信息；行政处罚必填（双公示必填项）", markdown=True),
+        "violation_type": Text("违法行为类型", "双公示字段，例如 销售过期食品；行政处罚必填（双公示必填项）"),
+        "basis": legal_basis("执法依据（行政处罚必填，双公示“处罚依据”）"),
         "result": Text("执法结论", "决定内容，例如 警告；罚款人民币伍万元整。", required=True),
         "penalty": Obj("处罚", {
             "kinds": ListOf("处罚种类", Choice("种类", PENALTY_KINDS, "行政处罚法规定的处罚种类之一"),

@@ -6,6 +6,7 @@ same steps are also given as an ordered list (`step_list`) for screen readers an
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from collections.abc import Callable
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -354,7 +355,11 @@ def _geometry(steps: list[dict[str, Any]], extra: float) -> tuple[Geometry, bool
             if box[0] >= 0 and box[1] >= 0 and free(box, r):
                 best = (lx, ly)
                 break
-        placed = placed and best is not None
+        across = False
+        if best is None and not r.around:
+            found = _nearest_free(r, w, h, inner_right, lambda box: free(box, r))
+            best, across = (found[0], found[1]) if found else (None, False)
+        placed = placed and best is not None and not across  # across its own arrow: try wider gaps first
         lx, ly = best or cands[0]
         r.label_at, r.label_box = (lx, ly), (lx, ly - h + 3, w, h)
         taken.append(r.label_box)
@@ -362,6 +367,37 @@ def _geometry(steps: list[dict[str, Any]], extra: float) -> tuple[Geometry, bool
                   + [r.label_box[0] + r.label_box[2] for r in routes if r.label_box]) + MARGIN
     height = max([height] + [r.label_box[1] + r.label_box[3] + 2 for r in routes if r.label_box])
     return Geometry(nodes, routes, total_w, height), placed
+
+
+def _nearest_free(r: Route, w: float, h: float, right: float,
+                  free: Callable[[Box], bool]) -> tuple[tuple[float, float], bool] | None:
+    """When no place beside the arrow's middle is free (two arrows crossing in an X between the
+    same layers leave no room there): the free place nearest to the arrow, searched on a 4 px grid
+    over the gap it crosses, beside its own arrow if it can be (the second value: it lies across it)."""
+    (x1, y1), (x2, y2) = max(zip(r.points, r.points[1:]), key=lambda s: abs(s[1][1] - s[0][1]))
+    top, bottom = min(y1, y2), max(y1, y2)
+    best: tuple[bool, float, float, float] | None = None
+    y = top + 2.0
+    while y + h <= bottom - 2:
+        x = 0.0
+        while x + w <= right:
+            box = (x, y, w, h)
+            # beside its own arrow rather than across it, then as near as can be
+            score = (any(_hits(seg, box) for seg in r.segments()), _distance((x + w / 2, y + h / 2), (x1, y1, x2, y2)))
+            if (best is None or score < best[:2]) and free(box):
+                best = (*score, x, y)
+            x += 4
+        y += 4
+    return None if best is None else ((best[2], best[3] + h - 3), best[0])
+
+
+def _distance(p: tuple[float, float], seg: Segment) -> float:
+    """From a point to a segment."""
+    px, py = p
+    x1, y1, x2, y2 = seg
+    dx, dy = x2 - x1, y2 - y1
+    t = 0.0 if dx == dy == 0 else max(0.0, min(1.0, ((px - x1) * dx + (py - y1) * dy) / (dx * dx + dy * dy)))
+    return float(((px - x1 - t * dx) ** 2 + (py - y1 - t * dy) ** 2) ** 0.5)
 
 
 def _num(v: float) -> str:
