@@ -7,12 +7,12 @@ from conftest import DATA, DEMO_AS_OF
 from gongshi.checks.pipeline import validate
 from gongshi.outputs.portal import urls
 from gongshi.outputs.portal.pages_decisions import revocation
-from gongshi.publication import publish as public_set
+from gongshi.publication import publish
 
 
 def page_kinds() -> list[tuple[str, str, str]]:
     """Every page kind with a real example from the demo."""
-    ps = public_set(validate(str(DATA), DEMO_AS_OF), DEMO_AS_OF)
+    ps = publish(validate(str(DATA), DEMO_AS_OF), DEMO_AS_OF)
     slug = next(iter(ps.agencies))
     decision = next(r for r in ps.decisions if r.data["category"] == "行政处罚")
     notice = ps.notices[0]

@@ -17,7 +17,7 @@ from gongshi.model.dataset import load
 from gongshi.model.kinds.stats import SMALL, WITHHELD
 from gongshi.policy.statistics import TOTAL, compute, count
 from gongshi.outputs.portal.stats import year_report
-from gongshi.publication.public import public_set
+from gongshi.publication import publish
 
 
 def _public_penalties(ps: object, year: int) -> int:
@@ -48,11 +48,11 @@ def test_snapshot_counts_every_decision_and_withholds_small_cells() -> None:
     every = sum(1 for r in ds.of("decision") if r.data["decided"].year == 2021)
     assert figures["total"]["decisions"] == every > 0
     # the live count sees only what is still public: 2021's penalties have expired by 2026
-    assert _public_penalties(public_set(ds, DEMO_AS_OF), 2021) < every
+    assert _public_penalties(publish(ds, DEMO_AS_OF), 2021) < every
     cells = [v for a in figures["agencies"] for v in a["by_category"].values()]
     assert all(v in (SMALL, WITHHELD) or v == 0 or v >= 3 for v in cells)
     # the portal's live report is the same computation over the public views
-    live = year_report(public_set(ds, DEMO_AS_OF), 2021)
+    live = year_report(publish(ds, DEMO_AS_OF), 2021)
     assert all(v in (SMALL, WITHHELD) or v == 0 or v >= 3 for a in live.agencies for v in a.by_category.values())
 
 
@@ -85,7 +85,7 @@ def test_past_report_identical_after_its_penalties_expire(tmp_path: Path) -> Non
     year, later = 2024, dt.date(2032, 6, 1)
     ds = load(str(data))
     # between the two builds, that year's penalties leave the public set
-    assert _public_penalties(public_set(ds, later), year) < _public_penalties(public_set(ds, DEMO_AS_OF), year)
+    assert _public_penalties(publish(ds, later), year) < _public_penalties(publish(ds, DEMO_AS_OF), year)
     pages = []
     cwd = os.getcwd()
     os.chdir(ROOT)

@@ -15,7 +15,7 @@ from gongshi.outputs.feeds import entries
 from gongshi.outputs.feeds.render import render
 from gongshi.publication.text import plain_text, xml_safe
 from gongshi.model.kinds import Record
-from gongshi.publication import publish as public_set
+from gongshi.publication import publish
 from gongshi.publication import view
 from gongshi.policy.visibility import visibility
 
@@ -23,9 +23,9 @@ BASE = "https://zfgs.example.gov.cn"  # data/site.yml's url; pelicanconf's SITEU
 
 
 @pytest.fixture(scope="module")
-def public() -> entries.PublicSet:
+def public() -> entries.Publication:
     ds = validate(str(DATA), DEMO_AS_OF)
-    return public_set(ds, DEMO_AS_OF)
+    return publish(ds, DEMO_AS_OF)
 
 
 def _raw(rec, ds=None):  # the validated record behind a public view (tests only)
@@ -48,7 +48,7 @@ def day(struct: object) -> dt.date:
     return (dt.datetime(*struct[:6]) + dt.timedelta(hours=8)).date()  # type: ignore[index]
 
 
-def test_every_feed_is_written_in_both_formats(demo_site: Path, public: entries.PublicSet) -> None:
+def test_every_feed_is_written_in_both_formats(demo_site: Path, public: entries.Publication) -> None:
     names = {p.relative_to(demo_site).as_posix() for p in feed_files(demo_site)}
     scopes = ["all", "revocations"] + [f"agency/{a}" for a in public.agencies] + [
         f"category/{c}" for c in entries.CATEGORY_SLUGS.values()]
@@ -57,7 +57,7 @@ def test_every_feed_is_written_in_both_formats(demo_site: Path, public: entries.
     assert (demo_site / "feeds" / "index.html").is_file()
 
 
-def test_feeds_parse_with_unique_ids_and_right_dates(demo_site: Path, public: entries.PublicSet) -> None:
+def test_feeds_parse_with_unique_ids_and_right_dates(demo_site: Path, public: entries.Publication) -> None:
     by_id = {entries.tag_uri("zfgs.example.gov.cn", r): r for r in public.decisions}
     for path in feed_files(demo_site):
         parsed = parse(path)
@@ -79,7 +79,7 @@ def test_feeds_parse_with_unique_ids_and_right_dates(demo_site: Path, public: en
 
 
 def test_each_feed_is_the_newest_fifty_public_decisions_of_its_scope(demo_site: Path,
-                                                                     public: entries.PublicSet) -> None:
+                                                                     public: entries.Publication) -> None:
     ranked = sorted((entries.decision_entry(r, "", BASE) for r in public.decisions),
                     key=entries.Entry.order)
     scopes = {"all": ranked}
@@ -93,7 +93,7 @@ def test_each_feed_is_the_newest_fifty_public_decisions_of_its_scope(demo_site: 
             assert got == [e.id for e in want[:entries.LIMIT]], scope
 
 
-def test_no_hidden_record_in_any_feed(demo_site: Path, public: entries.PublicSet) -> None:
+def test_no_hidden_record_in_any_feed(demo_site: Path, public: entries.Publication) -> None:
     public_ids = {entries.tag_uri("zfgs.example.gov.cn", r) for r in public.decisions}
     notice_ids = {entries.tag_uri("zfgs.example.gov.cn", r) for r in public.notices}
     assert notice_ids and public_ids.isdisjoint(notice_ids)
@@ -106,7 +106,7 @@ def test_no_hidden_record_in_any_feed(demo_site: Path, public: entries.PublicSet
                 assert e.id in public_ids, (path, e.id)
 
 
-def test_revocation_notice_has_doc_no_date_and_reason_only(demo_site: Path, public: entries.PublicSet) -> None:
+def test_revocation_notice_has_doc_no_date_and_reason_only(demo_site: Path, public: entries.Publication) -> None:
     rec = public.notices[0]
     parsed = parse(demo_site / "feeds" / "revocations.atom.xml")
     found = [e for e in parsed.entries if e.id.startswith(entries.tag_uri("zfgs.example.gov.cn", rec) + "/revocation/")]
@@ -119,14 +119,14 @@ def test_revocation_notice_has_doc_no_date_and_reason_only(demo_site: Path, publ
     assert raw.data["result"] not in text
 
 
-def test_feeds_are_deterministic(public: entries.PublicSet) -> None:
+def test_feeds_are_deterministic(public: entries.Publication) -> None:
     a = [render(f, fmt, BASE, "x") for f in entries.plan(public, BASE) for fmt in ("atom", "rss")]
     b = [render(f, fmt, BASE, "x") for f in entries.plan(public, BASE) for fmt in ("atom", "rss")]
     assert a == b
     assert b"lastBuildDate" in b[1] and str(DEMO_AS_OF.year).encode() in b[1]
 
 
-def test_correction_moves_updated_but_keeps_the_id(public: entries.PublicSet) -> None:
+def test_correction_moves_updated_but_keeps_the_id(public: entries.Publication) -> None:
     rec = next(r for r in public.decisions if r.history)
     entry = entries.decision_entry(rec, "x", BASE)
     assert entry.updated == max(h["date"] for h in rec.history)
@@ -135,7 +135,7 @@ def test_correction_moves_updated_but_keeps_the_id(public: entries.PublicSet) ->
     assert before.updated == rec.data["published"] and before.id == entry.id
 
 
-def test_control_characters_never_reach_feedgen(public: entries.PublicSet) -> None:
+def test_control_characters_never_reach_feedgen(public: entries.Publication) -> None:
     rec = public.decisions[0]
     dirty = dict(rec.data, result="罚款\x0b人民币\x00五万元", facts="经查\x1f，**当事人**……")
     clone = view(Record(rec.kind, rec.file, dirty, rec.agency, rec.slug, None, rec.year), DEMO_AS_OF)
@@ -161,7 +161,7 @@ def test_site_url_prefers_absolute_siteurl() -> None:
 
 
 @pytest.mark.slow
-def test_expired_decision_leaves_every_feed(tmp_path: Path, public: entries.PublicSet) -> None:
+def test_expired_decision_leaves_every_feed(tmp_path: Path, public: entries.Publication) -> None:
     """Build as of the day after a window ends: the decision is in no feed any more."""
     from gongshi.app.build import build
     last = min((v.last_day, uid) for uid, v in public.status.items() if v.public and v.last_day)
@@ -204,12 +204,12 @@ def test_withdrawn_and_revoked_decisions_leave_every_feed() -> None:
     """Withdraw one decision and revoke another: both leave every decision feed at once;
     the revoked one is a notice (doc_no, date, reason) in the revocations feed."""
     ds = validate(str(DATA), DEMO_AS_OF)
-    before = public_set(ds, DEMO_AS_OF)
+    before = publish(ds, DEMO_AS_OF)
     gone, revoked = _raw(before.decisions[0], ds), _raw(before.decisions[1], ds)
     gone.data = dict(gone.data, withdrawn={"date": DEMO_AS_OF, "reason": "决定被撤销"})
     revoked.data = dict(revoked.data, status="已撤销", history=[
         *(revoked.data.get("history") or []), {"date": DEMO_AS_OF, "action": "撤销", "note": "经复议撤销"}])
-    after = public_set(ds, DEMO_AS_OF)
+    after = publish(ds, DEMO_AS_OF)
     feeds = entries.plan(after, BASE)
     gone, revoked = view(gone, DEMO_AS_OF), view(revoked, DEMO_AS_OF)
     for rec in (gone, revoked):
@@ -229,7 +229,7 @@ def test_withdrawn_and_revoked_decisions_leave_every_feed() -> None:
         after.decisions, key=lambda r: (-entries.updated_of(r).toordinal(), r.agency, r.slug))[:3]]
 
 
-def test_an_empty_feed_is_dated_by_the_newest_content_not_the_build_day(public: entries.PublicSet) -> None:
+def test_an_empty_feed_is_dated_by_the_newest_content_not_the_build_day(public: entries.Publication) -> None:
     feeds = entries.plan(public, BASE)
     empty = [f for f in feeds if not f.entries]
     assert empty, "the demo has categories without decisions"

@@ -15,7 +15,7 @@ from gongshi.checks.pipeline import validate
 from gongshi.cli import main
 from gongshi.model.dataset import load
 from gongshi.outputs.opendata import shuanggongshi
-from gongshi.publication.public import public_set
+from gongshi.publication import publish
 from gongshi.publication import publish
 from gongshi.app.importer import DUPLICATE, NO_OFFICER, UNKNOWN_COLUMN, WRONG_AGENCY, import_file, normalize
 
@@ -25,7 +25,7 @@ AS_OF = dt.date(2026, 11, 22)
 @pytest.fixture(scope="module")
 def pub():  # type: ignore[no-untyped-def]
     ds = validate(str(DATA), DEMO_AS_OF)
-    return publish(ds, DEMO_AS_OF, public_set(ds, DEMO_AS_OF))
+    return publish(ds, DEMO_AS_OF)
 
 
 def write_xlsx(path: Path, rows: list[list[str]]) -> Path:

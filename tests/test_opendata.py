@@ -19,8 +19,8 @@ from gongshi.outputs.opendata import shuanggongshi, tables
 from gongshi.outputs.opendata.dictionary import dictionary
 from gongshi.outputs.opendata.files import csv_cell, write_csv
 from gongshi.model.kinds import Record
-from gongshi.publication import Publication as PublicSet
-from gongshi.publication import publish as public_set
+from gongshi.publication import Publication
+from gongshi.publication import publish
 from gongshi.publication import view
 
 BOM = b"\xef\xbb\xbf"
@@ -28,8 +28,8 @@ BASE = "https://zfgs.example.gov.cn"
 
 
 @pytest.fixture(scope="module")
-def public() -> PublicSet:
-    return public_set(validate(str(DATA), DEMO_AS_OF), DEMO_AS_OF)
+def public() -> Publication:
+    return publish(validate(str(DATA), DEMO_AS_OF), DEMO_AS_OF)
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:
@@ -75,7 +75,7 @@ def test_index_lists_every_file_with_size_and_sha256(demo_site: Path) -> None:
                 "accessLevel", "distribution"} <= set(ds)
 
 
-def test_csv_headers_are_chinese_and_officers_named(demo_site: Path, public: PublicSet) -> None:
+def test_csv_headers_are_chinese_and_officers_named(demo_site: Path, public: Publication) -> None:
     raw = (demo_site / "data" / "decisions.csv").read_bytes().decode("utf-8-sig")
     header = next(csv.reader(io.StringIO(raw)))
     assert "文书编号" in header and "执法对象·名称或姓名" in header and "party.name" not in header
@@ -83,7 +83,7 @@ def test_csv_headers_are_chinese_and_officers_named(demo_site: Path, public: Pub
     assert "执法证号" in row["承办执法人员"] and "o-0" not in row["承办执法人员"]
 
 
-def test_decision_files_hold_exactly_the_public_set(demo_site: Path, public: PublicSet) -> None:
+def test_decision_files_hold_exactly_the_public_set(demo_site: Path, public: Publication) -> None:
     want = [(r.agency, r.slug) for r in public.decisions]
     site_json = read_json(demo_site / "data" / "decisions.json")
     assert [(r["agency"], r["slug"]) for r in site_json["records"]] == want
@@ -104,14 +104,14 @@ def test_decision_files_hold_exactly_the_public_set(demo_site: Path, public: Pub
         assert rec.data["doc_no"] not in text, rec.uid
 
 
-def test_other_kinds_match_the_public_set(demo_site: Path, public: PublicSet) -> None:
+def test_other_kinds_match_the_public_set(demo_site: Path, public: Publication) -> None:
     for kind, stem in tables.KIND_FILES.items():
         recs = public.notices if kind == tables.NOTICE else tables.records_of(public, kind)
         assert read_json(demo_site / "data" / f"{stem}.json")["count"] == len(recs), kind
         assert len(read_csv(demo_site / "data" / f"{stem}.csv")) == len(recs), kind
 
 
-def test_revocations_file_holds_notices_only(demo_site: Path, public: PublicSet) -> None:
+def test_revocations_file_holds_notices_only(demo_site: Path, public: Publication) -> None:
     notices = read_json(demo_site / "data" / "revocations.json")["records"]
     assert [(n["agency"], n["slug"]) for n in notices] == [(r.agency, r.slug) for r in public.notices]
     for n, rec in zip(notices, public.notices):
@@ -133,7 +133,7 @@ def test_only_public_fields_are_published(demo_site: Path) -> None:
     assert "@" not in (demo_site / "data" / "agencies.csv").read_text(encoding="utf-8-sig")
 
 
-def test_projection_is_an_allow_list(public: PublicSet) -> None:
+def test_projection_is_an_allow_list(public: Publication) -> None:
     rec = public.decisions[0]
     dirty = dict(rec.data, withdrawn={"date": DEMO_AS_OF, "reason": "x"}, internal="x",
                  party=dict(rec.data["party"], minor=False))
@@ -142,7 +142,7 @@ def test_projection_is_an_allow_list(public: PublicSet) -> None:
     assert "internal" not in out and "withdrawn" not in out and "minor" not in out["party"]
 
 
-def test_csv_round_trip_with_chinese_commas_quotes_and_newlines(tmp_path: Path, public: PublicSet) -> None:
+def test_csv_round_trip_with_chinese_commas_quotes_and_newlines(tmp_path: Path, public: Publication) -> None:
     rec = next(r for r in public.decisions if r.data["category"] == "行政处罚")
     tricky = '经查，当事人"张某某"于2026年,在"某地"\n销售，过期食品；“引号”, 逗号'
     data = dict(rec.data, facts=tricky, result='罚款,"五万元"', remark="备注\r\n第二行")
@@ -176,7 +176,7 @@ PERMIT_LAYOUT = [*PARTY, "行政许可决定文书名称", "行政许可决定�
                  "当前状态", *SOURCE]
 
 
-def test_shuanggongshi_columns_in_national_order(demo_site: Path, public: PublicSet) -> None:
+def test_shuanggongshi_columns_in_national_order(demo_site: Path, public: Publication) -> None:
     penalty = PENALTY_LAYOUT
     raw = (demo_site / "data" / "shuanggongshi-xzcf.csv").read_bytes()
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
@@ -202,7 +202,7 @@ def test_shuanggongshi_columns_in_national_order(demo_site: Path, public: Public
         assert {r["处罚机关"] for r in mine} <= {public.agencies[slug].data["name"]}
 
 
-def test_natural_persons_get_no_code_in_shuanggongshi(public: PublicSet) -> None:
+def test_natural_persons_get_no_code_in_shuanggongshi(public: Publication) -> None:
     rows = shuanggongshi.rows("xzcf", public)
     natural = [r for r in rows[1:] if r[1] == "自然人"]
     personal = [i for i, c in enumerate(rows[0]) if c in PARTY[2:]]
@@ -257,7 +257,7 @@ def test_same_data_same_bytes(tmp_path: Path, demo_site: Path) -> None:
 
 
 @pytest.mark.slow
-def test_expired_decision_leaves_every_data_file(tmp_path: Path, public: PublicSet) -> None:
+def test_expired_decision_leaves_every_data_file(tmp_path: Path, public: Publication) -> None:
     last, uid = min((v.last_day, u) for u, v in public.status.items() if v.public and v.last_day)
     rec = next(r for r in public.decisions if r.uid == uid)
     out = tmp_path / "after"
@@ -266,18 +266,18 @@ def test_expired_decision_leaves_every_data_file(tmp_path: Path, public: PublicS
     for f in index["files"]:
         text = (out / f["href"]).read_text(encoding="utf-8-sig")
         assert rec.data["doc_no"] not in text, f["href"]
-    after = public_set(validate(str(DATA), last + dt.timedelta(days=1)), last + dt.timedelta(days=1))
+    after = publish(validate(str(DATA), last + dt.timedelta(days=1)), last + dt.timedelta(days=1))
     got = [(r["agency"], r["slug"]) for r in read_json(out / "data" / "decisions.json")["records"]]
     assert got == [(r.agency, r.slug) for r in after.decisions] and (rec.agency, rec.slug) not in got
 
 
-def test_withdrawn_and_revoked_decisions_leave_the_data(public: PublicSet) -> None:
+def test_withdrawn_and_revoked_decisions_leave_the_data(public: Publication) -> None:
     ds = validate(str(DATA), DEMO_AS_OF)
-    first = public_set(ds, DEMO_AS_OF)
+    first = publish(ds, DEMO_AS_OF)
     gone, revoked = [next(r for r in ds.of("decision") if r.uid == v.uid) for v in first.decisions[:2]]
     gone.data = dict(gone.data, withdrawn={"date": DEMO_AS_OF, "reason": "信用修复"})
     revoked.data = dict(revoked.data, status="已撤销")
-    after = public_set(ds, DEMO_AS_OF)
+    after = publish(ds, DEMO_AS_OF)
     slugs = {(r["agency"], r["slug"]) for r in tables.publish(after, "decision", BASE)}
     assert (gone.agency, gone.slug) not in slugs and (revoked.agency, revoked.slug) not in slugs
     docs = {row[13] for row in shuanggongshi.rows("xzcf", after)[1:]} | {

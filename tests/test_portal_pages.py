@@ -12,8 +12,8 @@ from conftest import DATA, DEMO_AS_OF
 from gongshi.checks.pipeline import validate
 from gongshi.outputs.portal import urls
 from gongshi.outputs.portal.pages_decisions import revocation
-from gongshi.publication import Publication as PublicSet
-from gongshi.publication import publish as public_set
+from gongshi.publication import Publication
+from gongshi.publication import publish
 
 SECTIONS = ["index", "officers", "posts", "items", "lists", "guides/index", "flowcharts/index",
             "inspections", "decisions/index", "revocations", "compliance"]
@@ -24,8 +24,8 @@ SITE_PAGES = ["index.html", "officers.html", "posts.html", "items.html", "lists.
 
 
 @pytest.fixture(scope="module")
-def ps() -> PublicSet:
-    return public_set(validate(str(DATA), DEMO_AS_OF), DEMO_AS_OF)
+def ps() -> Publication:
+    return publish(validate(str(DATA), DEMO_AS_OF), DEMO_AS_OF)
 
 
 def read(site: Path, rel: str) -> str:
@@ -37,7 +37,7 @@ def test_site_wide_pages_exist(demo_site: Path) -> None:
         assert (demo_site / rel).is_file(), rel
 
 
-def test_every_agency_has_every_section(demo_site: Path, ps: PublicSet) -> None:
+def test_every_agency_has_every_section(demo_site: Path, ps: Publication) -> None:
     for slug, agency in ps.agencies.items():
         for name in SECTIONS:
             html = read(demo_site, f"{slug}/{name}.html")
@@ -49,7 +49,7 @@ def test_every_agency_has_every_section(demo_site: Path, ps: PublicSet) -> None:
             assert "<svg" in html and '<ol class="steps">' in html
 
 
-def test_agency_page_has_subject_fields_and_json_ld(demo_site: Path, ps: PublicSet) -> None:
+def test_agency_page_has_subject_fields_and_json_ld(demo_site: Path, ps: Publication) -> None:
     agency = ps.agencies["market"]
     html = read(demo_site, "market/index.html")
     for key in ("credit_code", "legal_representative", "address", "complaint_phone", "remedies"):
@@ -61,7 +61,7 @@ def test_agency_page_has_subject_fields_and_json_ld(demo_site: Path, ps: PublicS
     assert doc["identifier"]["value"] == agency.data["credit_code"]
 
 
-def test_roster_marks_auxiliary_staff(demo_site: Path, ps: PublicSet) -> None:
+def test_roster_marks_auxiliary_staff(demo_site: Path, ps: Publication) -> None:
     html = read(demo_site, "market/officers.html")
     aux = [o for o in ps.of("officer", "market") if "执法辅助人员" in o.data["roles"]]
     assert aux
@@ -70,7 +70,7 @@ def test_roster_marks_auxiliary_staff(demo_site: Path, ps: PublicSet) -> None:
         assert row, o.data["name"]
 
 
-def test_decision_page_has_every_disclosed_field(demo_site: Path, ps: PublicSet) -> None:
+def test_decision_page_has_every_disclosed_field(demo_site: Path, ps: Publication) -> None:
     for rec in ps.decisions[:40]:
         html = read(demo_site, urls.decision(rec))
         d = rec.data
@@ -83,13 +83,13 @@ def test_decision_page_has_every_disclosed_field(demo_site: Path, ps: PublicSet)
             assert h["note"] in html
 
 
-def test_decision_page_budget(demo_site: Path, ps: PublicSet) -> None:
+def test_decision_page_budget(demo_site: Path, ps: Publication) -> None:
     css = (demo_site / "theme/css/site.css").stat().st_size
     biggest = max((demo_site / urls.decision(r)).stat().st_size for r in ps.decisions)
     assert biggest + css < 30_000, (biggest, css)
 
 
-def test_revoked_decision_shows_only_the_notice(demo_site: Path, ps: PublicSet) -> None:
+def test_revoked_decision_shows_only_the_notice(demo_site: Path, ps: Publication) -> None:
     assert ps.notices
     for rec in ps.notices:
         html = read(demo_site, urls.decision(rec))
@@ -107,7 +107,7 @@ def test_no_pagefind_markup_left(demo_site: Path) -> None:
         assert "data-pagefind" not in path.read_text(encoding="utf-8"), path
 
 
-def test_lists_paginate_and_cover_every_public_decision(demo_site: Path, ps: PublicSet) -> None:
+def test_lists_paginate_and_cover_every_public_decision(demo_site: Path, ps: Publication) -> None:
     listed: list[str] = []
     page = 1
     while True:
@@ -134,7 +134,7 @@ def _all_pages(site: Path, first: str) -> str:
         rel = re.search(r'href="/([^"]+)"', tag.group()).group(1)  # type: ignore[union-attr]
 
 
-def test_year_and_category_lists(demo_site: Path, ps: PublicSet) -> None:
+def test_year_and_category_lists(demo_site: Path, ps: Publication) -> None:
     """Each decision is on its agency's list of its year and on its category's list (every page
     of a paginated list read, not only the first)."""
     for rec in ps.decisions[:5]:
@@ -144,14 +144,14 @@ def test_year_and_category_lists(demo_site: Path, ps: PublicSet) -> None:
         assert link in by_year and link in by_cat, rec.slug
 
 
-def test_inspection_results_are_listed(demo_site: Path, ps: PublicSet) -> None:
+def test_inspection_results_are_listed(demo_site: Path, ps: Publication) -> None:
     found = [r for r in ps.decisions if r.data.get("inspection")]
     assert found
     for rec in found[:5]:
         assert urls.decision(rec) in read(demo_site, f"{rec.agency}/inspections.html")
 
 
-def test_sitemap_robots_and_404(demo_site: Path, ps: PublicSet) -> None:
+def test_sitemap_robots_and_404(demo_site: Path, ps: Publication) -> None:
     sitemap = read(demo_site, "sitemap.xml")
     locs = re.findall(r"<loc>([^<]+)</loc>", sitemap)
     base = ps.site["url"].rstrip("/")
@@ -163,7 +163,7 @@ def test_sitemap_robots_and_404(demo_site: Path, ps: PublicSet) -> None:
     assert "页面不存在" in read(demo_site, "404.html")
 
 
-def test_sitemap_lists_the_other_outputs_pages(demo_site: Path, ps: PublicSet) -> None:
+def test_sitemap_lists_the_other_outputs_pages(demo_site: Path, ps: Publication) -> None:
     """Feeds, open data and search pages come from other generators (gongshi_sitemap_pages)."""
     locs = set(re.findall(r"<loc>([^<]+)</loc>", read(demo_site, "sitemap.xml")))
     base = ps.site["url"].rstrip("/")
@@ -241,7 +241,7 @@ def test_record_text_is_escaped(tmp_path: Path) -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt;案" in page and "<strong>属实</strong>" in page
 
 
-def test_decision_history_holds_only_corrections_and_revocations(demo_site: Path, ps: PublicSet) -> None:
+def test_decision_history_holds_only_corrections_and_revocations(demo_site: Path, ps: Publication) -> None:
     # The file's last change and commit (provenance) are shown apart, never as a history entry.
     for rec in ps.decisions[:20]:
         html = read(demo_site, urls.decision(rec))
@@ -251,7 +251,7 @@ def test_decision_history_holds_only_corrections_and_revocations(demo_site: Path
         assert bool(listed) == bool(rec.data.get("history")), rec.uid
 
 
-def test_decision_lists_show_the_date_they_sort_by(demo_site: Path, ps: PublicSet) -> None:
+def test_decision_lists_show_the_date_they_sort_by(demo_site: Path, ps: Publication) -> None:
     html = read(demo_site, "decisions/index.html")
     head = re.search(r"<thead>(.*?)</thead>", html, re.S).group(1)
     assert "公开日期" in head and "决定日期" not in head
@@ -259,7 +259,7 @@ def test_decision_lists_show_the_date_they_sort_by(demo_site: Path, ps: PublicSe
     assert shown and shown == sorted(shown, reverse=True)
 
 
-def test_every_decision_has_a_title_that_is_not_its_number(demo_site: Path, ps: PublicSet) -> None:
+def test_every_decision_has_a_title_that_is_not_its_number(demo_site: Path, ps: Publication) -> None:
     from gongshi.model.titles import record_title
     untitled = {"doc_no": "霍市监罚〔2026〕9号", "category": "行政处罚", "party": {"name": "某某商行"},
                 "violation_type": "销售过期食品"}

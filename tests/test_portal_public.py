@@ -72,12 +72,12 @@ def test_sitemap_lists_only_public_pages(split: tuple, pages: dict[str, str]) ->
 def test_counts_come_from_public_decisions_only(split: tuple, demo_site: Path) -> None:
     public, _, _ = split
     ds = validate(str(DATA), DEMO_AS_OF)
-    from gongshi.publication.public import public_set
+    from gongshi.publication import publish
     from gongshi.policy.statistics import snapshots
     from gongshi.model.kinds.stats import WITHHELD
     from gongshi.policy.statistics import TOTAL, count
     committed = snapshots(ds)
-    ps = public_set(ds, DEMO_AS_OF)
+    ps = publish(ds, DEMO_AS_OF)
     for rep in all_reports(ps):  # counted live: public decisions only
         expected = [r for r in public if r.data["decided"].year == rep.year]
         raw = count(ps.decisions, [], ps.agencies, rep.year)[TOTAL]  # before any cell is withheld

@@ -11,18 +11,18 @@ from gongshi.model.kinds.decision import PENALTY_KINDS
 from gongshi.model.kinds.site import CATEGORIES
 from gongshi.outputs.portal.stats import report_years, year_report
 from gongshi.policy.statistics import TOTAL, count
-from gongshi.publication.public import public_set
+from gongshi.publication import publish
 
 
 def test_report_is_due_from_first_january() -> None:
     ds = validate(str(DATA), DEMO_AS_OF)
-    assert report_years(public_set(ds, dt.date(2025, 12, 31)))[-1] == 2024
-    assert report_years(public_set(ds, dt.date(2026, 1, 1)))[-1] == 2025
+    assert report_years(publish(ds, dt.date(2025, 12, 31)))[-1] == 2024
+    assert report_years(publish(ds, dt.date(2026, 1, 1)))[-1] == 2025
 
 
 def test_every_category_kind_and_role_is_listed() -> None:
     ds = validate(str(DATA), DEMO_AS_OF)
-    ps = public_set(ds, DEMO_AS_OF)
+    ps = publish(ds, DEMO_AS_OF)
     rep = year_report(ps, 2025)
     assert list(rep.total.by_category) == CATEGORIES and list(rep.total.penalty_kinds) == PENALTY_KINDS
     assert rep.total.by_category["行政征用"] == 0
@@ -34,7 +34,7 @@ def test_every_category_kind_and_role_is_listed() -> None:
 
 def test_a_year_without_decisions_is_all_zero() -> None:
     ds = validate(str(DATA), DEMO_AS_OF)
-    rep = year_report(public_set(ds, DEMO_AS_OF), 1999)
+    rep = year_report(publish(ds, DEMO_AS_OF), 1999)
     assert rep.total.decisions == 0 and rep.total.fines == 0 and set(rep.total.by_category.values()) == {0}
 
 

@@ -69,7 +69,7 @@ def _late(folder: Path, name: str, doc: str, **changes: str) -> None:
 def test_public_scope_counts_only_public_decisions(tmp_path: Path) -> None:
     """A minor party's or an embargoed decision changes no number and no list of the public page."""
     from gongshi.outputs.portal.pages_site import compliance
-    from gongshi.publication.public import public_set
+    from gongshi.publication import publish
     root = tmp_path / "data"
     shutil.copytree(BASE, root)
     folder = root / "agencies" / "demo" / "decisions" / "2026"
@@ -79,7 +79,7 @@ def test_public_scope_counts_only_public_decisions(tmp_path: Path) -> None:
 
     def reports() -> tuple[dict, dict]:
         ds = validate(str(root), day)
-        return compliance(ds, public_set(ds, day)), compliance_report(ds, day)
+        return compliance(ds, publish(ds, day)), compliance_report(ds, day)
 
     public_before, staff_before = reports()
     assert public_before["scope"] == "public" and staff_before["scope"] == "all"
@@ -95,10 +95,10 @@ def test_public_scope_counts_only_public_decisions(tmp_path: Path) -> None:
 
 
 def test_public_page_says_what_it_counts(demo_site: Path) -> None:
-    from gongshi.publication.public import public_set
+    from gongshi.publication import publish
     html = (demo_site / "compliance.html").read_text(encoding="utf-8")
     assert "统计范围：当日在本网站公示的执法决定" in html
-    ps = public_set(validate(str(DATA), DEMO_AS_OF), DEMO_AS_OF)
+    ps = publish(validate(str(DATA), DEMO_AS_OF), DEMO_AS_OF)
     assert f"<dt>公示中的执法决定</dt><dd>{len(ps.decisions)}</dd>" in html
 
 

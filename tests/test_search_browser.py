@@ -13,7 +13,7 @@ import pytest
 from conftest import DATA, DEMO_AS_OF
 
 from gongshi.checks.pipeline import validate
-from gongshi.publication.public import PublicSet, public_set
+from gongshi.publication import Publication, publish
 from gongshi.outputs.search.docno import normalise
 from gongshi.outputs.search.index import fold
 
@@ -23,8 +23,8 @@ CJK2 = re.compile(r"[\u4e00-\u9fff]{2}")
 
 
 @pytest.fixture(scope="module")
-def ps() -> PublicSet:
-    return public_set(validate(str(DATA), DEMO_AS_OF), DEMO_AS_OF)
+def ps() -> Publication:
+    return publish(validate(str(DATA), DEMO_AS_OF), DEMO_AS_OF)
 
 
 @pytest.fixture(scope="module")
@@ -72,7 +72,7 @@ def results(page: Any) -> list[dict[str, str]]:
         agency: (li.querySelector('.search-result-agency') || {}).textContent || ''}))""")
 
 
-def test_index_holds_every_public_page_and_no_hidden_decision(ps: PublicSet, indexed: list[dict[str, Any]],
+def test_index_holds_every_public_page_and_no_hidden_decision(ps: Publication, indexed: list[dict[str, Any]],
                                                              demo_site: Path) -> None:
     from gongshi.app import plugin
     from gongshi.outputs.search import index
@@ -96,7 +96,7 @@ def _first_is_exact(found: list[dict[str, str]], exact: set[str]) -> None:
     assert n and {r["href"] for r in found[:n]} <= exact, (found[:n], exact)
 
 
-def test_document_number_finds_its_decision_first(page: Any, site_url: str, ps: PublicSet) -> None:
+def test_document_number_finds_its_decision_first(page: Any, site_url: str, ps: Publication) -> None:
     rec = ps.decisions[len(ps.decisions) // 2]
     found = search(page, site_url, rec.data["doc_no"])
     assert found and found[0]["doc_no"] == rec.data["doc_no"]
@@ -113,7 +113,7 @@ def test_revoked_number_finds_its_revocation_notice(page: Any, site_url: str) ->
     assert len(found) == 1  # not decisions 1 and 3 of that year
 
 
-def test_full_company_name_finds_its_subject_page_then_decision(page: Any, site_url: str, ps: PublicSet,
+def test_full_company_name_finds_its_subject_page_then_decision(page: Any, site_url: str, ps: Publication,
                                                                indexed: list[dict[str, Any]]) -> None:
     rec = next(r for r in ps.decisions if r.data["party"]["type"] == "法人" and r.data["party"].get("credit_code")
                and len(holding(indexed, r.data["party"]["name"])) == 2)
@@ -123,7 +123,7 @@ def test_full_company_name_finds_its_subject_page_then_decision(page: Any, site_
     assert "<mark>" in found[1]["excerpt"]
 
 
-def test_credit_code_finds_its_subject_and_decisions(page: Any, site_url: str, ps: PublicSet,
+def test_credit_code_finds_its_subject_and_decisions(page: Any, site_url: str, ps: Publication,
                                                    indexed: list[dict[str, Any]]) -> None:
     rec = next(r for r in ps.decisions if r.data["party"]["type"] == "法人" and r.data["party"].get("credit_code"))
     code = rec.data["party"]["credit_code"]
@@ -131,7 +131,7 @@ def test_credit_code_finds_its_subject_and_decisions(page: Any, site_url: str, p
     assert found[0]["kind"] == "subject" and {r["href"] for r in found} == holding(indexed, code)
 
 
-def test_two_character_fragments_rank_exact_holders_first(page: Any, site_url: str, ps: PublicSet,
+def test_two_character_fragments_rank_exact_holders_first(page: Any, site_url: str, ps: Publication,
                                                          indexed: list[dict[str, Any]]) -> None:
     names = [r.data["party"]["name"] for r in ps.decisions if r.data["party"]["type"] != "自然人"]
     tried = 0
@@ -163,7 +163,7 @@ def test_masked_name_matches_only_the_same_surname(page: Any, site_url: str, ind
     assert exact and {r["href"] for r in found} == exact
 
 
-def test_officer_by_certificate_and_name(page: Any, site_url: str, ps: PublicSet) -> None:
+def test_officer_by_certificate_and_name(page: Any, site_url: str, ps: Publication) -> None:
     from gongshi.app import plugin
     pub = plugin.publication({"GONGSHI_DATA": str(DATA), "GONGSHI_AS_OF": DEMO_AS_OF})
     officer = next(o for o in pub.of("officer") if o.data.get("certificate"))
@@ -174,7 +174,7 @@ def test_officer_by_certificate_and_name(page: Any, site_url: str, ps: PublicSet
     assert found and {r["kind"] for r in found} == {"guide"}
 
 
-def test_a_filter_narrows_the_results(page: Any, site_url: str, ps: PublicSet) -> None:
+def test_a_filter_narrows_the_results(page: Any, site_url: str, ps: Publication) -> None:
     everything = search(page, site_url, "霍邱县")
     total = page.inner_text("#search-status")
     agency = ps.agencies["market"].data["name"]
@@ -185,7 +185,7 @@ def test_a_filter_narrows_the_results(page: Any, site_url: str, ps: PublicSet) -
     assert "agency=" in page.url and page.outside_requests == []
 
 
-def test_hidden_decisions_cannot_be_found(page: Any, site_url: str, ps: PublicSet) -> None:
+def test_hidden_decisions_cannot_be_found(page: Any, site_url: str, ps: Publication) -> None:
     first: dict[str, Any] = {}
     for rec in _hidden(ps):
         first.setdefault(ps.status[rec.uid].reason, rec)
@@ -200,7 +200,7 @@ def test_hidden_decisions_cannot_be_found(page: Any, site_url: str, ps: PublicSe
     assert page.outside_requests == []
 
 
-def test_query_in_the_url_prefills_and_searches(page: Any, site_url: str, ps: PublicSet) -> None:
+def test_query_in_the_url_prefills_and_searches(page: Any, site_url: str, ps: Publication) -> None:
     rec = ps.decisions[0]
     page.goto(site_url + "/search.html?q=" + rec.data["doc_no"])
     assert page.input_value("#search-q") == rec.data["doc_no"]
@@ -210,7 +210,7 @@ def test_query_in_the_url_prefills_and_searches(page: Any, site_url: str, ps: Pu
     assert re.search(r"找到 \d+ 条", status.inner_text())
 
 
-def test_keyboard_only(page: Any, site_url: str, ps: PublicSet) -> None:
+def test_keyboard_only(page: Any, site_url: str, ps: Publication) -> None:
     rec = ps.decisions[1]
     page.goto(site_url + "/search.html")
     page.focus("#search-q")
@@ -227,7 +227,7 @@ def test_keyboard_only(page: Any, site_url: str, ps: PublicSet) -> None:
     page.wait_for_url("**" + _url(rec))
 
 
-def test_phone_layout_and_transfer(phone: Any, site_url: str, ps: PublicSet) -> None:
+def test_phone_layout_and_transfer(phone: Any, site_url: str, ps: Publication) -> None:
     sizes: list[int] = []
     phone.on("requestfinished", lambda r: sizes.append(r.sizes()["responseBodySize"])
              if "/search/" in r.url else None)
@@ -244,7 +244,7 @@ def test_phone_layout_and_transfer(phone: Any, site_url: str, ps: PublicSet) -> 
     assert phone.outside_requests == []
 
 
-def test_a_missing_shard_is_a_notice_not_a_broken_search(page: Any, site_url: str, ps: PublicSet) -> None:
+def test_a_missing_shard_is_a_notice_not_a_broken_search(page: Any, site_url: str, ps: Publication) -> None:
     page.route("**/search/g/*.json", lambda route: route.fulfill(status=404, body="") if
                int(route.request.url.rsplit("/", 1)[1].split(".")[0]) % 2 else route.continue_())
     for q in (ps.decisions[0].data["doc_no"], "霍邱县市场监督管理局"):
@@ -275,7 +275,7 @@ def test_without_javascript_a_plain_message(browser: Any, site_url: str) -> None
         ctx.close()
 
 
-def _hidden(ps: PublicSet) -> Iterator[Any]:
+def _hidden(ps: Publication) -> Iterator[Any]:
     for rec in validate(str(DATA), DEMO_AS_OF).of("decision"):
         if not ps.status[rec.uid].public:
             yield rec

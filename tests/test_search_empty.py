@@ -9,7 +9,7 @@ import pytest
 from conftest import ROOT
 
 from gongshi.checks.pipeline import validate
-from gongshi.publication.public import public_set
+from gongshi.publication import publish
 from gongshi_tools import synth
 
 AS_OF = dt.date(2026, 11, 22)
@@ -21,7 +21,7 @@ def empty_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from gongshi import cli
     base = tmp_path_factory.mktemp("empty")
     synth.generate(str(base / "data"), 8)
-    assert not public_set(validate(str(base / "data"), AS_OF), AS_OF).decisions
+    assert not publish(validate(str(base / "data"), AS_OF), AS_OF).decisions
     cwd = os.getcwd()
     os.chdir(ROOT)
     try:
@@ -60,6 +60,6 @@ def test_every_decision_embargoed(tmp_path: Path) -> None:
     (folder / "cf-2026-0002.yml").write_text(text.replace("published: 2026-03-03", "published: 2026-12-01"),
                                              encoding="utf-8")
     ds = build(str(tmp_path / "data"), str(tmp_path / "out"), AS_OF, settings_file=str(ROOT / "pelicanconf.py"))
-    assert ds.report.ok and ds.of("decision") and not public_set(ds, AS_OF).decisions
+    assert ds.report.ok and ds.of("decision") and not publish(ds, AS_OF).decisions
     assert "暂无可搜索的内容" in (tmp_path / "out" / "search.html").read_text(encoding="utf-8")
     assert not (tmp_path / "out" / "search").exists()

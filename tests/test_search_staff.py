@@ -12,7 +12,7 @@ from conftest import DATA, DEMO_AS_OF
 
 from gongshi.checks.pipeline import validate
 from gongshi.cli import main
-from gongshi.publication.public import PublicSet, public_set
+from gongshi.publication import Publication, publish
 from gongshi.outputs.search.docno import normalise
 from gongshi.app.staffsearch import SearchError, StaffIndex, parse, schema
 
@@ -20,8 +20,8 @@ AS_OF = DEMO_AS_OF.isoformat()
 
 
 @pytest.fixture(scope="module")
-def ps() -> PublicSet:
-    return public_set(validate(str(DATA), DEMO_AS_OF), DEMO_AS_OF)
+def ps() -> Publication:
+    return publish(validate(str(DATA), DEMO_AS_OF), DEMO_AS_OF)
 
 
 @pytest.fixture(scope="module")
@@ -37,12 +37,12 @@ def run(capsys: Any, *args: str) -> tuple[int, Any]:
     return code, json.loads(out) if out.strip() else None
 
 
-def hidden(ps: PublicSet, reason: str) -> Any:
+def hidden(ps: Publication, reason: str) -> Any:
     return next(r for r in validate(str(DATA), DEMO_AS_OF).of("decision")
                 if ps.status[r.uid].reason == reason)
 
 
-def test_document_number_finds_the_record(capsys: Any, demo_index: str, ps: PublicSet) -> None:
+def test_document_number_finds_the_record(capsys: Any, demo_index: str, ps: Publication) -> None:
     rec = ps.decisions[5]
     code, out = run(capsys, rec.data["doc_no"], "--index", demo_index)
     assert code == 0 and out["total"] == 1
@@ -54,7 +54,7 @@ def test_document_number_finds_the_record(capsys: Any, demo_index: str, ps: Publ
 
 
 @pytest.mark.parametrize("reason", ["embargo", "expired", "withdrawn", "minor", "revoked"])
-def test_hidden_records_are_found_and_marked(capsys: Any, demo_index: str, ps: PublicSet,
+def test_hidden_records_are_found_and_marked(capsys: Any, demo_index: str, ps: Publication,
                                              reason: str) -> None:
     rec = hidden(ps, reason)
     code, out = run(capsys, rec.data["doc_no"], "--index", demo_index)
@@ -64,7 +64,7 @@ def test_hidden_records_are_found_and_marked(capsys: Any, demo_index: str, ps: P
     assert os.path.abspath(os.path.join(DATA, hit["file"])) == os.path.abspath(rec.file)
 
 
-def test_text_output_says_why_a_record_is_hidden(capsys: Any, demo_index: str, ps: PublicSet) -> None:
+def test_text_output_says_why_a_record_is_hidden(capsys: Any, demo_index: str, ps: Publication) -> None:
     rec = hidden(ps, "expired")
     assert main(["search", rec.data["doc_no"], "--index", demo_index, "--as-of", AS_OF]) == 0
     out = capsys.readouterr().out
@@ -73,7 +73,7 @@ def test_text_output_says_why_a_record_is_hidden(capsys: Any, demo_index: str, p
     assert "[not public: expired]" in capsys.readouterr().out
 
 
-def test_party_field_and_filters(capsys: Any, demo_index: str, ps: PublicSet) -> None:
+def test_party_field_and_filters(capsys: Any, demo_index: str, ps: Publication) -> None:
     rec = next(r for r in ps.decisions if r.data["party"]["type"] == "法人")
     name = rec.data["party"]["name"]
     code, out = run(capsys, f"party:{name}", "--index", demo_index, "--all")

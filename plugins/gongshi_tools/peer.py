@@ -188,9 +188,9 @@ def public_decisions(data: str, as_of: dt.date) -> list[tuple[str, str, dict[str
     """(data-relative file, agency name, data) of every decision public on `as_of`, as gongshi
     publishes them (its own public set)."""
     from gongshi.model.dataset import load
-    from gongshi.publication.public import public_set
+    from gongshi.publication import publish
     ds = load(data)
-    ps = public_set(ds, as_of)
+    ps = publish(ds, as_of)
     names = {slug: rec.data.get("name", slug) for slug, rec in ps.agencies.items()}
     root = os.path.abspath(data)
     return [(os.path.relpath(os.path.abspath(r.file), root), names.get(r.agency or "", r.agency or ""), r.data)

@@ -9,7 +9,7 @@ A view (`PublicRecord`) carries the facts outputs used to derive each on their o
 `visibility` takes it offline, and the reason given then), its last public day, and `data`,
 the projection of the record onto the fields its kind declares public (projection.py).
 What the public sees of kind K is declared in model/kinds/K.py; which records are public on a
-day is policy/visibility.py (through publication/public.py). The compliance summary (compliance) and the
+day is policy/visibility.py, judged once in `publish`. The compliance summary (compliance) and the
 inputs handed to the outputs (inputs) live here too.
 
 Layer: publication. May import: runtime, model, policy, checks (never an output: outputs read
@@ -25,9 +25,8 @@ from typing import Any
 from gongshi.model.dataset import Dataset
 from gongshi.model.kinds import KINDS, Record
 from gongshi.model.kinds.base import Section
-from gongshi.publication.public import PublicSet, public_set
 from gongshi.policy import windows
-from gongshi.policy.visibility import PUBLIC, Visibility, revoked_on
+from gongshi.policy.visibility import PUBLIC, Visibility, revoked_on, visibility
 from gongshi.publication import urls
 from gongshi.publication.projection import NonPublicField, Projection, only, project
 
@@ -209,21 +208,49 @@ def scheduled_exit(rec: Record, as_of: dt.date) -> dt.date | None:
     return min(days) if days else None
 
 
-def publish(ds: Dataset, as_of: dt.date, ps: PublicSet | None = None) -> Publication:
-    """Every public record of a validated dataset on `as_of`, as frozen views (run once a build)."""
-    ps = ps or public_set(ds, as_of)
-    agencies = {slug: view(r, as_of) for slug, r in ps.agencies.items()}
-    pub = Publication(as_of, ps.site, ps.policy, agencies, status=dict(ps.status), hidden=dict(ps.hidden))
-    pub.decisions = [view(r, as_of, ps.status[r.uid]) for r in ps.decisions]
-    pub.notices = [view(r, as_of, ps.status[r.uid]) for r in ps.notices]
-    for kind in KINDS.values():
-        if kind.published and kind.name not in ("decision", "agency"):
-            pub.others[kind.name] = [view(r, as_of) for r in ds.of(kind.name) if r.agency in agencies]
-        pub.sections += [dataclasses.replace(s, kind=kind.name) for s in kind.sections]
-    shown = {r.uid for r in ps.decisions}
+def publish(ds: Dataset, as_of: dt.date) -> Publication:
+    """Every public record of a validated dataset on `as_of`, as frozen views (run once a build).
+
+    Which decisions are public is `visibility` (policy/visibility.py), judged here once for
+    every output; a revoked decision is public only as its notice. Newest first, ties broken by
+    agency and slug, so every output has one stable order."""
+    raw_agencies = dict(sorted(ds.agencies().items()))
+    agencies = {slug: view(r, as_of) for slug, r in raw_agencies.items()}
+    pub = Publication(as_of, ds.site, ds.policy, agencies)
+    shown: list[Record] = []
+    notices: list[Record] = []
     for r in ds.of("decision"):
-        vis = ps.status.get(r.uid)
-        if vis is not None and r.uid not in shown:
+        if r.agency not in raw_agencies:
+            continue
+        vis = visibility(r, as_of, ds.policy)
+        pub.status[r.uid] = vis
+        if vis.public:
+            shown.append(r)
+        else:
+            pub.hidden[vis.reason] = pub.hidden.get(vis.reason, 0) + 1
+            if vis.notice:
+                notices.append(r)
+    pub.decisions = [view(r, as_of, pub.status[r.uid]) for r in sorted(shown, key=_order)]
+    pub.notices = [view(r, as_of, pub.status[r.uid]) for r in sorted(notices, key=_order)]
+    for kind in KINDS.values():
+        if kind.name in others():
+            pub.others[kind.name] = [view(r, as_of) for r in ds.of(kind.name) if r.agency in raw_agencies]
+        pub.sections += [dataclasses.replace(s, kind=kind.name) for s in kind.sections]
+    public = {r.uid for r in shown}
+    for r in ds.of("decision"):
+        judged = pub.status.get(r.uid)
+        if judged is not None and r.uid not in public:
             pub.withheld.append(Withheld(r.uid, r.agency or "", r.slug or "", r.year,
-                                         str(r.data.get("doc_no") or ""), vis.reason))
+                                         str(r.data.get("doc_no") or ""), judged.reason))
     return pub
+
+
+def _order(r: Record) -> tuple[Any, ...]:
+    # Newest first; ties broken by agency and slug so every output has one stable order.
+    return (-r.data["published"].toordinal(), r.agency or "", r.slug or "")
+
+
+def others() -> list[str]:
+    """The published kinds besides decisions and agencies (which the set holds apart), as the
+    kinds declare them (`RecordKind.published`), in registration order."""
+    return [name for name, kind in KINDS.items() if kind.published and name not in ("decision", "agency")]

@@ -1,7 +1,7 @@
 """The compliance report (R-STATS): on-time publication and findings, per agency and site-wide.
 
 A plain data API: `gongshi report` (staff) prints it over every record; the portal renders
-it as a public page over the PublicSet only (scope "public"), so a decision that is not
+it as a public page over the publication only (scope "public"), so a decision that is not
 public on the build date changes no number and no list there.
 Messages of redaction findings never contain the personal data itself (see redaction.py),
 so every entry here is safe to publish.
@@ -18,7 +18,6 @@ from gongshi.policy.deadlines import effective_published, first_seen, timeliness
 from gongshi.policy.workdays import WorkCalendar
 
 if TYPE_CHECKING:
-    from gongshi.publication.public import PublicSet
     from gongshi.publication import Publication
 
 # Findings the public page explains in plain words (topic zh, en): officers and legal review.
@@ -64,11 +63,11 @@ def _finish(stats: dict[str, Any]) -> dict[str, Any]:
     return stats
 
 
-def compliance_report(ds: Dataset, as_of: dt.date, public: PublicSet | Publication | None = None) -> dict[str, Any]:
+def compliance_report(ds: Dataset, as_of: dt.date, public: Publication | None = None) -> dict[str, Any]:
     """Per agency and site-wide: on-time publication rate, findings by rule, records to fix.
 
     `ds` is a validated dataset (its `report` holds the findings). Only decisions published on
-    or before `as_of` count towards the rate. With `public` (the PublicSet of `as_of`), only
+    or before `as_of` count towards the rate. With `public` (the publication of `as_of`), only
     its agencies and public decisions are counted, and findings in the file of a decision
     that is not public are left out (scope "public"); else every record (scope "all").
     Deterministic: same data and date, same dict.
