@@ -57,7 +57,7 @@ _HAN_LO, _HAN_HI = "\u3400", "\u9fff"
 _FILL = "\x00"  # what blanked text (titles, quotes, public strings) becomes: no name, no cue
 # Characters that cannot be a given name's: function words, numerals and money units (伍仟,
 # 陆佰 and 万元 read as a surname and a given name), business markers (马记, 雷氏).
-_NOT_GIVEN = set("的了在于与和及等是为被把将对向从由也都因已未曾不记氏牌某之其该此这那所罚族") | set(
+_NOT_GIVEN = set("的了在于与和及等是为被把将对向从由也都因已未曾不记氏牌某之其该此这那所罚族各每") | set(
     "零壹贰叁肆伍陆柒捌玖拾佰仟万亿元整角百千")
 # A given name ending in one of these is a place or a business: 李集镇, 周口市, 马店.
 _PLACE_END = set("村镇乡县市区路街巷屯寨店馆厂司局行部社站场铺坊厅吧省州")
@@ -117,6 +117,9 @@ _USES_PRED, _USES_WEAK = 300, 2000
 # ... and when the candidate is a common word in a role's slot (当事人信息|均已: 息 364 uses;
 # 承租人宁静|未经, 转租给温暖|用于: 静 150,046, 暖 1,025).
 _USES_NAME = 1000
+# ... to read a three-character string whose head is a common word as a name (严明|辉: 辉 is used
+# 313,000 times; 高度|重 is no name, 重 is used 3,000 times, and 重视 is a word anyway)
+_USES_HEAD = 20000
 _PREP_CHARS = set("向对由和与及给被把将同跟替")
 # Time words after 于: 当事人于当日 is no 于当.
 _TIME_AFTER_YU = re.compile(r"于(?:当|同|次|今|去|前|近|本|上|下|[一二三四五六七八九十]+[月日年])")
@@ -236,8 +239,10 @@ def _left(text: str, i: int) -> int:
     lo = max(0, i - 14)
     if prev in _ROLE_LAST:
         r = _ROLE_RE.search(text, lo, i)
-        # 林业|主管部门: no 业主 when the role's first character ends a word before it
-        if r and not (r.start() > 0 and _freq(text[r.start() - 1:r.start() + 1]) >= _COMMON):
+        # 林业|主管部门: no 业主 when the role's first character ends a word before it and its last
+        # starts one after it (主管); 另一员工眭颖, 一名叫钟银娣, 与其妻荆艳 keep their role
+        if r and not (r.start() > 0 and _freq(text[r.start() - 1:r.start() + 1]) >= _COMMON
+                      and _freq(text[i - 1:i + 1]) >= _WORD):
             return STRONG
     if prev in PERSON_SUFFIX and i >= 2 and _han(text[i - 2]) and _freq(text[i - 1:i + 1]) < _COMMON:
         return STRONG  # 保洁员, 经营户, 被告知人: a person's noun
@@ -327,6 +332,15 @@ def _business_or_place(text: str, start: int, end: int) -> bool:
     return False
 
 
+def _name_like(given: str) -> bool:
+    """Every character is used in given names at least _USES_HEAD times (givenchars.py)."""
+    for ch in given:
+        n = givenchars.uses(ch)
+        if n is None or n < _USES_HEAD:
+            return False
+    return True
+
+
 def _masked_after(text: str, end: int) -> bool:
     return end < len(text) and text[end] in _MASK
 
@@ -378,14 +392,20 @@ def _han_candidate(text: str, i: int, surname: str, left: int) -> _Cand | None:
         f = _freq(word)
         head = _freq(text[i:i + 2]) if n == 2 and len(surname) == 1 else 0
         nr = _tag(word).startswith("nr")
-        common = f >= _COMMON or (head >= _COMMON and not nr)
-        tag = _tag(word) if f >= _WORD else (_tag(text[i:i + 2]) if head >= _WORD else "")
+        # 严明辉, 白云飞: a common word's head (严明) with a third character used in names is a name's
+        # shape, not a word's
+        common = f >= _COMMON or (head >= _COMMON and not nr and not _name_like(text[g:end]))
+        tag = _tag(word) if f >= _WORD else (_tag(text[i:i + 2]) if head >= _WORD and not _name_like(text[g:end]) else "")
         functional = bool(tag) and tag in _FUNCTION_TAGS
-        dictionary = f >= _WORD or head >= _COMMON  # jieba's dictionary tags 许可 and 陈述 nr too
+        # jieba's dictionary tags 许可 and 陈述 nr too
+        dictionary = f >= _WORD or (head >= _COMMON and not _name_like(text[g:end]))
         if n == 2 and short_first:
             continue
-        if right[0] < R_STRONG and _freq(text[end - 1:end + 1]) >= _COMMON and not (n == 1 and short_first):
-            continue  # 向执法|人员, 字号名|称, 钟声作|为: the last given character starts a word
+        if right[0] < R_STRONG and _freq(text[end - 1:end + 1]) >= _COMMON and not (n == 1 and short_first) and not (
+                right[0] >= R_PRED and right[1] >= 2 and (right[0] >= R_PERSON or _freq(text[end:end + right[1]]) >= _COMMON)):
+            # 向执法|人员, 字号名|称, 钟声作|为: the last given character starts a word; but not
+            # when a two-character predicate follows that (戚世杰|出具, 诸葛明远|销售)
+            continue
         if word in _ROLE_WORDS or _ROLE_AT.match(text, g) or (text[g] == "家" and (n == 1 and right[0] < R_PERSON or text[end - 1] in _PLACE_CHARS
                                                         or right[0] < R_BOUNDARY)):
             continue  # 申请人：; 苗家|酸汤鱼, 王家|坝, 陈家沟: a role, a family's shop or place
@@ -397,7 +417,8 @@ def _han_candidate(text: str, i: int, surname: str, left: int) -> _Cand | None:
             best = c
         elif (c.right, c.reach) == (best.right, best.reach) and n == 1:
             # a tie: the shorter reading when the longer one's given name is a common word (廖平均)
-            if _freq(text[g:g + 2]) >= _COMMON and not _tag(text[g:g + 2]).startswith("nr"):
+            # or ends in a function word (闵燕|系未成年人)
+            if _freq(text[g:g + 2]) >= _COMMON and not _tag(text[g:g + 2]).startswith("nr") or text[g + 1] in _STOP:
                 best = c
     if best is None:
         return None
@@ -429,6 +450,8 @@ def _dotted(text: str, out: list[_Cand]) -> set[int]:
                 break
             if _ROLE_RE.search(text, max(0, a - 14), a) and a < d:
                 break
+            if ch in "和与及、" and d - a >= 2:
+                break  # 诸葛飞和|艾力•库尔班: a list joint before a part of two characters or more
             pair = text[a - 2:a] if a >= 2 else ""
             if a < d and pair and _freq(pair) >= _COMMON and not all(c in TRANSLIT for c in pair):
                 break
@@ -443,6 +466,10 @@ def _dotted(text: str, out: list[_Cand]) -> set[int]:
             if not _han(ch) or ch in _MASK or (ch in _STOP and ch not in TRANSLIT):
                 break
             pair = text[b:b + 2]
+            if b > d + 1 and _freq(pair) >= _COMMON and PERSON_PREDICATE_RE.match(text, b + 1) and not \
+                    PERSON_PREDICATE_RE.match(text, b):
+                b += 1  # 哈力克・沙吾提|供述, 吐尔洪·依明|确认: the name's last character starts a word
+                break
             if b > d + 1 and (PREDICATE_RE.match(text, b) and ch not in TRANSLIT or (
                     _freq(pair) >= _COMMON and not all(c in TRANSLIT for c in pair))):
                 break
@@ -483,12 +510,20 @@ def detect(text: str, tagger: Tagger | None = None, public: Iterable[str] = ()) 
         if left == NONE and i not in tails:
             continue
         if left != STRONG and len(surname) == 1 and _freq(text[i:i + 2]) >= _COMMON and (
-                left == NONE or not (_person_follows(text, g + 1) or _person_follows(text, g + 2))):
-            continue  # 申辩, 符合, 安全: a common word, and nothing only a person does follows
+                not (_person_follows(text, g + 1) or _person_follows(text, g + 2) or _three(text, i, g)) or (left == NONE and not (
+                    i in tails and (STRONG_RIGHT.match(text, g + 1) or STRONG_RIGHT.match(text, g + 2))))):
+            continue  # 申辩, 符合, 安全: a common word, and nothing only a person does follows (为马力等人: one)
+        if len(surname) == 1 and _function_char(surname) and _freq(text[g:g + 2]) >= _COMMON and not _tag(
+                text[g:g + 2]).startswith("nr") and not STRONG_RIGHT.match(text, g + 2) and (
+                left != STRONG or _tag(text[g:g + 2])[:1] in ("m", "d", "c", "p", "r", "u", "f", "q")):
+            # 但|双方, 但|无法, 当事人曾|多次: a conjunction or an adverb before a common word (after
+            # a role, only before a function word: 委托代理人于|海洋 is a name)
+            continue
         c = _han_candidate(text, i, surname, left)
         if c is None and len(surname) == 2:  # 欧阳 may also be 欧 + 阳…
             c = _han_candidate(text, i, surname[0], left)
-        if c is None or (left == NONE and (c.word or (c.right != R_STRONG and text[c.end:c.end + 1] != "、"))):
+        if c is None or (left == NONE and ((c.word and (c.right != R_STRONG or c.functional))
+                                           or (c.right != R_STRONG and text[c.end:c.end + 1] != "、"))):
             continue  # inside a word, unless a description or a listed name follows (共有李水生等14名)
         if not _business_or_place(text, c.start, c.end):
             cands.append(c)
@@ -508,6 +543,20 @@ def detect(text: str, tagger: Tagger | None = None, public: Iterable[str] = ()) 
             continue  # one two-character part (宝音, 乌兰) only after a role
         cands.append(_Cand(a, b, left, _right(text, b)))
     return _decide(text, cands, tagger or jieba_tagger) if cands else []
+
+
+def _three(text: str, i: int, g: int) -> bool:
+    """A three-character name whose head is a common word (严明|辉申请的): the given characters are
+    used in names, the whole is no word, and a predicate follows it."""
+    return (_given_ok(text, g, 2) and _name_like(text[g:g + 2]) and _freq(text[i:g + 2]) < _WORD
+            and _right(text, g + 2)[0] >= R_PRED)
+
+
+@lru_cache(maxsize=None)
+def _function_char(ch: str) -> bool:
+    """A surname that jieba's dictionary tags as a conjunction, an adverb, a preposition or a
+    pronoun when it stands alone (但, 曾, 常, 向, 和)."""
+    return _words().tag(ch)[:1] in ("c", "d", "p", "r", "u")
 
 
 def _plausible(text: str, c: _Cand, need: int) -> bool:
@@ -540,13 +589,17 @@ def _decide(text: str, cands: list[_Cand], tag: Tagger) -> list[Span]:
             whole = text[c.end:c.end + 3].lstrip(" \u3000").startswith("|")
             c.left = STRONG if whole else NONE
         verb = c.word and _tag(text[c.start:c.end]).startswith("v")
-        if c.right == R_STRONG and (c.left != NONE or not c.word):
+        if c.right == R_STRONG and (c.left != NONE or not c.word or not c.functional):
             accepted.append(c)
         elif c.left == STRONG:
             if c.right == R_BOUNDARY and not verb and _label_before(text, c.start):
                 accepted.append(c)  # 许可证持有人：白天明；: a label's whole value
-            elif (verb and c.right < R_PERSON) or (c.common and (c.right < R_PRED or not _plausible(text, c, _USES_NAME))) or (
-                    c.right <= R_VERB and not _plausible(text, c, _USES_PRED)):
+            elif c.right == R_LIST and not verb and not c.functional and text[c.end] == "、" and not \
+                    PERSON_PREDICATE_RE.match(text, c.start):
+                accepted.append(c)  # 股东桂林、桂平: a role's first listed name, even a place's
+            elif (verb and c.right < R_PERSON) or (c.right < R_PERSON and c.word and _tag(text[c.start:c.end])[:1] in (
+                    "d", "c", "p", "r", "u", "m", "q", "f")) or (c.common and (c.right < R_PRED or not _plausible(text, c, _USES_NAME))) or (
+                    c.right <= R_VERB and not _plausible(text, c, _USES_NAME)):
                 pending.append(c)  # 当事人高度重视, 当事人冒用, 执法人员查获, 供货者许可证, 当事人信息均已隐去
             else:
                 accepted.append(c)
@@ -570,21 +623,33 @@ def _decide(text: str, cands: list[_Cand], tag: Tagger) -> list[Span]:
                 cache[lo] = tag(clause)
             if any(lo + a == c.start and b - a >= 2 for a, b in cache[lo]):
                 accepted.append(c)
-    # lists: a candidate joined by 、 or 和 to an accepted name is a name too
+    # lists: a candidate joined by 、 or 和 to an accepted name, or to a masked one (陶某某、叶新民,
+    # 程伟、陈某某等27名), is a name too
     done = {(c.start, c.end) for c in accepted}
-    listed = [c for c in pending if (c.start, c.end) not in done and not (c.common and c.functional)]
+    anchors = set(done) | _masked_spans(text) if any(ch in _MASK for ch in text) else set(done)
+    listed = [c for c in pending if (c.start, c.end) not in done and not (c.common and c.functional)
+              and not any(a < c.end and c.start < b for a, b in done)]  # 股东|桂林: no 东桂林
     changed = True
     while changed:
         changed = False
         for c in listed:
             if (c.start, c.end) in done:
                 continue
-            for a, b in list(done):
+            for a, b in list(anchors):
                 if (b + 1 == c.start and text[b] in _LIST_JOIN) or (c.end + 1 == a and text[c.end] in _LIST_JOIN):
                     done.add((c.start, c.end))
+                    anchors.add((c.start, c.end))
                     changed = True
                     break
     return _dedupe(sorted(done))
+
+
+_MASKED_RE = re.compile("(?:" + _SURNAME_RE.pattern + ")[" + re.escape("".join(sorted(_MASK))) + "]+(?:[甲乙丙丁1-9])?")
+
+
+def _masked_spans(text: str) -> set[Span]:
+    """Masked names (陶某某, 王×, 朱**): public, but a name listed with one is a person's."""
+    return {m.span() for m in _MASKED_RE.finditer(text)}
 
 
 def _clause(text: str, i: int) -> tuple[int, str]:
