@@ -67,6 +67,8 @@ _PLACE_CHARS = _PLACE_END | set("沟湾庄坝岭堡营桥港岛山河湖口塘�
 # Right of a name, these end it (the name is then a candidate of its own length).
 _STOP = set("于在称证陈承系作的与和及等向对将把被为已未曾从自因所到说表提出签负拒持驾是也均都还就"
             "并亦即便不无有经之其由") | CLAUSE_START | set("0123456789")
+_ADVERBS = set("均都也亦又还仍皆")
+_STOP_WORDS = set("不未已曾在于是也都还就并亦即便无有经之其由均与和及的")  # function words, no name's end
 _COMMON = 200  # jieba frequency from which a word is a common word (周边, 金额, 高峰)
 _WORD = 20  # ... from which a string is a word at all (a boundary after a name)
 # Tags of words that are no name even in a name's slot when nothing personal follows (高度重视).
@@ -100,6 +102,7 @@ _DOT_RE = re.compile("[" + re.escape(DOTS) + "]")
 _ORG_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, ORG_SUFFIXES), key=len, reverse=True)) + ")")
 _TABLE_HEAD = re.compile(r"姓名|名称|当事人|相对人|负责人|经营者|申请人|被处罚人")
 _LIST_JOIN = set("、和与及")
+_NAMING_RE = re.compile(r"(?:名叫|叫做|名为|化名|曾用名|别名|又名|绰号|署名|真名|本名)[：:为是]?\s*$")
 
 NONE, WEAK, STRONG, CELL = 0, 1, 2, 3  # CELL: a table cell, a name when it is the whole cell
 _ROLE_WORDS = frozenset(ROLES)
@@ -288,6 +291,10 @@ def _right(text: str, end: int) -> tuple[int, int]:
     ch = text[end]
     if ch in _LIST_JOIN and end + 1 < len(text) and _SURNAME_RE.match(text, end + 1):
         return R_LIST, 1
+    if text[end] in _ADVERBS and end + 1 < len(text):
+        r = _right(text, end + 1)  # 任嘉|均证实: an adverb between a name and its predicate
+        if r[0] >= R_PRED:
+            return r[0], r[1] + 1
     m = PREDICATE_RE.match(text, end)
     if m:
         return R_PRED, m.end() - end
@@ -466,10 +473,13 @@ def _dotted(text: str, out: list[_Cand]) -> set[int]:
             if not _han(ch) or ch in _MASK or (ch in _STOP and ch not in TRANSLIT):
                 break
             pair = text[b:b + 2]
-            if b > d + 1 and _freq(pair) >= _COMMON and PERSON_PREDICATE_RE.match(text, b + 1) and not \
-                    PERSON_PREDICATE_RE.match(text, b):
+            if b > d + 1 and _freq(pair) >= _COMMON and PERSON_PREDICATE_RE.match(text, b + 1) and (
+                    not PERSON_PREDICATE_RE.match(text, b) or ch in TRANSLIT) and ch not in _STOP_WORDS:
                 b += 1  # 哈力克・沙吾提|供述, 吐尔洪·依明|确认: the name's last character starts a word
                 break
+            p = PERSON_PREDICATE_RE.match(text, b)
+            if b > d + 1 and p and (len(p.group()) >= 2 or ch not in TRANSLIT):
+                break  # 库尔班·吐拉克|供述
             if b > d + 1 and (PREDICATE_RE.match(text, b) and ch not in TRANSLIT or (
                     _freq(pair) >= _COMMON and not all(c in TRANSLIT for c in pair))):
                 break
@@ -510,19 +520,24 @@ def detect(text: str, tagger: Tagger | None = None, public: Iterable[str] = ()) 
         if left == NONE and i not in tails:
             continue
         if left != STRONG and len(surname) == 1 and _freq(text[i:i + 2]) >= _COMMON and (
-                not (_person_follows(text, g + 1) or _person_follows(text, g + 2) or _three(text, i, g)) or (left == NONE and not (
-                    i in tails and (STRONG_RIGHT.match(text, g + 1) or STRONG_RIGHT.match(text, g + 2))))):
+                not (_person_follows(text, g + 1) or _person_follows(text, g + 2) or _three(text, i, g)
+                     or "、" in text[g + 1:g + 3]) or (left == NONE and not (
+                    i in tails and (STRONG_RIGHT.match(text, g + 1) or STRONG_RIGHT.match(text, g + 2)
+                                    or _listed_mask(text, g + 1) or _listed_mask(text, g + 2))))):
             continue  # 申辩, 符合, 安全: a common word, and nothing only a person does follows (为马力等人: one)
         if len(surname) == 1 and _function_char(surname) and _freq(text[g:g + 2]) >= _COMMON and not _tag(
                 text[g:g + 2]).startswith("nr") and not STRONG_RIGHT.match(text, g + 2) and (
-                left != STRONG or _tag(text[g:g + 2])[:1] in ("m", "d", "c", "p", "r", "u", "f", "q")):
+                left != STRONG or _tag(text[g:g + 2])[:1] in ("m", "d", "c", "p", "r", "u", "f", "q")
+                or not _name_like(text[g:g + 2])):
             # 但|双方, 但|无法, 当事人曾|多次: a conjunction or an adverb before a common word (after
-            # a role, only before a function word: 委托代理人于|海洋 is a name)
+            # a role, only before a function word or a word whose characters names seldom use:
+            # 当事人向|社会, but 委托代理人于|海洋 is a name)
             continue
         c = _han_candidate(text, i, surname, left)
         if c is None and len(surname) == 2:  # 欧阳 may also be 欧 + 阳…
             c = _han_candidate(text, i, surname[0], left)
-        if c is None or (left == NONE and ((c.word and (c.right != R_STRONG or c.functional))
+        listed_with_mask = c is not None and _listed_mask(text, c.end)
+        if c is None or (left == NONE and ((c.word and (c.right != R_STRONG or c.functional) and not listed_with_mask)
                                            or (c.right != R_STRONG and text[c.end:c.end + 1] != "、"))):
             continue  # inside a word, unless a description or a listed name follows (共有李水生等14名)
         if not _business_or_place(text, c.start, c.end):
@@ -592,12 +607,15 @@ def _decide(text: str, cands: list[_Cand], tag: Tagger) -> list[Span]:
         if c.right == R_STRONG and (c.left != NONE or not c.word or not c.functional):
             accepted.append(c)
         elif c.left == STRONG:
-            if c.right == R_BOUNDARY and not verb and _label_before(text, c.start):
+            if not c.functional and not verb and _NAMING_RE.search(text, max(0, c.start - 6), c.start):
+                accepted.append(c)  # 一名叫黎明的男子, 化名武艺: whatever is named is a name
+            elif c.right == R_BOUNDARY and not verb and _label_before(text, c.start):
                 accepted.append(c)  # 许可证持有人：白天明；: a label's whole value
             elif c.right == R_LIST and not verb and not c.functional and text[c.end] == "、" and not \
                     PERSON_PREDICATE_RE.match(text, c.start):
                 accepted.append(c)  # 股东桂林、桂平: a role's first listed name, even a place's
-            elif (verb and c.right < R_PERSON) or (c.right < R_PERSON and c.word and _tag(text[c.start:c.end])[:1] in (
+            elif (verb and c.right < R_PERSON) or (c.word and c.right < R_PERSON and not _plausible(text, c, _USES_NAME)) or (
+                    c.right < R_PERSON and c.word and _tag(text[c.start:c.end])[:1] in (
                     "d", "c", "p", "r", "u", "m", "q", "f")) or (c.common and (c.right < R_PRED or not _plausible(text, c, _USES_NAME))) or (
                     c.right <= R_VERB and not _plausible(text, c, _USES_NAME)):
                 pending.append(c)  # 当事人高度重视, 当事人冒用, 执法人员查获, 供货者许可证, 当事人信息均已隐去
@@ -645,6 +663,11 @@ def _decide(text: str, cands: list[_Cand], tag: Tagger) -> list[Span]:
 
 
 _MASKED_RE = re.compile("(?:" + _SURNAME_RE.pattern + ")[" + re.escape("".join(sorted(_MASK))) + "]+(?:[甲乙丙丁1-9])?")
+
+
+def _listed_mask(text: str, k: int) -> bool:
+    """A list joint at k and a masked name after it (白雪、刘**等12名)."""
+    return text[k:k + 1] == "、" and _MASKED_RE.match(text, k + 1) is not None
 
 
 def _masked_spans(text: str) -> set[Span]:
