@@ -68,6 +68,9 @@ _PLACE_CHARS = _PLACE_END | set("沟湾庄坝岭堡营桥港岛山河湖口塘�
 _STOP = set("于在称证陈承系作的与和及等向对将把被为已未曾从自因所到说表提出签负拒持驾是也均都还就"
             "并亦即便不无有经之其由") | CLAUSE_START | set("0123456789")
 _ADVERBS = set("均都也亦又还仍皆")
+# Function words that names use often as their first given character (李向东, 张和平, 王为民,
+# 陈其美: 20,000-36,000 uses each): allowed there, in a two-character given name only.
+_SOFT_GIVEN = set("和向其为")
 _STOP_WORDS = set("不未已曾在于是也都还就并亦即便无有经之其由均与和及的")  # function words, no name's end
 _COMMON = 200  # jieba frequency from which a word is a common word (周边, 金额, 高峰)
 _WORD = 20  # ... from which a string is a word at all (a boundary after a name)
@@ -102,6 +105,15 @@ _DOT_RE = re.compile("[" + re.escape(DOTS) + "]")
 _ORG_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, ORG_SUFFIXES), key=len, reverse=True)) + ")")
 _TABLE_HEAD = re.compile(r"姓名|名称|当事人|相对人|负责人|经营者|申请人|被处罚人")
 _LIST_JOIN = set("、和与及")
+# Words that read as a surname and a given name, stand where names stand (after a role, at a
+# clause start) and take a person's predicates, and are never names: parties (双方均未, 对方称),
+# and the nouns and adverbs of a party's description (当事人|单位未, 负责人|安全意识, 法人|单位).
+_COLLECTIVE = frozenset((
+    "双方", "对方", "各方", "多方", "三方", "全体", "全员", "全家", "众人", "有关方", "单位", "方面",
+    "管理", "许可", "信息", "安全", "卫生", "文化", "全部", "包括", "应当", "应该", "明知", "明确",
+    "和解", "常住", "于是", "同时", "经营", "费用", "金额", "余额", "余款", "钱款", "货款", "时间",
+    "时段", "平时", "平日", "全年", "全月", "全天", "车辆", "车间", "店面", "门面", "门店", "门头",
+))
 _NAMING_RE = re.compile(r"(?:名叫|叫做|名为|化名|曾用名|别名|又名|绰号|署名|真名|本名)[：:为是]?\s*$")
 
 NONE, WEAK, STRONG, CELL = 0, 1, 2, 3  # CELL: a table cell, a name when it is the whole cell
@@ -245,8 +257,9 @@ def _left(text: str, i: int) -> int:
         # 林业|主管部门: no 业主 when the role's first character ends a word before it and its last
         # starts one after it (主管); 另一员工眭颖, 一名叫钟银娣, 与其妻荆艳 keep their role
         if r and not (r.start() > 0 and _freq(text[r.start() - 1:r.start() + 1]) >= _COMMON
-                      and _freq(text[i - 1:i + 1]) >= _WORD):
-            return STRONG
+                      and _freq(text[i - 1:i + 1]) >= _WORD) and not (
+                r.end() == i and any(_freq(text[r.start():i + n]) >= _WORD for n in (1, 2))):
+            return STRONG  # (法人单位, 家长会: the role and what follows are one word)
     if prev in PERSON_SUFFIX and i >= 2 and _han(text[i - 2]) and _freq(text[i - 1:i + 1]) < _COMMON:
         return STRONG  # 保洁员, 经营户, 被告知人: a person's noun
     if _freq(text[i - 1:i + 1]) >= _COMMON:
@@ -358,8 +371,11 @@ def _given_ok(text: str, g: int, n: int) -> bool:
         return False
     for k in range(g, g + n):
         ch = text[k]
-        if not _han(ch) or ch in _MASK or ch in _NOT_GIVEN:
+        if not _han(ch) or ch in _MASK or (ch in _NOT_GIVEN and not (n == 2 and k == g and ch in _SOFT_GIVEN)):
             return False
+    if n == 2 and text[g] in _SOFT_GIVEN:
+        u = givenchars.uses(text[g + 1])  # 钱和|物: the second character must be a name's too
+        return u is None or u >= _USES_WEAK
     return True
 
 
@@ -405,7 +421,9 @@ def _han_candidate(text: str, i: int, surname: str, left: int) -> _Cand | None:
         tag = _tag(word) if f >= _WORD else (_tag(text[i:i + 2]) if head >= _WORD and not _name_like(text[g:end]) else "")
         functional = bool(tag) and tag in _FUNCTION_TAGS
         # jieba's dictionary tags 许可 and 陈述 nr too
-        dictionary = f >= _WORD or (head >= _COMMON and not _name_like(text[g:end]))
+        # (门店|内: a dictionary noun's head and given characters names seldom use is a word too)
+        dictionary = f >= _WORD or (head >= _COMMON and not _name_like(text[g:end])) or (
+            head >= _WORD and not _tag(text[i:i + 2]).startswith("nr") and not _name_like(text[g:end]))
         if n == 2 and short_first:
             continue
         if right[0] < R_STRONG and _freq(text[end - 1:end + 1]) >= _COMMON and not (n == 1 and short_first) and not (
@@ -473,7 +491,7 @@ def _dotted(text: str, out: list[_Cand]) -> set[int]:
             if not _han(ch) or ch in _MASK or (ch in _STOP and ch not in TRANSLIT):
                 break
             pair = text[b:b + 2]
-            if b > d + 1 and _freq(pair) >= _COMMON and PERSON_PREDICATE_RE.match(text, b + 1) and (
+            if b > d + 1 and _freq(pair) >= _COMMON and _predicate2(text, b + 1) and (
                     not PERSON_PREDICATE_RE.match(text, b) or ch in TRANSLIT) and ch not in _STOP_WORDS:
                 b += 1  # 哈力克・沙吾提|供述, 吐尔洪·依明|确认: the name's last character starts a word
                 break
@@ -492,6 +510,14 @@ def _dotted(text: str, out: list[_Cand]) -> set[int]:
         covered.update(range(a, b))
         out.append(_Cand(a, b, STRONG, (R_STRONG, 0)))
     return covered
+
+
+def _predicate2(text: str, k: int) -> bool:
+    """A person's predicate, or a predicate of two characters or more, starts at k."""
+    if PERSON_PREDICATE_RE.match(text, k):
+        return True
+    m = PREDICATE_RE.match(text, k)
+    return m is not None and len(m.group()) >= 2
 
 
 def detect(text: str, tagger: Tagger | None = None, public: Iterable[str] = ()) -> list[Span]:
@@ -604,6 +630,8 @@ def _decide(text: str, cands: list[_Cand], tag: Tagger) -> list[Span]:
             whole = text[c.end:c.end + 3].lstrip(" \u3000").startswith("|")
             c.left = STRONG if whole else NONE
         verb = c.word and _tag(text[c.start:c.end]).startswith("v")
+        if text[c.start:c.end] in _COLLECTIVE:
+            continue  # 双方均未提出异议
         if c.right == R_STRONG and (c.left != NONE or not c.word or not c.functional):
             accepted.append(c)
         elif c.left == STRONG:
@@ -612,7 +640,9 @@ def _decide(text: str, cands: list[_Cand], tag: Tagger) -> list[Span]:
             elif c.right == R_BOUNDARY and not verb and _label_before(text, c.start):
                 accepted.append(c)  # 许可证持有人：白天明；: a label's whole value
             elif c.right == R_LIST and not verb and not c.functional and text[c.end] == "、" and not \
-                    PERSON_PREDICATE_RE.match(text, c.start):
+                    PERSON_PREDICATE_RE.match(text, c.start) and (
+                    not c.common or _tag(text[c.start:c.end])[:1] in ("n", "")) and (
+                    _SURNAME_RE.match(text, c.end + 1) or _MINORITY_RE.match(text, c.end + 1)):
                 accepted.append(c)  # 股东桂林、桂平: a role's first listed name, even a place's
             elif (verb and c.right < R_PERSON) or (c.word and c.right < R_PERSON and not _plausible(text, c, _USES_NAME)) or (
                     c.right < R_PERSON and c.word and _tag(text[c.start:c.end])[:1] in (
@@ -644,9 +674,11 @@ def _decide(text: str, cands: list[_Cand], tag: Tagger) -> list[Span]:
     # lists: a candidate joined by 、 or 和 to an accepted name, or to a masked one (陶某某、叶新民,
     # 程伟、陈某某等27名), is a name too
     done = {(c.start, c.end) for c in accepted}
-    anchors = set(done) | _masked_spans(text) if any(ch in _MASK for ch in text) else set(done)
+    anchors = set(done)
     listed = [c for c in pending if (c.start, c.end) not in done and not (c.common and c.functional)
               and not any(a < c.end and c.start < b for a, b in done)]  # 股东|桂林: no 东桂林
+    if listed and not _MASK.isdisjoint(text):
+        anchors |= _masked_spans(text)
     changed = True
     while changed:
         changed = False
