@@ -111,7 +111,7 @@ _LIST_JOIN = set("、和与及")
 _COLLECTIVE = frozenset((
     "双方", "对方", "各方", "多方", "三方", "全体", "全员", "全家", "众人", "有关方", "单位", "方面",
     "管理", "许可", "信息", "安全", "卫生", "文化", "全部", "包括", "应当", "应该", "明知", "明确",
-    "和解", "常住", "于是", "同时", "经营", "费用", "金额", "余额", "余款", "钱款", "货款", "时间",
+    "和解", "常住", "于是", "同时", "经营", "费用", "金额", "余额", "余款", "货款", "时间",
     "时段", "平时", "平日", "全年", "全月", "全天", "车辆", "车间", "店面", "门面", "门店", "门头",
 ))
 _NAMING_RE = re.compile(r"(?:名叫|叫做|名为|化名|曾用名|别名|又名|绰号|署名|真名|本名)[：:为是]?\s*$")
@@ -353,10 +353,11 @@ def _business_or_place(text: str, start: int, end: int) -> bool:
 
 
 def _name_like(given: str) -> bool:
-    """Every character is used in given names at least _USES_HEAD times (givenchars.py)."""
+    """Every character is used in given names at least _USES_HEAD times (givenchars.py); True
+    without the table (fail closed: the reading as a name stands)."""
     for ch in given:
         n = givenchars.uses(ch)
-        if n is None or n < _USES_HEAD:
+        if n is not None and n < _USES_HEAD:
             return False
     return True
 
