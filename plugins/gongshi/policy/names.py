@@ -5,8 +5,8 @@ The facts are written by hand, so a full name slips in: "经查，当事人张�
 "委托阿力木江·吐尔逊全权办理…". `person_names` finds such names so the redaction gate can refuse
 the record. It is recall-first: a name missed is published, a false alarm costs a clerk a look.
 
-Why this design (figures: scripts/eval_names.py on tests/data/names/tune.tsv and corpus.tsv;
-the frozen held-out set is measured by tests/test_names_heldout.py):
+Why this design (figures: scripts/eval_names.py on tests/data/names/*.tsv; the held-out sets
+are measured by tests/test_names_heldout*.py, the first one spent and tuned on in round 2):
 
 * A name is recognised by design, not by a list of names: a surname (surnames.py: the ~500
   commonest single surnames, the compound ones), then one or two given characters; or a name
