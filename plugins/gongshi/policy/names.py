@@ -108,6 +108,24 @@ _LIST_JOIN = set("、和与及")
 # Words that read as a surname and a given name, stand where names stand (after a role, at a
 # clause start) and take a person's predicates, and are never names: parties (双方均未, 对方称),
 # and the nouns and adverbs of a party's description (当事人|单位未, 负责人|安全意识, 法人|单位).
+# Goods that read as names and are listed where names are (该药店销售的黄芪、党参、柴胡均无批准文号):
+# Chinese medicinal herbs (jieba tags 柴胡, 麦冬, 丁香 as person names) and foods. A candidate in
+# a list (、) with one of these, or a list ending in 等 and a word for goods, is no name.
+_GOODS = frozenset((
+    "黄芪", "党参", "柴胡", "甘草", "麦冬", "田七", "白术", "杜仲", "常山", "白芷", "丁香", "金银花", "连翘",
+    "薄荷", "当归", "何首乌", "黄连", "黄芩", "黄柏", "黄精", "白芍", "赤芍", "丹参", "苦参", "人参", "沙参",
+    "玄参", "贝母", "川贝", "浙贝", "桔梗", "陈皮", "杏仁", "桃仁", "红花", "牛膝", "牛黄", "麝香", "冰片",
+    "龙骨", "牡蛎", "石斛", "石膏", "花椒", "茯苓", "山药", "枸杞", "菊花", "金钱草", "车前草", "蒲公英",
+    "甘松", "柏子仁", "钩藤", "秦艽", "羌活", "独活", "防风", "荆芥", "葛根", "升麻", "郁金", "姜黄", "莪术",
+    "乌药", "乌梅", "木香", "沉香", "檀香", "藿香", "佩兰", "厚朴", "苍术", "细辛", "辛夷", "紫苏", "白及",
+    "白果", "百合", "百部", "半夏", "夏枯草", "益母草", "鱼腥草", "马齿苋", "龙胆", "龙眼", "桂枝", "肉桂",
+    "桂圆", "芦荟", "芦根", "竹叶", "石决明", "决明子", "杜衡", "雷丸", "蒲黄", "海马", "海龙", "海藻",
+    "昆布", "金樱子", "吴茱萸", "山茱萸", "牛蒡", "马勃", "钟乳石", "朱砂", "雄黄", "明矾", "滑石",
+    "龙井", "毛尖", "白茶", "红茶", "花茶", "普洱", "铁观音", "毛峰", "黄酱", "白糖", "冰糖", "红糖",
+))
+_GOODS_WORD = "(?:中药材|药材|中药|饮片|商品|产品|食品|菜品|原料|物品|货物|茶叶|调料|香料|物资|药品)"
+_GOODS_TAIL = re.compile("等" + _GOODS_WORD + "|均(?:系|为|属|是)" + _GOODS_WORD
+                         + r"|共计?\s*\d+(?:\.\d+)?\s*(?:千克|公斤|克|斤|吨|箱|袋|盒|瓶|包|件)")
 _COLLECTIVE = frozenset((
     "双方", "对方", "各方", "多方", "三方", "全体", "全员", "全家", "众人", "有关方", "单位", "方面",
     "管理", "许可", "信息", "安全", "卫生", "文化", "全部", "包括", "应当", "应该", "明知", "明确",
@@ -692,7 +710,41 @@ def _decide(text: str, cands: list[_Cand], tag: Tagger) -> list[Span]:
                     anchors.add((c.start, c.end))
                     changed = True
                     break
+    if "、" in text:
+        done = {s for s in done if not _in_goods_list(text, *s)}
     return _dedupe(sorted(done))
+
+
+def _in_goods_list(text: str, a: int, b: int) -> bool:
+    """The span is an item of a list (、) of goods: it, or another item, is in _GOODS, or the list
+    ends in 等 and a word for goods (黄芪、党参、柴胡; 金银花、连翘、薄荷等中药材)."""
+    if text[a:b] in _GOODS:
+        return True
+    if not (text[b:b + 1] == "、" or text[a - 1:a] == "、"):
+        return False
+    # the items: runs of two to five Han characters joined by 、, read outward from the span
+    items = [(a, b)]
+    k = a
+    while k >= 3 and text[k - 1] == "、":
+        j = k - 1
+        while j > 0 and _han(text[j - 1]) and k - 1 - j < 5:
+            j -= 1
+        items.append((j, k - 1))
+        k = j
+    k = b
+    while k < len(text) and text[k] == "、":
+        j = k + 1
+        while j < len(text) and _han(text[j]) and j - k - 1 < 5 and text[j] not in "等和及与均各":
+            j += 1
+        items.append((k + 1, j))
+        k = j
+    for s, e in items:
+        item = text[s:e]
+        if any(item[-n:] in _GOODS or item[:n] in _GOODS for n in (2, 3)):
+            return True
+    last = max(s for s, _ in items)  # the tail follows the last item, within a few characters
+    m = _GOODS_TAIL.search(text, last + 1, min(len(text), last + 16))
+    return m is not None and m.start() <= last + 5
 
 
 _MASKED_RE = re.compile("(?:" + _SURNAME_RE.pattern + ")[" + re.escape("".join(sorted(_MASK))) + "]+(?:[甲乙丙丁1-9])?")

@@ -30,6 +30,11 @@ PLACES = ["南阳市卧龙区", "宿松县", "合肥市蜀山区", "黑龙江省
 # two-character given names whose first character is a function word (李向东, 张和平, 王为民)
 SOFT = ["向东", "向阳", "向荣", "向前", "和平", "和顺", "和英", "为民", "为国", "为华", "其美", "其昌", "其军",
         "向红", "和生", "为军", "其华", "和林", "向辉", "为强"]
+# herbs and foods that read as names (jieba tags several as person names); half of them are not
+# in names.py's lexicon, so the list and 等-tail rules are what is tested there
+HERBS = ["黄芪", "党参", "柴胡", "甘草", "麦冬", "田七", "白术", "杜仲", "常山", "白芷", "丁香", "连翘",
+         "黄药子", "白头翁", "马鞭草", "石菖蒲", "金果榄", "白茅根", "马兜铃", "何首乌", "龙葵", "杜鹃花",
+         "高良姜", "胡黄连", "金沸草", "柏子仁", "秦皮", "房木", "冯木", "韩信草"]
 MASKED = ["陶某某", "陈某", "王××", "刘**", "欧阳某", "李某甲", "赵某某", "孙×"]
 
 
@@ -116,6 +121,11 @@ CLEAN = {
     ],
     # the new cues around words that are no names: roles before nouns, 名下, 家中, 确认, 一起,
     # time words, lists of common words after roles and prepositions, birthplaces of no one
+    "goods-lists": [
+        "该药店销售的{h1}、{h2}、{h3}均无批准文号。", "当事人购进{h1}、{h2}、{h3}等中药材。",
+        "抽检的{h1}、{h2}不合格。", "{h1}、{h2}、{h3}均系中药材。", "当事人销售的{h1}、{h2}等饮片未标注产地。",
+        "经检验，{h1}、{h2}、{h3}等药品的含量不符合标准。", "当事人库存{h1}、{h2}共计{x}千克。",
+    ],
     "new-cues-around-words": [
         "另一员工宿舍内堆放了大量易燃物品。", "该车辆登记在当事人所在公司名下。", "经双方确认，涉案金额为{x}元。",
         "执法人员与社区工作人员一起对该店进行了检查。", "当事人当日即停止销售，次日完成整改。",
@@ -176,7 +186,8 @@ def main() -> None:
         seen: set[str] = set()
         for k in range(240):  # each frame with several fillers; a sentence only once
             f = frames[k % len(frames)]
-            text = f.format(k=rng.choice(MASKED), k2=rng.choice(MASKED), x=rng.randint(2, 90),
+            h1, h2, h3 = rng.sample(HERBS, 3)
+            text = f.format(k=rng.choice(MASKED), k2=rng.choice(MASKED), x=rng.randint(2, 90), h1=h1, h2=h2, h3=h3,
                             p=rng.choice(PLACES), y=rng.choice(("已责令改正", "未造成危害后果", "情节较轻")))
             if text not in seen:
                 seen.add(text)
