@@ -436,12 +436,14 @@ def _han_candidate(text: str, i: int, surname: str, left: int) -> _Cand | None:
         nr = _tag(word).startswith("nr")
         # 严明辉, 白云飞: a common word's head (严明) with a third character used in names is a name's
         # shape, not a word's
-        common = f >= _COMMON or (head >= _COMMON and not nr and not _name_like(text[g:end]))
+        # (a three-character word that jieba tags as a name is a known person's name: 韦小宝, 蔡文静)
+        known = nr and len(word) >= 3
+        common = (f >= _COMMON and not known) or (head >= _COMMON and not nr and not _name_like(text[g:end]))
         tag = _tag(word) if f >= _WORD else (_tag(text[i:i + 2]) if head >= _WORD and not _name_like(text[g:end]) else "")
         functional = bool(tag) and tag in _FUNCTION_TAGS
         # jieba's dictionary tags 许可 and 陈述 nr too
         # (门店|内: a dictionary noun's head and given characters names seldom use is a word too)
-        dictionary = f >= _WORD or (head >= _COMMON and not _name_like(text[g:end])) or (
+        dictionary = (f >= _WORD and not known) or (head >= _COMMON and not _name_like(text[g:end])) or (
             head >= _WORD and not _tag(text[i:i + 2]).startswith("nr") and not _name_like(text[g:end]))
         if n == 2 and short_first:
             continue
@@ -654,7 +656,7 @@ def _decide(text: str, cands: list[_Cand], tag: Tagger) -> list[Span]:
         if c.right == R_STRONG and (c.left != NONE or not c.word or not c.functional):
             accepted.append(c)
         elif c.left == STRONG:
-            if not c.functional and not verb and _NAMING_RE.search(text, max(0, c.start - 6), c.start):
+            if _NAMING_RE.search(text, max(0, c.start - 6), c.start):
                 accepted.append(c)  # 一名叫黎明的男子, 化名武艺: whatever is named is a name
             elif c.right == R_BOUNDARY and not verb and _label_before(text, c.start):
                 accepted.append(c)  # 许可证持有人：白天明；: a label's whole value
@@ -674,6 +676,9 @@ def _decide(text: str, cands: list[_Cand], tag: Tagger) -> list[Span]:
             pending.append(c)  # only as part of a list
         elif c.right == R_PERSON and not c.functional and (not c.common or _plausible(text, c, _USES_WEAK)):
             accepted.append(c)  # not 程序|违法 (序: 1,730 uses)
+        elif c.right == R_BOUNDARY and not c.word and text[c.start - 1:c.start] in "（(" and text[c.end] in "）)" \
+                and _plausible(text, c, _USES_WEAK):
+            accepted.append(c)  # 行政处罚决定书（熊小兵）: a name that fills a bracket
         elif c.right == R_PRED and not c.word and _plausible(text, c, _USES_PRED):
             accepted.append(c)
         elif c.right == R_VERB and not c.word and _plausible(text, c, _USES_WEAK):
