@@ -665,7 +665,8 @@ def _decide(text: str, cands: list[_Cand], tag: Tagger) -> list[Span]:
                     not c.common or _tag(text[c.start:c.end])[:1] in ("n", "")) and (
                     _SURNAME_RE.match(text, c.end + 1) or _MINORITY_RE.match(text, c.end + 1)):
                 accepted.append(c)  # 股东桂林、桂平: a role's first listed name, even a place's
-            elif (verb and c.right < R_PERSON) or (c.word and c.right < R_PERSON and not _plausible(text, c, _USES_NAME)) or (
+            elif (verb and (c.right < R_PERSON or c.common)) or (c.common and _tag(text[c.start:c.end])[:1] in ("d", "c", "p")) or (
+                    c.word and c.right < R_PERSON and not _plausible(text, c, _USES_NAME)) or (
                     c.right < R_PERSON and c.word and _tag(text[c.start:c.end])[:1] in (
                     "d", "c", "p", "r", "u", "m", "q", "f")) or (c.common and (c.right < R_PRED or not _plausible(text, c, _USES_NAME))) or (
                     c.right <= R_VERB and not _plausible(text, c, _USES_NAME)):
