@@ -78,9 +78,9 @@ _WORD = 20  # ... from which a string is a word at all (a boundary after a name)
 _FUNCTION_TAGS = ("d", "c", "p", "r", "u", "m", "q", "f", "a", "ad", "v", "vn", "vd", "l", "i")
 _ROLE_RE = re.compile(
     "(?:" + "|".join(sorted(map(re.escape, ROLES), key=len, reverse=True)) + r")"
-    r"(?:\s*(?:\*\*)?\s*(?:[：:]|为|是|系|即)?\s*(?:\*\*)?\s*)$")
+    r"(?:了?\s*(?:\*\*)?\s*(?:[：:]|为|是|系|即)?\s*(?:\*\*)?\s*)$")
 _PREP_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, PREPOSITIONS), key=len, reverse=True)) + ")$")
-_ROLE_LAST = {r[-1] for r in ROLES} | set("：:为是系即* \u3000") | PERSON_SUFFIX
+_ROLE_LAST = {r[-1] for r in ROLES} | set("：:为是系即了* \u3000") | PERSON_SUFFIX
 _LEFT_OK = _ROLE_LAST | {p[-1] for p in PREPOSITIONS} | CLAUSE_START
 _TITLE = re.compile(r"《[^《》\n]{0,80}》")
 _QUOTE_HINT = re.compile("[“「『‘\"]")
@@ -270,6 +270,8 @@ def _left(text: str, i: int) -> int:
         return WEAK
     prev = text[i - 1]
     lo = max(0, i - 14)
+    if prev in "了为是系即" and _freq(text[i - 1:i + 1]) >= _COMMON:
+        return NONE  # 询问了解, 店主了解: a particle or a copula that starts a word is neither
     if prev in _ROLE_LAST:
         r = _ROLE_RE.search(text, lo, i)
         # 林业|主管部门: no 业主 when the role's first character ends a word before it and its last
@@ -660,6 +662,9 @@ def _decide(text: str, cands: list[_Cand], tag: Tagger) -> list[Span]:
                 accepted.append(c)  # 一名叫黎明的男子, 化名武艺: whatever is named is a name
             elif c.right == R_BOUNDARY and not verb and _label_before(text, c.start):
                 accepted.append(c)  # 许可证持有人：白天明；: a label's whole value
+            elif c.right == R_BOUNDARY and c.common and text[c.end] in "。；;！!" and not c.functional and \
+                    _tag(text[c.start:c.end])[:1] in ("n", "t", "") and _plausible(text, c, _USES_NAME):
+                accepted.append(c)  # 转让给了高峰。, 联系了雇主金星。: a role's object that ends the sentence
             elif c.right == R_LIST and not verb and not c.functional and text[c.end] == "、" and not \
                     PERSON_PREDICATE_RE.match(text, c.start) and (
                     not c.common or _tag(text[c.start:c.end])[:1] in ("n", "")) and (
