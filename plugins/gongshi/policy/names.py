@@ -569,8 +569,8 @@ def detect(text: str, tagger: Tagger | None = None, public: Iterable[str] = ()) 
         if left == NONE and i not in tails:
             continue
         if left != STRONG and len(surname) == 1 and _freq(text[i:i + 2]) >= _COMMON and (
-                not (_person_follows(text, g + 1) or _person_follows(text, g + 2) or _three(text, i, g)
-                     or "、" in text[g + 1:g + 3]) or (left == NONE and not (
+                not ("、" in text[g + 1:g + 3] or _person_follows(text, g + 1) or _person_follows(text, g + 2)
+                     or (left != NONE and _three(text, i, g))) or (left == NONE and not (
                     i in tails and (STRONG_RIGHT.match(text, g + 1) or STRONG_RIGHT.match(text, g + 2)
                                     or _listed_mask(text, g + 1) or _listed_mask(text, g + 2))))):
             continue  # 申辩, 符合, 安全: a common word, and nothing only a person does follows (为马力等人: one)
