@@ -446,8 +446,9 @@ def _han_candidate(text: str, i: int, surname: str, left: int) -> _Cand | None:
         nr = _tag(word).startswith("nr")
         # 严明辉, 白云飞: a common word's head (严明) with a third character used in names is a name's
         # shape, not a word's
-        # (a three-character word that jieba tags as a name is a known person's name: 韦小宝, 蔡文静)
-        known = nr and len(word) >= 3
+        # (a three-character word that jieba tags as a name is a known person's name: 韦小宝, 蔡文静;
+        # not when its head is a common word: jieba tags 银行卡 nr too)
+        known = nr and len(word) >= 3 and head < _COMMON
         common = (f >= _COMMON and not known) or (head >= _COMMON and not nr and not _name_like(text[g:end]))
         tag = _tag(word) if f >= _WORD else (_tag(text[i:i + 2]) if head >= _WORD and not _name_like(text[g:end]) else "")
         functional = bool(tag) and tag in _FUNCTION_TAGS
