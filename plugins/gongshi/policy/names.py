@@ -702,6 +702,9 @@ def _decide(text: str, cands: list[_Cand], tag: Tagger) -> list[Span]:
             pending.append(c)
             if c.right in (R_PRED, R_VERB, R_BOUNDARY, R_LIST) and not c.common and _plausible(text, c, _USES_WEAK):
                 confirm.append(c)
+            elif c.common and c.right >= R_PRED and not c.functional and not verb and \
+                    _tag(text[c.start:c.end])[:1] in ("n", "t") and _plausible(text, c, _USES_NAME):
+                confirm.append(c)  # 由桂林|实际经营, 公示：黎明|申请的: a common word the tagger reads as a name
     if confirm:
         cache: dict[int, list[Span]] = {}
         for c in confirm:
