@@ -56,13 +56,13 @@ def test_corpus_is_balanced_and_large_enough() -> None:
 # Measured 2026-12-07 (scripts/eval_names.py --gate --corpus …): corpus and tune 1.000 / 0.000,
 # design 0.968 / 0.013 (曾国藩 and 杜鹃 missed; 毛重与净含量 flagged). Round 2: heldout.tsv (burned
 # as a held-out, now tuned on) 1.000 / 0.000; design2.tsv (the classes round 2 fixed, 100+ rows
-# each, tests/data/names/make_design2.py) 0.997 / 0.011 (common words as names at a clause start
-# or after a preposition missed: 公示：黎明申请的, 由桂林实际经营; lists of herbs outside the
-# lexicon with no cue flagged: 抽检的金果榄、冯木不合格).
+# each, tests/data/names/make_design2.py) 0.991 / 0.009 (common words as names the tagger does not
+# read as names missed: 对方圆罚款, 决定书（马力）; lists of herbs outside the lexicon with no cue
+# flagged: 抽检的金果榄、冯木不合格); design.tsv 1.000 / 0.013.
 @pytest.mark.parametrize(("name", "min_recall", "max_flagged"), [
     ("corpus.tsv", 0.99, 0.01),
     ("tune.tsv", 0.99, 0.01),
-    ("design.tsv", 0.93, 0.03),
+    ("design.tsv", 0.98, 0.02),
     ("heldout.tsv", 0.99, 0.01),
     ("design2.tsv", 0.99, 0.015),
 ])
