@@ -1,8 +1,9 @@
 """gongshi.policy.names: unmasked full names of natural persons in free text.
 
 The corpora (tests/data/names/, README there): corpus.tsv (the project's templated one),
-tune.tsv (written by someone who had not read the detector; tuned on), design.tsv (the
-detector's author's own look-alikes and slots). The frozen held-out set is measured once, by
+tune.tsv (written by someone who had not read the detector; tuned on), design.tsv and design2.tsv
+(the detector's author's own look-alikes and slots), heldout.tsv (held out in round 1, tuned on
+since). The frozen held-out set is measured once, by
 tests/test_names_heldout.py. scripts/eval_names.py prints the same figures and compares models.
 """
 from __future__ import annotations
@@ -53,11 +54,17 @@ def test_corpus_is_balanced_and_large_enough() -> None:
 
 
 # Measured 2026-12-07 (scripts/eval_names.py --gate --corpus …): corpus and tune 1.000 / 0.000,
-# design 0.968 / 0.013 (曾国藩 and 杜鹃 missed; 毛重与净含量 flagged).
+# design 0.968 / 0.013 (曾国藩 and 杜鹃 missed; 毛重与净含量 flagged). Round 2: heldout.tsv (burned
+# as a held-out, now tuned on) 1.000 / 0.000; design2.tsv (the classes round 2 fixed, 100+ rows
+# each, tests/data/names/make_design2.py) 0.991 / 0.009 (common words as names the tagger does not
+# read as names missed: 对方圆罚款, 决定书（马力）; lists of herbs outside the lexicon with no cue
+# flagged: 抽检的金果榄、冯木不合格); design.tsv 1.000 / 0.013.
 @pytest.mark.parametrize(("name", "min_recall", "max_flagged"), [
     ("corpus.tsv", 0.99, 0.01),
     ("tune.tsv", 0.99, 0.01),
-    ("design.tsv", 0.93, 0.03),
+    ("design.tsv", 0.98, 0.02),
+    ("heldout.tsv", 0.99, 0.01),
+    ("design2.tsv", 0.99, 0.015),
 ])
 def test_recall_and_false_alarms(name: str, min_recall: float, max_flagged: float) -> None:
     recall, flagged = measure(DATA / name)
@@ -119,6 +126,28 @@ def test_recall_and_false_alarms(name: str, min_recall: float, max_flagged: floa
     ("已公示的决定中当事人信息均已隐去。", []),
     ("当事人（男，蒙古族，1959年3月生）未取得许可证。", []),
     ("申请人于2021年6月18日提交烟花爆竹经营（零售）许可申请。", []),  # the demo data
+    # round 2 (issue 20): the classes the burned held-out set showed, in sentences of their own
+    ("另一员工邱雅琴的证言与上述陈述一致。", ["邱雅琴"]),  # a role after a word (一员)
+    ("当事人称该批货物系其亲戚洪志刚存放。", ["洪志刚"]),  # kin; 洪 a surname now
+    ("经核实，贝丽娟名下登记的货车未年检。", ["贝丽娟"]),  # 名下
+    ("冷德明，寿县人，系该店店员。", ["冷德明"]),  # a birthplace
+    ("陪同人员：龚雪（保管员）、詹志勇（收银员）。", ["龚雪", "詹志勇"]),  # a job in brackets
+    ("委托代理人陶某某、叶芳华到场。", ["叶芳华"]),  # listed with a masked name
+    ("股东江南、桂平各持股50%。", ["江南", "桂平"]),  # place words after a role
+    ("一名叫黎明的男子在店内购买了白酒。", ["黎明"]),  # a naming word
+    ("吴敏和艾力•买买提系合伙关系。", ["吴敏", "艾力•买买提"]),  # a dotted name's left end
+    ("买合木提·沙吾提出具了情况说明。", ["买合木提·沙吾提"]),  # ... and its right end
+    ("证人陶某某、任嘉均证实当事人在店内销售。", ["任嘉"]),  # an adverb before the predicate
+    ("经营者李向东销售过期食品。", ["李向东"]),  # 向 as a given character
+    ("格日勒图在现场检查笔录上签名。", ["格日勒图"]),  # a Mongolian one-part name
+    ("原经营者梁某某已将该店转让给卢××，但双方均未办理变更登记。", []),
+    ("证人证言证明当事人曾多次上门推销该产品。", []),
+    ("当事人之妻郑某到场后表示，丈夫常年在外务工。", []),
+    ("当事人门头招牌未经审批擅自设置。", []),
+    ("当事人向社会公开承诺，但未兑现。", []),
+    ("经双方确认，涉案金额为2000元。", []),
+    ("该法人单位未按规定报送年度报告。", []),
+    ("当事人钱和物均已退还。", []),
 ])
 def test_exact_spans(text: str, names: list[str]) -> None:
     assert _names(text) == names
