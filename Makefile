@@ -10,7 +10,7 @@ PORT      ?= 8000
 ASOF      ?=
 ASOF_FLAG := $(if $(ASOF),--as-of $(ASOF),)
 
-.PHONY: html validate serve test lock clean bench bench-peer refresh
+.PHONY: html validate serve test test-fast lock clean bench bench-peer refresh
 
 # The venv is rebuilt whenever the lock file changes. Bytecode is compiled at install (uv does not by
 # default, and PYTHONDONTWRITEBYTECODE would otherwise make every command compile ~600 modules again).
@@ -43,6 +43,11 @@ serve: $(VENV)/.installed
 
 test: $(VENV)/.installed
 	$(BIN)/python -m pytest -n 2 -q
+
+# The fast lane while editing (under 30 s, no browser): the model, policy, checks and
+# publication tests, less those marked slow (tests/conftest.py says which). `make test` runs all.
+test-fast: $(VENV)/.installed
+	$(BIN)/python -m pytest -n 2 -q -m "not slow and not browser"
 
 bench: $(VENV)/.installed
 	$(BIN)/gongshi bench --decisions 1000 --decisions 10000

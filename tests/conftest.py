@@ -62,3 +62,19 @@ def data_copy(tmp_path: Path) -> Path:
 
 
 from browser import browser, page, phone, site_url  # noqa: E402,F401  (browser fixtures)
+
+
+# The fast lane (`make test-fast`: under 30 s on two cores, no browser) runs the tests of the
+# layers below the outputs. These are marked `slow` and left to `make test`: the outputs' and
+# the application's tests (they build sites, start servers, drive the CLI) and the few
+# lower-layer files that build a whole site or run a property over many datasets.
+SLOW_FOLDERS = ("app", "outputs")
+SLOW_FILES = {"test_checkcache.py", "test_redact_property.py", "test_annual.py", "test_rules_compliance.py",
+              "test_fuzz.py", "test_jobs.py", "test_types.py", "test_publication.py", "test_loader_property.py"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        path = Path(str(item.path))
+        if path.parent.name in SLOW_FOLDERS or path.name in SLOW_FILES:
+            item.add_marker(pytest.mark.slow)

@@ -5,7 +5,7 @@ the same documents `gongshi schema` writes), so each field's type, presence, Chi
 description come from the one declaration the validator uses; a kind added to `kinds.KINDS`
 appears without touching this module. `docs/rules.md` is written from `ruleset.RULES`. The
 prose around the generated parts is kept here, in the templates below. `gongshi docs` writes
-both files; `gongshi docs --check` (and tests/test_docs_reference.py) fails when they are stale.
+both files; `gongshi docs --check` (and tests/app/test_docs_reference.py) fails when they are stale.
 """
 from __future__ import annotations
 

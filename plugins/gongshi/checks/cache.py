@@ -25,7 +25,7 @@ data (hooks.scoped, like yamllint's rule types):
 Stat, not git, finds what changed (a file edited outside git is seen); mtime+size+inode is
 git's own index rule. Findings are stored with their line and column resolved (those depend
 on the file's bytes only). The result is the cold validate's, finding for finding
-(tests/test_checkcache.py). `GONGSHI_CHECK_CACHE=0` (or `GONGSHI_CACHE=0`) turns it off.
+(tests/checks/test_checkcache.py). `GONGSHI_CHECK_CACHE=0` (or `GONGSHI_CACHE=0`) turns it off.
 """
 from __future__ import annotations
 

@@ -10,7 +10,7 @@ way jieba does (`Tokenizer.gen_pfdict` for frequencies, `POSTokenizer.load_word_
 a line is "word freq tag", a later line wins), and pickles what the detector can ask: every
 word of one or two characters, and longer words only when their frequency reaches `min_freq`
 (names.py asks a longer word's tag only after its frequency passed that threshold). Loading it
-takes ~35 ms. The answers are jieba's, word for word (tests/test_rules_names.py compares them);
+takes ~35 ms. The answers are jieba's, word for word (tests/policy/test_rules_names.py compares them);
 jieba's tokenizer is still loaded when a candidate needs the tagger itself (names._confirm).
 
 The cache file is `<GONGSHI_CACHE_DIR or ~/.cache/gongshi>/gongshi-lexicon-<key>.pickle` (the

@@ -6,7 +6,7 @@ headings, images and footnotes, the same link rules. Neither lets through script
 handlers, javascript:/data: URLs or protocol-relative `//host` links (issue 11).
 
 Most fields are plain Chinese paragraphs; for them a fast path gives byte-identical output
-without running the Markdown parser (tests/test_portal_markup.py proves the identity with
+without running the Markdown parser (tests/outputs/test_portal_markup.py proves the identity with
 hypothesis), which matters at 100,000 decisions.
 
 A record field's `*` is the mask character, never emphasis (issue 21): after `gongshi redact

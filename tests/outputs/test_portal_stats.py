@@ -41,7 +41,7 @@ def test_a_year_without_decisions_is_all_zero() -> None:
 def test_fork_pool_renders_the_same_bytes(tmp_path: Path, monkeypatch) -> None:
     import importlib.util
     from gongshi.outputs.portal import generator
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     spec = importlib.util.spec_from_file_location("update_golden", root / "scripts" / "update_golden.py")
     script = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(script)

@@ -52,7 +52,7 @@ def test_every_decision_embargoed(tmp_path: Path) -> None:
     from conftest import CASES
 
     from gongshi.app.build import build
-    from test_cases import BASE
+    from casefiles import BASE
     shutil.copytree(BASE, tmp_path / "data")
     folder = tmp_path / "data" / "agencies" / "demo" / "decisions" / "2026"
     folder.mkdir(parents=True)

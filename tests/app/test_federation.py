@@ -17,7 +17,7 @@ import yaml
 from gongshi.model.yamlwrite import dump
 from gongshi_tools import synth
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 COUNTY_AS_OF = dt.date(2026, 11, 20)
 STALE_AS_OF = dt.date(2026, 10, 1)
 PROVINCE_AS_OF = dt.date(2026, 12, 7)

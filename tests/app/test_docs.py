@@ -39,7 +39,7 @@ def test_every_rule_id_has_a_golden_case() -> None:
         if case.is_file() and "_base" not in case.parts:
             text = case.read_bytes().decode("utf-8", errors="replace")
             expected.update(re.findall(r"# expect: \w+ (R-[A-Z]+)", text))
-    # R-TRACE findings come from git history, not from a record: tests/test_workflow_git.py
+    # R-TRACE findings come from git history, not from a record: tests/app/test_workflow_git.py
     # exercises them on throwaway repositories.
     expected.add("R-TRACE")
     rules = {m.rule for m in messages()}

@@ -21,7 +21,7 @@ from conftest import ROOT
 from gongshi.model.kinds import KINDS, Record
 from gongshi.policy import detectors as d
 from gongshi.checks.redaction import kind_fields, scan_record
-from test_cases import BASE
+from casefiles import BASE
 from test_rules_redact import _card, _id
 
 CN = dict(zip("0123456789", "零一二三四五六七八九"))
@@ -116,7 +116,7 @@ def test_a_build_with_planted_personal_data_writes_nothing(leak: str, tmp_path: 
     from gongshi.app.build import build
     data = tmp_path / "data"
     shutil.copytree(BASE, data)
-    case = (Path(__file__).parent / "cases" / "valid" / "decision-minimal.yml").read_text(encoding="utf-8")
+    case = (Path(__file__).parents[1] / "cases" / "valid" / "decision-minimal.yml").read_text(encoding="utf-8")
     body = "\n".join(line for line in case.splitlines() if not line.startswith("#"))
     target = data / "agencies" / "demo" / "decisions" / "2024" / "cf-2024-0900.yml"
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -9,7 +9,7 @@ import pytest
 from portal_pages import PAGE_KINDS
 
 pytestmark = pytest.mark.browser
-ARTIFACTS = Path(__file__).resolve().parent / "_artifacts"
+ARTIFACTS = Path(__file__).resolve().parents[1] / "_artifacts"
 SCREENSHOTS = {"home", "decision", "stats", "flowchart"}
 
 

@@ -4,7 +4,7 @@ The corpora (tests/data/names/, README there): corpus.tsv (the project's templat
 tune.tsv (written by someone who had not read the detector; tuned on), design.tsv and design2.tsv
 (the detector's author's own look-alikes and slots), heldout.tsv (held out in round 1, tuned on
 since). The frozen held-out set is measured once, by
-tests/test_names_heldout.py. scripts/eval_names.py prints the same figures and compares models.
+tests/policy/test_names_heldout.py. scripts/eval_names.py prints the same figures and compares models.
 """
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ import pytest
 
 from gongshi.policy.names import name_matches, person_names
 
-DATA = Path(__file__).parent / "data" / "names"
+DATA = Path(__file__).parents[1] / "data" / "names"
 CORPUS = DATA / "corpus.tsv"
 
 
@@ -158,7 +158,7 @@ def test_no_name_in_the_demo_data() -> None:
     alarms of running text, where tune.tsv has single sentences."""
     import yaml
 
-    root = Path(__file__).resolve().parent.parent / "data"
+    root = Path(__file__).resolve().parents[2] / "data"
     found = []
     for path in sorted(root.glob("agencies/*/decisions/**/*.yml")):
         doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}

@@ -15,7 +15,7 @@ from gongshi.runtime.checksums import id_check_char, luhn_valid
 from gongshi.cli import main
 from gongshi.policy import detectors as d
 from gongshi.checks.redaction import kind_fields, kind_paths
-from test_cases import BASE, header, place
+from casefiles import BASE, header, place
 
 REDACT_CASES = sorted((CASES / "rules" / "redact").glob("*.yml"))
 MANUAL = ("a natural person's health data", "the party is a natural person", "the file or folder name",

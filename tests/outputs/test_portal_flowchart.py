@@ -76,7 +76,7 @@ from hypothesis import strategies as st  # noqa: E402
 
 from gongshi.outputs.portal.flowchart_svg import geometry, overlaps  # noqa: E402
 
-DEMO_CHARTS = sorted((Path(__file__).resolve().parent.parent / "data").glob("agencies/*/flowcharts/*.yml"))
+DEMO_CHARTS = sorted((Path(__file__).resolve().parents[2] / "data").glob("agencies/*/flowcharts/*.yml"))
 
 
 def test_demo_flowcharts_have_no_overlaps() -> None:

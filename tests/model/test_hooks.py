@@ -12,7 +12,7 @@ import pytest
 from gongshi.model import hookspecs as hooks
 from gongshi.model.kinds import BUILTIN, KINDS, KindError, validated
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _dist(tmp_path: Path, module: str, source: str, group: str = "gongshi") -> None:

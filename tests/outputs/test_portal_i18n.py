@@ -7,7 +7,7 @@ from pathlib import Path
 from babel.messages.extract import extract_from_file
 from babel.messages.pofile import read_po
 
-THEME = Path(__file__).resolve().parent.parent / "theme"
+THEME = Path(__file__).resolve().parents[2] / "theme"
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -64,7 +64,7 @@ def test_literal_translations_are_made_once_and_equal_gettexts() -> None:
     import jinja2
 
     from gongshi.outputs.portal import i18n
-    root = Path(__file__).resolve().parents[1]
+    root = Path(__file__).resolve().parents[2]
     source = "<p>{{ _('执法决定') }}|{{ _(\"撤销公告\") }}|{{ _('执法决定') ~ '!' }}|{{ _('%(n)s 条', n=3) }}</p>"
     outputs = []
     for static in (True, False):

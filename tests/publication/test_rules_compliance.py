@@ -12,7 +12,7 @@ from conftest import CASES, DATA, DEMO_AS_OF
 from gongshi.checks.pipeline import validate
 from gongshi.cli import main
 from gongshi.publication.compliance import compliance_report
-from test_cases import BASE
+from casefiles import BASE
 
 
 def test_demo_report_is_deterministic_and_consistent() -> None:

@@ -219,7 +219,7 @@ def test_reserved_agency_folder_is_a_finding(tmp_path: Path) -> None:
 
 def test_record_text_is_escaped(tmp_path: Path) -> None:
     import importlib.util
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     spec = importlib.util.spec_from_file_location("update_golden", root / "scripts" / "update_golden.py")
     script = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(script)

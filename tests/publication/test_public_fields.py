@@ -21,7 +21,7 @@ from gongshi.model.schema import Obj, Text
 # The fields each kind publishes, pinned in tests/cases/public/<kind>.fields (one dotted path a
 # line): changing what the public sees is a decision, and that file is where a reviewer sees
 # it. A published kind without its file fails the test; a new kind brings its own.
-PUBLIC_CASES = Path(__file__).parent / "cases" / "public"
+PUBLIC_CASES = Path(__file__).parents[1] / "cases" / "public"
 
 
 def pinned(kind: str) -> set[str] | None:

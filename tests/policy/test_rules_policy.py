@@ -15,7 +15,7 @@ from gongshi.model.presets import PRESETS, effective_policy, merge, preset
 from gongshi.policy import visibility as v
 from gongshi.policy.windows import policy_window, window_last_day
 from gongshi.policy.workdays import WorkCalendar
-from test_cases import BASE
+from casefiles import BASE
 
 DECIDED = dt.date(2024, 3, 5)
 PUBLISHED = dt.date(2024, 3, 8)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from gongshi.policy.names import person_names
 
-DATA = Path(__file__).parent / "data" / "names"
+DATA = Path(__file__).parents[1] / "data" / "names"
 HELDOUT = DATA / "heldout2.tsv"
 SHA256 = "92063afa196f39b4d182de2f99ee7eb6462848dfe633db4a571494e2b05252b8"
 FOUND, PLANTED = 359, 434  # planted names found with their exact span (first occurrence)
