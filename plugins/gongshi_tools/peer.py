@@ -185,15 +185,15 @@ def decision_markdown(data: dict[str, Any], agency_name: str) -> str:
 
 
 def public_decisions(data: str, as_of: dt.date) -> list[tuple[str, str, dict[str, Any]]]:
-    """(data-relative file, agency name, data) of every decision public on `as_of`, as gongshi
-    publishes them (its own public set)."""
+    """(data-relative file, agency name, public data) of every decision public on `as_of`, as
+    gongshi publishes them (its own publication: the peer shows exactly the public fields)."""
     from gongshi.model.dataset import load
     from gongshi.publication import publish
     ds = load(data)
     ps = publish(ds, as_of)
     names = {slug: rec.data.get("name", slug) for slug, rec in ps.agencies.items()}
     root = os.path.abspath(data)
-    return [(os.path.relpath(os.path.abspath(r.file), root), names.get(r.agency or "", r.agency or ""), r.data)
+    return [(os.path.relpath(os.path.abspath(r.file), root), names.get(r.agency or "", r.agency or ""), r.data.plain())
             for r in ps.decisions]
 
 
