@@ -422,3 +422,11 @@ def publish_files(ps: Any, output: str) -> int:
                     shutil.copyfile(a.path, dest)
                     n += 1
     return n
+
+
+def every_text(ext: str, data: bytes) -> tuple[list[str] | None, str]:
+    """Every text of an attachment (see attachparts), or (None, why) when it cannot be read."""
+    units, why, why_en = text_units(ext, data)
+    if units is None and ext in _EXTRACT and "damaged" in why_en:
+        return None, why_en
+    return units or [], ""
