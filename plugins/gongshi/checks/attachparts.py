@@ -319,9 +319,9 @@ _DROP = frozenset(_W + n for n in ("del", "moveFrom", "rPrChange", "pPrChange", 
                                    "customXmlDelRangeStart", "customXmlDelRangeEnd", "customXmlInsRangeStart",
                                    "customXmlInsRangeEnd"))
 _UNWRAP = frozenset(_W + n for n in ("ins", "moveTo"))
-_COMMENT_PART = re.compile(r"(^|/)(comments[^/]*\.xml|commentsExtended\.xml|commentsIds\.xml|"
+_COMMENT_PART = re.compile(r"(^|/)(comments?[^/]*\.xml|commentsExtended\.xml|commentsIds\.xml|"
                            r"commentsExtensible\.xml|people\.xml|threadedComments[^/]*|persons/[^/]*|"
-                           r"vmlDrawing[^/]*\.vml)$", re.I)
+                           r"vmlDrawing[^/]*\.vml|commentsDrawing[^/]*\.vml)$", re.I)
 _PERSONAL = ("docProps/custom.xml",)
 # docProps/core.xml and app.xml: the elements that name people or organisations, emptied.
 _CORE_BLANK = frozenset({"creator", "lastModifiedBy", "lastPrinted", "keywords", "description", "subject",
@@ -453,6 +453,9 @@ def _clean_pdf(data: bytes) -> bytes:
     for page in writer.pages:
         for key in page_keys:
             page.pop(NameObject(key), None)
+    # What no page or catalogue refers to any more (the annotations, the form's fields, the
+    # metadata stream) would still be written: orphans are dropped.
+    writer.compress_identical_objects(remove_duplicates=False, remove_unreferenced=True)
     buf = io.BytesIO()
     writer.write(buf)
     return buf.getvalue()
