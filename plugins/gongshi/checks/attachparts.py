@@ -180,7 +180,7 @@ def _pdf_parts(data: bytes) -> list[tuple[str, str]]:
     info = reader.trailer.get("/Info")
     if info is not None:
         out += [("Info", s) for s in _pdf_value(info)]
-    root = reader.trailer["/Root"].get_object()
+    root: Any = reader.trailer["/Root"].get_object()
     for key in ("/Metadata", "/AcroForm", "/Names", "/OpenAction", "/Outlines"):
         if key in root:
             out += [(key[1:], s) for s in _pdf_value(root[key])]
@@ -440,7 +440,7 @@ def _clean_pdf(data: bytes) -> bytes:
     from pypdf import PdfReader, PdfWriter
     from pypdf.generic import NameObject
     reader = PdfReader(io.BytesIO(data))
-    root = reader.trailer["/Root"].get_object()
+    root: Any = reader.trailer["/Root"].get_object()
     doc_keys = ("/Metadata", "/AcroForm", "/Names", "/OpenAction", "/AA", "/PieceInfo")
     page_keys = ("/Annots", "/Metadata", "/PieceInfo", "/AA")
     if "/Info" not in reader.trailer and not any(k in root for k in doc_keys) and \
