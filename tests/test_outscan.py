@@ -3,6 +3,7 @@ the number-like kinds of personal data before the folder goes online; a hit keep
 site as it was and names the output file (and the record, where the build knows it)."""
 from __future__ import annotations
 
+import gzip
 import html
 import os
 import random
@@ -78,11 +79,13 @@ def test_the_demo_site_holds_nothing(demo_site: Path) -> None:
     ("13912345678.html", "<p>x</p>"),                               # the file's name
     ("search/g/0.json", '{"13912345678": "1,2"}'),                  # a gram file's keys
     ("robots.txt", "# 13912345678\n"),
+    ("theme/font.woff", b"wOFF\x00\x01\x00Copyright 13912345678\x00\x00"),  # a binary's text runs
+    ("p.html.gz", gzip.compress(b"<p>13912345678</p>", mtime=0)),  # a page stored compressed
 ])
-def test_a_number_in_any_output_is_found(tmp_path: Path, rel: str, body: str) -> None:
+def test_a_number_in_any_output_is_found(tmp_path: Path, rel: str, body: str | bytes) -> None:
     path = tmp_path / rel
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(body, encoding="utf-8")
+    path.write_bytes(body if isinstance(body, bytes) else body.encode("utf-8"))
     found = _scan(tmp_path).findings
     assert [f.args["out"] for f in found] == [rel]
     assert found[0].rule == "R-REDACT"
@@ -105,8 +108,11 @@ def test_disclosed_numbers_digests_and_masks_are_no_leak(tmp_path: Path) -> None
 def test_an_unreadable_output_fails_closed(tmp_path: Path) -> None:
     (tmp_path / "a.html").write_bytes(b"<p>\xff\xfe</p>")
     (tmp_path / "b.json").write_text("{not json", encoding="utf-8")
+    (tmp_path / "c.html.br").write_bytes(b"\x8b\x0b\xff\xfe")  # a type it cannot read
+    (tmp_path / "d.html.gz").write_bytes(b"\x1f\x8b broken")
     found = _scan(tmp_path).findings
-    assert [(f.args["out"], f.msg is outscan.UNREADABLE) for f in found] == [("a.html", True), ("b.json", True)]
+    assert [(f.args["out"], f.msg is outscan.UNREADABLE) for f in found] == [
+        ("a.html", True), ("b.json", True), ("c.html.br", True), ("d.html.gz", True)]
     assert found[0].message("en").startswith("the generated file 'a.html' cannot be read (UnicodeDecodeError")
 
 

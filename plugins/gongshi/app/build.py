@@ -124,7 +124,8 @@ def build(data: str, output: str, as_of: dt.date, *, settings_file: str | None =
         # source (a field it does not read, a template, an attachment's part) keeps the
         # folder offline like any other error.
         began = time.perf_counter()
-        scanned = outscan.scan(tmp, ds, output, lambda: record_pages(ds, as_of))
+        scanned = outscan.scan(tmp, ds, output, lambda: record_pages(ds, as_of),
+                               workers=min(2, os.cpu_count() or 1) if jobs.parallel(settings) else 1)
         log.info("gongshi.checks.outscan: %d output files read, %d linked from the published build, in %.1f s",
                  scanned.read, scanned.skipped, time.perf_counter() - began)
         if scanned.findings:

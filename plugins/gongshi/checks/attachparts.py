@@ -225,7 +225,7 @@ _RUNS = re.compile(rb"[\x20-\x7e]{4,}")
 _RUNS16 = re.compile(rb"(?:[\x20-\x7e]\x00){4,}")
 
 
-def _binary_text(payload: bytes) -> list[str]:
+def binary_text(payload: bytes) -> list[str]:
     """Readable text in binary metadata (EXIF): UTF-8 where it decodes, ASCII and UTF-16 runs."""
     out = [m.decode("ascii") for m in _RUNS.findall(payload)]
     out += [m.decode("utf-16-le") for m in _RUNS16.findall(payload)]
@@ -251,7 +251,7 @@ def _png_parts(data: bytes) -> list[tuple[str, str]]:
             out += [(name, key.decode("latin-1")), (name, translated.decode("utf-8", "replace")),
                     (name, body.decode("utf-8", "replace"))]
         elif kind not in _PNG_KEEP:
-            out += [(name, s) for s in _binary_text(payload)]
+            out += [(name, s) for s in binary_text(payload)]
     return [(p, s) for p, s in out if s.strip()]
 
 
@@ -287,7 +287,7 @@ def _jpg_parts(data: bytes) -> list[tuple[str, str]]:
     for marker, seg in jpeg_segments(data):
         if 0xE1 <= marker <= 0xEF or marker == 0xFE:
             name = "COM" if marker == 0xFE else f"APP{marker - 0xE0}"
-            out += [(name, s) for s in _binary_text(seg[4:])]
+            out += [(name, s) for s in binary_text(seg[4:])]
     return [(p, s) for p, s in out if s.strip()]
 
 

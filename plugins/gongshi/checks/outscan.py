@@ -51,6 +51,10 @@ from gongshi.policy.normalise import like, needs_slow_path, view
 # The number-like kinds: what a published byte must never hold.
 KINDS_SCANNED = frozenset({d.ID, d.ID15, d.MOBILE, d.LANDLINE, d.CARD, d.ACCOUNT, d.PASSPORT, d.EMAIL, d.PLATE})
 ATTACHMENTS = frozenset({"pdf", "docx", "xlsx", "png", "jpg", "jpeg", "ofd"})
+# Binary files a theme or plugin may publish: read as the runs of text in them (a font's or an
+# icon's metadata). Any other type must decode as UTF-8 text, or the build stops (fail closed).
+BINARY = frozenset({"woff", "woff2", "ttf", "otf", "eot", "ico", "gif", "webp", "bmp", "avif", "mp3", "mp4", "webm"})
+_MAX_GZ = 64 * 1024 * 1024
 # The shortest text that can hold one of them: an e-mail a@b.cn.
 _SHORTEST = 6
 # A digest (MD5, SHA-1, SHA-256 in hex: the open-data catalogue's checksums, cache-busting
@@ -186,6 +190,15 @@ def texts(rel: str, data: bytes, chrome: set[str] | None = None) -> set[str]:
     """Every text of one output file, by its type; raises ValueError (or UnicodeDecodeError)
     when the bytes cannot be read as that type. `chrome`: see `_markup`."""
     ext = rel.rsplit(".", 1)[-1].lower() if "." in rel.rsplit("/", 1)[-1] else ""
+    if ext == "gz":  # a page a plugin stored compressed: its content, bounded
+        import zlib
+        inflated = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(data, _MAX_GZ + 1)
+        if len(inflated) > _MAX_GZ:
+            raise ValueError(f"inflates beyond {_MAX_GZ} bytes")
+        return texts(rel[:-3], inflated, chrome)
+    if ext in BINARY:  # fonts, icons, pictures of the theme: their readable runs
+        from gongshi.checks.attachparts import binary_text
+        return set(binary_text(data))
     if ext in ATTACHMENTS:
         from gongshi.checks.attachments import every_text
         units, problem = every_text(ext, data)
@@ -251,7 +264,7 @@ class Scanner:
             with open(os.path.join(root, *rel.split("/")), "rb") as fh:
                 data = fh.read()
             found = texts(rel, data, self.chrome)
-        except (OSError, ValueError) as exc:  # UnicodeDecodeError and json errors are ValueErrors
+        except Exception as exc:  # noqa: BLE001 - whatever a file makes its reader raise: fail closed
             return [Hit(rel, "", f"{type(exc).__name__}: {exc}"[:200], "")]
         found.update(rel.split("/"))  # the file's name and folders
         found -= self.seen  # set operations in C: most texts of a page were read on another
