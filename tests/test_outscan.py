@@ -190,3 +190,26 @@ def test_planted_numbers_the_gate_did_not_see_never_leave(seed: int, tmp_path: P
     for value in planted.values():
         assert _digits(value).encode() not in published or len(_digits(value)) < 7
         assert value.encode("utf-8") not in published
+
+
+def test_a_rebuild_reads_only_what_changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from gongshi.app.build import build
+    from conftest import CASES
+    seen: list[outscan.Outcome] = []
+    real = outscan.scan
+
+    def spy(*a: object, **k: object) -> outscan.Outcome:
+        seen.append(real(*a, **k))  # type: ignore[arg-type]
+        return seen[-1]
+    monkeypatch.setattr(outscan, "scan", spy)
+    data = tmp_path / "data"
+    shutil.copytree(CASES / "_base", data)
+    out = tmp_path / "output"
+    for _ in range(2):
+        ds = build(str(data), str(out), DEMO_AS_OF, settings_file=str(ROOT / "pelicanconf.py"),
+                   content=str(ROOT / "content"))
+        assert ds.report.ok, ds.report.to_text("en")
+    first, second = seen
+    assert first.skipped == 0 and second.skipped > 0
+    assert second.read + second.skipped == first.read and second.read < first.read
+    assert outscan.load_state(str(out)) == second.state
