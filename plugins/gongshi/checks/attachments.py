@@ -281,8 +281,9 @@ def scan(path: str, rel: str, ext: str, data: bytes, policy: dict[str, Any]) -> 
             raise
         return out, (f"文件的某一部分已损坏或无法解析：{type(exc).__name__}", f"a part is damaged or unparsable: {type(exc).__name__}")
     name = os.path.basename(path)
-    for part, text in extra:
-        for m in scan_text(text, policy):
+    allow = tuple((policy.get("redaction") or {}).get("allow") or ())
+    for part, text, prose in extra:
+        for m in scan_text(text, policy) if prose else d.detect(text, allow):
             if (m.kind, m.text) in seen:
                 continue  # the page text already said so
             seen.add((m.kind, m.text))
@@ -304,7 +305,7 @@ def every_text(ext: str, data: bytes) -> tuple[list[str] | None, str]:
         units, _why, why_en = within(MAX_SECONDS, text_units, ext, data)
         if units is None and ext in _EXTRACT and why_en.startswith("damaged"):
             return None, why_en
-        return (units or []) + [text for _part, text in parts(ext, data)], ""
+        return (units or []) + [text for _part, text, _prose in parts(ext, data)], ""
     except Refused as exc:
         return None, exc.en
     except Exception as exc:  # noqa: BLE001 - whatever a damaged file makes a library raise

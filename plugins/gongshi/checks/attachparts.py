@@ -112,40 +112,40 @@ _BLOCKS = frozenset({"p", "si", "is", "comment", "t", "v", "f", "oddHeader", "od
 _XML_MEMBER = re.compile(r"\.(xml|rels|vml)$", re.I)
 
 
-def _xml_units(xml: bytes) -> list[str]:
+def _xml_units(xml: bytes) -> list[tuple[str, bool]]:
     """Text units of one XML part: the text of each outermost block element, every text outside
-    them, and every attribute value (an author, a document property, a defined name)."""
+    them (prose: True), and every attribute value (an author, a defined name; prose: False, since
+    most are style and font names such as 宋体, which the name model would take for a person)."""
     from lxml import etree
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, recover=False)
     root = etree.fromstring(xml, parser)
-    out: list[str] = []
+    out: list[tuple[str, bool]] = []
 
     def visit(el: Any) -> None:
-        for value in el.attrib.values():
-            out.append(value)
+        out.extend((value, False) for value in el.attrib.values())
         if etree.QName(el).localname in _BLOCKS:
-            out.append("".join(el.itertext()))
+            out.append(("".join(el.itertext()), True))
             for sub in el.iter():
                 if sub is not el:
-                    out.extend(sub.attrib.values())
+                    out.extend((value, False) for value in sub.attrib.values())
             return
         if el.text:
-            out.append(el.text)
+            out.append((el.text, True))
         for child in el:
             if isinstance(child.tag, str):
                 visit(child)
             if child.tail:
-                out.append(child.tail)
+                out.append((child.tail, True))
     visit(root)
-    return [u for u in out if u and u.strip()]
+    return [(u, prose) for u, prose in out if u and u.strip()]
 
 
-def _zip_parts(data: bytes) -> list[tuple[str, str]]:
+def _zip_parts(data: bytes) -> list[tuple[str, str, bool]]:
     out = []
     with open_zip(data) as zf:
         for info in zf.infolist():
             if _XML_MEMBER.search(info.filename):
-                out += [(info.filename, u) for u in _xml_units(read_member(zf, info))]
+                out += [(info.filename, u, prose) for u, prose in _xml_units(read_member(zf, info))]
     return out
 
 
@@ -173,7 +173,7 @@ def _pdf_value(value: Any, depth: int = 0) -> Iterator[str]:
         yield str(value)
 
 
-def _pdf_parts(data: bytes) -> list[tuple[str, str]]:
+def _pdf_parts(data: bytes) -> list[tuple[str, str, bool]]:
     from pypdf import PdfReader
     reader = PdfReader(io.BytesIO(data))
     out: list[tuple[str, str]] = []
@@ -189,7 +189,7 @@ def _pdf_parts(data: bytes) -> list[tuple[str, str]]:
             out += [(f"page {n} annotation", s) for s in _pdf_value(annot)]
         if "/Metadata" in page:
             out += [(f"page {n} Metadata", s) for s in _pdf_value(page["/Metadata"])]
-    return [(p, s) for p, s in out if s.strip()]
+    return [(p, s, True) for p, s in out if s.strip()]
 
 
 _PNG = b"\x89PNG\r\n\x1a\n"
@@ -233,7 +233,7 @@ def binary_text(payload: bytes) -> list[str]:
     return out
 
 
-def _png_parts(data: bytes) -> list[tuple[str, str]]:
+def _png_parts(data: bytes) -> list[tuple[str, str, bool]]:
     out: list[tuple[str, str]] = []
     for kind, payload, _ in png_chunks(data):
         name = kind.decode("latin-1")
@@ -252,7 +252,7 @@ def _png_parts(data: bytes) -> list[tuple[str, str]]:
                     (name, body.decode("utf-8", "replace"))]
         elif kind not in _PNG_KEEP:
             out += [(name, s) for s in binary_text(payload)]
-    return [(p, s) for p, s in out if s.strip()]
+    return [(p, s, True) for p, s in out if s.strip()]
 
 
 def jpeg_segments(data: bytes) -> Iterator[tuple[int, bytes]]:
@@ -282,22 +282,23 @@ def jpeg_segments(data: bytes) -> Iterator[tuple[int, bytes]]:
         at = end
 
 
-def _jpg_parts(data: bytes) -> list[tuple[str, str]]:
+def _jpg_parts(data: bytes) -> list[tuple[str, str, bool]]:
     out: list[tuple[str, str]] = []
     for marker, seg in jpeg_segments(data):
         if 0xE1 <= marker <= 0xEF or marker == 0xFE:
             name = "COM" if marker == 0xFE else f"APP{marker - 0xE0}"
             out += [(name, s) for s in binary_text(seg[4:])]
-    return [(p, s) for p, s in out if s.strip()]
+    return [(p, s, True) for p, s in out if s.strip()]
 
 
-_READERS: dict[str, Callable[[bytes], list[tuple[str, str]]]] = {
+_READERS: dict[str, Callable[[bytes], list[tuple[str, str, bool]]]] = {
     "docx": _zip_parts, "xlsx": _zip_parts, "ofd": _zip_parts, "pdf": _pdf_parts,
     "png": _png_parts, "jpg": _jpg_parts, "jpeg": _jpg_parts}
 
 
-def parts(ext: str, data: bytes) -> list[tuple[str, str]]:
-    """(part, text) of every part of an attachment: for zips every XML member, for a PDF its
+def parts(ext: str, data: bytes) -> list[tuple[str, str, bool]]:
+    """(part, text, prose) of every part of an attachment (prose: whether natural persons' names
+    are looked for in it too): for zips every XML member, for a PDF its
     information dictionary, XMP, forms, names, outline and annotations (page text is read by
     attachments.text_units), for images their text chunks and metadata segments. Raises Refused
     (too large inflated, too slow) or another exception for a damaged file."""
