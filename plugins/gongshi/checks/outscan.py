@@ -365,9 +365,34 @@ def plan(root: str, published: str | None, state: State | None, ctx: str) -> tup
     return out, skipped
 
 
-def chunks(rels: list[str], n: int) -> list[list[str]]:
-    """`rels` dealt into `n` parts (every n-th file: each part gets pages, index files and data alike)."""
-    return [rels[i::n] for i in range(n) if rels[i::n]]
+# Files that repeat one another's strings (the open-data tables: the whole set, each agency's
+# part, as CSV and as JSON) go to the same worker, whose memory of texts read then answers most
+# of them (measured at 10,000 decisions: a third of the open data's cost).
+_TOGETHER = ("data/",)
+
+
+def chunks(rels: list[str], n: int, root: str | None = None) -> list[list[str]]:
+    """`rels` in `n` parts of about the same size: the files under `_TOGETHER` in one part, the
+    others dealt to whichever part is lightest (by bytes when `root` is given, else by count)."""
+    def weight(rel: str) -> int:
+        if root is None:
+            return 1
+        try:
+            return os.path.getsize(os.path.join(root, *rel.split("/"))) + 512
+        except OSError:
+            return 512  # read (and reported) by its worker
+    parts: list[list[str]] = [[] for _ in range(n)]
+    loads = [0] * n
+    together = [r for r in rels if r.startswith(_TOGETHER)]
+    if together:
+        parts[0] += together
+        loads[0] += sum(weight(r) for r in together)
+    for rel in rels:
+        if not rel.startswith(_TOGETHER):
+            i = loads.index(min(loads))
+            parts[i].append(rel)
+            loads[i] += weight(rel)
+    return [p for p in parts if p]
 
 
 # ------------------------------------------------------------------ findings
@@ -450,7 +475,7 @@ def scan(root: str, ds: Dataset, published: str | None = None, pages: Callable[[
         hits = scanner.files(root, rels)
     else:
         running = [jobs.start(f"output scan {i + 1}", scanner.files, root, part)
-                   for i, part in enumerate(chunks(rels, workers))]
+                   for i, part in enumerate(chunks(rels, workers, root))]
         hits = [h for job in running for h in job.result()]
     found = findings(hits, ds, published or root, pages() if pages else None) if hits else []
     return Outcome(found, len(rels), skipped, State(ctx, started))
