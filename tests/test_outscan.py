@@ -135,6 +135,14 @@ def test_files_linked_from_the_published_build_are_skipped_only_when_safe(tmp_pa
     outscan.save_state(str(published), first.state)
     os.utime(new / "old.html", ns=(first.state.since_ns + 10**9, first.state.since_ns + 10**9))
     assert _scan(new, published=str(published)).skipped == 0
+    # A copy with the same bytes (open data is written afresh) counts as the published file;
+    # one byte changed, it is read.
+    os.utime(published / "old.html", ns=(first.state.since_ns - 10**9,) * 2)
+    (new / "old.html").unlink()
+    (new / "old.html").write_text("<p>13912345678</p>", encoding="utf-8")
+    assert _scan(new, published=str(published)).skipped == 1
+    (new / "old.html").write_text("<p>13912345679</p>", encoding="utf-8")
+    assert _scan(new, published=str(published)).skipped == 0
 
 
 def test_two_workers_find_what_one_finds(tmp_path: Path) -> None:

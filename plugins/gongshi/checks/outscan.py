@@ -333,11 +333,27 @@ def context(allow: tuple[str, ...], allowed_keys: frozenset[str]) -> str:
 
 
 def plan(root: str, published: str | None, state: State | None, ctx: str) -> tuple[list[str], int]:
-    """(files to read, how many were skipped): every file under `root`, but those hard-linked
-    from `published` and unchanged since its scan when that scan ran in the same context."""
+    """(files to read, how many were skipped): every file under `root`, but those the published
+    build's scan read when that scan ran in the same context: a file hard-linked from `published`
+    (same inode) or one whose bytes equal its published twin's (the open data, written afresh
+    each build, mostly unchanged), provided the published file was not modified since its scan."""
     reuse = published is not None and state is not None and state.context == ctx and os.path.isdir(published)
     out: list[str] = []
     skipped = 0
+
+    def known(e: os.DirEntry[str], rel: str) -> bool:
+        assert published is not None and state is not None
+        st = e.stat(follow_symlinks=False)
+        path = os.path.join(published, *rel.split("/"))
+        try:
+            twin = os.stat(path, follow_symlinks=False)
+        except OSError:
+            return False
+        if twin.st_mtime_ns >= state.since_ns or st.st_size != twin.st_size:
+            return False
+        if (twin.st_ino, twin.st_dev) == (st.st_ino, st.st_dev):
+            return st.st_mtime_ns < state.since_ns
+        return _same_bytes(e.path, path)
 
     def walk(folder: str, prefix: str) -> None:
         nonlocal skipped
@@ -348,21 +364,25 @@ def plan(root: str, published: str | None, state: State | None, ctx: str) -> tup
             if e.is_dir(follow_symlinks=False):
                 walk(e.path, rel + "/")
                 continue
-            if reuse and e.is_file(follow_symlinks=False):
-                st = e.stat(follow_symlinks=False)
-                if st.st_nlink > 1:
-                    assert published is not None and state is not None
-                    try:
-                        twin = os.stat(os.path.join(published, *rel.split("/")), follow_symlinks=False)
-                    except OSError:
-                        twin = None
-                    if twin is not None and (twin.st_ino, twin.st_dev) == (st.st_ino, st.st_dev) \
-                            and st.st_mtime_ns < state.since_ns:
-                        skipped += 1
-                        continue
+            if reuse and e.is_file(follow_symlinks=False) and known(e, rel):
+                skipped += 1
+                continue
             out.append(rel)  # links, sockets and the like are read too: open() fails closed
     walk(root, "")
     return out, skipped
+
+
+def _same_bytes(a: str, b: str) -> bool:
+    try:
+        with open(a, "rb") as fa, open(b, "rb") as fb:
+            while True:
+                x, y = fa.read(1 << 20), fb.read(1 << 20)
+                if x != y:
+                    return False
+                if not x:
+                    return True
+    except OSError:
+        return False
 
 
 # Files that repeat one another's strings (the open-data tables: the whole set, each agency's
