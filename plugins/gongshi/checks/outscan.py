@@ -236,6 +236,22 @@ def suspect(text: str) -> bool:
                 or (_LABEL.search(text) and _SEVEN.search(text)))
 
 
+def _read(path: str) -> bytes:
+    """A file's bytes with one open, fstat and read (no buffered file object: 26,000 small files)."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+    try:
+        size = os.fstat(fd).st_size
+        data = os.read(fd, size + 1)
+        if len(data) == size:
+            return data  # the whole file in one read: the common case
+        chunks = [data]  # a short read, or it grew meanwhile: read on to the end
+        while chunks[-1]:
+            chunks.append(os.read(fd, 1 << 20))
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
 class Scanner:
     """Reads output files of one worker; a text already read by it is not read again."""
 
@@ -261,8 +277,7 @@ class Scanner:
         """The hits of one file (its path included)."""
         out: list[Hit] = []
         try:
-            with open(os.path.join(root, *rel.split("/")), "rb") as fh:
-                data = fh.read()
+            data = _read(os.path.join(root, *rel.split("/")))
             found = texts(rel, data, self.chrome)
         except Exception as exc:  # noqa: BLE001 - whatever a file makes its reader raise: fail closed
             return [Hit(rel, "", f"{type(exc).__name__}: {exc}"[:200], "")]
