@@ -96,6 +96,17 @@ def test_a_number_in_any_output_is_found(tmp_path: Path, rel: str, body: str | b
     assert found[0].message("zh") == f"生成的文件“{rel}”中有未作隐私处理的手机号码（{mask}），网站没有更新"
 
 
+def test_every_number_like_kind_is_found(tmp_path: Path) -> None:
+    r = random.Random(7)
+    for i, (kind, make) in enumerate(sorted(KINDS.items())):
+        (tmp_path / f"{i}.html").write_text(f"<p>{make(r)}</p>", encoding="utf-8")
+    (tmp_path / "bracketed.html").write_text("<p>电话（0564）6021299</p>", encoding="utf-8")
+    found = _scan(tmp_path).findings
+    assert sorted(f.args["what_en"] for f in found) == [
+        "bank account number", "bank card number", "e-mail address", "landline number", "landline number",
+        "mobile number", "passport or travel-permit number", "resident ID number", "vehicle plate"]
+
+
 def test_disclosed_numbers_digests_and_masks_are_no_leak(tmp_path: Path) -> None:
     # The agencies' published phones (as text and as tel: links), the allow list, a SHA-256
     # that begins with digits, and masked numbers.

@@ -25,11 +25,12 @@ phone, a maintainer's e-mail) and site.yml's `policy.redaction.allow` are allowe
 their digits (a phone printed as `0564-6021234` and linked as `tel:05646021234` is the same).
 
 Fast, because it runs on every build: a text seen once in a worker is not read again (headers,
-footers and list rows repeat on thousands of pages), the detectors' own cache answers repeats
-across workers, files are split over the cores in forked jobs (runtime/jobs.py), and a file
-hard-linked from the published build (same inode: the page cache and the search index link
-unchanged files) was read when that build went online and is skipped, unless the allowed
-values, the scanner's code or the file's mtime say otherwise (`State`).
+footers and list rows repeat on thousands of pages; outside <main> only new lines are parsed),
+the detectors are asked only about texts with a cue for these kinds (`suspect`), files are split
+over the cores in forked jobs (runtime/jobs.py), and a file hard-linked from the published build
+(same inode: the page cache and the search index link unchanged files) or with the same bytes
+was read when that build went online and is skipped, unless the allowed values, the scanner's
+code or the published file's mtime say otherwise (`State`). Measured in README ("What leaves").
 """
 from __future__ import annotations
 
@@ -222,7 +223,8 @@ def texts(rel: str, data: bytes, chrome: set[str] | None = None) -> set[str]:
 # plate). A text with none of them, and nothing the view would undo (markup, escapes, invisible
 # characters: `needs_slow_path`), cannot hold one of those kinds, and the detectors are not asked.
 _DIGIT, _SEPS = like("0123456789"), like(" \t\r\n./\\-_·")
-_TEN = re.compile(rf"{_DIGIT}(?:{_SEPS}{{0,2}}{_DIGIT}){{9}}")
+# (a landline's area code may stand in brackets: (0564)6021234)
+_TEN = re.compile(rf"{_DIGIT}(?:(?:{_SEPS}|{like('()')}){{0,2}}{_DIGIT}){{9}}")
 _SEVEN = re.compile(rf"{_DIGIT}(?:{_SEPS}{{0,2}}{_DIGIT}){{6}}")
 _LABEL = re.compile("账|帐|卡号|护照|通行证|旅行证|台胞证|回乡证|居留证|签证|" + "".join(like(c + c.upper()) for c in "passport"))
 _AT = re.compile(f"{like('@')}|{like('Aa')}{like('Tt')}|艾特")
@@ -337,10 +339,11 @@ def forget_state(output: str) -> None:
 
 def context(allow: tuple[str, ...], allowed_keys: frozenset[str]) -> str:
     """A digest of what decides a scan's answer: the allowed values and the scanning code."""
-    from gongshi.checks import attachments
+    from gongshi.checks import attachments, attachparts
     from gongshi.policy import normalise, prose
     h = hashlib.sha256()
-    for module in (__file__, d.__file__, normalise.__file__, prose.__file__, attachments.__file__):
+    for module in (__file__, d.__file__, normalise.__file__, prose.__file__, attachments.__file__,
+                   attachparts.__file__):
         with open(module, "rb") as fh:
             h.update(fh.read())
     h.update(json.dumps([list(allow), sorted(allowed_keys)], ensure_ascii=False).encode("utf-8"))
