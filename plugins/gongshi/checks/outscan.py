@@ -227,7 +227,9 @@ _DIGIT, _SEPS = like("0123456789"), like(" \t\r\n./\\-_·")
 _TEN = re.compile(rf"{_DIGIT}(?:(?:{_SEPS}|{like('()')}){{0,2}}{_DIGIT}){{9}}")
 _SEVEN = re.compile(rf"{_DIGIT}(?:{_SEPS}{{0,2}}{_DIGIT}){{6}}")
 _LABEL = re.compile("账|帐|卡号|护照|通行证|旅行证|台胞证|回乡证|居留证|签证|" + "".join(like(c + c.upper()) for c in "passport"))
-_AT = re.compile(f"{like('@')}|{like('Aa')}{like('Tt')}|艾特")
+# "at" only as a word (the detectors' own cue, \bat\b): in "data", "date" or "status" it is none.
+_WORD = like("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
+_AT = re.compile(f"{like('@')}|(?<!{_WORD}){like('Aa')}{like('Tt')}(?!{_WORD})|艾特")
 _PLATE = re.compile(r"[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼]"
                     rf"{_SEPS}?{like('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz')}")
 
@@ -236,6 +238,26 @@ def suspect(text: str) -> bool:
     """Whether `text` could hold a number-like kind (see the cues above)."""
     return bool(_TEN.search(text) or _AT.search(text) or _PLATE.search(text) or needs_slow_path(text)
                 or (_LABEL.search(text) and _SEVEN.search(text)))
+
+
+def suspects(found: Iterable[str]) -> list[str]:
+    """The texts of `found` that pass `suspect`, found with one pass of each cue over all of them
+    joined (a NUL between texts: no cue spans it) instead of five calls a text."""
+    import bisect
+    import itertools
+    texts_ = [t for t in found if len(t) >= _SHORTEST]
+    if not texts_:
+        return []
+    blob = "\x00".join(texts_)
+    starts = list(itertools.accumulate((len(t) + 1 for t in texts_[:-1]), initial=0))
+    picked: set[int] = set()
+    for rx in (_TEN, _AT, _PLATE):
+        picked.update(bisect.bisect_right(starts, m.start()) - 1 for m in rx.finditer(blob))
+    picked.update(i for i in {bisect.bisect_right(starts, m.start()) - 1 for m in _LABEL.finditer(blob)}
+                  if _SEVEN.search(texts_[i]))
+    if needs_slow_path(blob):
+        picked.update(i for i, t in enumerate(texts_) if i not in picked and needs_slow_path(t))
+    return [texts_[i] for i in sorted(picked)]
 
 
 def _read(path: str) -> bytes:
@@ -286,7 +308,7 @@ class Scanner:
         found.update(rel.split("/"))  # the file's name and folders
         found -= self.seen  # set operations in C: most texts of a page were read on another
         self.seen |= found
-        for text in found:
+        for text in suspects(found):
             out += [Hit(rel, kind, mask, k) for kind, mask, k in self.matches(text)]
         return out
 
