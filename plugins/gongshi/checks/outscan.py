@@ -50,7 +50,8 @@ from gongshi.policy import detectors as d
 from gongshi.policy.normalise import like, needs_slow_path, view
 
 # The number-like kinds: what a published byte must never hold.
-KINDS_SCANNED = frozenset({d.ID, d.ID15, d.MOBILE, d.LANDLINE, d.CARD, d.ACCOUNT, d.PASSPORT, d.EMAIL, d.PLATE})
+KINDS_SCANNED = frozenset({d.ID, d.ID15, d.RESIDENCE, d.OTHER_ID, d.MOBILE, d.LANDLINE, d.CARD, d.ACCOUNT,
+                           d.PASSPORT, d.EMAIL, d.PLATE})
 ATTACHMENTS = frozenset({"pdf", "docx", "xlsx", "png", "jpg", "jpeg", "ofd"})
 # Binary files a theme or plugin may publish: read as the runs of text in them (a font's or an
 # icon's metadata). Any other type must decode as UTF-8 text, or the build stops (fail closed).
@@ -218,26 +219,32 @@ def texts(rel: str, data: bytes, chrome: set[str] | None = None) -> set[str]:
 
 
 # Cheap cues for the number-like kinds on the source text (normalise.like: full-width, circled
-# and Chinese digits count): ten digits close together (the shortest phone with its area code),
-# seven after an account or passport label, an @ or a spelled "at", a province and a letter (a
-# plate). A text with none of them, and nothing the view would undo (markup, escapes, invisible
-# characters: `needs_slow_path`), cannot hold one of those kinds, and the detectors are not asked.
+# and Chinese digits count), each a superset of what a detector needs: ten digits close together
+# (the shortest phone with its area code), seven after a label (account, passport, identity
+# document, a phone without its area code), a Hong Kong or Taiwan identity card's shape, an @,
+# a spelled "at" or a # after an address's name, a province and a letter (a plate). A text with
+# none of them, and nothing the view would undo (markup, escapes, invisible characters:
+# `needs_slow_path`), cannot hold one of those kinds, and the detectors are not asked.
+# tests/test_outscan.py checks the cues against the leak corpora (tests/data/leaks/).
 _DIGIT, _SEPS = like("0123456789"), like(" \t\r\n./\\-_·")
+_LETTER = like("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 # (a landline's area code may stand in brackets: (0564)6021234)
 _TEN = re.compile(rf"{_DIGIT}(?:(?:{_SEPS}|{like('()')}){{0,2}}{_DIGIT}){{9}}")
 _SEVEN = re.compile(rf"{_DIGIT}(?:{_SEPS}{{0,2}}{_DIGIT}){{6}}")
-_LABEL = re.compile("账|帐|卡号|护照|通行证|旅行证|台胞证|回乡证|居留证|签证|" + "".join(like(c + c.upper()) for c in "passport"))
+_LABEL = re.compile("账|帐|卡号|护照|通行证|旅行证|台胞证|回乡证|居留证|签证|证件|身份证|残疾|社会保障卡|社保卡|医保卡|驾驶|"
+                    "军官证|士兵证|学生证|居住证|暂住证|出生医学证明|电话|座机|固话|宅电|传真|手机|联系方式|"
+                    + "|".join("".join(like(c + c.upper()) for c in w) for w in ("passport", "tel", "phone")))
+_REGIONAL = re.compile(rf"{_DIGIT}{{6}}{like('(（')}|{_LETTER}{like('12')}{_DIGIT}{{8}}")  # HK, Taiwan IDs
 # "at" only as a word (the detectors' own cue, \bat\b): in "data", "date" or "status" it is none.
 _WORD = like("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
-_AT = re.compile(f"{like('@')}|(?<!{_WORD}){like('Aa')}{like('Tt')}(?!{_WORD})|艾特")
-_PLATE = re.compile(r"[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼]"
-                    rf"{_SEPS}?{like('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz')}")
+_AT = re.compile(f"{like('@')}|(?<!{_WORD}){like('Aa')}{like('Tt')}(?!{_WORD})|艾特|{_WORD}\\s?{like('#＃')}")
+_PLATE = re.compile(rf"[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼]{_SEPS}?{_LETTER}")
 
 
 def suspect(text: str) -> bool:
     """Whether `text` could hold a number-like kind (see the cues above)."""
-    return bool(_TEN.search(text) or _AT.search(text) or _PLATE.search(text) or needs_slow_path(text)
-                or (_LABEL.search(text) and _SEVEN.search(text)))
+    return bool(_TEN.search(text) or _AT.search(text) or _PLATE.search(text) or _REGIONAL.search(text)
+                or needs_slow_path(text) or (_LABEL.search(text) and _SEVEN.search(text)))
 
 
 def suspects(found: Iterable[str]) -> list[str]:
@@ -251,7 +258,7 @@ def suspects(found: Iterable[str]) -> list[str]:
     blob = "\x00".join(texts_)
     starts = list(itertools.accumulate((len(t) + 1 for t in texts_[:-1]), initial=0))
     picked: set[int] = set()
-    for rx in (_TEN, _AT, _PLATE):
+    for rx in (_TEN, _AT, _PLATE, _REGIONAL):
         picked.update(bisect.bisect_right(starts, m.start()) - 1 for m in rx.finditer(blob))
     picked.update(i for i in {bisect.bisect_right(starts, m.start()) - 1 for m in _LABEL.finditer(blob)}
                   if _SEVEN.search(texts_[i]))
