@@ -234,11 +234,16 @@ _SEVEN = re.compile(rf"{_DIGIT}(?:{_SEPS}{{0,2}}{_DIGIT}){{6}}")
 _LABEL = re.compile("账|帐|卡号|护照|通行证|旅行证|台胞证|回乡证|居留证|签证|证件|身份证|残疾|社会保障卡|社保卡|医保卡|驾驶|"
                     "军官证|士兵证|学生证|居住证|暂住证|出生医学证明|电话|座机|固话|宅电|传真|手机|联系方式|"
                     + "|".join("".join(like(c + c.upper()) for c in w) for w in ("passport", "tel", "phone")))
-_REGIONAL = re.compile(rf"{_DIGIT}{{6}}{like('(（')}|{_LETTER}{like('12')}{_DIGIT}{{8}}")  # HK, Taiwan IDs
+_ALNUM = like("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+_REGIONAL = re.compile(rf"{_DIGIT}{{6}}{like('(（')}|(?<!{_ALNUM}){_LETTER}{like('12')}{_DIGIT}{{8}}(?!{_ALNUM})")  # HK, TW IDs
 # "at" only as a word (the detectors' own cue, \bat\b): in "data", "date" or "status" it is none.
 _WORD = like("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
-_AT = re.compile(f"{like('@')}|(?<!{_WORD}){like('Aa')}{like('Tt')}(?!{_WORD})|艾特|{_WORD}\\s?{like('#＃')}")
-_PLATE = re.compile(rf"[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼]{_SEPS}?{_LETTER}")
+# A # for the @ only before a mail provider's name (zhang#qq.com), not in every link's #fragment.
+_PROVIDER = "163|126|qq|sina|sohu|gmail|hotmail|outlook|yahoo|foxmail|aliyun|139|189|yeah|21cn|tom|live|icloud"
+_AT = re.compile(f"{like('@')}|(?<!{_WORD}){like('Aa')}{like('Tt')}(?!{_WORD})|艾特|{like('#＃')}\\s?(?i:{_PROVIDER})")
+# A plate's shape, not only its first two characters: an officer's certificate (皖D8969912) is none.
+_PLATE = re.compile(rf"[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼]{_SEPS}?{_LETTER}{_SEPS}{{0,2}}"
+                    rf"(?:{_ALNUM}|[挂学警港澳]){{5,6}}(?!{_ALNUM})")
 
 
 def suspect(text: str) -> bool:
@@ -538,6 +543,9 @@ def scan(root: str, ds: Dataset, published: str | None = None, pages: Callable[[
     if workers is None:
         workers = min(2, os.cpu_count() or 1) if jobs.parallel() else 1
     scanner = Scanner(allow, allowed_keys)
+    # The detectors build their tables on first use (normalise's slow-path class over the BMP,
+    # the cues): built once here, the forked workers inherit them instead of each building them.
+    list(scanner.matches("联系电话 139 1234 5678，z@example.com，皖A12345，&#49;"))
     if workers <= 1 or len(rels) < 200:
         hits = scanner.files(root, rels)
     else:
