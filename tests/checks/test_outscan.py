@@ -61,6 +61,7 @@ def _scan(folder: Path, **kw: object) -> outscan.Outcome:
     return outscan.scan(str(folder), load(str(DATA)), workers=1, **kw)  # type: ignore[arg-type]
 
 
+@pytest.mark.slow  # builds a whole site
 def test_the_demo_site_holds_nothing(demo_site: Path) -> None:
     found = outscan.scan(str(demo_site), load(str(DATA)))
     assert found.findings == [] and found.read > 1000
@@ -113,7 +114,7 @@ def test_the_cues_let_through_every_number_the_detectors_find(corpus: str) -> No
     corpora, written by people who had not read the detectors, no number-like match is lost."""
     import csv
     from gongshi.policy import detectors as d
-    rows = list(csv.DictReader((Path(__file__).parent / "data" / "leaks" / corpus).open(encoding="utf-8"),
+    rows = list(csv.DictReader((Path(__file__).parent.parent / "data" / "leaks" / corpus).open(encoding="utf-8"),
                                delimiter="\t"))
     found = [r["text"] for r in rows if {m.kind for m in d.detect(r["text"])} & outscan.KINDS_SCANNED]
     assert len(found) > 50
@@ -207,6 +208,7 @@ def _plant(data: Path, seed: int) -> dict[str, str]:
     return planted
 
 
+@pytest.mark.slow  # builds a whole site
 @pytest.mark.parametrize("seed", [1, 2])
 def test_planted_numbers_the_gate_did_not_see_never_leave(seed: int, tmp_path: Path, data_copy: Path,
                                                           demo_site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -232,6 +234,7 @@ def test_planted_numbers_the_gate_did_not_see_never_leave(seed: int, tmp_path: P
         assert value.encode("utf-8") not in published
 
 
+@pytest.mark.slow  # builds a whole site
 def test_a_rebuild_reads_only_what_changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from gongshi.app.build import build
     from conftest import CASES

@@ -123,6 +123,7 @@ def test_parsing_has_a_time_limit() -> None:
 
 # ------------------------------------------------------------------ the property, through the build
 
+@pytest.mark.slow  # builds a whole site, twice
 @pytest.mark.parametrize("seed", [2, 6, 9, 14, 16, 23])  # docx, jpg, png, pdf; two visible parts
 def test_personal_data_in_an_attachment_part_never_leaves(seed: int, tmp_path: Path,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
