@@ -12,8 +12,10 @@ import glob
 import logging
 import os
 import shutil
+import time
 from typing import Any, Callable
 
+from gongshi.checks import outscan
 from gongshi.checks.pipeline import default_content, run_checks
 from gongshi.model.dataset import Dataset, load
 from gongshi.model.findings import Report
@@ -118,6 +120,19 @@ def build(data: str, output: str, as_of: dt.date, *, settings_file: str | None =
             return ds
         if before_swap is not None:
             before_swap(tmp, ds)
+        # What leaves is read too (checks/outscan.py): a number the gate did not see at the
+        # source (a field it does not read, a template, an attachment's part) keeps the
+        # folder offline like any other error.
+        began = time.perf_counter()
+        scanned = outscan.scan(tmp, ds, output, lambda: record_pages(ds, as_of),
+                               workers=min(2, os.cpu_count() or 1) if jobs.parallel(settings) else 1)
+        log.info("gongshi.checks.outscan: %d output files read, %d linked from the published build, in %.1f s",
+                 scanned.read, scanned.skipped, time.perf_counter() - began)
+        if scanned.findings:
+            ds.report.extend(scanned.findings)
+            shutil.rmtree(tmp, ignore_errors=True)
+            pagecache.discard(output)
+            return ds
     except Exception:
         report = _finished(checking)
         jobs.cancel_running()  # the open-data and search jobs write into `tmp`
@@ -136,13 +151,23 @@ def build(data: str, output: str, as_of: dt.date, *, settings_file: str | None =
         raise
     os.chmod(tmp, 0o777 & ~_umask())  # the mode a folder made now would have
     pagecache.forget(output)  # a kill between here and commit() leaves no manifest: a full render
+    outscan.forget_state(output)  # nor a scan state: the next build reads every file
     # Feeds that differ from the published ones are announced to their WebSub hub once the
     # new site is online (app/websub.py); a site without a hub compares nothing.
     pings = websub.pending(tmp, output) if (ds.site.get("websub") or {}).get("hub") else []
     swap(tmp, output)
     pagecache.commit(output)
+    outscan.save_state(output, scanned.state)
     websub.publish(pings)
     return ds
+
+
+def record_pages(ds: Dataset, as_of: dt.date) -> dict[str, str]:
+    """Output path -> record file of every public record's page, to name a finding's source."""
+    from gongshi.app import plugin
+    from gongshi.model.kinds import KINDS
+    ps = plugin.publication_of(ds, as_of)
+    return {r.url: r.file for kind in KINDS for r in ps.records(kind) if getattr(r, "url", None)}
 
 
 def _umask() -> int:

@@ -12,7 +12,18 @@ Checks (run with the other checks):
   match reported at the attachment's path with line = page (PDF), paragraph (docx) or row
   (xlsx, counted over all sheets) and column = the character in it; a file whose text cannot
   be extracted (png, jpg, ofd, a scanned PDF without text, a damaged file) is an error unless
-  site.yml lists it with its SHA-256 under `policy.redaction.reviewed_files`.
+  site.yml lists it with its SHA-256 under `policy.redaction.reviewed_files`;
+- R-REDACT, every other part too (`attachparts.parts`): Word's headers, footers, footnotes,
+  comments, tracked deletions and document properties, Excel's hidden sheets, comments, page
+  headers and formulas, a PDF's information dictionary, XMP, annotations and form fields, PNG
+  text chunks and JPEG EXIF; a match is reported at the attachment with the part it is in;
+- R-FORMAT: a zip (docx, xlsx, ofd) that would inflate beyond `attachparts.MAX_INFLATED`, and a
+  file that takes longer than `attachparts.MAX_SECONDS` to read, are refused before (or
+  instead of) being parsed.
+
+What is published is not the file as committed but `attachparts.sanitised`: the same document
+without metadata, comments, tracked changes, annotations, form fields and image metadata (a
+file with none of them is copied unchanged); the page shows the size of that copy.
 
 The portal copies each attachment of a public guide to `files/<agency>/<name>` and shows its
 type and size next to the link (`describe`).
@@ -30,6 +41,7 @@ import bisect
 import datetime as dt
 import hashlib
 import io
+import logging
 import os
 import re
 import zipfile
@@ -41,6 +53,9 @@ from gongshi.checks.pipeline import CONTEXT, check, scoped
 from gongshi.model.dataset import Dataset
 from gongshi.model.findings import Finding, Msg
 from gongshi.model.paths import inside, open_regular
+from gongshi.policy import detectors as d
+
+log = logging.getLogger("gongshi")
 
 # 10 MB: a 示范文本 or a filled-in form is tens to hundreds of KB; ten megabytes still allows a
 # multi-page scanned PDF, while keeping the repository (git keeps every version of a file) and
@@ -53,6 +68,7 @@ FOLDER = "files"
 # extension -> (label shown on the page, check of the first bytes / the zip's members)
 LABELS = {"pdf": "PDF", "ofd": "OFD", "docx": "DOCX", "xlsx": "XLSX", "png": "PNG", "jpg": "JPG", "jpeg": "JPG"}
 _ZIP_MEMBER = {"docx": "word/document.xml", "xlsx": "xl/workbook.xml", "ofd": "OFD.xml"}
+ZIPPED = frozenset(_ZIP_MEMBER)
 _MAGIC = {"pdf": b"%PDF-", "png": b"\x89PNG\r\n\x1a\n", "jpg": b"\xff\xd8\xff", "jpeg": b"\xff\xd8\xff"}
 # Where a kind names attachments: key paths inside its records ('*' is any list index).
 FIELDS: dict[str, tuple[tuple[Any, ...], ...]] = {"guide": (("materials", "*", "template"),)}
@@ -85,6 +101,16 @@ LINK_BAD = Msg("R-FORMAT", "链接“{ref}”不是 files/ 中的文件名",
                "link '{ref}' does not name a file in files/",
                "写作 /files/<主体>/<文件名> 或 /files/<文件名>，不用 .. 或隐藏文件",
                "write /files/<agency>/<name> or /files/<name>, without .. or hidden files")
+REFUSED = Msg("R-FORMAT", "附件“{ref}”不能读取：{why}", "attachment '{ref}' is refused: {why_en}",
+              "另存为一个普通的文件（不含异常大的内嵌内容），或拆分成几个文件后再附上",
+              "save it again as an ordinary file (without oversized embedded content), or split it, then attach it")
+PART_LEAK = Msg("R-REDACT", "附件“{ref}”的 {part} 中有未作隐私处理的{what}（建议写作“{mask}”）",
+                "attachment '{ref}' holds an unredacted {what_en} in {part} (proposed masking: '{mask}')",
+                "在原文件中删除或遮盖它：文档属性、批注、修订记录、页眉页脚、隐藏的工作表和图片的元数据也会被读取，"
+                "删除批注、接受或拒绝所有修订、清除文档属性后重新保存",
+                "delete or mask it in the file itself: document properties, comments, tracked changes, headers and "
+                "footers, hidden sheets and image metadata are read too; delete the comments, accept or reject every "
+                "change and clear the document properties, then save it again")
 UNREADABLE = Msg("R-REF", "无法读取附件“{ref}”：{problem}", "cannot read attachment '{ref}': {problem}",
                  "检查文件权限，并确认它是普通文件而不是链接", "check its permissions, and that it is a plain file, not a link")
 
@@ -235,17 +261,55 @@ def reviewed(policy: dict[str, Any]) -> set[tuple[str, str]]:
 
 
 def scan(path: str, rel: str, ext: str, data: bytes, policy: dict[str, Any]) -> tuple[list[Finding], tuple[str, str] | None]:
-    """R-REDACT findings of an attachment's text, and (why, why_en) when it has no text."""
+    """R-REDACT findings of an attachment's text and of every other part of it, and (why,
+    why_en) when it has no text (or a part cannot be read)."""
+    from gongshi.checks.attachparts import parts, within, MAX_SECONDS
     from gongshi.checks.pages import scan_text
     from gongshi.checks.redaction import match_finding
-    units, why, why_en = text_units(ext, data)
-    if units is None:
-        return [], (why, why_en)
+    units, why, why_en = within(MAX_SECONDS, text_units, ext, data)
     out = []
-    for n, text in enumerate(units, 1):
+    seen: set[tuple[str, str]] = set()
+    for n, text in enumerate(units or (), 1):
         for m in scan_text(text, policy):
             out.append(match_finding(m, path, n, m.start + 1))
+            seen.add((m.kind, m.text))
+    try:
+        extra = parts(ext, data)
+    except Exception as exc:  # noqa: BLE001 - a part that cannot be read fails closed, as a damaged file
+        from gongshi.checks.attachparts import Refused
+        if isinstance(exc, Refused):
+            raise
+        return out, (f"文件的某一部分已损坏或无法解析：{type(exc).__name__}", f"a part is damaged or unparsable: {type(exc).__name__}")
+    name = os.path.basename(path)
+    allow = tuple((policy.get("redaction") or {}).get("allow") or ())
+    for part, text, prose in extra:
+        for m in scan_text(text, policy) if prose else d.detect(text, allow):
+            if (m.kind, m.text) in seen:
+                continue  # the page text already said so
+            seen.add((m.kind, m.text))
+            if m.kind in d.WHAT and m.kind not in (d.CREDIT_CODE,):
+                zh, en = d.WHAT[m.kind]
+                out.append(PART_LEAK(path, ref=name, part=part, what=zh, what_en=en, mask=m.mask or "***"))
+    if units is None:
+        return out, (why, why_en)
     return out, None
+
+
+def every_text(ext: str, data: bytes) -> tuple[list[str] | None, str]:
+    """Every text of an attachment, its page text and every part (for the output scan), or (None,
+    why) when it cannot be read. A type without text (an image) with no metadata gives []."""
+    from gongshi.checks.attachparts import MAX_SECONDS, Refused, open_zip, parts, within
+    try:
+        if ext in ZIPPED:
+            open_zip(data).close()
+        units, _why, why_en = within(MAX_SECONDS, text_units, ext, data)
+        if units is None and ext in _EXTRACT and why_en.startswith("damaged"):
+            return None, why_en
+        return (units or []) + [text for _part, text, _prose in parts(ext, data)], ""
+    except Refused as exc:
+        return None, exc.en
+    except Exception as exc:  # noqa: BLE001 - whatever a damaged file makes a library raise
+        return None, f"damaged or unparsable: {type(exc).__name__}"
 
 
 def _check_file(report: Any, missing: Any, path: str, ext: str, ds: Dataset,
@@ -274,7 +338,13 @@ def _check_file(report: Any, missing: Any, path: str, ext: str, ds: Dataset,
         return
     rel = os.path.relpath(path, ds.root).replace(os.sep, "/")
     if path not in scanned:
-        scanned[path] = scan(path, rel, ext, data, ds.policy)
+        from gongshi.checks.attachparts import Refused, open_zip
+        try:
+            if ext in ZIPPED:
+                open_zip(data).close()  # its declared sizes, before anything is inflated
+            scanned[path] = scan(path, rel, ext, data, ds.policy)
+        except Refused as exc:
+            scanned[path] = ([report(REFUSED, why=exc.zh, why_en=exc.en)], None)
         yield from scanned[path][0]
     no_text = scanned[path][1]
     if no_text and (rel, hashlib.sha256(data).hexdigest()) not in done:
@@ -370,21 +440,13 @@ def content_links(content: str | None, root: str) -> list[Link]:
 
 
 def publish_linked(content: str | None, root: str, output: str) -> int:
-    """Copy every file a notice or page links under /files/ to `output` at that address; how many."""
-    import shutil
+    """Copy every file a notice or page links under /files/ to `output` at that address (the
+    sanitised copy, see `copy`); how many."""
     n = 0
     for link in content_links(content, root):
         ext = os.path.splitext(link.url)[1].lower().lstrip(".")
         if link.path and ext in LABELS and os.path.isfile(link.path):
-            try:
-                data = read_bytes(link.path, root)  # never a link leaving the data folder
-            except OSError:
-                continue
-            dest = os.path.join(output, *link.url.split("/"))
-            os.makedirs(os.path.dirname(dest), exist_ok=True)
-            with open(dest, "wb") as fh:
-                fh.write(data)
-            n += 1
+            n += copy(link.path, root, os.path.join(output, *link.url.split("/")), ext)
     return n
 
 
@@ -395,30 +457,56 @@ def url(agency: str, ref: str) -> str:
     return f"{FOLDER}/{agency}/{ref[len(FOLDER) + 1:]}"
 
 
-def published(kind: str, record_file: str, agency: str, data: Any) -> dict[str, dict[str, str]]:
+def sanitised_bytes(path: str, root: str, ext: str) -> bytes | None:
+    """What is published of an attachment: `attachparts.sanitised` of its bytes (never a link
+    leaving the data folder); None when it cannot be read or made safe (it is then not published:
+    the checks report why)."""
+    from gongshi.checks.attachparts import ZIPPED as _Z, open_zip, sanitised
+    try:
+        data = read_bytes(path, root)
+        if ext in _Z:
+            open_zip(data).close()
+        return sanitised(ext, data)
+    except Exception as exc:  # noqa: BLE001 - fail closed: what cannot be sanitised is not published
+        log.error("gongshi: attachment %s is not published: it cannot be sanitised (%s)", path, type(exc).__name__)
+        return None
+
+
+def copy(path: str, root: str, dest: str, ext: str) -> int:
+    """Write the sanitised copy of one attachment to `dest`; 1 when written, 0 when not."""
+    data = sanitised_bytes(path, root, ext)
+    if data is None:
+        return 0
+    os.makedirs(os.path.dirname(dest), exist_ok=True)
+    with open(dest, "wb") as fh:
+        fh.write(data)
+    return 1
+
+
+def published(kind: str, record_file: str, agency: str, data: Any, root: str | None = None) -> dict[str, dict[str, str]]:
     """The attachments of a public view that exist as files, by the value naming them:
-    {url, type, size, sha256} for the page (sha256 keys the page cache on the bytes)."""
+    {url, type, size, sha256} for the page (size: of the sanitised copy that is published;
+    sha256: of the file as committed, which keys the page cache on the bytes)."""
     out = {}
     for a in of_record(kind, record_file, agency, data):
         if a.path and a.ext in LABELS and os.path.isfile(a.path):
-            label, size = describe(a.path)
             with open(a.path, "rb") as fh:
-                digest = hashlib.sha256(fh.read()).hexdigest()
-            out[a.ref] = {"url": url(agency, a.ref), "type": label, "size": size, "sha256": digest,
-                          "name": os.path.basename(a.path)}
+                raw = fh.read()
+            copy_ = sanitised_bytes(a.path, root or os.path.dirname(a.path), a.ext)
+            out[a.ref] = {"url": url(agency, a.ref), "type": LABELS.get(a.ext, a.ext.upper()),
+                          "size": size_label(len(copy_ if copy_ is not None else raw)),
+                          "sha256": hashlib.sha256(raw).hexdigest(), "name": os.path.basename(a.path)}
     return out
 
 
-def publish_files(ps: Any, output: str) -> int:
-    """Copy every attachment of every public record to `output`/files/<agency>/; how many."""
-    import shutil
+def publish_files(ps: Any, output: str, root: str | None = None) -> int:
+    """Write the sanitised copy of every attachment of every public record to
+    `output`/files/<agency>/ (`root`: the data folder, which no attachment may leave); how many."""
     n = 0
     for kind in FIELDS:
         for rec in ps.of(kind):
             for a in of_record(kind, rec.file, rec.agency or "", rec.data):
                 if a.path and a.ext in LABELS and os.path.isfile(a.path):
                     dest = os.path.join(output, *url(a.agency, a.ref).split("/"))
-                    os.makedirs(os.path.dirname(dest), exist_ok=True)
-                    shutil.copyfile(a.path, dest)
-                    n += 1
+                    n += copy(a.path, root or os.path.dirname(a.path), dest, a.ext)
     return n

@@ -158,14 +158,16 @@ _RULES: tuple[Rule, ...] = (
         _GUIDELINE + "：公示执法主体、人员、职责和依据"),
     Rule(
         "R-REDACT", CHECK, ("gongshi.checks.redaction", "gongshi.policy.detectors", "gongshi.checks.pages",
-                             "gongshi.app.importer.messages", "gongshi.checks.attachments"),
+                             "gongshi.app.importer.messages", "gongshi.checks.attachments", "gongshi.checks.outscan"),
         ERROR, "隐私处理", "Redaction",
         "检查平台公开的每一段文字（记录中标为需扫描的字段，以及 content/ 中的 Markdown 页面和公告）是否含有"
         "未经处理的个人信息：身份证件号码（含港澳台居民居住证、外国人永久居留身份证、港台身份证）、手机和固定电话号码、银行卡号和账号、护照或通行证号码、电子邮箱（含 HTML 属性和自动链接中的）、机动车号牌、自然人的住址和健康信息、未隐去的自然人姓名；"
         "记录的文件名和文件夹名（会成为网址）也检查；文字中的不可见字符和文字方向控制字符是错误（读者看到的与文件不同，可能藏住或倒写号码），redact --write 会删除；统一社会信用代码的校验位不对时给出警告。"
         "原因：实施方案规定，涉及国家秘密、商业秘密、个人隐私和未成年人的信息不予公开，或作适当处理后公开；"
         "法人的统一社会信用代码属于公开信息。改正方法：运行 gongshi redact --write <文件> 按建议遮盖"
-        "（自然人保留姓氏，名字写作“某”）；确属公开的号码（如单位电话）加入 site.yml 的 policy.redaction.allow。",
+        "（自然人保留姓氏，名字写作“某”）；确属公开的号码（如单位电话）加入 site.yml 的 policy.redaction.allow。"
+        "附件的每一部分（批注、修订、页眉页脚、文档属性、隐藏工作表、PDF 元数据和表单、图片元数据）都被读取，发布的是去除了元数据、批注和修订的副本；"
+        "构建生成的每个文件（页面、订阅、开放数据、搜索索引、附件）在上线前再查一遍号码类个人信息，发现即不更新网站。",
         "Checks every text the portal publishes (the record fields marked for scanning, and the Markdown pages "
         "and notices under content/) for unredacted personal data: identity numbers, mobile and landline "
         "numbers, bank cards and accounts, passport numbers, e-mail addresses, vehicle plates, a natural "
@@ -178,7 +180,11 @@ _RULES: tuple[Rule, ...] = (
         "privacy and minors' information are not published, or only after proper processing; a legal person's "
         "credit code is public. Fix: run gongshi redact --write <file> to apply the proposed masking (a natural "
         "person keeps the surname, the given name becomes 某); add numbers that are public (an office phone) to "
-        "policy.redaction.allow in site.yml.",
+        "policy.redaction.allow in site.yml. Every part of an attachment is read (comments, tracked changes, headers "
+        "and footers, document properties, hidden sheets, PDF metadata and forms, image metadata), and what is "
+        "published is a copy without metadata, comments and tracked changes; every file a build writes (pages, "
+        "feeds, open data, search index, attachments) is read again for the number-like kinds before it goes "
+        "online, and a hit leaves the site as it was.",
         "各地实施方案：涉及国家秘密、商业秘密、个人隐私的信息不予公开或作适当处理",
         also=(WARNING,),  # a credit code with a wrong check character: a typo, not personal data
         locked_zh="关闭后个人信息会被公开", locked_en="turned off, personal data would be published"),

@@ -181,7 +181,7 @@ class PortalGenerator(Generator):  # type: ignore[misc]  # pelican is untyped (A
             rendered += count
         if self.cache is not None:
             self.cache.record(keys, rendered, len(self.pages))
-        attachments.publish_files(self.public, self.output_path)  # files/<agency>/: guides' 示范文本
+        attachments.publish_files(self.public, self.output_path, self.dataset.root)  # files/<agency>/: guides' 示范文本, sanitised
         attachments.publish_linked(self.dataset.content, self.dataset.root, self.output_path)  # notices' files
         self.announce()
         self.write_sitemap()

@@ -1,0 +1,214 @@
+"""Attachments made in the tests, byte for byte the same on every run, each with personal data
+planted in one part a reader of the visible text would not see (issue 20): Word comments,
+tracked deletions, headers, footnotes and properties; Excel hidden sheets, comments, headers,
+formulas and the creator; PDF metadata, annotations and form fields; PNG text chunks; JPEG EXIF
+and comments."""
+from __future__ import annotations
+
+import io
+import struct
+import zipfile
+import zlib
+from xml.sax.saxutils import escape
+
+from gongshi_tools import attachfiles
+
+STAMP = (2024, 1, 1, 0, 0, 0)
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+PR = "http://schemas.openxmlformats.org/package/2006/relationships"
+CT = "http://schemas.openxmlformats.org/package/2006/content-types"
+DOCX_PARTS = ("comment", "deletion", "header", "footnote", "creator", "custom")
+
+
+def _zip(members: dict[str, str]) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, text in members.items():
+            info = zipfile.ZipInfo(name, STAMP)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            zf.writestr(info, text.encode("utf-8"))
+    return buf.getvalue()
+
+
+def docx(part: str, secret: str) -> bytes:
+    """A Word document whose visible text is clean and whose `part` holds `secret`."""
+    s = escape(secret)
+    body = '<w:p><w:r><w:t>申请书</w:t></w:r></w:p><w:p>'
+    if part == "comment":
+        body += ('<w:commentRangeStart w:id="0"/><w:r><w:t>申请人签名</w:t></w:r><w:commentRangeEnd w:id="0"/>'
+                 '<w:r><w:commentReference w:id="0"/></w:r>')
+    elif part == "deletion":
+        body += (f'<w:del w:id="1" w:author="经办人" w:date="2024-01-01T00:00:00Z"><w:r><w:delText>{s}</w:delText>'
+                 '</w:r></w:del><w:ins w:id="2" w:author="经办人"><w:r><w:t>（已删除）</w:t></w:r></w:ins>')
+    elif part == "footnote":
+        body += '<w:r><w:t>见脚注</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r>'
+    else:
+        body += '<w:r><w:t>申请人签名</w:t></w:r>'
+    body += '</w:p>'
+    members = {
+        "[Content_Types].xml": (
+            f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="{CT}">'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            '<Default Extension="xml" ContentType="application/xml"/>'
+            '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
+            '<Override PartName="/word/comments.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"/>'
+            '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
+            '<Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/>'
+            '</Types>'),
+        "_rels/.rels": (
+            f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="{PR}">'
+            f'<Relationship Id="rId1" Type="{R}/officeDocument" Target="word/document.xml"/>'
+            '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>'
+            f'<Relationship Id="rId3" Type="{R}/custom-properties" Target="docProps/custom.xml"/>'
+            '</Relationships>'),
+        "word/_rels/document.xml.rels": (
+            f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="{PR}">'
+            f'<Relationship Id="rId1" Type="{R}/comments" Target="comments.xml"/>'
+            f'<Relationship Id="rId2" Type="{R}/header" Target="header1.xml"/>'
+            f'<Relationship Id="rId3" Type="{R}/footnotes" Target="footnotes.xml"/>'
+            '</Relationships>'),
+        "word/document.xml": f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document {W}><w:body>{body}</w:body></w:document>',
+        "word/comments.xml": (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:comments {W}>'
+                              '<w:comment w:id="0" w:author="审核人" w:initials="S"><w:p><w:r><w:t>'
+                              + (s if part == "comment" else "请核对") + '</w:t></w:r></w:p></w:comment></w:comments>'),
+        "word/header1.xml": (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:hdr {W}><w:p><w:r><w:t>'
+                             + (s if part == "header" else "霍邱县") + '</w:t></w:r></w:p></w:hdr>'),
+        "word/footnotes.xml": (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:footnotes {W}>'
+                               '<w:footnote w:id="1"><w:p><w:r><w:t>'
+                               + (s if part == "footnote" else "注") + '</w:t></w:r></w:p></w:footnote></w:footnotes>'),
+        "docProps/core.xml": (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<cp:coreProperties '
+            'xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+            'xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>申请书</dc:title><dc:creator>'
+            + (s if part == "creator" else "经办人") + '</dc:creator></cp:coreProperties>'),
+        "docProps/custom.xml": (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties '
+            'xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" '
+            'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+            '<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="联系方式"><vt:lpwstr>'
+            + (s if part == "custom" else "无") + '</vt:lpwstr></property></Properties>'),
+    }
+    return _zip(members)
+
+
+XLSX_PARTS = ("hidden", "comment", "header", "formula", "creator")
+
+
+def xlsx(part: str, secret: str) -> bytes:
+    """An Excel workbook whose visible cells are clean and whose `part` holds `secret`."""
+    from openpyxl import Workbook
+    from openpyxl.comments import Comment
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "申请表"
+    ws["A1"] = "申请人"
+    ws["B1"] = "某某"
+    hidden = wb.create_sheet("备用")
+    hidden.sheet_state = "hidden"
+    hidden["A1"] = secret if part == "hidden" else "空"
+    if part == "comment":
+        ws["B1"].comment = Comment(secret, "经办人")
+    if part == "header":
+        ws.oddHeader.center.text = secret
+    if part == "formula":
+        ws["C1"] = f'="{secret}"'  # a formula: openpyxl writes it without a cached value
+    wb.properties.creator = secret if part == "creator" else "经办人"
+    wb.properties.lastModifiedBy = "经办人"
+    import datetime as dt
+    wb.properties.created = wb.properties.modified = dt.datetime(2024, 1, 1)
+    buf = io.BytesIO()
+    wb.save(buf)
+    # openpyxl stamps the members with the time of saving: fixed here, so the bytes repeat.
+    src = zipfile.ZipFile(io.BytesIO(buf.getvalue()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        for info in src.infolist():
+            copy = zipfile.ZipInfo(info.filename, STAMP)
+            copy.compress_type = zipfile.ZIP_DEFLATED
+            zf.writestr(copy, src.read(info))
+    return out.getvalue()
+
+
+def bomb(inflated: int = 65 * 1024 * 1024) -> bytes:
+    """An xlsx of ~100 kB whose one sheet inflates to `inflated` bytes."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        zf.writestr(zipfile.ZipInfo("[Content_Types].xml", STAMP), f'<Types xmlns="{CT}"/>')
+        zf.writestr(zipfile.ZipInfo("xl/workbook.xml", STAMP), "<workbook/>")
+        info = zipfile.ZipInfo("xl/worksheets/sheet1.xml", STAMP)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        with zf.open(info, "w") as fh:
+            chunk = b" " * (1024 * 1024)
+            for _ in range(inflated // len(chunk)):
+                fh.write(chunk)
+    return buf.getvalue()
+
+
+PDF_PARTS = ("author", "annotation", "form")
+
+
+def pdf(part: str, secret: str) -> bytes:
+    """A one-page PDF whose page text is clean and whose `part` holds `secret`."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import (ArrayObject, DictionaryObject, NameObject, NumberObject, RectangleObject,
+                               TextStringObject)
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(attachfiles.pdf(["申请书", "申请人签名"]))))
+    writer.add_metadata({"/Author": secret if part == "author" else "经办人", "/Title": "申请书"})
+    page = writer.pages[0]
+    annots = ArrayObject()
+    note = DictionaryObject({NameObject("/Type"): NameObject("/Annot"), NameObject("/Subtype"): NameObject("/Text"),
+                             NameObject("/Rect"): RectangleObject([10, 10, 30, 30]),
+                             NameObject("/Contents"): TextStringObject(secret if part == "annotation" else "请核对"),
+                             NameObject("/T"): TextStringObject("审核人")})
+    annots.append(writer._add_object(note))
+    field = DictionaryObject({NameObject("/Type"): NameObject("/Annot"), NameObject("/Subtype"): NameObject("/Widget"),
+                              NameObject("/FT"): NameObject("/Tx"), NameObject("/T"): TextStringObject("电话"),
+                              NameObject("/V"): TextStringObject(secret if part == "form" else "无"),
+                              NameObject("/Rect"): RectangleObject([40, 10, 200, 30]),
+                              NameObject("/F"): NumberObject(4)})
+    ref = writer._add_object(field)
+    annots.append(ref)
+    page[NameObject("/Annots")] = annots
+    writer._root_object[NameObject("/AcroForm")] = DictionaryObject({NameObject("/Fields"): ArrayObject([ref])})
+    buf = io.BytesIO()
+    writer.write(buf)
+    return buf.getvalue()
+
+
+def _chunk(kind: bytes, payload: bytes) -> bytes:
+    return struct.pack(">I", len(payload)) + kind + payload + struct.pack(">I", zlib.crc32(kind + payload))
+
+
+PNG_PARTS = ("tEXt", "zTXt", "iTXt", "eXIf")
+
+
+def png(part: str, secret: str) -> bytes:
+    """A 1x1 grey PNG with `secret` in a `part` chunk."""
+    s = secret.encode("utf-8")
+    extra = {"tEXt": b"Author\x00" + secret.encode("latin-1", "replace"),
+             "zTXt": b"Comment\x00\x00" + zlib.compress(s),
+             "iTXt": b"Description\x00\x00\x00zh\x00\xe6\x8f\x8f\xe8\xbf\xb0\x00" + s,
+             "eXIf": b"MM\x00*\x00\x00\x00\x08" + s + b"\x00"}[part]
+    return (b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0))
+            + _chunk(part.encode("ascii"), extra) + _chunk(b"IDAT", zlib.compress(b"\x00\x80"))
+            + _chunk(b"IEND", b""))
+
+
+JPG_PARTS = ("exif", "comment")
+
+
+def _segment(marker: int, payload: bytes) -> bytes:
+    return bytes([0xFF, marker]) + struct.pack(">H", len(payload) + 2) + payload
+
+
+def jpg(part: str, secret: str) -> bytes:
+    """A JPEG-framed file (SOI, JFIF, metadata, scan, EOI) with `secret` in EXIF or a comment."""
+    s = secret.encode("utf-8")
+    meta = _segment(0xE1, b"Exif\x00\x00MM\x00*\x00\x00\x00\x08" + s) if part == "exif" else _segment(0xFE, s)
+    return (b"\xff\xd8" + _segment(0xE0, b"JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00") + meta
+            + _segment(0xDB, bytes(65)) + _segment(0xDA, b"\x01\x01\x00\x00\x3f\x00") + b"\x12\x34" + b"\xff\xd9")
+
+
+MAKERS = {"docx": (docx, DOCX_PARTS), "xlsx": (xlsx, XLSX_PARTS), "pdf": (pdf, PDF_PARTS),
+          "png": (png, PNG_PARTS), "jpg": (jpg, JPG_PARTS)}

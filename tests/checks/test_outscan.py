@@ -1,0 +1,258 @@
+"""What leaves is read too (issue 20, checks/outscan.py): every file a build wrote is scanned for
+the number-like kinds of personal data before the folder goes online; a hit keeps the published
+site as it was and names the output file (and the record, where the build knows it)."""
+from __future__ import annotations
+
+import gzip
+import html
+import os
+import random
+import shutil
+import string
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import DATA, DEMO_AS_OF, ROOT
+from gongshi.checks import outscan
+from gongshi.model.dataset import load
+from gongshi.runtime.checksums import id_check_char, luhn_valid
+
+
+# ------------------------------------------------------------------ random personal data
+
+def _id(r: random.Random) -> str:
+    first = f"{r.choice([11, 31, 34, 44, 51])}{r.randint(1, 99):02d}{r.randint(1, 99):02d}" \
+            f"{r.randint(1950, 2005)}{r.randint(1, 12):02d}{r.randint(1, 28):02d}{r.randint(0, 999):03d}"
+    return first + id_check_char(first)
+
+
+def _card(r: random.Random) -> str:
+    body = "62" + "".join(r.choice(string.digits) for _ in range(r.choice([13, 14, 16])))
+    return next(body + c for c in string.digits if luhn_valid(body + c))
+
+
+def _spaced(r: random.Random, number: str) -> str:
+    """The number as a clerk might write it: plain, in groups of four, or with dashes."""
+    sep = r.choice(["", " ", "-"])
+    return sep.join(number[i:i + 4] for i in range(0, len(number), 4)) if sep else number
+
+
+KINDS = {
+    "id": lambda r: "身份证号码" + _spaced(r, _id(r)),
+    "mobile": lambda r: "联系电话" + _spaced(r, "1" + r.choice("3456789") + "".join(r.choice(string.digits) for _ in range(9))),
+    "landline": lambda r: f"电话0{r.randint(10, 99)}-{r.randint(2, 9)}{r.randint(0, 9999999):07d}",
+    "card": lambda r: "银行卡" + _spaced(r, _card(r)),
+    "account": lambda r: "银行账号" + "".join(r.choice(string.digits) for _ in range(r.randint(10, 19))),
+    "email": lambda r: "".join(r.choice(string.ascii_lowercase) for _ in range(7)) + "@" + r.choice(["qq.com", "163.com", "example.cn"]),
+    "plate": lambda r: "车牌皖" + r.choice("ABCDEFGHJK") + "".join(r.choice("0123456789ABCDEFGHJK") for _ in range(4)) + r.choice(string.digits),
+    "passport": lambda r: "护照号码E" + "".join(r.choice(string.digits) for _ in range(8)),
+}
+
+
+def _digits(text: str) -> str:
+    return "".join(c for c in text if c.isdigit())
+
+
+# ------------------------------------------------------------------ the scanner on files
+
+def _scan(folder: Path, **kw: object) -> outscan.Outcome:
+    return outscan.scan(str(folder), load(str(DATA)), workers=1, **kw)  # type: ignore[arg-type]
+
+
+@pytest.mark.slow  # builds a whole site
+def test_the_demo_site_holds_nothing(demo_site: Path) -> None:
+    found = outscan.scan(str(demo_site), load(str(DATA)))
+    assert found.findings == [] and found.read > 1000
+
+
+@pytest.mark.parametrize("rel, body", [
+    ("a.html", "<p>联系 139 1234 5678</p>"),
+    ("b.html", '<a href="tel:13912345678">电话</a>'),               # an attribute
+    ("c.html", '<p data-x="13912345678">x</p>'),
+    ("d.html", "<p>1391<b>234</b>5678</p>"),                        # split by inline markup
+    ("e.html", "<p>&#49;3912345678</p>"),                           # an entity
+    ("f.json", '{"x": ["a", {"y": "手机13912345678"}]}'),
+    ("g.json", '{"x": 13912345678}'),                               # a number, not a string
+    ("h.csv", "名称,电话\n某,13912345678\n"),
+    ("i.xml", "<rss><item><description>&lt;p&gt;13912345678&lt;/p&gt;</description></item></rss>"),
+    ("13912345678.html", "<p>x</p>"),                               # the file's name
+    ("search/g/0.json", '{"13912345678": "1,2"}'),                  # a gram file's keys
+    ("robots.txt", "# 13912345678\n"),
+    ("theme/font.woff", b"wOFF\x00\x01\x00Copyright 13912345678\x00\x00"),  # a binary's text runs
+    ("p.html.gz", gzip.compress(b"<p>13912345678</p>", mtime=0)),  # a page stored compressed
+])
+def test_a_number_in_any_output_is_found(tmp_path: Path, rel: str, body: str | bytes) -> None:
+    path = tmp_path / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(body if isinstance(body, bytes) else body.encode("utf-8"))
+    found = _scan(tmp_path).findings
+    assert [f.args["out"] for f in found] == [rel]
+    assert found[0].rule == "R-REDACT"
+    mask = found[0].args["mask"]
+    assert html.unescape(mask).replace(" ", "") == "139****5678"
+    assert found[0].message("en") == (f"the generated file '{rel}' holds an unredacted mobile number ({mask}); "
+                                      "the site was not updated")
+    assert found[0].message("zh") == f"生成的文件“{rel}”中有未作隐私处理的手机号码（{mask}），网站没有更新"
+
+
+def test_every_number_like_kind_is_found(tmp_path: Path) -> None:
+    r = random.Random(7)
+    for i, (kind, make) in enumerate(sorted(KINDS.items())):
+        (tmp_path / f"{i}.html").write_text(f"<p>{make(r)}</p>", encoding="utf-8")
+    (tmp_path / "bracketed.html").write_text("<p>电话（0564）6021299</p>", encoding="utf-8")
+    found = _scan(tmp_path).findings
+    assert sorted(f.args["what_en"] for f in found) == [
+        "bank account number", "bank card number", "e-mail address", "landline number", "landline number",
+        "mobile number", "passport or travel-permit number", "resident ID number", "vehicle plate"]
+
+
+@pytest.mark.parametrize("corpus", ["tune.tsv", "heldout.tsv"])
+def test_the_cues_let_through_every_number_the_detectors_find(corpus: str) -> None:
+    """The scan asks the detectors only about texts with a cue (outscan.suspect): over the leak
+    corpora, written by people who had not read the detectors, no number-like match is lost."""
+    import csv
+    from gongshi.policy import detectors as d
+    rows = list(csv.DictReader((Path(__file__).parent.parent / "data" / "leaks" / corpus).open(encoding="utf-8"),
+                               delimiter="\t"))
+    found = [r["text"] for r in rows if {m.kind for m in d.detect(r["text"])} & outscan.KINDS_SCANNED]
+    assert len(found) > 50
+    assert [t for t in found if not outscan.suspect(t)] == []
+    assert set(outscan.suspects(found)) == set(found)
+
+
+def test_other_identity_documents_are_found(tmp_path: Path) -> None:
+    (tmp_path / "a.html").write_text("<p>台湾身份证A123456789</p><p>联系电话 6021234</p><p>驾驶证号 3415221985</p>"
+                                     "<p>zhang#qq.com</p>", encoding="utf-8")
+    assert sorted(f.args["what_en"] for f in _scan(tmp_path).findings) == [
+        "e-mail address", "identity document number", "identity document number", "landline number"]
+
+
+def test_disclosed_numbers_digests_and_masks_are_no_leak(tmp_path: Path) -> None:
+    # The agencies' published phones (as text and as tel: links), the allow list, a SHA-256
+    # that begins with digits, and masked numbers.
+    (tmp_path / "a.html").write_text(
+        '<p>0564-6021234 <a href="tel:05646021234">12315</a> 341522********0036 139****5678</p>'
+        '<p>0752756474cfa348bbaac0c90bffb74e89a6fbce44fb39a8b2daf5f265b503ec</p>', encoding="utf-8")
+    assert _scan(tmp_path).findings == []
+
+
+def test_an_unreadable_output_fails_closed(tmp_path: Path) -> None:
+    (tmp_path / "a.html").write_bytes(b"<p>\xff\xfe</p>")
+    (tmp_path / "b.json").write_text("{not json", encoding="utf-8")
+    (tmp_path / "c.html.br").write_bytes(b"\x8b\x0b\xff\xfe")  # a type it cannot read
+    (tmp_path / "d.html.gz").write_bytes(b"\x1f\x8b broken")
+    found = _scan(tmp_path).findings
+    assert [(f.args["out"], f.msg is outscan.UNREADABLE) for f in found] == [
+        ("a.html", True), ("b.json", True), ("c.html.br", True), ("d.html.gz", True)]
+    assert found[0].message("en").startswith("the generated file 'a.html' cannot be read (UnicodeDecodeError")
+
+
+def test_files_linked_from_the_published_build_are_skipped_only_when_safe(tmp_path: Path) -> None:
+    published, new = tmp_path / "out", tmp_path / "out.tmp"
+    published.mkdir()
+    new.mkdir()
+    (published / "old.html").write_text("<p>13912345678</p>", encoding="utf-8")  # as if allowed then
+    os.link(published / "old.html", new / "old.html")
+    (new / "fresh.html").write_text("<p>x</p>", encoding="utf-8")
+    first = _scan(new, published=str(published))
+    assert first.skipped == 0 and len(first.findings) == 1  # no state: everything is read
+    outscan.save_state(str(published), first.state)
+    again = _scan(new, published=str(published))
+    assert (again.read, again.skipped, again.findings) == (1, 1, [])
+    # A different context (another allow list, other code) reads everything again ...
+    outscan.save_state(str(published), outscan.State("other", first.state.since_ns))
+    assert _scan(new, published=str(published)).skipped == 0
+    # ... and so does a linked file changed after the published build's scan.
+    outscan.save_state(str(published), first.state)
+    os.utime(new / "old.html", ns=(first.state.since_ns + 10**9, first.state.since_ns + 10**9))
+    assert _scan(new, published=str(published)).skipped == 0
+    # A copy with the same bytes (open data is written afresh) counts as the published file;
+    # one byte changed, it is read.
+    os.utime(published / "old.html", ns=(first.state.since_ns - 10**9,) * 2)
+    (new / "old.html").unlink()
+    (new / "old.html").write_text("<p>13912345678</p>", encoding="utf-8")
+    assert _scan(new, published=str(published)).skipped == 1
+    (new / "old.html").write_text("<p>13912345679</p>", encoding="utf-8")
+    assert _scan(new, published=str(published)).skipped == 0
+
+
+def test_two_workers_find_what_one_finds(tmp_path: Path) -> None:
+    for i in range(400):
+        (tmp_path / f"p{i}.html").write_text(f"<p>第{i}页</p>" + ("<p>13912345678</p>" if i == 333 else ""),
+                                             encoding="utf-8")
+    one = _scan(tmp_path).findings
+    two = outscan.scan(str(tmp_path), load(str(DATA)), workers=2).findings
+    assert [f.args for f in one] == [f.args for f in two] and len(one) == 1
+
+
+# ------------------------------------------------------------------ the build
+
+def _plant(data: Path, seed: int) -> dict[str, str]:
+    """One random number of every kind, each in the facts of another public decision: record file -> text."""
+    from gongshi.publication import publish
+    r = random.Random(seed)
+    ds = load(str(data))
+    files = sorted(v.file for v in publish(ds, DEMO_AS_OF).decisions)
+    r.shuffle(files)
+    planted = {}
+    for (kind, make), file in zip(sorted(KINDS.items()), files):
+        value = make(r)
+        with open(file, encoding="utf-8") as fh:
+            doc = yaml.safe_load(fh)
+        doc["facts"] = f"{doc['facts']}\n当事人{value}。"
+        with open(file, "w", encoding="utf-8") as fh:
+            yaml.safe_dump(doc, fh, allow_unicode=True, sort_keys=False)
+        planted[file] = value
+    return planted
+
+
+@pytest.mark.slow  # builds a whole site
+@pytest.mark.parametrize("seed", [1, 2])
+def test_planted_numbers_the_gate_did_not_see_never_leave(seed: int, tmp_path: Path, data_copy: Path,
+                                                          demo_site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Property: with the source gate off (a field it does not read), random numbers of every
+    kind planted in records never reach a published byte, and the build fails naming each."""
+    from gongshi.app.build import build
+    from gongshi.checks import redaction
+    monkeypatch.setattr(redaction, "scan_record", lambda rec, policy: [])
+    out = tmp_path / "output"
+    shutil.copytree(demo_site, out, symlinks=True)  # the published site
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    planted = _plant(data_copy, seed)
+    ds = build(str(data_copy), str(out), DEMO_AS_OF, settings_file=str(ROOT / "pelicanconf.py"))
+    leaks = [f for f in ds.report.errors if f.msg is outscan.LEAK]
+    assert {f.file for f in leaks} == set(planted), ds.report.to_text("en")
+    assert all("来自记录" in f.message("zh") and ", from record " in f.message("en") for f in leaks)
+    after = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert after == before  # nothing was swapped in
+    assert not list(tmp_path.glob("output.tmp-*"))
+    published = b"".join(after.values())
+    for value in planted.values():
+        assert _digits(value).encode() not in published or len(_digits(value)) < 7
+        assert value.encode("utf-8") not in published
+
+
+@pytest.mark.slow  # builds a whole site
+def test_a_rebuild_reads_only_what_changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from gongshi.app.build import build
+    from conftest import CASES
+    seen: list[outscan.Outcome] = []
+    real = outscan.scan
+
+    def spy(*a: object, **k: object) -> outscan.Outcome:
+        seen.append(real(*a, **k))  # type: ignore[arg-type]
+        return seen[-1]
+    monkeypatch.setattr(outscan, "scan", spy)
+    data = tmp_path / "data"
+    shutil.copytree(CASES / "_base", data)
+    out = tmp_path / "output"
+    for _ in range(2):
+        ds = build(str(data), str(out), DEMO_AS_OF, settings_file=str(ROOT / "pelicanconf.py"),
+                   content=str(ROOT / "content"))
+        assert ds.report.ok, ds.report.to_text("en")
+    first, second = seen
+    assert first.skipped == 0 and second.skipped > 0
+    assert second.read + second.skipped == first.read and second.read < first.read
+    assert outscan.load_state(str(out)) == second.state
