@@ -171,3 +171,34 @@ def test_import_with_format_titles_as_headers(data: Path, tmp_path: Path) -> Non
     assert rec.slug == "xk-2026-0001" and rec.data["category"] == "行政许可"
     assert rec.data["decided"] == dt.date(2026, 11, 2) and rec.data["published"] == dt.date(2026, 11, 4)
     assert validate(str(data), AS_OF).report.errors == []
+
+
+def test_new_and_import_name_decisions_alike(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """One naming scheme, since the file name is the public URL: <category prefix>-<year>-NNNN,
+    as gongshi import writes them (cf for 行政处罚, xk for 行政许可 …; jd before a category is known)."""
+    assert main(["new", "decision", "--agency", "demo", "--data", str(data), "--year", "2026",
+                 "--category", "行政处罚"]) == 0
+    made = sorted((data / "agencies/demo/decisions/2026").glob("cf-2026-*.yml"))
+    assert made and "category: 行政处罚" in made[-1].read_text(encoding="utf-8")
+    assert main(["new", "decision", "--agency", "demo", "--data", str(data), "--year", "2026"]) == 0
+    assert (data / "agencies/demo/decisions/2026/jd-2026-0001.yml").exists()
+
+
+def test_import_names_a_missing_data_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text("行政相对人名称\n", encoding="utf-8")
+    assert main(["import", str(sheet), "--agency", "demo", "--data", str(tmp_path / "nowhere")]) == 2
+    err = capsys.readouterr().err
+    assert "no data folder with agencies/ at: " + str(tmp_path / "nowhere") in err
+
+
+def test_redact_takes_a_folder(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A clerk fixes a whole import at once: a folder means every .yml below it."""
+    target = data / "agencies/demo/decisions"
+    one = target / "2026" / "cf-2026-0001.yml"
+    one.parent.mkdir(parents=True)
+    doc = dict(FILL["decision"], facts="经查，当事人联系电话13912345678，销售超过保质期的食品。")
+    one.write_text(dump(doc), encoding="utf-8")
+    assert main(["redact", str(target), "--write"]) in (0, 1)
+    assert "13912345678" not in one.read_text(encoding="utf-8")
+    assert "139****5678" in one.read_text(encoding="utf-8")

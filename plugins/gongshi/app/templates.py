@@ -11,6 +11,7 @@ import os
 import re
 from typing import Any
 
+from gongshi.model.kinds.decision import slug_prefix
 from gongshi.model.findings import Msg, Report
 from gongshi.model.kinds import KINDS
 from gongshi.model.schema import (
@@ -157,7 +158,8 @@ BAD_SLUG = Msg("R-FORMAT", "编号“{slug}”不合规：只能使用小写英�
                "例如 food-license；它将成为公开网址的一部分", "e.g. food-license; it becomes part of the public URL")
 
 
-def new_record(kind: str, data: str, agency: str, slug: str = "", year: int = 0) -> tuple[str, Report]:
+def new_record(kind: str, data: str, agency: str, slug: str = "", year: int = 0,
+               category: str = "") -> tuple[str, Report]:
     """Write a template of `kind` for `agency`; the path written and any problem found."""
     report = Report()
     agency_file = os.path.join(data, "agencies", agency, "agency.yml")
@@ -169,7 +171,7 @@ def new_record(kind: str, data: str, agency: str, slug: str = "", year: int = 0)
     cls = KINDS[kind]
     named = "{slug}" in cls.named_path()
     if named and cls.new_slug and not slug:
-        prefix = cls.new_slug.format(year=year, agency=agency)
+        prefix = cls.new_slug.format(year=year, agency=agency, prefix=slug_prefix(category))
         slug = next_slug(os.path.dirname(place(kind, data, agency, "x", year)), prefix)
     elif named and not slug:
         slug = f"new-{kind}"
@@ -188,5 +190,6 @@ def new_record(kind: str, data: str, agency: str, slug: str = "", year: int = 0)
     if os.path.exists(path):
         report.add(EXISTS(path, 0, 0, path=path))
         return "", report
-    write_text(path, template(kind, path, data))
+    given = {"category": category} if category and "category" in getattr(cls.schema, "fields", {}) else {}
+    write_text(path, template(kind, path, data, given))
     return path, report

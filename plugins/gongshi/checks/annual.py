@@ -12,7 +12,7 @@ import os
 from collections.abc import Iterator
 
 from gongshi.model.dataset import Dataset
-from gongshi.model.findings import WARNING, Finding, Msg
+from gongshi.model.findings import ERROR, WARNING, Finding, Msg
 from gongshi.model.hookspecs import SUMMARY, check, scoped
 from gongshi.model.kinds.stats import DUE, StatsKind
 from gongshi.policy.statistics import (READS, compute, decided_in, differences, inputs_hash, legacy_inputs_hash,
@@ -44,6 +44,14 @@ WRONG_YEAR = Msg("R-ANNUAL", "统计文件名应为年份，而不是“{name}�
                  "a statistics file is named by its year, not '{name}', or differs from its year {year}",
                  "用 gongshi annual <年份> 生成，文件名为 stats/<年份>.yml",
                  "write it with gongshi annual <yyyy>; the file is stats/<yyyy>.yml")
+FUTURE = Msg("R-ANNUAL", "{year} 年度统计的生成日期 {made} 晚于核对日期 {as_of}",
+             "the {year} statistics are dated {made}, after {as_of}",
+             "made 应是运行 gongshi annual 的日期；请重新生成后提交", "`made` is the day gongshi annual ran: write "
+             "the file again and commit it", ERROR)
+NOT_OVER = Msg("R-ANNUAL", "{year} 年度尚未结束（核对日期 {as_of}），不能提交该年度的统计",
+               "the year {year} is not over on {as_of}: its statistics cannot be committed yet",
+               "年度结束后运行 gongshi annual {year}，核对后提交", "run gongshi annual {year} once the year is over, "
+               "review and commit", ERROR)
 
 
 @check
@@ -57,6 +65,13 @@ def annual_snapshots(ds: Dataset, as_of: dt.date) -> Iterator[Finding]:
                    else WRONG_YEAR(r.file, 1, 1, name=slug, year=year))
             continue
         if not isinstance(year, int):
+            continue
+        made = r.data.get("made")
+        if year >= as_of.year:
+            yield NOT_OVER(r.file, keys=("year",), year=year, as_of=as_of)
+            continue
+        if isinstance(made, dt.date) and made > as_of:
+            yield FUTURE(r.file, keys=("made",), year=year, made=made, as_of=as_of)
             continue
         digest = inputs_hash(ds, year)
         if r.data.get("inputs") != digest and r.data.get("inputs") == legacy_inputs_hash(ds, year):

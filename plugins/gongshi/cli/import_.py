@@ -43,6 +43,11 @@ def run(args: argparse.Namespace) -> int:
     if not os.path.isfile(args.file):
         print(f"找不到文件 / no such file: {args.file}", file=sys.stderr)
         return EXIT_USAGE
+    if not os.path.isdir(os.path.join(args.data, "agencies")):
+        print(f"数据文件夹不存在或不含 agencies/ / no data folder with agencies/ at: {args.data}\n"
+              f"提示 / hint: --data 指向含 site.yml 和 agencies/ 的文件夹 / point --data at the folder holding "
+              f"site.yml and agencies/", file=sys.stderr)
+        return EXIT_USAGE
     if args.agency and not os.path.isfile(os.path.join(args.data, "agencies", args.agency, "agency.yml")):
         print(f"主体不存在 / no such agency: {args.agency}", file=sys.stderr)
         return EXIT_USAGE

@@ -18,6 +18,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--agency", required=True, help="主体文件夹名，例如 market / the agency folder, e.g. market")
     p.add_argument("--data", default="data", help="数据文件夹 / data folder (default: data)")
     p.add_argument("--slug", default="", help="文件名（不含 .yml），将成为公开网址的一部分 / file name without .yml; part of the public URL")
+    p.add_argument("--category", default="", help="决定的执法类别，例如 行政处罚；文件名随之为 cf-年份-编号，并预先填入 / a decision's "
+                   "category, e.g. 行政处罚: the file is named cf-<year>-NNNN, as gongshi import names it, and the field is filled in")
     p.add_argument("--year", type=int, default=0, help="决定的年份文件夹，默认今年 / the decision's year folder, default this year")
     add_lang(p)
 
@@ -35,7 +37,8 @@ def run(args: argparse.Namespace) -> int:
               f"(the file name, part of the public URL)\n提示 / hint: gongshi new {args.kind} --agency {args.agency} "
               f"--slug food-license", file=sys.stderr)
         return 2
-    path, report = new_record(args.kind, args.data, args.agency, args.slug, args.year or today_shanghai().year)
+    path, report = new_record(args.kind, args.data, args.agency, args.slug, args.year or today_shanghai().year,
+                              args.category)
     if not report.ok:
         print(report.to_text(args.lang), file=sys.stderr)
         return EXIT_FINDINGS

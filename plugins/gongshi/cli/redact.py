@@ -18,9 +18,24 @@ HELP = "以差异形式显示（或用 --write 写入）个人信息的遮盖处
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("files", nargs="+", metavar="FILE", help="要处理的记录文件 / record files")
+    p.add_argument("files", nargs="+", metavar="FILE", help="要处理的记录文件或文件夹（其中所有 .yml 文件，例如刚导入的一批） / "
+                   "record files or folders (every .yml below them, e.g. a whole import)")
     p.add_argument("--write", action="store_true",
                    help="直接修改文件，只改动需遮盖的字符 / rewrite the files in place, changing only the masked characters")
+
+
+def expand(paths: list[str]) -> list[str]:
+    """Files as given; a folder as every .yml file below it, sorted (hidden folders skipped), so
+    a clerk fixes a whole import with one command."""
+    out: list[str] = []
+    for path in paths:
+        if not os.path.isdir(path):
+            out.append(path)
+            continue
+        for here, dirs, files in os.walk(path):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            out += [os.path.join(here, f) for f in sorted(files) if f.endswith((".yml", ".yaml"))]
+    return out
 
 
 class UnreadableRecord(Exception):
@@ -127,7 +142,7 @@ def run(args: argparse.Namespace) -> int:
     from gongshi.model.kinds import KINDS
     from gongshi.checks.redaction import leak_finding
     status = EXIT_OK
-    for path in args.files:
+    for path in expand(args.files):
         if not os.path.isfile(path):
             print(f"gongshi redact: 文件不存在 / no such file: {path}", file=sys.stderr)
             status = EXIT_USAGE

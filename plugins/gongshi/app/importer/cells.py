@@ -15,7 +15,6 @@ from gongshi.model.schema import NUMBER_MAX, Obj
 from gongshi.outputs.opendata.files import FORMULA_START
 
 DATES = ("decided", "published", "legal_review.date", "permit.valid_from", "permit.valid_until")
-PREFIX = {"行政处罚": "cf", "行政许可": "xk", "行政检查": "jc", "行政强制": "qz"}
 SPLIT = re.compile(r"[；;、，,\n]+")
 DATE_FORMS = (re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})"), re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})"),
               re.compile(r"(\d{4})\.(\d{1,2})\.(\d{1,2})"), re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日"),

@@ -24,7 +24,8 @@ from gongshi.publication import scheduled_last_day
 from gongshi.publication.shuanggongshi import AGENCY, AGENCY_CODE, LAST_DAY, LONG_TERM, PARTY_TYPE, WAN_YUAN
 from gongshi.runtime.progress import track
 from gongshi.app.templates import schema_link
-from gongshi.app.importer.cells import (DATES, PREFIX, SPLIT, get_path, make_title, ordered, parse_basis,
+from gongshi.model.kinds.decision import slug_prefix
+from gongshi.app.importer.cells import (DATES, SPLIT, get_path, make_title, ordered, parse_basis,
                                         set_path, shown, to_date, to_yuan, unguard)
 from gongshi.app.importer.directory import Directory
 from gongshi.app.importer.columns import PENALTY_HEADERS, PERMIT_HEADERS, header_index, header_map, ignored, normalize
@@ -326,7 +327,7 @@ class Importer:
             doc["title"] = make_title(doc)
         year = doc["decided"].year
         folder = os.path.join(self.data, "agencies", agency, "decisions", str(year))
-        prefix = f"{PREFIX.get(doc.get('category', ''), 'jd')}-{year}"
+        prefix = f"{slug_prefix(doc.get('category'))}-{year}"
         names = self.taken.setdefault(f"{agency}/{year}", set())
         key = f"{agency}/{prefix}"
         number = self.next_number.get(key)

@@ -109,7 +109,7 @@ class RecordKind:
     # "history.date"); an object is public field by field, so each of its fields is listed.
     public: ClassVar[tuple[str, ...]] = ()
     # How `gongshi new` names a new record (app/templates.py): a file named by a slug is numbered
-    # `<new_slug>-NNNN` when this is set ("d-{year}" gives d-2026-0001), else --slug is needed;
+    # `<new_slug>-NNNN` when this is set ("{prefix}-{year}" gives cf-2026-0001: prefix from the category, see decision.py), else --slug is needed;
     # an entry appended to a list file gets the key `<new_key>-NNNN` when this is set (o-0009).
     new_slug: ClassVar[str | None] = None
     new_key: ClassVar[str | None] = None

@@ -58,6 +58,17 @@ MANDATORY: dict[str, tuple[Mandatory, ...]] = {
 }
 
 
+# The first part of a decision's file name by its category (拼音 initials: 处罚, 许可, 检查, 强制);
+# another category or none yet is jd (决定). One scheme for `gongshi new` and `gongshi import`.
+SLUG_PREFIX = {"行政处罚": "cf", "行政许可": "xk", "行政检查": "jc", "行政强制": "qz"}
+OTHER_PREFIX = "jd"
+
+
+def slug_prefix(category: object) -> str:
+    """The file-name prefix of a decision of `category` (SLUG_PREFIX, else OTHER_PREFIX)."""
+    return SLUG_PREFIX.get(str(category or ""), OTHER_PREFIX)
+
+
 class DecisionKind(RecordKind):
     """One decision: who, what, why, and when it was decided and published."""
 
@@ -66,7 +77,9 @@ class DecisionKind(RecordKind):
     title_en = "enforcement decision"
     pattern = "agencies/*/decisions/*/*.yml"
     path = "agencies/{agency}/decisions/{year}/{slug}.yml"
-    new_slug = "d-{year}"  # gongshi new: d-2026-0001, d-2026-0002 …
+    # gongshi new and gongshi import name a decision alike (the file name is its public URL):
+    # <category prefix>-<year>-NNNN, e.g. cf-2026-0001 for a 行政处罚 (SLUG_PREFIX below).
+    new_slug = "{prefix}-{year}"
     # Public face: a page per decision (or its revocation notice, at the same URL); the lists by
     # year and category are the portal's own (pages_decisions.py); data/decisions.*.
     published = True
