@@ -27,8 +27,10 @@ venv: $(VENV)/.installed
 validate: $(VENV)/.installed
 	$(BIN)/gongshi validate $(DATA) $(ASOF_FLAG)
 
+# The same build as the scheduled refresh (gongshi refresh: validate, build, atomic swap), so it
+# records the refresh state and the first scheduled run after it reports what changed since.
 html: $(VENV)/.installed
-	$(BIN)/gongshi build --data $(DATA) --output $(OUTPUT) $(ASOF_FLAG)
+	$(BIN)/gongshi refresh --data $(DATA) --output $(OUTPUT) $(ASOF_FLAG)
 	@if grep -q '示例数据' $(DATA)/site.yml 2>/dev/null; then \
 	  echo "注：演示数据有意包含几件逾期公开的决定（上面的 R-DEADLINE 警告），用来展示“合规情况”页面。"; \
 	  echo "note: the demo data contains late publications on purpose (the R-DEADLINE warnings above), to show the compliance page."; fi

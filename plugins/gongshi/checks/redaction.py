@@ -60,7 +60,7 @@ ATTACHMENT_NAME = Msg("R-REDACT", "附件文件名“{name}”中有{what}：附
                       "the attachment's file name '{name}' holds a {what_en}: the file is published under that name",
                       "用 git mv 把附件改名为不含个人信息的名称，并同时修改这里的路径",
                       "rename the attachment with git mv to a name without personal data, and change the path here too")
-BAD_CODE = Msg("R-REDACT", "统一社会信用代码 {code} 的校验位不正确（按 GB 32100 应为 {check}）",
+BAD_CODE = Msg("R-CODE", "统一社会信用代码 {code} 的校验位不正确（按 GB 32100 应为 {check}）",
                "the check character of unified social credit code {code} is wrong (GB 32100 gives {check})",
                "核对代码是否抄错", "check the code for a copying mistake", WARNING)
 

@@ -186,8 +186,19 @@ _RULES: tuple[Rule, ...] = (
         "feeds, open data, search index, attachments) is read again for the number-like kinds before it goes "
         "online, and a hit leaves the site as it was.",
         "各地实施方案：涉及国家秘密、商业秘密、个人隐私的信息不予公开或作适当处理",
-        also=(WARNING,),  # a credit code with a wrong check character: a typo, not personal data
+        also=(WARNING,),  # gongshi import's summary lines: names it masked, masks it kept (app/importer/)
         locked_zh="关闭后个人信息会被公开", locked_en="turned off, personal data would be published"),
+    Rule(
+        "R-CODE", CHECK, ("gongshi.checks.redaction", "gongshi.runtime.checksums"), WARNING,
+        "统一社会信用代码", "Credit codes",
+        "检查记录中组织机构的统一社会信用代码的校验位（GB 32100）。原因：信用代码是公示和信用平台归集的主键，"
+        "抄错一位就会把处罚记到别的单位名下，而它本身不是个人信息，所以单列为提示，不归入个人信息规则。"
+        "改正方法：对照营业执照核对代码。",
+        "Checks the check character (GB 32100) of the unified social credit codes of organisations in the records. "
+        "Why: the credit code is the key the credit platforms file a decision under, and one wrong character files "
+        "it under another organisation; it is not personal data, so it is a warning of its own, not part of the "
+        "personal-data rule. Fix: check the code against the business licence.",
+        "GB 32100-2015《法人和其他组织统一社会信用代码编码规则》"),
     Rule(
         "R-WINDOW", CHECK, ("gongshi.checks.display",), ERROR, "公示期限", "Display window",
         "检查执法决定的公示期限：决定中的 display 在公示政策允许的最短和最长期限之间，政策本身满足 "
