@@ -210,3 +210,18 @@ def test_a_repeated_message_is_one_line_in_text_and_every_finding_in_json(
     assert main(["validate", "data", *AS_OF, "-o", "json"]) == 1
     found = json.loads(capsys.readouterr().out)["findings"]
     assert sum(f["rule"] == "R-TWO" for f in found) == 6
+
+
+def test_a_file_or_folder_inside_the_data_shows_only_its_findings(tmp_path: Path, capsys: Any) -> None:
+    """`gongshi validate FILE` checks the whole data folder (references need it) and shows the
+    findings of that file; a folder inside it, those below it."""
+    from gongshi.cli import main
+    late = DATA / "agencies" / "safety" / "decisions" / "2024" / "cf-2024-0006.yml"
+    assert main(["validate", str(late), "--as-of", "2026-11-22", "-o", "json"]) == 0
+    files = {f["file"] for f in json.loads(capsys.readouterr().out)["findings"]}
+    assert files and all(f.endswith("cf-2024-0006.yml") for f in files)
+    assert main(["validate", str(DATA / "agencies" / "market"), "--as-of", "2026-11-22", "-o", "json"]) == 0
+    assert all("/agencies/market/" in f["file"] for f in json.loads(capsys.readouterr().out)["findings"])
+    stray = tmp_path / "x.yml"
+    stray.write_text("a: 1\n", encoding="utf-8")
+    assert main(["validate", str(stray)]) == 2

@@ -38,20 +38,11 @@ def expand(paths: list[str]) -> list[str]:
     return out
 
 
+from gongshi.model.paths import data_root  # noqa: E402  (the data folder a file belongs to)
+
+
 class UnreadableRecord(Exception):
     """The file does not parse or type as a record: nothing can be masked safely."""
-
-
-def data_root(path: str) -> str | None:
-    """The nearest folder above `path` that holds site.yml (the data folder)."""
-    folder = os.path.dirname(os.path.abspath(path))
-    while True:
-        if os.path.isfile(os.path.join(folder, "site.yml")):
-            return folder
-        parent = os.path.dirname(folder)
-        if parent == folder:
-            return None
-        folder = parent
 
 
 def _policy(root: str | None) -> dict[str, Any]:

@@ -16,7 +16,9 @@ HELP = "检查数据文件夹中的所有记录 / check every record in the data
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("data", nargs="?", default="data", metavar="DATA_DIR", help="数据文件夹 / data folder (default: data)")
+    p.add_argument("data", nargs="?", default="data", metavar="DATA_DIR|FILE",
+                   help="数据文件夹，或其中的一个文件或子文件夹（只显示它的问题） / data folder, or a file or folder "
+                        "inside it (only its findings are shown) (default: data)")
     add_as_of(p)
     p.add_argument("-o", "--output", choices=["text", "json"], default="text", help="输出格式 / output format")
     p.add_argument("--content", default=None, metavar="DIR",
@@ -28,14 +30,31 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from gongshi.model.dataset import today_shanghai
-    if not os.path.isdir(args.data):
+    from gongshi.model.findings import Report
+    from gongshi.model.paths import data_root
+    if not os.path.exists(args.data):
         print(f"gongshi validate: 数据文件夹不存在 / no such data folder: {args.data}", file=sys.stderr)
         return EXIT_USAGE
+    # A file or a folder inside a data folder: the whole folder is checked (references and
+    # cross-record rules need it), and only the findings in that file or below that folder shown.
+    only = None
+    if not os.path.isfile(os.path.join(args.data, "site.yml")):
+        root = data_root(args.data)
+        if root is None and os.path.isfile(args.data):
+            print(f"gongshi validate: {args.data} 不在数据文件夹中（上级文件夹没有 site.yml） / is not inside a data "
+                  f"folder (no site.yml above it)", file=sys.stderr)
+            return EXIT_USAGE
+        if root is not None:
+            only = os.path.abspath(args.data)
+            args.data = root
     if args.content is not None and not os.path.isdir(args.content):
         print(f"gongshi validate: 内容文件夹不存在 / no such content folder: {args.content}", file=sys.stderr)
         return EXIT_USAGE
     from gongshi.checks.pipeline import report as check_report
     report = check_report(args.data, as_of=args.as_of or today_shanghai(), strict=args.strict, content=args.content)
+    if only is not None:
+        report = Report([f for f in report if os.path.abspath(f.file) == only
+                         or os.path.abspath(f.file).startswith(only + os.sep)])
     if args.output == "json":
         print(report.to_json(args.lang))
     else:

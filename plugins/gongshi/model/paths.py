@@ -157,3 +157,18 @@ def file_digest(path: str) -> bytes | None:
             return hashlib.blake2b(fh.read(), digest_size=16).digest()
     except OSError:
         return None
+
+
+def data_root(path: str) -> str | None:
+    """The nearest folder above `path` (or `path` itself, a folder) that holds site.yml: the data
+    folder a record file or a folder of records belongs to."""
+    folder = os.path.abspath(path)
+    if not os.path.isdir(folder):
+        folder = os.path.dirname(folder)
+    while True:
+        if os.path.isfile(os.path.join(folder, "site.yml")):
+            return folder
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
