@@ -397,3 +397,27 @@ def test_a_table_of_the_wrong_shape_is_invalid(tmp_path: Path) -> None:
         "files": [{"path": "d.json", "role": "table:decision", "size": size, "sha256": sha}]}), encoding="utf-8")
     county = harvest(County("x", "某县", str(tmp_path)), str(tmp_path), PROVINCE_AS_OF, 31)
     assert (county.status, county.reason_en) == ("invalid", "the decisions table has no records list")
+
+
+def test_province_scans_what_it_builds(counties: dict[str, Any]) -> None:
+    """Fail closed at the province: a bundle whose data carries a phone number (its hashes
+    right, so only the scan can tell) is refused whole and the province's site is not updated."""
+    from gongshi.app.federation import FederationError, federate
+    from gongshi.outputs.bundle import sha256_file
+    tmp = counties["tmp"]
+    bad = tmp / "a-leaky"
+    shutil.copytree(counties["a"], bad)
+    path = bad / "data/decisions.json"
+    table = json.loads(path.read_text(encoding="utf-8"))
+    table["records"][0]["title"] = "当事人联系电话13912345678"
+    path.write_text(json.dumps(table, ensure_ascii=False), encoding="utf-8")
+    manifest = json.loads((bad / "bundle/manifest.json").read_text(encoding="utf-8"))
+    for f in manifest["files"]:
+        f["size"], f["sha256"] = sha256_file(str(bad / f["path"]))
+    (bad / "bundle/manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    folder = _province(tmp / "province-leaky", [{"name": "甲县", "bundle": "../a-leaky", "id": "jia"}])
+    out = tmp / "leaky-site"
+    with pytest.raises(FederationError) as err:
+        federate(str(folder), str(out), PROVINCE_AS_OF, str(ROOT / "theme"))
+    assert "139****5678" in err.value.en and "13912345678" not in err.value.en
+    assert not out.exists() and not list(tmp.glob("leaky-site.tmp-*"))

@@ -3,6 +3,8 @@ the number-like kinds of personal data before the folder goes online; a hit keep
 site as it was and names the output file (and the record, where the build knows it)."""
 from __future__ import annotations
 
+import json
+
 import gzip
 import html
 import os
@@ -256,3 +258,14 @@ def test_a_rebuild_reads_only_what_changed(tmp_path: Path, monkeypatch: pytest.M
     assert first.skipped == 0 and second.skipped > 0
     assert second.read + second.skipped == first.read and second.read < first.read
     assert outscan.load_state(str(out)) == second.state
+
+
+def test_search_meta_columns_are_codes_not_text() -> None:
+    """The search page's filter columns are one base-36 code a document; a run of them is no
+    phone number (a province of few counties writes "0201…0444…0101"), while a name in the meta
+    is read as any text is."""
+    from gongshi.checks.outscan import texts
+    meta = json.dumps({"agency": {"names": ["甲县 13912345678"], "col": "02011014014140301010400110404440440444040101"}})
+    found = texts("search/meta.json", meta.encode("utf-8"))
+    assert "甲县 13912345678" in found
+    assert not any("0444" in t for t in found)

@@ -174,6 +174,16 @@ _JSON_KEY = re.compile(r'"([^"\\]*(?:\\.[^"\\]*)*)"\s*:')
 _JSON_INT = re.compile(r'(?<![\w."\\])-?(\d{7,})(?![\w."])')
 
 
+def _without_columns(value: object) -> object:
+    """The search meta without its encoded filter columns (`col`: one base-36 digit per document,
+    outputs/search/index.py): a run of them reads as a phone number but holds none."""
+    if isinstance(value, dict):
+        return {k: _without_columns(v) for k, v in value.items() if k != "col"}
+    if isinstance(value, list):
+        return [_without_columns(v) for v in value]
+    return value
+
+
 def _json(text: str, values: bool = True) -> set[str]:
     """Every string (or, `values` False, every key) and every integer of seven digits or more
     in a JSON document; raises ValueError when it is not JSON."""
@@ -211,6 +221,8 @@ def texts(rel: str, data: bytes, chrome: set[str] | None = None) -> set[str]:
     if ext in ("html", "htm", "xml", "svg", "xhtml"):
         return _markup(text, chrome if ext in ("html", "htm") else None)
     if ext == "json":
+        if rel == "search/meta.json":  # the filters' columns: one code a document, not text
+            text = json.dumps(_without_columns(json.loads(text)), ensure_ascii=False)
         # The search index's gram files: grams as keys, delta-coded postings as values.
         return _json(text, values=not rel.startswith("search/g/"))
     if ext == "csv":

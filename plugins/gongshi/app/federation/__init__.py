@@ -97,12 +97,36 @@ def federate(province: str, output: str, as_of: dt.date, theme: str | None = Non
     os.makedirs(tmp)
     try:
         sitegen.write(tmp, site, counties, as_of, max_age, result, theme)
+        leaks = scan_output(tmp, site)
     except BaseException:
         import shutil
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+    if leaks:
+        import shutil
+        shutil.rmtree(tmp, ignore_errors=True)
+        shown = "; ".join(leaks[:5]) + (f" (+{len(leaks) - 5})" if len(leaks) > 5 else "")
+        raise FederationError(f"省级网站的生成文件中有未作隐私处理的个人信息，网站没有更新：{shown}",
+                              f"the province's built files hold unredacted personal data; the site was not "
+                              f"updated: {shown}",
+                              "该数据来自县级数据包：请该县用 gongshi validate 查出并遮盖后重新发布；公开的号码可加入省级 "
+                              "site.yml 的 policy.redaction.allow",
+                              "the data came from a county's bundle: that county finds it with gongshi validate, masks "
+                              "it and publishes again; a number that is public goes on the province's "
+                              "policy.redaction.allow")
     swap(tmp, output)
     return result
+
+
+def scan_output(folder: str, site: dict[str, Any]) -> list[str]:
+    """Fail closed at the province too: every file it built is read for the number-like kinds
+    of personal data (checks/outscan.py's scanner), whatever the counties' bundles said.
+    `file: kind mask` of each hit; only the province's allow list is public."""
+    from gongshi.checks.outscan import Scanner
+    allow = tuple(str(a) for a in ((site.get("policy") or {}).get("redaction") or {}).get("allow") or ())
+    rels = sorted(os.path.relpath(os.path.join(here, f), folder).replace(os.sep, "/")
+                  for here, _dirs, files in os.walk(folder) for f in files)
+    return [f"{h.rel}: {h.kind or 'unreadable'} {h.mask}".rstrip() for h in Scanner(allow, frozenset()).files(folder, rels)]
 
 
 __all__ = ["OK", "County", "FederationError", "Result", "federate", "read_site"]
