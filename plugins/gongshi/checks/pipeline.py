@@ -6,11 +6,11 @@ The checks and their site.yml settings come from registry.py. `report()` is the 
 are the full run's, finding for finding) only what changed is checked again; without it, or
 for a build, which needs the records too, `validate()` loads and checks everything.
 
-Every check is run through `configured`, which applies site.yml's `rules:` to its findings (a
-rule turned off drops them, a level replaces their severity; model/ruleset.py). Doing it here,
-where the checks are listed, gives the build, `gongshi validate` and its cache, and the live
-preview the same findings without each applying the settings (the cache keys its findings by
-site.yml's bytes, so a changed setting re-checks)."""
+Every check is run through `registry.configured`, which applies site.yml's `rules:` to its
+findings (a rule turned off drops them, a level replaces their severity; model/ruleset.py).
+Doing it where the checks are listed gives the build, `gongshi validate` and its cache, and the
+live preview the same findings without each applying the settings (the cache keys its findings
+by site.yml's bytes, so a changed setting re-checks)."""
 from __future__ import annotations
 
 import datetime as dt
