@@ -120,7 +120,7 @@ def test_county_bundle_manifest(counties: dict[str, Any]) -> None:
     assert manifest["as_of"] == "2026-11-20" and len(manifest["build_id"]) == 20
     roles = [f["role"] for f in manifest["files"]]
     assert roles == ["catalog", "index", "table:decision", "table:agency", "table:notice", "stats"]
-    from gongshi.outputs.bundle import sha256_file
+    from gongshi.runtime.checksums import sha256_file
     for f in manifest["files"]:
         assert sha256_file(str(counties["a"] / f["path"])) == (f["size"], f["sha256"])
     assert "https://jia.example.gov.cn/feeds/all.atom.xml" in manifest["feeds"]
@@ -285,7 +285,7 @@ def test_hostile_bundle_values_stay_inside_the_site(counties: dict[str, Any]) ->
     """A county's strings are data: a date that is a path, a script address, markup in a title
     neither leave the province's folder nor become live."""
     from gongshi.app.federation import federate
-    from gongshi.outputs.bundle import sha256_file
+    from gongshi.runtime.checksums import sha256_file
     tmp = counties["tmp"]
     bad = tmp / "a-hostile"
     shutil.copytree(counties["a"], bad)
@@ -388,7 +388,7 @@ def test_broken_manifests_are_invalid(tmp_path: Path, manifest: str, reason: str
 
 def test_a_table_of_the_wrong_shape_is_invalid(tmp_path: Path) -> None:
     from gongshi.app.federation.harvest import County, harvest
-    from gongshi.outputs.bundle import sha256_file
+    from gongshi.runtime.checksums import sha256_file
     (tmp_path / "bundle").mkdir()
     (tmp_path / "d.json").write_text('{"records": {}}', encoding="utf-8")
     size, sha = sha256_file(str(tmp_path / "d.json"))
@@ -403,7 +403,7 @@ def test_province_scans_what_it_builds(counties: dict[str, Any]) -> None:
     """Fail closed at the province: a bundle whose data carries a phone number (its hashes
     right, so only the scan can tell) is refused whole and the province's site is not updated."""
     from gongshi.app.federation import FederationError, federate
-    from gongshi.outputs.bundle import sha256_file
+    from gongshi.runtime.checksums import sha256_file
     tmp = counties["tmp"]
     bad = tmp / "a-leaky"
     shutil.copytree(counties["a"], bad)

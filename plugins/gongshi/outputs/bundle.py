@@ -25,6 +25,7 @@ from pelican.generators import Generator
 
 from gongshi.publication.inputs import inputs
 from gongshi.publication.urls import site_base
+from gongshi.runtime.checksums import sha256_file
 
 FOLDER = "bundle"
 MANIFEST = f"{FOLDER}/manifest.json"
@@ -35,15 +36,6 @@ VERSION = 1
 SOURCES = ("decision", "notice", "agency")
 # The figures of an annual snapshot a province sums (model/kinds/stats.py).
 FIGURES = ("decisions", "by_category", "penalty_kinds", "fines", "confiscated")
-
-
-def sha256_file(path: str) -> tuple[int, str]:
-    """Size in bytes and SHA-256 of a file."""
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return os.path.getsize(path), h.hexdigest()
 
 
 def build_id(as_of: str, files: list[dict[str, Any]]) -> str:

@@ -1,5 +1,9 @@
-"""Check digits of Chinese identifiers: resident ID (GB 11643) and credit code (GB 32100)."""
+"""Check digits of Chinese identifiers: resident ID (GB 11643) and credit code (GB 32100); and
+the size and SHA-256 of a published file (the open-data index and the county bundle list both)."""
 from __future__ import annotations
+
+import hashlib
+import os
 
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 ID_CHECK = "10X98765432"
@@ -50,3 +54,12 @@ def luhn_valid(number: str) -> bool:
             d = d * 2 - 9 if d > 4 else d * 2
         total += d
     return total % 10 == 0
+
+
+def sha256_file(path: str) -> tuple[int, str]:
+    """Size in bytes and SHA-256 of a file, read in 1 MiB pieces."""
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return os.path.getsize(path), h.hexdigest()

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import csv
-import hashlib
 import json
 import os
 from dataclasses import asdict, dataclass
@@ -135,11 +134,3 @@ class Sink:
             self.fh.write("\n ]\n}\n")
         self.fh.close()
 
-
-def digest(path: str) -> tuple[int, str]:
-    """Size in bytes and SHA-256 of a file."""
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return os.path.getsize(path), h.hexdigest()

@@ -18,7 +18,8 @@ from gongshi.publication.urls import site_base
 from gongshi.runtime import jobs
 from gongshi.outputs.opendata import shuanggongshi, tables
 from gongshi.outputs.opendata.dictionary import dictionary
-from gongshi.outputs.opendata.files import ROOT, DataFile, Sink, digest, plan, write_json
+from gongshi.outputs.opendata.files import ROOT, DataFile, Sink, plan, write_json
+from gongshi.runtime.checksums import sha256_file
 
 log = logging.getLogger("gongshi.outputs.opendata")
 
@@ -57,7 +58,7 @@ class OpenDataGenerator(Generator):  # type: ignore[misc]  # pelican is untyped 
                 write_json(path, KINDS[f.source[7:]].file_schema())
             elif f.source == "dictionary":
                 write_json(path, {"title": "数据字典", "kinds": dictionary()})
-        return [digest(os.path.join(self.output_path, f.href)) for f in self.files]
+        return [sha256_file(os.path.join(self.output_path, f.href)) for f in self.files]
 
     def generate_output(self, writer: Any) -> None:
         ps = self.public
