@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+import namecorpus
 from gongshi.policy.names import name_matches, person_names
 
 DATA = Path(__file__).parents[1] / "data" / "names"
@@ -19,26 +20,13 @@ CORPUS = DATA / "corpus.tsv"
 
 
 def rows(path: Path = CORPUS) -> list[tuple[str, str, tuple[str, ...]]]:
-    out = []
-    for line in path.read_text(encoding="utf-8").splitlines()[1:]:
-        rid, planted, text = line.split("\t")
-        out.append((rid, text, tuple(n for n in planted.split("|") if n)))
-    return out
+    return namecorpus.rows(path)
 
 
 def measure(path: Path) -> tuple[float, float]:
-    """(recall, clean flagged) as scripts/eval_names.py counts them: a planted name is found
-    when its exact span (first occurrence) is; a clean row is flagged when any span is."""
-    planted = found = clean = flagged = 0
-    for _, text, want in rows(path):
-        got = set(person_names(text))
-        spans = {(text.index(n), text.index(n) + len(n)) for n in want}
-        planted += len(spans)
-        found += len(spans & got)
-        if not want:
-            clean += 1
-            flagged += bool(got)
-    return found / planted, flagged / clean
+    """(recall, clean flagged) as scripts/eval_names.py counts them (namecorpus.count)."""
+    c = namecorpus.count(path)
+    return c.found / c.planted, c.flagged / c.clean
 
 
 def _names(text: str) -> list[str]:

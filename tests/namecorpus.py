@@ -1,0 +1,41 @@
+"""Reading and scoring the names corpora of tests/data/names/ (README there), as
+scripts/eval_names.py counts: a planted name is found when its exact span (first occurrence) is
+among the detector's; a clean row is flagged when any span is. Shared by the regression test of
+the detector and the pinned held-out figures."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from gongshi.policy.names import person_names
+
+
+def rows(path: Path) -> list[tuple[str, str, tuple[str, ...]]]:
+    """(id, text, planted names) of every row of a corpus file."""
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines()[1:]:
+        rid, planted, text = line.split("\t")
+        out.append((rid, text, tuple(n for n in planted.split("|") if n)))
+    return out
+
+
+@dataclass(frozen=True)
+class Counts:
+    found: int    # planted names found with their exact span
+    planted: int
+    flagged: int  # clean rows with any span flagged
+    clean: int
+
+
+def count(path: Path) -> Counts:
+    """The detector's counts over one corpus file."""
+    planted = found = clean = flagged = 0
+    for _, text, want in rows(path):
+        got = set(person_names(text))
+        spans = {(text.index(n), text.index(n) + len(n)) for n in want}
+        planted += len(spans)
+        found += len(spans & got)
+        if not want:
+            clean += 1
+            flagged += bool(got)
+    return Counts(found, planted, flagged, clean)
