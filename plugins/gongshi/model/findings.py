@@ -179,7 +179,7 @@ class Report:
 # that mattered. A message (one rule's template, one severity) found this often in one run is
 # shown once, with the count, where it was found and how to fix them all; `-o json` still lists
 # every finding.
-GROUP_AT = 3  # as the import does (app/importer/summary.py)
+GROUP_AT = 3  # repeats of one message shown as one line (here and in app/importer/summary.py)
 SHOWN_PLACES = 12
 
 

@@ -13,10 +13,9 @@ import os
 from typing import Iterable
 
 from gongshi.checks.roster import NOT_ENFORCER, TOO_FEW
-from gongshi.model.findings import Finding, Msg
+from gongshi.model.findings import GROUP_AT, Finding, Msg
 from gongshi.app.importer.messages import DUPLICATE, NO_OFFICER
 
-GROUP_AT = 3
 SHOWN_PLACES = 8
 
 _OFFICERS = ("表格加“执法人员”列（姓名或编号，以“；”分隔），或用 --officers 编号,编号 给整张表格每一行指定承办人员"
