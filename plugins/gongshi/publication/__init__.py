@@ -232,8 +232,9 @@ def publish(ds: Dataset, as_of: dt.date) -> Publication:
                 notices.append(r)
     pub.decisions = [view(r, as_of, pub.status[r.uid]) for r in sorted(shown, key=_order)]
     pub.notices = [view(r, as_of, pub.status[r.uid]) for r in sorted(notices, key=_order)]
+    published = set(others())
     for kind in KINDS.values():
-        if kind.name in others():
+        if kind.name in published:
             pub.others[kind.name] = [view(r, as_of) for r in ds.of(kind.name) if r.agency in raw_agencies]
         pub.sections += [dataclasses.replace(s, kind=kind.name) for s in kind.sections]
     public = {r.uid for r in shown}
