@@ -54,7 +54,7 @@ from gongshi.policy import detectors as d
 from gongshi.policy import givenchars, lexicon
 from gongshi.policy.namecues import (CLAUSE_START, ORG_SUFFIXES, PERSON_PREDICATE_RE, PERSON_SUFFIX, PREDICATE_RE,
                                      PREPOSITIONS, ROLES, STRONG_RIGHT)
-from gongshi.policy.surnames import COMPOUND, DOTS, MINORITY_PARTS, SINGLE, TRANSLIT
+from gongshi.policy.surnames import COMPOUND, DOTS, MINORITY_PARTS, SINGLE, TRANSLIT, WORDLIKE
 
 Span = tuple[int, int]
 Tagger = Callable[[str], list[Span]]
@@ -160,7 +160,7 @@ _USES_NAME = 1000
 # ... to read a three-character string whose head is a common word as a name (严明|辉: 辉 is used
 # 313,000 times; 高度|重 is no name, 重 is used 3,000 times, and 重视 is a word anyway)
 _USES_HEAD = 20000
-_PREP_CHARS = set("向对由和与及给被把将同跟替")
+_PREP_CHARS = set("向对由和与及给被把将同跟替经")
 # Time words after 于: 当事人于当日 is no 于当.
 _TIME_AFTER_YU = re.compile(r"于(?:当|同|次|今|去|前|近|本|上|下|[一二三四五六七八九十]+[月日年])")
 
@@ -596,6 +596,9 @@ def detect(text: str, tagger: Tagger | None = None, public: Iterable[str] = ()) 
         c = _han_candidate(text, i, surname, left)
         if c is None and len(surname) == 2:  # 欧阳 may also be 欧 + 阳…
             c = _han_candidate(text, i, surname[0], left)
+        if c is not None and surname in WORDLIKE and left != STRONG and c.right < R_PERSON and not (
+                c.end - g == 2 and _name_like(text[g:c.end]) and _freq(text[g:c.end]) < _WORD):
+            continue  # 经比|对, 回收: a word-like surname needs a person's slot or a name's shape (经小军)
         listed_with_mask = c is not None and _listed_mask(text, c.end)
         if c is None or (left == NONE and ((c.word and (c.right != R_STRONG or c.functional) and not listed_with_mask)
                                            or (c.right != R_STRONG and text[c.end:c.end + 1] != "、"))):
@@ -631,7 +634,7 @@ def _three(text: str, i: int, g: int) -> bool:
 def _function_char(ch: str) -> bool:
     """A surname that jieba's dictionary tags as a conjunction, an adverb, a preposition or a
     pronoun when it stands alone (但, 曾, 常, 向, 和)."""
-    return _words().tag(ch)[:1] in ("c", "d", "p", "r", "u")
+    return ch in WORDLIKE or _words().tag(ch)[:1] in ("c", "d", "p", "r", "u")
 
 
 def _plausible(text: str, c: _Cand, need: int) -> bool:

@@ -40,13 +40,23 @@ SINGLE = frozenset(
     # the Hundred Family Surnames and regional ones the rankings above missed (洪, 赖 and 贝 are
     # common; 禚, 璩 are Shandong and Henan surnames met in decisions)
     "洪赖贝仰佀嵇帖揣暨濮璩禚粘肇苻荀菅蓬郅鄞鱼"
+    # round 3 (issue 20): the rest of the Hundred Family Surnames, and surnames of the Hui (拜, 纳,
+    # 撒, 喇, 妥, 黑, 回), Yi (字, 寸), Dai (刀, 召; 岩 and 玉 begin Dai men's and women's names),
+    # Zhuang (侬) and the rare ones of the household rankings (殳, 毋, 冮, 种, 经, 能, 代, 答, 仉).
+    # Many are common words too (经, 能, 回, 种, 代, 水): the slot decides (names.py), not the list.
+    # Left out: 家 有 从 别 须 终 越 年 者 底, function words that are almost never surnames.
+    "水松秋怀咸籍鬱莘贡宰卻通充慎庾步弘广禄殳夔融空毋养巢益琴赏言福"
+    "冮种经能回拜黑代纳撒岩字刀召侬喇妥寸母答"
 )
+# Surnames that are mostly other words (经查, 能否, 回收, 代为, 黑色): names.py reads them as it reads
+# 但 and 和, a surname only when what follows is no common word.
+WORDLIKE = frozenset("经能回种代通养空步言广松怀充宰赏答撒拜召黑寸母水秋福益融")
 COMPOUND = (
     "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "夏侯", "司徒",
     "端木", "南宫", "长孙", "宇文", "轩辕", "呼延", "西门", "独孤", "赫连", "澹台", "公冶", "申屠",
     "太史", "百里", "钟离", "闻人", "万俟", "拓跋", "第五", "东郭", "濮阳", "单于", "宗政", "淳于",
     "南门", "羊舌", "微生", "公羊", "左丘", "漆雕", "乐正", "壤驷", "公良", "巫马", "谷梁", "梁丘",
-    "呼和", "爱新",
+    "呼和", "爱新觉罗", "爱新", "叶赫那拉", "钮祜禄", "完颜", "乌拉那拉", "他塔拉", "瓜尔佳",
 )
 MINORITY_PARTS = frozenset((
     # Tibetan
