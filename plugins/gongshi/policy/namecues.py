@@ -74,7 +74,7 @@ CLAUSE_START = set("，,。；;：:、！？!?（(）)“”\"'‘’「」【�
 # What follows a person's name and no place, brand or common word: a personal description, a
 # salutation, a kinship link, a count of people.
 STRONG_RIGHT = re.compile(
-    r"\s*(?:[（(]\s*(?:[男女]|\d{2,4}|身份证|公民身份|曾用名|化名|别名|又名|绰号|系|个体|户籍|住址|"
+    r"\s*(?:[（(]\s*(?:[男女]|\d{2,4}\s*(?:岁|周岁|年|[，,、；;）)])|身份证|公民身份|曾用名|化名|别名|又名|绰号|系|个体|户籍|住址|"
     r"联系电话|电话|手机|签名|签字|捺印)"
     r"|[，,]\s*[男女]\s*[，,；;、）)\s]|[，,]\s*(?:性别|身份证|公民身份|民族|出生|住址|住|\d{4}\s*年)"
     r"|[：:]\s*(?:你|您|本机关|本局|本委|本厅|我局|经查)"
@@ -83,7 +83,15 @@ STRONG_RIGHT = re.compile(
     r"|\s+(?:性别|民族|身份证|住址|出生|年龄)"
     # 严润泽，南阳市卧龙区人，: a birthplace; 谯佳怡（保管员）: a job in brackets
     r"|[，,]\s*[\u4e00-\u9fff]{1,12}?[省市县区旗州镇乡村]人[，,。；;]"
-    r"|[（(][\u4e00-\u9fff]{0,5}?(?:员|长|师|工|主管|主任|经理|会计|出纳|老板|店主|摊主|司机|厨师|学徒|帮工|家属|亲属|之妻|之夫)[）)])"
+    r"|[（(][\u4e00-\u9fff]{0,5}?(?:员|长|师|工|主管|主任|经理|会计|出纳|老板|店主|摊主|司机|厨师|学徒|帮工|家属|亲属|之妻|之夫)[）)]"
+    # round 3: a people's name (沙文华（回族）, 阿于木呷（彝族，男）), a kinship link (温振兴（其父）),
+    # or any person's noun in brackets (鲍志刚（商户）, 滑春雷（顾客）, 张李明轩（未成年人）)
+    r"|[（(]\s*[\u4e00-\u9fff]{1,4}族\s*[，,、）)]"
+    r"|[（(]\s*[其之系]?(?:父|母|兄|弟|姐|妹|妻|夫|子|女|侄|孙|儿子|女儿|妻子|丈夫|父亲|母亲|哥哥|弟弟|姐姐|妹妹|舅舅|叔叔|姑姑|表弟|表哥)[）)]"
+    r"|[（(][\u4e00-\u9fff]{0,5}?(?:人|者|户|客|居|友|民|商|贩|生|东)[）)]"
+    # a trade or a courtesy after a full name (唐春生师傅是, 卢春来老师); a surname and one of
+    # these alone (王师傅, 李先生) is no full name: names.py drops that reading
+    r"|师傅|老师)"
 )
 # What only a person does after being named in a decision: a name at a clause start or after a
 # preposition followed by one of these is a person's.

@@ -160,6 +160,9 @@ _USES_NAME = 1000
 # ... to read a three-character string whose head is a common word as a name (严明|辉: 辉 is used
 # 313,000 times; 高度|重 is no name, 重 is used 3,000 times, and 重视 is a word anyway)
 _USES_HEAD = 20000
+# A courtesy or a kinship title after a bare surname (李先生, 孙女士, 王师傅, 张老板, 刘总): the
+# decision names no one by it, so it is not reported (issue 20: decided, documented here).
+_HONORIFIC_RE = re.compile("先生|女士|小姐|师傅|老师|同志|老板|总经理|经理|阿姨|大爷|大妈|大姐|大哥|老汉|医生|警官|律师|总[，,。、：:）)]")
 _PREP_CHARS = set("向对由和与及给被把将同跟替经")
 # Time words after 于: 当事人于当日 is no 于当.
 _TIME_AFTER_YU = re.compile(r"于(?:当|同|次|今|去|前|近|本|上|下|[一二三四五六七八九十]+[月日年])")
@@ -428,8 +431,8 @@ def _han_candidate(text: str, i: int, surname: str, left: int) -> _Cand | None:
     """The best reading of a name with this surname at i: one or two given characters, chosen by
     what follows each (张三|于, 李四华|称, 廖平|均不在岗, 钟声|作为 rather than 钟声作|为)."""
     g = i + len(surname)
-    if _masked_after(text, g) or (surname == "于" and _TIME_AFTER_YU.match(text, i)):
-        return None
+    if _masked_after(text, g) or (surname == "于" and _TIME_AFTER_YU.match(text, i)) or _HONORIFIC_RE.match(text, g):
+        return None  # 李先生, 孙女士, 王师傅: a surname and a courtesy is no full name (it names nobody)
     best: _Cand | None = None
     # 廖平|均不在岗: a two-character given name that is a common word (平均) yields to the short
     # reading when a predicate follows that
@@ -596,8 +599,8 @@ def detect(text: str, tagger: Tagger | None = None, public: Iterable[str] = ()) 
         c = _han_candidate(text, i, surname, left)
         if c is None and len(surname) == 2:  # 欧阳 may also be 欧 + 阳…
             c = _han_candidate(text, i, surname[0], left)
-        if c is not None and surname in WORDLIKE and left != STRONG and c.right < R_PERSON and not (
-                c.end - g == 2 and _name_like(text[g:c.end]) and _freq(text[g:c.end]) < _WORD):
+        if c is not None and surname in WORDLIKE and left != STRONG and (_freq(text[i:i + 2]) >= _COMMON or (
+                c.right < R_PERSON and not (c.end - g == 2 and _name_like(text[g:c.end]) and _freq(text[g:c.end]) < _WORD))):
             continue  # 经比|对, 回收: a word-like surname needs a person's slot or a name's shape (经小军)
         listed_with_mask = c is not None and _listed_mask(text, c.end)
         if c is None or (left == NONE and ((c.word and (c.right != R_STRONG or c.functional) and not listed_with_mask)
