@@ -623,7 +623,81 @@ def detect(text: str, tagger: Tagger | None = None, public: Iterable[str] = ()) 
         if left == NONE or _masked_after(text, b) or (b - a < 3 and left != STRONG):
             continue  # one two-character part (宝音, 乌兰) only after a role
         cands.append(_Cand(a, b, left, _right(text, b)))
-    return _decide(text, cands, tagger or jieba_tagger) if cands else []
+    shaped = _shaped(text, covered)
+    return _decide(text, cands, tagger or jieba_tagger, shaped) if cands or shaped else []
+
+
+# A name's shape (round 3, issue 20): a surname and two given characters that names use often
+# (givenchars.py, 5,000 uses or more: 673 characters cover nearly every given name) is a name
+# wherever it stands, unless evidence says otherwise. This is the detector's default inverted:
+# the slot cues above need a known role or predicate; a shape needs none (闫振山当着执法人员,
+# 受侯德兵委托, 从卫红星手中), and the exceptions are what a word or a business looks like.
+_USES_SHAPE = 5000
+
+
+@lru_cache(maxsize=1)
+def _shape_re() -> re.Pattern[str] | None:
+    t = givenchars.table()
+    if t is None:
+        return None  # no table: the slot cues alone (validate still runs, less is found by shape)
+    chars = "".join(sorted(c for c, n in t.items() if n >= _USES_SHAPE and _han(c) and c not in _NOT_GIVEN
+                           and c not in _STOP and c not in _MASK and c not in "一二三四五六七八九十两"))
+    return re.compile("(?=(" + _SURNAME_RE.pattern + ")[" + chars + "]{2})")
+
+
+def _shaped(text: str, covered: set[int]) -> list[Span]:
+    """Spans of surname + two given characters that have a name's shape and no word's."""
+    rx = _shape_re()
+    if rx is None:
+        return []
+    out: list[Span] = []
+    n = len(text)
+    for m in rx.finditer(text):
+        i = m.start()
+        if i in covered:
+            continue
+        surname = m.group(1)
+        g = i + len(surname)
+        end = g + 2
+        if end > n:
+            continue
+        if _shape_word(text, i, g, end, surname):
+            continue
+        out.append((i, end))
+    return out
+
+
+def _shape_word(text: str, i: int, g: int, end: int, surname: str) -> bool:
+    """What makes a name-shaped string a word, a business, a place or part of something else."""
+    prev = text[i - 1] if i else ""
+    if prev and (_han(prev) and _freq(text[i - 1:i + 1]) >= _COMMON or prev in _MASK or prev.isascii() and prev.isalnum()):
+        return True  # 高温|天气: the surname ends a word before it
+    if len(surname) == 1:
+        if surname in WORDLIKE and _left(text, i) == NONE or surname in _ADMIN and _han(prev):
+            return True  # 川汇区|白云大道: a place's last character
+        if surname in _PREP_CHARS and text[i + 1] in SINGLE:
+            return True  # 向钟霞: the preposition reading is left to the slot cues
+        if _freq(text[i:i + 2]) >= _COMMON:
+            return True  # 高度重, 金额较, 许可人: a word's head (jieba tags 许可 and 陈述 nr too)
+    given = text[g:end]
+    word = text[i:end]
+    if any(text[i - k:i + 1] in _ROLE_WORDS or text[i:i + k + 1] in _ROLE_WORDS for k in (1, 2, 3)):
+        return True  # 房东|宇文琴, 店主: the surname character is part of a role
+    if _freq(word) >= _WORD and not _tag(word).startswith("nr"):
+        return True  # 马铃薯, 石灰石
+    if _freq(given) >= _COMMON and not _tag(given).startswith("nr"):
+        return True  # 何|时候: a word after a surname character
+    if end < len(text) and _freq(text[end - 1:end + 1]) >= _WORD and _right(text, end)[0] < R_PERSON:
+        return True  # 刘洋接|受: the last character starts a word
+    if _masked_after(text, end) or _ROLE_AT.match(text, g):
+        return True
+    nxt = text[end:end + 2]
+    if len(nxt) == 2 and _tag(nxt)[:1] in ("n", "z", "b") and not _tag(nxt).startswith("nr") and _freq(nxt) >= _WORD and \
+            not _ROLE_AT.match(text, end) and _right(text, end)[0] < R_VERB:
+        return True  # 马应龙|软膏, 张小泉|剪刀, 杨国福|麻辣烫: a brand before the goods it names
+    if text[end:end + 1] in _ADMIN or text[end - 1] in _PLACE_END or _business_or_place(text, i, end):
+        return True  # 李明华路, 张国强水果店
+    return False
 
 
 def _three(text: str, i: int, g: int) -> bool:
@@ -659,7 +733,7 @@ def _label_before(text: str, i: int) -> bool:
     return k > 0 and text[k - 1] in "：:"
 
 
-def _decide(text: str, cands: list[_Cand], tag: Tagger) -> list[Span]:
+def _decide(text: str, cands: list[_Cand], tag: Tagger, shaped: list[Span] = ()) -> list[Span]:  # type: ignore[assignment]
     """Accept what the slot says is a name; ask the tagger about what it leaves open; extend
     accepted names to the candidates listed with them (张三、李四华两人)."""
     accepted: list[_Cand] = []
@@ -723,7 +797,7 @@ def _decide(text: str, cands: list[_Cand], tag: Tagger) -> list[Span]:
                 accepted.append(c)
     # lists: a candidate joined by 、 or 和 to an accepted name, or to a masked one (陶某某、叶新民,
     # 程伟、陈某某等27名), is a name too
-    done = {(c.start, c.end) for c in accepted}
+    done = {(c.start, c.end) for c in accepted} | set(shaped)
     anchors = set(done)
     listed = [c for c in pending if (c.start, c.end) not in done and not (c.common and c.functional)
               and not any(a < c.end and c.start < b for a, b in done)]  # 股东|桂林: no 东桂林
