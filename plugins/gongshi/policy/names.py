@@ -579,6 +579,8 @@ def detect(text: str, tagger: Tagger | None = None, public: Iterable[str] = ()) 
         g = i + len(surname)
         if text[g + 1:g + 2] in _ADMIN or text[g] in _ADMIN:
             continue  # 霍邱县, 周口市, 李集镇: a place whichever way it is read
+        if i >= 2 and text[i - 1] in _MASK and _han(text[i - 2]):
+            continue  # 王*华二人: the end of a masked name
         left = _left(text, i)
         if left == NONE and i not in tails:
             continue
@@ -641,7 +643,7 @@ def _shape_re() -> re.Pattern[str] | None:
     if t is None:
         return None  # no table: the slot cues alone (validate still runs, less is found by shape)
     chars = "".join(sorted(c for c, n in t.items() if n >= _USES_SHAPE and _han(c) and c not in _NOT_GIVEN
-                           and c not in _STOP and c not in _MASK and c not in "一二三四五六七八九十两"))
+                           and c not in _STOP and c not in _MASK and c not in _ADMIN and c not in "一二三四五六七八九十两"))
     return re.compile("(?=(" + _SURNAME_RE.pattern + ")[" + chars + "]{2})")
 
 
@@ -670,7 +672,7 @@ def _shaped(text: str, covered: set[int]) -> list[Span]:
 def _shape_word(text: str, i: int, g: int, end: int, surname: str) -> bool:
     """What makes a name-shaped string a word, a business, a place or part of something else."""
     prev = text[i - 1] if i else ""
-    if prev and (_han(prev) and _freq(text[i - 1:i + 1]) >= _COMMON or prev in _MASK or prev.isascii() and prev.isalnum()):
+    if prev and (_han(prev) and _freq(text[i - 1:i + 1]) >= _WORD or prev in _MASK or prev.isascii() and prev.isalnum()):
         return True  # 高温|天气: the surname ends a word before it
     if len(surname) == 1:
         if surname in WORDLIKE and _left(text, i) == NONE or surname in _ADMIN and _han(prev):
@@ -685,12 +687,15 @@ def _shape_word(text: str, i: int, g: int, end: int, surname: str) -> bool:
         return True  # 房东|宇文琴, 店主: the surname character is part of a role
     if _freq(word) >= _WORD and not _tag(word).startswith("nr"):
         return True  # 马铃薯, 石灰石
-    if _freq(given) >= _COMMON and not _tag(given).startswith("nr"):
-        return True  # 何|时候: a word after a surname character
+    if _freq(given) >= _COMMON and not _tag(given).startswith("nr") and (
+            len(surname) == 1 and _function_char(surname) or not _name_like(given)):
+        return True  # 于|建国初期, 何|时候: a word after a surname that is a function word (葛红军, 程秀丽 are names)
     if end < len(text) and _freq(text[end - 1:end + 1]) >= _WORD and _right(text, end)[0] < R_PERSON:
         return True  # 刘洋接|受: the last character starts a word
-    if _masked_after(text, end) or _ROLE_AT.match(text, g):
+    if _masked_after(text, end) or _ROLE_AT.match(text, g) or _HONORIFIC_RE.match(text, g):
         return True
+    if any(PERSON_PREDICATE_RE.match(text, k) or STRONG_RIGHT.match(text, k) for k in (g, g + 1)):
+        return True  # 郝林|家中, 李强|等人: the two-character reading is the name
     nxt = text[end:end + 2]
     if len(nxt) == 2 and _tag(nxt)[:1] in ("n", "z", "b") and not _tag(nxt).startswith("nr") and _freq(nxt) >= _WORD and \
             not _ROLE_AT.match(text, end) and _right(text, end)[0] < R_VERB:
@@ -817,7 +822,24 @@ def _decide(text: str, cands: list[_Cand], tag: Tagger, shaped: list[Span] = ())
                     break
     if "、" in text:
         done = {s for s in done if not _in_goods_list(text, *s)}
-    return _dedupe(sorted(done))
+    return _dedupe(_repeated(text, sorted(done)))
+
+
+def _repeated(text: str, spans: list[Span]) -> list[Span]:
+    """A name found as a person's is one wherever else it stands in the text, inside a shop's
+    name too (姜华汽车修理厂（经营者：姜华）): masking one occurrence would publish the other.
+    Public strings (`public`) are blanked before, so the record's own party keeps its name."""
+    if not spans:
+        return spans
+    out = set(spans)
+    for a, b in spans:
+        name = text[a:b]
+        k = text.find(name)
+        while k >= 0:
+            if k != a and not any(s < k + len(name) and k < e for s, e in out) and not _masked_after(text, k + len(name)):
+                out.add((k, k + len(name)))
+            k = text.find(name, k + 1)
+    return sorted(out)
 
 
 def _in_goods_list(text: str, a: int, b: int) -> bool:
