@@ -54,7 +54,7 @@ from gongshi.policy import detectors as d
 from gongshi.policy import givenchars, lexicon
 from gongshi.policy.namecues import (CLAUSE_START, ORG_SUFFIXES, PERSON_PREDICATE_RE, PERSON_SUFFIX, PREDICATE_RE,
                                      PREPOSITIONS, ROLES, STRONG_RIGHT)
-from gongshi.policy.surnames import COMPOUND, DOTS, MINORITY_PARTS, SINGLE, TRANSLIT, WORDLIKE
+from gongshi.policy.surnames import COMPOUND, DOTS, MINORITY_PARTS, PINYIN, SINGLE, TRANSLIT, WORDLIKE
 
 Span = tuple[int, int]
 Tagger = Callable[[str], list[Span]]
@@ -626,7 +626,64 @@ def detect(text: str, tagger: Tagger | None = None, public: Iterable[str] = ()) 
             continue  # one two-character part (宝音, 乌兰) only after a role
         cands.append(_Cand(a, b, left, _right(text, b)))
     shaped = _shaped(text, covered)
+    if _LATIN_HINT.search(text):
+        shaped += _latin(text)
     return _decide(text, cands, tagger or jieba_tagger, shaped) if cands or shaped else []
+
+
+# Romanised names (round 3): tokens of Latin letters, each capitalised (Wilson) or in capitals
+# (ZHANG), two to four of them. A Chinese name in passport form (ZHANG Lihua: a surname's syllable
+# in capitals, a given name of pinyin syllables) is a name wherever it stands; any other (David
+# Wilson, KIM MINJUN, Chen Guoliang) in a person's slot: after a role or a label (外籍教师, 外国人,
+# Name:, 姓名（拼音）：), in a table under a Name column, or before a description or a person's
+# predicate (（美国籍）, 签署). Words of firms and forms are never parts of a name.
+_LATIN_HINT = re.compile("[A-Z][A-Za-z]")
+_LATIN_RE = re.compile(r"(?<![A-Za-z0-9_.@/-])[A-Z][A-Za-z]+(?:[ \u00a0][A-Z][A-Za-z]+){1,3}(?![A-Za-z0-9_@])")
+_LATIN_TOKEN = re.compile(r"[A-Z]+|[A-Z][a-z]+")
+_NOT_NAME_TOKENS = frozenset("""
+co ltd inc llc plc gmbh corp corporation company group limited trading testing technology technologies tech
+store shop mall plaza center centre street road avenue hotel restaurant cafe bank international global
+holdings industrial industries electronics foods food china beijing shanghai passport no name nationality
+offence offense penalty violation date number id the and of for new brand products product service services
+""".split())
+_LATIN_LEFT = re.compile(r"(?:name|姓名|拼音|英文名|外文名)\s*[）)]?\s*[：:|]?\s*$", re.IGNORECASE)
+_LATIN_RIGHT = re.compile(r"\s*[（(][^（）()]{0,8}(?:籍|国人|中文名|护照)|\s*[（(]\s*(?:男|女)")
+
+
+def _pinyin_word(word: str, most: int = 3) -> bool:
+    """`word` (lower case) is one to `most` pinyin syllables (lihua, guoliang)."""
+    if not word:
+        return True
+    if most == 0:
+        return False
+    return any(word[:k] in PINYIN and _pinyin_word(word[k:], most - 1) for k in range(min(6, len(word)), 0, -1))
+
+
+def _latin(text: str) -> list[Span]:
+    out: list[Span] = []
+    for m in _LATIN_RE.finditer(text):
+        tokens = m.group().split()
+        if any(not _LATIN_TOKEN.fullmatch(t) or t.lower() in _NOT_NAME_TOKENS for t in tokens):
+            continue
+        a, b = m.span()
+        first = tokens[0]
+        passport = first.isupper() and first.lower() in PINYIN and all(
+            _pinyin_word(t.lower()) and (t[1:].islower() or len(tokens) == 2) for t in tokens[1:]) and not all(
+            t.isupper() for t in tokens)
+        if passport:
+            out.append((a, b))
+            continue
+        lo = max(0, a - 16)
+        left = text[lo:a].rstrip(" \u3000*")
+        slot = bool(_LATIN_LEFT.search(left)) or (left and (
+            _ROLE_RE.search(left) is not None or left[-1] in PERSON_SUFFIX or left.endswith(("外国人", "籍"))))
+        if not slot and left.endswith("|"):
+            slot = bool(re.search(r"name|姓名", text[:a], re.IGNORECASE))
+        if not slot:
+            slot = bool(_LATIN_RIGHT.match(text, b) or STRONG_RIGHT.match(text, b) or PERSON_PREDICATE_RE.match(text, b))
+        if slot:
+            out.append((a, b))
+    return out
 
 
 # A name's shape (round 3, issue 20): a surname and two given characters that names use often
@@ -924,6 +981,8 @@ def mask(name: str) -> str | None:
     """The masked form of a found name: 张三丰 -> 张某某, 欧阳娜娜 -> 欧阳某某, and a dotted name
     part by part, the first keeping its first character (阿力木江·吐尔逊 -> 阿某·某某)."""
     plain = d.mask_name(name)
+    if plain is None and name[:1].isascii():
+        return name.split()[0] + " 某"  # ZHANG Lihua -> ZHANG 某, David Wilson -> David 某
     if plain is not None or not _DOT_RE.search(name):
         return plain
     parts = re.split("([" + re.escape(DOTS) + "])", name)

@@ -17,6 +17,8 @@ names have no surname in the Han sense:
   Arabic-derived names, which are written with a middle dot (阿力木江·吐尔逊): the detector
   reads a dotted name outward from the dot over these characters only.
 * DOTS: the middle dots people type (· U+00B7, ・ U+30FB, • U+2022 and look-alikes).
+* PINYIN: the syllables of Hanyu Pinyin, without tones: a romanised Chinese name (ZHANG Lihua,
+  Chen Guoliang) is a surname's syllable and a given name made of one to three syllables.
 """
 from __future__ import annotations
 
@@ -94,3 +96,23 @@ TRANSLIT = frozenset(
     "再赞泽扎詹章者珍孜子祖卓佐"
 )
 DOTS = "·・•‧∙⋅･●．"
+PINYIN = frozenset("""
+a ai an ang ao ba bai ban bang bao bei ben beng bi bian biao bie bin bing bo bu ca cai can cang cao
+ce cen ceng cha chai chan chang chao che chen cheng chi chong chou chu chua chuai chuan chuang chui
+chun chuo ci cong cou cu cuan cui cun cuo da dai dan dang dao de dei den deng di dia dian diao die
+ding diu dong dou du duan dui dun duo e ei en eng er fa fan fang fei fen feng fo fou fu ga gai gan
+gang gao ge gei gen geng gong gou gu gua guai guan guang gui gun guo ha hai han hang hao he hei hen
+heng hong hou hu hua huai huan huang hui hun huo ji jia jian jiang jiao jie jin jing jiong jiu ju
+juan jue jun ka kai kan kang kao ke ken keng kong kou ku kua kuai kuan kuang kui kun kuo la lai lan
+lang lao le lei leng li lia lian liang liao lie lin ling liu long lou lu lv lyu luan lue lun luo ma
+mai man mang mao me mei men meng mi mian miao mie min ming miu mo mou mu na nai nan nang nao ne nei
+nen neng ni nian niang niao nie nin ning niu nong nou nu nv nuan nue nuo o ou pa pai pan pang pao
+pei pen peng pi pian piao pie pin ping po pou pu qi qia qian qiang qiao qie qin qing qiong qiu qu
+quan que qun ran rang rao re ren reng ri rong rou ru rua ruan rui run ruo sa sai san sang sao se
+sen seng sha shai shan shang shao she shei shen sheng shi shou shu shua shuai shuan shuang shui shun
+shuo si song sou su suan sui sun suo ta tai tan tang tao te teng ti tian tiao tie ting tong tou tu
+tuan tui tun tuo wa wai wan wang wei wen weng wo wu xi xia xian xiang xiao xie xin xing xiong xiu xu
+xuan xue xun ya yan yang yao ye yi yin ying yo yong you yu yuan yue yun za zai zan zang zao ze zei
+zen zeng zha zhai zhan zhang zhao zhe zhei zhen zheng zhi zhong zhou zhu zhua zhuai zhuan zhuang
+zhui zhun zhuo zi zong zou zu zuan zui zun zuo
+""".split())
