@@ -54,7 +54,8 @@ from gongshi.policy import detectors as d
 from gongshi.policy import givenchars, lexicon
 from gongshi.policy.namecues import (CLAUSE_START, ORG_SUFFIXES, PERSON_PREDICATE_RE, PERSON_SUFFIX, PREDICATE_RE,
                                      PREPOSITIONS, ROLES, STRONG_RIGHT)
-from gongshi.policy.surnames import COMPOUND, DOTS, MINORITY_PARTS, PINYIN, SINGLE, TRANSLIT, WORDLIKE
+from gongshi.policy.surnames import (COMPOUND, DOTS, MINORITY_PARTS, PINYIN, RUN_START, SINGLE, SYLLABLES, TRANSLIT,
+                                     WORDLIKE)
 
 Span = tuple[int, int]
 Tagger = Callable[[str], list[Span]]
@@ -617,6 +618,9 @@ def detect(text: str, tagger: Tagger | None = None, public: Iterable[str] = ()) 
         nxt = by_start.get(c.start + 1)
         if text[c.start] in _PREP_CHARS and nxt is not None and nxt.start < c.end:
             cands.remove(c if c.right <= nxt.right else nxt)
+    for a, b in _runs(text, covered):
+        cands.append(_Cand(a, b, STRONG, (R_STRONG, 0)))
+        covered.update(range(a, b))
     for m in _MINORITY_RE.finditer(text):
         a, b = m.span()
         if a in covered:
@@ -760,6 +764,46 @@ def _shape_word(text: str, i: int, g: int, end: int, surname: str) -> bool:
     if text[end:end + 1] in _ADMIN or text[end - 1] in _PLACE_END or _business_or_place(text, i, end):
         return True  # 李明华路, 张国强水果店
     return False
+
+
+_RUN_RE = re.compile("(?:^|(?<=[" + re.escape("".join(sorted(_LEFT_OK))) + "]))(?=([" + "".join(sorted(RUN_START)) + "]["
+                     + "".join(sorted(SYLLABLES)) + "]{2,7}))")
+
+
+def _runs(text: str, covered: set[int]) -> list[Span]:
+    """Names without a surname (round 3): a run of name syllables (surnames.SYLLABLES) of three
+    to eight characters in a person's slot — after a role (被处罚人阿不都热依木, 经营者宝音德力格尔),
+    or at a clause start or after a preposition with a description, a person's predicate or a
+    listed name after it (阿苏拉则，男，彝族, 俄木伍沙的舅舅, 沙马拉则、吉伍阿牛二人). The run is cut
+    where a word starts (阿苏拉则|在, 艾买提江|（), and is no run when it holds a common word that is
+    no name part (阿里巴巴 holds 阿里: a brand)."""
+    out: list[Span] = []
+    for m in _RUN_RE.finditer(text):
+        a = m.start()
+        if a in covered or (out and a < out[-1][1]) or any(text[a - k:a + 1] in _ROLE_WORDS for k in (1, 2)):
+            continue  # 妻|子次仁卓玛: the run starts after the role
+        left = _left(text, a)
+        if left == NONE:
+            continue
+        b = m.end(1)
+        while b - a > 3 and (PREDICATE_RE.match(text, b - 1) or PERSON_PREDICATE_RE.match(text, b - 1)):
+            b -= 1  # 次仁卓玛|于2022年: a predicate's first character ends no name
+        while b - a >= 3:  # the longest reading with evidence after it and no word across its end
+            right = _right(text, b)[0]
+            glued = b < len(text) and _freq(text[b - 1:b + 1]) >= _WORD and right < R_PERSON
+            if not glued and (right >= R_PRED or right == R_LIST and text[b] == "、" or left == STRONG and right >= R_BOUNDARY):
+                break
+            b -= 1
+        if b - a < 3 or (left != STRONG and b - a < 4 and _right(text, b)[0] < R_PERSON):
+            continue
+        run = text[a:b]
+        if _freq(run) >= _WORD or any(_freq(run[k:k + 2]) >= _COMMON and run[k:k + 2] not in MINORITY_PARTS
+                                      for k in range(len(run) - 1)):
+            continue  # 阿里巴巴, 古巴: words
+        if _masked_after(text, b) or _business_or_place(text, a, b):
+            continue
+        out.append((a, b))
+    return out
 
 
 def _three(text: str, i: int, g: int) -> bool:

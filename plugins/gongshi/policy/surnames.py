@@ -17,6 +17,10 @@ names have no surname in the Han sense:
   Arabic-derived names, which are written with a middle dot (阿力木江·吐尔逊): the detector
   reads a dotted name outward from the dot over these characters only.
 * DOTS: the middle dots people type (· U+00B7, ・ U+30FB, • U+2022 and look-alikes).
+* SYLLABLES: the characters that transliterate the syllables of Yi, Tibetan, Mongolian, Dai and
+  Turkic names (TRANSLIT, the parts above, and Yi syllables: 呷 此 则 且 惹 嫫 …). A name
+  without a surname is a run of these in a person's slot (阿苏拉则, 俄木伍沙, 宝音德力格尔,
+  阿不都热依木), read by names.py from a part or a first syllable (RUN_START).
 * PINYIN: the syllables of Hanyu Pinyin, without tones: a romanised Chinese name (ZHANG Lihua,
   Chen Guoliang) is a surname's syllable and a given name made of one to three syllables.
 """
@@ -116,3 +120,9 @@ xuan xue xun ya yan yang yao ye yi yin ying yo yong you yu yuan yue yun za zai z
 zen zeng zha zhai zhan zhang zhao zhe zhei zhen zheng zhi zhong zhou zhu zhua zhuai zhuan zhuang
 zhui zhun zhuo zi zong zou zu zuan zui zun zuo
 """.split())
+YI = frozenset("阿吉克沙马俄木呷此日苏拉则牛伍于尔古依莫色海来曲比且哈布格勒果约衣作史只惹铁子石达么嫫洛卡各者几体乌说补罗火黑甲里西加瓦其巴都基地觉斯扎诺波合尼友足支机汝毕摩呢惹嘎")
+SYLLABLES = frozenset(TRANSLIT | YI | {c for p in MINORITY_PARTS for c in p})
+# First syllables of names without a surname: Yi clans (阿, 吉, 俄, 沙, 曲, 海, 马), Turkic names
+# (阿, 艾, 买, 吐, 热, 努, 依, 帕, 库, 麦, 玉, 牙, 祖, 如, 肉), Mongolian and Tibetan parts.
+RUN_START = frozenset("阿艾买吐热努依古帕库麦玉再克米牙亚祖如肉沙吉俄曲海木宝斯巴乌额其那苏格达次扎多卓岩") | {
+    p[0] for p in MINORITY_PARTS}
