@@ -161,6 +161,9 @@ _USES_NAME = 1000
 # ... to read a three-character string whose head is a common word as a name (严明|辉: 辉 is used
 # 313,000 times; 高度|重 is no name, 重 is used 3,000 times, and 重视 is a word anyway)
 _USES_HEAD = 20000
+# Verbs of an administrative act whose object is the person acted on (关于吊销郝建业食品经营许可证的
+# 决定, 关于注销韦国强道路运输从业资格证的公告): a name's shape after one is no brand before goods.
+_ACT_RE = re.compile("(?:吊销|注销|撤销|撤回|拆除|没收|查封|扣押|处罚|表彰|奖励|通报|约谈|传唤|关于对|对)$")
 # A courtesy or a kinship title after a bare surname (李先生, 孙女士, 王师傅, 张老板, 刘总): the
 # decision names no one by it, so it is not reported (issue 20: decided, documented here).
 _HONORIFIC_RE = re.compile("先生|女士|小姐|师傅|老师|同志|老板|总经理|经理|阿姨|大爷|大妈|大姐|大哥|老汉|医生|警官|律师|总[，,。、：:）)]")
@@ -758,7 +761,7 @@ def _shape_word(text: str, i: int, g: int, end: int, surname: str) -> bool:
     if any(PERSON_PREDICATE_RE.match(text, k) or STRONG_RIGHT.match(text, k) for k in (g, g + 1)):
         return True  # 郝林|家中, 李强|等人: the two-character reading is the name
     nxt = text[end:end + 2]
-    if len(nxt) == 2 and _tag(nxt)[:1] in ("n", "z", "b") and not _tag(nxt).startswith("nr") and _freq(nxt) >= _WORD and \
+    if len(nxt) == 2 and not _ACT_RE.search(text, max(0, i - 4), i) and _tag(nxt)[:1] in ("n", "z", "b") and not _tag(nxt).startswith("nr") and _freq(nxt) >= _WORD and \
             not _ROLE_AT.match(text, end) and _right(text, end)[0] < R_VERB:
         return True  # 马应龙|软膏, 张小泉|剪刀, 杨国福|麻辣烫: a brand before the goods it names
     if text[end:end + 1] in _ADMIN or text[end - 1] in _PLACE_END or _business_or_place(text, i, end):
