@@ -373,6 +373,8 @@ def _business_or_place(text: str, start: int, end: int) -> bool:
         if not _han(ch) or ch in CLAUSE_START:
             return False
         m = _ORG_RE.match(text, k)
+        if m and len(m.group()) == 1 and k == end and _freq(text[k:k + 2]) >= _COMMON * 10 and not _ORG_RE.match(text, k + 1):
+            return False  # 韦国强|道路运输: the suffix character starts a frequent word
         if m:
             if len(m.group()) == 1 and k > end:
                 # a one-character suffix that ends a verb or an adverb is no suffix (进行, 当场)
@@ -752,7 +754,8 @@ def _shape_word(text: str, i: int, g: int, end: int, surname: str) -> bool:
     if _freq(word) >= _WORD and not _tag(word).startswith("nr"):
         return True  # 马铃薯, 石灰石
     if _freq(given) >= _COMMON and not _tag(given).startswith("nr") and (
-            len(surname) == 1 and _function_char(surname) or not _name_like(given)):
+            len(surname) == 1 and _function_char(surname) or not _name_like(given)) and not (
+            surname in WORDLIKE and _tag(given)[:1] == "n" and _right(text, end)[0] >= R_PERSON):
         return True  # 于|建国初期, 何|时候: a word after a surname that is a function word (葛红军, 程秀丽 are names)
     if end < len(text) and _freq(text[end - 1:end + 1]) >= _WORD and _right(text, end)[0] < R_PERSON:
         return True  # 刘洋接|受: the last character starts a word
