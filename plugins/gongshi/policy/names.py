@@ -54,7 +54,7 @@ from gongshi.policy import detectors as d
 from gongshi.policy import givenchars, lexicon
 from gongshi.policy.namecues import (CLAUSE_START, ORG_SUFFIXES, PERSON_PREDICATE_RE, PERSON_SUFFIX, PREDICATE_RE,
                                      PREPOSITIONS, ROLES, STRONG_RIGHT)
-from gongshi.policy.surnames import (COMPOUND, DOTS, MINORITY_PARTS, PINYIN, RUN_START, SINGLE, SYLLABLES, TRANSLIT,
+from gongshi.policy.surnames import (COMPOUND, DOTS, JAPANESE, MINORITY_PARTS, PINYIN, RUN_START, SINGLE, SYLLABLES, TRANSLIT,
                                      WORDLIKE)
 
 Span = tuple[int, int]
@@ -95,7 +95,7 @@ _QUOTE_HINT = re.compile("[“「『‘\"]")
 _QUOTE = re.compile(r"[“「『‘\"]([^“”「」『』‘’\"\n，。；：！？,;:!?]{1,14})[”」』’\"]")
 # A character class first: the regular expression engine rejects most positions with one test.
 _SURNAME_RE = re.compile(
-    "(?=[" + "".join(sorted(SINGLE | {c[0] for c in COMPOUND})) + "])(?:" + "|".join(COMPOUND)
+    "(?=[" + "".join(sorted(SINGLE | {c[0] for c in COMPOUND + JAPANESE})) + "])(?:" + "|".join(JAPANESE + COMPOUND)
     + "|[" + "".join(sorted(SINGLE)) + "])"
 )
 # Masked names (彭某某), by far the commonest hit in real decisions, never reach Python code.
@@ -373,7 +373,7 @@ def _business_or_place(text: str, start: int, end: int) -> bool:
         if not _han(ch) or ch in CLAUSE_START:
             return False
         m = _ORG_RE.match(text, k)
-        if m and len(m.group()) == 1 and k == end and _freq(text[k:k + 2]) >= _COMMON * 10 and not _ORG_RE.match(text, k + 1):
+        if m and len(m.group()) == 1 and k == end and _freq(text[k:k + 2]) >= _COMMON * 10 and not _ORG_RE.match(text, k + 2):
             return False  # 韦国强|道路运输: the suffix character starts a frequent word
         if m:
             if len(m.group()) == 1 and k > end:
@@ -731,6 +731,10 @@ def _shaped(text: str, covered: set[int]) -> list[Span]:
             continue
         if _shape_word(text, i, g, end, surname):
             continue
+        if len(surname) == 1 and i >= 1 and text[i - 1] in SINGLE and (i == 1 or _left(text, i - 1) != NONE) and \
+                text[i - 1] not in _PREP_CHARS and not _function_char(text[i - 1]) and \
+                _right(text, end)[0] >= R_PERSON:
+            i -= 1  # 张李明轩（未成年人）, 王陈思远，男: two parents' surnames before the given name
         out.append((i, end))
     return out
 
