@@ -158,12 +158,17 @@ _USES_PRED, _USES_WEAK = 300, 2000
 # ... and when the candidate is a common word in a role's slot (当事人信息|均已: 息 364 uses;
 # 承租人宁静|未经, 转租给温暖|用于: 静 150,046, 暖 1,025).
 _USES_NAME = 1000
+# ... and when that common word is followed only by a predicate any subject takes or the sentence's
+# end (当事人陈述|为证: 述 3,972 uses; 联系方式。: 式 1,152; 申请人许可|提交: 可 20,900)
+_USES_COMMON = 5000
 # ... to read a three-character string whose head is a common word as a name (严明|辉: 辉 is used
 # 313,000 times; 高度|重 is no name, 重 is used 3,000 times, and 重视 is a word anyway)
 _USES_HEAD = 20000
 # Verbs of an administrative act whose object is the person acted on (关于吊销郝建业食品经营许可证的
 # 决定, 关于注销韦国强道路运输从业资格证的公告): a name's shape after one is no brand before goods.
 _ACT_RE = re.compile("(?:吊销|注销|撤销|撤回|拆除|没收|查封|扣押|处罚|表彰|奖励|通报|约谈|传唤|关于对|对)$")
+# The close of a list of evidence (…及当事人陈述为证, 以…为准): no predicate of what precedes.
+_EVIDENCE_END = re.compile("(?:为|作为)(?:证|凭|准|依据)")
 # A courtesy or a kinship title after a bare surname (李先生, 孙女士, 王师傅, 张老板, 刘总): the
 # decision names no one by it, so it is not reported (issue 20: decided, documented here).
 _HONORIFIC_RE = re.compile("先生|女士|小姐|师傅|老师|同志|老板|总经理|经理|阿姨|大爷|大妈|大姐|大哥|老汉|医生|警官|律师|总[，,。、：:）)]")
@@ -346,7 +351,7 @@ def _right(text: str, end: int) -> tuple[int, int]:
         if r[0] >= R_PRED:
             return r[0], r[1] + 1
     m = PREDICATE_RE.match(text, end)
-    if m:
+    if m and not _EVIDENCE_END.match(text, end):
         return R_PRED, m.end() - end
     if ch in CLAUSE_START or ch == _FILL or not _han(ch):
         return R_BOUNDARY, 0
@@ -596,6 +601,10 @@ def detect(text: str, tagger: Tagger | None = None, public: Iterable[str] = ()) 
                     i in tails and (STRONG_RIGHT.match(text, g + 1) or STRONG_RIGHT.match(text, g + 2)
                                     or _listed_mask(text, g + 1) or _listed_mask(text, g + 2))))):
             continue  # 申辩, 符合, 安全: a common word, and nothing only a person does follows (为马力等人: one)
+        if len(surname) == 1 and _function_char(surname) and left != STRONG and not _person_follows(text, g + 2) and \
+                not _person_follows(text, g + 1) and \
+                not _name_like(text[g:g + 2]) and _han(text[g + 1:g + 2] or "a") and not _name_like(text[g:g + 1]):
+            continue  # 但|店内仍有: after a function word, a given name looks like one (店: 473 uses)
         if len(surname) == 1 and _function_char(surname) and _freq(text[g:g + 2]) >= _COMMON and not _tag(
                 text[g:g + 2]).startswith("nr") and not STRONG_RIGHT.match(text, g + 2) and (
                 left != STRONG or _tag(text[g:g + 2])[:1] in ("m", "d", "c", "p", "r", "u", "f", "q")
@@ -607,7 +616,7 @@ def detect(text: str, tagger: Tagger | None = None, public: Iterable[str] = ()) 
         c = _han_candidate(text, i, surname, left)
         if c is None and len(surname) == 2:  # 欧阳 may also be 欧 + 阳…
             c = _han_candidate(text, i, surname[0], left)
-        if c is not None and surname in WORDLIKE and left != STRONG and (_freq(text[i:i + 2]) >= _COMMON or (
+        if c is not None and surname in WORDLIKE and left != STRONG and (_freq(text[i:i + 2]) >= _COMMON or c.end - g < 2 or (
                 c.right < R_PERSON and not (c.end - g == 2 and _name_like(text[g:c.end]) and _freq(text[g:c.end]) < _WORD))):
             continue  # 经比|对, 回收: a word-like surname needs a person's slot or a name's shape (经小军)
         listed_with_mask = c is not None and _listed_mask(text, c.end)
@@ -870,7 +879,7 @@ def _decide(text: str, cands: list[_Cand], tag: Tagger, shaped: list[Span] = ())
             elif c.right == R_BOUNDARY and not verb and _label_before(text, c.start):
                 accepted.append(c)  # 许可证持有人：白天明；: a label's whole value
             elif c.right == R_BOUNDARY and c.common and text[c.end] in "。；;！!" and not c.functional and \
-                    _tag(text[c.start:c.end])[:1] in ("n", "t", "") and _plausible(text, c, _USES_NAME):
+                    _tag(text[c.start:c.end])[:1] in ("n", "t", "") and _plausible(text, c, _USES_COMMON):
                 accepted.append(c)  # 转让给了高峰。, 联系了雇主金星。: a role's object that ends the sentence
             elif c.right == R_LIST and not verb and not c.functional and text[c.end] == "、" and not \
                     PERSON_PREDICATE_RE.match(text, c.start) and (
@@ -880,7 +889,8 @@ def _decide(text: str, cands: list[_Cand], tag: Tagger, shaped: list[Span] = ())
             elif (verb and (c.right < R_PERSON or c.common)) or (c.common and _tag(text[c.start:c.end])[:1] in ("d", "c", "p")) or (
                     c.word and c.right < R_PERSON and not _plausible(text, c, _USES_NAME)) or (
                     c.right < R_PERSON and c.word and _tag(text[c.start:c.end])[:1] in (
-                    "d", "c", "p", "r", "u", "m", "q", "f")) or (c.common and (c.right < R_PRED or not _plausible(text, c, _USES_NAME))) or (
+                    "d", "c", "p", "r", "u", "m", "q", "f")) or (c.common and (c.right < R_PRED or not _plausible(text, c, _USES_NAME) or (
+                    c.right < R_PERSON and c.right != R_PRED and not _plausible(text, c, _USES_COMMON)))) or (
                     c.right <= R_VERB and not _plausible(text, c, _USES_NAME)):
                 pending.append(c)  # 当事人高度重视, 当事人冒用, 执法人员查获, 供货者许可证, 当事人信息均已隐去
             else:
