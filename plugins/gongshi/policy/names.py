@@ -131,6 +131,9 @@ _GOODS = frozenset((
     "昆布", "金樱子", "吴茱萸", "山茱萸", "牛蒡", "马勃", "钟乳石", "朱砂", "雄黄", "明矾", "滑石",
     "龙井", "毛尖", "白茶", "红茶", "花茶", "普洱", "铁观音", "毛峰", "黄酱", "白糖", "冰糖", "红糖",
 ))
+# A list right after one of these is a list of goods, not of people (雇佣的范强、东方晓燕 is people).
+_GOODS_VERB = re.compile("(?:销售|出售|售卖|购进|购买|进货|采购|抽检|检测|送检|使用|生产|加工|经营|查获|扣押|"
+                         "种植|养殖|储存|存放|陈列|批发|零售|运输|收购)的(?:[\u4e00-\u9fff]{0,2}[：:])?$")
 _GOODS_WORD = "(?:中药材|药材|中药|饮片|商品|产品|食品|菜品|原料|物品|货物|茶叶|调料|香料|物资|药品)"
 _GOODS_TAIL = re.compile("等" + _GOODS_WORD + "|均(?:系|为|属|是)" + _GOODS_WORD
                          + r"|共计?\s*\d+(?:\.\d+)?\s*(?:千克|公斤|克|斤|吨|箱|袋|盒|瓶|包|件)")
@@ -174,7 +177,8 @@ _EVIDENCE_END = re.compile("(?:为|作为)(?:证|凭|准|依据)")
 _HONORIFIC_RE = re.compile("先生|女士|小姐|师傅|老师|同志|老板|总经理|经理|阿姨|大爷|大妈|大姐|大哥|老汉|医生|警官|律师|总[，,。、：:）)]")
 _PREP_CHARS = set("向对由和与及给被把将同跟替经")
 # Time words after 于: 当事人于当日 is no 于当.
-_TIME_AFTER_YU = re.compile(r"于(?:当|同|次|今|去|前|近|本|上|下|[一二三四五六七八九十]+[月日年])")
+_TIME_AFTER_YU = re.compile(r"于(?:当|同|次|今|去|前|近|本|上|下|[一二三四五六七八九十]+[月日年]"
+                            r"|黎明|凌晨|清晨|傍晚|深夜|午夜|夜间|中午|晚间|早晨|[\u4e00-\u9fff]{2}(?:时分|时许|前后|期间|之际))")
 
 
 @lru_cache(maxsize=1)
@@ -341,8 +345,9 @@ def _right(text: str, end: int) -> tuple[int, int]:
     if m:
         return R_STRONG, m.end() - end
     m = PERSON_PREDICATE_RE.match(text, end)
-    if m:
-        return R_PERSON, m.end() - end
+    if m and not (len(m.group()) == 1 and _freq(text[end:end + 2]) >= _COMMON
+                  and not PERSON_PREDICATE_RE.fullmatch(text[end:end + 2])):
+        return R_PERSON, m.end() - end  # (荣誉|称号: 称 starts a word here)
     ch = text[end]
     if ch in _LIST_JOIN and end + 1 < len(text) and _SURNAME_RE.match(text, end + 1):
         return R_LIST, 1
@@ -869,8 +874,8 @@ def _decide(text: str, cands: list[_Cand], tag: Tagger, shaped: list[Span] = ())
             whole = text[c.end:c.end + 3].lstrip(" \u3000").startswith("|")
             c.left = STRONG if whole else NONE
         verb = c.word and _tag(text[c.start:c.end]).startswith("v")
-        if text[c.start:c.end] in _COLLECTIVE:
-            continue  # 双方均未提出异议
+        if text[c.start:c.end] in _COLLECTIVE and c.right != R_STRONG:
+            continue  # 双方均未提出异议 (but 安全，男，1980年生 is a person)
         if c.right == R_STRONG and (c.left != NONE or not c.word or not c.functional):
             accepted.append(c)
         elif c.left == STRONG:
@@ -988,8 +993,13 @@ def _in_goods_list(text: str, a: int, b: int) -> bool:
         k = j
     for s, e in items:
         item = text[s:e]
-        if any(item[-n:] in _GOODS or item[:n] in _GOODS for n in (2, 3)):
-            return True
+        if any(item[k:k + n] in _GOODS for n in (2, 3) for k in range(len(item) - n + 1)):
+            return True  # 丁香酚、叶面肥
+    first = min(s for s, _ in items)
+    k = text.rfind("的", first, a)
+    first = k + 1 if k >= 0 and text[k + 1:a].count("、") == text[first:a].count("、") else first
+    if _GOODS_VERB.search(text, max(0, first - 8), first):
+        return True  # 市场内销售的李子、杨梅、黄桃: what is sold, used or seized is goods
     last = max(s for s, _ in items)  # the tail follows the last item, within a few characters
     m = _GOODS_TAIL.search(text, last + 1, min(len(text), last + 16))
     return m is not None and m.start() <= last + 5
