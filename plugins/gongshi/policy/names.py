@@ -476,7 +476,9 @@ def _han_candidate(text: str, i: int, surname: str, left: int) -> _Cand | None:
         # jieba's dictionary tags 许可 and 陈述 nr too
         # (门店|内: a dictionary noun's head and given characters names seldom use is a word too)
         dictionary = (f >= _WORD and not known) or (head >= _COMMON and not _name_like(text[g:end])) or (
-            head >= _WORD and not _tag(text[i:i + 2]).startswith("nr") and not _name_like(text[g:end]))
+            head >= _WORD and not _tag(text[i:i + 2]).startswith("nr") and not _name_like(text[g:end])) or (
+            len(word) == 2 and 0 < f and (_tag(word)[:1] == "v" or _tag(word)[:1] in ("a", "d") and not _name_like(text[g:end])))
+        # (对占道|经营: a dictionary verb, however rare)
         if n == 2 and short_first:
             continue
         if right[0] < R_STRONG and _freq(text[end - 1:end + 1]) >= _COMMON and not (n == 1 and short_first) and not (
