@@ -602,7 +602,7 @@ def detect(text: str, tagger: Tagger | None = None, public: Iterable[str] = ()) 
         left = _left(text, i)
         if left == NONE and i not in tails:
             continue
-        if left != STRONG and len(surname) == 1 and _freq(text[i:i + 2]) >= _COMMON and (
+        if left != STRONG and len(surname) == 1 and _freq(text[i:i + 2]) >= _COMMON and not _subject_nr(text, i) and (
                 not ("、" in text[g + 1:g + 3] or _person_follows(text, g + 1) or _person_follows(text, g + 2)
                      or (left != NONE and _three(text, i, g))) or (left == NONE and not (
                     i in tails and (STRONG_RIGHT.match(text, g + 1) or STRONG_RIGHT.match(text, g + 2)
@@ -832,6 +832,16 @@ def _runs(text: str, covered: set[int]) -> list[Span]:
     return out
 
 
+def _subject_nr(text: str, i: int) -> bool:
+    """A sentence's first two characters are a word jieba's dictionary knows as a person's name
+    (白雪, 杜鹃, 张扬), and a predicate follows them: the sentence's subject, read as a name."""
+    if not ((i == 0 or text[i - 1] in "。！？；\n") and _tag(text[i:i + 2]).startswith("nr")) or _function_char(text[i]):
+        return False  # (但凡: a conjunction)
+    level, reach = _right(text, i + 2)
+    # 陈列|在货架上: a one-character predicate only after a given character names use often
+    return level >= R_PERSON or level >= R_PRED and (reach >= 2 or _name_like(text[i + 1]))
+
+
 def _three(text: str, i: int, g: int) -> bool:
     """A three-character name whose head is a common word (严明|辉申请的): the given characters are
     used in names, the whole is no word, and a predicate follows it."""
@@ -904,6 +914,9 @@ def _decide(text: str, cands: list[_Cand], tag: Tagger, shaped: list[Span] = ())
                 accepted.append(c)
         elif c.left == NONE:
             pending.append(c)  # only as part of a list
+        elif c.common and c.right >= R_PRED and c.end - c.start == 2 and (c.start == 0 or text[c.start - 1] in "。！？；\n") and \
+                _tag(text[c.start:c.end]).startswith("nr") and _plausible(text, c, _USES_COMMON):
+            accepted.append(c)  # 白雪|经营的, 张扬|在: a sentence's subject that jieba's dictionary knows as a name
         elif c.right == R_PERSON and not c.functional and (not c.common or _plausible(text, c, _USES_WEAK)):
             accepted.append(c)  # not 程序|违法 (序: 1,730 uses)
         elif c.right == R_BOUNDARY and text[c.start - 1:c.start] in "（(" and text[c.end] in "）)" and (
