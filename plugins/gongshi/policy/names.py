@@ -278,12 +278,27 @@ def blank(text: str, public: Iterable[str] = ()) -> str:
     if "《" in text:
         text = _TITLE.sub(fill, text)
     if _QUOTE_HINT.search(text):
-        text = _QUOTE.sub(fill, text)
+        original = text
+
+        def quote(m: re.Match[str]) -> str:
+            return m.group() if _named_quote(original, m.start()) else fill(m)
+        text = _QUOTE.sub(quote, text)
     for p in public:
         p = p.strip()
         if len(p) >= 2 and p in text:
             text = text.replace(p, _FILL * len(p))
     return text
+
+
+# Before a quote, what makes the quoted string a person's name rather than a brand (round 3):
+# 被许可人“黄海明”, 当事人姓名“罗家辉”误录为“罗家晖”.
+_NAMED_QUOTE = re.compile(r"(?:姓名|名字|署名|签名|误录为|误写为|误登为|更正为|应为|改为|变更为)[：:为是]?\s*$")
+
+
+def _named_quote(text: str, q: int) -> bool:
+    """The quote opening at q follows a role or a naming word, so it holds a name."""
+    lo = max(0, q - 14)
+    return bool(_NAMED_QUOTE.search(text, lo, q) or _ROLE_RE.search(text, lo, q))
 
 
 def _left(text: str, i: int) -> int:
@@ -293,6 +308,8 @@ def _left(text: str, i: int) -> int:
         return WEAK
     prev = text[i - 1]
     lo = max(0, i - 14)
+    if prev in "“「『‘\"" and i >= 2 and _named_quote(text, i - 1):
+        return STRONG  # 被许可人“黄海明”: a quoted name after a role or a naming word
     if prev in "了为是系即" and _freq(text[i - 1:i + 1]) >= _COMMON:
         return NONE  # 询问了解, 店主了解: a particle or a copula that starts a word is neither
     if prev in _ROLE_LAST:
