@@ -386,7 +386,7 @@ def _person_follows(text: str, k: int) -> bool:
     return bool(STRONG_RIGHT.match(text, k) or PERSON_PREDICATE_RE.match(text, k))
 
 
-def _business_or_place(text: str, start: int, end: int) -> bool:
+def _business_or_place(text: str, start: int, end: int, reach: int = 10) -> bool:
     """A business or place name runs on from the candidate: an organisation or place suffix
     within a few characters, before any word boundary (李四华水果店, 周大福珠宝专柜, 李集镇)."""
     if text.startswith("家庭农场", end):
@@ -394,7 +394,7 @@ def _business_or_place(text: str, start: int, end: int) -> bool:
     if text[end - 1] in _PLACE_END:
         return True
     k = end
-    hi = min(len(text), end + 10)
+    hi = min(len(text), end + reach)
     while k < hi:
         ch = text[k]
         if not _han(ch) or ch in CLAUSE_START:
@@ -746,12 +746,65 @@ def _shape_re() -> re.Pattern[str] | None:
     return re.compile("(?=(" + _SURNAME_RE.pattern + ")[" + chars + "]{2})")
 
 
+@lru_cache(maxsize=1)
+def _short_re() -> re.Pattern[str] | None:
+    t = givenchars.table()
+    if t is None:
+        return None
+    chars = "".join(sorted(c for c, n in t.items() if n >= _USES_HEAD and _han(c) and c not in _NOT_GIVEN
+                           and c not in _STOP and c not in _MASK and c not in _ADMIN and c not in "一二三四五六七八九十两"))
+    return re.compile("(?:^|(?<=[" + re.escape("".join(sorted(_LEFT_OK))) + "]))(?=([" + "".join(sorted(SINGLE)) + "])["
+                      + chars + "])")
+
+
+def _short(text: str, covered: set[int]) -> list[Span]:
+    """Two-character names by shape (李强|正在, 王芳|每天): a single surname in a name's slot (a
+    clause start, a preposition, a role) and one given character names use 20,000 times or more,
+    the pair no dictionary word (jieba's person names excepted), no word across its end, and
+    nothing a business or a place ends with after it."""
+    rx = _short_re()
+    if rx is None:
+        return []
+    out: list[Span] = []
+    for m in rx.finditer(text):
+        i = m.start()
+        if i in covered:
+            continue
+        surname = m.group(1)
+        g, end = i + 1, i + 2
+        word = text[i:end]
+        if surname in WORDLIKE or _function_char(surname) or surname in _PREP_CHARS:
+            continue
+        f = _freq(word)
+        if f >= _COMMON or f >= _WORD and not _tag(word).startswith("nr") or _tag(word)[:1] in ("v", "a", "d", "m", "q"):
+            continue  # 许可, 文明, 白云: jieba's dictionary tags these nr, but they are words first
+        if _left(text, i) == NONE or _masked_after(text, end) or _HONORIFIC_RE.match(text, g) or _ROLE_AT.match(text, g):
+            continue
+        if end < len(text) and (_freq(text[end - 1:end + 1]) >= _WORD or text[end] in _MASK):
+            continue  # 王芳|每天 is a name; 高温|天 no (温天 is no word, but 高温 is one)
+        if i and _han(text[i - 1]) and _freq(text[i - 1:i + 1]) >= _WORD or _freq(text[i:end + 1]) >= _WORD:
+            continue  # 韩|信草, 高良|姜: part of a longer word
+        if _brand_before_goods(text, i, end) or _segment_is_business(text, end):
+            continue  # 张亮|麻辣烫, 宁德|白鹭餐饮管理股份有限公司
+        nxt = text[end:end + 1]
+        r = _right(text, end)[0]
+        if nxt and _han(nxt) and (r < R_VERB and (_freq(text[end:end + 2]) < _WORD or _tag(text[end:end + 2]).startswith("nr"))
+                                  or r < R_PRED and _name_like(nxt)):
+            continue  # 高良|姜、: the name must end at a boundary, a predicate or a word (王芳|每天)
+        if nxt in _ADMIN or text[g] in _PLACE_END or _business_or_place(text, i, end, 5):
+            continue
+        if any(text[i - k:i + 1] in _ROLE_WORDS or text[i:i + k + 1] in _ROLE_WORDS for k in (1, 2, 3)):
+            continue
+        out.append((i, end))
+    return out
+
+
 def _shaped(text: str, covered: set[int]) -> list[Span]:
     """Spans of surname + two given characters that have a name's shape and no word's."""
     rx = _shape_re()
     if rx is None:
         return []
-    out: list[Span] = []
+    out: list[Span] = _short(text, covered)
     n = len(text)
     for m in rx.finditer(text):
         i = m.start()
@@ -800,13 +853,35 @@ def _shape_word(text: str, i: int, g: int, end: int, surname: str) -> bool:
         return True
     if any(PERSON_PREDICATE_RE.match(text, k) or STRONG_RIGHT.match(text, k) for k in (g, g + 1)):
         return True  # 郝林|家中, 李强|等人: the two-character reading is the name
-    nxt = text[end:end + 2]
-    if len(nxt) == 2 and not _ACT_RE.search(text, max(0, i - 4), i) and _tag(nxt)[:1] in ("n", "z", "b") and not _tag(nxt).startswith("nr") and _freq(nxt) >= _WORD and \
-            not _ROLE_AT.match(text, end) and _right(text, end)[0] < R_VERB:
-        return True  # 马应龙|软膏, 张小泉|剪刀, 杨国福|麻辣烫: a brand before the goods it names
-    if text[end:end + 1] in _ADMIN or text[end - 1] in _PLACE_END or _business_or_place(text, i, end):
-        return True  # 李明华路, 张国强水果店
+    if _brand_before_goods(text, i, end) or _segment_is_business(text, end):
+        return True
+    if text[end:end + 1] in _ADMIN or text[end - 1] in _PLACE_END or _business_or_place(text, i, end, 6):
+        return True  # 李明华路, 张国强水果店 (谷明亮看店: a verb's object, six characters on, is no suffix)
     return False
+
+
+_LONG_ORG_END = re.compile("(?:" + "|".join(sorted((re.escape(o) for o in ORG_SUFFIXES if len(o) >= 2), key=len, reverse=True))
+                           + r")(?:[（(][^（）()]{1,8}[）)])?$")
+
+
+def _segment_is_business(text: str, end: int) -> bool:
+    """The run of Han text from `end` to the next punctuation or cell border ends with a business's
+    suffix of two characters or more (| 宁德白鹭餐饮管理股份有限公司 |)."""
+    k = end
+    hi = min(len(text), end + 30)
+    while k < hi and text[k] not in CLAUSE_START and text[k] != _FILL and text[k] not in "与和及并的" and not (
+            k > end and _predicate2(text, k)):
+        k += 1  # (白玉兰|和其丈夫共同经营一家小超市: the name's clause runs on past a conjunction)
+    return k > end and _LONG_ORG_END.search(text, end, k) is not None
+
+
+def _brand_before_goods(text: str, i: int, end: int) -> bool:
+    """马应龙|软膏, 张小泉|剪刀, 杨国福|麻辣烫: a noun follows with no boundary, so the name-shaped
+    string names goods or a shop, unless an act done to a person precedes (吊销郝建业|食品经营许可证)."""
+    nxt = text[end:end + 2]
+    t = _tag(nxt)
+    return len(nxt) == 2 and t[:1] in ("n", "z", "b") and not t.startswith("nr") and _freq(nxt) >= _WORD and \
+        not _ROLE_AT.match(text, end) and _right(text, end)[0] < R_VERB and not _ACT_RE.search(text, max(0, i - 4), i)
 
 
 _RUN_RE = re.compile("(?:^|(?<=[" + re.escape("".join(sorted(_LEFT_OK))) + "]))(?=([" + "".join(sorted(RUN_START)) + "]["
