@@ -136,6 +136,7 @@ _GOODS_VERB = re.compile("(?:销售|出售|售卖|购进|购买|进货|采购|�
                          "种植|养殖|储存|存放|陈列|批发|零售|运输|收购)的(?:[\u4e00-\u9fff]{0,2}[：:])?$")
 _GOODS_WORD = "(?:中药材|药材|中药|饮片|商品|产品|食品|菜品|原料|物品|货物|茶叶|调料|香料|物资|药品)"
 _GOODS_TAIL = re.compile("等" + _GOODS_WORD + "|均(?:系|为|属|是)" + _GOODS_WORD
+                         + "|等[\u4e00-\u9fff]{0,3}(?:制品|用品|物品|产品|材料|器具|器材|药剂|饮料|食品)"
                          + r"|共计?\s*\d+(?:\.\d+)?\s*(?:千克|公斤|克|斤|吨|箱|袋|盒|瓶|包|件)")
 _COLLECTIVE = frozenset((
     "双方", "对方", "各方", "多方", "三方", "全体", "全员", "全家", "众人", "有关方", "单位", "方面",
@@ -1009,7 +1010,9 @@ def _decide(text: str, cands: list[_Cand], tag: Tagger, shaped: list[Span] = ())
         elif c.common and c.right >= R_PRED and c.end - c.start == 2 and (c.start == 0 or text[c.start - 1] in "。！？；\n") and \
                 _tag(text[c.start:c.end]).startswith("nr") and _plausible(text, c, _USES_COMMON):
             accepted.append(c)  # 白雪|经营的, 张扬|在: a sentence's subject that jieba's dictionary knows as a name
-        elif c.right == R_PERSON and not c.functional and (not c.common or _plausible(text, c, _USES_WEAK)):
+        elif c.right == R_PERSON and not c.functional and (_plausible(text, c, _USES_WEAK) if c.common else (
+                _plausible(text, c, _USES_PRED) and (c.given < 0 or c.end - c.given < 2 or _name_like(text[c.given]) or _name_like(text[c.given + 1])))):
+            # (钱款|已于, 林地内|违法: no given character a name's; 木援朝, 曾国藩: one of them is)
             accepted.append(c)  # not 程序|违法 (序: 1,730 uses)
         elif c.right == R_BOUNDARY and text[c.start - 1:c.start] in "（(" and text[c.end] in "）)" and (
                 not c.word and _plausible(text, c, _USES_WEAK) or text[c.start - 2:c.start - 1] == "书" and not c.functional):
