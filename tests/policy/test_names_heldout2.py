@@ -1,13 +1,16 @@
-"""The name detector on the second held-out set (tests/data/names/heldout2.tsv), measured once.
+"""The name detector on the second held-out set (tests/data/names/heldout2.tsv).
 
 The set was written by another person while round 2 of issue 20 was under way; the detector's
-design was final before the file was first opened (round 2 tuned on tune.tsv, the spent
-heldout.tsv, and the author's own design2.tsv), and this figure was taken once, at the end, with
-`scripts/eval_names.py --gate --corpus tests/data/names/heldout2.tsv` on 2026-12-07: recall
-359/434 = 0.827, clean rows flagged 12/346 = 3.5%, below the issue's targets (0.98, at most 3%).
-For comparison, the round-1 detector on the same file: 342/434 = 0.788, 19/346 = 5.5%.
-The test pins the file's checksum and that figure so that neither can change silently; improving
-the figure means working on other data, never on this set's misses, and then raising the numbers.
+design was final before the file was first opened, and its figure was taken once, at the end of
+round 2, with `scripts/eval_names.py --gate --corpus tests/data/names/heldout2.tsv` on
+2026-12-07: recall 359/434 = 0.827, clean rows flagged 12/346 = 3.5%, below the issue's targets
+(0.98, at most 3%). (The round-1 detector on the same file: 342/434 = 0.788, 19/346 = 5.5%.)
+That spent it as a held-out set: round 3 studied its misses and false alarms by class and changed
+the detector by design (a name's shape as the default, the full surname list, romanised names,
+names without a surname, titles, quotes; tune3.tsv checks each class on sentences of its own), so
+its figure now is a tuning figure, 427/434 = 0.984 and 2/346 = 0.6%, and says nothing about
+unseen text; the new held-out set (heldout3) is measured once, by the lead, outside this test.
+The checksum still pins the file: it is not to be edited to fit the detector.
 """
 from __future__ import annotations
 
@@ -19,8 +22,8 @@ from namecorpus import count
 DATA = Path(__file__).parents[1] / "data" / "names"
 HELDOUT = DATA / "heldout2.tsv"
 SHA256 = "92063afa196f39b4d182de2f99ee7eb6462848dfe633db4a571494e2b05252b8"
-FOUND, PLANTED = 359, 434  # planted names found with their exact span (first occurrence)
-FLAGGED, CLEAN = 12, 346  # clean rows with any span flagged
+FOUND, PLANTED = 427, 434  # planted names found with their exact span (first occurrence)
+FLAGGED, CLEAN = 2, 346  # clean rows with any span flagged
 
 
 def test_heldout2_is_the_frozen_file() -> None:

@@ -968,7 +968,7 @@ def _label_before(text: str, i: int) -> bool:
     return k > 0 and text[k - 1] in "：:"
 
 
-def _decide(text: str, cands: list[_Cand], tag: Tagger, shaped: list[Span] = ()) -> list[Span]:  # type: ignore[assignment]
+def _decide(text: str, cands: list[_Cand], tag: Tagger, shaped: Iterable[Span] = ()) -> list[Span]:
     """Accept what the slot says is a name; ask the tagger about what it leaves open; extend
     accepted names to the candidates listed with them (张三、李四华两人)."""
     accepted: list[_Cand] = []
