@@ -644,6 +644,8 @@ def detect(text: str, tagger: Tagger | None = None, public: Iterable[str] = ()) 
             continue  # 霍邱县, 周口市, 李集镇: a place whichever way it is read
         if i >= 2 and text[i - 1] in _MASK and _han(text[i - 2]):
             continue  # 王*华二人: the end of a masked name
+        if surname in WORDLIKE and text[i - 1:i] not in _ROLE_LAST:
+            continue  # 经查, 能否, 回收: a word-like surname only after a role here (a shape is read apart)
         left = _left(text, i)
         if left == NONE and i not in tails:
             continue
