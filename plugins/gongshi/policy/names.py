@@ -350,6 +350,8 @@ def _left(text: str, i: int) -> int:
             return STRONG  # (法人单位, 家长会: the role and what follows are one word)
     if prev in PERSON_SUFFIX and i >= 2 and _han(text[i - 2]) and _freq(text[i - 1:i + 1]) < _COMMON:
         return STRONG  # 保洁员, 经营户, 被告知人: a person's noun
+    if prev in "：:" and i >= 3 and text[i - 2] in PERSON_SUFFIX and _han(text[i - 3]):
+        return STRONG  # 审核人：, 代收人：, 相对人：: a person's noun as a label
     if _freq(text[i - 1:i + 1]) >= _COMMON:
         if prev in _PREP_CHARS and i >= 2 and _given_ok(text, i + 1, 2) and _name_like(text[i + 1:i + 3]) and \
                 _freq(text[i:i + 3]) < _WORD and _right(text, i + 3)[0] >= R_PRED:
@@ -945,6 +947,8 @@ def _runs(text: str, covered: set[int]) -> list[Span]:
         if b - a < 3 or (left != STRONG and b - a < 4 and _right(text, b)[0] < R_PERSON):
             continue
         run = text[a:b]
+        if b - a < 4 and run[0] in SINGLE and not any(run.startswith(p) for p in MINORITY_PARTS):
+            continue  # 马文|于当日: three characters from a surname are the surname reading's to judge
         if _freq(run) >= _WORD or any(_freq(run[k:k + 2]) >= _COMMON and run[k:k + 2] not in MINORITY_PARTS
                                       for k in range(len(run) - 1)):
             continue  # 阿里巴巴, 古巴: words
@@ -1039,6 +1043,8 @@ def _decide(text: str, cands: list[_Cand], tag: Tagger, shaped: Iterable[Span] =
         elif c.common and c.right >= R_PRED and c.end - c.start == 2 and (c.start == 0 or text[c.start - 1] in "。！？；\n") and \
                 _tag(text[c.start:c.end]).startswith("nr") and _plausible(text, c, _USES_COMMON):
             accepted.append(c)  # 白雪|经营的, 张扬|在: a sentence's subject that jieba's dictionary knows as a name
+        elif c.common and _tag(text[c.start:c.end]) == "n" and _freq(text[c.start:c.end]) >= _COMMON * 5:
+            pending.append(c)  # 将文书|送达: a frequent common noun in a preposition's slot is the thing, not a person
         elif c.right == R_PERSON and not c.functional and (_plausible(text, c, _USES_WEAK) if c.common else (
                 _plausible(text, c, _USES_PRED) and (c.given < 0 or c.end - c.given < 2 or _name_like(text[c.given]) or _name_like(text[c.given + 1])))):
             # (钱款|已于, 林地内|违法: no given character a name's; 木援朝, 曾国藩: one of them is)
