@@ -785,8 +785,7 @@ def _short_re() -> re.Pattern[str] | None:
         return None
     chars = "".join(sorted(c for c, n in t.items() if n >= _USES_HEAD and _han(c) and c not in _NOT_GIVEN
                            and c not in _STOP and c not in _MASK and c not in _ADMIN and c not in "一二三四五六七八九十两"))
-    return re.compile("(?:^|(?<=[" + re.escape("".join(sorted(_LEFT_OK))) + "]))(?=([" + "".join(sorted(SINGLE)) + "])["
-                      + chars + "])")
+    return re.compile("(?=([" + "".join(sorted(SINGLE)) + "])[" + chars + "])")
 
 
 def _short(text: str, covered: set[int]) -> list[Span]:
@@ -810,7 +809,10 @@ def _short(text: str, covered: set[int]) -> list[Span]:
         f = _freq(word)
         if f >= _COMMON or f >= _WORD and not _tag(word).startswith("nr") or _tag(word)[:1] in ("v", "a", "d", "m", "q"):
             continue  # 许可, 文明, 白云: jieba's dictionary tags these nr, but they are words first
-        if _left(text, i) == NONE or _masked_after(text, end) or _HONORIFIC_RE.match(text, g) or _ROLE_AT.match(text, g):
+        verb_before = i >= 2 and _freq(text[i - 2:i]) >= _COMMON and _tag(text[i - 2:i]) == "v"
+        if i and not verb_before and (text[i - 1] not in _LEFT_OK or _left(text, i) == NONE):
+            continue  # a name's slot: a clause start, a preposition, a role, or a verb (看见|李强)
+        if _masked_after(text, end) or _HONORIFIC_RE.match(text, g) or _ROLE_AT.match(text, g):
             continue
         if end < len(text) and (_freq(text[end - 1:end + 1]) >= _WORD or text[end] in _MASK):
             continue  # 王芳|每天 is a name; 高温|天 no (温天 is no word, but 高温 is one)
