@@ -867,6 +867,8 @@ def _shape_word(text: str, i: int, g: int, end: int, surname: str) -> bool:
     if len(surname) == 1:
         if surname in WORDLIKE and _left(text, i) == NONE or surname in _ADMIN and _han(prev):
             return True  # 川汇区|白云大道: a place's last character
+        if _words().tag(surname)[:1] in ("c", "p") and _left(text, i) != STRONG and _right(text, end)[0] < R_PERSON:
+            return True  # 微博和|微信, 稳定和|长治久安: a conjunction before words jieba's old dictionary lacks
         if surname in _PREP_CHARS and text[i + 1] in SINGLE:
             return True  # 向钟霞: the preposition reading is left to the slot cues
         if _freq(text[i:i + 2]) >= _COMMON:
@@ -887,6 +889,8 @@ def _shape_word(text: str, i: int, g: int, end: int, surname: str) -> bool:
         return True
     if any(PERSON_PREDICATE_RE.match(text, k) or STRONG_RIGHT.match(text, k) for k in (g, g + 1)):
         return True  # 郝林|家中, 李强|等人: the two-character reading is the name
+    if _ROLE_AT.match(text, end) and PREDICATE_RE.match(text, end - 1):
+        return True  # 李丽|任组长: the last character is a verb before a role
     if _brand_before_goods(text, i, end) or _segment_is_business(text, end):
         return True
     if text[end:end + 1] in _ADMIN or text[end - 1] in _PLACE_END or _business_or_place(text, i, end, 6):
