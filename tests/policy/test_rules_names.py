@@ -169,6 +169,11 @@ def test_recall_and_false_alarms(name: str, min_recall: float, max_flagged: floa
     ("当事人销售的马应龙软膏未标明保质期。", []),  # a brand before its goods
     ("王*华二人均未取得健康证明。", []),  # the end of a masked name
     ("据监控显示，当事人于黎明时分倾倒废弃物。", []),
+    # tables on lines of their own: the header's cell above decides (户主: names, 品名: goods)
+    ("| 户主 | 面积 |\n|---|---|\n| 江山 | 120 |\n| 高峰 | 80 |", ["江山", "高峰"]),
+    ("| 序号 | 当事人 | 品名 |\n|---|---|---|\n| 1 | 王某 | 白酒 |\n| 2 | 李某 | 黄芪 |", []),
+    ("| 姓名 | 职务 |\n|---|---|\n| 扎西顿珠 | 店员 |\n| LIU Wei | 经理 |", ["扎西顿珠", "LIU Wei"]),
+    ("| 当事人 | 事由 |\n|---|---|\n| 周口市金鑫商贸有限公司 | 未年报 |", []),
 ])
 def test_exact_spans(text: str, names: list[str]) -> None:
     assert _names(text) == names

@@ -138,7 +138,10 @@ _MINORITY_RE = re.compile(
     "(?:" + "|".join(sorted(MINORITY_PARTS, key=len, reverse=True)) + "){1,4}")
 _DOT_RE = re.compile("[" + re.escape(DOTS) + "]")
 _ORG_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, ORG_SUFFIXES), key=len, reverse=True)) + ")")
-_TABLE_HEAD = re.compile(r"姓名|名称|当事人|相对人|负责人|经营者|申请人|被处罚人")
+_TABLE_HEAD = re.compile(r"姓名|名称|当事人|相对人|负责人|经营者|申请人|被处罚人|户主|业主|车主|店主|[人者员]\s*\|")
+# A column of people: its header is a name's label or a person's noun (户主, 受送达人, 驾驶员, Name).
+_PERSON_HEAD = re.compile(r"姓名|名字|当事人|相对人|负责人|经营者|申请人|被处罚人|户主|业主|车主|店主|船主|房主|代表人"
+                          r"|[人者员]$|^name$|名称$", re.IGNORECASE)
 _LIST_JOIN = set("、和与及")
 # Words that read as a surname and a given name, stand where names stand (after a role, at a
 # clause start) and take a person's predicates, and are never names: parties (双方均未, 对方称),
@@ -381,7 +384,18 @@ def _table(text: str, i: int) -> int:
         if not text[above:start].lstrip().startswith("|"):
             break
         start = above
-    return CELL if _TABLE_HEAD.search(text, start, i) else WEAK
+    if not _TABLE_HEAD.search(text, start, i):
+        return WEAK
+    # the header's cell above this one, when the table has rows on lines of their own (round 3:
+    # a column of 户主 or 当事人 holds names that are words, 江山, 高峰; a column of 品名 does not)
+    row = text.rfind("\n", 0, i) + 1
+    if row > start:
+        col = text.count("|", row, i)
+        head = text[start:text.find("\n", start) if "\n" in text[start:i] else i].split("|")
+        if 0 < col < len(head):
+            cell = head[col].strip(" \u3000*")
+            return CELL if _PERSON_HEAD.search(cell) else WEAK
+    return CELL
 
 
 def _right(text: str, end: int) -> tuple[int, int]:
@@ -651,7 +665,7 @@ def detect(text: str, tagger: Tagger | None = None, public: Iterable[str] = ()) 
         left = _left(text, i)
         if left == NONE and i not in tails:
             continue
-        if left != STRONG and len(surname) == 1 and _freq(text[i:i + 2]) >= _COMMON and not _subject_nr(text, i) and (
+        if left not in (STRONG, CELL) and len(surname) == 1 and _freq(text[i:i + 2]) >= _COMMON and not _subject_nr(text, i) and (
                 not ("、" in text[g + 1:g + 3] or _person_follows(text, g + 1) or _person_follows(text, g + 2)
                      or (left != NONE and _three(text, i, g))) or (left == NONE and not (
                     i in tails and (STRONG_RIGHT.match(text, g + 1) or STRONG_RIGHT.match(text, g + 2)
@@ -1014,10 +1028,13 @@ def _decide(text: str, cands: list[_Cand], tag: Tagger, shaped: Iterable[Span] =
     pending: list[_Cand] = []
     confirm: list[_Cand] = []
     for c in cands:
+        verb = c.word and _tag(text[c.start:c.end]).startswith("v")
         if c.left == CELL:
             whole = text[c.end:c.end + 3].lstrip(" \u3000").startswith("|")
             c.left = STRONG if whole else NONE
-        verb = c.word and _tag(text[c.start:c.end]).startswith("v")
+            if whole and not verb and not c.functional and _plausible(text, c, _USES_NAME):
+                accepted.append(c)  # | 江山 | under a 户主 column: the whole cell is a person's name
+                continue
         if text[c.start:c.end] in _COLLECTIVE and c.right != R_STRONG:
             continue  # 双方均未提出异议 (but 安全，男，1980年生 is a person)
         if c.right == R_STRONG and (c.left != NONE or not c.word or not c.functional):
