@@ -836,6 +836,8 @@ def _short(text: str, covered: set[int]) -> list[Span]:
             continue  # 张亮|麻辣烫, 宁德|白鹭餐饮管理股份有限公司
         nxt = text[end:end + 1]
         r = _right(text, end)[0]
+        if f >= _WORD and r < R_PRED:
+            continue  # 迟延|公开: a dictionary word jieba tags nr needs a predicate after it (李强|正在)
         if nxt and _han(nxt) and (r < R_VERB and (_freq(text[end:end + 2]) < _WORD or _tag(text[end:end + 2]).startswith("nr"))
                                   or r < R_PRED and _name_like(nxt)):
             continue  # 高良|姜、: the name must end at a boundary, a predicate or a word (王芳|每天)
