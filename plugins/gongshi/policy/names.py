@@ -444,8 +444,9 @@ def _business_or_place(text: str, start: int, end: int, reach: int = 10) -> bool
         if not _han(ch) or ch in CLAUSE_START:
             return False
         m = _ORG_RE.match(text, k)
-        if m and len(m.group()) == 1 and k == end and _freq(text[k:k + 2]) >= _COMMON * 10 and not _ORG_RE.match(text, k + 2):
-            return False  # 韦国强|道路运输: the suffix character starts a frequent word
+        if m and len(m.group()) == 1 and k == end and _freq(text[k:k + 2]) >= _COMMON * 10 and not _ORG_RE.match(text, k + 2) \
+                and _ACT_RE.search(text, max(0, start - 4), start):
+            return False  # 注销韦国强|道路运输从业资格证: after an act done to a person, a frequent word (道路)
         if m:
             if len(m.group()) == 1 and k > end:
                 # a one-character suffix that ends a verb or an adverb is no suffix (进行, 当场)
@@ -789,7 +790,11 @@ def _shape_re() -> re.Pattern[str] | None:
         return None  # no table: the slot cues alone (validate still runs, less is found by shape)
     chars = "".join(sorted(c for c, n in t.items() if n >= _USES_SHAPE and _han(c) and c not in _NOT_GIVEN
                            and c not in _STOP and c not in _MASK and c not in _ADMIN and c not in "一二三四五六七八九十两"))
-    return re.compile("(?=(" + _SURNAME_RE.pattern + ")[" + chars + "]{2})")
+    # 有, 承, 自, 亦 end no name and start many (王有才, 李承志, 张自强, 刘亦菲): first given ones only
+    return re.compile("(?=(" + _SURNAME_RE.pattern + ")[" + chars + _FIRST_GIVEN + "][" + chars + "])")
+
+
+_FIRST_GIVEN = "有承自亦"
 
 
 @lru_cache(maxsize=1)
@@ -895,6 +900,8 @@ def _shape_word(text: str, i: int, g: int, end: int, surname: str) -> bool:
         return True  # 房东|宇文琴, 店主: the surname character is part of a role
     if _freq(word) >= _WORD and not _tag(word).startswith("nr"):
         return True  # 马铃薯, 石灰石
+    if given[0] in _FIRST_GIVEN and (_freq(given) >= _WORD and not _tag(given).startswith("nr") or _right(text, end)[0] < R_PRED):
+        return True  # 李承认, 张自愿: the function word's reading, unless a name's shape stands before a predicate
     if _freq(given) >= _COMMON and not _tag(given).startswith("nr") and (
             len(surname) == 1 and _function_char(surname) or not _name_like(given)) and not (
             surname in WORDLIKE and _tag(given)[:1] == "n" and _right(text, end)[0] >= R_PERSON):
