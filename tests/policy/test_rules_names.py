@@ -49,7 +49,7 @@ def test_corpus_is_balanced_and_large_enough() -> None:
 # flagged: 抽检的金果榄、冯木不合格); design.tsv 1.000 / 0.013.
 # Round 3 (names by design: a name's shape as the default): corpus, tune and heldout 1.000 / 0.000;
 # design 1.000 / 0.013; design2 0.990 / 0.002; heldout2.tsv (spent, tuned on) 0.984 / 0.006;
-# tune3.tsv (the round-3 author's own sentences per class) 0.974 / 0.000. design2 lost one row to a
+# tune3.tsv (the round-3 author's own sentences per class) 0.986 / 0.000. design2 lost one row to a
 # false-alarm fix: 联系了雇主程序。 reads as 联系方式。 does (a common word whose given character
 # names seldom use, ending the sentence after a role), and the false alarm is the commoner text.
 @pytest.mark.parametrize(("name", "min_recall", "max_flagged"), [
@@ -59,7 +59,7 @@ def test_corpus_is_balanced_and_large_enough() -> None:
     ("heldout.tsv", 0.99, 0.01),
     ("design2.tsv", 0.985, 0.015),
     ("heldout2.tsv", 0.98, 0.01),
-    ("tune3.tsv", 0.97, 0.01),
+    ("tune3.tsv", 0.98, 0.01),
 ])
 def test_recall_and_false_alarms(name: str, min_recall: float, max_flagged: float) -> None:
     recall, flagged = measure(DATA / name)
