@@ -8,7 +8,7 @@ round 2, with `scripts/eval_names.py --gate --corpus tests/data/names/heldout2.t
 That spent it as a held-out set: round 3 studied its misses and false alarms by class and changed
 the detector by design (a name's shape as the default, the full surname list, romanised names,
 names without a surname, titles, quotes; tune3.tsv checks each class on sentences of its own), so
-its figure now is a tuning figure, 427/434 = 0.984 and 2/346 = 0.6%, and says nothing about
+its figure now is a tuning figure, 428/434 = 0.986 and 2/346 = 0.6%, and says nothing about
 unseen text; the new held-out set (heldout3) is measured once, by the lead, outside this test.
 The checksum still pins the file: it is not to be edited to fit the detector.
 """
@@ -22,7 +22,7 @@ from namecorpus import count
 DATA = Path(__file__).parents[1] / "data" / "names"
 HELDOUT = DATA / "heldout2.tsv"
 SHA256 = "92063afa196f39b4d182de2f99ee7eb6462848dfe633db4a571494e2b05252b8"
-FOUND, PLANTED = 427, 434  # planted names found with their exact span (first occurrence)
+FOUND, PLANTED = 428, 434  # planted names found with their exact span (first occurrence)
 FLAGGED, CLEAN = 2, 346  # clean rows with any span flagged
 
 
