@@ -833,7 +833,8 @@ def _short(text: str, covered: set[int]) -> list[Span]:
         f = _freq(word)
         if f >= _COMMON or f >= _WORD and not _tag(word).startswith("nr") or _tag(word)[:1] in ("v", "a", "d", "m", "q"):
             continue  # 许可, 文明, 白云: jieba's dictionary tags these nr, but they are words first
-        verb_before = i >= 2 and _freq(text[i - 2:i]) >= _COMMON and _tag(text[i - 2:i]) == "v"
+        verb_before = i >= 2 and _freq(text[i - 2:i]) >= _COMMON and _tag(text[i - 2:i]) == "v" or (
+            text[i - 1:i] == "的" and _right(text, end) >= (R_PERSON, 2))  # 无证的何平|驾驶
         if i and not verb_before and (text[i - 1] not in _LEFT_OK or _left(text, i) == NONE):
             continue  # a name's slot: a clause start, a preposition, a role, or a verb (看见|李强)
         if _masked_after(text, end) or _HONORIFIC_RE.match(text, g) or _ROLE_AT.match(text, g):
