@@ -548,6 +548,8 @@ def _han_candidate(text: str, i: int, surname: str, left: int) -> _Cand | None:
         # (对占道|经营: a dictionary verb, however rare)
         if n == 2 and short_first:
             continue
+        if n == 2 and _given_ok(text, g, 1) and PERSON_PREDICATE_RE.match(text, g + 1) and right[0] < R_STRONG:
+            continue  # 廖辉|均不在岗: the second given character starts a person's predicate
         if right[0] < R_STRONG and _freq(text[end - 1:end + 1]) >= _COMMON and not (n == 1 and short_first) and not (
                 right[0] >= R_PRED and right[1] >= 2 and (right[0] >= R_PERSON or _freq(text[end:end + right[1]]) >= _COMMON)):
             # 向执法|人员, 字号名|称, 钟声作|为: the last given character starts a word; but not
@@ -662,8 +664,9 @@ def detect(text: str, tagger: Tagger | None = None, public: Iterable[str] = ()) 
             continue
         surname = starts[i]
         g = i + len(surname)
-        if text[g + 1:g + 2] in _ADMIN or text[g] in _ADMIN:
-            continue  # 霍邱县, 周口市, 李集镇: a place whichever way it is read
+        if (text[g + 1:g + 2] in _ADMIN or text[g] in _ADMIN) and not (
+                text[g + 1:g + 2] not in _ADMIN and STRONG_RIGHT.match(text, g + 2) and text[g + 2:g + 3] in "（("):
+            continue  # 霍邱县, 周口市, 李集镇: a place whichever way it is read (黄镇杰（收银员）: a name)
         if i >= 2 and text[i - 1] in _MASK and _han(text[i - 2]):
             continue  # 王*华二人: the end of a masked name
         if surname in WORDLIKE and text[i - 1:i] not in _ROLE_LAST:
@@ -707,7 +710,8 @@ def detect(text: str, tagger: Tagger | None = None, public: Iterable[str] = ()) 
     for c in list(cands):
         nxt = by_start.get(c.start + 1)
         if text[c.start] in _PREP_CHARS and nxt is not None and nxt.start < c.end:
-            cands.remove(c if c.right <= nxt.right else nxt)
+            # (訾桂芝、向利辉证实: after a list joint 向 is a surname, not a preposition)
+            cands.remove(nxt if text[c.start - 1:c.start] == "、" or c.right > nxt.right else c)
     for a, b in _runs(text, covered):
         cands.append(_Cand(a, b, STRONG, (R_STRONG, 0)))
         covered.update(range(a, b))
