@@ -26,7 +26,8 @@ tuned on since, 0.986 / 0.6%; on the round-3 author's own sentences per class (t
   (关于吊销郝建业食品经营许可证的决定). A name found as a person's is one wherever else it stands
   in the text (姜华汽车修理厂（经营者：姜华）).
 * Where the shape is not enough (names that are words: 江山, 白雪, 许可), the slot decides:
-  cues as boosters, below.
+  cues as boosters, below. A table's cell is read under its own column's header (户主, 当事人,
+  姓名: a whole cell is a name, 江山 too; 品名: none).
 * A name is recognised by design, not by a list of names: a surname (surnames.py: the ~500
   commonest single surnames, the whole Hundred Family Surnames, the Hui, Yi, Dai and Zhuang ones
   and the rare ones of the rankings, compound, Manchu and common Japanese ones), then one or two
@@ -817,10 +818,11 @@ def _short_re() -> re.Pattern[str] | None:
 
 
 def _short(text: str, covered: set[int]) -> list[Span]:
-    """Two-character names by shape (李强|正在, 王芳|每天): a single surname in a name's slot (a
-    clause start, a preposition, a role) and one given character names use 20,000 times or more,
-    the pair no dictionary word (jieba's person names excepted), no word across its end, and
-    nothing a business or a place ends with after it."""
+    """Two-character names by shape (看见李强|正在, 王芳|每天): a single surname in a name's slot (a
+    clause start, a preposition, a role, a frequent verb, or 的 before a person's predicate) and
+    one given character names use 20,000 times or more, the pair no dictionary word (jieba's
+    person names excepted, and those only before a predicate), no word across either end, and
+    nothing a business, a place or goods would be after it."""
     rx = _short_re()
     if rx is None:
         return []
