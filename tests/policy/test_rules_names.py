@@ -49,7 +49,7 @@ def test_corpus_is_balanced_and_large_enough() -> None:
 # flagged: 抽检的金果榄、冯木不合格); design.tsv 1.000 / 0.013.
 # Round 3 (names by design: a name's shape as the default): corpus, tune and heldout 1.000 / 0.000;
 # design 1.000 / 0.013; design2 0.990 / 0.002; heldout2.tsv (spent, tuned on) 0.986 / 0.006;
-# tune3.tsv (the round-3 author's own sentences per class) 0.986 / 0.007 (诸葛亮的雕像: a famous
+# tune3.tsv (the round-3 author's own sentences per class) 0.987 / 0.006 (诸葛亮的雕像: a famous
 # name is reported). design2 lost one row to a false-alarm fix: 联系了雇主程序。 reads as
 # 联系方式。 does (a common word whose given character names seldom use, ending the sentence after
 # a role), and the false alarm is the commoner text.
