@@ -113,6 +113,7 @@ HKID_RE = re.compile(r"(?<![A-Za-z0-9])([A-Z]{1,2})(\d{6})[(（]([0-9A])[)）]")
 TWID_RE = re.compile(r"(?<![A-Za-z0-9])([A-Z])([12]\d{8})(?![0-9A-Za-z])")
 # The foreigners' permanent-residence ID card before 2023: the nationality (three letters), the
 # issuing province, the birth date (YYMMDD), a sequence number and a check digit, 15 in all.
+_FOREIGNER = re.compile(r"永久居留|外国人|外籍|国籍|居留")
 FOREIGN_OLD_RE = re.compile(r"(?<![A-Za-z0-9])([A-Z]{3})(\d{2})(\d{6})(\d{4})(?![0-9A-Za-z])")
 # Registration authority (1-9, A, N, Y) and organisation type (1-9) first, then the region.
 USCC_RE = re.compile(r"(?<![0-9A-Za-z*])[1-9ANY][1-9]\d{6}[0-9A-HJ-NPQRTUWXY]{10}(?![0-9A-Za-z*])")
@@ -335,9 +336,11 @@ def _regional(v: View) -> Iterator[Match]:
         if twid_valid(m.group(1), m.group(2)):
             yield Match(OTHER_ID, *masked(v, m.start(), m.end(), 2, 2))
     for m in FOREIGN_OLD_RE.finditer(v.text):
-        # No published check-digit rule: the issuing province and a real birth date (either
-        # century) keep product and batch codes out.
-        if int(m.group(2)) in PROVINCES and (_birth_ok("19" + m.group(3)) or _birth_ok("20" + m.group(3))):
+        # No published check-digit rule: the issuing province, a real birth date (either
+        # century) and a word of foreigners or residence before it keep product codes
+        # (SKU：ABC341905120011) out.
+        if int(m.group(2)) in PROVINCES and (_birth_ok("19" + m.group(3)) or _birth_ok("20" + m.group(3))) \
+                and _FOREIGNER.search(v.text, max(0, m.start() - 30), m.start()):
             yield Match(RESIDENCE, *masked(v, m.start(), m.end(), 2, 2))
 
 

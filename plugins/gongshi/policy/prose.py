@@ -54,22 +54,23 @@ DISEASES = sorted(set(
     "视障 听障 视力障碍 听力障碍 言语障碍 认知障碍 残障人士 失智 智力低下 精神失常 坐轮椅 瘫痪在床 卧床不起 半身不遂 "
     "聋子 哑巴 瞎子 截肢 有孕在身 身怀六甲 怀有身孕 产妇 骨折 白内障 青光眼 弱视 耳聋 痛风 胃溃疡 胃病 肺炎 肾结石 "
     "胆结石 甲亢 心律失常 脑萎缩 腰椎间盘突出 颈椎病 类风湿 风湿病 关节炎 支气管炎 肺纤维化 器官移植 肾移植 肝移植 "
-    "心脏搭桥 心脏支架 血栓 肝损伤 贫血".split()), key=len, reverse=True)
+    "心脏搭桥 心脏支架 血栓 肝损伤 贫血 孕产妇 卧病在床 坐月子 新冠 精神分裂 慢性病 住院".split()), key=len, reverse=True)
 # Case-blind only where it matters (HIV): re.IGNORECASE makes this alternation 6x slower.
 _DISEASE = "|".join("[Hh][Ii][Vv]" if d == "HIV" else re.escape(d) for d in DISEASES)
 # What a condition may carry after it, inside the finding.
 # A certified grade (视力残疾一级: 1级 in the view) or how long (怀孕五个月) belongs to it too.
-_AFTER = (r"(?:病毒)?(?:表面抗原)?(?:阳性|晚期|早期|中期|末期|患者|病人|携带者|感染者|病史|后遗症)?"
+_AFTER = (r"(?:病毒)?(?:表面抗原|抗体|抗原|核酸)?(?:检测)?呈?(?:阳性|晚期|早期|中期|末期|患者|病人|携带者|感染者|病史|后遗症|"
+          r"综合征|综合症)?"
           r"(?:[1-4]级|\d{1,2}个?(?:多|余)?(?:月|周)(?:余|多)?)?")
 _CONDITION = re.compile(rf"(?:{_DISEASE}){_AFTER}")
 # Conditions that name a person or a result: enough without a verb.
 _SAID_OF_SOMEONE = re.compile(r"(?:人|妇|阳性|晚期|末期|患者|病人|携带者|感染者|病史|后遗症|怀孕|失明|失聪|聋哑|哺乳期|孕期|"
-                              r"级|月|周|余|多|视障|听障|失智|轮椅|在床|不起|不遂|聋子|哑巴|瞎子|身孕|在身|六甲|产妇)\Z")
+                              r"级|月|周|余|多|视障|听障|失智|轮椅|在床|不起|不遂|聋子|哑巴|瞎子|身孕|在身|六甲|产妇|月子)\Z")
 # How bad or what type, before the condition: part of what is said (重度抑郁症, 2型糖尿病).
-_SEVERITY = re.compile(r"(?:重度|中度|轻度|极重度|严重的?|急性|慢性|先天性|晚期|[12]型)\Z")
+_SEVERITY = re.compile(r"(?:重度|中度|轻度|极重度|严重的?|急性|慢性|先天性|晚期|[12]型|[1-4]级)\Z")
 # A verb that says someone has a condition, whatever the condition is called: its object (up to
 # the clause's end) is health data even when no word of the vocabulary is in it.
-_DIAGNOSED = re.compile(r"患有|患上|罹患|身患|确诊为|确诊患有|被诊断为|诊断为|诊断出|经诊断为")
+_DIAGNOSED = re.compile(r"患有|患上|罹患|身患|确诊为|确诊患有|确诊|被诊断为|诊断为|诊断出|(?<=[人其某者妻夫子女母父])患(?![者方])")
 _OBJECT = re.compile(r"[^，,。；;、：:（）()\n“”\"]{2,14}")
 _OBJECT_TAIL = re.compile(r"(?:多年|已久|数年|等|等疾病|的病史|病史|史)\Z")
 # A condition that names people as customers of a service (为孕妇提供…鉴定): nobody in particular.
@@ -83,13 +84,14 @@ _HAVING = re.compile(r"(?:患有|患上|患|罹患|身患|确诊为|确诊|诊�
 _SUBJECT = re.compile(r"(?:当事人|本人|其|该员工|该店员|该从业人员|该名|店员|员工|从业人员|驾驶员|经营者|举报人|证人|投诉人|"
                       r"申请人|丈夫|妻子|儿子|女儿|父亲|母亲|家属|[\u4e00-\u9fff]{1,2}某某?)[^，,。；;]{0,2}\Z")
 # A quoted or paraphrased rule: nobody in particular.
-_GENERIC = re.compile(r"不得|禁止|应当|的人员|规定的|是否|凡是|一律|等疾病|等传染病")
+_GENERIC = re.compile(r"不得|禁止|应当|的人员|规定的|是否|凡是|一律|等疾病|等传染病|"
+                      r"的(?:老年人|患者|病人|群众|消费者|顾客|儿童|学生|居民|人群)")
 # An advertising claim or a product: the word describes goods, not a person.
 _CLAIM = re.compile(r"治疗|治愈|根治|预防|防治|功效|疗效|宣称|宣传|广告|缓解|辅助|改善|降低|主治|适用|适宜|适合|标注|标示|标称|"
                     r"人群|调理|专治|疗法|"
                     r"偏方|特效|药品|药物|保健|产品|用于|抗")
 # A name the word is part of (a shop, a department, a body), or goods made for such people.
-_NAME_AFTER = re.compile(r".{0,3}?(?:按摩|医院|诊所|门诊|专科|研究所|研究院|协会|学会|学校|基金会|联合会|中心|店|公司|科|"
+_NAME_AFTER = re.compile(r"(?:部|楼|大楼|病区)|.{0,3}?(?:按摩|医院|诊所|门诊|专科|研究所|研究院|协会|学会|学校|基金会|联合会|中心|店|公司|科|"
                          r"药|疫苗|试剂|检测试剂|筛查|防治|食品|用品|奶粉|专用|专柜|保健|服装|装|康复)")
 
 _PERSON_LABELS = (r"家庭住址|家庭地址|现住址|现住所|现居住地|现居住于|现居住在|现居地|现居于|现居|现住于|现住在|现住|"
@@ -126,7 +128,7 @@ _PLACE_OF_BUSINESS = re.compile(r"(?:经营场所|营业场所|经营地址|经�
 _DECLARED_BUSINESS = re.compile(r"[^，,。；;]{0,6}?(?:办公场所|经营场所|营业场所|生产场所|办公室|门面|店面|仓库|厂房|本局|本机关)")
 _ROOM = re.compile(r"\d{1,3}\s*(?:号楼|栋|幢|座)\s*(?:(?:\d{1,2}|[东西南北中])\s*单元\s*)?\d{3,4}\s*(?:室|号|户)?"
                    r"|\d{1,2}\s*单元\s*\d{3,4}\s*(?:室|号|户)?"
-                   rf"|(?<=[{_ESTATE_END}街路巷道弄])\d{{1,3}}-\d{{1,2}}-\d{{3,4}}(?![-\d])")
+                   rf"|(?<=[{_ESTATE_END}街路巷道弄])\d{{1,3}}-\d{{1,2}}-\d{{3,4}}(?![-\d])(?:室|号|户)?")
 # A house number followed by the word for who lives there or for a home (…老街南头15号住户,
 # …三组21号村民, …16-2-402的住处): an address without a label.
 _RESIDENT = re.compile(rf"(?:{_NUMBERED}|\d+(?:-\d+)+)(?=的?(?:住户|村民|居民|住处|住宅|住房|家中|自家|寓所|租住|居住))")
@@ -295,7 +297,7 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
 
 
 # Worth looking at all: a condition, or an address label or a room with a digit somewhere.
-_ADDRESS_WORDS = "住|地址|户籍|居|单元|栋|幢|号楼|座|村民|家中|自家|寓所"
+_ADDRESS_WORDS = "住|地址|户籍|户口|出生地|居|单元|栋|幢|号楼|座|村民|家中|自家|寓所"
 _ADDRESS_CUE = re.compile(_ADDRESS_WORDS + r"|\d-\d")
 _DISEASE_RE = re.compile(_DISEASE)
 _DIGIT = re.compile(r"\d")
@@ -347,7 +349,8 @@ CUES = ("(?=[" + "".join(_FIRST) + "])(?:" + _trie(_CUE_WORDS) + rf"|[{_ESTATE_E
 def detect(n: str, organisation: bool = False) -> list[tuple[str, int, int, set[int] | None]]:
     """(kind, start, end, view indices to mask or None) of addresses and health data in `n`;
     `organisation`: the party is an organisation, whose 住所 is its registered seat."""
-    out = list(_addresses(n, organisation)) if _DIGIT.search(n) and (_ADDRESS_CUE.search(n)) else []
+    # An address needs a number, or (after a person's label) the village group it ends with.
+    out = list(_addresses(n, organisation)) if (_DIGIT.search(n) or "组" in n) and _ADDRESS_CUE.search(n) else []
     if _DISEASE_RE.search(n) or _DIAGNOSED.search(n):
         out.extend(_health(n))
     return out
