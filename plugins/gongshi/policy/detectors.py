@@ -93,9 +93,9 @@ PLATE_RE = re.compile(rf"[{_PROVINCE}][ ·-]?[A-HJ-NP-Za-hj-np-z][ ·-]{{0,2}}"
 ACCOUNT_RE = re.compile(rf"(?:银行账号|银行帐号|银行账户|银行帐户|开户账号|收款账号|账号|帐号|账户|帐户|卡号|存折|"
                         rf"(银行卡|借记卡|信用卡|储蓄卡))"
                         rf"[^0-9\n。；;]{{0,8}}?(?<![0-9])(\d(?:{_SEP}\d){{7,29}}){_E}")
-# Any label of a travel or identity document (证件 covers 证件号码, 身份证件号码, 有效证件号, and
-# 证照 证照号码); an English "No." may stand between it and the number.
-PASSPORT_RE = re.compile(rf"(?:护照|通行证|旅行证|台胞证|回乡证|居留证|签证|passport|证件|证照)"
+# Any label of a travel or identity document (证件号 covers 证件号码, 身份证件号码, 有效证件号码, and
+# 证照号码; not an officer's 执法证件, public); an English "No." may stand between it and the number.
+PASSPORT_RE = re.compile(rf"(?:护照|通行证|旅行证|台胞证|回乡证|居留证|签证|passport|(?<!执法)(?:证件|证照)(?:号|编号))"
                          rf"[^0-9A-Za-z\n。；;]{{0,10}}?(?:(?:No|Number)\.?[^0-9A-Za-z\n。；;]{{0,3}})?"
                          rf"(?<![0-9A-Za-z])([A-Za-z]{{1,2}}{_SEP}\d(?:{_SEP}\d){{6,9}}|\d(?:{_SEP}\d){{7,9}}|[A-Za-z]{{3}}\d{{12}}){_E}", re.I)
 # Other identity documents after their label: any code of six or more digits (a disability

@@ -54,7 +54,9 @@ DISEASES = sorted(set(
     "视障 听障 视力障碍 听力障碍 言语障碍 认知障碍 残障人士 失智 智力低下 精神失常 坐轮椅 瘫痪在床 卧床不起 半身不遂 "
     "聋子 哑巴 瞎子 截肢 有孕在身 身怀六甲 怀有身孕 产妇 骨折 白内障 青光眼 弱视 耳聋 痛风 胃溃疡 胃病 肺炎 肾结石 "
     "胆结石 甲亢 心律失常 脑萎缩 腰椎间盘突出 颈椎病 类风湿 风湿病 关节炎 支气管炎 肺纤维化 器官移植 肾移植 肝移植 "
-    "心脏搭桥 心脏支架 血栓 肝损伤 贫血 孕产妇 卧病在床 坐月子 新冠 精神分裂 慢性病 住院".split()), key=len, reverse=True)
+    "心脏搭桥 心脏支架 血栓 肝损伤 贫血 孕产妇 卧病在床 坐月子 新冠 精神分裂 慢性病 住院 "
+    # a result said of someone
+    "血糖偏高 血糖升高 血压偏高 血压升高 转氨酶升高 血脂偏高".split()), key=len, reverse=True)
 # Case-blind only where it matters (HIV): re.IGNORECASE makes this alternation 6x slower.
 _DISEASE = "|".join("[Hh][Ii][Vv]" if d == "HIV" else re.escape(d) for d in DISEASES)
 # What a condition may carry after it, inside the finding.
@@ -65,7 +67,7 @@ _AFTER = (r"(?:病毒)?(?:表面抗原|抗体|抗原|核酸)?(?:检测)?呈?(?:�
 _CONDITION = re.compile(rf"(?:{_DISEASE}){_AFTER}")
 # Conditions that name a person or a result: enough without a verb.
 _SAID_OF_SOMEONE = re.compile(r"(?:人|妇|阳性|晚期|末期|患者|病人|携带者|感染者|病史|后遗症|怀孕|失明|失聪|聋哑|哺乳期|孕期|"
-                              r"级|月|周|余|多|视障|听障|失智|轮椅|在床|不起|不遂|聋子|哑巴|瞎子|身孕|在身|六甲|产妇|月子)\Z")
+                              r"级|月|周|余|多|视障|听障|失智|轮椅|在床|不起|不遂|聋子|哑巴|瞎子|身孕|在身|六甲|产妇|月子|偏高|升高)\Z")
 # How bad or what type, before the condition: part of what is said (重度抑郁症, 2型糖尿病).
 _SEVERITY = re.compile(r"(?:重度|中度|轻度|极重度|严重的?|急性|慢性|先天性|晚期|[12]型|[1-4]级)\Z")
 # A verb that says someone has a condition, whatever the condition is called: its object (up to
