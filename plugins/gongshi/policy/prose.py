@@ -194,8 +194,17 @@ def _body(n: str, start: int, bare: bool) -> tuple[int, int] | None:
 
 
 def _numbers(n: str, start: int, end: int) -> set[int]:
-    """The digits to hide in the address n[start:end] (see _HIDDEN_NUMBER)."""
-    return {i for m in _HIDDEN_NUMBER.finditer(n, start, end) for i in range(m.start(), m.end()) if n[i].isdigit()}
+    """The characters to hide in the address n[start:end]: the digits of its numbers (see
+    _HIDDEN_NUMBER), or, for an address that ends in a village group without a number
+    (双墩村杨院组), the group's name (双墩村**组): a mask must hide something."""
+    hidden = {i for m in _HIDDEN_NUMBER.finditer(n, start, end) for i in range(m.start(), m.end()) if n[i].isdigit()}
+    if not hidden:
+        group = None
+        for group in _GROUP.finditer(n, start, end):
+            pass
+        if group:
+            hidden = set(range(group.start() + 1, group.end() - 1))
+    return hidden
 
 
 def _addresses(n: str, organisation: bool) -> Iterator[tuple[str, int, int, set[int] | None]]:
