@@ -281,11 +281,19 @@ def _registration(n: str, start: int) -> bool:
     return "身份" not in before and _REGISTRATION_LABEL.search(before) is not None
 
 
+# A unit of money or quantity right after a number (人民币13956432108元, 13956432108件): an
+# amount, not a phone.
+_QUANTITY = re.compile(r"\s?(?:元|万元|亿元|美元|港元|角|分|吨|千克|公斤|克|斤|件|个|箱|瓶|袋|盒|包|条|只|头|台|套|株|份|"
+                       r"平方米|立方米|米|升|毫升|人|次|kg|g|t|m)(?![A-Za-z])")
+
+
 def _phones(v: View) -> Iterator[Match]:
     for s, e, raw in _candidates(MOBILE_RE, v.text):
+        if _QUANTITY.match(v.text, e):
+            continue
         yield Match(MOBILE, *masked(v, s, e, len(digits(raw)) - 8, 4))  # country code + network prefix kept
     for s, e, raw in _candidates(LANDLINE_RE, v.text):
-        if owners.public(v.text, s, e):
+        if owners.public(v.text, s, e) or _QUANTITY.match(v.text, e):
             continue
         area = re.match(rf"(?:\+|00)86{_SEP}[1-9]\d{{1,2}}|\(?0\d{{2,3}}", raw)  # country and area code kept
         yield Match(LANDLINE, *masked(v, s, e, len(digits(area.group())) if area else 0, 4))
@@ -358,7 +366,7 @@ def _labelled(v: View) -> Iterator[Match]:
     for m in DOCUMENT_RE.finditer(v.text):
         yield Match(OTHER_ID, *masked(v, m.start(1), m.end(1), 2, 2))
     for m in LOCAL_RE.finditer(v.text):
-        if owners.public(v.text, m.start(1), m.end(1)):
+        if owners.public(v.text, m.start(1), m.end(1)) or _QUANTITY.match(v.text, m.end(1)):
             continue
         yield Match(LANDLINE, *masked(v, m.start(1), m.end(1), 0, 4))
 

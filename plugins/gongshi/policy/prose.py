@@ -62,16 +62,18 @@ _DISEASE = "|".join("[Hh][Ii][Vv]" if d == "HIV" else re.escape(d) for d in DISE
 # What a condition may carry after it, inside the finding.
 # A certified grade (视力残疾一级: 1级 in the view) or how long (怀孕五个月) belongs to it too.
 _AFTER = (r"(?:病毒)?(?:表面抗原|抗体|抗原|核酸)?(?:检测)?呈?(?:阳性|晚期|早期|中期|末期|患者|病人|携带者|感染者|病史|后遗症|"
-          r"综合征|综合症)?"
+          r"综合征|综合症|术后)?"
           r"(?:[1-4]级|\d{1,2}个?(?:多|余)?(?:月|周)(?:余|多)?)?")
 _CONDITION = re.compile(rf"(?:{_DISEASE}){_AFTER}")
 # Conditions that name a person or a result: enough without a verb.
 _SAID_OF_SOMEONE = re.compile(r"(?:人|妇|阳性|晚期|末期|患者|病人|携带者|感染者|病史|后遗症|怀孕|失明|失聪|聋哑|哺乳期|孕期|"
                               r"级|月|周|余|多|视障|听障|失智|轮椅|在床|不起|不遂|聋子|哑巴|瞎子|身孕|在身|六甲|产妇|月子|偏高|升高)\Z")
 # How bad or what type, before the condition: part of what is said (重度抑郁症, 2型糖尿病).
-_SEVERITY = re.compile(r"(?:重度|中度|轻度|极重度|严重的?|急性|慢性|先天性|晚期|[12]型|[1-4]级)\Z")
+_SEVERITY = re.compile(r"(?:重度|中度|轻度|极重度|严重的?|[\u4e00-\u9fff]{1,2}性|晚期|[12]型|[1-4]级)\Z")
 # A verb that says someone has a condition, whatever the condition is called: its object (up to
 # the clause's end) is health data even when no word of the vocabulary is in it.
+# A diagnosis denied (未发现患有…, 没有患…) says nothing about anyone's health.
+_DENIED = re.compile(r"(?:未|没有|没|无|不|未发现|未见)[^，,。；;]{0,2}\Z")
 _DIAGNOSED = re.compile(r"患有|患上|罹患|身患|确诊为|确诊患有|确诊|被诊断为|诊断为|诊断出|(?<=[人其某者妻夫子女母父])患(?![者方])")
 _OBJECT = re.compile(r"[^，,。；;、：:（）()\n“”\"]{2,14}")
 _OBJECT_TAIL = re.compile(r"(?:多年|已久|数年|等|等疾病|的病史|病史|史)\Z")
@@ -82,11 +84,12 @@ _SERVICE_AFTER = re.compile(r"等?(?:提供|进行|实施|开展|出售|销售|�
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+")
 _CLAUSE_END = "，,：:"
 _HAVING = re.compile(r"(?:患有|患上|患|罹患|身患|确诊为|确诊|诊断为|被诊断|诊断出|诊断|病史|携带|感染|检出|查出|显示|突发|突患|突然|"
-                     r"结果为|系|为|是|有|因|得了|伴有|合并|处于|属于|属)[^，,。；;]{0,8}\Z")
+                     r"结果为|系|为|是|有|因|得了|伴有|合并|处于|属于|属|接受|进行|做过|做了|正在)[^，,。；;]{0,8}\Z")
 _SUBJECT = re.compile(r"(?:当事人|本人|其|该员工|该店员|该从业人员|该名|店员|员工|从业人员|驾驶员|经营者|举报人|证人|投诉人|"
                       r"申请人|丈夫|妻子|儿子|女儿|父亲|母亲|家属|[\u4e00-\u9fff]{1,2}某某?)[^，,。；;]{0,2}\Z")
 # A quoted or paraphrased rule: nobody in particular.
-_GENERIC = re.compile(r"不得|禁止|应当|的人员|规定的|是否|凡是|一律|等疾病|等传染病|"
+# (and statistics of a whole area: 全县共有残疾人…1234人)
+_GENERIC = re.compile(r"不得|禁止|应当|的人员|规定的|是否|凡是|一律|等疾病|等传染病|全县|全市|全区|全省|全国|共有|"
                       r"的(?:老年人|患者|病人|群众|消费者|顾客|儿童|学生|居民|人群)")
 # An advertising claim or a product: the word describes goods, not a person.
 _CLAIM = re.compile(r"治疗|治愈|根治|预防|防治|功效|疗效|宣称|宣传|广告|缓解|辅助|改善|降低|主治|适用|适宜|适合|标注|标示|标称|"
@@ -96,7 +99,8 @@ _CLAIM = re.compile(r"治疗|治愈|根治|预防|防治|功效|疗效|宣称|�
 _NAME_AFTER = re.compile(r"(?:部|楼|大楼|病区)|.{0,3}?(?:按摩|医院|诊所|门诊|专科|研究所|研究院|协会|学会|学校|基金会|联合会|中心|店|公司|科|"
                          r"药|疫苗|试剂|检测试剂|筛查|防治|食品|用品|奶粉|专用|专柜|保健|服装|装|康复)")
 
-_PERSON_LABELS = (r"家庭住址|家庭地址|现住址|现住所|现居住地|现居住于|现居住在|现居地|现居于|现居|现住于|现住在|现住|"
+# (我家在/其家在, not 家在 alone: 商家在…设立门店)
+_PERSON_LABELS = (r"家庭住址|家庭地址|我家住|我家就在|我家在|其家在|家就在|现住址|现住所|现居住地|现居住于|现居住在|现居地|现居于|现居|现住于|现住在|现住|"
                   r"居住地址|居住地|居住于|居住在|户籍地址|户籍所在地|户籍地|户口所在地|户籍|暂住地|暂住于|暂住在|暂住|"
                   r"租住于|租住在|租住|寄住|借住|家住|住在|住于|住址|出生地")
 _SHARED_LABELS = r"住所地|住所|联系地址|通讯地址|通信地址|送达地址|收货地址|地址"
@@ -121,8 +125,8 @@ _HIDDEN_NUMBER = re.compile(rf"[\d十百千]*\d\s*(?:{_UNIT})|\d+(?:-\d+)*\Z")
 _NUMBERED = rf"[\d十百千]*\d\s*(?:{_UNIT})"
 _LAST_NUMBER = re.compile(rf"{_NUMBERED}(?:\s*(?:[\d十百千]*\d\s*(?:{_UNIT})|[东西南北中]单元|-\d+|\d+))*"
                           rf"|\d+(?:-\d+)+|(?<![\d十百千])\d+(?![\d十百千])")
-_GROUP = re.compile(r"(?:村|庄|社区|居委会)[^，,。；;\d]{0,6}?(?:组|队)(?![\u4e00-\u9fff])")
-_BUSINESS = re.compile(r"本局|我局|本机关|本单位|政务|公司|有限|厂|商店|超市|商行|经营部|门市|合作社|企业|集团|协会|医院|诊所|药房|学校|中心|委员会|"
+_GROUP = re.compile(r"(?:村|庄|社区|居委会)[^，,。；;\d*]{1,6}?(?:组|队)(?![\u4e00-\u9fff])")
+_BUSINESS = re.compile(r"本局|我局|本机关|本单位|政务|营业执照|执照|公司|有限|厂|商店|超市|商行|经营部|门市|合作社|企业|集团|协会|医院|诊所|药房|学校|中心|委员会|"
                        r"[\u4e00-\u9fff]店(?![员主])")
 _PLACE_OF_BUSINESS = re.compile(r"(?:经营场所|营业场所|经营地址|经营地|注册地址|注册地|办公地址|办公场所|生产场所|生产地址|"
                                 r"仓库|厂址)[^，,。；;]{0,30}\Z")
@@ -220,7 +224,7 @@ def _addresses(n: str, organisation: bool) -> Iterator[tuple[str, int, int, set[
         if re.fullmatch(_SHARED_LABELS, label):
             before = n[_sentence_start(n, start):end]
             if _BUSINESS.search(before) or _PLACE_OF_BUSINESS.search(before) or organisation and _THE_PARTY.search(before) \
-                    or owners.public(n, start, span[1]):
+                    or owners.public(n, start, span[1], named_after=True):
                 taken.append(span)
                 continue  # a company's registered seat, its place of business
         taken.append(span)
@@ -300,6 +304,7 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
                 clause_end = marks[k] if k < len(marks) else len(text)
                 generic[clause_start] = _GENERIC.search(text, clause_start, clause_end) is not None
             if _inside(titles, title_starts, verb.start()) or generic[clause_start] \
+                    or _DENIED.search(text, max(clause_start, verb.start() - 4), verb.start()) \
                     or _CLAIM.search(text, max(clause_start, verb.start() - _REACH // 3), verb.start()):
                 continue
             end = obj.start() + len(_OBJECT_TAIL.sub("", obj.group()))
@@ -308,7 +313,7 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
 
 
 # Worth looking at all: a condition, or an address label or a room with a digit somewhere.
-_ADDRESS_WORDS = "住|地址|户籍|户口|出生地|居|单元|栋|幢|号楼|座|村民|家中|自家|寓所"
+_ADDRESS_WORDS = "住|地址|户籍|户口|出生地|居|单元|栋|幢|号楼|座|村民|家中|自家|寓所|家在|家就在"
 _ADDRESS_CUE = re.compile(_ADDRESS_WORDS + r"|\d-\d")
 _DISEASE_RE = re.compile(_DISEASE)
 _DIGIT = re.compile(r"\d")
