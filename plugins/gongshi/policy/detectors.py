@@ -69,7 +69,8 @@ _E = r"(?![0-9]|\.\d)"  # nor the integer part of an amount (… 0.00元)
 # licence number (JY1572551504…) runs into the figures written after it.
 _BL = _B + r"(?<![A-Za-z])"
 # Every start position is tried (lookahead), since a near miss must not hide a real number.
-ID_RE = re.compile(rf"(?={_B}([1-9](?:{_SEP}\d){{16}}{_SEP}[\dXx]){_E})")
+# (the check character X is sometimes typed as the multiplication sign ×)
+ID_RE = re.compile(rf"(?={_B}([1-9](?:{_SEP}\d){{16}}{_SEP}[\dXx×]){_E})")
 ID15_RE = re.compile(rf"(?={_BL}([1-9](?:{_SEP}\d){{14}}){_E})")
 # The network prefix may stand in brackets, as an area code does: (139)5643 2108.
 MOBILE_RE = re.compile(rf"(?={_B}((?:(?:\+|00)?86{_SEP})?(?:\(1[3-9]\d\) ?\d|1{_SEP}[3-9](?:{_SEP}\d){{2}})"
@@ -101,8 +102,9 @@ PASSPORT_RE = re.compile(rf"(?:护照|通行证|旅行证|台胞证|回乡证|�
 # Other identity documents after their label: any code of six or more digits (a disability
 # certificate is an ID and two digits; social security, driving licence and residence cards).
 DOCUMENT_RE = re.compile(r"(?:残疾人证|残疾证|社会保障卡|社保卡|医保卡|驾驶证|驾驶执照|军官证|士兵证|学生证|居住证|暂住证|"
-                         r"出生医学证明|澳门居民身份证|澳门身份证|澳門身份證)(?:号码|号|编号)?[^0-9A-Za-z\n。；;，,]{0,4}?"
-                         r"(?<![0-9A-Za-z])([A-Za-z]{0,3}\d{6,22}[Xx]?(?:[(（]\d[)）])?)(?![0-9A-Za-z])")
+                         r"出生医学证明|澳门居民身份证|澳门身份证|澳門身份證|香港居民身份证|香港身份证|香港身份證|"
+                         r"台湾居民身份证|台湾身份证|台灣身份證|警官证)(?:号码|号|编号)?[^0-9A-Za-z\n。；;，,]{0,4}?"
+                         r"(?<![0-9A-Za-z])([A-Za-z]{0,3}\d{6,22}[Xx]?(?:[(（][\dA][)）])?)(?![0-9A-Za-z])")
 # A phone number without its area code (7 or 8 digits, a local number) after its label: alone,
 # seven digits are too common (amounts, batch numbers) to be read as a phone.
 LOCAL_RE = re.compile(rf"(?:电话|座机|固话|宅电|传真|手机|联系方式|tel|phone)(?:号码|号)?[^0-9A-Za-z\n。；;，,]{{0,4}}?"
@@ -169,7 +171,7 @@ def _one_separator_kind(number: str) -> bool:
 
 def digits(text: str) -> str:
     """Only the digits (and a trailing X) of a number in the view."""
-    return "".join(c for c in text if c.isdigit() or c in "Xx").upper()
+    return "".join(c for c in text if c.isdigit() or c in "Xx×").upper().replace("×", "X")
 
 
 def masked(v: View, start: int, end: int, head: int, tail: int) -> tuple[int, int, str, str]:
@@ -177,11 +179,11 @@ def masked(v: View, start: int, end: int, head: int, tail: int) -> tuple[int, in
     the first `head` and last `tail` replaced by *, one * for each digit as written (a digit
     written as an entity or a Chinese numeral becomes one *)."""
     text = v.text[start:end]
-    total = sum(1 for c in text if c.isdigit() or c in "Xx")
+    total = sum(1 for c in text if c.isdigit() or c in "Xx×")
     hidden: set[int] = set()
     seen = 0
     for i, c in enumerate(text):
-        if c.isdigit() or c in "Xx":
+        if c.isdigit() or c in "Xx×":
             if head <= seen < total - tail:
                 hidden.add(v.origin(start + i))
             seen += 1
@@ -364,6 +366,9 @@ def _labelled(v: View) -> Iterator[Match]:
             # Only digits are hidden: the letters of a passport (E, EA, C) stay as written.
             yield Match(PASSPORT, *masked(v, m.start(1), m.end(1), 1, 2))
     for m in DOCUMENT_RE.finditer(v.text):
+        hk, tw = HKID_RE.fullmatch(m.group(1)), TWID_RE.fullmatch(m.group(1))
+        if hk and hkid_valid(*hk.groups()) or tw and twid_valid(*tw.groups()):
+            continue  # _regional masks it as a Hong Kong or Taiwan card
         yield Match(OTHER_ID, *masked(v, m.start(1), m.end(1), 2, 2))
     for m in LOCAL_RE.finditer(v.text):
         if owners.public(v.text, m.start(1), m.end(1)) or _QUANTITY.match(v.text, m.end(1)):

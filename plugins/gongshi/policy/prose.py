@@ -104,7 +104,12 @@ _PERSON_LABELS = (r"家庭住址|家庭地址|我家住|我家就在|我家在|�
                   r"居住地址|居住地|居住于|居住在|户籍地址|户籍所在地|户籍地|户口所在地|户籍|暂住地|暂住于|暂住在|暂住|"
                   r"租住于|租住在|租住|寄住|借住|家住|住在|住于|住址|出生地")
 _SHARED_LABELS = r"住所地|住所|联系地址|通讯地址|通信地址|送达地址|收货地址|地址"
-_ADDRESS_LABEL = re.compile(rf"({_PERSON_LABELS}|{_SHARED_LABELS})[：:\s为是在于]{{0,3}}")
+# Words for a home that an address may follow, often in brackets (在其家中（霍邱县…88号）): weaker
+# than a label (家中 also leads to what was found there: 在家中存放烟花爆竹12箱), so the address
+# needs a house number after a road, village or estate.
+_HOME_WORDS = r"家中|住处|住宅|寓所|自家|的家"
+_ADDRESS_LABEL = re.compile(rf"({_PERSON_LABELS}|{_SHARED_LABELS}|{_HOME_WORDS})(?:位于|[：:\s为是在于（(]){{0,3}}")
+_PLACE_BEFORE = re.compile(r"[路街巷弄道村镇乡区苑园庄屯里城湾院寓厦]")
 # The bare 住 of "当事人彭某某，住…" and "（住…）": after a comma, bracket or a sex/age word.
 # Right after a masked name the bare 住 is the verb even before 宿/房/建 (钱某某住宿松县…).
 _BARE = re.compile(r"(?:(?:(?<=[，,（(：:；;、\s男女人其])|^)住(?![宿房院建户所址在于处])|(?<=某)住(?![院所址在于处]))"
@@ -177,14 +182,17 @@ def _inside(spans: list[tuple[int, int]], starts: list[int], at: int) -> bool:
     return k >= 0 and at < spans[k][1]
 
 
-def _body(n: str, start: int, bare: bool) -> tuple[int, int] | None:
+def _body(n: str, start: int, bare: bool, weak: bool = False) -> tuple[int, int] | None:
     """The address after a label, up to its last number; None when it has no number (bare 住:
-    no house number)."""
+    no house number; a word for a home: no house number after a place)."""
     body = _ADDRESS_BODY.match(n, start)
     if not body:
         return None
     text = body.group()
-    if bare and not _HOUSE.search(text):
+    house = _HOUSE.search(text) if bare or weak else None
+    if (bare or weak) and not house:
+        return None
+    if weak and house and not _PLACE_BEFORE.search(text, 0, house.start()):
         return None
     last = None
     for last in _LAST_NUMBER.finditer(text):
@@ -218,7 +226,10 @@ def _addresses(n: str, organisation: bool) -> Iterator[tuple[str, int, int, set[
     for start, end, label in labels:
         if taken and start < taken[-1][1]:
             continue  # inside the address found before (spans come in order)
-        span = _body(n, end, label == "住")
+        weak = re.fullmatch(_HOME_WORDS, label) is not None
+        if weak and end - start == len(label):
+            continue  # a word for a home leads to an address only by 位于, a colon or a bracket
+        span = _body(n, end, label == "住", weak)
         if span is None:
             continue
         if re.fullmatch(_SHARED_LABELS, label):
