@@ -289,13 +289,22 @@ _QUANTITY = re.compile(r"\s?(?:元|万元|亿元|美元|港元|角|分|吨|千�
                        r"平方米|立方米|米|升|毫升|人|次|kg|g|t|m)(?![A-Za-z])")
 
 
+# A number right after the label of a code is that code (批号13901234567, 工单编号…), not a phone.
+_CODE_BEFORE = re.compile(r"(?:批号|批次|编号|单号|订单号|流水号|条码|条形码|货号|型号|代码|序列号|序号|文号|案号|登记号|注册号|"
+                          r"许可证号|凭证号|发票号码|发票号|缴款码|识别码|追溯码)[^0-9A-Za-z\n]{0,4}\Z")
+
+
+def _code(n: str, start: int) -> bool:
+    return _CODE_BEFORE.search(n, max(0, start - 12), start) is not None
+
+
 def _phones(v: View) -> Iterator[Match]:
     for s, e, raw in _candidates(MOBILE_RE, v.text):
-        if _QUANTITY.match(v.text, e):
+        if _QUANTITY.match(v.text, e) or _code(v.text, s):
             continue
         yield Match(MOBILE, *masked(v, s, e, len(digits(raw)) - 8, 4))  # country code + network prefix kept
     for s, e, raw in _candidates(LANDLINE_RE, v.text):
-        if owners.public(v.text, s, e) or _QUANTITY.match(v.text, e):
+        if owners.public(v.text, s, e) or _QUANTITY.match(v.text, e) or _code(v.text, s):
             continue
         area = re.match(rf"(?:\+|00)86{_SEP}[1-9]\d{{1,2}}|\(?0\d{{2,3}}", raw)  # country and area code kept
         yield Match(LANDLINE, *masked(v, s, e, len(digits(area.group())) if area else 0, 4))

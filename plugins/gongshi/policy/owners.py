@@ -12,7 +12,7 @@ public unless a person's word stands nearer (当事人, 本人, 家庭, 其, a m
 followed by its owner in brackets (…（霍邱县应急管理局办公室）, （单位账户）) or by an
 organisation's name (…1号霍邱县市场监督管理局法制科) is that owner's.
 
-Used for landlines, accounts, cards and e-mails (detectors.py) and for the shared address labels
+A fax is an office's unless a person's word stands nearer. Used for landlines, accounts, cards and e-mails (detectors.py) and for the shared address labels
 (地址, 联系地址, 住所: prose.py). Mobiles are never an office's: an officer's own mobile is
 personal too, and a company's number that is published is its landline.
 """
@@ -23,7 +23,7 @@ import re
 ORGANISATION = re.compile(r"本局|我局|本机关|本单位|单位|机关|政府|政务|官方|[^结布格当]局|委员会|办公室|中心|窗口|大厅|热线|"
                           r"公司|有限|企业|集团|厂|商店|超市|商行|经营部|门市|合作社|协会|医院|诊所|药房|学校|"
                           r"[\u4e00-\u9fff]店(?![员主])|对公|基本存款|一般存款|结算户|汇缴|非税|国库|财政|罚没款|"
-                          r"(?:监督|投诉|举报|咨询|服务|值班|办公)(?:电话|专线|邮箱|信箱)")
+                          r"(?:监督|投诉|举报|咨询|服务|值班|办公)(?:电话|专线|邮箱|信箱)|传真")
 PERSON = re.compile(r"当事人|本人|个人|私人|家庭|家中|家里|住宅|宅电|其(?![他它中余])|某|先生|女士|证人|举报人|"
                     r"投诉人|申请人|代理人|户名")
 # The owner after the number: in brackets; after an address also an organisation's name right

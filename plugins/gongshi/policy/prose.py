@@ -78,8 +78,9 @@ _DIAGNOSED = re.compile(r"患有|患上|罹患|身患|确诊为|确诊患有|确
 _OBJECT = re.compile(r"[^，,。；;、：:（）()\n“”\"]{2,14}")
 _OBJECT_TAIL = re.compile(r"(?:多年|已久|数年|等|等疾病|的病史|病史|史)\Z")
 # A condition that names people as customers of a service (为孕妇提供…鉴定): nobody in particular.
-_FOR_CUSTOMERS = re.compile(r"(?:为|向|给|对|针对|面向|帮助|招揽)\Z")
-_SERVICE_AFTER = re.compile(r"等?(?:提供|进行|实施|开展|出售|销售|施行|鉴定|接生|检查|服务|推销|售卖|介绍|做)")
+_FOR_CUSTOMERS = re.compile(r"(?:为|向|给|对|针对|面向|帮助|招揽)(?:多名|多位|\d+名|\d+位|部分|其他|众多|这些)?\Z")
+_SERVICE_AFTER = re.compile(r"等?(?:提供|进行|实施|开展|出售|销售|施行|鉴定|接生|检查|服务|推销|售卖|介绍|做|注射|输液|诊疗|"
+                            r"治疗|看病|配药|开药|义诊)")
 
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+")
 _CLAUSE_END = "，,：:"
@@ -129,7 +130,7 @@ _HIDDEN_NUMBER = re.compile(rf"[\d十百千]*\d\s*(?:{_UNIT})|\d+(?:-\d+)*\Z")
 # 3十铺 in the view); else, after a person's label, the village group it ends with (双墩村杨院组).
 _NUMBERED = rf"[\d十百千]*\d\s*(?:{_UNIT})"
 _LAST_NUMBER = re.compile(rf"{_NUMBERED}(?:\s*(?:[\d十百千]*\d\s*(?:{_UNIT})|[东西南北中]单元|-\d+|\d+))*"
-                          rf"|\d+(?:-\d+)+|(?<![\d十百千])\d+(?![\d十百千])")
+                          rf"|\d+(?:-\d+)+|(?<![\d十百千])\d{{2,}}(?![\d十百千\u4e00-\u9fff])")
 _GROUP = re.compile(r"(?:村|庄|社区|居委会)[^，,。；;\d*]{1,6}?(?:组|队)(?![\u4e00-\u9fff])")
 _BUSINESS = re.compile(r"本局|我局|本机关|本单位|政务|营业执照|执照|公司|有限|厂|商店|超市|商行|经营部|门市|合作社|企业|集团|协会|医院|诊所|药房|学校|中心|委员会|"
                        r"[\u4e00-\u9fff]店(?![员主])")
