@@ -93,7 +93,7 @@ PLATE_RE = re.compile(rf"[{_PROVINCE}][ ·-]?[A-HJ-NP-Za-hj-np-z][ ·-]{{0,2}}"
 # A bank account or a passport / travel permit after its label: labelled, any number is one.
 ACCOUNT_RE = re.compile(rf"(?:银行账号|银行帐号|银行账户|银行帐户|开户账号|收款账号|账号|帐号|账户|帐户|卡号|存折|"
                         rf"(银行卡|借记卡|信用卡|储蓄卡))"
-                        rf"[^0-9\n。；;]{{0,8}}?(?<![0-9])(\d(?:{_SEP}\d){{7,29}}){_E}")
+                        rf"[^0-9\n。；;]{{0,12}}?(?<![0-9])(\d(?:{_SEP}\d){{7,29}}){_E}")
 # Any label of a travel or identity document (证件号 covers 证件号码, 身份证件号码, 有效证件号码, and
 # 证照号码; not an officer's 执法证件, public); an English "No." may stand between it and the number.
 PASSPORT_RE = re.compile(rf"(?:护照|通行证|旅行证|台胞证|回乡证|居留证|签证|passport|(?<!执法)(?:证件|证照)(?:号|编号))"
@@ -107,7 +107,7 @@ DOCUMENT_RE = re.compile(r"(?:残疾人证|残疾证|社会保障卡|社保卡|�
                          r"(?<![0-9A-Za-z])([A-Za-z]{0,3}\d{6,22}[Xx]?(?:[(（][\dA][)）])?)(?![0-9A-Za-z])")
 # A phone number without its area code (7 or 8 digits, a local number) after its label: alone,
 # seven digits are too common (amounts, batch numbers) to be read as a phone.
-LOCAL_RE = re.compile(rf"(?:电话|座机|固话|宅电|传真|手机|联系方式|tel|phone)(?:号码|号)?[^0-9A-Za-z\n。；;，,]{{0,4}}?"
+LOCAL_RE = re.compile(rf"(?:电话|座机|固话|宅电|传真|手机|联系方式|联系号码|小灵通|tel|phone)(?:号码|号)?[^0-9A-Za-z\n。；;，,]{{0,4}}?"
                       rf"(?<![0-9])(?<![0-9][ \-])([2-9]\d{{2,3}}[ \-]?\d{{4}}){_E}", re.I)
 # Hong Kong identity card: one or two letters, six digits, the check character in brackets;
 # Taiwan's: a letter, 1 or 2 (sex), eight digits. Both carry a check character.
