@@ -102,7 +102,8 @@ _SEVERITY = re.compile(r"(?:重度|中度|轻度|极重度|严重的?|[\u4e00-\u
 # A diagnosis denied (未发现患有…, 没有患…) says nothing about anyone's health.
 _DENIED = re.compile(r"(?:未|没有|没|无|不|未发现|未见)[^，,。；;]{0,2}\Z")
 _DIAGNOSED = re.compile(r"患有|患上|罹患|身患|确诊为|确诊患有|确诊|被诊断为|诊断为|诊断出|(?<=[人其某者妻夫子女母父])患(?![者方])")
-_OBJECT = re.compile(r"[^，,。；;、：:（）()\n“”\"]{2,14}")
+# (not 确诊病例, 确诊患者, 确诊人数: the cases counted, nobody named)
+_OBJECT = re.compile(r"(?!病例|患者|病人|人数|人员|者|率|标准|依据|证明|报告|书)[^，,。；;、：:（）()\n“”\"]{2,14}")
 _OBJECT_TAIL = re.compile(r"(?:多年|已久|数年|等|等疾病|的病史|病史|史)\Z")
 # A condition that names people as customers of a service (为孕妇提供…鉴定): nobody in particular.
 _FOR_CUSTOMERS = re.compile(r"(?:为|向|给|对|针对|面向|帮助|招揽)(?:多名|多位|\d+名|\d+位|部分|其他|众多|这些)?\Z")
@@ -116,9 +117,9 @@ _HAVING = re.compile(r"(?:患有|患上|患|罹患|身患|确诊为|确诊|诊�
 _SUBJECT = re.compile(r"(?:当事人|本人|其|该员工|该店员|该从业人员|该名|店员|员工|从业人员|驾驶员|经营者|举报人|证人|投诉人|"
                       r"申请人|丈夫|妻子|儿子|女儿|父亲|母亲|家属|[\u4e00-\u9fff]{1,2}某某?)[^，,。；;]{0,2}\Z")
 # A quoted or paraphrased rule: nobody in particular.
-# (and statistics of a whole area: 全县共有残疾人…1234人)
+# (and statistics of a whole area: 全县共有残疾人…1234人; a service for a group: 为患有…的老年人提供)
 _GENERIC = re.compile(r"不得|禁止|应当|的人员|规定的|是否|凡是|一律|等疾病|等传染病|全县|全市|全区|全省|全国|共有|"
-                      r"的(?:老年人|患者|病人|群众|消费者|顾客|儿童|学生|居民|人群)")
+                      r"(?:为|向|给|针对|面向)[^，,。；;]{0,12}的(?:老年人|患者|病人|群众|消费者|顾客|儿童|学生|居民|人群)")
 # An advertising claim or a product: the word describes goods, not a person.
 _CLAIM = re.compile(r"治疗|治愈|根治|预防|防治|功效|疗效|宣称|宣传|广告|缓解|辅助|改善|降低|主治|适用|适宜|适合|标注|标示|标称|"
                     r"人群|调理|专治|疗法|"
