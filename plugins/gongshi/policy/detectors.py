@@ -368,6 +368,8 @@ def _labelled(v: View) -> Iterator[Match]:
         number = m.group(2)
         if m.group(1) and 16 <= len(digits(number)) <= 19 and luhn_valid(digits(number)):
             continue  # after 银行卡, 信用卡 …: the card detector reports it as a card
+        if _code(v.text, m.start(2)):
+            continue  # 账户，缴款凭证号：3400…: the number after the nearer label is that code
         if _one_separator_kind(number) and not owners.public(v.text, m.start(2), m.end(2)):
             yield Match(ACCOUNT, *masked(v, m.start(2), m.end(2), 4, 4))
     for m in PASSPORT_RE.finditer(v.text):
