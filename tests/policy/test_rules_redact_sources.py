@@ -134,14 +134,14 @@ def test_tuning_set_is_large_enough_and_well_formed(name: str, size: int) -> Non
 # email 13, health 7, id_card 20, other_id 9, phone 19, bank 17, plate 17 caught; clean 7 flagged),
 # then 19, 18, 16, 20, 18, 22, 17, 17 caught and 7 flagged. The set is spent since: the second
 # round (detectors3) tuned on its misses, so these are tuning figures now, like tune2.tsv's (the
-# second round's own sentences; main before it: address 21/29, health 5/26, id_card 11/13,
-# other_id 17/21, phone 14/16, email 9/11, bank 9/10, plate 8/9; clean 28/140 flagged).
+# second round's own sentences; main before it: address 21/29, health 5/26, id_card 11/14,
+# other_id 17/21, phone 14/16, email 9/11, bank 9/10, plate 8/9; clean 28/141 flagged).
 TUNE = {"address": (25, 25), "bank": (5, 5), "email": (13, 13), "health": (25, 25), "id_card": (8, 8),
         "other_id": (15, 15), "phone": (15, 15), "plate": (5, 5), "clean": (40, 0)}
 HELDOUT = {"address": (23, 23), "bank": (17, 17), "email": (18, 18), "health": (22, 22), "id_card": (21, 21),
            "other_id": (18, 18), "phone": (24, 24), "plate": (17, 17), "clean": (63, 0)}
-TUNE2 = {"address": (29, 29), "bank": (10, 10), "email": (11, 11), "health": (26, 26), "id_card": (13, 13),
-         "other_id": (21, 21), "phone": (16, 16), "plate": (9, 9), "clean": (140, 0)}
+TUNE2 = {"address": (29, 29), "bank": (10, 10), "email": (11, 11), "health": (26, 26), "id_card": (14, 14),
+         "other_id": (21, 21), "phone": (16, 16), "plate": (9, 9), "clean": (141, 0)}
 HELDOUT_SHA256 = "07326e7c153d34677f3eb72b8beda1c9c0c3e490184492229738208439b9726f"
 
 

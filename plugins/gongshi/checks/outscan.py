@@ -238,7 +238,7 @@ def texts(rel: str, data: bytes, chrome: set[str] | None = None) -> set[str]:
 # none of them, and nothing the view would undo (markup, escapes, invisible characters:
 # `needs_slow_path`), cannot hold one of those kinds, and the detectors are not asked.
 # tests/test_outscan.py checks the cues against the leak corpora (tests/data/leaks/).
-_DIGIT, _SEPS = like("0123456789"), like(" \t\r\n./\\-_·、")
+_DIGIT, _SEPS = like("0123456789"), like(" \t\r\n./\\-_·、，,")
 _LETTER = like("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 # (a landline's area code may stand in brackets: (0564)6021234)
 _TEN = re.compile(rf"{_DIGIT}(?:(?:{_SEPS}|{like('()')}){{0,2}}{_DIGIT}){{9}}")

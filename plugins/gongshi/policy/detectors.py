@@ -61,7 +61,11 @@ WHAT = {ID: ("身份证号码", "resident ID number"), ID15: ("15 位身份证�
 # (、 too: a record of interview writes a number read out in groups as 341503、195403、…).
 _SEP = r"[ \t\r\n./\\\-_·、]{0,2}"
 _SEP_CLASSES = (frozenset(" \t\r\n"), frozenset("."), frozenset("/\\"), frozenset("-_"), frozenset("·"),
-                frozenset("、"))
+                frozenset("、"), frozenset("，,"))
+# A resident ID's groups may also stand between commas (341503，195403，152059): its check digit,
+# province and birth date keep lists of figures out; numbers without such a check do not take them
+# (13,956,432,108 is an amount).
+_ID_SEP = r"[ \t\r\n./\\\-_·、，,]{0,2}"
 # Not inside a longer run of digits (a code, an amount); letters may touch (ID341522…).
 _B = r"(?<![0-9])(?<!\d\.)"
 _E = r"(?![0-9]|\.\d)"  # nor the integer part of an amount (… 0.00元)
@@ -70,7 +74,7 @@ _E = r"(?![0-9]|\.\d)"  # nor the integer part of an amount (… 0.00元)
 _BL = _B + r"(?<![A-Za-z])"
 # Every start position is tried (lookahead), since a near miss must not hide a real number.
 # (the check character X is sometimes typed as the multiplication sign ×)
-ID_RE = re.compile(rf"(?={_B}([1-9](?:{_SEP}\d){{16}}{_SEP}[\dXx×]){_E})")
+ID_RE = re.compile(rf"(?={_B}([1-9](?:{_ID_SEP}\d){{16}}{_ID_SEP}[\dXx×]){_E})")
 ID15_RE = re.compile(rf"(?={_BL}([1-9](?:{_SEP}\d){{14}}){_E})")
 # The network prefix may stand in brackets, as an area code does: (139)5643 2108.
 MOBILE_RE = re.compile(rf"(?={_B}((?:(?:\+|00)?86{_SEP})?(?:\(1[3-9]\d\) ?\d|1{_SEP}[3-9](?:{_SEP}\d){{2}})"
@@ -122,7 +126,7 @@ USCC_RE = re.compile(r"(?<![0-9A-Za-z*])[1-9ANY][1-9]\d{6}[0-9A-HJ-NPQRTUWXY]{10
 # What each family needs before it is worth running (most fields have none of it): seven
 # digits close together for every number, an @ or a spelled-out at for an e-mail, a province
 # and a letter for a plate. Addresses and health data have their own cues (prose.py).
-_NUMBER = re.compile(rf"\d(?:{_SEP}\d){{6}}")
+_NUMBER = re.compile(rf"\d(?:{_ID_SEP}\d){{6}}")
 _AT = re.compile(r"@|\bat\b|艾特|#", re.I)
 # A '#' for the '@' (请把#换成@) only before a mail provider's name: # is common enough.
 _PROVIDERS = r"(?:163|126|qq|sina|sohu|gmail|hotmail|outlook|yahoo|foxmail|aliyun|139|189|yeah|21cn|tom|live|icloud)"
@@ -466,7 +470,7 @@ def _cues() -> tuple[re.Pattern[str], ...]:
     """The cues above, on the source text: digits, separators, @ and letters as the view will
     read them, so most texts are let go without building a view at all. Separate patterns:
     one alternation of them all is several times slower in Python's engine."""
-    digit, sep = like("0123456789"), like(" \t\r\n./\\-_·、")
+    digit, sep = like("0123456789"), like(" \t\r\n./\\-_·、，,")
     letter = like("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
     return (re.compile(rf"{digit}(?:{sep}{{0,2}}{digit}){{6}}"), re.compile(f"{like('@')}|{like('Aa')}{like('Tt')}|艾特"),
             re.compile(rf"[{_PROVINCE}]{sep}?{letter}"), re.compile(prose.CUES), re.compile(rf"{digit}{{6}}[(（]"),
