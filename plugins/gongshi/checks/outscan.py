@@ -238,13 +238,13 @@ def texts(rel: str, data: bytes, chrome: set[str] | None = None) -> set[str]:
 # none of them, and nothing the view would undo (markup, escapes, invisible characters:
 # `needs_slow_path`), cannot hold one of those kinds, and the detectors are not asked.
 # tests/test_outscan.py checks the cues against the leak corpora (tests/data/leaks/).
-_DIGIT, _SEPS = like("0123456789"), like(" \t\r\n./\\-_·")
+_DIGIT, _SEPS = like("0123456789"), like(" \t\r\n./\\-_·、，,")
 _LETTER = like("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 # (a landline's area code may stand in brackets: (0564)6021234)
 _TEN = re.compile(rf"{_DIGIT}(?:(?:{_SEPS}|{like('()')}){{0,2}}{_DIGIT}){{9}}")
 _SEVEN = re.compile(rf"{_DIGIT}(?:{_SEPS}{{0,2}}{_DIGIT}){{6}}")
-_LABEL = re.compile("账|帐|卡号|护照|通行证|旅行证|台胞证|回乡证|居留证|签证|证件|身份证|残疾|社会保障卡|社保卡|医保卡|驾驶|"
-                    "军官证|士兵证|学生证|居住证|暂住证|出生医学证明|电话|座机|固话|宅电|传真|手机|联系方式|"
+_LABEL = re.compile("账|帐|卡号|存折|护照|通行证|旅行证|台胞证|回乡证|居留证|签证|证件|证照|身份证|残疾|社会保障卡|社保卡|医保卡|驾驶|"
+                    "军官证|士兵证|警官证|学生证|居住证|暂住证|出生医学证明|电话|座机|固话|宅电|传真|手机|联系方式|联系号码|小灵通|"
                     + "|".join("".join(like(c + c.upper()) for c in w) for w in ("passport", "tel", "phone")))
 _ALNUM = like("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
 _REGIONAL = re.compile(rf"{_DIGIT}{{6}}{like('(（')}|(?<!{_ALNUM}){_LETTER}{like('12')}{_DIGIT}{{8}}(?!{_ALNUM})")  # HK, TW IDs
@@ -254,8 +254,9 @@ _WORD = like("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
 _PROVIDER = "163|126|qq|sina|sohu|gmail|hotmail|outlook|yahoo|foxmail|aliyun|139|189|yeah|21cn|tom|live|icloud"
 _AT = re.compile(f"{like('@')}|(?<!{_WORD}){like('Aa')}{like('Tt')}(?!{_WORD})|艾特|{like('#＃')}\\s?(?i:{_PROVIDER})")
 # A plate's shape, not only its first two characters: an officer's certificate (皖D8969912) is none.
+# Its serial may be spaced character by character (皖 n 7 q 2 1 5).
 _PLATE = re.compile(rf"[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼]{_SEPS}?{_LETTER}{_SEPS}{{0,2}}"
-                    rf"(?:{_ALNUM}|[挂学警港澳]){{5,6}}(?!{_ALNUM})")
+                    rf"(?:(?:{_ALNUM}|[挂学警港澳]){_SEPS}?){{4,5}}(?:{_ALNUM}|[挂学警港澳])(?!{_ALNUM})")
 
 
 # All four as one pattern for `suspects`: most files are small (a search document), where one

@@ -2,4 +2,4 @@
 publication both read: which records are public on a day (visibility, windows), working days and
 deadlines (workdays, deadlines), the yearly statistics (statistics), and the personal-data
 engine (normalise, detectors, names with its data surnames, namecues and givenchars, lexicon, prose,
-locate). May import: runtime, model."""
+owners, locate). May import: runtime, model."""

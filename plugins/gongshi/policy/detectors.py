@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import Callable, Iterable, Iterator
 
 from gongshi.runtime.checksums import id_valid, luhn_valid, uscc_valid
-from gongshi.policy import prose
+from gongshi.policy import owners, prose
 from gongshi.policy.normalise import INVISIBLE, INVISIBLE_CLASS, View, like, needs_slow_path, view
 
 ID = "id"
@@ -57,9 +57,15 @@ WHAT = {ID: ("身份证号码", "resident ID number"), ID15: ("15 位身份证�
         PERSON_ID: ("自然人的身份证件号码", "natural person's identity number"),
         CREDIT_CODE: ("统一社会信用代码", "unified social credit code")}
 
-# A separator people put between digit groups: at most two of one kind, one kind per number.
-_SEP = r"[ \t\r\n./\\\-_·]{0,2}"
-_SEP_CLASSES = (frozenset(" \t\r\n"), frozenset("."), frozenset("/\\"), frozenset("-_"), frozenset("·"))
+# A separator people put between digit groups: at most two of one kind, one kind per number
+# (、 too: a record of interview writes a number read out in groups as 341503、195403、…).
+_SEP = r"[ \t\r\n./\\\-_·、]{0,2}"
+_SEP_CLASSES = (frozenset(" \t\r\n"), frozenset("."), frozenset("/\\"), frozenset("-_"), frozenset("·"),
+                frozenset("、"), frozenset("，,"))
+# A resident ID's groups may also stand between commas (341503，195403，152059): its check digit,
+# province and birth date keep lists of figures out; numbers without such a check do not take them
+# (13,956,432,108 is an amount).
+_ID_SEP = r"[ \t\r\n./\\\-_·、，,]{0,2}"
 # Not inside a longer run of digits (a code, an amount); letters may touch (ID341522…).
 _B = r"(?<![0-9])(?<!\d\.)"
 _E = r"(?![0-9]|\.\d)"  # nor the integer part of an amount (… 0.00元)
@@ -67,45 +73,60 @@ _E = r"(?![0-9]|\.\d)"  # nor the integer part of an amount (… 0.00元)
 # licence number (JY1572551504…) runs into the figures written after it.
 _BL = _B + r"(?<![A-Za-z])"
 # Every start position is tried (lookahead), since a near miss must not hide a real number.
-ID_RE = re.compile(rf"(?={_B}([1-9](?:{_SEP}\d){{16}}{_SEP}[\dXx]){_E})")
+# (the check character X is sometimes typed as the multiplication sign ×)
+ID_RE = re.compile(rf"(?={_B}([1-9](?:{_ID_SEP}\d){{16}}{_ID_SEP}[\dXx×]){_E})")
 ID15_RE = re.compile(rf"(?={_BL}([1-9](?:{_SEP}\d){{14}}){_E})")
-MOBILE_RE = re.compile(rf"(?={_B}((?:(?:\+|00)?86{_SEP})?1{_SEP}[3-9](?:{_SEP}\d){{9}}){_E})")
+# The network prefix may stand in brackets, as an area code does: (139)5643 2108.
+MOBILE_RE = re.compile(rf"(?={_B}((?:(?:\+|00)?86{_SEP})?(?:\(1[3-9]\d\) ?\d|1{_SEP}[3-9](?:{_SEP}\d){{2}})"
+                       rf"(?:{_SEP}\d){{7}}){_E})")
 LANDLINE_RE = re.compile(rf"(?={_BL}(?<!-)((?:\(0[1-9]\d{{1,2}}\)|0[1-9]\d{{1,2}}|(?:\+|00)86{_SEP}[1-9]\d{{1,2}})"
                          rf"{_SEP}[2-9](?:{_SEP}\d){{6,7}}){_E})")
 CARD_RE = re.compile(rf"(?={_BL}([3-6](?:{_SEP}\d){{15,18}}))")  # Luhn passes one number in ten
-EMAIL_AT = r"(?:\s{0,2}@\s{0,2}|\s*(?:\(at\)|\[at\]|\{at\}|（at）|<at>|\bat\b|艾特)\s*)"
-EMAIL_DOT = r"(?:\.|。|\s*(?:\(dot\)|\[dot\]|\{dot\}|（dot）|<dot>|\bdot\b|点)\s*)"
+# The @ and the dot spelled out, or put in brackets of any kind: (at), [at], （艾特）, [.], 【点】.
+_OPEN, _CLOSE = r"[(\[{<【]\s*", r"\s*[)\]}>】]"
+EMAIL_AT = rf"(?:\s{{0,2}}@\s{{0,2}}|\s*(?:{_OPEN}(?:at|艾特|@){_CLOSE}|\bat\b|艾特)\s*)"
+EMAIL_DOT = rf"(?:\.|。|\s*(?:{_OPEN}(?:dot|点|\.){_CLOSE}|\bdot\b|点)\s*)"
 _TLD = r"(?:com|cn|net|org|edu|gov|info|biz|io|me|cc|top|xyz|co|hk|tw|mo)"
 EMAIL_RE = re.compile(rf"(?<![A-Za-z0-9._%+@*-])([A-Za-z0-9._%+-]+){EMAIL_AT}([A-Za-z0-9-]+(?:{EMAIL_DOT}[A-Za-z0-9-]+)*)"
                       rf"{EMAIL_DOT}([A-Za-z]{{2,}})(?![A-Za-z0-9])", re.I)
 _PROVINCE = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
+# The serial may be spaced or dotted character by character (皖 n 7 q 2 1 5): one kind of
+# separator, as for numbers (checked in _plates).
 PLATE_RE = re.compile(rf"[{_PROVINCE}][ ·-]?[A-HJ-NP-Za-hj-np-z][ ·-]{{0,2}}"
-                      r"[A-HJ-NP-Za-hj-np-z0-9]{4,5}[A-HJ-NP-Za-hj-np-z0-9挂学警港澳](?![0-9A-Za-z])")
+                      r"(?:[A-HJ-NP-Za-hj-np-z0-9][ ·-]?){4,5}[A-HJ-NP-Za-hj-np-z0-9挂学警港澳](?![0-9A-Za-z])")
 # A bank account or a passport / travel permit after its label: labelled, any number is one.
-ACCOUNT_RE = re.compile(rf"(?:银行账号|银行帐号|银行账户|银行帐户|开户账号|收款账号|账号|帐号|账户|帐户|卡号)"
-                        rf"[^0-9\n。；;]{{0,8}}?(?<![0-9])(\d(?:{_SEP}\d){{7,29}}){_E}")
-PASSPORT_RE = re.compile(rf"(?:护照|通行证|旅行证|台胞证|回乡证|居留证|签证|passport|证件号|证件编号|证件号码)"
-                         rf"[^0-9A-Za-z\n。；;]{{0,10}}?"
+ACCOUNT_RE = re.compile(rf"(?:银行账号|银行帐号|银行账户|银行帐户|开户账号|收款账号|账号|帐号|账户|帐户|卡号|存折|"
+                        rf"(银行卡|借记卡|信用卡|储蓄卡))"
+                        rf"[^0-9\n。；;]{{0,12}}?(?<![0-9])(\d(?:{_SEP}\d){{7,29}}){_E}")
+# Any label of a travel or identity document (证件号 covers 证件号码, 身份证件号码, 有效证件号码, and
+# 证照号码; not an officer's 执法证件, public); an English "No." may stand between it and the number.
+PASSPORT_RE = re.compile(rf"(?:护照|通行证|旅行证|台胞证|回乡证|居留证|签证|passport|(?<!执法)(?:证件|证照)(?:号|编号))"
+                         rf"[^0-9A-Za-z\n。；;]{{0,10}}?(?:(?:No|Number)\.?[^0-9A-Za-z\n。；;]{{0,3}})?"
                          rf"(?<![0-9A-Za-z])([A-Za-z]{{1,2}}{_SEP}\d(?:{_SEP}\d){{6,9}}|\d(?:{_SEP}\d){{7,9}}|[A-Za-z]{{3}}\d{{12}}){_E}", re.I)
 # Other identity documents after their label: any code of six or more digits (a disability
 # certificate is an ID and two digits; social security, driving licence and residence cards).
 DOCUMENT_RE = re.compile(r"(?:残疾人证|残疾证|社会保障卡|社保卡|医保卡|驾驶证|驾驶执照|军官证|士兵证|学生证|居住证|暂住证|"
-                         r"出生医学证明|澳门居民身份证|澳门身份证|澳門身份證)(?:号码|号|编号)?[^0-9A-Za-z\n。；;，,]{0,4}?"
-                         r"(?<![0-9A-Za-z])([A-Za-z]{0,3}\d{6,22}[Xx]?(?:[(（]\d[)）])?)(?![0-9A-Za-z])")
+                         r"出生医学证明|澳门居民身份证|澳门身份证|澳門身份證|香港居民身份证|香港身份证|香港身份證|"
+                         r"台湾居民身份证|台湾身份证|台灣身份證|警官证)(?:号码|号|编号)?[^0-9A-Za-z\n。；;，,]{0,4}?"
+                         r"(?<![0-9A-Za-z])([A-Za-z]{0,3}\d{6,22}[Xx]?(?:[(（][\dA][)）])?)(?![0-9A-Za-z])")
 # A phone number without its area code (7 or 8 digits, a local number) after its label: alone,
 # seven digits are too common (amounts, batch numbers) to be read as a phone.
-LOCAL_RE = re.compile(rf"(?:电话|座机|固话|宅电|传真|手机|联系方式|tel|phone)(?:号码|号)?[^0-9A-Za-z\n。；;，,]{{0,4}}?"
+LOCAL_RE = re.compile(rf"(?:电话|座机|固话|宅电|传真|手机|联系方式|联系号码|小灵通|tel|phone)(?:号码|号)?[^0-9A-Za-z\n。；;，,]{{0,4}}?"
                       rf"(?<![0-9])(?<![0-9][ \-])([2-9]\d{{2,3}}[ \-]?\d{{4}}){_E}", re.I)
 # Hong Kong identity card: one or two letters, six digits, the check character in brackets;
 # Taiwan's: a letter, 1 or 2 (sex), eight digits. Both carry a check character.
 HKID_RE = re.compile(r"(?<![A-Za-z0-9])([A-Z]{1,2})(\d{6})[(（]([0-9A])[)）]")
 TWID_RE = re.compile(r"(?<![A-Za-z0-9])([A-Z])([12]\d{8})(?![0-9A-Za-z])")
+# The foreigners' permanent-residence ID card before 2023: the nationality (three letters), the
+# issuing province, the birth date (YYMMDD), a sequence number and a check digit, 15 in all.
+_FOREIGNER = re.compile(r"永久居留|外国人|外籍|国籍|居留")
+FOREIGN_OLD_RE = re.compile(r"(?<![A-Za-z0-9])([A-Z]{3})(\d{2})(\d{6})(\d{4})(?![0-9A-Za-z])")
 # Registration authority (1-9, A, N, Y) and organisation type (1-9) first, then the region.
 USCC_RE = re.compile(r"(?<![0-9A-Za-z*])[1-9ANY][1-9]\d{6}[0-9A-HJ-NPQRTUWXY]{10}(?![0-9A-Za-z*])")
 # What each family needs before it is worth running (most fields have none of it): seven
 # digits close together for every number, an @ or a spelled-out at for an e-mail, a province
 # and a letter for a plate. Addresses and health data have their own cues (prose.py).
-_NUMBER = re.compile(rf"\d(?:{_SEP}\d){{6}}")
+_NUMBER = re.compile(rf"\d(?:{_ID_SEP}\d){{6}}")
 _AT = re.compile(r"@|\bat\b|艾特|#", re.I)
 # A '#' for the '@' (请把#换成@) only before a mail provider's name: # is common enough.
 _PROVIDERS = r"(?:163|126|qq|sina|sohu|gmail|hotmail|outlook|yahoo|foxmail|aliyun|139|189|yeah|21cn|tom|live|icloud)"
@@ -115,6 +136,10 @@ _HK_HINT = re.compile(r"\d{6}[(（]")
 _PLATE_HINT = re.compile(rf"[{_PROVINCE}][ ·-]?[A-Za-z]")
 # An 18-character code right after these words is a credit code even if it looks like an ID.
 _CODE_LABEL = re.compile(r"(信用代码|社会信用|注册号|USCC)[^0-9A-Za-z]{0,6}\Z")
+# A 15-digit number after these words is a business registration or licence number (the old
+# 工商注册号 is region + 9 digits, and often reads as a birth date), not an old 15-digit ID.
+_REGISTRATION_LABEL = re.compile(r"(注册号|执照号|执照编号|营业执照|登记号|许可证号|许可证编号|备案号|编号|代码)"
+                                 r"[^0-9A-Za-z]{0,6}\Z")
 
 PROVINCES = frozenset({11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44,
                        45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82})
@@ -150,7 +175,7 @@ def _one_separator_kind(number: str) -> bool:
 
 def digits(text: str) -> str:
     """Only the digits (and a trailing X) of a number in the view."""
-    return "".join(c for c in text if c.isdigit() or c in "Xx").upper()
+    return "".join(c for c in text if c.isdigit() or c in "Xx×").upper().replace("×", "X")
 
 
 def masked(v: View, start: int, end: int, head: int, tail: int) -> tuple[int, int, str, str]:
@@ -158,11 +183,11 @@ def masked(v: View, start: int, end: int, head: int, tail: int) -> tuple[int, in
     the first `head` and last `tail` replaced by *, one * for each digit as written (a digit
     written as an entity or a Chinese numeral becomes one *)."""
     text = v.text[start:end]
-    total = sum(1 for c in text if c.isdigit() or c in "Xx")
+    total = sum(1 for c in text if c.isdigit() or c in "Xx×")
     hidden: set[int] = set()
     seen = 0
     for i, c in enumerate(text):
-        if c.isdigit() or c in "Xx":
+        if c.isdigit() or c in "Xx×":
             if head <= seen < total - tail:
                 hidden.add(v.origin(start + i))
             seen += 1
@@ -173,6 +198,12 @@ def _masked_source(v: View, start: int, end: int, hidden: set[int]) -> tuple[int
     s, e = v.span(start, end)
     out: list[str] = []
     skip_to = s
+    # The first view character each source character produced (the view is the source itself
+    # on the fast path).
+    first: dict[int, int] = {}
+    if v.starts is not None:
+        for i in range(end - 1, start - 1, -1):
+            first[v.origin(i)] = i
     for p in range(s, e):
         if p < skip_to:
             continue
@@ -181,7 +212,7 @@ def _masked_source(v: View, start: int, end: int, hidden: set[int]) -> tuple[int
         if p in hidden:
             out.append("*")
             # An entity or escape that spelled one digit is replaced whole.
-            j = start + next((i for i in range(end - start) if v.origin(start + i) == p), 0)
+            j = p if v.starts is None else first.get(p, start)
             skip_to = v.span(j, j + 1)[1]
         else:
             out.append(v.source[p])
@@ -211,7 +242,7 @@ def _labelled_code(norm: str, start: int) -> bool:
     return _CODE_LABEL.search(norm, max(0, start - 12), start) is not None
 
 
-_SEP_CHARS = frozenset(" \t\r\n./\\-_·")
+_SEP_CHARS = frozenset(" \t\r\n./\\-_·、")
 
 
 def _continues(n: str, start: int) -> bool:
@@ -247,14 +278,38 @@ def _ids(v: View) -> Iterator[Match]:
             yield Match(RESIDENCE if _permit(number) else ID, *masked(v, s, e, 6, 4))
     for s, e, raw in _candidates(ID15_RE, n):
         number = digits(raw)
-        if int(number[:2]) in PROVINCES and _birth_ok("19" + number[6:12]):
+        if int(number[:2]) in PROVINCES and _birth_ok("19" + number[6:12]) and not _registration(n, s):
             yield Match(ID15, *masked(v, s, e, 6, 3))
+
+
+def _registration(n: str, start: int) -> bool:
+    before = n[max(0, start - 14):start]
+    return "身份" not in before and _REGISTRATION_LABEL.search(before) is not None
+
+
+# A unit of money or quantity right after a number (人民币13956432108元, 13956432108件): an
+# amount, not a phone.
+_QUANTITY = re.compile(r"\s?(?:元|万元|亿元|美元|港元|角|分|吨|千克|公斤|克|斤|件|个|箱|瓶|袋|盒|包|条|只|头|台|套|株|份|"
+                       r"平方米|立方米|米|升|毫升|人|次|kg|g|t|m)(?![A-Za-z])")
+
+
+# A number right after the label of a code is that code (批号13901234567, 工单编号…), not a phone.
+_CODE_BEFORE = re.compile(r"(?:批号|批次|编号|单号|订单号|流水号|条码|条形码|货号|型号|代码|序列号|序号|文号|案号|登记号|注册号|"
+                          r"许可证号|凭证号|发票号码|发票号|缴款码|识别码|追溯码)[^0-9A-Za-z\n]{0,4}\Z")
+
+
+def _code(n: str, start: int) -> bool:
+    return _CODE_BEFORE.search(n, max(0, start - 12), start) is not None
 
 
 def _phones(v: View) -> Iterator[Match]:
     for s, e, raw in _candidates(MOBILE_RE, v.text):
+        if _QUANTITY.match(v.text, e) or _code(v.text, s):
+            continue
         yield Match(MOBILE, *masked(v, s, e, len(digits(raw)) - 8, 4))  # country code + network prefix kept
     for s, e, raw in _candidates(LANDLINE_RE, v.text):
+        if owners.public(v.text, s, e) or _QUANTITY.match(v.text, e) or _code(v.text, s):
+            continue
         area = re.match(rf"(?:\+|00)86{_SEP}[1-9]\d{{1,2}}|\(?0\d{{2,3}}", raw)  # country and area code kept
         yield Match(LANDLINE, *masked(v, s, e, len(digits(area.group())) if area else 0, 4))
 
@@ -270,6 +325,8 @@ def _cards(v: View) -> Iterator[Match]:
             # An ID-shaped 18-digit number with a wrong check digit is not personal data.
             if 16 <= len(number) <= 19 and luhn_valid(number) and not id_shaped(number) \
                     and not uscc_valid(number):
+                if owners.public(n, s, end):
+                    break
                 yield Match(CARD, *masked(v, s, end, 4, 4))
                 break
 
@@ -301,19 +358,36 @@ def _regional(v: View) -> Iterator[Match]:
     for m in TWID_RE.finditer(v.text):
         if twid_valid(m.group(1), m.group(2)):
             yield Match(OTHER_ID, *masked(v, m.start(), m.end(), 2, 2))
+    for m in FOREIGN_OLD_RE.finditer(v.text):
+        # No published check-digit rule: the issuing province, a real birth date (either
+        # century) and a word of foreigners or residence before it keep product codes
+        # (SKU：ABC341905120011) out.
+        if int(m.group(2)) in PROVINCES and (_birth_ok("19" + m.group(3)) or _birth_ok("20" + m.group(3))) \
+                and _FOREIGNER.search(v.text, max(0, m.start() - 30), m.start()):
+            yield Match(RESIDENCE, *masked(v, m.start(), m.end(), 2, 2))
 
 
 def _labelled(v: View) -> Iterator[Match]:
     for m in ACCOUNT_RE.finditer(v.text):
-        if _one_separator_kind(m.group(1)):
-            yield Match(ACCOUNT, *masked(v, m.start(1), m.end(1), 4, 4))
+        number = m.group(2)
+        if m.group(1) and 16 <= len(digits(number)) <= 19 and luhn_valid(digits(number)):
+            continue  # after 银行卡, 信用卡 …: the card detector reports it as a card
+        if _code(v.text, m.start(2)):
+            continue  # 账户，缴款凭证号：3400…: the number after the nearer label is that code
+        if _one_separator_kind(number) and not owners.public(v.text, m.start(2), m.end(2)):
+            yield Match(ACCOUNT, *masked(v, m.start(2), m.end(2), 4, 4))
     for m in PASSPORT_RE.finditer(v.text):
         if _one_separator_kind(m.group(1)):
             # Only digits are hidden: the letters of a passport (E, EA, C) stay as written.
             yield Match(PASSPORT, *masked(v, m.start(1), m.end(1), 1, 2))
     for m in DOCUMENT_RE.finditer(v.text):
+        hk, tw = HKID_RE.fullmatch(m.group(1)), TWID_RE.fullmatch(m.group(1))
+        if hk and hkid_valid(*hk.groups()) or tw and twid_valid(*tw.groups()):
+            continue  # _regional masks it as a Hong Kong or Taiwan card
         yield Match(OTHER_ID, *masked(v, m.start(1), m.end(1), 2, 2))
     for m in LOCAL_RE.finditer(v.text):
+        if owners.public(v.text, m.start(1), m.end(1)) or _QUANTITY.match(v.text, m.end(1)):
+            continue
         yield Match(LANDLINE, *masked(v, m.start(1), m.end(1), 0, 4))
 
 
@@ -326,6 +400,8 @@ def _emails(v: View) -> Iterator[Match]:
         local = v.source[s:v.origin(m.end(1))]  # with what the view dropped (a mask's ***)
         if "*" in local or "某" in local:
             continue  # already masked
+        if re.search(r"\.gov(?:\.cn)?\Z", v.text[m.start(2):m.end()], re.I) or owners.public(v.text, m.start(), m.end()):
+            continue  # an office's or a company's mailbox: published on purpose
         # The first character of the name, then *** whatever its length: z***@example.com.
         yield Match(EMAIL, s, e, v.source[s:e], v.source[s] + "***" + v.source[v.span(m.end(1), m.end(1))[0]:e])
 
@@ -333,7 +409,7 @@ def _emails(v: View) -> Iterator[Match]:
 def _plates(v: View) -> Iterator[Match]:
     for m in PLATE_RE.finditer(v.text):
         tail = re.sub(r"[ ·-]", "", m.group())[2:]
-        if not any(c.isdigit() for c in tail):
+        if not any(c.isdigit() for c in tail) or len({c for c in m.group()[2:] if c in " ·-"}) > 1:
             continue
         chars = [i for i in range(m.start(), m.end()) if v.text[i] not in " ·-"]
         hidden = {v.origin(i) for i in chars[2:-2]}
@@ -394,7 +470,7 @@ def _cues() -> tuple[re.Pattern[str], ...]:
     """The cues above, on the source text: digits, separators, @ and letters as the view will
     read them, so most texts are let go without building a view at all. Separate patterns:
     one alternation of them all is several times slower in Python's engine."""
-    digit, sep = like("0123456789"), like(" \t\r\n./\\-_·")
+    digit, sep = like("0123456789"), like(" \t\r\n./\\-_·、，,")
     letter = like("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
     return (re.compile(rf"{digit}(?:{sep}{{0,2}}{digit}){{6}}"), re.compile(f"{like('@')}|{like('Aa')}{like('Tt')}|艾特"),
             re.compile(rf"[{_PROVINCE}]{sep}?{letter}"), re.compile(prose.CUES), re.compile(rf"{digit}{{6}}[(（]"),

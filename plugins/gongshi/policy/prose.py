@@ -33,6 +33,8 @@ import bisect
 import re
 from typing import Iterator
 
+from gongshi.policy import owners
+
 ADDRESS = "address"
 HEALTH = "health"
 
@@ -47,37 +49,100 @@ DISEASES = sorted(set(
     "伤寒 副伤寒 痢疾 霍乱 化脓性皮肤病 渗出性皮肤病 新冠肺炎 新型冠状病毒感染 手足口病 水痘 麻疹 猴痘 狂犬病 "
     "怀孕 妊娠 流产 不孕 不育 孕期 哺乳期 吸毒成瘾 药物依赖 聋哑 失聪 失明 聋人 哑人 智障 "
     "聋哑人 盲人 孕妇 残疾人 植物人 精神病人 精神病患者 病毒携带者 乙肝病毒携带者 乙肝表面抗原阳性 "
-    "大三阳 小三阳 核酸阳性 核酸检测阳性 透析 化疗 放疗 身孕 重病 大病 绝症 病危 病重".split()), key=len, reverse=True)
+    "大三阳 小三阳 核酸阳性 核酸检测阳性 透析 化疗 放疗 身孕 重病 大病 绝症 病危 病重 "
+    # plain words for a condition, as a clerk writes them
+    "视障 听障 视力障碍 听力障碍 言语障碍 认知障碍 残障人士 失智 智力低下 精神失常 坐轮椅 瘫痪在床 卧床不起 半身不遂 "
+    "聋子 哑巴 瞎子 截肢 有孕在身 身怀六甲 怀有身孕 产妇 骨折 白内障 青光眼 弱视 耳聋 痛风 胃溃疡 胃病 肺炎 肾结石 "
+    "胆结石 甲亢 心律失常 脑萎缩 腰椎间盘突出 颈椎病 类风湿 风湿病 关节炎 支气管炎 肺纤维化 器官移植 肾移植 肝移植 "
+    "心脏搭桥 心脏支架 血栓 肝损伤 贫血 孕产妇 卧病在床 坐月子 新冠 精神分裂 慢性病 住院 "
+    # a result said of someone
+    "血糖偏高 血糖升高 血压偏高 血压升高 转氨酶升高 血脂偏高 抑郁倾向 唐氏儿".split()), key=len, reverse=True)
 # Case-blind only where it matters (HIV): re.IGNORECASE makes this alternation 6x slower.
-_DISEASE = "|".join("[Hh][Ii][Vv]" if d == "HIV" else re.escape(d) for d in DISEASES)
+_Node = dict[str, "_Node"]
+
+
+def _trie(words: list[str]) -> str:
+    """One regex for `words`, their common beginnings written once (乙肝(?:表面抗原阳性)?…): Python's
+    engine tries the branches of a plain alternation one by one, a trie only the branch that
+    fits. A longer word is preferred to its own beginning, as in the length-sorted alternation."""
+    root: _Node = {}
+    for w in words:
+        node = root
+        for c in w:
+            node = node.setdefault(c, {})
+        node[""] = {}
+
+    def emit(node: _Node) -> str:
+        branches = [re.escape(c) + emit(node[c]) for c in sorted(node) if c]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+    return emit(root)
+
+
+# The vocabulary as one pattern: a trie behind a lookahead on the words' first characters, so the
+# engine passes most positions at once (a plain alternation of 200 words tried each in turn cost
+# a third more once the plain words were added). Longest word first, as the sorted list was.
+_DISEASE = ("(?=[" + "".join(sorted({w[0] for w in DISEASES} | {"h"})) + "])(?:"
+            + _trie([w for w in DISEASES if w != "HIV"]) + "|[Hh][Ii][Vv])")
 # What a condition may carry after it, inside the finding.
-_AFTER = r"(?:病毒)?(?:表面抗原)?(?:阳性|晚期|早期|中期|末期|患者|病人|携带者|感染者|病史|后遗症)?"
+# A certified grade (视力残疾一级: 1级 in the view) or how long (怀孕五个月) belongs to it too.
+_AFTER = (r"(?:病毒)?(?:表面抗原|抗体|抗原|核酸)?(?:检测)?呈?(?:阳性|晚期|早期|中期|末期|患者|病人|携带者|感染者|病史|后遗症|"
+          r"综合征|综合症|术后)?"
+          r"(?:[1-4]级|\d{1,2}个?(?:多|余)?(?:月|周)(?:余|多)?)?")
 _CONDITION = re.compile(rf"(?:{_DISEASE}){_AFTER}")
 # Conditions that name a person or a result: enough without a verb.
-_SAID_OF_SOMEONE = re.compile(r"(?:人|妇|阳性|晚期|末期|患者|病人|携带者|感染者|病史|后遗症|怀孕|失明|失聪|聋哑|哺乳期|孕期)\Z")
+_SAID_OF_SOMEONE = re.compile(r"(?:人|妇|阳性|晚期|末期|患者|病人|携带者|感染者|病史|后遗症|怀孕|失明|失聪|聋哑|哺乳期|孕期|"
+                              r"级|月|周|余|多|视障|听障|失智|轮椅|在床|不起|不遂|聋子|哑巴|瞎子|身孕|在身|六甲|产妇|月子|偏高|升高)\Z")
+# How bad or what type, before the condition: part of what is said (重度抑郁症, 2型糖尿病).
+_SEVERITY = re.compile(r"(?:重度|中度|轻度|极重度|严重的?|[\u4e00-\u9fff]{1,2}性|晚期|[12]型|(?:肢体|视力|听力|言语|智力|精神|多重)?[1-4]级)\Z")
+# A verb that says someone has a condition, whatever the condition is called: its object (up to
+# the clause's end) is health data even when no word of the vocabulary is in it.
+# A diagnosis denied (未发现患有…, 没有患…) says nothing about anyone's health.
+_DENIED = re.compile(r"(?:未|没有|没|无|不|未发现|未见)[^，,。；;]{0,2}\Z")
+_DIAGNOSED = re.compile(r"患有|患上|罹患|身患|确诊为|确诊患有|确诊|被诊断为|诊断为|诊断出|(?<=[人其某者妻夫子女母父])患(?![者方])")
+# (not 确诊病例, 确诊患者, 确诊人数: the cases counted, nobody named)
+_OBJECT = re.compile(r"(?!病例|患者|病人|人数|人员|者|率|标准|依据|证明|报告|书)[^，,。；;、：:（）()\n“”\"]{2,14}")
+_OBJECT_TAIL = re.compile(r"(?:多年|已久|数年|等|等疾病|的病史|病史|史)\Z")
+# A condition that names people as customers of a service (为孕妇提供…鉴定): nobody in particular.
+_FOR_CUSTOMERS = re.compile(r"(?:为|向|给|对|针对|面向|帮助|招揽)(?:多名|多位|\d+名|\d+位|部分|其他|众多|这些)?\Z")
+_SERVICE_AFTER = re.compile(r"等?(?:提供|进行|实施|开展|出售|销售|施行|鉴定|接生|检查|服务|推销|售卖|介绍|做|注射|输液|诊疗|"
+                            r"治疗|看病|配药|开药|义诊)")
 
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+")
 _CLAUSE_END = "，,：:"
-_HAVING = re.compile(r"(?:患有|患上|患|罹患|身患|确诊为|确诊|诊断为|被诊断|诊断出|诊断|病史|携带|感染|检出|查出|显示|"
-                     r"结果为|系|为|是|有|因|得了|伴有|合并|处于|属于|属)[^，,。；;]{0,8}\Z")
+_HAVING = re.compile(r"(?:患有|患上|患|罹患|身患|确诊为|确诊|诊断为|被诊断|诊断出|诊断|病史|携带|感染|检出|查出|显示|突发|突患|突然|"
+                     r"结果为|系|为|是|有|因|得了|伴有|合并|处于|属于|属|接受|进行|做过|做了|正在|载明|记载|表明|证实)[^，,。；;]{0,8}\Z")
 _SUBJECT = re.compile(r"(?:当事人|本人|其|该员工|该店员|该从业人员|该名|店员|员工|从业人员|驾驶员|经营者|举报人|证人|投诉人|"
                       r"申请人|丈夫|妻子|儿子|女儿|父亲|母亲|家属|[\u4e00-\u9fff]{1,2}某某?)[^，,。；;]{0,2}\Z")
 # A quoted or paraphrased rule: nobody in particular.
-_GENERIC = re.compile(r"不得|禁止|应当|的人员|规定的|是否|凡是|一律|等疾病|等传染病")
+# (and statistics of a whole area: 全县共有残疾人…1234人; a service for a group: 为患有…的老年人提供)
+_GENERIC = re.compile(r"不得|禁止|应当|的人员|规定的|是否|凡是|一律|等疾病|等传染病|全县|全市|全区|全省|全国|共有|"
+                      r"(?:为|向|给|针对|面向)[^，,。；;]{0,12}的(?:老年人|患者|病人|群众|消费者|顾客|儿童|学生|居民|人群)")
 # An advertising claim or a product: the word describes goods, not a person.
-_CLAIM = re.compile(r"治疗|治愈|根治|预防|防治|功效|疗效|宣称|宣传|广告|缓解|辅助|改善|降低|主治|适用|适宜|调理|专治|疗法|"
+_CLAIM = re.compile(r"治疗|治愈|根治|预防|防治|功效|疗效|宣称|宣传|广告|缓解|辅助|改善|降低|主治|适用|适宜|适合|标注|标示|标称|"
+                    r"人群|调理|专治|疗法|"
                     r"偏方|特效|药品|药物|保健|产品|用于|抗")
 # A name the word is part of (a shop, a department, a body), or goods made for such people.
-_NAME_AFTER = re.compile(r".{0,3}?(?:按摩|医院|诊所|门诊|专科|研究所|研究院|协会|学会|学校|基金会|联合会|中心|店|公司|科|"
+_NAME_AFTER = re.compile(r"(?:部|楼|大楼|病区)|.{0,3}?(?:按摩|医院|诊所|门诊|专科|研究所|研究院|协会|学会|学校|基金会|联合会|中心|店|公司|科|"
                          r"药|疫苗|试剂|检测试剂|筛查|防治|食品|用品|奶粉|专用|专柜|保健|服装|装|康复)")
 
-_PERSON_LABELS = (r"家庭住址|家庭地址|现住址|现住所|现居住地|现居住于|现居住在|现居地|现居于|现居|现住于|现住在|现住|"
+# (我家在/其家在, not 家在 alone: 商家在…设立门店)
+_PERSON_LABELS = (r"家庭住址|家庭地址|我家住|我家就在|我家在|其家在|家就在|现住址|现住所|现居住地|现居住于|现居住在|现居地|现居于|现居|现住于|现住在|现住|"
                   r"居住地址|居住地|居住于|居住在|户籍地址|户籍所在地|户籍地|户口所在地|户籍|暂住地|暂住于|暂住在|暂住|"
                   r"租住于|租住在|租住|寄住|借住|家住|住在|住于|住址|出生地")
 _SHARED_LABELS = r"住所地|住所|联系地址|通讯地址|通信地址|送达地址|收货地址|地址"
-_ADDRESS_LABEL = re.compile(rf"({_PERSON_LABELS}|{_SHARED_LABELS})[：:\s为是在于]{{0,3}}")
+# Words for a home that an address may follow, often in brackets (在其家中（霍邱县…88号）): weaker
+# than a label (家中 also leads to what was found there: 在家中存放烟花爆竹12箱), so the address
+# needs a house number after a road, village or estate.
+_HOME_WORDS = r"家中|住处|住宅|寓所|自家|的家"
+_ADDRESS_LABEL = re.compile(rf"({_PERSON_LABELS}|{_SHARED_LABELS}|{_HOME_WORDS})(?:位于|[：:\s为是在于（(]){{0,3}}")
+_PLACE_BEFORE = re.compile(r"[路街巷弄道村镇乡区苑园庄屯里城湾院寓厦]")
 # The bare 住 of "当事人彭某某，住…" and "（住…）": after a comma, bracket or a sex/age word.
-_BARE = re.compile(r"(?:(?<=[，,（(：:；;、\s男女人其某])|^)住(?![宿房院建户所址在于处])[：:\s]{0,2}")
+# Right after a masked name the bare 住 is the verb even before 宿/房/建 (钱某某住宿松县…).
+_BARE = re.compile(r"(?:(?:(?<=[，,（(：:；;、\s男女人其])|^)住(?![宿房院建户所址在于处])|(?<=某)住(?![院所址在于处]))"
+                   r"[：:\s]{0,2}")
 _ADDRESS_BODY = re.compile(r"[^，,。；;\n）)（(]{2,60}")
 # What a number in an address is the number of: a building, a house, a room, a village group.
 _UNIT = "号楼|号院|号|室|栋|幢|座|单元|组|弄|巷|户|楼|层"
@@ -88,29 +153,48 @@ _HOUSE = re.compile(rf"\d+\s*(?:{_UNIT})|\d{{1,3}}-\d{{1,2}}-\d{{2,4}}")
 # The numbers a mask hides: of a house, room, group (八十八号 too), or the number an address ends
 # with; not the numeral in a place name (三元镇, 十八里铺).
 _HIDDEN_NUMBER = re.compile(rf"[\d十百千]*\d\s*(?:{_UNIT})|\d+(?:-\d+)*\Z")
-_LAST_NUMBER = re.compile(rf"\d+(?:\s*(?:{_UNIT}|-\d+)+)?")
-_BUSINESS = re.compile(r"本局|我局|本机关|本单位|政务|公司|有限|厂|商店|超市|商行|经营部|门市|合作社|企业|集团|协会|医院|诊所|药房|学校|中心|委员会|"
+# Where an address ends: its last house, building, group or room number (a chain of them: 7栋1单元
+# 1702室, 3组21号, 16-2-402), or a bare number that is no numeral of a place name (三十铺 reads
+# 3十铺 in the view); else, after a person's label, the village group it ends with (双墩村杨院组).
+_NUMBERED = rf"[\d十百千]*\d\s*(?:{_UNIT})"
+_LAST_NUMBER = re.compile(rf"{_NUMBERED}(?:\s*(?:[\d十百千]*\d\s*(?:{_UNIT})|[东西南北中]单元|-\d+|\d+))*"
+                          rf"|\d+(?:-\d+)+|(?<![\d十百千])\d{{2,}}(?![\d十百千\u4e00-\u9fff])")
+_GROUP = re.compile(r"(?:村|庄|社区|居委会)[^，,。；;\d*]{1,6}?(?:组|队)(?![\u4e00-\u9fff])")
+_BUSINESS = re.compile(r"本局|我局|本机关|本单位|政务|营业执照|执照|公司|有限|厂|商店|超市|商行|经营部|门市|合作社|企业|集团|协会|医院|诊所|药房|学校|中心|委员会|"
                        r"[\u4e00-\u9fff]店(?![员主])")
 _PLACE_OF_BUSINESS = re.compile(r"(?:经营场所|营业场所|经营地址|经营地|注册地址|注册地|办公地址|办公场所|生产场所|生产地址|"
                                 r"仓库|厂址)[^，,。；;]{0,30}\Z")
 # What a room is declared to be, right after it: an office or a place of business is no home.
 _DECLARED_BUSINESS = re.compile(r"[^，,。；;]{0,6}?(?:办公场所|经营场所|营业场所|生产场所|办公室|门面|店面|仓库|厂房|本局|本机关)")
-_ROOM = re.compile(r"\d{1,3}\s*(?:号楼|栋|幢|座)\s*(?:\d{1,2}\s*单元\s*)?\d{3,4}\s*(?:室|号|户)?"
+_ROOM = re.compile(r"\d{1,3}\s*(?:号楼|栋|幢|座)\s*(?:(?:\d{1,2}|[东西南北中])\s*单元\s*)?\d{3,4}\s*(?:室|号|户)?"
                    r"|\d{1,2}\s*单元\s*\d{3,4}\s*(?:室|号|户)?"
-                   rf"|(?<=[{_ESTATE_END}])\d{{1,3}}-\d{{1,2}}-\d{{3,4}}(?![-\d])")
+                   rf"|(?<=[{_ESTATE_END}街路巷道弄])\d{{1,3}}-\d{{1,2}}-\d{{3,4}}(?![-\d])(?:室|号|户)?")
+# A house number followed by the word for who lives there or for a home (…老街南头15号住户,
+# …三组21号村民, …16-2-402的住处): an address without a label.
+# (found from the word, then the number before it: numbers are common, these words are not)
+_RESIDENT = re.compile(r"的?(?:住户|村民|居民|住处|住宅|住房|家中|自家|寓所|租住|居住)")
+_HOUSE_BEFORE = re.compile(rf"(?:{_NUMBERED}|\d+(?:-\d+)+)\Z")
 
-# The housing estate a room is in (淮河新村5幢…), part of the address; not what leads to it.
-_ESTATE = re.compile(r"(?:小区|新村|花园|家园|公寓|大厦|广场|苑|城|府|庭|湾|里|院|村)\Z")
-_ESTATE_STOP = set("在于住的到至从和与及、")
+
+def _residents(n: str) -> Iterator[tuple[int, int]]:
+    """Spans of the house numbers right before a word of _RESIDENT."""
+    for m in _RESIDENT.finditer(n):
+        house = _HOUSE_BEFORE.search(n, max(0, m.start() - 24), m.start())
+        if house:
+            yield house.start(), house.end()
+
+# The place a room or a house number is in (怀远县荆山镇禹王路西侧禹都花园C区6幢…), part of the
+# address, back to the word that leads to it (位于, 在, 住, 的, 系, 至 …), a masked name or a stop.
+_PLACE_STOP = set("在于住的到至从与及、系是为其某")
+_PLACE_REACH = 30
 
 
-def _estate_start(n: str, at: int) -> int:
-    """Where the name of the estate ending at `at` begins (at: none), up to a word that leads to it."""
-    m = _ESTATE.search(n, max(0, at - 4), at)
-    if not m:
-        return at
-    i = m.start()
-    while i > 0 and at - i < 12 and "\u4e00" <= n[i - 1] <= "\u9fff" and n[i - 1] not in _ESTATE_STOP:
+def _place_start(n: str, at: int) -> int:
+    """Where the place before n[at] (a room, a house number) begins: Chinese characters, digits
+    and letters back to a leading word, at most _PLACE_REACH characters."""
+    i = at
+    while i > 0 and at - i < _PLACE_REACH and n[i - 1] not in _PLACE_STOP and (
+            "\u4e00" <= n[i - 1] <= "\u9fff" or n[i - 1].isalnum() or n[i - 1] == "-"):
         i -= 1
     return i
 
@@ -137,25 +221,41 @@ def _inside(spans: list[tuple[int, int]], starts: list[int], at: int) -> bool:
     return k >= 0 and at < spans[k][1]
 
 
-def _body(n: str, start: int, bare: bool) -> tuple[int, int] | None:
+def _body(n: str, start: int, bare: bool, weak: bool = False) -> tuple[int, int] | None:
     """The address after a label, up to its last number; None when it has no number (bare 住:
-    no house number)."""
+    no house number; a word for a home: no house number after a place)."""
     body = _ADDRESS_BODY.match(n, start)
     if not body:
         return None
     text = body.group()
-    if not (_HOUSE.search(text) if bare else any(c.isdigit() for c in text)):
+    house = _HOUSE.search(text) if bare or weak else None
+    if (bare or weak) and not house:
+        return None
+    if weak and house and not _PLACE_BEFORE.search(text, 0, house.start()):
         return None
     last = None
     for last in _LAST_NUMBER.finditer(text):
         pass
-    end = body.start() + last.end() if last else body.end()
-    return body.start(), end
+    if last is None and not bare:
+        for last in _GROUP.finditer(text):
+            pass
+    if last is None:
+        return None
+    return body.start(), body.start() + last.end()
 
 
 def _numbers(n: str, start: int, end: int) -> set[int]:
-    """The digits to hide in the address n[start:end] (see _HIDDEN_NUMBER)."""
-    return {i for m in _HIDDEN_NUMBER.finditer(n, start, end) for i in range(m.start(), m.end()) if n[i].isdigit()}
+    """The characters to hide in the address n[start:end]: the digits of its numbers (see
+    _HIDDEN_NUMBER), or, for an address that ends in a village group without a number
+    (双墩村杨院组), the group's name (双墩村**组): a mask must hide something."""
+    hidden = {i for m in _HIDDEN_NUMBER.finditer(n, start, end) for i in range(m.start(), m.end()) if n[i].isdigit()}
+    if not hidden:
+        group = None
+        for group in _GROUP.finditer(n, start, end):
+            pass
+        if group:
+            hidden = set(range(group.start() + 1, group.end() - 1))
+    return hidden
 
 
 def _addresses(n: str, organisation: bool) -> Iterator[tuple[str, int, int, set[int] | None]]:
@@ -165,25 +265,31 @@ def _addresses(n: str, organisation: bool) -> Iterator[tuple[str, int, int, set[
     for start, end, label in labels:
         if taken and start < taken[-1][1]:
             continue  # inside the address found before (spans come in order)
-        span = _body(n, end, label == "住")
+        weak = re.fullmatch(_HOME_WORDS, label) is not None
+        if weak and end - start == len(label):
+            continue  # a word for a home leads to an address only by 位于, a colon or a bracket
+        span = _body(n, end, label == "住", weak)
         if span is None:
             continue
         if re.fullmatch(_SHARED_LABELS, label):
             before = n[_sentence_start(n, start):end]
-            if _BUSINESS.search(before) or _PLACE_OF_BUSINESS.search(before) or organisation and _THE_PARTY.search(before):
+            if _BUSINESS.search(before) or _PLACE_OF_BUSINESS.search(before) or organisation and _THE_PARTY.search(before) \
+                    or owners.public(n, start, span[1], named_after=True):
                 taken.append(span)
                 continue  # a company's registered seat, its place of business
         taken.append(span)
         yield ADDRESS, span[0], span[1], _numbers(n, *span)
     starts = [s for s, _ in taken]
-    for m in _ROOM.finditer(n):
-        if _inside(taken, starts, m.start()):
+    rooms = sorted([*((m.start(), m.end()) for m in _ROOM.finditer(n)), *_residents(n)])
+    done = -1
+    for room, room_end in rooms:
+        if room < done or _inside(taken, starts, room):
             continue
-        if _PLACE_OF_BUSINESS.search(n, _sentence_start(n, m.start()), m.start()) \
-                or _DECLARED_BUSINESS.match(n, m.end()):
+        if _PLACE_OF_BUSINESS.search(n, _sentence_start(n, room), room) or _DECLARED_BUSINESS.match(n, room_end):
             continue
-        start = _estate_start(n, m.start())
-        yield ADDRESS, start, m.end(), _numbers(n, start, m.end())
+        start = _place_start(n, room)
+        done = room_end
+        yield ADDRESS, start, room_end, _numbers(n, start, room_end)
 
 
 def _titles(sentence: str) -> list[tuple[int, int]]:
@@ -211,6 +317,7 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
         marks = [i for i, c in enumerate(text) if c in _CLAUSE_END]  # clause ends, once a sentence
         generic: dict[int, bool] = {}  # by clause start: a rule, not a person
         last = -10  # the end of the last condition found: one right after it is said of the same person
+        found: list[tuple[int, int]] = []
         for m in _CONDITION.finditer(text):
             if _inside(titles, title_starts, m.start()):
                 continue
@@ -222,29 +329,72 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
             before = text[max(clause_start, m.start() - _REACH // 3):m.start()]
             if generic[clause_start] or _CLAIM.search(before) or _NAME_AFTER.match(text, m.end()):
                 continue
+            if _FOR_CUSTOMERS.search(before) and _SERVICE_AFTER.match(text, m.end()):
+                continue  # 为孕妇提供…: the people a service is for, nobody in particular
             said = _SAID_OF_SOMEONE.search(m.group()) is not None
             if said or _HAVING.search(before) or _SUBJECT.search(before) or m.start() - last <= 3:
                 last = m.end()
-                yield HEALTH, sentence.start() + m.start(), sentence.start() + m.end(), None
+                severity = _SEVERITY.search(before)
+                start = m.start() - (len(severity.group()) if severity else 0)
+                found.append((start, m.end()))
+                yield HEALTH, sentence.start() + start, sentence.start() + m.end(), None
+        # What a verb of diagnosis says someone has, when the vocabulary does not know its name.
+        found_starts = [s for s, _ in found]  # in order and disjoint: found by one finditer
+        for verb in _DIAGNOSED.finditer(text):
+            obj = _OBJECT.match(text, verb.end())
+            if not obj:
+                continue
+            k = bisect.bisect_left(found_starts, obj.end())
+            if k and found[k - 1][1] > obj.start():
+                continue  # the vocabulary found it
+            k = bisect.bisect_left(marks, verb.start())
+            clause_start = marks[k - 1] + 1 if k else 0
+            if clause_start not in generic:
+                clause_end = marks[k] if k < len(marks) else len(text)
+                generic[clause_start] = _GENERIC.search(text, clause_start, clause_end) is not None
+            if _inside(titles, title_starts, verb.start()) or generic[clause_start] \
+                    or _DENIED.search(text, max(clause_start, verb.start() - 4), verb.start()) \
+                    or _CLAIM.search(text, max(clause_start, verb.start() - _REACH // 3), verb.start()):
+                continue
+            end = obj.start() + len(_OBJECT_TAIL.sub("", obj.group()))
+            if end - obj.start() >= 2:
+                yield HEALTH, sentence.start() + obj.start(), sentence.start() + end, None
 
 
 # Worth looking at all: a condition, or an address label or a room with a digit somewhere.
-_ADDRESS_WORDS = "住|地址|户籍|居|单元|栋|幢|号楼|座"
+_ADDRESS_WORDS = "住|地址|户籍|户口|出生地|居|单元|栋|幢|号楼|座|村民|家中|自家|寓所|家在|家就在"
 _ADDRESS_CUE = re.compile(_ADDRESS_WORDS + r"|\d-\d")
 _DISEASE_RE = re.compile(_DISEASE)
 _DIGIT = re.compile(r"\d")
 
 
+
+
 # For the detectors' test on the source text: a word without which prose.detect finds nothing.
-# The lookahead on the words' first characters lets the engine skip most positions at once.
-_FIRST = sorted({w[0] for w in DISEASES + _ADDRESS_WORDS.split("|")} | {"h"} | set(_ESTATE_END))
-CUES = "(?=[" + "".join(_FIRST) + "])(?:" + _ADDRESS_WORDS + rf"|[{_ESTATE_END}]\d" + "|" + _DISEASE + ")"
+# The lookahead on the words' first characters lets the engine skip most positions at once, so a
+# word is cued by its rest when it begins with a character that ordinary enforcement text uses
+# all the time (经诊断为 by 诊断为, 有孕在身 by 孕在身, 人类免疫缺陷病毒 by 类免疫缺陷病毒):
+# the cue is still in every text the word is in.
+_COMMON_FIRST = set("人经有产中大食自放核结化关水不高活新小家流")
+
+
+def _cue(word: str) -> str:
+    while len(word) > 2 and word[0] in _COMMON_FIRST:
+        word = word[1:]
+    return word
+
+
+_CUE_WORDS = sorted({_cue(w) for w in DISEASES + _DIAGNOSED.pattern.split("|") if w != "HIV"}
+                    | set(_ADDRESS_WORDS.split("|")))
+_FIRST = sorted({w[0] for w in _CUE_WORDS} | {"h", "H"} | set(_ESTATE_END))
+CUES = ("(?=[" + "".join(_FIRST) + "])(?:" + _trie(_CUE_WORDS) + rf"|[{_ESTATE_END}]\d|[Hh][Ii][Vv])")
 
 
 def detect(n: str, organisation: bool = False) -> list[tuple[str, int, int, set[int] | None]]:
     """(kind, start, end, view indices to mask or None) of addresses and health data in `n`;
     `organisation`: the party is an organisation, whose 住所 is its registered seat."""
-    out = list(_addresses(n, organisation)) if _DIGIT.search(n) and (_ADDRESS_CUE.search(n)) else []
-    if _DISEASE_RE.search(n):
+    # An address needs a number, or (after a person's label) the village group it ends with.
+    out = list(_addresses(n, organisation)) if (_DIGIT.search(n) or "组" in n) and _ADDRESS_CUE.search(n) else []
+    if _DISEASE_RE.search(n) or _DIAGNOSED.search(n):
         out.extend(_health(n))
     return out

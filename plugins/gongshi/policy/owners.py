@@ -1,0 +1,51 @@
+"""Whose a number or an address is, read from the words around it: an office's, a company's or a
+public account's (published on purpose), or a person's.
+
+Enforcement texts print the agency's own hotline, fax, address and mailbox (本局执法监督电话,
+本局举报邮箱, 行政复议机关…地址), the party company's phone and seat, and the public accounts a fine
+is paid into (非税收入汇缴结算户, 公司基本存款账户). These have the shape of personal data and are
+not: a gate that flags them teaches clerks to put everything on the allow list. So the words of
+the number's statement (back to 。 or a line break, at most 60 characters) decide: the word of an
+organisation nearest before the number (本局, 机关, 政府, 公司, 有限, X店, 对公, 结算户 …) makes it
+public unless a person's word stands nearer (当事人, 本人, 家庭, 其, a masked name 王某某,
+投诉人): "当事人公司的基本存款账户" is the company's, "公司员工王某某的电话" the employee's. A number
+followed by its owner in brackets (…（霍邱县应急管理局办公室）, （单位账户）) or by an
+organisation's name (…1号霍邱县市场监督管理局法制科) is that owner's.
+
+A fax is an office's unless a person's word stands nearer. Used for landlines, accounts, cards and e-mails (detectors.py) and for the shared address labels
+(地址, 联系地址, 住所: prose.py). Mobiles are never an office's: an officer's own mobile is
+personal too, and a company's number that is published is its landline.
+"""
+from __future__ import annotations
+
+import re
+
+ORGANISATION = re.compile(r"本局|我局|本机关|本单位|单位|机关|政府|政务|官方|[^结布格当]局|委员会|办公室|中心|窗口|大厅|热线|"
+                          r"公司|有限|企业|集团|厂|商店|超市|商行|经营部|门市|合作社|协会|医院|诊所|药房|学校|"
+                          r"[\u4e00-\u9fff]店(?![员主])|对公|基本存款|一般存款|结算户|汇缴|非税|国库|财政|罚没款|指定账户|缴款|"
+                          r"(?:监督|投诉|举报|咨询|服务|值班|办公)(?:电话|专线|邮箱|信箱)|传真")
+PERSON = re.compile(r"当事人|本人|个人|私人|家庭|家中|家里|住宅|宅电|其(?![他它中余])|某|先生|女士|证人|举报人|"
+                    r"投诉人|申请人|代理人|户名")
+# The owner after the number: in brackets; after an address also an organisation's name right
+# after it (…人民路1号霍邱县市场监督管理局法制科; not after an e-mail: …@aliyun.com向我局发送).
+_AFTER = re.compile(r"\s*[(（]([^)）\n]{1,24})[)）]")
+_NAME_AFTER = re.compile(r"[\u4e00-\u9fff]{2,20}?(?:局|公司|委员会|政府|法院|检察院|中心|办公室|大厅)")
+_REACH = 60
+
+
+def public(n: str, start: int, end: int, named_after: bool = False) -> bool:
+    """Whether what stands at n[start:end] belongs to an organisation (see the module docstring);
+    `named_after`: an organisation's name right after it names the owner too (addresses)."""
+    after = _AFTER.match(n, end) or (_NAME_AFTER.match(n, end) if named_after else None)
+    if after and ORGANISATION.search(after.group()) and not PERSON.search(after.group()):
+        return True
+    low = max(0, start - _REACH)
+    low = max(low, max(n.rfind(c, low, start) for c in "。\n！!？?") + 1)
+    org = person = -1
+    for m in ORGANISATION.finditer(n, low, start):
+        org = m.end()
+    if org < 0:
+        return False
+    for m in PERSON.finditer(n, low, start):
+        person = m.end()
+    return org > person
