@@ -37,6 +37,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import itertools
 import json
 import os
 import re
@@ -47,7 +48,7 @@ from gongshi.model.dataset import Dataset
 from gongshi.model.findings import Finding, Msg
 from gongshi.model.kinds import KINDS
 from gongshi.policy import detectors as d
-from gongshi.policy.normalise import like, needs_slow_path, view
+from gongshi.policy.normalise import alike, like, needs_slow_path, view
 
 # The number-like kinds: what a published byte must never hold.
 KINDS_SCANNED = frozenset({d.ID, d.ID15, d.RESIDENCE, d.OTHER_ID, d.MOBILE, d.LANDLINE, d.CARD, d.ACCOUNT,
@@ -171,7 +172,9 @@ def _markup(text: str, chrome: set[str] | None = None) -> set[str]:
 # passes in C instead of a walk in Python; only a string with an escape is decoded one by one.
 _JSON_STRING = re.compile(r'"([^"\\]*(?:\\.[^"\\]*)*)"')  # the unrolled form: twice as fast
 _JSON_KEY = re.compile(r'"([^"\\]*(?:\\.[^"\\]*)*)"\s*:')
-_JSON_INT = re.compile(r'(?<![\w."\\])-?(\d{7,})(?![\w."])')
+# (the integer's first digit is matched before the look-behind tests the character before it:
+# a pattern that begins with a character class lets the regex engine skip to the next digit)
+_JSON_INT = re.compile(r'(\d(?<![\w."\\]\d)\d{6,})(?![\w."])')
 
 
 def _without_columns(value: object) -> object:
@@ -226,7 +229,7 @@ def texts(rel: str, data: bytes, chrome: set[str] | None = None) -> set[str]:
         # The search index's gram files: grams as keys, delta-coded postings as values.
         return _json(text, values=not rel.startswith("search/g/"))
     if ext == "csv":
-        return {cell for row in csv.reader(io.StringIO(text)) for cell in row}
+        return set(itertools.chain.from_iterable(csv.reader(io.StringIO(text))))
     return set(text.splitlines())
 
 
@@ -238,49 +241,65 @@ def texts(rel: str, data: bytes, chrome: set[str] | None = None) -> set[str]:
 # none of them, and nothing the view would undo (markup, escapes, invisible characters:
 # `needs_slow_path`), cannot hold one of those kinds, and the detectors are not asked.
 # tests/test_outscan.py checks the cues against the leak corpora (tests/data/leaks/).
+#
+# Written for speed: Python's regex engine skips in C to the next place a pattern can begin only
+# when the pattern begins with one character class, or with alternatives that each begin with a
+# literal character; otherwise it tries the whole pattern at every character. So each cue begins
+# with the class of characters it can begin with, its alternatives told apart by a look-behind at
+# that character, and the labels' spelled-out words begin with one literal each (measured on the
+# 10,000-decision archive's texts: the labels 7x, the four other cues 1.8x faster).
 _DIGIT, _SEPS = like("0123456789"), like(" \t\r\n./\\-_·")
-_LETTER = like("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+_LETTER = like(_LETTERS)
+
+
+def _class(chars: Iterable[str]) -> str:
+    return "[" + "".join(re.escape(c) for c in sorted(set(chars))) + "]"
+
+
 # (a landline's area code may stand in brackets: (0564)6021234)
 _TEN = re.compile(rf"{_DIGIT}(?:(?:{_SEPS}|{like('()')}){{0,2}}{_DIGIT}){{9}}")
 _SEVEN = re.compile(rf"{_DIGIT}(?:{_SEPS}{{0,2}}{_DIGIT}){{6}}")
-_LABEL = re.compile("账|帐|卡号|护照|通行证|旅行证|台胞证|回乡证|居留证|签证|证件|身份证|残疾|社会保障卡|社保卡|医保卡|驾驶|"
-                    "军官证|士兵证|学生证|居住证|暂住证|出生医学证明|电话|座机|固话|宅电|传真|手机|联系方式|"
-                    + "|".join("".join(like(c + c.upper()) for c in w) for w in ("passport", "tel", "phone")))
-_ALNUM = like("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
-_REGIONAL = re.compile(rf"{_DIGIT}{{6}}{like('(（')}|(?<!{_ALNUM}){_LETTER}{like('12')}{_DIGIT}{{8}}(?!{_ALNUM})")  # HK, TW IDs
+_LABEL_WORDS = ("账|帐|卡号|护照|通行证|旅行证|台胞证|回乡证|居留证|签证|证件|身份证|残疾|社会保障卡|社保卡|医保卡|驾驶|"
+                "军官证|士兵证|学生证|居住证|暂住证|出生医学证明|电话|座机|固话|宅电|传真|手机|联系方式")
+_LABEL = re.compile("|".join([_LABEL_WORDS] + [re.escape(first) + "".join(like(c + c.upper()) for c in w[1:])
+                                              for w in ("passport", "tel", "phone")
+                                              for first in alike(w[0] + w[0].upper())]))
+_ALNUM = like(_LETTERS + "0123456789")
+# Hong Kong (six digits and a bracket: found at the bracket) and Taiwan identity cards.
+_REGIONAL = re.compile(rf"{_class(alike('(（') + alike(_LETTERS))}(?:(?<={_DIGIT}{{6}}{like('(（')})"
+                       rf"|(?<={_LETTER})(?<!{_ALNUM}.){like('12')}{_DIGIT}{{8}}(?!{_ALNUM}))")
 # "at" only as a word (the detectors' own cue, \bat\b): in "data", "date" or "status" it is none.
-_WORD = like("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
+_WORD = like(_LETTERS + "0123456789_")
 # A # for the @ only before a mail provider's name (zhang#qq.com), not in every link's #fragment.
 _PROVIDER = "163|126|qq|sina|sohu|gmail|hotmail|outlook|yahoo|foxmail|aliyun|139|189|yeah|21cn|tom|live|icloud"
-_AT = re.compile(f"{like('@')}|(?<!{_WORD}){like('Aa')}{like('Tt')}(?!{_WORD})|艾特|{like('#＃')}\\s?(?i:{_PROVIDER})")
+_AT = re.compile(f"{_class(alike('@') + alike('Aa') + ['艾'] + alike('#＃'))}"
+                 f"(?:(?<={like('@')})|(?<={like('Aa')})(?<!{_WORD}.){like('Tt')}(?!{_WORD})|(?<=艾)特"
+                 f"|(?<={like('#＃')})\\s?(?i:{_PROVIDER}))")
 # A plate's shape, not only its first two characters: an officer's certificate (皖D8969912) is none.
 _PLATE = re.compile(rf"[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼]{_SEPS}?{_LETTER}{_SEPS}{{0,2}}"
                     rf"(?:{_ALNUM}|[挂学警港澳]){{5,6}}(?!{_ALNUM})")
-
-
-# All four as one pattern for `suspects`: most files are small (a search document), where one
-# pass costs less than four.
-_ANY = re.compile("|".join(f"(?:{rx.pattern})" for rx in (_TEN, _AT, _PLATE, _REGIONAL)))
+_CUES = (_TEN, _AT, _PLATE, _REGIONAL)
 
 
 def suspect(text: str) -> bool:
     """Whether `text` could hold a number-like kind (see the cues above)."""
-    return bool(_TEN.search(text) or _AT.search(text) or _PLATE.search(text) or _REGIONAL.search(text)
-                or needs_slow_path(text) or (_LABEL.search(text) and _SEVEN.search(text)))
+    return bool(any(rx.search(text) for rx in _CUES) or needs_slow_path(text)
+                or (_LABEL.search(text) and _SEVEN.search(text)))
 
 
 def suspects(found: Iterable[str]) -> list[str]:
     """The texts of `found` that pass `suspect`, found with one pass of each cue over all of them
     joined (a NUL between texts: no cue spans it) instead of five calls a text."""
     import bisect
-    import itertools
     texts_ = [t for t in found if len(t) >= _SHORTEST]
     if not texts_:
         return []
     blob = "\x00".join(texts_)
     starts = list(itertools.accumulate((len(t) + 1 for t in texts_[:-1]), initial=0))
     picked: set[int] = set()
-    picked.update(bisect.bisect_right(starts, m.start()) - 1 for m in _ANY.finditer(blob))
+    for rx in _CUES:
+        picked.update(bisect.bisect_right(starts, m.start()) - 1 for m in rx.finditer(blob))
     picked.update(i for i in {bisect.bisect_right(starts, m.start()) - 1 for m in _LABEL.finditer(blob)}
                   if _SEVEN.search(texts_[i]))
     if needs_slow_path(blob):
