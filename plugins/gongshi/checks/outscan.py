@@ -332,11 +332,13 @@ class Scanner:
         self.seen: set[str] = set()
         self.chrome: set[str] = set()
 
-    def matches(self, text: str) -> Iterator[tuple[str, str, str]]:
-        """(kind, mask, key) of each number-like match in `text` that is not allowed."""
+    def matches(self, text: str, cued: bool = False) -> Iterator[tuple[str, str, str]]:
+        """(kind, mask, key) of each number-like match in `text` that is not allowed (`cued`: the
+        text is known to pass `suspect`, asked again only once its digests are taken out)."""
         if len(text) >= 32 and _DIGEST.search(text):
             text = _DIGEST.sub("#", text)
-        if len(text) < _SHORTEST or not suspect(text):
+            cued = False
+        if len(text) < _SHORTEST or not (cued or suspect(text)):
             return
         for m in d.detect(text, self.allow):
             if m.kind in KINDS_SCANNED:
@@ -364,7 +366,7 @@ class Scanner:
         found -= self.seen  # set operations in C: most texts of a page were read on another
         self.seen |= found
         for text in suspects(found):
-            out += [Hit(rel, kind, mask, k) for kind, mask, k in self.matches(text)]
+            out += [Hit(rel, kind, mask, k) for kind, mask, k in self.matches(text, cued=True)]
         return out
 
     def files(self, root: str, rels: Iterable[str]) -> list[Hit]:
