@@ -308,3 +308,18 @@ def test_the_state_keeps_every_files_digest_for_the_next_build(tmp_path: Path) -
     second = _scan(new, published=str(published))
     assert (second.read, second.skipped) == (0, 2)
     assert second.state.files == {"old.html": first.state.files["old.html"], "moved.html": first.state.files["old.html"]}
+
+
+def test_json_lines_read_before_are_not_read_again_and_new_ones_are(tmp_path: Path) -> None:
+    """The open-data tables repeat their rows (one a line) in the whole set and in each agency's
+    part: a line read before is not parsed again, a new line in the same file is."""
+    row = '  {"name": "某某商店", "code": "91341522MA2N0000X1"},'
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data/all.json").write_text(f'{{"records": [\n{row}\n  {{"name": "x"}}\n]}}\n', encoding="utf-8")
+    (tmp_path / "data/part.json").write_text(f'{{"records": [\n{row}\n  {{"tel": "13912345678"}}\n]}}\n',
+                                             encoding="utf-8")
+    found = _scan(tmp_path).findings
+    assert [(f.args["out"], f.args["what_en"]) for f in found] == [("data/part.json", "mobile number")]
+    scanner = outscan.Scanner((), frozenset())
+    assert scanner.content("all.json", (tmp_path / "data/all.json").read_bytes()) == []
+    assert len(scanner.lines) == 5  # four lines and the empty one after the last line break

@@ -187,10 +187,21 @@ def _without_columns(value: object) -> object:
     return value
 
 
-def _json(text: str, values: bool = True) -> set[str]:
+def _json(text: str, values: bool = True, lines: set[bytes] | None = None) -> set[str]:
     """Every string (or, `values` False, every key) and every integer of seven digits or more
-    in a JSON document; raises ValueError when it is not JSON."""
+    in a JSON document; raises ValueError when it is not JSON.
+
+    `lines`: the digests (BLAKE2b, 128 bits: a few bytes each, where the lines themselves would
+    hold a copy of the open data) of lines of JSON documents already read by this worker. A JSON
+    string holds no raw line break (json.loads refuses one), so each string and integer lies
+    within one line, and a line read before holds nothing new: only the other lines are read.
+    The open-data tables repeat each row, one a line, in the whole set and in its agency's part."""
     json.loads(text)  # fail closed on a document that is not JSON
+    if lines is not None and values and "\n" in text:
+        rows = text.split("\n")
+        digests = [hashlib.blake2b(row.encode("utf-8"), digest_size=16).digest() for row in rows]
+        text = "\n".join({row for row, dg in zip(rows, digests) if dg not in lines})
+        lines.update(digests)
     found = set((_JSON_STRING if values else _JSON_KEY).findall(text))
     if values:
         found.update(_JSON_INT.findall(text))
@@ -201,16 +212,16 @@ def _json(text: str, values: bool = True) -> set[str]:
     return found
 
 
-def texts(rel: str, data: bytes, chrome: set[str] | None = None) -> set[str]:
+def texts(rel: str, data: bytes, chrome: set[str] | None = None, lines: set[bytes] | None = None) -> set[str]:
     """Every text of one output file, by its type; raises ValueError (or UnicodeDecodeError)
-    when the bytes cannot be read as that type. `chrome`: see `_markup`."""
+    when the bytes cannot be read as that type. `chrome`: see `_markup`; `lines`: see `_json`."""
     ext = rel.rsplit(".", 1)[-1].lower() if "." in rel.rsplit("/", 1)[-1] else ""
     if ext == "gz":  # a page a plugin stored compressed: its content, bounded
         import zlib
         inflated = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(data, _MAX_GZ + 1)
         if len(inflated) > _MAX_GZ:
             raise ValueError(f"inflates beyond {_MAX_GZ} bytes")
-        return texts(rel[:-3], inflated, chrome)
+        return texts(rel[:-3], inflated, chrome, lines)
     if ext in BINARY:  # fonts, icons, pictures of the theme: their readable runs
         from gongshi.checks.attachparts import binary_text
         return set(binary_text(data))
@@ -227,7 +238,7 @@ def texts(rel: str, data: bytes, chrome: set[str] | None = None) -> set[str]:
         if rel == "search/meta.json":  # the filters' columns: one code a document, not text
             text = json.dumps(_without_columns(json.loads(text)), ensure_ascii=False)
         # The search index's gram files: grams as keys, delta-coded postings as values.
-        return _json(text, values=not rel.startswith("search/g/"))
+        return _json(text, values=not rel.startswith("search/g/"), lines=lines)
     if ext == "csv":
         return set(itertools.chain.from_iterable(csv.reader(io.StringIO(text))))
     return set(text.splitlines())
@@ -331,6 +342,7 @@ class Scanner:
         self.allowed = allowed
         self.seen: set[str] = set()
         self.chrome: set[str] = set()
+        self.lines: set[bytes] = set()  # JSON lines read (`_json`)
 
     def matches(self, text: str, cued: bool = False) -> Iterator[tuple[str, str, str]]:
         """(kind, mask, key) of each number-like match in `text` that is not allowed (`cued`: the
@@ -359,7 +371,7 @@ class Scanner:
         already scanned clean)."""
         out: list[Hit] = []
         try:
-            found = texts(rel, data, self.chrome) if data is not None else set()
+            found = texts(rel, data, self.chrome, self.lines) if data is not None else set()
         except Exception as exc:  # noqa: BLE001 - whatever a file makes its reader raise: fail closed
             return [Hit(rel, "", f"{type(exc).__name__}: {exc}"[:200], "")]
         found.update(rel.split("/"))  # the file's name and folders
