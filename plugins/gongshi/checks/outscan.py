@@ -25,12 +25,15 @@ phone, a maintainer's e-mail) and site.yml's `policy.redaction.allow` are allowe
 their digits (a phone printed as `0564-6021234` and linked as `tel:05646021234` is the same).
 
 Fast, because it runs on every build: a text seen once in a worker is not read again (headers,
-footers and list rows repeat on thousands of pages; outside <main> only new lines are parsed),
-the detectors are asked only about texts with a cue for these kinds (`suspect`), files are split
-over the cores in forked jobs (runtime/jobs.py), and a file hard-linked from the published build
-(same inode: the page cache and the search index link unchanged files) or with the same bytes
-was read when that build went online and is skipped, unless the allowed values, the scanner's
-code or the published file's mtime say otherwise (`State`). Measured in README ("What leaves").
+footers and list rows repeat on thousands of pages; outside <main> only new lines are parsed; a
+JSON line read before is not parsed again), the detectors are asked only about texts with a cue
+for these kinds (`suspect`), files are split over the cores in forked jobs (runtime/jobs.py), and
+what the published build's scan read is not parsed again, unless the allowed values, the
+scanner's code or the published file's mtime say otherwise (`State`): a file hard-linked from
+that build (same inode: the page cache and the search index link unchanged files), one with the
+same bytes as its published twin, and any file whose content digest (type and bytes) that scan
+read clean. A build that knows which files it wrote anew (a segmented build reusing the others)
+names them (`scan(only=...)`). Measured in README ("What leaves").
 """
 from __future__ import annotations
 
