@@ -117,3 +117,26 @@ def test_zips_attached_inside_an_ofd_share_its_bound() -> None:
     assert err.value.en == "its embedded files inflate beyond the limit of 33554432 bytes (a zip bomb?)"
     texts, why = attachments.every_text("ofd", body)
     assert texts is None and "zip bomb" in why
+
+
+@pytest.mark.slow  # builds a whole site, twice
+def test_an_ofd_is_published_as_its_sanitised_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Through the build: an ID in an annotation stops it; with the attachment gate off, the
+    published file is the copy without the annotation, and the ID is in no published byte."""
+    import datetime as dt
+
+    from conftest import ROOT
+    from gongshi.app.build import build
+    data = _data_with(tmp_path, "ofd", ofd("annotation", ID))
+    out = tmp_path / "output"
+    settings = str(ROOT / "pelicanconf.py")
+    ds = build(str(data), str(out), dt.date(2026, 11, 22), settings_file=settings, content=str(ROOT / "content"))
+    assert not ds.report.ok and not out.exists()
+
+    monkeypatch.setattr(attachments, "scan", lambda *a, **k: ([], None))  # the source gate misses it
+    ds = build(str(data), str(out), dt.date(2026, 11, 22), settings_file=settings, content=str(ROOT / "content"))
+    assert ds.report.ok, ds.report.to_text("en")
+    published = out / "files/demo/form.ofd"
+    assert published.read_bytes() == attachparts.sanitised("ofd", ofd("annotation", ID))
+    assert ID.encode() not in b"".join(p.read_bytes() for p in out.rglob("*") if p.is_file())
+    assert ID.encode() not in _inflated(published.read_bytes())
