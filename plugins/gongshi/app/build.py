@@ -126,7 +126,7 @@ def build(data: str, output: str, as_of: dt.date, *, settings_file: str | None =
         began = time.perf_counter()
         scanned = outscan.scan(tmp, ds, output, lambda: record_pages(ds, as_of),
                                workers=min(2, os.cpu_count() or 1) if jobs.parallel(settings) else 1)
-        log.info("gongshi.checks.outscan: %d output files read, %d linked from the published build, in %.1f s",
+        log.info("gongshi.checks.outscan: %d output files read, %d already read by the published build's scan, in %.1f s",
                  scanned.read, scanned.skipped, time.perf_counter() - began)
         if scanned.findings:
             ds.report.extend(scanned.findings)
