@@ -15,7 +15,7 @@ import shutil
 import time
 from typing import Any, Callable
 
-from gongshi.checks import outscan
+from gongshi.checks import cache as check_cache, outscan
 from gongshi.checks.pipeline import default_content, run_checks
 from gongshi.model.dataset import Dataset, load
 from gongshi.model.findings import Report
@@ -66,14 +66,15 @@ def build(data: str, output: str, as_of: dt.date, *, settings_file: str | None =
     if dataset is not None:
         ds = dataset
     else:
-        ds = load(data, workers(site))
+        seen: dict[str, os.stat_result] = {}
+        ds = load(data, workers(site), seen)
         ds.content = os.path.abspath(markdown) if markdown else default_content(data)
         if ds.report.ok:
             # The checks read the dataset and never change it, and no output reads their
             # findings: they run beside the rendering (runtime/jobs.py), and the build
             # publishes only if they find no error. A file that could not even be read is
             # known now: then the checks run here and nothing is rendered.
-            checking = jobs.start("checks", _checked, ds, as_of, strict, settings=site)
+            checking = jobs.start("checks", _checked, ds, as_of, strict, seen, settings=site)
         else:
             _checked(ds, as_of, strict)
     if not ds.report.ok:
@@ -176,12 +177,37 @@ def _umask() -> int:
     return mask
 
 
-def _checked(ds: Dataset, as_of: dt.date, strict: bool) -> Report:
-    """Every check over a loaded dataset (checks.validate without the loading): its report."""
+def _checked(ds: Dataset, as_of: dt.date, strict: bool, seen: dict[str, os.stat_result] | None = None) -> Report:
+    """Every check over a loaded dataset: its report. With `seen` (the stat of every file the
+    build's load walked) and the check cache on, through the cache `gongshi validate` keeps
+    (checks/cache.py: only changed decisions and the summary rules are checked again; the
+    findings are a full run's) — but only when the cache's own walk found every file as the
+    load did: otherwise a file edited during the build could be checked in another version
+    than the one published, and everything is checked over the loaded records instead."""
+    if seen is not None and check_cache.enabled():
+        now: dict[str, os.stat_result] = {}
+        report = check_cache.validate(ds.root, as_of, content=ds.content, stats=now)
+        if _same_files(seen, now):
+            ds.report = report
+            if strict:
+                ds.report.strict()
+            return ds.report
+        log.info("gongshi.checks: data changed during the build; checking the loaded records")
     run_checks(ds, as_of)
     if strict:
         ds.report.strict()
     return ds.report
+
+
+def _same_files(a: dict[str, os.stat_result], b: dict[str, os.stat_result]) -> bool:
+    """Whether two walks saw the same files, each with the same inode, size and mtime."""
+    if a.keys() != b.keys():
+        return False
+    for path, st in a.items():
+        other = b[path]
+        if (st.st_ino, st.st_size, st.st_mtime_ns) != (other.st_ino, other.st_size, other.st_mtime_ns):
+            return False
+    return True
 
 
 def _finished(checking: jobs.Job[Report] | None) -> Report | None:

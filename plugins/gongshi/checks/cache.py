@@ -62,13 +62,15 @@ __all__ = ["BULK", "MAGIC", "cache_dir", "check_id", "code_version", "enabled", 
 
 
 def validate(root: str, as_of: dt.date, *, content: str | None = None, workers: int | None = None,
-             extra_checks: Iterable[Check] = ()) -> Report:
+             extra_checks: Iterable[Check] = (), stats: dict[str, os.stat_result] | None = None) -> Report:
     """checks.validate's findings, re-checking only what changed since the last run (the
-    report only: the dataset is not loaded whole, so `gongshi build` keeps checks.validate)."""
+    report only: the dataset is not loaded whole). `stats` receives the walk's stat of every
+    file: `gongshi build` compares them with its own load's, to know these findings are about
+    the very files it published (app/build.py)."""
     root = os.path.abspath(root)
     fns = load_checks(extra_checks)
     scopes = [hooks.scope_of(fn) for fn in fns]
-    stats: dict[str, os.stat_result] = {}
+    stats = {} if stats is None else stats
     kinds: list[Any] = []  # each todo file's kind, as the scan found it (not matched twice)
     ds, todo = dataset.scan(root, stats, kinds)
     if not os.path.isdir(root):

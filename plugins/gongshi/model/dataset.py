@@ -273,13 +273,14 @@ def read(root: str, todo: Todo, workers: int | None = None) -> Iterator[tuple[li
     return RUNNER(root, todo, workers) if RUNNER is not None else _run(todo, workers)
 
 
-def load(root: str, workers: int | None = None) -> Dataset:
+def load(root: str, workers: int | None = None, stats: dict[str, os.stat_result] | None = None) -> Dataset:
     """Load every record under `root`, collecting every finding; never raises for bad data.
 
     Reading goes through `RUNNER` when one is installed (the parse cache does), else `_run`;
     both take the same (path, rel, mtime) list and give one result per file in its order.
+    `stats`, when given, receives the walk's stat of every file (as `scan`'s).
     """
-    ds, todo = scan(root)
+    ds, todo = scan(root, stats)
     if not os.path.isdir(ds.root):
         return ds
     results = read(ds.root, todo, workers)
