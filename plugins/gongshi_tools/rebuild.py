@@ -7,6 +7,8 @@ changes one decision, then times validate (cold, cached), the incremental rebuil
 output generator timed separately (pages rendered and linked by the render workers; the checks
 run in a forked job beside them, so their time, in that child, is not among the stages), and for comparison
 a full rebuild of the same state. Wall and CPU seconds (CPU includes forked workers).
+`--reuse` keeps an archive already generated in --folder (100,000 decisions take minutes to
+make); `--no-full` stops before the full rebuild (at 100,000 it is the longest part).
 """
 from __future__ import annotations
 
