@@ -68,14 +68,15 @@ def build(data: str, output: str, as_of: dt.date, *, settings_file: str | None =
         ds = dataset
     else:
         seen: dict[str, os.stat_result] = {}
-        ds = load(data, workers(site), seen)
+        kept: dict[str, tuple[list[Any], list[Any]]] = {}
+        ds = load(data, workers(site), seen, kept)
         ds.content = os.path.abspath(markdown) if markdown else default_content(data)
         if ds.report.ok:
             # The checks read the dataset and never change it, and no output reads their
             # findings: they run beside the rendering (runtime/jobs.py), and the build
             # publishes only if they find no error. A file that could not even be read is
             # known now: then the checks run here and nothing is rendered.
-            checking = jobs.start("checks", _checked, ds, as_of, strict, seen, settings=site)
+            checking = jobs.start("checks", _checked, ds, as_of, strict, (seen, kept), settings=site)
         else:
             _checked(ds, as_of, strict)
     if not ds.report.ok:
@@ -178,16 +179,19 @@ def _umask() -> int:
     return mask
 
 
-def _checked(ds: Dataset, as_of: dt.date, strict: bool, seen: dict[str, os.stat_result] | None = None) -> Report:
-    """Every check over a loaded dataset: its report. With `seen` (the stat of every file the
-    build's load walked) and the check cache on, through the cache `gongshi validate` keeps
-    (checks/cache.py: only changed decisions and the summary rules are checked again; the
-    findings are a full run's) — but only when the cache's own walk found every file as the
-    load did: otherwise a file edited during the build could be checked in another version
-    than the one published, and everything is checked over the loaded records instead."""
-    if seen is not None and check_cache.enabled():
+def _checked(ds: Dataset, as_of: dt.date, strict: bool,
+             loaded: tuple[dict[str, os.stat_result], dict[str, tuple[list[Any], list[Any]]]] | None = None) -> Report:
+    """Every check over a loaded dataset: its report. With `loaded` (the stat of every file the
+    build's load walked, and each file's records and findings) and the check cache on, through
+    the cache `gongshi validate` keeps (checks/cache.py: only changed decisions and the summary
+    rules are checked again, over the records already loaded; the findings are a full run's) —
+    but only when the cache's own walk found every file as the load did: otherwise a file
+    edited during the build could be checked in another version than the one published, and
+    everything is checked over the loaded records instead."""
+    if loaded is not None and check_cache.enabled():
+        seen, kept = loaded
         now: dict[str, os.stat_result] = {}
-        report = check_cache.validate(ds.root, as_of, content=ds.content, stats=now)
+        report = check_cache.validate(ds.root, as_of, content=ds.content, stats=now, loaded=kept)
         if _same_files(seen, now):
             ds.report = report
             if strict:
