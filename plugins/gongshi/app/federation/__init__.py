@@ -15,11 +15,13 @@ search index writer (outputs/search/index.write) with documents of its own.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 from dataclasses import dataclass, field
 from typing import Any
 
-from gongshi.app.federation.harvest import OK, County, county_id, harvest
+from gongshi.app.federation.digest import Part, context_key, load_part
+from gongshi.app.federation.harvest import OK, County, county_id
 
 DEFAULT_MAX_AGE = 31  # the monthly refresh (R-MONTHLY) plus a day's slack
 
@@ -43,10 +45,11 @@ class Result:
     held: dict[str, int] = field(default_factory=dict)  # reason -> decisions of OK counties not shown
     subjects: int = 0
     pages: int = 0
+    linked: int = 0           # pages reused from the published site (their inputs unchanged)
 
     def as_dict(self) -> dict[str, Any]:
         return {"as_of": self.as_of.isoformat(), "output": self.output, "decisions": self.decisions,
-                "held": dict(sorted(self.held.items())), "subjects": self.subjects, "pages": self.pages,
+                "held": dict(sorted(self.held.items())), "subjects": self.subjects, "pages": self.pages, "linked": self.linked,
                 "counties": [{"id": c.id, "name": c.name, "status": c.status, "as_of": c.as_of,
                               "reason_zh": c.reason_zh, "reason_en": c.reason_en} for c in self.counties]}
 
@@ -82,7 +85,10 @@ def federate(province: str, output: str, as_of: dt.date, theme: str | None = Non
     site = read_site(province)
     fed = site["federation"]
     max_age = int(fed.get("max_age_days") or DEFAULT_MAX_AGE)
-    counties: list[County] = []
+    theme_dir = sitegen._theme(theme)
+    context = context_key(site, as_of, max_age, theme_dir)
+    cache = cache_dir(province)
+    parts: list[Part] = []
     seen: set[str] = set()
     for entry in fed["counties"]:
         cid = county_id(entry)
@@ -90,13 +96,20 @@ def federate(province: str, output: str, as_of: dt.date, theme: str | None = Non
             raise FederationError(f"federation.counties 中编号 {cid} 重复", f"county id {cid} is listed twice",
                                   "给重名的县写不同的 id", "give the counties distinct ids")
         seen.add(cid)
-        counties.append(harvest(County(cid, str(entry["name"]), str(entry["bundle"])), province, as_of, max_age))
-    result = Result(as_of, output, counties)
+        # One county at a time: its bundle is read, judged and reduced to its part (or the
+        # part is read from the cache when its manifest did not change), then dropped.
+        parts.append(load_part(County(cid, str(entry["name"]), str(entry["bundle"])), province, as_of, max_age,
+                               os.path.join(cache, "parts") if cache else None, context))
+    result = Result(as_of, output, [p.county for p in parts])
     remove_leftovers(output)
     tmp = f"{output}.tmp-{os.getpid()}"
     os.makedirs(tmp)
+    keys_file = os.path.join(cache, "pages-" + hashlib.sha256(os.path.abspath(output).encode()).hexdigest()[:16]
+                             + ".json") if cache else ""
+    before = _read_keys(keys_file) if keys_file and os.path.isdir(output) else {}
     try:
-        sitegen.write(tmp, site, counties, as_of, max_age, result, theme)
+        keys = sitegen.write(tmp, site, parts, as_of, max_age, result, theme, context,
+                             output if before else None, before)
         leaks = scan_output(tmp, site)
     except BaseException:
         import shutil
@@ -114,8 +127,54 @@ def federate(province: str, output: str, as_of: dt.date, theme: str | None = Non
                               "the data came from a county's bundle: that county finds it with gongshi validate, masks "
                               "it and publishes again; a number that is public goes on the province's "
                               "policy.redaction.allow")
+    if keys_file:  # the keys of the site going online, for the next merge (written before it is)
+        _write_keys(keys_file, keys)
     swap(tmp, output)
+    if cache:
+        _prune(os.path.join(cache, "parts"), {p.key for p in parts})
     return result
+
+
+def cache_dir(province: str) -> str:
+    """Where the merge keeps county parts and page keys: $GONGSHI_CACHE_DIR/federation, else
+    <province>/.cache/federation; "" when GONGSHI_CACHE=0 (everything made again)."""
+    if os.environ.get("GONGSHI_CACHE", "1") == "0":
+        return ""
+    base = os.environ.get("GONGSHI_CACHE_DIR") or os.path.join(province, ".cache")
+    return os.path.join(base, "federation")
+
+
+def _read_keys(path: str) -> dict[str, str]:
+    import json
+    try:
+        with open(path, encoding="utf-8") as fh:
+            keys = json.load(fh)
+        return keys if isinstance(keys, dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def _write_keys(path: str, keys: dict[str, str]) -> None:
+    import json
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    tmp = f"{path}.tmp-{os.getpid()}"
+    with open(tmp, "w", encoding="utf-8") as fh:
+        json.dump(keys, fh, sort_keys=True, separators=(",", ":"))
+    os.replace(tmp, path)
+
+
+def _prune(folder: str, keep: set[str]) -> None:
+    """Parts of bundles no county publishes any more: removed, so the cache stays one province."""
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return
+    for name in names:
+        if name.split(".")[0] not in keep:
+            try:
+                os.remove(os.path.join(folder, name))
+            except OSError:
+                pass
 
 
 def scan_output(folder: str, site: dict[str, Any]) -> list[str]:

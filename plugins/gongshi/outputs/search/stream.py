@@ -1,0 +1,103 @@
+"""The search index written document by document (a province's million decisions).
+
+`index.write` takes every document as a `Doc` in a list; a province merging a million
+decisions cannot hold that (~14 kB a decision as Python objects). `Writer` takes one document
+at a time, with its grams already computed (a province caches them per county), writes its
+result file at once and keeps only its postings, as compact arrays of 32-bit ids (4 bytes a
+posting, not a Python int in a list), and the four facet values. Documents may arrive in any
+order of ids; each gram's postings are sorted when the gram files are written. The files are
+the same format, shard count rule and bytes as `index.write` gives for the same documents
+(tests/outputs/test_search_stream.py).
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import zlib
+from array import array
+from collections.abc import Iterable
+from pathlib import Path
+
+from gongshi.outputs.search.docno import normalise
+from gongshi.outputs.search.encode import Files, deltas, encode
+from gongshi.outputs.search.index import (COMMON_BYTES, FOLDER, HAN, KIND_NAMES, MAX_SHARDS, SHARD_BYTES,
+                                          VERSION, _facet, fold, grams, shard_of)
+
+
+def doc_grams(key: Iterable[str], body: Iterable[str], doc_no: str) -> tuple[set[str], set[str]]:
+    """(grams of the key fields with the document number's `#` gram, the body's other grams),
+    as index.write computes them for one document."""
+    k: set[str] = set()
+    for t in key:
+        k |= grams(t)
+    other: set[str] = set()
+    for t in body:
+        other |= grams(t)
+    if doc_no and normalise(doc_no):
+        k.add("#" + fold(normalise(doc_no) or ""))
+    return k, other - k
+
+
+class Writer:
+    """Writes <site>/search/ one document at a time; `finish` writes gram files and meta.json."""
+
+    def __init__(self, site: str | os.PathLike[str], docs: int, published: str | None = None) -> None:
+        self.root = Path(site, FOLDER)
+        self.files = Files(self.root, published, FOLDER)
+        shutil.rmtree(self.root, ignore_errors=True)
+        (self.root / "g").mkdir(parents=True)
+        (self.root / "d").mkdir()
+        self.docs = docs
+        self.postings: dict[str, array[int]] = {}
+        self.facets: list[list[str]] = [[""] * docs for _ in range(4)]   # kind, agency, category, year
+        self.total = 0
+
+    def add(self, i: int, data: bytes, key: Iterable[str], other: Iterable[str],
+            kind: str, agency: str, category: str, year: str) -> None:
+        """Document `i`: its result file's bytes (encode.encode of index.write's dict), its key
+        grams and its other grams (disjoint), and its facet values."""
+        self.total += self.files.put(f"d/{i}.json", data)
+        postings = self.postings
+        for g, bit in ((g, 1) for g in key):
+            p = postings.get(g)
+            if p is None:
+                p = postings[g] = array("I")
+            p.append(2 * i + bit)
+        for g in other:
+            p = postings.get(g)
+            if p is None:
+                p = postings[g] = array("I")
+            p.append(2 * i)
+        for col, value in zip(self.facets, (kind, agency, category, year)):
+            col[i] = value
+
+    def finish(self) -> int:
+        """The gram files and meta.json; every byte written (result files included)."""
+        encoded: dict[str, bytes] = {}
+        for g in list(self.postings):
+            ids = self.postings.pop(g)
+            encoded[g] = deltas(sorted(ids)).encode("ascii")
+        raw = sum(len(g) * 3 + len(v) + 6 for g, v in encoded.items())
+        shards = 1
+        while shards < MAX_SHARDS and raw / shards > SHARD_BYTES:
+            shards *= 2
+        split: list[list[str]] = [[] for _ in range(shards)]
+        for g in encoded:
+            split[shard_of(g, shards)].append(g)
+        common = {g: len(zlib.compress(v, 6)) for g, v in encoded.items()
+                  if len(v) > COMMON_BYTES and len(g) == 2 and HAN.fullmatch(g)}
+        for n, part in enumerate(split):
+            self.total += self.files.put(f"g/{n}.json", encode({g: encoded[g].decode("ascii") for g in part}))
+            for g in part:
+                del encoded[g]
+        kinds, kind_col, kw = _facet(self.facets[0])
+        agencies, agency_col, aw = _facet(self.facets[1])
+        categories, cat_col, cw = _facet(self.facets[2])
+        years, year_col, yw = _facet(self.facets[3])
+        self.total += self.files.dump("meta.json", {
+            "version": VERSION, "docs": self.docs, "shards": shards, "common": common,
+            "kind": {"names": kinds, "labels": [KIND_NAMES[k] for k in kinds], "col": kind_col, "w": kw},
+            "agency": {"names": agencies, "col": agency_col, "w": aw},
+            "category": {"names": categories, "col": cat_col, "w": cw},
+            "year": {"names": years, "col": year_col, "w": yw}})
+        return self.total
