@@ -39,6 +39,7 @@ AS_OF = dt.date(2026, 11, 22)       # every county builds as of this day
 PROVINCE_AS_OF = dt.date(2026, 12, 7)
 FIRST = "东西南北中上下新长平"
 SECOND = "安宁丰和阳山河城江源"
+DOC_NO = re.compile(r"((?:^|\n)\s*(?:- )?doc_no: ['\"]?)霍")
 SPEC = re.compile(r"([0-9]+)\s*[x×*]\s*([0-9]+[kK]?)")
 
 Log = Callable[[str], None]
@@ -75,6 +76,7 @@ def _rewrite(root: str, name: str, n: int) -> None:
                 text = fh.read()
             new = text.replace("霍邱县", name).replace("霍邱", name[:-1]).replace("zfgs.example.gov.cn", f"{host}.example.gov.cn")
             new = new.replace("3415220001", f"34{n:08d}")
+            new = DOC_NO.sub(lambda m: m.group(1) + name[:2], new)  # 霍市监罚〔…〕 -> 东安市监罚〔…〕
             if f == "site.yml":
                 new = new.replace("安徽省六安市", "安徽省示例市")
             if new != text:
@@ -239,8 +241,9 @@ def _queries(site: str) -> list[str]:
     return out + ["危险化学品", "食品经营许可", "东安县"]
 
 
-def run(spec: str, cache: str, log: Log) -> dict[str, Any]:
-    """The whole benchmark; a dict of its figures (to_text prints it)."""
+def prepare(spec: str, cache: str, log: Log) -> tuple[str, list[tuple[str, int, int, str]], dict[str, Any]]:
+    """Every county's data and bundle (made when missing, in a process pool of 2 as two CI
+    runners would): the benchmark's folder, the county tasks and what building them cost."""
     from . import bench
     counties, decisions = parse_spec(spec)
     root = os.path.join(cache, "federation", f"{counties}x{decisions}")
@@ -251,8 +254,16 @@ def run(spec: str, cache: str, log: Log) -> dict[str, Any]:
     start, load = time.perf_counter(), os.getloadavg()[0]
     with ProcessPoolExecutor(max_workers=max(1, min(os.cpu_count() or 1, 2))) as pool:
         done = list(pool.map(county_task, tasks))
-    counties_wall = time.perf_counter() - start
     built = [d for d in done if not d["reused"]]
+    return root, tasks, {"built": len(built), "reused": len(done) - len(built),
+                         "wall_seconds": round(time.perf_counter() - start, 1), "load": round(load, 2),
+                         "task_seconds": round(sum(d["seconds"] for d in built), 1)}
+
+
+def run(spec: str, cache: str, log: Log) -> dict[str, Any]:
+    """The whole benchmark; a dict of its figures (to_text prints it)."""
+    counties, decisions = parse_spec(spec)
+    root, tasks, built = prepare(spec, cache, log)
     province = os.path.join(root, "province")
     os.makedirs(province, exist_ok=True)
     from gongshi.model.yamlwrite import dump
@@ -275,9 +286,7 @@ def run(spec: str, cache: str, log: Log) -> dict[str, Any]:
     steps.append(_merge(province, output, "one county changed", env))
     search = search_bytes(output, _queries(output)) if steps[0].exit == 0 else {}
     return {"counties": counties, "decisions_per_county": decisions, "decisions": counties * decisions,
-            "county_bundles": {"built": len(built), "reused": len(done) - len(built),
-                               "wall_seconds": round(counties_wall, 1), "load": round(load, 2),
-                               "task_seconds": round(sum(d["seconds"] for d in built), 1)},
+            "county_bundles": built,
             "changed": changed, "steps": [asdict(s) for s in steps], "search": search,
             "output_bytes": _du(output)}
 
@@ -298,9 +307,12 @@ def _code_version() -> str:
     from gongshi.outputs import bundle as b
     from gongshi.outputs.opendata import tables
     h = hashlib.sha256()
-    for mod in (b, tables, sys.modules[__name__]):
+    import inspect
+    for mod in (b, tables):
         with open(mod.__file__ or "", "rb") as fh:
             h.update(fh.read())
+    for fn in (_rewrite, county_task, bundle):  # this module's county side only: the merge's timing may change
+        h.update(inspect.getsource(fn).encode())
     return h.hexdigest()[:8]
 
 
@@ -323,3 +335,12 @@ def to_text(r: dict[str, Any]) -> str:
                      f"largest later query {s['later_query_bytes'] / 1000:.1f} kB ({s['worst_query']})")
     lines.append(f"output: {r['output_bytes'] / 1e6:.0f} MB; changed: {r['changed']}")
     return "\n".join(lines)
+
+
+if __name__ == "__main__":  # python -m gongshi_tools.fedbench 100x10000 --cache DIR: the bundles only
+    import argparse
+    parser = argparse.ArgumentParser(description="build the simulated counties' bundles only")
+    parser.add_argument("spec")
+    parser.add_argument("--cache", default=".cache/bench")
+    a = parser.parse_args()
+    print(json.dumps(prepare(a.spec, a.cache, lambda t: print(t, file=sys.stderr, flush=True))[2]))
