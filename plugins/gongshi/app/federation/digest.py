@@ -158,15 +158,14 @@ def code_key() -> str:
     return h.hexdigest()
 
 
-def load_part(c: County, base_dir: str, as_of: dt.date, max_age: int, cache: str | None,
-              context: str) -> Part:
-    """The county's part: from the cache when its manifest is the one cached, else harvested,
-    digested and (when OK) cached. The search documents are written to <cache>/<key>.search."""
-    folder = cache or ""
-    mdigest = manifest_digest(c, base_dir) if cache else None
+def load_part(c: County, base_dir: str, as_of: dt.date, max_age: int, cache: str, context: str) -> Part:
+    """The county's part: from the folder `cache` when its manifest is the one cached there,
+    else harvested, digested and (when OK) written there, with its search documents beside
+    it (<key>.search). A county that is not OK is never written (harvested again each run)."""
+    mdigest = manifest_digest(c, base_dir)
     key = hashlib.sha256(f"{context}\n{c.id}\n{c.name}\n{c.bundle}\n{mdigest}".encode()).hexdigest()[:32]
-    path = os.path.join(folder, f"{key}.part") if cache and mdigest else ""
-    if path and os.path.isfile(path) and os.path.isfile(path[:-5] + ".search"):
+    path = os.path.join(cache, f"{key}.part")
+    if mdigest and os.path.isfile(path) and os.path.isfile(path[:-5] + ".search"):
         try:
             with open(path, "rb") as fh:
                 part: Part = pickle.load(fh)
@@ -179,26 +178,10 @@ def load_part(c: County, base_dir: str, as_of: dt.date, max_age: int, cache: str
         return Part(c, key=key)
     part, docs = digest(c, as_of)
     part.key = key
-    spool = path[:-5] + ".search" if path else os.path.join(_spool_dir(), f"{key}.search")
-    _dump(spool, docs)
-    part.search = spool
-    if path:
-        _dump(path, part)
+    part.search = path[:-5] + ".search"
+    _dump(part.search, docs)
+    _dump(path, part)
     return part
-
-
-_SPOOL: list[str] = []
-
-
-def _spool_dir() -> str:
-    """A private temporary folder for search documents when there is no cache (removed at exit)."""
-    if not _SPOOL:
-        import atexit
-        import shutil
-        import tempfile
-        _SPOOL.append(tempfile.mkdtemp(prefix="gongshi-federate-"))
-        atexit.register(shutil.rmtree, _SPOOL[0], True)
-    return _SPOOL[0]
 
 
 def _dump(path: str, value: Any) -> None:

@@ -17,11 +17,17 @@ import zlib
 from array import array
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from gongshi.outputs.search.docno import normalise
 from gongshi.outputs.search.encode import Files, deltas, encode
 from gongshi.outputs.search.index import (COMMON_BYTES, FOLDER, HAN, KIND_NAMES, MAX_SHARDS, SHARD_BYTES,
                                           VERSION, _facet, fold, grams, shard_of)
+
+FACETS = ("kind", "agency", "category", "year")
+# Facet columns (characters, all four) above which they go to files of their own (f/<name>.json):
+# ~16,000 documents; a county's own index (index.write) always keeps them in meta.json.
+FACETS_INLINE = 65536
 
 
 def doc_grams(key: Iterable[str], body: Iterable[str], doc_no: str) -> tuple[set[str], set[str]]:
@@ -41,13 +47,25 @@ def doc_grams(key: Iterable[str], body: Iterable[str], doc_no: str) -> tuple[set
 class Writer:
     """Writes <site>/search/ one document at a time; `finish` writes gram files and meta.json."""
 
-    def __init__(self, site: str | os.PathLike[str], docs: int, published: str | None = None) -> None:
+    def __init__(self, site: str | os.PathLike[str], docs: int, published: str | None = None,
+                 block: int = 0) -> None:
         self.root = Path(site, FOLDER)
         self.files = Files(self.root, published, FOLDER)
         shutil.rmtree(self.root, ignore_errors=True)
         (self.root / "g").mkdir(parents=True)
         (self.root / "d").mkdir()
         self.docs = docs
+        # block > 1: d/<k>.json holds documents k*block … k*block+block-1 as a JSON array
+        # (meta.json says `block`): a million result files would cost most of a province's
+        # merge in file creation alone (~0.1–1 ms each here). Documents arrive in any order,
+        # so their bytes wait in a spool file (not memory) until finish writes the blocks.
+        self.block = block if block > 1 else 0
+        if self.block:
+            import tempfile
+            self.spool = tempfile.TemporaryFile(dir=self.root)
+            self.offsets = array("Q", bytes(8 * docs))
+            self.sizes = array("I", bytes(4 * docs))
+            self.end = 0
         self.postings: dict[str, array[int]] = {}
         self.facets: list[list[str]] = [[""] * docs for _ in range(4)]   # kind, agency, category, year
         self.total = 0
@@ -56,7 +74,12 @@ class Writer:
             kind: str, agency: str, category: str, year: str) -> None:
         """Document `i`: its result file's bytes (encode.encode of index.write's dict), its key
         grams and its other grams (disjoint), and its facet values."""
-        self.total += self.files.put(f"d/{i}.json", data)
+        if self.block:
+            self.offsets[i], self.sizes[i] = self.end, len(data)
+            self.spool.write(data)
+            self.end += len(data)
+        else:
+            self.total += self.files.put(f"d/{i}.json", data)
         postings = self.postings
         for g, bit in ((g, 1) for g in key):
             p = postings.get(g)
@@ -73,6 +96,14 @@ class Writer:
 
     def finish(self) -> int:
         """The gram files and meta.json; every byte written (result files included)."""
+        if self.block:
+            self.spool.flush()
+            fd = self.spool.fileno()
+            for k in range(0, self.docs, self.block):
+                parts = [os.pread(fd, self.sizes[i], self.offsets[i]) for i in range(k, min(k + self.block, self.docs))]
+                self.total += self.files.put(f"d/{k // self.block}.json", b"[" + b",".join(parts) + b"]")
+            self.spool.close()
+            del self.offsets, self.sizes
         encoded: dict[str, bytes] = {}
         for g in list(self.postings):
             ids = self.postings.pop(g)
@@ -90,14 +121,24 @@ class Writer:
             self.total += self.files.put(f"g/{n}.json", encode({g: encoded[g].decode("ascii") for g in part}))
             for g in part:
                 del encoded[g]
-        kinds, kind_col, kw = _facet(self.facets[0])
-        agencies, agency_col, aw = _facet(self.facets[1])
-        categories, cat_col, cw = _facet(self.facets[2])
-        years, year_col, yw = _facet(self.facets[3])
-        self.total += self.files.dump("meta.json", {
-            "version": VERSION, "docs": self.docs, "shards": shards, "common": common,
-            "kind": {"names": kinds, "labels": [KIND_NAMES[k] for k in kinds], "col": kind_col, "w": kw},
-            "agency": {"names": agencies, "col": agency_col, "w": aw},
-            "category": {"names": categories, "col": cat_col, "w": cw},
-            "year": {"names": years, "col": year_col, "w": yw}})
+        meta: dict[str, Any] = {"version": VERSION, "docs": self.docs, "shards": shards, "common": common}
+        if self.block:
+            meta["block"] = self.block
+        columns = []
+        for name, values in zip(FACETS, self.facets):
+            names, col, width = _facet(values)
+            entry: dict[str, Any] = {"names": names, "col": col, "w": width}
+            if name == "kind":
+                entry = {"names": names, "labels": [KIND_NAMES[k] for k in names], "col": col, "w": width}
+            meta[name] = entry
+            columns.append(col)
+        self.facets = []
+        if sum(map(len, columns)) > FACETS_INLINE:
+            # A province's columns (about a megabyte gzip at a million documents) would be most
+            # of the first search: one file each, fetched by search.js when a filter is used.
+            (self.root / "f").mkdir()
+            for name in FACETS:
+                self.total += self.files.dump(f"f/{name}.json", {"col": meta[name].pop("col")})
+                meta[name]["file"] = f"f/{name}.json"
+        self.total += self.files.dump("meta.json", meta)
         return self.total
