@@ -169,6 +169,17 @@ def _assemble(province: str, output: str, as_of: dt.date, theme: str | None, sit
     return result
 
 
+def _scan(scanner: Any, folder: str, rels: list[str], every: int = 20000) -> list[Any]:
+    """scanner.files, forgetting the texts it has read every `every` files: a province's million
+    pages hold millions of distinct texts, and the scanner's memory of them (which spares
+    reading a page's shared chrome again) would grow to gigabytes."""
+    hits: list[Any] = []
+    for start in range(0, len(rels), every):
+        scanner.seen.clear()
+        hits += scanner.files(folder, rels[start:start + every])
+    return hits
+
+
 def cache_dir(province: str) -> str:
     """Where the merge keeps county parts and page keys: $GONGSHI_CACHE_DIR/federation, else
     <province>/.cache/federation; "" when GONGSHI_CACHE=0 (everything made again)."""
@@ -229,9 +240,9 @@ def scan_output(folder: str, site: dict[str, Any], published: str | None = None)
     scanner = outscan.Scanner(allow, frozenset())
     list(scanner.matches("联系电话 139 1234 5678，z@example.com，皖A12345，&#49;"))  # tables built before forking
     if len(rels) < 200 or not jobs.parallel():
-        hits = scanner.files(folder, rels)
+        hits = _scan(scanner, folder, rels)
     else:
-        running = [jobs.start(f"output scan {i + 1}", scanner.files, folder, part)
+        running = [jobs.start(f"output scan {i + 1}", _scan, scanner, folder, part)
                    for i, part in enumerate(outscan.chunks(rels, 2, folder))]
         hits = [h for job in running for h in job.result()]
     return [f"{h.rel}: {h.kind or 'unreadable'} {h.mask}".rstrip() for h in hits], outscan.State(ctx, started)

@@ -92,12 +92,17 @@ def _number(value: Any) -> float:
     return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else 0.0
 
 
+def _mapping(value: Any) -> dict[str, Any]:
+    """A county's value where a mapping belongs, else {} (a bundle's shapes are not trusted)."""
+    return value if isinstance(value, dict) else {}
+
+
 def _item(c: County, agency: str, row: dict[str, Any]) -> Item:
-    party = row.get("party") if isinstance(row.get("party"), dict) else {}
+    party = _mapping(row.get("party"))
     decided = sys.intern(_str(row.get("decided")))
     code = _str(party.get("credit_code"))
     code = code if party.get("type") in SUBJECT_TYPES and CODE.fullmatch(code) else ""
-    penalty = row.get("penalty") if isinstance(row.get("penalty"), dict) else {}
+    penalty = _mapping(row.get("penalty"))
     year = sys.intern((decided if DATE.fullmatch(decided) else str(row["published"]))[:4])
     return Item(c.id, c.name, agency, sys.intern(_str(row["agency"])), _str(row["slug"]), year,
                 sys.intern(str(row.get("decided") or row.get("published"))), str(row["url"]), _str(row.get("doc_no")),
@@ -107,7 +112,7 @@ def _item(c: County, agency: str, row: dict[str, Any]) -> Item:
 
 def search_doc(i: Item, row: dict[str, Any]) -> tuple[bytes, str, str]:
     """(result file bytes, key grams, other grams) of one decision, as index.write makes them."""
-    party = row.get("party") if isinstance(row.get("party"), dict) else {}
+    party = _mapping(row.get("party"))
     title = str(row.get("title") or row.get("doc_no") or "")
     doc_no = str(row.get("doc_no") or "")
     body = [b for b in [i.county_name, i.agency] + [str(row.get(k) or "") for k in

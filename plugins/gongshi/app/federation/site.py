@@ -246,8 +246,8 @@ def _index(out: str, parts: list[Part], subjects: dict[str, list[Item]], publish
         kinds.add("decision")
         counties.add(p.county.name)
     for j, (code, group) in enumerate(subjects.items()):
-        data, k, other = subject_doc(code, group)
-        writer.add(sids[j], data, k, other, "subject", "", "", "")
+        data, skey, sother = subject_doc(code, group)
+        writer.add(sids[j], data, skey, sother, "subject", "", "", "")
         kinds.add("subject")
     writer.finish()
     return {"kind": [search_index.KIND_NAMES[k] for k in search_index.KIND_NAMES if k in kinds],

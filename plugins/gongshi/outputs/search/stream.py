@@ -11,10 +11,12 @@ the same format, shard count rule and bytes as `index.write` gives for the same 
 """
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import zlib
 from array import array
+from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -66,7 +68,7 @@ class Writer:
             self.offsets = array("Q", bytes(8 * docs))
             self.sizes = array("I", bytes(4 * docs))
             self.end = 0
-        self.postings: dict[str, array[int]] = {}
+        self.postings: defaultdict[str, array[int]] = defaultdict(functools.partial(array, "I"))
         self.facets: list[list[str]] = [[""] * docs for _ in range(4)]   # kind, agency, category, year
         self.total = 0
 
@@ -81,16 +83,10 @@ class Writer:
         else:
             self.total += self.files.put(f"d/{i}.json", data)
         postings = self.postings
-        for g, bit in ((g, 1) for g in key):
-            p = postings.get(g)
-            if p is None:
-                p = postings[g] = array("I")
-            p.append(2 * i + bit)
+        for g in key:
+            postings[g].append(2 * i + 1)
         for g in other:
-            p = postings.get(g)
-            if p is None:
-                p = postings[g] = array("I")
-            p.append(2 * i)
+            postings[g].append(2 * i)
         for col, value in zip(self.facets, (kind, agency, category, year)):
             col[i] = value
 
