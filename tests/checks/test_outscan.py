@@ -269,3 +269,13 @@ def test_search_meta_columns_are_codes_not_text() -> None:
     found = texts("search/meta.json", meta.encode("utf-8"))
     assert "甲县 13912345678" in found
     assert not any("0444" in t for t in found)
+
+
+def test_search_facet_files_are_codes_not_text() -> None:
+    """A large index (a province's) keeps each filter column in a file of its own,
+    search/f/<facet>.json: read as meta.json's columns are (100 counties wrote 171…7171, which
+    reads as a mobile number); any other file of that folder's depth stays JSON read whole."""
+    from gongshi.checks.outscan import texts
+    col = json.dumps({"col": "1717171717171717171717"}).encode("utf-8")
+    assert not any("1717" in t for t in texts("search/f/agency.json", col))
+    assert any("1717" in t for t in texts("search/d/0.json", col))
