@@ -3,10 +3,7 @@ province), and a merge after one county changed, which reuses every other county
 and links unchanged pages from the published site, gives the very bytes of a cold merge."""
 from __future__ import annotations
 
-import datetime as dt
-import filecmp
 import json
-import os
 from pathlib import Path
 
 import pytest
