@@ -323,3 +323,13 @@ def test_json_lines_read_before_are_not_read_again_and_new_ones_are(tmp_path: Pa
     scanner = outscan.Scanner((), frozenset())
     assert scanner.content("all.json", (tmp_path / "data/all.json").read_bytes()) == []
     assert len(scanner.lines) == 5  # four lines and the empty one after the last line break
+
+
+def test_search_facet_files_are_codes_not_text() -> None:
+    """A large index (a province's) keeps each filter column in a file of its own,
+    search/f/<facet>.json: read as meta.json's columns are (100 counties wrote 171…7171, which
+    reads as a mobile number); any other file of that folder's depth stays JSON read whole."""
+    from gongshi.checks.outscan import texts
+    col = json.dumps({"col": "1717171717171717171717"}).encode("utf-8")
+    assert not any("1717" in t for t in texts("search/f/agency.json", col))
+    assert any("1717" in t for t in texts("search/d/0.json", col))

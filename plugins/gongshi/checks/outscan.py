@@ -238,7 +238,9 @@ def texts(rel: str, data: bytes, chrome: set[str] | None = None, lines: set[byte
     if ext in ("html", "htm", "xml", "svg", "xhtml"):
         return _markup(text, chrome if ext in ("html", "htm") else None)
     if ext == "json":
-        if rel == "search/meta.json":  # the filters' columns: one code a document, not text
+        # The filters' columns: one code a document, not text (in meta.json, or in a file each
+        # for a large index, search/f/<facet>.json: outputs/search/stream.py).
+        if rel == "search/meta.json" or (rel.startswith("search/f/") and rel.count("/") == 2):
             text = json.dumps(_without_columns(json.loads(text)), ensure_ascii=False)
         # The search index's gram files: grams as keys, delta-coded postings as values.
         return _json(text, values=not rel.startswith("search/g/"), lines=lines)
