@@ -91,6 +91,8 @@ STRONG_RIGHT = re.compile(
     # round 3: a people's name (沙文华（回族）, 阿于木呷（彝族，男）), a kinship link (温振兴（其父）),
     # or any person's noun in brackets (鲍志刚（商户）, 滑春雷（顾客）, 张李明轩（未成年人）)
     r"|[（(]\s*[\u4e00-\u9fff]{1,4}族\s*[，,、）)]"
+    # round 4: the same after a comma (那日苏，蒙古族，; 古丽，维吾尔族，)
+    r"|[，,]\s*[\u4e00-\u9fff]{1,4}族\s*[，,、；;。]"
     r"|[（(]\s*[其之系]?(?:父|母|兄|弟|姐|妹|妻|夫|子|女|侄|孙|儿子|女儿|妻子|丈夫|父亲|母亲|哥哥|弟弟|姐姐|妹妹|舅舅|叔叔|姑姑|表弟|表哥)[）)]"
     r"|[（(][\u4e00-\u9fff]{0,5}?(?:人|者|户|客|居|友|民|商|贩|生|东)[）)]"
     # a trade or a courtesy after a full name (唐春生师傅是, 卢春来老师); a surname and one of

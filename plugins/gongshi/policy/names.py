@@ -720,10 +720,20 @@ def detect(text: str, tagger: Tagger | None = None, public: Iterable[str] = ()) 
         a, b = m.span()
         if a in covered:
             continue
+        if _masked_after(text, b):
+            continue
+        if b - a >= 4 and _freq(text[a:b]) < _WORD and not (a and _han(text[a - 1]) and _freq(text[a - 1:a + 1]) >= _WORD) \
+                and not _business_or_place(text, a, b):
+            # round 4: two parts (格桑曲珍, 白玛央金) are a name's shape wherever they stand
+            # (导游格桑曲珍: a role no list names), like a surname and two given characters
+            cands.append(_Cand(a, b, STRONG, (R_STRONG, 0)))
+            continue
         left = _left(text, a)
-        if left == NONE or _masked_after(text, b) or (b - a < 3 and left != STRONG):
-            continue  # one two-character part (宝音, 乌兰) only after a role
-        cands.append(_Cand(a, b, left, _right(text, b)))
+        right = _right(text, b)
+        if left == NONE or (b - a < 3 and left != STRONG and right[0] < R_PERSON and right[0] != R_LIST):
+            continue  # one two-character part (宝音, 乌兰) only after a role, before a person's
+            # predicate (扎西承认) or in a list with a name (达瓦、拉姆均证实)
+        cands.append(_Cand(a, b, left, right))
     shaped = _shaped(text, covered)
     if _LATIN_HINT.search(text):
         shaped += _latin(text)
