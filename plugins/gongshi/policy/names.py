@@ -212,7 +212,8 @@ _HONORIFIC_RE = re.compile("先生|女士|小姐|师傅|老师|同志|老板|总
 _PREP_CHARS = set("向对由和与及给被把将同跟替经")
 # Time words after 于: 当事人于当日 is no 于当.
 _TIME_AFTER_YU = re.compile(r"于(?:当|同|次|今|去|前|近|本|上|下|[一二三四五六七八九十]+[月日年]"
-                            r"|黎明|凌晨|清晨|傍晚|深夜|午夜|夜间|中午|晚间|早晨|[\u4e00-\u9fff]{2}(?:时分|时许|前后|期间|之际))")
+                            r"|黎明|凌晨|清晨|傍晚|深夜|午夜|夜间|中午|晚间|早晨|[\u4e00-\u9fff]{2,3}(?:时分|时许|前后|期间|之际|前夕)"
+                            r"|[\u4e00-\u9fff]{1,3}节(?:期间|前|后|当|假|日|[，,。；;]))")  # 于国庆节期间, 于中秋节前后
 
 
 @lru_cache(maxsize=1)
@@ -329,9 +330,15 @@ def blank(text: str, public: Iterable[str] = ()) -> str:
 _NAMED_QUOTE = re.compile(r"(?:姓名|名字|署名|签名|误录为|误写为|误登为|更正为|应为|改为|变更为)[：:为是]?\s*$")
 
 
+# ... but a nickname's label makes it no name (微信名叫“平安喜乐”, 网名为“阳光明媚”, 昵称“快乐星球”).
+_NICKNAME = re.compile(r"(?:微信|网|昵称|账号|帐号|用户|店铺|群|抖音|快手|直播间|QQ|qq)(?:名|昵称|名称)?(?:叫做|叫|为|是)?[：:]?\s*$")
+
+
 def _named_quote(text: str, q: int) -> bool:
     """The quote opening at q follows a role or a naming word, so it holds a name."""
     lo = max(0, q - 14)
+    if _NICKNAME.search(text, lo, q):
+        return False
     return bool(_NAMED_QUOTE.search(text, lo, q) or _ROLE_RE.search(text, lo, q))
 
 
@@ -517,6 +524,13 @@ def _han_candidate(text: str, i: int, surname: str, left: int) -> _Cand | None:
     g = i + len(surname)
     if _masked_after(text, g) or (surname == "于" and _TIME_AFTER_YU.match(text, i)) or _HONORIFIC_RE.match(text, g):
         return None  # 李先生, 孙女士, 王师傅: a surname and a courtesy is no full name (it names nobody)
+    r = _ROLE_AT.match(text, i)
+    if r and r.end() > g and r.end() < len(text) and text[r.end()] in SINGLE and (
+            _HONORIFIC_RE.match(text, r.end() + 1) or _masked_after(text, r.end() + 1)):
+        return None  # 车主|张女士, 店主|李某: a role, then a surname with a courtesy (round 4)
+    for k in range(g + 1, min(len(text), g + 4)):
+        if text[k - 1] in PERSON_SUFFIX and _MASKED_RE.match(text, k):
+            return None  # 植保员|冉某某, 送货员|邓某: a person's noun before a masked name
     best: _Cand | None = None
     # 廖平|均不在岗: a two-character given name that is a common word (平均) yields to the short
     # reading when a predicate follows that
@@ -908,6 +922,8 @@ def _shape_word(text: str, i: int, g: int, end: int, surname: str) -> bool:
     if prev and (_han(prev) and _freq(text[i - 1:i + 1]) >= _WORD or prev in _MASK or prev.isascii() and prev.isalnum()):
         return True  # 高温|天气: the surname ends a word before it
     if len(surname) == 1:
+        if surname == "于" and _TIME_AFTER_YU.match(text, i):
+            return True  # 于国庆节期间: a time
         if surname in WORDLIKE and _left(text, i) == NONE or surname in _ADMIN and _han(prev):
             return True  # 川汇区|白云大道: a place's last character
         if _words().tag(surname)[:1] in ("c", "p") and _left(text, i) != STRONG and _right(text, end)[0] < R_PERSON:
@@ -938,6 +954,8 @@ def _shape_word(text: str, i: int, g: int, end: int, surname: str) -> bool:
         return True  # 李丽|任组长: the last character is a verb before a role
     if _brand_before_goods(text, i, end) or _segment_is_business(text, end):
         return True
+    if given[0] == "家" and given[1] in _PLACE_CHARS:
+        return True  # 汤家岭, 李家坪: a family's place (round 4)
     if text[end:end + 1] in _ADMIN or text[end - 1] in _PLACE_END or _business_or_place(text, i, end, 6):
         return True  # 李明华路, 张国强水果店 (谷明亮看店: a verb's object, six characters on, is no suffix)
     return False
