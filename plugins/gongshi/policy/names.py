@@ -84,7 +84,7 @@ from gongshi.policy import detectors as d
 from gongshi.policy import givenchars, lexicon
 from gongshi.policy.namecues import (CLAUSE_START, ORG_SUFFIXES, PERSON_PREDICATE_RE, PERSON_SUFFIX, PREDICATE_RE,
                                      PREPOSITIONS, ROLES, STRONG_RIGHT)
-from gongshi.policy.surnames import (COMPOUND, DOTS, JAPANESE, MINORITY_PARTS, PINYIN, RUN_START, SINGLE, SYLLABLES, TRANSLIT,
+from gongshi.policy.surnames import (COMPOUND, DOTS, JAPANESE, JAPANESE_WORDLIKE, MINORITY_PARTS, PINYIN, RUN_START, SINGLE, SYLLABLES, TRANSLIT,
                                      WORDLIKE)
 
 Span = tuple[int, int]
@@ -121,6 +121,7 @@ _PREP_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, PREPOSITIONS), key=
 _ROLE_LAST = {r[-1] for r in ROLES} | set("：:为是系即了* \u3000") | PERSON_SUFFIX
 _LEFT_OK = _ROLE_LAST | {p[-1] for p in PREPOSITIONS} | CLAUSE_START
 _TITLE = re.compile(r"《[^《》\n]{0,80}》")
+_LATIN_QUOTE = re.compile(r"[A-Za-z]+(?: [A-Za-z]+){1,3}")
 _QUOTE_HINT = re.compile("[“「『‘\"]")
 _QUOTE = re.compile(r"[“「『‘\"]([^“”「」『』‘’\"\n，。；：！？,;:!?]{1,14})[”」』’\"]")
 # A character class first: the regular expression engine rejects most positions with one test.
@@ -316,6 +317,8 @@ def blank(text: str, public: Iterable[str] = ()) -> str:
         original = text
 
         def quote(m: re.Match[str]) -> str:
+            if _LATIN_QUOTE.fullmatch(m.group(1)):
+                return m.group()  # “Li Xiaoming”: the romanised-name reader judges it (round 4)
             return m.group() if _named_quote(original, m.start()) else fill(m)
         text = _QUOTE.sub(quote, text)
     for p in public:
@@ -749,8 +752,10 @@ def detect(text: str, tagger: Tagger | None = None, public: Iterable[str] = ()) 
             # predicate (扎西承认) or in a list with a name (达瓦、拉姆均证实)
         cands.append(_Cand(a, b, left, right))
     shaped = _shaped(text, covered)
+    if "氏" in text or _JAPANESE_WORDLIKE_RE.search(text):
+        shaped += _foreign(text, covered)
     if _LATIN_HINT.search(text):
-        shaped += _latin(text)
+        shaped += _latin(text, covered)
     return _decide(text, cands, tagger or jieba_tagger, shaped) if cands or shaped else []
 
 
@@ -782,18 +787,27 @@ def _pinyin_word(word: str, most: int = 3) -> bool:
     return any(word[:k] in PINYIN and _pinyin_word(word[k:], most - 1) for k in range(min(6, len(word)), 0, -1))
 
 
-def _latin(text: str) -> list[Span]:
+_LATIN_MASKED = re.compile(r"\s*[A-Za-z]{0,2}[*＊×某]")
+_GLOSS_BEFORE = re.compile("籍[^，。；,;（）()]{0,10}$")
+
+
+def _latin(text: str, covered: set[int]) -> list[Span]:
     out: list[Span] = []
     for m in _LATIN_RE.finditer(text):
         tokens = m.group().split()
-        if any(not _LATIN_TOKEN.fullmatch(t) or t.lower() in _NOT_NAME_TOKENS for t in tokens):
-            continue
+        if any(not _LATIN_TOKEN.fullmatch(t) or t.lower() in _NOT_NAME_TOKENS for t in tokens) or \
+                _LATIN_MASKED.match(text, m.end()):
+            continue  # (NGUYEN THI H***: a masked name)
         a, b = m.span()
         first = tokens[0]
         passport = first.isupper() and first.lower() in PINYIN and all(
             _pinyin_word(t.lower()) and (t[1:].islower() or len(tokens) == 2) for t in tokens[1:]) and not all(
             t.isupper() for t in tokens)
-        if passport:
+        # round 4: Li Xiaoming, Wang Jianguo — a surname's syllable and a given name of two or three
+        # syllables in one capitalised token (a brand's second word is seldom two syllables: Li Ning)
+        pinyin = len(tokens) == 2 and first.lower() in PINYIN and first[1:].islower() and tokens[1][1:].islower() and \
+            len(tokens[1]) >= 4 and _pinyin_word(tokens[1].lower()) and not _pinyin_word(tokens[1].lower(), 1)
+        if passport or pinyin:
             out.append((a, b))
             continue
         lo = max(0, a - 16)
@@ -802,11 +816,49 @@ def _latin(text: str) -> list[Span]:
             _ROLE_RE.search(left) is not None or left[-1] in PERSON_SUFFIX or left.endswith(("外国人", "籍"))))
         if not slot and left.endswith("|"):
             slot = bool(re.search(r"name|姓名", text[:a], re.IGNORECASE))
+            cell = left[:-1].rstrip(" \u3000*")  # 外籍人员|John Miller|: the cell before names a person
+            slot = slot or bool(cell) and (_ROLE_RE.search(cell) is not None or cell[-1] in PERSON_SUFFIX
+                                           or cell.endswith(("外国人", "籍")))
+        if not slot and left.endswith(("（", "(")) and text[b:b + 1] in "）)":
+            # 玛丽亚·洛佩斯（Maria Lopez）, 越南籍女子阮氏香（NGUYEN THI HUONG）: a name's gloss in brackets
+            before = left[:-1]
+            slot = (a - 2) in covered or bool(_GLOSS_BEFORE.search(before))
         if not slot:
             slot = bool(_LATIN_RIGHT.match(text, b) or STRONG_RIGHT.match(text, b) or PERSON_PREDICATE_RE.match(text, b))
         if slot:
             out.append((a, b))
     return out
+
+
+_JAPANESE_WORDLIKE_RE = re.compile("(?:" + "|".join(JAPANESE_WORDLIKE) + ")")
+_FOREIGN_RE = re.compile("(?=(?:([" + "".join(sorted(SINGLE)) + "])氏|(" + "|".join(JAPANESE_WORDLIKE) + "))[\u4e00-\u9fff])")
+_NATIONALITY_BEFORE = re.compile("籍[^，。；,;（）()]{0,10}$")
+
+
+def _foreign(text: str, covered: set[int]) -> list[Span]:
+    """Names of foreigners whose shape the Chinese readings reject (round 4), in a person's slot (a
+    role before, or a nationality: 越南籍女工黎氏秋): Vietnamese women's names, a surname, 氏 and
+    one or two given characters (阮氏香, 黎氏秋; 保氏饵块店 is a shop: no slot, a noun after); and
+    Japanese names whose surname is a Chinese word too (田中康介, 中村健太)."""
+    out: list[Span] = []
+    for m in _FOREIGN_RE.finditer(text):
+        i = m.start()
+        if i in covered or (i and _han(text[i - 1]) and _left(text, i) != STRONG and
+                            not _NATIONALITY_BEFORE.search(text, max(0, i - 12), i)):
+            continue
+        g = i + 2
+        for n in ((2, 1) if m.group(2) else (1,)):
+            end = g + n
+            if not _given_ok(text, g, n) or any(c in _STOP for c in text[g:end]) or not _plausible_chars(text[g:end], _USES_WEAK):
+                continue
+            if _right(text, end)[0] >= R_BOUNDARY and not _business_or_place(text, i, end, 5):
+                out.append((i, end))
+                break
+    return out
+
+
+def _plausible_chars(given: str, need: int) -> bool:
+    return all((givenchars.uses(ch) or 0) >= need or givenchars.uses(ch) is None for ch in given)
 
 
 # A name's shape (round 3, issue 20): a surname and two given characters that names use often
