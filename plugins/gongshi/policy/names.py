@@ -464,6 +464,9 @@ def _business_or_place(text: str, start: int, end: int, reach: int = 10) -> bool
                 and _ACT_RE.search(text, max(0, start - 4), start):
             return False  # 注销韦国强|道路运输从业资格证: after an act done to a person, a frequent word (道路)
         if m:
+            if len(m.group()) == 1 and k > end + 1 and text[end] != "的" and _right(text, end)[0] == R_VERB:
+                k += 1  # 郦晓东|帮忙看店: a one-character suffix after a verb is the verb's object's
+                continue
             if len(m.group()) == 1 and k > end:
                 # a one-character suffix that ends a verb or an adverb is no suffix (进行, 当场)
                 t = _tag(text[k - 1:k + 1])
