@@ -571,8 +571,16 @@ def _han_candidate(text: str, i: int, surname: str, left: int) -> _Cand | None:
             continue
         if n == 2 and _given_ok(text, g, 1) and PERSON_PREDICATE_RE.match(text, g + 1) and right[0] < R_STRONG:
             continue  # 廖辉|均不在岗: the second given character starts a person's predicate
+        if n == 2 and right[0] < R_PERSON and right[1] == 1 and _freq(text[end - 1:end + 1]) >= _WORD and \
+                _tag(text[end - 1:end + 1])[:1] == "v" and _right(text, end - 1)[0] >= R_VERB and \
+                _freq(text[g:end]) < _freq(text[end - 1:end + 1]):
+            continue  # 夏侯文|核对: the last given character starts a verb (round 4)
         if right[0] < R_STRONG and _freq(text[end - 1:end + 1]) >= _COMMON and not (n == 1 and short_first) and not (
-                right[0] >= R_PRED and right[1] >= 2 and (right[0] >= R_PERSON or _freq(text[end:end + right[1]]) >= _COMMON)):
+                right[0] >= R_PRED and right[1] >= 2 and (right[0] >= R_PERSON or _freq(text[end:end + right[1]]) >= _COMMON)) and not (
+                n == 2 and left == STRONG and right[0] >= R_PRED and _freq(text[g:end]) > _freq(text[end - 1:end + 1])
+                and _plausible_chars(text[g:end], _USES_NAME)):
+            # (其妻佘建设|在: after a role, a given name that is a word (建设, 前进: names of an era)
+            # wins over the word across its end, 设在, when its frequency is higher)
             # 向执法|人员, 字号名|称, 钟声作|为: the last given character starts a word; but not
             # when a two-character predicate follows that (戚世杰|出具, 诸葛明远|销售)
             continue
@@ -706,7 +714,7 @@ def detect(text: str, tagger: Tagger | None = None, public: Iterable[str] = ()) 
                 not _name_like(text[g:g + 2]) and _han(text[g + 1:g + 2] or "a") and not _name_like(text[g:g + 1]):
             continue  # 但|店内仍有: after a function word, a given name looks like one (店: 473 uses)
         if len(surname) == 1 and _function_char(surname) and _freq(text[g:g + 2]) >= _COMMON and not _tag(
-                text[g:g + 2]).startswith("nr") and not STRONG_RIGHT.match(text, g + 2) and (
+                text[g:g + 2]).startswith("nr") and not STRONG_RIGHT.match(text, g + 2) and not _era_name(text, i, g, left) and (
                 left != STRONG or _tag(text[g:g + 2])[:1] in ("m", "d", "c", "p", "r", "u", "f", "q")
                 or not _name_like(text[g:g + 2])):
             # 但|双方, 但|无法, 当事人曾|多次: a conjunction or an adverb before a common word (after
@@ -1073,7 +1081,7 @@ def _runs(text: str, covered: set[int]) -> list[Span]:
         run = text[a:b]
         if b - a < 4 and run[0] in SINGLE and not any(run.startswith(p) for p in MINORITY_PARTS):
             continue  # 马文|于当日: three characters from a surname are the surname reading's to judge
-        if _freq(run) >= _WORD or any(_freq(run[k:k + 2]) >= _COMMON and run[k:k + 2] not in MINORITY_PARTS
+        if _freq(run) >= _WORD and not _tag(run).startswith("nr") or any(_freq(run[k:k + 2]) >= _COMMON and run[k:k + 2] not in MINORITY_PARTS
                                       for k in range(len(run) - 1)):
             continue  # 阿里巴巴, 古巴: words
         if _masked_after(text, b) or _business_or_place(text, a, b):
@@ -1090,6 +1098,15 @@ def _subject_nr(text: str, i: int) -> bool:
     level, reach = _right(text, i + 2)
     # 陈列|在货架上: a one-character predicate only after a given character names use often
     return level >= R_PERSON or level >= R_PRED and (reach >= 2 or _name_like(text[i + 1]))
+
+
+def _era_name(text: str, i: int, g: int, left: int) -> bool:
+    """当事人向前进|在, 其夫于建设|在: after a role, a surname that is a function word and a given
+    name that is a verb (names of an era: 建设, 前进, 跃进, 援朝), its characters used in names, a
+    predicate after it and no word across its end (round 4; 向调查|无: 调 and 查 are no name's)."""
+    word = text[g:g + 2]
+    return left == STRONG and _tag(word)[:1] == "v" and _plausible_chars(word, _USES_NAME) and \
+        _right(text, g + 2)[0] >= R_PRED and _freq(text[g + 1:g + 3]) < _freq(word)
 
 
 def _three(text: str, i: int, g: int) -> bool:
