@@ -763,6 +763,8 @@ def detect(text: str, tagger: Tagger | None = None, public: Iterable[str] = ()) 
             # predicate (扎西承认) or in a list with a name (达瓦、拉姆均证实)
         cands.append(_Cand(a, b, left, right))
     shaped = _shaped(text, covered)
+    if _UNLISTED_HINT.search(text):
+        shaped += _unlisted(text, covered)
     if "氏" in text or _JAPANESE_WORDLIKE_RE.search(text):
         shaped += _foreign(text, covered)
     if _LATIN_HINT.search(text):
@@ -870,6 +872,54 @@ def _foreign(text: str, covered: set[int]) -> list[Span]:
 
 def _plausible_chars(given: str, need: int) -> bool:
     return all((givenchars.uses(ch) or 0) >= need or givenchars.uses(ch) is None for ch in given)
+
+
+# A surname the lists lack (round 4: 操丽娟, 保金花, 戢红梅; about one person in a thousand bears
+# one): any Han character before two given characters that names use 20,000 times or more, when a
+# role stands before it (经营者戢红梅对…) or a personal description follows (闪立新，男，). Cheap: it
+# runs only where one of those is in the text.
+_UNLISTED_HINT = re.compile("[" + re.escape("".join(sorted(_ROLE_LAST - set(" \u3000*")))) + "][\u4e00-\u9fff]{3}|[（(，,|]\\s*[男女]")
+
+
+@lru_cache(maxsize=1)
+def _unlisted_re() -> re.Pattern[str] | None:
+    t = givenchars.table()
+    if t is None:
+        return None
+    chars = "".join(sorted(c for c, n in t.items() if n >= _USES_HEAD and _han(c) and c not in _NOT_GIVEN
+                           and c not in _STOP and c not in _MASK and c not in _ADMIN and c not in "一二三四五六七八九十两"))
+    return re.compile("(?:^|(?<=[" + re.escape("".join(sorted(_LEFT_OK))) + "]))(?=([\u4e00-\u9fff])[" + chars + "]{2})")
+
+
+def _unlisted(text: str, covered: set[int]) -> list[Span]:
+    """Names whose surname no list holds, by their slot and their given name's shape."""
+    rx = _unlisted_re()
+    if rx is None:
+        return []
+    out: list[Span] = []
+    for m in rx.finditer(text):
+        i = m.start()
+        first = m.group(1)
+        end = i + 3
+        if i in covered or first in SINGLE or first in _NOT_GIVEN or first in _STOP or first in _MASK or \
+                first in _ADMIN or first in _PLACE_END or end > len(text):
+            continue
+        strong = STRONG_RIGHT.match(text, end) is not None
+        if _freq(text[i:i + 2]) >= _WORD or _freq(text[i:end]) >= _WORD or _freq(text[i + 1:end]) >= _COMMON and \
+                not strong and _tag(text[i + 1:end])[:2] not in ("nr", "nz"):
+            continue  # 操作员, 保质期, 本月份: words (保金花，女，: a given name that is a word, 金花)
+        if _masked_after(text, end) or _ROLE_AT.match(text, i) or _ROLE_AT.match(text, i + 1) or \
+                any(text[i - k:i + 1] in _ROLE_WORDS for k in (1, 2, 3)):
+            continue
+        left = _left(text, i)
+        if not strong and not (left == STRONG and _right(text, end)[0] >= R_VERB):
+            continue
+        if end < len(text) and _freq(text[end - 1:end + 1]) >= _WORD and not strong and _right(text, end)[0] < R_PERSON:
+            continue  # the last character starts a word
+        if _business_or_place(text, i, end, 6) or _segment_is_business(text, end) or _brand_before_goods(text, i, end):
+            continue
+        out.append((i, end))
+    return out
 
 
 # A name's shape (round 3, issue 20): a surname and two given characters that names use often
