@@ -769,7 +769,28 @@ def detect(text: str, tagger: Tagger | None = None, public: Iterable[str] = ()) 
         shaped += _foreign(text, covered)
     if _LATIN_HINT.search(text):
         shaped += _latin(text, covered)
-    return _decide(text, cands, tagger or jieba_tagger, shaped) if cands or shaped else []
+    if not (cands or shaped):
+        return []
+    return _two_surnames(text, _decide(text, cands, tagger or jieba_tagger, shaped))
+
+
+def _two_surnames(text: str, spans: list[Span]) -> list[Span]:
+    """A married woman's name with her husband's surname before her own (李邓秀英, 陈黄美玲; round 4):
+    a found three-character name widened to four characters when two surnames stand at its start
+    and two given characters that names use often follow, with a person's slot before and a
+    predicate after the four (当事人陈黄美玲|未按规定), not after the three."""
+    out = []
+    for a, b in spans:
+        if b - a == 3 and text[a] in SINGLE and text[a + 1] in SINGLE and b < len(text) and _given_ok(text, a + 2, 2) \
+                and _name_like(text[a + 2:a + 4]) and _right(text, b)[0] < R_PRED <= _right(text, b + 1)[0] \
+                and _freq(text[a + 1:b + 1]) < _WORD:
+            out.append((a, b + 1))  # 陈黄美|玲 -> 陈黄美玲
+        elif b - a == 3 and a >= 1 and text[a - 1] in SINGLE and text[a - 1] not in _PREP_CHARS and not _function_char(
+                text[a - 1]) and _name_like(text[a + 1:b]) and _left(text, a - 1) == STRONG and not (out and out[-1][1] > a - 1):
+            out.append((a - 1, b))  # 李|邓秀英 -> 李邓秀英
+        else:
+            out.append((a, b))
+    return out
 
 
 # Romanised names (round 3): tokens of Latin letters, each capitalised (Wilson) or in capitals
