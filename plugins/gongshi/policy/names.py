@@ -1050,6 +1050,17 @@ def _shaped(text: str, covered: set[int]) -> list[Span]:
     return out
 
 
+def _whole_cell(text: str, i: int, end: int) -> bool:
+    """text[i:end] is the whole cell of a table row (江海燕|食品经营许可|…, | 江海燕 |)."""
+    a = i
+    while a > 0 and text[a - 1] in " \u3000":
+        a -= 1
+    b = end
+    while b < len(text) and text[b] in " \u3000":
+        b += 1
+    return (a == 0 or text[a - 1] in "|\n") and text[b:b + 1] == "|"
+
+
 def _shape_word(text: str, i: int, g: int, end: int, surname: str) -> bool:
     """What makes a name-shaped string a word, a business, a place or part of something else."""
     prev = text[i - 1] if i else ""
@@ -1064,8 +1075,9 @@ def _shape_word(text: str, i: int, g: int, end: int, surname: str) -> bool:
             return True  # 微博和|微信, 稳定和|长治久安: a conjunction before words jieba's old dictionary lacks
         if surname in _PREP_CHARS and text[i + 1] in SINGLE:
             return True  # 向钟霞: the preposition reading is left to the slot cues
-        if _freq(text[i:i + 2]) >= _COMMON:
+        if _freq(text[i:i + 2]) >= _COMMON and not (_whole_cell(text, i, end) and _name_like(text[g:end])):
             return True  # 高度重, 金额较, 许可人: a word's head (jieba tags 许可 and 陈述 nr too)
+            # (| 江海燕 |: a table cell that holds nothing else is a name's shape, round 4)
     given = text[g:end]
     word = text[i:end]
     if any(text[i - k:i + 1] in _ROLE_WORDS or text[i:i + k + 1] in _ROLE_WORDS for k in (1, 2, 3)):
@@ -1176,7 +1188,7 @@ def _era_name(text: str, i: int, g: int, left: int) -> bool:
     name that is a verb (names of an era: 建设, 前进, 跃进, 援朝), its characters used in names, a
     predicate after it and no word across its end (round 4; 向调查|无: 调 and 查 are no name's)."""
     word = text[g:g + 2]
-    return left == STRONG and _tag(word)[:1] == "v" and _plausible_chars(word, _USES_NAME) and \
+    return (left == STRONG or _right(text, g + 2)[0] >= R_PERSON) and _tag(word)[:1] == "v" and _plausible_chars(word, _USES_NAME) and \
         _right(text, g + 2)[0] >= R_PRED and _freq(text[g + 1:g + 3]) < _freq(word)
 
 
