@@ -782,7 +782,8 @@ def _two_surnames(text: str, spans: list[Span]) -> list[Span]:
     out = []
     for a, b in spans:
         if b - a == 3 and text[a] in SINGLE and text[a + 1] in SINGLE and b < len(text) and _given_ok(text, a + 2, 2) \
-                and _name_like(text[a + 2:a + 4]) and _right(text, b)[0] < R_PRED <= _right(text, b + 1)[0] \
+                and _plausible_chars(text[a + 2:a + 4], _USES_WEAK) and _freq(text[b:b + 2]) < _WORD \
+                and text[b] not in "一二三四五六七八九十两几" and _right(text, b)[0] < R_PRED <= _right(text, b + 1)[0] \
                 and _freq(text[a + 1:b + 1]) < _WORD:
             out.append((a, b + 1))  # 陈黄美|玲 -> 陈黄美玲
         elif b - a == 3 and a >= 1 and text[a - 1] in SINGLE and text[a - 1] not in _PREP_CHARS and not _function_char(
@@ -1075,7 +1076,8 @@ def _shape_word(text: str, i: int, g: int, end: int, surname: str) -> bool:
             return True  # 微博和|微信, 稳定和|长治久安: a conjunction before words jieba's old dictionary lacks
         if surname in _PREP_CHARS and text[i + 1] in SINGLE:
             return True  # 向钟霞: the preposition reading is left to the slot cues
-        if _freq(text[i:i + 2]) >= _COMMON and not (_whole_cell(text, i, end) and _name_like(text[g:end])):
+        if _freq(text[i:i + 2]) >= _COMMON and not (_whole_cell(text, i, end) and _name_like(text[g:end])
+                                                    and text[end - 1] not in _PLACE_CHARS):
             return True  # 高度重, 金额较, 许可人: a word's head (jieba tags 许可 and 陈述 nr too)
             # (| 江海燕 |: a table cell that holds nothing else is a name's shape, round 4)
     given = text[g:end]
@@ -1164,8 +1166,9 @@ def _runs(text: str, covered: set[int]) -> list[Span]:
         run = text[a:b]
         if b - a < 4 and run[0] in SINGLE and not any(run.startswith(p) for p in MINORITY_PARTS):
             continue  # 马文|于当日: three characters from a surname are the surname reading's to judge
-        if _freq(run) >= _WORD and not _tag(run).startswith("nr") or any(_freq(run[k:k + 2]) >= _COMMON and run[k:k + 2] not in MINORITY_PARTS
-                                      for k in range(len(run) - 1)):
+        if _freq(run) >= _WORD and not _tag(run).startswith("nr") or any(
+                _freq(run[k:k + 2]) >= _COMMON and run[k:k + 2] not in MINORITY_PARTS and not _tag(run[k:k + 2]).startswith("nr")
+                for k in range(len(run) - 1)):
             continue  # 阿里巴巴, 古巴: words
         if _masked_after(text, b) or _business_or_place(text, a, b):
             continue
