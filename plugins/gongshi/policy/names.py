@@ -96,7 +96,11 @@ _FILL = "\x00"  # what blanked text (titles, quotes, public strings) becomes: no
 # Characters that cannot be a given name's: function words, numerals and money units (伍仟,
 # 陆佰 and 万元 read as a surname and a given name), business markers (马记, 雷氏).
 _NOT_GIVEN = set("的了在于与和及等是为被把将对向从由也都因已未曾不记氏牌某之其该此这那所罚族各每") | set(
-    "零壹贰叁肆伍陆柒捌玖拾佰仟万亿元整角百千")
+    "零壹贰叁肆伍陆柒捌玖拾佰仟亿整角百千")
+# 元 and 万 are money units (伍仟元, 5万元) and common given characters too (张元, 王万里: 52,892
+# and 34,840 uses): refused only in an amount, after a numeral or a surname that is one (round 4).
+_MONEY_GIVEN = set("元万")
+_NUMERAL = set("0123456789０１２３４５６７８９.零一二三四五六七八九十百千两壹贰叁肆伍陆柒捌玖拾佰仟万")
 # A given name ending in one of these is a place or a business: 李集镇, 周口市, 马店.
 _PLACE_END = set("村镇乡县市区路街巷屯寨店馆厂司局行部社站场铺坊厅吧省州")
 _ADMIN = set("县市区省州镇乡村旗盟")
@@ -496,6 +500,12 @@ def _masked_after(text: str, end: int) -> bool:
     return end < len(text) and text[end] in _MASK
 
 
+def _in_amount(text: str, g: int, k: int) -> bool:
+    """The 元 or 万 at k (a given character from g) is a money unit: a numeral before it, or 元
+    and 整 after (伍万元, 5万元, 叁仟元整)."""
+    return text[k - 1] in _NUMERAL or (g >= 2 and text[g - 2] in _NUMERAL) or text[k + 1:k + 2] in ("元", "整")
+
+
 def _given_ok(text: str, g: int, n: int) -> bool:
     """n given-name characters start at g: Han, not a mask, not a function word or numeral."""
     if g + n > len(text):
@@ -503,6 +513,8 @@ def _given_ok(text: str, g: int, n: int) -> bool:
     for k in range(g, g + n):
         ch = text[k]
         if not _han(ch) or ch in _MASK or (ch in _NOT_GIVEN and not (n == 2 and k == g and ch in _SOFT_GIVEN)):
+            return False
+        if ch in _MONEY_GIVEN and _in_amount(text, g, k):
             return False
     if n == 2 and text[g] in _SOFT_GIVEN:
         u = givenchars.uses(text[g + 1])  # 钱和|物: the second character must be a name's too
@@ -908,7 +920,7 @@ def _unlisted_re() -> re.Pattern[str] | None:
     t = givenchars.table()
     if t is None:
         return None
-    chars = "".join(sorted(c for c, n in t.items() if n >= _USES_HEAD and _han(c) and c not in _NOT_GIVEN
+    chars = "".join(sorted(c for c, n in t.items() if n >= _USES_HEAD and _han(c) and c not in _NOT_GIVEN | _MONEY_GIVEN
                            and c not in _STOP and c not in _MASK and c not in _ADMIN and c not in "一二三四五六七八九十两"))
     return re.compile("(?:^|(?<=[" + re.escape("".join(sorted(_LEFT_OK))) + "]))(?=([\u4e00-\u9fff])[" + chars + "]{2})")
 
@@ -1002,7 +1014,8 @@ def _short(text: str, covered: set[int]) -> list[Span]:
             text[i - 1:i] == "的" and _right(text, end) >= (R_PERSON, 2))  # 无证的何平|驾驶
         if i and not verb_before and (text[i - 1] not in _LEFT_OK or _left(text, i) == NONE):
             continue  # a name's slot: a clause start, a preposition, a role, or a verb (看见|李强)
-        if _masked_after(text, end) or _HONORIFIC_RE.match(text, g) or _ROLE_AT.match(text, g):
+        if _masked_after(text, end) or _HONORIFIC_RE.match(text, g) or _ROLE_AT.match(text, g) or \
+                text[g] in _MONEY_GIVEN and _in_amount(text, g, g):
             continue
         if end < len(text) and (_freq(text[end - 1:end + 1]) >= _WORD or text[end] in _MASK):
             continue  # 王芳|每天 is a name; 高温|天 no (温天 is no word, but 高温 is one)
@@ -1082,6 +1095,8 @@ def _shape_word(text: str, i: int, g: int, end: int, surname: str) -> bool:
             # (| 江海燕 |: a table cell that holds nothing else is a name's shape, round 4)
     given = text[g:end]
     word = text[i:end]
+    if any(text[k] in _MONEY_GIVEN and _in_amount(text, g, k) for k in range(g, end)):
+        return True  # 伍万元: an amount
     if any(text[i - k:i + 1] in _ROLE_WORDS or text[i:i + k + 1] in _ROLE_WORDS for k in (1, 2, 3)):
         return True  # 房东|宇文琴, 店主: the surname character is part of a role
     if _freq(word) >= _WORD and not _tag(word).startswith("nr"):
@@ -1228,6 +1243,11 @@ def _label_before(text: str, i: int) -> bool:
     return k > 0 and text[k - 1] in "：:"
 
 
+# One character each (sets, so an empty slice at either end of the text is in none of them: a
+# text that is only a name, 李秀兰, crashed round 3 here).
+_SENTENCE_END, _OPEN, _CLOSE = set("。；;！!"), set("（("), set("）)")
+
+
 def _decide(text: str, cands: list[_Cand], tag: Tagger, shaped: Iterable[Span] = ()) -> list[Span]:
     """Accept what the slot says is a name; ask the tagger about what it leaves open; extend
     accepted names to the candidates listed with them (张三、李四华两人)."""
@@ -1251,10 +1271,10 @@ def _decide(text: str, cands: list[_Cand], tag: Tagger, shaped: Iterable[Span] =
                 accepted.append(c)  # 一名叫黎明的男子, 化名武艺: whatever is named is a name
             elif c.right == R_BOUNDARY and not verb and _label_before(text, c.start):
                 accepted.append(c)  # 许可证持有人：白天明；: a label's whole value
-            elif c.right == R_BOUNDARY and c.common and text[c.end] in "。；;！!" and not c.functional and \
+            elif c.right == R_BOUNDARY and c.common and text[c.end:c.end + 1] in _SENTENCE_END and not c.functional and \
                     _tag(text[c.start:c.end])[:1] in ("n", "t", "") and _plausible(text, c, _USES_COMMON):
                 accepted.append(c)  # 转让给了高峰。, 联系了雇主金星。: a role's object that ends the sentence
-            elif c.right == R_LIST and not verb and not c.functional and text[c.end] == "、" and not \
+            elif c.right == R_LIST and not verb and not c.functional and text[c.end:c.end + 1] == "、" and not \
                     PERSON_PREDICATE_RE.match(text, c.start) and (
                     not c.common or _tag(text[c.start:c.end])[:1] in ("n", "")) and (
                     _SURNAME_RE.match(text, c.end + 1) or _MINORITY_RE.match(text, c.end + 1)):
@@ -1279,7 +1299,7 @@ def _decide(text: str, cands: list[_Cand], tag: Tagger, shaped: Iterable[Span] =
                 _plausible(text, c, _USES_PRED) and (c.given < 0 or c.end - c.given < 2 or _name_like(text[c.given]) or _name_like(text[c.given + 1])))):
             # (钱款|已于, 林地内|违法: no given character a name's; 木援朝, 曾国藩: one of them is)
             accepted.append(c)  # not 程序|违法 (序: 1,730 uses)
-        elif c.right == R_BOUNDARY and text[c.start - 1:c.start] in "（(" and text[c.end] in "）)" and (
+        elif c.right == R_BOUNDARY and text[c.start - 1:c.start] in _OPEN and text[c.end:c.end + 1] in _CLOSE and (
                 not c.word and _plausible(text, c, _USES_WEAK) or text[c.start - 2:c.start - 1] == "书" and not c.functional):
             accepted.append(c)  # 行政处罚决定书（熊小兵）: a name that fills a bracket
         elif c.right == R_PRED and not c.word and _plausible(text, c, _USES_PRED):
@@ -1316,7 +1336,7 @@ def _decide(text: str, cands: list[_Cand], tag: Tagger, shaped: Iterable[Span] =
             if (c.start, c.end) in done:
                 continue
             for a, b in list(anchors):
-                if (b + 1 == c.start and text[b] in _LIST_JOIN) or (c.end + 1 == a and text[c.end] in _LIST_JOIN):
+                if (b + 1 == c.start and text[b] in _LIST_JOIN) or (c.end + 1 == a and text[c.end:c.end + 1] in _LIST_JOIN):
                     done.add((c.start, c.end))
                     anchors.add((c.start, c.end))
                     changed = True
