@@ -468,6 +468,9 @@ def _business_or_place(text: str, start: int, end: int, reach: int = 10) -> bool
                 and _ACT_RE.search(text, max(0, start - 4), start):
             return False  # 注销韦国强|道路运输从业资格证: after an act done to a person, a frequent word (道路)
         if m:
+            if len(m.group()) == 1 and k == end + 1 and _words().tag(text[end])[:1] == "v" and _freq(text[end:k + 1]) < _COMMON:
+                k += 1  # 范豪强|看店: a one-character verb's object
+                continue
             if len(m.group()) == 1 and k > end + 1 and text[end] != "的" and _right(text, end)[0] == R_VERB:
                 k += 1  # 郦晓东|帮忙看店: a one-character suffix after a verb is the verb's object's
                 continue
@@ -543,9 +546,8 @@ def _han_candidate(text: str, i: int, surname: str, left: int) -> _Cand | None:
     if _masked_after(text, g) or (surname == "于" and _TIME_AFTER_YU.match(text, i)) or _HONORIFIC_RE.match(text, g):
         return None  # 李先生, 孙女士, 王师傅: a surname and a courtesy is no full name (it names nobody)
     r = _ROLE_AT.match(text, i)
-    if r and r.end() > g and r.end() < len(text) and text[r.end()] in SINGLE and (
-            _HONORIFIC_RE.match(text, r.end() + 1) or _masked_after(text, r.end() + 1)):
-        return None  # 车主|张女士, 店主|李某: a role, then a surname with a courtesy (round 4)
+    if r and r.end() > g and _SURNAME_RE.match(text, r.end()):
+        return None  # 车主|张女士, 联系车主|孙伟斌: a role, then a surname (round 4; 我哥孙子|敏 is a name)
     for k in range(g + 1, min(len(text), g + 4)):
         if text[k - 1] in PERSON_SUFFIX and _MASKED_RE.match(text, k):
             return None  # 植保员|冉某某, 送货员|邓某: a person's noun before a masked name
