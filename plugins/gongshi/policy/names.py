@@ -430,7 +430,7 @@ def _right(text: str, end: int) -> tuple[int, int]:
                   and not PERSON_PREDICATE_RE.fullmatch(text[end:end + 2])):
         return R_PERSON, m.end() - end  # (荣誉|称号: 称 starts a word here)
     ch = text[end]
-    if ch in _LIST_JOIN and end + 1 < len(text) and _SURNAME_RE.match(text, end + 1):
+    if ch in _LIST_JOIN and end + 1 < len(text) and (_SURNAME_RE.match(text, end + 1) or _MINORITY_RE.match(text, end + 1)):
         return R_LIST, 1
     if text[end] in _ADVERBS and end + 1 < len(text):
         r = _right(text, end + 1)  # 任嘉|均证实: an adverb between a name and its predicate
@@ -712,6 +712,8 @@ def detect(text: str, tagger: Tagger | None = None, public: Iterable[str] = ()) 
             continue  # 霍邱县, 周口市, 李集镇: a place whichever way it is read (黄镇杰（收银员）: a name)
         if i >= 2 and text[i - 1] in _MASK and _han(text[i - 2]):
             continue  # 王*华二人: the end of a masked name
+        if _place_word_at(text, i):
+            continue  # 在连云港经营, 乌鲁木齐: a place of the dictionary
         if surname in WORDLIKE and text[i - 1:i] not in _ROLE_LAST:
             continue  # 经查, 能否, 回收: a word-like surname only after a role here (a shape is read apart)
         left = _left(text, i)
@@ -797,7 +799,7 @@ def _two_surnames(text: str, spans: list[Span]) -> list[Span]:
     for a, b in spans:
         if b - a == 3 and text[a] in SINGLE and text[a + 1] in SINGLE and b < len(text) and _given_ok(text, a + 2, 2) \
                 and _plausible_chars(text[a + 2:a + 4], _USES_WEAK) and _freq(text[b:b + 2]) < _WORD \
-                and text[b] not in "一二三四五六七八九十两几" and _right(text, b)[0] < R_PRED <= _right(text, b + 1)[0] \
+                and text[b] not in "一二三四五六七八九十两几" and not _place_word_at(text, a) and _right(text, b)[0] < R_PRED <= _right(text, b + 1)[0] \
                 and _freq(text[a + 1:b + 1]) < _WORD:
             out.append((a, b + 1))  # 陈黄美|玲 -> 陈黄美玲
         elif b - a == 3 and a >= 1 and text[a - 1] in SINGLE and text[a - 1] not in _PREP_CHARS and not _function_char(
@@ -1101,8 +1103,8 @@ def _shape_word(text: str, i: int, g: int, end: int, surname: str) -> bool:
         return True  # 伍万元: an amount
     if any(text[i - k:i + 1] in _ROLE_WORDS or text[i:i + k + 1] in _ROLE_WORDS for k in (1, 2, 3)):
         return True  # 房东|宇文琴, 店主: the surname character is part of a role
-    if _freq(word) >= _WORD and not _tag(word).startswith("nr"):
-        return True  # 马铃薯, 石灰石
+    if _freq(word) >= _WORD and not _tag(word).startswith("nr") or _place_word_at(text, i):
+        return True  # 马铃薯, 石灰石, 乌鲁木|齐
     if given[0] in _FIRST_GIVEN and (_freq(given) >= _WORD and not _tag(given).startswith("nr") or _right(text, end)[0] < R_PRED):
         return True  # 李承认, 张自愿: the function word's reading, unless a name's shape stands before a predicate
     if _freq(given) >= _COMMON and not _tag(given).startswith("nr") and (
@@ -1178,7 +1180,9 @@ def _runs(text: str, covered: set[int]) -> list[Span]:
             if not glued and (right >= R_PRED or right == R_LIST and text[b] == "、" or left == STRONG and right >= R_BOUNDARY):
                 break
             b -= 1
-        if b - a < 3 or (left != STRONG and b - a < 4 and _right(text, b)[0] < R_PERSON):
+        if b - a < 3 or (left != STRONG and b - a < 4 and _right(text, b)[0] < R_PERSON and not (
+                _right(text, b)[0] >= R_PRED and all(_freq(text[k:k + 2]) < _WORD for k in range(a, b - 1)))):
+            # (吐尔洪|在巴扎: three syllables no two of which make a word, before a predicate)
             continue
         run = text[a:b]
         if b - a < 4 and run[0] in SINGLE and not any(run.startswith(p) for p in MINORITY_PARTS):
@@ -1187,10 +1191,24 @@ def _runs(text: str, covered: set[int]) -> list[Span]:
                 _freq(run[k:k + 2]) >= _COMMON and run[k:k + 2] not in MINORITY_PARTS and not _tag(run[k:k + 2]).startswith("nr")
                 for k in range(len(run) - 1)):
             continue  # 阿里巴巴, 古巴: words
-        if _masked_after(text, b) or _business_or_place(text, a, b):
+        if _masked_after(text, b) or _business_or_place(text, a, b) or _place_word_at(text, a):
             continue
         out.append((a, b))
     return out
+
+
+def _place_word_at(text: str, a: int) -> bool:
+    """A place of jieba's dictionary, three to five characters, starts at a or one before it
+    (乌鲁木|齐, 乌|鲁木齐; round 4), or a dictionary word of three that ends in a place's character
+    (贺兰山, 秦皇岛, 连云港: jieba tags these nr)."""
+    for s in (a, a - 1):
+        if s < 0:
+            continue
+        for k in (3, 4, 5):
+            w = text[s:s + k]
+            if len(w) == k and s + k > a and _freq(w) >= _WORD and (_tag(w).startswith("ns") or k == 3 and w[-1] in _PLACE_CHARS):
+                return True
+    return False
 
 
 def _subject_nr(text: str, i: int) -> bool:
