@@ -712,8 +712,6 @@ def detect(text: str, tagger: Tagger | None = None, public: Iterable[str] = ()) 
             continue  # 霍邱县, 周口市, 李集镇: a place whichever way it is read (黄镇杰（收银员）: a name)
         if i >= 2 and text[i - 1] in _MASK and _han(text[i - 2]):
             continue  # 王*华二人: the end of a masked name
-        if _place_word_at(text, i):
-            continue  # 在连云港经营, 乌鲁木齐: a place of the dictionary
         if surname in WORDLIKE and text[i - 1:i] not in _ROLE_LAST:
             continue  # 经查, 能否, 回收: a word-like surname only after a role here (a shape is read apart)
         left = _left(text, i)
@@ -747,8 +745,8 @@ def detect(text: str, tagger: Tagger | None = None, public: Iterable[str] = ()) 
         if c is None or (left == NONE and ((c.word and (c.right != R_STRONG or c.functional) and not listed_with_mask)
                                            or (c.right != R_STRONG and text[c.end:c.end + 1] != "、"))):
             continue  # inside a word, unless a description or a listed name follows (共有李水生等14名)
-        if not _business_or_place(text, c.start, c.end):
-            cands.append(c)
+        if not _business_or_place(text, c.start, c.end) and not _place_word_at(text, i):
+            cands.append(c)  # (在连云港经营, 乌鲁木齐: a place of the dictionary)
     # 执法人员向钟霞出示: the preposition reading (钟霞) wins over the surname one (向钟霞) unless
     # the latter has better evidence after it (证人向明证实)
     by_start = {c.start: c for c in cands}
@@ -1103,8 +1101,8 @@ def _shape_word(text: str, i: int, g: int, end: int, surname: str) -> bool:
         return True  # 伍万元: an amount
     if any(text[i - k:i + 1] in _ROLE_WORDS or text[i:i + k + 1] in _ROLE_WORDS for k in (1, 2, 3)):
         return True  # 房东|宇文琴, 店主: the surname character is part of a role
-    if _freq(word) >= _WORD and not _tag(word).startswith("nr") or _place_word_at(text, i):
-        return True  # 马铃薯, 石灰石, 乌鲁木|齐
+    if _freq(word) >= _WORD and not _tag(word).startswith("nr"):
+        return True  # 马铃薯, 石灰石
     if given[0] in _FIRST_GIVEN and (_freq(given) >= _WORD and not _tag(given).startswith("nr") or _right(text, end)[0] < R_PRED):
         return True  # 李承认, 张自愿: the function word's reading, unless a name's shape stands before a predicate
     if _freq(given) >= _COMMON and not _tag(given).startswith("nr") and (
@@ -1125,7 +1123,7 @@ def _shape_word(text: str, i: int, g: int, end: int, surname: str) -> bool:
         return True  # 汤家岭, 李家坪: a family's place (round 4)
     if text[end:end + 1] in _ADMIN or text[end - 1] in _PLACE_END or _business_or_place(text, i, end, 6):
         return True  # 李明华路, 张国强水果店 (谷明亮看店: a verb's object, six characters on, is no suffix)
-    return False
+    return _place_word_at(text, i)  # 乌鲁木|齐
 
 
 _LONG_ORG_END = re.compile("(?:" + "|".join(sorted((re.escape(o) for o in ORG_SUFFIXES if len(o) >= 2), key=len, reverse=True))
