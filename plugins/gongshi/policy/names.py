@@ -836,6 +836,7 @@ def _pinyin_word(word: str, most: int = 3) -> bool:
     return any(word[:k] in PINYIN and _pinyin_word(word[k:], most - 1) for k in range(min(6, len(word)), 0, -1))
 
 
+_PERSON_NEAR = re.compile(r"(?:[人者员户]|姓名|名字)[^。；;，,\n]{0,10}$")
 _LATIN_MASKED = re.compile(r"\s*[A-Za-z]{0,2}[*＊×某]")
 _GLOSS_BEFORE = re.compile("籍[^，。；,;（）()]{0,10}$")
 
@@ -853,8 +854,9 @@ def _latin(text: str, covered: set[int]) -> list[Span]:
             _pinyin_word(t.lower()) and (t[1:].islower() or len(tokens) == 2) for t in tokens[1:]) and not all(
             t.isupper() for t in tokens)
         # round 4: Li Xiaoming, Wang Jianguo — a surname's syllable and a given name of two or three
-        # syllables in one capitalised token (a brand's second word is seldom two syllables: Li Ning)
-        pinyin = len(tokens) == 2 and first.lower() in PINYIN and first[1:].islower() and tokens[1][1:].islower() and \
+        # syllables in one capitalised token, with a person's noun before it in the clause (收件人显示为
+        # “Li Xiaoming”; a brand, 印有“Wu Liangye”字样, has none)
+        pinyin = len(tokens) == 2 and _PERSON_NEAR.search(text, max(0, a - 14), a) is not None and first.lower() in PINYIN and first[1:].islower() and tokens[1][1:].islower() and \
             len(tokens[1]) >= 4 and _pinyin_word(tokens[1].lower()) and not _pinyin_word(tokens[1].lower(), 1)
         if passport or pinyin:
             out.append((a, b))
