@@ -924,7 +924,7 @@ def _unlisted_re() -> re.Pattern[str] | None:
     t = givenchars.table()
     if t is None:
         return None
-    chars = "".join(sorted(c for c, n in t.items() if n >= _USES_HEAD and _han(c) and c not in _NOT_GIVEN | _MONEY_GIVEN
+    chars = "".join(sorted(c for c, n in t.items() if n >= _USES_SHAPE and _han(c) and c not in _NOT_GIVEN | _MONEY_GIVEN
                            and c not in _STOP and c not in _MASK and c not in _ADMIN and c not in "一二三四五六七八九十两"))
     return re.compile("(?:^|(?<=[" + re.escape("".join(sorted(_LEFT_OK))) + "]))(?=([\u4e00-\u9fff])[" + chars + "]{2})")
 
@@ -950,8 +950,12 @@ def _unlisted(text: str, covered: set[int]) -> list[Span]:
                 any(text[i - k:i + 1] in _ROLE_WORDS for k in (1, 2, 3)):
             continue
         left = _left(text, i)
-        if not strong and not (left == STRONG and _right(text, end)[0] >= R_VERB):
-            continue
+        right = _right(text, end)[0]
+        if _function_char(first) or first in _PREP_CHARS or (text[i + 1] in SINGLE and not strong and left != STRONG):
+            continue  # 据|雷军介绍, 叫她|小贝: a function word, and a name with a known surname after it
+        if not strong and not (left == STRONG and right >= R_VERB) and not (
+                left != NONE and right >= R_PERSON and _name_like(text[i + 1:end])):
+            continue  # (a clause start and a person's predicate: given characters of 20,000 uses)
         if end < len(text) and _freq(text[end - 1:end + 1]) >= _WORD and not strong and _right(text, end)[0] < R_PERSON:
             continue  # the last character starts a word
         if _business_or_place(text, i, end, 6) or _segment_is_business(text, end) or _brand_before_goods(text, i, end):
@@ -1177,8 +1181,9 @@ def _runs(text: str, covered: set[int]) -> list[Span]:
         while b - a >= 3:  # the longest reading with evidence after it and no word across its end
             right = _right(text, b)[0]
             glued = b < len(text) and _freq(text[b - 1:b + 1]) >= _WORD and right < R_PERSON
-            if not glued and (right >= R_PRED or right == R_LIST and text[b] == "、" or left == STRONG and right >= R_BOUNDARY):
-                break
+            if not glued and (right >= R_PRED or right == R_LIST and text[b] == "、" or left == STRONG and right >= R_BOUNDARY
+                              or b - a >= 4 and text[b:b + 1] == "的"):
+                break  # (在阿依古丽|的仓库内: four syllables or more before 的, round 4)
             b -= 1
         if b - a < 3 or (left != STRONG and b - a < 4 and _right(text, b)[0] < R_PERSON and not (
                 _right(text, b)[0] >= R_PRED and all(_freq(text[k:k + 2]) < _WORD for k in range(a, b - 1)))):
