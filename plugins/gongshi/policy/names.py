@@ -1176,7 +1176,7 @@ def _runs(text: str, covered: set[int]) -> list[Span]:
         if left == NONE:
             continue
         b = m.end(1)
-        while b - a > 3 and (PREDICATE_RE.match(text, b - 1) or PERSON_PREDICATE_RE.match(text, b - 1)):
+        while b - a > 3 and (PREDICATE_RE.match(text, b - 1) or PERSON_PREDICATE_RE.match(text, b - 1) or text[b - 1] in "的之"):
             b -= 1  # 次仁卓玛|于2022年: a predicate's first character ends no name
         while b - a >= 3:  # the longest reading with evidence after it and no word across its end
             right = _right(text, b)[0]

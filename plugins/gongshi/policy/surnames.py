@@ -141,5 +141,5 @@ YI = frozenset("阿吉克沙马俄木呷此日苏拉则牛伍于尔古依莫色�
 SYLLABLES = frozenset(TRANSLIT | YI | {c for p in MINORITY_PARTS for c in p})
 # First syllables of names without a surname: Yi clans (阿, 吉, 俄, 沙, 曲, 海, 马), Turkic names
 # (阿, 艾, 买, 吐, 热, 努, 依, 帕, 库, 麦, 玉, 牙, 祖, 如, 肉), Mongolian and Tibetan parts.
-RUN_START = frozenset("阿艾买吐热努依古帕库麦玉再克米牙亚祖如肉沙吉俄曲海木宝斯巴乌额其那苏格达次扎多卓岩") | {
+RUN_START = frozenset("阿艾买吐吾热努依古帕库麦玉再克米牙亚祖如肉沙吉俄曲海木宝斯巴乌额其那苏格达次扎多卓岩") | {
     p[0] for p in MINORITY_PARTS}
