@@ -143,7 +143,7 @@ _TAIL_HINT_RE = re.compile(r"[、（(等之]|[，,][男女]")
 _TAIL_RE = re.compile("(?=(" + _SURNAME_RE.pattern + ")" + _GIVEN_AHEAD + r"[^\W\d_]{0,2}?(?:、|[（(]|等|之[妻夫女子父母]|[，,]\s*[男女]))")
 _MINORITY_RE = re.compile(
     "(?=[" + "".join(sorted({p[0] for p in MINORITY_PARTS})) + "])"
-    "(?:" + "|".join(sorted(MINORITY_PARTS, key=len, reverse=True)) + "){1,4}")
+    "(?:" + "|".join(sorted(MINORITY_PARTS, key=len, reverse=True)) + "){1,4}(?:江|汗)?")
 _DOT_RE = re.compile("[" + re.escape(DOTS) + "]")
 _ORG_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, ORG_SUFFIXES), key=len, reverse=True)) + ")")
 _TABLE_HEAD = re.compile(r"姓名|名称|当事人|相对人|负责人|经营者|申请人|被处罚人|户主|业主|车主|店主|[人者员]\s*\|")
@@ -471,9 +471,9 @@ def _business_or_place(text: str, start: int, end: int, reach: int = 10) -> bool
             if len(m.group()) == 1 and k == end + 1 and _words().tag(text[end])[:1] == "v" and _freq(text[end:k + 1]) < _COMMON:
                 k += 1  # 范豪强|看店: a one-character verb's object
                 continue
-            if len(m.group()) == 1 and k > end + 1 and text[end] != "的" and _right(text, end)[0] == R_VERB:
-                k += 1  # 郦晓东|帮忙看店: a one-character suffix after a verb is the verb's object's
-                continue
+            if len(m.group()) == 1 and k > end + 2 and text[end] != "的" and _right(text, end)[0] == R_VERB:
+                k += 1  # 郦晓东|帮忙看店: a one-character suffix after a verb and its object is the
+                continue  # object's (张三|烧烤店, 米娜|服装店: a verb right before it names the shop)
             if len(m.group()) == 1 and k > end:
                 # a one-character suffix that ends a verb or an adverb is no suffix (进行, 当场)
                 t = _tag(text[k - 1:k + 1])
@@ -1170,7 +1170,7 @@ def _runs(text: str, covered: set[int]) -> list[Span]:
     out: list[Span] = []
     for m in _RUN_RE.finditer(text):
         a = m.start()
-        if a in covered or (out and a < out[-1][1]) or any(text[a - k:a + 1] in _ROLE_WORDS for k in (1, 2)):
+        if a in covered or (out and a < out[-1][1]) or any(text[a - k:a + 1] in _ROLE_WORDS for k in (1, 2)) or text[a] in "的之":
             continue  # 妻|子次仁卓玛: the run starts after the role
         left = _left(text, a)
         if left == NONE:
