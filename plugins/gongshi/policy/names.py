@@ -1046,12 +1046,46 @@ def _short(text: str, covered: set[int]) -> list[Span]:
     return out
 
 
+# Compound surnames that are no common word (欧阳, 慕容, 司徒; not 东方, 长孙, 百里, 西门, 单于):
+# one and one or two given characters are a name's shape wherever they stand (round 4:
+# 维修工慕容瑶师傅, 该批货物系司徒慧从外地调入).
+_COMPOUND_SHAPE = tuple(c for c in COMPOUND if len(c) == 2 and c not in (
+    "东方", "长孙", "公孙", "百里", "第五", "西门", "南门", "南宫", "太史", "单于", "呼和", "爱新", "东郭", "乐正", "左丘",
+    "公良", "微生", "公羊", "宗政"))
+_COMPOUND_RE = re.compile("(?:" + "|".join(_COMPOUND_SHAPE) + ")")
+
+
+def _compound(text: str, covered: set[int]) -> list[Span]:
+    out: list[Span] = []
+    for m in _COMPOUND_RE.finditer(text):
+        i, g = m.start(), m.end()
+        if i in covered or _masked_after(text, g) or _HONORIFIC_RE.match(text, g) or (
+                i and _han(text[i - 1]) and _freq(text[i - 1:i + 1]) >= _WORD):
+            continue
+        for n in (2, 1):
+            end = g + n
+            if not _given_ok(text, g, n) or any(c in _STOP for c in text[g:end]) or _masked_after(text, end):
+                continue
+            need = _USES_SHAPE if n == 2 else _USES_HEAD
+            if not _plausible_chars(text[g:end], need) or _freq(text[i:end]) >= _WORD and not _tag(text[i:end]).startswith("nr"):
+                continue
+            if end < len(text) and _freq(text[end - 1:end + 1]) >= _WORD and _right(text, end)[0] < R_PERSON:
+                continue  # the last character starts a word
+            if _business_or_place(text, i, end, 6) or _brand_before_goods(text, i, end) or _segment_is_business(text, end):
+                break
+            out.append((i, end))
+            break
+    return out
+
+
 def _shaped(text: str, covered: set[int]) -> list[Span]:
     """Spans of surname + two given characters that have a name's shape and no word's."""
     rx = _shape_re()
     if rx is None:
         return []
     out: list[Span] = _short(text, covered)
+    if _COMPOUND_RE.search(text):
+        out += _compound(text, covered)
     n = len(text)
     for m in rx.finditer(text):
         i = m.start()
