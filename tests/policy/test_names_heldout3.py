@@ -8,7 +8,7 @@ clean rows flagged 7/300 = 2.3% (the issue's targets: 0.98 and at most 3%; recal
 The detector before round 3 on the same file: 0.807 and 3.7%.
 Since then the set is spent: round 4 studied its misses and false alarms by class and tuned on
 it, so the figure pinned here is a tuning figure, not a held-out one: recall 346/352 = 0.983,
-clean rows flagged 1/300 = 0.3% after round 4. It only keeps the detector from falling back.
+clean rows flagged 0/300 after round 4. It only keeps the detector from falling back.
 """
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ DATA = Path(__file__).parents[1] / "data" / "names"
 HELDOUT = DATA / "heldout3.tsv"
 SHA256 = "5452170dcd402413769a0edbb46bfc6461e926f0fcadd60571d9f815b7696258"
 FOUND, PLANTED = 346, 352  # planted names found with their exact span (first occurrence)
-FLAGGED, CLEAN = 1, 300  # clean rows with any span flagged
+FLAGGED, CLEAN = 0, 300  # clean rows with any span flagged
 
 
 def test_heldout3_is_the_frozen_file() -> None:

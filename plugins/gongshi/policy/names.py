@@ -16,7 +16,7 @@ surnames, 李邓秀英; minority names after a role no list names, 导游格桑�
 without a dot; Vietnamese 阮氏香, Japanese 田中康介, pinyin Li Xiaoming; given names that are
 words of an era, 向建设; a table's whole cell) and look-alikes (于国庆节期间, 微信名叫“平安喜乐”,
 车主张女士, 植保员冉某某, 汤家岭, 经查明，2023年). Figures after round 4 (scripts/eval_names.py
---gate): heldout3.tsv, spent and tuned on, 0.983 / 0.3%; heldout2.tsv 0.988 / 0.6%; the
+--gate): heldout3.tsv, spent and tuned on, 0.983 / 0%; heldout2.tsv 0.988 / 0.6%; the
 round-4 author's own sentences per class (tune4.tsv) 0.990 / 0% (its batches, each measured once
 before the fixes they prompted: 75/98 found, 4/54 clean flagged); names planted at random into
 the spent sets' frames (given characters of 5,000 uses or more) 0.983, against 0.976 before;
@@ -576,8 +576,8 @@ def _han_candidate(text: str, i: int, surname: str, left: int) -> _Cand | None:
         if not _given_ok(text, g, n):
             continue
         end = g + n
-        if _masked_after(text, end):
-            continue
+        if _masked_after(text, end) or n == 1 and text[g] in "户者员":
+            continue  # (牧户, 农户: a person's noun, no given name)
         right = _right(text, end)
         word = text[i:end]
         f = _freq(word)
@@ -661,8 +661,9 @@ def _dotted(text: str, out: list[_Cand]) -> set[int]:
             if ch in "和与及、" and d - a >= 2:
                 break  # 诸葛飞和|艾力•库尔班: a list joint before a part of two characters or more
             pair = text[a - 2:a] if a >= 2 else ""
-            if a < d and pair and _freq(pair) >= _COMMON and not all(c in TRANSLIT for c in pair):
-                break
+            if a < d and pair and (_freq(pair) >= _COMMON or _freq(pair) >= _WORD and not any(c in TRANSLIT for c in pair)) \
+                    and not all(c in TRANSLIT for c in pair) or ch in "籍族":
+                break  # (西班牙籍外教|玛丽亚·洛佩斯: a nationality or a word ends the name, round 4)
             a -= 1
         b = d + 1
         # further dots: 阿卜杜·热合曼·艾山 is one name
@@ -1175,8 +1176,8 @@ def _shape_word(text: str, i: int, g: int, end: int, surname: str) -> bool:
         return True  # 李丽|任组长: the last character is a verb before a role
     if _brand_before_goods(text, i, end) or _segment_is_business(text, end):
         return True
-    if given[0] == "家" and given[1] in _PLACE_CHARS:
-        return True  # 汤家岭, 李家坪: a family's place (round 4)
+    if given[0] == "家" and (given[1] in _PLACE_CHARS or _right(text, end)[0] < R_BOUNDARY):
+        return True  # 汤家岭, 李家坪, 牧家乐|的: a family's place or business (round 4)
     if text[end:end + 1] in _ADMIN or text[end - 1] in _PLACE_END or _business_or_place(text, i, end, 6):
         return True  # 李明华路, 张国强水果店 (谷明亮看店: a verb's object, six characters on, is no suffix)
     return _place_word_at(text, i)  # 乌鲁木|齐
@@ -1323,6 +1324,9 @@ def _label_before(text: str, i: int) -> bool:
 _SENTENCE_END, _OPEN, _CLOSE = set("。；;！!"), set("（("), set("）)")
 
 
+_DAI = set("岩玉")
+
+
 def _decide(text: str, cands: list[_Cand], tag: Tagger, shaped: Iterable[Span] = ()) -> list[Span]:
     """Accept what the slot says is a name; ask the tagger about what it leaves open; extend
     accepted names to the candidates listed with them (张三、李四华两人)."""
@@ -1377,7 +1381,10 @@ def _decide(text: str, cands: list[_Cand], tag: Tagger, shaped: Iterable[Span] =
         elif c.right == R_BOUNDARY and text[c.start - 1:c.start] in _OPEN and text[c.end:c.end + 1] in _CLOSE and (
                 not c.word and _plausible(text, c, _USES_WEAK) or text[c.start - 2:c.start - 1] == "书" and not c.functional):
             accepted.append(c)  # 行政处罚决定书（熊小兵）: a name that fills a bracket
-        elif c.right == R_PRED and not c.word and _plausible(text, c, _USES_PRED):
+        elif c.right == R_PRED and not c.word and _plausible(text, c, _USES_PRED if text[c.start] in _DAI else _USES_NAME):
+            # (round 4: in a preposition's slot before a predicate any subject takes, given characters
+            # names use 1,000 times: 在巴扎|内销售 (扎 516, 内 322), 由冷链车|自 (链 327) are no names;
+            # Dai names, 岩罕, 玉香, transliterate syllables that Han given names seldom use)
             accepted.append(c)
         elif c.right == R_VERB and not c.word and _plausible(text, c, _USES_WEAK):
             accepted.append(c)
