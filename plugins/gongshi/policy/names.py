@@ -84,7 +84,7 @@ reported like any other: the detector cannot tell, a clerk can.
   shapes are found by regular expressions over character classes built once from givenchars.py.
   Round 3 costs about a third of the speed: ~1.5 million characters a second on the demo
   decisions' text against ~2.3 million before, paired runs under the same load (the budget is 1
-  million); round 4 costs under a tenth more (~1.37 million against ~1.49 million, paired).
+  million); round 4 costs about a seventh: ~1.34 million against ~1.55 million, paired runs, load 6-9.
 
 The tagger is a parameter of `detect` so scripts/eval_names.py can measure other models under
 the same cues; `person_names` uses jieba.
