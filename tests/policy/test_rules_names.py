@@ -53,6 +53,10 @@ def test_corpus_is_balanced_and_large_enough() -> None:
 # name is reported). design2 lost one row to a false-alarm fix: 联系了雇主程序。 reads as
 # 联系方式。 does (a common word whose given character names seldom use, ending the sentence after
 # a role), and the false alarm is the commoner text.
+# Round 4 (the classes heldout3.tsv showed): corpus, tune and heldout 1.000 / 0.000; design
+# 1.000 / 0.013; design2 0.990 / 0.002; heldout2 0.988 / 0.006; tune3 0.987 / 0.006; tune4.tsv
+# (the round-4 author's own sentences per class) 0.991 / 0.000 (黄鹂未经许可… missed);
+# heldout3.tsv (spent) is pinned in test_names_heldout3.py: 0.983 / 0.000.
 @pytest.mark.parametrize(("name", "min_recall", "max_flagged"), [
     ("corpus.tsv", 0.99, 0.01),
     ("tune.tsv", 0.99, 0.01),
@@ -61,6 +65,7 @@ def test_corpus_is_balanced_and_large_enough() -> None:
     ("design2.tsv", 0.985, 0.015),
     ("heldout2.tsv", 0.98, 0.01),
     ("tune3.tsv", 0.98, 0.01),
+    ("tune4.tsv", 0.98, 0.01),
 ])
 def test_recall_and_false_alarms(name: str, min_recall: float, max_flagged: float) -> None:
     recall, flagged = measure(DATA / name)
@@ -175,6 +180,22 @@ def test_recall_and_false_alarms(name: str, min_recall: float, max_flagged: floa
     ("| 序号 | 当事人 | 品名 |\n|---|---|---|\n| 1 | 王某 | 白酒 |\n| 2 | 李某 | 黄芪 |", []),
     ("| 姓名 | 职务 |\n|---|---|\n| 扎西顿珠 | 店员 |\n| LIU Wei | 经理 |", ["扎西顿珠", "LIU Wei"]),
     ("| 当事人 | 事由 |\n|---|---|\n| 周口市金鑫商贸有限公司 | 未年报 |", []),
+    # round 4: the classes heldout3.tsv showed, in sentences of their own (tune4.tsv has more)
+    ("讲解员次仁旺堆向游客推销藏药丸。", ["次仁旺堆"]),  # two minority parts, a role no list names
+    ("经营者戢红梅对违法事实无异议。", ["戢红梅"]),  # a surname no list holds
+    ("当事人陈黄美玲未按规定公示营业执照。", ["陈黄美玲"]),  # two surnames
+    ("当事人向前进在未取得许可证的情况下经营。", ["向前进"]),  # an era's given name
+    ("寄件人填写的是“Wang Jianguo”。", ["Wang Jianguo"]),
+    ("越南籍女工黎氏秋无证件在厂内打工。", ["黎氏秋"]),
+    ("日本籍工程师中村健太负责安装。", ["中村健太"]),
+    ("7|雷鸣|男|个体|占道经营|罚款200元", ["雷鸣"]),
+    ("证人王万里证实当事人多次销售。", ["王万里"]),  # 万 and 元 are given characters too …
+    ("没收违法所得陆万元，并处罚款伍万元整。", []),  # … but not in an amount
+    ("当事人于中秋节前后集中销售月饼。", []),
+    ("其微信名为“阳光明媚”。", []),  # a nickname
+    ("车主张女士反映车辆漏油。", []),
+    ("当事人将农药交给植保员冉某某使用。", []),
+    ("经查明，2023年3月至11月期间，当事人销售甲醇。", []),
 ])
 def test_exact_spans(text: str, names: list[str]) -> None:
     assert _names(text) == names
@@ -223,6 +244,18 @@ def test_without_the_given_name_table_more_is_flagged_never_less(monkeypatch: py
     assert _names("钱款已全部退还消费者。") == []
     monkeypatch.setattr(givenchars, "uses", lambda ch: None)
     assert _names("钱款已全部退还消费者。") == ["钱款"]
+
+
+def test_no_crash_on_any_short_text() -> None:
+    """A text that is only a name, or ends right after one, is read to its end (round 3 raised
+    IndexError on 李秀兰 alone); and random short texts of the detector's own characters."""
+    import random
+
+    assert _names("李秀兰") == ["李秀兰"] and _names("（李秀兰") == ["李秀兰"] and _names("李") == []
+    rnd = random.Random(20)
+    alphabet = list("李王张欧阳某*、，。（）()|男女族 \n的在称证实当事人元万伍陆那里氏田中阿卜杜·格桑曲珍Li Xm“”《》12年秀兰建设向于")
+    for _ in range(3000):
+        person_names("".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 14))))
 
 
 def test_spans_index_the_original_text() -> None:
