@@ -1142,11 +1142,18 @@ def _whole_cell(text: str, i: int, end: int) -> bool:
     return (a == 0 or text[a - 1] in "|\n") and text[b:b + 1] == "|"
 
 
+# Business suffixes of two characters or more whose first character is a surname (商行, 车行,
+# 超市, 药房 …): standing after a Han character they end a business's name, not start a person's.
+_TWO_CHAR_ORG_SUFFIXES = tuple(x for x in ORG_SUFFIXES if len(x) >= 2)
+
+
 def _shape_word(text: str, i: int, g: int, end: int, surname: str) -> bool:
     """What makes a name-shaped string a word, a business, a place or part of something else."""
     prev = text[i - 1] if i else ""
     if prev and (_han(prev) and _freq(text[i - 1:i + 1]) >= _WORD or prev in _MASK or prev.isascii() and prev.isalnum()):
         return True  # 高温|天气: the surname ends a word before it
+    if prev and _han(prev) and text.startswith(_TWO_CHAR_ORG_SUFFIXES, i):
+        return True  # 鑫达商行|扬尘: a business's suffix ends the name before it (扬尘 is not in jieba's dictionary)
     if len(surname) == 1:
         if surname in _TRADE_SUFFIX and prev and _han(prev):
             return True  # 按摩师|周敏: a trade's noun ends before the name
