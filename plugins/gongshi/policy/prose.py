@@ -38,6 +38,10 @@ from gongshi.policy import owners
 ADDRESS = "address"
 HEALTH = "health"
 
+# What a test finds in a person, health data only as a positive result (尿检吗啡类呈阳性): on its
+# own the word is a substance seized or a test done, not anyone's health.
+TESTED = frozenset("吗啡 甲基苯丙胺 苯丙胺 氯胺酮 海洛因 大麻 冰毒 可卡因 毒品 阿片 美沙酮 尿检 尿液检测 毛发检测 "
+                   "血液检测 血检 吸毒检测 毒品检测 抗体检测".split())
 DISEASES = sorted(set(
     "艾滋病 艾滋 HIV 人类免疫缺陷病毒 乙肝 乙型肝炎 丙肝 丙型肝炎 甲肝 甲型肝炎 戊肝 戊型肝炎 病毒性肝炎 肝炎 肝硬化 "
     "肺结核 活动性肺结核 结核病 梅毒 淋病 尖锐湿疣 性病 精神分裂症 精神病 精神障碍 精神疾病 精神异常 抑郁症 焦虑症 "
@@ -56,7 +60,17 @@ DISEASES = sorted(set(
     "胆结石 甲亢 心律失常 脑萎缩 腰椎间盘突出 颈椎病 类风湿 风湿病 关节炎 支气管炎 肺纤维化 器官移植 肾移植 肝移植 "
     "心脏搭桥 心脏支架 血栓 肝损伤 贫血 孕产妇 卧病在床 坐月子 新冠 精神分裂 慢性病 住院 "
     # a result said of someone
-    "血糖偏高 血糖升高 血压偏高 血压升高 转氨酶升高 血脂偏高 抑郁倾向 唐氏儿".split()), key=len, reverse=True)
+    "血糖偏高 血糖升高 血压偏高 血压升高 转氨酶升高 血脂偏高 抑郁倾向 唐氏儿 "
+    # round 3 (issue 20): more conditions, addictions, injuries, pregnancy stages and treatments
+    "肾炎 慢性肾炎 肾功能衰竭 肝功能异常 心力衰竭 心衰 冠状动脉粥样硬化 动脉硬化 脑血栓 脑动脉瘤 抑郁 焦虑 "
+    "精神分裂 妄想症 躁狂症 人格障碍 多动症 阿斯伯格 酒精依赖 酒精成瘾 酒精中毒 酒依赖 毒瘾 药物成瘾 药物滥用 "
+    "双目失明 单眼失明 左眼失明 右眼失明 双耳失聪 高位截瘫 半身瘫痪 肢体缺失 伤残 致残 残障 "
+    "烧伤 烫伤 脑震荡 颅脑损伤 颅内出血 软组织挫伤 骨裂 韧带撕裂 脱臼 粉碎性骨折 "
+    "孕早期 孕中期 孕晚期 早孕 先兆流产 引产 剖宫产 剖腹产 产后 分娩 哺乳 "
+    "血液透析 腹膜透析 康复治疗 心理治疗 精神科治疗 住院治疗 靶向治疗 "
+    "结核 艾滋病病毒 梅毒螺旋体 幽门螺杆菌 "
+    # a drug test: a result only when 阳性 follows (吗啡类呈阳性), else the seized substance
+    "".split()) | TESTED, key=len, reverse=True)
 # Case-blind only where it matters (HIV): re.IGNORECASE makes this alternation 6x slower.
 _Node = dict[str, "_Node"]
 
@@ -88,15 +102,30 @@ _DISEASE = ("(?=[" + "".join(sorted({w[0] for w in DISEASES} | {"h"})) + "])(?:"
             + _trie([w for w in DISEASES if w != "HIV"]) + "|[Hh][Ii][Vv])")
 # What a condition may carry after it, inside the finding.
 # A certified grade (视力残疾一级: 1级 in the view) or how long (怀孕五个月) belongs to it too.
-_AFTER = (r"(?:病毒)?(?:表面抗原|抗体|抗原|核酸)?(?:检测)?呈?(?:阳性|晚期|早期|中期|末期|患者|病人|携带者|感染者|病史|后遗症|"
-          r"综合征|综合症|术后)?"
-          r"(?:[1-4]级|\d{1,2}个?(?:多|余)?(?:月|周)(?:余|多)?)?")
-_CONDITION = re.compile(rf"(?:{_DISEASE}){_AFTER}")
+# A test and its result may stand between (新冠病毒核酸检测结果阳性, 吗啡类呈阳性); a duration may be
+# approximate (怀孕约五个月).
+_RESULT = r"(?:阳性|晚期|早期|中期|末期|患者|病人|携带者|感染者|病史|后遗症|综合征|综合症|术后)"
+_AFTER = (rf"类?(?:病毒)?(?:表面抗原|抗体|抗原|核酸)?(?:(?:检测|检验)?(?:结果)?(?:为|呈|显示为?)?{_RESULT}|检测)?"
+          r"(?:[1-4]级|(?:约|近|已|大约|将近|达)?\d{1,2}个?(?:多|余)?(?:月|周)(?:余|多)?)?")
+# How bad it is, said after it (吸毒成瘾严重), and a gloss in brackets (视力残疾一级（双目失明）):
+# part of what is said, not needed to say it.
+_TRAIL = r"(?:严重|较重|加重|恶化|复发)?(?:[(（][^()（）\n。；;，,]{1,12}[)）])?"
+_CONDITION = re.compile(rf"(?P<core>(?:{_DISEASE}){_AFTER}){_TRAIL}")
 # Conditions that name a person or a result: enough without a verb.
 _SAID_OF_SOMEONE = re.compile(r"(?:人|妇|阳性|晚期|末期|患者|病人|携带者|感染者|病史|后遗症|怀孕|失明|失聪|聋哑|哺乳期|孕期|"
                               r"级|月|周|余|多|视障|听障|失智|轮椅|在床|不起|不遂|聋子|哑巴|瞎子|身孕|在身|六甲|产妇|月子|偏高|升高)\Z")
 # How bad or what type, before the condition: part of what is said (重度抑郁症, 2型糖尿病).
-_SEVERITY = re.compile(r"(?:重度|中度|轻度|极重度|严重的?|[\u4e00-\u9fff]{1,2}性|晚期|[12]型|(?:肢体|视力|听力|言语|智力|精神|多重)?[1-4]级)\Z")
+# Also the type (甲型病毒性肝炎), the kinds of a combined disability (听力言语残疾), the body part of
+# an injury (左下肢截肢, 右手食指骨折) and the way a treatment is given (血液透析), in any order.
+_BODY = (r"[左右双单]?侧?(?:上肢|下肢|四肢|手指|食指|拇指|中指|无名指|小指|脚趾|小腿|大腿|前臂|上臂|手掌|手腕|手|脚|足|腿|臂|"
+         r"眼|耳|膝|踝|腕|肘|肩|髋|肋骨|腰椎|颈椎|胸椎|股骨|胫骨|腓骨|尺骨|桡骨|锁骨|头部|面部|胸部|腹部|腰部|背部)")
+_SEVERITY = re.compile(r"(?:重度|中度|轻度|极重度|严重的?|[\u4e00-\u9fff]{1,2}性|晚期|[12]型|[甲乙丙丁戊][型类]|"
+                       rf"肢体|视力|听力|言语|智力|精神|多重|[1-4]级|{_BODY})+\Z")
+# Conditions said one after the other of the same person (糖尿病及高血压) are one finding.
+_AND = re.compile(r"(?:[及和与、并]|以及|伴|伴有|合并|并发|并伴有)?")
+# A positive result of a sample, goods or an animal (1批次检出非洲猪瘟病毒核酸阳性): nobody's health.
+_NOT_PERSON = re.compile(r"样品|样本|批次|检品|产品|食品|商品|货物|生猪|猪|牛|羊|禽|鸡|鸭|鹅|犬|动物|肉|水产|冷链|外包装|环境|"
+                         r"蔬菜|水果|饲料")
 # A verb that says someone has a condition, whatever the condition is called: its object (up to
 # the clause's end) is health data even when no word of the vocabulary is in it.
 # A diagnosis denied (未发现患有…, 没有患…) says nothing about anyone's health.
@@ -125,7 +154,8 @@ _CLAIM = re.compile(r"治疗|治愈|根治|预防|防治|功效|疗效|宣称|�
                     r"人群|调理|专治|疗法|"
                     r"偏方|特效|药品|药物|保健|产品|用于|抗")
 # A name the word is part of (a shop, a department, a body), or goods made for such people.
-_NAME_AFTER = re.compile(r"(?:部|楼|大楼|病区)|.{0,3}?(?:按摩|医院|诊所|门诊|专科|研究所|研究院|协会|学会|学校|基金会|联合会|中心|店|公司|科|"
+# (within the clause and with no verb between: "…阳性，该店仍安排…", "酒精中毒被送往医院" name no shop)
+_NAME_AFTER = re.compile(r"(?:部|楼|大楼|病区)|[^，,。；;：:、被送往在到去入于住就从]{0,3}?(?:按摩|医院|诊所|门诊|专科|研究所|研究院|协会|学会|学校|基金会|联合会|中心|店|公司|科|"
                          r"药|疫苗|试剂|检测试剂|筛查|防治|食品|用品|奶粉|专用|专柜|保健|服装|装|康复)")
 
 # (我家在/其家在, not 家在 alone: 商家在…设立门店)
@@ -316,7 +346,6 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
         title_starts = [s for s, _ in titles]
         marks = [i for i, c in enumerate(text) if c in _CLAUSE_END]  # clause ends, once a sentence
         generic: dict[int, bool] = {}  # by clause start: a rule, not a person
-        last = -10  # the end of the last condition found: one right after it is said of the same person
         found: list[tuple[int, int]] = []
         for m in _CONDITION.finditer(text):
             if _inside(titles, title_starts, m.start()):
@@ -331,13 +360,26 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
                 continue
             if _FOR_CUSTOMERS.search(before) and _SERVICE_AFTER.match(text, m.end()):
                 continue  # 为孕妇提供…: the people a service is for, nobody in particular
-            said = _SAID_OF_SOMEONE.search(m.group()) is not None
-            if said or _HAVING.search(before) or _SUBJECT.search(before) or m.start() - last <= 3:
-                last = m.end()
-                severity = _SEVERITY.search(before)
-                start = m.start() - (len(severity.group()) if severity else 0)
-                found.append((start, m.end()))
-                yield HEALTH, sentence.start() + start, sentence.start() + m.end(), None
+            core = m.group("core")
+            if any(core.startswith(w) for w in TESTED) and not core.endswith("阳性"):
+                continue  # a substance or a test, no result said of anyone
+            severity = _SEVERITY.search(before)
+            start = m.start() - (len(severity.group()) if severity else 0)
+            plain = before[:len(before) - (len(severity.group()) if severity else 0)]  # who, before 右手食指
+            person = _SUBJECT.search(plain) is not None
+            if core.endswith("阳性") and not person \
+                    and _NOT_PERSON.search(text, max(0, m.start() - _REACH // 2), m.start()):
+                continue  # a sample's or an animal's result
+            said = _SAID_OF_SOMEONE.search(core) is not None
+            joined = bool(found) and _AND.fullmatch(text, found[-1][1], start) is not None
+            near = bool(found) and start - found[-1][1] <= 3  # the same person's, said apart (…，高血压)
+            if said or _HAVING.search(plain) or person or joined or near:
+                if joined:
+                    found[-1] = (found[-1][0], m.end())
+                else:
+                    found.append((start, m.end()))
+        for start, end in found:
+            yield HEALTH, sentence.start() + start, sentence.start() + end, None
         # What a verb of diagnosis says someone has, when the vocabulary does not know its name.
         found_starts = [s for s, _ in found]  # in order and disjoint: found by one finditer
         for verb in _DIAGNOSED.finditer(text):
