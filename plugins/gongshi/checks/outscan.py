@@ -240,11 +240,14 @@ def texts(rel: str, data: bytes, chrome: set[str] | None = None) -> set[str]:
 # tests/test_outscan.py checks the cues against the leak corpora (tests/data/leaks/).
 _DIGIT, _SEPS = like("0123456789"), like(" \t\r\n./\\-_·、，,")
 _LETTER = like("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-# (a landline's area code may stand in brackets: (0564)6021234)
-_TEN = re.compile(rf"{_DIGIT}(?:(?:{_SEPS}|{like('()')}){{0,2}}{_DIGIT}){{9}}")
+# (a landline's area code may stand in brackets: (0564)6021234; an ID's groups too: [5001031980][0830…])
+_TEN = re.compile(rf"{_DIGIT}(?:(?:{_SEPS}|{like('()[]{}【】〔〕')}){{0,2}}{_DIGIT}){{9}}")
 _SEVEN = re.compile(rf"{_DIGIT}(?:{_SEPS}{{0,2}}{_DIGIT}){{6}}")
 _LABEL = re.compile("账|帐|卡号|存折|护照|通行证|旅行证|台胞证|回乡证|居留证|签证|证件|证照|身份证|残疾|社会保障卡|社保卡|医保卡|驾驶|"
                     "军官证|士兵证|警官证|学生证|居住证|暂住证|出生医学证明|电话|座机|固话|宅电|传真|手机|联系方式|联系号码|小灵通|"
+                    # (the detectors' third round: social security and medical insurance numbers, a
+                    # person's certificates, 海字第…号)
+                    "社保|医保|参保|医疗保险|健康证|执业证|资格证|导游证|船员证|海员证|户口|工作证|优待证|结婚证|离婚证|字第|"
                     + "|".join("".join(like(c + c.upper()) for c in w) for w in ("passport", "tel", "phone")))
 _ALNUM = like("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
 _REGIONAL = re.compile(rf"{_DIGIT}{{6}}{like('(（')}|(?<!{_ALNUM}){_LETTER}{like('12')}{_DIGIT}{{8}}(?!{_ALNUM})")  # HK, TW IDs

@@ -40,7 +40,7 @@ HEALTH = "health"
 
 # What a test finds in a person, health data only as a positive result (尿检吗啡类呈阳性): on its
 # own the word is a substance seized or a test done, not anyone's health.
-TESTED = frozenset("吗啡 甲基苯丙胺 苯丙胺 氯胺酮 海洛因 大麻 冰毒 可卡因 毒品 阿片 美沙酮 尿检 尿液检测 毛发检测 "
+TESTED = frozenset("吗啡 甲基苯丙胺 苯丙胺 氯胺酮 海洛因 大麻 冰毒 毒品 阿片 美沙酮 尿检 尿液检测 "
                    "血液检测 血检 吸毒检测 毒品检测 抗体检测".split())
 DISEASES = sorted(set(
     "艾滋病 艾滋 HIV 人类免疫缺陷病毒 乙肝 乙型肝炎 丙肝 丙型肝炎 甲肝 甲型肝炎 戊肝 戊型肝炎 病毒性肝炎 肝炎 肝硬化 "
@@ -63,12 +63,12 @@ DISEASES = sorted(set(
     "血糖偏高 血糖升高 血压偏高 血压升高 转氨酶升高 血脂偏高 抑郁倾向 唐氏儿 "
     # round 3 (issue 20): more conditions, addictions, injuries, pregnancy stages and treatments
     "肾炎 慢性肾炎 肾功能衰竭 肝功能异常 心力衰竭 心衰 冠状动脉粥样硬化 动脉硬化 脑血栓 脑动脉瘤 抑郁 焦虑 "
-    "精神分裂 妄想症 躁狂症 人格障碍 多动症 阿斯伯格 酒精依赖 酒精成瘾 酒精中毒 酒依赖 毒瘾 药物成瘾 药物滥用 "
-    "双目失明 单眼失明 左眼失明 右眼失明 双耳失聪 高位截瘫 半身瘫痪 肢体缺失 伤残 致残 残障 "
+    "精神分裂 妄想症 躁狂症 人格障碍 多动症 阿斯伯格 酒精依赖 酒精成瘾 酒精中毒 毒瘾 药物成瘾 药物滥用 "
+    "双目失明 单眼失明 左眼失明 右眼失明 双耳失聪 高位截瘫 半身瘫痪 肢体缺失 伤残 残障 "
     "烧伤 烫伤 脑震荡 颅脑损伤 颅内出血 软组织挫伤 骨裂 韧带撕裂 脱臼 粉碎性骨折 "
-    "孕早期 孕中期 孕晚期 早孕 先兆流产 引产 剖宫产 剖腹产 产后 分娩 哺乳 "
+    "孕早期 孕中期 孕晚期 先兆流产 剖宫产 剖腹产 产后 哺乳 "
     "血液透析 腹膜透析 康复治疗 心理治疗 精神科治疗 住院治疗 靶向治疗 "
-    "结核 艾滋病病毒 梅毒螺旋体 幽门螺杆菌 "
+    "艾滋病病毒 梅毒螺旋体 幽门螺杆菌 "
     # a drug test: a result only when 阳性 follows (吗啡类呈阳性), else the seized substance
     "".split()) | TESTED, key=len, reverse=True)
 # Case-blind only where it matters (HIV): re.IGNORECASE makes this alternation 6x slower.
@@ -175,7 +175,7 @@ _BARE = re.compile(r"(?:(?:(?<=[，,（(：:；;、\s男女人其])|^)住(?![宿
                    r"[：:\s]{0,2}")
 _ADDRESS_BODY = re.compile(r"[^，,。；;\n）)（(]{2,60}")
 # What a number in an address is the number of: a building, a house, a room, a village group.
-_UNIT = "号楼|号院|号|室|栋|幢|座|单元|组|弄|巷|户|楼|层"
+_UNIT = "号楼|号院|号房|号|室|房|栋|幢|座|单元|组|弄|巷|户|楼|层"  # (1801房, 1504号房: a room)
 # The last character of a housing estate's name (小区, 花园, 苑 …), before its building and room.
 _ESTATE_END = "区园苑寓村厦城府庭湾里院"
 # A number that ends an address (a house, a group, a building, a room) or a 3-2-502.
@@ -196,9 +196,9 @@ _PLACE_OF_BUSINESS = re.compile(r"(?:经营场所|营业场所|经营地址|经�
                                 r"仓库|厂址)[^，,。；;]{0,30}\Z")
 # What a room is declared to be, right after it: an office or a place of business is no home.
 _DECLARED_BUSINESS = re.compile(r"[^，,。；;]{0,6}?(?:办公场所|经营场所|营业场所|生产场所|办公室|门面|店面|仓库|厂房|本局|本机关)")
-_ROOM = re.compile(r"\d{1,3}\s*(?:号楼|栋|幢|座)\s*(?:(?:\d{1,2}|[东西南北中])\s*单元\s*)?\d{3,4}\s*(?:室|号|户)?"
-                   r"|\d{1,2}\s*单元\s*\d{3,4}\s*(?:室|号|户)?"
-                   rf"|(?<=[{_ESTATE_END}街路巷道弄])\d{{1,3}}-\d{{1,2}}-\d{{3,4}}(?![-\d])(?:室|号|户)?")
+_ROOM = re.compile(r"\d{1,3}\s*(?:号楼|栋|幢|座)\s*(?:(?:\d{1,2}|[东西南北中])\s*单元\s*)?\d{3,4}\s*(?:号房|室|号|户|房)?"
+                   r"|\d{1,2}\s*单元\s*\d{3,4}\s*(?:号房|室|号|户|房)?"
+                   rf"|(?<=[{_ESTATE_END}街路巷道弄])\d{{1,3}}-\d{{1,2}}-\d{{3,4}}(?![-\d])(?:号房|室|号|户|房)?")
 # A house number followed by the word for who lives there or for a home (…老街南头15号住户,
 # …三组21号村民, …16-2-402的住处): an address without a label.
 # (found from the word, then the number before it: numbers are common, these words are not)
@@ -417,7 +417,8 @@ _DIGIT = re.compile(r"\d")
 # word is cued by its rest when it begins with a character that ordinary enforcement text uses
 # all the time (经诊断为 by 诊断为, 有孕在身 by 孕在身, 人类免疫缺陷病毒 by 类免疫缺陷病毒):
 # the cue is still in every text the word is in.
-_COMMON_FIRST = set("人经有产中大食自放核结化关水不高活新小家流")
+# (and the round-3 words' 左眼失明, 高位截瘫, 酒精依赖, 海洛因, 美沙酮, 人格障碍, 粉碎性骨折)
+_COMMON_FIRST = set("人经有产中大食自放核结化关水不高活新小家流左右位酒海美格粉")
 
 
 def _cue(word: str) -> str:
@@ -428,8 +429,17 @@ def _cue(word: str) -> str:
 
 _CUE_WORDS = sorted({_cue(w) for w in DISEASES + _DIAGNOSED.pattern.split("|") if w != "HIV"}
                     | set(_ADDRESS_WORDS.split("|")))
-_FIRST = sorted({w[0] for w in _CUE_WORDS} | {"h", "H"} | set(_ESTATE_END))
-CUES = ("(?=[" + "".join(_FIRST) + "])(?:" + _trie(_CUE_WORDS) + rf"|[{_ESTATE_END}]\d|[Hh][Ii][Vv])")
+
+
+def cues(extra: tuple[str, ...] = ()) -> str:
+    """The pattern of the cue words, with `extra` words of another detector in the same trie (one
+    pass over a text costs less than two)."""
+    words = sorted(set(_CUE_WORDS) | set(extra))
+    first = sorted({w[0] for w in words} | {"h", "H"} | set(_ESTATE_END))
+    return "(?=[" + "".join(first) + "])(?:" + _trie(words) + rf"|[{_ESTATE_END}]\d|[Hh][Ii][Vv])"
+
+
+CUES = cues()
 
 
 def detect(n: str, organisation: bool = False) -> list[tuple[str, int, int, set[int] | None]]:
