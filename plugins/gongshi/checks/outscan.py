@@ -247,7 +247,8 @@ _LABEL = re.compile("账|帐|卡号|存折|护照|通行证|旅行证|台胞证|
                     "军官证|士兵证|警官证|学生证|居住证|暂住证|出生医学证明|电话|座机|固话|宅电|传真|手机|联系方式|联系号码|小灵通|"
                     # (the detectors' third round: social security and medical insurance numbers, a
                     # person's certificates, 海字第…号)
-                    "社保|医保|参保|医疗保险|健康证|执业证|资格证|导游证|船员证|海员证|户口|工作证|优待证|结婚证|离婚证|字第|"
+                    "社保|医保|参保|医疗保险|健康证|执业证|资格证|导游证|船员证|海员证|户口|工作证|优待证|结婚证|离婚证|字第|居留许可|停留许可|"
+                    "学号|学籍号|准考证|考生号|"
                     + "|".join("".join(like(c + c.upper()) for c in w) for w in ("passport", "tel", "phone")))
 _ALNUM = like("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
 _REGIONAL = re.compile(rf"{_DIGIT}{{6}}{like('(（')}|(?<!{_ALNUM}){_LETTER}{like('12')}{_DIGIT}{{8}}(?!{_ALNUM})")  # HK, TW IDs

@@ -107,7 +107,7 @@ ACCOUNT_RE = re.compile(rf"(?:银行账号|银行帐号|银行账户|银行帐�
                         rf"[^0-9\n。；;]{{0,12}}?(?<![0-9])(\d(?:{_SEP}\d){{7,29}}){_E}")
 # Any label of a travel or identity document (证件号 covers 证件号码, 身份证件号码, 有效证件号码, and
 # 证照号码; not an officer's 执法证件, public); an English "No." may stand between it and the number.
-PASSPORT_RE = re.compile(rf"(?:护照|通行证|旅行证|台胞证|回乡证|居留证|签证|passport|(?<!执法)(?:证件|证照)(?:号|编号))"
+PASSPORT_RE = re.compile(rf"(?:护照|通行证|旅行证|台胞证|回乡证|居留证|居留许可|停留许可|签证|passport|(?<!执法)(?:证件|证照)(?:号|编号))"
                          rf"[^0-9A-Za-z\n。；;]{{0,10}}?(?:(?:No|Number)\.?[^0-9A-Za-z\n。；;]{{0,3}})?"
                          rf"(?<![0-9A-Za-z])([A-Za-z]{{1,2}}{_SEP}\d(?:{_SEP}\d){{6,9}}|\d(?:{_SEP}\d){{7,9}}|[A-Za-z]{{3}}\d{{12}}){_E}", re.I)
 # Other identity documents after their label: any code of six or more digits (a disability
@@ -120,10 +120,10 @@ _DOCUMENTS = (r"残疾人证|残疾证|(?:社会保障|社保|医保|医疗保�
               r"驾驶(?:证|执照|人|员)[^。；;\n]{0,12}?档案(?:编号|号)|驾驶证|驾驶执照|军官证|士兵证|学生证|居住证|暂住证|"
               r"出生医学证明|澳门居民身份证|澳门身份证|澳門身份證|香港居民身份证|香港身份证|香港身份證|"
               r"台湾居民身份证|台湾身份证|台灣身份證|警官证|健康证|(?<!执法)(?:执业证书|执业证|资格证书|资格证)|导游证|"
-              r"船员证|海员证|户口簿|户口本|工作证|退役军人证|优待证|结婚证|离婚证")
+              r"船员证|海员证|户口簿|户口本|工作证|退役军人证|优待证|结婚证|离婚证|学号|学籍号|准考证|考生号")
 DOCUMENT_RE = re.compile(rf"(?:{_DOCUMENTS})(?:档案编号|档案号|卡号|证号|证书编号|编号|编码|号码|号)?[^0-9A-Za-z\n。；;，,]{{0,4}}?"
                          r"(?<![0-9A-Za-z])((?:[\u4e00-\u9fff]|(?<![0-9])[0-9])[\u4e00-\u9fff]?字第?\d{6,12}号|"
-                         r"[A-Za-z]{0,3}\d{6,22}[Xx]?(?:[(（][\dA][)）])?)(?![0-9A-Za-z])")
+                         rf"[A-Za-z]{{0,3}}\d(?:{_SEP}\d){{5,21}}[Xx]?(?:[(（][\dA][)）])?)(?![0-9A-Za-z])")
 # A WeChat, Alipay or QQ account after its label: a WeChat ID (a letter, then 6–20 letters, digits,
 # _ or -) or a number; not an office's public account (公众号, 官方, 小程序, a QQ group).
 HANDLE_RE = re.compile(r"(?:微信|支付宝|QQ|qq)(?:号码|账号|帐号|账户|帐户|ID|id|号)?[^0-9A-Za-z\n。；;，,]{0,4}?"
@@ -404,6 +404,8 @@ _MOBILE_DIGITS = re.compile(r"(?:0{0,2}86)?1[3-9]\d{9}")
 def _labelled(v: View) -> Iterator[Match]:
     # Documents first: a 卡号 of a social security card is the card's, not a bank account.
     for m in DOCUMENT_RE.finditer(v.text):
+        if not _one_separator_kind(m.group(1)):
+            continue
         hk, tw = HKID_RE.fullmatch(m.group(1)), TWID_RE.fullmatch(m.group(1))
         if hk and hkid_valid(*hk.groups()) or tw and twid_valid(*tw.groups()):
             continue  # _regional masks it as a Hong Kong or Taiwan card
