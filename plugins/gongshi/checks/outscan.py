@@ -263,15 +263,19 @@ _PLATE = re.compile(rf"[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂�
                     rf"(?:(?:{_ALNUM}|[挂学警港澳]){_SEPS}?){{4,5}}(?:{_ALNUM}|[挂学警港澳])(?!{_ALNUM})")
 
 
-# All four as one pattern for `suspects`: most files are small (a search document), where one
-# pass costs less than four.
-_ANY = re.compile("|".join(f"(?:{rx.pattern})" for rx in (_TEN, _AT, _PLATE, _REGIONAL)))
+# A document's serial of six digits (皖民残字第012345号), shorter than the seven a label needs.
+_SERIAL = re.compile(rf"字第{_DIGIT}{{6}}")
+
+
+# All five as one pattern for `suspects`: most files are small (a search document), where one
+# pass costs less than five.
+_ANY = re.compile("|".join(f"(?:{rx.pattern})" for rx in (_TEN, _AT, _PLATE, _REGIONAL, _SERIAL)))
 
 
 def suspect(text: str) -> bool:
     """Whether `text` could hold a number-like kind (see the cues above)."""
     return bool(_TEN.search(text) or _AT.search(text) or _PLATE.search(text) or _REGIONAL.search(text)
-                or needs_slow_path(text) or (_LABEL.search(text) and _SEVEN.search(text)))
+                or _SERIAL.search(text) or needs_slow_path(text) or (_LABEL.search(text) and _SEVEN.search(text)))
 
 
 def suspects(found: Iterable[str]) -> list[str]:

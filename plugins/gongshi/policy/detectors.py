@@ -115,23 +115,25 @@ PASSPORT_RE = re.compile(rf"(?:护照|通行证|旅行证|台胞证|回乡证|�
 # A label is a document's name and what of it is numbered (卡号, 档案编号, 编码 …): social security
 # and medical insurance numbers, a driver's file number (驾驶人…（档案编号…）), a person's
 # professional certificates and health certificate. Military documents number as 海字第20190358号
+# (or 皖民残字第012345号)
 # (陆字第… reads 6字第… in the view: a financial numeral).
-_DOCUMENTS = (r"残疾人证|残疾证|(?:社会保障|社保|医保|医疗保险|参保)(?:个人)?(?:卡|号码|编号|号|账号)|"
+_DOCUMENTS = (r"残疾人证|残疾证|残疾军人证|军人证|(?:社会保障|社保|医保|医疗保险|参保)(?:个人)?(?:卡|号码|编号|号|账号)|"
               r"驾驶(?:证|执照|人|员)[^。；;\n]{0,12}?档案(?:编号|号)|驾驶证|驾驶执照|军官证|士兵证|学生证|居住证|暂住证|"
               r"出生医学证明|澳门居民身份证|澳门身份证|澳門身份證|香港居民身份证|香港身份证|香港身份證|"
               r"台湾居民身份证|台湾身份证|台灣身份證|警官证|健康证|(?<!执法)(?:执业证书|执业证|资格证书|资格证)|导游证|"
               r"船员证|海员证|户口簿|户口本|工作证|退役军人证|优待证|结婚证|离婚证|学号|学籍号|准考证|考生号")
-DOCUMENT_RE = re.compile(rf"(?:{_DOCUMENTS})(?:档案编号|档案号|卡号|证号|证书编号|编号|编码|号码|号)?[^0-9A-Za-z\n。；;，,]{{0,4}}?"
-                         r"(?<![0-9A-Za-z])((?:[\u4e00-\u9fff]|(?<![0-9])[0-9])[\u4e00-\u9fff]?字第?\d{6,12}号|"
+DOCUMENT_RE = re.compile(rf"(?:{_DOCUMENTS})书?(?:档案编号|档案号|卡号|证号|证书编号|编号|编码|号码|号)?[^0-9A-Za-z\n。；;，,]{{0,4}}?"
+                         r"(?<![0-9A-Za-z])((?:[\u4e00-\u9fff]|(?<![0-9])[0-9])[\u4e00-\u9fff]{0,3}字第?\d{6,12}号|"
                          rf"[A-Za-z]{{0,3}}\d(?:{_SEP}\d){{5,21}}[Xx]?(?:[(（][\dA][)）])?)(?![0-9A-Za-z])")
-# A WeChat, Alipay or QQ account after its label: a WeChat ID (a letter, then 6–20 letters, digits,
+# A WeChat, Alipay or QQ account (or another platform's: 抖音号, 淘宝账号) after its label: a WeChat ID (a letter, then 6–20 letters, digits,
 # _ or -) or a number; not an office's public account (公众号, 官方, 小程序, a QQ group).
-HANDLE_RE = re.compile(r"(?:微信|支付宝|QQ|qq)(?:号码|账号|帐号|账户|帐户|ID|id|号)?[^0-9A-Za-z\n。；;，,]{0,4}?"
+HANDLE_RE = re.compile(r"(?:(?:微信|支付宝|QQ|qq)(?:号码|账号|帐号|账户|帐户|ID|id|号)?|"
+                       r"(?:抖音|快手|淘宝|闲鱼|微博|小红书|钉钉)(?:号码|账号|帐号|ID|id|号))[^0-9A-Za-z\n。；;，,]{0,4}?"
                        r"(?<![0-9A-Za-z_.@-])([A-Za-z][A-Za-z0-9_-]{5,19}|[1-9]\d{6,11})(?![0-9A-Za-z_@.-])")
-_HANDLE_HINT = re.compile(r"微信|支付宝|QQ|qq")
+_HANDLE_HINT = re.compile(r"微信|支付宝|QQ|qq|抖音|快手|淘宝|闲鱼|微博|小红书|钉钉")
 # On the source, a handle is cued by its label's words (in the trie of prose's cues: one pass) or,
 # for a QQ number, by its seven or more digits like every number.
-_HANDLE_WORDS = ("微信", "支付宝")
+_HANDLE_WORDS = ("微信", "支付宝", "抖音", "快手", "淘宝", "闲鱼", "微博", "小红书", "钉钉")
 _PUBLIC_HANDLE = re.compile(r"公众|官方|服务号|订阅号|小程序|视频号|群")
 # A phone number without its area code (7 or 8 digits, a local number) after its label: alone,
 # seven digits are too common (amounts, batch numbers) to be read as a phone.
@@ -158,9 +160,11 @@ EMAIL_HASH_RE = re.compile(rf"(?<![A-Za-z0-9._%+@*-])([A-Za-z0-9._%+-]+)\s?#\s?(
                            r"(?![A-Za-z0-9])", re.I)
 # A name written with spaces (lu xin 1987 @ qq.com), only right after a mailbox's label and before a
 # provider's domain: a name alone cannot tell where prose ends.
+# (or letter by letter: z h a n g @ 1 6 3 . c o m)
+_SPACED_PROVIDERS = "(?:" + "|".join(" ?".join(p) for p in _PROVIDERS[3:-1].split("|")) + ")"
 EMAIL_SPACED_RE = re.compile(rf"(?:邮箱|邮件|邮址|e-?mail|mail)[^A-Za-z0-9\n。；;]{{0,6}}?(?<![A-Za-z0-9._%+-])"
-                             rf"((?:[A-Za-z0-9._%+-]+ ){{1,3}}[A-Za-z0-9._%+-]+) ?@ ?({_PROVIDERS} ?\. ?)(com|cn|net)"
-                             r"(?![A-Za-z0-9])", re.I)
+                             rf"((?:[A-Za-z0-9._%+-]+ ){{1,24}}[A-Za-z0-9._%+-]+) ?@ ?({_SPACED_PROVIDERS} ?\. ?)"
+                             r"(c ?o ?m|c ?n|n ?e ?t)(?![A-Za-z0-9])", re.I)
 _HK_HINT = re.compile(r"\d{6}[(（]")
 _PLATE_HINT = re.compile(rf"[{_PROVINCE}][ ·-]?[A-Za-z]")
 # An 18-character code right after these words is a credit code even if it looks like an ID.
@@ -527,7 +531,7 @@ def _cues() -> tuple[re.Pattern[str], ...]:
     letter = like("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
     return (re.compile(rf"{digit}(?:{sep}{{0,2}}{digit}){{6}}"), re.compile(f"{like('@')}|{like('Aa')}{like('Tt')}|艾特"),
             re.compile(rf"[{_PROVINCE}]{sep}?{letter}"), re.compile(prose.cues(_HANDLE_WORDS)), re.compile(rf"{digit}{{6}}[(（]"),
-            re.compile("[#＃]"))
+            re.compile("[#＃]|字第"))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -544,6 +548,8 @@ def _detect(text: str, allow: tuple[str, ...], skip: frozenset[str], organisatio
         found += [m for detector in NUMBERS for m in detector(v)]
     elif _HK_HINT.search(n):
         found += _regional(v)
+    elif "字第" in n:
+        found += _labelled(v)  # 皖民残字第012345号: a document's number may have six digits
     if _HANDLE_HINT.search(n):
         found += _handles(v)
     if _PLATE_HINT.search(n):

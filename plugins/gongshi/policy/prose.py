@@ -48,6 +48,9 @@ MEDICINES = frozenset("抗抑郁药 抗抑郁药物 抗精神病药 抗精神病
                       "精神类药物".split())
 _TAKING = re.compile(r"(?:服用|服药|在用|注射|使用|依赖)[^，,。；;]{0,4}\Z")
 _GIVING = re.compile(r"(?:为|给|向|帮|替|对)[^，,。；;]{0,12}\Z")
+# A sense or a faculty and how it fails (听力不好, 行动不便).
+FAILING = frozenset(a + b for a in ("听力", "视力", "记忆力", "腿脚", "行动", "行走", "说话", "语言")
+                    for b in ("不好", "不佳", "较差", "很差", "下降", "减退", "受损", "不便", "困难"))
 DISEASES = sorted(set(
     "艾滋病 艾滋 HIV 人类免疫缺陷病毒 乙肝 乙型肝炎 丙肝 丙型肝炎 甲肝 甲型肝炎 戊肝 戊型肝炎 病毒性肝炎 肝炎 肝硬化 "
     "肺结核 活动性肺结核 结核病 梅毒 淋病 尖锐湿疣 性病 精神分裂症 精神病 精神障碍 精神疾病 精神异常 抑郁症 焦虑症 "
@@ -74,11 +77,12 @@ DISEASES = sorted(set(
     "烧伤 烫伤 脑震荡 颅脑损伤 颅内出血 软组织挫伤 骨裂 韧带撕裂 脱臼 粉碎性骨折 "
     "孕早期 孕中期 孕晚期 先兆流产 剖宫产 剖腹产 产后 哺乳 "
     "血液透析 腹膜透析 康复治疗 心理治疗 精神科治疗 住院治疗 靶向治疗 "
-    "伤口 外伤 创伤 皮肤破损 吸毒史 "
+    "伤口 外伤 创伤 皮肤破损 吸毒史 轮椅 受伤 "
+
     "艾滋病病毒 梅毒螺旋体 幽门螺杆菌 "
     # a drug test: a result only when 阳性 follows (吗啡类呈阳性), else the seized substance
     # and a medicine that says what it treats, taken by someone (当事人长期服用降压药)
-    "".split()) | TESTED | MEDICINES, key=len, reverse=True)
+    "".split()) | TESTED | MEDICINES | FAILING, key=len, reverse=True)
 # Case-blind only where it matters (HIV): re.IGNORECASE makes this alternation 6x slower.
 _Node = dict[str, "_Node"]
 
@@ -112,7 +116,7 @@ _DISEASE = ("(?=[" + "".join(sorted({w[0] for w in DISEASES} | {"h"})) + "])(?:"
 # A certified grade (视力残疾一级: 1级 in the view) or how long (怀孕五个月) belongs to it too.
 # A test and its result may stand between (新冠病毒核酸检测结果阳性, 吗啡类呈阳性); a duration may be
 # approximate (怀孕约五个月).
-_RESULT = r"(?:阳性|晚期|早期|中期|末期|患者|病人|携带者|感染者|病史|后遗症|综合征|综合症|术后)"
+_RESULT = r"(?:阳性|晚期|早期|中期|末期|患者|病人|病患|患儿|使用者|携带者|感染者|病史|后遗症|综合征|综合症|术后)"
 _AFTER = (rf"类?(?:病毒)?(?:表面抗原|抗体|抗原|核酸)?(?:(?:检测|检验)?(?:结果)?(?:为|呈|显示为?)?{_RESULT}|检测)?"
           r"(?:[1-4]级|(?:约|近|已|大约|将近|达)?\d{1,2}个?(?:多|余)?(?:月|周)(?:余|多)?)?")
 # How bad it is, said after it (吸毒成瘾严重), and a gloss in brackets (视力残疾一级（双目失明）):
@@ -120,7 +124,7 @@ _AFTER = (rf"类?(?:病毒)?(?:表面抗原|抗体|抗原|核酸)?(?:(?:检测|�
 _TRAIL = r"(?:严重|较重|加重|恶化|复发)?(?:[(（][^()（）\n。；;，,]{1,12}[)）])?"
 _CONDITION = re.compile(rf"(?P<core>(?:{_DISEASE}){_AFTER}){_TRAIL}")
 # Conditions that name a person or a result: enough without a verb.
-_SAID_OF_SOMEONE = re.compile(r"(?:人|妇|阳性|晚期|末期|患者|病人|携带者|感染者|病史|后遗症|怀孕|失明|失聪|聋哑|哺乳期|孕期|"
+_SAID_OF_SOMEONE = re.compile(r"(?:人|妇|阳性|晚期|末期|患者|病人|病患|患儿|使用者|携带者|感染者|病史|后遗症|怀孕|失明|失聪|聋哑|哺乳期|孕期|"
                               r"级|月|周|余|多|视障|听障|失智|轮椅|在床|不起|不遂|聋子|哑巴|瞎子|身孕|在身|六甲|产妇|月子|偏高|升高)\Z")
 # How bad or what type, before the condition: part of what is said (重度抑郁症, 2型糖尿病).
 # Also the type (甲型病毒性肝炎), the kinds of a combined disability (听力言语残疾), the body part of
@@ -128,8 +132,15 @@ _SAID_OF_SOMEONE = re.compile(r"(?:人|妇|阳性|晚期|末期|患者|病人|�
 _BODY = (r"[左右双单]?侧?(?:上肢|下肢|四肢|手指|食指|拇指|中指|无名指|小指|脚趾|小腿|大腿|前臂|上臂|手掌|手腕|手|脚|足|腿|臂|"
          r"手部|足部|脚部|腿部|臂部|眼部|耳部|眼|耳|膝|踝|腕|肘|肩|髋|肋骨|腰椎|颈椎|胸椎|股骨|胫骨|腓骨|尺骨|桡骨|锁骨|头部|面部|胸部|腹部|腰部|背部)")
 _SEVERITY = re.compile(r"(?:重度|中度|轻度|极重度|严重的?|[\u4e00-\u9fff]{1,2}性|晚期|[12]型|[甲乙丙丁戊][型类]|"
-                       rf"肢体|视力|听力|言语|智力|精神|多重|[1-4]级|{_BODY})+\Z")
-# Conditions said one after the other of the same person (糖尿病及高血压) are one finding.
+                       rf"肢体|视力|听力|言语|智力|精神|多重|[1-4]级|{_BODY}|"
+                       r"(?:怀有|怀了|有)?(?:约|近)?\d{1,2}个?(?:多|余)?(?:月|周)的?)+\Z")
+# A body part right before a condition (头部受伤) says it is someone's body; but an injury an
+# offender caused to an unnamed victim (致对方面部软组织挫伤) is the offence as published.
+_CAUSED = re.compile(r"(?:致|造成|导致|致使)(?:对方|他人|受害人|被害人|被侵害人|路人|行人)[^，,。；;]{0,2}\Z")
+_BODY_BEFORE = re.compile(rf"{_BODY}\Z")
+# Conditions said one after the other of the same person (糖尿病及高血压) are one finding, and so
+# is one the vocabulary does not know, by the ending of its name (焦虑症和失眠症).
+_CHAINED = re.compile(r"(?:[和及与、]|以及|并|伴有|合并)[\u4e00-\u9fff]{1,6}?(?:症|病|炎|癌|瘤|综合征|障碍)")
 _AND = re.compile(r"(?:[及和与、并]|以及|伴|伴有|合并|并发|并伴有)?")
 # A positive result of a sample, goods or an animal (1批次检出非洲猪瘟病毒核酸阳性): nobody's health.
 _NOT_PERSON = re.compile(r"样品|样本|批次|检品|产品|食品|商品|货物|生猪|猪|牛|羊|禽|鸡|鸭|鹅|犬|动物|肉|水产|冷链|外包装|环境|"
@@ -169,7 +180,8 @@ _NAME_AFTER = re.compile(r"(?:部|楼|大楼|病区)|[^，,。；;：:、被送�
                          r"药|疫苗|试剂|检测试剂|筛查|防治|食品|用品|奶粉|专用|专柜|保健|服装|装|康复)")
 
 # (我家在/其家在, not 家在 alone: 商家在…设立门店)
-_PERSON_LABELS = (r"老家在|老家住在|老家位于|老家住址|原籍地址|家庭住址|家庭地址|我家住|我家就在|我家在|其家在|家就在|现住址|现住所|现居住地|现居住于|现居住在|现居地|现居于|现居|现住于|现住在|现住|"
+_PERSON_LABELS = (r"户口登记在|户口登记于|户口登记地|户籍登记在|户籍登记地|户口在|户籍在|"
+                  r"居住的出租屋|居住的房屋|居住的房子|租住的房屋|租住的房子|出租屋|老家在|老家住在|老家位于|老家住址|原籍地址|家庭住址|家庭地址|我家住|我家就在|我家在|其家在|家就在|现住址|现住所|现居住地|现居住于|现居住在|现居地|现居于|现居|现住于|现住在|现住|"
                   r"居住地址|居住地|居住于|居住在|户籍地址|户籍所在地|户籍地|户口所在地|户籍|暂住地|暂住于|暂住在|暂住|"
                   r"租住于|租住在|租住|寄住|借住|家住|住在|住于|住址|出生地")
 _SHARED_LABELS = r"住所地|住所|联系地址|通讯地址|通信地址|送达地址|收货地址|地址"
@@ -385,12 +397,20 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
             said = _SAID_OF_SOMEONE.search(core) is not None
             joined = bool(found) and _AND.fullmatch(text, found[-1][1], start) is not None
             near = bool(found) and start - found[-1][1] <= 3  # the same person's, said apart (…，高血压)
-            if said or _HAVING.search(plain) or person or joined or near:
+            body = severity is not None and _BODY_BEFORE.search(severity.group()) is not None \
+                and not _CAUSED.search(plain)
+            if said or _HAVING.search(plain) or person or joined or near or body:
                 if joined:
                     found[-1] = (found[-1][0], m.end())
                 else:
                     found.append((start, m.end()))
-        for start, end in found:
+        for i, (start, end) in enumerate(found):
+            limit = found[i + 1][0] if i + 1 < len(found) else len(text)
+            more = _CHAINED.match(text, end)
+            while more and more.end() <= limit:  # …和失眠症: a condition the vocabulary does not know
+                end = more.end()
+                found[i] = (start, end)
+                more = _CHAINED.match(text, end)
             yield HEALTH, sentence.start() + start, sentence.start() + end, None
         # What a verb of diagnosis says someone has, when the vocabulary does not know its name.
         found_starts = [s for s, _ in found]  # in order and disjoint: found by one finditer
