@@ -128,7 +128,7 @@ DOCUMENT_RE = re.compile(rf"(?:{_DOCUMENTS})书?(?:档案编号|档案号|卡号
 # A WeChat, Alipay or QQ account (or another platform's: 抖音号, 淘宝账号) after its label: a WeChat ID (a letter, then 6–20 letters, digits,
 # _ or -) or a number; not an office's public account (公众号, 官方, 小程序, a QQ group).
 HANDLE_RE = re.compile(r"(?:(?:微信|支付宝|QQ|qq)(?:号码|账号|帐号|账户|帐户|ID|id|号)?|"
-                       r"(?:抖音|快手|淘宝|闲鱼|微博|小红书|钉钉)(?:号码|账号|帐号|ID|id|号))[^0-9A-Za-z\n。；;，,]{0,4}?"
+                       r"(?:抖音|快手|淘宝|闲鱼|微博|小红书|钉钉)(?:号码|账号|帐号|ID|id|号))[：:\s为是（(]{0,3}"
                        r"(?<![0-9A-Za-z_.@-])([A-Za-z][A-Za-z0-9_-]{5,19}|[1-9]\d{6,11})(?![0-9A-Za-z_@.-])")
 _HANDLE_HINT = re.compile(r"微信|支付宝|QQ|qq|抖音|快手|淘宝|闲鱼|微博|小红书|钉钉")
 # On the source, a handle is cued by its label's words (in the trie of prose's cues: one pass) or,
@@ -436,8 +436,9 @@ def _labelled(v: View) -> Iterator[Match]:
 
 def _handles(v: View) -> Iterator[Match]:
     for m in HANDLE_RE.finditer(v.text):
-        if _PUBLIC_HANDLE.search(m.group(), 0, m.start(1) - m.start()) or owners.public(v.text, m.start(1), m.end(1)):
-            continue
+        if _PUBLIC_HANDLE.search(m.group(), 0, m.start(1) - m.start()) or owners.public(v.text, m.start(1), m.end(1)) \
+                or _QUANTITY.match(v.text, m.end(1)):
+            continue  # an office's account, or a count (粉丝数为12345678人)
         # The first and last character stay, as in a masked e-mail.
         s, e = v.span(m.start(1), m.end(1))
         yield Match(HANDLE, *_masked_source(v, m.start(1), m.end(1), set(range(s + 1, e - 1))))
