@@ -121,19 +121,19 @@ _DOCUMENTS = (r"残疾人证|残疾证|残疾军人证|军人证|(?:社会保障
               r"驾驶(?:证|执照|人|员)[^。；;\n]{0,12}?档案(?:编号|号)|驾驶证|驾驶执照|军官证|士兵证|学生证|居住证|暂住证|"
               r"出生医学证明|澳门居民身份证|澳门身份证|澳門身份證|香港居民身份证|香港身份证|香港身份證|"
               r"台湾居民身份证|台湾身份证|台灣身份證|警官证|健康证|(?<!执法)(?:执业证书|执业证|资格证书|资格证)|导游证|"
-              r"船员证|海员证|户口簿|户口本|工作证|退役军人证|优待证|结婚证|离婚证|学号|学籍号|准考证|考生号")
-DOCUMENT_RE = re.compile(rf"(?:{_DOCUMENTS})书?(?:档案编号|档案号|卡号|证号|证书编号|编号|编码|号码|号)?[^0-9A-Za-z\n。；;，,]{{0,4}}?"
+              r"船员证|海员证|船员服务簿|就业失业登记证|就业创业证|失业证|户口簿|户口本|工作证|退役军人证|优待证|结婚证|离婚证|学号|学籍号|准考证|考生号")
+DOCUMENT_RE = re.compile(rf"(?:{_DOCUMENTS})书?(?:[，,]\s*(?=证号|号码|编号|卡号))?(?:档案编号|档案号|卡号|证号|证书编号|编号|编码|号码|号)?[^0-9A-Za-z\n。；;，,]{{0,4}}?"
                          r"(?<![0-9A-Za-z])((?:[\u4e00-\u9fff]|(?<![0-9])[0-9])[\u4e00-\u9fff]{0,3}字第?\d{6,12}号|"
                          rf"[A-Za-z]{{0,3}}\d(?:{_SEP}\d){{5,21}}[Xx]?(?:[(（][\dA][)）])?)(?![0-9A-Za-z])")
 # A WeChat, Alipay or QQ account (or another platform's: 抖音号, 淘宝账号) after its label: a WeChat ID (a letter, then 6–20 letters, digits,
 # _ or -) or a number; not an office's public account (公众号, 官方, 小程序, a QQ group).
 HANDLE_RE = re.compile(r"(?:(?:微信|支付宝|QQ|qq)(?:号码|账号|帐号|账户|帐户|ID|id|号)?|"
-                       r"(?:抖音|快手|淘宝|闲鱼|微博|小红书|钉钉)(?:号码|账号|帐号|ID|id|号))[：:\s为是（(]{0,3}"
+                       r"(?:抖音|快手|淘宝|闲鱼|微博|小红书|钉钉|京东|拼多多|美团)(?:号码|账号|帐号|ID|id|号))[：:\s为是（(]{0,3}"
                        r"(?<![0-9A-Za-z_.@-])([A-Za-z][A-Za-z0-9_-]{5,19}|[1-9]\d{6,11})(?![0-9A-Za-z_@.-])")
-_HANDLE_HINT = re.compile(r"微信|支付宝|QQ|qq|抖音|快手|淘宝|闲鱼|微博|小红书|钉钉")
+_HANDLE_HINT = re.compile(r"微信|支付宝|QQ|qq|抖音|快手|淘宝|闲鱼|微博|小红书|钉钉|京东|拼多多|美团")
 # On the source, a handle is cued by its label's words (in the trie of prose's cues: one pass) or,
 # for a QQ number, by its seven or more digits like every number.
-_HANDLE_WORDS = ("微信", "支付宝", "抖音", "快手", "淘宝", "闲鱼", "微博", "小红书", "钉钉")
+_HANDLE_WORDS = ("微信", "支付宝", "抖音", "快手", "淘宝", "闲鱼", "微博", "小红书", "钉钉", "京东", "拼多多", "美团")
 _PUBLIC_HANDLE = re.compile(r"公众|官方|服务号|订阅号|小程序|视频号|群")
 # A phone number without its area code (7 or 8 digits, a local number) after its label: alone,
 # seven digits are too common (amounts, batch numbers) to be read as a phone.
@@ -200,8 +200,12 @@ class Match:
 _COUNTRY = re.compile(rf"(?:\+|00)?86{_SEP}(?=1)")
 
 
+_AREA = re.compile(r"\(0\d{2,3}\)\s?")
+
+
 def _one_separator_kind(number: str) -> bool:
     number = _COUNTRY.sub("", number, count=1)  # +86 139-… : the country code stands apart
+    number = _AREA.sub("", number, count=1)  # (0564) 602-1234: and so does an area code in brackets
     used = {c for c in number if not (c.isdigit() or c in "Xx+()")}
     return sum(1 for cls in _SEP_CLASSES if used & cls) <= 1
 

@@ -134,9 +134,19 @@ _BODY = (r"[左右双单]?侧?(?:上肢|下肢|四肢|手指|食指|拇指|中�
 _SEVERITY = re.compile(r"(?:重度|中度|轻度|极重度|严重的?|[\u4e00-\u9fff]{1,2}性|晚期|[12]型|[甲乙丙丁戊][型类]|"
                        rf"肢体|视力|听力|言语|智力|精神|多重|[1-4]级|{_BODY}|"
                        r"(?:怀有|怀了|有)?(?:约|近)?\d{1,2}个?(?:多|余)?(?:月|周)的?)+\Z")
+# A condition the vocabulary does not know, by its name's ending, after a verb of having (因, 为,
+# 系, 患, 做完 …) and a person named before it in the clause (_PERSON_WORD).
+_UNKNOWN_ENDS = ("症", "炎", "癌", "瘤", "综合征", "手术", "伤", "病")
+_UNKNOWN = re.compile(r"(?:因|为|系|患(?![者方])|做完|做了|做过|接受了?)([\u4e00-\u9fff]{1,7}?(?:症|炎|癌|瘤|综合征|手术|伤(?![害人者残亡])|"
+                      r"病(?![例房区床人毒菌虫害情况因历种死]))(?![\u4e00-\u9fff]?[药苗剂械品店院科]))")
+# Not a condition someone has: one caused (致人受伤), a service done to others (为患者实施手术).
+_NOT_HAD = re.compile(r"致|造成|导致|引起|实施|进行|开展|施行|提供|^(?:患者|顾客|他人|消费者|病人|客户|多名|多位|群众)")
+_PERSON_WORD = re.compile(r"当事人|本人|其|[\u4e00-\u9fff]某|父亲|母亲|妻子|丈夫|儿子|女儿|孩子|员工|店员|从业人员|厨师|驾驶员|证人|"
+                          r"申请人|家属|投诉人|举报人")
 # A body part right before a condition (头部受伤) says it is someone's body; but an injury an
 # offender caused to an unnamed victim (致对方面部软组织挫伤) is the offence as published.
-_CAUSED = re.compile(r"(?:致|造成|导致|致使)(?:对方|他人|受害人|被害人|被侵害人|路人|行人)[^，,。；;]{0,2}\Z")
+_CAUSED = re.compile(r"(?:致|造成|导致|致使)(?:对方|他人|受害人|被害人|被侵害人|路人|行人|人|多人|\d+人|\d+名[^，,。；;]{0,4})"
+                     r"[^，,。；;]{0,2}\Z")
 _BODY_BEFORE = re.compile(rf"{_BODY}\Z")
 # Conditions said one after the other of the same person (糖尿病及高血压) are one finding, and so
 # is one the vocabulary does not know, by the ending of its name (焦虑症和失眠症).
@@ -188,7 +198,7 @@ _SHARED_LABELS = r"住所地|住所|联系地址|通讯地址|通信地址|送�
 # Words for a home that an address may follow, often in brackets (在其家中（霍邱县…88号）): weaker
 # than a label (家中 also leads to what was found there: 在家中存放烟花爆竹12箱), so the address
 # needs a house number after a road, village or estate.
-_HOME_WORDS = r"家中|住处|住宅|寓所|自家|的家"
+_HOME_WORDS = r"家中|住处|住宅|寓所|自家|的家|亲戚家|朋友家|女儿家|儿子家|父母家|母亲家|父亲家|家人家"
 _ADDRESS_LABEL = re.compile(rf"({_PERSON_LABELS}|{_SHARED_LABELS}|{_HOME_WORDS})(?:位于|[：:\s为是在于（(]){{0,3}}")
 _PLACE_BEFORE = re.compile(r"[路街巷弄道村镇乡区苑园庄屯里城湾院寓厦]")
 # The bare 住 of "当事人彭某某，住…" and "（住…）": after a comma, bracket or a sex/age word.
@@ -392,13 +402,14 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
             if core.endswith("阳性") and not person \
                     and _NOT_PERSON.search(text, max(0, m.start() - _REACH // 2), m.start()):
                 continue  # a sample's or an animal's result
+            if _CAUSED.search(plain):
+                continue  # an injury the offender caused to others (致人受伤): the offence as published
             if core in MEDICINES and (not _TAKING.search(plain) or _GIVING.search(plain)):
                 continue  # a medicine nobody is said to take, or given to others
             said = _SAID_OF_SOMEONE.search(core) is not None
             joined = bool(found) and _AND.fullmatch(text, found[-1][1], start) is not None
             near = bool(found) and start - found[-1][1] <= 3  # the same person's, said apart (…，高血压)
-            body = severity is not None and _BODY_BEFORE.search(severity.group()) is not None \
-                and not _CAUSED.search(plain)
+            body = severity is not None and _BODY_BEFORE.search(severity.group()) is not None
             if said or _HAVING.search(plain) or person or joined or near or body:
                 if joined:
                     found[-1] = (found[-1][0], m.end())
@@ -412,6 +423,24 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
                 found[i] = (start, end)
                 more = _CHAINED.match(text, end)
             yield HEALTH, sentence.start() + start, sentence.start() + end, None
+        # A condition the vocabulary does not know, by the ending of its name (阑尾炎, 阿尔兹海默症,
+        # 腰伤, 心脏手术), right after a verb that says a person named before it has it.
+        for u in _UNKNOWN.finditer(text):
+            s0, e0 = u.span(1)
+            if _DISEASE_RE.search(u.group(1)) or _NOT_HAD.search(u.group(1)):
+                continue  # the vocabulary found it (or decided it is nobody's); a cause or a service
+            k = bisect.bisect_left(marks, u.start())
+            clause_start = marks[k - 1] + 1 if k else 0
+            if clause_start not in generic:
+                clause_end = marks[k] if k < len(marks) else len(text)
+                generic[clause_start] = _GENERIC.search(text, clause_start, clause_end) is not None
+            before = text[max(clause_start, u.start() - _REACH // 3):u.start()]
+            if generic[clause_start] or _inside(titles, title_starts, u.start()) or not _PERSON_WORD.search(before) \
+                    or _CLAIM.search(before) or _CLAIM.search(u.group(1)) or _NAME_AFTER.match(text, e0):
+                continue
+            found.append((s0, e0))
+            yield HEALTH, sentence.start() + s0, sentence.start() + e0, None
+        found.sort()
         # What a verb of diagnosis says someone has, when the vocabulary does not know its name.
         found_starts = [s for s, _ in found]  # in order and disjoint: found by one finditer
         for verb in _DIAGNOSED.finditer(text):
@@ -460,7 +489,7 @@ def _cue(word: str) -> str:
 
 
 _CUE_WORDS = sorted({_cue(w) for w in DISEASES + _DIAGNOSED.pattern.split("|") if w != "HIV"}
-                    | set(_ADDRESS_WORDS.split("|")))
+                    | set(_ADDRESS_WORDS.split("|")) | set(_UNKNOWN_ENDS))
 
 
 def cues(extra: tuple[str, ...] = ()) -> str:
@@ -479,6 +508,6 @@ def detect(n: str, organisation: bool = False) -> list[tuple[str, int, int, set[
     `organisation`: the party is an organisation, whose 住所 is its registered seat."""
     # An address needs a number, or (after a person's label) the village group it ends with.
     out = list(_addresses(n, organisation)) if (_DIGIT.search(n) or "组" in n) and _ADDRESS_CUE.search(n) else []
-    if _DISEASE_RE.search(n) or _DIAGNOSED.search(n):
+    if _DISEASE_RE.search(n) or _DIAGNOSED.search(n) or _UNKNOWN.search(n):
         out.extend(_health(n))
     return out
