@@ -116,7 +116,7 @@ _DISEASE = ("(?=[" + "".join(sorted({w[0] for w in DISEASES} | {"h"})) + "])(?:"
 # A certified grade (视力残疾一级: 1级 in the view) or how long (怀孕五个月) belongs to it too.
 # A test and its result may stand between (新冠病毒核酸检测结果阳性, 吗啡类呈阳性); a duration may be
 # approximate (怀孕约五个月).
-_RESULT = r"(?:阳性|晚期|早期|中期|末期|患者|病人|病患|患儿|使用者|携带者|感染者|病史|后遗症|综合征|综合症|术后)"
+_RESULT = r"(?:阳性|晚期|早期|中期|末期|患者|病人|病患|患儿|使用者|携带者|感染者|病史|后遗症|综合征|综合症|术后|切除术|手术)"
 _AFTER = (rf"类?(?:病毒)?(?:表面抗原|抗体|抗原|核酸)?(?:(?:检测|检验)?(?:结果)?(?:为|呈|显示为?)?{_RESULT}|检测)?"
           r"(?:[1-4]级|(?:约|近|已|大约|将近|达)?\d{1,2}个?(?:多|余)?(?:月|周)(?:余|多)?)?")
 # How bad it is, said after it (吸毒成瘾严重), and a gloss in brackets (视力残疾一级（双目失明）):
@@ -138,9 +138,9 @@ _SEVERITY = re.compile(r"(?:重度|中度|轻度|极重度|严重的?|[\u4e00-\u
 # 系, 患, 做完 …) and a person named before it in the clause (_PERSON_WORD).
 _UNKNOWN_ENDS = ("症", "炎", "癌", "瘤", "综合征", "手术", "伤", "病")
 _UNKNOWN = re.compile(r"(?:因|为|系|患(?![者方])|做完|做了|做过|接受了?)([\u4e00-\u9fff]{1,7}?(?:症|炎|癌|瘤|综合征|手术|伤(?![害人者残亡])|"
-                      r"病(?![例房区床人毒菌虫害情况因历种死]))(?![\u4e00-\u9fff]?[药苗剂械品店院科]))")
+                      r"病(?![例房区床人毒菌虫害情况因历种死]))(?![\u4e00-\u9fff]?[药苗剂械品店院科防物商企]))")
 # Not a condition someone has: one caused (致人受伤), a service done to others (为患者实施手术).
-_NOT_HAD = re.compile(r"致|造成|导致|引起|实施|进行|开展|施行|提供|^(?:患者|顾客|他人|消费者|病人|客户|多名|多位|群众)")
+_NOT_HAD = re.compile(r"致|造成|导致|引起|实施|进行|开展|施行|提供|[甲乙丙]类|传染病|^(?:患者|顾客|他人|消费者|病人|客户|多名|多位|群众)")
 _PERSON_WORD = re.compile(r"当事人|本人|其|[\u4e00-\u9fff]某|父亲|母亲|妻子|丈夫|儿子|女儿|孩子|员工|店员|从业人员|厨师|驾驶员|证人|"
                           r"申请人|家属|投诉人|举报人")
 # A body part right before a condition (头部受伤) says it is someone's body; but an injury an
@@ -179,6 +179,7 @@ _SUBJECT = re.compile(r"(?:当事人|本人|其|该员工|该店员|该从业人
 # (and statistics of a whole area: 全县共有残疾人…1234人, 其中残疾职工8人; a service for a group: 为患有…的老年人提供)
 _GENERIC = re.compile(r"不得|禁止|应当|的人员|规定的|是否|凡是|一律|等疾病|等传染病|全县|全市|全区|全省|全国|共有|"
                       r"其中[^，,。；;]{0,10}?\d+(?:人|名|位|例)|"
+                      r"(?:多人|多名|\d+人|\d+名|部分|若干|不少人)[^，,。；;]{0,2}(?:患|确诊|感染|携带)|"
                       r"(?:为|向|给|针对|面向)[^，,。；;]{0,12}的(?:老年人|患者|病人|群众|消费者|顾客|儿童|学生|居民|人群)")
 # An advertising claim or a product: the word describes goods, not a person.
 _CLAIM = re.compile(r"治疗|治愈|根治|预防|防治|功效|疗效|宣称|宣传|广告|缓解|辅助|改善|降低|主治|适用|适宜|适合|标注|标示|标称|"
