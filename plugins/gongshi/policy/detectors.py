@@ -127,13 +127,13 @@ DOCUMENT_RE = re.compile(rf"(?:{_DOCUMENTS})书?(?:[，,]\s*(?=证号|号码|编
                          rf"[A-Za-z]{{0,3}}\d(?:{_SEP}\d){{5,21}}[Xx]?(?:[(（][\dA][)）])?)(?![0-9A-Za-z])")
 # A WeChat, Alipay or QQ account (or another platform's: 抖音号, 淘宝账号) after its label: a WeChat ID (a letter, then 6–20 letters, digits,
 # _ or -) or a number; not an office's public account (公众号, 官方, 小程序, a QQ group).
-HANDLE_RE = re.compile(r"(?:(?:微信|支付宝|QQ|qq)(?:号码|账号|帐号|账户|帐户|ID|id|号)?|"
+HANDLE_RE = re.compile(r"(?:(?:微信|支付宝|QQ|qq|[Ww][Ee][Cc]hat|WECHAT|[Aa]lipay|ALIPAY)(?:号码|账号|帐号|账户|帐户|ID|id|号)?|"
                        r"(?:抖音|快手|淘宝|闲鱼|微博|小红书|钉钉|京东|拼多多|美团)(?:号码|账号|帐号|ID|id|号))[：:\s为是（(]{0,3}"
                        r"(?<![0-9A-Za-z_.@-])([A-Za-z][A-Za-z0-9_-]{5,19}|[1-9]\d{6,11})(?![0-9A-Za-z_@.-])")
-_HANDLE_HINT = re.compile(r"微信|支付宝|QQ|qq|抖音|快手|淘宝|闲鱼|微博|小红书|钉钉|京东|拼多多|美团")
+_HANDLE_HINT = re.compile(r"(?i:wechat|alipay)|微信|支付宝|QQ|qq|抖音|快手|淘宝|闲鱼|微博|小红书|钉钉|京东|拼多多|美团")
 # On the source, a handle is cued by its label's words (in the trie of prose's cues: one pass) or,
 # for a QQ number, by its seven or more digits like every number.
-_HANDLE_WORDS = ("微信", "支付宝", "抖音", "快手", "淘宝", "闲鱼", "微博", "小红书", "钉钉", "京东", "拼多多", "美团")
+_HANDLE_WORDS = ("WeChat", "Wechat", "wechat", "WECHAT", "Alipay", "alipay", "ALIPAY", "微信", "支付宝", "抖音", "快手", "淘宝", "闲鱼", "微博", "小红书", "钉钉", "京东", "拼多多", "美团")
 _PUBLIC_HANDLE = re.compile(r"公众|官方|服务号|订阅号|小程序|视频号|群")
 # A phone number without its area code (7 or 8 digits, a local number) after its label: alone,
 # seven digits are too common (amounts, batch numbers) to be read as a phone.
