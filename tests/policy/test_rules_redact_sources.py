@@ -155,11 +155,12 @@ HELDOUT_SHA256 = "07326e7c153d34677f3eb72b8beda1c9c0c3e490184492229738208439b972
 # email 0/3, health 0/9, id_card 0/3, other_id 1/7, phone 1/2, plate 1/1; clean 2/15 flagged; its
 # second batch, written after the first fixes, 30/37 caught and 3/23 flagged before the next; its
 # third, after the second fixes, 20/31 and 0/17; a fourth, of look-alikes only, 3/20 flagged; a
-# fifth, 6/16 caught; a sixth, 2/3 caught and 2/20 flagged; a seventh, 13/16 and 0/8).
+# fifth, 6/16 caught; a sixth, 2/3 caught and 2/20 flagged; a seventh, 13/16 and 0/8; an eighth,
+# 12/19 and 1/10).
 HELDOUT3 = {"address": (25, 25), "bank": (25, 25), "email": (25, 25), "health": (25, 25), "id_card": (25, 25),
             "other_id": (25, 25), "phone": (25, 25), "plate": (25, 25), "clean": (60, 0)}
-TUNE3 = {"address": (18, 18), "bank": (12, 12), "email": (11, 11), "health": (45, 45), "id_card": (8, 8),
-         "other_id": (26, 26), "phone": (10, 10), "plate": (4, 4), "clean": (98, 0)}
+TUNE3 = {"address": (22, 22), "bank": (12, 12), "email": (11, 11), "health": (55, 55), "id_card": (8, 8),
+         "other_id": (31, 31), "phone": (10, 10), "plate": (4, 4), "clean": (108, 0)}
 FROZEN = {"heldout.tsv": HELDOUT_SHA256,
           "heldout3.tsv": "e6cfe77bde6fab80f231550582770b65a6008f2ab9894e39a76e74465b9d6d53"}
 

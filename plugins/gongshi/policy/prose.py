@@ -77,6 +77,7 @@ DISEASES = sorted(set(
     "烧伤 烫伤 脑震荡 颅脑损伤 颅内出血 软组织挫伤 骨裂 韧带撕裂 脱臼 粉碎性骨折 "
     "孕早期 孕中期 孕晚期 先兆流产 剖宫产 剖腹产 产后 哺乳 "
     "血液透析 腹膜透析 康复治疗 心理治疗 精神科治疗 住院治疗 靶向治疗 "
+    "发育迟缓 智力发育迟缓 发育迟滞 精神发育迟滞 语言发育迟缓 失语 失语症 "
     "近视 高度近视 远视 散光 色盲 色弱 精神状态异常 精神状态不稳定 神志不清 意识不清 精神恍惚 "
     "伤口 外伤 创伤 皮肤破损 吸毒史 受伤 轮椅使用者 使用轮椅 依靠轮椅 借助轮椅 "
 
@@ -112,12 +113,12 @@ def _trie(words: list[str]) -> str:
 # engine passes most positions at once (a plain alternation of 200 words tried each in turn cost
 # a third more once the plain words were added). Longest word first, as the sorted list was.
 _DISEASE = ("(?=[" + "".join(sorted({w[0] for w in DISEASES} | {"h"})) + "])(?:"
-            + _trie([w for w in DISEASES if w != "HIV"]) + "|[Hh][Ii][Vv])")
+            + _trie([w for w in DISEASES if w != "HIV"]) + r"|[Hh][Ii][Vv]|孕(?=\d{1,2}\s*[周月]))")  # 孕28周
 # What a condition may carry after it, inside the finding.
 # A certified grade (视力残疾一级: 1级 in the view) or how long (怀孕五个月) belongs to it too.
 # A test and its result may stand between (新冠病毒核酸检测结果阳性, 吗啡类呈阳性); a duration may be
 # approximate (怀孕约五个月).
-_RESULT = r"(?:阳性|晚期|早期|中期|末期|患者|病人|病患|患儿|使用者|携带者|感染者|病史|后遗症|综合征|综合症|术后|切除术|手术)"
+_RESULT = r"(?:阳性|晚期|早期|中期|末期|患者|病人|病患|患儿|使用者|携带者|感染者|感染|病史|史|后遗症|综合征|综合症|术后|切除术|手术)"
 _AFTER = (rf"类?(?:病毒)?(?:表面抗原|抗体|抗原|核酸)?(?:(?:检测|检验)?(?:结果)?(?:为|呈|显示为?)?{_RESULT}|检测)?"
           r"(?:[1-4]级|(?:约|近|已|大约|将近|达)?\d{1,2}个?(?:多|余)?(?:月|周)(?:余|多)?)?")
 # How bad it is, said after it (吸毒成瘾严重), and a gloss in brackets (视力残疾一级（双目失明）):
@@ -125,7 +126,7 @@ _AFTER = (rf"类?(?:病毒)?(?:表面抗原|抗体|抗原|核酸)?(?:(?:检测|�
 _TRAIL = r"(?:严重|较重|加重|恶化|复发)?(?:[(（][^()（）\n。；;，,]{1,12}[)）])?"
 _CONDITION = re.compile(rf"(?P<core>(?:{_DISEASE}){_AFTER}){_TRAIL}")
 # Conditions that name a person or a result: enough without a verb.
-_SAID_OF_SOMEONE = re.compile(r"(?:人|妇|阳性|晚期|末期|患者|病人|病患|患儿|使用者|携带者|感染者|病史|后遗症|怀孕|失明|失聪|聋哑|哺乳期|孕期|"
+_SAID_OF_SOMEONE = re.compile(r"(?:烧伤|烫伤|骨折|挫伤|人|妇|阳性|晚期|末期|患者|病人|病患|患儿|使用者|携带者|感染者|病史|后遗症|怀孕|失明|失聪|聋哑|哺乳期|孕期|"
                               r"级|月|周|余|多|视障|听障|失智|轮椅|在床|不起|不遂|聋子|哑巴|瞎子|身孕|在身|六甲|产妇|月子|偏高|升高)\Z")
 # How bad or what type, before the condition: part of what is said (重度抑郁症, 2型糖尿病).
 # Also the type (甲型病毒性肝炎), the kinds of a combined disability (听力言语残疾), the body part of
@@ -152,7 +153,7 @@ _BODY_BEFORE = re.compile(rf"{_BODY}\Z")
 # Conditions said one after the other of the same person (糖尿病及高血压) are one finding, and so
 # is one the vocabulary does not know, by the ending of its name (焦虑症和失眠症).
 _CHAINED = re.compile(r"(?:[和及与、]|以及|并|伴有|合并)[\u4e00-\u9fff]{1,6}?(?:症|病|炎|癌|瘤|综合征|障碍)")
-_AND = re.compile(r"(?:[及和与、并]|以及|伴|伴有|合并|并发|并伴有)?")
+_AND = re.compile(r"(?:[及和与、并]|以及|伴|伴有|合并|并发|并伴有|后)?")  # (中风后失语)
 # A positive result of a sample, goods or an animal (1批次检出非洲猪瘟病毒核酸阳性): nobody's health.
 _NOT_PERSON = re.compile(r"样品|样本|批次|检品|产品|食品|商品|货物|生猪|猪|牛|羊|禽|鸡|鸭|鹅|犬|动物|肉|水产|冷链|外包装|环境|"
                          r"蔬菜|水果|饲料")
@@ -236,7 +237,7 @@ _ROOM = re.compile(r"\d{1,3}\s*(?:号楼|栋|幢|座)\s*(?:(?:\d{1,2}|[东西南
 # A house number followed by the word for who lives there or for a home (…老街南头15号住户,
 # …三组21号村民, …16-2-402的住处): an address without a label.
 # (found from the word, then the number before it: numbers are common, these words are not)
-_RESIDENT = re.compile(r"的?(?:住户|村民|居民|住处|住宅|住房|家中|自家|寓所|租住|居住)")
+_RESIDENT = re.compile(r"的?(?:住户|村民|居民|住处|住宅|住房|家中|家里|自家|寓所|租住|居住)")
 _HOUSE_BEFORE = re.compile(rf"(?:{_NUMBERED}|\d+(?:-\d+)+)\Z")
 
 
@@ -356,6 +357,9 @@ def _addresses(n: str, organisation: bool) -> Iterator[tuple[str, int, int, set[
         yield ADDRESS, start, room_end, _numbers(n, start, room_end)
 
 
+_QUOTED = re.compile(r"[“\"「『][^“”\"「」『』]{1,20}[”\"」』]")
+
+
 def _titles(sentence: str) -> list[tuple[int, int]]:
     """Spans of 《…》 titles in a sentence (an unclosed 《 runs to its end)."""
     spans, depth, start = [], 0, 0
@@ -378,12 +382,14 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
         text = sentence.group()
         titles = _titles(text)
         title_starts = [s for s, _ in titles]
+        quoted = [q.span() for q in _QUOTED.finditer(text)]
         marks = [i for i, c in enumerate(text) if c in _CLAUSE_END]  # clause ends, once a sentence
         generic: dict[int, bool] = {}  # by clause start: a rule, not a person
         found: list[tuple[int, int]] = []
         for m in _CONDITION.finditer(text):
-            if _inside(titles, title_starts, m.start()):
-                continue
+            if _inside(titles, title_starts, m.start()) or any(
+                    a <= m.start() and m.end() <= b and b - a > m.end() - m.start() + 2 for a, b in quoted):
+                continue  # a title, or a name in quotes the word is part of (“孕妇维生素”)
             k = bisect.bisect_left(marks, m.start())
             clause_start = marks[k - 1] + 1 if k else 0
             if clause_start not in generic:
@@ -467,7 +473,7 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
 
 
 # Worth looking at all: a condition, or an address label or a room with a digit somewhere.
-_ADDRESS_WORDS = "住|地址|户籍|户口|出生地|居|单元|栋|幢|号楼|座|村民|家中|自家|寓所|家在|家就在|老家"
+_ADDRESS_WORDS = "住|地址|户籍|户口|出生地|居|单元|栋|幢|号楼|座|村民|家中|家里|自家|寓所|家在|家就在|老家"
 _ADDRESS_CUE = re.compile(_ADDRESS_WORDS + r"|\d-\d")
 _DISEASE_RE = re.compile(_DISEASE)
 _DIGIT = re.compile(r"\d")
@@ -491,7 +497,7 @@ def _cue(word: str) -> str:
 
 
 _CUE_WORDS = sorted({_cue(w) for w in DISEASES + _DIAGNOSED.pattern.split("|") if w != "HIV"}
-                    | set(_ADDRESS_WORDS.split("|")) | set(_UNKNOWN_ENDS))
+                    | set(_ADDRESS_WORDS.split("|")) | set(_UNKNOWN_ENDS) | {"孕"})
 
 
 def cues(extra: tuple[str, ...] = ()) -> str:
