@@ -535,8 +535,8 @@ def _cues() -> tuple[re.Pattern[str], ...]:
     digit, sep = like("0123456789"), like(" \t\r\n./\\-_·、，," + _BRACKETS)
     letter = like("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
     return (re.compile(rf"{digit}(?:{sep}{{0,2}}{digit}){{6}}"), re.compile(f"{like('@')}|{like('Aa')}{like('Tt')}|艾特"),
-            re.compile(rf"[{_PROVINCE}]{sep}?{letter}"), re.compile(prose.cues(_HANDLE_WORDS)), re.compile(rf"{digit}{{6}}[(（]"),
-            re.compile("[#＃]|字第"))
+            re.compile(rf"[{_PROVINCE}]{sep}?{letter}"), re.compile(prose.cues(_HANDLE_WORDS + ("字第",))), re.compile(rf"{digit}{{6}}[(（]"),
+            re.compile("[#＃]"))
 
 
 @lru_cache(maxsize=1 << 16)

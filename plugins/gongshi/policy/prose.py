@@ -79,7 +79,7 @@ DISEASES = sorted(set(
     "血液透析 腹膜透析 康复治疗 心理治疗 精神科治疗 住院治疗 靶向治疗 "
     "发育迟缓 智力发育迟缓 发育迟滞 精神发育迟滞 语言发育迟缓 失语 失语症 "
     "近视 高度近视 远视 散光 色盲 色弱 精神状态异常 精神状态不稳定 神志不清 意识不清 精神恍惚 "
-    "伤口 外伤 创伤 皮肤破损 吸毒史 受伤 轮椅使用者 使用轮椅 依靠轮椅 借助轮椅 "
+    "伤口 外伤 创伤 皮肤破损 吸毒史 受伤 轮椅使用者 "
 
     "艾滋病病毒 梅毒螺旋体 幽门螺杆菌 "
     # a drug test: a result only when 阳性 follows (吗啡类呈阳性), else the seized substance
@@ -487,8 +487,9 @@ _DIGIT = re.compile(r"\d")
 # word is cued by its rest when it begins with a character that ordinary enforcement text uses
 # all the time (经诊断为 by 诊断为, 有孕在身 by 孕在身, 人类免疫缺陷病毒 by 类免疫缺陷病毒):
 # the cue is still in every text the word is in.
-# (and the round-3 words' 左眼失明, 高位截瘫, 酒精依赖, 海洛因, 美沙酮, 人格障碍, 粉碎性骨折)
-_COMMON_FIRST = set("人经有产中大食自放核结化关水不高活新小家流左右位酒海美格粉")
+# (and the round-3 words' 左眼失明, 高位截瘫, 酒精依赖, 海洛因, 美沙酮, 人格障碍, 粉碎性骨折, 行动不便,
+# 意识不清, 发育迟缓, 高度近视, 记忆力减退, 降压药)
+_COMMON_FIRST = set("人经有产中大食自放核结化关水不高活新小家流左右位酒海美格粉行意发度记降")
 
 
 def _cue(word: str) -> str:
@@ -504,7 +505,7 @@ _CUE_WORDS = sorted({_cue(w) for w in DISEASES + _DIAGNOSED.pattern.split("|") i
 def cues(extra: tuple[str, ...] = ()) -> str:
     """The pattern of the cue words, with `extra` words of another detector in the same trie (one
     pass over a text costs less than two)."""
-    words = sorted(set(_CUE_WORDS) | set(extra))
+    words = sorted(set(_CUE_WORDS) | {_cue(w) for w in extra})
     first = sorted({w[0] for w in words} | {"h", "H"} | set(_ESTATE_END))
     return "(?=[" + "".join(first) + "])(?:" + _trie(words) + rf"|[{_ESTATE_END}]\d|[Hh][Ii][Vv])"
 
