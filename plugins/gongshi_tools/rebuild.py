@@ -7,6 +7,8 @@ changes one decision, then times validate (cold, cached), the incremental rebuil
 output generator timed separately (pages rendered and linked by the render workers; the checks
 run in a forked job beside them, so their time, in that child, is not among the stages), and for comparison
 a full rebuild of the same state. Wall and CPU seconds (CPU includes forked workers).
+`--reuse` keeps an archive already generated in --folder (100,000 decisions take minutes to
+make); `--no-full` stops before the full rebuild (at 100,000 it is the longest part).
 """
 from __future__ import annotations
 
@@ -16,12 +18,14 @@ import json
 import os
 import resource
 import shutil
+import sys
 import time
 from typing import Any, Callable
 
 from gongshi.app import build as gbuild
 from gongshi.model import hookspecs as hooks
 from gongshi.app.build import build
+from gongshi.checks import outscan
 from gongshi.checks.pipeline import validate
 from gongshi.outputs.search import index as search_index
 from gongshi.model import parsecache as cache
@@ -63,11 +67,16 @@ def change_one(root: str) -> str:
     return path
 
 
-def run(decisions: int, folder: str, settings: str) -> dict[str, Any]:
-    """Every figure of one benchmark run."""
-    shutil.rmtree(folder, ignore_errors=True)
+def run(decisions: int, folder: str, settings: str, reuse: bool = False, full: bool = True) -> dict[str, Any]:
+    """Every figure of one benchmark run. `reuse`: keep the archive already generated in
+    `folder` (100,000 decisions take minutes to generate); the caches and output are made anew."""
     data, out = os.path.join(folder, "data"), os.path.join(folder, "output")
-    synth.generate(data, decisions)
+    if reuse and os.path.isfile(os.path.join(data, "site.yml")):
+        for name in ("output", "cache", ".cache"):
+            shutil.rmtree(os.path.join(folder, name), ignore_errors=True)
+    else:
+        shutil.rmtree(folder, ignore_errors=True)
+        synth.generate(data, decisions)
     synth.age(data)
     os.environ["GONGSHI_CACHE_DIR"] = os.path.join(folder, "cache")
     figures: dict[str, Any] = {"decisions": decisions}
@@ -88,8 +97,11 @@ def run(decisions: int, folder: str, settings: str) -> dict[str, Any]:
         setattr(cls, name, timed(timings, f"{cls.__module__}.{name}", fn))
     # app/build.py's own names (it imports them); the checks run in a forked job, timed there.
     orig_load, orig_checks = vars(gbuild)["load"], vars(gbuild)["run_checks"]
+    orig_swap, orig_scan = vars(gbuild)["swap"], outscan.scan
     vars(gbuild)["load"] = timed(timings, "dataset.load (parse cache)", orig_load)
     vars(gbuild)["run_checks"] = timed(timings, "checks.run_checks (beside the rendering)", orig_checks)
+    vars(gbuild)["swap"] = timed(timings, "swap (exchange, old tree deleted)", orig_swap)
+    outscan.scan = timed(timings, "checks.outscan.scan", orig_scan)  # type: ignore[assignment]
     orig_record = pagecache.PageCache.record
     counts: list[int] = []
 
@@ -105,7 +117,8 @@ def run(decisions: int, folder: str, settings: str) -> dict[str, Any]:
     finally:
         for cls, name, fn in originals:
             setattr(cls, name, fn)
-        vars(gbuild).update(load=orig_load, run_checks=orig_checks)
+        vars(gbuild).update(load=orig_load, run_checks=orig_checks, swap=orig_swap)
+        outscan.scan = orig_scan  # type: ignore[assignment]
         pagecache.PageCache.record = orig_record  # type: ignore[method-assign]
     figures["pages_planned_rendered"] = counts
     figures["search_index_s"] = round(sum(r.seconds for r in search_index.LAST_RUNS), 2)
@@ -114,6 +127,9 @@ def run(decisions: int, folder: str, settings: str) -> dict[str, Any]:
     top = [v for k, v in timings.items()]
     figures["stages_wall_cpu_s"]["other"] = [round(figures["rebuild_wall_s"] - sum(w for w, _c in top), 2),
                                              round(figures["rebuild_cpu_s"] - sum(c for _w, c in top), 2)]
+    if not full:
+        return figures
+    print(json.dumps(figures, ensure_ascii=False), file=sys.stderr, flush=True)  # before the long part
     wall, cpu = time.perf_counter(), _cpu()
     build(data, out, AS_OF, settings_file=settings, incremental=False)  # the same state, from scratch
     figures["full_rebuild_wall_s"] = round(time.perf_counter() - wall, 2)
@@ -127,8 +143,11 @@ def main() -> None:
     p.add_argument("--decisions", type=int, default=10000)
     p.add_argument("--folder", default="/tmp/gongshi-bench")
     p.add_argument("--settings", default="pelicanconf.py")
+    p.add_argument("--reuse", action="store_true", help="keep the archive already generated in --folder")
+    p.add_argument("--no-full", dest="full", action="store_false", help="skip the full rebuild of the same state")
     args = p.parse_args()
-    print(json.dumps(run(args.decisions, args.folder, args.settings), ensure_ascii=False, indent=1))
+    print(json.dumps(run(args.decisions, args.folder, args.settings, args.reuse, args.full), ensure_ascii=False,
+                     indent=1))
 
 
 if __name__ == "__main__":

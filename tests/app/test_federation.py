@@ -312,8 +312,29 @@ def test_hostile_bundle_values_stay_inside_the_site(counties: dict[str, Any]) ->
 def test_province_search_in_chromium(province: tuple[Any, Path], counties: dict[str, Any], browser: Any) -> None:
     """The province's /search.html with the project's search.js: a credit code finds its subject
     page and decisions, a document number its row first, the county filter narrows."""
+    _search_in_chromium(province[1], counties, browser)
+
+
+@pytest.mark.browser
+def test_large_province_search_in_chromium(counties: dict[str, Any], browser: Any,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same searches over the index a large province gets (issue 23): result documents in
+    blocks (meta.block) and facet columns in files of their own, fetched only for a filter."""
+    from gongshi.app.federation import federate
+    from gongshi.app.federation import site as sitegen
+    from gongshi.outputs.search import stream
+    monkeypatch.setattr(sitegen, "BLOCK_FROM", 0)
+    monkeypatch.setattr(stream, "FACETS_INLINE", 4)
+    tmp = counties["tmp"]
+    out = tmp / "province-large-site"
+    federate(str(tmp / "province"), str(out), PROVINCE_AS_OF, str(ROOT / "theme"))
+    meta = json.loads((out / "search/meta.json").read_text(encoding="utf-8"))
+    assert meta["block"] == sitegen.BLOCK and meta["agency"]["file"] == "f/agency.json" and "col" not in meta["agency"]
+    _search_in_chromium(out, counties, browser)
+
+
+def _search_in_chromium(out: Path, counties: dict[str, Any], browser: Any) -> None:
     from browser import DESKTOP, serve
-    result, out = province
     httpd, url = serve(out)
     ctx = browser.new_context(viewport=DESKTOP, locale="zh-CN")
     try:

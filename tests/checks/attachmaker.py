@@ -212,3 +212,74 @@ def jpg(part: str, secret: str) -> bytes:
 
 MAKERS = {"docx": (docx, DOCX_PARTS), "xlsx": (xlsx, XLSX_PARTS), "pdf": (pdf, PDF_PARTS),
           "png": (png, PNG_PARTS), "jpg": (jpg, JPG_PARTS)}
+
+
+# ------------------------------------------------------------------ OFD (GB/T 33190), by hand
+
+OFD_NS = 'xmlns:ofd="http://www.ofdspec.org/2016"'
+OFD_PARTS = ("text", "author", "keywords", "customdata", "annotation", "attachment", "customtag", "signature")
+
+
+def ofd(part: str, secret: str, extra: dict[str, bytes] | None = None) -> bytes:
+    """A one-page OFD (OFD.xml → DocBody → DocInfo + DocRoot → Document.xml → Pages →
+    Content.xml with TextObject/TextCode) whose visible text is clean and whose `part` holds
+    `secret`: the page's text (split over two TextCode runs), DocInfo's Author, Keywords or
+    CustomDatas, an annotation's remark, an attached file, a custom tag, or a signature's file."""
+    s = escape(secret)
+    head = '<?xml version="1.0" encoding="UTF-8"?>\n'
+    half = len(s) // 2
+    text = (f'<ofd:TextCode X="0" Y="10">当事人</ofd:TextCode><ofd:TextCode X="30" Y="10">{s[:half]}</ofd:TextCode>'
+            f'<ofd:TextCode X="60" Y="10">{s[half:]}</ofd:TextCode>' if part == "text"
+            else '<ofd:TextCode X="0" Y="10" DeltaX="5 5">申请书</ofd:TextCode>')
+    info = (f'<ofd:DocID>6f1c2e</ofd:DocID><ofd:Title>申请书</ofd:Title>'
+            f'<ofd:Author>{s if part == "author" else "经办人"}</ofd:Author><ofd:Creator>WPS Office</ofd:Creator>'
+            f'<ofd:Keywords><ofd:Keyword>{s if part == "keywords" else "申请"}</ofd:Keyword></ofd:Keywords>'
+            f'<ofd:CustomDatas><ofd:CustomData Name="经办">{s if part == "customdata" else "窗口"}</ofd:CustomData>'
+            '</ofd:CustomDatas>')
+    members = {
+        "OFD.xml": (f'{head}<ofd:OFD {OFD_NS} Version="1.0" DocType="OFD"><ofd:DocBody><ofd:DocInfo>{info}</ofd:DocInfo>'
+                    '<ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot><ofd:Signatures>Doc_0/Signs/Signatures.xml</ofd:Signatures>'
+                    '</ofd:DocBody></ofd:OFD>'),
+        "Doc_0/Document.xml": (f'{head}<ofd:Document {OFD_NS}><ofd:CommonData><ofd:MaxUnitID>9</ofd:MaxUnitID>'
+                               '<ofd:PageArea><ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox></ofd:PageArea></ofd:CommonData>'
+                               '<ofd:Pages><ofd:Page ID="1" BaseLoc="Pages/Page_0/Content.xml"/></ofd:Pages>'
+                               '<ofd:Annotations>Annots/Annotations.xml</ofd:Annotations>'
+                               '<ofd:Attachments>Attachs/Attachments.xml</ofd:Attachments>'
+                               '<ofd:CustomTags>Tags/CustomTags.xml</ofd:CustomTags></ofd:Document>'),
+        "Doc_0/Pages/Page_0/Content.xml": (f'{head}<ofd:Page {OFD_NS}><ofd:Content><ofd:Layer ID="2">'
+                                           f'<ofd:TextObject ID="3" Boundary="10 10 100 20" Font="4" Size="5">{text}'
+                                           '</ofd:TextObject><ofd:TextObject ID="5" Boundary="10 30 100 20" Font="4" Size="5">'
+                                           '<ofd:TextCode X="0" Y="10">申请人签名</ofd:TextCode></ofd:TextObject>'
+                                           '</ofd:Layer></ofd:Content></ofd:Page>'),
+        "Doc_0/Annots/Annotations.xml": (f'{head}<ofd:Annotations {OFD_NS}><ofd:Page PageID="1">'
+                                         '<ofd:FileLoc>Page_0/Annotation.xml</ofd:FileLoc></ofd:Page></ofd:Annotations>'),
+        "Doc_0/Annots/Page_0/Annotation.xml": (f'{head}<ofd:PageAnnot {OFD_NS}><ofd:Annot ID="7" Type="Highlight" '
+                                               'Creator="审核人" LastModDate="2024-01-01"><ofd:Remark>'
+                                               + (s if part == "annotation" else "请核对") + '</ofd:Remark>'
+                                               '<ofd:Appearance Boundary="0 0 10 10"/></ofd:Annot></ofd:PageAnnot>'),
+        "Doc_0/Attachs/Attachments.xml": (f'{head}<ofd:Attachments {OFD_NS}><ofd:Attachment ID="8" Name="台账" '
+                                          'Format="txt" Size="1"><ofd:FileLoc>ledger.txt</ofd:FileLoc>'
+                                          '</ofd:Attachment></ofd:Attachments>'),
+        "Doc_0/Attachs/ledger.txt": "原始台账\n" + (secret if part == "attachment" else "无"),
+        "Doc_0/Tags/CustomTags.xml": (f'{head}<ofd:CustomTags {OFD_NS}><ofd:CustomTag NameSpace="urn:gw">'
+                                      '<ofd:FileLoc>Tag_0.xml</ofd:FileLoc></ofd:CustomTag></ofd:CustomTags>'),
+        "Doc_0/Tags/Tag_0.xml": f'{head}<gw:Tags xmlns:gw="urn:gw"><gw:Party>{s if part == "customtag" else "某单位"}</gw:Party></gw:Tags>',
+        "Doc_0/Signs/Signatures.xml": (f'{head}<ofd:Signatures {OFD_NS}><ofd:Signature ID="9" '
+                                       'BaseLoc="Sign_0/Signature.xml"/></ofd:Signatures>'),
+        "Doc_0/Signs/Sign_0/Signature.xml": (f'{head}<ofd:Signature {OFD_NS}><ofd:SignedInfo><ofd:Provider '
+                                             'ProviderName="签章系统"/><ofd:References><ofd:Reference '
+                                             'FileRef="/Doc_0/Pages/Page_0/Content.xml"><ofd:CheckValue>AA==</ofd:CheckValue>'
+                                             '</ofd:Reference></ofd:References></ofd:SignedInfo>'
+                                             '<ofd:SignedValue>SignedValue.dat</ofd:SignedValue></ofd:Signature>'),
+    }
+    files = {k: v.encode("utf-8") for k, v in members.items()}
+    files["Doc_0/Signs/Sign_0/SignedValue.dat"] = b"\x30\x82\x01\x00CN=" + (secret.encode("utf-8") if part == "signature"
+                                                                           else "签章人".encode("utf-8")) + b"\x00\x01"
+    files.update(extra or {})
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, body in files.items():
+            info = zipfile.ZipInfo(name, STAMP)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            zf.writestr(info, body)
+    return buf.getvalue()

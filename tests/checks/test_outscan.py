@@ -269,3 +269,67 @@ def test_search_meta_columns_are_codes_not_text() -> None:
     found = texts("search/meta.json", meta.encode("utf-8"))
     assert "甲县 13912345678" in found
     assert not any("0444" in t for t in found)
+
+
+def test_a_segmented_build_names_its_new_files_and_known_contents_are_not_parsed(tmp_path: Path) -> None:
+    """The entry point for builds that reuse output files (`only`, `previous`): only the files
+    named are read; one whose content (type and bytes) was scanned clean before, under the same
+    context, is not parsed again, though its path still is; a scan with findings records nothing."""
+    (tmp_path / "a.html").write_text("<p>第一页</p>", encoding="utf-8")
+    (tmp_path / "reused.html").write_text("<p>13912345678</p>", encoding="utf-8")  # not named: not read
+    first = _scan(tmp_path, only=["a.html"])
+    assert (first.read, first.skipped, first.findings) == (1, 0, []) and set(first.state.files) == {"a.html"}
+    # The same content under other names: not parsed; a number in the name is still found.
+    (tmp_path / "copy.html").write_bytes((tmp_path / "a.html").read_bytes())
+    (tmp_path / "13912345678.html").write_bytes((tmp_path / "a.html").read_bytes())
+    again = _scan(tmp_path, only=["copy.html", "13912345678.html"], previous=first.state)
+    assert (again.read, again.skipped) == (0, 2)
+    assert [f.args["out"] for f in again.findings] == ["13912345678.html"] and again.state.files == {}
+    # The same bytes as another type are read as that type; another context reads everything.
+    (tmp_path / "a.json").write_bytes((tmp_path / "a.html").read_bytes())
+    other = _scan(tmp_path, only=["copy.html", "a.json"], previous=outscan.State("other", 0, first.state.files))
+    assert other.read == 2 and [f.args["out"] for f in other.findings] == ["a.json"]  # not JSON: unreadable
+    # A content changed under a known name is read.
+    (tmp_path / "a.html").write_text("<p>13912345678</p>", encoding="utf-8")
+    assert len(_scan(tmp_path, only=["a.html"], previous=first.state).findings) == 1
+
+
+def test_the_state_keeps_every_files_digest_for_the_next_build(tmp_path: Path) -> None:
+    published, new = tmp_path / "out", tmp_path / "out.tmp"
+    published.mkdir()
+    new.mkdir()
+    (published / "old.html").write_text("<p>旧</p>", encoding="utf-8")
+    first = _scan(published)
+    outscan.save_state(str(published), first.state)
+    assert outscan.load_state(str(published)) == first.state
+    assert outscan.load_state(str(published)).files == first.state.files == {"old.html": outscan.digest("old.html", (published / "old.html").read_bytes())}
+    os.link(published / "old.html", new / "old.html")
+    (new / "moved.html").write_bytes((published / "old.html").read_bytes())  # same bytes, another name
+    second = _scan(new, published=str(published))
+    assert (second.read, second.skipped) == (0, 2)
+    assert second.state.files == {"old.html": first.state.files["old.html"], "moved.html": first.state.files["old.html"]}
+
+
+def test_json_lines_read_before_are_not_read_again_and_new_ones_are(tmp_path: Path) -> None:
+    """The open-data tables repeat their rows (one a line) in the whole set and in each agency's
+    part: a line read before is not parsed again, a new line in the same file is."""
+    row = '  {"name": "某某商店", "code": "91341522MA2N0000X1"},'
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data/all.json").write_text(f'{{"records": [\n{row}\n  {{"name": "x"}}\n]}}\n', encoding="utf-8")
+    (tmp_path / "data/part.json").write_text(f'{{"records": [\n{row}\n  {{"tel": "13912345678"}}\n]}}\n',
+                                             encoding="utf-8")
+    found = _scan(tmp_path).findings
+    assert [(f.args["out"], f.args["what_en"]) for f in found] == [("data/part.json", "mobile number")]
+    scanner = outscan.Scanner((), frozenset())
+    assert scanner.content("all.json", (tmp_path / "data/all.json").read_bytes()) == []
+    assert len(scanner.lines) == 5  # four lines and the empty one after the last line break
+
+
+def test_search_facet_files_are_codes_not_text() -> None:
+    """A large index (a province's) keeps each filter column in a file of its own,
+    search/f/<facet>.json: read as meta.json's columns are (100 counties wrote 171…7171, which
+    reads as a mobile number); any other file of that folder's depth stays JSON read whole."""
+    from gongshi.checks.outscan import texts
+    col = json.dumps({"col": "1717171717171717171717"}).encode("utf-8")
+    assert not any("1717" in t for t in texts("search/f/agency.json", col))
+    assert any("1717" in t for t in texts("search/d/0.json", col))

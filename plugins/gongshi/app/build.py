@@ -12,10 +12,11 @@ import glob
 import logging
 import os
 import shutil
+import subprocess
 import time
 from typing import Any, Callable
 
-from gongshi.checks import outscan
+from gongshi.checks import cache as check_cache, outscan
 from gongshi.checks.pipeline import default_content, run_checks
 from gongshi.model.dataset import Dataset, load
 from gongshi.model.findings import Report
@@ -66,14 +67,16 @@ def build(data: str, output: str, as_of: dt.date, *, settings_file: str | None =
     if dataset is not None:
         ds = dataset
     else:
-        ds = load(data, workers(site))
+        seen: dict[str, os.stat_result] = {}
+        kept: dict[str, tuple[list[Any], list[Any]]] = {}
+        ds = load(data, workers(site), seen, kept)
         ds.content = os.path.abspath(markdown) if markdown else default_content(data)
         if ds.report.ok:
             # The checks read the dataset and never change it, and no output reads their
             # findings: they run beside the rendering (runtime/jobs.py), and the build
             # publishes only if they find no error. A file that could not even be read is
             # known now: then the checks run here and nothing is rendered.
-            checking = jobs.start("checks", _checked, ds, as_of, strict, settings=site)
+            checking = jobs.start("checks", _checked, ds, as_of, strict, (seen, kept), settings=site)
         else:
             _checked(ds, as_of, strict)
     if not ds.report.ok:
@@ -126,7 +129,7 @@ def build(data: str, output: str, as_of: dt.date, *, settings_file: str | None =
         began = time.perf_counter()
         scanned = outscan.scan(tmp, ds, output, lambda: record_pages(ds, as_of),
                                workers=min(2, os.cpu_count() or 1) if jobs.parallel(settings) else 1)
-        log.info("gongshi.checks.outscan: %d output files read, %d linked from the published build, in %.1f s",
+        log.info("gongshi.checks.outscan: %d output files read, %d already read by the published build's scan, in %.1f s",
                  scanned.read, scanned.skipped, time.perf_counter() - began)
         if scanned.findings:
             ds.report.extend(scanned.findings)
@@ -176,12 +179,40 @@ def _umask() -> int:
     return mask
 
 
-def _checked(ds: Dataset, as_of: dt.date, strict: bool) -> Report:
-    """Every check over a loaded dataset (checks.validate without the loading): its report."""
+def _checked(ds: Dataset, as_of: dt.date, strict: bool,
+             loaded: tuple[dict[str, os.stat_result], dict[str, tuple[list[Any], list[Any]]]] | None = None) -> Report:
+    """Every check over a loaded dataset: its report. With `loaded` (the stat of every file the
+    build's load walked, and each file's records and findings) and the check cache on, through
+    the cache `gongshi validate` keeps (checks/cache.py: only changed decisions and the summary
+    rules are checked again, over the records already loaded; the findings are a full run's) —
+    but only when the cache's own walk found every file as the load did: otherwise a file
+    edited during the build could be checked in another version than the one published, and
+    everything is checked over the loaded records instead."""
+    if loaded is not None and check_cache.enabled():
+        seen, kept = loaded
+        now: dict[str, os.stat_result] = {}
+        report = check_cache.validate(ds.root, as_of, content=ds.content, stats=now, loaded=kept)
+        if _same_files(seen, now):
+            ds.report = report
+            if strict:
+                ds.report.strict()
+            return ds.report
+        log.info("gongshi.checks: data changed during the build; checking the loaded records")
     run_checks(ds, as_of)
     if strict:
         ds.report.strict()
     return ds.report
+
+
+def _same_files(a: dict[str, os.stat_result], b: dict[str, os.stat_result]) -> bool:
+    """Whether two walks saw the same files, each with the same inode, size and mtime."""
+    if a.keys() != b.keys():
+        return False
+    for path, st in a.items():
+        other = b[path]
+        if (st.st_ino, st.st_size, st.st_mtime_ns) != (other.st_ino, other.st_size, other.st_mtime_ns):
+            return False
+    return True
 
 
 def _finished(checking: jobs.Job[Report] | None) -> Report | None:
@@ -206,13 +237,29 @@ def _exchange(a: str, b: str) -> bool:
 def swap(new: str, output: str) -> None:
     """Replace `output` with `new`; readers (and a kill at any moment) see the old or the new site."""
     if os.path.isdir(output) and _exchange(new, output):
-        shutil.rmtree(new, ignore_errors=True)  # `new` now holds the old site
+        remove_later(new, output)  # `new` now holds the old site
         return
     old = f"{output}.old-{os.getpid()}"
     if os.path.exists(output):
         os.rename(output, old)
     os.rename(new, output)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def remove_later(folder: str, output: str) -> None:
+    """Delete the replaced site after the build has returned: the new one is online already,
+    and unlinking every file of a large site (~276,000 at 100,000 decisions) is seconds of
+    the kernel's time the build need not wait for. The folder is renamed first to a name
+    `remove_leftovers` knows (so a deletion that never finishes is finished by a later build,
+    and the next build of this process can reuse its own folder's name), then removed by `rm -rf` in
+    its own session; where that cannot start, here and now."""
+    old = f"{output}.old-{time.time_ns()}-{os.getpid()}"
+    try:
+        os.rename(folder, old)
+        subprocess.Popen(["rm", "-rf", "--", old], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                         stderr=subprocess.DEVNULL, start_new_session=True)
+    except OSError:
+        shutil.rmtree(old if os.path.exists(old) else folder, ignore_errors=True)
 
 
 def _alive(pid: int) -> bool:

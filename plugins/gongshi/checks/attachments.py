@@ -7,23 +7,25 @@ Checks (run with the other checks):
 - R-FORMAT: the name is not under `files/`, the type is not one of pdf, ofd, docx, xlsx, png,
   jpg (the extension and the file's first bytes must both say so), or the file is larger
   than `MAX_BYTES`;
-- R-REDACT: the text of a PDF (pypdf), docx (word/document.xml read with zipfile and lxml) or
-  xlsx (openpyxl) goes through the same detectors as the pages (`rules.pages.scan_text`), a
-  match reported at the attachment's path with line = page (PDF), paragraph (docx) or row
-  (xlsx, counted over all sheets) and column = the character in it; a file whose text cannot
-  be extracted (png, jpg, ofd, a scanned PDF without text, a damaged file) is an error unless
+- R-REDACT: the text of a PDF (pypdf), docx (word/document.xml read with zipfile and lxml),
+  xlsx (openpyxl) or OFD (each page's TextObjects, `attachparts.ofd_pages`) goes through the
+  same detectors as the pages (`rules.pages.scan_text`), a match reported at the attachment's
+  path with line = page (PDF, OFD), paragraph (docx) or row (xlsx, counted over all sheets) and
+  column = the character in it; a file whose text cannot
+  be extracted (png, jpg, a scanned PDF or OFD without text, a damaged file) is an error unless
   site.yml lists it with its SHA-256 under `policy.redaction.reviewed_files`;
 - R-REDACT, every other part too (`attachparts.parts`): Word's headers, footers, footnotes,
   comments, tracked deletions and document properties, Excel's hidden sheets, comments, page
-  headers and formulas, a PDF's information dictionary, XMP, annotations and form fields, PNG
-  text chunks and JPEG EXIF; a match is reported at the attachment with the part it is in;
+  headers and formulas, a PDF's information dictionary, XMP, annotations and form fields, an
+  OFD's DocInfo, annotations, custom tags, signatures and embedded attachments, PNG text chunks
+  and JPEG EXIF; a match is reported at the attachment with the part it is in;
 - R-FORMAT: a zip (docx, xlsx, ofd) that would inflate beyond `attachparts.MAX_INFLATED`, and a
   file that takes longer than `attachparts.MAX_SECONDS` to read, are refused before (or
   instead of) being parsed.
 
 What is published is not the file as committed but `attachparts.sanitised`: the same document
-without metadata, comments, tracked changes, annotations, form fields and image metadata (a
-file with none of them is copied unchanged); the page shows the size of that copy.
+without metadata, comments, tracked changes, annotations, form fields, embedded attachments and
+image metadata (a file with none of them is copied unchanged); the page shows the size of that copy.
 
 The portal copies each attachment of a public guide to `files/<agency>/<name>` and shows its
 type and size next to the link (`describe`).
@@ -236,7 +238,12 @@ def _xlsx_units(data: bytes) -> list[str]:
         wb.close()
 
 
-_EXTRACT = {"pdf": _pdf_units, "docx": _docx_units, "xlsx": _xlsx_units}
+def _ofd_units(data: bytes) -> list[str]:
+    from gongshi.checks.attachparts import ofd_pages
+    return ofd_pages(data)
+
+
+_EXTRACT = {"pdf": _pdf_units, "docx": _docx_units, "xlsx": _xlsx_units, "ofd": _ofd_units}
 
 
 def text_units(ext: str, data: bytes) -> tuple[list[str] | None, str, str]:

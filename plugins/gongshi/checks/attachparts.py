@@ -5,17 +5,20 @@ A clerk's 示范文本 carries more than its visible text: Word keeps the author
 tracked change, the deleted text itself, headers, footers, footnotes and the document's
 properties (creator, last modified by, custom fields); Excel keeps hidden sheets, cell comments,
 page headers and formulas whose values were never computed; a PDF keeps /Author and XMP
-metadata, annotations and form fields; a photo keeps EXIF (camera owner, GPS) and PNG text
-chunks. `parts` reads all of it as text units for the detectors, each named by where it was
-found. `sanitised` is the copy that goes online: the same document without metadata, comments,
-tracked changes, annotations, form fields, ancillary image chunks or EXIF. It is deterministic
+metadata, annotations and form fields; an OFD keeps DocInfo (Author, Creator, Keywords,
+CustomDatas), annotations, custom tags, signatures and whole attached files; a photo keeps EXIF
+(camera owner, GPS) and PNG text chunks. `parts` reads all of it as text units for the
+detectors, each named by where it was found. `sanitised` is the copy that goes online: the same
+document without metadata, comments, tracked changes, annotations, form fields, embedded
+attachments, signatures, ancillary image chunks or EXIF. It is deterministic
 (the same bytes in give the same bytes out), and a file with nothing to remove is published
 unchanged.
 
 Bounded: a zip (docx, xlsx, ofd) whose members would inflate beyond `MAX_INFLATED` in total, or
 that has more than `MAX_MEMBERS` members, is refused before anything is inflated (a 190 kB xlsx
 that inflates to 65 MB is a zip bomb, not a form), and so is a compressed PNG text chunk over
-the same bound; parsing one file may take `MAX_SECONDS` at most (`within`).
+the same bound, or a zip inside an OFD that would take the whole package beyond it; parsing one
+file may take `MAX_SECONDS` at most (`within`).
 """
 from __future__ import annotations
 
@@ -291,8 +294,211 @@ def _jpg_parts(data: bytes) -> list[tuple[str, str, bool]]:
     return [(p, s, True) for p, s in out if s.strip()]
 
 
+# ------------------------------------------------------------------ OFD (GB/T 33190-2016)
+
+# An OFD is a zip of XML parts: OFD.xml names each document's DocInfo (Title, Author, Creator,
+# Keywords, CustomDatas …) and its DocRoot (Document.xml), which names the pages (Content.xml:
+# TextObject elements holding TextCode runs), the templates, and the document's annotations
+# (each page's Annot: Creator, Remark, Parameters, an appearance with text), attachments (files
+# of any type inside the package, listed with their FileLoc), custom tags and extensions; the
+# signatures (OFD.xml's Signatures: the signer's certificate and seal) sit beside them. A
+# location is relative to the part that names it, or absolute from the package's root.
+_OFD_DOCINFO_DROP = frozenset({"Author", "Creator", "CreatorVersion", "Keywords", "CustomDatas", "Subject",
+                               "Abstract"})
+_OFD_DOC_DROP = ("Annotations", "Attachments", "CustomTags", "Extensions")
+_EMBEDDED_IMAGES = {"png": "png", "jpg": "jpg", "jpeg": "jpg"}
+
+
+def _local(el: Any) -> str:
+    tag = el.tag if isinstance(el.tag, str) else ""
+    return tag.rsplit("}", 1)[-1]
+
+
+def _xml_tree(xml: bytes) -> Any:
+    from lxml import etree
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_blank_text=False)
+    return etree.fromstring(xml, parser)
+
+
+def _ofd_loc(part: str, loc: str) -> str:
+    """The member a location names: from the package's root when it begins with /, else from the
+    folder of the part that names it."""
+    loc = (loc or "").strip().replace("\\", "/")
+    if loc.startswith("/"):
+        return _join("", loc)
+    return _join(part.rsplit("/", 1)[0] if "/" in part else "", loc)
+
+
+class _Ofd:
+    """The structure of one OFD package: its pages in order, and the members a published copy
+    drops (annotations, attachments, custom tags, extensions, signatures, with the files they list)."""
+
+    def __init__(self, members: dict[str, bytes]) -> None:
+        self.members = members
+        self.pages: list[str] = []
+        self.documents: list[str] = []
+        self.dropped: set[str] = set()
+        if "OFD.xml" not in members:
+            raise ValueError("no OFD.xml")
+        indexes: list[str] = []  # annotations, attachments … : dropped once every page is known
+        for body in _xml_tree(members["OFD.xml"]):
+            if _local(body) != "DocBody":
+                continue
+            for el in body:
+                if _local(el) == "DocRoot" and el.text:
+                    indexes += self._document(_ofd_loc("OFD.xml", el.text))
+                elif _local(el) == "Signatures" and el.text:
+                    indexes.append(_ofd_loc("OFD.xml", el.text))
+        for index in indexes:
+            self._listed(index)
+
+    def _document(self, doc: str) -> list[str]:
+        """Note a document's pages; the index parts it names that a copy drops."""
+        if doc not in self.members:
+            raise ValueError(f"{doc} is missing")
+        self.documents.append(doc)
+        indexes = []
+        for el in _xml_tree(self.members[doc]).iter():
+            name = _local(el)
+            if name in ("Page", "TemplatePage") and el.get("BaseLoc"):
+                self.pages.append(_ofd_loc(doc, el.get("BaseLoc", "")))
+            elif name in _OFD_DOC_DROP and el.text and el.text.strip():
+                indexes.append(_ofd_loc(doc, el.text))
+        return indexes
+
+    def _listed(self, index: str, depth: int = 0) -> None:
+        """Drop an index part and every file it lists (FileLoc, SchemaLoc, SignedValue, BaseLoc),
+        and what those list in turn (a page's annotation file, a signature's seal and value)."""
+        self.dropped.add(index)
+        if depth > 2 or index not in self.members or not index.lower().endswith(".xml"):
+            return
+        for el in _xml_tree(self.members[index]).iter():
+            name = _local(el)
+            loc = el.text if name in ("FileLoc", "SchemaLoc", "SignedValue", "BaseLoc") else el.get("BaseLoc")
+            if loc and loc.strip():
+                target = _ofd_loc(index, loc)
+                if target not in self.dropped and target not in self.pages and target not in self.documents:
+                    self._listed(target, depth + 1)
+
+
+def _ofd_members(data: bytes) -> tuple[list[zipfile.ZipInfo], dict[str, bytes]]:
+    with open_zip(data) as zf:
+        infos = zf.infolist()
+        return infos, {i.filename: read_member(zf, i) for i in infos}
+
+
+def ofd_pages(data: bytes) -> list[str]:
+    """The text of every page (and page template) of an OFD, in order: a TextObject's TextCode
+    runs joined (a number the producer split over runs is read whole), TextObjects one a line."""
+    _infos, members = _ofd_members(data)
+    ofd = _Ofd(members)
+    out = []
+    for page in ofd.pages:
+        if page not in members:
+            raise ValueError(f"{page} is missing")
+        root = _xml_tree(members[page])
+        lines = ["".join("".join(code.itertext()) for code in obj.iter() if _local(code) == "TextCode")
+                 for obj in root.iter() if _local(obj) == "TextObject"]
+        out.append("\n".join(line for line in lines if line))
+    return out
+
+
+_NESTED = ("docx", "xlsx", "ofd")
+
+
+def _ext(name: str) -> str:
+    return name.rsplit(".", 1)[-1].lower() if "." in name.rsplit("/", 1)[-1] else ""
+
+
+def _embedded(name: str, body: bytes) -> list[str]:
+    """The texts of a non-XML member of an OFD (an attachment, a picture, a font, a seal): by its
+    type as the gate reads such a file (a zip's XML parts, not a zip inside it), anything else as
+    UTF-8 text or, failing that, its text runs."""
+    ext = _ext(name)
+    if ext in _EMBEDDED_IMAGES:
+        return [t for _p, t, _prose in _READERS[ext](body)]
+    if ext == "pdf":
+        from pypdf import PdfReader
+        pages = [page.extract_text() or "" for page in PdfReader(io.BytesIO(body)).pages]
+        return pages + [t for _p, t, _prose in _pdf_parts(body)]
+    if ext in _NESTED:
+        return [t for _p, t, _prose in _zip_parts(body)]  # every XML part of it, page text included
+    try:
+        return body.decode("utf-8").splitlines()
+    except UnicodeDecodeError:
+        return binary_text(body)
+
+
+def _ofd_parts(data: bytes) -> list[tuple[str, str, bool]]:
+    """Every member of an OFD: each XML part's texts and attribute values (DocInfo, pages,
+    annotations, custom tags, signatures' XML), every other member by its type (`_embedded`)."""
+    infos, members = _ofd_members(data)
+    # Zips attached inside (a docx, an xlsx): their declared sizes count towards the package's
+    # bound before any of them is inflated.
+    total = sum(i.file_size for i in infos)
+    for info in infos:
+        if _ext(info.filename) in _NESTED:
+            with open_zip(members[info.filename]) as zf:
+                total += sum(i.file_size for i in zf.infolist())
+    if total > MAX_INFLATED:
+        raise Refused(f"内嵌文件解压后超过 {MAX_INFLATED} 字节的上限（可能是压缩炸弹）",
+                      f"its embedded files inflate beyond the limit of {MAX_INFLATED} bytes (a zip bomb?)")
+    out: list[tuple[str, str, bool]] = []
+    for info in infos:
+        body = members[info.filename]
+        if _XML_MEMBER.search(info.filename):
+            out += [(info.filename, u, prose) for u, prose in _xml_units(body)]
+        elif not info.is_dir():
+            out += [(info.filename, t, True) for t in _embedded(info.filename, body) if t.strip()]
+    return out
+
+
+def _clean_ofd(data: bytes) -> bytes:
+    """The OFD without its annotations, attachments, custom tags, extensions and signatures (and
+    the references to them), without the personal DocInfo entries (Author, Creator, Keywords,
+    CustomDatas, Subject, Abstract), its pictures without metadata; unchanged when there is none."""
+    from lxml import etree
+    infos, members = _ofd_members(data)
+    ofd = _Ofd(members)
+    changed = False
+    cleaned: list[tuple[zipfile.ZipInfo, bytes]] = []
+    for info in infos:
+        name, body = info.filename, members[info.filename]
+        if name in ofd.dropped:
+            changed = True
+            continue
+        new = body
+        if name == "OFD.xml" or name in ofd.documents:
+            root = _xml_tree(body)
+            drop = [el for el in root.iter() if el.getparent() is not None and (
+                    (name == "OFD.xml" and (_local(el) == "Signatures" or
+                                            (_local(el) in _OFD_DOCINFO_DROP and _local(el.getparent()) == "DocInfo")))
+                    or (name != "OFD.xml" and _local(el) in _OFD_DOC_DROP and _local(el.getparent()) == "Document"))]
+            for el in drop:
+                _remove_keep_tail(el)
+            if drop:
+                new = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+        else:
+            ext = _ext(name)
+            if ext in _EMBEDDED_IMAGES:
+                new = _CLEANERS[_EMBEDDED_IMAGES[ext]](body)
+        changed |= new is not body
+        cleaned.append((info, new))
+    if not changed:
+        return data
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as out:
+        for info, body in cleaned:
+            copy = zipfile.ZipInfo(info.filename, info.date_time)
+            copy.compress_type = info.compress_type
+            copy.external_attr = info.external_attr
+            copy.create_system = info.create_system
+            out.writestr(copy, body)
+    return buf.getvalue()
+
+
 _READERS: dict[str, Callable[[bytes], list[tuple[str, str, bool]]]] = {
-    "docx": _zip_parts, "xlsx": _zip_parts, "ofd": _zip_parts, "pdf": _pdf_parts,
+    "docx": _zip_parts, "xlsx": _zip_parts, "ofd": _ofd_parts, "pdf": _pdf_parts,
     "png": _png_parts, "jpg": _jpg_parts, "jpeg": _jpg_parts}
 
 
@@ -494,12 +700,12 @@ def _clean_jpg(data: bytes) -> bytes:
 
 _CLEANERS: dict[str, Callable[[bytes], bytes]] = {
     "docx": _clean_zip, "xlsx": _clean_zip, "pdf": _clean_pdf, "png": _clean_png, "jpg": _clean_jpg,
-    "jpeg": _clean_jpg}
+    "jpeg": _clean_jpg, "ofd": _clean_ofd}
 
 
 def sanitised(ext: str, data: bytes) -> bytes:
     """The copy of an attachment the portal publishes (see the module docstring); `data` itself
-    when there is nothing to remove or the type has no cleaner (ofd). Raises like `parts`."""
+    when there is nothing to remove. Raises like `parts`."""
     fn = _CLEANERS.get(ext)
     if fn is None:
         return data

@@ -62,13 +62,23 @@ __all__ = ["BULK", "MAGIC", "cache_dir", "check_id", "code_version", "enabled", 
 
 
 def validate(root: str, as_of: dt.date, *, content: str | None = None, workers: int | None = None,
-             extra_checks: Iterable[Check] = ()) -> Report:
+             extra_checks: Iterable[Check] = (), stats: dict[str, os.stat_result] | None = None,
+             loaded: Mapping[str, tuple[list[Record], list[Finding]]] | None = None) -> Report:
     """checks.validate's findings, re-checking only what changed since the last run (the
-    report only: the dataset is not loaded whole, so `gongshi build` keeps checks.validate)."""
+    report only: the dataset is not loaded whole). `stats` receives the walk's stat of every
+    file: `gongshi build` compares them with its own load's, to know these findings are about
+    the very files it published (app/build.py). `loaded`: records and findings already read, by
+    relative path (the build's load), used instead of reading those files again."""
     root = os.path.abspath(root)
     fns = load_checks(extra_checks)
     scopes = [hooks.scope_of(fn) for fn in fns]
-    stats: dict[str, os.stat_result] = {}
+    stats = {} if stats is None else stats
+
+    def read_files(items: dataset.Todo) -> Iterable[tuple[list[Record], list[Finding]]]:
+        if loaded is None:
+            return dataset.read(root, items, workers)
+        fresh = iter(dataset.read(root, [t for t in items if t[1] not in loaded], workers))
+        return [loaded[t[1]] if t[1] in loaded else next(fresh) for t in items]
     kinds: list[Any] = []  # each todo file's kind, as the scan found it (not matched twice)
     ds, todo = dataset.scan(root, stats, kinds)
     if not os.path.isdir(root):
@@ -78,7 +88,7 @@ def validate(root: str, as_of: dt.date, *, content: str | None = None, workers: 
     is_bulk = set(bulk)
     context = [i for i in range(len(todo)) if i not in is_bulk]
     results: dict[int, tuple[list[Record], list[Finding]]] = dict(
-        zip(context, dataset.read(root, [todo[i] for i in context], workers)))
+        zip(context, read_files([todo[i] for i in context])))
 
     ids = [check_id(fn) for fn in fns]
     head = MAGIC + hashlib.sha256(repr((
@@ -132,7 +142,7 @@ def validate(root: str, as_of: dt.date, *, content: str | None = None, workers: 
               if folder not in changed_in and len(shards[folder]) == len(idxs)}
     full = any(s is None for s in scopes)  # an undeclared check needs every record
     fresh_idx = bulk if full else changed
-    results.update(zip(fresh_idx, dataset.read(root, [todo[i] for i in fresh_idx], workers)))
+    results.update(zip(fresh_idx, read_files([todo[i] for i in fresh_idx])))
 
     # The datasets checks run over: `run` holds the context and the changed decisions, `whole`
     # every record (only for undeclared checks); both know every path and every broken file.

@@ -25,29 +25,33 @@ phone, a maintainer's e-mail) and site.yml's `policy.redaction.allow` are allowe
 their digits (a phone printed as `0564-6021234` and linked as `tel:05646021234` is the same).
 
 Fast, because it runs on every build: a text seen once in a worker is not read again (headers,
-footers and list rows repeat on thousands of pages; outside <main> only new lines are parsed),
-the detectors are asked only about texts with a cue for these kinds (`suspect`), files are split
-over the cores in forked jobs (runtime/jobs.py), and a file hard-linked from the published build
-(same inode: the page cache and the search index link unchanged files) or with the same bytes
-was read when that build went online and is skipped, unless the allowed values, the scanner's
-code or the published file's mtime say otherwise (`State`). Measured in README ("What leaves").
+footers and list rows repeat on thousands of pages; outside <main> only new lines are parsed; a
+JSON line read before is not parsed again), the detectors are asked only about texts with a cue
+for these kinds (`suspect`), files are split over the cores in forked jobs (runtime/jobs.py), and
+what the published build's scan read is not parsed again, unless the allowed values, the
+scanner's code or the published file's mtime say otherwise (`State`): a file hard-linked from
+that build (same inode: the page cache and the search index link unchanged files), one with the
+same bytes as its published twin, and any file whose content digest (type and bytes) that scan
+read clean. A build that knows which files it wrote anew (a segmented build reusing the others)
+names them (`scan(only=...)`). Measured in README ("What leaves").
 """
 from __future__ import annotations
 
 import csv
 import hashlib
 import io
+import itertools
 import json
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator
 
 from gongshi.model.dataset import Dataset
 from gongshi.model.findings import Finding, Msg
 from gongshi.model.kinds import KINDS
 from gongshi.policy import detectors as d
-from gongshi.policy.normalise import like, needs_slow_path, view
+from gongshi.policy.normalise import alike, like, needs_slow_path, view
 
 # The number-like kinds: what a published byte must never hold.
 KINDS_SCANNED = frozenset({d.ID, d.ID15, d.RESIDENCE, d.OTHER_ID, d.MOBILE, d.LANDLINE, d.CARD, d.ACCOUNT,
@@ -171,7 +175,9 @@ def _markup(text: str, chrome: set[str] | None = None) -> set[str]:
 # passes in C instead of a walk in Python; only a string with an escape is decoded one by one.
 _JSON_STRING = re.compile(r'"([^"\\]*(?:\\.[^"\\]*)*)"')  # the unrolled form: twice as fast
 _JSON_KEY = re.compile(r'"([^"\\]*(?:\\.[^"\\]*)*)"\s*:')
-_JSON_INT = re.compile(r'(?<![\w."\\])-?(\d{7,})(?![\w."])')
+# (the integer's first digit is matched before the look-behind tests the character before it:
+# a pattern that begins with a character class lets the regex engine skip to the next digit)
+_JSON_INT = re.compile(r'(\d(?<![\w."\\]\d)\d{6,})(?![\w."])')
 
 
 def _without_columns(value: object) -> object:
@@ -184,30 +190,41 @@ def _without_columns(value: object) -> object:
     return value
 
 
-def _json(text: str, values: bool = True) -> set[str]:
+def _json(text: str, values: bool = True, lines: set[bytes] | None = None) -> set[str]:
     """Every string (or, `values` False, every key) and every integer of seven digits or more
-    in a JSON document; raises ValueError when it is not JSON."""
+    in a JSON document; raises ValueError when it is not JSON.
+
+    `lines`: the digests (BLAKE2b, 128 bits: a few bytes each, where the lines themselves would
+    hold a copy of the open data) of lines of JSON documents already read by this worker. A JSON
+    string holds no raw line break (json.loads refuses one), so each string and integer lies
+    within one line, and a line read before holds nothing new: only the other lines are read.
+    The open-data tables repeat each row, one a line, in the whole set and in its agency's part."""
     json.loads(text)  # fail closed on a document that is not JSON
+    if lines is not None and values and "\n" in text:
+        rows = text.split("\n")
+        digests = [hashlib.blake2b(row.encode("utf-8"), digest_size=16).digest() for row in rows]
+        text = "\n".join({row for row, dg in zip(rows, digests) if dg not in lines})
+        lines.update(digests)
     found = set((_JSON_STRING if values else _JSON_KEY).findall(text))
     if values:
         found.update(_JSON_INT.findall(text))
-    escaped = {s for s in found if "\\" in s}
+    escaped = {s for s in found if "\\" in s} if "\\" in text else None  # (one test in C when none)
     if escaped:
         found -= escaped
         found.update(json.loads(f'"{s}"') for s in escaped)
     return found
 
 
-def texts(rel: str, data: bytes, chrome: set[str] | None = None) -> set[str]:
+def texts(rel: str, data: bytes, chrome: set[str] | None = None, lines: set[bytes] | None = None) -> set[str]:
     """Every text of one output file, by its type; raises ValueError (or UnicodeDecodeError)
-    when the bytes cannot be read as that type. `chrome`: see `_markup`."""
+    when the bytes cannot be read as that type. `chrome`: see `_markup`; `lines`: see `_json`."""
     ext = rel.rsplit(".", 1)[-1].lower() if "." in rel.rsplit("/", 1)[-1] else ""
     if ext == "gz":  # a page a plugin stored compressed: its content, bounded
         import zlib
         inflated = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(data, _MAX_GZ + 1)
         if len(inflated) > _MAX_GZ:
             raise ValueError(f"inflates beyond {_MAX_GZ} bytes")
-        return texts(rel[:-3], inflated, chrome)
+        return texts(rel[:-3], inflated, chrome, lines)
     if ext in BINARY:  # fonts, icons, pictures of the theme: their readable runs
         from gongshi.checks.attachparts import binary_text
         return set(binary_text(data))
@@ -221,12 +238,14 @@ def texts(rel: str, data: bytes, chrome: set[str] | None = None) -> set[str]:
     if ext in ("html", "htm", "xml", "svg", "xhtml"):
         return _markup(text, chrome if ext in ("html", "htm") else None)
     if ext == "json":
-        if rel == "search/meta.json":  # the filters' columns: one code a document, not text
+        # The filters' columns: one code a document, not text (in meta.json, or in a file each
+        # for a large index, search/f/<facet>.json: outputs/search/stream.py).
+        if rel == "search/meta.json" or (rel.startswith("search/f/") and rel.count("/") == 2):
             text = json.dumps(_without_columns(json.loads(text)), ensure_ascii=False)
         # The search index's gram files: grams as keys, delta-coded postings as values.
-        return _json(text, values=not rel.startswith("search/g/"))
+        return _json(text, values=not rel.startswith("search/g/"), lines=lines)
     if ext == "csv":
-        return {cell for row in csv.reader(io.StringIO(text)) for cell in row}
+        return set(itertools.chain.from_iterable(csv.reader(io.StringIO(text))))
     return set(text.splitlines())
 
 
@@ -238,25 +257,45 @@ def texts(rel: str, data: bytes, chrome: set[str] | None = None) -> set[str]:
 # none of them, and nothing the view would undo (markup, escapes, invisible characters:
 # `needs_slow_path`), cannot hold one of those kinds, and the detectors are not asked.
 # tests/test_outscan.py checks the cues against the leak corpora (tests/data/leaks/).
+#
+# Written for speed: Python's regex engine skips in C to the next place a pattern can begin only
+# when the pattern begins with one character class, or with alternatives that each begin with a
+# literal character; otherwise it tries the whole pattern at every character. So each cue begins
+# with the class of characters it can begin with, its alternatives told apart by a look-behind at
+# that character, and the labels' spelled-out words begin with one literal each (measured on the
+# 10,000-decision archive's texts: the labels 7x, the four other cues 1.8x faster).
 _DIGIT, _SEPS = like("0123456789"), like(" \t\r\n./\\-_·、，,")
-_LETTER = like("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+_LETTER = like(_LETTERS)
+
+
+def _class(chars: Iterable[str]) -> str:
+    return "[" + "".join(re.escape(c) for c in sorted(set(chars))) + "]"
+
+
 # (a landline's area code may stand in brackets: (0564)6021234; an ID's groups too: [5001031980][0830…])
 _TEN = re.compile(rf"{_DIGIT}(?:(?:{_SEPS}|{like('()[]{}【】〔〕')}){{0,2}}{_DIGIT}){{9}}")
 _SEVEN = re.compile(rf"{_DIGIT}(?:{_SEPS}{{0,2}}{_DIGIT}){{6}}")
-_LABEL = re.compile("账|帐|卡号|存折|护照|通行证|旅行证|台胞证|回乡证|居留证|签证|证件|证照|身份证|残疾|社会保障卡|社保卡|医保卡|驾驶|"
-                    "军官证|士兵证|警官证|学生证|居住证|暂住证|出生医学证明|电话|座机|固话|宅电|传真|手机|联系方式|联系号码|小灵通|"
-                    # (the detectors' third round: social security and medical insurance numbers, a
-                    # person's certificates, 海字第…号)
-                    "社保|医保|参保|医疗保险|健康证|执业证|资格证|导游证|船员证|海员证|户口|工作证|优待证|结婚证|离婚证|字第|居留许可|停留许可|"
-                    "学号|学籍号|准考证|考生号|"
-                    + "|".join("".join(like(c + c.upper()) for c in w) for w in ("passport", "tel", "phone")))
-_ALNUM = like("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
-_REGIONAL = re.compile(rf"{_DIGIT}{{6}}{like('(（')}|(?<!{_ALNUM}){_LETTER}{like('12')}{_DIGIT}{{8}}(?!{_ALNUM})")  # HK, TW IDs
+_LABEL_WORDS = ("账|帐|卡号|存折|护照|通行证|旅行证|台胞证|回乡证|居留证|签证|证件|证照|身份证|残疾|社会保障卡|社保卡|医保卡|驾驶|"
+                "军官证|士兵证|警官证|学生证|居住证|暂住证|出生医学证明|电话|座机|固话|宅电|传真|手机|联系方式|联系号码|小灵通|"
+                # (the detectors' third round: social security and medical insurance numbers, a
+                # person's certificates, 海字第…号, residence permits, student and exam numbers)
+                "社保|医保|参保|医疗保险|健康证|执业证|资格证|导游证|船员证|海员证|户口|工作证|优待证|结婚证|离婚证|字第|"
+                "居留许可|停留许可|学号|学籍号|准考证|考生号")
+_LABEL = re.compile("|".join([_LABEL_WORDS] + [re.escape(first) + "".join(like(c + c.upper()) for c in w[1:])
+                                              for w in ("passport", "tel", "phone")
+                                              for first in alike(w[0] + w[0].upper())]))
+_ALNUM = like(_LETTERS + "0123456789")
+# Hong Kong (six digits and a bracket: found at the bracket) and Taiwan identity cards.
+_REGIONAL = re.compile(rf"{_class(alike('(（') + alike(_LETTERS))}(?:(?<={_DIGIT}{{6}}{like('(（')})"
+                       rf"|(?<={_LETTER})(?<!{_ALNUM}.){like('12')}{_DIGIT}{{8}}(?!{_ALNUM}))")
 # "at" only as a word (the detectors' own cue, \bat\b): in "data", "date" or "status" it is none.
-_WORD = like("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
+_WORD = like(_LETTERS + "0123456789_")
 # A # for the @ only before a mail provider's name (zhang#qq.com), not in every link's #fragment.
 _PROVIDER = "163|126|qq|sina|sohu|gmail|hotmail|outlook|yahoo|foxmail|aliyun|139|189|yeah|21cn|tom|live|icloud"
-_AT = re.compile(f"{like('@')}|(?<!{_WORD}){like('Aa')}{like('Tt')}(?!{_WORD})|艾特|{like('#＃')}\\s?(?i:{_PROVIDER})")
+_AT = re.compile(f"{_class(alike('@') + alike('Aa') + ['艾'] + alike('#＃'))}"
+                 f"(?:(?<={like('@')})|(?<={like('Aa')})(?<!{_WORD}.){like('Tt')}(?!{_WORD})|(?<=艾)特"
+                 f"|(?<={like('#＃')})\\s?(?i:{_PROVIDER}))")
 # A plate's shape, not only its first two characters: an officer's certificate (皖D8969912) is none.
 # Its serial may be spaced character by character (皖 n 7 q 2 1 5).
 _PLATE = re.compile(rf"[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼]{_SEPS}?{_LETTER}{_SEPS}{{0,2}}"
@@ -265,31 +304,27 @@ _PLATE = re.compile(rf"[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂�
 
 # A document's serial of six digits (皖民残字第012345号), shorter than the seven a label needs.
 _SERIAL = re.compile(rf"字第{_DIGIT}{{6}}")
-
-
-# All five as one pattern for `suspects`: most files are small (a search document), where one
-# pass costs less than five.
-_ANY = re.compile("|".join(f"(?:{rx.pattern})" for rx in (_TEN, _AT, _PLATE, _REGIONAL, _SERIAL)))
+_CUES = (_TEN, _AT, _PLATE, _REGIONAL, _SERIAL)
 
 
 def suspect(text: str) -> bool:
     """Whether `text` could hold a number-like kind (see the cues above)."""
-    return bool(_TEN.search(text) or _AT.search(text) or _PLATE.search(text) or _REGIONAL.search(text)
-                or _SERIAL.search(text) or needs_slow_path(text) or (_LABEL.search(text) and _SEVEN.search(text)))
+    return bool(any(rx.search(text) for rx in _CUES) or needs_slow_path(text)
+                or (_LABEL.search(text) and _SEVEN.search(text)))
 
 
 def suspects(found: Iterable[str]) -> list[str]:
     """The texts of `found` that pass `suspect`, found with one pass of each cue over all of them
     joined (a NUL between texts: no cue spans it) instead of five calls a text."""
     import bisect
-    import itertools
     texts_ = [t for t in found if len(t) >= _SHORTEST]
     if not texts_:
         return []
     blob = "\x00".join(texts_)
     starts = list(itertools.accumulate((len(t) + 1 for t in texts_[:-1]), initial=0))
     picked: set[int] = set()
-    picked.update(bisect.bisect_right(starts, m.start()) - 1 for m in _ANY.finditer(blob))
+    for rx in _CUES:
+        picked.update(bisect.bisect_right(starts, m.start()) - 1 for m in rx.finditer(blob))
     picked.update(i for i in {bisect.bisect_right(starts, m.start()) - 1 for m in _LABEL.finditer(blob)}
                   if _SEVEN.search(texts_[i]))
     if needs_slow_path(blob):
@@ -321,12 +356,15 @@ class Scanner:
         self.allowed = allowed
         self.seen: set[str] = set()
         self.chrome: set[str] = set()
+        self.lines: set[bytes] = set()  # JSON lines read (`_json`)
 
-    def matches(self, text: str) -> Iterator[tuple[str, str, str]]:
-        """(kind, mask, key) of each number-like match in `text` that is not allowed."""
+    def matches(self, text: str, cued: bool = False) -> Iterator[tuple[str, str, str]]:
+        """(kind, mask, key) of each number-like match in `text` that is not allowed (`cued`: the
+        text is known to pass `suspect`, asked again only once its digests are taken out)."""
         if len(text) >= 32 and _DIGEST.search(text):
             text = _DIGEST.sub("#", text)
-        if len(text) < _SHORTEST or not suspect(text):
+            cued = False
+        if len(text) < _SHORTEST or not (cued or suspect(text)):
             return
         for m in d.detect(text, self.allow):
             if m.kind in KINDS_SCANNED:
@@ -336,21 +374,59 @@ class Scanner:
 
     def file(self, root: str, rel: str) -> list[Hit]:
         """The hits of one file (its path included)."""
-        out: list[Hit] = []
         try:
             data = _read(os.path.join(root, *rel.split("/")))
-            found = texts(rel, data, self.chrome)
+        except Exception as exc:  # noqa: BLE001 - whatever a file makes its reader raise: fail closed
+            return [Hit(rel, "", f"{type(exc).__name__}: {exc}"[:200], "")]
+        return self.content(rel, data)
+
+    def content(self, rel: str, data: bytes | None) -> list[Hit]:
+        """The hits of one file's bytes and its path (`data` None: the path only, for a content
+        already scanned clean)."""
+        out: list[Hit] = []
+        try:
+            found = texts(rel, data, self.chrome, self.lines) if data is not None else set()
         except Exception as exc:  # noqa: BLE001 - whatever a file makes its reader raise: fail closed
             return [Hit(rel, "", f"{type(exc).__name__}: {exc}"[:200], "")]
         found.update(rel.split("/"))  # the file's name and folders
         found -= self.seen  # set operations in C: most texts of a page were read on another
         self.seen |= found
         for text in suspects(found):
-            out += [Hit(rel, kind, mask, k) for kind, mask, k in self.matches(text)]
+            out += [Hit(rel, kind, mask, k) for kind, mask, k in self.matches(text, cued=True)]
         return out
 
     def files(self, root: str, rels: Iterable[str]) -> list[Hit]:
         return [h for rel in rels for h in self.file(root, rel)]
+
+    def digested(self, root: str, rels: Iterable[str], clean: frozenset[str]) -> tuple[list[Hit], dict[str, str], int]:
+        """The hits of `rels`, the content digest of each file read, and how many of them were
+        not parsed because their digest is in `clean` (a content scanned clean before, under the
+        same context; its path is read all the same: a name can carry a number)."""
+        hits: list[Hit] = []
+        digests: dict[str, str] = {}
+        known = 0
+        for rel in rels:
+            try:
+                data = _read(os.path.join(root, *rel.split("/")))
+            except Exception as exc:  # noqa: BLE001 - fail closed, as in `file`
+                hits.append(Hit(rel, "", f"{type(exc).__name__}: {exc}"[:200], ""))
+                continue
+            digests[rel] = digest(rel, data)
+            if digests[rel] in clean:
+                known += 1
+                hits += self.content(rel, None)
+            else:
+                hits += self.content(rel, data)
+        return hits, digests, known
+
+
+def digest(rel: str, data: bytes) -> str:
+    """What a file's verdict is remembered by: its type (which decides how it is read: the same
+    bytes as .json and as .txt are read differently) and its bytes, SHA-256 (1.9 GB/s here)."""
+    name = rel.rsplit("/", 1)[-1]
+    h = hashlib.sha256(name.rsplit(".", 1)[-1].lower().encode("utf-8") + b"\x00" if "." in name else b"\x00")
+    h.update(data)
+    return h.hexdigest()[:32]
 
 
 # ------------------------------------------------------------------ which files
@@ -358,11 +434,17 @@ class Scanner:
 @dataclass(frozen=True)
 class State:
     """What the published build's scan was: the context it ran in (allowed values, allow list,
-    the code) and when it started. A file linked from that build, not modified since, was read
-    then under the same context."""
+    the code), when it started, and the content digest of each file of that build (`digest`). A
+    file linked from that build, not modified since, was read then under the same context; so
+    was any file whose digest is one of `files`' (a content moved, or written again the same)."""
 
     context: str
     since_ns: int
+    files: dict[str, str] = field(default_factory=dict, compare=False)
+
+    def clean(self, ctx: str) -> frozenset[str]:
+        """The digests whose contents need no reading under the context `ctx`."""
+        return frozenset(self.files.values()) if self.context == ctx else frozenset()
 
 
 def state_path(output: str) -> str:
@@ -375,7 +457,10 @@ def load_state(output: str) -> State | None:
     try:
         with open(state_path(output), encoding="utf-8") as fh:
             doc = json.load(fh)
-        return State(str(doc["context"]), int(doc["since_ns"]))
+        files = doc.get("files") or {}
+        if not isinstance(files, dict):
+            files = {}
+        return State(str(doc["context"]), int(doc["since_ns"]), {str(k): str(v) for k, v in files.items()})
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
@@ -385,7 +470,8 @@ def save_state(output: str, state: State) -> None:
     os.makedirs(os.path.dirname(path), exist_ok=True)
     tmp = f"{path}.{os.getpid()}"
     with open(tmp, "w", encoding="utf-8") as fh:
-        json.dump({"context": state.context, "since_ns": state.since_ns}, fh)
+        json.dump({"context": state.context, "since_ns": state.since_ns, "files": state.files}, fh,
+                  separators=(",", ":"), sort_keys=True)
     os.replace(tmp, path)
 
 
@@ -409,14 +495,14 @@ def context(allow: tuple[str, ...], allowed_keys: frozenset[str]) -> str:
     return h.hexdigest()
 
 
-def plan(root: str, published: str | None, state: State | None, ctx: str) -> tuple[list[str], int]:
-    """(files to read, how many were skipped): every file under `root`, but those the published
+def plan(root: str, published: str | None, state: State | None, ctx: str) -> tuple[list[str], list[str]]:
+    """(files to read, files skipped): every file under `root`, but those the published
     build's scan read when that scan ran in the same context: a file hard-linked from `published`
     (same inode) or one whose bytes equal its published twin's (the open data, written afresh
     each build, mostly unchanged), provided the published file was not modified since its scan."""
     reuse = published is not None and state is not None and state.context == ctx and os.path.isdir(published)
     out: list[str] = []
-    skipped = 0
+    skipped: list[str] = []
 
     def known(e: os.DirEntry[str], rel: str) -> bool:
         assert published is not None and state is not None
@@ -433,7 +519,6 @@ def plan(root: str, published: str | None, state: State | None, ctx: str) -> tup
         return _same_bytes(e.path, path)
 
     def walk(folder: str, prefix: str) -> None:
-        nonlocal skipped
         with os.scandir(folder) as it:
             entries = sorted(it, key=lambda e: e.name)
         for e in entries:
@@ -442,7 +527,7 @@ def plan(root: str, published: str | None, state: State | None, ctx: str) -> tup
                 walk(e.path, rel + "/")
                 continue
             if reuse and e.is_file(follow_symlinks=False) and known(e, rel):
-                skipped += 1
+                skipped.append(rel)
                 continue
             out.append(rel)  # links, sockets and the like are read too: open() fails closed
     walk(root, "")
@@ -542,18 +627,29 @@ class Outcome:
     """What a scan of a build folder found and did."""
 
     findings: list[Finding]
-    read: int       # files read
-    skipped: int    # files linked from the published build, read when it went online
+    read: int       # files parsed
+    skipped: int    # files not parsed: linked from the published build or the same bytes, or
+                    # a content digest already scanned clean (read when it went online)
     state: State    # to save once the folder is published
 
 
 def scan(root: str, ds: Dataset, published: str | None = None, pages: Callable[[], dict[str, str]] | None = None,
-         workers: int | None = None, only: Iterable[str] | None = None) -> Outcome:
-    """Every file under `root` (or the files `only`, relative paths), read over the cores.
+         workers: int | None = None, only: Iterable[str] | None = None, previous: State | None = None) -> Outcome:
+    """Every file under `root`, read over the cores; the entry point of the output scan.
 
-    `published`: the folder `root` will replace (its linked files may be skipped, see `plan`);
-    `pages()`: output path -> record file, asked only when there are findings; `workers`: forked jobs (default:
-    one per core when runtime.jobs runs jobs in children, else none)."""
+    `published`: the folder `root` will replace; the files `plan` finds unchanged since its scan
+    are not read. `only`: instead of walking `root`, just these files (paths relative to `root`,
+    with /): the new and changed files of a build that reuses the others from the published
+    build (a segmented build); the caller vouches that every other file is the published file,
+    byte for byte. `previous`: the published build's scan (`load_state(published)` when not
+    given): a file read whose content digest (`digest`: its type and bytes) is one of that
+    scan's, under the same context, is not parsed again; only its path is read. `pages()`:
+    output path -> record file, asked only when there are findings; `workers`: forked jobs
+    (default: one per core when runtime.jobs runs jobs in children, else none).
+
+    The outcome's `state` holds the digest of every file of the build (the reused ones' from
+    `previous`); save it (`save_state`) once the folder is published and only then: a scan
+    with findings records nothing."""
     import time
 
     from gongshi.runtime import jobs
@@ -561,10 +657,16 @@ def scan(root: str, ds: Dataset, published: str | None = None, pages: Callable[[
     allow = allow_list(ds)
     allowed_keys = allowed(ds)
     ctx = context(allow, allowed_keys)
+    if previous is None and published:
+        previous = load_state(published)
+    before = previous.files if previous is not None and previous.context == ctx else {}
     if only is None:
-        rels, skipped = plan(root, published, load_state(published) if published else None, ctx)
+        rels, reused = plan(root, published, previous, ctx)
+        carried = {rel: before[rel] for rel in reused if rel in before}
     else:
-        rels, skipped = sorted(only), 0
+        rels, reused = sorted(set(only)), []
+        carried = dict(before)
+    clean = frozenset(before.values())
     if workers is None:
         workers = min(2, os.cpu_count() or 1) if jobs.parallel() else 1
     scanner = Scanner(allow, allowed_keys)
@@ -572,10 +674,13 @@ def scan(root: str, ds: Dataset, published: str | None = None, pages: Callable[[
     # the cues): built once here, the forked workers inherit them instead of each building them.
     list(scanner.matches("联系电话 139 1234 5678，z@example.com，皖A12345，&#49;"))
     if workers <= 1 or len(rels) < 200:
-        hits = scanner.files(root, rels)
+        results = [scanner.digested(root, rels, clean)]
     else:
-        running = [jobs.start(f"output scan {i + 1}", scanner.files, root, part)
+        running = [jobs.start(f"output scan {i + 1}", scanner.digested, root, part, clean)
                    for i, part in enumerate(chunks(rels, workers, root))]
-        hits = [h for job in running for h in job.result()]
+        results = [job.result() for job in running]
+    hits = [h for part_hits, _digests, _known in results for h in part_hits]
+    digests = {**carried, **{rel: dg for _hits, part, _known in results for rel, dg in part.items()}}
+    known = sum(k for _hits, _digests, k in results)
     found = findings(hits, ds, published or root, pages() if pages else None) if hits else []
-    return Outcome(found, len(rels), skipped, State(ctx, started))
+    return Outcome(found, len(rels) - known, len(reused) + known, State(ctx, started, {} if found else digests))

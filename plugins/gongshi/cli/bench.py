@@ -23,6 +23,10 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--peer", action="store_true",
                    help="与 Hugo + Pagefind 并排比较（冷构建和单条记录重建） / side by side with Hugo + Pagefind "
                         "(cold build and one-record rebuild; needs the bench extra)")
+    p.add_argument("--federation", default=None, metavar="COUNTIESxDECISIONS",
+                   help="模拟一个省：生成各县数据包并测量合并（冷、一个县变化后） / a simulated province, "
+                        "e.g. 100x10000: county bundles built in a process pool, the merge timed cold and "
+                        "after one county changed")
     p.add_argument("-o", "--output", choices=["text", "json"], default="text", help="输出格式 / output format")
 
 
@@ -33,6 +37,8 @@ def run(args: argparse.Namespace) -> int:
         print("gongshi bench: 需要源码检出中的 gongshi_tools / needs gongshi_tools (a source checkout)",
               file=sys.stderr)
         return EXIT_USAGE
+    if args.federation:
+        return _federation(args)
     try:
         sizes = [n for text in (args.decisions or ["1000,10000"]) for n in synth.iter_sizes(text)]
         if not sizes or any(n < 1 for n in sizes):
@@ -58,3 +64,20 @@ def run(args: argparse.Namespace) -> int:
     # A step that failed (exit 2 or 3) or a missed budget makes the benchmark fail.
     failed = any(r.exit not in (0, 1) or r.within_budget is False for r in runs)
     return EXIT_FINDINGS if failed else EXIT_OK
+
+
+def _federation(args: argparse.Namespace) -> int:
+    from gongshi_tools import fedbench
+    try:
+        fedbench.parse_spec(args.federation)
+    except ValueError:
+        print(f"gongshi bench: 无效的 --federation（例如 100x10000） / bad --federation (e.g. 100x10000): "
+              f"{args.federation}", file=sys.stderr)
+        return EXIT_USAGE
+    result = fedbench.run(args.federation, args.cache, lambda text: print(text, file=sys.stderr, flush=True))
+    if args.output == "json":
+        import json
+        print(json.dumps(result, ensure_ascii=False, indent=1, sort_keys=True))
+    else:
+        print(fedbench.to_text(result))
+    return EXIT_OK if all(s["exit"] == 0 for s in result["steps"]) else EXIT_FINDINGS

@@ -273,19 +273,25 @@ def read(root: str, todo: Todo, workers: int | None = None) -> Iterator[tuple[li
     return RUNNER(root, todo, workers) if RUNNER is not None else _run(todo, workers)
 
 
-def load(root: str, workers: int | None = None) -> Dataset:
+def load(root: str, workers: int | None = None, stats: dict[str, os.stat_result] | None = None,
+         kept: dict[str, tuple[list[Record], list[Finding]]] | None = None) -> Dataset:
     """Load every record under `root`, collecting every finding; never raises for bad data.
 
     Reading goes through `RUNNER` when one is installed (the parse cache does), else `_run`;
     both take the same (path, rel, mtime) list and give one result per file in its order.
+    `stats`, when given, receives the walk's stat of every file (as `scan`'s); `kept`, each
+    read file's records and findings by relative path (the build hands them to the check cache,
+    which would otherwise read every file again).
     """
-    ds, todo = scan(root)
+    ds, todo = scan(root, stats)
     if not os.path.isdir(ds.root):
         return ds
     results = read(ds.root, todo, workers)
     with _gc_paused():
         for (_, rel, _), (records, findings) in zip(todo, results):
             add_result(ds, rel, records, findings)
+            if kept is not None:
+                kept[rel] = (records, findings)
     finish(ds)
     return ds
 

@@ -166,7 +166,7 @@ _RULES: tuple[Rule, ...] = (
         "原因：实施方案规定，涉及国家秘密、商业秘密、个人隐私和未成年人的信息不予公开，或作适当处理后公开；"
         "法人的统一社会信用代码属于公开信息。改正方法：运行 gongshi redact --write <文件> 按建议遮盖"
         "（自然人保留姓氏，名字写作“某”）；确属公开的号码（如单位电话）加入 site.yml 的 policy.redaction.allow。"
-        "附件的每一部分（批注、修订、页眉页脚、文档属性、隐藏工作表、PDF 元数据和表单、图片元数据）都被读取，发布的是去除了元数据、批注和修订的副本；"
+        "附件的每一部分（批注、修订、页眉页脚、文档属性、隐藏工作表、PDF 元数据和表单、OFD 的文档信息、注释、自定义标签和内嵌附件、图片元数据）都被读取，发布的是去除了元数据、批注和修订的副本；"
         "构建生成的每个文件（页面、订阅、开放数据、搜索索引、附件）在上线前再查一遍号码类个人信息，发现即不更新网站。",
         "Checks every text the portal publishes (the record fields marked for scanning, and the Markdown pages "
         "and notices under content/) for unredacted personal data: identity numbers, mobile and landline "
@@ -181,7 +181,8 @@ _RULES: tuple[Rule, ...] = (
         "credit code is public. Fix: run gongshi redact --write <file> to apply the proposed masking (a natural "
         "person keeps the surname, the given name becomes 某); add numbers that are public (an office phone) to "
         "policy.redaction.allow in site.yml. Every part of an attachment is read (comments, tracked changes, headers "
-        "and footers, document properties, hidden sheets, PDF metadata and forms, image metadata), and what is "
+        "and footers, document properties, hidden sheets, PDF metadata and forms, an OFD's document info, "
+        "annotations, custom tags and embedded attachments, image metadata), and what is "
         "published is a copy without metadata, comments and tracked changes; every file a build writes (pages, "
         "feeds, open data, search index, attachments) is read again for the number-like kinds before it goes "
         "online, and a hit leaves the site as it was.",

@@ -74,12 +74,16 @@ def _slow() -> re.Pattern[str]:
     return re.compile("[" + "".join(re.escape(c) for c in bmp + many) + r"*_~`<&%\\\U000E0000-\U000E007F]")
 
 
-def like(chars: str) -> str:
-    """A regex character class of `chars` and of every character the view reads as one of them
-    (for cheap tests on the source text: ３, 三, 叁 and ③ are all like 3)."""
+def alike(chars: str) -> list[str]:
+    """`chars` and every character the view reads as one of them, sorted (３, 三, 叁 and ③ are
+    all like 3)."""
     table = _one_to_one()
-    alike = set(chars) | {chr(c) for c, v in table.items() if v in chars}
-    return "[" + "".join(re.escape(c) for c in sorted(alike)) + "]"
+    return sorted(set(chars) | {chr(c) for c, v in table.items() if v in chars})
+
+
+def like(chars: str) -> str:
+    """A regex character class of `alike(chars)`, for cheap tests on the source text."""
+    return "[" + "".join(re.escape(c) for c in alike(chars)) + "]"
 
 
 def needs_slow_path(text: str) -> bool:

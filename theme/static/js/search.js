@@ -54,6 +54,32 @@ function loadMeta() {
   return meta;
 }
 
+// A very large index (a province's) keeps its facet columns out of meta.json, one file each
+// (meta[name].file), so that the first search stays small: they are fetched only when a filter
+// is chosen or the reader opens one (for its counts). A site's own index has them inline.
+let facetsLoaded = null;
+function loadFacets(m) {
+  if (!facetsLoaded) {
+    facetsLoaded = Promise.all(FILTERS.map((name) => {
+      const f = m[name];
+      if (f.col !== undefined || !f.file) return true;
+      return loadJson(f.file).then((d) => {
+        if (!d) return false;
+        f.col = d.col;
+        return true;
+      });
+    })).then((ok) => {
+      if (!ok.every(Boolean)) facetsLoaded = null; // try again next time
+      return ok.every(Boolean);
+    });
+  }
+  return facetsLoaded;
+}
+
+function hasFacets(m) {
+  return FILTERS.every((name) => m[name].col !== undefined);
+}
+
 function shardOf(gram, n) {
   let h = 0;
   for (const ch of gram) h = (Math.imul(h, 31) + ch.codePointAt(0)) >>> 0;
@@ -70,9 +96,26 @@ function loadShard(n) {
   return shards.get(n);
 }
 
+// A very large index (a province's, meta.block = B) keeps B documents a file: d/<id div B>.json
+// is the array of documents B*k … B*k+B-1; a site's own index has one file a document.
+const blocks = new Map(); // block number -> Promise of its array or null (missing)
+function loadBlock(k) {
+  if (!blocks.has(k)) {
+    blocks.set(k, loadJson(`d/${k}.json`).then((a) => {
+      if (!Array.isArray(a)) blocks.delete(k);
+      return Array.isArray(a) ? a : null;
+    }));
+  }
+  return blocks.get(k);
+}
+
 function loadDoc(id) {
   if (!docs.has(id)) {
-    docs.set(id, loadJson(`d/${id}.json`).then((d) => {
+    docs.set(id, loadMeta().then((m) => {
+      const b = (m && m.block) || 0;
+      if (!b) return loadJson(`d/${id}.json`);
+      return loadBlock(Math.floor(id / b)).then((a) => (a && a[id % b]) || null);
+    }).then((d) => {
       if (!d) docs.delete(id);
       return d;
     }));
@@ -149,6 +192,7 @@ async function intersect(grams, m, missing) {
 
 function facet(m, name, id) {
   const f = m[name];
+  if (f.col === undefined) return ""; // its file could not be fetched: the filter keeps nothing
   const v = parseInt(f.col.substr(id * f.w, f.w), 36);
   return v ? f.names[v - 1] : "";
 }
@@ -178,6 +222,7 @@ function passes(m, id, filters, skip) {
 
 // Each choice shows how many of this query's hits it keeps (given the other filters).
 function counts(m, filters) {
+  if (!hasFacets(m)) return; // not fetched yet: the choices show their names only
   for (const name of FILTERS) {
     const tally = new Map();
     for (const h of hits) {
@@ -418,6 +463,10 @@ async function search(push) {
   }
   if (mine !== run) return;
   const filters = chosen();
+  if (Object.keys(filters).length && !hasFacets(found.m)) {
+    await loadFacets(found.m);
+    if (mine !== run) return;
+  }
   query = found.p;
   query.q = q;
   pending = found.later;
@@ -449,6 +498,12 @@ form.addEventListener("submit", (e) => {
   search(true);
 });
 more.addEventListener("click", () => showMore(run, true));
+form.addEventListener("focusin", (e) => {
+  if (e.target === input || !meta) return;
+  meta.then((m) => {
+    if (m && !hasFacets(m)) loadFacets(m).then(() => counts(m, chosen()));
+  });
+});
 window.addEventListener("popstate", () => {
   fromUrl();
   search(false);

@@ -15,11 +15,16 @@ search index writer (outputs/search/index.write) with documents of its own.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import hashlib
 import os
 from dataclasses import dataclass, field
 from typing import Any
 
-from gongshi.app.federation.harvest import OK, County, county_id, harvest
+from gongshi.app.federation.digest import Part, context_key, load_part
+from gongshi.app.federation.harvest import OK, County, county_id
+from gongshi.runtime import jobs
+from gongshi.runtime.workers import workers
 
 DEFAULT_MAX_AGE = 31  # the monthly refresh (R-MONTHLY) plus a day's slack
 
@@ -43,10 +48,11 @@ class Result:
     held: dict[str, int] = field(default_factory=dict)  # reason -> decisions of OK counties not shown
     subjects: int = 0
     pages: int = 0
+    linked: int = 0           # pages reused from the published site (their inputs unchanged)
 
     def as_dict(self) -> dict[str, Any]:
         return {"as_of": self.as_of.isoformat(), "output": self.output, "decisions": self.decisions,
-                "held": dict(sorted(self.held.items())), "subjects": self.subjects, "pages": self.pages,
+                "held": dict(sorted(self.held.items())), "subjects": self.subjects, "pages": self.pages, "linked": self.linked,
                 "counties": [{"id": c.id, "name": c.name, "status": c.status, "as_of": c.as_of,
                               "reason_zh": c.reason_zh, "reason_en": c.reason_en} for c in self.counties]}
 
@@ -77,12 +83,14 @@ def read_site(province: str) -> dict[str, Any]:
 
 def federate(province: str, output: str, as_of: dt.date, theme: str | None = None) -> Result:
     """Build the province's portal into `output` (swapped in whole at the end)."""
-    from gongshi.app.build import remove_leftovers, swap
     from gongshi.app.federation import site as sitegen
     site = read_site(province)
     fed = site["federation"]
     max_age = int(fed.get("max_age_days") or DEFAULT_MAX_AGE)
-    counties: list[County] = []
+    theme_dir = sitegen._theme(theme)
+    context = context_key(site, as_of, max_age, theme_dir)
+    cache = cache_dir(province)
+    listed: list[County] = []
     seen: set[str] = set()
     for entry in fed["counties"]:
         cid = county_id(entry)
@@ -90,14 +98,50 @@ def federate(province: str, output: str, as_of: dt.date, theme: str | None = Non
             raise FederationError(f"federation.counties 中编号 {cid} 重复", f"county id {cid} is listed twice",
                                   "给重名的县写不同的 id", "give the counties distinct ids")
         seen.add(cid)
-        counties.append(harvest(County(cid, str(entry["name"]), str(entry["bundle"])), province, as_of, max_age))
-    result = Result(as_of, output, counties)
+        listed.append(County(cid, str(entry["name"]), str(entry["bundle"])))
+    # One county at a time in each of (up to) two forked workers: its bundle is read, judged
+    # and reduced to its part (or the part is read from the cache when its manifest did not
+    # change); only the part comes back. Counties stay in the listed order.
+    import shutil
+    import tempfile
+    parts_dir = os.path.join(cache, "parts") if cache else tempfile.mkdtemp(prefix="gongshi-federate-")
+    task = functools.partial(load_part, base_dir=province, as_of=as_of, max_age=max_age, cache=parts_dir,
+                             context=context)
+    try:
+        parts = _parts(task, listed)
+        return _assemble(province, output, as_of, theme, site, max_age, context, cache, parts)
+    finally:
+        if not cache:  # no cache: the parts' search files were for this merge only
+            shutil.rmtree(parts_dir, ignore_errors=True)
+
+
+def _parts(task: Any, listed: list[County]) -> list[Part]:
+    if len(listed) > 1 and jobs.parallel():
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+        with ProcessPoolExecutor(max_workers=min(2, workers()), mp_context=multiprocessing.get_context("fork")) as pool:
+            return list(pool.map(task, listed))
+    return [task(c) for c in listed]
+
+
+def _assemble(province: str, output: str, as_of: dt.date, theme: str | None, site: dict[str, Any], max_age: int,
+              context: str, cache: str, parts: list[Part]) -> Result:
+    """The province's site from the counties' parts, swapped in whole."""
+    from gongshi.app.build import remove_leftovers, swap
+    from gongshi.app.federation import site as sitegen
+    result = Result(as_of, output, [p.county for p in parts])
     remove_leftovers(output)
     tmp = f"{output}.tmp-{os.getpid()}"
     os.makedirs(tmp)
+    keys_file = os.path.join(cache, "pages-" + hashlib.sha256(os.path.abspath(output).encode()).hexdigest()[:16]
+                             + ".json") if cache else ""
+    before = _read_keys(keys_file) if keys_file and os.path.isdir(output) else {}
     try:
-        sitegen.write(tmp, site, counties, as_of, max_age, result, theme)
-        leaks = scan_output(tmp, site)
+        keys = sitegen.write(tmp, site, parts, as_of, max_age, result, theme, context,
+                             output if before else None, before)
+        keep = {p.key for p in parts}
+        parts.clear()  # the scan's forked readers need none of it
+        leaks, scanned = scan_output(tmp, site, output if os.path.isdir(output) else None)
     except BaseException:
         import shutil
         shutil.rmtree(tmp, ignore_errors=True)
@@ -114,19 +158,94 @@ def federate(province: str, output: str, as_of: dt.date, theme: str | None = Non
                               "the data came from a county's bundle: that county finds it with gongshi validate, masks "
                               "it and publishes again; a number that is public goes on the province's "
                               "policy.redaction.allow")
+    from gongshi.checks import outscan
+    if keys_file:  # the keys of the site going online, for the next merge (written before it is)
+        _write_keys(keys_file, keys)
+    outscan.forget_state(output)  # a kill during the swap leaves no state: the next merge reads every file
     swap(tmp, output)
+    outscan.save_state(output, scanned)
+    if cache:
+        _prune(os.path.join(cache, "parts"), keep)
     return result
 
 
-def scan_output(folder: str, site: dict[str, Any]) -> list[str]:
+def _scan(scanner: Any, folder: str, rels: list[str], every: int = 20000) -> list[Any]:
+    """scanner.files, forgetting the texts it has read every `every` files: a province's million
+    pages hold millions of distinct texts, and the scanner's memory of them (which spares
+    reading a page's shared chrome again) would grow to gigabytes."""
+    hits: list[Any] = []
+    for start in range(0, len(rels), every):
+        scanner.seen.clear()
+        hits += scanner.files(folder, rels[start:start + every])
+    return hits
+
+
+def cache_dir(province: str) -> str:
+    """Where the merge keeps county parts and page keys: $GONGSHI_CACHE_DIR/federation, else
+    <province>/.cache/federation; "" when GONGSHI_CACHE=0 (everything made again)."""
+    if os.environ.get("GONGSHI_CACHE", "1") == "0":
+        return ""
+    base = os.environ.get("GONGSHI_CACHE_DIR") or os.path.join(province, ".cache")
+    return os.path.join(base, "federation")
+
+
+def _read_keys(path: str) -> dict[str, str]:
+    import json
+    try:
+        with open(path, encoding="utf-8") as fh:
+            keys = json.load(fh)
+        return keys if isinstance(keys, dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def _write_keys(path: str, keys: dict[str, str]) -> None:
+    import json
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    tmp = f"{path}.tmp-{os.getpid()}"
+    with open(tmp, "w", encoding="utf-8") as fh:
+        json.dump(keys, fh, sort_keys=True, separators=(",", ":"))
+    os.replace(tmp, path)
+
+
+def _prune(folder: str, keep: set[str]) -> None:
+    """Parts of bundles no county publishes any more: removed, so the cache stays one province."""
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return
+    for name in names:
+        if name.split(".")[0] not in keep:
+            try:
+                os.remove(os.path.join(folder, name))
+            except OSError:
+                pass
+
+
+def scan_output(folder: str, site: dict[str, Any], published: str | None = None) -> tuple[list[str], Any]:
     """Fail closed at the province too: every file it built is read for the number-like kinds
     of personal data (checks/outscan.py's scanner), whatever the counties' bundles said.
-    `file: kind mask` of each hit; only the province's allow list is public."""
-    from gongshi.checks.outscan import Scanner
+    `file: kind mask` of each hit (only the province's allow list is public), and the scan's
+    state. A file hard-linked from the published site, not modified since that site's scan
+    under the same allow list and code, is not read again (`outscan.plan`, as a county build
+    does): after one county changed, only what changed is read. Read over two forked jobs."""
+    import time
+
+    from gongshi.checks import outscan
+    from gongshi.runtime import jobs
+    started = time.time_ns()
     allow = tuple(str(a) for a in ((site.get("policy") or {}).get("redaction") or {}).get("allow") or ())
-    rels = sorted(os.path.relpath(os.path.join(here, f), folder).replace(os.sep, "/")
-                  for here, _dirs, files in os.walk(folder) for f in files)
-    return [f"{h.rel}: {h.kind or 'unreadable'} {h.mask}".rstrip() for h in Scanner(allow, frozenset()).files(folder, rels)]
+    ctx = outscan.context(allow, frozenset())
+    rels, _skipped = outscan.plan(folder, published, outscan.load_state(published) if published else None, ctx)
+    scanner = outscan.Scanner(allow, frozenset())
+    list(scanner.matches("联系电话 139 1234 5678，z@example.com，皖A12345，&#49;"))  # tables built before forking
+    if len(rels) < 200 or not jobs.parallel():
+        hits = _scan(scanner, folder, rels)
+    else:
+        running = [jobs.start(f"output scan {i + 1}", _scan, scanner, folder, part)
+                   for i, part in enumerate(outscan.chunks(rels, 2, folder))]
+        hits = [h for job in running for h in job.result()]
+    return [f"{h.rel}: {h.kind or 'unreadable'} {h.mask}".rstrip() for h in hits], outscan.State(ctx, started)
 
 
 __all__ = ["OK", "County", "FederationError", "Result", "federate", "read_site"]

@@ -122,7 +122,7 @@ class SiteKind(RecordKind):
                                    required=True, pattern=r"[0-9a-f]{64}", pattern_zh="64 位小写十六进制数字",
                                    pattern_en="64 lowercase hexadecimal digits", scan=False, prose=False),
                 }, "一个已人工核对、确认没有个人信息的附件"),
-                                         "无法提取文字的附件（图片、OFD、扫描的 PDF）须人工核对没有个人信息后列在这里"),
+                                         "无法提取文字的附件（图片、扫描的 PDF 或 OFD）须人工核对没有个人信息后列在这里"),
             }, "个人隐私信息的处理规则"),
             "legal_reviewer_ratio": Number("法制审核人员比例", "法制审核人员占执法人员的最低比例，例如 0.05",
                                            minimum=0),

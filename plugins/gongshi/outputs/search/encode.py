@@ -32,6 +32,11 @@ def deltas(ids: list[int]) -> str:
     return ",".join(map(b36, map(int.__sub__, ids, [0, *ids[:-1]])))
 
 
+def encode(doc: Any) -> bytes:
+    """A file's bytes: compact JSON, sorted keys, UTF-8."""
+    return json.dumps(doc, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
+
+
 class Files:
     """Writes the index's files; one whose bytes equal the published build's file is hard-linked
     from it instead. After a one-record change almost every file is unchanged, and creating a
@@ -43,7 +48,10 @@ class Files:
         self.published = Path(published, folder) if published and os.path.isdir(Path(published, folder)) else None
 
     def dump(self, rel: str, doc: Any) -> int:
-        data = json.dumps(doc, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
+        return self.put(rel, encode(doc))
+
+    def put(self, rel: str, data: bytes) -> int:
+        """Write `data` (already encoded) as `rel`, or link the published twin holding the same."""
         path = self.root / rel
         if self.published is not None:
             twin = self.published / rel
