@@ -110,7 +110,7 @@ def test_every_number_like_kind_is_found(tmp_path: Path) -> None:
         "mobile number", "passport or travel-permit number", "resident ID number", "vehicle plate"]
 
 
-@pytest.mark.parametrize("corpus", ["tune.tsv", "heldout.tsv", "tune2.tsv"])
+@pytest.mark.parametrize("corpus", ["tune.tsv", "heldout.tsv", "tune2.tsv", "heldout3.tsv", "tune3.tsv"])
 def test_the_cues_let_through_every_number_the_detectors_find(corpus: str) -> None:
     """The scan asks the detectors only about texts with a cue (outscan.suspect): over the leak
     corpora, written by people who had not read the detectors, no number-like match is lost."""
@@ -119,7 +119,7 @@ def test_the_cues_let_through_every_number_the_detectors_find(corpus: str) -> No
     rows = list(csv.DictReader((Path(__file__).parent.parent / "data" / "leaks" / corpus).open(encoding="utf-8"),
                                delimiter="\t"))
     found = [r["text"] for r in rows if {m.kind for m in d.detect(r["text"])} & outscan.KINDS_SCANNED]
-    assert len(found) >= 30  # tune2.tsv: 34 number-like rows; the others over 50
+    assert len(found) >= (15 if corpus == "tune3.tsv" else 30)  # tune2.tsv: 34 number-like rows; tune3.tsv 16
     assert [t for t in found if not outscan.suspect(t)] == []
     assert set(outscan.suspects(found)) == set(found)
 

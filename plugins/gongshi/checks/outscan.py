@@ -273,11 +273,15 @@ def _class(chars: Iterable[str]) -> str:
     return "[" + "".join(re.escape(c) for c in sorted(set(chars))) + "]"
 
 
-# (a landline's area code may stand in brackets: (0564)6021234)
-_TEN = re.compile(rf"{_DIGIT}(?:(?:{_SEPS}|{like('()')}){{0,2}}{_DIGIT}){{9}}")
+# (a landline's area code may stand in brackets: (0564)6021234; an ID's groups too: [5001031980][0830…])
+_TEN = re.compile(rf"{_DIGIT}(?:(?:{_SEPS}|{like('()[]{}【】〔〕')}){{0,2}}{_DIGIT}){{9}}")
 _SEVEN = re.compile(rf"{_DIGIT}(?:{_SEPS}{{0,2}}{_DIGIT}){{6}}")
 _LABEL_WORDS = ("账|帐|卡号|存折|护照|通行证|旅行证|台胞证|回乡证|居留证|签证|证件|证照|身份证|残疾|社会保障卡|社保卡|医保卡|驾驶|"
-                "军官证|士兵证|警官证|学生证|居住证|暂住证|出生医学证明|电话|座机|固话|宅电|传真|手机|联系方式|联系号码|小灵通")
+                "军官证|士兵证|警官证|学生证|居住证|暂住证|出生医学证明|电话|座机|固话|宅电|传真|手机|联系方式|联系号码|小灵通|"
+                # (the detectors' third round: social security and medical insurance numbers, a
+                # person's certificates, 海字第…号, residence permits, student and exam numbers)
+                "社保|医保|参保|医疗保险|健康证|执业证|资格证|导游证|船员证|海员证|户口|工作证|优待证|结婚证|离婚证|字第|"
+                "居留许可|停留许可|学号|学籍号|准考证|考生号")
 _LABEL = re.compile("|".join([_LABEL_WORDS] + [re.escape(first) + "".join(like(c + c.upper()) for c in w[1:])
                                               for w in ("passport", "tel", "phone")
                                               for first in alike(w[0] + w[0].upper())]))
@@ -296,7 +300,11 @@ _AT = re.compile(f"{_class(alike('@') + alike('Aa') + ['艾'] + alike('#＃'))}"
 # Its serial may be spaced character by character (皖 n 7 q 2 1 5).
 _PLATE = re.compile(rf"[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼]{_SEPS}?{_LETTER}{_SEPS}{{0,2}}"
                     rf"(?:(?:{_ALNUM}|[挂学警港澳]){_SEPS}?){{4,5}}(?:{_ALNUM}|[挂学警港澳])(?!{_ALNUM})")
-_CUES = (_TEN, _AT, _PLATE, _REGIONAL)
+
+
+# A document's serial of six digits (皖民残字第012345号), shorter than the seven a label needs.
+_SERIAL = re.compile(rf"字第{_DIGIT}{{6}}")
+_CUES = (_TEN, _AT, _PLATE, _REGIONAL, _SERIAL)
 
 
 def suspect(text: str) -> bool:

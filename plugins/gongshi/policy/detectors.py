@@ -40,6 +40,7 @@ ADDRESS = prose.ADDRESS
 HEALTH = prose.HEALTH
 NAME = "name"
 PERSON_ID = "person_id"      # any identifier in a natural person's code field
+HANDLE = "handle"            # a WeChat, Alipay or QQ account after its label: a person's, payments go to it
 HIDDEN = "hidden"            # an invisible or text-direction character: the reader sees other text
 CREDIT_CODE = "credit_code"  # not personal data: reported only when its checksum is wrong
 
@@ -54,18 +55,23 @@ WHAT = {ID: ("身份证号码", "resident ID number"), ID15: ("15 位身份证�
         ADDRESS: ("自然人的住址", "natural person's home address"),
         HEALTH: ("自然人的健康信息", "natural person's health data"),
         NAME: ("自然人姓名", "natural person's name"),
+        HANDLE: ("微信、支付宝或 QQ 账号", "WeChat, Alipay or QQ account"),
         PERSON_ID: ("自然人的身份证件号码", "natural person's identity number"),
         CREDIT_CODE: ("统一社会信用代码", "unified social credit code")}
 
 # A separator people put between digit groups: at most two of one kind, one kind per number
 # (、 too: a record of interview writes a number read out in groups as 341503、195403、…).
 _SEP = r"[ \t\r\n./\\\-_·、]{0,2}"
+_BRACKETS = "[](){}【】〔〕"
+_OPENING, _CLOSING = "[({【〔", "])}】〕"
 _SEP_CLASSES = (frozenset(" \t\r\n"), frozenset("."), frozenset("/\\"), frozenset("-_"), frozenset("·"),
-                frozenset("、"), frozenset("，,"))
+                frozenset("、"), frozenset("，,"), frozenset(_BRACKETS))
 # A resident ID's groups may also stand between commas (341503，195403，152059): its check digit,
 # province and birth date keep lists of figures out; numbers without such a check do not take them
 # (13,956,432,108 is an amount).
-_ID_SEP = r"[ \t\r\n./\\\-_·、，,]{0,2}"
+# And between brackets (330106【19870603】2247, [5001031980][08307189], {340104}{19900307}{1235}):
+# the brackets of a number written in groups are part of what the mask covers.
+_ID_SEP = r"[ \t\r\n./\\\-_·、，,\[\](){}【】〔〕]{0,2}"
 # Not inside a longer run of digits (a code, an amount); letters may touch (ID341522…).
 _B = r"(?<![0-9])(?<!\d\.)"
 _E = r"(?![0-9]|\.\d)"  # nor the integer part of an amount (… 0.00元)
@@ -92,7 +98,8 @@ EMAIL_RE = re.compile(rf"(?<![A-Za-z0-9._%+@*-])([A-Za-z0-9._%+-]+){EMAIL_AT}([A
 _PROVINCE = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
 # The serial may be spaced or dotted character by character (皖 n 7 q 2 1 5): one kind of
 # separator, as for numbers (checked in _plates).
-PLATE_RE = re.compile(rf"[{_PROVINCE}][ ·-]?[A-HJ-NP-Za-hj-np-z][ ·-]{{0,2}}"
+# (not right after a letter or digit: 梯11皖A05678(18) is a lift's registration code)
+PLATE_RE = re.compile(rf"(?<![0-9A-Za-z])[{_PROVINCE}][ ·-]?[A-HJ-NP-Za-hj-np-z][ ·-]{{0,2}}"
                       r"(?:[A-HJ-NP-Za-hj-np-z0-9][ ·-]?){4,5}[A-HJ-NP-Za-hj-np-z0-9挂学警港澳](?![0-9A-Za-z])")
 # A bank account or a passport / travel permit after its label: labelled, any number is one.
 ACCOUNT_RE = re.compile(rf"(?:银行账号|银行帐号|银行账户|银行帐户|开户账号|收款账号|账号|帐号|账户|帐户|卡号|存折|"
@@ -100,15 +107,34 @@ ACCOUNT_RE = re.compile(rf"(?:银行账号|银行帐号|银行账户|银行帐�
                         rf"[^0-9\n。；;]{{0,12}}?(?<![0-9])(\d(?:{_SEP}\d){{7,29}}){_E}")
 # Any label of a travel or identity document (证件号 covers 证件号码, 身份证件号码, 有效证件号码, and
 # 证照号码; not an officer's 执法证件, public); an English "No." may stand between it and the number.
-PASSPORT_RE = re.compile(rf"(?:护照|通行证|旅行证|台胞证|回乡证|居留证|签证|passport|(?<!执法)(?:证件|证照)(?:号|编号))"
+PASSPORT_RE = re.compile(rf"(?:护照|通行证|旅行证|台胞证|回乡证|居留证|居留许可|停留许可|签证|passport|(?<!执法)(?:证件|证照)(?:号|编号))"
                          rf"[^0-9A-Za-z\n。；;]{{0,10}}?(?:(?:No|Number)\.?[^0-9A-Za-z\n。；;]{{0,3}})?"
                          rf"(?<![0-9A-Za-z])([A-Za-z]{{1,2}}{_SEP}\d(?:{_SEP}\d){{6,9}}|\d(?:{_SEP}\d){{7,9}}|[A-Za-z]{{3}}\d{{12}}){_E}", re.I)
 # Other identity documents after their label: any code of six or more digits (a disability
 # certificate is an ID and two digits; social security, driving licence and residence cards).
-DOCUMENT_RE = re.compile(r"(?:残疾人证|残疾证|社会保障卡|社保卡|医保卡|驾驶证|驾驶执照|军官证|士兵证|学生证|居住证|暂住证|"
-                         r"出生医学证明|澳门居民身份证|澳门身份证|澳門身份證|香港居民身份证|香港身份证|香港身份證|"
-                         r"台湾居民身份证|台湾身份证|台灣身份證|警官证)(?:号码|号|编号)?[^0-9A-Za-z\n。；;，,]{0,4}?"
-                         r"(?<![0-9A-Za-z])([A-Za-z]{0,3}\d{6,22}[Xx]?(?:[(（][\dA][)）])?)(?![0-9A-Za-z])")
+# A label is a document's name and what of it is numbered (卡号, 档案编号, 编码 …): social security
+# and medical insurance numbers, a driver's file number (驾驶人…（档案编号…）), a person's
+# professional certificates and health certificate. Military documents number as 海字第20190358号
+# (or 皖民残字第012345号)
+# (陆字第… reads 6字第… in the view: a financial numeral).
+_DOCUMENTS = (r"残疾人证|残疾证|残疾军人证|军人证|(?:社会保障|社保|医保|医疗保险|参保)(?:个人)?(?:卡|号码|编号|号|账号)|"
+              r"驾驶(?:证|执照|人|员)[^。；;\n]{0,12}?档案(?:编号|号)|驾驶证|驾驶执照|军官证|士兵证|学生证|居住证|暂住证|"
+              r"出生医学证明|澳门居民身份证|澳门身份证|澳門身份證|香港居民身份证|香港身份证|香港身份證|"
+              r"台湾居民身份证|台湾身份证|台灣身份證|警官证|健康证|(?<!执法)(?:执业证书|执业证|资格证书|资格证)|导游证|"
+              r"船员证|海员证|船员服务簿|就业失业登记证|就业创业证|失业证|户口簿|户口本|工作证|退役军人证|优待证|结婚证|离婚证|学号|学籍号|准考证|考生号")
+DOCUMENT_RE = re.compile(rf"(?:{_DOCUMENTS})书?(?:[，,]\s*(?=证号|号码|编号|卡号))?(?:档案编号|档案号|卡号|证号|证书编号|编号|编码|号码|号)?[^0-9A-Za-z\n。；;，,]{{0,4}}?"
+                         r"(?<![0-9A-Za-z])((?:[\u4e00-\u9fff]|(?<![0-9])[0-9])[\u4e00-\u9fff]{0,3}字第?\d{6,12}号|"
+                         rf"[A-Za-z]{{0,3}}\d(?:{_SEP}\d){{5,21}}[Xx]?(?:[(（][\dA][)）])?)(?![0-9A-Za-z])")
+# A WeChat, Alipay or QQ account (or another platform's: 抖音号, 淘宝账号) after its label: a WeChat ID (a letter, then 6–20 letters, digits,
+# _ or -) or a number; not an office's public account (公众号, 官方, 小程序, a QQ group).
+HANDLE_RE = re.compile(r"(?:(?:微信|支付宝|QQ|qq|[Ww][Ee][Cc]hat|WECHAT|[Aa]lipay|ALIPAY)(?:号码|账号|帐号|账户|帐户|ID|id|号)?|"
+                       r"(?:抖音|快手|淘宝|闲鱼|微博|小红书|钉钉|京东|拼多多|美团)(?:号码|账号|帐号|ID|id|号))[：:\s为是（(]{0,3}"
+                       r"(?<![0-9A-Za-z_.@-])([A-Za-z][A-Za-z0-9_-]{5,19}|[1-9]\d{6,11})(?![0-9A-Za-z_@.-])")
+_HANDLE_HINT = re.compile(r"(?i:wechat|alipay)|微信|支付宝|QQ|qq|抖音|快手|淘宝|闲鱼|微博|小红书|钉钉|京东|拼多多|美团")
+# On the source, a handle is cued by its label's words (in the trie of prose's cues: one pass) or,
+# for a QQ number, by its seven or more digits like every number.
+_HANDLE_WORDS = ("WeChat", "Wechat", "wechat", "WECHAT", "Alipay", "alipay", "ALIPAY", "微信", "支付宝", "抖音", "快手", "淘宝", "闲鱼", "微博", "小红书", "钉钉", "京东", "拼多多", "美团")
+_PUBLIC_HANDLE = re.compile(r"公众|官方|服务号|订阅号|小程序|视频号|群")
 # A phone number without its area code (7 or 8 digits, a local number) after its label: alone,
 # seven digits are too common (amounts, batch numbers) to be read as a phone.
 LOCAL_RE = re.compile(rf"(?:电话|座机|固话|宅电|传真|手机|联系方式|联系号码|小灵通|tel|phone)(?:号码|号)?[^0-9A-Za-z\n。；;，,]{{0,4}}?"
@@ -132,6 +158,13 @@ _AT = re.compile(r"@|\bat\b|艾特|#", re.I)
 _PROVIDERS = r"(?:163|126|qq|sina|sohu|gmail|hotmail|outlook|yahoo|foxmail|aliyun|139|189|yeah|21cn|tom|live|icloud)"
 EMAIL_HASH_RE = re.compile(rf"(?<![A-Za-z0-9._%+@*-])([A-Za-z0-9._%+-]+)\s?#\s?({_PROVIDERS}{EMAIL_DOT})(com|cn|net)"
                            r"(?![A-Za-z0-9])", re.I)
+# A name written with spaces (lu xin 1987 @ qq.com), only right after a mailbox's label and before a
+# provider's domain: a name alone cannot tell where prose ends.
+# (or letter by letter: z h a n g @ 1 6 3 . c o m)
+_SPACED_PROVIDERS = "(?:" + "|".join(" ?".join(p) for p in _PROVIDERS[3:-1].split("|")) + ")"
+EMAIL_SPACED_RE = re.compile(rf"(?:邮箱|邮件|邮址|e-?mail|mail)[^A-Za-z0-9\n。；;]{{0,6}}?(?<![A-Za-z0-9._%+-])"
+                             rf"((?:[A-Za-z0-9._%+-]+ ){{1,24}}[A-Za-z0-9._%+-]+) ?@ ?({_SPACED_PROVIDERS} ?\. ?)"
+                             r"(c ?o ?m|c ?n|n ?e ?t)(?![A-Za-z0-9])", re.I)
 _HK_HINT = re.compile(r"\d{6}[(（]")
 _PLATE_HINT = re.compile(rf"[{_PROVINCE}][ ·-]?[A-Za-z]")
 # An 18-character code right after these words is a credit code even if it looks like an ID.
@@ -167,8 +200,12 @@ class Match:
 _COUNTRY = re.compile(rf"(?:\+|00)?86{_SEP}(?=1)")
 
 
+_AREA = re.compile(r"\(0\d{2,3}\)\s?")
+
+
 def _one_separator_kind(number: str) -> bool:
     number = _COUNTRY.sub("", number, count=1)  # +86 139-… : the country code stands apart
+    number = _AREA.sub("", number, count=1)  # (0564) 602-1234: and so does an area code in brackets
     used = {c for c in number if not (c.isdigit() or c in "Xx+()")}
     return sum(1 for cls in _SEP_CLASSES if used & cls) <= 1
 
@@ -275,6 +312,8 @@ def _ids(v: View) -> Iterator[Match]:
     for s, e, raw in _candidates(ID_RE, n, checked=True):
         number = digits(raw)
         if id_shaped(number) and id_valid(number) and not (uscc_valid(number) and _labelled_code(n, s)):
+            if 0 < s and e < len(n) and n[s - 1] in _OPENING and n[e] == _CLOSING[_OPENING.index(n[s - 1])]:
+                s, e = s - 1, e + 1  # the brackets of its first and last group
             yield Match(RESIDENCE if _permit(number) else ID, *masked(v, s, e, 6, 4))
     for s, e, raw in _candidates(ID15_RE, n):
         number = digits(raw)
@@ -367,8 +406,21 @@ def _regional(v: View) -> Iterator[Match]:
             yield Match(RESIDENCE, *masked(v, m.start(), m.end(), 2, 2))
 
 
+_MOBILE_DIGITS = re.compile(r"(?:0{0,2}86)?1[3-9]\d{9}")
+
+
 def _labelled(v: View) -> Iterator[Match]:
+    # Documents first: a 卡号 of a social security card is the card's, not a bank account.
+    for m in DOCUMENT_RE.finditer(v.text):
+        if not _one_separator_kind(m.group(1)):
+            continue
+        hk, tw = HKID_RE.fullmatch(m.group(1)), TWID_RE.fullmatch(m.group(1))
+        if hk and hkid_valid(*hk.groups()) or tw and twid_valid(*tw.groups()):
+            continue  # _regional masks it as a Hong Kong or Taiwan card
+        yield Match(OTHER_ID, *masked(v, m.start(1), m.end(1), 2, 2))
     for m in ACCOUNT_RE.finditer(v.text):
+        if _MOBILE_DIGITS.fullmatch(digits(m.group(2))):
+            continue  # 账户预留手机号+86-176…: the phone detector reports it, country code and all
         number = m.group(2)
         if m.group(1) and 16 <= len(digits(number)) <= 19 and luhn_valid(digits(number)):
             continue  # after 银行卡, 信用卡 …: the card detector reports it as a card
@@ -380,19 +432,29 @@ def _labelled(v: View) -> Iterator[Match]:
         if _one_separator_kind(m.group(1)):
             # Only digits are hidden: the letters of a passport (E, EA, C) stay as written.
             yield Match(PASSPORT, *masked(v, m.start(1), m.end(1), 1, 2))
-    for m in DOCUMENT_RE.finditer(v.text):
-        hk, tw = HKID_RE.fullmatch(m.group(1)), TWID_RE.fullmatch(m.group(1))
-        if hk and hkid_valid(*hk.groups()) or tw and twid_valid(*tw.groups()):
-            continue  # _regional masks it as a Hong Kong or Taiwan card
-        yield Match(OTHER_ID, *masked(v, m.start(1), m.end(1), 2, 2))
     for m in LOCAL_RE.finditer(v.text):
         if owners.public(v.text, m.start(1), m.end(1)) or _QUANTITY.match(v.text, m.end(1)):
             continue
         yield Match(LANDLINE, *masked(v, m.start(1), m.end(1), 0, 4))
 
 
+def _handles(v: View) -> Iterator[Match]:
+    for m in HANDLE_RE.finditer(v.text):
+        if _PUBLIC_HANDLE.search(m.group(), 0, m.start(1) - m.start()) or owners.public(v.text, m.start(1), m.end(1)) \
+                or _QUANTITY.match(v.text, m.end(1)):
+            continue  # an office's account, or a count (粉丝数为12345678人)
+        # The first and last character stay, as in a masked e-mail.
+        s, e = v.span(m.start(1), m.end(1))
+        yield Match(HANDLE, *_masked_source(v, m.start(1), m.end(1), set(range(s + 1, e - 1))))
+
+
 def _emails(v: View) -> Iterator[Match]:
-    for m in [*EMAIL_RE.finditer(v.text), *EMAIL_HASH_RE.finditer(v.text)]:
+    spaced = [m for m in EMAIL_SPACED_RE.finditer(v.text)]
+    for m in [*spaced, *EMAIL_RE.finditer(v.text), *EMAIL_HASH_RE.finditer(v.text)]:
+        if m.re is EMAIL_SPACED_RE:
+            s, e = v.span(m.start(1), m.end())
+            yield Match(EMAIL, s, e, v.source[s:e], v.source[s] + "***" + re.sub(r"\s", "", v.source[v.span(m.end(1), m.end(1))[0]:e]))
+            continue
         spelled = "@" not in m.group() or "。" in m.group() or not re.search(r"\.[A-Za-z]{2,}\Z", m.group())
         if spelled and not re.fullmatch(_TLD, m.group(3), re.I):
             continue  # "look at it dot com" is prose, not an address
@@ -470,10 +532,10 @@ def _cues() -> tuple[re.Pattern[str], ...]:
     """The cues above, on the source text: digits, separators, @ and letters as the view will
     read them, so most texts are let go without building a view at all. Separate patterns:
     one alternation of them all is several times slower in Python's engine."""
-    digit, sep = like("0123456789"), like(" \t\r\n./\\-_·、，,")
+    digit, sep = like("0123456789"), like(" \t\r\n./\\-_·、，," + _BRACKETS)
     letter = like("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
     return (re.compile(rf"{digit}(?:{sep}{{0,2}}{digit}){{6}}"), re.compile(f"{like('@')}|{like('Aa')}{like('Tt')}|艾特"),
-            re.compile(rf"[{_PROVINCE}]{sep}?{letter}"), re.compile(prose.CUES), re.compile(rf"{digit}{{6}}[(（]"),
+            re.compile(rf"[{_PROVINCE}]{sep}?{letter}"), re.compile(prose.cues(_HANDLE_WORDS + ("字第",))), re.compile(rf"{digit}{{6}}[(（]"),
             re.compile("[#＃]"))
 
 
@@ -484,12 +546,17 @@ def _detect(text: str, allow: tuple[str, ...], skip: frozenset[str], organisatio
     v = view(text)
     n = v.text
     found: list[Match] = []
+    # E-mails first: the name of one may be a mobile or an ID (13805642211@139.com), masked whole.
+    if _AT.search(n):
+        found += _emails(v)
     if _NUMBER.search(n):
         found += [m for detector in NUMBERS for m in detector(v)]
     elif _HK_HINT.search(n):
         found += _regional(v)
-    if _AT.search(n):
-        found += _emails(v)
+    elif "字第" in n:
+        found += _labelled(v)  # 皖民残字第012345号: a document's number may have six digits
+    if _HANDLE_HINT.search(n):
+        found += _handles(v)
     if _PLATE_HINT.search(n):
         found += _plates(v)
     found += _prose(v, organisation)  # prose.detect looks for its own cues first

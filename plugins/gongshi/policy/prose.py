@@ -38,6 +38,19 @@ from gongshi.policy import owners
 ADDRESS = "address"
 HEALTH = "health"
 
+# What a test finds in a person, health data only as a positive result (尿检吗啡类呈阳性): on its
+# own the word is a substance seized or a test done, not anyone's health.
+TESTED = frozenset("吗啡 甲基苯丙胺 苯丙胺 氯胺酮 海洛因 大麻 冰毒 毒品 阿片 美沙酮 尿检 尿液检测 "
+                   "血液检测 血检 吸毒检测 毒品检测 抗体检测".split())
+# A medicine that says what it treats: health data only when someone takes it (服用, 注射 …), not
+# when it is sold, or given to others (为多名糖尿病患者注射胰岛素).
+MEDICINES = frozenset("抗抑郁药 抗抑郁药物 抗精神病药 抗精神病药物 降压药 降糖药 胰岛素 抗病毒药物 抗癫痫药 抗凝药 "
+                      "精神类药物".split())
+_TAKING = re.compile(r"(?:服用|服药|在用|注射|使用|依赖)[^，,。；;]{0,4}\Z")
+_GIVING = re.compile(r"(?:为|给|向|帮|替|对)[^，,。；;]{0,12}\Z")
+# A sense or a faculty and how it fails (听力不好, 行动不便).
+FAILING = frozenset(a + b for a in ("听力", "视力", "记忆力", "腿脚", "行动", "行走", "说话", "语言")
+                    for b in ("不好", "不佳", "较差", "很差", "下降", "减退", "受损", "不便", "困难"))
 DISEASES = sorted(set(
     "艾滋病 艾滋 HIV 人类免疫缺陷病毒 乙肝 乙型肝炎 丙肝 丙型肝炎 甲肝 甲型肝炎 戊肝 戊型肝炎 病毒性肝炎 肝炎 肝硬化 "
     "肺结核 活动性肺结核 结核病 梅毒 淋病 尖锐湿疣 性病 精神分裂症 精神病 精神障碍 精神疾病 精神异常 抑郁症 焦虑症 "
@@ -56,7 +69,22 @@ DISEASES = sorted(set(
     "胆结石 甲亢 心律失常 脑萎缩 腰椎间盘突出 颈椎病 类风湿 风湿病 关节炎 支气管炎 肺纤维化 器官移植 肾移植 肝移植 "
     "心脏搭桥 心脏支架 血栓 肝损伤 贫血 孕产妇 卧病在床 坐月子 新冠 精神分裂 慢性病 住院 "
     # a result said of someone
-    "血糖偏高 血糖升高 血压偏高 血压升高 转氨酶升高 血脂偏高 抑郁倾向 唐氏儿".split()), key=len, reverse=True)
+    "血糖偏高 血糖升高 血压偏高 血压升高 转氨酶升高 血脂偏高 抑郁倾向 唐氏儿 "
+    # round 3 (issue 20): more conditions, addictions, injuries, pregnancy stages and treatments
+    "肾炎 慢性肾炎 肾功能衰竭 肝功能异常 心力衰竭 心衰 冠状动脉粥样硬化 动脉硬化 脑血栓 脑动脉瘤 抑郁 焦虑 "
+    "精神分裂 妄想症 躁狂症 人格障碍 多动症 阿斯伯格 酒精依赖 酒精成瘾 酒精中毒 毒瘾 药物成瘾 药物滥用 "
+    "双目失明 单眼失明 左眼失明 右眼失明 双耳失聪 高位截瘫 半身瘫痪 肢体缺失 伤残 残障 "
+    "烧伤 烫伤 脑震荡 颅脑损伤 颅内出血 软组织挫伤 骨裂 韧带撕裂 脱臼 粉碎性骨折 "
+    "孕早期 孕中期 孕晚期 先兆流产 剖宫产 剖腹产 产后 哺乳 "
+    "血液透析 腹膜透析 康复治疗 心理治疗 精神科治疗 住院治疗 靶向治疗 "
+    "发育迟缓 智力发育迟缓 发育迟滞 精神发育迟滞 语言发育迟缓 失语 失语症 "
+    "近视 高度近视 远视 散光 色盲 色弱 精神状态异常 精神状态不稳定 神志不清 意识不清 精神恍惚 "
+    "伤口 外伤 创伤 皮肤破损 吸毒史 受伤 轮椅使用者 "
+
+    "艾滋病病毒 梅毒螺旋体 幽门螺杆菌 "
+    # a drug test: a result only when 阳性 follows (吗啡类呈阳性), else the seized substance
+    # and a medicine that says what it treats, taken by someone (当事人长期服用降压药)
+    "".split()) | TESTED | MEDICINES | FAILING, key=len, reverse=True)
 # Case-blind only where it matters (HIV): re.IGNORECASE makes this alternation 6x slower.
 _Node = dict[str, "_Node"]
 
@@ -85,18 +113,50 @@ def _trie(words: list[str]) -> str:
 # engine passes most positions at once (a plain alternation of 200 words tried each in turn cost
 # a third more once the plain words were added). Longest word first, as the sorted list was.
 _DISEASE = ("(?=[" + "".join(sorted({w[0] for w in DISEASES} | {"h"})) + "])(?:"
-            + _trie([w for w in DISEASES if w != "HIV"]) + "|[Hh][Ii][Vv])")
+            + _trie([w for w in DISEASES if w != "HIV"]) + r"|[Hh][Ii][Vv]|孕(?=\d{1,2}\s*[周月]))")  # 孕28周
 # What a condition may carry after it, inside the finding.
 # A certified grade (视力残疾一级: 1级 in the view) or how long (怀孕五个月) belongs to it too.
-_AFTER = (r"(?:病毒)?(?:表面抗原|抗体|抗原|核酸)?(?:检测)?呈?(?:阳性|晚期|早期|中期|末期|患者|病人|携带者|感染者|病史|后遗症|"
-          r"综合征|综合症|术后)?"
-          r"(?:[1-4]级|\d{1,2}个?(?:多|余)?(?:月|周)(?:余|多)?)?")
-_CONDITION = re.compile(rf"(?:{_DISEASE}){_AFTER}")
+# A test and its result may stand between (新冠病毒核酸检测结果阳性, 吗啡类呈阳性); a duration may be
+# approximate (怀孕约五个月).
+_RESULT = r"(?:阳性|晚期|早期|中期|末期|患者|病人|病患|患儿|使用者|携带者|感染者|感染|病史|史|后遗症|综合征|综合症|术后|切除术|手术)"
+_AFTER = (rf"类?(?:病毒)?(?:表面抗原|抗体|抗原|核酸)?(?:(?:检测|检验)?(?:结果)?(?:为|呈|显示为?)?{_RESULT}|检测)?"
+          r"(?:[1-4]级|(?:约|近|已|大约|将近|达)?\d{1,2}个?(?:多|余)?(?:月|周)(?:余|多)?)?")
+# How bad it is, said after it (吸毒成瘾严重), and a gloss in brackets (视力残疾一级（双目失明）):
+# part of what is said, not needed to say it.
+_TRAIL = r"(?:严重|较重|加重|恶化|复发)?(?:[(（][^()（）\n。；;，,]{1,12}[)）])?"
+_CONDITION = re.compile(rf"(?P<core>(?:{_DISEASE}){_AFTER}){_TRAIL}")
 # Conditions that name a person or a result: enough without a verb.
-_SAID_OF_SOMEONE = re.compile(r"(?:人|妇|阳性|晚期|末期|患者|病人|携带者|感染者|病史|后遗症|怀孕|失明|失聪|聋哑|哺乳期|孕期|"
+_SAID_OF_SOMEONE = re.compile(r"(?:烧伤|烫伤|骨折|挫伤|人|妇|阳性|晚期|末期|患者|病人|病患|患儿|使用者|携带者|感染者|病史|后遗症|怀孕|失明|失聪|聋哑|哺乳期|孕期|"
                               r"级|月|周|余|多|视障|听障|失智|轮椅|在床|不起|不遂|聋子|哑巴|瞎子|身孕|在身|六甲|产妇|月子|偏高|升高)\Z")
 # How bad or what type, before the condition: part of what is said (重度抑郁症, 2型糖尿病).
-_SEVERITY = re.compile(r"(?:重度|中度|轻度|极重度|严重的?|[\u4e00-\u9fff]{1,2}性|晚期|[12]型|(?:肢体|视力|听力|言语|智力|精神|多重)?[1-4]级)\Z")
+# Also the type (甲型病毒性肝炎), the kinds of a combined disability (听力言语残疾), the body part of
+# an injury (左下肢截肢, 右手食指骨折) and the way a treatment is given (血液透析), in any order.
+_BODY = (r"[左右双单]?侧?(?:上肢|下肢|四肢|手指|食指|拇指|中指|无名指|小指|脚趾|小腿|大腿|前臂|上臂|手掌|手腕|手|脚|足|腿|臂|"
+         r"手部|足部|脚部|腿部|臂部|眼部|耳部|眼|耳|膝|踝|腕|肘|肩|髋|肋骨|腰椎|颈椎|胸椎|股骨|胫骨|腓骨|尺骨|桡骨|锁骨|头部|面部|胸部|腹部|腰部|背部)")
+_SEVERITY = re.compile(r"(?:重度|中度|轻度|极重度|严重的?|[\u4e00-\u9fff]{1,2}性|晚期|[12]型|[甲乙丙丁戊][型类]|"
+                       rf"肢体|视力|听力|言语|智力|精神|多重|[1-4]级|{_BODY}|"
+                       r"(?:怀有|怀了|有)?(?:约|近)?\d{1,2}个?(?:多|余)?(?:月|周)的?)+\Z")
+# A condition the vocabulary does not know, by its name's ending, after a verb of having (因, 为,
+# 系, 患, 做完 …) and a person named before it in the clause (_PERSON_WORD).
+_UNKNOWN_ENDS = ("症", "炎", "癌", "瘤", "综合征", "手术", "伤", "病")
+_UNKNOWN = re.compile(r"(?:因|为|系|患(?![者方])|做完|做了|做过|接受了?)([\u4e00-\u9fff]{1,7}?(?:症|炎|癌|瘤|综合征|手术|伤(?![害人者残亡])|"
+                      r"病(?![例房区床人毒菌虫害情况因历种死]))(?![\u4e00-\u9fff]?[药苗剂械品店院科防物商企]))")
+# Not a condition someone has: one caused (致人受伤), a service done to others (为患者实施手术).
+_NOT_HAD = re.compile(r"致|造成|导致|引起|实施|进行|开展|施行|提供|[甲乙丙]类|传染病|^(?:患者|顾客|他人|消费者|病人|客户|多名|多位|群众)")
+_PERSON_WORD = re.compile(r"当事人|本人|其|[\u4e00-\u9fff]某|父亲|母亲|妻子|丈夫|儿子|女儿|孩子|员工|店员|从业人员|厨师|驾驶员|证人|"
+                          r"申请人|家属|投诉人|举报人")
+# A body part right before a condition (头部受伤) says it is someone's body; but an injury an
+# offender caused to an unnamed victim (致对方面部软组织挫伤) is the offence as published.
+_CAUSED = re.compile(r"(?:致|造成|导致|致使)(?:对方|他人|受害人|被害人|被侵害人|路人|行人|人|多人|\d+人|\d+名[^，,。；;]{0,4})"
+                     r"[^，,。；;]{0,2}\Z")
+_BODY_BEFORE = re.compile(rf"{_BODY}\Z")
+# Conditions said one after the other of the same person (糖尿病及高血压) are one finding, and so
+# is one the vocabulary does not know, by the ending of its name (焦虑症和失眠症).
+_CHAINED = re.compile(r"(?:[和及与、]|以及|并|伴有|合并)[\u4e00-\u9fff]{1,6}?(?:症|病|炎|癌|瘤|综合征|障碍)")
+_AND = re.compile(r"(?:[及和与、并]|以及|伴|伴有|合并|并发|并伴有|后)?")  # (中风后失语)
+# A positive result of a sample, goods or an animal (1批次检出非洲猪瘟病毒核酸阳性): nobody's health.
+_NOT_PERSON = re.compile(r"样品|样本|批次|检品|产品|食品|商品|货物|生猪|猪|牛|羊|禽|鸡|鸭|鹅|犬|动物|肉|水产|冷链|外包装|环境|"
+                         r"蔬菜|水果|饲料")
 # A verb that says someone has a condition, whatever the condition is called: its object (up to
 # the clause's end) is health data even when no word of the vocabulary is in it.
 # A diagnosis denied (未发现患有…, 没有患…) says nothing about anyone's health.
@@ -108,35 +168,40 @@ _OBJECT_TAIL = re.compile(r"(?:多年|已久|数年|等|等疾病|的病史|病�
 # A condition that names people as customers of a service (为孕妇提供…鉴定): nobody in particular.
 _FOR_CUSTOMERS = re.compile(r"(?:为|向|给|对|针对|面向|帮助|招揽)(?:多名|多位|\d+名|\d+位|部分|其他|众多|这些)?\Z")
 _SERVICE_AFTER = re.compile(r"等?(?:提供|进行|实施|开展|出售|销售|施行|鉴定|接生|检查|服务|推销|售卖|介绍|做|注射|输液|诊疗|"
-                            r"治疗|看病|配药|开药|义诊)")
+                            r"治疗|看病|配药|开药|义诊|采取|隔离|收治|接诊|登记|管理)")
 
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+")
 _CLAUSE_END = "，,：:"
 _HAVING = re.compile(r"(?:患有|患上|患|罹患|身患|确诊为|确诊|诊断为|被诊断|诊断出|诊断|病史|携带|感染|检出|查出|显示|突发|突患|突然|"
-                     r"结果为|系|为|是|有|因|得了|伴有|合并|处于|属于|属|接受|进行|做过|做了|正在|载明|记载|表明|证实)[^，,。；;]{0,8}\Z")
+                     r"结果为|系|为|是|有|因|得了|伴有|合并|处于|属于|属|接受|进行|做过|做了|正在|载明|记载|表明|证实|服用|服药)"
+                     r"[^，,。；;]{0,8}\Z")
 _SUBJECT = re.compile(r"(?:当事人|本人|其|该员工|该店员|该从业人员|该名|店员|员工|从业人员|驾驶员|经营者|举报人|证人|投诉人|"
                       r"申请人|丈夫|妻子|儿子|女儿|父亲|母亲|家属|[\u4e00-\u9fff]{1,2}某某?)[^，,。；;]{0,2}\Z")
 # A quoted or paraphrased rule: nobody in particular.
-# (and statistics of a whole area: 全县共有残疾人…1234人; a service for a group: 为患有…的老年人提供)
+# (and statistics of a whole area: 全县共有残疾人…1234人, 其中残疾职工8人; a service for a group: 为患有…的老年人提供)
 _GENERIC = re.compile(r"不得|禁止|应当|的人员|规定的|是否|凡是|一律|等疾病|等传染病|全县|全市|全区|全省|全国|共有|"
+                      r"其中[^，,。；;]{0,10}?\d+(?:人|名|位|例)|"
+                      r"(?:多人|多名|\d+人|\d+名|部分|若干|不少人)[^，,。；;]{0,2}(?:患|确诊|感染|携带)|"
                       r"(?:为|向|给|针对|面向)[^，,。；;]{0,12}的(?:老年人|患者|病人|群众|消费者|顾客|儿童|学生|居民|人群)")
 # An advertising claim or a product: the word describes goods, not a person.
 _CLAIM = re.compile(r"治疗|治愈|根治|预防|防治|功效|疗效|宣称|宣传|广告|缓解|辅助|改善|降低|主治|适用|适宜|适合|标注|标示|标称|"
                     r"人群|调理|专治|疗法|"
                     r"偏方|特效|药品|药物|保健|产品|用于|抗")
 # A name the word is part of (a shop, a department, a body), or goods made for such people.
-_NAME_AFTER = re.compile(r"(?:部|楼|大楼|病区)|.{0,3}?(?:按摩|医院|诊所|门诊|专科|研究所|研究院|协会|学会|学校|基金会|联合会|中心|店|公司|科|"
-                         r"药|疫苗|试剂|检测试剂|筛查|防治|食品|用品|奶粉|专用|专柜|保健|服装|装|康复)")
+# (within the clause and with no verb between: "…阳性，该店仍安排…", "酒精中毒被送往医院" name no shop)
+_NAME_AFTER = re.compile(r"(?:部|楼|大楼|病区)|[^，,。；;：:、被送往在到去入于住就从]{0,3}?(?:按摩|医院|诊所|门诊|专科|研究所|研究院|协会|学会|学校|基金会|联合会|中心|店|公司|科|"
+                         r"药|疫苗|试剂|检测试剂|筛查|防治|食品|用品|奶粉|专用|专柜|保健|服装|装|康复|眼镜|镜片|镜)")
 
 # (我家在/其家在, not 家在 alone: 商家在…设立门店)
-_PERSON_LABELS = (r"家庭住址|家庭地址|我家住|我家就在|我家在|其家在|家就在|现住址|现住所|现居住地|现居住于|现居住在|现居地|现居于|现居|现住于|现住在|现住|"
+_PERSON_LABELS = (r"户口登记在|户口登记于|户口登记地|户籍登记在|户籍登记地|户口在|户籍在|"
+                  r"居住的出租屋|居住的房屋|居住的房子|租住的房屋|租住的房子|出租屋|老家在|老家住在|老家位于|老家住址|原籍地址|家庭住址|家庭地址|我家住|我家就在|我家在|其家在|家就在|现住址|现住所|现居住地|现居住于|现居住在|现居地|现居于|现居|现住于|现住在|现住|"
                   r"居住地址|居住地|居住于|居住在|户籍地址|户籍所在地|户籍地|户口所在地|户籍|暂住地|暂住于|暂住在|暂住|"
                   r"租住于|租住在|租住|寄住|借住|家住|住在|住于|住址|出生地")
 _SHARED_LABELS = r"住所地|住所|联系地址|通讯地址|通信地址|送达地址|收货地址|地址"
 # Words for a home that an address may follow, often in brackets (在其家中（霍邱县…88号）): weaker
 # than a label (家中 also leads to what was found there: 在家中存放烟花爆竹12箱), so the address
 # needs a house number after a road, village or estate.
-_HOME_WORDS = r"家中|住处|住宅|寓所|自家|的家"
+_HOME_WORDS = r"家中|住处|住宅|寓所|自家|的家|亲戚家|朋友家|女儿家|儿子家|父母家|母亲家|父亲家|家人家"
 _ADDRESS_LABEL = re.compile(rf"({_PERSON_LABELS}|{_SHARED_LABELS}|{_HOME_WORDS})(?:位于|[：:\s为是在于（(]){{0,3}}")
 _PLACE_BEFORE = re.compile(r"[路街巷弄道村镇乡区苑园庄屯里城湾院寓厦]")
 # The bare 住 of "当事人彭某某，住…" and "（住…）": after a comma, bracket or a sex/age word.
@@ -145,7 +210,7 @@ _BARE = re.compile(r"(?:(?:(?<=[，,（(：:；;、\s男女人其])|^)住(?![宿
                    r"[：:\s]{0,2}")
 _ADDRESS_BODY = re.compile(r"[^，,。；;\n）)（(]{2,60}")
 # What a number in an address is the number of: a building, a house, a room, a village group.
-_UNIT = "号楼|号院|号|室|栋|幢|座|单元|组|弄|巷|户|楼|层"
+_UNIT = "号楼|号院|号房|号|室|房|栋|幢|座|单元|组|弄|巷|户|楼|层"  # (1801房, 1504号房: a room)
 # The last character of a housing estate's name (小区, 花园, 苑 …), before its building and room.
 _ESTATE_END = "区园苑寓村厦城府庭湾里院"
 # A number that ends an address (a house, a group, a building, a room) or a 3-2-502.
@@ -163,16 +228,16 @@ _GROUP = re.compile(r"(?:村|庄|社区|居委会)[^，,。；;\d*]{1,6}?(?:组|
 _BUSINESS = re.compile(r"本局|我局|本机关|本单位|政务|营业执照|执照|公司|有限|厂|商店|超市|商行|经营部|门市|合作社|企业|集团|协会|医院|诊所|药房|学校|中心|委员会|"
                        r"[\u4e00-\u9fff]店(?![员主])")
 _PLACE_OF_BUSINESS = re.compile(r"(?:经营场所|营业场所|经营地址|经营地|注册地址|注册地|办公地址|办公场所|生产场所|生产地址|"
-                                r"仓库|厂址)[^，,。；;]{0,30}\Z")
+                                r"仓库|厂址|门面|门店|店面|商铺|铺面|厂房|办公室)[^，,。；;]{0,30}\Z")
 # What a room is declared to be, right after it: an office or a place of business is no home.
 _DECLARED_BUSINESS = re.compile(r"[^，,。；;]{0,6}?(?:办公场所|经营场所|营业场所|生产场所|办公室|门面|店面|仓库|厂房|本局|本机关)")
-_ROOM = re.compile(r"\d{1,3}\s*(?:号楼|栋|幢|座)\s*(?:(?:\d{1,2}|[东西南北中])\s*单元\s*)?\d{3,4}\s*(?:室|号|户)?"
-                   r"|\d{1,2}\s*单元\s*\d{3,4}\s*(?:室|号|户)?"
-                   rf"|(?<=[{_ESTATE_END}街路巷道弄])\d{{1,3}}-\d{{1,2}}-\d{{3,4}}(?![-\d])(?:室|号|户)?")
+_ROOM = re.compile(r"\d{1,3}\s*(?:号楼|栋|幢|座)\s*(?:(?:\d{1,2}|[东西南北中])\s*单元\s*)?\d{3,4}\s*(?:号房|室|号|户|房)?"
+                   r"|\d{1,2}\s*单元\s*\d{3,4}\s*(?:号房|室|号|户|房)?"
+                   rf"|(?<=[{_ESTATE_END}街路巷道弄])\d{{1,3}}-\d{{1,2}}-\d{{3,4}}(?![-\d])(?:号房|室|号|户|房)?")
 # A house number followed by the word for who lives there or for a home (…老街南头15号住户,
 # …三组21号村民, …16-2-402的住处): an address without a label.
 # (found from the word, then the number before it: numbers are common, these words are not)
-_RESIDENT = re.compile(r"的?(?:住户|村民|居民|住处|住宅|住房|家中|自家|寓所|租住|居住)")
+_RESIDENT = re.compile(r"的?(?:住户|村民|居民|住处|住宅|住房|家中|家里|自家|寓所|租住|居住)")
 _HOUSE_BEFORE = re.compile(rf"(?:{_NUMBERED}|\d+(?:-\d+)+)\Z")
 
 
@@ -292,6 +357,10 @@ def _addresses(n: str, organisation: bool) -> Iterator[tuple[str, int, int, set[
         yield ADDRESS, start, room_end, _numbers(n, start, room_end)
 
 
+# (a short name with no one in it: quoted speech, “我有糖尿病”, is still someone's)
+_QUOTED = re.compile(r"[“\"「『][^“”\"「」『』我你他她其，,。；;]{1,12}[”\"」』]")
+
+
 def _titles(sentence: str) -> list[tuple[int, int]]:
     """Spans of 《…》 titles in a sentence (an unclosed 《 runs to its end)."""
     spans, depth, start = [], 0, 0
@@ -314,13 +383,14 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
         text = sentence.group()
         titles = _titles(text)
         title_starts = [s for s, _ in titles]
+        quoted = [q.span() for q in _QUOTED.finditer(text)]
         marks = [i for i, c in enumerate(text) if c in _CLAUSE_END]  # clause ends, once a sentence
         generic: dict[int, bool] = {}  # by clause start: a rule, not a person
-        last = -10  # the end of the last condition found: one right after it is said of the same person
         found: list[tuple[int, int]] = []
         for m in _CONDITION.finditer(text):
-            if _inside(titles, title_starts, m.start()):
-                continue
+            if _inside(titles, title_starts, m.start()) or any(
+                    a <= m.start() and m.end() <= b and b - a > m.end() - m.start() + 2 for a, b in quoted):
+                continue  # a title, or a name in quotes the word is part of (“孕妇维生素”)
             k = bisect.bisect_left(marks, m.start())
             clause_start = marks[k - 1] + 1 if k else 0
             if clause_start not in generic:
@@ -331,13 +401,55 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
                 continue
             if _FOR_CUSTOMERS.search(before) and _SERVICE_AFTER.match(text, m.end()):
                 continue  # 为孕妇提供…: the people a service is for, nobody in particular
-            said = _SAID_OF_SOMEONE.search(m.group()) is not None
-            if said or _HAVING.search(before) or _SUBJECT.search(before) or m.start() - last <= 3:
-                last = m.end()
-                severity = _SEVERITY.search(before)
-                start = m.start() - (len(severity.group()) if severity else 0)
-                found.append((start, m.end()))
-                yield HEALTH, sentence.start() + start, sentence.start() + m.end(), None
+            core = m.group("core")
+            if any(core.startswith(w) for w in TESTED) and not core.endswith("阳性"):
+                continue  # a substance or a test, no result said of anyone
+            severity = _SEVERITY.search(before)
+            start = m.start() - (len(severity.group()) if severity else 0)
+            plain = before[:len(before) - (len(severity.group()) if severity else 0)]  # who, before 右手食指
+            person = _SUBJECT.search(plain) is not None
+            if core.endswith("阳性") and not person \
+                    and _NOT_PERSON.search(text, max(0, m.start() - _REACH // 2), m.start()):
+                continue  # a sample's or an animal's result
+            if _CAUSED.search(plain):
+                continue  # an injury the offender caused to others (致人受伤): the offence as published
+            if core in MEDICINES and (not _TAKING.search(plain) or _GIVING.search(plain)):
+                continue  # a medicine nobody is said to take, or given to others
+            said = _SAID_OF_SOMEONE.search(core) is not None
+            joined = bool(found) and _AND.fullmatch(text, found[-1][1], start) is not None
+            near = bool(found) and start - found[-1][1] <= 3  # the same person's, said apart (…，高血压)
+            body = severity is not None and _BODY_BEFORE.search(severity.group()) is not None
+            if said or _HAVING.search(plain) or person or joined or near or body:
+                if joined:
+                    found[-1] = (found[-1][0], m.end())
+                else:
+                    found.append((start, m.end()))
+        for i, (start, end) in enumerate(found):
+            limit = found[i + 1][0] if i + 1 < len(found) else len(text)
+            more = _CHAINED.match(text, end)
+            while more and more.end() <= limit:  # …和失眠症: a condition the vocabulary does not know
+                end = more.end()
+                found[i] = (start, end)
+                more = _CHAINED.match(text, end)
+            yield HEALTH, sentence.start() + start, sentence.start() + end, None
+        # A condition the vocabulary does not know, by the ending of its name (阑尾炎, 阿尔兹海默症,
+        # 腰伤, 心脏手术), right after a verb that says a person named before it has it.
+        for u in _UNKNOWN.finditer(text):
+            s0, e0 = u.span(1)
+            if _DISEASE_RE.search(u.group(1)) or _NOT_HAD.search(u.group(1)):
+                continue  # the vocabulary found it (or decided it is nobody's); a cause or a service
+            k = bisect.bisect_left(marks, u.start())
+            clause_start = marks[k - 1] + 1 if k else 0
+            if clause_start not in generic:
+                clause_end = marks[k] if k < len(marks) else len(text)
+                generic[clause_start] = _GENERIC.search(text, clause_start, clause_end) is not None
+            before = text[max(clause_start, u.start() - _REACH // 3):u.start()]
+            if generic[clause_start] or _inside(titles, title_starts, u.start()) or not _PERSON_WORD.search(before) \
+                    or _CLAIM.search(before) or _CLAIM.search(u.group(1)) or _NAME_AFTER.match(text, e0):
+                continue
+            found.append((s0, e0))
+            yield HEALTH, sentence.start() + s0, sentence.start() + e0, None
+        found.sort()
         # What a verb of diagnosis says someone has, when the vocabulary does not know its name.
         found_starts = [s for s, _ in found]  # in order and disjoint: found by one finditer
         for verb in _DIAGNOSED.finditer(text):
@@ -362,7 +474,7 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
 
 
 # Worth looking at all: a condition, or an address label or a room with a digit somewhere.
-_ADDRESS_WORDS = "住|地址|户籍|户口|出生地|居|单元|栋|幢|号楼|座|村民|家中|自家|寓所|家在|家就在"
+_ADDRESS_WORDS = "住|地址|户籍|户口|出生地|居|单元|栋|幢|号楼|座|村民|家中|家里|自家|寓所|家在|家就在|老家"
 _ADDRESS_CUE = re.compile(_ADDRESS_WORDS + r"|\d-\d")
 _DISEASE_RE = re.compile(_DISEASE)
 _DIGIT = re.compile(r"\d")
@@ -375,7 +487,9 @@ _DIGIT = re.compile(r"\d")
 # word is cued by its rest when it begins with a character that ordinary enforcement text uses
 # all the time (经诊断为 by 诊断为, 有孕在身 by 孕在身, 人类免疫缺陷病毒 by 类免疫缺陷病毒):
 # the cue is still in every text the word is in.
-_COMMON_FIRST = set("人经有产中大食自放核结化关水不高活新小家流")
+# (and the round-3 words' 左眼失明, 高位截瘫, 酒精依赖, 海洛因, 美沙酮, 人格障碍, 粉碎性骨折, 行动不便,
+# 意识不清, 发育迟缓, 高度近视, 记忆力减退, 降压药)
+_COMMON_FIRST = set("人经有产中大食自放核结化关水不高活新小家流左右位酒海美格粉行意发度记降")
 
 
 def _cue(word: str) -> str:
@@ -385,9 +499,18 @@ def _cue(word: str) -> str:
 
 
 _CUE_WORDS = sorted({_cue(w) for w in DISEASES + _DIAGNOSED.pattern.split("|") if w != "HIV"}
-                    | set(_ADDRESS_WORDS.split("|")))
-_FIRST = sorted({w[0] for w in _CUE_WORDS} | {"h", "H"} | set(_ESTATE_END))
-CUES = ("(?=[" + "".join(_FIRST) + "])(?:" + _trie(_CUE_WORDS) + rf"|[{_ESTATE_END}]\d|[Hh][Ii][Vv])")
+                    | set(_ADDRESS_WORDS.split("|")) | set(_UNKNOWN_ENDS) | {"孕"})
+
+
+def cues(extra: tuple[str, ...] = ()) -> str:
+    """The pattern of the cue words, with `extra` words of another detector in the same trie (one
+    pass over a text costs less than two)."""
+    words = sorted(set(_CUE_WORDS) | {_cue(w) for w in extra})
+    first = sorted({w[0] for w in words} | {"h", "H"} | set(_ESTATE_END))
+    return "(?=[" + "".join(first) + "])(?:" + _trie(words) + rf"|[{_ESTATE_END}]\d|[Hh][Ii][Vv])"
+
+
+CUES = cues()
 
 
 def detect(n: str, organisation: bool = False) -> list[tuple[str, int, int, set[int] | None]]:
@@ -395,6 +518,6 @@ def detect(n: str, organisation: bool = False) -> list[tuple[str, int, int, set[
     `organisation`: the party is an organisation, whose 住所 is its registered seat."""
     # An address needs a number, or (after a person's label) the village group it ends with.
     out = list(_addresses(n, organisation)) if (_DIGIT.search(n) or "组" in n) and _ADDRESS_CUE.search(n) else []
-    if _DISEASE_RE.search(n) or _DIAGNOSED.search(n):
+    if _DISEASE_RE.search(n) or _DIAGNOSED.search(n) or _UNKNOWN.search(n):
         out.extend(_health(n))
     return out
