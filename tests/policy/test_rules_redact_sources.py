@@ -161,12 +161,24 @@ HELDOUT3 = {"address": (25, 25), "bank": (25, 25), "email": (25, 25), "health": 
             "other_id": (25, 25), "phone": (25, 25), "plate": (25, 25), "clean": (60, 0)}
 TUNE3 = {"address": (22, 22), "bank": (12, 12), "email": (11, 11), "health": (55, 55), "id_card": (8, 8),
          "other_id": (31, 31), "phone": (10, 10), "plate": (4, 4), "clean": (108, 0)}
+# A fifth set (heldout5.tsv, 30 rows a class and 60 clean), written by yet another person who had
+# seen neither the detectors nor the earlier sets, frozen while the third round was under way,
+# never opened by its author, and measured once after it was merged (the second round's
+# detectors on the same file: address 22, bank 29, email 26, health 4, id_card 29, other_id 23,
+# phone 26, plate 30 caught; 2 of 60 clean flagged). "Caught" needs one finding that covers the
+# whole secret; counting any finding that overlaps it (the record is refused either way, only
+# the suggested mask falls short): address 26, health 26, id_card 29, other_id 29, phone 28,
+# email 28, bank 30, plate 30 = 226 of 240.
+HELDOUT5 = {"address": (30, 25), "bank": (30, 30), "email": (30, 27), "health": (30, 9), "id_card": (30, 29),
+            "other_id": (30, 29), "phone": (30, 26), "plate": (30, 30), "clean": (60, 1)}
 FROZEN = {"heldout.tsv": HELDOUT_SHA256,
-          "heldout3.tsv": "e6cfe77bde6fab80f231550582770b65a6008f2ab9894e39a76e74465b9d6d53"}
+          "heldout3.tsv": "e6cfe77bde6fab80f231550582770b65a6008f2ab9894e39a76e74465b9d6d53",
+          "heldout5.tsv": "cbe76f7a13f9342b1208f4e165bff344a96508a959fe57be1149531f9b6438df"}
 
 
 @pytest.mark.parametrize("name,figures", [("tune.tsv", TUNE), ("heldout.tsv", HELDOUT), ("tune2.tsv", TUNE2),
-                                          ("heldout3.tsv", HELDOUT3), ("tune3.tsv", TUNE3)])
+                                          ("heldout3.tsv", HELDOUT3), ("tune3.tsv", TUNE3),
+                                          ("heldout5.tsv", HELDOUT5)])
 def test_eval_leaks_figures(name: str, figures: dict[str, tuple[int, int]]) -> None:
     """The figures scripts/eval_leaks.py prints (and the report gives) for both corpora."""
     import eval_leaks
