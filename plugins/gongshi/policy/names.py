@@ -423,6 +423,15 @@ def _left(text: str, i: int) -> int:
     return NONE
 
 
+@lru_cache(maxsize=64)
+def _first_head_end(text: str, start: int) -> int:
+    """Where the first header word of the table starting at `start` ends (-1: none). Found once
+    per table, not once per cell: a table on one long line made every cell search from its
+    start (quadratic in the text)."""
+    m = _TABLE_HEAD.search(text, start)
+    return m.end() if m else -1
+
+
 def _table(text: str, i: int) -> int:
     """A table cell: STRONG when the table's header names people (姓名, 当事人 …)."""
     start = text.rfind("\n", 0, i) + 1
@@ -431,7 +440,7 @@ def _table(text: str, i: int) -> int:
         if not text[above:start].lstrip().startswith("|"):
             break
         start = above
-    if not _TABLE_HEAD.search(text, start, i):
+    if not 0 <= _first_head_end(text, start) <= i:
         return WEAK
     # the header's cell above this one, when the table has rows on lines of their own (round 3:
     # a column of 户主 or 当事人 holds names that are words, 江山, 高峰; a column of 品名 does not)
@@ -1451,18 +1460,31 @@ def _decide(text: str, cands: list[_Cand], tag: Tagger, shaped: Iterable[Span] =
 def _repeated(text: str, spans: list[Span]) -> list[Span]:
     """A name found as a person's is one wherever else it stands in the text, inside a shop's
     name too (姜华汽车修理厂（经营者：姜华）): masking one occurrence would publish the other.
-    Public strings (`public`) are blanked before, so the record's own party keeps its name."""
+    Public strings (`public`) are blanked before, so the record's own party keeps its name.
+    Linear in the text: each distinct name is looked for once, and whether an occurrence
+    overlaps a span already taken is read off a map of taken characters (a list of 2,000 names
+    took seconds, 9 kB of them minutes, when every occurrence was compared with every span)."""
     if not spans:
         return spans
     out = set(spans)
+    taken = bytearray(len(text) + 1)
     for a, b in spans:
-        name = text[a:b]
+        taken[a:b] = b"\x01" * (b - a)
+    for name in dict.fromkeys(text[a:b] for a, b in spans):
+        n = len(name)
         k = text.find(name)
         while k >= 0:
-            if k != a and not any(s < k + len(name) and k < e for s, e in out) and not _masked_after(text, k + len(name)):
-                out.add((k, k + len(name)))
+            if not any(taken[k:k + n]) and not _masked_after(text, k + n):
+                out.add((k, k + n))
+                taken[k:k + n] = b"\x01" * n
             k = text.find(name, k + 1)
     return sorted(out)
+
+
+# A list is read at most this many items to each side of a name: a list of goods is recognised
+# by its head (销售的…) or its tail (…等中药材) within that reach; a longer list is read as names
+# beyond it (recall first), and the work per name stays bounded (72 kB of 、-joined names).
+_LIST_REACH = 64
 
 
 def _in_goods_list(text: str, a: int, b: int) -> bool:
@@ -1475,14 +1497,15 @@ def _in_goods_list(text: str, a: int, b: int) -> bool:
     # the items: runs of two to five Han characters joined by 、, read outward from the span
     items = [(a, b)]
     k = a
-    while k >= 3 and text[k - 1] == "、":
+    while k >= 3 and text[k - 1] == "、" and len(items) <= _LIST_REACH:
         j = k - 1
         while j > 0 and _han(text[j - 1]) and k - 1 - j < 5:
             j -= 1
         items.append((j, k - 1))
         k = j
-    k = b
-    while k < len(text) and text[k] == "、":
+    k, right = b, 0
+    while k < len(text) and text[k] == "、" and right < _LIST_REACH:
+        right += 1
         j = k + 1
         while j < len(text) and _han(text[j]) and j - k - 1 < 5 and text[j] not in "等和及与均各":
             j += 1
