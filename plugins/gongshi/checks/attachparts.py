@@ -484,17 +484,7 @@ def _clean_ofd(data: bytes) -> bytes:
                 new = _CLEANERS[_EMBEDDED_IMAGES[ext]](body)
         changed |= new is not body
         cleaned.append((info, new))
-    if not changed:
-        return data
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w") as out:
-        for info, body in cleaned:
-            copy = zipfile.ZipInfo(info.filename, info.date_time)
-            copy.compress_type = info.compress_type
-            copy.external_attr = info.external_attr
-            copy.create_system = info.create_system
-            out.writestr(copy, body)
-    return buf.getvalue()
+    return _rezip(cleaned) if changed else data
 
 
 _READERS: dict[str, Callable[[bytes], list[tuple[str, str, bool]]]] = {
@@ -630,8 +620,12 @@ def _clean_zip(data: bytes) -> bytes:
             info.filename == "[Content_Types].xml" else body
         changed |= new is not body
         cleaned.append((info, new))
-    if not changed:
-        return data
+    return _rezip(cleaned) if changed else data
+
+
+def _rezip(cleaned: list[tuple[zipfile.ZipInfo, bytes]]) -> bytes:
+    """A zip of the cleaned members, each with its original name, date, compression and
+    attributes (the OOXML and OFD cleaners both publish their copy this way)."""
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as out:
         for info, body in cleaned:
