@@ -189,6 +189,31 @@ def test_two_workers_find_what_one_finds(tmp_path: Path) -> None:
     assert [f.args for f in one] == [f.args for f in two] and len(one) == 1
 
 
+def test_a_public_credit_code_is_no_cue_but_a_number_beside_it_is_read() -> None:
+    code = "9134152210C106G4AU"  # an organisation's: a letter in it, its check character right
+    assert outscan.suspect(code) and outscan.suspects([f"当事人代码 {code}"]) == []
+    assert outscan.suspects([f"{code} 电话13912345678"]) == [f"{code} 电话13912345678"]
+    assert outscan.suspects(["9134152210C106G4AX"]) == ["9134152210C106G4AX"]  # a wrong check: still a cue
+
+
+def test_pages_and_documents_read_in_batches_name_the_file_of_each_hit(tmp_path: Path) -> None:
+    # More files than a batch holds, pages and search documents mixed, one of each kind of
+    # problem: a number in a page, a number in a document, a document that is not JSON, a
+    # number only in a file's name; each is found at its own file.
+    (tmp_path / "search" / "d").mkdir(parents=True)
+    for i in range(150):
+        (tmp_path / f"p{i}.html").write_text(f"<main><p>第{i}页</p>{'<p>139 1234 5678</p>' if i == 70 else ''}</main>",
+                                             encoding="utf-8")
+        (tmp_path / "search" / "d" / f"{i}.json").write_text(
+            '{"t": "第%d条", "x": "%s"}' % (i, "手机13812345678" if i == 99 else "无"), encoding="utf-8")
+    (tmp_path / "search" / "d" / "150.json").write_text('{"t": "断了', encoding="utf-8")
+    (tmp_path / "13712345678.html").write_text("<p>x</p>", encoding="utf-8")
+    found = _scan(tmp_path).findings
+    assert sorted((f.args["out"], f.args.get("what_en") or "unreadable") for f in found) == [
+        ("13712345678.html", "mobile number"), ("p70.html", "mobile number"),
+        ("search/d/150.json", "unreadable"), ("search/d/99.json", "mobile number")]
+
+
 # ------------------------------------------------------------------ the build
 
 def _plant(data: Path, seed: int) -> dict[str, str]:

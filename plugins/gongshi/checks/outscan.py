@@ -143,25 +143,33 @@ _ATTRS = (re.compile(r'=\s*"([^"]*)"'), re.compile(r"=\s*'([^']*)'"), re.compile
 
 def _markup(text: str, chrome: set[str] | None = None) -> set[str]:
     """Text between tags and attribute values of an HTML or XML document (inline tags such as
-    <b> or <span> are dropped first, so a number they split is read whole).
+    <b> or <span> are dropped first, so a number they split is read whole); `chrome`: see
+    `_reduce`."""
+    return _markup_texts(_reduce(text, chrome) if chrome is not None else text)
 
-    `chrome`: lines already read outside the <main> element of other pages. A portal page is
-    60% template (head, navigation, footer) that differs from page to page in a few lines
-    only; outside <main> only lines not read before are read, each with the line before and
-    after it (a value the template prints over two lines is read whole). <main> is read whole."""
-    if chrome is not None:
-        a, b = text.find("<main"), text.rfind("</main>")
-        if 0 <= a < b:
-            lines = text[:a].split("\n") + ["\x00"] + text[b:].split("\n")
-            new = set(lines) - chrome
-            chrome.update(new)
-            if new:
-                last = len(lines) - 1
-                keep = sorted({j for i, line in enumerate(lines) if line in new
-                               for j in (i - 1, i, i + 1) if 0 <= j <= last})
-                text = text[a:b] + "\n" + "\n".join(lines[j] for j in keep)
-            else:
-                text = text[a:b]
+
+def _reduce(text: str, chrome: set[str]) -> str:
+    """What of a page is read: `chrome` holds the lines already read outside the <main> element
+    of other pages. A portal page is 60% template (head, navigation, footer) that differs from
+    page to page in a few lines only; outside <main> only lines not read before are read, each
+    with the line before and after it (a value the template prints over two lines is read
+    whole). <main> is read whole."""
+    a, b = text.find("<main"), text.rfind("</main>")
+    if not 0 <= a < b:
+        return text
+    lines = text[:a].split("\n") + ["\x00"] + text[b:].split("\n")
+    new = set(lines) - chrome
+    chrome.update(new)
+    if not new:
+        return text[a:b]
+    last = len(lines) - 1
+    keep = sorted({j for i, line in enumerate(lines) if line in new for j in (i - 1, i, i + 1) if 0 <= j <= last})
+    return text[a:b] + "\n" + "\n".join(lines[j] for j in keep)
+
+
+def _markup_texts(text: str) -> set[str]:
+    """The texts between tags and the attribute values of markup (a whole document, or several
+    joined by `_PAGE_BREAK`)."""
     out = set(_TAG.split(_INLINE_TAG.sub("", text)))
     double, single, bare = _ATTRS
     out.update(double.findall(text))
@@ -205,6 +213,12 @@ def _json(text: str, values: bool = True, lines: set[bytes] | None = None) -> se
         digests = [hashlib.blake2b(row.encode("utf-8"), digest_size=16).digest() for row in rows]
         text = "\n".join({row for row, dg in zip(rows, digests) if dg not in lines})
         lines.update(digests)
+    return _json_texts(text, values)
+
+
+def _json_texts(text: str, values: bool = True) -> set[str]:
+    """The strings (keys too) and long integers of JSON documents already parsed (`_json`); one
+    document or several joined by line breaks (no JSON string holds a raw one)."""
     found = set((_JSON_STRING if values else _JSON_KEY).findall(text))
     if values:
         found.update(_JSON_INT.findall(text))
@@ -313,20 +327,33 @@ def suspect(text: str) -> bool:
                 or (_LABEL.search(text) and _SEVEN.search(text)))
 
 
+# A unified social credit code with a letter in it and its check character right: an
+# organisation's, printed on every subject page and in every decision's search document. Its ten
+# leading digits are a cue (`_TEN`), so without this nearly every search document went to the
+# detectors for nothing (at 10,000 decisions, 4,062 of 4,648). Only the cues skip it: a text
+# with another cue is read whole, the code included.
+_CODE = re.compile(r"(?<![0-9A-Za-z*])[1-9ANY][1-9]\d{6}[0-9A-HJ-NPQRTUWXY]{10}(?![0-9A-Za-z*])")
+
+
+def _uncode(m: re.Match[str]) -> str:
+    return "~" * 18 if d.organisation_code(m.group()) else m.group()
+
+
 def suspects(found: Iterable[str]) -> list[str]:
     """The texts of `found` that pass `suspect`, found with one pass of each cue over all of them
-    joined (a NUL between texts: no cue spans it) instead of five calls a text."""
+    joined (a NUL between texts: no cue spans it) instead of five calls a text. The cues read
+    the public credit codes (`_CODE`) as blanks of the same length."""
     import bisect
     texts_ = [t for t in found if len(t) >= _SHORTEST]
     if not texts_:
         return []
-    blob = "\x00".join(texts_)
+    blob = _CODE.sub(_uncode, "\x00".join(texts_))
     starts = list(itertools.accumulate((len(t) + 1 for t in texts_[:-1]), initial=0))
     picked: set[int] = set()
     for rx in _CUES:
         picked.update(bisect.bisect_right(starts, m.start()) - 1 for m in rx.finditer(blob))
     picked.update(i for i in {bisect.bisect_right(starts, m.start()) - 1 for m in _LABEL.finditer(blob)}
-                  if _SEVEN.search(texts_[i]))
+                  if _SEVEN.search(blob, starts[i], starts[i] + len(texts_[i])))
     if needs_slow_path(blob):
         picked.update(i for i, t in enumerate(texts_) if i not in picked and needs_slow_path(t))
     return [texts_[i] for i in sorted(picked)]
@@ -398,13 +425,55 @@ class Scanner:
     def files(self, root: str, rels: Iterable[str]) -> list[Hit]:
         return [h for rel in rels for h in self.file(root, rel)]
 
+    def batch(self, items: list[tuple[str, bytes | None]]) -> list[Hit]:
+        """The hits of many small files read as one (`batched`: pages and small JSON documents;
+        `data` None: the path only). Each file is decoded and, if JSON, parsed on its own (fail
+        closed per file); their texts are then found with one pass of each pattern over them
+        all, joined where no text can span the join (a tag between pages, a line break between
+        JSON documents, which hold none raw). A portal page or a search document costs a few
+        regular-expression calls of its own instead of thirty Python calls (at 10,000 decisions
+        the 11,831 search documents took half the time). The texts of a batch with a hit are
+        read again file by file, so each hit names its file."""
+        found: set[str] = set()
+        pages: list[str] = []
+        documents: list[str] = []
+        bad: list[Hit] = []
+        for rel, data in items:
+            found.update(rel.split("/"))  # the file's name and folders
+            if data is None:
+                continue
+            try:
+                text = data.decode("utf-8")
+                if rel.endswith(".json"):
+                    json.loads(text)  # fail closed on a document that is not JSON
+                    documents.append(text)
+                else:
+                    pages.append(_reduce(text, self.chrome))
+            except Exception as exc:  # noqa: BLE001 - whatever a file makes its reader raise: fail closed
+                bad.append(Hit(rel, "", f"{type(exc).__name__}: {exc}"[:200], ""))
+        if pages:
+            found |= _markup_texts(_PAGE_BREAK.join(pages))
+        if documents:
+            found |= _json_texts("\n".join(documents))
+        found -= self.seen
+        self.seen |= found
+        hits = [hit for text in suspects(found) for hit in self.matches(text, cued=True)]
+        if not hits:
+            return bad
+        alone = Scanner(self.allow, self.allowed)  # nothing read before: each file read whole
+        named = [h for rel, data in items if rel not in {b.rel for b in bad} for h in alone.content(rel, data)]
+        # (a text only the join made, say an attribute quoted across two files: the first file)
+        return bad + (named or [Hit(items[0][0], kind, mask, k) for kind, mask, k in hits])
+
     def digested(self, root: str, rels: Iterable[str], clean: frozenset[str]) -> tuple[list[Hit], dict[str, str], int]:
         """The hits of `rels`, the content digest of each file read, and how many of them were
         not parsed because their digest is in `clean` (a content scanned clean before, under the
-        same context; its path is read all the same: a name can carry a number)."""
+        same context; its path is read all the same: a name can carry a number). Small pages
+        and JSON documents are read in batches (`batch`)."""
         hits: list[Hit] = []
         digests: dict[str, str] = {}
         known = 0
+        pending: list[tuple[str, bytes | None]] = []
         for rel in rels:
             try:
                 data = _read(os.path.join(root, *rel.split("/")))
@@ -414,10 +483,36 @@ class Scanner:
             digests[rel] = digest(rel, data)
             if digests[rel] in clean:
                 known += 1
-                hits += self.content(rel, None)
+                pending.append((rel, None))
+            elif batched(rel, data):
+                pending.append((rel, data))
             else:
                 hits += self.content(rel, data)
+            if len(pending) >= _BATCH:
+                hits += self.batch(pending)
+                pending = []
+        hits += self.batch(pending)
         return hits, digests, known
+
+
+# Pages joined for one pass (`Scanner.batch`): a tag, so no text runs from one page into the next.
+_PAGE_BREAK = "\n<hr>\n"
+_BATCH = 64
+_BATCH_BYTES = 256 * 1024
+
+
+def batched(rel: str, data: bytes) -> bool:
+    """Whether a file is read in a batch: a page, or a JSON document whose strings are all read
+    (not the search index's meta and gram files, read their own way by `texts`), below 256 kB
+    (larger JSON is open data, read line by line against the lines read before)."""
+    if len(data) > _BATCH_BYTES:
+        return False
+    name = rel.rsplit("/", 1)[-1]
+    ext = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    if ext in ("html", "htm"):
+        return True
+    return ext == "json" and rel.endswith(".json") and not (
+        rel == "search/meta.json" or rel.startswith(("search/f/", "search/g/")))
 
 
 def digest(rel: str, data: bytes) -> str:
