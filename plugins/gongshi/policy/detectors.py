@@ -311,7 +311,11 @@ def _ids(v: View) -> Iterator[Match]:
     n = v.text
     for s, e, raw in _candidates(ID_RE, n, checked=True):
         number = digits(raw)
-        if id_shaped(number) and id_valid(number) and not (uscc_valid(number) and _labelled_code(n, s)):
+        # A wrong check digit is a typo in a person's number, still read as one (the region, the
+        # birth date and the sequence say who it is), unless the label before it names another
+        # kind of number (订单号341522198506120031: an order's, which only the check digit tells).
+        if id_shaped(number) and (id_valid(number) or not _OTHER_NUMBER.search(n, max(0, s - 10), s)) \
+                and not (uscc_valid(number) and _labelled_code(n, s)):
             if 0 < s and e < len(n) and n[s - 1] in _OPENING and n[e] == _CLOSING[_OPENING.index(n[s - 1])]:
                 s, e = s - 1, e + 1  # the brackets of its first and last group
             yield Match(RESIDENCE if _permit(number) else ID, *masked(v, s, e, 6, 4))
@@ -319,6 +323,12 @@ def _ids(v: View) -> Iterator[Match]:
         number = digits(raw)
         if int(number[:2]) in PROVINCES and _birth_ok("19" + number[6:12]) and not _registration(n, s):
             yield Match(ID15, *masked(v, s, e, 6, 3))
+
+
+# Labels of numbers that are no one's identity: with one of them just before, an ID's shape needs
+# its check digit right as well.
+_OTHER_NUMBER = re.compile(r"(?:订单|运单|快递|物流|单|流水|批|批次|编|序列|条形?|货|合同|发票|凭证|票据|案|注册|登记|备案|"
+                           r"许可证?|证书|产品|设备|出厂)(?:号码|编号|号|码)[^0-9\n。；;]{0,3}$")
 
 
 def _registration(n: str, start: int) -> bool:
