@@ -45,6 +45,7 @@ import json
 import os
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Callable, Iterable, Iterator
 
 from gongshi.model.dataset import Dataset
@@ -336,7 +337,11 @@ _CODE = re.compile(r"(?<![0-9A-Za-z*])[1-9ANY][1-9]\d{6}[0-9A-HJ-NPQRTUWXY]{10}(
 
 
 def _uncode(m: re.Match[str]) -> str:
-    return "~" * 18 if d.organisation_code(m.group()) else m.group()
+    return "~" * 18 if _public_code(m.group()) else m.group()
+
+
+# (a party's code stands on each of its pages and documents: its check is computed once)
+_public_code = lru_cache(maxsize=1 << 16)(d.organisation_code)
 
 
 def suspects(found: Iterable[str]) -> list[str]:
@@ -393,7 +398,7 @@ class Scanner:
             cued = False
         if len(text) < _SHORTEST or not (cued or suspect(text)):
             return
-        for m in d.detect(text, self.allow):
+        for m in d.detect(text, self.allow, prose=False):  # (addresses and health are not scanned for)
             if m.kind in KINDS_SCANNED:
                 k = key(m.kind, m.text)
                 if k not in self.allowed:

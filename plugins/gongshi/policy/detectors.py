@@ -523,16 +523,19 @@ def organisation_code(text: str) -> bool:
     return len(text) == 18 and uscc_valid(text) and not text[:17].isdigit()
 
 
-def detect(text: str, allow: Iterable[str] = (), disclosed: Iterable[str] = (), organisation: bool = False) -> list[Match]:
+def detect(text: str, allow: Iterable[str] = (), disclosed: Iterable[str] = (), organisation: bool = False,
+           prose: bool = True) -> list[Match]:
     """Every piece of personal data in `text` (and malformed credit codes), in order.
 
     Where matches overlap the earlier detector wins; strings on the allow list, and anything
     inside one of them, are public, and so are the kinds a field `disclosed` by law (an
     office's phone, an officer's certificate). `organisation`: the text is about an
     organisation (a decision whose party is not a natural person), so the party's 住所 is its
-    registered seat, not a home.
+    registered seat, not a home. `prose` False: not the prose detectors (addresses, health),
+    for a caller that keeps only the other kinds (the output scan): they run last and a match of
+    theirs never displaces another's, so the other matches are the same.
     """
-    return list(_detect(text, tuple(allow), frozenset(disclosed), organisation))
+    return list(_detect(text, tuple(allow), frozenset(disclosed), organisation, prose))
 
 
 # Records repeat their short texts (a result, a law's title, an officer id) thousands of times:
@@ -550,7 +553,8 @@ def _cues() -> tuple[re.Pattern[str], ...]:
 
 
 @lru_cache(maxsize=1 << 16)
-def _detect(text: str, allow: tuple[str, ...], skip: frozenset[str], organisation: bool) -> tuple[Match, ...]:
+def _detect(text: str, allow: tuple[str, ...], skip: frozenset[str], organisation: bool,
+            prose_too: bool = True) -> tuple[Match, ...]:
     if quiet(text) or organisation_code(text):
         return ()  # nothing any detector looks for, even once normalised
     v = view(text)
@@ -569,7 +573,8 @@ def _detect(text: str, allow: tuple[str, ...], skip: frozenset[str], organisatio
         found += _handles(v)
     if _PLATE_HINT.search(n):
         found += _plates(v)
-    found += _prose(v, organisation)  # prose.detect looks for its own cues first
+    if prose_too:
+        found += _prose(v, organisation)  # prose.detect looks for its own cues first
     hidden = _hidden(text)
     if not found:
         return tuple(hidden)
