@@ -105,7 +105,10 @@ STRONG_RIGHT = re.compile(
     r"|[（(][\u4e00-\u9fff]{0,5}?(?:人|者|户|客|居|友|民|商|贩|生|东)[）)]"
     # a trade or a courtesy after a full name (唐春生师傅是, 卢春来老师); a surname and one of
     # these alone (王师傅, 李先生) is no full name: names.py drops that reading
-    r"|师傅|老师)"
+    r"|师傅|老师"
+    # round 5: an age-and-kin courtesy after a full name (周玉兰大姐说, 卖菜的于桂兰大姐): the way
+    # notices and township news name residents; a surname with one alone (王大姐) names no one
+    r"|大姐|大哥|大爷|大妈|大娘|大叔|大婶|阿姨|阿婆|老人家)"
 )
 # What only a person does after being named in a decision: a name at a clause start or after a
 # preposition followed by one of these is a person's.
@@ -137,6 +140,10 @@ PERSON_PREDICATES = (
     # 从卢建平处购进, 自黎明处租赁: at a person's place
     "处购", "处租", "处借", "处取得", "处获得", "处领", "处收", "处拿", "处进", "处批发", "处得知", "本人签", "签署", "签订",
     "供认", "交待", "自述", "口述", "描述", "回忆", "解释", "答复", "回答", "答称", "自称", "坦言",
+    # round 5: what only a person does as the subject of an offence (马力未取得, 龙海生伙同, 夏天驾车,
+    # 方圆在超市内盗窃, 仉振宇饮酒后): a shop, a place or a thing neither conspires, drinks nor steals
+    "伙同", "纠集", "合伙", "饮酒后", "酒后", "醉酒", "驾车", "骑车", "盗窃", "偷窃", "殴打", "辱骂",
+    "威胁", "谎称", "冒充", "无证驾驶", "系初次", "初次违法", "首次违法",
 )
 # What any subject does (a place, a product or a shop too): evidence only with another sign.
 # 申请 is here, not above: after a noun it makes a compound noun (（零售）许可申请, 复议申请).

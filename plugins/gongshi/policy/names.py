@@ -146,7 +146,7 @@ _PREP_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, PREPOSITIONS), key=
 _ROLE_LAST = {r[-1] for r in ROLES} | set("：:为是系即了* \u3000") | PERSON_SUFFIX
 _LEFT_OK = _ROLE_LAST | {p[-1] for p in PREPOSITIONS} | CLAUSE_START
 _TITLE = re.compile(r"《[^《》\n]{0,80}》")
-_LATIN_QUOTE = re.compile(r"[A-Za-z]+(?: [A-Za-z]+){1,3}")
+_LATIN_QUOTE = re.compile(r"[A-Za-z\u00c0-\u017f-]+(?: [A-Za-z\u00c0-\u017f-]+){1,3}")
 _QUOTE_HINT = re.compile("[“「『‘\"]")
 _QUOTE = re.compile(r"[“「『‘\"]([^“”「」『』‘’\"\n，。；：！？,;:!?]{1,14})[”」』’\"]")
 # A character class first: the regular expression engine rejects most positions with one test.
@@ -344,7 +344,7 @@ def blank(text: str, public: Iterable[str] = ()) -> str:
         def quote(m: re.Match[str]) -> str:
             if _LATIN_QUOTE.fullmatch(m.group(1)):
                 return m.group()  # “Li Xiaoming”: the romanised-name reader judges it (round 4)
-            return m.group() if _named_quote(original, m.start()) else fill(m)
+            return m.group() if _named_quote(original, m.start()) or _QUOTE_ACT.match(original, m.end()) else fill(m)
         text = _QUOTE.sub(quote, text)
     for p in public:
         p = p.strip()
@@ -356,6 +356,13 @@ def blank(text: str, public: Iterable[str] = ()) -> str:
 # Before a quote, what makes the quoted string a person's name rather than a brand (round 3):
 # 被许可人“黄海明”, 当事人姓名“罗家辉”误录为“罗家晖”.
 _NAMED_QUOTE = re.compile(r"(?:姓名|名字|署名|签名|误录为|误写为|误登为|更正为|应为|改为|变更为)[：:为是]?\s*$")
+
+
+# ... or, after it, what only a person does (round 5: “俞家和”签字的进货单, 据「付俊杰」本人陈述): a
+# brand or a shop's name signs and testifies nothing. Narrower than PERSON_PREDICATES, whose
+# 处购, 名下 or 的证明 follow a quoted shop as readily (从“老李商行”处购进).
+_QUOTE_ACT = re.compile(r"\s*(?:签字|签名|签收|签署|本人|供述|供认|陈述|证实|承认|声称|辩称|自称|自述|按手印|捺印|"
+                        r"[（(]\s*[男女])")
 
 
 # ... but a nickname's label makes it no name (微信名叫“平安喜乐”, 网名为“阳光明媚”, 昵称“快乐星球”).
@@ -852,8 +859,13 @@ def _two_surnames(text: str, spans: list[Span]) -> list[Span]:
 # Name:, 姓名（拼音）：), in a table under a Name column, or before a description or a person's
 # predicate (（美国籍）, 签署). Words of firms and forms are never parts of a name.
 _LATIN_HINT = re.compile("[A-Z][A-Za-z]")
-_LATIN_RE = re.compile(r"(?<![A-Za-z0-9_.@/-])[A-Z][A-Za-z]+(?:[ \u00a0][A-Z][A-Za-z]+){1,3}(?![A-Za-z0-9_@])")
-_LATIN_TOKEN = re.compile(r"[A-Z]+|[A-Z][a-z]+")
+# Round 5: a token may carry Latin-1 letters and a hyphen (Peter Müller, Kim Min-jun, José
+# Martínez): European and Korean names are written so, and the ASCII-only reading missed them.
+_LATIN_LETTERS = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u017f"
+_LATIN_RE = re.compile(r"(?<![A-Za-z0-9_.@/-])[A-Z][" + _LATIN_LETTERS + r"]+(?:-[A-Za-z][" + _LATIN_LETTERS + r"]+)?"
+                       r"(?:[ \u00a0][A-Z][" + _LATIN_LETTERS + r"]+(?:-[A-Za-z][" + _LATIN_LETTERS + r"]+)?){1,3}"
+                       r"(?![A-Za-z0-9_@])")
+_LATIN_TOKEN = re.compile(r"(?:[A-Z]+|[A-Z][a-z\u00df-\u00f6\u00f8-\u00ff]+)(?:-(?:[A-Z]+|[A-Za-z][a-z\u00df-\u00f6\u00f8-\u00ff]+))?")
 _NOT_NAME_TOKENS = frozenset("""
 co ltd inc llc plc gmbh corp corporation company group limited trading testing technology technologies tech
 store shop mall plaza center centre street road avenue hotel restaurant cafe bank international global
@@ -900,8 +912,10 @@ def _latin(text: str, covered: set[int]) -> list[Span]:
             continue
         lo = max(0, a - 16)
         left = text[lo:a].rstrip(" \u3000*")
+        # round 5: a nationality earlier in the clause (德国籍技术顾问Peter Müller: a role no list holds)
         slot = bool(_LATIN_LEFT.search(left)) or (left and (
-            _ROLE_RE.search(left) is not None or left[-1] in PERSON_SUFFIX or left.endswith(("外国人", "籍"))))
+            _ROLE_RE.search(left) is not None or left[-1] in PERSON_SUFFIX or left.endswith(("外国人", "籍"))
+            or _GLOSS_BEFORE.search(left) is not None))
         if not slot and left.endswith("|"):
             slot = bool(re.search(r"name|姓名", text[:a], re.IGNORECASE))
             cell = left[:-1].rstrip(" \u3000*")  # 外籍人员|John Miller|: the cell before names a person
@@ -912,7 +926,9 @@ def _latin(text: str, covered: set[int]) -> list[Span]:
             before = left[:-1]
             slot = (a - 2) in covered or bool(_GLOSS_BEFORE.search(before))
         if not slot:
-            slot = bool(_LATIN_RIGHT.match(text, b) or STRONG_RIGHT.match(text, b) or PERSON_PREDICATE_RE.match(text, b))
+            # round 5: past a closing quote too (据“Tran Thi Lan”供述)
+            after = b + 1 if text[b:b + 1] in "”」』’\"" else b
+            slot = bool(_LATIN_RIGHT.match(text, after) or STRONG_RIGHT.match(text, after) or PERSON_PREDICATE_RE.match(text, after))
         if slot:
             out.append((a, b))
     return out
