@@ -827,9 +827,90 @@ def detect(text: str, tagger: Tagger | None = None, public: Iterable[str] = ()) 
         shaped += _foreign(text, covered)
     if _LATIN_HINT.search(text):
         shaped += _latin(text, covered)
+    if _KIN_RE.search(text):
+        shaped += _given_only(text, covered)
     if not (cands or shaped):
         return []
-    return _two_surnames(text, _decide(text, cands, tagger or jieba_tagger, shaped))
+    spans = _two_surnames(text, _decide(text, cands, tagger or jieba_tagger, shaped))
+    return _listed(text, spans) if spans and _LIST_SEP_RE.search(text) else spans
+
+
+# Round 5: the items of a list of people (暴永刚、操卫东; 伍家豪、晏晓丽、蓟海波). A list holds
+# things of one kind: an item next to a found name, with a name's shape (a surname, or any
+# character before given characters names use), is a person's name too, though its surname is in
+# no list (操) or its head is a word (石林与金山). Structural, so it carries to lists nobody wrote
+# a cue for; a list of goods or brands holds no found name to start from.
+_LIST_SEP_RE = re.compile("[、]")
+_ITEM_END = set("、，,。；;：:（()）“”\"!！?？|\n \u3000") | set("等")
+
+
+def _item(text: str, a: int, b: int) -> bool:
+    """text[a:b] has a person's name's shape as a list's item."""
+    item = text[a:b]
+    if not 2 <= len(item) <= 3 or not all(_han(c) for c in item) or any(c in _MASK for c in item) or \
+            any(c in _NOT_GIVEN or c in _STOP for c in item[1:]):
+        return False
+    if item in _GOODS or item in _COLLECTIVE or item in _ROLE_WORDS or _business_or_place(text, a, b, 6):
+        return False
+    if item[-1] in PERSON_SUFFIX | _TRADE_SUFFIX and _freq(item[:-1]) >= _WORD:
+        return False  # 安全员, 技术员: a role listed with people
+    if item[0] in SINGLE:
+        return _plausible_chars(item[1:], _USES_WEAK) and not (_freq(item) >= _COMMON and not _tag(item).startswith("nr"))
+    if len(item) == 2:  # 志明、秀兰: a given name alone, listed with one
+        return _name_like(item) and _freq(item) < _WORD
+    return _name_like(item[1:]) and _freq(item[:2]) < _WORD and _freq(item) < _WORD
+
+
+def _listed(text: str, spans: list[Span]) -> list[Span]:
+    found = set(spans)
+    for _ in range(4):  # a list is read outward from each found name, item by item
+        added = []
+        for a, b in found:
+            if text[b:b + 1] == "、":  # the next item: three characters or two, then the list goes on or ends
+                for n in (3, 2):
+                    k = b + 1 + n
+                    if k <= len(text) and (k == len(text) or text[k] in _ITEM_END or _right(text, k)[0] >= R_VERB) \
+                            and _item(text, b + 1, k):
+                        added.append((b + 1, k))
+                        break
+            if a >= 3 and text[a - 1] == "、":  # the item before
+                k = a - 1
+                while k > 0 and a - 1 - k < 4 and text[k - 1] not in _ITEM_END:
+                    k -= 1
+                if a - 1 - k in (2, 3) and (k == 0 or text[k - 1] in _ITEM_END or text[k - 1] in _ROLE_LAST) and _item(text, k, a - 1):
+                    added.append((k, a - 1))
+        new = [x for x in added if x not in found and not any(x[0] < d and c < x[1] for c, d in found)]
+        if not new:
+            break
+        found.update(new)
+    return sorted(found) if len(found) > len(spans) else spans
+
+
+# Round 5: a given name alone after a kin word (我老婆秀英, 儿子小军在外地, 其母亲秀兰在店内,
+# 热心群众志明、秀兰): families and neighbours call each other so, and the words quote them.
+# Two characters that names use often (_USES_HEAD each), no common word, and a boundary after.
+_KIN_WORDS = ("老婆", "老公", "妻子", "丈夫", "爱人", "儿子", "女儿", "母亲", "父亲", "哥哥", "姐姐", "弟弟", "妹妹",
+              "孙子", "孙女", "儿媳", "女婿", "媳妇", "侄子", "侄女", "外甥", "我妈", "我爸", "其妻", "其夫", "其子", "其女",
+              "群众", "村民", "邻居", "同事", "朋友", "表哥", "表姐", "表弟", "表妹", "堂哥", "堂姐", "堂弟", "堂妹")
+_KIN_RE = re.compile("(?:" + "|".join(_KIN_WORDS) + r")(?=[\u4e00-\u9fff]{2}(?:[、，,。；;（(]|$|[\u4e00-\u9fff]))")
+
+
+def _given_only(text: str, covered: set[int]) -> list[Span]:
+    out: list[Span] = []
+    for m in _KIN_RE.finditer(text):
+        g = m.end()
+        given = text[g:g + 2]
+        if g in covered or given[0] in SINGLE and _plausible_chars(given[1:], _USES_WEAK):
+            continue  # 儿子王强: a surname's reading, the other readers' work
+        if not _name_like(given) or any(c in _NOT_GIVEN or c in _STOP for c in given) or _masked_after(text, g + 2):
+            continue
+        if _freq(given) >= _WORD and not _tag(given).startswith("nr"):
+            continue  # 儿子小学毕业, 母亲节: a word
+        right = _right(text, g + 2)[0]
+        if right >= R_PRED or right == R_LIST or text[g + 2:g + 3] in ("", "，", ",", "。", "；", "、") or \
+                _freq(text[g + 1:g + 3]) < _WORD and PREDICATE_RE.match(text, g + 2):
+            out.append((g, g + 2))
+    return out
 
 
 def _two_surnames(text: str, spans: list[Span]) -> list[Span]:
