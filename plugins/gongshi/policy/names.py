@@ -842,7 +842,50 @@ def detect(text: str, tagger: Tagger | None = None, public: Iterable[str] = ()) 
     if not (cands or shaped):
         return []
     spans = _two_surnames(text, _decide(text, cands, tagger or jieba_tagger, shaped))
-    return _listed(text, spans) if spans and _LIST_SEP_RE.search(text) else spans
+    return _word_lists(text, _listed(text, spans)) if spans and _LIST_SEP_RE.search(text) else spans
+
+
+# Round 5: a list whose items are mostly words of the dictionary is a list of things (卷烟：中华、
+# 玉溪、黄鹤楼、南京; 松木、杉木、柏木; 杨梅、李子、桃子): a name-shaped item in it is one more
+# thing, unless what follows the list says people (均系…工人, 等人, 二人). People's names are
+# seldom dictionary words, so a list of people is not mistaken for one.
+_SEGMENT_END = CLAUSE_START - {"、"}
+
+
+def _word_lists(text: str, spans: list[Span]) -> list[Span]:
+    out = []
+    lists: dict[tuple[int, int], bool] = {}
+    for a, b in spans:
+        if text[b:b + 1] != "、" and text[a - 1:a] != "、":
+            out.append((a, b))
+            continue
+        lo = a
+        while lo > 0 and a - lo < _LIST_REACH and text[lo - 1] not in _SEGMENT_END:
+            lo -= 1
+        hi = b
+        while hi < len(text) and hi - b < _LIST_REACH and text[hi] not in _SEGMENT_END:
+            hi += 1
+        key = (lo, hi)
+        if key not in lists:
+            items = text[lo:hi].split("、")
+            first_end = lo + len(items[0])
+            last = items[-1]
+            # the last item runs into the predicate: keep its first word (白沙。, 柏木共计17立方米)
+            k = 0
+            while k < len(last) and k < 4 and _han(last[k]) and last[k] not in _STOP:
+                k += 1
+            items[-1] = last[:k]
+            items[0] = items[0][-4:]
+            # (the dictionary's words, whatever their tag: jieba tags 玉溪, 柏木, 杨梅 nr; 张伟, 王芳 are no words)
+            words = sum(1 for x in items if 2 <= len(x) <= 4 and (_freq(x) >= _WORD or _freq(x[-2:]) >= _COMMON
+                                                                   or x in _GOODS))
+            tail = lo + len(text[lo:hi]) - len(last) + k
+            # (half or more; a role before the list says people: 雇佣高峰、金山、石林)
+            lists[key] = len(items) >= 3 and words * 2 >= len(items) and _right(text, tail)[0] < R_PERSON and not any(
+                _left(text, first_end - n) == STRONG for n in (2, 3))
+        if not lists[key] or STRONG_RIGHT.match(text, b):
+            out.append((a, b))
+    return out
 
 
 # Round 5: the items of a list of people (暴永刚、操卫东; 伍家豪、晏晓丽、蓟海波). A list holds
