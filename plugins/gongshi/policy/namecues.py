@@ -54,6 +54,11 @@ ROLES = (
     "侄儿", "连襟", "干爹", "干妈", "同乡", "熟人", "发小",
     # round 4: trades whose nouns end in no person's suffix (导游李强; 美甲师, 维修工 are read by suffix)
     "导游", "翻译", "保洁", "月嫂", "代驾", "向导", "领队", "教练", "帮厨", "伙计", "掌柜", "东家", "雇工", "短工",
+    # round 5: cadres, suppliers and verbs of a police or township notice that take a person
+    # (村干部常青证实, 由供货商付晓峰提供, 民警当场训诫了于海洋, 劝离了摊贩X)
+    # (with 了 only: 经劝导后仍 is no name)
+    "干部", "村干部", "供货商", "供应商", "经销商", "批发商", "代理商", "训诫了", "批评教育了",
+    "教育了", "劝导了", "劝离了", "带离了", "抓获了", "认识",
     # labels of forms and tables
     "姓名", "名字", "检查对象", "处罚对象", "对象", "被处罚对象", "违法主体", "陪同人员", "行政相对人名称", "相对人名称", "当事人名称", "当事人姓名",
     "被处罚人姓名", "经营者姓名", "申请人姓名", "户名", "收件人", "寄件人", "抄送",
@@ -144,6 +149,9 @@ PERSON_PREDICATES = (
     # 方圆在超市内盗窃, 仉振宇饮酒后): a shop, a place or a thing neither conspires, drinks nor steals
     "伙同", "纠集", "合伙", "饮酒后", "酒后", "醉酒", "驾车", "骑车", "盗窃", "偷窃", "殴打", "辱骂",
     "威胁", "谎称", "冒充", "无证驾驶", "系初次", "初次违法", "首次违法",
+    # 成功擅自在其承包的林地内, 米兰未经许可, 钱多系个体工商户: acts of a person's own will or a
+    # person's status, at the head of a clause (a shop or a building is 擅自改变 only after a noun)
+    "擅自", "私自", "未经许可", "未经批准", "系个体",
 )
 # What any subject does (a place, a product or a shop too): evidence only with another sign.
 # 申请 is here, not above: after a noun it makes a compound noun (（零售）许可申请, 复议申请).
