@@ -841,8 +841,28 @@ def detect(text: str, tagger: Tagger | None = None, public: Iterable[str] = ()) 
         shaped += _given_only(text, covered)
     if not (cands or shaped):
         return []
-    spans = _two_surnames(text, _decide(text, cands, tagger or jieba_tagger, shaped))
+    spans = _in_words(text, _two_surnames(text, _decide(text, cands, tagger or jieba_tagger, shaped)))
     return _word_lists(text, _listed(text, spans)) if spans and _LIST_SEP_RE.search(text) else spans
+
+
+def _in_words(text: str, spans: list[Span]) -> list[Span]:
+    """Round 5: a span that a longer word of the dictionary runs across is part of that word (安然|无恙,
+    东方红|大道, 高峰|期): whatever reader found it, the word reading wins, unless a personal
+    description follows (a name's own evidence). Four characters or more are idioms and places;
+    a three-character word tagged as a person (张三丰) is a name of its own, not a veto."""
+    out = []
+    for a, b in spans:
+        hit = False
+        for lo, hi in ((a, b + 1), (a, b + 2), (a - 1, b), (a - 2, b), (a - 2, a + 1)):
+            if lo < 0 or hi > len(text) or hi - lo < 3 or not all(_han(c) for c in text[lo:hi]):
+                continue
+            # (a word across the span's start is no name's, whatever its tag: 东方红|大道, tagged nr)
+            if _freq(text[lo:hi]) >= _WORD and (hi - lo >= 4 or hi <= b or not _tag(text[lo:hi]).startswith("nr")):
+                hit = True
+                break
+        if not hit or STRONG_RIGHT.match(text, b):
+            out.append((a, b))
+    return out
 
 
 # Round 5: a list whose items are mostly words of the dictionary is a list of things (卷烟：中华、
