@@ -960,11 +960,14 @@ def _listed(text: str, spans: list[Span]) -> list[Span]:
 
 
 # Round 5: a given name alone after a kin word (我老婆秀英, 儿子小军在外地, 其母亲秀兰在店内,
-# 热心群众志明、秀兰): families and neighbours call each other so, and the words quote them.
+# 热心群众志明、秀兰) or a naming word (老板叫国梁): families and neighbours call each other so,
+# and the words quote them.
 # Two characters that names use often (_USES_HEAD each), no common word, and a boundary after.
 _KIN_WORDS = ("老婆", "老公", "妻子", "丈夫", "爱人", "儿子", "女儿", "母亲", "父亲", "哥哥", "姐姐", "弟弟", "妹妹",
               "孙子", "孙女", "儿媳", "女婿", "媳妇", "侄子", "侄女", "外甥", "我妈", "我爸", "其妻", "其夫", "其子", "其女",
-              "群众", "村民", "邻居", "同事", "朋友", "表哥", "表姐", "表弟", "表妹", "堂哥", "堂姐", "堂弟", "堂妹")
+              "群众", "村民", "邻居", "同事", "朋友", "表哥", "表姐", "表弟", "表妹", "堂哥", "堂姐", "堂弟", "堂妹",
+              # and after a naming word (老板叫国梁，; 一个名叫志强的人)
+              "名叫", "叫做", "叫")
 _KIN_RE = re.compile("(?:" + "|".join(_KIN_WORDS) + r")(?=[\u4e00-\u9fff]{2}(?:[、，,。；;（(]|$|[\u4e00-\u9fff]))")
 
 
@@ -981,6 +984,7 @@ def _given_only(text: str, covered: set[int]) -> list[Span]:
             continue  # 儿子小学毕业, 母亲节: a word
         right = _right(text, g + 2)[0]
         if right >= R_PRED or right == R_LIST or text[g + 2:g + 3] in ("", "，", ",", "。", "；", "、") or \
+                right >= R_VERB and m.group().startswith(("叫", "名叫")) or \
                 _freq(text[g + 1:g + 3]) < _WORD and PREDICATE_RE.match(text, g + 2):
             out.append((g, g + 2))
     return out
@@ -1146,7 +1150,7 @@ def _unlisted(text: str, covered: set[int]) -> list[Span]:
         i = m.start()
         first = m.group(1)
         end = i + 3
-        if i in covered or first in SINGLE or first in _NOT_GIVEN or first in _STOP or first in _MASK or \
+        if i in covered or first in SINGLE or first in _NOT_GIVEN or first in _STOP or first in _MASK or first == "叫" or \
                 first in _ADMIN or first in _PLACE_END or end > len(text):
             continue
         strong = STRONG_RIGHT.match(text, end) is not None
