@@ -693,8 +693,8 @@ def _dotted(text: str, out: list[_Cand]) -> set[int]:
                 break
             if ch in "和与及、" and d - a >= 2:
                 break  # 诸葛飞和|艾力•库尔班: a list joint before a part of two characters or more
-            if ch in PERSON_SUFFIX | _TRADE_SUFFIX and a >= 3 and a < d and _freq(text[a - 3:a - 1]) >= _WORD:
-                break  # 放牧员|热合曼•阿不都拉: a trade's noun ends before the name (round 5)
+            if ch in PERSON_SUFFIX | _TRADE_SUFFIX and ch not in TRANSLIT and a < d:
+                break  # 放牧员|热合曼•阿不都拉, 护林员|吐尔洪•买买提: a role's noun ends before the name (round 5)
             pair = text[a - 2:a] if a >= 2 else ""
             if a < d and pair and (_freq(pair) >= _COMMON or _freq(pair) >= _WORD and not any(c in TRANSLIT for c in pair)) \
                     and not all(c in TRANSLIT for c in pair) or ch in "籍族":
@@ -968,13 +968,14 @@ _KIN_WORDS = ("老婆", "老公", "妻子", "丈夫", "爱人", "儿子", "女�
               "群众", "村民", "邻居", "同事", "朋友", "表哥", "表姐", "表弟", "表妹", "堂哥", "堂姐", "堂弟", "堂妹",
               # and after a naming word (老板叫国梁，; 一个名叫志强的人)
               "名叫", "叫做", "叫")
-_KIN_RE = re.compile("(?:" + "|".join(_KIN_WORDS) + r")(?=[\u4e00-\u9fff]{2}(?:[、，,。；;（(]|$|[\u4e00-\u9fff]))")
+# (zero-width, so that overlapping words are each tried: 其妻|子丽娟 and 其|妻子|丽娟)
+_KIN_RE = re.compile("(?=(" + "|".join(_KIN_WORDS) + r")[\u4e00-\u9fff]{2}(?:[、，,。；;（(]|$|[\u4e00-\u9fff]))")
 
 
 def _given_only(text: str, covered: set[int]) -> list[Span]:
     out: list[Span] = []
     for m in _KIN_RE.finditer(text):
-        g = m.end()
+        g = m.start() + len(m.group(1))
         given = text[g:g + 2]
         if g in covered or given[0] in SINGLE and _plausible_chars(given[1:], _USES_WEAK):
             continue  # 儿子王强: a surname's reading, the other readers' work
@@ -984,7 +985,7 @@ def _given_only(text: str, covered: set[int]) -> list[Span]:
             continue  # 儿子小学毕业, 母亲节: a word
         right = _right(text, g + 2)[0]
         if right >= R_PRED or right == R_LIST or text[g + 2:g + 3] in ("", "，", ",", "。", "；", "、") or \
-                right >= R_VERB and m.group().startswith(("叫", "名叫")) or \
+                right >= R_VERB and m.group(1) in ("叫", "名叫", "叫做") or \
                 _freq(text[g + 1:g + 3]) < _WORD and PREDICATE_RE.match(text, g + 2):
             out.append((g, g + 2))
     return out
