@@ -499,6 +499,9 @@ def _person_follows(text: str, k: int) -> bool:
     return bool(STRONG_RIGHT.match(text, k) or PERSON_PREDICATE_RE.match(text, k))
 
 
+_SUO_VERB = re.compile("所(?:经营|售|卖|销售|出售|生产|加工|开|开办|开设|有|持|述|称|说|在|作|做|得|收|购|租|承包|驾驶|雇|用|使用)")
+
+
 def _business_or_place(text: str, start: int, end: int, reach: int = 10) -> bool:
     """A business or place name runs on from the candidate: an organisation or place suffix
     within a few characters, before any word boundary (李四华水果店, 周大福珠宝专柜, 李集镇)."""
@@ -513,6 +516,8 @@ def _business_or_place(text: str, start: int, end: int, reach: int = 10) -> bool
         if not _han(ch) or ch in CLAUSE_START:
             return False
         m = _ORG_RE.match(text, k)
+        if m and k == end and _SUO_VERB.match(text, k):
+            return False  # 巫春生|所经营的, 祁有福|所售: the particle 所 before a verb, no 研究所 (round 5)
         if m and len(m.group()) == 1 and k == end and _freq(text[k:k + 2]) >= _COMMON * 10 and not _ORG_RE.match(text, k + 2) \
                 and _ACT_RE.search(text, max(0, start - 4), start):
             return False  # 注销韦国强|道路运输从业资格证: after an act done to a person, a frequent word (道路)
