@@ -410,8 +410,9 @@ def _left(text: str, i: int) -> int:
     if (prev in PERSON_SUFFIX or prev in _TRADE_SUFFIX and _tag(text[i - 2:i])[:1] != "v") and i >= 2 and _han(text[i - 2]) \
             and _freq(text[i - 1:i + 1]) < _COMMON:  # (加工|过程中, 施工: verbs, no trades)
         return STRONG  # 保洁员, 经营户, 被告知人, 美甲师, 维修工: a person's noun
-    if prev in "：:" and i >= 3 and text[i - 2] in PERSON_SUFFIX and _han(text[i - 3]):
-        return STRONG  # 审核人：, 代收人：, 相对人：: a person's noun as a label
+    if prev in "：:为是系" and i >= 3 and text[i - 2] in PERSON_SUFFIX and _han(text[i - 3]) and \
+            _freq(text[i - 1:i + 1]) < _COMMON:
+        return STRONG  # 审核人：, 代收人：, 相对人：: a person's noun as a label; 实际使用人为|涂俊 (round 5)
     if _freq(text[i - 1:i + 1]) >= _COMMON:
         if prev in _PREP_CHARS and i >= 2 and _given_ok(text, i + 1, 2) and _name_like(text[i + 1:i + 3]) and \
                 _freq(text[i:i + 3]) < _WORD and _right(text, i + 3)[0] >= R_PRED:
