@@ -1374,6 +1374,8 @@ def _shape_word(text: str, i: int, g: int, end: int, surname: str) -> bool:
         return True  # 任重道|远, 高枕无|忧: the head of an idiom (round 5; jieba tags some idioms nr)
     if given[-1] in _LOCALIZER and _freq(text[i:end - 1]) >= _WORD and not _tag(text[i:end - 1]).startswith("nr"):
         return True  # 楼道|里, 院子|内: a noun and a localiser, a place (round 5)
+    if _tag(given)[:1] == "v" and _freq(given) >= _COMMON * 10 and _left(text, i) == NONE and _right(text, end)[0] < R_PERSON:
+        return True  # 期间应|加强巡查: a frequent verb inside running text (round 5; 向建设 in a slot stays a name)
     if given[0] in _FIRST_GIVEN and (_freq(given) >= _WORD and not _tag(given).startswith("nr") or _right(text, end)[0] < R_PRED):
         return True  # 李承认, 张自愿: the function word's reading, unless a name's shape stands before a predicate
     if _freq(given) >= _COMMON and not _tag(given).startswith("nr") and (
