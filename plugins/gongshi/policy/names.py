@@ -408,7 +408,8 @@ def _left(text: str, i: int) -> int:
                 r.end() == i and any(_freq(text[r.start():i + n]) >= _WORD for n in (1, 2))):
             return STRONG  # (法人单位, 家长会: the role and what follows are one word)
     if (prev in PERSON_SUFFIX or prev in _TRADE_SUFFIX and _tag(text[i - 2:i])[:1] != "v") and i >= 2 and _han(text[i - 2]) \
-            and _freq(text[i - 1:i + 1]) < _COMMON:  # (加工|过程中, 施工: verbs, no trades)
+            and _freq(text[i - 1:i + 1]) < _COMMON and not any(_freq(text[i - k:i + 2]) >= _WORD for k in (2, 3)):
+        # (加工|过程中, 施工: verbs, no trades; 消费者权益: the noun and what follows are one word, round 5)
         return STRONG  # 保洁员, 经营户, 被告知人, 美甲师, 维修工: a person's noun
     if prev in "：:为是系" and i >= 3 and text[i - 2] in PERSON_SUFFIX and _han(text[i - 3]) and \
             _freq(text[i - 1:i + 1]) < _COMMON:
@@ -866,6 +867,10 @@ def _in_words(text: str, spans: list[Span]) -> list[Span]:
             if _freq(text[lo:hi]) >= _WORD and (hi - lo >= 4 or hi <= b or not _tag(text[lo:hi]).startswith("nr")):
                 hit = True
                 break
+        if b - a == 3 and text[b - 1] in _LOCALIZER and _freq(text[a:b - 1]) >= _WORD and not STRONG_RIGHT.match(text, b):
+            continue  # 商海|中, 楼道|里: a noun and a localiser, whichever reader found it
+        if text[a:b] in COMPOUND and _HONORIFIC_RE.match(text, b):
+            continue  # 东郭先生, 欧阳女士: a compound surname and a courtesy names no one, as 李先生
         if not hit or STRONG_RIGHT.match(text, b):
             out.append((a, b))
     return out
@@ -1372,8 +1377,8 @@ def _shape_word(text: str, i: int, g: int, end: int, surname: str) -> bool:
         return True  # 马铃薯, 石灰石
     if end < len(text) and _freq(text[i:end + 1]) >= _WORD:
         return True  # 任重道|远, 高枕无|忧: the head of an idiom (round 5; jieba tags some idioms nr)
-    if given[-1] in _LOCALIZER and _freq(text[i:end - 1]) >= _WORD and not _tag(text[i:end - 1]).startswith("nr"):
-        return True  # 楼道|里, 院子|内: a noun and a localiser, a place (round 5)
+    if given[-1] in _LOCALIZER and _freq(text[i:end - 1]) >= _WORD:
+        return True  # 楼道|里, 商海|中: a noun and a localiser, a place (round 5; jieba tags 商海 nr)
     if _tag(given)[:1] == "v" and _freq(given) >= _COMMON * 10 and _left(text, i) == NONE and _right(text, end)[0] < R_PERSON:
         return True  # 期间应|加强巡查: a frequent verb inside running text (round 5; 向建设 in a slot stays a name)
     if given[0] in _FIRST_GIVEN and (_freq(given) >= _WORD and not _tag(given).startswith("nr") or _right(text, end)[0] < R_PRED):
@@ -1543,6 +1548,14 @@ _SENTENCE_END, _OPEN, _CLOSE = set("。；;！!"), set("（("), set("）)")
 _DAI = set("岩玉")
 
 
+# Round 5: what follows a clause's subject only when the subject is a person, whatever word the
+# subject is (an adjective, 简单; a verb, 和平; a noun, 戈壁): the person's own things, a person's
+# status, suspicion, confession. Narrower than PERSON_PREDICATES: 说, 主动, 如实, 共同 follow
+# adverbs too (简单说, 主动|作为).
+_SUBJECT_ACT = re.compile(r"在其|在自家|在未取得|因涉嫌|涉嫌|于\d|承认|供认|证实|辩称|拒不|拒绝|伙同|"
+                          r"饮酒后|酒后|驾驶|驾车|擅自|私自|名下|家中|本人|的询问|的陈述")
+
+
 def _decide(text: str, cands: list[_Cand], tag: Tagger, shaped: Iterable[Span] = ()) -> list[Span]:
     """Accept what the slot says is a name; ask the tagger about what it leaves open; extend
     accepted names to the candidates listed with them (张三、李四华两人)."""
@@ -1588,6 +1601,9 @@ def _decide(text: str, cands: list[_Cand], tag: Tagger, shaped: Iterable[Span] =
         elif c.common and c.right >= R_PRED and c.end - c.start == 2 and (c.start == 0 or text[c.start - 1] in "。！？；\n") and \
                 _tag(text[c.start:c.end]).startswith("nr") and _plausible(text, c, _USES_COMMON):
             accepted.append(c)  # 白雪|经营的, 张扬|在: a sentence's subject that jieba's dictionary knows as a name
+        elif c.left == WEAK and c.end - c.start == 2 and (c.start == 0 or text[c.start - 1] in CLAUSE_START) and \
+                _SUBJECT_ACT.match(text, c.end) and _plausible(text, c, _USES_WEAK):
+            accepted.append(c)  # 简单|在其租住的, 富强|因涉嫌: a clause's subject doing what only a person does (not 明显|系该)
         elif c.common and _tag(text[c.start:c.end]) == "n" and _freq(text[c.start:c.end]) >= _COMMON * 5:
             pending.append(c)  # 将文书|送达: a frequent common noun in a preposition's slot is the thing, not a person
         elif c.right == R_PERSON and not c.functional and (_plausible(text, c, _USES_WEAK) if c.common else (
