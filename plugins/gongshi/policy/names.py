@@ -528,7 +528,7 @@ def _person_follows(text: str, k: int) -> bool:
     return bool(STRONG_RIGHT.match(text, k) or PERSON_PREDICATE_RE.match(text, k))
 
 
-_SUO_VERB = re.compile("所(?:经营|售|卖|销售|出售|生产|加工|开|开办|开设|有|持|述|称|说|在|作|做|得|收|购|租|承包|驾驶|雇|用|使用)")
+_SUO_VERB = re.compile("所(?:经营|售|卖|销售|出售|生产|加工|开|开办|开设|有|持|述|称|说|在|作|做|得|收|购|租|承包|驾驶|驾|雇|用|使用)")
 
 
 def _business_or_place(text: str, start: int, end: int, reach: int = 10) -> bool:
