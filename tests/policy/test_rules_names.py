@@ -61,8 +61,8 @@ def test_corpus_is_balanced_and_large_enough() -> None:
 # Round 5 (generalisation: list items, kin and naming words, offences only a person commits,
 # word lists, idioms): corpus, tune, heldout, tune4 1.000 / 0.000; design 1.000 / 0.013; design2
 # 0.990 / 0.002; heldout2 0.988 / 0.006; heldout3 0.989 / 0.000; tune3 0.987 / 0.006; tune5.tsv
-# (the round-5 author's own three batches, each measured once before the changes it prompted)
-# 0.950 / 0.028; heldout4.tsv (spent) is pinned in test_names_heldout4.py: 0.956 / 0.007.
+# (the round-5 author's own four batches, each measured once before the changes it prompted; the
+# fourth after the last change) 0.955 / 0.024; heldout4.tsv (spent) is pinned in test_names_heldout4.py: 0.956 / 0.007.
 @pytest.mark.parametrize(("name", "min_recall", "max_flagged"), [
     ("corpus.tsv", 0.99, 0.01),
     ("tune.tsv", 0.99, 0.01),
