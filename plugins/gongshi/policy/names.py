@@ -52,8 +52,10 @@ tuned on: 49/51 = 0.961, 0/50 flagged (main: 0.882, 0/50), the round's best esti
 text, by a writer who knows the detector. A learned scorer over candidates was not tried (no time in the round);
 the batches suggest the ceiling is evidence, not rules: a word that is a name, alone in a
 clause with nothing personal around it (冷静在网吧内吸烟, 简单在其租住的), is out of reach of
-both. Speed: about the same (whole-process CPU time over the demo text and two corpora 1.01x
-main's, paired, load 6-7; in-process on the demo text alone, 1.03-1.05x).
+both. Speed: about the same. Whole-process CPU time, paired with main's, medians of 7: the demo
+decisions' text 40 times, 1.006x (0.98-1.15); the demo text and heldout4 and tune4 8 times, 1.024x
+(0.93-1.07); load 4-5. In-process over the demo text alone, best of 5: 1.03-1.05x (the new passes
+run only where a kin word, a list or a found name is).
 
 * A name's shape is the default (`_shaped`): a surname and two given characters that names use
   5,000 times or more (givenchars.py; 673 characters), or a single surname and one given
