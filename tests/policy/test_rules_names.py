@@ -58,6 +58,11 @@ def test_corpus_is_balanced_and_large_enough() -> None:
 # 1.000 / 0.013; design2 0.990 / 0.002; heldout2 0.988 / 0.006; tune3 0.987 / 0.006; tune4.tsv
 # (the round-4 author's own sentences per class) 0.991 / 0.000 (黄鹂未经许可… missed);
 # heldout3.tsv (spent) is pinned in test_names_heldout3.py: 0.983 / 0.000.
+# Round 5 (generalisation: list items, kin and naming words, offences only a person commits,
+# word lists, idioms): corpus, tune, heldout, tune4 1.000 / 0.000; design 1.000 / 0.013; design2
+# 0.990 / 0.002; heldout2 0.988 / 0.006; heldout3 0.989 / 0.000; tune3 0.987 / 0.006; tune5.tsv
+# (the round-5 author's own four batches, each measured once before the changes it prompted; the
+# fourth after the last change) 0.955 / 0.024; heldout4.tsv (spent) is pinned in test_names_heldout4.py: 0.956 / 0.007.
 @pytest.mark.parametrize(("name", "min_recall", "max_flagged"), [
     ("corpus.tsv", 0.99, 0.01),
     ("tune.tsv", 0.99, 0.01),
@@ -67,6 +72,7 @@ def test_corpus_is_balanced_and_large_enough() -> None:
     ("heldout2.tsv", 0.98, 0.01),
     ("tune3.tsv", 0.98, 0.01),
     ("tune4.tsv", 0.98, 0.01),
+    ("tune5.tsv", 0.945, 0.03),
 ])
 def test_recall_and_false_alarms(name: str, min_recall: float, max_flagged: float) -> None:
     recall, flagged = measure(DATA / name)
@@ -197,6 +203,42 @@ def test_recall_and_false_alarms(name: str, min_recall: float, max_flagged: floa
     ("车主张女士反映车辆漏油。", []),
     ("当事人将农药交给植保员冉某某使用。", []),
     ("经查明，2023年3月至11月期间，当事人销售甲醇。", []),
+    # round 5: the classes heldout4.tsv and the round's own batches showed, in new sentences
+    ("法国籍厨师Pierre Lefèvre在后厨操作。", ["Pierre Lefèvre"]),  # Latin-1 letters; a nationality in the clause
+    ("韩国籍留学生Park Ji-hoon未办理登记。", ["Park Ji-hoon"]),  # a hyphenated given name
+    ("据“Nguyen Van Hung”陈述，货物系其带入。", ["Nguyen Van Hung"]),  # a predicate past the quote
+    ("（三）“鲁国栋”签名的收货单", ["鲁国栋"]),  # a quoted string that signs is a person
+    ("从“老李商行”处购进白酒。", []),  # … a quoted shop is still blanked
+    ("社区回访时，钱桂芳阿姨说楼道已清理。", ["钱桂芳"]),  # a kin courtesy after a full name
+    ("高原饮酒后驾驶小型汽车。", ["高原"]),  # offences only a person commits
+    ("金星伙同他人盗窃电缆。", ["金星"]),
+    ("田园擅自在基本农田上建房。", ["田园"]),  # an act of one's own will at a clause's head
+    ("驾驶员邵建新、操文海未取得从业资格。", ["邵建新", "操文海"]),  # a list's item next to a found name
+    ("公告送达：伍志成、巫丽华、逯国强：", ["伍志成", "巫丽华", "逯国强"]),
+    ("其妻子丽娟在店内帮忙。", ["丽娟"]),  # a given name alone after a kin word
+    ("其儿子小刚在外地上学。", ["小刚"]),
+    ("其儿子小学毕业后在店内帮忙。", []),  # … not a word
+    ("店主叫海生，平时一个人看店。", ["海生"]),  # … or after a naming word
+    ("其雇用的护林员吐尔洪•买买提在林区巡查时吸烟。", ["吐尔洪•买买提"]),  # a dotted name stops at a role
+    ("努尔江.阿不都热依木称其不知情。", ["努尔江.阿不都热依木"]),  # an ASCII full stop as the dot
+    ("麦麦提·艾力和阿依努尔·吐尔逊均系该厂员工。", ["麦麦提·艾力", "阿依努尔·吐尔逊"]),  # two, joined by 和
+    ("村干部向东证实，该房屋系违法建设。", ["向东"]),  # a cadre is a role
+    ("此项工作任重道远，不可松懈。", []),  # an idiom's head
+    ("安然无恙，无人员受伤。", []),
+    ("东方红大道两侧禁止摆摊。", []),  # a word across the candidate's start
+    ("他把楼道里的杂物清走了。", []),  # a noun and a localiser
+    ("李总表示将配合调查。", []),  # surname + 总: a courtesy
+    ("查获的卷烟有中华、玉溪、南京、白沙四种。", []),  # a list of dictionary words is a list of things
+    ("砍伐的松木、杉木、柏木已扣押。", []),
+    ("当事人雇佣高峰、金山、石林从事作业。", ["高峰", "金山", "石林"]),  # … unless a role stands before it
+    ("经查，樊春生所经营的汽修店未办理排污登记。", ["樊春生"]),  # 所 before a verb is no 研究所
+    ("查处违法停车12起，其中林涛驾驶的轿车违停三次。", ["林涛"]),  # 其中 introduces a subject
+    ("该银行卡的实际持有人为詹俊。", ["詹俊"]),  # a person's noun and 为 is a label
+    ("富贵因涉嫌非法经营被立案调查。", ["富贵"]),  # a word as a subject doing what only a person does
+    ("明显系该公司所为。", []),  # … not an adverb before 系
+    ("汛期应加强巡查。", []),  # a frequent verb after a surname character in running text
+    ("西门先生反映情况。", []),  # a compound surname and a courtesy
+    ("商海中拼搏的企业家。", []),  # a noun and a localiser
 ])
 def test_exact_spans(text: str, names: list[str]) -> None:
     assert _names(text) == names

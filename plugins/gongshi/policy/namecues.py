@@ -54,6 +54,11 @@ ROLES = (
     "侄儿", "连襟", "干爹", "干妈", "同乡", "熟人", "发小",
     # round 4: trades whose nouns end in no person's suffix (导游李强; 美甲师, 维修工 are read by suffix)
     "导游", "翻译", "保洁", "月嫂", "代驾", "向导", "领队", "教练", "帮厨", "伙计", "掌柜", "东家", "雇工", "短工",
+    # round 5: cadres, suppliers and verbs of a police or township notice that take a person
+    # (村干部常青证实, 由供货商付晓峰提供, 民警当场训诫了于海洋, 劝离了摊贩X)
+    # (with 了 only: 经劝导后仍 is no name)
+    "干部", "村干部", "供货商", "供应商", "经销商", "批发商", "代理商", "训诫了", "批评教育了",
+    "教育了", "劝导了", "劝离了", "带离了", "抓获了", "认识",
     # labels of forms and tables
     "姓名", "名字", "检查对象", "处罚对象", "对象", "被处罚对象", "违法主体", "陪同人员", "行政相对人名称", "相对人名称", "当事人名称", "当事人姓名",
     "被处罚人姓名", "经营者姓名", "申请人姓名", "户名", "收件人", "寄件人", "抄送",
@@ -77,6 +82,8 @@ PREPOSITIONS = (
     "由于", "对于", "基于", "至于", "除", "除了", "连同", "以及", "或", "或者", "并", "了",
     "是", "系", "即", "经查", "查明", "经调查", "经核实", "认定", "发现", "显示", "时", "后", "共有",
     "包括", "从", "自", "替其", "帮其", "给了",
+    # round 5: 其中 introduces a clause's subject (查处酒驾5起，其中骆伟驾驶摩托车…)
+    "其中",
     # acts done to a person, as titles name them (关于注销王强个体工商户登记的决定)
     "吊销", "注销", "撤销", "拆除", "查封", "扣押", "表彰", "通报",
 )
@@ -105,7 +112,10 @@ STRONG_RIGHT = re.compile(
     r"|[（(][\u4e00-\u9fff]{0,5}?(?:人|者|户|客|居|友|民|商|贩|生|东)[）)]"
     # a trade or a courtesy after a full name (唐春生师傅是, 卢春来老师); a surname and one of
     # these alone (王师傅, 李先生) is no full name: names.py drops that reading
-    r"|师傅|老师)"
+    r"|师傅|老师"
+    # round 5: an age-and-kin courtesy after a full name (周玉兰大姐说, 卖菜的于桂兰大姐): the way
+    # notices and township news name residents; a surname with one alone (王大姐) names no one
+    r"|大姐|大哥|大爷|大妈|大娘|大叔|大婶|阿姨|阿婆|老人家)"
 )
 # What only a person does after being named in a decision: a name at a clause start or after a
 # preposition followed by one of these is a person's.
@@ -137,6 +147,13 @@ PERSON_PREDICATES = (
     # 从卢建平处购进, 自黎明处租赁: at a person's place
     "处购", "处租", "处借", "处取得", "处获得", "处领", "处收", "处拿", "处进", "处批发", "处得知", "本人签", "签署", "签订",
     "供认", "交待", "自述", "口述", "描述", "回忆", "解释", "答复", "回答", "答称", "自称", "坦言",
+    # round 5: what only a person does as the subject of an offence (马力未取得, 龙海生伙同, 夏天驾车,
+    # 方圆在超市内盗窃, 仉振宇饮酒后): a shop, a place or a thing neither conspires, drinks nor steals
+    "伙同", "纠集", "合伙", "饮酒后", "酒后", "醉酒", "驾车", "骑车", "盗窃", "偷窃", "殴打", "辱骂",
+    "威胁", "谎称", "冒充", "无证驾驶", "系初次", "初次违法", "首次违法",
+    # 成功擅自在其承包的林地内, 米兰未经许可, 钱多系个体工商户: acts of a person's own will or a
+    # person's status, at the head of a clause (a shop or a building is 擅自改变 only after a noun)
+    "擅自", "私自", "未经许可", "未经批准", "系个体",
 )
 # What any subject does (a place, a product or a shop too): evidence only with another sign.
 # 申请 is here, not above: after a noun it makes a compound noun (（零售）许可申请, 复议申请).

@@ -26,6 +26,37 @@ text carry to unseen text only a point or two a round (tests/policy/test_names_h
 what still passes). A famous person's name (诸葛亮的雕像) is
 reported like any other: the detector cannot tell, a clerk can.
 
+Round 5 aimed at generalisation, not at the spent sets' last misses. Its author wrote three
+batches of sentences of their own (tune5.tsv), each measured once before the changes it
+prompted; the first before any change: 0.983 recall, 3/117 clean flagged, the estimate of round
+4 on unseen text by someone who had read this docstring (too kind: heldout4 gave 0.876). Later
+batches tell what a round's fixes carry to text written after them: the second (after the first
+fixes) 0.931 / 5.6% against main's 0.922 / 6.5%; the third (after the second fixes, names that
+are words paired with the same words as things) 0.820 / 8.3%, exactly main's. So, again, rules
+carry a point or two to unseen text. What was added, each a mechanism rather than a string:
+structure (a list's item next to a found name is a name if it has a name's shape: 暴永刚、操卫东;
+a list whose items are half or more dictionary words is a list of things: 卷烟：中华、玉溪、南京);
+slots (a given name alone after a kin or naming word: 我老婆秀英, 老板叫国梁; a person's noun and
+为/是: 实际使用人为涂俊; 其中 before a subject; a quoted string that signs or testifies: “俞家和”签字;
+a kin courtesy after a name: 周玉兰大姐; offences only a person commits: 伙同, 饮酒后, 盗窃; at a
+clause's head, a word doing what only a person does: 富强因涉嫌); readings (所 before a verb is
+the particle, not 研究所: 巫春生所经营; a span that a longer dictionary word runs across is that
+word's part: 安然无恙, 东方红大道; a noun and a localiser: 楼道里; surname + 总 is a courtesy;
+Latin names with accents and hyphens, Peter Müller, Kim Min-jun; a dotted name stops at a list
+joint or a role's noun and takes an ASCII full stop as its dot). jieba's tags proved weak
+evidence for words (it tags 任重道远, 师生, 玉溪, 柏木 nr), so the new vetoes use the dictionary's
+words, not its tags. Figures after round 5: heldout4.tsv (spent) 0.956 / 0.7%; tune5.tsv's first
+three batches 0.950 / 2.8% (per batch 1.000 / 0.9%, 0.961 / 3.7%, 0.836 / 5.0%); every other
+corpus as before or better. A fourth batch, written after the last change and measured once, not
+tuned on: 49/51 = 0.961, 0/50 flagged (main: 0.882, 0/50), the round's best estimate of unseen
+text, by a writer who knows the detector. A learned scorer over candidates was not tried (no time in the round);
+the batches suggest the ceiling is evidence, not rules: a word that is a name, alone in a
+clause with nothing personal around it (冷静在网吧内吸烟, 简单在其租住的), is out of reach of
+both. Speed: about the same. Whole-process CPU time, paired with main's, medians of 7: the demo
+decisions' text 40 times, 1.006x (0.98-1.15); the demo text and heldout4 and tune4 8 times, 1.024x
+(0.93-1.07); load 4-5. In-process over the demo text alone, best of 5: 1.03-1.05x (the new passes
+run only where a kin word, a list or a found name is).
+
 * A name's shape is the default (`_shaped`): a surname and two given characters that names use
   5,000 times or more (givenchars.py; 673 characters), or a single surname and one given
   character used 20,000 times or more in a name's slot, is a name wherever it stands
@@ -131,6 +162,7 @@ _PLACE_CHARS = _PLACE_END | set("沟湾庄坝岭堡营桥港岛山河湖口塘�
 _STOP = set("于在称证陈承系作的与和及等向对将把被为已未曾从自因所到说表提出签负拒持驾是也均都还就"
             "并亦即便不无有经之其由") | CLAUSE_START | set("0123456789")
 _ADVERBS = set("均都也亦又还仍皆")
+_LOCALIZER = set("里内外上下中旁边前后")
 # Function words that names use often as their first given character (李向东, 张和平, 王为民,
 # 陈其美: 20,000-36,000 uses each): allowed there, in a two-character given name only.
 _SOFT_GIVEN = set("和向其为")
@@ -146,7 +178,7 @@ _PREP_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, PREPOSITIONS), key=
 _ROLE_LAST = {r[-1] for r in ROLES} | set("：:为是系即了* \u3000") | PERSON_SUFFIX
 _LEFT_OK = _ROLE_LAST | {p[-1] for p in PREPOSITIONS} | CLAUSE_START
 _TITLE = re.compile(r"《[^《》\n]{0,80}》")
-_LATIN_QUOTE = re.compile(r"[A-Za-z]+(?: [A-Za-z]+){1,3}")
+_LATIN_QUOTE = re.compile(r"[A-Za-z\u00c0-\u017f-]+(?: [A-Za-z\u00c0-\u017f-]+){1,3}")
 _QUOTE_HINT = re.compile("[“「『‘\"]")
 _QUOTE = re.compile(r"[“「『‘\"]([^“”「」『』‘’\"\n，。；：！？,;:!?]{1,14})[”」』’\"]")
 # A character class first: the regular expression engine rejects most positions with one test.
@@ -166,6 +198,10 @@ _MINORITY_RE = re.compile(
     "(?=[" + "".join(sorted({p[0] for p in MINORITY_PARTS})) + "])"
     "(?:" + "|".join(sorted(MINORITY_PARTS, key=len, reverse=True)) + "){1,4}(?:江|汗)?")
 _DOT_RE = re.compile("[" + re.escape(DOTS) + "]")
+# Round 5: an ASCII full stop between two Han characters is a hurried clerk's middle dot too
+# (努尔兰.别克波拉提); Chinese text never ends a sentence with it between two Han characters.
+_NAME_DOTS = DOTS + "."
+_DOT_SCAN_RE = re.compile("[" + re.escape(_NAME_DOTS) + "]")
 _ORG_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, ORG_SUFFIXES), key=len, reverse=True)) + ")")
 _TABLE_HEAD = re.compile(r"姓名|名称|当事人|相对人|负责人|经营者|申请人|被处罚人|户主|业主|车主|店主|[人者员]\s*\|")
 # A column of people: its header is a name's label or a person's noun (户主, 受送达人, 驾驶员, Name).
@@ -234,7 +270,8 @@ _ACT_RE = re.compile("(?:吊销|注销|撤销|撤回|拆除|没收|查封|扣押
 _EVIDENCE_END = re.compile("(?:为|作为)(?:证|凭|准|依据)")
 # A courtesy or a kinship title after a bare surname (李先生, 孙女士, 王师傅, 张老板, 刘总): the
 # decision names no one by it, so it is not reported (issue 20: decided, documented here).
-_HONORIFIC_RE = re.compile("先生|女士|小姐|师傅|老师|同志|老板|总经理|经理|阿姨|大爷|大妈|大姐|大哥|老汉|医生|警官|律师|总[，,。、：:）)]")
+# (round 5: 总 before anything, 王总出差了, 赵总表示: 总 is used 2,699 times in given names, a courtesy far more)
+_HONORIFIC_RE = re.compile("先生|女士|小姐|师傅|老师|同志|老板|总经理|经理|阿姨|大爷|大妈|大姐|大哥|老汉|医生|警官|律师|总")
 _PREP_CHARS = set("向对由和与及给被把将同跟替经")
 # Time words after 于: 当事人于当日 is no 于当.
 _TIME_AFTER_YU = re.compile(r"于(?:当|同|次|今|去|前|近|本|上|下|[一二三四五六七八九十]+[月日年]"
@@ -344,7 +381,7 @@ def blank(text: str, public: Iterable[str] = ()) -> str:
         def quote(m: re.Match[str]) -> str:
             if _LATIN_QUOTE.fullmatch(m.group(1)):
                 return m.group()  # “Li Xiaoming”: the romanised-name reader judges it (round 4)
-            return m.group() if _named_quote(original, m.start()) else fill(m)
+            return m.group() if _named_quote(original, m.start()) or _QUOTE_ACT.match(original, m.end()) else fill(m)
         text = _QUOTE.sub(quote, text)
     for p in public:
         p = p.strip()
@@ -356,6 +393,13 @@ def blank(text: str, public: Iterable[str] = ()) -> str:
 # Before a quote, what makes the quoted string a person's name rather than a brand (round 3):
 # 被许可人“黄海明”, 当事人姓名“罗家辉”误录为“罗家晖”.
 _NAMED_QUOTE = re.compile(r"(?:姓名|名字|署名|签名|误录为|误写为|误登为|更正为|应为|改为|变更为)[：:为是]?\s*$")
+
+
+# ... or, after it, what only a person does (round 5: “俞家和”签字的进货单, 据「付俊杰」本人陈述): a
+# brand or a shop's name signs and testifies nothing. Narrower than PERSON_PREDICATES, whose
+# 处购, 名下 or 的证明 follow a quoted shop as readily (从“老李商行”处购进).
+_QUOTE_ACT = re.compile(r"\s*(?:签字|签名|签收|签署|本人|供述|供认|陈述|证实|承认|声称|辩称|自称|自述|按手印|捺印|"
+                        r"[（(]\s*[男女])")
 
 
 # ... but a nickname's label makes it no name (微信名叫“平安喜乐”, 网名为“阳光明媚”, 昵称“快乐星球”).
@@ -395,10 +439,12 @@ def _left(text: str, i: int) -> int:
                 r.end() == i and any(_freq(text[r.start():i + n]) >= _WORD for n in (1, 2))):
             return STRONG  # (法人单位, 家长会: the role and what follows are one word)
     if (prev in PERSON_SUFFIX or prev in _TRADE_SUFFIX and _tag(text[i - 2:i])[:1] != "v") and i >= 2 and _han(text[i - 2]) \
-            and _freq(text[i - 1:i + 1]) < _COMMON:  # (加工|过程中, 施工: verbs, no trades)
+            and _freq(text[i - 1:i + 1]) < _COMMON and not any(_freq(text[i - k:i + 2]) >= _WORD for k in (2, 3)):
+        # (加工|过程中, 施工: verbs, no trades; 消费者权益: the noun and what follows are one word, round 5)
         return STRONG  # 保洁员, 经营户, 被告知人, 美甲师, 维修工: a person's noun
-    if prev in "：:" and i >= 3 and text[i - 2] in PERSON_SUFFIX and _han(text[i - 3]):
-        return STRONG  # 审核人：, 代收人：, 相对人：: a person's noun as a label
+    if prev in "：:为是系" and i >= 3 and text[i - 2] in PERSON_SUFFIX and _han(text[i - 3]) and \
+            _freq(text[i - 1:i + 1]) < _COMMON:
+        return STRONG  # 审核人：, 代收人：, 相对人：: a person's noun as a label; 实际使用人为|涂俊 (round 5)
     if _freq(text[i - 1:i + 1]) >= _COMMON:
         if prev in _PREP_CHARS and i >= 2 and _given_ok(text, i + 1, 2) and _name_like(text[i + 1:i + 3]) and \
                 _freq(text[i:i + 3]) < _WORD and _right(text, i + 3)[0] >= R_PRED:
@@ -486,6 +532,9 @@ def _person_follows(text: str, k: int) -> bool:
     return bool(STRONG_RIGHT.match(text, k) or PERSON_PREDICATE_RE.match(text, k))
 
 
+_SUO_VERB = re.compile("所(?:经营|售|卖|销售|出售|生产|加工|开|开办|开设|有|持|述|称|说|在|作|做|得|收|购|租|承包|驾驶|驾|雇|用|使用)")
+
+
 def _business_or_place(text: str, start: int, end: int, reach: int = 10) -> bool:
     """A business or place name runs on from the candidate: an organisation or place suffix
     within a few characters, before any word boundary (李四华水果店, 周大福珠宝专柜, 李集镇)."""
@@ -500,6 +549,8 @@ def _business_or_place(text: str, start: int, end: int, reach: int = 10) -> bool
         if not _han(ch) or ch in CLAUSE_START:
             return False
         m = _ORG_RE.match(text, k)
+        if m and k == end and _SUO_VERB.match(text, k):
+            return False  # 巫春生|所经营的, 祁有福|所售: the particle 所 before a verb, no 研究所 (round 5)
         if m and len(m.group()) == 1 and k == end and _freq(text[k:k + 2]) >= _COMMON * 10 and not _ORG_RE.match(text, k + 2) \
                 and _ACT_RE.search(text, max(0, start - 4), start):
             return False  # 注销韦国强|道路运输从业资格证: after an act done to a person, a frequent word (道路)
@@ -667,7 +718,7 @@ def _dotted(text: str, out: list[_Cand]) -> set[int]:
     transliterated names, stopping at a role, a common word or a function word. Returns the
     positions they cover."""
     covered: set[int] = set()
-    for m in _DOT_RE.finditer(text):
+    for m in _DOT_SCAN_RE.finditer(text):
         d = m.start()
         if d in covered or d == 0 or d + 1 >= len(text) or not _han(text[d - 1]) or not _han(text[d + 1]):
             continue
@@ -680,6 +731,8 @@ def _dotted(text: str, out: list[_Cand]) -> set[int]:
                 break
             if ch in "和与及、" and d - a >= 2:
                 break  # 诸葛飞和|艾力•库尔班: a list joint before a part of two characters or more
+            if ch in PERSON_SUFFIX | _TRADE_SUFFIX and ch not in TRANSLIT and a < d:
+                break  # 放牧员|热合曼•阿不都拉, 护林员|吐尔洪•买买提: a role's noun ends before the name (round 5)
             pair = text[a - 2:a] if a >= 2 else ""
             if a < d and pair and (_freq(pair) >= _COMMON or _freq(pair) >= _WORD and not any(c in TRANSLIT for c in pair)) \
                     and not all(c in TRANSLIT for c in pair) or ch in "籍族":
@@ -689,11 +742,13 @@ def _dotted(text: str, out: list[_Cand]) -> set[int]:
         # further dots: 阿卜杜·热合曼·艾山 is one name
         while b < len(text) and b - d < 20:
             ch = text[b]
-            if _DOT_RE.match(ch) and b + 1 < len(text) and _han(text[b + 1]):
+            if _DOT_SCAN_RE.match(ch) and b + 1 < len(text) and _han(text[b + 1]):
                 b += 1
                 continue
             if not _han(ch) or ch in _MASK or (ch in _STOP and ch not in TRANSLIT):
                 break
+            if ch in "和与及、" and b - d > 2:
+                break  # 艾力·买买提|和阿卜杜拉·热西提: a list joint after a part of two characters or more (round 5)
             pair = text[b:b + 2]
             if b > d + 1 and _freq(pair) >= _COMMON and _predicate2(text, b + 1) and (
                     not PERSON_PREDICATE_RE.match(text, b) or ch in TRANSLIT) and ch not in _STOP_WORDS:
@@ -730,7 +785,7 @@ def detect(text: str, tagger: Tagger | None = None, public: Iterable[str] = ()) 
         return []
     text = blank(text, public)
     cands: list[_Cand] = []
-    covered = _dotted(text, cands) if _DOT_RE.search(text) else set()
+    covered = _dotted(text, cands) if _DOT_SCAN_RE.search(text) else set()
     # where a name can stand (after a cue, a clause start or a preposition), and, inside running
     # text, where a description or a list follows (共有李水生等14名, 雇佣的范强、东方晓燕)
     starts = {m.start(): m.group(1) for m in _CANDIDATE_RE.finditer(text)}
@@ -820,9 +875,163 @@ def detect(text: str, tagger: Tagger | None = None, public: Iterable[str] = ()) 
         shaped += _foreign(text, covered)
     if _LATIN_HINT.search(text):
         shaped += _latin(text, covered)
+    if _KIN_RE.search(text):
+        shaped += _given_only(text, covered)
     if not (cands or shaped):
         return []
-    return _two_surnames(text, _decide(text, cands, tagger or jieba_tagger, shaped))
+    spans = _in_words(text, _two_surnames(text, _decide(text, cands, tagger or jieba_tagger, shaped)))
+    return _word_lists(text, _listed(text, spans)) if spans and _LIST_SEP_RE.search(text) else spans
+
+
+def _in_words(text: str, spans: list[Span]) -> list[Span]:
+    """Round 5: a span that a longer word of the dictionary runs across is part of that word (安然|无恙,
+    东方红|大道, 高峰|期): whatever reader found it, the word reading wins, unless a personal
+    description follows (a name's own evidence). Four characters or more are idioms and places;
+    a three-character word tagged as a person (张三丰) is a name of its own, not a veto."""
+    out = []
+    for a, b in spans:
+        hit = False
+        for lo, hi in ((a, b + 1), (a, b + 2), (a - 1, b), (a - 2, b), (a - 2, a + 1)):
+            if lo < 0 or hi > len(text) or hi - lo < 3 or not all(_han(c) for c in text[lo:hi]):
+                continue
+            # (a word across the span's start is no name's, whatever its tag: 东方红|大道, tagged nr)
+            if _freq(text[lo:hi]) >= _WORD and (hi - lo >= 4 or hi <= b or not _tag(text[lo:hi]).startswith("nr")):
+                hit = True
+                break
+        if b - a == 3 and text[b - 1] in _LOCALIZER and _freq(text[a:b - 1]) >= _WORD and not STRONG_RIGHT.match(text, b):
+            continue  # 商海|中, 楼道|里: a noun and a localiser, whichever reader found it
+        if text[a:b] in COMPOUND and _HONORIFIC_RE.match(text, b):
+            continue  # 东郭先生, 欧阳女士: a compound surname and a courtesy names no one, as 李先生
+        if not hit or STRONG_RIGHT.match(text, b):
+            out.append((a, b))
+    return out
+
+
+# Round 5: a list whose items are mostly words of the dictionary is a list of things (卷烟：中华、
+# 玉溪、黄鹤楼、南京; 松木、杉木、柏木; 杨梅、李子、桃子): a name-shaped item in it is one more
+# thing, unless what follows the list says people (均系…工人, 等人, 二人). People's names are
+# seldom dictionary words, so a list of people is not mistaken for one.
+_SEGMENT_END = CLAUSE_START - {"、"}
+
+
+def _word_lists(text: str, spans: list[Span]) -> list[Span]:
+    out = []
+    lists: dict[tuple[int, int], bool] = {}
+    for a, b in spans:
+        if text[b:b + 1] != "、" and text[a - 1:a] != "、":
+            out.append((a, b))
+            continue
+        lo = a
+        while lo > 0 and a - lo < _LIST_REACH and text[lo - 1] not in _SEGMENT_END:
+            lo -= 1
+        hi = b
+        while hi < len(text) and hi - b < _LIST_REACH and text[hi] not in _SEGMENT_END:
+            hi += 1
+        key = (lo, hi)
+        if key not in lists:
+            items = text[lo:hi].split("、")
+            first_end = lo + len(items[0])
+            last = items[-1]
+            # the last item runs into the predicate: keep its first word (白沙。, 柏木共计17立方米)
+            k = 0
+            while k < len(last) and k < 4 and _han(last[k]) and last[k] not in _STOP:
+                k += 1
+            items[-1] = last[:k]
+            items[0] = items[0][-4:]
+            # (the dictionary's words, whatever their tag: jieba tags 玉溪, 柏木, 杨梅 nr; 张伟, 王芳 are no words)
+            words = sum(1 for x in items if 2 <= len(x) <= 4 and (_freq(x) >= _WORD or _freq(x[-2:]) >= _COMMON
+                                                                   or x in _GOODS))
+            tail = lo + len(text[lo:hi]) - len(last) + k
+            # (half or more; a role before the list says people: 雇佣高峰、金山、石林)
+            lists[key] = len(items) >= 3 and words * 2 >= len(items) and _right(text, tail)[0] < R_PERSON and not any(
+                _left(text, first_end - n) == STRONG for n in (2, 3))
+        if not lists[key] or STRONG_RIGHT.match(text, b):
+            out.append((a, b))
+    return out
+
+
+# Round 5: the items of a list of people (暴永刚、操卫东; 伍家豪、晏晓丽、蓟海波). A list holds
+# things of one kind: an item next to a found name, with a name's shape (a surname, or any
+# character before given characters names use), is a person's name too, though its surname is in
+# no list (操) or its head is a word (石林与金山). Structural, so it carries to lists nobody wrote
+# a cue for; a list of goods or brands holds no found name to start from.
+_LIST_SEP_RE = re.compile("[、]")
+_ITEM_END = set("、，,。；;：:（()）“”\"!！?？|\n \u3000") | set("等")
+
+
+def _item(text: str, a: int, b: int) -> bool:
+    """text[a:b] has a person's name's shape as a list's item."""
+    item = text[a:b]
+    if not 2 <= len(item) <= 3 or not all(_han(c) for c in item) or any(c in _MASK for c in item) or \
+            any(c in _NOT_GIVEN or c in _STOP for c in item[1:]):
+        return False
+    if item in _GOODS or item in _COLLECTIVE or item in _ROLE_WORDS or _business_or_place(text, a, b, 6):
+        return False
+    if item[-1] in PERSON_SUFFIX | _TRADE_SUFFIX and _freq(item[:-1]) >= _WORD:
+        return False  # 安全员, 技术员: a role listed with people
+    if item[0] in SINGLE:
+        return _plausible_chars(item[1:], _USES_WEAK) and not (_freq(item) >= _COMMON and not _tag(item).startswith("nr"))
+    if len(item) == 2:  # 志明、秀兰: a given name alone, listed with one
+        return _name_like(item) and _freq(item) < _WORD
+    return _name_like(item[1:]) and _freq(item[:2]) < _WORD and _freq(item) < _WORD
+
+
+def _listed(text: str, spans: list[Span]) -> list[Span]:
+    found = set(spans)
+    for _ in range(4):  # a list is read outward from each found name, item by item
+        added = []
+        for a, b in found:
+            if text[b:b + 1] == "、":  # the next item: three characters or two, then the list goes on or ends
+                for n in (3, 2):
+                    k = b + 1 + n
+                    if k <= len(text) and (k == len(text) or text[k] in _ITEM_END or _right(text, k)[0] >= R_VERB) \
+                            and _item(text, b + 1, k):
+                        added.append((b + 1, k))
+                        break
+            if a >= 3 and text[a - 1] == "、":  # the item before
+                k = a - 1
+                while k > 0 and a - 1 - k < 4 and text[k - 1] not in _ITEM_END:
+                    k -= 1
+                if a - 1 - k in (2, 3) and (k == 0 or text[k - 1] in _ITEM_END or text[k - 1] in _ROLE_LAST) and _item(text, k, a - 1):
+                    added.append((k, a - 1))
+        new = [x for x in added if x not in found and not any(x[0] < d and c < x[1] for c, d in found)]
+        if not new:
+            break
+        found.update(new)
+    return sorted(found) if len(found) > len(spans) else spans
+
+
+# Round 5: a given name alone after a kin word (我老婆秀英, 儿子小军在外地, 其母亲秀兰在店内,
+# 热心群众志明、秀兰) or a naming word (老板叫国梁): families and neighbours call each other so,
+# and the words quote them.
+# Two characters that names use often (_USES_HEAD each), no common word, and a boundary after.
+_KIN_WORDS = ("老婆", "老公", "妻子", "丈夫", "爱人", "儿子", "女儿", "母亲", "父亲", "哥哥", "姐姐", "弟弟", "妹妹",
+              "孙子", "孙女", "儿媳", "女婿", "媳妇", "侄子", "侄女", "外甥", "我妈", "我爸", "其妻", "其夫", "其子", "其女",
+              "群众", "村民", "邻居", "同事", "朋友", "表哥", "表姐", "表弟", "表妹", "堂哥", "堂姐", "堂弟", "堂妹",
+              # and after a naming word (老板叫国梁，; 一个名叫志强的人)
+              "名叫", "叫做", "叫")
+# (zero-width, so that overlapping words are each tried: 其妻|子丽娟 and 其|妻子|丽娟)
+_KIN_RE = re.compile("(?=[" + "".join(sorted({w[0] for w in _KIN_WORDS})) + "])(?=(" + "|".join(_KIN_WORDS)
+                     + r")[\u4e00-\u9fff]{2}(?:[、，,。；;（(]|$|[\u4e00-\u9fff]))")  # (a class first: one test rejects most positions)
+
+
+def _given_only(text: str, covered: set[int]) -> list[Span]:
+    out: list[Span] = []
+    for m in _KIN_RE.finditer(text):
+        g = m.start() + len(m.group(1))
+        given = text[g:g + 2]
+        if g in covered or given[0] in SINGLE and _plausible_chars(given[1:], _USES_WEAK):
+            continue  # 儿子王强: a surname's reading, the other readers' work
+        if not _name_like(given) or any(c in _NOT_GIVEN or c in _STOP for c in given) or _masked_after(text, g + 2):
+            continue
+        if _freq(given) >= _WORD and not _tag(given).startswith("nr"):
+            continue  # 儿子小学毕业, 母亲节: a word
+        right = _right(text, g + 2)[0]
+        if right >= R_PRED or right == R_LIST or text[g + 2:g + 3] in ("", "，", ",", "。", "；", "、") or \
+                right >= R_VERB and m.group(1) in ("叫", "名叫", "叫做") or \
+                _freq(text[g + 1:g + 3]) < _WORD and PREDICATE_RE.match(text, g + 2):
+            out.append((g, g + 2))
+    return out
 
 
 def _two_surnames(text: str, spans: list[Span]) -> list[Span]:
@@ -852,8 +1061,13 @@ def _two_surnames(text: str, spans: list[Span]) -> list[Span]:
 # Name:, 姓名（拼音）：), in a table under a Name column, or before a description or a person's
 # predicate (（美国籍）, 签署). Words of firms and forms are never parts of a name.
 _LATIN_HINT = re.compile("[A-Z][A-Za-z]")
-_LATIN_RE = re.compile(r"(?<![A-Za-z0-9_.@/-])[A-Z][A-Za-z]+(?:[ \u00a0][A-Z][A-Za-z]+){1,3}(?![A-Za-z0-9_@])")
-_LATIN_TOKEN = re.compile(r"[A-Z]+|[A-Z][a-z]+")
+# Round 5: a token may carry Latin-1 letters and a hyphen (Peter Müller, Kim Min-jun, José
+# Martínez): European and Korean names are written so, and the ASCII-only reading missed them.
+_LATIN_LETTERS = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u017f"
+_LATIN_RE = re.compile(r"(?<![A-Za-z0-9_.@/-])[A-Z][" + _LATIN_LETTERS + r"]+(?:-[A-Za-z][" + _LATIN_LETTERS + r"]+)?"
+                       r"(?:[ \u00a0][A-Z][" + _LATIN_LETTERS + r"]+(?:-[A-Za-z][" + _LATIN_LETTERS + r"]+)?){1,3}"
+                       r"(?![A-Za-z0-9_@])")
+_LATIN_TOKEN = re.compile(r"(?:[A-Z]+|[A-Z][a-z\u00df-\u00f6\u00f8-\u00ff]+)(?:-(?:[A-Z]+|[A-Za-z][a-z\u00df-\u00f6\u00f8-\u00ff]+))?")
 _NOT_NAME_TOKENS = frozenset("""
 co ltd inc llc plc gmbh corp corporation company group limited trading testing technology technologies tech
 store shop mall plaza center centre street road avenue hotel restaurant cafe bank international global
@@ -900,8 +1114,10 @@ def _latin(text: str, covered: set[int]) -> list[Span]:
             continue
         lo = max(0, a - 16)
         left = text[lo:a].rstrip(" \u3000*")
+        # round 5: a nationality earlier in the clause (德国籍技术顾问Peter Müller: a role no list holds)
         slot = bool(_LATIN_LEFT.search(left)) or (left and (
-            _ROLE_RE.search(left) is not None or left[-1] in PERSON_SUFFIX or left.endswith(("外国人", "籍"))))
+            _ROLE_RE.search(left) is not None or left[-1] in PERSON_SUFFIX or left.endswith(("外国人", "籍"))
+            or _GLOSS_BEFORE.search(left) is not None))
         if not slot and left.endswith("|"):
             slot = bool(re.search(r"name|姓名", text[:a], re.IGNORECASE))
             cell = left[:-1].rstrip(" \u3000*")  # 外籍人员|John Miller|: the cell before names a person
@@ -912,7 +1128,9 @@ def _latin(text: str, covered: set[int]) -> list[Span]:
             before = left[:-1]
             slot = (a - 2) in covered or bool(_GLOSS_BEFORE.search(before))
         if not slot:
-            slot = bool(_LATIN_RIGHT.match(text, b) or STRONG_RIGHT.match(text, b) or PERSON_PREDICATE_RE.match(text, b))
+            # round 5: past a closing quote too (据“Tran Thi Lan”供述)
+            after = b + 1 if text[b:b + 1] in "”」』’\"" else b
+            slot = bool(_LATIN_RIGHT.match(text, after) or STRONG_RIGHT.match(text, after) or PERSON_PREDICATE_RE.match(text, after))
         if slot:
             out.append((a, b))
     return out
@@ -976,7 +1194,7 @@ def _unlisted(text: str, covered: set[int]) -> list[Span]:
         i = m.start()
         first = m.group(1)
         end = i + 3
-        if i in covered or first in SINGLE or first in _NOT_GIVEN or first in _STOP or first in _MASK or \
+        if i in covered or first in SINGLE or first in _NOT_GIVEN or first in _STOP or first in _MASK or first == "叫" or \
                 first in _ADMIN or first in _PLACE_END or end > len(text):
             continue
         strong = STRONG_RIGHT.match(text, end) is not None
@@ -1189,6 +1407,12 @@ def _shape_word(text: str, i: int, g: int, end: int, surname: str) -> bool:
         return True  # 房东|宇文琴, 店主: the surname character is part of a role
     if _freq(word) >= _WORD and not _tag(word).startswith("nr"):
         return True  # 马铃薯, 石灰石
+    if end < len(text) and _freq(text[i:end + 1]) >= _WORD:
+        return True  # 任重道|远, 高枕无|忧: the head of an idiom (round 5; jieba tags some idioms nr)
+    if given[-1] in _LOCALIZER and _freq(text[i:end - 1]) >= _WORD:
+        return True  # 楼道|里, 商海|中: a noun and a localiser, a place (round 5; jieba tags 商海 nr)
+    if _tag(given)[:1] == "v" and _freq(given) >= _COMMON * 10 and _left(text, i) == NONE and _right(text, end)[0] < R_PERSON:
+        return True  # 期间应|加强巡查: a frequent verb inside running text (round 5; 向建设 in a slot stays a name)
     if given[0] in _FIRST_GIVEN and (_freq(given) >= _WORD and not _tag(given).startswith("nr") or _right(text, end)[0] < R_PRED):
         return True  # 李承认, 张自愿: the function word's reading, unless a name's shape stands before a predicate
     if _freq(given) >= _COMMON and not _tag(given).startswith("nr") and (
@@ -1356,6 +1580,14 @@ _SENTENCE_END, _OPEN, _CLOSE = set("。；;！!"), set("（("), set("）)")
 _DAI = set("岩玉")
 
 
+# Round 5: what follows a clause's subject only when the subject is a person, whatever word the
+# subject is (an adjective, 简单; a verb, 和平; a noun, 戈壁): the person's own things, a person's
+# status, suspicion, confession. Narrower than PERSON_PREDICATES: 说, 主动, 如实, 共同 follow
+# adverbs too (简单说, 主动|作为).
+_SUBJECT_ACT = re.compile(r"在其|在自家|在未取得|因涉嫌|涉嫌|于\d|承认|供认|证实|辩称|拒不|拒绝|伙同|"
+                          r"饮酒后|酒后|驾驶|驾车|擅自|私自|名下|家中|本人|的询问|的陈述")
+
+
 def _decide(text: str, cands: list[_Cand], tag: Tagger, shaped: Iterable[Span] = ()) -> list[Span]:
     """Accept what the slot says is a name; ask the tagger about what it leaves open; extend
     accepted names to the candidates listed with them (张三、李四华两人)."""
@@ -1401,6 +1633,9 @@ def _decide(text: str, cands: list[_Cand], tag: Tagger, shaped: Iterable[Span] =
         elif c.common and c.right >= R_PRED and c.end - c.start == 2 and (c.start == 0 or text[c.start - 1] in "。！？；\n") and \
                 _tag(text[c.start:c.end]).startswith("nr") and _plausible(text, c, _USES_COMMON):
             accepted.append(c)  # 白雪|经营的, 张扬|在: a sentence's subject that jieba's dictionary knows as a name
+        elif c.left == WEAK and c.end - c.start == 2 and (c.start == 0 or text[c.start - 1] in CLAUSE_START) and \
+                _SUBJECT_ACT.match(text, c.end) and _plausible(text, c, _USES_WEAK):
+            accepted.append(c)  # 简单|在其租住的, 富强|因涉嫌: a clause's subject doing what only a person does (not 明显|系该)
         elif c.common and _tag(text[c.start:c.end]) == "n" and _freq(text[c.start:c.end]) >= _COMMON * 5:
             pending.append(c)  # 将文书|送达: a frequent common noun in a preposition's slot is the thing, not a person
         elif c.right == R_PERSON and not c.functional and (_plausible(text, c, _USES_WEAK) if c.common else (
@@ -1577,9 +1812,9 @@ def mask(name: str) -> str | None:
     plain = d.mask_name(name)
     if plain is None and name[:1].isascii():
         return name.split()[0] + " 某"  # ZHANG Lihua -> ZHANG 某, David Wilson -> David 某
-    if plain is not None or not _DOT_RE.search(name):
+    if plain is not None or not _DOT_SCAN_RE.search(name):
         return plain
-    parts = re.split("([" + re.escape(DOTS) + "])", name)
+    parts = re.split("([" + re.escape(_NAME_DOTS) + "])", name)
     return "".join(p if k % 2 else (p[0] + "某" if k == 0 else "某某") for k, p in enumerate(parts))
 
 
