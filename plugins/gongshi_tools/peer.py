@@ -28,6 +28,7 @@ import datetime as dt
 import json
 import os
 import shutil
+import statistics
 import sys
 import time
 from dataclasses import asdict, dataclass
@@ -58,6 +59,7 @@ class Step:
     exit: int
     parts: str = ""        # the peer's "hugo 2.4 s + pagefind 4.2 s"
     load: float = 0.0      # 1-minute load average when the step started
+    round: int = 1         # which of the run's rounds (`compare(rounds=…)`)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -316,19 +318,19 @@ class Sides:
                      log_file=os.path.join(self.work, f"pagefind-{label}.log"))
         return hugo, pf
 
-    def cold(self) -> list[Step]:
+    def cold(self, round_: int = 1) -> list[Step]:
         shutil.rmtree(self.output, ignore_errors=True)
         shutil.rmtree(os.path.join(self.work, ".cache"), ignore_errors=True)  # the page cache
         shutil.rmtree(self.env["GONGSHI_CACHE_DIR"], ignore_errors=True)      # the parse cache
-        return self._both("cold")
+        return self._both("cold", round_)
 
-    def one_record(self) -> list[Step]:
+    def one_record(self, round_: int = 1) -> list[Step]:
         facts = [d for d in self.decisions if "经查，" in (d[2].get("facts") or "")]
-        rel, _name, _data = facts[len(facts) // 2]
+        rel, _name, _data = facts[(len(facts) // 2 + round_ - 1) % len(facts)]  # another decision each round
         change_facts(os.path.join(self.data, rel))
         change_facts(content_path(self.site, rel))
         self.changed = rel
-        return self._both("one-record")
+        return self._both("one-record", round_)
 
     def _tell(self, log_name: str, code: int) -> None:
         """A failed step: its exit code and the end of its output."""
@@ -336,37 +338,46 @@ class Sides:
             tail = fh.read()[-2000:]
         self.log(f"{log_name}: exit {code}\n{tail}")
 
-    def _both(self, label: str) -> list[Step]:
-        public = len(self.decisions)
-        self.log(f"{label} {self.n:,}: gongshi build …")
+    def _both(self, label: str, round_: int = 1) -> list[Step]:
+        """Both sides of one step; the side that goes first alternates with the round, so that
+        neither always meets the disk and the machine as the other left them."""
+        sides = [self._ours, self._theirs] if round_ % 2 else [self._theirs, self._ours]
+        steps = [side(label, round_) for side in sides]
+        return sorted(steps, key=lambda s: s.side != "gongshi")
+
+    def _ours(self, label: str, round_: int) -> Step:
+        self.log(f"{label} {self.n:,} (round {round_}): gongshi build …")
         load = _load()
         wall, cpu, peak, code = self.gongshi(label)
         if code != 0:  # 1: errors found, the build refused to write anything
             self._tell(f"gongshi-{label}.log", code)
-        steps = [Step(self.n, public, "gongshi", label, round(wall, 2), round(cpu, 2), round(peak), code,
-                      load=round(load, 1))]
-        self.log(f"{label} {self.n:,}: hugo + pagefind …")
+        return Step(self.n, len(self.decisions), "gongshi", label, round(wall, 2), round(cpu, 2), round(peak), code,
+                    load=round(load, 1), round=round_)
+
+    def _theirs(self, label: str, round_: int) -> Step:
+        self.log(f"{label} {self.n:,} (round {round_}): hugo + pagefind …")
         load = _load()
         hugo, pf = self.peer(label)
         code = hugo[3] or pf[3]
         if code:
             self._tell(f"hugo-{label}.log" if hugo[3] else f"pagefind-{label}.log", code)
-        steps.append(Step(self.n, public, "hugo+pagefind", label, round(hugo[0] + pf[0], 2),
-                          round(hugo[1] + pf[1], 2), round(max(hugo[2], pf[2])), code,
-                          f"hugo {hugo[0]:.1f} s + pagefind {pf[0]:.1f} s; peak {hugo[2]:.0f} / {pf[2]:.0f} MB",
-                          round(load, 1)))
-        return steps
+        return Step(self.n, len(self.decisions), "hugo+pagefind", label, round(hugo[0] + pf[0], 2),
+                    round(hugo[1] + pf[1], 2), round(max(hugo[2], pf[2])), code,
+                    f"hugo {hugo[0]:.1f} s + pagefind {pf[0]:.1f} s; peak {hugo[2]:.0f} / {pf[2]:.0f} MB",
+                    round(load, 1), round_)
 
 
 def compare(sizes: Iterable[int], cache: str = ".cache/bench", log: Log | None = None,
-            keep: bool = False) -> list[Step]:
-    """Cold build and one-record rebuild on both sides, for every size."""
+            keep: bool = False, rounds: int = 1) -> list[Step]:
+    """Cold build and one-record rebuild on both sides, for every size, `rounds` times in turn
+    (cold, one-record, cold, one-record …; each round changes another decision)."""
     say: Log = log or (lambda _text: None)
     steps: list[Step] = []
     for n in sizes:
         sides = Sides(n, cache, say)
-        steps += sides.cold()
-        steps += sides.one_record()
+        for r in range(1, max(1, rounds) + 1):
+            steps += sides.cold(r)
+            steps += sides.one_record(r)
         if not keep:
             shutil.rmtree(sides.work, ignore_errors=True)
     return steps
@@ -376,18 +387,25 @@ def compare(sizes: Iterable[int], cache: str = ".cache/bench", log: Log | None =
 # Reporting
 
 def ratios(steps: list[Step]) -> list[dict[str, Any]]:
-    """gongshi / peer per size and step (wall, CPU, peak): below 1.0 gongshi is faster or smaller."""
+    """gongshi / peer per size and step (wall, CPU, peak), of each side's median over the rounds
+    (`rounds`; `range`: the lowest and highest ratio of one round's pair): below 1.0 gongshi is
+    faster or smaller. A step that failed on either side in any round has no ratio."""
     out = []
-    for s in steps:
-        if s.side != "gongshi":
+    keys = sorted({(s.decisions, s.step) for s in steps}, key=lambda k: (k[0], k[1] != "cold"))
+    for n, step in keys:
+        ours = [s for s in steps if (s.decisions, s.step, s.side) == (n, step, "gongshi")]
+        theirs = [s for s in steps if (s.decisions, s.step) == (n, step) and s.side != "gongshi"]
+        if not ours or not theirs or any(s.exit != 0 for s in ours + theirs) or not all(p.seconds for p in theirs):
             continue
-        p = next((q for q in steps if q.side != "gongshi" and (q.decisions, q.step) == (s.decisions, s.step)), None)
-        if p is None or not p.seconds or s.exit != 0 or p.exit != 0:
-            continue  # a failed side has no ratio
-        out.append({"decisions": s.decisions, "step": s.step,
-                    "wall": round(s.seconds / p.seconds, 2),
-                    "cpu": round(s.cpu_seconds / p.cpu_seconds, 2) if p.cpu_seconds else None,
-                    "peak": round(s.peak_rss_mb / p.peak_rss_mb, 2) if p.peak_rss_mb else None})
+        med = statistics.median
+        pairs = [s.seconds / p.seconds for s in ours for p in theirs if p.round == s.round]
+        out.append({"decisions": n, "step": step, "rounds": len(ours),
+                    "wall": round(med([s.seconds for s in ours]) / med([p.seconds for p in theirs]), 2),
+                    "cpu": round(med([s.cpu_seconds for s in ours]) / med([p.cpu_seconds for p in theirs]), 2)
+                    if all(p.cpu_seconds for p in theirs) else None,
+                    "peak": round(max(s.peak_rss_mb for s in ours) / max(p.peak_rss_mb for p in theirs), 2)
+                    if all(p.peak_rss_mb for p in theirs) else None,
+                    "range": [round(min(pairs), 2), round(max(pairs), 2)] if pairs else None})
     return out
 
 
@@ -400,14 +418,17 @@ def to_json(steps: list[Step]) -> str:
 
 def to_text(steps: list[Step]) -> str:
     """A Markdown table: both sides, then the ratio, per size and step."""
-    lines = ["| decisions (public pages) | step | side | wall s | CPU s | peak MB | load | exit | parts |",
-             "|---|---|---|---:|---:|---:|---:|---:|---|"]
+    lines = ["| decisions (public pages) | step | round | side | wall s | CPU s | peak MB | load | exit | parts |",
+             "|---|---|---:|---|---:|---:|---:|---:|---:|---|"]
     for s in steps:
-        lines.append(f"| {s.decisions:,} ({s.public:,}) | {s.step} | {s.side} | {s.seconds:.1f} | "
+        lines.append(f"| {s.decisions:,} ({s.public:,}) | {s.step} | {s.round} | {s.side} | {s.seconds:.1f} | "
                      f"{s.cpu_seconds:.1f} | {s.peak_rss_mb:.0f} | {s.load:.1f} | {s.exit} | {s.parts} |")
-    lines += ["", "| decisions | step | gongshi / peer: wall | CPU | peak memory |", "|---|---|---:|---:|---:|"]
+    lines += ["", "| decisions | step | rounds | gongshi / peer: wall (medians) | range of the rounds | CPU | peak memory |",
+              "|---|---|---:|---:|---|---:|---:|"]
     for r in ratios(steps):
-        lines.append(f"| {r['decisions']:,} | {r['step']} | {r['wall']:.2f}× | {r['cpu']}× | {r['peak']}× |")
+        span = f"{r['range'][0]:.2f}–{r['range'][1]:.2f}×" if r["range"] else ""
+        lines.append(f"| {r['decisions']:,} | {r['step']} | {r['rounds']} | {r['wall']:.2f}× | {span} | {r['cpu']}× | "
+                     f"{r['peak']}× |")
     lines.append(f"\nCPU {bench.cpus()}, Python {sys.version.split()[0]}, as of {bench.AS_OF}; "
                  "peak = largest single process of each step (wait4 ru_maxrss)")
     return "\n".join(lines)
@@ -419,10 +440,12 @@ def main(argv: list[str] | None = None) -> int:
                    help="archive sizes, e.g. 1000,10k,100k (default: 1000,10000)")
     p.add_argument("--cache", default=".cache/bench", metavar="DIR")
     p.add_argument("--keep", action="store_true", help="keep the work folders (<cache>/<n>/peer)")
+    p.add_argument("--rounds", type=int, default=1, metavar="N",
+                   help="rounds of both steps on both sides, in turn; ratios of the medians (default: 1)")
     p.add_argument("-o", "--output", choices=["text", "json"], default="text")
     args = p.parse_args(argv)
     sizes = [n for text in (args.decisions or ["1000,10000"]) for n in synth.iter_sizes(text)]
-    steps = compare(sizes, args.cache, lambda t: print(t, file=sys.stderr, flush=True), args.keep)
+    steps = compare(sizes, args.cache, lambda t: print(t, file=sys.stderr, flush=True), args.keep, args.rounds)
     print(to_json(steps) if args.output == "json" else to_text(steps))
     return 0 if all(s.exit == 0 for s in steps) else 1
 

@@ -45,5 +45,19 @@ def test_change_facts_edits_one_place(tmp_path: Path) -> None:
 def test_ratio_is_gongshi_over_peer() -> None:
     steps = [peer.Step(10, 6, "gongshi", "cold", 3.0, 4.0, 100, 0),
              peer.Step(10, 6, "hugo+pagefind", "cold", 6.0, 8.0, 200, 0)]
-    assert peer.ratios(steps) == [{"decisions": 10, "step": "cold", "wall": 0.5, "cpu": 0.5, "peak": 0.5}]
+    assert peer.ratios(steps) == [{"decisions": 10, "step": "cold", "rounds": 1, "wall": 0.5, "cpu": 0.5, "peak": 0.5,
+                                   "range": [0.5, 0.5]}]
+
+
+def test_rounds_give_the_ratio_of_the_medians_and_each_rounds_range() -> None:
+    # three rounds, the sides alternating: the medians are compared (3.0 / 6.0), a failed step
+    # in any round leaves its step without a ratio
+    steps = [peer.Step(10, 6, side, "cold", s, s, m, 0, round=r)
+             for r, (ours, theirs) in enumerate([(3.0, 6.0), (2.0, 8.0), (9.0, 5.0)], 1)
+             for side, s, m in (("gongshi", ours, 100), ("hugo+pagefind", theirs, 200))]
+    steps += [peer.Step(10, 6, "gongshi", "one-record", 1.0, 1.0, 90, 0, round=1),
+              peer.Step(10, 6, "hugo+pagefind", "one-record", 2.0, 2.0, 200, 1, round=1)]
+    assert peer.ratios(steps) == [{"decisions": 10, "step": "cold", "rounds": 3, "wall": 0.5, "cpu": 0.5,
+                                   "peak": 0.5, "range": [0.25, 1.8]}]
+    assert "| 10 | cold | 3 | 0.50× | 0.25–1.80× | 0.5× | 0.5× |" in peer.to_text(steps)
     assert "0.50×" in peer.to_text(steps)

@@ -23,6 +23,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--peer", action="store_true",
                    help="与 Hugo + Pagefind 并排比较（冷构建和单条记录重建） / side by side with Hugo + Pagefind "
                         "(cold build and one-record rebuild; needs the bench extra)")
+    p.add_argument("--rounds", type=int, default=1, metavar="N",
+                   help="与 --peer 一起：两边轮流各测 N 轮，取中位数之比 / with --peer: N rounds of both sides in "
+                        "turn, ratios of the medians (default: 1)")
     p.add_argument("--federation", default=None, metavar="COUNTIESxDECISIONS",
                    help="模拟一个省：生成各县数据包并测量合并（冷、一个县变化后） / a simulated province, "
                         "e.g. 100x10000: county bundles built in a process pool, the merge timed cold and "
@@ -56,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
 
     if args.peer:
         from gongshi_tools import peer
-        compared = peer.compare(sizes, args.cache, log)
+        compared = peer.compare(sizes, args.cache, log, rounds=max(1, args.rounds))
         print(peer.to_json(compared) if args.output == "json" else peer.to_text(compared))
         return EXIT_OK if all(s.exit == 0 for s in compared) else EXIT_FINDINGS  # build: 1 = refused
     runs = bench.bench(sizes, steps, args.cache, args.parse_cache, log)
