@@ -90,8 +90,10 @@ LANDLINE_RE = re.compile(rf"(?={_BL}(?<!-)((?:\(0[1-9]\d{{1,2}}\)|0[1-9]\d{{1,2}
 CARD_RE = re.compile(rf"(?={_BL}([3-6](?:{_SEP}\d){{15,18}}))")  # Luhn passes one number in ten
 # The @ and the dot spelled out, or put in brackets of any kind: (at), [at], （艾特）, [.], 【点】.
 _OPEN, _CLOSE = r"[(\[{<【]\s*", r"\s*[)\]}>】]"
-EMAIL_AT = rf"(?:\s{{0,2}}@\s{{0,2}}|\s*(?:{_OPEN}(?:at|艾特|@){_CLOSE}|\bat\b|艾特)\s*)"
-EMAIL_DOT = rf"(?:\.|。|\s*(?:{_OPEN}(?:dot|点|\.){_CLOSE}|\bdot\b|点)\s*)"
+# (round 5: (a) for the @, and a dot with spaces around it as a number read out is written,
+# 1847362950 @ qq . com)
+EMAIL_AT = rf"(?:\s{{0,2}}@\s{{0,2}}|\s*(?:{_OPEN}(?:at|a|艾特|@){_CLOSE}|\bat\b|艾特)\s*)"
+EMAIL_DOT = rf"(?:\s{{0,2}}\.\s{{0,2}}|。|\s*(?:{_OPEN}(?:dot|点|\.){_CLOSE}|\bdot\b|点)\s*)"
 _TLD = r"(?:com|cn|net|org|edu|gov|info|biz|io|me|cc|top|xyz|co|hk|tw|mo)"
 EMAIL_RE = re.compile(rf"(?<![A-Za-z0-9._%+@*-])([A-Za-z0-9._%+-]+){EMAIL_AT}([A-Za-z0-9-]+(?:{EMAIL_DOT}[A-Za-z0-9-]+)*)"
                       rf"{EMAIL_DOT}([A-Za-z]{{2,}})(?![A-Za-z0-9])", re.I)
@@ -155,7 +157,7 @@ USCC_RE = re.compile(r"(?<![0-9A-Za-z*])[1-9ANY][1-9]\d{6}[0-9A-HJ-NPQRTUWXY]{10
 # digits close together for every number, an @ or a spelled-out at for an e-mail, a province
 # and a letter for a plate. Addresses and health data have their own cues (prose.py).
 _NUMBER = re.compile(rf"\d(?:{_ID_SEP}\d){{6}}")
-_AT = re.compile(r"@|\bat\b|艾特|#", re.I)
+_AT = re.compile(r"@|\bat\b|艾特|#|[(\[{<【]\s*a\s*[)\]}>】]", re.I)
 # A '#' for the '@' (请把#换成@) only before a mail provider's name: # is common enough.
 _PROVIDERS = r"(?:163|126|qq|sina|sohu|gmail|hotmail|outlook|yahoo|foxmail|aliyun|139|189|yeah|21cn|tom|live|icloud)"
 EMAIL_HASH_RE = re.compile(rf"(?<![A-Za-z0-9._%+@*-])([A-Za-z0-9._%+-]+)\s?#\s?({_PROVIDERS}{EMAIL_DOT})(com|cn|net)"
@@ -202,12 +204,14 @@ class Match:
 _COUNTRY = re.compile(rf"(?:\+|00)?86{_SEP}(?=1)")
 
 
-_AREA = re.compile(r"\(0\d{2,3}\)\s?")
+# (round 5: and an area code before a dash or a space, 0371-6789 5432: the number's own groups
+# are what must use one kind)
+_AREA = re.compile(r"\(0\d{2,3}\)\s?|^0\d{2,3}[-\s]")
 
 
 def _one_separator_kind(number: str) -> bool:
     number = _COUNTRY.sub("", number, count=1)  # +86 139-… : the country code stands apart
-    number = _AREA.sub("", number, count=1)  # (0564) 602-1234: and so does an area code in brackets
+    number = _AREA.sub("", number, count=1)  # (0564) 602-1234: and so does an area code in brackets or before a dash
     used = {c for c in number if not (c.isdigit() or c in "Xx+()")}
     return sum(1 for cls in _SEP_CLASSES if used & cls) <= 1
 
@@ -536,7 +540,7 @@ def _cues() -> tuple[re.Pattern[str], ...]:
     one alternation of them all is several times slower in Python's engine."""
     digit, sep = like("0123456789"), like(" \t\r\n./\\-_·、，," + _BRACKETS)
     letter = like("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-    return (re.compile(rf"{digit}(?:{sep}{{0,2}}{digit}){{6}}"), re.compile(f"{like('@')}|{like('Aa')}{like('Tt')}|艾特"),
+    return (re.compile(rf"{digit}(?:{sep}{{0,2}}{digit}){{6}}"), re.compile(f"{like('@')}|{like('Aa')}{like('Tt')}|艾特|[(（\\[【<]\\s*{like('Aa')}\\s*[)）\\]】>]"),
             re.compile(rf"[{_PROVINCE}]{sep}?{letter}"), re.compile(prose.cues(_HANDLE_WORDS + ("字第",))), re.compile(rf"{digit}{{6}}[(（]"),
             re.compile("[#＃]"))
 
