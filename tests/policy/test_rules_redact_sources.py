@@ -51,6 +51,12 @@ sys.path.insert(0, str(ROOT / "scripts"))
     ("当事人是一名听障人士，由手语翻译陪同。", d.HEALTH, "听障人士", None),
     ("当事人曾多次自残，情绪不稳定。", d.HEALTH, "自残", None),
     ("当事人患尿毒症，每周两次血液透析。", d.HEALTH, "患尿毒症，每周两次血液透析", None),  # one statement
+    ("当事人患有躁郁症，长期服用碳酸锂。", d.HEALTH, "患有躁郁症，长期服用碳酸锂", None),  # …with its medicine
+    ("当事人于上月行甲状腺结节切除术，尚在休养。", d.HEALTH, "甲状腺结节切除术", None),
+    ("当事人因急性阑尾炎住院治疗10天。", d.HEALTH, "因急性阑尾炎住院治疗10天", None),
+    ("该员工体检报告显示丙肝抗体（HCV）阳性。", d.HEALTH, "丙肝抗体（HCV）阳性", None),
+    ("当事人双手及面部深二度烧伤，烧伤面积约20%。", d.HEALTH, "双手及面部深二度烧伤，烧伤面积约20%", None),
+    ("当事人于2023年1月在县医院顺产一子。", d.HEALTH, "顺产一子", None),
     # Round 5 addresses: the bare 住 ending in a village group, other words for where one lives,
     # the address in brackets after a word for the house, a lettered block, the side of a floor.
     ("当事人（住霍邱县花园镇大兴村梁庄组）擅自占用耕地建房。", d.ADDRESS, "霍邱县花园镇大兴村梁庄组", "霍邱县花园镇大兴村**组"),
@@ -124,6 +130,9 @@ def test_stopped_at_the_source(text: str, kind: str, found: str, mask: str | Non
     "当事人注册住所为霍邱县经济开发区创业路5号，实际经营地与之不符。",
     "经检测，该批次饮料中维生素C含量为12mg/100ml，低于标示值。",
     "当事人使用氧气、乙炔进行切割作业，未取得特种作业证。",
+    "当事人为孕妇、老年人提供上门体检服务，未取得执业许可。",
+    "当事人未按规定对受伤的员工进行工伤认定申报。",
+    "当事人在诊所内非法行医，为患者注射青霉素致其过敏。",
     "执法人员依法进行了现场检查，未发现违法行为。",
 ])
 def test_stays_public(text: str) -> None:
@@ -162,7 +171,7 @@ def test_attribute_values_are_read_apart_from_the_text() -> None:
 def test_quiet_never_hides_a_finding() -> None:
     """The cheap test on the source text lets nothing through that the detectors would find."""
     rows = [r["text"] for name in ("tune.tsv", "tune2.tsv", "heldout.tsv", "heldout3.tsv", "tune3.tsv",
-                                   "heldout5.tsv", "tune5.tsv")
+                                   "heldout5.tsv", "tune5.tsv", "tune5b.tsv")
             for r in _rows(LEAKS / name)]
     for text in rows:
         if d.quiet(text):
@@ -223,7 +232,7 @@ TUNE3 = {"address": (22, 22), "bank": (12, 12), "email": (11, 11), "health": (55
 # email 28, bank 30, plate 30 = 226 of 240.
 # Round 5 (detectors5) tuned on its misses too, so it is spent: before it address 25, health 9
 # caught and 1 of 60 clean flagged (the figures above), after it these.
-HELDOUT5 = {"address": (30, 28), "bank": (30, 30), "email": (30, 29), "health": (30, 16), "id_card": (30, 29),
+HELDOUT5 = {"address": (30, 28), "bank": (30, 30), "email": (30, 29), "health": (30, 28), "id_card": (30, 29),
             "other_id": (30, 29), "phone": (30, 28), "plate": (30, 30), "clean": (60, 0)}
 # Round 5's own rows (tune5.tsv, 215 rows written before any change: 44 health in plain and
 # clinical words, 26 addresses in every residence form, 66 look-alikes), measured once before
@@ -233,6 +242,10 @@ HELDOUT5 = {"address": (30, 28), "bank": (30, 30), "email": (30, 29), "health": 
 # why a finding now covers that verb. After round 5:
 TUNE5 = {"address": (26, 26), "bank": (12, 12), "email": (10, 10), "health": (44, 44), "id_card": (14, 14),
          "other_id": (16, 16), "phone": (14, 14), "plate": (13, 13), "clean": (66, 0)}
+# Its second batch (tune5b.tsv, 80 rows written after the first fixes, without looking at the
+# patterns: 30 health, 10 addresses, 40 look-alikes), measured once before the next: address
+# 10/10, health 24/30 caught, 1 of 40 clean flagged. After:
+TUNE5B = {"address": (10, 10), "health": (30, 29), "clean": (40, 0)}
 FROZEN = {"heldout.tsv": HELDOUT_SHA256,
           "heldout3.tsv": "e6cfe77bde6fab80f231550582770b65a6008f2ab9894e39a76e74465b9d6d53",
           "heldout5.tsv": "cbe76f7a13f9342b1208f4e165bff344a96508a959fe57be1149531f9b6438df"}
@@ -240,7 +253,8 @@ FROZEN = {"heldout.tsv": HELDOUT_SHA256,
 
 @pytest.mark.parametrize("name,figures", [("tune.tsv", TUNE), ("heldout.tsv", HELDOUT), ("tune2.tsv", TUNE2),
                                           ("heldout3.tsv", HELDOUT3), ("tune3.tsv", TUNE3),
-                                          ("heldout5.tsv", HELDOUT5), ("tune5.tsv", TUNE5)])
+                                          ("heldout5.tsv", HELDOUT5), ("tune5.tsv", TUNE5),
+                                          ("tune5b.tsv", TUNE5B)])
 def test_eval_leaks_figures(name: str, figures: dict[str, tuple[int, int]]) -> None:
     """The figures scripts/eval_leaks.py prints (and the report gives) for both corpora."""
     import eval_leaks

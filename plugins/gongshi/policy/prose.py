@@ -83,7 +83,7 @@ DISEASES = sorted(set(
 
     "艾滋病病毒 梅毒螺旋体 幽门螺杆菌 "
     # round 5: self-harm, and devices in or on a body (said with a verb of having: 心脏装有起搏器)
-    "自杀未遂 自杀倾向 自残 割腕 起搏器 心脏起搏器 人工耳蜗 假肢 义肢 助听器 胰岛素泵 人工关节 "
+    "顺产 自杀未遂 自杀倾向 自残 割腕 起搏器 心脏起搏器 人工耳蜗 假肢 义肢 助听器 胰岛素泵 人工关节 "
     # a drug test: a result only when 阳性 follows (吗啡类呈阳性), else the seized substance
     # and a medicine that says what it treats, taken by someone (当事人长期服用降压药)
     "".split()) | TESTED | MEDICINES | FAILING, key=len, reverse=True)
@@ -120,32 +120,41 @@ def _trie(words: list[str]) -> str:
 # - a pregnancy by what is carried (怀有双胞胎, 怀了二胎, 怀着孩子), and 宫内/宫外孕.
 _DRUGS = "冰毒|海洛因|大麻|K粉|氯胺酮|摇头丸|甲基苯丙胺|苯丙胺|吗啡|鸦片|可卡因|毒品|麻古|芬太尼|笑气|杜冷丁"
 _HABIT = (rf"(?:吸食|注射|服食)?(?:{_DRUGS})(?:成瘾|上瘾|(?:吸食|使用|滥用|注射)?史)|吸食[^，,。；;\d]{{1,6}}?(?:成瘾|上瘾)"
+          r"|(?:美沙酮|药物)维持治疗"
           r"|怀[有了着上]?(?:双胞胎|[3三]胞胎|多胞胎|龙凤胎|[2-9二三]胎|头胎|孩子|小孩|宝宝)|宫[内外]孕")  # (the view reads 二胎 as 2胎)
 _DISEASE = ("(?=[" + "".join(sorted({w[0] for w in DISEASES} | {"h", "吸", "注", "服", "怀", "宫", "K"})) + "])(?:"
-            + "(?=[" + "".join(sorted({w[0] for w in _DRUGS.split("|")} | set("吸注服怀宫"))) + "])(?:" + _HABIT + ")|"
+            + "(?=[" + "".join(sorted({w[0] for w in _DRUGS.split("|")} | set("吸注服怀宫美药"))) + "])(?:" + _HABIT + ")|"
             + _trie([w for w in DISEASES if w != "HIV"]) + r"|[Hh][Ii][Vv]|孕(?=\d{1,2}\s*[周月]))")  # 孕28周
 # What a condition may carry after it, inside the finding.
 # A certified grade (视力残疾一级: 1级 in the view) or how long (怀孕五个月) belongs to it too.
 # A test and its result may stand between (新冠病毒核酸检测结果阳性, 吗啡类呈阳性); a duration may be
 # approximate (怀孕约五个月).
 _RESULT = r"(?:阳性|晚期|早期|中期|末期|患者|病人|病患|患儿|人士|使用者|携带者|感染者|感染|病史|史|后遗症|综合征|综合症|术后|切除术|手术)"
-_AFTER = (rf"类?(?:病毒)?(?:表面抗原|抗体|抗原|核酸)?(?:(?:检测|检验)?(?:结果)?(?:为|呈|显示为?)?{_RESULT}|检测)?"
-          r"(?:[1-4]级|(?:约|近|已|大约|将近|达)?\d{1,2}个?(?:多|余)?(?:月|周)(?:余|多)?)?")
+# (round 5: the marker's short name in brackets and a confirmation may stand between too, 乙肝表面
+# 抗原（HBsAg）阳性, HIV抗体确证阳性; and a stay counts in days or years, 住院治疗12天)
+_AFTER = (rf"类?(?:病毒)?(?:表面抗原|抗体|抗原|核酸)?(?:[(（][A-Za-z0-9-]{{2,10}}[)）])?"
+          rf"(?:(?:检测|检验|确证|复检|初筛)?(?:结果)?(?:为|呈|显示为?)?{_RESULT}|检测)?"
+          r"(?:[1-4]级|(?:约|近|已|大约|将近|达)?\d{1,2}个?(?:多|余)?(?:月|周|天|日|年)(?:余|多)?)?")
 # How bad it is, said after it (吸毒成瘾严重), and a gloss in brackets (视力残疾一级（双目失明）):
 # part of what is said, not needed to say it.
-_TRAIL = r"(?:严重|较重|加重|恶化|复发)?(?:[(（][^()（）\n。；;，,]{1,12}[)）])?"
+# (round 5: and how much of the body a burn covers, 烧伤面积约15%)
+_TRAIL = (r"(?:严重|较重|加重|恶化|复发|急性发作|发作)?(?:\d[子女])?(?:[(（][^()（）\n。；;，,]{1,12}[)）])?"
+          r"(?:[，,]?(?:烧伤|烫伤)?面积(?:约|达|为)?\d+(?:\.\d+)?%)?")
 _CONDITION = re.compile(rf"(?P<core>(?:{_DISEASE}){_AFTER}){_TRAIL}")
 # Conditions that name a person or a result: enough without a verb.
 _SAID_OF_SOMEONE = re.compile(r"(?:烧伤|烫伤|骨折|挫伤|人|妇|阳性|晚期|末期|患者|病人|病患|患儿|使用者|携带者|感染者|病史|后遗症|怀孕|失明|失聪|聋哑|哺乳期|孕期|"
                               r"级|月|周|余|多|视障|听障|失智|轮椅|在床|不起|不遂|聋子|哑巴|瞎子|身孕|在身|六甲|产妇|月子|偏高|升高|"
-                              r"人士|成瘾|上瘾|吸食史|使用史|滥用史|注射史|胎|孩子|小孩|宝宝|未遂|倾向|割腕|自残|宫[内外]孕)\Z")
+                              r"人士|成瘾|上瘾|吸食史|使用史|滥用史|注射史|胎|孩子|小孩|宝宝|未遂|倾向|割腕|自残|宫[内外]孕|产|\d[子女]|"
+                              r"外伤|创伤|损伤|发作)\Z")
 # How bad or what type, before the condition: part of what is said (重度抑郁症, 2型糖尿病).
 # Also the type (甲型病毒性肝炎), the kinds of a combined disability (听力言语残疾), the body part of
 # an injury (左下肢截肢, 右手食指骨折) and the way a treatment is given (血液透析), in any order.
-_BODY = (r"[左右双单]?侧?(?:上肢|下肢|四肢|手指|食指|拇指|中指|无名指|小指|脚趾|小腿|大腿|前臂|上臂|手掌|手腕|手|脚|足|腿|臂|"
-         r"手部|足部|脚部|腿部|臂部|眼部|耳部|眼|耳|膝|踝|腕|肘|肩|髋|肋骨|腰椎|颈椎|胸椎|股骨|胫骨|腓骨|尺骨|桡骨|锁骨|头部|面部|胸部|腹部|腰部|背部)")
+_BODY = (r"[左右双单]?侧?(?:脑部|颅脑|头|脑|上肢|下肢|四肢|手指|食指|拇指|中指|无名指|小指|脚趾|小腿|大腿|前臂|上臂|手掌|手腕|手|脚|足|腿|臂|"
+         r"手部|足部|脚部|腿部|臂部|眼部|耳部|眼|耳|膝|踝|腕|肘|肩|髋|肋骨|腰椎|颈椎|胸椎|股骨|胫腓骨|胫骨|腓骨|尺桡骨|尺骨|桡骨|锁骨|头部|面部|胸部|腹部|腰部|背部)")
 _SEVERITY = re.compile(r"(?:重度|中度|轻度|极重度|严重的?|[\u4e00-\u9fff]{1,2}性|[\u4e00-\u9fff]{1,2}型|宫内|宫外|晚期|[12]型|[甲乙丙丁戊][型类]|"
-                       rf"肢体|视力|听力|言语|智力|精神|多重|[1-4]级|{_BODY}|"
+                       rf"肢体|视力|听力|言语|智力|精神|多重|[1-4]级|{_BODY}|[及和、](?={_BODY})|"
+                       # (round 5: a burn's degree, Ⅱ度 = II度 in the view, 深Ⅱ度; the sample a result is of)
+                       r"深?(?:I{1,3}|IV|[1-4一二三四])度|(?:尿液|血液|血清|尿样)(?:检测|检验|化验)?|人工|药物|"
                        r"(?:怀有|怀了|有)?(?:约|近)?\d{1,2}个?(?:多|余)?(?:月|周)的?)+\Z")
 # A condition the vocabulary does not know, by its name's ending, after a verb of having (因, 为,
 # 系, 患, 做完 …) and a person named before it in the clause (_PERSON_WORD).
@@ -155,8 +164,10 @@ _PROCEDURE = "切除术|摘除术|移植术|置换术|修补术|成形术|搭桥
 _UNKNOWN_ENDS = ("症", "炎", "癌", "瘤", "综合征", "手术", "伤", "病", *_PROCEDURE.split("|"))
 _UNKNOWN = re.compile(r"(?:因|为|系|患(?![者方])|做完|做了|做过|接受了?|行)"
                       rf"([\u4e00-\u9fff]{{1,7}}?(?:{_PROCEDURE}|症|炎|癌|瘤|综合征|手术|伤(?![害人者残亡])|"
-                      r"病(?![例房区床人毒菌虫害情况因历种死]))(?![\u4e00-\u9fff]?[药苗剂械品店院科防物商企]))")
+                      r"病(?![例房区床人毒菌虫害情况因历种死]))(?!(?!住院)[\u4e00-\u9fff]?[药苗剂械品店院科防物商企]))")  # (…炎住院: a stay, no hospital's name)
 # Not a condition someone has: one caused (致人受伤), a service done to others (为患者实施手术).
+# What an unknown condition may carry after its name, inside the finding (…癌术后, …炎病史).
+_UNKNOWN_TAIL = re.compile(rf"(?:{_PROCEDURE}|手术)?(?:术后|晚期|早期|中期|末期|患者|病人|病史|后遗症)?")
 _NOT_VERB_BEFORE_XING = set("进执施实举履运银发盛流通旅步")  # 进行, 执行, 银行: 行 is no clinical verb there
 _NOT_HAD = re.compile(r"致|造成|导致|引起|实施|进行|开展|施行|提供|[甲乙丙]类|传染病|^(?:患者|顾客|他人|消费者|病人|客户|多名|多位|群众)")
 _PERSON_WORD = re.compile(r"当事人|本人|其|[\u4e00-\u9fff]某|父亲|母亲|妻子|丈夫|儿子|女儿|孩子|员工|店员|从业人员|厨师|驾驶员|证人|"
@@ -188,7 +199,7 @@ _FOR_CUSTOMERS = re.compile(r"(?:为|向|给|对|针对|面向|帮助|招揽)(?:
 _COUNT_AFTER = re.compile(r"\d+\s*(?:名|人|位|例|户)")
 _LABEL_AFTER = re.compile(r"[^，,。；;]{0,8}?(?:禁用|慎用|忌用|勿用|禁服|慎服|忌服|禁食|忌食)")
 _ARRANGED = re.compile(r"(?:办理|开展|组织|安排|提供|进行)[^，,。；;]{0,2}\Z")
-_SERVICE_AFTER = re.compile(r"等?(?:提供|进行|实施|开展|出售|销售|施行|鉴定|接生|检查|服务|推销|售卖|介绍|做|注射|输液|诊疗|"
+_SERVICE_AFTER = re.compile(r"(?:[、和及与][^，,。；;]{1,6}?)?等?(?:提供|进行|实施|开展|出售|销售|施行|鉴定|接生|检查|服务|推销|售卖|介绍|做|注射|输液|诊疗|"
                             r"治疗|看病|配药|开药|义诊|采取|隔离|收治|接诊|登记|管理)")
 # Round 5: a medicine someone takes, by the slot rather than a list of quoted names: a verb of
 # taking after a person (当事人每日服用…), then a name from the kept vocabulary (clinical.py:
@@ -196,9 +207,11 @@ _SERVICE_AFTER = re.compile(r"等?(?:提供|进行|实施|开展|出售|销售|�
 # for or the clause's end. Without a person before the verb (消费者服用该产品后), or in a rule, a
 # claim or a service to others, nobody's health is said.
 _TAKE = re.compile(r"服用|口服|注射")
-_DRUG_SHAPE = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:平|汀|林|酮|嗪|唑|胺|醇|韦|仑|坦|酯|松|芬|泮|啶|酸钠|酸钾|缓释片|肠溶片|片|胶囊|"
+_DRUG_SHAPE = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:平|汀|林|酮|嗪|唑|胺|醇|韦|仑|坦|酯|松|芬|泮|啶|酸钠|酸钾|酸锂|缓释片|肠溶片|片|胶囊|"
                          r"注射液|颗粒|口服液)(?=控制|治疗|维持|缓解|稳定|等|[和及、，,。；;（(]|\Z)")
 _DRUG_REACH = 8
+# Who takes it, when it is not the person named (消费者服用后, 患者口服…): nobody in particular.
+_OTHERS_TAKE = re.compile(r"(?:患者|顾客|他人|消费者|病人|客户|群众|购买者|使用者|儿童|老人|孕妇)[^，,。；;]{0,4}\Z")
 _DRUG_FORM = re.compile(r"钠|钾|钙|盐|缓释片|肠溶片|片|胶囊|注射液|颗粒|口服液")
 # Round 5: a measurement of a body, by its slot: what was sampled (血液, 尿液, 呼气, 血糖, 血压 …),
 # then a value with a clinical unit (152mg/100ml, 16.8mmol/L, 170/105mmHg) within the clause.
@@ -241,7 +254,7 @@ def _medicines(text: str, start: int, end: int) -> tuple[int, int] | None:
 # (with the adverb that says when: 已怀孕七个月, 曾做过心脏搭桥手术, 正处于哺乳期)
 _HAD_VERB = re.compile(r"(?:已经|已|曾经|曾|正在|正|长期|一直|仍)?"
                        r"(?:确诊患有|被诊断为|诊断为|诊断出|确诊为|确诊|患有|患上|罹患|身患|患|感染了|感染|染上|得了|装有|装了|"
-                       r"植入|安装了|服用|口服|注射|做过|做了|做完|接受了|接受|处于|有)?\Z")
+                       r"植入|安装了|服用|口服|注射|做过|做了|做完|接受了|接受|参加|处于|因患|因|有)?\Z")
 
 
 def _with_verb(text: str, start: int) -> int:
@@ -261,7 +274,7 @@ def person_in_sentence(text: str, at: int) -> bool:
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+")
 _CLAUSE_END = "，,：:"
 _HAVING = re.compile(r"(?:患有|患上|患|罹患|身患|确诊为|确诊|诊断为|被诊断|诊断出|诊断|病史|携带|感染|检出|查出|显示|突发|突患|突然|"
-                     r"结果为|系|为|是|有|因|得了|伴有|合并|处于|属于|属|接受|进行|做过|做了|正在|载明|记载|表明|证实|服用|服药|"
+                     r"结果为|系|为|是|有|因|得了|伴有|合并|处于|属于|属|接受|进行|做过|做了|做完|正在|载明|记载|表明|证实|服用|服药|"
                      r"安装|植入|佩戴|戴着|戴有|装了)"
                      r"[^，,。；;]{0,8}\Z")
 _SUBJECT = re.compile(r"(?:当事人|本人|其|该员工|该店员|该从业人员|该名|店员|员工|从业人员|驾驶员|经营者|举报人|证人|投诉人|"
@@ -279,7 +292,7 @@ _GENERIC = re.compile(r"不得|禁止|应当|的人员|规定的|是否|凡是|�
 # An advertising claim or a product: the word describes goods, not a person.
 _CLAIM = re.compile(r"治疗|治愈|根治|预防|防治|功效|疗效|宣称|宣传|广告|缓解|辅助|改善|降低|主治|适用|适宜|适合|标注|标示|标称|"
                     r"人群|调理|专治|疗法|"
-                    r"偏方|特效|药品|药物|保健|产品|用于|抗")
+                    r"偏方|特效|药品|药物|保健(?!院)|产品|用于|抗")  # (妇幼保健院 is where, not a claim)
 # A name the word is part of (a shop, a department, a body), or goods made for such people.
 # (within the clause and with no verb between: "…阳性，该店仍安排…", "酒精中毒被送往医院" name no shop)
 _NAME_AFTER = re.compile(r"(?:部|楼|大楼|病区)|[^，,。；;：:、被送往在到去入于住就从]{0,3}?(?:按摩|就业|保障|事业|福利|权益|补贴|津贴|设施|通道|车位|托养|辅具|医院|诊所|门诊|专科|研究所|研究院|协会|学会|学校|基金会|联合会|中心|店|公司|科|"
@@ -505,6 +518,7 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
         marks = [i for i, c in enumerate(text) if c in _CLAUSE_END]  # clause ends, once a sentence
         generic: dict[int, bool] = {}  # by clause start: a rule, not a person
         found: list[tuple[int, int]] = []
+        spans: list[tuple[int, int]] = []  # what every pass found, merged and yielded at the end
         for m in _CONDITION.finditer(text):
             if _inside(titles, title_starts, m.start()) or any(
                     a <= m.start() and m.end() <= b and b - a > m.end() - m.start() + 2 for a, b in quoted):
@@ -522,7 +536,7 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
             if _FOR_CUSTOMERS.search(before) and _SERVICE_AFTER.match(text, m.end()):
                 continue  # 为孕妇提供…: the people a service is for, nobody in particular
             core = m.group("core")
-            if any(core.startswith(w) for w in TESTED) and not core.endswith(("阳性", "成瘾", "上瘾", "史")):
+            if any(core.startswith(w) for w in TESTED) and not core.endswith(("阳性", "成瘾", "上瘾", "史", "治疗")):
                 continue  # a substance or a test, no result (nor habit) said of anyone
             severity = _SEVERITY.search(before)
             start = m.start() - (len(severity.group()) if severity else 0)
@@ -556,8 +570,8 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
             if clause_start not in generic:
                 generic[clause_start] = _GENERIC.search(text, clause_start, clause_end) is not None
             before = text[max(clause_start, take.start() - _REACH // 3):take.start()]
-            if generic[clause_start] or _inside(titles, title_starts, take.start()) or not _PERSON_WORD.search(before) \
-                    or _GIVING.search(before) or _CLAIM.search(before):
+            if generic[clause_start] or _inside(titles, title_starts, take.start()) or not person_in_sentence(text, take.start()) \
+                    or _GIVING.search(before) or _CLAIM.search(before) or _OTHERS_TAKE.search(before):
                 continue
             span = _medicines(text, take.end(), clause_end)
             if span is None or _CLAIM.search(text, *span) or _NAME_AFTER.match(text, span[1]):
@@ -586,7 +600,7 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
                 end = more.end()
                 found[i] = (start, end)
                 more = _CHAINED.match(text, end)
-            yield HEALTH, sentence.start() + _with_verb(text, start), sentence.start() + end, None
+            spans.append((start, end))
         # A condition the vocabulary does not know, by the ending of its name (阑尾炎, 阿尔兹海默症,
         # 腰伤, 心脏手术), right after a verb that says a person named before it has it.
         for u in _UNKNOWN.finditer(text):
@@ -604,8 +618,10 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
             if generic[clause_start] or _inside(titles, title_starts, u.start()) or not _PERSON_WORD.search(before) \
                     or _CLAIM.search(before) or _CLAIM.search(u.group(1)) or _NAME_AFTER.match(text, e0):
                 continue
+            tail = _UNKNOWN_TAIL.match(text, e0)  # 甲状腺乳头状癌术后, 乳腺纤维瘤切除术
+            e0 = tail.end() if tail else e0
             found.append((s0, e0))
-            yield HEALTH, sentence.start() + _with_verb(text, s0), sentence.start() + e0, None
+            spans.append((s0, e0))
         found.sort()
         # What a verb of diagnosis says someone has, when the vocabulary does not know its name.
         found_starts = [s for s, _ in found]  # in order and disjoint: found by one finditer
@@ -627,7 +643,20 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
                 continue
             end = obj.start() + len(_OBJECT_TAIL.sub("", obj.group()))
             if end - obj.start() >= 2:
-                yield HEALTH, sentence.start() + _with_verb(text, obj.start()), sentence.start() + end, None
+                spans.append((obj.start(), end))
+        # (round 5) What is said of one person's health in one statement is one finding, whichever
+        # pass found its parts: conditions joined by 和/及/、 or said in the next clause with no one
+        # else named between (血压170/105mmHg，诊断为高血压3级; …精神分裂症，长期服用奥氮平).
+        merged: list[tuple[int, int]] = []
+        for start, end in sorted(spans):
+            if merged and (start <= merged[-1][1] or _AND.fullmatch(text, merged[-1][1], start)
+                           or _NEXT_CLAUSE.fullmatch(text, merged[-1][1], start)
+                           and not _PERSON_WORD.search(text, merged[-1][1], start)):
+                merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+            else:
+                merged.append((start, end))
+        for start, end in merged:
+            yield HEALTH, sentence.start() + _with_verb(text, start), sentence.start() + end, None
 
 
 # Worth looking at all: a condition, or an address label or a room with a digit somewhere.
@@ -659,7 +688,7 @@ _CUE_WORDS = sorted({_cue(w) for w in DISEASES + _DIAGNOSED.pattern.split("|") i
                     | set(_ADDRESS_WORDS.split("|")) | set(_UNKNOWN_ENDS) | {"孕"}
                     # _HABIT's shapes, _TAKE's verbs and _MEASURE's units, each by a rare character
                     # (瘾, 胎, 怀: not 二胎 or 上瘾, whose first characters are everywhere)
-                    | {"瘾", "吸食", "胎", "怀", "宫外", "宫内", "服用", "口服", "注射", "mg", "mol", "mmHg", "ml", "mL", "U/L", "g/L"})
+                    | {"瘾", "吸食", "胎", "怀", "患", "宫外", "宫内", "服用", "口服", "注射", "mg", "mol", "mmHg", "ml", "mL", "U/L", "g/L"})
 
 
 def cues(extra: tuple[str, ...] = ()) -> str:
