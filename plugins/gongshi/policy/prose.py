@@ -25,6 +25,13 @@ conditions need a verb of having or finding (患有, 确诊, 诊断为, 携带, 
 - a quoted or paraphrased rule (患有…的人员，不得从事…): nobody in particular;
 - an advertising claim (宣称能治疗糖尿病): the claim is the offence, not anyone's health.
 
+Round 5 (issue 20): a vocabulary only knows the words it was given, and fresh text kept naming
+others; so more of health data is found by its slot, whatever it is called: a medicine after a
+verb of taking by a person (a kept table of names, clinical.py, or the name's ending), a value
+with a clinical unit after a body's sample, an operation after 行, an addiction, a pregnancy by
+what is carried. A finding covers the verb that says someone has it (患有…, 长期服用…), and what one
+statement says of one person (…，每周三次血液透析) is one finding, as a reader marks it.
+
 Works on the normalised view (see normalise.py): digits are ASCII, Chinese numerals digits.
 """
 from __future__ import annotations
