@@ -540,7 +540,7 @@ def _cues() -> tuple[re.Pattern[str], ...]:
     one alternation of them all is several times slower in Python's engine."""
     digit, sep = like("0123456789"), like(" \t\r\n./\\-_·、，," + _BRACKETS)
     letter = like("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-    return (re.compile(rf"{digit}(?:{sep}{{0,2}}{digit}){{6}}"), re.compile(f"{like('@')}|{like('Aa')}{like('Tt')}|艾特|[(（\\[【<]\\s*{like('Aa')}\\s*[)）\\]】>]"),
+    return (re.compile(rf"{digit}(?:{sep}{{0,2}}{digit}){{6}}"), re.compile(f"(?=[{like('@')[1:-1]}{like('Aa')[1:-1]}艾(（\\[【<])(?:{like('@')}|{like('Aa')}{like('Tt')}|艾特|[(（\\[【<]\\s*{like('Aa')}\\s*[)）\\]】>])"),
             re.compile(rf"[{_PROVINCE}]{sep}?{letter}"), re.compile(prose.cues(_HANDLE_WORDS + ("字第",))), re.compile(rf"{digit}{{6}}[(（]"),
             re.compile("[#＃]"))
 

@@ -90,7 +90,7 @@ DISEASES = sorted(set(
 
     "艾滋病病毒 梅毒螺旋体 幽门螺杆菌 "
     # round 5: self-harm, and devices in or on a body (said with a verb of having: 心脏装有起搏器)
-    "顺产 自杀未遂 自杀倾向 自残 割腕 起搏器 心脏起搏器 人工耳蜗 假肢 义肢 助听器 胰岛素泵 人工关节 "
+    "顺产 自杀未遂 自杀倾向 自残 割腕 起搏器 心脏起搏器 人工耳蜗 假肢 义肢 助听器 胰岛素泵 "
     # a drug test: a result only when 阳性 follows (吗啡类呈阳性), else the seized substance
     # and a medicine that says what it treats, taken by someone (当事人长期服用降压药)
     "".split()) | TESTED | MEDICINES | FAILING, key=len, reverse=True)
@@ -682,7 +682,7 @@ _DIGIT = re.compile(r"\d")
 # the cue is still in every text the word is in.
 # (and the round-3 words' 左眼失明, 高位截瘫, 酒精依赖, 海洛因, 美沙酮, 人格障碍, 粉碎性骨折, 行动不便,
 # 意识不清, 发育迟缓, 高度近视, 记忆力减退, 降压药)
-_COMMON_FIRST = set("人经有产中大食自放核结化关水不高活新小家流左右位酒海美格粉行意发度记降")
+_COMMON_FIRST = set("人经有产中大食自放核结化关水不高活新小家流左右位酒海美格粉行意发度记降工")  # (工: 人工耳蜗 by 耳蜗)
 
 
 def _cue(word: str) -> str:
@@ -695,15 +695,16 @@ _CUE_WORDS = sorted({_cue(w) for w in DISEASES + _DIAGNOSED.pattern.split("|") i
                     | set(_ADDRESS_WORDS.split("|")) | set(_UNKNOWN_ENDS) | {"孕"}
                     # _HABIT's shapes, _TAKE's verbs and _MEASURE's units, each by a rare character
                     # (瘾, 胎, 怀: not 二胎 or 上瘾, whose first characters are everywhere)
-                    | {"瘾", "吸食", "胎", "怀", "患", "宫外", "宫内", "服用", "口服", "注射", "mg", "mol", "mmHg", "ml", "mL", "U/L", "g/L"})
+                    | {"瘾", "吸食", "胎", "怀", "宫外", "宫内", "服用", "口服", "注射", "mg", "mol", "mmHg", "ml", "mL", "U/L", "g/L"})
 
 
 def cues(extra: tuple[str, ...] = ()) -> str:
     """The pattern of the cue words, with `extra` words of another detector in the same trie (one
     pass over a text costs less than two)."""
     words = sorted(set(_CUE_WORDS) | {_cue(w) for w in extra})
-    first = sorted({w[0] for w in words} | {"h", "H"} | set(_ESTATE_END))
-    return "(?=[" + "".join(first) + "])(?:" + _trie(words) + rf"|[{_ESTATE_END}]\d|[Hh][Ii][Vv])"
+    first = sorted({w[0] for w in words} | {"h", "H", "患"} | set(_ESTATE_END))
+    # (round 5: _DIAGNOSED's bare 患, but not the 隐患 of every safety inspection)
+    return "(?=[" + "".join(first) + "])(?:" + _trie(words) + rf"|[{_ESTATE_END}]\d|[Hh][Ii][Vv]|(?<!隐)患)"
 
 
 CUES = cues()
