@@ -57,6 +57,11 @@ sys.path.insert(0, str(ROOT / "scripts"))
     ("该员工体检报告显示丙肝抗体（HCV）阳性。", d.HEALTH, "丙肝抗体（HCV）阳性", None),
     ("当事人双手及面部深二度烧伤，烧伤面积约20%。", d.HEALTH, "双手及面部深二度烧伤，烧伤面积约20%", None),
     ("当事人于2023年1月在县医院顺产一子。", d.HEALTH, "顺产一子", None),
+    ("经检测，当事人毛发中检出甲基苯丙胺成分。", d.HEALTH, "毛发中检出甲基苯丙胺成分", None),
+    ("当事人供述其静脉注射吗啡已有两年。", d.HEALTH, "静脉注射吗啡", None),
+    ("当事人正在注射促红素。", d.HEALTH, "正在注射促红素", None),
+    ("当事人在事故中骨盆骨折。", d.HEALTH, "骨盆骨折", None),
+    ("该员工体检为乙肝小三阳。", d.HEALTH, "乙肝小三阳", None),
     # Round 5 addresses: the bare 住 ending in a village group, other words for where one lives,
     # the address in brackets after a word for the house, a lettered block, the side of a floor.
     ("当事人（住霍邱县花园镇大兴村梁庄组）擅自占用耕地建房。", d.ADDRESS, "霍邱县花园镇大兴村梁庄组", "霍邱县花园镇大兴村**组"),
@@ -72,6 +77,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
     ("当事人家中电话0564-6021 2345。", d.LANDLINE, "0564-6021 2345", "0564-**** 2345"),
     # A labelled number of an ID's length whose check digit is wrong: still someone's number.
     ("当事人证件号码：341522198003150011", d.PASSPORT, "341522198003150011", "3***************11"),
+    ("当事人身份证号：341522 19800315 0011", d.PASSPORT, "341522 19800315 0011", "3***** ******** **11"),
     # Other identity documents.
     ("台湾居民居住证号码830000199201300049", d.RESIDENCE, "830000199201300049", "830000********0049"),
     ("港澳居民居住证810000198005120317", d.RESIDENCE, "810000198005120317", "810000********0317"),
@@ -133,6 +139,10 @@ def test_stopped_at_the_source(text: str, kind: str, found: str, mask: str | Non
     "当事人为孕妇、老年人提供上门体检服务，未取得执业许可。",
     "当事人未按规定对受伤的员工进行工伤认定申报。",
     "当事人在诊所内非法行医，为患者注射青霉素致其过敏。",
+    "执法人员对当事人进行了呼气酒精含量检测，结果为0mg/100ml，未饮酒。",
+    "当事人的美容院为顾客注射玻尿酸，未取得医疗美容资质。",
+    "该批次自来水余氯含量为0.8mg/L，符合标准。",
+    "当事人为吸毒人员提供场所，违反《禁毒法》。",
     "执法人员依法进行了现场检查，未发现违法行为。",
 ])
 def test_stays_public(text: str) -> None:
@@ -171,7 +181,7 @@ def test_attribute_values_are_read_apart_from_the_text() -> None:
 def test_quiet_never_hides_a_finding() -> None:
     """The cheap test on the source text lets nothing through that the detectors would find."""
     rows = [r["text"] for name in ("tune.tsv", "tune2.tsv", "heldout.tsv", "heldout3.tsv", "tune3.tsv",
-                                   "heldout5.tsv", "tune5.tsv", "tune5b.tsv")
+                                   "heldout5.tsv", "tune5.tsv", "tune5b.tsv", "tune5c.tsv")
             for r in _rows(LEAKS / name)]
     for text in rows:
         if d.quiet(text):
@@ -246,6 +256,11 @@ TUNE5 = {"address": (26, 26), "bank": (12, 12), "email": (10, 10), "health": (44
 # patterns: 30 health, 10 addresses, 40 look-alikes), measured once before the next: address
 # 10/10, health 24/30 caught, 1 of 40 clean flagged. After:
 TUNE5B = {"address": (10, 10), "health": (30, 29), "clean": (40, 0)}
+# A third batch (tune5c.tsv, 68 rows of every class, written after the second fixes), measured once
+# before the next: address 6/6, health 15/20, id_card 0/2 (labelled IDs whose check digit is
+# wrong), the rest all caught; 0 of 30 clean flagged. After:
+TUNE5C = {"address": (6, 6), "bank": (1, 1), "email": (2, 2), "health": (20, 20), "id_card": (2, 2),
+          "other_id": (2, 2), "phone": (3, 3), "plate": (2, 2), "clean": (30, 0)}
 FROZEN = {"heldout.tsv": HELDOUT_SHA256,
           "heldout3.tsv": "e6cfe77bde6fab80f231550582770b65a6008f2ab9894e39a76e74465b9d6d53",
           "heldout5.tsv": "cbe76f7a13f9342b1208f4e165bff344a96508a959fe57be1149531f9b6438df"}
@@ -254,7 +269,7 @@ FROZEN = {"heldout.tsv": HELDOUT_SHA256,
 @pytest.mark.parametrize("name,figures", [("tune.tsv", TUNE), ("heldout.tsv", HELDOUT), ("tune2.tsv", TUNE2),
                                           ("heldout3.tsv", HELDOUT3), ("tune3.tsv", TUNE3),
                                           ("heldout5.tsv", HELDOUT5), ("tune5.tsv", TUNE5),
-                                          ("tune5b.tsv", TUNE5B)])
+                                          ("tune5b.tsv", TUNE5B), ("tune5c.tsv", TUNE5C)])
 def test_eval_leaks_figures(name: str, figures: dict[str, tuple[int, int]]) -> None:
     """The figures scripts/eval_leaks.py prints (and the report gives) for both corpora."""
     import eval_leaks

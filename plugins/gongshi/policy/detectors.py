@@ -109,9 +109,10 @@ ACCOUNT_RE = re.compile(rf"(?:银行账号|银行帐号|银行账户|银行帐�
                         rf"[^0-9\n。；;]{{0,12}}?(?<![0-9])(\d(?:{_SEP}\d){{7,29}}){_E}")
 # Any label of a travel or identity document (证件号 covers 证件号码, 身份证件号码, 有效证件号码, and
 # 证照号码; not an officer's 执法证件, public); an English "No." may stand between it and the number.
-# (round 5: up to 18 characters after the label, an ID's length: a permanent-residence or
-# resident ID with a mistyped check digit is still someone's number)
-PASSPORT_RE = re.compile(rf"(?:护照|通行证|旅行证|台胞证|回乡证|居留证|居留许可|停留许可|签证|passport|(?<!执法)(?:证件|证照)(?:号|编号))"
+# (round 5: up to 18 characters after the label, an ID's length, and after 身份证号/公民身份号码
+# too: a permanent-residence or resident ID with a mistyped check digit is still someone's number)
+PASSPORT_RE = re.compile(rf"(?:护照|通行证|旅行证|台胞证|回乡证|居留证|居留许可|停留许可|签证|passport|(?<!执法)(?:证件|证照)(?:号|编号)|"
+                         rf"身份证号|公民身份号码|身份号码)"
                          rf"[^0-9A-Za-z\n。；;]{{0,10}}?(?:(?:No|Number)\.?[^0-9A-Za-z\n。；;]{{0,3}})?"
                          rf"(?<![0-9A-Za-z])([A-Za-z]{{1,2}}{_SEP}\d(?:{_SEP}\d){{6,9}}|\d(?:{_SEP}\d){{7,16}}(?:{_SEP}[\dXx])?|[A-Za-z]{{3}}\d{{12}}){_E}", re.I)
 # Other identity documents after their label: any code of six or more digits (a disability

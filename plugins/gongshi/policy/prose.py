@@ -69,7 +69,7 @@ DISEASES = sorted(set(
     "伤寒 副伤寒 痢疾 霍乱 化脓性皮肤病 渗出性皮肤病 新冠肺炎 新型冠状病毒感染 手足口病 水痘 麻疹 猴痘 狂犬病 "
     "怀孕 妊娠 流产 不孕 不育 孕期 哺乳期 吸毒成瘾 药物依赖 聋哑 失聪 失明 聋人 哑人 智障 "
     "聋哑人 盲人 孕妇 残疾人 植物人 精神病人 精神病患者 病毒携带者 乙肝病毒携带者 乙肝表面抗原阳性 "
-    "大三阳 小三阳 核酸阳性 核酸检测阳性 透析 化疗 放疗 身孕 重病 大病 绝症 病危 病重 "
+    "大三阳 小三阳 大3阳 小3阳 核酸阳性 核酸检测阳性 透析 化疗 放疗 身孕 重病 大病 绝症 病危 病重 "
     # plain words for a condition, as a clerk writes them
     "视障 听障 视力障碍 听力障碍 言语障碍 认知障碍 残障人士 失智 智力低下 精神失常 坐轮椅 瘫痪在床 卧床不起 半身不遂 "
     "聋子 哑巴 瞎子 截肢 有孕在身 身怀六甲 怀有身孕 产妇 骨折 白内障 青光眼 弱视 耳聋 痛风 胃溃疡 胃病 肺炎 肾结石 "
@@ -128,9 +128,12 @@ def _trie(words: list[str]) -> str:
 _DRUGS = "冰毒|海洛因|大麻|K粉|氯胺酮|摇头丸|甲基苯丙胺|苯丙胺|吗啡|鸦片|可卡因|毒品|麻古|芬太尼|笑气|杜冷丁"
 _HABIT = (rf"(?:吸食|注射|服食)?(?:{_DRUGS})(?:成瘾|上瘾|(?:吸食|使用|滥用|注射)?史)|吸食[^，,。；;\d]{{1,6}}?(?:成瘾|上瘾)"
           r"|(?:美沙酮|药物)维持治疗"
+          # (a drug found in a body's sample: 尿液中检出氯胺酮成分)
+          rf"|(?:尿液|血液|毛发|尿样|血样)中(?:检出|检测出|查出)(?:{_DRUGS}|安非他明|甲基安非他明)类?(?:成分|代谢物)?"
           r"|怀[有了着上]?(?:双胞胎|[3三]胞胎|多胞胎|龙凤胎|[2-9二三]胎|头胎|孩子|小孩|宝宝)|宫[内外]孕")  # (the view reads 二胎 as 2胎)
-_DISEASE = ("(?=[" + "".join(sorted({w[0] for w in DISEASES} | {"h", "吸", "注", "服", "怀", "宫", "K"})) + "])(?:"
-            + "(?=[" + "".join(sorted({w[0] for w in _DRUGS.split("|")} | set("吸注服怀宫美药"))) + "])(?:" + _HABIT + ")|"
+_HABIT_FIRST = "吸注服怀宫美药尿血毛体"  # the first characters of _HABIT's shapes (besides the drugs')
+_DISEASE = ("(?=[" + "".join(sorted({w[0] for w in DISEASES} | {"h", "K"} | set(_HABIT_FIRST))) + "])(?:"
+            + "(?=[" + "".join(sorted({w[0] for w in _DRUGS.split("|")} | set(_HABIT_FIRST))) + "])(?:" + _HABIT + ")|"
             + _trie([w for w in DISEASES if w != "HIV"]) + r"|[Hh][Ii][Vv]|孕(?=\d{1,2}\s*[周月]))")  # 孕28周
 # What a condition may carry after it, inside the finding.
 # A certified grade (视力残疾一级: 1级 in the view) or how long (怀孕五个月) belongs to it too.
@@ -156,7 +159,7 @@ _SAID_OF_SOMEONE = re.compile(r"(?:烧伤|烫伤|骨折|挫伤|人|妇|阳性|�
 # How bad or what type, before the condition: part of what is said (重度抑郁症, 2型糖尿病).
 # Also the type (甲型病毒性肝炎), the kinds of a combined disability (听力言语残疾), the body part of
 # an injury (左下肢截肢, 右手食指骨折) and the way a treatment is given (血液透析), in any order.
-_BODY = (r"[左右双单]?侧?(?:脑部|颅脑|头|脑|上肢|下肢|四肢|手指|食指|拇指|中指|无名指|小指|脚趾|小腿|大腿|前臂|上臂|手掌|手腕|手|脚|足|腿|臂|"
+_BODY = (r"[左右双单]?侧?(?:脑部|颅脑|头|脑|骨盆|盆骨|颅骨|鼻骨|脊椎|尾椎|上肢|下肢|四肢|手指|食指|拇指|中指|无名指|小指|脚趾|小腿|大腿|前臂|上臂|手掌|手腕|手|脚|足|腿|臂|"
          r"手部|足部|脚部|腿部|臂部|眼部|耳部|眼|耳|膝|踝|腕|肘|肩|髋|肋骨|腰椎|颈椎|胸椎|股骨|胫腓骨|胫骨|腓骨|尺桡骨|尺骨|桡骨|锁骨|头部|面部|胸部|腹部|腰部|背部)")
 _SEVERITY = re.compile(r"(?:重度|中度|轻度|极重度|严重的?|[\u4e00-\u9fff]{1,2}性|[\u4e00-\u9fff]{1,2}型|宫内|宫外|晚期|[12]型|[甲乙丙丁戊][型类]|"
                        rf"肢体|视力|听力|言语|智力|精神|多重|[1-4]级|{_BODY}|[及和、](?={_BODY})|"
@@ -213,10 +216,11 @@ _SERVICE_AFTER = re.compile(r"(?:[、和及与][^，,。；;]{1,6}?)?等?(?:提�
 # 奥氮平, 舍曲林) or, failing that, a name by its ending (氯氮平, 丙戊酸钠, …胶囊) followed by what it is
 # for or the clause's end. Without a person before the verb (消费者服用该产品后), or in a rule, a
 # claim or a service to others, nobody's health is said.
-_TAKE = re.compile(r"服用|口服|注射")
-_DRUG_SHAPE = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:平|汀|林|酮|嗪|唑|胺|醇|韦|仑|坦|酯|松|芬|泮|啶|酸钠|酸钾|酸锂|缓释片|肠溶片|片|胶囊|"
+_TAKE = re.compile(r"服用|口服|(?:静脉)?注射")
+_DRUG_SHAPE = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:平|汀|林|酮|嗪|唑|胺|素|醇|韦|仑|坦|酯|松|芬|泮|啶|酸钠|酸钾|酸锂|缓释片|肠溶片|片|胶囊|"
                          r"注射液|颗粒|口服液)(?=控制|治疗|维持|缓解|稳定|等|[和及、，,。；;（(]|\Z)")
 _DRUG_REACH = 8
+_DRUG_NAMES = frozenset(_DRUGS.split("|"))  # 注射海洛因: a habit, taken as a medicine is
 # Who takes it, when it is not the person named (消费者服用后, 患者口服…): nobody in particular.
 _OTHERS_TAKE = re.compile(r"(?:患者|顾客|他人|消费者|病人|客户|群众|购买者|使用者|儿童|老人|孕妇)[^，,。；;]{0,4}\Z")
 _DRUG_FORM = re.compile(r"钠|钾|钙|盐|缓释片|肠溶片|片|胶囊|注射液|颗粒|口服液")
@@ -235,7 +239,7 @@ _THRESHOLD = re.compile(r"大于|等于|小于|低于|高于|超过|不足|不�
 def _medicines(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The span of the medicines named in text[start:end] right after a verb of taking: names of
     the kept vocabulary one after the other, else one name by its ending; None without one."""
-    known = clinical.medicines()
+    known = clinical.medicines() | _DRUG_NAMES
     lengths = sorted({len(w) for w in known}, reverse=True)
     first = last = -1
     i = start
@@ -261,7 +265,7 @@ def _medicines(text: str, start: int, end: int) -> tuple[int, int] | None:
 # (with the adverb that says when: 已怀孕七个月, 曾做过心脏搭桥手术, 正处于哺乳期)
 _HAD_VERB = re.compile(r"(?:已经|已|曾经|曾|正在|正|长期|一直|仍)?"
                        r"(?:确诊患有|被诊断为|诊断为|诊断出|确诊为|确诊|患有|患上|罹患|身患|患|感染了|感染|染上|得了|装有|装了|"
-                       r"植入|安装了|服用|口服|注射|做过|做了|做完|接受了|接受|参加|处于|因患|因|有)?\Z")
+                       r"植入|安装了|服用|口服|(?:静脉)?注射|做过|做了|做完|接受了|接受|参加|处于|因患|因|有)?\Z")
 
 
 def _with_verb(text: str, start: int) -> int:
@@ -691,11 +695,12 @@ def _cue(word: str) -> str:
     return word
 
 
-_CUE_WORDS = sorted({_cue(w) for w in DISEASES + _DIAGNOSED.pattern.split("|") if w != "HIV"}
+# (a word with a digit, 大3阳 as the view reads 大三阳, is cued whole: 3阳 would pass at every 3)
+_CUE_WORDS = sorted({w if any(c.isdigit() for c in w) else _cue(w) for w in DISEASES + _DIAGNOSED.pattern.split("|") if w != "HIV"}
                     | set(_ADDRESS_WORDS.split("|")) | set(_UNKNOWN_ENDS) | {"孕"}
                     # _HABIT's shapes, _TAKE's verbs and _MEASURE's units, each by a rare character
                     # (瘾, 胎, 怀: not 二胎 or 上瘾, whose first characters are everywhere)
-                    | {"瘾", "吸食", "胎", "怀", "宫外", "宫内", "服用", "口服", "注射", "mg", "mol", "mmHg", "ml", "mL", "U/L", "g/L"})
+                    | {"瘾", "吸食", "胎", "怀", "中检出", "宫外", "宫内", "服用", "口服", "注射", "mg", "mol", "mmHg", "ml", "mL", "U/L", "g/L"})
 
 
 def cues(extra: tuple[str, ...] = ()) -> str:
