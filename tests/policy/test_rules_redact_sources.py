@@ -143,6 +143,7 @@ def test_stopped_at_the_source(text: str, kind: str, found: str, mask: str | Non
     "当事人的美容院为顾客注射玻尿酸，未取得医疗美容资质。",
     "该批次自来水余氯含量为0.8mg/L，符合标准。",
     "当事人为吸毒人员提供场所，违反《禁毒法》。",
+    "当事人公司车辆皖N12345号（公司名下营运车辆）已年检。",
     "执法人员依法进行了现场检查，未发现违法行为。",
 ])
 def test_stays_public(text: str) -> None:
@@ -181,7 +182,7 @@ def test_attribute_values_are_read_apart_from_the_text() -> None:
 def test_quiet_never_hides_a_finding() -> None:
     """The cheap test on the source text lets nothing through that the detectors would find."""
     rows = [r["text"] for name in ("tune.tsv", "tune2.tsv", "heldout.tsv", "heldout3.tsv", "tune3.tsv",
-                                   "heldout5.tsv", "tune5.tsv", "tune5b.tsv", "tune5c.tsv")
+                                   "heldout5.tsv", "tune5.tsv", "tune5b.tsv", "tune5c.tsv", "tune5d.tsv")
             for r in _rows(LEAKS / name)]
     for text in rows:
         if d.quiet(text):
@@ -261,6 +262,11 @@ TUNE5B = {"address": (10, 10), "health": (30, 29), "clean": (40, 0)}
 # wrong), the rest all caught; 0 of 30 clean flagged. After:
 TUNE5C = {"address": (6, 6), "bank": (1, 1), "email": (2, 2), "health": (20, 20), "id_card": (2, 2),
           "other_id": (2, 2), "phone": (3, 3), "plate": (2, 2), "clean": (30, 0)}
+# A fourth (tune5d.tsv, 51 rows of the number-like kinds in unusual forms and their look-alikes),
+# measured once before the next change: all 36 caught (one card row corrected first: it had 20
+# digits), 1 of 15 clean flagged (a company's plate with its owner in brackets). After:
+TUNE5D = {"bank": (5, 5), "email": (5, 5), "id_card": (6, 6), "other_id": (7, 7), "phone": (8, 8),
+          "plate": (5, 5), "clean": (15, 0)}
 FROZEN = {"heldout.tsv": HELDOUT_SHA256,
           "heldout3.tsv": "e6cfe77bde6fab80f231550582770b65a6008f2ab9894e39a76e74465b9d6d53",
           "heldout5.tsv": "cbe76f7a13f9342b1208f4e165bff344a96508a959fe57be1149531f9b6438df"}
@@ -269,7 +275,8 @@ FROZEN = {"heldout.tsv": HELDOUT_SHA256,
 @pytest.mark.parametrize("name,figures", [("tune.tsv", TUNE), ("heldout.tsv", HELDOUT), ("tune2.tsv", TUNE2),
                                           ("heldout3.tsv", HELDOUT3), ("tune3.tsv", TUNE3),
                                           ("heldout5.tsv", HELDOUT5), ("tune5.tsv", TUNE5),
-                                          ("tune5b.tsv", TUNE5B), ("tune5c.tsv", TUNE5C)])
+                                          ("tune5b.tsv", TUNE5B), ("tune5c.tsv", TUNE5C),
+                                          ("tune5d.tsv", TUNE5D)])
 def test_eval_leaks_figures(name: str, figures: dict[str, tuple[int, int]]) -> None:
     """The figures scripts/eval_leaks.py prints (and the report gives) for both corpora."""
     import eval_leaks

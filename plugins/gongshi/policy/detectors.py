@@ -480,6 +480,8 @@ def _plates(v: View) -> Iterator[Match]:
         tail = re.sub(r"[ ·-]", "", m.group())[2:]
         if not any(c.isdigit() for c in tail) or len({c for c in m.group()[2:] if c in " ·-"}) > 1:
             continue
+        if owners.named_owner(v.text, m.end() + (v.text[m.end():m.end() + 1] == "号")):
+            continue  # a company's vehicle, its owner in brackets after it (round 5)
         chars = [i for i in range(m.start(), m.end()) if v.text[i] not in " ·-"]
         hidden = {v.origin(i) for i in chars[2:-2]}
         yield Match(PLATE, *_masked_source(v, m.start(), m.end(), hidden))
