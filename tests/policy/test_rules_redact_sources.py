@@ -45,7 +45,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
     ("当事人已怀了二胎，预产期在下月。", d.HEALTH, "已怀了二胎", None),
     ("当事人有冰毒吸食史，曾两次被强制戒毒。", d.HEALTH, "有冰毒吸食史", None),
     ("当事人吸食K粉成瘾，已送社区戒毒。", d.HEALTH, "吸食K粉成瘾", None),
-    ("当事人左耳植入人工耳蜗，询问时须大声说话。", d.HEALTH, "植入人工耳蜗", None),
+    ("当事人左耳植入人工耳蜗，询问时须大声说话。", d.HEALTH, "左耳植入人工耳蜗", None),
     ("当事人呼气酒精含量为45mg/100ml，属饮酒后驾驶。", d.HEALTH, "呼气酒精含量为45mg/100ml", None),
     ("经抽血化验，当事人餐后血糖为14.2mmol/L。", d.HEALTH, "餐后血糖为14.2mmol/L", None),
     ("当事人是一名听障人士，由手语翻译陪同。", d.HEALTH, "听障人士", None),
@@ -62,6 +62,12 @@ sys.path.insert(0, str(ROOT / "scripts"))
     ("当事人正在注射促红素。", d.HEALTH, "正在注射促红素", None),
     ("当事人在事故中骨盆骨折。", d.HEALTH, "骨盆骨折", None),
     ("该员工体检为乙肝小三阳。", d.HEALTH, "乙肝小三阳", None),
+    ("当事人自述肝脏有问题，需长期休养。", d.HEALTH, "肝脏有问题", None),  # an organ that fails, said plainly
+    ("当事人年过七旬，口齿不清，由其女儿代为陈述。", d.HEALTH, "口齿不清", None),  # the topic goes on
+    ("当事人自称近期焦虑发作，无法入睡。", d.HEALTH, "焦虑发作", None),  # what the person says of it
+    ("当事人到场时体温39.2℃。", d.HEALTH, "体温39.2℃", None),
+    ("当事人左腿有残疾，行走不便。", d.HEALTH, "左腿有残疾，行走不便", None),
+    ("当事人系戒毒人员。", d.HEALTH, "戒毒人员", None),
     # Round 5 addresses: the bare 住 ending in a village group, other words for where one lives,
     # the address in brackets after a word for the house, a lettered block, the side of a floor.
     ("当事人（住霍邱县花园镇大兴村梁庄组）擅自占用耕地建房。", d.ADDRESS, "霍邱县花园镇大兴村梁庄组", "霍邱县花园镇大兴村**组"),
@@ -144,6 +150,9 @@ def test_stopped_at_the_source(text: str, kind: str, found: str, mask: str | Non
     "该批次自来水余氯含量为0.8mg/L，符合标准。",
     "当事人为吸毒人员提供场所，违反《禁毒法》。",
     "当事人公司车辆皖N12345号（公司名下营运车辆）已年检。",
+    "当事人销售的体温计示值误差超标。",
+    "当事人未对就诊的发热病人测量体温并登记。",
+    "当事人的产品说明书未标注禁忌症，包装上标注“身体不适者慎用”。",
     "执法人员依法进行了现场检查，未发现违法行为。",
 ])
 def test_stays_public(text: str) -> None:
@@ -182,7 +191,7 @@ def test_attribute_values_are_read_apart_from_the_text() -> None:
 def test_quiet_never_hides_a_finding() -> None:
     """The cheap test on the source text lets nothing through that the detectors would find."""
     rows = [r["text"] for name in ("tune.tsv", "tune2.tsv", "heldout.tsv", "heldout3.tsv", "tune3.tsv",
-                                   "heldout5.tsv", "tune5.tsv", "tune5b.tsv", "tune5c.tsv", "tune5d.tsv")
+                                   "heldout5.tsv", "tune5.tsv", "tune5b.tsv", "tune5c.tsv", "tune5d.tsv", "tune5e.tsv")
             for r in _rows(LEAKS / name)]
     for text in rows:
         if d.quiet(text):
@@ -267,6 +276,11 @@ TUNE5C = {"address": (6, 6), "bank": (1, 1), "email": (2, 2), "health": (20, 20)
 # digits), 1 of 15 clean flagged (a company's plate with its owner in brackets). After:
 TUNE5D = {"bank": (5, 5), "email": (5, 5), "id_card": (6, 6), "other_id": (7, 7), "phone": (8, 8),
           "plate": (5, 5), "clean": (15, 0)}
+# A fifth (tune5e.tsv, 60 rows: 30 health in the plainest words, 10 addresses, 20 look-alikes),
+# measured once before the next change: address 10/10, health 15/30 (!), 0 of 20 clean flagged:
+# plain speech about a body (心脏不好, 耳背, 骨质疏松 in a clause of its own) is where the gate
+# generalises least. After:
+TUNE5E = {"address": (10, 10), "health": (30, 26), "clean": (20, 0)}
 FROZEN = {"heldout.tsv": HELDOUT_SHA256,
           "heldout3.tsv": "e6cfe77bde6fab80f231550582770b65a6008f2ab9894e39a76e74465b9d6d53",
           "heldout5.tsv": "cbe76f7a13f9342b1208f4e165bff344a96508a959fe57be1149531f9b6438df"}
@@ -276,7 +290,7 @@ FROZEN = {"heldout.tsv": HELDOUT_SHA256,
                                           ("heldout3.tsv", HELDOUT3), ("tune3.tsv", TUNE3),
                                           ("heldout5.tsv", HELDOUT5), ("tune5.tsv", TUNE5),
                                           ("tune5b.tsv", TUNE5B), ("tune5c.tsv", TUNE5C),
-                                          ("tune5d.tsv", TUNE5D)])
+                                          ("tune5d.tsv", TUNE5D), ("tune5e.tsv", TUNE5E)])
 def test_eval_leaks_figures(name: str, figures: dict[str, tuple[int, int]]) -> None:
     """The figures scripts/eval_leaks.py prints (and the report gives) for both corpora."""
     import eval_leaks

@@ -56,8 +56,11 @@ MEDICINES = frozenset("抗抑郁药 抗抑郁药物 抗精神病药 抗精神病
 _TAKING = re.compile(r"(?:服用|服药|在用|注射|使用|依赖)[^，,。；;]{0,4}\Z")
 _GIVING = re.compile(r"(?:为|给|向|帮|替|对)[^，,。；;]{0,12}\Z")
 # A sense or a faculty and how it fails (听力不好, 行动不便).
-FAILING = frozenset(a + b for a in ("听力", "视力", "记忆力", "腿脚", "行动", "行走", "说话", "语言")
-                    for b in ("不好", "不佳", "较差", "很差", "下降", "减退", "受损", "不便", "困难"))
+# (round 5: an organ or the mind, said plainly: 心脏不好, 精神不正常, 脑子有问题)
+FAILING = frozenset([a + b for a in ("听力", "视力", "记忆力", "腿脚", "行动", "行走", "说话", "语言")
+                     for b in ("不好", "不佳", "较差", "很差", "下降", "减退", "受损", "不便", "困难")]
+                    + [a + b for a in ("心脏", "肝脏", "肾脏", "眼睛", "耳朵", "脑子", "精神", "智力", "神志", "身体")
+                       for b in ("不好", "不太好", "不正常", "有问题", "有毛病", "异常", "失常", "受损")])
 DISEASES = sorted(set(
     "艾滋病 艾滋 HIV 人类免疫缺陷病毒 乙肝 乙型肝炎 丙肝 丙型肝炎 甲肝 甲型肝炎 戊肝 戊型肝炎 病毒性肝炎 肝炎 肝硬化 "
     "肺结核 活动性肺结核 结核病 梅毒 淋病 尖锐湿疣 性病 精神分裂症 精神病 精神障碍 精神疾病 精神异常 抑郁症 焦虑症 "
@@ -90,7 +93,7 @@ DISEASES = sorted(set(
 
     "艾滋病病毒 梅毒螺旋体 幽门螺杆菌 "
     # round 5: self-harm, and devices in or on a body (said with a verb of having: 心脏装有起搏器)
-    "顺产 自杀未遂 自杀倾向 自残 割腕 起搏器 心脏起搏器 人工耳蜗 假肢 义肢 助听器 胰岛素泵 "
+    "耳背 口齿不清 骨质疏松 吸毒人员 戒毒人员 顺产 自杀未遂 自杀倾向 自残 割腕 起搏器 心脏起搏器 人工耳蜗 假肢 义肢 助听器 胰岛素泵 "
     # a drug test: a result only when 阳性 follows (吗啡类呈阳性), else the seized substance
     # and a medicine that says what it treats, taken by someone (当事人长期服用降压药)
     "".split()) | TESTED | MEDICINES | FAILING, key=len, reverse=True)
@@ -155,13 +158,14 @@ _CONDITION = re.compile(rf"(?P<core>(?:{_DISEASE}){_AFTER}){_TRAIL}")
 _SAID_OF_SOMEONE = re.compile(r"(?:烧伤|烫伤|骨折|挫伤|人|妇|阳性|晚期|末期|患者|病人|病患|患儿|使用者|携带者|感染者|病史|后遗症|怀孕|失明|失聪|聋哑|哺乳期|孕期|"
                               r"级|月|周|余|多|视障|听障|失智|轮椅|在床|不起|不遂|聋子|哑巴|瞎子|身孕|在身|六甲|产妇|月子|偏高|升高|"
                               r"人士|成瘾|上瘾|吸食史|使用史|滥用史|注射史|胎|孩子|小孩|宝宝|未遂|倾向|割腕|自残|宫[内外]孕|产|\d[子女]|"
-                              r"外伤|创伤|损伤|发作)\Z")
+                              r"外伤|创伤|损伤|发作|毒人员|不好|不太好|不正常|有问题|有毛病|失常|耳背)\Z")
 # How bad or what type, before the condition: part of what is said (重度抑郁症, 2型糖尿病).
 # Also the type (甲型病毒性肝炎), the kinds of a combined disability (听力言语残疾), the body part of
 # an injury (左下肢截肢, 右手食指骨折) and the way a treatment is given (血液透析), in any order.
 _BODY = (r"[左右双单]?侧?(?:脑部|颅脑|头|脑|骨盆|盆骨|颅骨|鼻骨|脊椎|尾椎|上肢|下肢|四肢|手指|食指|拇指|中指|无名指|小指|脚趾|小腿|大腿|前臂|上臂|手掌|手腕|手|脚|足|腿|臂|"
          r"手部|足部|脚部|腿部|臂部|眼部|耳部|眼|耳|膝|踝|腕|肘|肩|髋|肋骨|腰椎|颈椎|胸椎|股骨|胫腓骨|胫骨|腓骨|尺桡骨|尺骨|桡骨|锁骨|头部|面部|胸部|腹部|腰部|背部)")
-_SEVERITY = re.compile(r"(?:重度|中度|轻度|极重度|严重的?|[\u4e00-\u9fff]{1,2}性|[\u4e00-\u9fff]{1,2}型|宫内|宫外|晚期|[12]型|[甲乙丙丁戊][型类]|"
+# (round 5: a verb of having is no part of the type: 患慢性…, 为偏执型… )
+_SEVERITY = re.compile(r"(?:重度|中度|轻度|极重度|严重的?|(?:(?![患为是有因])[\u4e00-\u9fff]){1,2}[性型]|宫内|宫外|晚期|[12]型|[甲乙丙丁戊][型类]|"
                        rf"肢体|视力|听力|言语|智力|精神|多重|[1-4]级|{_BODY}|[及和、](?={_BODY})|"
                        # (round 5: a burn's degree, Ⅱ度 = II度 in the view, 深Ⅱ度; the sample a result is of)
                        r"深?(?:I{1,3}|IV|[1-4一二三四])度|(?:尿液|血液|血清|尿样)(?:检测|检验|化验)?|人工|药物|"
@@ -231,8 +235,8 @@ _DRUG_FORM = re.compile(r"钠|钾|钙|盐|缓释片|肠溶片|片|胶囊|注射�
 _MEASURE = re.compile(r"(?:静脉血|全血|血液|血清|血浆|尿液|尿样|呼气|空腹血糖|餐后血糖|血糖|血压|糖化血红蛋白|血红蛋白|血氧|"
                       r"血脂|胆固醇|甘油三酯|转氨酶|肌酐|尿酸|血钾|血钠|体温)"
                       r"[^，,。；;]{0,14}?(?<![\d.])\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)?\s*"
-                      r"(?:mg/100\s*m[lL]|mg/d[lL]|mmol/[lL]|[μu]mol/[lL]|mmHg|ng/m[lL]|IU/m[lL]|U/[lL]|g/[lL])")
-_UNITS = re.compile(r"mg/|mol/|mmHg|/m[lL]|U/[lL]|g/[lL]")
+                      r"(?:mg/100\s*m[lL]|mg/d[lL]|mmol/[lL]|[μu]mol/[lL]|mmHg|ng/m[lL]|IU/m[lL]|U/[lL]|g/[lL]|°C|℃)")
+_UNITS = re.compile(r"mg/|mol/|mmHg|/m[lL]|U/[lL]|g/[lL]|°C|℃")
 _THRESHOLD = re.compile(r"大于|等于|小于|低于|高于|超过|不足|不低于|不高于|≥|≤|[<>]|标准|阈值|以上|以下")  # how far after the verb a name may start (服用抗抑郁药舍曲林)
 
 
@@ -263,9 +267,9 @@ def _medicines(text: str, start: int, end: int) -> tuple[int, int] | None:
 # finding covers the statement as a reader (and a held-out set's author) marks it; the verb is
 # not what makes it personal, nothing more is flagged for it.
 # (with the adverb that says when: 已怀孕七个月, 曾做过心脏搭桥手术, 正处于哺乳期)
-_HAD_VERB = re.compile(r"(?:已经|已|曾经|曾|正在|正|长期|一直|仍)?"
+_HAD_VERB = re.compile(rf"{_BODY}?(?:已经|已|曾经|曾|正在|正|长期|一直|仍)?"
                        r"(?:确诊患有|被诊断为|诊断为|诊断出|确诊为|确诊|患有|患上|罹患|身患|患|感染了|感染|染上|得了|装有|装了|"
-                       r"植入|安装了|服用|口服|(?:静脉)?注射|做过|做了|做完|接受了|接受|参加|处于|因患|因|有)?\Z")
+                       r"植入|安装了|戴着|佩戴|服用|口服|(?:静脉)?注射|做过|做了|做完|接受了|接受|参加|处于|因患|因|有)?\Z")
 
 
 def _with_verb(text: str, start: int) -> int:
@@ -289,7 +293,9 @@ _HAVING = re.compile(r"(?:患有|患上|患|罹患|身患|确诊为|确诊|诊�
                      r"安装|植入|佩戴|戴着|戴有|装了)"
                      r"[^，,。；;]{0,8}\Z")
 _SUBJECT = re.compile(r"(?:当事人|本人|其|该员工|该店员|该从业人员|该名|店员|员工|从业人员|驾驶员|经营者|举报人|证人|投诉人|"
-                      r"申请人|丈夫|妻子|儿子|女儿|父亲|母亲|家属|[\u4e00-\u9fff]{1,2}某某?)[^，,。；;]{0,2}\Z")
+                      r"申请人|丈夫|妻子|儿子|女儿|父亲|母亲|家属|[\u4e00-\u9fff]{1,2}某某?)"
+                      # (round 5: and what the person says of it, 当事人自称近期…)
+                      r"(?:[^，,。；;]{0,2}|(?:自称|自述|称其?|声称|近期|最近|目前|现在|长期|一直|已经|已|曾)+)\Z")
 # A quoted or paraphrased rule: nobody in particular.
 # (and statistics of a whole area: 全县共有残疾人…1234人, 其中残疾职工8人; a service for a group: 为患有…的老年人提供)
 _GENERIC = re.compile(r"不得|禁止|应当|的人员|规定的|是否|凡是|一律|等疾病|等传染病|全县|全市|全区|全省|全国|共有|"
@@ -568,8 +574,11 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
             after = bool(found) and _NEXT_CLAUSE.fullmatch(text, found[-1][1], start) is not None \
                 and not _PERSON_WORD.search(text, found[-1][1], start)
             taken = core in MEDICINES and person_in_sentence(text, m.start())
+            # (round 5) a clause that begins with the condition, in a sentence about a person named
+            # before it (当事人年事已高，骨质疏松，…): the topic goes on
+            topic = start == clause_start and person_in_sentence(text, clause_start)
             body = severity is not None and _BODY_BEFORE.search(severity.group()) is not None
-            if said or _HAVING.search(plain) or person or joined or near or body or after or taken:
+            if said or _HAVING.search(plain) or person or joined or near or body or after or taken or topic:
                 if joined or after:
                     found[-1] = (found[-1][0], m.end())
                 else:
@@ -700,7 +709,7 @@ _CUE_WORDS = sorted({w if any(c.isdigit() for c in w) else _cue(w) for w in DISE
                     | set(_ADDRESS_WORDS.split("|")) | set(_UNKNOWN_ENDS) | {"孕"}
                     # _HABIT's shapes, _TAKE's verbs and _MEASURE's units, each by a rare character
                     # (瘾, 胎, 怀: not 二胎 or 上瘾, whose first characters are everywhere)
-                    | {"瘾", "吸食", "胎", "怀", "中检出", "宫外", "宫内", "服用", "口服", "注射", "mg", "mol", "mmHg", "ml", "mL", "U/L", "g/L"})
+                    | {"瘾", "吸食", "胎", "怀", "中检出", "宫外", "宫内", "服用", "口服", "注射", "mg", "mol", "mmHg", "ml", "mL", "U/L", "g/L", "℃", "°C"})
 
 
 def cues(extra: tuple[str, ...] = ()) -> str:
