@@ -68,6 +68,8 @@ sys.path.insert(0, str(ROOT / "scripts"))
     ("当事人到场时体温39.2℃。", d.HEALTH, "体温39.2℃", None),
     ("当事人左腿有残疾，行走不便。", d.HEALTH, "左腿有残疾，行走不便", None),
     ("当事人系戒毒人员。", d.HEALTH, "戒毒人员", None),
+    ("当事人吸食海洛因后驾驶车辆。", d.HEALTH, "吸食海洛因", None),  # someone's own use
+    ("当事人在车间突然晕厥。", d.HEALTH, "晕厥", None),
     # Round 5 addresses: the bare 住 ending in a village group, other words for where one lives,
     # the address in brackets after a word for the house, a lettered block, the side of a floor.
     ("当事人（住霍邱县花园镇大兴村梁庄组）擅自占用耕地建房。", d.ADDRESS, "霍邱县花园镇大兴村梁庄组", "霍邱县花园镇大兴村**组"),
@@ -151,6 +153,10 @@ def test_stopped_at_the_source(text: str, kind: str, found: str, mask: str | Non
     "当事人为吸毒人员提供场所，违反《禁毒法》。",
     "当事人公司车辆皖N12345号（公司名下营运车辆）已年检。",
     "当事人销售的体温计示值误差超标。",
+    "当事人容留他人吸食冰毒。",  # others' use: the offence
+    "经查，当事人先后引诱3人吸食K粉。",
+    "当事人未对患有皮肤病的从业人员调离岗位的制度进行公示。",
+    "当事人的养老院未按规定为入住的失智老人配备护理员。",
     "当事人未对就诊的发热病人测量体温并登记。",
     "当事人的产品说明书未标注禁忌症，包装上标注“身体不适者慎用”。",
     "执法人员依法进行了现场检查，未发现违法行为。",
@@ -191,7 +197,7 @@ def test_attribute_values_are_read_apart_from_the_text() -> None:
 def test_quiet_never_hides_a_finding() -> None:
     """The cheap test on the source text lets nothing through that the detectors would find."""
     rows = [r["text"] for name in ("tune.tsv", "tune2.tsv", "heldout.tsv", "heldout3.tsv", "tune3.tsv",
-                                   "heldout5.tsv", "tune5.tsv", "tune5b.tsv", "tune5c.tsv", "tune5d.tsv", "tune5e.tsv")
+                                   "heldout5.tsv", "tune5.tsv", "tune5b.tsv", "tune5c.tsv", "tune5d.tsv", "tune5e.tsv", "tune5f.tsv")
             for r in _rows(LEAKS / name)]
     for text in rows:
         if d.quiet(text):
@@ -281,6 +287,10 @@ TUNE5D = {"bank": (5, 5), "email": (5, 5), "id_card": (6, 6), "other_id": (7, 7)
 # plain speech about a body (心脏不好, 耳背, 骨质疏松 in a clause of its own) is where the gate
 # generalises least. After:
 TUNE5E = {"address": (10, 10), "health": (30, 26), "clean": (20, 0)}
+# A sixth (tune5f.tsv, 30 health rows and 15 look-alikes dense with condition words), measured
+# once before the next change, the best estimate of unseen health text after this round:
+# health 23/30, 3 of 15 clean flagged (患有皮肤病的从业人员, 为入住的失智老人配备…, 一名聋哑人员). After:
+TUNE5F = {"health": (30, 27), "clean": (15, 1)}
 FROZEN = {"heldout.tsv": HELDOUT_SHA256,
           "heldout3.tsv": "e6cfe77bde6fab80f231550582770b65a6008f2ab9894e39a76e74465b9d6d53",
           "heldout5.tsv": "cbe76f7a13f9342b1208f4e165bff344a96508a959fe57be1149531f9b6438df"}
@@ -290,7 +300,8 @@ FROZEN = {"heldout.tsv": HELDOUT_SHA256,
                                           ("heldout3.tsv", HELDOUT3), ("tune3.tsv", TUNE3),
                                           ("heldout5.tsv", HELDOUT5), ("tune5.tsv", TUNE5),
                                           ("tune5b.tsv", TUNE5B), ("tune5c.tsv", TUNE5C),
-                                          ("tune5d.tsv", TUNE5D), ("tune5e.tsv", TUNE5E)])
+                                          ("tune5d.tsv", TUNE5D), ("tune5e.tsv", TUNE5E),
+                                          ("tune5f.tsv", TUNE5F)])
 def test_eval_leaks_figures(name: str, figures: dict[str, tuple[int, int]]) -> None:
     """The figures scripts/eval_leaks.py prints (and the report gives) for both corpora."""
     import eval_leaks

@@ -58,7 +58,7 @@ _GIVING = re.compile(r"(?:为|给|向|帮|替|对)[^，,。；;]{0,12}\Z")
 # A sense or a faculty and how it fails (听力不好, 行动不便).
 # (round 5: an organ or the mind, said plainly: 心脏不好, 精神不正常, 脑子有问题)
 FAILING = frozenset([a + b for a in ("听力", "视力", "记忆力", "腿脚", "行动", "行走", "说话", "语言")
-                     for b in ("不好", "不佳", "较差", "很差", "下降", "减退", "受损", "不便", "困难")]
+                     for b in ("不好", "不佳", "较差", "很差", "极差", "下降", "减退", "受损", "不便", "困难")]
                     + [a + b for a in ("心脏", "肝脏", "肾脏", "眼睛", "耳朵", "脑子", "精神", "智力", "神志", "身体")
                        for b in ("不好", "不太好", "不正常", "有问题", "有毛病", "异常", "失常", "受损")])
 DISEASES = sorted(set(
@@ -93,7 +93,7 @@ DISEASES = sorted(set(
 
     "艾滋病病毒 梅毒螺旋体 幽门螺杆菌 "
     # round 5: self-harm, and devices in or on a body (said with a verb of having: 心脏装有起搏器)
-    "耳背 口齿不清 骨质疏松 吸毒人员 戒毒人员 顺产 自杀未遂 自杀倾向 自残 割腕 起搏器 心脏起搏器 人工耳蜗 假肢 义肢 助听器 胰岛素泵 "
+    "抽搐 昏迷 休克 晕厥 中暑 营养不良 耳背 口齿不清 骨质疏松 吸毒人员 戒毒人员 顺产 自杀未遂 自杀倾向 自残 割腕 起搏器 心脏起搏器 人工耳蜗 假肢 义肢 助听器 胰岛素泵 "
     # a drug test: a result only when 阳性 follows (吗啡类呈阳性), else the seized substance
     # and a medicine that says what it treats, taken by someone (当事人长期服用降压药)
     "".split()) | TESTED | MEDICINES | FAILING, key=len, reverse=True)
@@ -130,6 +130,7 @@ def _trie(words: list[str]) -> str:
 # - a pregnancy by what is carried (怀有双胞胎, 怀了二胎, 怀着孩子), and 宫内/宫外孕.
 _DRUGS = "冰毒|海洛因|大麻|K粉|氯胺酮|摇头丸|甲基苯丙胺|苯丙胺|吗啡|鸦片|可卡因|毒品|麻古|芬太尼|笑气|杜冷丁"
 _HABIT = (rf"(?:吸食|注射|服食)?(?:{_DRUGS})(?:成瘾|上瘾|(?:吸食|使用|滥用|注射)?史)|吸食[^，,。；;\d]{{1,6}}?(?:成瘾|上瘾)"
+          rf"|(?:吸食|服食)(?:{_DRUGS})"  # (someone's use: not 容留他人吸食…, see _OTHERS_USE)
           r"|(?:美沙酮|药物)维持治疗"
           # (a drug found in a body's sample: 尿液中检出氯胺酮成分)
           rf"|(?:尿液|血液|毛发|尿样|血样)中(?:检出|检测出|查出)(?:{_DRUGS}|安非他明|甲基安非他明)类?(?:成分|代谢物)?"
@@ -207,13 +208,14 @@ _DIAGNOSED = re.compile(r"患有|患上|罹患|身患|确诊为|确诊患有|确
 _OBJECT = re.compile(r"(?!病例|患者|病人|人数|人员|者|率|标准|依据|证明|报告|书)[^，,。；;、：:（）()\n“”\"]{2,14}")
 _OBJECT_TAIL = re.compile(r"(?:多年|已久|数年|等|等疾病|的病史|病史|史)\Z")
 # A condition that names people as customers of a service (为孕妇提供…鉴定): nobody in particular.
-_FOR_CUSTOMERS = re.compile(r"(?:为|向|给|对|针对|面向|帮助|招揽)(?:多名|多位|\d+名|\d+位|部分|其他|众多|这些|辖区|本地|社区|广大)?\Z")
+_FOR_CUSTOMERS = re.compile(r"(?:为|向|给|对|针对|面向|帮助|招揽)(?:多名|多位|\d+名|\d+位|部分|其他|众多|这些|辖区|本地|社区|广大|入住的|"
+                            r"就诊的|所有|全体)?\Z")
 # (round 5) Counted people (收住残疾人38名), a warning on goods (孕妇和哺乳期妇女禁用), a test arranged
 # for others (为从业人员办理乙肝检测): nobody in particular.
 _COUNT_AFTER = re.compile(r"\d+\s*(?:名|人|位|例|户)")
 _LABEL_AFTER = re.compile(r"[^，,。；;]{0,8}?(?:禁用|慎用|忌用|勿用|禁服|慎服|忌服|禁食|忌食)")
 _ARRANGED = re.compile(r"(?:办理|开展|组织|安排|提供|进行)[^，,。；;]{0,2}\Z")
-_SERVICE_AFTER = re.compile(r"(?:[、和及与][^，,。；;]{1,6}?)?等?(?:提供|进行|实施|开展|出售|销售|施行|鉴定|接生|检查|服务|推销|售卖|介绍|做|注射|输液|诊疗|"
+_SERVICE_AFTER = re.compile(r"(?:[、和及与][^，,。；;]{1,6}?)?等?(?:老人|人员|儿童|患者|妇女|群体|人群)?(?:配备|安排|提供|进行|实施|开展|出售|销售|施行|鉴定|接生|检查|服务|推销|售卖|介绍|做|注射|输液|诊疗|"
                             r"治疗|看病|配药|开药|义诊|采取|隔离|收治|接诊|登记|管理)")
 # Round 5: a medicine someone takes, by the slot rather than a list of quoted names: a verb of
 # taking after a person (当事人每日服用…), then a name from the kept vocabulary (clinical.py:
@@ -221,6 +223,8 @@ _SERVICE_AFTER = re.compile(r"(?:[、和及与][^，,。；;]{1,6}?)?等?(?:提�
 # for or the clause's end. Without a person before the verb (消费者服用该产品后), or in a rule, a
 # claim or a service to others, nobody's health is said.
 _TAKE = re.compile(r"服用|口服|(?:静脉)?注射")
+# Drugs others use, the offence as published (容留他人吸食毒品, 引诱多人吸食…): nobody's health here.
+_OTHERS_USE = re.compile(r"(?:他人|多人|人员|容留|引诱|教唆|欺骗|强迫|提供)[^，,。；;]{0,4}\Z")
 _DRUG_SHAPE = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:平|汀|林|酮|嗪|唑|胺|素|醇|韦|仑|坦|酯|松|芬|泮|啶|酸钠|酸钾|酸锂|缓释片|肠溶片|片|胶囊|"
                          r"注射液|颗粒|口服液)(?=控制|治疗|维持|缓解|稳定|等|[和及、，,。；;（(]|\Z)")
 _DRUG_REACH = 8
@@ -298,7 +302,7 @@ _SUBJECT = re.compile(r"(?:当事人|本人|其|该员工|该店员|该从业人
                       r"(?:[^，,。；;]{0,2}|(?:自称|自述|称其?|声称|近期|最近|目前|现在|长期|一直|已经|已|曾)+)\Z")
 # A quoted or paraphrased rule: nobody in particular.
 # (and statistics of a whole area: 全县共有残疾人…1234人, 其中残疾职工8人; a service for a group: 为患有…的老年人提供)
-_GENERIC = re.compile(r"不得|禁止|应当|的人员|规定的|是否|凡是|一律|等疾病|等传染病|全县|全市|全区|全省|全国|共有|"
+_GENERIC = re.compile(r"不得|禁止|应当|的人员|的从业人员|的员工|的职工|规定的|是否|凡是|一律|等疾病|等传染病|全县|全市|全区|全省|全国|共有|"
                       r"其中[^，,。；;]{0,10}?\d+(?:人|名|位|例)|"
                       r"(?:多人|多名|\d+人|\d+名|部分|若干|不少人)[^，,。；;]{0,2}(?:患|确诊|感染|携带)|"
                       r"(?:为|向|给|针对|面向)[^，,。；;]{0,12}的(?:老年人|患者|病人|群众|消费者|顾客|儿童|学生|居民|人群)|"
@@ -555,6 +559,8 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
             core = m.group("core")
             if any(core.startswith(w) for w in TESTED) and not core.endswith(("阳性", "成瘾", "上瘾", "史", "治疗")):
                 continue  # a substance or a test, no result (nor habit) said of anyone
+            if core.startswith(("吸食", "服食")) and _OTHERS_USE.search(before):
+                continue  # drugs others use: the offence
             severity = _SEVERITY.search(before)
             start = m.start() - (len(severity.group()) if severity else 0)
             plain = before[:len(before) - (len(severity.group()) if severity else 0)]  # who, before 右手食指
