@@ -222,7 +222,7 @@ _SERVICE_AFTER = re.compile(r"(?:[、和及与][^，,。；;]{1,6}?)?等?(?:老�
 # 奥氮平, 舍曲林) or, failing that, a name by its ending (氯氮平, 丙戊酸钠, …胶囊) followed by what it is
 # for or the clause's end. Without a person before the verb (消费者服用该产品后), or in a rule, a
 # claim or a service to others, nobody's health is said.
-_TAKE = re.compile(r"服用|口服|(?:静脉)?注射")
+_TAKE = re.compile(r"静脉注射|注射|服用|口服")  # (literals only: the engine then skips to their first characters)
 # Drugs others use, the offence as published (容留他人吸食毒品, 引诱多人吸食…): nobody's health here.
 _OTHERS_USE = re.compile(r"(?:他人|多人|人员|容留|引诱|教唆|欺骗|强迫|提供)[^，,。；;]{0,4}\Z")
 _DRUG_SHAPE = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:平|汀|林|酮|嗪|唑|胺|素|醇|韦|仑|坦|酯|松|芬|泮|啶|酸钠|酸钾|酸锂|缓释片|肠溶片|片|胶囊|"
@@ -701,13 +701,16 @@ _DIGIT = re.compile(r"\d")
 # the cue is still in every text the word is in.
 # (and the round-3 words' 左眼失明, 高位截瘫, 酒精依赖, 海洛因, 美沙酮, 人格障碍, 粉碎性骨折, 行动不便,
 # 意识不清, 发育迟缓, 高度近视, 记忆力减退, 降压药)
-_COMMON_FIRST = set("人经有产中大食自放核结化关水不高活新小家流左右位酒海美格粉行意发度记降工")  # (工: 人工耳蜗 by 耳蜗)
+_COMMON_FIRST = set("人经有产中大食自放核结化关水不高活新小家流左右位酒海美格粉行意发度记降工营移造")  # (round 5: 人工耳蜗 by
+# 耳蜗, 营养不良 by 养不良 (经营), 移植术 by 植术 (移送), 造口术 by 口术 (制造))
+# Two-character words whose first character is everywhere (抽搐: 抽检, 抽查): cued by the second.
+_STRIP_TO_ONE = set("抽")
 
 
 def _cue(word: str) -> str:
     while len(word) > 2 and word[0] in _COMMON_FIRST:
         word = word[1:]
-    return word
+    return word[1:] if len(word) == 2 and word[0] in _STRIP_TO_ONE else word
 
 
 # (a word with a digit, 大3阳 as the view reads 大三阳, is cued whole: 3阳 would pass at every 3)
