@@ -90,8 +90,10 @@ LANDLINE_RE = re.compile(rf"(?={_BL}(?<!-)((?:\(0[1-9]\d{{1,2}}\)|0[1-9]\d{{1,2}
 CARD_RE = re.compile(rf"(?={_BL}([3-6](?:{_SEP}\d){{15,18}}))")  # Luhn passes one number in ten
 # The @ and the dot spelled out, or put in brackets of any kind: (at), [at], （艾特）, [.], 【点】.
 _OPEN, _CLOSE = r"[(\[{<【]\s*", r"\s*[)\]}>】]"
-EMAIL_AT = rf"(?:\s{{0,2}}@\s{{0,2}}|\s*(?:{_OPEN}(?:at|艾特|@){_CLOSE}|\bat\b|艾特)\s*)"
-EMAIL_DOT = rf"(?:\.|。|\s*(?:{_OPEN}(?:dot|点|\.){_CLOSE}|\bdot\b|点)\s*)"
+# (round 5: (a) for the @, and a dot with spaces around it as a number read out is written,
+# 1847362950 @ qq . com)
+EMAIL_AT = rf"(?:\s{{0,2}}@\s{{0,2}}|\s*(?:{_OPEN}(?:at|a|艾特|@){_CLOSE}|\bat\b|艾特)\s*)"
+EMAIL_DOT = rf"(?:\s{{0,2}}\.\s{{0,2}}|。|\s*(?:{_OPEN}(?:dot|点|\.){_CLOSE}|\bdot\b|点)\s*)"
 _TLD = r"(?:com|cn|net|org|edu|gov|info|biz|io|me|cc|top|xyz|co|hk|tw|mo)"
 EMAIL_RE = re.compile(rf"(?<![A-Za-z0-9._%+@*-])([A-Za-z0-9._%+-]+){EMAIL_AT}([A-Za-z0-9-]+(?:{EMAIL_DOT}[A-Za-z0-9-]+)*)"
                       rf"{EMAIL_DOT}([A-Za-z]{{2,}})(?![A-Za-z0-9])", re.I)
@@ -107,9 +109,12 @@ ACCOUNT_RE = re.compile(rf"(?:银行账号|银行帐号|银行账户|银行帐�
                         rf"[^0-9\n。；;]{{0,12}}?(?<![0-9])(\d(?:{_SEP}\d){{7,29}}){_E}")
 # Any label of a travel or identity document (证件号 covers 证件号码, 身份证件号码, 有效证件号码, and
 # 证照号码; not an officer's 执法证件, public); an English "No." may stand between it and the number.
-PASSPORT_RE = re.compile(rf"(?:护照|通行证|旅行证|台胞证|回乡证|居留证|居留许可|停留许可|签证|passport|(?<!执法)(?:证件|证照)(?:号|编号))"
+# (round 5: up to 18 characters after the label, an ID's length, and after 身份证号/公民身份号码
+# too: a permanent-residence or resident ID with a mistyped check digit is still someone's number)
+PASSPORT_RE = re.compile(rf"(?:护照|通行证|旅行证|台胞证|回乡证|居留证|居留许可|停留许可|签证|passport|(?<!执法)(?:证件|证照)(?:号|编号)|"
+                         rf"身份证号|公民身份号码|身份号码)"
                          rf"[^0-9A-Za-z\n。；;]{{0,10}}?(?:(?:No|Number)\.?[^0-9A-Za-z\n。；;]{{0,3}})?"
-                         rf"(?<![0-9A-Za-z])([A-Za-z]{{1,2}}{_SEP}\d(?:{_SEP}\d){{6,9}}|\d(?:{_SEP}\d){{7,9}}|[A-Za-z]{{3}}\d{{12}}){_E}", re.I)
+                         rf"(?<![0-9A-Za-z])([A-Za-z]{{1,2}}{_SEP}\d(?:{_SEP}\d){{6,9}}|\d(?:{_SEP}\d){{7,16}}(?:{_SEP}[\dXx])?|[A-Za-z]{{3}}\d{{12}}){_E}", re.I)
 # Other identity documents after their label: any code of six or more digits (a disability
 # certificate is an ID and two digits; social security, driving licence and residence cards).
 # A label is a document's name and what of it is numbered (卡号, 档案编号, 编码 …): social security
@@ -153,7 +158,7 @@ USCC_RE = re.compile(r"(?<![0-9A-Za-z*])[1-9ANY][1-9]\d{6}[0-9A-HJ-NPQRTUWXY]{10
 # digits close together for every number, an @ or a spelled-out at for an e-mail, a province
 # and a letter for a plate. Addresses and health data have their own cues (prose.py).
 _NUMBER = re.compile(rf"\d(?:{_ID_SEP}\d){{6}}")
-_AT = re.compile(r"@|\bat\b|艾特|#", re.I)
+_AT = re.compile(r"@|\bat\b|艾特|#|[(\[{<【]\s*a\s*[)\]}>】]", re.I)
 # A '#' for the '@' (请把#换成@) only before a mail provider's name: # is common enough.
 _PROVIDERS = r"(?:163|126|qq|sina|sohu|gmail|hotmail|outlook|yahoo|foxmail|aliyun|139|189|yeah|21cn|tom|live|icloud)"
 EMAIL_HASH_RE = re.compile(rf"(?<![A-Za-z0-9._%+@*-])([A-Za-z0-9._%+-]+)\s?#\s?({_PROVIDERS}{EMAIL_DOT})(com|cn|net)"
@@ -200,12 +205,14 @@ class Match:
 _COUNTRY = re.compile(rf"(?:\+|00)?86{_SEP}(?=1)")
 
 
-_AREA = re.compile(r"\(0\d{2,3}\)\s?")
+# (round 5: and an area code before a dash or a space, 0371-6789 5432: the number's own groups
+# are what must use one kind)
+_AREA = re.compile(r"\(0\d{2,3}\)\s?|^0\d{2,3}[-\s]")
 
 
 def _one_separator_kind(number: str) -> bool:
     number = _COUNTRY.sub("", number, count=1)  # +86 139-… : the country code stands apart
-    number = _AREA.sub("", number, count=1)  # (0564) 602-1234: and so does an area code in brackets
+    number = _AREA.sub("", number, count=1)  # (0564) 602-1234: and so does an area code in brackets or before a dash
     used = {c for c in number if not (c.isdigit() or c in "Xx+()")}
     return sum(1 for cls in _SEP_CLASSES if used & cls) <= 1
 
@@ -483,6 +490,8 @@ def _plates(v: View) -> Iterator[Match]:
         tail = re.sub(r"[ ·-]", "", m.group())[2:]
         if not any(c.isdigit() for c in tail) or len({c for c in m.group()[2:] if c in " ·-"}) > 1:
             continue
+        if owners.named_owner(v.text, m.end() + (v.text[m.end():m.end() + 1] == "号")):
+            continue  # a company's vehicle, its owner in brackets after it (round 5)
         chars = [i for i in range(m.start(), m.end()) if v.text[i] not in " ·-"]
         hidden = {v.origin(i) for i in chars[2:-2]}
         yield Match(PLATE, *_masked_source(v, m.start(), m.end(), hidden))
@@ -547,7 +556,7 @@ def _cues() -> tuple[re.Pattern[str], ...]:
     one alternation of them all is several times slower in Python's engine."""
     digit, sep = like("0123456789"), like(" \t\r\n./\\-_·、，," + _BRACKETS)
     letter = like("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-    return (re.compile(rf"{digit}(?:{sep}{{0,2}}{digit}){{6}}"), re.compile(f"{like('@')}|{like('Aa')}{like('Tt')}|艾特"),
+    return (re.compile(rf"{digit}(?:{sep}{{0,2}}{digit}){{6}}"), re.compile(f"(?=[{like('@')[1:-1]}{like('Aa')[1:-1]}艾(（\\[【<])(?:{like('@')}|{like('Aa')}{like('Tt')}|艾特|[(（\\[【<]\\s*{like('Aa')}\\s*[)）\\]】>])"),
             re.compile(rf"[{_PROVINCE}]{sep}?{letter}"), re.compile(prose.cues(_HANDLE_WORDS + ("字第",))), re.compile(rf"{digit}{{6}}[(（]"),
             re.compile("[#＃]"))
 

@@ -14,7 +14,9 @@ organisation's name (…1号霍邱县市场监督管理局法制科) is that own
 
 A fax is an office's unless a person's word stands nearer. Used for landlines, accounts, cards and e-mails (detectors.py) and for the shared address labels
 (地址, 联系地址, 住所: prose.py). Mobiles are never an office's: an officer's own mobile is
-personal too, and a company's number that is published is its landline.
+personal too, and a company's number that is published is its landline. A vehicle plate is a
+company's only when the owner is named in brackets right after it (皖N12345（公司名下营运车辆）):
+the nearest word is not enough there, since a driver is often named with the firm he works for.
 """
 from __future__ import annotations
 
@@ -33,11 +35,17 @@ _NAME_AFTER = re.compile(r"[\u4e00-\u9fff]{2,20}?(?:局|公司|委员会|政府|
 _REACH = 60
 
 
+def named_owner(n: str, end: int, named_after: bool = False) -> bool:
+    """Whether an organisation is named as the owner right after n[:end], in brackets (…（单位账户）,
+    皖N12345（公司名下营运车辆）) or, with `named_after`, by its name."""
+    after = _AFTER.match(n, end) or (_NAME_AFTER.match(n, end) if named_after else None)
+    return bool(after and ORGANISATION.search(after.group()) and not PERSON.search(after.group()))
+
+
 def public(n: str, start: int, end: int, named_after: bool = False) -> bool:
     """Whether what stands at n[start:end] belongs to an organisation (see the module docstring);
     `named_after`: an organisation's name right after it names the owner too (addresses)."""
-    after = _AFTER.match(n, end) or (_NAME_AFTER.match(n, end) if named_after else None)
-    if after and ORGANISATION.search(after.group()) and not PERSON.search(after.group()):
+    if named_owner(n, end, named_after):
         return True
     low = max(0, start - _REACH)
     low = max(low, max(n.rfind(c, low, start) for c in "。\n！!？?") + 1)

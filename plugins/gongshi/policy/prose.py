@@ -25,6 +25,13 @@ conditions need a verb of having or finding (患有, 确诊, 诊断为, 携带, 
 - a quoted or paraphrased rule (患有…的人员，不得从事…): nobody in particular;
 - an advertising claim (宣称能治疗糖尿病): the claim is the offence, not anyone's health.
 
+Round 5 (issue 20): a vocabulary only knows the words it was given, and fresh text kept naming
+others; so more of health data is found by its slot, whatever it is called: a medicine after a
+verb of taking by a person (a kept table of names, clinical.py, or the name's ending), a value
+with a clinical unit after a body's sample, an operation after 行, an addiction, a pregnancy by
+what is carried. A finding covers the verb that says someone has it (患有…, 长期服用…), and what one
+statement says of one person (…，每周三次血液透析) is one finding, as a reader marks it.
+
 Works on the normalised view (see normalise.py): digits are ASCII, Chinese numerals digits.
 """
 from __future__ import annotations
@@ -33,7 +40,7 @@ import bisect
 import re
 from typing import Iterator
 
-from gongshi.policy import owners
+from gongshi.policy import clinical, owners
 
 ADDRESS = "address"
 HEALTH = "health"
@@ -49,8 +56,11 @@ MEDICINES = frozenset("抗抑郁药 抗抑郁药物 抗精神病药 抗精神病
 _TAKING = re.compile(r"(?:服用|服药|在用|注射|使用|依赖)[^，,。；;]{0,4}\Z")
 _GIVING = re.compile(r"(?:为|给|向|帮|替|对)[^，,。；;]{0,12}\Z")
 # A sense or a faculty and how it fails (听力不好, 行动不便).
-FAILING = frozenset(a + b for a in ("听力", "视力", "记忆力", "腿脚", "行动", "行走", "说话", "语言")
-                    for b in ("不好", "不佳", "较差", "很差", "下降", "减退", "受损", "不便", "困难"))
+# (round 5: an organ or the mind, said plainly: 心脏不好, 精神不正常, 脑子有问题)
+FAILING = frozenset([a + b for a in ("听力", "视力", "记忆力", "腿脚", "行动", "行走", "说话", "语言")
+                     for b in ("不好", "不佳", "较差", "很差", "极差", "下降", "减退", "受损", "不便", "困难")]
+                    + [a + b for a in ("心脏", "肝脏", "肾脏", "眼睛", "耳朵", "脑子", "精神", "智力", "神志", "身体")
+                       for b in ("不好", "不太好", "不正常", "有问题", "有毛病", "异常", "失常", "受损")])
 DISEASES = sorted(set(
     "艾滋病 艾滋 HIV 人类免疫缺陷病毒 乙肝 乙型肝炎 丙肝 丙型肝炎 甲肝 甲型肝炎 戊肝 戊型肝炎 病毒性肝炎 肝炎 肝硬化 "
     "肺结核 活动性肺结核 结核病 梅毒 淋病 尖锐湿疣 性病 精神分裂症 精神病 精神障碍 精神疾病 精神异常 抑郁症 焦虑症 "
@@ -62,7 +72,7 @@ DISEASES = sorted(set(
     "伤寒 副伤寒 痢疾 霍乱 化脓性皮肤病 渗出性皮肤病 新冠肺炎 新型冠状病毒感染 手足口病 水痘 麻疹 猴痘 狂犬病 "
     "怀孕 妊娠 流产 不孕 不育 孕期 哺乳期 吸毒成瘾 药物依赖 聋哑 失聪 失明 聋人 哑人 智障 "
     "聋哑人 盲人 孕妇 残疾人 植物人 精神病人 精神病患者 病毒携带者 乙肝病毒携带者 乙肝表面抗原阳性 "
-    "大三阳 小三阳 核酸阳性 核酸检测阳性 透析 化疗 放疗 身孕 重病 大病 绝症 病危 病重 "
+    "大三阳 小三阳 大3阳 小3阳 核酸阳性 核酸检测阳性 透析 化疗 放疗 身孕 重病 大病 绝症 病危 病重 "
     # plain words for a condition, as a clerk writes them
     "视障 听障 视力障碍 听力障碍 言语障碍 认知障碍 残障人士 失智 智力低下 精神失常 坐轮椅 瘫痪在床 卧床不起 半身不遂 "
     "聋子 哑巴 瞎子 截肢 有孕在身 身怀六甲 怀有身孕 产妇 骨折 白内障 青光眼 弱视 耳聋 痛风 胃溃疡 胃病 肺炎 肾结石 "
@@ -82,6 +92,8 @@ DISEASES = sorted(set(
     "伤口 外伤 创伤 皮肤破损 吸毒史 受伤 轮椅使用者 "
 
     "艾滋病病毒 梅毒螺旋体 幽门螺杆菌 "
+    # round 5: self-harm, and devices in or on a body (said with a verb of having: 心脏装有起搏器)
+    "抽搐 昏迷 休克 晕厥 中暑 营养不良 耳背 口齿不清 骨质疏松 吸毒人员 戒毒人员 顺产 自杀未遂 自杀倾向 自残 割腕 起搏器 心脏起搏器 人工耳蜗 假肢 义肢 助听器 胰岛素泵 "
     # a drug test: a result only when 阳性 follows (吗啡类呈阳性), else the seized substance
     # and a medicine that says what it treats, taken by someone (当事人长期服用降压药)
     "".split()) | TESTED | MEDICINES | FAILING, key=len, reverse=True)
@@ -112,36 +124,66 @@ def _trie(words: list[str]) -> str:
 # The vocabulary as one pattern: a trie behind a lookahead on the words' first characters, so the
 # engine passes most positions at once (a plain alternation of 200 words tried each in turn cost
 # a third more once the plain words were added). Longest word first, as the sorted list was.
-_DISEASE = ("(?=[" + "".join(sorted({w[0] for w in DISEASES} | {"h"})) + "])(?:"
+# Round 5: two shapes a word list cannot hold, tried before it (the trie would stop at 海洛因):
+# - an addiction, what is taken and how it holds (吸食冰毒成瘾, 海洛因吸食史, 有毒品使用史): the
+#   substance alone is a seizure (TESTED), its habit is someone's health;
+# - a pregnancy by what is carried (怀有双胞胎, 怀了二胎, 怀着孩子), and 宫内/宫外孕.
+_DRUGS = "冰毒|海洛因|大麻|K粉|氯胺酮|摇头丸|甲基苯丙胺|苯丙胺|吗啡|鸦片|可卡因|毒品|麻古|芬太尼|笑气|杜冷丁"
+_HABIT = (rf"(?:吸食|注射|服食)?(?:{_DRUGS})(?:成瘾|上瘾|(?:吸食|使用|滥用|注射)?史)|吸食[^，,。；;\d]{{1,6}}?(?:成瘾|上瘾)"
+          rf"|(?:吸食|服食)(?:{_DRUGS})"  # (someone's use: not 容留他人吸食…, see _OTHERS_USE)
+          r"|(?:美沙酮|药物)维持治疗"
+          # (a drug found in a body's sample: 尿液中检出氯胺酮成分)
+          rf"|(?:尿液|血液|毛发|尿样|血样)中(?:检出|检测出|查出)(?:{_DRUGS}|安非他明|甲基安非他明)类?(?:成分|代谢物)?"
+          r"|怀[有了着上]?(?:双胞胎|[3三]胞胎|多胞胎|龙凤胎|[2-9二三]胎|头胎|孩子|小孩|宝宝)|宫[内外]孕")  # (the view reads 二胎 as 2胎)
+_HABIT_FIRST = "吸注服怀宫美药尿血毛体"  # the first characters of _HABIT's shapes (besides the drugs')
+_DISEASE = ("(?=[" + "".join(sorted({w[0] for w in DISEASES} | {"h", "K"} | set(_HABIT_FIRST))) + "])(?:"
+            + "(?=[" + "".join(sorted({w[0] for w in _DRUGS.split("|")} | set(_HABIT_FIRST))) + "])(?:" + _HABIT + ")|"
             + _trie([w for w in DISEASES if w != "HIV"]) + r"|[Hh][Ii][Vv]|孕(?=\d{1,2}\s*[周月]))")  # 孕28周
 # What a condition may carry after it, inside the finding.
 # A certified grade (视力残疾一级: 1级 in the view) or how long (怀孕五个月) belongs to it too.
 # A test and its result may stand between (新冠病毒核酸检测结果阳性, 吗啡类呈阳性); a duration may be
 # approximate (怀孕约五个月).
-_RESULT = r"(?:阳性|晚期|早期|中期|末期|患者|病人|病患|患儿|使用者|携带者|感染者|感染|病史|史|后遗症|综合征|综合症|术后|切除术|手术)"
-_AFTER = (rf"类?(?:病毒)?(?:表面抗原|抗体|抗原|核酸)?(?:(?:检测|检验)?(?:结果)?(?:为|呈|显示为?)?{_RESULT}|检测)?"
-          r"(?:[1-4]级|(?:约|近|已|大约|将近|达)?\d{1,2}个?(?:多|余)?(?:月|周)(?:余|多)?)?")
+_RESULT = r"(?:阳性|晚期|早期|中期|末期|患者|病人|病患|患儿|人士|使用者|携带者|感染者|感染|病史|史|后遗症|综合征|综合症|术后|切除术|手术)"
+# (round 5: the marker's short name in brackets and a confirmation may stand between too, 乙肝表面
+# 抗原（HBsAg）阳性, HIV抗体确证阳性; and a stay counts in days or years, 住院治疗12天)
+_AFTER = (rf"类?(?:病毒)?(?:表面抗原|抗体|抗原|核酸)?(?:[(（][A-Za-z0-9-]{{2,10}}[)）])?"
+          rf"(?:(?:检测|检验|确证|复检|初筛)?(?:结果)?(?:为|呈|显示为?)?{_RESULT}|检测)?"
+          r"(?:[1-4]级|(?:约|近|已|大约|将近|达)?\d{1,2}个?(?:多|余)?(?:月|周|天|日|年)(?:余|多)?)?")
 # How bad it is, said after it (吸毒成瘾严重), and a gloss in brackets (视力残疾一级（双目失明）):
 # part of what is said, not needed to say it.
-_TRAIL = r"(?:严重|较重|加重|恶化|复发)?(?:[(（][^()（）\n。；;，,]{1,12}[)）])?"
+# (round 5: and how much of the body a burn covers, 烧伤面积约15%)
+_TRAIL = (r"(?:严重|较重|加重|恶化|复发|急性发作|发作)?(?:\d[子女])?(?:[(（][^()（）\n。；;，,]{1,12}[)）])?"
+          r"(?:[，,]?(?:烧伤|烫伤)?面积(?:约|达|为)?\d+(?:\.\d+)?%)?")
 _CONDITION = re.compile(rf"(?P<core>(?:{_DISEASE}){_AFTER}){_TRAIL}")
 # Conditions that name a person or a result: enough without a verb.
 _SAID_OF_SOMEONE = re.compile(r"(?:烧伤|烫伤|骨折|挫伤|人|妇|阳性|晚期|末期|患者|病人|病患|患儿|使用者|携带者|感染者|病史|后遗症|怀孕|失明|失聪|聋哑|哺乳期|孕期|"
-                              r"级|月|周|余|多|视障|听障|失智|轮椅|在床|不起|不遂|聋子|哑巴|瞎子|身孕|在身|六甲|产妇|月子|偏高|升高)\Z")
+                              r"级|月|周|余|多|视障|听障|失智|轮椅|在床|不起|不遂|聋子|哑巴|瞎子|身孕|在身|六甲|产妇|月子|偏高|升高|"
+                              r"人士|成瘾|上瘾|吸食史|使用史|滥用史|注射史|胎|孩子|小孩|宝宝|未遂|倾向|割腕|自残|宫[内外]孕|产|\d[子女]|"
+                              r"外伤|创伤|损伤|发作|毒人员|不好|不太好|不正常|有问题|有毛病|失常|耳背)\Z")
 # How bad or what type, before the condition: part of what is said (重度抑郁症, 2型糖尿病).
 # Also the type (甲型病毒性肝炎), the kinds of a combined disability (听力言语残疾), the body part of
 # an injury (左下肢截肢, 右手食指骨折) and the way a treatment is given (血液透析), in any order.
-_BODY = (r"[左右双单]?侧?(?:上肢|下肢|四肢|手指|食指|拇指|中指|无名指|小指|脚趾|小腿|大腿|前臂|上臂|手掌|手腕|手|脚|足|腿|臂|"
-         r"手部|足部|脚部|腿部|臂部|眼部|耳部|眼|耳|膝|踝|腕|肘|肩|髋|肋骨|腰椎|颈椎|胸椎|股骨|胫骨|腓骨|尺骨|桡骨|锁骨|头部|面部|胸部|腹部|腰部|背部)")
-_SEVERITY = re.compile(r"(?:重度|中度|轻度|极重度|严重的?|[\u4e00-\u9fff]{1,2}性|晚期|[12]型|[甲乙丙丁戊][型类]|"
-                       rf"肢体|视力|听力|言语|智力|精神|多重|[1-4]级|{_BODY}|"
+_BODY = (r"[左右双单]?侧?(?:脑部|颅脑|头|脑|骨盆|盆骨|颅骨|鼻骨|脊椎|尾椎|上肢|下肢|四肢|手指|食指|拇指|中指|无名指|小指|脚趾|小腿|大腿|前臂|上臂|手掌|手腕|手|脚|足|腿|臂|"
+         r"手部|足部|脚部|腿部|臂部|眼部|耳部|眼|耳|膝|踝|腕|肘|肩|髋|肋骨|腰椎|颈椎|胸椎|股骨|胫腓骨|胫骨|腓骨|尺桡骨|尺骨|桡骨|锁骨|头部|面部|胸部|腹部|腰部|背部)")
+# (round 5: a verb of having is no part of the type: 患慢性…, 为偏执型… )
+_SEVERITY = re.compile(r"(?:重度|中度|轻度|极重度|严重的?|(?:(?![患为是有因])[\u4e00-\u9fff]){1,2}[性型]|宫内|宫外|晚期|[12]型|[甲乙丙丁戊][型类]|"
+                       rf"肢体|视力|听力|言语|智力|精神|多重|[1-4]级|{_BODY}|[及和、](?={_BODY})|"
+                       # (round 5: a burn's degree, Ⅱ度 = II度 in the view, 深Ⅱ度; the sample a result is of)
+                       r"深?(?:I{1,3}|IV|[1-4一二三四])度|(?:尿液|血液|血清|尿样)(?:检测|检验|化验)?|人工|药物|"
                        r"(?:怀有|怀了|有)?(?:约|近)?\d{1,2}个?(?:多|余)?(?:月|周)的?)+\Z")
 # A condition the vocabulary does not know, by its name's ending, after a verb of having (因, 为,
 # 系, 患, 做完 …) and a person named before it in the clause (_PERSON_WORD).
-_UNKNOWN_ENDS = ("症", "炎", "癌", "瘤", "综合征", "手术", "伤", "病")
-_UNKNOWN = re.compile(r"(?:因|为|系|患(?![者方])|做完|做了|做过|接受了?)([\u4e00-\u9fff]{1,7}?(?:症|炎|癌|瘤|综合征|手术|伤(?![害人者残亡])|"
-                      r"病(?![例房区床人毒菌虫害情况因历种死]))(?![\u4e00-\u9fff]?[药苗剂械品店院科防物商企]))")
+# (round 5: an operation by its kind, …切除术/移植术/置换术, after 行 as clinical notes write it:
+# 于2023年3月行子宫切除术)
+_PROCEDURE = "切除术|摘除术|移植术|置换术|修补术|成形术|搭桥术|造口术|造瘘术|引流术|植入术|矫正术|复位术|固定术"
+_UNKNOWN_ENDS = ("症", "炎", "癌", "瘤", "综合征", "手术", "伤", "病", *_PROCEDURE.split("|"))
+_UNKNOWN = re.compile(r"(?:因|为|系|患(?![者方])|做完|做了|做过|接受了?|行)"
+                      rf"([\u4e00-\u9fff]{{1,7}}?(?:{_PROCEDURE}|症|炎|癌|瘤|综合征|手术|伤(?![害人者残亡])|"
+                      r"病(?![例房区床人毒菌虫害情况因历种死]))(?!(?!住院)[\u4e00-\u9fff]?[药苗剂械品店院科防物商企]))")  # (…炎住院: a stay, no hospital's name)
 # Not a condition someone has: one caused (致人受伤), a service done to others (为患者实施手术).
+# What an unknown condition may carry after its name, inside the finding (…癌术后, …炎病史).
+_UNKNOWN_TAIL = re.compile(rf"(?:{_PROCEDURE}|手术)?(?:术后|晚期|早期|中期|末期|患者|病人|病史|后遗症)?")
+_NOT_VERB_BEFORE_XING = set("进执施实举履运银发盛流通旅步")  # 进行, 执行, 银行: 行 is no clinical verb there
 _NOT_HAD = re.compile(r"致|造成|导致|引起|实施|进行|开展|施行|提供|[甲乙丙]类|传染病|^(?:患者|顾客|他人|消费者|病人|客户|多名|多位|群众)")
 _PERSON_WORD = re.compile(r"当事人|本人|其|[\u4e00-\u9fff]某|父亲|母亲|妻子|丈夫|儿子|女儿|孩子|员工|店员|从业人员|厨师|驾驶员|证人|"
                           r"申请人|家属|投诉人|举报人")
@@ -166,37 +208,125 @@ _DIAGNOSED = re.compile(r"患有|患上|罹患|身患|确诊为|确诊患有|确
 _OBJECT = re.compile(r"(?!病例|患者|病人|人数|人员|者|率|标准|依据|证明|报告|书)[^，,。；;、：:（）()\n“”\"]{2,14}")
 _OBJECT_TAIL = re.compile(r"(?:多年|已久|数年|等|等疾病|的病史|病史|史)\Z")
 # A condition that names people as customers of a service (为孕妇提供…鉴定): nobody in particular.
-_FOR_CUSTOMERS = re.compile(r"(?:为|向|给|对|针对|面向|帮助|招揽)(?:多名|多位|\d+名|\d+位|部分|其他|众多|这些)?\Z")
-_SERVICE_AFTER = re.compile(r"等?(?:提供|进行|实施|开展|出售|销售|施行|鉴定|接生|检查|服务|推销|售卖|介绍|做|注射|输液|诊疗|"
+_FOR_CUSTOMERS = re.compile(r"(?:为|向|给|对|针对|面向|帮助|招揽)(?:多名|多位|\d+名|\d+位|部分|其他|众多|这些|辖区|本地|社区|广大|入住的|"
+                            r"就诊的|所有|全体)?\Z")
+# (round 5) Counted people (收住残疾人38名), a warning on goods (孕妇和哺乳期妇女禁用), a test arranged
+# for others (为从业人员办理乙肝检测): nobody in particular.
+_COUNT_AFTER = re.compile(r"\d+\s*(?:名|人|位|例|户)")
+_LABEL_AFTER = re.compile(r"[^，,。；;]{0,8}?(?:禁用|慎用|忌用|勿用|禁服|慎服|忌服|禁食|忌食)")
+_ARRANGED = re.compile(r"(?:办理|开展|组织|安排|提供|进行)[^，,。；;]{0,2}\Z")
+_SERVICE_AFTER = re.compile(r"(?:[、和及与][^，,。；;]{1,6}?)?等?(?:老人|人员|儿童|患者|妇女|群体|人群)?(?:配备|安排|提供|进行|实施|开展|出售|销售|施行|鉴定|接生|检查|服务|推销|售卖|介绍|做|注射|输液|诊疗|"
                             r"治疗|看病|配药|开药|义诊|采取|隔离|收治|接诊|登记|管理)")
+# Round 5: a medicine someone takes, by the slot rather than a list of quoted names: a verb of
+# taking after a person (当事人每日服用…), then a name from the kept vocabulary (clinical.py:
+# 奥氮平, 舍曲林) or, failing that, a name by its ending (氯氮平, 丙戊酸钠, …胶囊) followed by what it is
+# for or the clause's end. Without a person before the verb (消费者服用该产品后), or in a rule, a
+# claim or a service to others, nobody's health is said.
+_TAKE = re.compile(r"静脉注射|注射|服用|口服")  # (literals only: the engine then skips to their first characters)
+# Drugs others use, the offence as published (容留他人吸食毒品, 引诱多人吸食…): nobody's health here.
+_OTHERS_USE = re.compile(r"(?:他人|多人|人员|容留|引诱|教唆|欺骗|强迫|提供)[^，,。；;]{0,4}\Z")
+_DRUG_SHAPE = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:平|汀|林|酮|嗪|唑|胺|素|醇|韦|仑|坦|酯|松|芬|泮|啶|酸钠|酸钾|酸锂|缓释片|肠溶片|片|胶囊|"
+                         r"注射液|颗粒|口服液)(?=控制|治疗|维持|缓解|稳定|等|[和及、，,。；;（(]|\Z)")
+_DRUG_REACH = 8
+_DRUG_NAMES = frozenset(_DRUGS.split("|"))  # 注射海洛因: a habit, taken as a medicine is
+# Who takes it, when it is not the person named (消费者服用后, 患者口服…): nobody in particular.
+_OTHERS_TAKE = re.compile(r"(?:患者|顾客|他人|消费者|病人|客户|群众|购买者|使用者|儿童|老人|孕妇)[^，,。；;]{0,4}\Z")
+_DRUG_FORM = re.compile(r"钠|钾|钙|盐|缓释片|肠溶片|片|胶囊|注射液|颗粒|口服液")
+# Round 5: a measurement of a body, by its slot: what was sampled (血液, 尿液, 呼气, 血糖, 血压 …),
+# then a value with a clinical unit (152mg/100ml, 16.8mmol/L, 170/105mmHg) within the clause.
+# Goods have no blood (白酒甲醇含量0.8g/L), and a threshold is the law's, not anyone's value
+# (血液酒精含量大于或者等于80mg/100ml的).
+_MEASURE = re.compile(r"(?:静脉血|全血|血液|血清|血浆|尿液|尿样|呼气|空腹血糖|餐后血糖|血糖|血压|糖化血红蛋白|血红蛋白|血氧|"
+                      r"血脂|胆固醇|甘油三酯|转氨酶|肌酐|尿酸|血钾|血钠|体温)"
+                      r"[^，,。；;]{0,14}?(?<![\d.])\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)?\s*"
+                      r"(?:mg/100\s*m[lL]|mg/d[lL]|mmol/[lL]|[μu]mol/[lL]|mmHg|ng/m[lL]|IU/m[lL]|U/[lL]|g/[lL]|°C|℃)")
+_UNITS = re.compile(r"mg/|mol/|mmHg|/m[lL]|U/[lL]|g/[lL]|°C|℃")
+_THRESHOLD = re.compile(r"大于|等于|小于|低于|高于|超过|不足|不低于|不高于|≥|≤|[<>]|标准|阈值|以上|以下")  # how far after the verb a name may start (服用抗抑郁药舍曲林)
+
+
+def _medicines(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of the medicines named in text[start:end] right after a verb of taking: names of
+    the kept vocabulary one after the other, else one name by its ending; None without one."""
+    known = clinical.medicines() | _DRUG_NAMES
+    lengths = sorted({len(w) for w in known}, reverse=True)
+    first = last = -1
+    i = start
+    while i < end and (first < 0 and i < start + _DRUG_REACH or i <= last):
+        hit = next((n for n in lengths if i + n <= end and text[i:i + n] in known), 0)
+        if hit:
+            first = i if first < 0 else first
+            last = i + hit
+            i += hit
+        else:
+            i += 1
+    if first >= 0:
+        form = _DRUG_FORM.match(text, last, end)  # 丙戊酸 + 钠, 奥氮平 + 片
+        return first, form.end() if form else last
+    shape = _DRUG_SHAPE.match(text, start, end)
+    return shape.span() if shape else None
+
+
+# The verb that says someone has or takes it, right before a condition (患有孤独症, 身患残疾, 感染猴痘
+# 病毒, 装有起搏器, 服用氯氮平): part of what the finding shows and the mask hides, so that one
+# finding covers the statement as a reader (and a held-out set's author) marks it; the verb is
+# not what makes it personal, nothing more is flagged for it.
+# (with the adverb that says when: 已怀孕七个月, 曾做过心脏搭桥手术, 正处于哺乳期)
+_HAD_VERB = re.compile(rf"{_BODY}?(?:已经|已|曾经|曾|正在|正|长期|一直|仍)?"
+                       r"(?:确诊患有|被诊断为|诊断为|诊断出|确诊为|确诊|患有|患上|罹患|身患|患|感染了|感染|染上|得了|装有|装了|"
+                       r"植入|安装了|戴着|佩戴|服用|口服|(?:静脉)?注射|做过|做了|做完|接受了|接受|参加|处于|因患|因|有)?\Z")
+
+
+def _with_verb(text: str, start: int) -> int:
+    """`start` moved back over a verb of having or taking right before it."""
+    verb = _HAD_VERB.search(text, max(0, start - 6), start)
+    return verb.start() if verb else start
+
+
+_NEXT_CLAUSE = re.compile(r"[，,][^，,。；;：:]{0,6}")
+
+
+def person_in_sentence(text: str, at: int) -> bool:
+    """Whether a person is named in the sentence `text` before `at` (a medicine taken by someone)."""
+    return _PERSON_WORD.search(text, max(0, at - _REACH), at) is not None
+
 
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+")
 _CLAUSE_END = "，,：:"
 _HAVING = re.compile(r"(?:患有|患上|患|罹患|身患|确诊为|确诊|诊断为|被诊断|诊断出|诊断|病史|携带|感染|检出|查出|显示|突发|突患|突然|"
-                     r"结果为|系|为|是|有|因|得了|伴有|合并|处于|属于|属|接受|进行|做过|做了|正在|载明|记载|表明|证实|服用|服药)"
+                     r"结果为|系|为|是|有|因|得了|伴有|合并|处于|属于|属|接受|进行|做过|做了|做完|正在|载明|记载|表明|证实|服用|服药|"
+                     r"安装|植入|佩戴|戴着|戴有|装了)"
                      r"[^，,。；;]{0,8}\Z")
 _SUBJECT = re.compile(r"(?:当事人|本人|其|该员工|该店员|该从业人员|该名|店员|员工|从业人员|驾驶员|经营者|举报人|证人|投诉人|"
-                      r"申请人|丈夫|妻子|儿子|女儿|父亲|母亲|家属|[\u4e00-\u9fff]{1,2}某某?)[^，,。；;]{0,2}\Z")
+                      r"申请人|丈夫|妻子|儿子|女儿|父亲|母亲|家属|[\u4e00-\u9fff]{1,2}某某?)"
+                      # (round 5: and what the person says of it, 当事人自称近期…)
+                      r"(?:[^，,。；;]{0,2}|(?:自称|自述|称其?|声称|近期|最近|目前|现在|长期|一直|已经|已|曾)+)\Z")
 # A quoted or paraphrased rule: nobody in particular.
 # (and statistics of a whole area: 全县共有残疾人…1234人, 其中残疾职工8人; a service for a group: 为患有…的老年人提供)
-_GENERIC = re.compile(r"不得|禁止|应当|的人员|规定的|是否|凡是|一律|等疾病|等传染病|全县|全市|全区|全省|全国|共有|"
+_GENERIC = re.compile(r"不得|禁止|应当|的人员|的从业人员|的员工|的职工|规定的|是否|凡是|一律|等疾病|等传染病|全县|全市|全区|全省|全国|共有|"
                       r"其中[^，,。；;]{0,10}?\d+(?:人|名|位|例)|"
                       r"(?:多人|多名|\d+人|\d+名|部分|若干|不少人)[^，,。；;]{0,2}(?:患|确诊|感染|携带)|"
-                      r"(?:为|向|给|针对|面向)[^，,。；;]{0,12}的(?:老年人|患者|病人|群众|消费者|顾客|儿童|学生|居民|人群)")
+                      r"(?:为|向|给|针对|面向)[^，,。；;]{0,12}的(?:老年人|患者|病人|群众|消费者|顾客|儿童|学生|居民|人群)|"
+                      # (round 5) a list of conditions naming a group (高血压、糖尿病等慢性病患者), and what
+                      # the law says a government gives such people
+                      r"等[^，,。；;]{0,8}?(?:患者|病人|人群|群体)|县级以上|各级人民政府|"
+                      r"给予[^，,。；;]{0,8}(?:便利|优惠|照顾|扶持|补贴)")
 # An advertising claim or a product: the word describes goods, not a person.
 _CLAIM = re.compile(r"治疗|治愈|根治|预防|防治|功效|疗效|宣称|宣传|广告|缓解|辅助|改善|降低|主治|适用|适宜|适合|标注|标示|标称|"
                     r"人群|调理|专治|疗法|"
-                    r"偏方|特效|药品|药物|保健|产品|用于|抗")
+                    r"偏方|特效|药品|药物|保健(?!院)|产品|用于|抗")  # (妇幼保健院 is where, not a claim)
 # A name the word is part of (a shop, a department, a body), or goods made for such people.
 # (within the clause and with no verb between: "…阳性，该店仍安排…", "酒精中毒被送往医院" name no shop)
-_NAME_AFTER = re.compile(r"(?:部|楼|大楼|病区)|[^，,。；;：:、被送往在到去入于住就从]{0,3}?(?:按摩|医院|诊所|门诊|专科|研究所|研究院|协会|学会|学校|基金会|联合会|中心|店|公司|科|"
+_NAME_AFTER = re.compile(r"(?:部|楼|大楼|病区)|[^，,。；;：:、被送往在到去入于住就从]{0,3}?(?:按摩|就业|保障|事业|福利|权益|补贴|津贴|设施|通道|车位|托养|辅具|医院|诊所|门诊|专科|研究所|研究院|协会|学会|学校|基金会|联合会|中心|店|公司|科|"
                          r"药|疫苗|试剂|检测试剂|筛查|防治|食品|用品|奶粉|专用|专柜|保健|服装|装|康复|眼镜|镜片|镜)")
 
 # (我家在/其家在, not 家在 alone: 商家在…设立门店)
 _PERSON_LABELS = (r"户口登记在|户口登记于|户口登记地|户籍登记在|户籍登记地|户口在|户籍在|"
                   r"居住的出租屋|居住的房屋|居住的房子|租住的房屋|租住的房子|出租屋|老家在|老家住在|老家位于|老家住址|原籍地址|家庭住址|家庭地址|我家住|我家就在|我家在|其家在|家就在|现住址|现住所|现居住地|现居住于|现居住在|现居地|现居于|现居|现住于|现住在|现住|"
                   r"居住地址|居住地|居住于|居住在|户籍地址|户籍所在地|户籍地|户口所在地|户籍|暂住地|暂住于|暂住在|暂住|"
-                  r"租住于|租住在|租住|寄住|借住|家住|住在|住于|住址|出生地")
+                  r"租住于|租住在|租住|寄住|借住|家住|住在|住于|住址|出生地|"
+                  # (round 5) other words for where one lives
+                  r"经常居住地|常住地|常住于|常住在|常居地|常居于|暂居于|暂居在|暂居|寄居于|寄居在|寄居|借居于|借居在|借居|"
+                  r"定居于|定居在|居所地|居所")
 _SHARED_LABELS = r"住所地|住所|联系地址|通讯地址|通信地址|送达地址|收货地址|地址"
 # Words for a home that an address may follow, often in brackets (在其家中（霍邱县…88号）): weaker
 # than a label (家中 also leads to what was found there: 在家中存放烟花爆竹12箱), so the address
@@ -208,13 +338,15 @@ _PLACE_BEFORE = re.compile(r"[路街巷弄道村镇乡区苑园庄屯里城湾�
 # Right after a masked name the bare 住 is the verb even before 宿/房/建 (钱某某住宿松县…).
 _BARE = re.compile(r"(?:(?:(?<=[，,（(：:；;、\s男女人其])|^)住(?![宿房院建户所址在于处])|(?<=某)住(?![院所址在于处]))"
                    r"[：:\s]{0,2}")
-_ADDRESS_BODY = re.compile(r"[^，,。；;\n）)（(]{2,60}")
+_ADDRESS_BODY = re.compile(r"[^，,。；;：:\n）)（(]{2,60}")  # (not across a colon: 登记住所与…不一致：…)
 # What a number in an address is the number of: a building, a house, a room, a village group.
-_UNIT = "号楼|号院|号房|号|室|房|栋|幢|座|单元|组|弄|巷|户|楼|层"  # (1801房, 1504号房: a room)
+_UNIT = "号楼|号院|号房|号|室|房|栋|幢|座|单元|组|队|弄|巷|户|楼|层"  # (1801房, 1504号房: a room)
 # The last character of a housing estate's name (小区, 花园, 苑 …), before its building and room.
 _ESTATE_END = "区园苑寓村厦城府庭湾里院"
 # A number that ends an address (a house, a group, a building, a room) or a 3-2-502.
-_HOUSE = re.compile(rf"\d+\s*(?:{_UNIT})|\d{{1,3}}-\d{{1,2}}-\d{{2,4}}")
+# (round 5: a lettered block and its room, 金都花苑C座703)
+_LETTERED = r"(?<![A-Za-z])[A-Za-z]\s*(?:座|栋|幢)\s*\d{2,4}(?![\d])(?:\s*(?:号房|室|号|户|房))?"
+_HOUSE = re.compile(rf"\d+\s*(?:{_UNIT})|\d{{1,3}}-\d{{1,2}}-\d{{2,4}}|{_LETTERED}")
 # The numbers a mask hides: of a house, room, group (八十八号 too), or the number an address ends
 # with; not the numeral in a place name (三元镇, 十八里铺).
 _HIDDEN_NUMBER = re.compile(rf"[\d十百千]*\d\s*(?:{_UNIT})|\d+(?:-\d+)*\Z")
@@ -222,12 +354,17 @@ _HIDDEN_NUMBER = re.compile(rf"[\d十百千]*\d\s*(?:{_UNIT})|\d+(?:-\d+)*\Z")
 # 1702室, 3组21号, 16-2-402), or a bare number that is no numeral of a place name (三十铺 reads
 # 3十铺 in the view); else, after a person's label, the village group it ends with (双墩村杨院组).
 _NUMBERED = rf"[\d十百千]*\d\s*(?:{_UNIT})"
-_LAST_NUMBER = re.compile(rf"{_NUMBERED}(?:\s*(?:[\d十百千]*\d\s*(?:{_UNIT})|[东西南北中]单元|-\d+|\d+))*"
+_LAST_NUMBER = re.compile(rf"{_NUMBERED}(?:\s*(?:[\d十百千]*\d\s*(?:{_UNIT})|[东西南北中]单元|[东西南北中][户套间侧]|半?地下室|阁楼|车库|储藏室|-\d+|\d+))*"
+                          rf"|{_LETTERED}"
                           rf"|\d+(?:-\d+)+|(?<![\d十百千])\d{{2,}}(?![\d十百千\u4e00-\u9fff])")
+_ADMIN = re.compile(r"[省市县区旗镇乡]")
 _GROUP = re.compile(r"(?:村|庄|社区|居委会)[^，,。；;\d*]{1,6}?(?:组|队)(?![\u4e00-\u9fff])")
 _BUSINESS = re.compile(r"本局|我局|本机关|本单位|政务|营业执照|执照|公司|有限|厂|商店|超市|商行|经营部|门市|合作社|企业|集团|协会|医院|诊所|药房|学校|中心|委员会|"
+                       # (round 5) bodies named by their kind of house: 妇幼保健院, 卫生院, 养老院, 事务所 …
+                       r"保健院|卫生院|卫生所|卫生室|疗养院|敬老院|养老院|福利院|幼儿园|研究院|设计院|事务所|加油站|旅行社|宾馆|酒店|"
+                       r"饭店|会所|网吧|工作室|俱乐部|门诊部|"
                        r"[\u4e00-\u9fff]店(?![员主])")
-_PLACE_OF_BUSINESS = re.compile(r"(?:经营场所|营业场所|经营地址|经营地|注册地址|注册地|办公地址|办公场所|生产场所|生产地址|"
+_PLACE_OF_BUSINESS = re.compile(r"(?:经营场所|营业场所|经营地址|经营地|注册地址|注册地|登记住所|注册住所|登记地址|办公地址|办公场所|生产场所|生产地址|"
                                 r"仓库|厂址|门面|门店|店面|商铺|铺面|厂房|办公室)[^，,。；;]{0,30}\Z")
 # What a room is declared to be, right after it: an office or a place of business is no home.
 _DECLARED_BUSINESS = re.compile(r"[^，,。；;]{0,6}?(?:办公场所|经营场所|营业场所|生产场所|办公室|门面|店面|仓库|厂房|本局|本机关)")
@@ -294,14 +431,21 @@ def _body(n: str, start: int, bare: bool, weak: bool = False) -> tuple[int, int]
         return None
     text = body.group()
     house = _HOUSE.search(text) if bare or weak else None
-    if (bare or weak) and not house:
+    # (round 5) the bare 住 of an opening may end in a village group with no number (住…三十铺镇
+    # 双河村大塘组, …朝阳村二队) when a county, town or township stands before it: a home, not a visit
+    group = None
+    if bare and not house:
+        for group in _GROUP.finditer(text):
+            pass
+    village = group is not None and _ADMIN.search(text, 0, group.start()) is not None
+    if (bare or weak) and not house and not village:
         return None
     if weak and house and not _PLACE_BEFORE.search(text, 0, house.start()):
         return None
     last = None
     for last in _LAST_NUMBER.finditer(text):
         pass
-    if last is None and not bare:
+    if last is None and (not bare or village):
         for last in _GROUP.finditer(text):
             pass
     if last is None:
@@ -334,6 +478,14 @@ def _addresses(n: str, organisation: bool) -> Iterator[tuple[str, int, int, set[
         if weak and end - start == len(label):
             continue  # a word for a home leads to an address only by 位于, a colon or a bracket
         span = _body(n, end, label == "住", weak)
+        if span is None and not weak and not re.fullmatch(_SHARED_LABELS, label):
+            # (round 5) a person's label, a word for the house, and the address in brackets after
+            # it (租住于城中村民房（西湾村三巷18号二楼）): the bracket's address, with a house number
+            # after a place, as for a word for a home
+            body = _ADDRESS_BODY.match(n, end)
+            at = body.end() if body else end
+            if at < len(n) and n[at] in "（(":
+                span = _body(n, at + 1, False, True)
         if span is None:
             continue
         if re.fullmatch(_SHARED_LABELS, label):
@@ -387,6 +539,7 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
         marks = [i for i, c in enumerate(text) if c in _CLAUSE_END]  # clause ends, once a sentence
         generic: dict[int, bool] = {}  # by clause start: a rule, not a person
         found: list[tuple[int, int]] = []
+        spans: list[tuple[int, int]] = []  # what every pass found, merged and yielded at the end
         for m in _CONDITION.finditer(text):
             if _inside(titles, title_starts, m.start()) or any(
                     a <= m.start() and m.end() <= b and b - a > m.end() - m.start() + 2 for a, b in quoted):
@@ -397,13 +550,17 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
                 clause_end = marks[k] if k < len(marks) else len(text)
                 generic[clause_start] = _GENERIC.search(text, clause_start, clause_end) is not None
             before = text[max(clause_start, m.start() - _REACH // 3):m.start()]
-            if generic[clause_start] or _CLAIM.search(before) or _NAME_AFTER.match(text, m.end()):
+            if generic[clause_start] or _CLAIM.search(before) or _NAME_AFTER.match(text, m.end()) \
+                    or _COUNT_AFTER.match(text, m.end()) or _LABEL_AFTER.match(text, m.end()) \
+                    or m.group("core").endswith(("检测", "检验")) and _ARRANGED.search(before):
                 continue
             if _FOR_CUSTOMERS.search(before) and _SERVICE_AFTER.match(text, m.end()):
                 continue  # 为孕妇提供…: the people a service is for, nobody in particular
             core = m.group("core")
-            if any(core.startswith(w) for w in TESTED) and not core.endswith("阳性"):
-                continue  # a substance or a test, no result said of anyone
+            if any(core.startswith(w) for w in TESTED) and not core.endswith(("阳性", "成瘾", "上瘾", "史", "治疗")):
+                continue  # a substance or a test, no result (nor habit) said of anyone
+            if core.startswith(("吸食", "服食")) and _OTHERS_USE.search(before):
+                continue  # drugs others use: the offence
             severity = _SEVERITY.search(before)
             start = m.start() - (len(severity.group()) if severity else 0)
             plain = before[:len(before) - (len(severity.group()) if severity else 0)]  # who, before 右手食指
@@ -418,12 +575,50 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
             said = _SAID_OF_SOMEONE.search(core) is not None
             joined = bool(found) and _AND.fullmatch(text, found[-1][1], start) is not None
             near = bool(found) and start - found[-1][1] <= 3  # the same person's, said apart (…，高血压)
+            # (round 5) and in the next clause, with no one else named between (患有2型糖尿病，长期注射
+            # 胰岛素; 患尿毒症，每周三次血液透析): one statement of one person's health, one finding
+            after = bool(found) and _NEXT_CLAUSE.fullmatch(text, found[-1][1], start) is not None \
+                and not _PERSON_WORD.search(text, found[-1][1], start)
+            taken = core in MEDICINES and person_in_sentence(text, m.start())
+            # (round 5) a clause that begins with the condition, in a sentence about a person named
+            # before it (当事人年事已高，骨质疏松，…): the topic goes on
+            topic = start == clause_start and person_in_sentence(text, clause_start)
             body = severity is not None and _BODY_BEFORE.search(severity.group()) is not None
-            if said or _HAVING.search(plain) or person or joined or near or body:
-                if joined:
+            if said or _HAVING.search(plain) or person or joined or near or body or after or taken or topic:
+                if joined or after:
                     found[-1] = (found[-1][0], m.end())
                 else:
                     found.append((start, m.end()))
+        for take in _TAKE.finditer(text) if "服" in text or "注射" in text else ():
+            k = bisect.bisect_left(marks, take.start())
+            clause_start = marks[k - 1] + 1 if k else 0
+            clause_end = marks[k] if k < len(marks) else len(text)
+            if clause_start not in generic:
+                generic[clause_start] = _GENERIC.search(text, clause_start, clause_end) is not None
+            before = text[max(clause_start, take.start() - _REACH // 3):take.start()]
+            if generic[clause_start] or _inside(titles, title_starts, take.start()) or not person_in_sentence(text, take.start()) \
+                    or _GIVING.search(before) or _CLAIM.search(before) or _OTHERS_TAKE.search(before):
+                continue
+            span = _medicines(text, take.end(), clause_end)
+            if span is None or _CLAIM.search(text, *span) or _NAME_AFTER.match(text, span[1]):
+                continue
+            k = bisect.bisect_right([s for s, _ in found], span[0])
+            if k and found[k - 1][1] >= span[0] - 1:  # right after a medicine the vocabulary knows (抗抑郁药舍曲林)
+                found[k - 1] = (found[k - 1][0], max(found[k - 1][1], span[1]))
+            elif not (k < len(found) and found[k][0] <= span[1]):
+                found.insert(k, span)
+        for value in _MEASURE.finditer(text) if _UNITS.search(text) else ():
+            k = bisect.bisect_left(marks, value.start())
+            clause_start = marks[k - 1] + 1 if k else 0
+            if clause_start not in generic:
+                clause_end = marks[k] if k < len(marks) else len(text)
+                generic[clause_start] = _GENERIC.search(text, clause_start, clause_end) is not None
+            if generic[clause_start] or _THRESHOLD.search(value.group()) or _THRESHOLD.match(text, value.end()) \
+                    or _NOT_PERSON.search(text, clause_start, value.start()):
+                continue
+            k = bisect.bisect_right([s for s, _ in found], value.start())
+            if not (k and found[k - 1][1] > value.start() or k < len(found) and found[k][0] < value.end()):
+                found.insert(k, value.span())
         for i, (start, end) in enumerate(found):
             limit = found[i + 1][0] if i + 1 < len(found) else len(text)
             more = _CHAINED.match(text, end)
@@ -431,11 +626,13 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
                 end = more.end()
                 found[i] = (start, end)
                 more = _CHAINED.match(text, end)
-            yield HEALTH, sentence.start() + start, sentence.start() + end, None
+            spans.append((start, end))
         # A condition the vocabulary does not know, by the ending of its name (阑尾炎, 阿尔兹海默症,
         # 腰伤, 心脏手术), right after a verb that says a person named before it has it.
         for u in _UNKNOWN.finditer(text):
             s0, e0 = u.span(1)
+            if u.group().startswith("行") and u.start() and text[u.start() - 1] in _NOT_VERB_BEFORE_XING:
+                continue  # 进行, 执行 …: not 行子宫切除术
             if _DISEASE_RE.search(u.group(1)) or _NOT_HAD.search(u.group(1)):
                 continue  # the vocabulary found it (or decided it is nobody's); a cause or a service
             k = bisect.bisect_left(marks, u.start())
@@ -447,8 +644,10 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
             if generic[clause_start] or _inside(titles, title_starts, u.start()) or not _PERSON_WORD.search(before) \
                     or _CLAIM.search(before) or _CLAIM.search(u.group(1)) or _NAME_AFTER.match(text, e0):
                 continue
+            tail = _UNKNOWN_TAIL.match(text, e0)  # 甲状腺乳头状癌术后, 乳腺纤维瘤切除术
+            e0 = tail.end() if tail else e0
             found.append((s0, e0))
-            yield HEALTH, sentence.start() + s0, sentence.start() + e0, None
+            spans.append((s0, e0))
         found.sort()
         # What a verb of diagnosis says someone has, when the vocabulary does not know its name.
         found_starts = [s for s, _ in found]  # in order and disjoint: found by one finditer
@@ -470,7 +669,20 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
                 continue
             end = obj.start() + len(_OBJECT_TAIL.sub("", obj.group()))
             if end - obj.start() >= 2:
-                yield HEALTH, sentence.start() + obj.start(), sentence.start() + end, None
+                spans.append((obj.start(), end))
+        # (round 5) What is said of one person's health in one statement is one finding, whichever
+        # pass found its parts: conditions joined by 和/及/、 or said in the next clause with no one
+        # else named between (血压170/105mmHg，诊断为高血压3级; …精神分裂症，长期服用奥氮平).
+        merged: list[tuple[int, int]] = []
+        for start, end in sorted(spans):
+            if merged and (start <= merged[-1][1] or _AND.fullmatch(text, merged[-1][1], start)
+                           or _NEXT_CLAUSE.fullmatch(text, merged[-1][1], start)
+                           and not _PERSON_WORD.search(text, merged[-1][1], start)):
+                merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+            else:
+                merged.append((start, end))
+        for start, end in merged:
+            yield HEALTH, sentence.start() + _with_verb(text, start), sentence.start() + end, None
 
 
 # Worth looking at all: a condition, or an address label or a room with a digit somewhere.
@@ -489,25 +701,33 @@ _DIGIT = re.compile(r"\d")
 # the cue is still in every text the word is in.
 # (and the round-3 words' 左眼失明, 高位截瘫, 酒精依赖, 海洛因, 美沙酮, 人格障碍, 粉碎性骨折, 行动不便,
 # 意识不清, 发育迟缓, 高度近视, 记忆力减退, 降压药)
-_COMMON_FIRST = set("人经有产中大食自放核结化关水不高活新小家流左右位酒海美格粉行意发度记降")
+_COMMON_FIRST = set("人经有产中大食自放核结化关水不高活新小家流左右位酒海美格粉行意发度记降工营移造")  # (round 5: 人工耳蜗 by
+# 耳蜗, 营养不良 by 养不良 (经营), 移植术 by 植术 (移送), 造口术 by 口术 (制造))
+# Two-character words whose first character is everywhere (抽搐: 抽检, 抽查): cued by the second.
+_STRIP_TO_ONE = set("抽")
 
 
 def _cue(word: str) -> str:
     while len(word) > 2 and word[0] in _COMMON_FIRST:
         word = word[1:]
-    return word
+    return word[1:] if len(word) == 2 and word[0] in _STRIP_TO_ONE else word
 
 
-_CUE_WORDS = sorted({_cue(w) for w in DISEASES + _DIAGNOSED.pattern.split("|") if w != "HIV"}
-                    | set(_ADDRESS_WORDS.split("|")) | set(_UNKNOWN_ENDS) | {"孕"})
+# (a word with a digit, 大3阳 as the view reads 大三阳, is cued whole: 3阳 would pass at every 3)
+_CUE_WORDS = sorted({w if any(c.isdigit() for c in w) else _cue(w) for w in DISEASES + _DIAGNOSED.pattern.split("|") if w != "HIV"}
+                    | set(_ADDRESS_WORDS.split("|")) | set(_UNKNOWN_ENDS) | {"孕"}
+                    # _HABIT's shapes, _TAKE's verbs and _MEASURE's units, each by a rare character
+                    # (瘾, 胎, 怀: not 二胎 or 上瘾, whose first characters are everywhere)
+                    | {"瘾", "吸食", "胎", "怀", "中检出", "宫外", "宫内", "服用", "口服", "注射", "mg", "mol", "mmHg", "ml", "mL", "U/L", "g/L", "℃", "°C"})
 
 
 def cues(extra: tuple[str, ...] = ()) -> str:
     """The pattern of the cue words, with `extra` words of another detector in the same trie (one
     pass over a text costs less than two)."""
     words = sorted(set(_CUE_WORDS) | {_cue(w) for w in extra})
-    first = sorted({w[0] for w in words} | {"h", "H"} | set(_ESTATE_END))
-    return "(?=[" + "".join(first) + "])(?:" + _trie(words) + rf"|[{_ESTATE_END}]\d|[Hh][Ii][Vv])"
+    first = sorted({w[0] for w in words} | {"h", "H", "患"} | set(_ESTATE_END))
+    # (round 5: _DIAGNOSED's bare 患, but not the 隐患 of every safety inspection)
+    return "(?=[" + "".join(first) + "])(?:" + _trie(words) + rf"|[{_ESTATE_END}]\d|[Hh][Ii][Vv]|(?<!隐)患)"
 
 
 CUES = cues()
@@ -518,6 +738,7 @@ def detect(n: str, organisation: bool = False) -> list[tuple[str, int, int, set[
     `organisation`: the party is an organisation, whose 住所 is its registered seat."""
     # An address needs a number, or (after a person's label) the village group it ends with.
     out = list(_addresses(n, organisation)) if (_DIGIT.search(n) or "组" in n) and _ADDRESS_CUE.search(n) else []
-    if _DISEASE_RE.search(n) or _DIAGNOSED.search(n) or _UNKNOWN.search(n):
+    if _DISEASE_RE.search(n) or _DIAGNOSED.search(n) or _UNKNOWN.search(n) or _TAKE.search(n) \
+            or _UNITS.search(n):
         out.extend(_health(n))
     return out
