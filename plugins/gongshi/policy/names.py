@@ -175,7 +175,11 @@ _ROLE_RE = re.compile(
     "(?:" + "|".join(sorted(map(re.escape, ROLES), key=len, reverse=True)) + r")"
     r"(?:(?:[（(][^（）()\n]{1,8}[）)])?了?\s*(?:\*\*)?\s*(?:[：:]|为|是|系|即)?\s*(?:\*\*)?\s*)$")
 _PREP_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, PREPOSITIONS), key=len, reverse=True)) + ")$")
-_ROLE_LAST = {r[-1] for r in ROLES} | set("：:为是系即了* \u3000") | PERSON_SUFFIX
+# A trade's noun ends in these too (round 4: 美甲师王芳, 维修工张伟, 理发师刘洋; round 6: 门卫,
+# 船长, 班长), though they are not PERSON_SUFFIX (施工, 加工, 保卫, 增长 are no people: the
+# tagger's verb reading and what follows decide, as after any role).
+_TRADE_SUFFIX = set("师工卫长")
+_ROLE_LAST = {r[-1] for r in ROLES} | set("：:为是系即了* \u3000") | PERSON_SUFFIX | _TRADE_SUFFIX
 _LEFT_OK = _ROLE_LAST | {p[-1] for p in PREPOSITIONS} | CLAUSE_START
 _TITLE = re.compile(r"《[^《》\n]{0,80}》")
 _LATIN_QUOTE = re.compile(r"[A-Za-z\u00c0-\u017f-]+(?: [A-Za-z\u00c0-\u017f-]+){1,3}")
@@ -414,9 +418,6 @@ def _named_quote(text: str, q: int) -> bool:
     return bool(_NAMED_QUOTE.search(text, lo, q) or _ROLE_RE.search(text, lo, q))
 
 
-# A trade's noun ends in these too (round 4: 美甲师王芳, 维修工张伟, 理发师刘洋), though they are
-# not PERSON_SUFFIX (施工, 加工 are no people: what follows decides, as after any role).
-_TRADE_SUFFIX = set("师工")
 
 
 def _left(text: str, i: int) -> int:
@@ -497,6 +498,14 @@ def _table(text: str, i: int) -> int:
         if 0 < col < len(head):
             cell = head[col].strip(" \u3000*")
             return CELL if _PERSON_HEAD.search(cell) else WEAK
+    elif row == start and text.count("\n", start, i) == 0:
+        # round 6: a cell of the header row itself is a column's name (| 证据名称 | 来源 |): a common
+        # word there is a header, unless the cell before it labels a person (| 姓名 | 高峰 |)
+        end = text.find("|", i)
+        cell = text[i:end if end >= 0 else len(text)].strip(" \u3000*")
+        before = text[start:i].rstrip(" \u3000*").rstrip("|").split("|")[-1].strip(" \u3000*").removesuffix("名称")
+        if _freq(cell) >= _COMMON and not _tag(cell).startswith("nr") and not _PERSON_HEAD.search(before):
+            return WEAK
     return CELL
 
 
@@ -626,11 +635,33 @@ class _Cand:
         self.given = given  # where the given name starts (-1: no surname reading)
 
 
+# Round 6: 于 before an event's noun and a time word is the preposition (于案发当晚, 于事发前,
+# 于检查时): the noun's characters are seldom a name's (案: 56 uses; 于海洋当日 is a name).
+_YU_EVENT = re.compile(r"于([\u4e00-\u9fff]{2})(?:当[日天晚时夜]|[前后时]|之[时日前后际]|次日)")
+# 应 before a word that is an adverb, an adjective or a verb is the modal (申请人应准时到场,
+# 当事人应如实提供), not the surname 应.
+_MODAL = frozenset("应")
+
+
+def _yu_time(text: str, i: int) -> bool:
+    if _TIME_AFTER_YU.match(text, i):
+        return True
+    m = _YU_EVENT.match(text, i)
+    return m is not None and _freq(m.group(1)) >= _WORD and not _plausible_chars(m.group(1), _USES_NAME)
+
+
+def _modal(text: str, g: int) -> bool:
+    word = text[g:g + 2]
+    return _freq(word) >= _WORD and _tag(word)[:1] in ("d", "a", "v") and not _tag(word).startswith("nr") and \
+        not STRONG_RIGHT.match(text, g + 2)
+
+
 def _han_candidate(text: str, i: int, surname: str, left: int) -> _Cand | None:
     """The best reading of a name with this surname at i: one or two given characters, chosen by
     what follows each (张三|于, 李四华|称, 廖平|均不在岗, 钟声|作为 rather than 钟声作|为)."""
     g = i + len(surname)
-    if _masked_after(text, g) or (surname == "于" and _TIME_AFTER_YU.match(text, i)) or _HONORIFIC_RE.match(text, g):
+    if _masked_after(text, g) or (surname == "于" and _yu_time(text, i)) or _HONORIFIC_RE.match(text, g) or (
+            surname in _MODAL and _modal(text, g)):
         return None  # 李先生, 孙女士, 王师傅: a surname and a courtesy is no full name (it names nobody)
     r = _ROLE_AT.match(text, i)
     if r and r.end() > g and _SURNAME_RE.match(text, r.end()):
@@ -800,8 +831,12 @@ def detect(text: str, tagger: Tagger | None = None, public: Iterable[str] = ()) 
         surname = starts[i]
         g = i + len(surname)
         if (text[g + 1:g + 2] in _ADMIN or text[g] in _ADMIN) and not (
-                text[g + 1:g + 2] not in _ADMIN and STRONG_RIGHT.match(text, g + 2) and text[g + 2:g + 3] in "（("):
-            continue  # 霍邱县, 周口市, 李集镇: a place whichever way it is read (黄镇杰（收银员）: a name)
+                text[g + 1:g + 2] not in _ADMIN and STRONG_RIGHT.match(text, g + 2) and text[g + 2:g + 3] in "（(") and not (
+                text[g + 1:g + 2] == "旗" and not _han(text[g + 2:g + 3] or "a") and _plausible_chars(text[g:g + 2], _USES_NAME)
+                and _left(text, i) == STRONG):
+            # 霍邱县, 周口市, 李集镇: a place whichever way it is read (黄镇杰（收银员）: a name;
+            # round 6: 纳税人刘红旗（: an era's given name ending in 旗, after a role and whole)
+            continue
         if i >= 2 and text[i - 1] in _MASK and _han(text[i - 2]):
             continue  # 王*华二人: the end of a masked name
         if surname in WORDLIKE and text[i - 1:i] not in _ROLE_LAST:
@@ -878,9 +913,14 @@ def detect(text: str, tagger: Tagger | None = None, public: Iterable[str] = ()) 
     if _KIN_RE.search(text):
         shaped += _given_only(text, covered)
     if not (cands or shaped):
-        return []
-    spans = _in_words(text, _two_surnames(text, _decide(text, cands, tagger or jieba_tagger, shaped)))
-    return _word_lists(text, _listed(text, spans)) if spans and _LIST_SEP_RE.search(text) else spans
+        spans: list[Span] = []
+    else:
+        spans = _in_words(text, _two_surnames(text, _decide(text, cands, tagger or jieba_tagger, shaped)))
+        if spans and _LIST_SEP_RE.search(text):
+            spans = _word_lists(text, _listed(text, spans))
+    if _LATIN_HINT.search(text) and _GLOSS_HINT.search(text):
+        spans = _latin_glosses(text, spans)
+    return spans
 
 
 def _in_words(text: str, spans: list[Span]) -> list[Span]:
@@ -1136,6 +1176,25 @@ def _latin(text: str, covered: set[int]) -> list[Span]:
     return out
 
 
+# Round 6: a romanised name in brackets right after a found or a masked name is the same
+# person's (阮文雄（NGUYEN VAN HUNG）, 何嘉欣（Ho Ka Yan）, 阮某某（NGUYEN VAN HUNG）): the found
+# names are known only at the end, so this is a pass over them.
+_GLOSS_HINT = re.compile(r"[（(]\s*[A-Z]")
+_GLOSS_RE = re.compile(r"[（(]\s*(" + _LATIN_RE.pattern + r")\s*[）)]")
+
+
+def _latin_glosses(text: str, spans: list[Span]) -> list[Span]:
+    ends = {b for _, b in spans} | {b for _, b in _masked_spans(text)}
+    found = set(spans)
+    out = list(spans)
+    for m in _GLOSS_RE.finditer(text):
+        span = m.span(1)
+        if m.start() in ends and span not in found and not any(
+                not _LATIN_TOKEN.fullmatch(t) or t.lower() in _NOT_NAME_TOKENS for t in m.group(1).split()):
+            out.append(span)
+    return sorted(out) if len(out) > len(spans) else spans
+
+
 _JAPANESE_WORDLIKE_RE = re.compile("(?:" + "|".join(JAPANESE_WORDLIKE) + ")")
 _FOREIGN_RE = re.compile("(?=(?:([" + "".join(sorted(SINGLE)) + "])氏|(" + "|".join(JAPANESE_WORDLIKE) + "))[\u4e00-\u9fff])")
 _NATIONALITY_BEFORE = re.compile("籍[^，。；,;（）()]{0,10}$")
@@ -1385,9 +1444,9 @@ def _shape_word(text: str, i: int, g: int, end: int, surname: str) -> bool:
     if prev and _han(prev) and text.startswith(_TWO_CHAR_ORG_SUFFIXES, i):
         return True  # 鑫达商行|扬尘: a business's suffix ends the name before it (扬尘 is not in jieba's dictionary)
     if len(surname) == 1:
-        if surname in _TRADE_SUFFIX and prev and _han(prev):
-            return True  # 按摩师|周敏: a trade's noun ends before the name
-        if surname == "于" and _TIME_AFTER_YU.match(text, i):
+        if surname in "师工" and prev and _han(prev):
+            return True  # 按摩师|周敏: a trade's noun ends before the name (卫东升, 长 are names' too)
+        if surname == "于" and _yu_time(text, i):
             return True  # 于国庆节期间: a time
         if surname in WORDLIKE and _left(text, i) == NONE or surname in _ADMIN and _han(prev):
             return True  # 川汇区|白云大道: a place's last character
@@ -1665,7 +1724,9 @@ def _decide(text: str, cands: list[_Cand], tag: Tagger, shaped: Iterable[Span] =
             lo, clause = _clause(text, c.start)
             if lo not in cache:
                 cache[lo] = tag(clause)
-            if any(lo + a == c.start and b - a >= 2 for a, b in cache[lo]):
+            if any(lo + a == c.start and b - a >= 2 for a, b in cache[lo]) and not (
+                    c.word and text[c.start - 1:c.start] in "或和及与" and _tag(text[c.start - 3:c.start - 1])[:1] == "v"):
+                # (round 6: 签名或盖章: a word joined to a verb is a verb, whatever jieba tags it)
                 accepted.append(c)
     # lists: a candidate joined by 、 or 和 to an accepted name, or to a masked one (陶某某、叶新民,
     # 程伟、陈某某等27名), is a name too
