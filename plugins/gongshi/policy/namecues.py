@@ -87,6 +87,8 @@ PREPOSITIONS = (
     "包括", "从", "自", "替其", "帮其", "给了",
     # round 5: 其中 introduces a clause's subject (查处酒驾5起，其中骆伟驾驶摩托车…)
     "其中",
+    # round 6: 受 before the agent of a passive (受钱多多雇佣, 受X指使)
+    "受",
     # acts done to a person, as titles name them (关于注销王强个体工商户登记的决定)
     "吊销", "注销", "撤销", "拆除", "查封", "扣押", "表彰", "通报",
 )
@@ -152,7 +154,7 @@ PERSON_PREDICATES = (
     "供认", "交待", "自述", "口述", "描述", "回忆", "解释", "答复", "回答", "答称", "自称", "坦言",
     # round 5: what only a person does as the subject of an offence (马力未取得, 龙海生伙同, 夏天驾车,
     # 方圆在超市内盗窃, 仉振宇饮酒后): a shop, a place or a thing neither conspires, drinks nor steals
-    "伙同", "纠集", "合伙", "饮酒后", "酒后", "醉酒", "驾车", "骑车", "盗窃", "偷窃", "殴打", "辱骂",
+    "伙同", "纠集", "合伙", "指使", "唆使", "雇佣", "雇用", "饮酒后", "酒后", "醉酒", "驾车", "骑车", "盗窃", "偷窃", "殴打", "辱骂",
     "威胁", "谎称", "冒充", "无证驾驶", "系初次", "初次违法", "首次违法",
     # 成功擅自在其承包的林地内, 米兰未经许可, 钱多系个体工商户: acts of a person's own will or a
     # person's status, at the head of a clause (a shop or a building is 擅自改变 only after a noun)

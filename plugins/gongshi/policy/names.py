@@ -464,8 +464,8 @@ def _left(text: str, i: int) -> int:
         p = _PREP_RE.search(text, lo, i)
         assert p is not None
         a = p.start()
-        if a > 0 and i - a == 1 and _freq(text[a - 1:i]) >= 500:
-            return NONE  # 方向, 相对: no preposition
+        if a > 0 and i - a == 1 and _freq(text[a - 1:i]) >= 500 and text[a] != "是":
+            return NONE  # 方向, 相对: no preposition (不是, 就是 end in the copula: 你是不是方圆本人, round 6)
         return WEAK
     return NONE
 
@@ -479,6 +479,9 @@ def _first_head_end(text: str, start: int) -> int:
     return m.end() if m else -1
 
 
+_PERSON_ROW = re.compile(r"\|\s*(?:[男女]|[0-9]{2,}[*＊×]{3,}[0-9]{1,}[0-9Xx]?)\s*\|")
+
+
 def _table(text: str, i: int) -> int:
     """A table cell: STRONG when the table's header names people (姓名, 当事人 …)."""
     start = text.rfind("\n", 0, i) + 1
@@ -488,7 +491,11 @@ def _table(text: str, i: int) -> int:
             break
         start = above
     if not 0 <= _first_head_end(text, start) <= i:
-        return WEAK
+        # round 6: a row without a header that holds a person's data (a masked ID or phone, a sex:
+        # | 2 | 万里 | 4101**********2217 |) is a person's row
+        row = text.rfind("\n", 0, i) + 1
+        eol = text.find("\n", i)
+        return CELL if _PERSON_ROW.search(text, row, eol if eol >= 0 else len(text)) else WEAK
     # the header's cell above this one, when the table has rows on lines of their own (round 3:
     # a column of 户主 or 当事人 holds names that are words, 江山, 高峰; a column of 品名 does not)
     row = text.rfind("\n", 0, i) + 1
@@ -641,6 +648,8 @@ _YU_EVENT = re.compile(r"于([\u4e00-\u9fff]{2})(?:当[日天晚时夜]|[前后�
 # 应 before a word that is an adverb, an adjective or a verb is the modal (申请人应准时到场,
 # 当事人应如实提供), not the surname 应.
 _MODAL = frozenset("应")
+_HIRED_RE = re.compile(r"(?:雇佣|雇用|聘请|聘用|招用|招录)了?[^，。；,;：:\n“”《》]{0,14}的$")
+_MEASURE = frozenset("批个天家些种位名次件辆台箱袋条张只把间处样段年")
 
 
 def _yu_time(text: str, i: int) -> bool:
@@ -660,6 +669,8 @@ def _han_candidate(text: str, i: int, surname: str, left: int) -> _Cand | None:
     """The best reading of a name with this surname at i: one or two given characters, chosen by
     what follows each (张三|于, 李四华|称, 廖平|均不在岗, 钟声|作为 rather than 钟声作|为)."""
     g = i + len(surname)
+    if surname == "那" and text[g:g + 1] in _MEASURE:
+        return None  # 那批酒, 那名男子: the demonstrative and a measure word (round 6)
     if _masked_after(text, g) or (surname == "于" and _yu_time(text, i)) or _HONORIFIC_RE.match(text, g) or (
             surname in _MODAL and _modal(text, g)):
         return None  # 李先生, 孙女士, 王师傅: a surname and a courtesy is no full name (it names nobody)
@@ -842,6 +853,8 @@ def detect(text: str, tagger: Tagger | None = None, public: Iterable[str] = ()) 
         if surname in WORDLIKE and text[i - 1:i] not in _ROLE_LAST:
             continue  # 经查, 能否, 回收: a word-like surname only after a role here (a shape is read apart)
         left = _left(text, i)
+        if left != STRONG and text[i - 1:i] == "的" and _HIRED_RE.search(text, max(0, i - 20), i):
+            left = STRONG  # 雇佣无医师资格的康宁从事…: a hiring verb's object after its description (round 6)
         if left == NONE and i not in tails:
             continue
         if left not in (STRONG, CELL) and len(surname) == 1 and _freq(text[i:i + 2]) >= _COMMON and not _subject_nr(text, i) and (
@@ -912,6 +925,8 @@ def detect(text: str, tagger: Tagger | None = None, public: Iterable[str] = ()) 
         shaped += _latin(text, covered)
     if _KIN_RE.search(text):
         shaped += _given_only(text, covered)
+    if _LONG_GIVEN_HINT.search(text):
+        shaped += _long_given(text, covered)
     if not (cands or shaped):
         spans: list[Span] = []
     else:
@@ -1195,6 +1210,28 @@ def _latin_glosses(text: str, spans: list[Span]) -> list[Span]:
     return sorted(out) if len(out) > len(spans) else spans
 
 
+# Round 6: the Salar, Dongxiang and Bonan write a surname and a transliterated given name of three
+# characters (韩乙四夫, 马热依木, 妥尕西木): found when a person's description follows it
+# (，男，, （女）) and a role or a label stands before it, with no common word inside.
+_LONG_GIVEN_RE = re.compile("(?:^|(?<=[" + re.escape("".join(sorted(_LEFT_OK))) + "]))([" + "".join(sorted(SINGLE))
+                            + r"][\u4e00-\u9fff]{3})(?=\s*(?:[，,]\s*[男女]\s*[，,；;、）)]|[（(]\s*[男女]))")
+_LONG_GIVEN_HINT = re.compile(r"[，,（(]\s*[男女]")
+
+
+def _long_given(text: str, covered: set[int]) -> list[Span]:
+    out: list[Span] = []
+    for m in _LONG_GIVEN_RE.finditer(text):
+        a, b = m.span(1)
+        name = m.group(1)
+        if a in covered or _left(text, a) != STRONG and text[a - 1:a] not in "：:" or any(
+                ch in _NOT_GIVEN or ch in _MASK for ch in name[1:]) or any(
+                _freq(name[k:k + 2]) >= _COMMON for k in range(4 - 1)) or _freq(name[1:]) >= _WORD or \
+                _business_or_place(text, a, b) or _SURNAME_RE.match(name[1:]) and _plausible_chars(name[2:], _USES_HEAD):
+            continue  # (李邓秀英: two surnames are read apart)
+        out.append((a, b))
+    return out
+
+
 _JAPANESE_WORDLIKE_RE = re.compile("(?:" + "|".join(JAPANESE_WORDLIKE) + ")")
 _FOREIGN_RE = re.compile("(?=(?:([" + "".join(sorted(SINGLE)) + "])氏|(" + "|".join(JAPANESE_WORDLIKE) + "))[\u4e00-\u9fff])")
 _NATIONALITY_BEFORE = re.compile("籍[^，。；,;（）()]{0,10}$")
@@ -1443,6 +1480,8 @@ def _shape_word(text: str, i: int, g: int, end: int, surname: str) -> bool:
         return True  # 高温|天气: the surname ends a word before it
     if prev and _han(prev) and text.startswith(_TWO_CHAR_ORG_SUFFIXES, i):
         return True  # 鑫达商行|扬尘: a business's suffix ends the name before it (扬尘 is not in jieba's dictionary)
+    if len(surname) == 1 and text[g] in _TRADE_SUFFIX and _freq(text[i:g + 1]) >= _WORD and _tag(text[i:g + 1])[:1] == "n":
+        return True  # 门卫|代福生, 船长|邹海涛: a trade's noun before a name (round 6)
     if len(surname) == 1:
         if surname in "师工" and prev and _han(prev):
             return True  # 按摩师|周敏: a trade's noun ends before the name (卫东升, 长 are names' too)
@@ -1698,8 +1737,10 @@ def _decide(text: str, cands: list[_Cand], tag: Tagger, shaped: Iterable[Span] =
         elif c.common and _tag(text[c.start:c.end]) == "n" and _freq(text[c.start:c.end]) >= _COMMON * 5:
             pending.append(c)  # 将文书|送达: a frequent common noun in a preposition's slot is the thing, not a person
         elif c.right == R_PERSON and not c.functional and (_plausible(text, c, _USES_WEAK) if c.common else (
-                _plausible(text, c, _USES_PRED) and (c.given < 0 or c.end - c.given < 2 or _name_like(text[c.given]) or _name_like(text[c.given + 1])))):
-            # (钱款|已于, 林地内|违法: no given character a name's; 木援朝, 曾国藩: one of them is)
+                _plausible(text, c, _USES_PRED) and (c.given < 0 or c.end - c.given < 2 or _name_like(text[c.given]) or _name_like(text[c.given + 1])
+                                                     or text[c.given] == text[c.given + 1]))):
+            # (钱款|已于, 林地内|违法: no given character a name's; 木援朝, 曾国藩: one of them is;
+            # round 6: a doubled one is a name's too, 受钱多多雇佣, 让贝贝签字)
             accepted.append(c)  # not 程序|违法 (序: 1,730 uses)
         elif c.right == R_BOUNDARY and text[c.start - 1:c.start] in _OPEN and text[c.end:c.end + 1] in _CLOSE and (
                 not c.word and _plausible(text, c, _USES_WEAK) or text[c.start - 2:c.start - 1] == "书" and not c.functional):
