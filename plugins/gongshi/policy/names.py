@@ -652,6 +652,12 @@ _HIRED_RE = re.compile(r"(?:雇佣|雇用|聘请|聘用|招用|招录)了?[^，�
 _MEASURE = frozenset("批个天家些种位名次件辆台箱袋条张只把间处样段年")
 
 
+def _joined_to_verb(text: str, i: int, end: int) -> bool:
+    """签字或|盖章, 签名和|盖章: a dictionary word joined by 或/和/及/与 to a verb is a verb
+    too, whatever jieba's dictionary tags it (盖章: nr)."""
+    return i >= 3 and text[i - 1] in "或和及与" and _freq(text[i:end]) >= _WORD and _tag(text[i - 3:i - 1])[:1] == "v"
+
+
 def _yu_time(text: str, i: int) -> bool:
     if _TIME_AFTER_YU.match(text, i):
         return True
@@ -885,6 +891,8 @@ def detect(text: str, tagger: Tagger | None = None, public: Iterable[str] = ()) 
         if c is None or (left == NONE and ((c.word and (c.right != R_STRONG or c.functional) and not listed_with_mask)
                                            or (c.right != R_STRONG and text[c.end:c.end + 1] != "、"))):
             continue  # inside a word, unless a description or a listed name follows (共有李水生等14名)
+        if left != STRONG and _joined_to_verb(text, i, c.end):
+            continue  # 签名或盖章: a word joined to a verb is a verb, whatever jieba tags it (round 6)
         if not _business_or_place(text, c.start, c.end) and not _place_word_at(text, i):
             cands.append(c)  # (在连云港经营, 乌鲁木齐: a place of the dictionary)
     # 执法人员向钟霞出示: the preposition reading (钟霞) wins over the surname one (向钟霞) unless
@@ -1384,7 +1392,7 @@ def _short(text: str, covered: set[int]) -> list[Span]:
             continue  # 张亮|麻辣烫, 宁德|白鹭餐饮管理股份有限公司
         nxt = text[end:end + 1]
         r = _right(text, end)[0]
-        if f >= _WORD and r < R_PRED:
+        if f >= _WORD and (r < R_PRED or _joined_to_verb(text, i, end)):
             continue  # 迟延|公开: a dictionary word jieba tags nr needs a predicate after it (李强|正在)
         if nxt and _han(nxt) and (r < R_VERB and (_freq(text[end:end + 2]) < _WORD or _tag(text[end:end + 2]).startswith("nr"))
                                   or r < R_PRED and _name_like(nxt)):
@@ -1480,6 +1488,8 @@ def _shape_word(text: str, i: int, g: int, end: int, surname: str) -> bool:
         return True  # 高温|天气: the surname ends a word before it
     if prev and _han(prev) and text.startswith(_TWO_CHAR_ORG_SUFFIXES, i):
         return True  # 鑫达商行|扬尘: a business's suffix ends the name before it (扬尘 is not in jieba's dictionary)
+    if _joined_to_verb(text, i, end):
+        return True  # 签字或|盖章: a word joined to a verb is a verb (round 6)
     if len(surname) == 1 and text[g] in _TRADE_SUFFIX and _freq(text[i:g + 1]) >= _WORD and _tag(text[i:g + 1])[:1] == "n":
         return True  # 门卫|代福生, 船长|邹海涛: a trade's noun before a name (round 6)
     if len(surname) == 1:
@@ -1765,9 +1775,7 @@ def _decide(text: str, cands: list[_Cand], tag: Tagger, shaped: Iterable[Span] =
             lo, clause = _clause(text, c.start)
             if lo not in cache:
                 cache[lo] = tag(clause)
-            if any(lo + a == c.start and b - a >= 2 for a, b in cache[lo]) and not (
-                    c.word and text[c.start - 1:c.start] in "或和及与" and _tag(text[c.start - 3:c.start - 1])[:1] == "v"):
-                # (round 6: 签名或盖章: a word joined to a verb is a verb, whatever jieba tags it)
+            if any(lo + a == c.start and b - a >= 2 for a, b in cache[lo]):
                 accepted.append(c)
     # lists: a candidate joined by 、 or 和 to an accepted name, or to a masked one (陶某某、叶新民,
     # 程伟、陈某某等27名), is a name too
