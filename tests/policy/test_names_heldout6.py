@@ -16,6 +16,10 @@ the 18); Tibetan and Salar names without a dot (阿旺晋美, 尕藏才让, 韩�
 (钱多多, 康宁, 方圆, 万里 in a table cell); a name after a role or verb no list held (门卫代福生,
 纳税人刘红旗, 雇工欧阳春生, 向周宏伟公告送达, 知道叶知秋); and 张家明 before 住…张家湾. Clean rows
 flagged: 于案发, 来源 (a table header), 利用, 盖章, 应准时.
+
+After round 6, which studied those classes (not the strings: its own sentences in tune6.tsv
+first): 347/350 = 0.991, 1/300 (misses 欧阳春生, 张家明, 万里; flagged 利用). Tuned on, so these
+floors say only that the round's fixes hold, not what unseen text will give.
 """
 from __future__ import annotations
 
@@ -27,8 +31,8 @@ from namecorpus import count
 DATA = Path(__file__).parents[1] / "data" / "names"
 HELDOUT = DATA / "heldout6.tsv"
 SHA256 = "80edf494e9b2a0adb47fd6c17d66291eb8fab9c432d13549ee875cf72d9ef24c"
-FOUND, PLANTED = 332, 350  # planted names found with their exact span (first occurrence)
-FLAGGED, CLEAN = 5, 300  # clean rows with any span flagged
+FOUND, PLANTED = 347, 350  # planted names found with their exact span (first occurrence)
+FLAGGED, CLEAN = 1, 300  # clean rows with any span flagged
 
 
 def test_heldout6_is_the_frozen_file() -> None:

@@ -73,6 +73,7 @@ def test_corpus_is_balanced_and_large_enough() -> None:
     ("tune3.tsv", 0.98, 0.01),
     ("tune4.tsv", 0.98, 0.01),
     ("tune5.tsv", 0.945, 0.03),
+    ("tune6.tsv", 0.96, 0.03),
 ])
 def test_recall_and_false_alarms(name: str, min_recall: float, max_flagged: float) -> None:
     recall, flagged = measure(DATA / name)
@@ -239,6 +240,26 @@ def test_recall_and_false_alarms(name: str, min_recall: float, max_flagged: floa
     ("汛期应加强巡查。", []),  # a frequent verb after a surname character in running text
     ("西门先生反映情况。", []),  # a compound surname and a courtesy
     ("商海中拼搏的企业家。", []),  # a noun and a localiser
+    # round 6: the classes heldout6.tsv showed, in sentences of my own
+    ("收货人郑家乐（Cheng Ka Lok）当场签收。", ["郑家乐", "Cheng Ka Lok"]),  # a romanised gloss after a found name
+    ("当事人黎某某（LE VAN TAM）未申报。", ["LE VAN TAM"]),  # … and after a masked one
+    ("产品外包装标注“蓝海”（BLUE OCEAN）字样。", []),  # … not after a brand
+    ("证人贡保才让证实货物系当事人所有。", ["贡保才让"]),  # Amdo name parts without a dot
+    ("当事人：马尕麦乃，男，东乡族，从事牛羊贩运。", ["马尕麦乃"]),  # a surname and three given characters
+    ("执法人员询问了小区门卫汤德全。", ["汤德全"]),  # a trade's noun ending in 卫
+    ("货船船长袁志勇未持有效证书。", ["袁志勇"]),  # … and in 长
+    ("该单位保卫科长期无人值守。", []),  # … not a verb's 卫, nor 长期
+    ("问：你知道贺文斌住在哪里吗？", ["贺文斌"]),  # a verb of an interview that takes a person
+    ("本机关依法向苗春生公告送达处罚决定书。", ["苗春生"]),  # 向 … 公告送达
+    ("问：你知道那个仓库是谁的吗？", []),  # … not a demonstrative
+    ("当事人受裴丽丽指使，伪造了检验报告。", ["裴丽丽"]),  # a passive's agent; a doubled given character
+    ("当事人聘用未取得资格证书的华玉林从事电工作业。", ["华玉林"]),  # a hiring verb's object after its description
+    ("问：你是不是汪洋本人？", ["汪洋"]),  # 是 ending 不是 is still a slot
+    ("| 5 | 安宁 | 420**********1111 | 酒后驾驶 |", ["安宁"]),  # a row that holds a masked ID
+    ("| 检查内容 | 依据 | 处理意见 |", []),  # a header row's common words
+    ("当事人于案发后将账本销毁。", []),  # 于 before an event and a time word
+    ("经营者应如实记录进货信息。", []),  # 应 the modal
+    ("由检查人员签字或盖章确认。", []),  # a word joined to a verb
 ])
 def test_exact_spans(text: str, names: list[str]) -> None:
     assert _names(text) == names
