@@ -190,7 +190,7 @@ def _merge(province: str, output: str, name: str, env: dict[str, str]) -> Step:
         summary = {}
     # ru_maxrss of wait4: the largest process of the tree that was waited for (kB on Linux)
     return Step(name, wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, proc.returncode, load,
-                {k: summary.get(k) for k in ("decisions", "subjects", "pages", "linked", "held")})
+                {k: summary.get(k) for k in ("decisions", "subjects", "pages", "linked", "patched", "held")})
 
 
 def _gz(path: str) -> int:

@@ -321,15 +321,15 @@ def test_large_province_search_in_chromium(counties: dict[str, Any], browser: An
     """The same searches over the index a large province gets (issue 23): result documents in
     blocks (meta.block) and facet columns in files of their own, fetched only for a filter."""
     from gongshi.app.federation import federate
-    from gongshi.app.federation import site as sitegen
+    from gongshi.app.federation import index as fedindex
     from gongshi.outputs.search import stream
-    monkeypatch.setattr(sitegen, "BLOCK_FROM", 0)
+    monkeypatch.setattr(fedindex, "BLOCK_FROM", 0)
     monkeypatch.setattr(stream, "FACETS_INLINE", 4)
     tmp = counties["tmp"]
     out = tmp / "province-large-site"
     federate(str(tmp / "province"), str(out), PROVINCE_AS_OF, str(ROOT / "theme"))
     meta = json.loads((out / "search/meta.json").read_text(encoding="utf-8"))
-    assert meta["block"] == sitegen.BLOCK and meta["agency"]["file"] == "f/agency.json" and "col" not in meta["agency"]
+    assert meta["block"] == fedindex.BLOCK and meta["agency"]["file"] == "f/agency.json" and "col" not in meta["agency"]
     _search_in_chromium(out, counties, browser)
 
 

@@ -49,10 +49,12 @@ class Result:
     subjects: int = 0
     pages: int = 0
     linked: int = 0           # pages reused from the published site (their inputs unchanged)
+    patched: int = -1         # search documents patched into the published index; -1: written in full
 
     def as_dict(self) -> dict[str, Any]:
         return {"as_of": self.as_of.isoformat(), "output": self.output, "decisions": self.decisions,
                 "held": dict(sorted(self.held.items())), "subjects": self.subjects, "pages": self.pages, "linked": self.linked,
+                "patched": self.patched,
                 "counties": [{"id": c.id, "name": c.name, "status": c.status, "as_of": c.as_of,
                               "reason_zh": c.reason_zh, "reason_en": c.reason_en} for c in self.counties]}
 
@@ -136,9 +138,11 @@ def _assemble(province: str, output: str, as_of: dt.date, theme: str | None, sit
     keys_file = os.path.join(cache, "pages-" + hashlib.sha256(os.path.abspath(output).encode()).hexdigest()[:16]
                              + ".json") if cache else ""
     before = _read_keys(keys_file) if keys_file and os.path.isdir(output) else {}
+    state_file = keys_file[:-len(".json")] + ".search" if keys_file else ""
+    search_before = _read_state(state_file) if before else None
     try:
-        keys = sitegen.write(tmp, site, parts, as_of, max_age, result, theme, context,
-                             output if before else None, before)
+        keys, state = sitegen.write(tmp, site, parts, as_of, max_age, result, theme, context,
+                                    output if before else None, before, search_before)
         keep = {p.key for p in parts}
         parts.clear()  # the scan's forked readers need none of it
         leaks, scanned = scan_output(tmp, site, output if os.path.isdir(output) else None)
@@ -161,6 +165,7 @@ def _assemble(province: str, output: str, as_of: dt.date, theme: str | None, sit
     from gongshi.checks import outscan
     if keys_file:  # the keys of the site going online, for the next merge (written before it is)
         _write_keys(keys_file, keys)
+        _write_state(state_file, state)
     outscan.forget_state(output)  # a kill during the swap leaves no state: the next merge reads every file
     swap(tmp, output)
     outscan.save_state(output, scanned)
@@ -205,6 +210,34 @@ def _write_keys(path: str, keys: dict[str, str]) -> None:
     tmp = f"{path}.tmp-{os.getpid()}"
     with open(tmp, "w", encoding="utf-8") as fh:
         json.dump(keys, fh, sort_keys=True, separators=(",", ":"))
+    os.replace(tmp, path)
+
+
+def _read_state(path: str) -> Any:
+    """The search index's state of the published site (index.State), or None."""
+    import pickle
+
+    from gongshi.app.federation.index import State
+    try:
+        with open(path, "rb") as fh:
+            state = pickle.load(fh)
+        return state if isinstance(state, State) else None
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, ImportError):
+        return None
+
+
+def _write_state(path: str, state: Any) -> None:
+    """Kept, or removed when there is none (a later merge then writes the index in full)."""
+    import pickle
+    if state is None:
+        try:
+            os.remove(path)
+        except OSError:
+            pass
+        return
+    tmp = f"{path}.tmp-{os.getpid()}"
+    with open(tmp, "wb") as fh:
+        pickle.dump(state, fh, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(tmp, path)
 
 

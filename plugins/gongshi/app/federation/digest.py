@@ -84,6 +84,18 @@ class Part:
     search: str = ""
 
 
+def page_order(items: list[Item]) -> list[Item]:
+    """Newest first, ties by county, agency and slug (the order of every list on the site)."""
+    out = sorted(items, key=lambda i: (i.county_id, i.agency_code, i.slug))
+    out.sort(key=lambda i: i.date, reverse=True)
+    return out
+
+
+def page_key(*parts: Any) -> str:
+    """A page's key: a hash of everything it is made of (the same key, the same bytes)."""
+    return hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+
+
 def _str(value: Any) -> str:
     return "" if value is None else str(value)
 
