@@ -111,11 +111,11 @@ def patch(site: str | os.PathLike[str], published: str | os.PathLike[str], docs:
             if not ids:
                 part.pop(g, None)
                 continue
-            v = deltas(sorted(ids))
-            part[g] = v
-            raw += len(g) * 3 + len(v) + 6
-            if len(v) > COMMON_BYTES and len(g) == 2 and HAN.fullmatch(g):
-                common[g] = len(zlib.compress(v.encode("ascii"), 6))
+            encoded = deltas(sorted(ids))
+            part[g] = encoded
+            raw += len(g) * 3 + len(encoded) + 6
+            if len(encoded) > COMMON_BYTES and len(g) == 2 and HAN.fullmatch(g):
+                common[g] = len(zlib.compress(encoded.encode("ascii"), 6))
         files_out[n] = part
     if shard_count(raw) != shards:
         return None
