@@ -27,7 +27,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from gongshi.app.federation.digest import SEP, Item, Part, page_key, page_order, read_docs
+from gongshi.app.federation.digest import SEP, Item, Part, page_order, read_docs, subject_key
 from gongshi.outputs.search import index as search_index
 from gongshi.outputs.search import stream
 from gongshi.outputs.search.encode import encode
@@ -115,7 +115,7 @@ def write(out: str, parts: list[Part], subjects: dict[str, list[Item]], publishe
                "category": sorted({c for c in category if c}),
                "year": sorted({y for y in year if y}, reverse=True)}
     keys = subject_keys or {}
-    state = State(context, docs, block, parts={p.county.id: (p.key, ids[n].tobytes()) for n, p in enumerate(parts) if p.items and p.key},
+    state: State | None = State(context, docs, block, parts={p.county.id: (p.key, ids[n].tobytes()) for n, p in enumerate(parts) if p.items and p.key},
                   subjects={code: (sids[j], keys.get(code, "")) for j, code in enumerate(codes)})
     if not context or not all(keys.get(c) for c in codes) or any(p.items and not p.key for p in parts):
         state = None  # nothing vouches for a later comparison
@@ -213,8 +213,8 @@ def _changes(parts: list[Part], ids: list[array[int]], subjects: dict[str, list[
             docs = read_docs(p)
             for j in moved:
                 data, k, other, _c = docs[j]
-                key, rest = _grams(k, other)
-                changes.append(Change(was[j], key, rest, now[j], data, key, rest))
+                kg, rest = _grams(k, other)
+                changes.append(Change(was[j], kg, rest, now[j], data, kg, rest))
             continue
         old_docs: dict[str, tuple[int, tuple[bytes, str, str, str]]] = {}
         if prev:
@@ -229,21 +229,21 @@ def _changes(parts: list[Part], ids: list[array[int]], subjects: dict[str, list[
             then = old_docs.pop(i.href, None)
             if then is not None and then[0] == now[j] and then[1] == d:
                 continue
-            key, rest = _grams(d[1], d[2])
+            kg, rest = _grams(d[1], d[2])
             old_key, old_rest = _grams(then[1][1], then[1][2]) if then else (frozenset(), frozenset())
-            changes.append(Change(then[0] if then else -1, old_key, old_rest, now[j], d[0], key, rest))
+            changes.append(Change(then[0] if then else -1, old_key, old_rest, now[j], d[0], kg, rest))
             if len(changes) > PATCH_MAX:
                 return None
         for old_id, d in old_docs.values():
-            key, rest = _grams(d[1], d[2])
-            changes.append(Change(old_id, key, rest, -1, b"", frozenset(), frozenset()))
+            kg, rest = _grams(d[1], d[2])
+            changes.append(Change(old_id, kg, rest, -1, b"", frozenset(), frozenset()))
     for cid, old in old_parts.items():
         if cid not in current:
             was = array("I")
             was.frombytes(before.parts[cid][1])
             for j, d in enumerate(read_docs(old)):
-                key, rest = _grams(d[1], d[2])
-                changes.append(Change(was[j], key, rest, -1, b"", frozenset(), frozenset()))
+                kg, rest = _grams(d[1], d[2])
+                changes.append(Change(was[j], kg, rest, -1, b"", frozenset(), frozenset()))
     if len(changes) > PATCH_MAX:
         return None
     return _subject_changes(parts, subjects, sids, keys, before, old_parts, changes)
@@ -283,7 +283,7 @@ def _subject_changes(parts: list[Part], subjects: dict[str, list[Item]], sids: a
             old_other: frozenset[str] = frozenset()
             if prev is not None:
                 group = page_order(old_groups.get(code, []))
-                if not group or page_key(before.context, code, group) != prev[1]:
+                if not group or subject_key(before.context, code, group) != prev[1]:
                     return None  # the previous document cannot be made again: write in full
                 _d, ok, oo = subject_doc(code, group)
                 old_key, old_other = frozenset(ok), frozenset(oo)

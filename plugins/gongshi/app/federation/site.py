@@ -18,10 +18,11 @@ from typing import Any
 import jinja2
 
 from gongshi.app.federation import index as search
-from gongshi.app.federation.digest import Item, Part, page_key, page_order
+from gongshi.app.federation.digest import Item, Part, page_key, page_order, subject_key
 from gongshi.app.federation.harvest import OK
 from gongshi.app.federation.judge import REASONS_ZH
 from gongshi.model.kinds.site import CATEGORIES
+from gongshi.runtime import jobs
 
 STATIC = ("css/site.css", "css/search.css", "js/search.js", "js/display.js")
 SUMMED = ("decisions", "fines", "confiscated")
@@ -137,6 +138,12 @@ def write(out: str, site: dict[str, Any], parts: list[Part], as_of: dt.date, max
             if i.code:
                 subjects[i.code].append(i)
     subjects = {code: page_order(group) for code, group in sorted(subjects.items())}
+    skeys = {code: subject_key(context, code, group) for code, group in subjects.items()} if context else {}
+    # The search index is written (or patched) in a forked job beside the pages (runtime/jobs.py):
+    # it reads only the parts and the subjects, and the two are each a few minutes of one core
+    # in a cold merge of a million decisions, tens of seconds after one county changed.
+    index_job = jobs.start("province search index", search.write, out, parts, subjects, published, context, skeys,
+                           search_before)
     pages = Pages(out, theme_dir, {"site": site, "as_of": as_of.isoformat(), "reasons": REASONS_ZH}, published, before)
     held_total: Counter[str] = Counter()
     for reasons in held.values():
@@ -159,12 +166,11 @@ def write(out: str, site: dict[str, Any], parts: list[Part], as_of: dt.date, max
                         county=c, year=year, items=page_order(by_year[year]))
     for code, group in subjects.items():
         first = group[0]
-        pages.write(f"subjects/{code}.html", "subject.html", page_key(context, code, group) if context else "",
+        pages.write(f"subjects/{code}.html", "subject.html", skeys.get(code, ""),
                     code=code, items=group, name=first.party_name or code, ptype=first.ptype)
     pages.write("stats.html", "stats.html", live=_live_stats(parts), annual=_annual(parts),
                 categories=CATEGORIES, counties=counties)
-    choices, state, result.patched = search.write(out, parts, subjects, published, context,
-                                  {code: pages.keys.get(f"subjects/{code}.html", "") for code in subjects}, search_before)
+    choices, state, result.patched = index_job.result()
     pages.write("search.html", "search.html", choices=choices, searchable=bool(total))
     for rel in STATIC:
         src = os.path.join(theme_dir, "static", rel)
