@@ -21,7 +21,7 @@ import os
 from dataclasses import dataclass, field
 from typing import Any
 
-from gongshi.app.federation.digest import Part, context_key, load_part
+from gongshi.app.federation.digest import Part, cached_part, context_key, load_part
 from gongshi.app.federation.harvest import OK, County, county_id
 from gongshi.runtime import jobs
 from gongshi.runtime.workers import workers
@@ -101,16 +101,18 @@ def federate(province: str, output: str, as_of: dt.date, theme: str | None = Non
                                   "给重名的县写不同的 id", "give the counties distinct ids")
         seen.add(cid)
         listed.append(County(cid, str(entry["name"]), str(entry["bundle"])))
-    # One county at a time in each of (up to) two forked workers: its bundle is read, judged
-    # and reduced to its part (or the part is read from the cache when its manifest did not
-    # change); only the part comes back. Counties stay in the listed order.
+    # A county whose manifest did not change: its cached part, read here. Every other county one
+    # at a time in each of (up to) two forked workers: its bundle is read, judged and reduced to
+    # its part; only the part comes back. Counties stay in the listed order.
     import shutil
     import tempfile
     parts_dir = os.path.join(cache, "parts") if cache else tempfile.mkdtemp(prefix="gongshi-federate-")
     task = functools.partial(load_part, base_dir=province, as_of=as_of, max_age=max_age, cache=parts_dir,
                              context=context)
     try:
-        parts = _parts(task, listed)
+        cached = [cached_part(c, province, parts_dir, context) for c in listed]
+        made = iter(_parts(task, [c for c, p in zip(listed, cached) if p is None]))
+        parts = [p if p is not None else next(made) for p in cached]
         return _assemble(province, output, as_of, theme, site, max_age, context, cache, parts)
     finally:
         if not cache:  # no cache: the parts' search files were for this merge only
