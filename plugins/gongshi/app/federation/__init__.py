@@ -9,8 +9,9 @@ A county that is missing, invalid or stale is named on the home page with the re
 shows nothing (its withdrawals since its last good bundle are unknown: fail closed); the
 others are built all the same. Nothing is read from a county but its bundle.
 
-Layer: app (a sibling of build and refresh). May import every layer below; it reuses the
-search index writer (outputs/search/index.write) with documents of its own.
+Layer: app (a sibling of build and refresh). May import every layer below; it writes the
+search index with the project's streaming writer (outputs/search/stream.py) or, after a small
+change, patches the published one (outputs/search/patch.py): federation/index.py decides.
 """
 from __future__ import annotations
 
