@@ -115,6 +115,13 @@ def federate(province: str, output: str, as_of: dt.date, theme: str | None = Non
         made = iter(_parts(task, [c for c, p in zip(listed, cached) if p is None]))
         parts = [p if p is not None else next(made) for p in cached]
         return _assemble(province, output, as_of, theme, site, max_age, context, cache, parts)
+    except jobs.JobFailed as err:  # the search index's job or a scan reader died: nothing was swapped in
+        last = (str(err).strip().splitlines() or ["?"])[-1]
+        raise FederationError(f"合并的后台任务失败，网站没有更新：{last}",
+                              f"a background job of the merge failed; the site was not updated: {last}",
+                              "已发布的网站保持不变；检查磁盘空间和内存后重新运行 gongshi federate",
+                              "the published site is unchanged; check disk space and memory, then run "
+                              "gongshi federate again") from err
     finally:
         if not cache:  # no cache: the parts' search files were for this merge only
             shutil.rmtree(parts_dir, ignore_errors=True)

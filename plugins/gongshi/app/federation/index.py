@@ -225,6 +225,10 @@ def _changes(parts: list[Part], ids: list[array[int]], subjects: dict[str, list[
             was = array("I")
             was.frombytes(prev[1])
             old_docs = {i.href: (was[j], d) for j, (i, d) in enumerate(zip(old.items, read_docs(old)))}
+            if len(old_docs) != len(old.items):
+                return None  # two documents at one URL: matching by URL would not be one to one
+        if len({i.href for i in p.items}) != len(p.items):
+            return None
         for j, (i, d) in enumerate(zip(p.items, read_docs(p))):
             then = old_docs.pop(i.href, None)
             if then is not None and then[0] == now[j] and then[1] == d:
