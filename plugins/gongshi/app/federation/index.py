@@ -110,13 +110,16 @@ def write(out: str, parts: list[Part], subjects: dict[str, list[Item]], publishe
             kind[d], county[d], category[d], year[d] = "decision", p.county.name, i.category, _year(i)
     for j in range(len(codes)):
         kind[sids[j]] = "subject"
-    choices = {"kind": [search_index.KIND_NAMES[k] for k in search_index.KIND_NAMES if k in set(kind)],
+    kinds = set(kind)
+    choices = {"kind": [search_index.KIND_NAMES[k] for k in search_index.KIND_NAMES if k in kinds],
                "agency": sorted({p.county.name for p in parts if p.items}),
                "category": sorted({c for c in category if c}),
                "year": sorted({y for y in year if y}, reverse=True)}
     keys = subject_keys or {}
-    state: State | None = State(context, docs, block, parts={p.county.id: (p.key, ids[n].tobytes()) for n, p in enumerate(parts) if p.items and p.key},
-                  subjects={code: (sids[j], keys.get(code, "")) for j, code in enumerate(codes)})
+    state: State | None = State(
+        context, docs, block,
+        parts={p.county.id: (p.key, ids[n].tobytes()) for n, p in enumerate(parts) if p.items and p.key},
+        subjects={code: (sids[j], keys.get(code, "")) for j, code in enumerate(codes)})
     if not context or not all(keys.get(c) for c in codes) or any(p.items and not p.key for p in parts):
         state = None  # nothing vouches for a later comparison
     if (state and before and published and before.context == context and before.block == block
@@ -134,7 +137,8 @@ def write(out: str, parts: list[Part], subjects: dict[str, list[Item]], publishe
         if not p.items:
             continue
         for j, (data, k, other, _category) in enumerate(read_docs(p)):
-            writer.add(ids[n][j], data, k.split(SEP) if k else (), other.split(SEP) if other else (), *_facets(facets, ids[n][j]))
+            writer.add(ids[n][j], data, k.split(SEP) if k else (), other.split(SEP) if other else (),
+                       *_facets(facets, ids[n][j]))
     for j, (code, group) in enumerate(subjects.items()):
         data, skey, sother = subject_doc(code, group)
         writer.add(sids[j], data, skey, sother, *_facets(facets, sids[j]))
