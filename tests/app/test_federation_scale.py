@@ -54,6 +54,17 @@ def test_bench_federation_then_cold_merge_is_identical(tmp_path: Path, monkeypat
     monkeypatch.setenv("GONGSHI_CACHE", "0")
     _merge(root, tmp_path / "cold3")
     assert _tree(root / "output") == _tree(tmp_path / "cold3")
+    # Nothing changed: nothing patched. A published index that is not the one the state describes
+    # (here its meta.json replaced, as a merge killed between saving its state and its swap
+    # would leave it) is never patched: written in full.
+    monkeypatch.setenv("GONGSHI_CACHE", "1")
+    assert _merge(root, root / "output") == 0
+    meta = root / "output/search/meta.json"
+    data = meta.read_bytes()
+    meta.unlink()
+    meta.write_bytes(data)
+    assert _merge(root, root / "output") == -1
+    assert _tree(root / "output") == _tree(tmp_path / "cold3")
 
 
 def _merge(root: Path, out: Path) -> int:
