@@ -190,7 +190,7 @@ def _merge(province: str, output: str, name: str, env: dict[str, str]) -> Step:
         summary = {}
     # ru_maxrss of wait4: the largest process of the tree that was waited for (kB on Linux)
     return Step(name, wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, proc.returncode, load,
-                {k: summary.get(k) for k in ("decisions", "subjects", "pages", "linked", "held")})
+                {k: summary.get(k) for k in ("decisions", "subjects", "pages", "linked", "patched", "held")})
 
 
 def _gz(path: str) -> int:
@@ -217,7 +217,9 @@ def search_bytes(site: str, queries: list[str]) -> dict[str, Any]:
     filter is used: not counted), the gram file of every rarer pair (single characters for a
     one-character query), the common pairs cheapest first within search.js's 30 kB budget, and
     the result files of the first ten hits (the ten newest holders of the rarest gram: an upper
-    bound on distinct files)."""
+    bound on distinct files). A document number is its one `#` gram, as search.js parses it
+    (before 2026-12-07 the model cut it into pairs and digits, which search.js never fetches)."""
+    from gongshi.outputs.search.docno import normalise
     from gongshi.outputs.search.index import fold, grams, shard_of
     root = os.path.join(site, "search")
     with open(os.path.join(root, "meta.json"), encoding="utf-8") as fh:
@@ -230,6 +232,8 @@ def search_bytes(site: str, queries: list[str]) -> dict[str, Any]:
         every = grams(q)
         pairs = sorted(g for g in every if len(g) > 1 or not re.fullmatch(r"[\u3400-\u9fff]", g))
         wanted = pairs or sorted(every)
+        if normalise(q):  # a typed document number is one gram, as search.js parses it (DOC_NO)
+            wanted = ["#" + fold(normalise(q) or "")]
         rare = [g for g in wanted if g not in common]
         budget, extra = 30000, 0
         for g in sorted((g for g in wanted if g in common), key=lambda g: common[g]):

@@ -232,6 +232,27 @@ def test_corrupt_bundle_is_invalid(counties: dict[str, Any]) -> None:
     assert not (tmp / "corrupt-site/counties/yi").exists() and result.decisions > 0
 
 
+def test_a_failed_index_job_is_an_error_not_a_traceback(counties: dict[str, Any], monkeypatch: pytest.MonkeyPatch,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    """The search index is written in a job beside the pages; when it dies the merge says so in
+    both languages, exits 2 and leaves the published site as it was."""
+    from gongshi.app.federation import index as fedindex
+    from gongshi.cli import main
+    tmp = counties["tmp"]
+    folder = _province(tmp / "province-jobfail", [{"name": "甲县", "bundle": "../a-site", "id": "jia"}])
+
+    def broken(*args: Any, **kwargs: Any) -> Any:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(fedindex, "write", broken)
+    code = main(["federate", str(folder), "--output", str(tmp / "jobfail-site"), "--as-of", "2026-12-07"])
+    err = capsys.readouterr().err
+    assert code == 2 and "Traceback" not in err
+    assert ("gongshi federate: 合并的后台任务失败，网站没有更新：OSError: [Errno 28] No space left on device\n"
+            "  a background job of the merge failed; the site was not updated: OSError: [Errno 28] No space left on device") in err
+    assert not (tmp / "jobfail-site").exists() and not list(tmp.glob("jobfail-site.tmp-*"))
+
+
 def test_province_judges_offline_and_revoked_rows() -> None:
     from gongshi.app.federation.judge import verdict
     base = {"agency": "a", "slug": "s", "url": "https://x.example.gov.cn/a.html", "published": "2026-01-05",
@@ -321,15 +342,15 @@ def test_large_province_search_in_chromium(counties: dict[str, Any], browser: An
     """The same searches over the index a large province gets (issue 23): result documents in
     blocks (meta.block) and facet columns in files of their own, fetched only for a filter."""
     from gongshi.app.federation import federate
-    from gongshi.app.federation import site as sitegen
+    from gongshi.app.federation import index as fedindex
     from gongshi.outputs.search import stream
-    monkeypatch.setattr(sitegen, "BLOCK_FROM", 0)
+    monkeypatch.setattr(fedindex, "BLOCK_FROM", 0)
     monkeypatch.setattr(stream, "FACETS_INLINE", 4)
     tmp = counties["tmp"]
     out = tmp / "province-large-site"
     federate(str(tmp / "province"), str(out), PROVINCE_AS_OF, str(ROOT / "theme"))
     meta = json.loads((out / "search/meta.json").read_text(encoding="utf-8"))
-    assert meta["block"] == sitegen.BLOCK and meta["agency"]["file"] == "f/agency.json" and "col" not in meta["agency"]
+    assert meta["block"] == fedindex.BLOCK and meta["agency"]["file"] == "f/agency.json" and "col" not in meta["agency"]
     _search_in_chromium(out, counties, browser)
 
 

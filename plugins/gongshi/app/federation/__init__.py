@@ -9,8 +9,9 @@ A county that is missing, invalid or stale is named on the home page with the re
 shows nothing (its withdrawals since its last good bundle are unknown: fail closed); the
 others are built all the same. Nothing is read from a county but its bundle.
 
-Layer: app (a sibling of build and refresh). May import every layer below; it reuses the
-search index writer (outputs/search/index.write) with documents of its own.
+Layer: app (a sibling of build and refresh). May import every layer below; it writes the
+search index with the project's streaming writer (outputs/search/stream.py) or, after a small
+change, patches the published one (outputs/search/patch.py): federation/index.py decides.
 """
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ import os
 from dataclasses import dataclass, field
 from typing import Any
 
-from gongshi.app.federation.digest import Part, context_key, load_part
+from gongshi.app.federation.digest import Part, cached_part, context_key, load_part
 from gongshi.app.federation.harvest import OK, County, county_id
 from gongshi.runtime import jobs
 from gongshi.runtime.workers import workers
@@ -49,10 +50,12 @@ class Result:
     subjects: int = 0
     pages: int = 0
     linked: int = 0           # pages reused from the published site (their inputs unchanged)
+    patched: int = -1         # search documents patched into the published index; -1: written in full
 
     def as_dict(self) -> dict[str, Any]:
         return {"as_of": self.as_of.isoformat(), "output": self.output, "decisions": self.decisions,
                 "held": dict(sorted(self.held.items())), "subjects": self.subjects, "pages": self.pages, "linked": self.linked,
+                "patched": self.patched,
                 "counties": [{"id": c.id, "name": c.name, "status": c.status, "as_of": c.as_of,
                               "reason_zh": c.reason_zh, "reason_en": c.reason_en} for c in self.counties]}
 
@@ -99,17 +102,26 @@ def federate(province: str, output: str, as_of: dt.date, theme: str | None = Non
                                   "给重名的县写不同的 id", "give the counties distinct ids")
         seen.add(cid)
         listed.append(County(cid, str(entry["name"]), str(entry["bundle"])))
-    # One county at a time in each of (up to) two forked workers: its bundle is read, judged
-    # and reduced to its part (or the part is read from the cache when its manifest did not
-    # change); only the part comes back. Counties stay in the listed order.
+    # A county whose manifest did not change: its cached part, read here. Every other county one
+    # at a time in each of (up to) two forked workers: its bundle is read, judged and reduced to
+    # its part; only the part comes back. Counties stay in the listed order.
     import shutil
     import tempfile
     parts_dir = os.path.join(cache, "parts") if cache else tempfile.mkdtemp(prefix="gongshi-federate-")
     task = functools.partial(load_part, base_dir=province, as_of=as_of, max_age=max_age, cache=parts_dir,
                              context=context)
     try:
-        parts = _parts(task, listed)
+        cached = [cached_part(c, province, parts_dir, context) for c in listed]
+        made = iter(_parts(task, [c for c, p in zip(listed, cached) if p is None]))
+        parts = [p if p is not None else next(made) for p in cached]
         return _assemble(province, output, as_of, theme, site, max_age, context, cache, parts)
+    except jobs.JobFailed as err:  # the search index's job or a scan reader died: nothing was swapped in
+        last = (str(err).strip().splitlines() or ["?"])[-1]
+        raise FederationError(f"合并的后台任务失败，网站没有更新：{last}",
+                              f"a background job of the merge failed; the site was not updated: {last}",
+                              "已发布的网站保持不变；检查磁盘空间和内存后重新运行 gongshi federate",
+                              "the published site is unchanged; check disk space and memory, then run "
+                              "gongshi federate again") from err
     finally:
         if not cache:  # no cache: the parts' search files were for this merge only
             shutil.rmtree(parts_dir, ignore_errors=True)
@@ -136,9 +148,11 @@ def _assemble(province: str, output: str, as_of: dt.date, theme: str | None, sit
     keys_file = os.path.join(cache, "pages-" + hashlib.sha256(os.path.abspath(output).encode()).hexdigest()[:16]
                              + ".json") if cache else ""
     before = _read_keys(keys_file) if keys_file and os.path.isdir(output) else {}
+    state_file = keys_file[:-len(".json")] + ".search" if keys_file else ""
+    search_before = _read_state(state_file) if before else None
     try:
-        keys = sitegen.write(tmp, site, parts, as_of, max_age, result, theme, context,
-                             output if before else None, before)
+        keys, state = sitegen.write(tmp, site, parts, as_of, max_age, result, theme, context,
+                                    output if before else None, before, search_before)
         keep = {p.key for p in parts}
         parts.clear()  # the scan's forked readers need none of it
         leaks, scanned = scan_output(tmp, site, output if os.path.isdir(output) else None)
@@ -161,6 +175,7 @@ def _assemble(province: str, output: str, as_of: dt.date, theme: str | None, sit
     from gongshi.checks import outscan
     if keys_file:  # the keys of the site going online, for the next merge (written before it is)
         _write_keys(keys_file, keys)
+        _write_state(state_file, state)
     outscan.forget_state(output)  # a kill during the swap leaves no state: the next merge reads every file
     swap(tmp, output)
     outscan.save_state(output, scanned)
@@ -205,6 +220,34 @@ def _write_keys(path: str, keys: dict[str, str]) -> None:
     tmp = f"{path}.tmp-{os.getpid()}"
     with open(tmp, "w", encoding="utf-8") as fh:
         json.dump(keys, fh, sort_keys=True, separators=(",", ":"))
+    os.replace(tmp, path)
+
+
+def _read_state(path: str) -> Any:
+    """The search index's state of the published site (index.State), or None."""
+    import pickle
+
+    from gongshi.app.federation.index import State
+    try:
+        with open(path, "rb") as fh:
+            state = pickle.load(fh)
+        return state if isinstance(state, State) else None
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, ImportError):
+        return None
+
+
+def _write_state(path: str, state: Any) -> None:
+    """Kept, or removed when there is none (a later merge then writes the index in full)."""
+    import pickle
+    if state is None:
+        try:
+            os.remove(path)
+        except OSError:
+            pass
+        return
+    tmp = f"{path}.tmp-{os.getpid()}"
+    with open(tmp, "wb") as fh:
+        pickle.dump(state, fh, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(tmp, path)
 
 

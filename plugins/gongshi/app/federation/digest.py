@@ -84,6 +84,26 @@ class Part:
     search: str = ""
 
 
+def page_order(items: list[Item]) -> list[Item]:
+    """Newest first, ties by county, agency and slug (the order of every list on the site)."""
+    if len(items) < 2:  # most subjects of a province: one decision
+        return list(items)
+    out = sorted(items, key=lambda i: (i.county_id, i.agency_code, i.slug))
+    out.sort(key=lambda i: i.date, reverse=True)
+    return out
+
+
+def page_key(*parts: Any) -> str:
+    """A page's key: a hash of everything it is made of (the same key, the same bytes)."""
+    return hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+
+
+def subject_key(context: str, code: str, group: list[Item]) -> str:
+    """A subject page's key (and its search document's): its items as plain tuples, whose repr
+    is several times cheaper than a named tuple's (half a million subjects at a million)."""
+    return page_key(context, code, [tuple(i) for i in group])
+
+
 def _str(value: Any) -> str:
     return "" if value is None else str(value)
 
@@ -163,12 +183,16 @@ def code_key() -> str:
     return h.hexdigest()
 
 
-def load_part(c: County, base_dir: str, as_of: dt.date, max_age: int, cache: str, context: str) -> Part:
-    """The county's part: from the folder `cache` when its manifest is the one cached there,
-    else harvested, digested and (when OK) written there, with its search documents beside
-    it (<key>.search). A county that is not OK is never written (harvested again each run)."""
+def _key(c: County, base_dir: str, context: str) -> tuple[str | None, str]:
     mdigest = manifest_digest(c, base_dir)
-    key = hashlib.sha256(f"{context}\n{c.id}\n{c.name}\n{c.bundle}\n{mdigest}".encode()).hexdigest()[:32]
+    return mdigest, hashlib.sha256(f"{context}\n{c.id}\n{c.name}\n{c.bundle}\n{mdigest}".encode()).hexdigest()[:32]
+
+
+def cached_part(c: County, base_dir: str, cache: str, context: str) -> Part | None:
+    """The county's part from the folder `cache` when its manifest is the one cached there, else
+    None. Read by the merge itself, not a worker: a worker would unpickle it only to pickle it
+    again for the merge (100 cached parts of 10,000 decisions: ~14 s of a 75 s merge)."""
+    mdigest, key = _key(c, base_dir, context)
     path = os.path.join(cache, f"{key}.part")
     if mdigest and os.path.isfile(path) and os.path.isfile(path[:-5] + ".search"):
         try:
@@ -178,6 +202,18 @@ def load_part(c: County, base_dir: str, as_of: dt.date, max_age: int, cache: str
             return part
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
             pass  # a broken cache file: made again
+    return None
+
+
+def load_part(c: County, base_dir: str, as_of: dt.date, max_age: int, cache: str, context: str) -> Part:
+    """The county's part: from the folder `cache` when its manifest is the one cached there,
+    else harvested, digested and (when OK) written there, with its search documents beside
+    it (<key>.search). A county that is not OK is never written (harvested again each run)."""
+    cached = cached_part(c, base_dir, cache, context)
+    if cached is not None:
+        return cached
+    _mdigest, key = _key(c, base_dir, context)
+    path = os.path.join(cache, f"{key}.part")
     harvest(c, base_dir, as_of, max_age)
     if c.status != OK:
         return Part(c, key=key)

@@ -1,6 +1,6 @@
 """The province's static site: home (every county and its state), county pages by year linking
 to each county's own decision pages, subject pages joining a credit code across counties,
-statistics summed from the counties, and one search index (outputs/search/index.write).
+statistics summed from the counties, and one search index (app/federation/index.py).
 
 Pages use the theme's CSS and search script and templates of their own
 (theme/federation/, beside the portal's templates so Pelican and the portal's
@@ -10,31 +10,22 @@ Everything is written in a fixed order, so the same bundles and day give the sam
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 import shutil
-from array import array
 from collections import Counter, defaultdict
 from typing import Any
 
 import jinja2
 
-from gongshi.app.federation.digest import SEP, Item, Part, read_docs
+from gongshi.app.federation import index as search
+from gongshi.app.federation.digest import Item, Part, page_key, page_order, subject_key
 from gongshi.app.federation.harvest import OK
 from gongshi.app.federation.judge import REASONS_ZH
 from gongshi.model.kinds.site import CATEGORIES
-from gongshi.outputs.search import index as search_index
-from gongshi.outputs.search import stream
-from gongshi.outputs.search.encode import encode
-from gongshi.outputs.search.stream import doc_grams
+from gongshi.runtime import jobs
 
 STATIC = ("css/site.css", "css/search.css", "js/search.js", "js/display.js")
 SUMMED = ("decisions", "fines", "confiscated")
-# Above BLOCK_FROM documents the index keeps BLOCK result documents a file (stream.Writer):
-# file creation, not the text, is most of a large merge's time on an ordinary disk; a page of
-# ten results then fetches at most ten small arrays (measured in docs/bundle.md).
-BLOCK, BLOCK_FROM = 8, 20000
-KIND_ORDER = {k: n for n, k in enumerate(search_index.KINDS)}
 
 
 def _theme(theme: str | None) -> str:
@@ -42,13 +33,6 @@ def _theme(theme: str | None) -> str:
         return os.path.abspath(theme)
     repo = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))))
     return os.path.join(repo, "theme")
-
-
-def _page_order(items: list[Item]) -> list[Item]:
-    """Newest first, ties by county, agency and slug (the order of every list on the site)."""
-    out = sorted(items, key=lambda i: (i.county_id, i.agency_code, i.slug))
-    out.sort(key=lambda i: i.date, reverse=True)
-    return out
 
 
 def _dict(value: Any) -> dict[str, Any]:
@@ -101,19 +85,6 @@ def _annual(parts: list[Part]) -> list[dict[str, Any]]:
     return [years[y] for y in sorted(years, reverse=True)]
 
 
-def subject_doc(code: str, group: list[Item]) -> tuple[bytes, list[str], list[str]]:
-    """A subject's search document: (result file bytes, key grams, other grams)."""
-    first = group[0]
-    name = first.party_name or code
-    body = [f"{g.doc_no} {g.county_name} {g.agency}" for g in group]
-    key = [name, code]
-    text = "\n".join(dict.fromkeys(t for t in [*body, *key] if t))
-    data = encode({"u": f"subjects/{code}.html", "t": name, "k": "subject", "n": code, "a": "", "d": first.decided,
-                   "s": f"{first.ptype} · 公示的执法决定 {len(group)} 件", "x": text})
-    k, other = doc_grams(key, body, code)
-    return data, sorted(k), sorted(other)
-
-
 class Pages:
     """Renders the province's templates into the output folder; a page whose key is the one it
     had in the published site is hard-linked from there instead (byte-identical: the key covers
@@ -151,15 +122,13 @@ class Pages:
             fh.write(html)
 
 
-def _key(*parts: Any) -> str:
-    return hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
-
-
 def write(out: str, site: dict[str, Any], parts: list[Part], as_of: dt.date, max_age: int,
           result: Any, theme: str | None = None, context: str = "", published: str | None = None,
-          before: dict[str, str] | None = None) -> dict[str, str]:
+          before: dict[str, str] | None = None,
+          search_before: search.State | None = None) -> tuple[dict[str, str], search.State | None]:
     """Every page, the search index and the theme files of the province's portal into `out`;
-    the keys of the pages that may be reused next time (county and subject pages)."""
+    the keys of the pages that may be reused next time (county and subject pages), and the
+    search index's state (what the next merge compares against to patch it)."""
     theme_dir = _theme(theme)
     counties = [p.county for p in parts]
     held = {p.county.id: p.held for p in parts if p.county.status == OK}
@@ -168,7 +137,13 @@ def write(out: str, site: dict[str, Any], parts: list[Part], as_of: dt.date, max
         for i in p.items:
             if i.code:
                 subjects[i.code].append(i)
-    subjects = {code: _page_order(group) for code, group in sorted(subjects.items())}
+    subjects = {code: page_order(group) for code, group in sorted(subjects.items())}
+    skeys = {code: subject_key(context, code, group) for code, group in subjects.items()} if context else {}
+    # The search index is written (or patched) in a forked job beside the pages (runtime/jobs.py):
+    # it reads only the parts and the subjects, and the two are each a few minutes of one core
+    # in a cold merge of a million decisions, tens of seconds after one county changed.
+    index_job = jobs.start("province search index", search.write, out, parts, subjects, published, context, skeys,
+                           search_before)
     pages = Pages(out, theme_dir, {"site": site, "as_of": as_of.isoformat(), "reasons": REASONS_ZH}, published, before)
     held_total: Counter[str] = Counter()
     for reasons in held.values():
@@ -181,21 +156,21 @@ def write(out: str, site: dict[str, Any], parts: list[Part], as_of: dt.date, max
         c = p.county
         years = Counter(i.year for i in p.items)
         ok = c.status == OK and p.key
-        pages.write(f"counties/{c.id}.html", "county.html", _key(p.key, c.id) if ok else "", county=c,
+        pages.write(f"counties/{c.id}.html", "county.html", page_key(p.key, c.id) if ok else "", county=c,
                     years=sorted(years.items(), reverse=True), held=held.get(c.id, Counter()), shown=len(p.items))
         by_year: dict[str, list[Item]] = defaultdict(list)
         for i in p.items:
             by_year[i.year].append(i)
         for year in sorted(by_year):
-            pages.write(f"counties/{c.id}/{year}.html", "county_year.html", _key(p.key, c.id, year) if ok else "",
-                        county=c, year=year, items=_page_order(by_year[year]))
+            pages.write(f"counties/{c.id}/{year}.html", "county_year.html", page_key(p.key, c.id, year) if ok else "",
+                        county=c, year=year, items=page_order(by_year[year]))
     for code, group in subjects.items():
         first = group[0]
-        pages.write(f"subjects/{code}.html", "subject.html", _key(context, code, group) if context else "",
+        pages.write(f"subjects/{code}.html", "subject.html", skeys.get(code, ""),
                     code=code, items=group, name=first.party_name or code, ptype=first.ptype)
     pages.write("stats.html", "stats.html", live=_live_stats(parts), annual=_annual(parts),
                 categories=CATEGORIES, counties=counties)
-    choices = _index(out, parts, subjects, published)
+    choices, state, result.patched = index_job.result()
     pages.write("search.html", "search.html", choices=choices, searchable=bool(total))
     for rel in STATIC:
         src = os.path.join(theme_dir, "static", rel)
@@ -204,52 +179,4 @@ def write(out: str, site: dict[str, Any], parts: list[Part], as_of: dt.date, max
     result.decisions, result.subjects, result.pages = total, len(subjects), pages.count
     result.held = dict(held_total)
     result.linked = pages.linked
-    return pages.keys
-
-
-def _index(out: str, parts: list[Part], subjects: dict[str, list[Item]], published: str | None) -> dict[str, list[str]]:
-    """The search index: ids newest first (then kind, url), every decision's document read
-    back from its county's part file one county at a time, every subject's made here; the
-    search page's filter choices."""
-    order: list[tuple[str, int, str, int, int]] = []
-    for n, p in enumerate(parts):
-        order += [(i.date, KIND_ORDER["decision"], i.href, n, j) for j, i in enumerate(p.items)]
-    codes = list(subjects)
-    order += [(g[0].decided, KIND_ORDER["subject"], f"subjects/{code}.html", -1, j)
-              for j, (code, g) in enumerate(subjects.items())]
-    if not order:
-        shutil.rmtree(os.path.join(out, search_index.FOLDER), ignore_errors=True)
-        return {"kind": [], "agency": [], "category": [], "year": []}
-    order.sort(key=lambda e: (e[1], e[2]))
-    order.sort(key=lambda e: e[0], reverse=True)
-    ids = [array("I", bytes(4 * len(p.items))) for p in parts]
-    sids = array("I", bytes(4 * len(codes)))
-    for n, e in enumerate(order):
-        (sids if e[3] < 0 else ids[e[3]])[e[4]] = n
-    docs = len(order)
-    del order
-    writer = stream.Writer(out, docs, published, BLOCK if docs > BLOCK_FROM else 0)
-    kinds: set[str] = set()
-    counties: set[str] = set()
-    categories: set[str] = set()
-    years: set[str] = set()
-    for n, p in enumerate(parts):
-        if not p.items:
-            continue
-        for j, (data, k, other, category) in enumerate(read_docs(p)):
-            year = p.items[j].year
-            year = year if year.isdigit() else ""
-            writer.add(ids[n][j], data, k.split(SEP) if k else (), other.split(SEP) if other else (),
-                       "decision", p.county.name, category, str(int(year)) if year else "")
-            categories.add(category)
-            years.add(str(int(year)) if year else "")
-        kinds.add("decision")
-        counties.add(p.county.name)
-    for j, (code, group) in enumerate(subjects.items()):
-        data, skey, sother = subject_doc(code, group)
-        writer.add(sids[j], data, skey, sother, "subject", "", "", "")
-        kinds.add("subject")
-    writer.finish()
-    return {"kind": [search_index.KIND_NAMES[k] for k in search_index.KIND_NAMES if k in kinds],
-            "agency": sorted(counties), "category": sorted(c for c in categories if c),
-            "year": sorted((y for y in years if y), reverse=True)}
+    return pages.keys, state

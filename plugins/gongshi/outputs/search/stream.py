@@ -71,6 +71,7 @@ class Writer:
         self.postings: defaultdict[str, array[int]] = defaultdict(functools.partial(array, "I"))
         self.facets: list[list[str]] = [[""] * docs for _ in range(4)]   # kind, agency, category, year
         self.total = 0
+        self.raw = 0   # the gram files' size as the shard count rule counts it (set by finish)
 
     def add(self, i: int, data: bytes, key: Iterable[str], other: Iterable[str],
             kind: str, agency: str, category: str, year: str) -> None:
@@ -104,10 +105,8 @@ class Writer:
         for g in list(self.postings):
             ids = self.postings.pop(g)
             encoded[g] = deltas(sorted(ids)).encode("ascii")
-        raw = sum(len(g) * 3 + len(v) + 6 for g, v in encoded.items())
-        shards = 1
-        while shards < MAX_SHARDS and raw / shards > SHARD_BYTES:
-            shards *= 2
+        self.raw = raw = sum(len(g) * 3 + len(v) + 6 for g, v in encoded.items())
+        shards = shard_count(raw)
         split: list[list[str]] = [[] for _ in range(shards)]
         for g in encoded:
             split[shard_of(g, shards)].append(g)
@@ -117,24 +116,42 @@ class Writer:
             self.total += self.files.put(f"g/{n}.json", encode({g: encoded[g].decode("ascii") for g in part}))
             for g in part:
                 del encoded[g]
-        meta: dict[str, Any] = {"version": VERSION, "docs": self.docs, "shards": shards, "common": common}
-        if self.block:
-            meta["block"] = self.block
-        columns = []
-        for name, values in zip(FACETS, self.facets):
-            names, col, width = _facet(values)
-            entry: dict[str, Any] = {"names": names, "col": col, "w": width}
-            if name == "kind":
-                entry = {"names": names, "labels": [KIND_NAMES[k] for k in names], "col": col, "w": width}
-            meta[name] = entry
-            columns.append(col)
-        self.facets = []
-        if sum(map(len, columns)) > FACETS_INLINE:
-            # A province's columns (about a megabyte gzip at a million documents) would be most
-            # of the first search: one file each, fetched by search.js when a filter is used.
-            (self.root / "f").mkdir()
-            for name in FACETS:
-                self.total += self.files.dump(f"f/{name}.json", {"col": meta[name].pop("col")})
-                meta[name]["file"] = f"f/{name}.json"
-        self.total += self.files.dump("meta.json", meta)
+        facets, self.facets = self.facets, []
+        self.total += write_meta(self.files, self.root, self.docs, shards, common, self.block, facets)
         return self.total
+
+
+def shard_count(raw: int) -> int:
+    """How many gram files an index whose grams and postings are `raw` characters gets (as
+    index.write decides it): ~SHARD_BYTES each, a power of two, at most MAX_SHARDS."""
+    shards = 1
+    while shards < MAX_SHARDS and raw / shards > SHARD_BYTES:
+        shards *= 2
+    return shards
+
+
+def write_meta(files: Files, root: Path, docs: int, shards: int, common: dict[str, int], block: int,
+               facets: list[list[str]]) -> int:
+    """meta.json (and, for a large index, the facet files f/<name>.json); bytes written.
+    `facets`: the columns kind, agency, category, year, one value a document by id."""
+    total = 0
+    meta: dict[str, Any] = {"version": VERSION, "docs": docs, "shards": shards, "common": common}
+    if block:
+        meta["block"] = block
+    columns = []
+    for name, values in zip(FACETS, facets):
+        names, col, width = _facet(values)
+        entry: dict[str, Any] = {"names": names, "col": col, "w": width}
+        if name == "kind":
+            entry = {"names": names, "labels": [KIND_NAMES[k] for k in names], "col": col, "w": width}
+        meta[name] = entry
+        columns.append(col)
+    if sum(map(len, columns)) > FACETS_INLINE:
+        # A province's columns (about a megabyte gzip at a million documents) would be most
+        # of the first search: one file each, fetched by search.js when a filter is used.
+        (root / "f").mkdir()
+        for name in FACETS:
+            total += files.dump(f"f/{name}.json", {"col": meta[name].pop("col")})
+            meta[name]["file"] = f"f/{name}.json"
+    total += files.dump("meta.json", meta)
+    return total
