@@ -61,3 +61,13 @@ def test_rounds_give_the_ratio_of_the_medians_and_each_rounds_range() -> None:
                                    "peak": 0.5, "range": [0.25, 1.8]}]
     assert "| 10 | cold | 3 | 0.50× | 0.25–1.80× | 0.5× | 0.5× |" in peer.to_text(steps)
     assert "0.50×" in peer.to_text(steps)
+
+
+def test_the_province_benchmarks_edit_keeps_the_yaml_valid() -> None:
+    # A block scalar's facts get the words on their first line, a plain scalar's after the key:
+    # either way the file still parses, with the words in front (the decision stays shown).
+    from gongshi_tools import fedbench
+    block = "doc_no: X\nfacts: |-\n  经查，当事人于2025年。\n  第二行。\nresult: 罚款\n"
+    plain = "doc_no: X\nfacts: 申请人于2025年提交申请。\nresult: 准予\n"
+    assert yaml.safe_load(fedbench.corrected(block))["facts"] == "经复核更正。经查，当事人于2025年。\n第二行。"
+    assert yaml.safe_load(fedbench.corrected(plain))["facts"] == "经复核更正。申请人于2025年提交申请。"
