@@ -27,24 +27,24 @@ sys.path.insert(0, str(ROOT / "scripts"))
     ("当事人家住幸福家园3-2-502", d.ADDRESS, "幸福家园3-2-502", "幸福家园*-*-***"),
     ("当事人吴某某，住淮河路八十八号。", d.ADDRESS, "淮河路八十八号", "淮河路*十*号"),
     # Health in plain words.
-    ("当事人系聋哑人，由其亲属陪同。", d.HEALTH, "聋哑人", None),
+    ("当事人系聋哑人，由其亲属陪同。", d.HEALTH, "系聋哑人", None),  # with 系 (round 6)
     ("因当事人为孕妇，依法从轻处罚。", d.HEALTH, "孕妇", None),
     ("该员工体检结果显示乙肝表面抗原阳性。", d.HEALTH, "乙肝表面抗原阳性", None),
     ("当事人癌症晚期，申请分期缴纳。", d.HEALTH, "癌症晚期", None),
-    ("当事人患精神分裂症多年。", d.HEALTH, "患精神分裂症", None),  # the verb too (round 5)
+    ("当事人患精神分裂症多年。", d.HEALTH, "患精神分裂症多年", None),  # the verb too (round 5), how long (6)
     # Round 5 (tune5.tsv's classes, new sentences): a finding covers the verb of having or taking
     # and its adverb; an operation after 行; a medicine in the taking slot, known (喹硫平, 奥司他韦,
     # from the kept table) or by its ending; an addiction; a pregnancy by what is carried; devices
     # in a body; a measured value of a body; people named by a condition with 人士.
-    ("当事人钱某某患有克罗恩病，常年在外地就医。", d.HEALTH, "患有克罗恩病", None),
-    ("经查，当事人于2022年10月行胆囊切除术，术后一直休养。", d.HEALTH, "胆囊切除术", None),
+    ("当事人钱某某患有克罗恩病，常年在外地就医。", d.HEALTH, "患有克罗恩病，常年在外地就医", None),  # and what goes on (round 6)
+    ("经查，当事人于2022年10月行胆囊切除术，术后一直休养。", d.HEALTH, "行胆囊切除术，术后一直休养", None),
     ("当事人每晚服用喹硫平助眠，次日精神不振。", d.HEALTH, "服用喹硫平", None),
     ("当事人长期口服奥司他韦，自称身体虚弱。", d.HEALTH, "长期口服奥司他韦", None),
     ("当事人自述一直服用丙戊酸钠，已有五年。", d.HEALTH, "服用丙戊酸钠", None),
-    ("当事人每天服用帕利哌酮控制病情。", d.HEALTH, "服用帕利哌酮", None),  # not in the table: by its ending
+    ("当事人每天服用帕利哌酮控制病情。", d.HEALTH, "服用帕利哌酮控制病情", None),  # not in the table: by its ending
     ("当事人已怀了二胎，预产期在下月。", d.HEALTH, "已怀了二胎", None),
-    ("当事人有冰毒吸食史，曾两次被强制戒毒。", d.HEALTH, "有冰毒吸食史", None),
-    ("当事人吸食K粉成瘾，已送社区戒毒。", d.HEALTH, "吸食K粉成瘾", None),
+    ("当事人有冰毒吸食史，曾两次被强制戒毒。", d.HEALTH, "有冰毒吸食史，曾两次被强制戒毒", None),
+    ("当事人吸食K粉成瘾，已送社区戒毒。", d.HEALTH, "吸食K粉成瘾，已送社区戒毒", None),
     ("当事人左耳植入人工耳蜗，询问时须大声说话。", d.HEALTH, "左耳植入人工耳蜗", None),
     ("当事人呼气酒精含量为45mg/100ml，属饮酒后驾驶。", d.HEALTH, "呼气酒精含量为45mg/100ml", None),
     ("经抽血化验，当事人餐后血糖为14.2mmol/L。", d.HEALTH, "餐后血糖为14.2mmol/L", None),
@@ -52,7 +52,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
     ("当事人曾多次自残，情绪不稳定。", d.HEALTH, "自残", None),
     ("当事人患尿毒症，每周两次血液透析。", d.HEALTH, "患尿毒症，每周两次血液透析", None),  # one statement
     ("当事人患有躁郁症，长期服用碳酸锂。", d.HEALTH, "患有躁郁症，长期服用碳酸锂", None),  # …with its medicine
-    ("当事人于上月行甲状腺结节切除术，尚在休养。", d.HEALTH, "甲状腺结节切除术", None),
+    ("当事人于上月行甲状腺结节切除术，尚在休养。", d.HEALTH, "上月行甲状腺结节切除术，尚在休养", None),
     ("当事人因急性阑尾炎住院治疗10天。", d.HEALTH, "因急性阑尾炎住院治疗10天", None),
     ("该员工体检报告显示丙肝抗体（HCV）阳性。", d.HEALTH, "丙肝抗体（HCV）阳性", None),
     ("当事人双手及面部深二度烧伤，烧伤面积约20%。", d.HEALTH, "双手及面部深二度烧伤，烧伤面积约20%", None),
@@ -62,12 +62,12 @@ sys.path.insert(0, str(ROOT / "scripts"))
     ("当事人正在注射促红素。", d.HEALTH, "正在注射促红素", None),
     ("当事人在事故中骨盆骨折。", d.HEALTH, "骨盆骨折", None),
     ("该员工体检为乙肝小三阳。", d.HEALTH, "乙肝小三阳", None),
-    ("当事人自述肝脏有问题，需长期休养。", d.HEALTH, "肝脏有问题", None),  # an organ that fails, said plainly
+    ("当事人自述肝脏有问题，需长期休养。", d.HEALTH, "肝脏有问题，需长期休养", None),  # an organ that fails, said plainly
     ("当事人年过七旬，口齿不清，由其女儿代为陈述。", d.HEALTH, "口齿不清", None),  # the topic goes on
-    ("当事人自称近期焦虑发作，无法入睡。", d.HEALTH, "焦虑发作", None),  # what the person says of it
+    ("当事人自称近期焦虑发作，无法入睡。", d.HEALTH, "近期焦虑发作", None),  # what the person says of it
     ("当事人到场时体温39.2℃。", d.HEALTH, "体温39.2℃", None),
     ("当事人左腿有残疾，行走不便。", d.HEALTH, "左腿有残疾，行走不便", None),
-    ("当事人系戒毒人员。", d.HEALTH, "戒毒人员", None),
+    ("当事人系戒毒人员。", d.HEALTH, "系戒毒人员", None),
     ("当事人吸食海洛因后驾驶车辆。", d.HEALTH, "吸食海洛因", None),  # someone's own use
     ("当事人在车间突然晕厥。", d.HEALTH, "晕厥", None),
     # Round 5 addresses: the bare 住 ending in a village group, other words for where one lives,
@@ -302,7 +302,7 @@ TUNE5F = {"health": (30, 27), "clean": (15, 1)}
 # figure before prompted reading such an ID as a typo'd ID unless another number's label stands
 # before it (detectors._OTHER_NUMBER), so that class is no longer unseen (25/25; 176/220 in all,
 # 209/220 overlapping). Spent since.
-HELDOUT6 = {"address": (40, 36), "bank": (20, 20), "email": (15, 14), "health": (50, 14), "id_card": (25, 25),
+HELDOUT6 = {"address": (40, 36), "bank": (20, 20), "email": (15, 14), "health": (50, 39), "id_card": (25, 25),
             "other_id": (25, 24), "phone": (25, 23), "plate": (20, 20), "clean": (80, 0)}
 FROZEN = {"heldout.tsv": HELDOUT_SHA256,
           "heldout6.tsv": "13e0c2d002a72861b3a02f061634785ac51bf54ff6b47793224a5ccc277cd490",

@@ -271,15 +271,77 @@ def _medicines(text: str, start: int, end: int) -> tuple[int, int] | None:
 # finding covers the statement as a reader (and a held-out set's author) marks it; the verb is
 # not what makes it personal, nothing more is flagged for it.
 # (with the adverb that says when: 已怀孕七个月, 曾做过心脏搭桥手术, 正处于哺乳期)
-_HAD_VERB = re.compile(rf"{_BODY}?(?:已经|已|曾经|曾|正在|正|长期|一直|仍)?"
+_HAD_VERB = re.compile(rf"{_BODY}?(?:去年|前年|今年|上个?月|前几年|近期|最近|刚刚?)?(?:已经|已|曾经|曾|正在|正|长期|一直|仍)?"
                        r"(?:确诊患有|被诊断为|诊断为|诊断出|确诊为|确诊|患有|患上|罹患|身患|患|感染了|感染|染上|得了|装有|装了|"
-                       r"植入|安装了|戴着|佩戴|服用|口服|(?:静脉)?注射|做过|做了|做完|接受了|接受|参加|处于|因患|因|有)?\Z")
+                       r"植入|安装了|戴着|佩戴|服用|口服|(?:静脉)?注射|做过|做了|做完|接受了|接受|参加|处于|因患|因|有|"
+                       # (round 6: 系聋哑人, 行…切除术, 查出宫颈癌, 因车祸致颅脑损伤, 因服用…, 做过两次…)
+                       r"系|(?<![进执施实举履运银发盛流通旅步])行|查出来?|检出|因[^，,。；;因]{1,6}?(?:致使|导致|致)|因服用|因过量服用)?"
+                       r"(?:\d+次)?\Z")
+
+
+# (round 6) Where it was done, right before the verb (在妇幼保健院做了…, 在县中医院行…): part of what a
+# reader marks.
+_AT_HOSPITAL = re.compile(r"(?:在|于|到)[^，,。；;在于到]{0,10}?(?:医院|病院|保健院|卫生院|卫生中心|诊所|门诊|急诊|ICU)\Z")
 
 
 def _with_verb(text: str, start: int) -> int:
-    """`start` moved back over a verb of having or taking right before it."""
-    verb = _HAD_VERB.search(text, max(0, start - 6), start)
-    return verb.start() if verb else start
+    """`start` moved back over a verb of having or taking right before it (and the hospital it
+    was done in, before the verb)."""
+    verb = _HAD_VERB.search(text, max(0, start - 10), start)
+    start = verb.start() if verb else start
+    at = _AT_HOSPITAL.search(text, max(0, start - 16), start) if verb and verb.start() < verb.end() else None
+    return at.start() if at else start
+
+
+# Round 6 (issue 20): what a statement goes on to say of the same person's condition, in the rest
+# of its clause and the clauses after it (患有肺结核，正在…医院接受抗结核治疗; 行乳腺癌根治术，目前处于化疗期间;
+# 因服用过量安眠药…被送至急诊洗胃): a reader marks it with the condition, so the finding covers it.
+# A clause goes on when it carries a treatment, a hospital, a course, what the body does, or
+# another condition, before anything about the case (罚款, 申请, 由其…代…) and with nobody else
+# named; the finding then ends at the last such word.
+_GOES_ON = re.compile(
+    r"治疗|住院|出院|住过|住了|住进|就诊|就医|看病|门诊|复查|复诊|随访|医院|病院|卫生中心|保健院|卫生院|诊所|监护室|ICU|抢救|急诊|"
+    r"洗胃|手术|术后|化疗|放疗|透析|输液|打针|康复|治愈|痊愈|发病期?|犯病|发作|病情|卧床|休养|静养|保胎|隔离|戒毒|戒酒|"
+    r"照料|陪护|搀扶|变形|浮肿|水肿|腹水|钢板|石膏|自杀|脱离危险|送医|晕(?:倒|过去|厥)?了?|昏(?:迷|倒|过去)了?|"
+    r"不能动|动不了|走不了路?|不能走路?|不能行走|下不了床|(?:视力|听力)\d+(?:\.\d+)?|证(?![人明])件?|期间|取药|拿药|开药|配药|"
+    r"(?:吃着?|服用?|打了?着?|注射|用)[^，,。；;]{0,10}(?:药|素|片|胶囊|钠|钾|林|平|嗪|唑|酮|雷|肼|仑)")
+_STOP = re.compile(r"罚款|处罚|申请|请求|听证|签收|签字|笔录|委托|代为|代收|代签|代管|代理|无法|未能|由其|由他|经营|店|案|调查|"
+                   r"执行|整改|文书|决定书|家庭|经济|开销|期限|询问")
+_GOES_TAIL = re.compile(r"(?:病|人员|谱系障碍)?(?:失代偿期|代偿期|[1-4]期|急性期|发病期|稳定期|恢复期)?[了过着]?(?:\d+(?:\.\d+)?个?(?:多|余)?(?:次|天|日|周|月|年)|[两半几数]个?多?(?:次|天|日|周|月|年)|多年)?")
+_GOES_REACH = 3  # clauses
+_GOES_CHARS = 30  # characters of a clause
+
+
+def _goes_on(text: str, end: int, marks: list[int]) -> int:
+    """`end` moved on over what the statement goes on to say of the same person's condition."""
+    end = real = _GOES_TAIL.match(text, end).end()
+    for _ in range(_GOES_REACH + 1):
+        k = bisect.bisect_left(marks, end)
+        clause_end = marks[k] if k < len(marks) else len(text)
+        if clause_end - end > _GOES_CHARS:
+            clause_end = end + _GOES_CHARS  # (bounded: a long clause is not searched to its end each time)
+        stop = _STOP.search(text, end, clause_end)
+        limit = stop.start() if stop else clause_end
+        last = end
+        for m in _GOES_ON.finditer(text, end, limit):
+            other = _PERSON_WORD.search(text, end, m.start())
+            if other and other.group() != "其":
+                break
+            last = m.end()
+        disease = _DISEASE_RE.search(text, last, limit)
+        other = _PERSON_WORD.search(text, end, disease.start()) if disease else None
+        if disease and not (other and other.group() != "其"):
+            last = disease.end()
+        if last > end:
+            end = real = _GOES_TAIL.match(text, last, limit).end()
+        if stop or end < clause_end or clause_end >= len(text) or text[clause_end] not in "，,":
+            return real
+        nxt = clause_end + 1
+        nxt_end = min(marks[k + 1] if k + 1 < len(marks) else len(text), nxt + _GOES_CHARS)
+        if not (_GOES_ON.search(text, nxt, nxt_end) or _DISEASE_RE.search(text, nxt, nxt_end)):
+            return real
+        end = nxt
+    return real
 
 
 _NEXT_CLAUSE = re.compile(r"[，,][^，,。；;：:]{0,6}")
@@ -681,8 +743,15 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
                 merged[-1] = (merged[-1][0], max(merged[-1][1], end))
             else:
                 merged.append((start, end))
-        for start, end in merged:
-            yield HEALTH, sentence.start() + _with_verb(text, start), sentence.start() + end, None
+        out: list[tuple[int, int]] = []
+        for start, end in merged:  # (round 6) with the verb, and what the statement goes on to say
+            start = _with_verb(text, start)
+            if out and start <= out[-1][1]:
+                start, end = out[-1][0], max(out[-1][1], end)
+                out.pop()
+            out.append((start, _goes_on(text, end, marks)))
+        for start, end in out:
+            yield HEALTH, sentence.start() + start, sentence.start() + end, None
 
 
 # Worth looking at all: a condition, or an address label or a room with a digit somewhere.
