@@ -51,16 +51,17 @@ TESTED = frozenset("吗啡 甲基苯丙胺 苯丙胺 氯胺酮 海洛因 大麻 
                    "血液检测 血检 吸毒检测 毒品检测 抗体检测".split())
 # A medicine that says what it treats: health data only when someone takes it (服用, 注射 …), not
 # when it is sold, or given to others (为多名糖尿病患者注射胰岛素).
-MEDICINES = frozenset("抗抑郁药 抗抑郁药物 抗精神病药 抗精神病药物 降压药 降糖药 胰岛素 抗病毒药物 抗癫痫药 抗凝药 "
+MEDICINES = frozenset("抗抑郁药 抗抑郁药物 抗精神病药 抗精神病药物 降压药 降糖药 胰岛素 抗病毒药物 抗癫痫药 抗凝药 安眠药 抗结核药 "
                       "精神类药物".split())
-_TAKING = re.compile(r"(?:服用|服药|在用|注射|使用|依赖)[^，,。；;]{0,4}\Z")
+_TAKING = re.compile(r"(?:服用|服药|在用|注射|使用|依赖|吃|打)[^，,。；;]{0,4}\Z")  # (round 6: 吃降压药, 打胰岛素)
 _GIVING = re.compile(r"(?:为|给|向|帮|替|对)[^，,。；;]{0,12}\Z")
 # A sense or a faculty and how it fails (听力不好, 行动不便).
 # (round 5: an organ or the mind, said plainly: 心脏不好, 精神不正常, 脑子有问题)
 FAILING = frozenset([a + b for a in ("听力", "视力", "记忆力", "腿脚", "行动", "行走", "说话", "语言")
                      for b in ("不好", "不佳", "较差", "很差", "极差", "下降", "减退", "受损", "不便", "困难")]
-                    + [a + b for a in ("心脏", "肝脏", "肾脏", "眼睛", "耳朵", "脑子", "精神", "智力", "神志", "身体")
-                       for b in ("不好", "不太好", "不正常", "有问题", "有毛病", "异常", "失常", "受损")])
+                    + [a + b for a in ("心脏", "肝脏", "肾脏", "眼睛", "耳朵", "脑子", "脑袋", "精神", "智力", "神志", "身体")
+                       for b in ("不好", "不太好", "不正常", "有问题", "有毛病", "异常", "失常", "受损",
+                                 "有点问题", "有些问题", "有点毛病", "不太正常", "不太灵光", "不灵光")])  # (round 6)
 DISEASES = sorted(set(
     "艾滋病 艾滋 HIV 人类免疫缺陷病毒 乙肝 乙型肝炎 丙肝 丙型肝炎 甲肝 甲型肝炎 戊肝 戊型肝炎 病毒性肝炎 肝炎 肝硬化 "
     "肺结核 活动性肺结核 结核病 梅毒 淋病 尖锐湿疣 性病 精神分裂症 精神病 精神障碍 精神疾病 精神异常 抑郁症 焦虑症 "
@@ -94,6 +95,8 @@ DISEASES = sorted(set(
     "艾滋病病毒 梅毒螺旋体 幽门螺杆菌 "
     # round 5: self-harm, and devices in or on a body (said with a verb of having: 心脏装有起搏器)
     "抽搐 昏迷 休克 晕厥 中暑 营养不良 耳背 口齿不清 骨质疏松 吸毒人员 戒毒人员 顺产 自杀未遂 自杀倾向 自残 割腕 起搏器 心脏起搏器 人工耳蜗 假肢 义肢 助听器 胰岛素泵 "
+    # round 6: plain speech with no 患 (血糖高, 脑子有点问题 in FAILING), an abortion, a fall
+    "血糖高 血压高 血脂高 低血糖 高血糖 失眠 失眠症 人流手术 人工流产 引产 堕胎 打胎 摔断 摔伤 跌伤 "
     # a drug test: a result only when 阳性 follows (吗啡类呈阳性), else the seized substance
     # and a medicine that says what it treats, taken by someone (当事人长期服用降压药)
     "".split()) | TESTED | MEDICINES | FAILING, key=len, reverse=True)
@@ -143,7 +146,8 @@ _DISEASE = ("(?=[" + "".join(sorted({w[0] for w in DISEASES} | {"h", "K"} | set(
 # A certified grade (视力残疾一级: 1级 in the view) or how long (怀孕五个月) belongs to it too.
 # A test and its result may stand between (新冠病毒核酸检测结果阳性, 吗啡类呈阳性); a duration may be
 # approximate (怀孕约五个月).
-_RESULT = r"(?:阳性|晚期|早期|中期|末期|患者|病人|病患|患儿|人士|使用者|携带者|感染者|感染|病史|史|后遗症|综合征|综合症|术后|切除术|手术)"
+_RESULT = (r"(?:阳性|晚期|早期|中期|末期|患者|病人|病患|患儿|人士|使用者|携带者|感染者|感染|病史|史|后遗症|综合征|综合症|术后|切除术|手术|"
+           r"根治术|介入术|摘除术|修复术|微创手术)")  # (round 6: 乳腺癌根治术)
 # (round 5: the marker's short name in brackets and a confirmation may stand between too, 乙肝表面
 # 抗原（HBsAg）阳性, HIV抗体确证阳性; and a stay counts in days or years, 住院治疗12天)
 _AFTER = (rf"类?(?:病毒)?(?:表面抗原|抗体|抗原|核酸)?(?:[(（][A-Za-z0-9-]{{2,10}}[)）])?"
@@ -159,14 +163,14 @@ _CONDITION = re.compile(rf"(?P<core>(?:{_DISEASE}){_AFTER}){_TRAIL}")
 _SAID_OF_SOMEONE = re.compile(r"(?:烧伤|烫伤|骨折|挫伤|人|妇|阳性|晚期|末期|患者|病人|病患|患儿|使用者|携带者|感染者|病史|后遗症|怀孕|失明|失聪|聋哑|哺乳期|孕期|"
                               r"级|月|周|余|多|视障|听障|失智|轮椅|在床|不起|不遂|聋子|哑巴|瞎子|身孕|在身|六甲|产妇|月子|偏高|升高|"
                               r"人士|成瘾|上瘾|吸食史|使用史|滥用史|注射史|胎|孩子|小孩|宝宝|未遂|倾向|割腕|自残|宫[内外]孕|产|\d[子女]|"
-                              r"外伤|创伤|损伤|发作|毒人员|不好|不太好|不正常|有问题|有毛病|失常|耳背)\Z")
+                              r"外伤|创伤|损伤|发作|毒人员|不好|不太好|不正常|有问题|有毛病|失常|耳背|问题|毛病|灵光|糖高|压高|脂高)\Z")
 # How bad or what type, before the condition: part of what is said (重度抑郁症, 2型糖尿病).
 # Also the type (甲型病毒性肝炎), the kinds of a combined disability (听力言语残疾), the body part of
 # an injury (左下肢截肢, 右手食指骨折) and the way a treatment is given (血液透析), in any order.
 _BODY = (r"[左右双单]?侧?(?:脑部|颅脑|头|脑|骨盆|盆骨|颅骨|鼻骨|脊椎|尾椎|上肢|下肢|四肢|手指|食指|拇指|中指|无名指|小指|脚趾|小腿|大腿|前臂|上臂|手掌|手腕|手|脚|足|腿|臂|"
          r"手部|足部|脚部|腿部|臂部|眼部|耳部|眼|耳|膝|踝|腕|肘|肩|髋|肋骨|腰椎|颈椎|胸椎|股骨|胫腓骨|胫骨|腓骨|尺桡骨|尺骨|桡骨|锁骨|头部|面部|胸部|腹部|腰部|背部)")
 # (round 5: a verb of having is no part of the type: 患慢性…, 为偏执型… )
-_SEVERITY = re.compile(r"(?:重度|中度|轻度|极重度|严重的?|(?:(?![患为是有因])[\u4e00-\u9fff]){1,2}[性型]|宫内|宫外|晚期|[12]型|[甲乙丙丁戊][型类]|"
+_SEVERITY = re.compile(r"(?:重度|中度|轻度|极重度|严重的?|(?:(?![患为是有因称])[\u4e00-\u9fff]){1,4}[性型]|宫内|宫外|晚期|[12]型|[甲乙丙丁戊][型类]|"
                        rf"肢体|视力|听力|言语|智力|精神|多重|[1-4]级|{_BODY}|[及和、](?={_BODY})|"
                        # (round 5: a burn's degree, Ⅱ度 = II度 in the view, 深Ⅱ度; the sample a result is of)
                        r"深?(?:I{1,3}|IV|[1-4一二三四])度|(?:尿液|血液|血清|尿样)(?:检测|检验|化验)?|人工|药物|"
@@ -175,7 +179,7 @@ _SEVERITY = re.compile(r"(?:重度|中度|轻度|极重度|严重的?|(?:(?![患
 # 系, 患, 做完 …) and a person named before it in the clause (_PERSON_WORD).
 # (round 5: an operation by its kind, …切除术/移植术/置换术, after 行 as clinical notes write it:
 # 于2023年3月行子宫切除术)
-_PROCEDURE = "切除术|摘除术|移植术|置换术|修补术|成形术|搭桥术|造口术|造瘘术|引流术|植入术|矫正术|复位术|固定术"
+_PROCEDURE = "根治术|介入术|消融术|结扎术|切开术|切除术|摘除术|移植术|置换术|修补术|成形术|搭桥术|造口术|造瘘术|引流术|植入术|矫正术|复位术|固定术"
 _UNKNOWN_ENDS = ("症", "炎", "癌", "瘤", "综合征", "手术", "伤", "病", *_PROCEDURE.split("|"))
 _UNKNOWN = re.compile(r"(?:因|为|系|患(?![者方])|做完|做了|做过|接受了?|行)"
                       rf"([\u4e00-\u9fff]{{1,7}}?(?:{_PROCEDURE}|症|炎|癌|瘤|综合征|手术|伤(?![害人者残亡])|"
@@ -185,7 +189,7 @@ _UNKNOWN = re.compile(r"(?:因|为|系|患(?![者方])|做完|做了|做过|接�
 _UNKNOWN_TAIL = re.compile(rf"(?:{_PROCEDURE}|手术)?(?:术后|晚期|早期|中期|末期|患者|病人|病史|后遗症)?")
 _NOT_VERB_BEFORE_XING = set("进执施实举履运银发盛流通旅步")  # 进行, 执行, 银行: 行 is no clinical verb there
 _NOT_HAD = re.compile(r"致|造成|导致|引起|实施|进行|开展|施行|提供|[甲乙丙]类|传染病|^(?:患者|顾客|他人|消费者|病人|客户|多名|多位|群众)")
-_PERSON_WORD = re.compile(r"当事人|本人|其|[\u4e00-\u9fff]某|父亲|母亲|妻子|丈夫|儿子|女儿|孩子|员工|店员|从业人员|厨师|驾驶员|证人|"
+_PERSON_WORD = re.compile(r"当事人|本人|其|我(?![局委所队厅市县区省国司部办院校店们])|[\u4e00-\u9fff]某|父亲|母亲|妻子|丈夫|儿子|女儿|孩子|员工|店员|从业人员|厨师|驾驶员|证人|"
                           r"申请人|家属|投诉人|举报人")
 # A body part right before a condition (头部受伤) says it is someone's body; but an injury an
 # offender caused to an unnamed victim (致对方面部软组织挫伤) is the offence as published.
@@ -271,17 +275,26 @@ def _medicines(text: str, start: int, end: int) -> tuple[int, int] | None:
 # finding covers the statement as a reader (and a held-out set's author) marks it; the verb is
 # not what makes it personal, nothing more is flagged for it.
 # (with the adverb that says when: 已怀孕七个月, 曾做过心脏搭桥手术, 正处于哺乳期)
-_HAD_VERB = re.compile(rf"{_BODY}?(?:去年|前年|今年|上个?月|前几年|近期|最近|刚刚?)?(?:已经|已|曾经|曾|正在|正|长期|一直|仍)?"
+_HAD_VERB = re.compile(rf"{_BODY}?(?:去年|前年|今年|上个?月|前几年|近期|最近)?(?:已经|已|曾经|曾|正在|正|长期|一直|仍|刚刚?)?"
                        r"(?:确诊患有|被诊断为|诊断为|诊断出|确诊为|确诊|患有|患上|罹患|身患|患|感染了|感染|染上|得了|装有|装了|"
                        r"植入|安装了|戴着|佩戴|服用|口服|(?:静脉)?注射|做过|做了|做完|接受了|接受|参加|处于|因患|因|有|"
                        # (round 6: 系聋哑人, 行…切除术, 查出宫颈癌, 因车祸致颅脑损伤, 因服用…, 做过两次…)
                        r"系|(?<![进执施实举履运银发盛流通旅步])行|查出来?|检出|因[^，,。；;因]{1,6}?(?:致使|导致|致)|因服用|因过量服用)?"
-                       r"(?:\d+次)?\Z")
+                       r"(?:过量|大量|\d+次)?\Z")
 
 
 # (round 6) Where it was done, right before the verb (在妇幼保健院做了…, 在县中医院行…): part of what a
 # reader marks.
 _AT_HOSPITAL = re.compile(r"(?:在|于|到)[^，,。；;在于到]{0,10}?(?:医院|病院|保健院|卫生院|卫生中心|诊所|门诊|急诊|ICU)\Z")
+
+
+# (round 6) A hospital that says what it treats, and a stay or a treatment there, of a person named
+# in the sentence (曾在市精神卫生中心治疗过两年, 在戒毒所强制隔离戒毒): evidence of a condition with no
+# word for it. Not a place of business (位于…肿瘤医院对面) nor a service to it (为…精神卫生中心提供).
+_WARDS = "精神病院|精神病医院|精神卫生中心|精神专科医院|肿瘤医院|传染病医院|结核病医院|胸科医院|戒毒所|戒毒中心|安定医院|康宁医院"
+_WARD_CUE = re.compile(_WARDS)
+_WARD = re.compile(rf"(?:在|于|到|住进|送往|送至|送到|转入)[^，,。；;在于到]{{0,8}}?(?:{_WARDS})"
+                   r"(?=[^，,。；;]{0,6}?(?:住|治疗|就诊|隔离|戒|关|化疗|放疗|手术|门诊|抢救))")
 
 
 def _with_verb(text: str, start: int) -> int:
@@ -302,12 +315,12 @@ def _with_verb(text: str, start: int) -> int:
 _GOES_ON = re.compile(
     r"治疗|住院|出院|住过|住了|住进|就诊|就医|看病|门诊|复查|复诊|随访|医院|病院|卫生中心|保健院|卫生院|诊所|监护室|ICU|抢救|急诊|"
     r"洗胃|手术|术后|化疗|放疗|透析|输液|打针|康复|治愈|痊愈|发病期?|犯病|发作|病情|卧床|休养|静养|保胎|隔离|戒毒|戒酒|"
-    r"照料|陪护|搀扶|变形|浮肿|水肿|腹水|钢板|石膏|自杀|脱离危险|送医|晕(?:倒|过去|厥)?了?|昏(?:迷|倒|过去)了?|"
+    r"照料|陪护|搀扶|变形|浮肿|水肿|腹水|溃烂|化脓|疼痛|钢板|石膏|自杀|脱离危险|送医|晕(?:倒|过去|厥)?了?|昏(?:迷|倒|过去)了?|"
     r"不能动|动不了|走不了路?|不能走路?|不能行走|下不了床|(?:视力|听力)\d+(?:\.\d+)?|证(?![人明])件?|期间|取药|拿药|开药|配药|"
     r"(?:吃着?|服用?|打了?着?|注射|用)[^，,。；;]{0,10}(?:药|素|片|胶囊|钠|钾|林|平|嗪|唑|酮|雷|肼|仑)")
 _STOP = re.compile(r"罚款|处罚|申请|请求|听证|签收|签字|笔录|委托|代为|代收|代签|代管|代理|无法|未能|由其|由他|经营|店|案|调查|"
                    r"执行|整改|文书|决定书|家庭|经济|开销|期限|询问")
-_GOES_TAIL = re.compile(r"(?:病|人员|谱系障碍)?(?:失代偿期|代偿期|[1-4]期|急性期|发病期|稳定期|恢复期)?[了过着]?(?:\d+(?:\.\d+)?个?(?:多|余)?(?:次|天|日|周|月|年)|[两半几数]个?多?(?:次|天|日|周|月|年)|多年)?")
+_GOES_TAIL = re.compile(r"(?:病|人员|谱系障碍)?(?:失代偿期|代偿期|[1-4]期|急性期|发病期|稳定期|恢复期)?[了过着]?(?:\d+(?:\.\d+)?个?(?:多|余)?(?:次|天|日|周|月|年)|[两半几数]个?多?(?:次|天|日|周|月|年)|多年)?(?:严重|较重|明显)?的?")
 _GOES_REACH = 3  # clauses
 _GOES_CHARS = 30  # characters of a clause
 
@@ -646,7 +659,10 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
             # before it (当事人年事已高，骨质疏松，…): the topic goes on
             topic = start == clause_start and person_in_sentence(text, clause_start)
             body = severity is not None and _BODY_BEFORE.search(severity.group()) is not None
-            if said or _HAVING.search(plain) or person or joined or near or body or after or taken or topic:
+            # (round 6) an operation done, as clinical notes write it (行腰椎间盘突出手术), not 进行/执行
+            done = plain.endswith("行") and (len(plain) < 2 or plain[-2] not in _NOT_VERB_BEFORE_XING) \
+                and core.endswith("术")
+            if said or _HAVING.search(plain) or person or joined or near or body or after or taken or topic or done:
                 if joined or after:
                     found[-1] = (found[-1][0], m.end())
                 else:
@@ -732,6 +748,17 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
             end = obj.start() + len(_OBJECT_TAIL.sub("", obj.group()))
             if end - obj.start() >= 2:
                 spans.append((obj.start(), end))
+        for ward in _WARD.finditer(text) if _WARD_CUE.search(text) else ():
+            k = bisect.bisect_left(marks, ward.start())
+            clause_start = marks[k - 1] + 1 if k else 0
+            if clause_start not in generic:
+                clause_end = marks[k] if k < len(marks) else len(text)
+                generic[clause_start] = _GENERIC.search(text, clause_start, clause_end) is not None
+            before = text[max(clause_start, ward.start() - _REACH // 3):ward.start()]
+            if generic[clause_start] or _inside(titles, title_starts, ward.start()) \
+                    or not person_in_sentence(text, ward.start()) or _CLAIM.search(before) or _GIVING.search(before):
+                continue
+            spans.append(ward.span())
         # (round 5) What is said of one person's health in one statement is one finding, whichever
         # pass found its parts: conditions joined by 和/及/、 or said in the next clause with no one
         # else named between (血压170/105mmHg，诊断为高血压3级; …精神分裂症，长期服用奥氮平).
@@ -784,7 +811,7 @@ def _cue(word: str) -> str:
 
 # (a word with a digit, 大3阳 as the view reads 大三阳, is cued whole: 3阳 would pass at every 3)
 _CUE_WORDS = sorted({w if any(c.isdigit() for c in w) else _cue(w) for w in DISEASES + _DIAGNOSED.pattern.split("|") if w != "HIV"}
-                    | set(_ADDRESS_WORDS.split("|")) | set(_UNKNOWN_ENDS) | {"孕"}
+                    | set(_ADDRESS_WORDS.split("|")) | set(_UNKNOWN_ENDS) | {"孕"} | set(_WARDS.split("|"))
                     # _HABIT's shapes, _TAKE's verbs and _MEASURE's units, each by a rare character
                     # (瘾, 胎, 怀: not 二胎 or 上瘾, whose first characters are everywhere)
                     | {"瘾", "吸食", "胎", "怀", "中检出", "宫外", "宫内", "服用", "口服", "注射", "mg", "mol", "mmHg", "ml", "mL", "U/L", "g/L", "℃", "°C"})
@@ -808,6 +835,6 @@ def detect(n: str, organisation: bool = False) -> list[tuple[str, int, int, set[
     # An address needs a number, or (after a person's label) the village group it ends with.
     out = list(_addresses(n, organisation)) if (_DIGIT.search(n) or "组" in n) and _ADDRESS_CUE.search(n) else []
     if _DISEASE_RE.search(n) or _DIAGNOSED.search(n) or _UNKNOWN.search(n) or _TAKE.search(n) \
-            or _UNITS.search(n):
+            or _UNITS.search(n) or _WARD_CUE.search(n):
         out.extend(_health(n))
     return out
