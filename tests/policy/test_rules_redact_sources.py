@@ -70,6 +70,23 @@ sys.path.insert(0, str(ROOT / "scripts"))
     ("当事人系戒毒人员。", d.HEALTH, "系戒毒人员", None),
     ("当事人吸食海洛因后驾驶车辆。", d.HEALTH, "吸食海洛因", None),  # someone's own use
     ("当事人在车间突然晕厥。", d.HEALTH, "晕厥", None),
+    # Round 6 (issue 20): the finding runs on through what the statement goes on to say of the same
+    # person (treatment, hospital, course, the body), up to the case's own words or another person;
+    # plain speech with no 患; a hospital that says what it treats; operations after 行/做了.
+    ("当事人称其患有肺结核，正在定点医院接受抗结核治疗，请求延期缴纳罚款。", d.HEALTH,
+     "患有肺结核，正在定点医院接受抗结核治疗", None),
+    ("当事人因中风后遗症导致左侧肢体偏瘫，委托其子参加听证。", d.HEALTH, "因中风后遗症导致左侧肢体偏瘫", None),
+    ("当事人于2024年1月在市人民医院行胃癌根治术，目前处于化疗期间，申请延期。", d.HEALTH,
+     "在市人民医院行胃癌根治术，目前处于化疗期间", None),
+    ("当事人因服用过量安眠药被送至急诊洗胃，未能到场。", d.HEALTH, "因服用过量安眠药被送至急诊洗胃", None),
+    ("答：我血糖高，打胰岛素的，那天低血糖晕倒了。", d.HEALTH, "血糖高，打胰岛素的，那天低血糖晕倒了", None),
+    ("证人称：“他脑子有点问题，在精神病院住过半年。”", d.HEALTH, "脑子有点问题，在精神病院住过半年", None),
+    ("当事人曾在市精神卫生中心治疗过两年。", d.HEALTH, "曾在市精神卫生中心治疗过两年", None),
+    ("答：我那时在妇幼保健院做了人流手术。", d.HEALTH, "在妇幼保健院做了人流手术", None),
+    ("当事人于2023年在县医院行腰椎间盘突出手术，术后卧床三个月，店铺由他人代管。", d.HEALTH,
+     "在县医院行腰椎间盘突出手术，术后卧床三个月", None),
+    ("答：我上个月在县医院做了阑尾切除手术。", d.HEALTH, "在县医院做了阑尾切除手术", None),
+    ("答：我肾不好，每周去医院透析两次，店里是我媳妇管。", d.HEALTH, "肾不好，每周去医院透析两次", None),
     # Round 5 addresses: the bare 住 ending in a village group, other words for where one lives,
     # the address in brackets after a word for the house, a lettered block, the side of a floor.
     ("当事人（住霍邱县花园镇大兴村梁庄组）擅自占用耕地建房。", d.ADDRESS, "霍邱县花园镇大兴村梁庄组", "霍邱县花园镇大兴村**组"),
@@ -161,6 +178,17 @@ def test_stopped_at_the_source(text: str, kind: str, found: str, mask: str | Non
     "当事人未对就诊的发热病人测量体温并登记。",
     "当事人的产品说明书未标注禁忌症，包装上标注“身体不适者慎用”。",
     "执法人员依法进行了现场检查，未发现违法行为。",
+    # Round 6 look-alikes: crowds, our office, hospitals as places and customers, claims, hazards.
+    "当事人在人流密集的车站广场违规设置摊点，影响通行。",
+    "我局执法人员在市肿瘤医院门口查获无证经营的流动摊贩一名。",
+    "当事人经营的诊所擅自开展人流手术，违法所得2万元。",
+    "当事人在宣传单上称其产品能治疗失眠、降血压、降血糖。",
+    "当事人向戒毒所供应的食品中检出防腐剂超标。",
+    "当事人所售儿童玩具存在划伤、摔伤等安全隐患。",
+    "当事人未经批准，在其诊所内为多名患者做了白内障手术。",
+    "当事人经营场所位于市肿瘤医院对面的临街商铺，面积约30平方米。",
+    "当事人向医院精神科病房供应的餐食被检出大肠菌群超标。",
+    "答：我吃了午饭就回店里了，没看到有人来送货。",
 ])
 def test_stays_public(text: str) -> None:
     assert [m for m in d.detect(text) if m.kind != d.CREDIT_CODE] == []
@@ -302,8 +330,22 @@ TUNE5F = {"health": (30, 27), "clean": (15, 1)}
 # figure before prompted reading such an ID as a typo'd ID unless another number's label stands
 # before it (detectors._OTHER_NUMBER), so that class is no longer unseen (25/25; 176/220 in all,
 # 209/220 overlapping). Spent since.
+# Round 6 (detectors6) tuned on its misses: health 14 -> 47 caught whole (the rest as above),
+# still 0 of 80 clean flagged; the misses left begin with the speaker (我有癫痫病, 其子患有…) or
+# run on into the speaker's own words (…，那天低血糖晕过去了).
 HELDOUT6 = {"address": (40, 36), "bank": (20, 20), "email": (15, 14), "health": (50, 47), "id_card": (25, 25),
             "other_id": (25, 24), "phone": (25, 23), "plate": (20, 20), "clean": (80, 0)}
+# Round 6's own rows (tune6.tsv: 25 health whose secret runs on through treatment, hospitals,
+# operations and plain speech, 14 look-alikes), written before any change and measured once:
+# health 0/25 caught whole (19/25 touched by a finding), 0 of 14 clean flagged. After:
+TUNE6 = {"health": (25, 25), "clean": (14, 0)}
+# Its second batch (tune6b.tsv: 20 health, 20 look-alikes built to trip the new rules), written
+# after the first fixes and measured once before the next: health 8/20 (main 3/20), 1 of 20 clean
+# flagged (main the same row). After:
+TUNE6B = {"health": (20, 17), "clean": (20, 1)}
+# A third (tune6c.tsv: 5 health, 15 look-alikes on the new cues), after the second fixes, measured
+# once before the next: health 3/5 (main 0/5), 0 of 15 flagged. After:
+TUNE6C = {"health": (5, 5), "clean": (15, 0)}
 FROZEN = {"heldout.tsv": HELDOUT_SHA256,
           "heldout6.tsv": "13e0c2d002a72861b3a02f061634785ac51bf54ff6b47793224a5ccc277cd490",
           "heldout3.tsv": "e6cfe77bde6fab80f231550582770b65a6008f2ab9894e39a76e74465b9d6d53",
@@ -315,7 +357,8 @@ FROZEN = {"heldout.tsv": HELDOUT_SHA256,
                                           ("heldout5.tsv", HELDOUT5), ("tune5.tsv", TUNE5),
                                           ("tune5b.tsv", TUNE5B), ("tune5c.tsv", TUNE5C),
                                           ("tune5d.tsv", TUNE5D), ("tune5e.tsv", TUNE5E),
-                                          ("tune5f.tsv", TUNE5F), ("heldout6.tsv", HELDOUT6)])
+                                          ("tune5f.tsv", TUNE5F), ("heldout6.tsv", HELDOUT6),
+                                          ("tune6.tsv", TUNE6), ("tune6b.tsv", TUNE6B), ("tune6c.tsv", TUNE6C)])
 def test_eval_leaks_figures(name: str, figures: dict[str, tuple[int, int]]) -> None:
     """The figures scripts/eval_leaks.py prints (and the report gives) for both corpora."""
     import eval_leaks

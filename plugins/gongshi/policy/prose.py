@@ -51,15 +51,16 @@ TESTED = frozenset("吗啡 甲基苯丙胺 苯丙胺 氯胺酮 海洛因 大麻 
                    "血液检测 血检 吸毒检测 毒品检测 抗体检测".split())
 # A medicine that says what it treats: health data only when someone takes it (服用, 注射 …), not
 # when it is sold, or given to others (为多名糖尿病患者注射胰岛素).
-MEDICINES = frozenset("抗抑郁药 抗抑郁药物 抗精神病药 抗精神病药物 降压药 降糖药 胰岛素 抗病毒药物 抗癫痫药 抗凝药 安眠药 抗结核药 "
+MEDICINES = frozenset("抗抑郁药 抗抑郁药物 抗精神病药 抗精神病药物 降压药 降糖药 胰岛素 抗病毒药物 抗癫痫药 抗凝药 安眠药 抗结核药 止痛药 "
                       "精神类药物".split())
 _TAKING = re.compile(r"(?:服用|服药|在用|注射|使用|依赖|吃|打)[^，,。；;]{0,4}\Z")  # (round 6: 吃降压药, 打胰岛素)
 _GIVING = re.compile(r"(?:为|给|向|帮|替|对)[^，,。；;]{0,12}\Z")
 # A sense or a faculty and how it fails (听力不好, 行动不便).
 # (round 5: an organ or the mind, said plainly: 心脏不好, 精神不正常, 脑子有问题)
 FAILING = frozenset([a + b for a in ("听力", "视力", "记忆力", "腿脚", "行动", "行走", "说话", "语言")
-                     for b in ("不好", "不佳", "较差", "很差", "极差", "下降", "减退", "受损", "不便", "困难")]
-                    + [a + b for a in ("心脏", "肝脏", "肾脏", "眼睛", "耳朵", "脑子", "脑袋", "精神", "智力", "神志", "身体")
+                     for b in ("不好", "不佳", "较差", "很差", "极差", "下降", "减退", "受损", "不便", "困难", "不利索")]
+                    + [a + b for a in ("心脏", "肝脏", "肾脏", "眼睛", "耳朵", "脑子", "脑袋", "精神", "智力", "神志", "身体",
+                                 "肾", "肝", "胃", "肺")
                        for b in ("不好", "不太好", "不正常", "有问题", "有毛病", "异常", "失常", "受损",
                                  "有点问题", "有些问题", "有点毛病", "不太正常", "不太灵光", "不灵光")])  # (round 6)
 DISEASES = sorted(set(
@@ -96,7 +97,7 @@ DISEASES = sorted(set(
     # round 5: self-harm, and devices in or on a body (said with a verb of having: 心脏装有起搏器)
     "抽搐 昏迷 休克 晕厥 中暑 营养不良 耳背 口齿不清 骨质疏松 吸毒人员 戒毒人员 顺产 自杀未遂 自杀倾向 自残 割腕 起搏器 心脏起搏器 人工耳蜗 假肢 义肢 助听器 胰岛素泵 "
     # round 6: plain speech with no 患 (血糖高, 脑子有点问题 in FAILING), an abortion, a fall
-    "血糖高 血压高 血脂高 低血糖 高血糖 失眠 失眠症 人流手术 人工流产 引产 堕胎 打胎 摔断 摔伤 跌伤 "
+    "血糖高 血压高 血脂高 低血糖 高血糖 失眠 失眠症 人流手术 人工流产 引产 堕胎 打胎 摔断 摔伤 跌伤 视网膜脱落 视网膜病变 "
     # a drug test: a result only when 阳性 follows (吗啡类呈阳性), else the seized substance
     # and a medicine that says what it treats, taken by someone (当事人长期服用降压药)
     "".split()) | TESTED | MEDICINES | FAILING, key=len, reverse=True)
@@ -189,7 +190,7 @@ _UNKNOWN = re.compile(r"(?:因|为|系|患(?![者方])|做完|做了|做过|接�
 _UNKNOWN_TAIL = re.compile(rf"(?:{_PROCEDURE}|手术)?(?:术后|晚期|早期|中期|末期|患者|病人|病史|后遗症)?")
 _NOT_VERB_BEFORE_XING = set("进执施实举履运银发盛流通旅步")  # 进行, 执行, 银行: 行 is no clinical verb there
 _NOT_HAD = re.compile(r"致|造成|导致|引起|实施|进行|开展|施行|提供|[甲乙丙]类|传染病|^(?:患者|顾客|他人|消费者|病人|客户|多名|多位|群众)")
-_PERSON_WORD = re.compile(r"当事人|本人|其|我(?![局委所队厅市县区省国司部办院校店们])|[\u4e00-\u9fff]某|父亲|母亲|妻子|丈夫|儿子|女儿|孩子|员工|店员|从业人员|厨师|驾驶员|证人|"
+_PERSON_WORD = re.compile(r"当事人|本人|其|我(?![局委所队厅市县区省国司部办院校店们])|他(?![人们])|她(?!们)|[\u4e00-\u9fff]某|父亲|母亲|妻子|丈夫|儿子|女儿|孩子|员工|店员|从业人员|厨师|驾驶员|证人|"
                           r"申请人|家属|投诉人|举报人")
 # A body part right before a condition (头部受伤) says it is someone's body; but an injury an
 # offender caused to an unnamed victim (致对方面部软组织挫伤) is the offence as published.
@@ -279,8 +280,8 @@ _HAD_VERB = re.compile(rf"{_BODY}?(?:去年|前年|今年|上个?月|前几年|�
                        r"(?:确诊患有|被诊断为|诊断为|诊断出|确诊为|确诊|患有|患上|罹患|身患|患|感染了|感染|染上|得了|装有|装了|"
                        r"植入|安装了|戴着|佩戴|服用|口服|(?:静脉)?注射|做过|做了|做完|接受了|接受|参加|处于|因患|因|有|"
                        # (round 6: 系聋哑人, 行…切除术, 查出宫颈癌, 因车祸致颅脑损伤, 因服用…, 做过两次…)
-                       r"系|(?<![进执施实举履运银发盛流通旅步])行|查出来?|检出|因[^，,。；;因]{1,6}?(?:致使|导致|致)|因服用|因过量服用)?"
-                       r"(?:过量|大量|\d+次)?\Z")
+                       r"系|(?<![进执施实举履运银发盛流通旅步])行|查出来?|检出|因?(?:突发|突患)|得过|吃了?|因[^，,。；;因]{1,6}?(?:致使|导致|致)|因服用|因过量服用)?"
+                       r"(?:过量的?|大量的?|\d+次)?\Z")
 
 
 # (round 6) Where it was done, right before the verb (在妇幼保健院做了…, 在县中医院行…): part of what a
@@ -291,7 +292,7 @@ _AT_HOSPITAL = re.compile(r"(?:在|于|到)[^，,。；;在于到]{0,10}?(?:医�
 # (round 6) A hospital that says what it treats, and a stay or a treatment there, of a person named
 # in the sentence (曾在市精神卫生中心治疗过两年, 在戒毒所强制隔离戒毒): evidence of a condition with no
 # word for it. Not a place of business (位于…肿瘤医院对面) nor a service to it (为…精神卫生中心提供).
-_WARDS = "精神病院|精神病医院|精神卫生中心|精神专科医院|肿瘤医院|传染病医院|结核病医院|胸科医院|戒毒所|戒毒中心|安定医院|康宁医院"
+_WARDS = "精神科|肿瘤科|感染科|精神病院|精神病医院|精神卫生中心|精神专科医院|肿瘤医院|传染病医院|结核病医院|胸科医院|戒毒所|戒毒中心|安定医院|康宁医院"
 _WARD_CUE = re.compile(_WARDS)
 _WARD = re.compile(rf"(?:在|于|到|住进|送往|送至|送到|转入)[^，,。；;在于到]{{0,8}}?(?:{_WARDS})"
                    r"(?=[^，,。；;]{0,6}?(?:住|治疗|就诊|隔离|戒|关|化疗|放疗|手术|门诊|抢救))")
@@ -314,20 +315,30 @@ def _with_verb(text: str, start: int) -> int:
 # named; the finding then ends at the last such word.
 _GOES_ON = re.compile(
     r"治疗|住院|出院|住过|住了|住进|就诊|就医|看病|门诊|复查|复诊|随访|医院|病院|卫生中心|保健院|卫生院|诊所|监护室|ICU|抢救|急诊|"
-    r"洗胃|手术|术后|化疗|放疗|透析|输液|打针|康复|治愈|痊愈|发病期?|犯病|发作|病情|卧床|休养|静养|保胎|隔离|戒毒|戒酒|"
+    r"洗胃|手术|术后|治好|切除|摘除|搭桥|支架|置换|移植|喷雾剂|吸氧|呼吸机|模糊|看不清|看不见|听不清|听不见|化疗|放疗|透析|输液|打针|康复|治愈|痊愈|发病期?|犯病|发作|病情|卧床|休养|静养|保胎|隔离|戒毒|戒酒|"
     r"照料|陪护|搀扶|变形|浮肿|水肿|腹水|溃烂|化脓|疼痛|钢板|石膏|自杀|脱离危险|送医|晕(?:倒|过去|厥)?了?|昏(?:迷|倒|过去)了?|"
     r"不能动|动不了|走不了路?|不能走路?|不能行走|下不了床|(?:视力|听力)\d+(?:\.\d+)?|证(?![人明])件?|期间|取药|拿药|开药|配药|"
-    r"(?:吃着?|服用?|打了?着?|注射|用)[^，,。；;]{0,10}(?:药|素|片|胶囊|钠|钾|林|平|嗪|唑|酮|雷|肼|仑)")
+    r"(?:吃着?|服用?|打了?着?|注射|用)[^，,。；;]{0,10}(?:药|素|片|胶囊|钠|钾|林|平|嗪|唑|酮|雷|肼|仑|韦|酯|汀|芬|松)(?:抗病毒|控制|治疗|维持)?")
 _STOP = re.compile(r"罚款|处罚|申请|请求|听证|签收|签字|笔录|委托|代为|代收|代签|代管|代理|无法|未能|由其|由他|经营|店|案|调查|"
                    r"执行|整改|文书|决定书|家庭|经济|开销|期限|询问")
-_GOES_TAIL = re.compile(r"(?:病|人员|谱系障碍)?(?:失代偿期|代偿期|[1-4]期|急性期|发病期|稳定期|恢复期)?[了过着]?(?:\d+(?:\.\d+)?个?(?:多|余)?(?:次|天|日|周|月|年)|[两半几数]个?多?(?:次|天|日|周|月|年)|多年)?(?:严重|较重|明显)?的?")
+_GOES_TAIL = re.compile(r"(?:病|人员|谱系障碍)?(?:失代偿期|代偿期|[1-4]期|急性期|发病期|稳定期|恢复期)?[了过着]?(?:\d+(?:\.\d+)?个?(?:多|余)?(?:次|天|日|周|月|年)|[一二三四五六七八九十两半几数]+个?多?(?:次|天|日|周|月|年)|多年)?(?:严重|较重|明显)?的?")
 _GOES_REACH = 3  # clauses
 _GOES_CHARS = 30  # characters of a clause
 
 
+# Someone other than the person the statement is about (其 alone is that person: 其承认曾吸食…;
+# 其丈夫 is not).
+_SOMEONE_ELSE = re.compile(r"其(?=[丈妻子女父母家亲儿兄弟姐妹配老])|(?!其)(?:" + _PERSON_WORD.pattern + ")")
+
+
+def _tail(text: str, at: int, limit: int) -> int:
+    tail = _GOES_TAIL.match(text, at, limit)
+    return tail.end() if tail else at
+
+
 def _goes_on(text: str, end: int, marks: list[int]) -> int:
     """`end` moved on over what the statement goes on to say of the same person's condition."""
-    end = real = _GOES_TAIL.match(text, end).end()
+    end = real = _tail(text, end, len(text))
     for _ in range(_GOES_REACH + 1):
         k = bisect.bisect_left(marks, end)
         clause_end = marks[k] if k < len(marks) else len(text)
@@ -337,16 +348,14 @@ def _goes_on(text: str, end: int, marks: list[int]) -> int:
         limit = stop.start() if stop else clause_end
         last = end
         for m in _GOES_ON.finditer(text, end, limit):
-            other = _PERSON_WORD.search(text, end, m.start())
-            if other and other.group() != "其":
+            if _SOMEONE_ELSE.search(text, end, m.start()):
                 break
             last = m.end()
         disease = _DISEASE_RE.search(text, last, limit)
-        other = _PERSON_WORD.search(text, end, disease.start()) if disease else None
-        if disease and not (other and other.group() != "其"):
+        if disease and not _SOMEONE_ELSE.search(text, end, disease.start()):
             last = disease.end()
         if last > end:
-            end = real = _GOES_TAIL.match(text, last, limit).end()
+            end = real = _tail(text, last, limit)
         if stop or end < clause_end or clause_end >= len(text) or text[clause_end] not in "，,":
             return real
         nxt = clause_end + 1
@@ -368,7 +377,7 @@ def person_in_sentence(text: str, at: int) -> bool:
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+")
 _CLAUSE_END = "，,：:"
 _HAVING = re.compile(r"(?:患有|患上|患|罹患|身患|确诊为|确诊|诊断为|被诊断|诊断出|诊断|病史|携带|感染|检出|查出|显示|突发|突患|突然|"
-                     r"结果为|系|为|是|有|因|得了|伴有|合并|处于|属于|属|接受|进行|做过|做了|做完|正在|载明|记载|表明|证实|服用|服药|"
+                     r"结果为|系|为|是|有|因|得了|得过|伴有|合并|处于|属于|属|接受|进行|做过|做了|做完|正在|载明|记载|表明|证实|服用|服药|"
                      r"安装|植入|佩戴|戴着|戴有|装了)"
                      r"[^，,。；;]{0,8}\Z")
 _SUBJECT = re.compile(r"(?:当事人|本人|其|该员工|该店员|该从业人员|该名|店员|员工|从业人员|驾驶员|经营者|举报人|证人|投诉人|"
@@ -786,6 +795,7 @@ _ADDRESS_WORDS = "住|地址|户籍|户口|出生地|居|单元|栋|幢|号楼|�
 _ADDRESS_CUE = re.compile(_ADDRESS_WORDS + r"|\d-\d")
 _DISEASE_RE = re.compile(_DISEASE)
 _DIGIT = re.compile(r"\d")
+_TAKE_OR_WARD = re.compile(rf"{_TAKE.pattern}|{_WARDS}")  # (one scan for both, round 6)
 
 
 
@@ -834,7 +844,7 @@ def detect(n: str, organisation: bool = False) -> list[tuple[str, int, int, set[
     `organisation`: the party is an organisation, whose 住所 is its registered seat."""
     # An address needs a number, or (after a person's label) the village group it ends with.
     out = list(_addresses(n, organisation)) if (_DIGIT.search(n) or "组" in n) and _ADDRESS_CUE.search(n) else []
-    if _DISEASE_RE.search(n) or _DIAGNOSED.search(n) or _UNKNOWN.search(n) or _TAKE.search(n) \
-            or _UNITS.search(n) or _WARD_CUE.search(n):
+    if _DISEASE_RE.search(n) or _DIAGNOSED.search(n) or _UNKNOWN.search(n) or _TAKE_OR_WARD.search(n) \
+            or _UNITS.search(n):
         out.extend(_health(n))
     return out
