@@ -95,6 +95,11 @@ sys.path.insert(0, str(ROOT / "scripts"))
     ("当事人常住地为城关镇东湖花园D座1107室。", d.ADDRESS, "城关镇东湖花园D座1107室", "城关镇东湖花园D座****室"),
     ("当事人居住在其租住的民房（城西村后街19号三楼）内。", d.ADDRESS, "城西村后街19号三楼", "城西村后街**号*楼"),
     ("当事人家住凤凰城小区6栋2单元5楼西户。", d.ADDRESS, "凤凰城小区6栋2单元5楼西户", "凤凰城小区*栋*单元*楼西户"),
+    # Round 6 addresses: the north-west's village group (…村上庄社, …村2社), the side of a floor
+    # (5楼右边, 3楼左手), a room with a letter (17-C室), 其居住的 as a label.
+    ("当事人户籍地为靖远县东湾镇大坝村下湾社，现在外地。", d.ADDRESS, "靖远县东湾镇大坝村下湾社", "靖远县东湾镇大坝村**社"),
+    ("当事人家住南湖小区3栋1单元2楼右侧。", d.ADDRESS, "南湖小区3栋1单元2楼右侧", "南湖小区*栋*单元*楼右侧"),
+    ("当事人在其居住的锦绣华庭12-B室内存放烟花爆竹。", d.ADDRESS, "锦绣华庭12-B室", "锦绣华庭**-B室"),
     ("当事人暂居于城关镇解放路27号地下室。", d.ADDRESS, "城关镇解放路27号地下室", "城关镇解放路**号地下室"),
     # Round 5 e-mails and phones: (a) for the @, a dot with spaces, an area code apart.
     ("当事人邮箱：liuqiang(a)126.com", d.EMAIL, "liuqiang(a)126.com", "l***(a)126.com"),
@@ -189,6 +194,9 @@ def test_stopped_at_the_source(text: str, kind: str, found: str, mask: str | Non
     "当事人经营场所位于市肿瘤医院对面的临街商铺，面积约30平方米。",
     "当事人向医院精神科病房供应的餐食被检出大肠菌群超标。",
     "答：我吃了午饭就回店里了，没看到有人来送货。",
+    "当事人所在的红星村农民专业合作社未按规定公示年度报告。",
+    "当事人经营场所位于商业街12号楼3楼右侧，面积约80平方米。",
+    "当事人销售的型号为17-C的电动车未取得强制性产品认证。",
 ])
 def test_stays_public(text: str) -> None:
     assert [m for m in d.detect(text) if m.kind != d.CREDIT_CODE] == []
@@ -333,7 +341,9 @@ TUNE5F = {"health": (30, 27), "clean": (15, 1)}
 # Round 6 (detectors6) tuned on its misses: health 14 -> 47 caught whole (the rest as above),
 # still 0 of 80 clean flagged; the misses left begin with the speaker (我有癫痫病, 其子患有…) or
 # run on into the speaker's own words (…，那天低血糖晕过去了).
-HELDOUT6 = {"address": (40, 36), "bank": (20, 20), "email": (15, 14), "health": (50, 47), "id_card": (25, 25),
+# Addresses: 36 -> 39 of 40 (…村上庄社, 5楼右边, 其居住的…17-C室; left: a group and a house
+# number in two clauses, 东风村三组，门牌号是东风路47号).
+HELDOUT6 = {"address": (40, 39), "bank": (20, 20), "email": (15, 14), "health": (50, 47), "id_card": (25, 25),
             "other_id": (25, 24), "phone": (25, 23), "plate": (20, 20), "clean": (80, 0)}
 # Round 6's own rows (tune6.tsv: 25 health whose secret runs on through treatment, hospitals,
 # operations and plain speech, 14 look-alikes), written before any change and measured once:
@@ -346,6 +356,11 @@ TUNE6B = {"health": (20, 17), "clean": (20, 1)}
 # A third (tune6c.tsv: 5 health, 15 look-alikes on the new cues), after the second fixes, measured
 # once before the next: health 3/5 (main 0/5), 0 of 15 flagged. After:
 TUNE6C = {"health": (5, 5), "clean": (15, 0)}
+# A fourth (tune6d.tsv: 8 addresses in those forms, 8 look-alikes: a 合作社 and a 旅行社 in a
+# village, 17-C as a model, a shop's 3楼右侧), written after the address fix was coded: main gives
+# address 0/8, 0 of 8 flagged; the fix as first written 6/8 (a numbered group, 大滩村二社, read 2社
+# in the view, was not a unit yet). After:
+TUNE6D = {"address": (8, 8), "clean": (8, 0)}
 FROZEN = {"heldout.tsv": HELDOUT_SHA256,
           "heldout6.tsv": "13e0c2d002a72861b3a02f061634785ac51bf54ff6b47793224a5ccc277cd490",
           "heldout3.tsv": "e6cfe77bde6fab80f231550582770b65a6008f2ab9894e39a76e74465b9d6d53",
@@ -358,7 +373,8 @@ FROZEN = {"heldout.tsv": HELDOUT_SHA256,
                                           ("tune5b.tsv", TUNE5B), ("tune5c.tsv", TUNE5C),
                                           ("tune5d.tsv", TUNE5D), ("tune5e.tsv", TUNE5E),
                                           ("tune5f.tsv", TUNE5F), ("heldout6.tsv", HELDOUT6),
-                                          ("tune6.tsv", TUNE6), ("tune6b.tsv", TUNE6B), ("tune6c.tsv", TUNE6C)])
+                                          ("tune6.tsv", TUNE6), ("tune6b.tsv", TUNE6B), ("tune6c.tsv", TUNE6C),
+                                          ("tune6d.tsv", TUNE6D)])
 def test_eval_leaks_figures(name: str, figures: dict[str, tuple[int, int]]) -> None:
     """The figures scripts/eval_leaks.py prints (and the report gives) for both corpora."""
     import eval_leaks

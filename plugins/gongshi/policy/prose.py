@@ -405,7 +405,7 @@ _NAME_AFTER = re.compile(r"(?:部|楼|大楼|病区)|[^，,。；;：:、被送�
 
 # (我家在/其家在, not 家在 alone: 商家在…设立门店)
 _PERSON_LABELS = (r"户口登记在|户口登记于|户口登记地|户籍登记在|户籍登记地|户口在|户籍在|"
-                  r"居住的出租屋|居住的房屋|居住的房子|租住的房屋|租住的房子|出租屋|老家在|老家住在|老家位于|老家住址|原籍地址|家庭住址|家庭地址|我家住|我家就在|我家在|其家在|家就在|现住址|现住所|现居住地|现居住于|现居住在|现居地|现居于|现居|现住于|现住在|现住|"
+                  r"其居住的|其租住的|居住的出租屋|居住的房屋|居住的房子|租住的房屋|租住的房子|出租屋|老家在|老家住在|老家位于|老家住址|原籍地址|家庭住址|家庭地址|我家住|我家就在|我家在|其家在|家就在|现住址|现住所|现居住地|现居住于|现居住在|现居地|现居于|现居|现住于|现住在|现住|"
                   r"居住地址|居住地|居住于|居住在|户籍地址|户籍所在地|户籍地|户口所在地|户籍|暂住地|暂住于|暂住在|暂住|"
                   r"租住于|租住在|租住|寄住|借住|家住|住在|住于|住址|出生地|"
                   # (round 5) other words for where one lives
@@ -424,7 +424,7 @@ _BARE = re.compile(r"(?:(?:(?<=[，,（(：:；;、\s男女人其])|^)住(?![宿
                    r"[：:\s]{0,2}")
 _ADDRESS_BODY = re.compile(r"[^，,。；;：:\n）)（(]{2,60}")  # (not across a colon: 登记住所与…不一致：…)
 # What a number in an address is the number of: a building, a house, a room, a village group.
-_UNIT = "号楼|号院|号房|号|室|房|栋|幢|座|单元|组|队|弄|巷|户|楼|层"  # (1801房, 1504号房: a room)
+_UNIT = "号楼|号院|号房|号|室|房|栋|幢|座|单元|组|队|社|弄|巷|户|楼|层"  # (1801房, 1504号房: a room)
 # The last character of a housing estate's name (小区, 花园, 苑 …), before its building and room.
 _ESTATE_END = "区园苑寓村厦城府庭湾里院"
 # A number that ends an address (a house, a group, a building, a room) or a 3-2-502.
@@ -433,16 +433,17 @@ _LETTERED = r"(?<![A-Za-z])[A-Za-z]\s*(?:座|栋|幢)\s*\d{2,4}(?![\d])(?:\s*(?:
 _HOUSE = re.compile(rf"\d+\s*(?:{_UNIT})|\d{{1,3}}-\d{{1,2}}-\d{{2,4}}|{_LETTERED}")
 # The numbers a mask hides: of a house, room, group (八十八号 too), or the number an address ends
 # with; not the numeral in a place name (三元镇, 十八里铺).
-_HIDDEN_NUMBER = re.compile(rf"[\d十百千]*\d\s*(?:{_UNIT})|\d+(?:-\d+)*\Z")
+_HIDDEN_NUMBER = re.compile(rf"[\d十百千]*\d\s*(?:{_UNIT})|\d+(?:-\d+)*\Z|\d+(?=-[A-Za-z])")
 # Where an address ends: its last house, building, group or room number (a chain of them: 7栋1单元
 # 1702室, 3组21号, 16-2-402), or a bare number that is no numeral of a place name (三十铺 reads
 # 3十铺 in the view); else, after a person's label, the village group it ends with (双墩村杨院组).
 _NUMBERED = rf"[\d十百千]*\d\s*(?:{_UNIT})"
-_LAST_NUMBER = re.compile(rf"{_NUMBERED}(?:\s*(?:[\d十百千]*\d\s*(?:{_UNIT})|[东西南北中]单元|[东西南北中][户套间侧]|半?地下室|阁楼|车库|储藏室|-\d+|\d+))*"
+_LAST_NUMBER = re.compile(rf"{_NUMBERED}(?:\s*(?:[\d十百千]*\d\s*(?:{_UNIT})|[东西南北中]单元|[东西南北中][户套间侧]|[左右](?:边|侧|手)|半?地下室|阁楼|车库|储藏室|-\d+|\d+))*"
                           rf"|{_LETTERED}"
+                          rf"|\d{{1,3}}-[A-Za-z]\s*(?:室|号|户|房)"  # (round 6: 金皇公寓17-C室)
                           rf"|\d+(?:-\d+)+|(?<![\d十百千])\d{{2,}}(?![\d十百千\u4e00-\u9fff])")
 _ADMIN = re.compile(r"[省市县区旗镇乡]")
-_GROUP = re.compile(r"(?:村|庄|社区|居委会)[^，,。；;\d*]{1,6}?(?:组|队)(?![\u4e00-\u9fff])")
+_GROUP = re.compile(r"(?:村|庄|社区|居委会)[^，,。；;\d*]{1,6}?(?:组|队|社)(?![\u4e00-\u9fff])")  # (round 6: …红土村上庄社)
 _BUSINESS = re.compile(r"本局|我局|本机关|本单位|政务|营业执照|执照|公司|有限|厂|商店|超市|商行|经营部|门市|合作社|企业|集团|协会|医院|诊所|药房|学校|中心|委员会|"
                        # (round 5) bodies named by their kind of house: 妇幼保健院, 卫生院, 养老院, 事务所 …
                        r"保健院|卫生院|卫生所|卫生室|疗养院|敬老院|养老院|福利院|幼儿园|研究院|设计院|事务所|加油站|旅行社|宾馆|酒店|"
@@ -843,7 +844,7 @@ def detect(n: str, organisation: bool = False) -> list[tuple[str, int, int, set[
     """(kind, start, end, view indices to mask or None) of addresses and health data in `n`;
     `organisation`: the party is an organisation, whose 住所 is its registered seat."""
     # An address needs a number, or (after a person's label) the village group it ends with.
-    out = list(_addresses(n, organisation)) if (_DIGIT.search(n) or "组" in n) and _ADDRESS_CUE.search(n) else []
+    out = list(_addresses(n, organisation)) if (_DIGIT.search(n) or "组" in n or "社" in n) and _ADDRESS_CUE.search(n) else []
     if _DISEASE_RE.search(n) or _DIAGNOSED.search(n) or _UNKNOWN.search(n) or _TAKE_OR_WARD.search(n) \
             or _UNITS.search(n):
         out.extend(_health(n))
