@@ -32,6 +32,15 @@ with a clinical unit after a body's sample, an operation after 行, an addiction
 what is carried. A finding covers the verb that says someone has it (患有…, 长期服用…), and what one
 statement says of one person (…，每周三次血液透析) is one finding, as a reader marks it.
 
+Round 6 (issue 20): a finding still stopped short of what a reader marks (患有肺结核 found, the
+rest of the statement, …，正在定点医院接受抗结核治疗, not). It now runs on (_goes_on) through the rest
+of its clause and up to three more that carry a treatment, a hospital, a course, what the body
+does or another condition, and ends before the case's own words (罚款, 申请, 由其…代…) or another
+person (其丈夫; 其 alone is the same person); it starts at its verb (系, 行, 查出, 突发, 因…致, 吃了…过量的)
+and the hospital it was done in. Plain speech without 患 (血糖高, 肾不好, 脑子有点问题, 打胰岛素), a
+hospital that says what it treats with a stay there (在精神卫生中心治疗过两年, _WARD) and an
+operation after 行 are found too.
+
 Works on the normalised view (see normalise.py): digits are ASCII, Chinese numerals digits.
 """
 from __future__ import annotations
