@@ -87,6 +87,12 @@ sys.path.insert(0, str(ROOT / "scripts"))
      "在县医院行腰椎间盘突出手术，术后卧床三个月", None),
     ("答：我上个月在县医院做了阑尾切除手术。", d.HEALTH, "在县医院做了阑尾切除手术", None),
     ("答：我肾不好，每周去医院透析两次，店里是我媳妇管。", d.HEALTH, "肾不好，每周去医院透析两次", None),
+    # the plainest speech of a body, by shape (_PLAIN): a measure with an adverb, a failing sense,
+    # something grown in an organ, a device put in a body
+    ("答：我血糖一直很高，每天都要打针。", d.HEALTH, "血糖一直很高，每天都要打针", None),
+    ("据调查，当事人一只眼睛看不见，无法驾驶车辆。", d.HEALTH, "一只眼睛看不见", None),
+    ("答：我肺上有阴影，在医院做检查，所以没按时来。", d.HEALTH, "肺上有阴影，在医院做检查", None),
+    ("答：我腿上装了钢板，走路一瘸一拐。", d.HEALTH, "腿上装了钢板，走路一瘸一拐", None),
     # Round 5 addresses: the bare 住 ending in a village group, other words for where one lives,
     # the address in brackets after a word for the house, a lettered block, the side of a floor.
     ("当事人（住霍邱县花园镇大兴村梁庄组）擅自占用耕地建房。", d.ADDRESS, "霍邱县花园镇大兴村梁庄组", "霍邱县花园镇大兴村**组"),
@@ -197,6 +203,10 @@ def test_stopped_at_the_source(text: str, kind: str, found: str, mask: str | Non
     "当事人所在的红星村农民专业合作社未按规定公示年度报告。",
     "当事人经营场所位于商业街12号楼3楼右侧，面积约80平方米。",
     "当事人销售的型号为17-C的电动车未取得强制性产品认证。",
+    "当事人销售的血压计示值误差超过允许误差，不合格。",
+    "当事人的仓库内存放的钢板未按规定堆放，存在安全隐患。",
+    "答：我们店的支架都是从厂家直接进的货，有合格证。",
+    "当事人在其药店门口摆放“免费测血糖”的招牌招揽顾客。",
 ])
 def test_stays_public(text: str) -> None:
     assert [m for m in d.detect(text) if m.kind != d.CREDIT_CODE] == []
@@ -352,7 +362,7 @@ TUNE6 = {"health": (25, 25), "clean": (14, 0)}
 # Its second batch (tune6b.tsv: 20 health, 20 look-alikes built to trip the new rules), written
 # after the first fixes and measured once before the next: health 8/20 (main 3/20), 1 of 20 clean
 # flagged (main the same row). After:
-TUNE6B = {"health": (20, 17), "clean": (20, 1)}
+TUNE6B = {"health": (20, 19), "clean": (20, 1)}
 # A third (tune6c.tsv: 5 health, 15 look-alikes on the new cues), after the second fixes, measured
 # once before the next: health 3/5 (main 0/5), 0 of 15 flagged. After:
 TUNE6C = {"health": (5, 5), "clean": (15, 0)}
@@ -361,6 +371,10 @@ TUNE6C = {"health": (5, 5), "clean": (15, 0)}
 # address 0/8, 0 of 8 flagged; the fix as first written 6/8 (a numbered group, 大滩村二社, read 2社
 # in the view, was not a unit yet). After:
 TUNE6D = {"address": (8, 8), "clean": (8, 0)}
+# A fifth (tune6e.tsv: 12 health in the plainest speech, 10 look-alikes), after the address fix,
+# measured once before the next: health 2/12 (main 1/12), 0 of 10 flagged: a body said plainly is
+# still where the gate generalises least. After:
+TUNE6E = {"health": (12, 11), "clean": (10, 0)}
 FROZEN = {"heldout.tsv": HELDOUT_SHA256,
           "heldout6.tsv": "13e0c2d002a72861b3a02f061634785ac51bf54ff6b47793224a5ccc277cd490",
           "heldout3.tsv": "e6cfe77bde6fab80f231550582770b65a6008f2ab9894e39a76e74465b9d6d53",
@@ -374,7 +388,7 @@ FROZEN = {"heldout.tsv": HELDOUT_SHA256,
                                           ("tune5d.tsv", TUNE5D), ("tune5e.tsv", TUNE5E),
                                           ("tune5f.tsv", TUNE5F), ("heldout6.tsv", HELDOUT6),
                                           ("tune6.tsv", TUNE6), ("tune6b.tsv", TUNE6B), ("tune6c.tsv", TUNE6C),
-                                          ("tune6d.tsv", TUNE6D)])
+                                          ("tune6d.tsv", TUNE6D), ("tune6e.tsv", TUNE6E)])
 def test_eval_leaks_figures(name: str, figures: dict[str, tuple[int, int]]) -> None:
     """The figures scripts/eval_leaks.py prints (and the report gives) for both corpora."""
     import eval_leaks

@@ -38,8 +38,9 @@ of its clause and up to three more that carry a treatment, a hospital, a course,
 does or another condition, and ends before the case's own words (罚款, 申请, 由其…代…) or another
 person (其丈夫; 其 alone is the same person); it starts at its verb (系, 行, 查出, 突发, 因…致, 吃了…过量的)
 and the hospital it was done in. Plain speech without 患 (血糖高, 肾不好, 脑子有点问题, 打胰岛素), a
-hospital that says what it treats with a stay there (在精神卫生中心治疗过两年, _WARD) and an
-operation after 行 are found too.
+hospital that says what it treats with a stay there (在精神卫生中心治疗过两年, _WARD), an
+operation after 行, and a body said by shape (_PLAIN: 血糖一直很高, 一只眼睛看不见, 肺上有阴影, 腿上装了
+钢板) are found too.
 
 Works on the normalised view (see normalise.py): digits are ASCII, Chinese numerals digits.
 """
@@ -107,6 +108,7 @@ DISEASES = sorted(set(
     "抽搐 昏迷 休克 晕厥 中暑 营养不良 耳背 口齿不清 骨质疏松 吸毒人员 戒毒人员 顺产 自杀未遂 自杀倾向 自残 割腕 起搏器 心脏起搏器 人工耳蜗 假肢 义肢 助听器 胰岛素泵 "
     # round 6: plain speech with no 患 (血糖高, 脑子有点问题 in FAILING), an abortion, a fall
     "血糖高 血压高 血脂高 低血糖 高血糖 失眠 失眠症 人流手术 人工流产 引产 堕胎 打胎 摔断 摔伤 跌伤 视网膜脱落 视网膜病变 "
+    "羊角风 羊癫疯 孕吐 "
     # a drug test: a result only when 阳性 follows (吗啡类呈阳性), else the seized substance
     # and a medicine that says what it treats, taken by someone (当事人长期服用降压药)
     "".split()) | TESTED | MEDICINES | FAILING, key=len, reverse=True)
@@ -149,8 +151,19 @@ _HABIT = (rf"(?:吸食|注射|服食)?(?:{_DRUGS})(?:成瘾|上瘾|(?:吸食|使
           rf"|(?:尿液|血液|毛发|尿样|血样)中(?:检出|检测出|查出)(?:{_DRUGS}|安非他明|甲基安非他明)类?(?:成分|代谢物)?"
           r"|怀[有了着上]?(?:双胞胎|[3三]胞胎|多胞胎|龙凤胎|[2-9二三]胎|头胎|孩子|小孩|宝宝)|宫[内外]孕")  # (the view reads 二胎 as 2胎)
 _HABIT_FIRST = "吸注服怀宫美药尿血毛体"  # the first characters of _HABIT's shapes (besides the drugs')
+# Round 6: the plainest speech of a body, shapes a word list cannot hold either: a measure and how it
+# stands with an adverb between (血糖一直很高, 血压有点高), a sense that fails (耳朵基本听不见了, 一只眼睛
+# 看不见), something grown in an organ (肝上长了个瘤子, 肺上有阴影), a device put in a body (心脏装了
+# 支架, 腿上装了钢板); each begins with a character the vocabulary's words begin with already.
+_PLAIN = (r"血[压糖脂](?:[1一]直|有点|有些|比较|偏|很|特别|还|也|太)*(?:偏高|很高|高|偏低|低)(?![\u4e00-\u9fff]{0,2}(?:人群|患者|的人|者|等))"
+          r"|(?:耳朵|眼睛|双眼|双耳|[左右][眼耳])(?:基本|几乎|完全|都|已经|有点|也)*(?:听不见|听不清|看不见|看不清|聋了|瞎了)了?"
+          r"|(?:肝|肺|胃|肾|脑|乳房|甲状腺)(?:上|里|部)?(?:长了?个?|有个?|发现)(?:瘤子|肿瘤|肿块|结节|阴影|包块|囊肿)"
+          r"|(?:心脏|心|腿上?|手臂|腰上?|骨头)(?:里|上)?(?:装了|装有|放了|植入了?|安了|做过|做了|搭了)(?:\d+个)?"
+          r"(?:支架|钢板|钢钉|起搏器|人工关节|搭桥)")
+_PLAIN_FIRST = "血耳眼双左右肝肺胃肾脑乳甲心腿手腰骨"
 _DISEASE = ("(?=[" + "".join(sorted({w[0] for w in DISEASES} | {"h", "K"} | set(_HABIT_FIRST))) + "])(?:"
-            + "(?=[" + "".join(sorted({w[0] for w in _DRUGS.split("|")} | set(_HABIT_FIRST))) + "])(?:" + _HABIT + ")|"
+            + "(?=[" + "".join(sorted({w[0] for w in _DRUGS.split("|")} | set(_HABIT_FIRST) | set(_PLAIN_FIRST))) + "])(?:"
+            + _PLAIN + "|" + _HABIT + ")|"
             + _trie([w for w in DISEASES if w != "HIV"]) + r"|[Hh][Ii][Vv]|孕(?=\d{1,2}\s*[周月]))")  # 孕28周
 # What a condition may carry after it, inside the finding.
 # A certified grade (视力残疾一级: 1级 in the view) or how long (怀孕五个月) belongs to it too.
@@ -173,14 +186,15 @@ _CONDITION = re.compile(rf"(?P<core>(?:{_DISEASE}){_AFTER}){_TRAIL}")
 _SAID_OF_SOMEONE = re.compile(r"(?:烧伤|烫伤|骨折|挫伤|人|妇|阳性|晚期|末期|患者|病人|病患|患儿|使用者|携带者|感染者|病史|后遗症|怀孕|失明|失聪|聋哑|哺乳期|孕期|"
                               r"级|月|周|余|多|视障|听障|失智|轮椅|在床|不起|不遂|聋子|哑巴|瞎子|身孕|在身|六甲|产妇|月子|偏高|升高|"
                               r"人士|成瘾|上瘾|吸食史|使用史|滥用史|注射史|胎|孩子|小孩|宝宝|未遂|倾向|割腕|自残|宫[内外]孕|产|\d[子女]|"
-                              r"外伤|创伤|损伤|发作|毒人员|不好|不太好|不正常|有问题|有毛病|失常|耳背|问题|毛病|灵光|糖高|压高|脂高)\Z")
+                              r"外伤|创伤|损伤|发作|毒人员|不好|不太好|不正常|有问题|有毛病|失常|耳背|问题|毛病|灵光|糖高|压高|脂高|"
+                              r"[高低]|不见了?|不清了?|聋了|瞎了|瘤子|肿瘤|肿块|结节|阴影|包块|囊肿|支架|钢板|钢钉|起搏器|人工关节|搭桥)\Z")
 # How bad or what type, before the condition: part of what is said (重度抑郁症, 2型糖尿病).
 # Also the type (甲型病毒性肝炎), the kinds of a combined disability (听力言语残疾), the body part of
 # an injury (左下肢截肢, 右手食指骨折) and the way a treatment is given (血液透析), in any order.
 _BODY = (r"[左右双单]?侧?(?:脑部|颅脑|头|脑|骨盆|盆骨|颅骨|鼻骨|脊椎|尾椎|上肢|下肢|四肢|手指|食指|拇指|中指|无名指|小指|脚趾|小腿|大腿|前臂|上臂|手掌|手腕|手|脚|足|腿|臂|"
          r"手部|足部|脚部|腿部|臂部|眼部|耳部|眼|耳|膝|踝|腕|肘|肩|髋|肋骨|腰椎|颈椎|胸椎|股骨|胫腓骨|胫骨|腓骨|尺桡骨|尺骨|桡骨|锁骨|头部|面部|胸部|腹部|腰部|背部)")
 # (round 5: a verb of having is no part of the type: 患慢性…, 为偏执型… )
-_SEVERITY = re.compile(r"(?:重度|中度|轻度|极重度|严重的?|(?:(?![患为是有因称])[\u4e00-\u9fff]){1,4}[性型]|宫内|宫外|晚期|[12]型|[甲乙丙丁戊][型类]|"
+_SEVERITY = re.compile(r"(?:重度|中度|轻度|极重度|严重的?|[1一][只侧]|(?:(?![患为是有因称])[\u4e00-\u9fff]){1,4}[性型]|宫内|宫外|晚期|[12]型|[甲乙丙丁戊][型类]|"
                        rf"肢体|视力|听力|言语|智力|精神|多重|[1-4]级|{_BODY}|[及和、](?={_BODY})|"
                        # (round 5: a burn's degree, Ⅱ度 = II度 in the view, 深Ⅱ度; the sample a result is of)
                        r"深?(?:I{1,3}|IV|[1-4一二三四])度|(?:尿液|血液|血清|尿样)(?:检测|检验|化验)?|人工|药物|"
@@ -325,12 +339,12 @@ def _with_verb(text: str, start: int) -> int:
 _GOES_ON = re.compile(
     r"治疗|住院|出院|住过|住了|住进|就诊|就医|看病|门诊|复查|复诊|随访|医院|病院|卫生中心|保健院|卫生院|诊所|监护室|ICU|抢救|急诊|"
     r"洗胃|手术|术后|治好|切除|摘除|搭桥|支架|置换|移植|喷雾剂|吸氧|呼吸机|模糊|看不清|看不见|听不清|听不见|化疗|放疗|透析|输液|打针|康复|治愈|痊愈|发病期?|犯病|发作|病情|卧床|休养|静养|保胎|隔离|戒毒|戒酒|"
-    r"照料|陪护|搀扶|变形|浮肿|水肿|腹水|溃烂|化脓|疼痛|钢板|石膏|自杀|脱离危险|送医|晕(?:倒|过去|厥)?了?|昏(?:迷|倒|过去)了?|"
+    r"照料|陪护|搀扶|[1一]瘸[1一]拐|拄拐|拐杖|做检查|变形|浮肿|水肿|腹水|溃烂|化脓|疼痛|钢板|石膏|自杀|脱离危险|送医|晕(?:倒|过去|厥)?了?|昏(?:迷|倒|过去)了?|"
     r"不能动|动不了|走不了路?|不能走路?|不能行走|下不了床|(?:视力|听力)\d+(?:\.\d+)?|证(?![人明])件?|期间|取药|拿药|开药|配药|"
     r"(?:吃着?|服用?|打了?着?|注射|用)[^，,。；;]{0,10}(?:药|素|片|胶囊|钠|钾|林|平|嗪|唑|酮|雷|肼|仑|韦|酯|汀|芬|松)(?:抗病毒|控制|治疗|维持)?")
 _STOP = re.compile(r"罚款|处罚|申请|请求|听证|签收|签字|笔录|委托|代为|代收|代签|代管|代理|无法|未能|由其|由他|经营|店|案|调查|"
                    r"执行|整改|文书|决定书|家庭|经济|开销|期限|询问")
-_GOES_TAIL = re.compile(r"(?:病|人员|谱系障碍)?(?:失代偿期|代偿期|[1-4]期|急性期|发病期|稳定期|恢复期)?[了过着]?(?:\d+(?:\.\d+)?个?(?:多|余)?(?:次|天|日|周|月|年)|[一二三四五六七八九十两半几数]+个?多?(?:次|天|日|周|月|年)|多年)?(?:严重|较重|明显)?的?")
+_GOES_TAIL = re.compile(r"(?:病|人员|谱系障碍)?(?:失代偿期|代偿期|[1-4]期|急性期|发病期|稳定期|恢复期)?[了过着]?(?:\d+(?:\.\d+)?个?(?:多|余)?(?:次|天|日|周|月|年)|[一二三四五六七八九十两半几数]+个?多?(?:次|天|日|周|月|年)|多年)?(?:严重|较重|明显|很?厉害)?的?")
 _GOES_REACH = 3  # clauses
 _GOES_CHARS = 30  # characters of a clause
 
@@ -832,6 +846,9 @@ def _cue(word: str) -> str:
 # (a word with a digit, 大3阳 as the view reads 大三阳, is cued whole: 3阳 would pass at every 3)
 _CUE_WORDS = sorted({w if any(c.isdigit() for c in w) else _cue(w) for w in DISEASES + _DIAGNOSED.pattern.split("|") if w != "HIV"}
                     | set(_ADDRESS_WORDS.split("|")) | set(_UNKNOWN_ENDS) | {"孕"} | set(_WARDS.split("|"))
+                    # (round 6: _PLAIN's shapes, by their measures and their ends)
+                    | {"血压", "血糖", "血脂", "听不见", "听不清", "看不见", "看不清", "聋了", "瞎了", "瘤子", "肿块", "结节", "阴影",
+                       "包块", "囊肿", "支架", "钢板", "钢钉"}
                     # _HABIT's shapes, _TAKE's verbs and _MEASURE's units, each by a rare character
                     # (瘾, 胎, 怀: not 二胎 or 上瘾, whose first characters are everywhere)
                     | {"瘾", "吸食", "胎", "怀", "中检出", "宫外", "宫内", "服用", "口服", "注射", "mg", "mol", "mmHg", "ml", "mL", "U/L", "g/L", "℃", "°C"})
@@ -853,7 +870,7 @@ def detect(n: str, organisation: bool = False) -> list[tuple[str, int, int, set[
     """(kind, start, end, view indices to mask or None) of addresses and health data in `n`;
     `organisation`: the party is an organisation, whose 住所 is its registered seat."""
     # An address needs a number, or (after a person's label) the village group it ends with.
-    out = list(_addresses(n, organisation)) if (_DIGIT.search(n) or "组" in n or "社" in n) and _ADDRESS_CUE.search(n) else []
+    out = list(_addresses(n, organisation)) if (_DIGIT.search(n) or "组" in n or "社" in n and "村" in n) and _ADDRESS_CUE.search(n) else []
     if _DISEASE_RE.search(n) or _DIAGNOSED.search(n) or _UNKNOWN.search(n) or _TAKE_OR_WARD.search(n) \
             or _UNITS.search(n):
         out.extend(_health(n))
