@@ -362,7 +362,7 @@ TUNE6 = {"health": (25, 25), "clean": (14, 0)}
 # Its second batch (tune6b.tsv: 20 health, 20 look-alikes built to trip the new rules), written
 # after the first fixes and measured once before the next: health 8/20 (main 3/20), 1 of 20 clean
 # flagged (main the same row). After:
-TUNE6B = {"health": (20, 19), "clean": (20, 1)}
+TUNE6B = {"health": (20, 20), "clean": (20, 1)}
 # A third (tune6c.tsv: 5 health, 15 look-alikes on the new cues), after the second fixes, measured
 # once before the next: health 3/5 (main 0/5), 0 of 15 flagged. After:
 TUNE6C = {"health": (5, 5), "clean": (15, 0)}
