@@ -315,7 +315,7 @@ _AT_HOSPITAL = re.compile(r"(?:在|于|到)[^，,。；;在于到]{0,10}?(?:医�
 # (round 6) A hospital that says what it treats, and a stay or a treatment there, of a person named
 # in the sentence (曾在市精神卫生中心治疗过两年, 在戒毒所强制隔离戒毒): evidence of a condition with no
 # word for it. Not a place of business (位于…肿瘤医院对面) nor a service to it (为…精神卫生中心提供).
-_WARDS = "精神科|肿瘤科|感染科|精神病院|精神病医院|精神卫生中心|精神专科医院|肿瘤医院|传染病医院|结核病医院|胸科医院|戒毒所|戒毒中心|安定医院|康宁医院"
+_WARDS = "精神科|肿瘤科|感染科|精神病院|精神病医院|精神卫生中心|精神专科医院|肿瘤医院|传染病医院|结核病医院|胸科医院|戒毒所|戒毒中心"
 _WARD_CUE = re.compile(_WARDS)
 _WARD = re.compile(rf"(?:在|于|到|住进|送往|送至|送到|转入)[^，,。；;在于到]{{0,8}}?(?:{_WARDS})"
                    r"(?=[^，,。；;]{0,6}?(?:住|治疗|就诊|隔离|戒|关|化疗|放疗|手术|门诊|抢救))")
@@ -831,7 +831,7 @@ _TAKE_OR_WARD = re.compile(rf"{_TAKE.pattern}|{_WARDS}")  # (one scan for both, 
 # the cue is still in every text the word is in.
 # (and the round-3 words' 左眼失明, 高位截瘫, 酒精依赖, 海洛因, 美沙酮, 人格障碍, 粉碎性骨折, 行动不便,
 # 意识不清, 发育迟缓, 高度近视, 记忆力减退, 降压药)
-_COMMON_FIRST = set("人经有产中大食自放核结化关水不高活新小家流左右位酒海美格粉行意发度记降工营移造")  # (round 5: 人工耳蜗 by
+_COMMON_FIRST = set("人经有产中大食自放核结化关水不高活新小家流左右位酒海美格粉行意发度记降工营移造安止")  # (round 5: 人工耳蜗 by
 # 耳蜗, 营养不良 by 养不良 (经营), 移植术 by 植术 (移送), 造口术 by 口术 (制造))
 # Two-character words whose first character is everywhere (抽搐: 抽检, 抽查): cued by the second.
 _STRIP_TO_ONE = set("抽")
@@ -845,10 +845,12 @@ def _cue(word: str) -> str:
 
 # (a word with a digit, 大3阳 as the view reads 大三阳, is cued whole: 3阳 would pass at every 3)
 _CUE_WORDS = sorted({w if any(c.isdigit() for c in w) else _cue(w) for w in DISEASES + _DIAGNOSED.pattern.split("|") if w != "HIV"}
-                    | set(_ADDRESS_WORDS.split("|")) | set(_UNKNOWN_ENDS) | {"孕"} | set(_WARDS.split("|"))
+                    | set(_ADDRESS_WORDS.split("|")) | {_cue(w) for w in _UNKNOWN_ENDS} | {"孕"} | {_cue(w) for w in _WARDS.split("|")}
                     # (round 6: _PLAIN's shapes, by their measures and their ends)
-                    | {"血压", "血糖", "血脂", "听不见", "听不清", "看不见", "看不清", "聋了", "瞎了", "瘤子", "肿块", "结节", "阴影",
-                       "包块", "囊肿", "支架", "钢板", "钢钉", "搭桥"}
+                    | {"血压", "血糖", "血脂", "听不见", "听不清", "看不见", "看不清", "聋了", "瞎了", "瘤子", "肿块", "阴影",
+                       "囊肿", "支架", "钢板", "钢钉", "搭桥"}
+                    # (结节, 包块: by the organ they grow in, 结 and 包 begin 结果 and 包装)
+                    | {o + w for o in ("肝", "肺", "胃", "肾", "脑", "乳房", "甲状腺") for w in ("上", "里", "部", "长", "有", "发现")}
                     # _HABIT's shapes, _TAKE's verbs and _MEASURE's units, each by a rare character
                     # (瘾, 胎, 怀: not 二胎 or 上瘾, whose first characters are everywhere)
                     | {"瘾", "吸食", "胎", "怀", "中检出", "宫外", "宫内", "服用", "口服", "注射", "mg", "mol", "mmHg", "ml", "mL", "U/L", "g/L", "℃", "°C"})
