@@ -27,24 +27,24 @@ sys.path.insert(0, str(ROOT / "scripts"))
     ("当事人家住幸福家园3-2-502", d.ADDRESS, "幸福家园3-2-502", "幸福家园*-*-***"),
     ("当事人吴某某，住淮河路八十八号。", d.ADDRESS, "淮河路八十八号", "淮河路*十*号"),
     # Health in plain words.
-    ("当事人系聋哑人，由其亲属陪同。", d.HEALTH, "聋哑人", None),
+    ("当事人系聋哑人，由其亲属陪同。", d.HEALTH, "系聋哑人", None),  # with 系 (round 6)
     ("因当事人为孕妇，依法从轻处罚。", d.HEALTH, "孕妇", None),
     ("该员工体检结果显示乙肝表面抗原阳性。", d.HEALTH, "乙肝表面抗原阳性", None),
     ("当事人癌症晚期，申请分期缴纳。", d.HEALTH, "癌症晚期", None),
-    ("当事人患精神分裂症多年。", d.HEALTH, "患精神分裂症", None),  # the verb too (round 5)
+    ("当事人患精神分裂症多年。", d.HEALTH, "患精神分裂症多年", None),  # the verb too (round 5), how long (6)
     # Round 5 (tune5.tsv's classes, new sentences): a finding covers the verb of having or taking
     # and its adverb; an operation after 行; a medicine in the taking slot, known (喹硫平, 奥司他韦,
     # from the kept table) or by its ending; an addiction; a pregnancy by what is carried; devices
     # in a body; a measured value of a body; people named by a condition with 人士.
-    ("当事人钱某某患有克罗恩病，常年在外地就医。", d.HEALTH, "患有克罗恩病", None),
-    ("经查，当事人于2022年10月行胆囊切除术，术后一直休养。", d.HEALTH, "胆囊切除术", None),
+    ("当事人钱某某患有克罗恩病，常年在外地就医。", d.HEALTH, "患有克罗恩病，常年在外地就医", None),  # and what goes on (round 6)
+    ("经查，当事人于2022年10月行胆囊切除术，术后一直休养。", d.HEALTH, "行胆囊切除术，术后一直休养", None),
     ("当事人每晚服用喹硫平助眠，次日精神不振。", d.HEALTH, "服用喹硫平", None),
     ("当事人长期口服奥司他韦，自称身体虚弱。", d.HEALTH, "长期口服奥司他韦", None),
     ("当事人自述一直服用丙戊酸钠，已有五年。", d.HEALTH, "服用丙戊酸钠", None),
-    ("当事人每天服用帕利哌酮控制病情。", d.HEALTH, "服用帕利哌酮", None),  # not in the table: by its ending
+    ("当事人每天服用帕利哌酮控制病情。", d.HEALTH, "服用帕利哌酮控制病情", None),  # not in the table: by its ending
     ("当事人已怀了二胎，预产期在下月。", d.HEALTH, "已怀了二胎", None),
-    ("当事人有冰毒吸食史，曾两次被强制戒毒。", d.HEALTH, "有冰毒吸食史", None),
-    ("当事人吸食K粉成瘾，已送社区戒毒。", d.HEALTH, "吸食K粉成瘾", None),
+    ("当事人有冰毒吸食史，曾两次被强制戒毒。", d.HEALTH, "有冰毒吸食史，曾两次被强制戒毒", None),
+    ("当事人吸食K粉成瘾，已送社区戒毒。", d.HEALTH, "吸食K粉成瘾，已送社区戒毒", None),
     ("当事人左耳植入人工耳蜗，询问时须大声说话。", d.HEALTH, "左耳植入人工耳蜗", None),
     ("当事人呼气酒精含量为45mg/100ml，属饮酒后驾驶。", d.HEALTH, "呼气酒精含量为45mg/100ml", None),
     ("经抽血化验，当事人餐后血糖为14.2mmol/L。", d.HEALTH, "餐后血糖为14.2mmol/L", None),
@@ -52,7 +52,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
     ("当事人曾多次自残，情绪不稳定。", d.HEALTH, "自残", None),
     ("当事人患尿毒症，每周两次血液透析。", d.HEALTH, "患尿毒症，每周两次血液透析", None),  # one statement
     ("当事人患有躁郁症，长期服用碳酸锂。", d.HEALTH, "患有躁郁症，长期服用碳酸锂", None),  # …with its medicine
-    ("当事人于上月行甲状腺结节切除术，尚在休养。", d.HEALTH, "甲状腺结节切除术", None),
+    ("当事人于上月行甲状腺结节切除术，尚在休养。", d.HEALTH, "上月行甲状腺结节切除术，尚在休养", None),
     ("当事人因急性阑尾炎住院治疗10天。", d.HEALTH, "因急性阑尾炎住院治疗10天", None),
     ("该员工体检报告显示丙肝抗体（HCV）阳性。", d.HEALTH, "丙肝抗体（HCV）阳性", None),
     ("当事人双手及面部深二度烧伤，烧伤面积约20%。", d.HEALTH, "双手及面部深二度烧伤，烧伤面积约20%", None),
@@ -62,14 +62,37 @@ sys.path.insert(0, str(ROOT / "scripts"))
     ("当事人正在注射促红素。", d.HEALTH, "正在注射促红素", None),
     ("当事人在事故中骨盆骨折。", d.HEALTH, "骨盆骨折", None),
     ("该员工体检为乙肝小三阳。", d.HEALTH, "乙肝小三阳", None),
-    ("当事人自述肝脏有问题，需长期休养。", d.HEALTH, "肝脏有问题", None),  # an organ that fails, said plainly
+    ("当事人自述肝脏有问题，需长期休养。", d.HEALTH, "肝脏有问题，需长期休养", None),  # an organ that fails, said plainly
     ("当事人年过七旬，口齿不清，由其女儿代为陈述。", d.HEALTH, "口齿不清", None),  # the topic goes on
-    ("当事人自称近期焦虑发作，无法入睡。", d.HEALTH, "焦虑发作", None),  # what the person says of it
+    ("当事人自称近期焦虑发作，无法入睡。", d.HEALTH, "近期焦虑发作", None),  # what the person says of it
     ("当事人到场时体温39.2℃。", d.HEALTH, "体温39.2℃", None),
     ("当事人左腿有残疾，行走不便。", d.HEALTH, "左腿有残疾，行走不便", None),
-    ("当事人系戒毒人员。", d.HEALTH, "戒毒人员", None),
+    ("当事人系戒毒人员。", d.HEALTH, "系戒毒人员", None),
     ("当事人吸食海洛因后驾驶车辆。", d.HEALTH, "吸食海洛因", None),  # someone's own use
     ("当事人在车间突然晕厥。", d.HEALTH, "晕厥", None),
+    # Round 6 (issue 20): the finding runs on through what the statement goes on to say of the same
+    # person (treatment, hospital, course, the body), up to the case's own words or another person;
+    # plain speech with no 患; a hospital that says what it treats; operations after 行/做了.
+    ("当事人称其患有肺结核，正在定点医院接受抗结核治疗，请求延期缴纳罚款。", d.HEALTH,
+     "患有肺结核，正在定点医院接受抗结核治疗", None),
+    ("当事人因中风后遗症导致左侧肢体偏瘫，委托其子参加听证。", d.HEALTH, "因中风后遗症导致左侧肢体偏瘫", None),
+    ("当事人于2024年1月在市人民医院行胃癌根治术，目前处于化疗期间，申请延期。", d.HEALTH,
+     "在市人民医院行胃癌根治术，目前处于化疗期间", None),
+    ("当事人因服用过量安眠药被送至急诊洗胃，未能到场。", d.HEALTH, "因服用过量安眠药被送至急诊洗胃", None),
+    ("答：我血糖高，打胰岛素的，那天低血糖晕倒了。", d.HEALTH, "血糖高，打胰岛素的，那天低血糖晕倒了", None),
+    ("证人称：“他脑子有点问题，在精神病院住过半年。”", d.HEALTH, "脑子有点问题，在精神病院住过半年", None),
+    ("当事人曾在市精神卫生中心治疗过两年。", d.HEALTH, "曾在市精神卫生中心治疗过两年", None),
+    ("答：我那时在妇幼保健院做了人流手术。", d.HEALTH, "在妇幼保健院做了人流手术", None),
+    ("当事人于2023年在县医院行腰椎间盘突出手术，术后卧床三个月，店铺由他人代管。", d.HEALTH,
+     "在县医院行腰椎间盘突出手术，术后卧床三个月", None),
+    ("答：我上个月在县医院做了阑尾切除手术。", d.HEALTH, "在县医院做了阑尾切除手术", None),
+    ("答：我肾不好，每周去医院透析两次，店里是我媳妇管。", d.HEALTH, "肾不好，每周去医院透析两次", None),
+    # the plainest speech of a body, by shape (_PLAIN): a measure with an adverb, a failing sense,
+    # something grown in an organ, a device put in a body
+    ("答：我血糖一直很高，每天都要打针。", d.HEALTH, "血糖一直很高，每天都要打针", None),
+    ("据调查，当事人一只眼睛看不见，无法驾驶车辆。", d.HEALTH, "一只眼睛看不见", None),
+    ("答：我肺上有阴影，在医院做检查，所以没按时来。", d.HEALTH, "肺上有阴影，在医院做检查", None),
+    ("答：我腿上装了钢板，走路一瘸一拐。", d.HEALTH, "腿上装了钢板，走路一瘸一拐", None),
     # Round 5 addresses: the bare 住 ending in a village group, other words for where one lives,
     # the address in brackets after a word for the house, a lettered block, the side of a floor.
     ("当事人（住霍邱县花园镇大兴村梁庄组）擅自占用耕地建房。", d.ADDRESS, "霍邱县花园镇大兴村梁庄组", "霍邱县花园镇大兴村**组"),
@@ -78,6 +101,11 @@ sys.path.insert(0, str(ROOT / "scripts"))
     ("当事人常住地为城关镇东湖花园D座1107室。", d.ADDRESS, "城关镇东湖花园D座1107室", "城关镇东湖花园D座****室"),
     ("当事人居住在其租住的民房（城西村后街19号三楼）内。", d.ADDRESS, "城西村后街19号三楼", "城西村后街**号*楼"),
     ("当事人家住凤凰城小区6栋2单元5楼西户。", d.ADDRESS, "凤凰城小区6栋2单元5楼西户", "凤凰城小区*栋*单元*楼西户"),
+    # Round 6 addresses: the north-west's village group (…村上庄社, …村2社), the side of a floor
+    # (5楼右边, 3楼左手), a room with a letter (17-C室), 其居住的 as a label.
+    ("当事人户籍地为靖远县东湾镇大坝村下湾社，现在外地。", d.ADDRESS, "靖远县东湾镇大坝村下湾社", "靖远县东湾镇大坝村**社"),
+    ("当事人家住南湖小区3栋1单元2楼右侧。", d.ADDRESS, "南湖小区3栋1单元2楼右侧", "南湖小区*栋*单元*楼右侧"),
+    ("当事人在其居住的锦绣华庭12-B室内存放烟花爆竹。", d.ADDRESS, "锦绣华庭12-B室", "锦绣华庭**-B室"),
     ("当事人暂居于城关镇解放路27号地下室。", d.ADDRESS, "城关镇解放路27号地下室", "城关镇解放路**号地下室"),
     # Round 5 e-mails and phones: (a) for the @, a dot with spaces, an area code apart.
     ("当事人邮箱：liuqiang(a)126.com", d.EMAIL, "liuqiang(a)126.com", "l***(a)126.com"),
@@ -161,6 +189,24 @@ def test_stopped_at_the_source(text: str, kind: str, found: str, mask: str | Non
     "当事人未对就诊的发热病人测量体温并登记。",
     "当事人的产品说明书未标注禁忌症，包装上标注“身体不适者慎用”。",
     "执法人员依法进行了现场检查，未发现违法行为。",
+    # Round 6 look-alikes: crowds, our office, hospitals as places and customers, claims, hazards.
+    "当事人在人流密集的车站广场违规设置摊点，影响通行。",
+    "我局执法人员在市肿瘤医院门口查获无证经营的流动摊贩一名。",
+    "当事人经营的诊所擅自开展人流手术，违法所得2万元。",
+    "当事人在宣传单上称其产品能治疗失眠、降血压、降血糖。",
+    "当事人向戒毒所供应的食品中检出防腐剂超标。",
+    "当事人所售儿童玩具存在划伤、摔伤等安全隐患。",
+    "当事人未经批准，在其诊所内为多名患者做了白内障手术。",
+    "当事人经营场所位于市肿瘤医院对面的临街商铺，面积约30平方米。",
+    "当事人向医院精神科病房供应的餐食被检出大肠菌群超标。",
+    "答：我吃了午饭就回店里了，没看到有人来送货。",
+    "当事人所在的红星村农民专业合作社未按规定公示年度报告。",
+    "当事人经营场所位于商业街12号楼3楼右侧，面积约80平方米。",
+    "当事人销售的型号为17-C的电动车未取得强制性产品认证。",
+    "当事人销售的血压计示值误差超过允许误差，不合格。",
+    "当事人的仓库内存放的钢板未按规定堆放，存在安全隐患。",
+    "答：我们店的支架都是从厂家直接进的货，有合格证。",
+    "当事人在其药店门口摆放“免费测血糖”的招牌招揽顾客。",
 ])
 def test_stays_public(text: str) -> None:
     assert [m for m in d.detect(text) if m.kind != d.CREDIT_CODE] == []
@@ -272,7 +318,7 @@ TUNE5 = {"address": (26, 26), "bank": (12, 12), "email": (10, 10), "health": (44
 # Its second batch (tune5b.tsv, 80 rows written after the first fixes, without looking at the
 # patterns: 30 health, 10 addresses, 40 look-alikes), measured once before the next: address
 # 10/10, health 24/30 caught, 1 of 40 clean flagged. After:
-TUNE5B = {"address": (10, 10), "health": (30, 29), "clean": (40, 0)}
+TUNE5B = {"address": (10, 10), "health": (30, 30), "clean": (40, 0)}
 # A third batch (tune5c.tsv, 68 rows of every class, written after the second fixes), measured once
 # before the next: address 6/6, health 15/20, id_card 0/2 (labelled IDs whose check digit is
 # wrong), the rest all caught; 0 of 30 clean flagged. After:
@@ -302,8 +348,33 @@ TUNE5F = {"health": (30, 27), "clean": (15, 1)}
 # figure before prompted reading such an ID as a typo'd ID unless another number's label stands
 # before it (detectors._OTHER_NUMBER), so that class is no longer unseen (25/25; 176/220 in all,
 # 209/220 overlapping). Spent since.
-HELDOUT6 = {"address": (40, 36), "bank": (20, 20), "email": (15, 14), "health": (50, 14), "id_card": (25, 25),
+# Round 6 (detectors6) tuned on its misses: health 14 -> 47 caught whole (the rest as above),
+# still 0 of 80 clean flagged; the misses left begin with the speaker (我有癫痫病, 其子患有…) or
+# run on into the speaker's own words (…，那天低血糖晕过去了).
+# Addresses: 36 -> 39 of 40 (…村上庄社, 5楼右边, 其居住的…17-C室; left: a group and a house
+# number in two clauses, 东风村三组，门牌号是东风路47号).
+HELDOUT6 = {"address": (40, 39), "bank": (20, 20), "email": (15, 14), "health": (50, 47), "id_card": (25, 25),
             "other_id": (25, 24), "phone": (25, 23), "plate": (20, 20), "clean": (80, 0)}
+# Round 6's own rows (tune6.tsv: 25 health whose secret runs on through treatment, hospitals,
+# operations and plain speech, 14 look-alikes), written before any change and measured once:
+# health 0/25 caught whole (19/25 touched by a finding), 0 of 14 clean flagged. After:
+TUNE6 = {"health": (25, 25), "clean": (14, 0)}
+# Its second batch (tune6b.tsv: 20 health, 20 look-alikes built to trip the new rules), written
+# after the first fixes and measured once before the next: health 8/20 (main 3/20), 1 of 20 clean
+# flagged (main the same row). After:
+TUNE6B = {"health": (20, 20), "clean": (20, 1)}
+# A third (tune6c.tsv: 5 health, 15 look-alikes on the new cues), after the second fixes, measured
+# once before the next: health 3/5 (main 0/5), 0 of 15 flagged. After:
+TUNE6C = {"health": (5, 5), "clean": (15, 0)}
+# A fourth (tune6d.tsv: 8 addresses in those forms, 8 look-alikes: a 合作社 and a 旅行社 in a
+# village, 17-C as a model, a shop's 3楼右侧), written after the address fix was coded: main gives
+# address 0/8, 0 of 8 flagged; the fix as first written 6/8 (a numbered group, 大滩村二社, read 2社
+# in the view, was not a unit yet). After:
+TUNE6D = {"address": (8, 8), "clean": (8, 0)}
+# A fifth (tune6e.tsv: 12 health in the plainest speech, 10 look-alikes), after the address fix,
+# measured once before the next: health 2/12 (main 1/12), 0 of 10 flagged: a body said plainly is
+# still where the gate generalises least. After:
+TUNE6E = {"health": (12, 11), "clean": (10, 0)}
 FROZEN = {"heldout.tsv": HELDOUT_SHA256,
           "heldout6.tsv": "13e0c2d002a72861b3a02f061634785ac51bf54ff6b47793224a5ccc277cd490",
           "heldout3.tsv": "e6cfe77bde6fab80f231550582770b65a6008f2ab9894e39a76e74465b9d6d53",
@@ -315,7 +386,9 @@ FROZEN = {"heldout.tsv": HELDOUT_SHA256,
                                           ("heldout5.tsv", HELDOUT5), ("tune5.tsv", TUNE5),
                                           ("tune5b.tsv", TUNE5B), ("tune5c.tsv", TUNE5C),
                                           ("tune5d.tsv", TUNE5D), ("tune5e.tsv", TUNE5E),
-                                          ("tune5f.tsv", TUNE5F), ("heldout6.tsv", HELDOUT6)])
+                                          ("tune5f.tsv", TUNE5F), ("heldout6.tsv", HELDOUT6),
+                                          ("tune6.tsv", TUNE6), ("tune6b.tsv", TUNE6B), ("tune6c.tsv", TUNE6C),
+                                          ("tune6d.tsv", TUNE6D), ("tune6e.tsv", TUNE6E)])
 def test_eval_leaks_figures(name: str, figures: dict[str, tuple[int, int]]) -> None:
     """The figures scripts/eval_leaks.py prints (and the report gives) for both corpora."""
     import eval_leaks

@@ -32,6 +32,16 @@ with a clinical unit after a body's sample, an operation after 行, an addiction
 what is carried. A finding covers the verb that says someone has it (患有…, 长期服用…), and what one
 statement says of one person (…，每周三次血液透析) is one finding, as a reader marks it.
 
+Round 6 (issue 20): a finding still stopped short of what a reader marks (患有肺结核 found, the
+rest of the statement, …，正在定点医院接受抗结核治疗, not). It now runs on (_goes_on) through the rest
+of its clause and up to three more that carry a treatment, a hospital, a course, what the body
+does or another condition, and ends before the case's own words (罚款, 申请, 由其…代…) or another
+person (其丈夫; 其 alone is the same person); it starts at its verb (系, 行, 查出, 突发, 因…致, 吃了…过量的)
+and the hospital it was done in. Plain speech without 患 (血糖高, 肾不好, 脑子有点问题, 打胰岛素), a
+hospital that says what it treats with a stay there (在精神卫生中心治疗过两年, _WARD), an
+operation after 行, and a body said by shape (_PLAIN: 血糖一直很高, 一只眼睛看不见, 肺上有阴影, 腿上装了
+钢板) are found too.
+
 Works on the normalised view (see normalise.py): digits are ASCII, Chinese numerals digits.
 """
 from __future__ import annotations
@@ -51,16 +61,18 @@ TESTED = frozenset("吗啡 甲基苯丙胺 苯丙胺 氯胺酮 海洛因 大麻 
                    "血液检测 血检 吸毒检测 毒品检测 抗体检测".split())
 # A medicine that says what it treats: health data only when someone takes it (服用, 注射 …), not
 # when it is sold, or given to others (为多名糖尿病患者注射胰岛素).
-MEDICINES = frozenset("抗抑郁药 抗抑郁药物 抗精神病药 抗精神病药物 降压药 降糖药 胰岛素 抗病毒药物 抗癫痫药 抗凝药 "
+MEDICINES = frozenset("抗抑郁药 抗抑郁药物 抗精神病药 抗精神病药物 降压药 降糖药 胰岛素 抗病毒药物 抗癫痫药 抗凝药 安眠药 抗结核药 止痛药 "
                       "精神类药物".split())
-_TAKING = re.compile(r"(?:服用|服药|在用|注射|使用|依赖)[^，,。；;]{0,4}\Z")
+_TAKING = re.compile(r"(?:服用|服药|在用|注射|使用|依赖|吃|打)[^，,。；;]{0,4}\Z")  # (round 6: 吃降压药, 打胰岛素)
 _GIVING = re.compile(r"(?:为|给|向|帮|替|对)[^，,。；;]{0,12}\Z")
 # A sense or a faculty and how it fails (听力不好, 行动不便).
 # (round 5: an organ or the mind, said plainly: 心脏不好, 精神不正常, 脑子有问题)
 FAILING = frozenset([a + b for a in ("听力", "视力", "记忆力", "腿脚", "行动", "行走", "说话", "语言")
-                     for b in ("不好", "不佳", "较差", "很差", "极差", "下降", "减退", "受损", "不便", "困难")]
-                    + [a + b for a in ("心脏", "肝脏", "肾脏", "眼睛", "耳朵", "脑子", "精神", "智力", "神志", "身体")
-                       for b in ("不好", "不太好", "不正常", "有问题", "有毛病", "异常", "失常", "受损")])
+                     for b in ("不好", "不佳", "较差", "很差", "极差", "下降", "减退", "受损", "不便", "困难", "不利索")]
+                    + [a + b for a in ("心脏", "肝脏", "肾脏", "眼睛", "耳朵", "脑子", "脑袋", "精神", "智力", "神志", "身体",
+                                 "肾", "肝", "胃", "肺")
+                       for b in ("不好", "不太好", "不正常", "有问题", "有毛病", "异常", "失常", "受损",
+                                 "有点问题", "有些问题", "有点毛病", "不太正常", "不太灵光", "不灵光")])  # (round 6)
 DISEASES = sorted(set(
     "艾滋病 艾滋 HIV 人类免疫缺陷病毒 乙肝 乙型肝炎 丙肝 丙型肝炎 甲肝 甲型肝炎 戊肝 戊型肝炎 病毒性肝炎 肝炎 肝硬化 "
     "肺结核 活动性肺结核 结核病 梅毒 淋病 尖锐湿疣 性病 精神分裂症 精神病 精神障碍 精神疾病 精神异常 抑郁症 焦虑症 "
@@ -94,6 +106,9 @@ DISEASES = sorted(set(
     "艾滋病病毒 梅毒螺旋体 幽门螺杆菌 "
     # round 5: self-harm, and devices in or on a body (said with a verb of having: 心脏装有起搏器)
     "抽搐 昏迷 休克 晕厥 中暑 营养不良 耳背 口齿不清 骨质疏松 吸毒人员 戒毒人员 顺产 自杀未遂 自杀倾向 自残 割腕 起搏器 心脏起搏器 人工耳蜗 假肢 义肢 助听器 胰岛素泵 "
+    # round 6: plain speech with no 患 (血糖高, 脑子有点问题 in FAILING), an abortion, a fall
+    "血糖高 血压高 血脂高 低血糖 高血糖 失眠 失眠症 人流手术 人工流产 引产 堕胎 打胎 摔断 摔伤 跌伤 视网膜脱落 视网膜病变 "
+    "羊角风 羊癫疯 孕吐 "
     # a drug test: a result only when 阳性 follows (吗啡类呈阳性), else the seized substance
     # and a medicine that says what it treats, taken by someone (当事人长期服用降压药)
     "".split()) | TESTED | MEDICINES | FAILING, key=len, reverse=True)
@@ -136,14 +151,26 @@ _HABIT = (rf"(?:吸食|注射|服食)?(?:{_DRUGS})(?:成瘾|上瘾|(?:吸食|使
           rf"|(?:尿液|血液|毛发|尿样|血样)中(?:检出|检测出|查出)(?:{_DRUGS}|安非他明|甲基安非他明)类?(?:成分|代谢物)?"
           r"|怀[有了着上]?(?:双胞胎|[3三]胞胎|多胞胎|龙凤胎|[2-9二三]胎|头胎|孩子|小孩|宝宝)|宫[内外]孕")  # (the view reads 二胎 as 2胎)
 _HABIT_FIRST = "吸注服怀宫美药尿血毛体"  # the first characters of _HABIT's shapes (besides the drugs')
+# Round 6: the plainest speech of a body, shapes a word list cannot hold either: a measure and how it
+# stands with an adverb between (血糖一直很高, 血压有点高), a sense that fails (耳朵基本听不见了, 一只眼睛
+# 看不见), something grown in an organ (肝上长了个瘤子, 肺上有阴影), a device put in a body (心脏装了
+# 支架, 腿上装了钢板); each begins with a character the vocabulary's words begin with already.
+_PLAIN = (r"血[压糖脂](?:[1一]直|有点|有些|比较|偏|很|特别|还|也|太)*(?:偏高|很高|高|偏低|低)(?![\u4e00-\u9fff]{0,2}(?:人群|患者|的人|者|等))"
+          r"|(?:耳朵|眼睛|双眼|双耳|[左右][眼耳])(?:基本|几乎|完全|都|已经|有点|也)*(?:听不见|听不清|看不见|看不清|聋了|瞎了)了?"
+          r"|(?:肝|肺|胃|肾|脑|乳房|甲状腺)(?:上|里|部)?(?:长了?个?|有个?|发现)(?:瘤子|肿瘤|肿块|结节|阴影|包块|囊肿)"
+          r"|(?:心脏|心|腿上?|手臂|腰上?|骨头)(?:里|上)?(?:装了|装有|放了|植入了?|安了|做过|做了|搭了)(?:\d+个)?"
+          r"(?:支架|钢板|钢钉|起搏器|人工关节|搭桥)")
+_PLAIN_FIRST = "血耳眼双左右肝肺胃肾脑乳甲心腿手腰骨"
 _DISEASE = ("(?=[" + "".join(sorted({w[0] for w in DISEASES} | {"h", "K"} | set(_HABIT_FIRST))) + "])(?:"
-            + "(?=[" + "".join(sorted({w[0] for w in _DRUGS.split("|")} | set(_HABIT_FIRST))) + "])(?:" + _HABIT + ")|"
+            + "(?=[" + "".join(sorted({w[0] for w in _DRUGS.split("|")} | set(_HABIT_FIRST) | set(_PLAIN_FIRST))) + "])(?:"
+            + _PLAIN + "|" + _HABIT + ")|"
             + _trie([w for w in DISEASES if w != "HIV"]) + r"|[Hh][Ii][Vv]|孕(?=\d{1,2}\s*[周月]))")  # 孕28周
 # What a condition may carry after it, inside the finding.
 # A certified grade (视力残疾一级: 1级 in the view) or how long (怀孕五个月) belongs to it too.
 # A test and its result may stand between (新冠病毒核酸检测结果阳性, 吗啡类呈阳性); a duration may be
 # approximate (怀孕约五个月).
-_RESULT = r"(?:阳性|晚期|早期|中期|末期|患者|病人|病患|患儿|人士|使用者|携带者|感染者|感染|病史|史|后遗症|综合征|综合症|术后|切除术|手术)"
+_RESULT = (r"(?:阳性|晚期|早期|中期|末期|患者|病人|病患|患儿|人士|使用者|携带者|感染者|感染|病史|史|后遗症|综合征|综合症|术后|切除术|手术|"
+           r"根治术|介入术|摘除术|修复术|微创手术)")  # (round 6: 乳腺癌根治术)
 # (round 5: the marker's short name in brackets and a confirmation may stand between too, 乙肝表面
 # 抗原（HBsAg）阳性, HIV抗体确证阳性; and a stay counts in days or years, 住院治疗12天)
 _AFTER = (rf"类?(?:病毒)?(?:表面抗原|抗体|抗原|核酸)?(?:[(（][A-Za-z0-9-]{{2,10}}[)）])?"
@@ -159,14 +186,15 @@ _CONDITION = re.compile(rf"(?P<core>(?:{_DISEASE}){_AFTER}){_TRAIL}")
 _SAID_OF_SOMEONE = re.compile(r"(?:烧伤|烫伤|骨折|挫伤|人|妇|阳性|晚期|末期|患者|病人|病患|患儿|使用者|携带者|感染者|病史|后遗症|怀孕|失明|失聪|聋哑|哺乳期|孕期|"
                               r"级|月|周|余|多|视障|听障|失智|轮椅|在床|不起|不遂|聋子|哑巴|瞎子|身孕|在身|六甲|产妇|月子|偏高|升高|"
                               r"人士|成瘾|上瘾|吸食史|使用史|滥用史|注射史|胎|孩子|小孩|宝宝|未遂|倾向|割腕|自残|宫[内外]孕|产|\d[子女]|"
-                              r"外伤|创伤|损伤|发作|毒人员|不好|不太好|不正常|有问题|有毛病|失常|耳背)\Z")
+                              r"外伤|创伤|损伤|发作|毒人员|不好|不太好|不正常|有问题|有毛病|失常|耳背|问题|毛病|灵光|糖高|压高|脂高|"
+                              r"[高低]|不见了?|不清了?|聋了|瞎了|瘤子|肿瘤|肿块|结节|阴影|包块|囊肿|支架|钢板|钢钉|起搏器|人工关节|搭桥)\Z")
 # How bad or what type, before the condition: part of what is said (重度抑郁症, 2型糖尿病).
 # Also the type (甲型病毒性肝炎), the kinds of a combined disability (听力言语残疾), the body part of
 # an injury (左下肢截肢, 右手食指骨折) and the way a treatment is given (血液透析), in any order.
 _BODY = (r"[左右双单]?侧?(?:脑部|颅脑|头|脑|骨盆|盆骨|颅骨|鼻骨|脊椎|尾椎|上肢|下肢|四肢|手指|食指|拇指|中指|无名指|小指|脚趾|小腿|大腿|前臂|上臂|手掌|手腕|手|脚|足|腿|臂|"
          r"手部|足部|脚部|腿部|臂部|眼部|耳部|眼|耳|膝|踝|腕|肘|肩|髋|肋骨|腰椎|颈椎|胸椎|股骨|胫腓骨|胫骨|腓骨|尺桡骨|尺骨|桡骨|锁骨|头部|面部|胸部|腹部|腰部|背部)")
 # (round 5: a verb of having is no part of the type: 患慢性…, 为偏执型… )
-_SEVERITY = re.compile(r"(?:重度|中度|轻度|极重度|严重的?|(?:(?![患为是有因])[\u4e00-\u9fff]){1,2}[性型]|宫内|宫外|晚期|[12]型|[甲乙丙丁戊][型类]|"
+_SEVERITY = re.compile(r"(?:重度|中度|轻度|极重度|严重的?|[1一][只侧]|(?:(?![患为是有因称])[\u4e00-\u9fff]){1,4}[性型]|宫内|宫外|晚期|[12]型|[甲乙丙丁戊][型类]|"
                        rf"肢体|视力|听力|言语|智力|精神|多重|[1-4]级|{_BODY}|[及和、](?={_BODY})|"
                        # (round 5: a burn's degree, Ⅱ度 = II度 in the view, 深Ⅱ度; the sample a result is of)
                        r"深?(?:I{1,3}|IV|[1-4一二三四])度|(?:尿液|血液|血清|尿样)(?:检测|检验|化验)?|人工|药物|"
@@ -175,7 +203,7 @@ _SEVERITY = re.compile(r"(?:重度|中度|轻度|极重度|严重的?|(?:(?![患
 # 系, 患, 做完 …) and a person named before it in the clause (_PERSON_WORD).
 # (round 5: an operation by its kind, …切除术/移植术/置换术, after 行 as clinical notes write it:
 # 于2023年3月行子宫切除术)
-_PROCEDURE = "切除术|摘除术|移植术|置换术|修补术|成形术|搭桥术|造口术|造瘘术|引流术|植入术|矫正术|复位术|固定术"
+_PROCEDURE = "根治术|介入术|消融术|结扎术|切开术|切除术|摘除术|移植术|置换术|修补术|成形术|搭桥术|造口术|造瘘术|引流术|植入术|矫正术|复位术|固定术"
 _UNKNOWN_ENDS = ("症", "炎", "癌", "瘤", "综合征", "手术", "伤", "病", *_PROCEDURE.split("|"))
 _UNKNOWN = re.compile(r"(?:因|为|系|患(?![者方])|做完|做了|做过|接受了?|行)"
                       rf"([\u4e00-\u9fff]{{1,7}}?(?:{_PROCEDURE}|症|炎|癌|瘤|综合征|手术|伤(?![害人者残亡])|"
@@ -185,7 +213,7 @@ _UNKNOWN = re.compile(r"(?:因|为|系|患(?![者方])|做完|做了|做过|接�
 _UNKNOWN_TAIL = re.compile(rf"(?:{_PROCEDURE}|手术)?(?:术后|晚期|早期|中期|末期|患者|病人|病史|后遗症)?")
 _NOT_VERB_BEFORE_XING = set("进执施实举履运银发盛流通旅步")  # 进行, 执行, 银行: 行 is no clinical verb there
 _NOT_HAD = re.compile(r"致|造成|导致|引起|实施|进行|开展|施行|提供|[甲乙丙]类|传染病|^(?:患者|顾客|他人|消费者|病人|客户|多名|多位|群众)")
-_PERSON_WORD = re.compile(r"当事人|本人|其|[\u4e00-\u9fff]某|父亲|母亲|妻子|丈夫|儿子|女儿|孩子|员工|店员|从业人员|厨师|驾驶员|证人|"
+_PERSON_WORD = re.compile(r"当事人|本人|其|我(?![局委所队厅市县区省国司部办院校店们])|他(?![人们])|她(?!们)|[\u4e00-\u9fff]某|父亲|母亲|妻子|丈夫|儿子|女儿|孩子|员工|店员|从业人员|厨师|驾驶员|证人|"
                           r"申请人|家属|投诉人|举报人")
 # A body part right before a condition (头部受伤) says it is someone's body; but an injury an
 # offender caused to an unnamed victim (致对方面部软组织挫伤) is the offence as published.
@@ -271,15 +299,94 @@ def _medicines(text: str, start: int, end: int) -> tuple[int, int] | None:
 # finding covers the statement as a reader (and a held-out set's author) marks it; the verb is
 # not what makes it personal, nothing more is flagged for it.
 # (with the adverb that says when: 已怀孕七个月, 曾做过心脏搭桥手术, 正处于哺乳期)
-_HAD_VERB = re.compile(rf"{_BODY}?(?:已经|已|曾经|曾|正在|正|长期|一直|仍)?"
+_HAD_VERB = re.compile(rf"{_BODY}?(?:去年|前年|今年|上个?月|前几年|近期|最近)?(?:已经|已|曾经|曾|正在|正|长期|一直|仍|刚刚?)?"
                        r"(?:确诊患有|被诊断为|诊断为|诊断出|确诊为|确诊|患有|患上|罹患|身患|患|感染了|感染|染上|得了|装有|装了|"
-                       r"植入|安装了|戴着|佩戴|服用|口服|(?:静脉)?注射|做过|做了|做完|接受了|接受|参加|处于|因患|因|有)?\Z")
+                       r"植入|安装了|戴着|佩戴|服用|口服|(?:静脉)?注射|做过|做了|做完|接受了|接受|参加|处于|因患|因|有|"
+                       # (round 6: 系聋哑人, 行…切除术, 查出宫颈癌, 因车祸致颅脑损伤, 因服用…, 做过两次…)
+                       r"系|(?<![进执施实举履运银发盛流通旅步])行|查出来?|检出|因?(?:突发|突患)|得过|吃了?|因[^，,。；;因]{1,6}?(?:致使|导致|致)|因服用|因过量服用)?"
+                       r"(?:过量的?|大量的?|\d+次)?\Z")
+
+
+# (round 6) Where it was done, right before the verb (在妇幼保健院做了…, 在县中医院行…): part of what a
+# reader marks.
+_AT_HOSPITAL = re.compile(r"(?:在|于|到)[^，,。；;在于到]{0,10}?(?:医院|病院|保健院|卫生院|卫生中心|诊所|门诊|急诊|ICU)\Z")
+
+
+# (round 6) A hospital that says what it treats, and a stay or a treatment there, of a person named
+# in the sentence (曾在市精神卫生中心治疗过两年, 在戒毒所强制隔离戒毒): evidence of a condition with no
+# word for it. Not a place of business (位于…肿瘤医院对面) nor a service to it (为…精神卫生中心提供).
+_WARDS = "精神科|肿瘤科|感染科|精神病院|精神病医院|精神卫生中心|精神专科医院|肿瘤医院|传染病医院|结核病医院|胸科医院|戒毒所|戒毒中心"
+_WARD_CUE = re.compile(_WARDS)
+_WARD = re.compile(rf"(?:在|于|到|住进|送往|送至|送到|转入)[^，,。；;在于到]{{0,8}}?(?:{_WARDS})"
+                   r"(?=[^，,。；;]{0,6}?(?:住|治疗|就诊|隔离|戒|关|化疗|放疗|手术|门诊|抢救))")
 
 
 def _with_verb(text: str, start: int) -> int:
-    """`start` moved back over a verb of having or taking right before it."""
-    verb = _HAD_VERB.search(text, max(0, start - 6), start)
-    return verb.start() if verb else start
+    """`start` moved back over a verb of having or taking right before it (and the hospital it
+    was done in, before the verb)."""
+    verb = _HAD_VERB.search(text, max(0, start - 10), start)
+    start = verb.start() if verb else start
+    at = _AT_HOSPITAL.search(text, max(0, start - 16), start) if verb and verb.start() < verb.end() else None
+    return at.start() if at else start
+
+
+# Round 6 (issue 20): what a statement goes on to say of the same person's condition, in the rest
+# of its clause and the clauses after it (患有肺结核，正在…医院接受抗结核治疗; 行乳腺癌根治术，目前处于化疗期间;
+# 因服用过量安眠药…被送至急诊洗胃): a reader marks it with the condition, so the finding covers it.
+# A clause goes on when it carries a treatment, a hospital, a course, what the body does, or
+# another condition, before anything about the case (罚款, 申请, 由其…代…) and with nobody else
+# named; the finding then ends at the last such word.
+_GOES_ON = re.compile(
+    r"治疗|住院|出院|住过|住了|住进|就诊|就医|看病|门诊|复查|复诊|随访|医院|病院|卫生中心|保健院|卫生院|诊所|监护室|ICU|抢救|急诊|"
+    r"洗胃|手术|术后|治好|切除|摘除|搭桥|支架|置换|移植|喷雾剂|吸氧|呼吸机|模糊|看不清|看不见|听不清|听不见|化疗|放疗|透析|输液|打针|康复|治愈|痊愈|发病期?|犯病|发作|病情|卧床|休养|静养|保胎|隔离|戒毒|戒酒|"
+    r"照料|陪护|搀扶|不能干重活|干不了重活|不能干活|干不了活|[1一]瘸[1一]拐|拄拐|拐杖|做检查|变形|浮肿|水肿|腹水|溃烂|化脓|疼痛|钢板|石膏|自杀|脱离危险|送医|晕(?:倒|过去|厥)?了?|昏(?:迷|倒|过去)了?|"
+    r"不能动|动不了|走不了路?|不能走路?|不能行走|下不了床|(?:视力|听力)\d+(?:\.\d+)?|证(?![人明])件?|期间|取药|拿药|开药|配药|"
+    r"(?:吃着?|服用?|打了?着?|注射|用)[^，,。；;]{0,10}(?:药|素|片|胶囊|钠|钾|林|平|嗪|唑|酮|雷|肼|仑|韦|酯|汀|芬|松)(?:抗病毒|控制|治疗|维持)?")
+_STOP = re.compile(r"罚款|处罚|申请|请求|听证|签收|签字|笔录|委托|代为|代收|代签|代管|代理|无法|未能|由其|由他|经营|店|案|调查|"
+                   r"执行|整改|文书|决定书|家庭|经济|开销|期限|询问")
+_GOES_TAIL = re.compile(r"(?:病|人员|谱系障碍)?(?:失代偿期|代偿期|[1-4]期|急性期|发病期|稳定期|恢复期)?[了过着]?(?:\d+(?:\.\d+)?个?(?:多|余)?(?:次|天|日|周|月|年)|[一二三四五六七八九十两半几数]+个?多?(?:次|天|日|周|月|年)|多年)?(?:严重|较重|明显|很?厉害)?的?")
+_GOES_REACH = 3  # clauses
+_GOES_CHARS = 30  # characters of a clause
+
+
+# Someone other than the person the statement is about (其 alone is that person: 其承认曾吸食…;
+# 其丈夫 is not).
+_SOMEONE_ELSE = re.compile(r"其(?=[丈妻子女父母家亲儿兄弟姐妹配老])|(?!其)(?:" + _PERSON_WORD.pattern + ")")
+
+
+def _tail(text: str, at: int, limit: int) -> int:
+    tail = _GOES_TAIL.match(text, at, limit)
+    return tail.end() if tail else at
+
+
+def _goes_on(text: str, end: int, marks: list[int]) -> int:
+    """`end` moved on over what the statement goes on to say of the same person's condition."""
+    end = real = _tail(text, end, len(text))
+    for _ in range(_GOES_REACH + 1):
+        k = bisect.bisect_left(marks, end)
+        clause_end = marks[k] if k < len(marks) else len(text)
+        if clause_end - end > _GOES_CHARS:
+            clause_end = end + _GOES_CHARS  # (bounded: a long clause is not searched to its end each time)
+        stop = _STOP.search(text, end, clause_end)
+        limit = stop.start() if stop else clause_end
+        last = end
+        for m in _GOES_ON.finditer(text, end, limit):
+            if _SOMEONE_ELSE.search(text, end, m.start()):
+                break
+            last = m.end()
+        disease = _DISEASE_RE.search(text, last, limit)
+        if disease and not _SOMEONE_ELSE.search(text, end, disease.start()):
+            last = disease.end()
+        if last > end:
+            end = real = _tail(text, last, limit)
+        if stop or end < clause_end or clause_end >= len(text) or text[clause_end] not in "，,":
+            return real
+        nxt = clause_end + 1
+        nxt_end = min(marks[k + 1] if k + 1 < len(marks) else len(text), nxt + _GOES_CHARS)
+        if not (_GOES_ON.search(text, nxt, nxt_end) or _DISEASE_RE.search(text, nxt, nxt_end)):
+            return real
+        end = nxt
+    return real
 
 
 _NEXT_CLAUSE = re.compile(r"[，,][^，,。；;：:]{0,6}")
@@ -293,7 +400,7 @@ def person_in_sentence(text: str, at: int) -> bool:
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+")
 _CLAUSE_END = "，,：:"
 _HAVING = re.compile(r"(?:患有|患上|患|罹患|身患|确诊为|确诊|诊断为|被诊断|诊断出|诊断|病史|携带|感染|检出|查出|显示|突发|突患|突然|"
-                     r"结果为|系|为|是|有|因|得了|伴有|合并|处于|属于|属|接受|进行|做过|做了|做完|正在|载明|记载|表明|证实|服用|服药|"
+                     r"结果为|系|为|是|有|因|得了|得过|伴有|合并|处于|属于|属|接受|进行|做过|做了|做完|正在|载明|记载|表明|证实|服用|服药|"
                      r"安装|植入|佩戴|戴着|戴有|装了)"
                      r"[^，,。；;]{0,8}\Z")
 _SUBJECT = re.compile(r"(?:当事人|本人|其|该员工|该店员|该从业人员|该名|店员|员工|从业人员|驾驶员|经营者|举报人|证人|投诉人|"
@@ -321,7 +428,7 @@ _NAME_AFTER = re.compile(r"(?:部|楼|大楼|病区)|[^，,。；;：:、被送�
 
 # (我家在/其家在, not 家在 alone: 商家在…设立门店)
 _PERSON_LABELS = (r"户口登记在|户口登记于|户口登记地|户籍登记在|户籍登记地|户口在|户籍在|"
-                  r"居住的出租屋|居住的房屋|居住的房子|租住的房屋|租住的房子|出租屋|老家在|老家住在|老家位于|老家住址|原籍地址|家庭住址|家庭地址|我家住|我家就在|我家在|其家在|家就在|现住址|现住所|现居住地|现居住于|现居住在|现居地|现居于|现居|现住于|现住在|现住|"
+                  r"其居住的|其租住的|居住的出租屋|居住的房屋|居住的房子|租住的房屋|租住的房子|出租屋|老家在|老家住在|老家位于|老家住址|原籍地址|家庭住址|家庭地址|我家住|我家就在|我家在|其家在|家就在|现住址|现住所|现居住地|现居住于|现居住在|现居地|现居于|现居|现住于|现住在|现住|"
                   r"居住地址|居住地|居住于|居住在|户籍地址|户籍所在地|户籍地|户口所在地|户籍|暂住地|暂住于|暂住在|暂住|"
                   r"租住于|租住在|租住|寄住|借住|家住|住在|住于|住址|出生地|"
                   # (round 5) other words for where one lives
@@ -340,7 +447,7 @@ _BARE = re.compile(r"(?:(?:(?<=[，,（(：:；;、\s男女人其])|^)住(?![宿
                    r"[：:\s]{0,2}")
 _ADDRESS_BODY = re.compile(r"[^，,。；;：:\n）)（(]{2,60}")  # (not across a colon: 登记住所与…不一致：…)
 # What a number in an address is the number of: a building, a house, a room, a village group.
-_UNIT = "号楼|号院|号房|号|室|房|栋|幢|座|单元|组|队|弄|巷|户|楼|层"  # (1801房, 1504号房: a room)
+_UNIT = "号楼|号院|号房|号|室|房|栋|幢|座|单元|组|队|社|弄|巷|户|楼|层"  # (1801房, 1504号房: a room)
 # The last character of a housing estate's name (小区, 花园, 苑 …), before its building and room.
 _ESTATE_END = "区园苑寓村厦城府庭湾里院"
 # A number that ends an address (a house, a group, a building, a room) or a 3-2-502.
@@ -349,16 +456,17 @@ _LETTERED = r"(?<![A-Za-z])[A-Za-z]\s*(?:座|栋|幢)\s*\d{2,4}(?![\d])(?:\s*(?:
 _HOUSE = re.compile(rf"\d+\s*(?:{_UNIT})|\d{{1,3}}-\d{{1,2}}-\d{{2,4}}|{_LETTERED}")
 # The numbers a mask hides: of a house, room, group (八十八号 too), or the number an address ends
 # with; not the numeral in a place name (三元镇, 十八里铺).
-_HIDDEN_NUMBER = re.compile(rf"[\d十百千]*\d\s*(?:{_UNIT})|\d+(?:-\d+)*\Z")
+_HIDDEN_NUMBER = re.compile(rf"[\d十百千]*\d\s*(?:{_UNIT})|\d+(?:-\d+)*\Z|\d+(?=-[A-Za-z])")
 # Where an address ends: its last house, building, group or room number (a chain of them: 7栋1单元
 # 1702室, 3组21号, 16-2-402), or a bare number that is no numeral of a place name (三十铺 reads
 # 3十铺 in the view); else, after a person's label, the village group it ends with (双墩村杨院组).
 _NUMBERED = rf"[\d十百千]*\d\s*(?:{_UNIT})"
-_LAST_NUMBER = re.compile(rf"{_NUMBERED}(?:\s*(?:[\d十百千]*\d\s*(?:{_UNIT})|[东西南北中]单元|[东西南北中][户套间侧]|半?地下室|阁楼|车库|储藏室|-\d+|\d+))*"
+_LAST_NUMBER = re.compile(rf"{_NUMBERED}(?:\s*(?:[\d十百千]*\d\s*(?:{_UNIT})|[东西南北中]单元|[东西南北中][户套间侧]|[左右](?:边|侧|手)|半?地下室|阁楼|车库|储藏室|-\d+|\d+))*"
                           rf"|{_LETTERED}"
+                          rf"|\d{{1,3}}-[A-Za-z]\s*(?:室|号|户|房)"  # (round 6: 金皇公寓17-C室)
                           rf"|\d+(?:-\d+)+|(?<![\d十百千])\d{{2,}}(?![\d十百千\u4e00-\u9fff])")
 _ADMIN = re.compile(r"[省市县区旗镇乡]")
-_GROUP = re.compile(r"(?:村|庄|社区|居委会)[^，,。；;\d*]{1,6}?(?:组|队)(?![\u4e00-\u9fff])")
+_GROUP = re.compile(r"(?:村|庄|社区|居委会)[^，,。；;\d*]{1,6}?(?:组|队|社)(?![\u4e00-\u9fff])")  # (round 6: …红土村上庄社)
 _BUSINESS = re.compile(r"本局|我局|本机关|本单位|政务|营业执照|执照|公司|有限|厂|商店|超市|商行|经营部|门市|合作社|企业|集团|协会|医院|诊所|药房|学校|中心|委员会|"
                        # (round 5) bodies named by their kind of house: 妇幼保健院, 卫生院, 养老院, 事务所 …
                        r"保健院|卫生院|卫生所|卫生室|疗养院|敬老院|养老院|福利院|幼儿园|研究院|设计院|事务所|加油站|旅行社|宾馆|酒店|"
@@ -584,7 +692,10 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
             # before it (当事人年事已高，骨质疏松，…): the topic goes on
             topic = start == clause_start and person_in_sentence(text, clause_start)
             body = severity is not None and _BODY_BEFORE.search(severity.group()) is not None
-            if said or _HAVING.search(plain) or person or joined or near or body or after or taken or topic:
+            # (round 6) an operation done, as clinical notes write it (行腰椎间盘突出手术), not 进行/执行
+            done = plain.endswith("行") and (len(plain) < 2 or plain[-2] not in _NOT_VERB_BEFORE_XING) \
+                and core.endswith("术")
+            if said or _HAVING.search(plain) or person or joined or near or body or after or taken or topic or done:
                 if joined or after:
                     found[-1] = (found[-1][0], m.end())
                 else:
@@ -670,6 +781,17 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
             end = obj.start() + len(_OBJECT_TAIL.sub("", obj.group()))
             if end - obj.start() >= 2:
                 spans.append((obj.start(), end))
+        for ward in _WARD.finditer(text) if _WARD_CUE.search(text) else ():
+            k = bisect.bisect_left(marks, ward.start())
+            clause_start = marks[k - 1] + 1 if k else 0
+            if clause_start not in generic:
+                clause_end = marks[k] if k < len(marks) else len(text)
+                generic[clause_start] = _GENERIC.search(text, clause_start, clause_end) is not None
+            before = text[max(clause_start, ward.start() - _REACH // 3):ward.start()]
+            if generic[clause_start] or _inside(titles, title_starts, ward.start()) \
+                    or not person_in_sentence(text, ward.start()) or _CLAIM.search(before) or _GIVING.search(before):
+                continue
+            spans.append(ward.span())
         # (round 5) What is said of one person's health in one statement is one finding, whichever
         # pass found its parts: conditions joined by 和/及/、 or said in the next clause with no one
         # else named between (血压170/105mmHg，诊断为高血压3级; …精神分裂症，长期服用奥氮平).
@@ -681,8 +803,15 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
                 merged[-1] = (merged[-1][0], max(merged[-1][1], end))
             else:
                 merged.append((start, end))
-        for start, end in merged:
-            yield HEALTH, sentence.start() + _with_verb(text, start), sentence.start() + end, None
+        out: list[tuple[int, int]] = []
+        for start, end in merged:  # (round 6) with the verb, and what the statement goes on to say
+            start = _with_verb(text, start)
+            if out and start <= out[-1][1]:
+                start, end = out[-1][0], max(out[-1][1], end)
+                out.pop()
+            out.append((start, _goes_on(text, end, marks)))
+        for start, end in out:
+            yield HEALTH, sentence.start() + start, sentence.start() + end, None
 
 
 # Worth looking at all: a condition, or an address label or a room with a digit somewhere.
@@ -690,6 +819,7 @@ _ADDRESS_WORDS = "住|地址|户籍|户口|出生地|居|单元|栋|幢|号楼|�
 _ADDRESS_CUE = re.compile(_ADDRESS_WORDS + r"|\d-\d")
 _DISEASE_RE = re.compile(_DISEASE)
 _DIGIT = re.compile(r"\d")
+_TAKE_OR_WARD = re.compile(rf"{_TAKE.pattern}|{_WARDS}")  # (one scan for both, round 6)
 
 
 
@@ -701,7 +831,7 @@ _DIGIT = re.compile(r"\d")
 # the cue is still in every text the word is in.
 # (and the round-3 words' 左眼失明, 高位截瘫, 酒精依赖, 海洛因, 美沙酮, 人格障碍, 粉碎性骨折, 行动不便,
 # 意识不清, 发育迟缓, 高度近视, 记忆力减退, 降压药)
-_COMMON_FIRST = set("人经有产中大食自放核结化关水不高活新小家流左右位酒海美格粉行意发度记降工营移造")  # (round 5: 人工耳蜗 by
+_COMMON_FIRST = set("人经有产中大食自放核结化关水不高活新小家流左右位酒海美格粉行意发度记降工营移造安止")  # (round 5: 人工耳蜗 by
 # 耳蜗, 营养不良 by 养不良 (经营), 移植术 by 植术 (移送), 造口术 by 口术 (制造))
 # Two-character words whose first character is everywhere (抽搐: 抽检, 抽查): cued by the second.
 _STRIP_TO_ONE = set("抽")
@@ -715,7 +845,12 @@ def _cue(word: str) -> str:
 
 # (a word with a digit, 大3阳 as the view reads 大三阳, is cued whole: 3阳 would pass at every 3)
 _CUE_WORDS = sorted({w if any(c.isdigit() for c in w) else _cue(w) for w in DISEASES + _DIAGNOSED.pattern.split("|") if w != "HIV"}
-                    | set(_ADDRESS_WORDS.split("|")) | set(_UNKNOWN_ENDS) | {"孕"}
+                    | set(_ADDRESS_WORDS.split("|")) | {_cue(w) for w in _UNKNOWN_ENDS} | {"孕"} | {_cue(w) for w in _WARDS.split("|")}
+                    # (round 6: _PLAIN's shapes, by their measures and their ends)
+                    | {"血压", "血糖", "血脂", "听不见", "听不清", "看不见", "看不清", "聋了", "瞎了", "瘤子", "肿块", "阴影",
+                       "囊肿", "支架", "钢板", "钢钉", "搭桥"}
+                    # (结节, 包块: by the organ they grow in, 结 and 包 begin 结果 and 包装)
+                    | {o + w for o in ("肝", "肺", "胃", "肾", "脑", "乳房", "甲状腺") for w in ("上", "里", "部", "长", "有", "发现")}
                     # _HABIT's shapes, _TAKE's verbs and _MEASURE's units, each by a rare character
                     # (瘾, 胎, 怀: not 二胎 or 上瘾, whose first characters are everywhere)
                     | {"瘾", "吸食", "胎", "怀", "中检出", "宫外", "宫内", "服用", "口服", "注射", "mg", "mol", "mmHg", "ml", "mL", "U/L", "g/L", "℃", "°C"})
@@ -737,8 +872,8 @@ def detect(n: str, organisation: bool = False) -> list[tuple[str, int, int, set[
     """(kind, start, end, view indices to mask or None) of addresses and health data in `n`;
     `organisation`: the party is an organisation, whose 住所 is its registered seat."""
     # An address needs a number, or (after a person's label) the village group it ends with.
-    out = list(_addresses(n, organisation)) if (_DIGIT.search(n) or "组" in n) and _ADDRESS_CUE.search(n) else []
-    if _DISEASE_RE.search(n) or _DIAGNOSED.search(n) or _UNKNOWN.search(n) or _TAKE.search(n) \
+    out = list(_addresses(n, organisation)) if (_DIGIT.search(n) or "组" in n or "社" in n and "村" in n) and _ADDRESS_CUE.search(n) else []
+    if _DISEASE_RE.search(n) or _DIAGNOSED.search(n) or _UNKNOWN.search(n) or _TAKE_OR_WARD.search(n) \
             or _UNITS.search(n):
         out.extend(_health(n))
     return out
