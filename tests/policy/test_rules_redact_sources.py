@@ -375,7 +375,19 @@ TUNE6D = {"address": (8, 8), "clean": (8, 0)}
 # measured once before the next: health 2/12 (main 1/12), 0 of 10 flagged: a body said plainly is
 # still where the gate generalises least. After:
 TUNE6E = {"health": (12, 11), "clean": (10, 0)}
+# An eighth set (heldout8.tsv: health 60 in every register, address 30, id_card 15, other_id 15,
+# phone 15, email 10, bank 10, plate 10, 75 look-alikes of health and organisations' numbers),
+# written by one more person who had read neither the detectors nor the earlier sets, frozen
+# before round 6 was merged and never opened by its author; main before round 6 (round 5):
+# health 8, address 23 caught whole (97/165 in all; 144/165 touched), 10 of 75 clean flagged;
+# the session's start (before round 5): health 2, 76/165, 121 touched, 12 of 75 flagged. Round 6,
+# measured once: health 18/60 whole (52/60 touched), the rest as before (107/165; 146 touched),
+# 10 of 75 flagged (an organisation's phone after its address, 5; conditions named by a law, a
+# statistic or a notice to a group, 5). Spent since.
+HELDOUT8 = {"address": (30, 23), "bank": (10, 9), "email": (10, 8), "health": (60, 18), "id_card": (15, 15),
+            "other_id": (15, 12), "phone": (15, 12), "plate": (10, 10), "clean": (75, 10)}
 FROZEN = {"heldout.tsv": HELDOUT_SHA256,
+          "heldout8.tsv": "dac3b81da5f413090d058c3e5219a56413875057d34d4bf246627c8268d6a39a",
           "heldout6.tsv": "13e0c2d002a72861b3a02f061634785ac51bf54ff6b47793224a5ccc277cd490",
           "heldout3.tsv": "e6cfe77bde6fab80f231550582770b65a6008f2ab9894e39a76e74465b9d6d53",
           "heldout5.tsv": "cbe76f7a13f9342b1208f4e165bff344a96508a959fe57be1149531f9b6438df"}
@@ -388,7 +400,8 @@ FROZEN = {"heldout.tsv": HELDOUT_SHA256,
                                           ("tune5d.tsv", TUNE5D), ("tune5e.tsv", TUNE5E),
                                           ("tune5f.tsv", TUNE5F), ("heldout6.tsv", HELDOUT6),
                                           ("tune6.tsv", TUNE6), ("tune6b.tsv", TUNE6B), ("tune6c.tsv", TUNE6C),
-                                          ("tune6d.tsv", TUNE6D), ("tune6e.tsv", TUNE6E)])
+                                          ("tune6d.tsv", TUNE6D), ("tune6e.tsv", TUNE6E),
+                                          ("heldout8.tsv", HELDOUT8)])
 def test_eval_leaks_figures(name: str, figures: dict[str, tuple[int, int]]) -> None:
     """The figures scripts/eval_leaks.py prints (and the report gives) for both corpora."""
     import eval_leaks
