@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import re
+from gongshi.runtime import lazyre as re  # patterns compiled on first use (runtime/lazyre.py)
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterable, Iterator

@@ -152,7 +152,7 @@ the same cues; `person_names` uses jieba.
 """
 from __future__ import annotations
 
-import re
+from gongshi.runtime import lazyre as re  # patterns compiled on first use (runtime/lazyre.py)
 import sys
 from collections.abc import Callable, Iterable
 from functools import lru_cache
