@@ -86,3 +86,18 @@ def test_no_file_when_caches_are_off(monkeypatch, tmp_path) -> None:  # type: ig
     _same(lazyre.compile(r"\d+").compiled(), r"\d+", 0)  # type: ignore[attr-defined]
     lazyre.save()
     assert not list(tmp_path.iterdir())
+
+
+def test_old_code_does_not_pile_up(monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    _fresh(monkeypatch, tmp_path)
+    monkeypatch.setattr(lazyre, "_FLOOR", 4)
+    monkeypatch.setattr(lazyre, "_used", set())
+    for k in range(6):  # an edited pattern, six versions over time
+        lazyre.compile(f"version{k}").search("x")
+    lazyre.save()
+    _fresh(monkeypatch, tmp_path)
+    monkeypatch.setattr(lazyre, "_used", set())
+    lazyre.compile("today").search("x")
+    lazyre.save()  # 7 in the file, more than twice the 1 used and the floor of 4: only it is kept
+    _fresh(monkeypatch, tmp_path)
+    assert list(lazyre._read(lazyre._cache_file())) == [("today", 0)]

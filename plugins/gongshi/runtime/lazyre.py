@@ -106,7 +106,10 @@ class LazyPattern:
 # (flags, code, groups - 1, groupindex, indexgroup): what _sre.compile takes after the pattern.
 Entry = tuple[int, list[int], int, dict[str, int], tuple["str | None", ...]]
 _FORMAT = b"gongshi-regex 1\n"
-_MOST = 4000  # entries kept in the file (patterns edited over time leave old ones behind)
+# Patterns edited over time leave their old code behind (~5 kB each): when the file holds more
+# than twice what this process used (and more than _FLOOR), it is rewritten with only those.
+_FLOOR = 400
+_used: set[tuple[str, int]] = set()  # keys this process compiled, from the file or anew
 _codes: dict[tuple[str, int], Entry] | None = None  # the file's entries, read on the first compile
 _added: dict[tuple[str, int], Entry] = {}  # compiled here and not in the file: written at exit
 _registered = False  # save() registered to run at exit
@@ -161,6 +164,7 @@ def _compile(pattern: str, flags: int) -> Pattern[str]:
     if _codes is None:
         _codes = _read(_cache_file())
     key = (pattern, flags)
+    _used.add(key)
     entry = _codes.get(key)
     if entry is not None:
         try:
@@ -188,8 +192,9 @@ def save() -> None:
     path = _cache_file()
     if path is None or not _added:
         return
-    on_disk = _read(path)
-    both = {**on_disk, **_added} if len(on_disk) + len(_added) <= _MOST else dict(_added)
+    both = {**_read(path), **_added}
+    if len(both) > max(_FLOOR, 2 * len(_used)):
+        both = {k: v for k, v in both.items() if k in _used}
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), suffix=".tmp")
