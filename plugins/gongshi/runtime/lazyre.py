@@ -1,12 +1,13 @@
 """The `re` module, with `compile` deferred to a pattern's first use.
 
 Why: the personal-data detectors (policy/names.py, namecues.py, prose.py, detectors.py) declare
-~120 regular expressions at module level, many of them large (every surname, every role, every
+~130 regular expressions at module level, many of them large (every surname, every role, every
 health word as alternations), and Python's `re` parses and compiles each in Python code: ~60 ms
 of CPU on every `import gongshi.checks.redaction`, paid by every `gongshi validate` (the
-pre-commit hook, issue 20's 1.5 s budget) though one record's text reaches fewer than half of
-them. A module that writes `from gongshi.runtime import lazyre as re` keeps its declarations as
-they are (`_X = re.compile(...)`, `_X.pattern` to build another) and compiles each on first use.
+pre-commit hook, issue 20's 1.5 s budget) and every command that imports the checks, whether or
+not a text reaches them. A module that writes `from gongshi.runtime import lazyre as re` keeps
+its declarations as they are (`_X = re.compile(...)`, `_X.pattern` to build another) and compiles
+each on first use.
 
 A `LazyPattern` answers `search`, `match`, `finditer` … as the compiled pattern does; its first
 call compiles the pattern and puts the compiled pattern's own (C) methods on the instance, so
@@ -20,8 +21,8 @@ patterns anyway, and parsing them costs ~120 ms of Python. What `re.compile` han
 (`_sre.compile(pattern, flags, code, groups, groupindex, indexgroup)`: plain ints, strings, a
 dict and a tuple) is kept in `<GONGSHI_CACHE_DIR or ~/.cache/gongshi>/gongshi-regex-<key>.pickle`,
 keyed by the pattern and its flags, the file by the Python build and the engine's MAGIC, so the
-next process builds each pattern from it in microseconds (~4 ms for all of them, the file read
-included). A pattern not in the file is compiled by `re.compile` itself, and its code, made the way
+next process builds each pattern from it in microseconds (~5 ms for all of them, the file read
+included; measured: import, first cues and first decision ~95 ms against ~170 ms). A pattern not in the file is compiled by `re.compile` itself, and its code, made the way
 `re._compiler.compile` makes it, is added to the file when the process exits. Anything unexpected
 (another Python's internals, a torn or planted file: read with an unpickler that refuses every
 class) falls back to `re.compile`; GONGSHI_CACHE=0 turns the file off.
