@@ -126,23 +126,24 @@ def fields_of(rec: Record) -> list[tuple[tuple[Any, ...], str, Text]]:
 
     def visit(value: Any, node: Node, at: tuple[Any, ...]) -> None:
         # One pass over what the record holds (not over every field the schema could hold),
-        # texts read inline: this runs for every record.
+        # texts read inline, one call per container (not per value): this runs for every record.
         if isinstance(value, dict):
             keys, star = node.keys, node.star
-            for key, child in value.items():
-                sub = keys.get(key) or star
-                if sub is not None:
-                    take(child, sub, (*at, key))
+            pairs: Any = value.items()
         elif isinstance(value, list) and node.star is not None:
-            for i, child in enumerate(value):
-                take(child, node.star, (*at, i))
-
-    def take(child: Any, sub: Node, where: tuple[Any, ...]) -> None:
-        if isinstance(child, str):
-            if sub.leaf is not None:
-                out.append((where, child, sub.leaf))
-        elif sub.keys or sub.star is not None:
-            visit(child, sub, where)
+            keys, star = {}, node.star
+            pairs = enumerate(value)
+        else:
+            return
+        for key, child in pairs:
+            sub = keys.get(key) or star
+            if sub is None:
+                continue
+            if isinstance(child, str):
+                if sub.leaf is not None:
+                    out.append(((*at, key), child, sub.leaf))
+            elif sub.keys or sub.star is not None:
+                visit(child, sub, (*at, key))
 
     visit(rec.data, _tree(rec.kind), ())
     return out

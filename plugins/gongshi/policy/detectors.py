@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import re
+from gongshi.runtime import lazyre as re  # patterns compiled on first use (runtime/lazyre.py)
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterable, Iterator
@@ -467,8 +467,8 @@ def _handles(v: View) -> Iterator[Match]:
 
 def _emails(v: View) -> Iterator[Match]:
     spaced = [m for m in EMAIL_SPACED_RE.finditer(v.text)]
-    for m in [*spaced, *EMAIL_RE.finditer(v.text), *EMAIL_HASH_RE.finditer(v.text)]:
-        if m.re is EMAIL_SPACED_RE:
+    for k, m in enumerate([*spaced, *EMAIL_RE.finditer(v.text), *EMAIL_HASH_RE.finditer(v.text)]):
+        if k < len(spaced):  # (not `m.re is EMAIL_SPACED_RE`: that is a pattern compiled on first use)
             s, e = v.span(m.start(1), m.end())
             yield Match(EMAIL, s, e, v.source[s:e], v.source[s] + "***" + re.sub(r"\s", "", v.source[v.span(m.end(1), m.end(1))[0]:e]))
             continue

@@ -7,7 +7,7 @@ letters; the words in them are the profession's, not any one writer's.
 """
 from __future__ import annotations
 
-import re
+from gongshi.runtime import lazyre as re  # patterns compiled on first use (runtime/lazyre.py)
 
 # A role, a kinship word or a label right before a name makes it a person's name.
 ROLES = (

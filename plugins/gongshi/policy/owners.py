@@ -20,7 +20,7 @@ the nearest word is not enough there, since a driver is often named with the fir
 """
 from __future__ import annotations
 
-import re
+from gongshi.runtime import lazyre as re  # patterns compiled on first use (runtime/lazyre.py)
 
 ORGANISATION = re.compile(r"本局|我局|本机关|本单位|单位|机关|政府|政务|官方|[^结布格当]局|委员会|办公室|中心|窗口|大厅|热线|"
                           r"公司|有限|企业|集团|厂|商店|超市|商行|经营部|门市|合作社|协会|医院|诊所|药房|学校|"

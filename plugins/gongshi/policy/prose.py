@@ -47,7 +47,7 @@ Works on the normalised view (see normalise.py): digits are ASCII, Chinese numer
 from __future__ import annotations
 
 import bisect
-import re
+from gongshi.runtime import lazyre as re  # patterns compiled on first use (runtime/lazyre.py)
 from typing import Iterator
 
 from gongshi.policy import clinical, owners
