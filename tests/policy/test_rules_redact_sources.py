@@ -383,9 +383,10 @@ TUNE6E = {"health": (12, 11), "clean": (10, 0)}
 # the session's start (before round 5): health 2, 76/165, 121 touched, 12 of 75 flagged. Round 6,
 # measured once: health 18/60 whole (52/60 touched), the rest as before (107/165; 146 touched),
 # 10 of 75 flagged (an organisation's phone after its address, 5; conditions named by a law, a
-# statistic or a notice to a group, 5). Spent since.
+# statistic or a notice to a group, 5). Spent since. Round 7 tuned on it (read, not held out):
+# an organisation's premises as owners (车间, 卫生院, 本店主营) and 某市 no person: 6 of 75 flagged.
 HELDOUT8 = {"address": (30, 23), "bank": (10, 9), "email": (10, 8), "health": (60, 18), "id_card": (15, 15),
-            "other_id": (15, 12), "phone": (15, 12), "plate": (10, 10), "clean": (75, 10)}
+            "other_id": (15, 12), "phone": (15, 12), "plate": (10, 10), "clean": (75, 6)}
 FROZEN = {"heldout.tsv": HELDOUT_SHA256,
           "heldout8.tsv": "dac3b81da5f413090d058c3e5219a56413875057d34d4bf246627c8268d6a39a",
           "heldout6.tsv": "13e0c2d002a72861b3a02f061634785ac51bf54ff6b47793224a5ccc277cd490",
