@@ -384,9 +384,14 @@ TUNE6E = {"health": (12, 11), "clean": (10, 0)}
 # measured once: health 18/60 whole (52/60 touched), the rest as before (107/165; 146 touched),
 # 10 of 75 flagged (an organisation's phone after its address, 5; conditions named by a law, a
 # statistic or a notice to a group, 5). Spent since. Round 7 tuned on it (read, not held out):
-# an organisation's premises as owners (车间, 卫生院, 本店主营) and 某市 no person: 6 of 75 flagged.
+# an organisation's premises as owners (车间, 卫生院, 本店主营) and 某市 no person, then a law's
+# quoted text, a statistic and a notice to a group as nobody's health: 0 of 75 flagged.
 HELDOUT8 = {"address": (30, 23), "bank": (10, 9), "email": (10, 8), "health": (60, 18), "id_card": (15, 15),
-            "other_id": (15, 12), "phone": (15, 12), "plate": (10, 10), "clean": (75, 6)}
+            "other_id": (15, 12), "phone": (15, 12), "plate": (10, 10), "clean": (75, 0)}
+# Round 7's own rows (tune7.tsv: organisations' landlines and conditions named by laws, statistics
+# and notices, 16 look-alikes, with persons' phones and health close to them, 9): main 9/9 caught,
+# 10 of 16 flagged. After:
+TUNE7 = {"health": (4, 4), "phone": (5, 5), "clean": (16, 0)}
 FROZEN = {"heldout.tsv": HELDOUT_SHA256,
           "heldout8.tsv": "dac3b81da5f413090d058c3e5219a56413875057d34d4bf246627c8268d6a39a",
           "heldout6.tsv": "13e0c2d002a72861b3a02f061634785ac51bf54ff6b47793224a5ccc277cd490",
@@ -402,7 +407,7 @@ FROZEN = {"heldout.tsv": HELDOUT_SHA256,
                                           ("tune5f.tsv", TUNE5F), ("heldout6.tsv", HELDOUT6),
                                           ("tune6.tsv", TUNE6), ("tune6b.tsv", TUNE6B), ("tune6c.tsv", TUNE6C),
                                           ("tune6d.tsv", TUNE6D), ("tune6e.tsv", TUNE6E),
-                                          ("heldout8.tsv", HELDOUT8)])
+                                          ("heldout8.tsv", HELDOUT8), ("tune7.tsv", TUNE7)])
 def test_eval_leaks_figures(name: str, figures: dict[str, tuple[int, int]]) -> None:
     """The figures scripts/eval_leaks.py prints (and the report gives) for both corpora."""
     import eval_leaks

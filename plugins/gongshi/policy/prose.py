@@ -416,7 +416,14 @@ _GENERIC = re.compile(r"不得|禁止|应当|的人员|的从业人员|的员工
                       # (round 5) a list of conditions naming a group (高血压、糖尿病等慢性病患者), and what
                       # the law says a government gives such people
                       r"等[^，,。；;]{0,8}?(?:患者|病人|人群|群体)|县级以上|各级人民政府|"
-                      r"给予[^，,。；;]{0,8}(?:便利|优惠|照顾|扶持|补贴)")
+                      r"给予[^，,。；;]{0,8}(?:便利|优惠|照顾|扶持|补贴)|"
+                      # (round 7) a statistic (…患者规范管理率达到92.6%) and a notice to a group
+                      # (孕妇建档请携带身份证; 开展孕产妇免费产前检查, 欢迎辖区孕妇参加)
+                      r"率[^，,。；;]{0,8}?\d+(?:\.\d+)?%|请(?:携带|持|凭|带上)|欢迎|"
+                      r"开展[^，,。；;]{0,12}?(?:检查|筛查|随访|讲座|服务|义诊)")
+# (round 7) A sentence that quotes a law (根据《行政处罚法》第三十一条，精神病人…的，不予行政处罚)
+# names conditions of nobody, unless a person is named in it (…，当事人患有精神分裂症).
+_LAW_CITED = re.compile(r"\s*(?:根据|依据|依照|按照)[^，,。；;]{0,30}?(?:《[^》]{1,40}》|规定)")
 # An advertising claim or a product: the word describes goods, not a person.
 _CLAIM = re.compile(r"治疗|治愈|根治|预防|防治|功效|疗效|宣称|宣传|广告|缓解|辅助|改善|降低|主治|适用|适宜|适合|标注|标示|标称|"
                     r"人群|调理|专治|疗法|"
@@ -641,6 +648,8 @@ def _titles(sentence: str) -> list[tuple[int, int]]:
 def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
     for sentence in _SENTENCE.finditer(n):
         text = sentence.group()
+        if _LAW_CITED.match(text) and not _PERSON_WORD.search(text):
+            continue
         titles = _titles(text)
         title_starts = [s for s, _ in titles]
         quoted = [q.span() for q in _QUOTED.finditer(text)]
