@@ -82,9 +82,11 @@ _BL = _B + r"(?<![A-Za-z])"
 # (the check character X is sometimes typed as the multiplication sign ×)
 ID_RE = re.compile(rf"(?={_B}([1-9](?:{_ID_SEP}\d){{16}}{_ID_SEP}[\dXx×]){_E})")
 ID15_RE = re.compile(rf"(?={_BL}([1-9](?:{_SEP}\d){{14}}){_E})")
-# The network prefix may stand in brackets, as an area code does: (139)5643 2108.
-MOBILE_RE = re.compile(rf"(?={_B}((?:(?:\+|00)?86{_SEP})?(?:\(1[3-9]\d\) ?\d|1{_SEP}[3-9](?:{_SEP}\d){{2}})"
-                       rf"(?:{_SEP}\d){{7}}){_E})")
+# The network prefix may stand in brackets, as an area code does: (139)5643 2108; and so may the
+# country code ((+86)13865902217). (round 7) Commas only in a mobile's own grouping, 3-4-4
+# (一三八，三七一二，零零六九 reads 138,3712,0069): amounts group their digits by three.
+MOBILE_RE = re.compile(rf"(?={_B}((?:(?:\+|00)?86{_SEP}|\(\+?86\) ?)?(?:(?:\(1[3-9]\d\) ?\d|1{_SEP}[3-9](?:{_SEP}\d){{2}})"
+                       rf"(?:{_SEP}\d){{7}}|(?<!\d,)1[3-9]\d,\d{{4}},\d{{4}}(?!,\d))){_E})")
 LANDLINE_RE = re.compile(rf"(?={_BL}(?<!-)((?:\(0[1-9]\d{{1,2}}\)|0[1-9]\d{{1,2}}|(?:\+|00)86{_SEP}[1-9]\d{{1,2}})"
                          rf"{_SEP}[2-9](?:{_SEP}\d){{6,7}}){_E})")
 CARD_RE = re.compile(rf"(?={_BL}([3-6](?:{_SEP}\d){{15,18}}))")  # Luhn passes one number in ten
@@ -359,10 +361,20 @@ def _code(n: str, start: int) -> bool:
 
 
 def _phones(v: View) -> Iterator[Match]:
+    last: Match | None = None
     for s, e, raw in _candidates(MOBILE_RE, v.text):
         if _QUANTITY.match(v.text, e) or _code(v.text, s):
             continue
-        yield Match(MOBILE, *masked(v, s, e, len(digits(raw)) - 8, 4))  # country code + network prefix kept
+        m = Match(MOBILE, *masked(v, s, e, len(digits(raw)) - 8, 4))  # country code + network prefix kept
+        # (round 7) a list of mobiles (18903716542、15093218874): one finding, one statement
+        if last is not None and v.source[last.end:m.start] == "、" and m.mask is not None and last.mask is not None:
+            last = Match(MOBILE, last.start, m.end, v.source[last.start:m.end], last.mask + "、" + m.mask)
+            continue
+        if last is not None:
+            yield last
+        last = m
+    if last is not None:
+        yield last
     for s, e, raw in _candidates(LANDLINE_RE, v.text):
         if owners.public(v.text, s, e) or _QUANTITY.match(v.text, e) or _code(v.text, s):
             continue
