@@ -389,8 +389,9 @@ TUNE6E = {"health": (12, 11), "clean": (10, 0)}
 # an organisation's premises as owners (车间, 卫生院, 本店主营) and 某市 no person, then a law's
 # quoted text, a statistic and a notice to a group as nobody's health: 0 of 75 flagged; phones
 # 12 -> 15 ((+86), 3-4-4 with commas, mobiles joined by 、 as one finding), e-mails 8 -> 10,
-# other documents 12 -> 15 (Hong Kong cards and 社会保险 numbers by their labels), bank 9 -> 10.
-HELDOUT8 = {"address": (30, 23), "bank": (10, 10), "email": (10, 10), "health": (60, 18), "id_card": (15, 15),
+# other documents 12 -> 15 (Hong Kong cards and 社会保险 numbers by their labels), bank 9 -> 10,
+# addresses 23 -> 27 (户籍地为…村, 户口在老家，…, 暂住证登记地址, 住在我姐家，就在…).
+HELDOUT8 = {"address": (30, 27), "bank": (10, 10), "email": (10, 10), "health": (60, 18), "id_card": (15, 15),
             "other_id": (15, 15), "phone": (15, 15), "plate": (10, 10), "clean": (75, 0)}
 # Round 7's own rows (tune7.tsv: organisations' landlines and conditions named by laws, statistics
 # and notices, 16 look-alikes, with persons' phones and health close to them, 9): main 9/9 caught,
@@ -398,7 +399,7 @@ HELDOUT8 = {"address": (30, 23), "bank": (10, 10), "email": (10, 10), "health": 
 # numerals with commas, (+86), two phones joined by 、, Hong Kong cards by their label, 社保/医保
 # 个人编号, 支付宝用户号, online shops' e-mails, 户籍地为/登记地址为/户口在老家, and 10 look-alikes),
 # measured once before fixing them: 12/26 caught, 0 of 26 flagged. After:
-TUNE7 = {"address": (4, 1), "bank": (2, 2), "email": (2, 2), "health": (4, 4), "other_id": (4, 4),
+TUNE7 = {"address": (4, 4), "bank": (2, 2), "email": (2, 2), "health": (4, 4), "other_id": (4, 4),
          "phone": (10, 10), "clean": (26, 0)}
 FROZEN = {"heldout.tsv": HELDOUT_SHA256,
           "heldout8.tsv": "dac3b81da5f413090d058c3e5219a56413875057d34d4bf246627c8268d6a39a",
