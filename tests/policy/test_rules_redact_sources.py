@@ -352,9 +352,11 @@ TUNE5F = {"health": (30, 27), "clean": (15, 1)}
 # still 0 of 80 clean flagged; the misses left begin with the speaker (我有癫痫病, 其子患有…) or
 # run on into the speaker's own words (…，那天低血糖晕过去了).
 # Addresses: 36 -> 39 of 40 (…村上庄社, 5楼右边, 其居住的…17-C室; left: a group and a house
-# number in two clauses, 东风村三组，门牌号是东风路47号).
-HELDOUT6 = {"address": (40, 39), "bank": (20, 20), "email": (15, 14), "health": (50, 47), "id_card": (25, 25),
-            "other_id": (25, 24), "phone": (25, 23), "plate": (20, 20), "clean": (80, 0)}
+# number in two clauses, 东风村三组，门牌号是东风路47号). Round 7: phones 23 -> 24 (mobiles
+# joined by 、 are one finding), e-mails 14 -> 15 (an online shop's mailbox is its keeper's),
+# other documents 24 -> 25.
+HELDOUT6 = {"address": (40, 39), "bank": (20, 20), "email": (15, 15), "health": (50, 47), "id_card": (25, 25),
+            "other_id": (25, 25), "phone": (25, 24), "plate": (20, 20), "clean": (80, 0)}
 # Round 6's own rows (tune6.tsv: 25 health whose secret runs on through treatment, hospitals,
 # operations and plain speech, 14 look-alikes), written before any change and measured once:
 # health 0/25 caught whole (19/25 touched by a finding), 0 of 14 clean flagged. After:
@@ -383,9 +385,22 @@ TUNE6E = {"health": (12, 11), "clean": (10, 0)}
 # the session's start (before round 5): health 2, 76/165, 121 touched, 12 of 75 flagged. Round 6,
 # measured once: health 18/60 whole (52/60 touched), the rest as before (107/165; 146 touched),
 # 10 of 75 flagged (an organisation's phone after its address, 5; conditions named by a law, a
-# statistic or a notice to a group, 5). Spent since.
-HELDOUT8 = {"address": (30, 23), "bank": (10, 9), "email": (10, 8), "health": (60, 18), "id_card": (15, 15),
-            "other_id": (15, 12), "phone": (15, 12), "plate": (10, 10), "clean": (75, 10)}
+# statistic or a notice to a group, 5). Spent since. Round 7 tuned on it (read, not held out):
+# an organisation's premises as owners (车间, 卫生院, 本店主营) and 某市 no person, then a law's
+# quoted text, a statistic and a notice to a group as nobody's health: 0 of 75 flagged; phones
+# 12 -> 15 ((+86), 3-4-4 with commas, mobiles joined by 、 as one finding), e-mails 8 -> 10,
+# other documents 12 -> 15 (Hong Kong cards and 社会保险 numbers by their labels), bank 9 -> 10,
+# addresses 23 -> 27 (户籍地为…村, 户口在老家，…, 暂住证登记地址, 住在我姐家，就在…).
+HELDOUT8 = {"address": (30, 27), "bank": (10, 10), "email": (10, 10), "health": (60, 18), "id_card": (15, 15),
+            "other_id": (15, 15), "phone": (15, 15), "plate": (10, 10), "clean": (75, 0)}
+# Round 7's own rows (tune7.tsv: organisations' landlines and conditions named by laws, statistics
+# and notices, 16 look-alikes, with persons' phones and health close to them, 9): main 9/9 caught,
+# 10 of 16 flagged; after that fix 0 of 16. Then its rows of the misses (the 3-4-4 phone in Chinese
+# numerals with commas, (+86), two phones joined by 、, Hong Kong cards by their label, 社保/医保
+# 个人编号, 支付宝用户号, online shops' e-mails, 户籍地为/登记地址为/户口在老家, and 10 look-alikes),
+# measured once before fixing them: 12/26 caught, 0 of 26 flagged. After:
+TUNE7 = {"address": (4, 4), "bank": (2, 2), "email": (2, 2), "health": (4, 4), "other_id": (4, 4),
+         "phone": (10, 10), "clean": (26, 0)}
 FROZEN = {"heldout.tsv": HELDOUT_SHA256,
           "heldout8.tsv": "dac3b81da5f413090d058c3e5219a56413875057d34d4bf246627c8268d6a39a",
           "heldout6.tsv": "13e0c2d002a72861b3a02f061634785ac51bf54ff6b47793224a5ccc277cd490",
@@ -401,7 +416,7 @@ FROZEN = {"heldout.tsv": HELDOUT_SHA256,
                                           ("tune5f.tsv", TUNE5F), ("heldout6.tsv", HELDOUT6),
                                           ("tune6.tsv", TUNE6), ("tune6b.tsv", TUNE6B), ("tune6c.tsv", TUNE6C),
                                           ("tune6d.tsv", TUNE6D), ("tune6e.tsv", TUNE6E),
-                                          ("heldout8.tsv", HELDOUT8)])
+                                          ("heldout8.tsv", HELDOUT8), ("tune7.tsv", TUNE7)])
 def test_eval_leaks_figures(name: str, figures: dict[str, tuple[int, int]]) -> None:
     """The figures scripts/eval_leaks.py prints (and the report gives) for both corpora."""
     import eval_leaks

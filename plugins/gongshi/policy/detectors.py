@@ -82,9 +82,11 @@ _BL = _B + r"(?<![A-Za-z])"
 # (the check character X is sometimes typed as the multiplication sign ×)
 ID_RE = re.compile(rf"(?={_B}([1-9](?:{_ID_SEP}\d){{16}}{_ID_SEP}[\dXx×]){_E})")
 ID15_RE = re.compile(rf"(?={_BL}([1-9](?:{_SEP}\d){{14}}){_E})")
-# The network prefix may stand in brackets, as an area code does: (139)5643 2108.
-MOBILE_RE = re.compile(rf"(?={_B}((?:(?:\+|00)?86{_SEP})?(?:\(1[3-9]\d\) ?\d|1{_SEP}[3-9](?:{_SEP}\d){{2}})"
-                       rf"(?:{_SEP}\d){{7}}){_E})")
+# The network prefix may stand in brackets, as an area code does: (139)5643 2108; and so may the
+# country code ((+86)13865902217). (round 7) Commas only in a mobile's own grouping, 3-4-4
+# (一三八，三七一二，零零六九 reads 138,3712,0069): amounts group their digits by three.
+MOBILE_RE = re.compile(rf"(?={_B}((?:(?:\+|00)?86{_SEP}|\(\+?86\) ?)?(?:(?:\(1[3-9]\d\) ?\d|1{_SEP}[3-9](?:{_SEP}\d){{2}})"
+                       rf"(?:{_SEP}\d){{7}}|(?<!\d,)1[3-9]\d,\d{{4}},\d{{4}}(?!,\d))){_E})")
 LANDLINE_RE = re.compile(rf"(?={_BL}(?<!-)((?:\(0[1-9]\d{{1,2}}\)|0[1-9]\d{{1,2}}|(?:\+|00)86{_SEP}[1-9]\d{{1,2}})"
                          rf"{_SEP}[2-9](?:{_SEP}\d){{6,7}}){_E})")
 CARD_RE = re.compile(rf"(?={_BL}([3-6](?:{_SEP}\d){{15,18}}))")  # Luhn passes one number in ten
@@ -116,25 +118,28 @@ PASSPORT_RE = re.compile(rf"(?:护照|通行证|旅行证|台胞证|回乡证|�
                          rf"[^0-9A-Za-z\n。；;]{{0,10}}?(?:(?:No|Number)\.?[^0-9A-Za-z\n。；;]{{0,3}})?"
                          rf"(?<![0-9A-Za-z])([A-Za-z]{{1,2}}{_SEP}\d(?:{_SEP}\d){{6,9}}|\d(?:{_SEP}\d){{7,16}}(?:{_SEP}[\dXx])?|[A-Za-z]{{3}}\d{{12}}){_E}", re.I)
 # Other identity documents after their label: any code of six or more digits (a disability
-# certificate is an ID and two digits; social security, driving licence and residence cards).
+# certificate is an ID and two digits, its X inside then: 41010219650312402X43; social security,
+# driving licence and residence cards).
 # A label is a document's name and what of it is numbered (卡号, 档案编号, 编码 …): social security
 # and medical insurance numbers, a driver's file number (驾驶人…（档案编号…）), a person's
 # professional certificates and health certificate. Military documents number as 海字第20190358号
 # (or 皖民残字第012345号)
 # (陆字第… reads 6字第… in the view: a financial numeral).
-_DOCUMENTS = (r"残疾人证|残疾证|残疾军人证|军人证|(?:社会保障|社保|医保|医疗保险|参保)(?:个人)?(?:卡|号码|编号|号|账号)|"
+_DOCUMENTS = (r"残疾人证|残疾证|残疾军人证|军人证|(?:社会保障|社会保险|社保|医保|医疗保险|参保)(?:个人)?(?:卡|号码|编号|号|账号)|"
               r"驾驶(?:证|执照|人|员)[^。；;\n]{0,12}?档案(?:编号|号)|驾驶证|驾驶执照|军官证|士兵证|学生证|居住证|暂住证|"
-              r"出生医学证明|澳门居民身份证|澳门身份证|澳門身份證|香港居民身份证|香港身份证|香港身份證|"
+              r"出生医学证明|澳门居民身份证|澳门身份证|澳門身份證|香港(?:永久性)?居民身份证|香港身份证|香港身份證|"
               r"台湾居民身份证|台湾身份证|台灣身份證|警官证|健康证|(?<!执法)(?:执业证书|执业证|资格证书|资格证)|导游证|"
               r"船员证|海员证|船员服务簿|就业失业登记证|就业创业证|失业证|户口簿|户口本|工作证|退役军人证|优待证|结婚证|离婚证|学号|学籍号|准考证|考生号")
 DOCUMENT_RE = re.compile(rf"(?:{_DOCUMENTS})书?(?:[，,]\s*(?=证号|号码|编号|卡号))?(?:档案编号|档案号|卡号|证号|证书编号|编号|编码|号码|号)?[^0-9A-Za-z\n。；;，,]{{0,4}}?"
                          r"(?<![0-9A-Za-z])((?:[\u4e00-\u9fff]|(?<![0-9])[0-9])[\u4e00-\u9fff]{0,3}字第?\d{6,12}号|"
-                         rf"[A-Za-z]{{0,3}}\d(?:{_SEP}\d){{5,21}}[Xx]?(?:[(（][\dA][)）])?)(?![0-9A-Za-z])")
+                         rf"[A-Za-z]{{0,3}}\d(?:{_SEP}\d){{5,21}}(?:[Xx]\d{{0,2}})?(?:[(（][\dA][)）])?)(?![0-9A-Za-z])")
 # A WeChat, Alipay or QQ account (or another platform's: 抖音号, 淘宝账号) after its label: a WeChat ID (a letter, then 6–20 letters, digits,
 # _ or -) or a number; not an office's public account (公众号, 官方, 小程序, a QQ group).
+# (round 7) and an Alipay user number, 2088 and twelve digits, after 支付宝（用户号 or 支付宝用户ID
 HANDLE_RE = re.compile(r"(?:(?:微信|支付宝|QQ|qq|[Ww][Ee][Cc]hat|WECHAT|[Aa]lipay|ALIPAY)(?:号码|账号|帐号|账户|帐户|ID|id|号)?|"
                        r"(?:抖音|快手|淘宝|闲鱼|微博|小红书|钉钉|京东|拼多多|美团)(?:号码|账号|帐号|ID|id|号))[：:\s为是（(]{0,3}"
-                       r"(?<![0-9A-Za-z_.@-])([A-Za-z][A-Za-z0-9_-]{5,19}|[1-9]\d{6,11})(?![0-9A-Za-z_@.-])")
+                       r"(?:用户(?:号|ID|id)[：:\s为是]{0,2})?"
+                       r"(?<![0-9A-Za-z_.@-])([A-Za-z][A-Za-z0-9_-]{5,19}|2088\d{12}|[1-9]\d{6,11})(?![0-9A-Za-z_@.-])")
 _HANDLE_HINT = re.compile(r"(?i:wechat|alipay)|微信|支付宝|QQ|qq|抖音|快手|淘宝|闲鱼|微博|小红书|钉钉|京东|拼多多|美团")
 # On the source, a handle is cued by its label's words (in the trie of prose's cues: one pass) or,
 # for a QQ number, by its seven or more digits like every number.
@@ -359,10 +364,20 @@ def _code(n: str, start: int) -> bool:
 
 
 def _phones(v: View) -> Iterator[Match]:
+    last: Match | None = None
     for s, e, raw in _candidates(MOBILE_RE, v.text):
         if _QUANTITY.match(v.text, e) or _code(v.text, s):
             continue
-        yield Match(MOBILE, *masked(v, s, e, len(digits(raw)) - 8, 4))  # country code + network prefix kept
+        m = Match(MOBILE, *masked(v, s, e, len(digits(raw)) - 8, 4))  # country code + network prefix kept
+        # (round 7) a list of mobiles (18903716542、15093218874): one finding, one statement
+        if last is not None and v.source[last.end:m.start] == "、" and m.mask is not None and last.mask is not None:
+            last = Match(MOBILE, last.start, m.end, v.source[last.start:m.end], last.mask + "、" + m.mask)
+            continue
+        if last is not None:
+            yield last
+        last = m
+    if last is not None:
+        yield last
     for s, e, raw in _candidates(LANDLINE_RE, v.text):
         if owners.public(v.text, s, e) or _QUANTITY.match(v.text, e) or _code(v.text, s):
             continue

@@ -24,9 +24,15 @@ from gongshi.runtime import lazyre as re  # patterns compiled on first use (runt
 
 ORGANISATION = re.compile(r"本局|我局|本机关|本单位|单位|机关|政府|政务|官方|[^结布格当]局|委员会|办公室|中心|窗口|大厅|热线|"
                           r"公司|有限|企业|集团|厂|商店|超市|商行|经营部|门市|合作社|协会|医院|诊所|药房|学校|"
-                          r"[\u4e00-\u9fff]店(?![员主])|对公|基本存款|一般存款|结算户|汇缴|非税|国库|财政|罚没款|指定账户|缴款|"
-                          r"(?:监督|投诉|举报|咨询|服务|值班|办公)(?:电话|专线|邮箱|信箱)|传真")
-PERSON = re.compile(r"当事人|本人|个人|私人|家庭|家中|家里|住宅|宅电|其(?![他它中余])|某|先生|女士|证人|举报人|"
+                          # (round 7) an organisation's premises and bodies named by what they are
+                          # (该企业生产车间位于…, 某镇卫生院, 门诊部, 养殖场的场部); 本店主营 is the
+                          # shop's, 店主 its keeper
+                          r"卫生院|卫生室|门诊|车间|仓库|厂房|[殖宰牧农林]场|场部|"
+                          r"[\u4e00-\u9fff]店(?!员|主(?!营))|对公|基本存款|一般存款|结算户|汇缴|非税|国库|财政|罚没款|指定账户|缴款|"
+                          r"(?:监督|投诉|举报|咨询|服务|值班|办公|客服)(?:电话|专线|热线|邮箱|信箱)|传真")
+# (round 7) An online shop on a platform (网店, 淘宝店铺, 微店) is a person's: its registered mailbox
+# is the keeper's own, not a company's published one.
+PERSON = re.compile(r"网店|微店|(?:淘宝|拼多多|抖音|快手|闲鱼)店铺?|当事人|本人|个人|私人|家庭|家中|家里|住宅|宅电|其(?![他它中余])|某(?!某*[省市州盟县区旗镇乡村街路巷道号])|先生|女士|证人|举报人|"
                     r"投诉人|申请人|代理人|户名")
 # The owner after the number: in brackets; after an address also an organisation's name right
 # after it (…人民路1号霍邱县市场监督管理局法制科; not after an e-mail: …@aliyun.com向我局发送).

@@ -416,7 +416,14 @@ _GENERIC = re.compile(r"不得|禁止|应当|的人员|的从业人员|的员工
                       # (round 5) a list of conditions naming a group (高血压、糖尿病等慢性病患者), and what
                       # the law says a government gives such people
                       r"等[^，,。；;]{0,8}?(?:患者|病人|人群|群体)|县级以上|各级人民政府|"
-                      r"给予[^，,。；;]{0,8}(?:便利|优惠|照顾|扶持|补贴)")
+                      r"给予[^，,。；;]{0,8}(?:便利|优惠|照顾|扶持|补贴)|"
+                      # (round 7) a statistic (…患者规范管理率达到92.6%) and a notice to a group
+                      # (孕妇建档请携带身份证; 开展孕产妇免费产前检查, 欢迎辖区孕妇参加)
+                      r"率[^，,。；;]{0,8}?\d+(?:\.\d+)?%|请(?:携带|持|凭|带上)|欢迎|"
+                      r"开展[^，,。；;]{0,12}?(?:检查|筛查|随访|讲座|服务|义诊)")
+# (round 7) A sentence that quotes a law (根据《行政处罚法》第三十一条，精神病人…的，不予行政处罚)
+# names conditions of nobody, unless a person is named in it (…，当事人患有精神分裂症).
+_LAW_CITED = re.compile(r"\s*(?:根据|依据|依照|按照)[^，,。；;]{0,30}?(?:《[^》]{1,40}》|规定)")
 # An advertising claim or a product: the word describes goods, not a person.
 _CLAIM = re.compile(r"治疗|治愈|根治|预防|防治|功效|疗效|宣称|宣传|广告|缓解|辅助|改善|降低|主治|适用|适宜|适合|标注|标示|标称|"
                     r"人群|调理|专治|疗法|"
@@ -427,7 +434,10 @@ _NAME_AFTER = re.compile(r"(?:部|楼|大楼|病区)|[^，,。；;：:、被送�
                          r"药|疫苗|试剂|检测试剂|筛查|防治|食品|用品|奶粉|专用|专柜|保健|服装|装|康复|眼镜|镜片|镜)")
 
 # (我家在/其家在, not 家在 alone: 商家在…设立门店)
-_PERSON_LABELS = (r"户口登记在|户口登记于|户口登记地|户籍登记在|户籍登记地|户口在|户籍在|"
+# (round 7) 户口在老家，…; a residence permit's registered address (居住证登记地址, not a company's
+# 登记地址); 住在我姐家，就在…
+_PERSON_LABELS = (r"(?:户口|户籍)(?:在|是)老家[，,]?|(?:居住证|暂住证|户口簿|户口本)(?:上的?)?登记的?(?:地址|住址)|"
+                  r"住在[^，,。；;]{1,5}家[，,]\s*就?在|户口登记在|户口登记于|户口登记地|户籍登记在|户籍登记地|户口在|户籍在|"
                   r"其居住的|其租住的|居住的出租屋|居住的房屋|居住的房子|租住的房屋|租住的房子|出租屋|老家在|老家住在|老家位于|老家住址|原籍地址|家庭住址|家庭地址|我家住|我家就在|我家在|其家在|家就在|现住址|现住所|现居住地|现居住于|现居住在|现居地|现居于|现居|现住于|现住在|现住|"
                   r"居住地址|居住地|居住于|居住在|户籍地址|户籍所在地|户籍地|户口所在地|户籍|暂住地|暂住于|暂住在|暂住|"
                   r"租住于|租住在|租住|寄住|借住|家住|住在|住于|住址|出生地|"
@@ -531,7 +541,12 @@ def _inside(spans: list[tuple[int, int]], starts: list[int], at: int) -> bool:
     return k >= 0 and at < spans[k][1]
 
 
-def _body(n: str, start: int, bare: bool, weak: bool = False) -> tuple[int, int] | None:
+# (round 7) After a person's own label (户籍地为…), an address may end in its village or community
+# with no number, a county or town before it (…郸城县汲冢镇王楼村, …桃洪镇城西社区).
+_VILLAGE_END = re.compile(r"(?<=[县区旗镇乡])(?:(?![县区旗镇乡])[\u4e00-\u9fff]){1,6}?(?:村|社区)\Z")
+
+
+def _body(n: str, start: int, bare: bool, weak: bool = False, person: bool = False) -> tuple[int, int] | None:
     """The address after a label, up to its last number; None when it has no number (bare 住:
     no house number; a word for a home: no house number after a place)."""
     body = _ADDRESS_BODY.match(n, start)
@@ -556,6 +571,8 @@ def _body(n: str, start: int, bare: bool, weak: bool = False) -> tuple[int, int]
     if last is None and (not bare or village):
         for last in _GROUP.finditer(text):
             pass
+    if last is None and person:
+        last = _VILLAGE_END.search(text)
     if last is None:
         return None
     return body.start(), body.start() + last.end()
@@ -572,6 +589,10 @@ def _numbers(n: str, start: int, end: int) -> set[int]:
             pass
         if group:
             hidden = set(range(group.start() + 1, group.end() - 1))
+    if not hidden:
+        village = _VILLAGE_END.search(n, start, end)
+        if village:  # 王楼村 -> **村, 城西社区 -> **社区
+            hidden = set(range(village.start(), village.end() - (2 if n.endswith("社区", 0, end) else 1)))
     return hidden
 
 
@@ -585,7 +606,8 @@ def _addresses(n: str, organisation: bool) -> Iterator[tuple[str, int, int, set[
         weak = re.fullmatch(_HOME_WORDS, label) is not None
         if weak and end - start == len(label):
             continue  # a word for a home leads to an address only by 位于, a colon or a bracket
-        span = _body(n, end, label == "住", weak)
+        span = _body(n, end, label == "住", weak, person=not weak and label != "住"
+                     and re.fullmatch(_SHARED_LABELS, label) is None)
         if span is None and not weak and not re.fullmatch(_SHARED_LABELS, label):
             # (round 5) a person's label, a word for the house, and the address in brackets after
             # it (租住于城中村民房（西湾村三巷18号二楼）): the bracket's address, with a house number
@@ -641,6 +663,8 @@ def _titles(sentence: str) -> list[tuple[int, int]]:
 def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
     for sentence in _SENTENCE.finditer(n):
         text = sentence.group()
+        if _LAW_CITED.match(text) and not _PERSON_WORD.search(text):
+            continue
         titles = _titles(text)
         title_starts = [s for s, _ in titles]
         quoted = [q.span() for q in _QUOTED.finditer(text)]
@@ -871,8 +895,10 @@ CUES = cues()
 def detect(n: str, organisation: bool = False) -> list[tuple[str, int, int, set[int] | None]]:
     """(kind, start, end, view indices to mask or None) of addresses and health data in `n`;
     `organisation`: the party is an organisation, whose 住所 is its registered seat."""
-    # An address needs a number, or (after a person's label) the village group it ends with.
-    out = list(_addresses(n, organisation)) if (_DIGIT.search(n) or "组" in n or "社" in n and "村" in n) and _ADDRESS_CUE.search(n) else []
+    # An address needs a number, or (after a person's label) the village group or (round 7) the
+    # village or community it ends with.
+    out = list(_addresses(n, organisation)) if (_DIGIT.search(n) or "组" in n or "村" in n or "社区" in n) \
+        and _ADDRESS_CUE.search(n) else []
     if _DISEASE_RE.search(n) or _DIAGNOSED.search(n) or _UNKNOWN.search(n) or _TAKE_OR_WARD.search(n) \
             or _UNITS.search(n):
         out.extend(_health(n))
