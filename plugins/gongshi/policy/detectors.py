@@ -363,10 +363,18 @@ def _code(n: str, start: int) -> bool:
     return _CODE_BEFORE.search(n, max(0, start - 12), start) is not None
 
 
+def _mask_inside(v: View, start: int, end: int) -> bool:
+    """Whether a candidate's source holds a mask's * (the view drops them): a masked number's
+    remains with the digits after it (0564-***2000 0564…) read as one number. The number after
+    it is a candidate of its own (the patterns look ahead at every position)."""
+    a, b = v.span(start, end)
+    return "*" in v.source[a:b] or "＊" in v.source[a:b]
+
+
 def _phones(v: View) -> Iterator[Match]:
     last: Match | None = None
     for s, e, raw in _candidates(MOBILE_RE, v.text):
-        if _QUANTITY.match(v.text, e) or _code(v.text, s):
+        if _QUANTITY.match(v.text, e) or _code(v.text, s) or _mask_inside(v, s, e):
             continue
         m = Match(MOBILE, *masked(v, s, e, len(digits(raw)) - 8, 4))  # country code + network prefix kept
         # (round 7) a list of mobiles (18903716542、15093218874): one finding, one statement
@@ -379,7 +387,7 @@ def _phones(v: View) -> Iterator[Match]:
     if last is not None:
         yield last
     for s, e, raw in _candidates(LANDLINE_RE, v.text):
-        if owners.public(v.text, s, e) or _QUANTITY.match(v.text, e) or _code(v.text, s):
+        if owners.public(v.text, s, e) or _QUANTITY.match(v.text, e) or _code(v.text, s) or _mask_inside(v, s, e):
             continue
         area = re.match(rf"(?:\+|00)86{_SEP}[1-9]\d{{1,2}}|\(?0\d{{2,3}}", raw)  # country and area code kept
         yield Match(LANDLINE, *masked(v, s, e, len(digits(area.group())) if area else 0, 4))
