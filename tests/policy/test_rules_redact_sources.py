@@ -401,7 +401,18 @@ HELDOUT8 = {"address": (30, 27), "bank": (10, 10), "email": (10, 10), "health": 
 # measured once before fixing them: 12/26 caught, 0 of 26 flagged. After:
 TUNE7 = {"address": (4, 4), "bank": (2, 2), "email": (2, 2), "health": (4, 4), "other_id": (4, 4),
          "phone": (10, 10), "clean": (26, 0)}
+# A ninth set (heldout9.tsv: 100 look-alikes, most of them organisations' numbers and addresses,
+# company vehicles, conditions in laws, statistics, notices and product hazards; 120 planted),
+# written by one more person who had read neither the detectors nor the earlier sets, frozen
+# before round 7 was merged and never opened by its author; main before round 7: 113/120 caught
+# whole (114 touched), 26 of 100 clean flagged; round 7, measured once: 115/120 (116 touched),
+# 23 of 100 flagged. Round 7 took the eighth set's false alarms from 10 to 0 and this set's only
+# from 26 to 23: the same classes written other ways (a company's truck before its plate, 《…法》
+# 规定, 烫伤 as a product's hazard, a clinic's phone in brackets) were not covered. Spent since.
+HELDOUT9 = {"address": (20, 18), "bank": (10, 10), "email": (10, 10), "health": (35, 32), "id_card": (10, 10),
+            "other_id": (10, 10), "phone": (15, 15), "plate": (10, 10), "clean": (100, 23)}
 FROZEN = {"heldout.tsv": HELDOUT_SHA256,
+          "heldout9.tsv": "c5c10f5ae0b329962f04957d1b6d3dd1586351ce8e3468c5692026d3ba6bf8f8",
           "heldout8.tsv": "dac3b81da5f413090d058c3e5219a56413875057d34d4bf246627c8268d6a39a",
           "heldout6.tsv": "13e0c2d002a72861b3a02f061634785ac51bf54ff6b47793224a5ccc277cd490",
           "heldout3.tsv": "e6cfe77bde6fab80f231550582770b65a6008f2ab9894e39a76e74465b9d6d53",
@@ -416,7 +427,8 @@ FROZEN = {"heldout.tsv": HELDOUT_SHA256,
                                           ("tune5f.tsv", TUNE5F), ("heldout6.tsv", HELDOUT6),
                                           ("tune6.tsv", TUNE6), ("tune6b.tsv", TUNE6B), ("tune6c.tsv", TUNE6C),
                                           ("tune6d.tsv", TUNE6D), ("tune6e.tsv", TUNE6E),
-                                          ("heldout8.tsv", HELDOUT8), ("tune7.tsv", TUNE7)])
+                                          ("heldout8.tsv", HELDOUT8), ("tune7.tsv", TUNE7),
+                                          ("heldout9.tsv", HELDOUT9)])
 def test_eval_leaks_figures(name: str, figures: dict[str, tuple[int, int]]) -> None:
     """The figures scripts/eval_leaks.py prints (and the report gives) for both corpora."""
     import eval_leaks
