@@ -364,11 +364,17 @@ def _code(n: str, start: int) -> bool:
 
 
 def _mask_inside(v: View, start: int, end: int) -> bool:
-    """Whether a candidate's source holds a mask's * (the view drops them): a masked number's
-    remains with the digits after it (0564-***2000 0564…) read as one number. The number after
-    it is a candidate of its own (the patterns look ahead at every position)."""
+    """Whether a candidate's source holds a mask (the view drops *): a masked number's remains
+    with the digits after it (0564-***2000 0564…) would read as one number. A mask is a run of
+    * on its own, where digits were; Markdown emphasis opens and closes with the same run
+    around digits that are all still there (1**30**00000000: a mobile, reported). The number
+    after a mask is a candidate of its own (the patterns look ahead at every position)."""
     a, b = v.span(start, end)
-    return "*" in v.source[a:b] or "＊" in v.source[a:b]
+    runs = _STARS.findall(v.source, a, b)
+    return bool(runs) and not (len(runs) % 2 == 0 and all(runs[i] == runs[i + 1] for i in range(0, len(runs), 2)))
+
+
+_STARS = re.compile(r"[*＊]+")
 
 
 def _phones(v: View) -> Iterator[Match]:
