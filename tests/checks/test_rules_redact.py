@@ -253,3 +253,16 @@ def test_disclosed_kinds_are_kinds_the_gate_knows() -> None:
     for name in KINDS:
         for path, field in kind_fields(name):
             assert field.disclosed <= set(d.WHAT), (name, path, field.disclosed - set(d.WHAT))
+
+
+def test_a_list_of_numbers_is_read_number_by_number() -> None:
+    # A number written with separators right after another number is read as its continuation
+    # (2000-01-13 12315) only when what stands before is no whole number: after a mobile or a
+    # local number (a mask's * counted as its digits, as redact --write leaves it) it is the next
+    # item of a list, and is read.
+    def found(text: str) -> list[tuple[str, str]]:
+        return [(m.kind, m.text) for m in d.detect(text)]
+    assert found("电话13912345678 0564-6021234") == [(d.MOBILE, "13912345678"), (d.LANDLINE, "0564-6021234")]
+    assert found("电话0564-2002000、0564-2000000") == [(d.LANDLINE, "0564-2002000"), (d.LANDLINE, "0564-2000000")]
+    assert found("电话139****5678 0564-6021234") == [(d.LANDLINE, "0564-6021234")]
+    assert found("2000-01-13 12315") == []

@@ -304,7 +304,16 @@ def _continues(n: str, start: int) -> bool:
     i -= 1
     if i >= 0 and n[i] in _SEP_CHARS:
         i -= 1
-    return i >= 0 and n[i].isdigit()
+    if i < 0 or not n[i].isdigit():
+        return False
+    # A whole number before it (seven digits or more in a row, a mask's * counted as the digits
+    # it hides: a mobile, a local number) is a list of numbers (电话13912345678 0564-6021234, and
+    # after redact --write masked the first, 139****5678 0564-6021234), not one number carried on.
+    run = 0
+    while i >= 0 and (n[i].isdigit() or n[i] in "*＊") and run < 7:
+        run += 1
+        i -= 1
+    return run < 7
 
 
 def _candidates(rx: re.Pattern[str], n: str, checked: bool = False) -> Iterator[tuple[int, int, str]]:
