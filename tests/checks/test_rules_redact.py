@@ -266,3 +266,16 @@ def test_a_list_of_numbers_is_read_number_by_number() -> None:
     assert found("电话0564-2002000、0564-2000000") == [(d.LANDLINE, "0564-2002000"), (d.LANDLINE, "0564-2000000")]
     assert found("电话139****5678 0564-6021234") == [(d.LANDLINE, "0564-6021234")]
     assert found("2000-01-13 12315") == []
+
+
+def test_stars_that_hide_digits_mask_and_stars_put_among_digits_do_not() -> None:
+    # A mask stands where digits were: the text redact leaves settles (nothing read again from
+    # a mask's remains and the next number). Stars put among digits that are all still there
+    # (emphasis, paired or not) hide nothing: the number is reported.
+    text = "0564-2002000 0564-2000000 13000000000"
+    for _ in range(2):
+        for m in sorted(d.detect(text), key=lambda m: -m.start):
+            text = text[:m.start] + (m.mask or "") + text[m.end:]
+    assert text == "0564-***2000 0564-***0000 130****0000" and d.detect(text) == []
+    for obfuscated in ("1**30**00000000", "1***3912345678", "1**3912345678"):
+        assert [(m.kind, m.text) for m in d.detect(obfuscated)] == [(d.MOBILE, obfuscated)]

@@ -372,24 +372,25 @@ def _code(n: str, start: int) -> bool:
     return _CODE_BEFORE.search(n, max(0, start - 12), start) is not None
 
 
-def _mask_inside(v: View, start: int, end: int) -> bool:
-    """Whether a candidate's source holds a mask (the view drops *): a masked number's remains
-    with the digits after it (0564-***2000 0564…) would read as one number. A mask is a run of
-    * on its own, where digits were; Markdown emphasis opens and closes with the same run
-    around digits that are all still there (1**30**00000000: a mobile, reported). The number
-    after a mask is a candidate of its own (the patterns look ahead at every position)."""
+def _mask_inside(v: View, rx: re.Pattern[str], start: int, end: int) -> bool:
+    """Whether a candidate is a masked number's remains read with the digits after it (the
+    view drops *: 0564-***2000 0564… reads as one landline). Read with each * as the digit it
+    hid, the same pattern then finds a shorter number where the candidate starts: the masked
+    one. Stars put among digits that are all still there (1**30**00000000, 1***3912345678) hid
+    none: read as digits they make no number, and the candidate stands."""
     a, b = v.span(start, end)
-    runs = _STARS.findall(v.source, a, b)
-    return bool(runs) and not (len(runs) % 2 == 0 and all(runs[i] == runs[i + 1] for i in range(0, len(runs), 2)))
-
-
-_STARS = re.compile(r"[*＊]+")
+    src = v.source[a:b]
+    if "*" not in src and "＊" not in src:
+        return False
+    alt = view(src.replace("*", "5").replace("＊", "5")).text
+    m = rx.match(alt)
+    return m is not None and m.end(1) < len(alt)
 
 
 def _phones(v: View) -> Iterator[Match]:
     last: Match | None = None
     for s, e, raw in _candidates(MOBILE_RE, v.text):
-        if _QUANTITY.match(v.text, e) or _code(v.text, s) or _mask_inside(v, s, e):
+        if _QUANTITY.match(v.text, e) or _code(v.text, s) or _mask_inside(v, MOBILE_RE, s, e):
             continue
         m = Match(MOBILE, *masked(v, s, e, len(digits(raw)) - 8, 4))  # country code + network prefix kept
         # (round 7) a list of mobiles (18903716542、15093218874): one finding, one statement
@@ -402,7 +403,7 @@ def _phones(v: View) -> Iterator[Match]:
     if last is not None:
         yield last
     for s, e, raw in _candidates(LANDLINE_RE, v.text):
-        if owners.public(v.text, s, e) or _QUANTITY.match(v.text, e) or _code(v.text, s) or _mask_inside(v, s, e):
+        if owners.public(v.text, s, e) or _QUANTITY.match(v.text, e) or _code(v.text, s) or _mask_inside(v, LANDLINE_RE, s, e):
             continue
         area = re.match(rf"(?:\+|00)86{_SEP}[1-9]\d{{1,2}}|\(?0\d{{2,3}}", raw)  # country and area code kept
         yield Match(LANDLINE, *masked(v, s, e, len(digits(area.group())) if area else 0, 4))
