@@ -328,14 +328,11 @@ def suspect(text: str) -> bool:
                 or (_LABEL.search(text) and _SEVEN.search(text)))
 
 
-# A unified social credit code with a letter in it and its check character right: an
-# organisation's, printed on every subject page and in every decision's search document. Its ten
-# leading digits are a cue (`_TEN`), so without this nearly every search document went to the
-# detectors for nothing (at 10,000 decisions, 4,062 of 4,648). Only the cues skip it: a text
-# with another cue is read whole, the code included.
-_CODE = re.compile(r"(?<![0-9A-Za-z*])[1-9ANY][1-9]\d{6}[0-9A-HJ-NPQRTUWXY]{10}(?![0-9A-Za-z*])")
-
-
+# A unified social credit code (detectors.USCC_RE) with a letter in it and its check character
+# right: an organisation's, printed on every subject page and in every decision's search
+# document. Its ten leading digits are a cue (`_TEN`), so without this nearly every search
+# document went to the detectors for nothing (at 10,000 decisions, 4,062 of 4,648). Only the
+# cues skip it: a text with another cue is read whole, the code included.
 def _uncode(m: re.Match[str]) -> str:
     return "~" * 18 if _public_code(m.group()) else m.group()
 
@@ -347,12 +344,12 @@ _public_code = lru_cache(maxsize=1 << 16)(d.organisation_code)
 def suspects(found: Iterable[str]) -> list[str]:
     """The texts of `found` that pass `suspect`, found with one pass of each cue over all of them
     joined (a NUL between texts: no cue spans it) instead of five calls a text. The cues read
-    the public credit codes (`_CODE`) as blanks of the same length."""
+    the public credit codes (`_uncode`) as blanks of the same length."""
     import bisect
     texts_ = [t for t in found if len(t) >= _SHORTEST]
     if not texts_:
         return []
-    blob = _CODE.sub(_uncode, "\x00".join(texts_))
+    blob = d.USCC_RE.sub(_uncode, "\x00".join(texts_))
     starts = list(itertools.accumulate((len(t) + 1 for t in texts_[:-1]), initial=0))
     picked: set[int] = set()
     for rx in _CUES:
@@ -467,7 +464,8 @@ class Scanner:
         if not hits:
             return bad
         alone = Scanner(self.allow, self.allowed)  # nothing read before: each file read whole
-        named = [h for rel, data in items if rel not in {b.rel for b in bad} for h in alone.content(rel, data)]
+        unread = {b.rel for b in bad}
+        named = [h for rel, data in items if rel not in unread for h in alone.content(rel, data)]
         # (a text only the join made, say an attribute quoted across two files: the first file)
         return bad + (named or [Hit(items[0][0], kind, mask, k) for kind, mask, k in hits])
 
