@@ -146,15 +146,6 @@ def bundle(data: str, site: str, as_of: dt.date) -> str:
     return os.path.join(site, b.MANIFEST)
 
 
-def corrected(text: str) -> str:
-    """A decision file's text with words put at the start of its facts, whatever form they are
-    written in: in a block scalar (facts: |-) on its first line after the indentation (a
-    "facts: |-" prefixed with words would no longer parse, and the decision would simply not be
-    shown), else after "facts: "."""
-    edited = re.sub(r"^(facts: [|>][-+]?\n[ ]+)", r"\1经复核更正。", text, count=1, flags=re.M)
-    return edited if edited != text else text.replace("facts: ", "facts: 经复核更正。", 1)
-
-
 def change_one(base: str) -> str:
     """Edit one decision's facts in one county (a clerk's correction) and rebuild its bundle."""
     data = os.path.join(base, "data")
@@ -164,7 +155,7 @@ def change_one(base: str) -> str:
     with open(path, encoding="utf-8") as fh:
         text = fh.read()
     with open(path, "w", encoding="utf-8") as fh:
-        fh.write(corrected(text))
+        fh.write(synth.prefix_field(text, "facts", "经复核更正。"))
     bundle(data, os.path.join(base, "site"), AS_OF)
     return os.path.relpath(path, data)
 

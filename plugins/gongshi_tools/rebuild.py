@@ -62,7 +62,7 @@ def change_one(root: str) -> str:
     with open(path, encoding="utf-8") as fh:
         text = fh.read()
     with open(path, "w", encoding="utf-8") as fh:
-        fh.write(text.replace("result: ", "result: （更正）", 1))
+        fh.write(synth.prefix_field(text, "result", "（更正）"))
     os.utime(path, (time.time() - 60, time.time() - 60))
     return path
 

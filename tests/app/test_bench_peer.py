@@ -63,11 +63,12 @@ def test_rounds_give_the_ratio_of_the_medians_and_each_rounds_range() -> None:
     assert "0.50×" in peer.to_text(steps)
 
 
-def test_the_province_benchmarks_edit_keeps_the_yaml_valid() -> None:
-    # A block scalar's facts get the words on their first line, a plain scalar's after the key:
-    # either way the file still parses, with the words in front (the decision stays shown).
-    from gongshi_tools import fedbench
+def test_the_benchmarks_edit_keeps_the_yaml_valid() -> None:
+    # The province's and the rebuild benchmark's one-record edit: a block scalar gets the words on
+    # its first line, a plain scalar after the key; either way the file still parses, with the
+    # words in front (the decision stays shown).
     block = "doc_no: X\nfacts: |-\n  经查，当事人于2025年。\n  第二行。\nresult: 罚款\n"
     plain = "doc_no: X\nfacts: 申请人于2025年提交申请。\nresult: 准予\n"
-    assert yaml.safe_load(fedbench.corrected(block))["facts"] == "经复核更正。经查，当事人于2025年。\n第二行。"
-    assert yaml.safe_load(fedbench.corrected(plain))["facts"] == "经复核更正。申请人于2025年提交申请。"
+    assert yaml.safe_load(synth.prefix_field(block, "facts", "经复核更正。"))["facts"] == "经复核更正。经查，当事人于2025年。\n第二行。"
+    assert yaml.safe_load(synth.prefix_field(plain, "facts", "经复核更正。"))["facts"] == "经复核更正。申请人于2025年提交申请。"
+    assert yaml.safe_load(synth.prefix_field(plain, "result", "（更正）"))["result"] == "（更正）准予"  # rebuild's edit
