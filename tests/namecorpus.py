@@ -39,3 +39,18 @@ def count(path: Path) -> Counts:
             clean += 1
             flagged += bool(got)
     return Counts(found, planted, flagged, clean)
+
+
+def assert_frozen(path: Path, sha256: str) -> None:
+    """A held-out file is the one its figures were measured on."""
+    import hashlib
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == sha256
+
+
+def assert_no_regression(path: Path, found: int, planted: int, flagged: int, clean: int) -> None:
+    """The detector finds at least `found` of the `planted` names and flags at most `flagged` of
+    the `clean` rows it did when the figures were pinned (the sizes themselves exactly)."""
+    c = count(path)
+    assert (c.planted, c.clean) == (planted, clean)
+    assert c.found >= found, f"recall fell: {c.found}/{c.planted}"
+    assert c.flagged <= flagged, f"more clean rows flagged: {c.flagged}/{c.clean}"

@@ -18,10 +18,9 @@ names whose span runs too far (员热合曼•阿不都拉: refused, but masked 
 """
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
-from namecorpus import count
+from namecorpus import assert_frozen, assert_no_regression
 
 DATA = Path(__file__).parents[1] / "data" / "names"
 HELDOUT = DATA / "heldout4.tsv"
@@ -32,11 +31,8 @@ FLAGGED, CLEAN = 2, 300  # clean rows with any span flagged
 
 
 def test_heldout4_is_the_frozen_file() -> None:
-    assert hashlib.sha256(HELDOUT.read_bytes()).hexdigest() == SHA256
+    assert_frozen(HELDOUT, SHA256)
 
 
 def test_heldout4_figure_does_not_regress() -> None:
-    c = count(HELDOUT)
-    assert (c.planted, c.clean) == (PLANTED, CLEAN)
-    assert c.found >= FOUND, f"recall fell: {c.found}/{c.planted}"
-    assert c.flagged <= FLAGGED, f"more clean rows flagged: {c.flagged}/{c.clean}"
+    assert_no_regression(HELDOUT, FOUND, PLANTED, FLAGGED, CLEAN)

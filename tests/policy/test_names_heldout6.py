@@ -23,10 +23,9 @@ floors say only that the round's fixes hold, not what unseen text will give.
 """
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
-from namecorpus import count
+from namecorpus import assert_frozen, assert_no_regression
 
 DATA = Path(__file__).parents[1] / "data" / "names"
 HELDOUT = DATA / "heldout6.tsv"
@@ -36,11 +35,8 @@ FLAGGED, CLEAN = 1, 300  # clean rows with any span flagged
 
 
 def test_heldout6_is_the_frozen_file() -> None:
-    assert hashlib.sha256(HELDOUT.read_bytes()).hexdigest() == SHA256
+    assert_frozen(HELDOUT, SHA256)
 
 
 def test_heldout6_figure_does_not_regress() -> None:
-    c = count(HELDOUT)
-    assert (c.planted, c.clean) == (PLANTED, CLEAN)
-    assert c.found >= FOUND, f"recall fell: {c.found}/{c.planted}"
-    assert c.flagged <= FLAGGED, f"more clean rows flagged: {c.flagged}/{c.clean}"
+    assert_no_regression(HELDOUT, FOUND, PLANTED, FLAGGED, CLEAN)

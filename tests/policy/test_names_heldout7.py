@@ -20,10 +20,9 @@ after a rare surname (区永健（AU WING KIN）) or a Korean name (郑在勋); 
 """
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
-from namecorpus import count
+from namecorpus import assert_frozen, assert_no_regression
 
 DATA = Path(__file__).parents[1] / "data" / "names"
 HELDOUT = DATA / "heldout7.tsv"
@@ -33,11 +32,8 @@ FLAGGED, CLEAN = 4, 250  # clean rows with any span flagged
 
 
 def test_heldout7_is_the_frozen_file() -> None:
-    assert hashlib.sha256(HELDOUT.read_bytes()).hexdigest() == SHA256
+    assert_frozen(HELDOUT, SHA256)
 
 
 def test_heldout7_figure_does_not_regress() -> None:
-    c = count(HELDOUT)
-    assert (c.planted, c.clean) == (PLANTED, CLEAN)
-    assert c.found >= FOUND, f"recall fell: {c.found}/{c.planted}"
-    assert c.flagged <= FLAGGED, f"more clean rows flagged: {c.flagged}/{c.clean}"
+    assert_no_regression(HELDOUT, FOUND, PLANTED, FLAGGED, CLEAN)
