@@ -98,7 +98,7 @@ def test_builtin_checks_come_from_the_hooks_in_order() -> None:
     # The kinds plugin first (each kind's own checks, in kind order), then the rule modules.
     assert names[:3] == ["gongshi.model.kinds.site.rule_settings", "gongshi.model.kinds.plan.plan_years",
                          "gongshi.model.kinds.discretion.discretion_bands"]
-    assert names[3] == "gongshi.checks.refs.references" and names[-1] == "gongshi.checks.attachments.attachment_checks"
+    assert names[3] == "gongshi.checks.refs.references" and names[-1] == "gongshi.checks.catalogue.catalogue_contact"
     extra = lambda ds, as_of: []  # noqa: E731
     assert hooks.checks([extra])[-1] is extra
 

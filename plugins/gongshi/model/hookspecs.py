@@ -158,6 +158,7 @@ BUILTIN_CHECK_MODULES = [
     "gongshi.checks.monthly",      # R-MONTHLY
     "gongshi.checks.reserved",     # R-FORMAT: agency folders that clash with site URLs
     "gongshi.checks.attachments",  # R-REF, R-FORMAT, R-REDACT: files a guide attaches
+    "gongshi.checks.catalogue",    # R-CATALOG: what the open-data catalogue needs from site.yml
 ]
 
 BUILTIN_OUTPUTS = [

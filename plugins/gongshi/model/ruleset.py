@@ -301,6 +301,20 @@ _RULES: tuple[Rule, ...] = (
         _GUIDELINE + "：执法全过程留痕和可回溯管理",
         locked_zh="关闭后任何人都能以任何主体的名义公开内容",
         locked_en="turned off, anyone could publish in any agency's name"),
+    Rule(
+        "R-CATALOG", CHECK, ("gongshi.checks.catalogue", "gongshi.outputs.opendata.generator"), WARNING,
+        "开放数据目录", "Open-data catalogue",
+        "检查开放数据目录 data.json 能被数据开放平台汇聚：site.yml 的 identity.contact.email 填写了网站管理部门的电子邮箱，"
+        "它是目录中每个数据集的联系邮箱（hasEmail）。原因：开放数据按 DCAT 标准编目，省级和国家数据开放平台据此自动汇聚；"
+        "该标准要求每个数据集有联系邮箱，缺少时整个目录被拒收，而网站本身看不出问题。"
+        "改正方法：在 site.yml 的 identity 下填写 contact: {email: …}（该地址会公开）。",
+        "Checks that the open-data catalogue data.json can be harvested by a data portal: site.yml's "
+        "identity.contact.email names the site office's e-mail, which is every dataset's contact e-mail "
+        "(hasEmail) in the catalogue. Why: the open data is catalogued by the DCAT standard so that "
+        "provincial and national data portals take it in automatically; the standard requires a contact "
+        "e-mail for every dataset, and without one the whole catalogue is rejected while the site itself "
+        "looks fine. Fix: add contact: {email: …} under identity in site.yml (the address is published).",
+        "DCAT-US 1.1（data.json）：contactPoint.hasEmail 为必填项"),
     # ------------------------------------------------------------------ publication duties
     Rule(
         "R-SUBJ", DUTY, ("gongshi.model.kinds.agency", "gongshi.outputs.portal.pages_agency"), ERROR, "执法主体", "Enforcement subjects",
