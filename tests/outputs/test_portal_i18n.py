@@ -11,8 +11,9 @@ THEME = Path(__file__).resolve().parents[2] / "theme"
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
-# Templates of the other outputs (search, feeds, open data) keep their own strings.
-FOREIGN = {"search.html", "feeds.html", "feeds_subscribe.html", "data.html", "data_dictionary.html", "search_box.html"}
+# The search page and box are not translated yet: their text is in the templates and in the
+# browser script's messages alike, and an English search page needs both (not done).
+FOREIGN = {"search.html", "search_box.html"}
 
 
 def _portal_templates() -> list[Path]:
@@ -37,6 +38,7 @@ def test_portal_templates_have_no_untranslated_chinese() -> None:
     for path in _portal_templates():
         text = re.sub(r"\{#.*?#\}", "", path.read_text(encoding="utf-8"), flags=re.S)
         text = re.sub(r"_\('(?:[^'\\]|\\.)*'", "", text)
+        text = re.sub(r'_\("(?:[^"\\]|\\.)*"', "", text)
         # Data values in template logic (role names compared with the record) are not UI text.
         text = re.sub(r"'(执法辅助人员|全程|关键环节|已更正|撤销)'", "", text)
         assert not HAN.search(text), (path.name, HAN.search(text) and text[max(0, HAN.search(text).start() - 40):][:80])
