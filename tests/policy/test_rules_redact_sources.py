@@ -409,8 +409,12 @@ TUNE7 = {"address": (4, 4), "bank": (2, 2), "email": (2, 2), "health": (4, 4), "
 # 23 of 100 flagged. Round 7 took the eighth set's false alarms from 10 to 0 and this set's only
 # from 26 to 23: the same classes written other ways (a company's truck before its plate, 《…法》
 # 规定, 烫伤 as a product's hazard, a clinic's phone in brackets) were not covered. Spent since.
+# Round 8 tuned on it (read, not held out): whose a number is by more kinds of bodies (…所, 小学,
+# 法院, 保健院, a number one is told to dial) and a company's representative (法定代表人黄某) no
+# owner; a company's vehicle said in the plate's own clause (…有限公司名下货车（…）, 登记在…公司名下):
+# 23 -> 12 of 100 flagged.
 HELDOUT9 = {"address": (20, 18), "bank": (10, 10), "email": (10, 10), "health": (35, 32), "id_card": (10, 10),
-            "other_id": (10, 10), "phone": (15, 15), "plate": (10, 10), "clean": (100, 23)}
+            "other_id": (10, 10), "phone": (15, 15), "plate": (10, 10), "clean": (100, 12)}
 FROZEN = {"heldout.tsv": HELDOUT_SHA256,
           "heldout9.tsv": "c5c10f5ae0b329962f04957d1b6d3dd1586351ce8e3468c5692026d3ba6bf8f8",
           "heldout8.tsv": "dac3b81da5f413090d058c3e5219a56413875057d34d4bf246627c8268d6a39a",
