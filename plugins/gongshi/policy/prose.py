@@ -240,7 +240,8 @@ _FOR_CUSTOMERS = re.compile(r"(?:为|向|给|对|针对|面向|帮助|招揽)(?:
                             r"就诊的|所有|全体)?\Z")
 # (round 5) Counted people (收住残疾人38名), a warning on goods (孕妇和哺乳期妇女禁用), a test arranged
 # for others (为从业人员办理乙肝检测): nobody in particular.
-_COUNT_AFTER = re.compile(r"\d+\s*(?:名|人|位|例|户)")
+# (round 8: with 共/计/达/有 between, 严重精神障碍患者共1263人)
+_COUNT_AFTER = re.compile(r"(?:共计|合计|总计|累计|共|计|达|有|约|近)?\d+\s*(?:名|人|位|例|户)")
 _LABEL_AFTER = re.compile(r"[^，,。；;]{0,8}?(?:禁用|慎用|忌用|勿用|禁服|慎服|忌服|禁食|忌食)")
 _ARRANGED = re.compile(r"(?:办理|开展|组织|安排|提供|进行)[^，,。；;]{0,2}\Z")
 _SERVICE_AFTER = re.compile(r"(?:[、和及与][^，,。；;]{1,6}?)?等?(?:老人|人员|儿童|患者|妇女|群体|人群)?(?:配备|安排|提供|进行|实施|开展|出售|销售|施行|鉴定|接生|检查|服务|推销|售卖|介绍|做|注射|输液|诊疗|"
@@ -421,9 +422,33 @@ _GENERIC = re.compile(r"不得|禁止|应当|的人员|的从业人员|的员工
                       # (孕妇建档请携带身份证; 开展孕产妇免费产前检查, 欢迎辖区孕妇参加)
                       r"率[^，,。；;]{0,8}?\d+(?:\.\d+)?%|请(?:携带|持|凭|带上)|欢迎|"
                       r"开展[^，,。；;]{0,12}?(?:检查|筛查|随访|讲座|服务|义诊)")
+# (round 8) Whose a condition is, by what the clause does with the group it names, when no one is
+# named in it (_PERSON_WORD): a hazard of goods (存在使用者烫伤的风险, 可能导致消费者烧伤), a term
+# defined (本文所称“残疾人”，是指…; “精神病人”一词), a register or a count (登记在册…患者, 在管…患者共86例),
+# an entitlement or an instruction to a group (孕妇可凭…领取, 残疾人凭残疾人证可享受, 结核病病人应规范服药,
+# 供哺乳期妇女使用的…). A clause that names a person (当事人…患有…, 其…) is read as before.
+_NOTICE = re.compile(r"风险|隐患|可能导致|可能造成|可能引起|易导致|易造成|易引起|易引发|防(?:烫|烧|冻)伤|谨防|以免|警示|"
+                     r"所称|[1一]词|是指|系指|指的是|登记在册|在册|在管|建档|"
+                     r"可?凭[^，,。；;]{0,8}?(?:证|卡|册|手册|证明)|可(?:免费|享受|领取|申请|到|前往|拨打|咨询)|免费(?:领取|享受|提供|发放)|"
+                     r"享受|供[^，,。；;]{0,10}?使用|应(?:规范|定期|按时|及时|主动|积极|到|在|遵医嘱)")
+
+
+def _generic(text: str, start: int, end: int) -> bool:
+    """Whether the clause text[start:end] names a condition of nobody in particular: a rule, a
+    statistic, a service (_GENERIC), or a notice, a hazard or a definition with nobody named."""
+    if _GENERIC.search(text, start, end):
+        return True
+    return _NOTICE.search(text, start, end) is not None and not _PERSON_WORD.search(text, start, end)
+
+
 # (round 7) A sentence that quotes a law (根据《行政处罚法》第三十一条，精神病人…的，不予行政处罚)
 # names conditions of nobody, unless a person is named in it (…，当事人患有精神分裂症).
-_LAW_CITED = re.compile(r"\s*(?:根据|依据|依照|按照)[^，,。；;]{0,30}?(?:《[^》]{1,40}》|规定)")
+# (round 8) Or begins with the law as its subject (《残疾人保障法》规定，…), or is a body's notice to
+# the public (县疾控中心提醒：…, …保健院通知：…); and a person counts only when named before the
+# condition: a 其 after it stands for the group the law names (对吸毒成瘾人员…责令其…; 精神障碍患者…，
+# 其近亲属…).
+_LAW_CITED = re.compile(r"\s*(?:(?:根据|依据|依照|按照)[^，,。；;]{0,30}?(?:《[^》]{1,40}》|规定)|《[^》]{1,40}》(?:第[^，,。；;《》]{1,12}条)?(?:规定|明确)"
+                        r"|[^，,。；;：:]{0,40}?(?:提醒|通知|提示|倡议|公告|告知|呼吁)[：:])")
 # An advertising claim or a product: the word describes goods, not a person.
 _CLAIM = re.compile(r"治疗|治愈|根治|预防|防治|功效|疗效|宣称|宣传|广告|缓解|辅助|改善|降低|主治|适用|适宜|适合|标注|标示|标称|"
                     r"人群|调理|专治|疗法|"
@@ -663,8 +688,11 @@ def _titles(sentence: str) -> list[tuple[int, int]]:
 def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
     for sentence in _SENTENCE.finditer(n):
         text = sentence.group()
-        if _LAW_CITED.match(text) and not _PERSON_WORD.search(text):
-            continue
+        law = _LAW_CITED.match(text)
+        if law:
+            first = _DISEASE_RE.search(text, law.end())  # (not in the title: 根据《残疾人证》记载，申请人为…)
+            if not _PERSON_WORD.search(text, 0, first.start() if first else len(text)):
+                continue
         titles = _titles(text)
         title_starts = [s for s, _ in titles]
         quoted = [q.span() for q in _QUOTED.finditer(text)]
@@ -680,7 +708,7 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
             clause_start = marks[k - 1] + 1 if k else 0
             if clause_start not in generic:
                 clause_end = marks[k] if k < len(marks) else len(text)
-                generic[clause_start] = _GENERIC.search(text, clause_start, clause_end) is not None
+                generic[clause_start] = _generic(text, clause_start, clause_end)
             before = text[max(clause_start, m.start() - _REACH // 3):m.start()]
             if generic[clause_start] or _CLAIM.search(before) or _NAME_AFTER.match(text, m.end()) \
                     or _COUNT_AFTER.match(text, m.end()) or _LABEL_AFTER.match(text, m.end()) \
@@ -729,7 +757,7 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
             clause_start = marks[k - 1] + 1 if k else 0
             clause_end = marks[k] if k < len(marks) else len(text)
             if clause_start not in generic:
-                generic[clause_start] = _GENERIC.search(text, clause_start, clause_end) is not None
+                generic[clause_start] = _generic(text, clause_start, clause_end)
             before = text[max(clause_start, take.start() - _REACH // 3):take.start()]
             if generic[clause_start] or _inside(titles, title_starts, take.start()) or not person_in_sentence(text, take.start()) \
                     or _GIVING.search(before) or _CLAIM.search(before) or _OTHERS_TAKE.search(before):
@@ -747,7 +775,7 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
             clause_start = marks[k - 1] + 1 if k else 0
             if clause_start not in generic:
                 clause_end = marks[k] if k < len(marks) else len(text)
-                generic[clause_start] = _GENERIC.search(text, clause_start, clause_end) is not None
+                generic[clause_start] = _generic(text, clause_start, clause_end)
             if generic[clause_start] or _THRESHOLD.search(value.group()) or _THRESHOLD.match(text, value.end()) \
                     or _NOT_PERSON.search(text, clause_start, value.start()):
                 continue
@@ -774,7 +802,7 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
             clause_start = marks[k - 1] + 1 if k else 0
             if clause_start not in generic:
                 clause_end = marks[k] if k < len(marks) else len(text)
-                generic[clause_start] = _GENERIC.search(text, clause_start, clause_end) is not None
+                generic[clause_start] = _generic(text, clause_start, clause_end)
             before = text[max(clause_start, u.start() - _REACH // 3):u.start()]
             if generic[clause_start] or _inside(titles, title_starts, u.start()) or not _PERSON_WORD.search(before) \
                     or _CLAIM.search(before) or _CLAIM.search(u.group(1)) or _NAME_AFTER.match(text, e0):
@@ -797,7 +825,7 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
             clause_start = marks[k - 1] + 1 if k else 0
             if clause_start not in generic:
                 clause_end = marks[k] if k < len(marks) else len(text)
-                generic[clause_start] = _GENERIC.search(text, clause_start, clause_end) is not None
+                generic[clause_start] = _generic(text, clause_start, clause_end)
             if _inside(titles, title_starts, verb.start()) or generic[clause_start] \
                     or _DENIED.search(text, max(clause_start, verb.start() - 4), verb.start()) \
                     or _CLAIM.search(text, max(clause_start, verb.start() - _REACH // 3), verb.start()):
@@ -810,7 +838,7 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
             clause_start = marks[k - 1] + 1 if k else 0
             if clause_start not in generic:
                 clause_end = marks[k] if k < len(marks) else len(text)
-                generic[clause_start] = _GENERIC.search(text, clause_start, clause_end) is not None
+                generic[clause_start] = _generic(text, clause_start, clause_end)
             before = text[max(clause_start, ward.start() - _REACH // 3):ward.start()]
             if generic[clause_start] or _inside(titles, title_starts, ward.start()) \
                     or not person_in_sentence(text, ward.start()) or _CLAIM.search(before) or _GIVING.search(before):
