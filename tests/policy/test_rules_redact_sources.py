@@ -418,6 +418,14 @@ TUNE7 = {"address": (4, 4), "bank": (2, 2), "email": (2, 2), "health": (4, 4), "
 # 12 -> 0 of 100, no planted row of any corpus lost.
 HELDOUT9 = {"address": (20, 18), "bank": (10, 10), "email": (10, 10), "health": (35, 32), "id_card": (10, 10),
             "other_id": (10, 10), "phone": (15, 15), "plate": (10, 10), "clean": (100, 0)}
+# Round 8's own rows (tune8.tsv), each batch measured once before the fixes it led to. Batch 1
+# (46 rows: organisations' numbers and vehicles, conditions of laws, notices, statistics and
+# product hazards, 25 look-alikes; persons' phones after a date and after a masked number;
+# health said whole, 15): main 13/21 caught, 18 of 25 flagged; after the owners' and the
+# generic-clause fixes 15/21, 0 of 25. Batch 2 (34 rows: the same classes written other ways,
+# 20 look-alikes, and persons' data right beside the new exclusions, 14): main 12/14, 11 of 20
+# flagged; the branch before its fixes 13/14, 6 of 20; after: 14/14, 0 of 20.
+TUNE8 = {"health": (22, 16), "phone": (8, 8), "plate": (5, 5), "clean": (45, 0)}
 FROZEN = {"heldout.tsv": HELDOUT_SHA256,
           "heldout9.tsv": "c5c10f5ae0b329962f04957d1b6d3dd1586351ce8e3468c5692026d3ba6bf8f8",
           "heldout8.tsv": "dac3b81da5f413090d058c3e5219a56413875057d34d4bf246627c8268d6a39a",
@@ -435,7 +443,7 @@ FROZEN = {"heldout.tsv": HELDOUT_SHA256,
                                           ("tune6.tsv", TUNE6), ("tune6b.tsv", TUNE6B), ("tune6c.tsv", TUNE6C),
                                           ("tune6d.tsv", TUNE6D), ("tune6e.tsv", TUNE6E),
                                           ("heldout8.tsv", HELDOUT8), ("tune7.tsv", TUNE7),
-                                          ("heldout9.tsv", HELDOUT9)])
+                                          ("heldout9.tsv", HELDOUT9), ("tune8.tsv", TUNE8)])
 def test_eval_leaks_figures(name: str, figures: dict[str, tuple[int, int]]) -> None:
     """The figures scripts/eval_leaks.py prints (and the report gives) for both corpora."""
     import eval_leaks

@@ -542,16 +542,23 @@ _PLATE_LIST = re.compile(r"\s*(?:[、，,和及与]|以及)\s*")
 
 
 def _plates(v: View) -> Iterator[Match]:
-    last_end, last_public = -1, False
-    for m in PLATE_RE.finditer(v.text):
-        tail = re.sub(r"[ ·-]", "", m.group())[2:]
-        if not any(c.isdigit() for c in tail) or len({c for c in m.group()[2:] if c in " ·-"}) > 1:
+    plates = [m for m in PLATE_RE.finditer(v.text)
+              if any(c.isdigit() for c in re.sub(r"[ ·-]", "", m.group())[2:])
+              and len({c for c in m.group()[2:] if c in " ·-"}) <= 1]
+    # (round 8) an organisation's vehicles, said in the plates' clause before the first or after
+    # the last of a list (…公司所属的两辆…车（浙B9G327、浙B9G331）, （皖C72B15、皖C73K28）均为…公司所有)
+    public: set[int] = set()
+    i = 0
+    while i < len(plates):
+        j = i
+        while j + 1 < len(plates) and _PLATE_LIST.fullmatch(v.text, plates[j].end(), plates[j + 1].start()):
+            j += 1
+        if owners.vehicle_of_organisation(v.text, plates[i].start(), plates[j].end()):
+            public.update(range(i, j + 1))
+        i = j + 1
+    for k, m in enumerate(plates):
+        if k in public:
             continue
-        listed = last_end >= 0 and _PLATE_LIST.fullmatch(v.text, last_end, m.start()) is not None
-        last_end = m.end()
-        last_public = listed and last_public or owners.vehicle_of_organisation(v.text, m.start(), m.end())
-        if last_public:
-            continue  # (round 8) an organisation's vehicle, said in the plate's clause
         if owners.named_owner(v.text, m.end() + (v.text[m.end():m.end() + 1] == "号")):
             continue  # a company's vehicle, its owner in brackets after it (round 5)
         chars = [i for i in range(m.start(), m.end()) if v.text[i] not in " ·-"]

@@ -36,7 +36,7 @@ ORGANISATION = re.compile(r"本局|我局|本机关|本单位|单位|机关|政�
                           r"[小中大]学(?![生历])|学院|幼儿园|法院|检察院|保健院|研究院|设计院|疗养院|养老院|敬老院|福利院|"
                           r"(?:监督|管理|派出|事务|研究|卫生|戒毒|拘留|看守|收容|托儿|交易|招待|供电|财政|司法|税务|工商|检测|检验|监测|服务|"
                           r"防治|救助|设计|律师|会计|保健|医疗)所|(?:加油|收费|服务|检查|工作|管理|监测|防疫|卫生|派出|"
-                          r"检验|救助)站|[图博展]馆|体育馆|拨打|致电")
+                          r"检验|救助)站|[图博展]馆|体育馆|[残妇侨文科]联|工会|联合会|商会|学会|拨打|致电")
 # (round 7) An online shop on a platform (网店, 淘宝店铺, 微店) is a person's: its registered mailbox
 # is the keeper's own, not a company's published one.
 # (round 8) 某 before an organisation's kind is a masked body (某医院, 某公司), and a masked name that

@@ -58,7 +58,7 @@ HEALTH = "health"
 # What a test finds in a person, health data only as a positive result (尿检吗啡类呈阳性): on its
 # own the word is a substance seized or a test done, not anyone's health.
 TESTED = frozenset("吗啡 甲基苯丙胺 苯丙胺 氯胺酮 海洛因 大麻 冰毒 毒品 阿片 美沙酮 尿检 尿液检测 "
-                   "血液检测 血检 吸毒检测 毒品检测 抗体检测".split())
+                   "血液检测 血检 吸毒检测 毒品检测 抗体检测 核酸 核酸检测".split())  # (round 8: 核酸检测结果为阳性)
 # A medicine that says what it treats: health data only when someone takes it (服用, 注射 …), not
 # when it is sold, or given to others (为多名糖尿病患者注射胰岛素).
 MEDICINES = frozenset("抗抑郁药 抗抑郁药物 抗精神病药 抗精神病药物 降压药 降糖药 胰岛素 抗病毒药物 抗癫痫药 抗凝药 安眠药 抗结核药 止痛药 "
@@ -420,7 +420,7 @@ _GENERIC = re.compile(r"不得|禁止|应当|的人员|的从业人员|的员工
                       r"给予[^，,。；;]{0,8}(?:便利|优惠|照顾|扶持|补贴)|"
                       # (round 7) a statistic (…患者规范管理率达到92.6%) and a notice to a group
                       # (孕妇建档请携带身份证; 开展孕产妇免费产前检查, 欢迎辖区孕妇参加)
-                      r"率[^，,。；;]{0,8}?\d+(?:\.\d+)?%|请(?:携带|持|凭|带上)|欢迎|"
+                      r"率[^，,。；;]{0,8}?\d+(?:\.\d+)?(?:%|‰|/\d+万?)|请(?:携带|持|凭|带上)|欢迎|"
                       r"开展[^，,。；;]{0,12}?(?:检查|筛查|随访|讲座|服务|义诊)")
 # (round 8) Whose a condition is, by what the clause does with the group it names, when no one is
 # named in it (_PERSON_WORD): a hazard of goods (存在使用者烫伤的风险, 可能导致消费者烧伤), a term
@@ -430,7 +430,8 @@ _GENERIC = re.compile(r"不得|禁止|应当|的人员|的从业人员|的员工
 _NOTICE = re.compile(r"风险|隐患|可能导致|可能造成|可能引起|易导致|易造成|易引起|易引发|防(?:烫|烧|冻)伤|谨防|以免|警示|"
                      r"所称|[1一]词|是指|系指|指的是|登记在册|在册|在管|建档|"
                      r"可?凭[^，,。；;]{0,8}?(?:证|卡|册|手册|证明)|可(?:免费|享受|领取|申请|到|前往|拨打|咨询)|免费(?:领取|享受|提供|发放)|"
-                     r"享受|供[^，,。；;]{0,10}?使用|应(?:规范|定期|按时|及时|主动|积极|到|在|遵医嘱)")
+                     r"享受|供[^，,。；;]{0,10}?使用|应(?:规范|定期|按时|及时|主动|积极|到|在|遵医嘱)|"
+                     r"(?:可能|容易|易|可|会)(?:被|致使?|导致|造成|引起|引发)|符合条件|符合规定|人数|例数|户数|人次")
 
 
 def _generic(text: str, start: int, end: int) -> bool:
