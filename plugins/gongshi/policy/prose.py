@@ -58,7 +58,7 @@ HEALTH = "health"
 # What a test finds in a person, health data only as a positive result (尿检吗啡类呈阳性): on its
 # own the word is a substance seized or a test done, not anyone's health.
 TESTED = frozenset("吗啡 甲基苯丙胺 苯丙胺 氯胺酮 海洛因 大麻 冰毒 毒品 阿片 美沙酮 尿检 尿液检测 "
-                   "血液检测 血检 吸毒检测 毒品检测 抗体检测 核酸 核酸检测".split())  # (round 8: 核酸检测结果为阳性)
+                   "血液检测 血检 吸毒检测 毒品检测 抗体检测 核酸 核酸检测 结核菌涂片 痰涂片 涂片".split())  # (round 8: 核酸检测结果为阳性)
 # A medicine that says what it treats: health data only when someone takes it (服用, 注射 …), not
 # when it is sold, or given to others (为多名糖尿病患者注射胰岛素).
 MEDICINES = frozenset("抗抑郁药 抗抑郁药物 抗精神病药 抗精神病药物 降压药 降糖药 胰岛素 抗病毒药物 抗癫痫药 抗凝药 安眠药 抗结核药 止痛药 "
@@ -109,6 +109,8 @@ DISEASES = sorted(set(
     # round 6: plain speech with no 患 (血糖高, 脑子有点问题 in FAILING), an abortion, a fall
     "血糖高 血压高 血脂高 低血糖 高血糖 失眠 失眠症 人流手术 人工流产 引产 堕胎 打胎 摔断 摔伤 跌伤 视网膜脱落 视网膜病变 "
     "羊角风 羊癫疯 孕吐 "
+    # round 8: a combined result, a long-term disability of old age, occupational lung disease, polio
+    "乙肝大三阳 乙肝小三阳 失能 半失能 瘫在床上 尘肺病 尘肺 矽肺 小儿麻痹 小儿麻痹症 脊髓灰质炎 "
     # a drug test: a result only when 阳性 follows (吗啡类呈阳性), else the seized substance
     # and a medicine that says what it treats, taken by someone (当事人长期服用降压药)
     "".split()) | TESTED | MEDICINES | FAILING, key=len, reverse=True)
@@ -173,8 +175,8 @@ _RESULT = (r"(?:阳性|晚期|早期|中期|末期|患者|病人|病患|患儿|�
            r"根治术|介入术|摘除术|修复术|微创手术)")  # (round 6: 乳腺癌根治术)
 # (round 5: the marker's short name in brackets and a confirmation may stand between too, 乙肝表面
 # 抗原（HBsAg）阳性, HIV抗体确证阳性; and a stay counts in days or years, 住院治疗12天)
-_AFTER = (rf"类?(?:病毒)?(?:表面抗原|抗体|抗原|核酸)?(?:[(（][A-Za-z0-9-]{{2,10}}[)）])?"
-          rf"(?:(?:检测|检验|确证|复检|初筛)?(?:结果)?(?:为|呈|显示为?)?{_RESULT}|检测)?"
+_AFTER = (rf"症?类?(?:病毒)?(?:表面抗原|抗体|抗原|核酸)?(?:[(（][A-Za-z0-9-]{{2,10}}[)）])?"
+          rf"(?:(?:检测|检验|确证|复检|初筛){{0,2}}(?:结果)?(?:为|呈|显示为?)?{_RESULT}|检测)?"
           r"(?:[1-4]级|(?:约|近|已|大约|将近|达)?\d{1,2}个?(?:多|余)?(?:月|周|天|日|年)(?:余|多)?)?")
 # How bad it is, said after it (吸毒成瘾严重), and a gloss in brackets (视力残疾一级（双目失明）):
 # part of what is said, not needed to say it.
@@ -191,7 +193,7 @@ _SAID_OF_SOMEONE = re.compile(r"(?:烧伤|烫伤|骨折|挫伤|人|妇|阳性|�
 # How bad or what type, before the condition: part of what is said (重度抑郁症, 2型糖尿病).
 # Also the type (甲型病毒性肝炎), the kinds of a combined disability (听力言语残疾), the body part of
 # an injury (左下肢截肢, 右手食指骨折) and the way a treatment is given (血液透析), in any order.
-_BODY = (r"[左右双单]?侧?(?:脑部|颅脑|头|脑|骨盆|盆骨|颅骨|鼻骨|脊椎|尾椎|上肢|下肢|四肢|手指|食指|拇指|中指|无名指|小指|脚趾|小腿|大腿|前臂|上臂|手掌|手腕|手|脚|足|腿|臂|"
+_BODY = (r"[左右双单]?侧?(?:第[\d、,和至-]{1,8})?(?:[髋膝肩踝肘腕]关节|脑部|颅脑|头|脑|骨盆|盆骨|颅骨|鼻骨|脊椎|尾椎|上肢|下肢|四肢|手指|食指|拇指|中指|无名指|小指|脚趾|小腿|大腿|前臂|上臂|手掌|手腕|手|脚|足|腿|臂|"
          r"手部|足部|脚部|腿部|臂部|眼部|耳部|眼|耳|膝|踝|腕|肘|肩|髋|肋骨|腰椎|颈椎|胸椎|股骨|胫腓骨|胫骨|腓骨|尺桡骨|尺骨|桡骨|锁骨|头部|面部|胸部|腹部|腰部|背部)")
 # (round 5: a verb of having is no part of the type: 患慢性…, 为偏执型… )
 _SEVERITY = re.compile(r"(?:重度|中度|轻度|极重度|严重的?|[1一][只侧]|(?:(?![患为是有因称])[\u4e00-\u9fff]){1,4}[性型]|宫内|宫外|晚期|[12]型|[甲乙丙丁戊][型类]|"
@@ -213,7 +215,7 @@ _UNKNOWN = re.compile(r"(?:因|为|系|患(?![者方])|做完|做了|做过|接�
 _UNKNOWN_TAIL = re.compile(rf"(?:{_PROCEDURE}|手术)?(?:术后|晚期|早期|中期|末期|患者|病人|病史|后遗症)?")
 _NOT_VERB_BEFORE_XING = set("进执施实举履运银发盛流通旅步")  # 进行, 执行, 银行: 行 is no clinical verb there
 _NOT_HAD = re.compile(r"致|造成|导致|引起|实施|进行|开展|施行|提供|[甲乙丙]类|传染病|^(?:患者|顾客|他人|消费者|病人|客户|多名|多位|群众)")
-_PERSON_WORD = re.compile(r"当事人|本人|其|我(?![局委所队厅市县区省国司部办院校店们])|他(?![人们])|她(?!们)|[\u4e00-\u9fff]某|父亲|母亲|妻子|丈夫|儿子|女儿|孩子|员工|店员|从业人员|厨师|驾驶员|证人|"
+_PERSON_WORD = re.compile(r"当事人|本人|其|我(?![局委所队厅市县区省国司部办院校店们])|他(?![人们])|她(?!们)|[\u4e00-\u9fff]某(?!某*(?:[省市州盟县区旗镇乡村街路巷道]|医院|皮肤病|人民|中心|公司|单位|局|所|学校|司法|鉴定|社区|部队))|父亲|母亲|妻子|丈夫|儿子|女儿|孩子|员工|店员|从业人员|厨师|驾驶员|证人|"
                           r"申请人|家属|投诉人|举报人")
 # A body part right before a condition (头部受伤) says it is someone's body; but an injury an
 # offender caused to an unnamed victim (致对方面部软组织挫伤) is the offence as published.
@@ -241,7 +243,7 @@ _FOR_CUSTOMERS = re.compile(r"(?:为|向|给|对|针对|面向|帮助|招揽)(?:
 # (round 5) Counted people (收住残疾人38名), a warning on goods (孕妇和哺乳期妇女禁用), a test arranged
 # for others (为从业人员办理乙肝检测): nobody in particular.
 # (round 8: with 共/计/达/有 between, 严重精神障碍患者共1263人)
-_COUNT_AFTER = re.compile(r"(?:共计|合计|总计|累计|共|计|达|有|约|近)?\d+\s*(?:名|人|位|例|户)")
+_COUNT_AFTER = re.compile(r"(?:老人|人员|儿童|妇女|职工|学生|群众|居民|人)?(?:共计|合计|总计|累计|共|计|达|有|约|近)?\d+\s*(?:名|人|位|例|户)")
 _LABEL_AFTER = re.compile(r"[^，,。；;]{0,8}?(?:禁用|慎用|忌用|勿用|禁服|慎服|忌服|禁食|忌食)")
 _ARRANGED = re.compile(r"(?:办理|开展|组织|安排|提供|进行)[^，,。；;]{0,2}\Z")
 _SERVICE_AFTER = re.compile(r"(?:[、和及与][^，,。；;]{1,6}?)?等?(?:老人|人员|儿童|患者|妇女|群体|人群)?(?:配备|安排|提供|进行|实施|开展|出售|销售|施行|鉴定|接生|检查|服务|推销|售卖|介绍|做|注射|输液|诊疗|"
@@ -268,8 +270,10 @@ _DRUG_FORM = re.compile(r"钠|钾|钙|盐|缓释片|肠溶片|片|胶囊|注射�
 _MEASURE = re.compile(r"(?:静脉血|全血|血液|血清|血浆|尿液|尿样|呼气|空腹血糖|餐后血糖|血糖|血压|糖化血红蛋白|血红蛋白|血氧|"
                       r"血脂|胆固醇|甘油三酯|转氨酶|肌酐|尿酸|血钾|血钠|体温)"
                       r"[^，,。；;]{0,14}?(?<![\d.])\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)?\s*"
-                      r"(?:mg/100\s*m[lL]|mg/d[lL]|mmol/[lL]|[μu]mol/[lL]|mmHg|ng/m[lL]|IU/m[lL]|U/[lL]|g/[lL]|°C|℃)")
-_UNITS = re.compile(r"mg/|mol/|mmHg|/m[lL]|U/[lL]|g/[lL]|°C|℃")
+                      r"(?:mg/100\s*m[lL]|mg/d[lL]|mmol/[lL]|[μu]mol/[lL]|mmHg|ng/m[lL]|IU/m[lL]|U/[lL]|g/[lL]|°C|℃)"
+                      # (round 8) a share of the blood's haemoglobin, the one value given in percent
+                      r"|糖化血红蛋白(?:[(（]?HbA1c[)）]?)?[^，,。；;\d]{0,4}\d+(?:\.\d+)?\s*%")
+_UNITS = re.compile(r"mg/|mol/|mmHg|/m[lL]|U/[lL]|g/[lL]|°C|℃|糖化血红蛋白")
 _THRESHOLD = re.compile(r"大于|等于|小于|低于|高于|超过|不足|不低于|不高于|≥|≤|[<>]|标准|阈值|以上|以下")  # how far after the verb a name may start (服用抗抑郁药舍曲林)
 
 
@@ -301,7 +305,8 @@ def _medicines(text: str, start: int, end: int) -> tuple[int, int] | None:
 # not what makes it personal, nothing more is flagged for it.
 # (with the adverb that says when: 已怀孕七个月, 曾做过心脏搭桥手术, 正处于哺乳期)
 _HAD_VERB = re.compile(rf"{_BODY}?(?:去年|前年|今年|上个?月|前几年|近期|最近)?(?:已经|已|曾经|曾|正在|正|长期|一直|仍|刚刚?)?"
-                       r"(?:确诊患有|被诊断为|诊断为|诊断出|确诊为|确诊|患有|患上|罹患|身患|患|感染了|感染|染上|得了|装有|装了|"
+                       r"(?:(?:尿检|血检|尿液检测|血液检测|毛发检测)(?:结果)?(?:显示|为|呈)?|"  # (round 8: the sample's test, 尿检结果显示…呈阳性)
+                       r"(?:因[^，,。；;因]{1,6}?)?(?:患有|患上|得了|患)|被?确诊患有|被诊断为|诊断为|诊断出|被?确诊为|被?确诊|是|住院行|入院行|患有|患上|罹患|身患|患|感染了|感染|染上|得了|装有|装了|"
                        r"植入|安装了|戴着|佩戴|服用|口服|(?:静脉)?注射|做过|做了|做完|接受了|接受|参加|处于|因患|因|有|"
                        # (round 6: 系聋哑人, 行…切除术, 查出宫颈癌, 因车祸致颅脑损伤, 因服用…, 做过两次…)
                        r"系|(?<![进执施实举履运银发盛流通旅步])行|查出来?|检出|因?(?:突发|突患)|得过|吃了?|因[^，,。；;因]{1,6}?(?:致使|导致|致)|因服用|因过量服用)?"
@@ -322,13 +327,21 @@ _WARD = re.compile(rf"(?:在|于|到|住进|送往|送至|送到|转入)[^，,�
                    r"(?=[^，,。；;]{0,6}?(?:住|治疗|就诊|隔离|戒|关|化疗|放疗|手术|门诊|抢救))")
 
 
+# (round 8) Who has it, right before the verb or the condition (我有癫痫, 儿子有自闭症, 其子患有…,
+# 我血糖高, 身上有残疾): a reader marks the statement from there.
+_WHO_BEFORE = re.compile(r"(?:我(?![局委所队厅市县区省国司部办院校店们])|他|她|其(?:子|女|夫|妻|父|母|丈夫|妻子|儿子|女儿)?|本人|"
+                         r"儿子|女儿|孩子|老伴|爱人|妻子|丈夫|父亲|母亲|我爸|我妈|身上|身体)\Z")
+
+
 def _with_verb(text: str, start: int) -> int:
     """`start` moved back over a verb of having or taking right before it (and the hospital it
-    was done in, before the verb)."""
-    verb = _HAD_VERB.search(text, max(0, start - 10), start)
+    was done in, before the verb), and over who has it, right before that."""
+    verb = _HAD_VERB.search(text, max(0, start - 12), start)
     start = verb.start() if verb else start
     at = _AT_HOSPITAL.search(text, max(0, start - 16), start) if verb and verb.start() < verb.end() else None
-    return at.start() if at else start
+    start = at.start() if at else start
+    who = _WHO_BEFORE.search(text, max(0, start - 4), start)
+    return who.start() if who else start
 
 
 # Round 6 (issue 20): what a statement goes on to say of the same person's condition, in the rest
@@ -339,13 +352,22 @@ def _with_verb(text: str, start: int) -> int:
 # named; the finding then ends at the last such word.
 _GOES_ON = re.compile(
     r"治疗|住院|出院|住过|住了|住进|就诊|就医|看病|门诊|复查|复诊|随访|医院|病院|卫生中心|保健院|卫生院|诊所|监护室|ICU|抢救|急诊|"
-    r"洗胃|手术|术后|治好|切除|摘除|搭桥|支架|置换|移植|喷雾剂|吸氧|呼吸机|模糊|看不清|看不见|听不清|听不见|化疗|放疗|透析|输液|打针|康复|治愈|痊愈|发病期?|犯病|发作|病情|卧床|休养|静养|保胎|隔离|戒毒|戒酒|"
+    r"洗胃|手术|术后|治好|切除|摘除|搭桥|支架|置换|移植|喷雾剂|吸氧|呼吸机|模糊|看不清|看不见|听不清|听不见|化疗|放疗|透析|输液|打针|康复|治愈|痊愈|发病期?|犯病|发作期?|病情|卧床|休养|静养|保胎|隔离|戒毒|戒酒|"
     r"照料|陪护|搀扶|不能干重活|干不了重活|不能干活|干不了活|[1一]瘸[1一]拐|拄拐|拐杖|做检查|变形|浮肿|水肿|腹水|溃烂|化脓|疼痛|钢板|石膏|自杀|脱离危险|送医|晕(?:倒|过去|厥)?了?|昏(?:迷|倒|过去)了?|"
-    r"不能动|动不了|走不了路?|不能走路?|不能行走|下不了床|(?:视力|听力)\d+(?:\.\d+)?|证(?![人明])件?|期间|取药|拿药|开药|配药|"
+    r"不能动|动不了|走不了路?|不能走路?|不能行走|下不了床|"
+    # (round 8) care, the body, a birth, a fever, a course, a grade of injury
+    r"离不开人|[需要]人照顾|照顾|走丢|犯(?:过|了|起)?病|口吐白沫|大出血|出血|发(?:烧|热)(?:到|至)?(?:\d+(?:\.\d+)?度)?|高烧|咳嗽|"
+    r"快生了|待产|临产|预产期|分娩|坐月子|排异|排斥反应|观察期|不利索|含糊|半边身子|生活不能自理|不能自理|手抖|拿不住|"
+    r"(?:无法|不能|下不来|起不了)(?:下床|起床)|躺(?:在)?床上|(?:抬|举|站|坐|直)不起来?|不能久[站坐立行走]|不能从事|干不了|不出门|出不了门|"
+    r"截[去掉除了](?:[^，,。；;]{0,8}?(?:趾|指|肢|腿|脚|手|臂))?|不[1一]样长|下不来|损伤程度|伤残等级|轻伤|重伤|轻微伤|伤残|住着|滴度|(?:记忆力|视力|听力|智力|体力)[^，,。；;]{0,3}?(?:减退|下降|衰退|丧失|差)|"
+    r"休息|药(?:都|也|一直|还)?(?:吃|服|打)|(?:视力|听力)\d+(?:\.\d+)?|证(?![人明])件?|期间|取药|拿药|开药|配药|"
     r"(?:吃着?|服用?|打了?着?|注射|用)[^，,。；;]{0,10}(?:药|素|片|胶囊|钠|钾|林|平|嗪|唑|酮|雷|肼|仑|韦|酯|汀|芬|松)(?:抗病毒|控制|治疗|维持)?")
-_STOP = re.compile(r"罚款|处罚|申请|请求|听证|签收|签字|笔录|委托|代为|代收|代签|代管|代理|无法|未能|由其|由他|经营|店|案|调查|"
+_STOP = re.compile(r"罚款|处罚|申请|请求|听证|签收|签字|笔录|委托|代为|代收|代签|代管|代理|无法(?![下起]床)|未能|由其|由他|经营|店|案(?!发)|调查|"
                    r"执行|整改|文书|决定书|家庭|经济|开销|期限|询问")
-_GOES_TAIL = re.compile(r"(?:病|人员|谱系障碍)?(?:失代偿期|代偿期|[1-4]期|急性期|发病期|稳定期|恢复期)?[了过着]?(?:\d+(?:\.\d+)?个?(?:多|余)?(?:次|天|日|周|月|年)|[一二三四五六七八九十两半几数]+个?多?(?:次|天|日|周|月|年)|多年)?(?:严重|较重|明显|很?厉害)?的?")
+_GOES_TAIL = re.compile(r"(?:病|人员|谱系障碍)?(?:失代偿期|代偿期|[1-4]期|急性期|发病期|稳定期|恢复期)?[了过着]?(?:\d+(?:\.\d+)?个?(?:多|余)?(?:次|天|日|周|月|年)|小?[一二三四五六七八九十两半几数]+个?多?(?:次|天|日|周|月|年)|[\d十]+(?:天|日|周|年|度)|多年)?(?:严重|较重|明显|很?厉害)?的?"
+                        # (round 8) how long, said plainly (好几年了, 一段时间), a lived event (…未遂经历), a titre (仍为1:8)
+                        r"(?:好几年|好多年|很多年|几年|多年|[1一]段时间|很久|很长时间)?了?(?:经历)?(?:[^，,。；;]{0,3}?\d+:\d+)?"
+                        r"(?:[1-9一二三四五六七八九十]+级)?(?:去了|来了)?")
 _GOES_REACH = 3  # clauses
 _GOES_CHARS = 30  # characters of a clause
 
@@ -404,7 +426,7 @@ _HAVING = re.compile(r"(?:患有|患上|患|罹患|身患|确诊为|确诊|诊�
                      r"结果为|系|为|是|有|因|得了|得过|伴有|合并|处于|属于|属|接受|进行|做过|做了|做完|正在|载明|记载|表明|证实|服用|服药|"
                      r"安装|植入|佩戴|戴着|戴有|装了)"
                      r"[^，,。；;]{0,8}\Z")
-_SUBJECT = re.compile(r"(?:当事人|本人|其|该员工|该店员|该从业人员|该名|店员|员工|从业人员|驾驶员|经营者|举报人|证人|投诉人|"
+_SUBJECT = re.compile(r"(?:当事人|本人|其|我(?![局委所队厅市县区省国司部办院校店们])|他(?![人们])|她(?!们)|老伴|爱人|该员工|该店员|该从业人员|该名|店员|员工|从业人员|驾驶员|经营者|举报人|证人|投诉人|"
                       r"申请人|丈夫|妻子|儿子|女儿|父亲|母亲|家属|[\u4e00-\u9fff]{1,2}某某?)"
                       # (round 5: and what the person says of it, 当事人自称近期…)
                       r"(?:[^，,。；;]{0,2}|(?:自称|自述|称其?|声称|近期|最近|目前|现在|长期|一直|已经|已|曾)+)\Z")
@@ -697,7 +719,9 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
         titles = _titles(text)
         title_starts = [s for s, _ in titles]
         quoted = [q.span() for q in _QUOTED.finditer(text)]
-        marks = [i for i, c in enumerate(text) if c in _CLAUSE_END]  # clause ends, once a sentence
+        # clause ends, once a sentence (not a ratio's colon: 滴度1:8)
+        marks = [i for i, c in enumerate(text) if c in _CLAUSE_END
+                 and not (c == ":" and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit())]
         generic: dict[int, bool] = {}  # by clause start: a rule, not a person
         found: list[tuple[int, int]] = []
         spans: list[tuple[int, int]] = []  # what every pass found, merged and yielded at the end
@@ -906,7 +930,7 @@ _CUE_WORDS = sorted({w if any(c.isdigit() for c in w) else _cue(w) for w in DISE
                     | {o + w for o in ("肝", "肺", "胃", "肾", "脑", "乳房", "甲状腺") for w in ("上", "里", "部", "长", "有", "发现")}
                     # _HABIT's shapes, _TAKE's verbs and _MEASURE's units, each by a rare character
                     # (瘾, 胎, 怀: not 二胎 or 上瘾, whose first characters are everywhere)
-                    | {"瘾", "吸食", "胎", "怀", "中检出", "宫外", "宫内", "服用", "口服", "注射", "mg", "mol", "mmHg", "ml", "mL", "U/L", "g/L", "℃", "°C"})
+                    | {"瘾", "吸食", "胎", "怀", "中检出", "宫外", "宫内", "服用", "口服", "注射", "糖化血红蛋白", "mg", "mol", "mmHg", "ml", "mL", "U/L", "g/L", "℃", "°C"})
 
 
 def cues(extra: tuple[str, ...] = ()) -> str:
