@@ -396,8 +396,8 @@ TUNE6E = {"health": (12, 11), "clean": (10, 0)}
 # verb (我有癫痫, 儿子有…), more verbs (是, 被确诊为, 因长期酗酒患有, 尿检结果显示…), what the statement
 # goes on to say (care, a fever, a birth, a course, a grade of injury, 截去…脚趾, a titre 1:8, a
 # duration said plainly), ribs and joints as body parts, 糖化血红蛋白9.2%, 某 before a place or a
-# body no person: health 18 -> 42 of 60 whole.
-HELDOUT8 = {"address": (30, 27), "bank": (10, 10), "email": (10, 10), "health": (60, 42), "id_card": (15, 15),
+# body no person: health 18 -> 43 of 60 whole.
+HELDOUT8 = {"address": (30, 27), "bank": (10, 10), "email": (10, 10), "health": (60, 43), "id_card": (15, 15),
             "other_id": (15, 15), "phone": (15, 15), "plate": (10, 10), "clean": (75, 0)}
 # Round 7's own rows (tune7.tsv: organisations' landlines and conditions named by laws, statistics
 # and notices, 16 look-alikes, with persons' phones and health close to them, 9): main 9/9 caught,
@@ -430,8 +430,11 @@ HELDOUT9 = {"address": (20, 18), "bank": (10, 10), "email": (10, 10), "health": 
 # health said whole, 15): main 13/21 caught, 18 of 25 flagged; after the owners' and the
 # generic-clause fixes 15/21, 0 of 25. Batch 2 (34 rows: the same classes written other ways,
 # 20 look-alikes, and persons' data right beside the new exclusions, 14): main 12/14, 11 of 20
-# flagged; the branch before its fixes 13/14, 6 of 20; after: 14/14, 0 of 20.
-TUNE8 = {"health": (22, 22), "phone": (8, 8), "plate": (5, 5), "clean": (45, 0)}
+# flagged; the branch before its fixes 13/14, 6 of 20; after: 14/14, 0 of 20. Batch 3 (33 rows:
+# health said whole in every register, 15, look-alikes dense with the run-on's words and the
+# generic clauses, 15, a driver named before a company's truck), after the health-whole fixes:
+# main 8/18, 6 of 15 flagged; the branch before its fixes 14/18, 0 of 15; after: 18/18, 0 of 15.
+TUNE8 = {"health": (37, 37), "phone": (10, 10), "plate": (6, 6), "clean": (60, 0)}
 FROZEN = {"heldout.tsv": HELDOUT_SHA256,
           "heldout9.tsv": "c5c10f5ae0b329962f04957d1b6d3dd1586351ce8e3468c5692026d3ba6bf8f8",
           "heldout8.tsv": "dac3b81da5f413090d058c3e5219a56413875057d34d4bf246627c8268d6a39a",

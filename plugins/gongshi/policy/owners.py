@@ -82,13 +82,15 @@ def public(n: str, start: int, end: int, named_after: bool = False) -> bool:
 # (round 8) A vehicle an organisation owns, said in the plate's own clause: the company's name (or
 # its kind, 有限公司, 合作社, 车队) with what makes it the owner, 名下, 所属, 的 …, and a vehicle
 # (…有限公司名下重型厢式货车（浙E5T286）, …公司所属的两辆危险货物运输车（…、…）), or after the plate
-# 登记在/系/为…公司名下/的自有车辆. Nobody named between the company and the plate: a driver, a
-# masked name or a private owner (公司驾驶员王某某驾驶的…, 为其个人所有) makes it a person's again.
+# 登记在/系/为…公司名下/的自有车辆. Nobody named in the clause before the plate, nor in what follows
+# it: a driver, a masked name or a private owner (李某某驾驶某物流有限公司的货车, 为其个人所有) makes
+# it a person's again.
 _FIRM = r"(?:公司|有限|集团|企业|合作社|车队|[运输物流客货]站|(?<![个体])户)"
 _VEHICLE_BEFORE = re.compile(rf"{_FIRM}(?:名下|所属|所有|自有|拥有)?的?[^，,。；;（()）]{{0,12}}?(?:车|车辆)[（(]?\s*\Z")
 _VEHICLE_AFTER = re.compile(rf"\s*[）)]?[^，,。；;]{{0,4}}?(?:登记在|属于|归属于|挂靠在|为|系|是)[^，,。；;]{{0,24}}?{_FIRM}"
                             r"(?:名下|所有|所属|的自有|的营运|的运输|的车辆|的)")
-_DRIVER = re.compile(r"驾驶员|驾驶人|司机|车主|驾驶的|个人|私人|私家|其|某(?!某*(?:[省市州盟县区旗镇乡村街路巷道号]|公司|企业|有限))")
+_DRIVER = re.compile(r"驾驶员|驾驶人|司机|车主|驾驶|个人|私人|私家|其|"
+                     r"某(?!某*(?:[省市州盟县区旗镇乡村街路巷道号]|[\u4e00-\u9fff]{0,8}?(?:公司|企业|有限|集团|合作社|车队)))")
 
 
 def vehicle_of_organisation(n: str, start: int, end: int) -> bool:
@@ -96,8 +98,9 @@ def vehicle_of_organisation(n: str, start: int, end: int) -> bool:
     with no person named between the two (see above)."""
     low = max(0, start - 40)
     low = max(low, max(n.rfind(c, low, start) for c in "，,。；;\n") + 1)
-    before = _VEHICLE_BEFORE.search(n, low, start)
-    if before and not _DRIVER.search(n, before.start(), start):
+    if _DRIVER.search(n, low, start):
+        return False  # (李某某驾驶某物流有限公司的货车（…）: the driver is named in the clause)
+    if _VEHICLE_BEFORE.search(n, low, start):
         return True
     after = _VEHICLE_AFTER.match(n, end)
     return bool(after and not _DRIVER.search(after.group()))
