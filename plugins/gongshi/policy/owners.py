@@ -39,11 +39,12 @@ ORGANISATION = re.compile(r"本局|我局|本机关|本单位|单位|机关|政�
                           r"检验|救助)站|[图博展]馆|体育馆|[残妇侨文科]联|工会|联合会|商会|学会|拨打|致电")
 # (round 7) An online shop on a platform (网店, 淘宝店铺, 微店) is a person's: its registered mailbox
 # is the keeper's own, not a company's published one.
-# (round 8) 某 before an organisation's kind is a masked body (某医院, 某公司), and a masked name that
-# fills a company's role (法定代表人刘某, 负责人王某某) is the company speaking in its own description:
+# (round 8) 某 before an organisation's kind is a masked body (某医院, 某公司, 某银行), and a masked name
+# that fills a business's role (法定代表人刘某, 负责人王某某, a shop's 经营者王某) is the business speaking in
+# its own description:
 # neither makes the number after it a person's.
 PERSON = re.compile(r"网店|微店|(?:淘宝|拼多多|抖音|快手|闲鱼)店铺?|当事人|本人|个人|私人|家庭|家中|家里|住宅|宅电|其(?![他它中余])|"
-                    r"某(?!某*(?:[省市州盟县区旗镇乡村街路巷道号]|医院|公司|单位|局|所|中心|学校|企业|店|厂))|"
+                    r"某(?!某*(?:[省市州盟县区旗镇乡村街路巷道号]|医院|公司|单位|局|所|中心|学校|企业|店|厂|银行|支行|分行))|"
                     r"先生|女士|证人|举报人|投诉人|申请人|代理人|户名")
 # The owner after the number: in brackets; after an address also an organisation's name right
 # after it (…人民路1号霍邱县市场监督管理局法制科; not after an e-mail: …@aliyun.com向我局发送).
@@ -51,7 +52,7 @@ _AFTER = re.compile(r"\s*[(（]([^)）\n]{1,24})[)）]")
 _NAME_AFTER = re.compile(r"[\u4e00-\u9fff]{2,20}?(?:局|公司|委员会|政府|法院|检察院|中心|办公室|大厅)")
 _REACH = 60
 # The role a masked name fills in an organisation's own description (法定代表人刘某, 负责人：欧阳某某).
-_REPRESENTATIVE = re.compile(r"(?:法定代表人|法人代表|负责人|法定代表)[：:\s为是]{0,2}[\u4e00-\u9fff]{1,2}\Z")
+_REPRESENTATIVE = re.compile(r"(?:法定代表人|法人代表|负责人|法定代表|经营者)[：:\s为是]{0,2}[\u4e00-\u9fff]{1,2}\Z")
 
 
 def named_owner(n: str, end: int, named_after: bool = False) -> bool:

@@ -490,7 +490,7 @@ _PERSON_LABELS = (r"(?:户口|户籍)(?:在|是)老家[，,]?|(?:居住证|暂�
                   r"居住地址|居住地|居住于|居住在|户籍地址|户籍所在地|户籍地|户口所在地|户籍|暂住地|暂住于|暂住在|暂住|"
                   r"租住于|租住在|租住|寄住|借住|家住|住在|住于|住址|出生地|"
                   # (round 5) other words for where one lives
-                  r"经常居住地|常住地|常住于|常住在|常居地|常居于|暂居于|暂居在|暂居|寄居于|寄居在|寄居|借居于|借居在|借居|"
+                  r"经常居住地址|常住地址|常住住址|经常居住地|常住地|常住于|常住在|常居地|常居于|暂居于|暂居在|暂居|寄居于|寄居在|寄居|借居于|借居在|借居|"
                   r"定居于|定居在|居所地|居所")
 _SHARED_LABELS = r"住所地|住所|联系地址|通讯地址|通信地址|送达地址|收货地址|地址"
 # Words for a home that an address may follow, often in brackets (在其家中（霍邱县…88号）): weaker
@@ -540,7 +540,7 @@ _ROOM = re.compile(r"\d{1,3}\s*(?:号楼|栋|幢|座)\s*(?:(?:\d{1,2}|[东西南
 # A house number followed by the word for who lives there or for a home (…老街南头15号住户,
 # …三组21号村民, …16-2-402的住处): an address without a label.
 # (found from the word, then the number before it: numbers are common, these words are not)
-_RESIDENT = re.compile(r"的?(?:住户|村民|居民|住处|住宅|住房|家中|家里|自家|寓所|租住|居住)")
+_RESIDENT = re.compile(r"的?(?:自有|自家的?|自己的?|个人)?(?:住户|村民|居民|住处|住宅|住房|家中|家里|自家|寓所|租住|居住)")  # (round 8: 的自有住房)
 _HOUSE_BEFORE = re.compile(rf"(?:{_NUMBERED}|\d+(?:-\d+)+)\Z")
 
 
