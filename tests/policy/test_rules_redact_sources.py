@@ -42,7 +42,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
     ("当事人长期口服奥司他韦，自称身体虚弱。", d.HEALTH, "长期口服奥司他韦", None),
     ("当事人自述一直服用丙戊酸钠，已有五年。", d.HEALTH, "服用丙戊酸钠", None),
     ("当事人每天服用帕利哌酮控制病情。", d.HEALTH, "服用帕利哌酮控制病情", None),  # not in the table: by its ending
-    ("当事人已怀了二胎，预产期在下月。", d.HEALTH, "已怀了二胎，预产期", None),
+    ("当事人已怀了二胎，预产期在下月。", d.HEALTH, "已怀了二胎，预产期在下月", None),
     ("当事人有冰毒吸食史，曾两次被强制戒毒。", d.HEALTH, "有冰毒吸食史，曾两次被强制戒毒", None),
     ("当事人吸食K粉成瘾，已送社区戒毒。", d.HEALTH, "吸食K粉成瘾，已送社区戒毒", None),
     ("当事人左耳植入人工耳蜗，询问时须大声说话。", d.HEALTH, "左耳植入人工耳蜗", None),
@@ -333,7 +333,8 @@ TUNE5D = {"bank": (5, 5), "email": (5, 5), "id_card": (6, 6), "other_id": (7, 7)
 # measured once before the next change: address 10/10, health 15/30 (!), 0 of 20 clean flagged:
 # plain speech about a body (心脏不好, 耳背, 骨质疏松 in a clause of its own) is where the gate
 # generalises least. After:
-TUNE5E = {"address": (10, 10), "health": (30, 26), "clean": (20, 0)}
+# (round 8: 26 -> 27, the rest of a clause that carries the condition taken into the span)
+TUNE5E = {"address": (10, 10), "health": (30, 27), "clean": (20, 0)}
 # A sixth (tune5f.tsv, 30 health rows and 15 look-alikes dense with condition words), measured
 # once before the next change, the best estimate of unseen health text after this round:
 # health 23/30, 3 of 15 clean flagged (患有皮肤病的从业人员, 为入住的失智老人配备…, 一名聋哑人员). After:
@@ -396,8 +397,9 @@ TUNE6E = {"health": (12, 11), "clean": (10, 0)}
 # verb (我有癫痫, 儿子有…), more verbs (是, 被确诊为, 因长期酗酒患有, 尿检结果显示…), what the statement
 # goes on to say (care, a fever, a birth, a course, a grade of injury, 截去…脚趾, a titre 1:8, a
 # duration said plainly), ribs and joints as body parts, 糖化血红蛋白9.2%, 某 before a place or a
-# body no person: health 18 -> 43 of 60 whole.
-HELDOUT8 = {"address": (30, 27), "bank": (10, 10), "email": (10, 10), "health": (60, 43), "id_card": (15, 15),
+# body no person, the rest of a clause that carries the condition when little of it is left
+# (昏迷|不醒): health 18 -> 44 of 60 whole.
+HELDOUT8 = {"address": (30, 27), "bank": (10, 10), "email": (10, 10), "health": (60, 44), "id_card": (15, 15),
             "other_id": (15, 15), "phone": (15, 15), "plate": (10, 10), "clean": (75, 0)}
 # Round 7's own rows (tune7.tsv: organisations' landlines and conditions named by laws, statistics
 # and notices, 16 look-alikes, with persons' phones and health close to them, 9): main 9/9 caught,
@@ -438,7 +440,10 @@ HELDOUT9 = {"address": (20, 20), "bank": (10, 10), "email": (10, 10), "health": 
 # Batch 4 (24 rows: an office's number by its label, a credit code in the clause, a licence's
 # 经营者, accounts, persons' numbers beside companies, addresses as heldout9's two misses were
 # written): main 7/9, 5 of 15 flagged; the branch before its fixes 7/9, 2 of 15; after: 9/9, 0 of 15.
-TUNE8 = {"address": (3, 3), "bank": (1, 1), "health": (37, 37), "phone": (14, 14), "plate": (7, 7), "clean": (75, 0)}
+# Batch 5 (24 rows: health in written statements, records and answers, 10; look-alikes of
+# hospitals, insurance, labels and statistics, 12): main 7/12, 1 of 12 flagged; the branch before
+# its fixes 10/12, 0 of 12 (记不清事情, 昏迷不醒 left out of the span); after: 12/12, 0 of 12.
+TUNE8 = {"address": (3, 3), "bank": (1, 1), "health": (47, 47), "phone": (16, 16), "plate": (7, 7), "clean": (87, 0)}
 FROZEN = {"heldout.tsv": HELDOUT_SHA256,
           "heldout9.tsv": "c5c10f5ae0b329962f04957d1b6d3dd1586351ce8e3468c5692026d3ba6bf8f8",
           "heldout8.tsv": "dac3b81da5f413090d058c3e5219a56413875057d34d4bf246627c8268d6a39a",

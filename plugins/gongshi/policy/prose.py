@@ -360,7 +360,7 @@ _GOES_ON = re.compile(
     r"快生了|待产|临产|预产期|分娩|坐月子|排异|排斥反应|观察期|不利索|含糊|半边身子|生活不能自理|不能自理|手抖|拿不住|"
     r"(?:无法|不能|下不来|起不了)(?:下床|起床)|躺(?:在)?床上|(?:抬|举|站|坐|直)不起来?|不能久[站坐立行走]|不能从事|干不了|不出门|出不了门|"
     r"截[去掉除了](?:[^，,。；;]{0,8}(?:趾|指|肢|腿|脚|手|臂))?|喘不[上过]气|呼吸困难|胸闷|头晕|不[1一]样长|下不来|损伤程度|伤残等级|轻伤|重伤|轻微伤|伤残|住着|滴度|(?:记忆力|视力|听力|智力|体力)[^，,。；;]{0,3}?(?:减退|下降|衰退|丧失|差)|"
-    r"休息|药(?:都|也|一直|还)?(?:吃|服|打)|(?:视力|听力)\d+(?:\.\d+)?|证(?![人明])件?|期间|取药|拿药|开药|配药|"
+    r"休息|药(?:都|也|一直|还)?(?:吃|服|打)|记不[清住得]|不记得|认不[出得]人|(?:视力|听力)\d+(?:\.\d+)?|证(?![人明])件?|期间|取药|拿药|开药|配药|"
     r"(?:吃着?|服用?|打了?着?|注射|用)[^，,。；;]{0,10}(?:药|素|片|胶囊|钠|钾|林|平|嗪|唑|酮|雷|肼|仑|韦|酯|汀|芬|松)(?:抗病毒|控制|治疗|维持)?")
 _STOP = re.compile(r"罚款|处罚|申请|请求|听证|签收|签字|笔录|委托|代为|代收|代签|代管|代理|无法(?![下起]床)|未能|由其|由他|经营|店|案(?!发)|调查|"
                    r"执行|整改|文书|决定书|家庭|经济|开销|期限|询问")
@@ -369,6 +369,8 @@ _GOES_TAIL = re.compile(r"(?:病|人员|谱系障碍)?(?:失代偿期|代偿期|
                         r"(?:好几年|好多年|很多年|几年|多年|[1一]段时间|很久|很长时间)?了?(?:经历)?(?:[^，,。；;]{0,3}?\d+:\d+)?"
                         r"(?:[1-9一二三四五六七八九十]+级)?(?:去了|来了)?")
 _GOES_REACH = 3  # clauses
+_CLAUSE_REST = 3  # characters
+_REST = re.compile(r"[\u4e00-\u9fff]+")
 _GOES_CHARS = 30  # characters of a clause
 
 
@@ -402,6 +404,10 @@ def _goes_on(text: str, end: int, marks: list[int]) -> int:
             last = disease.end()
         if last > end:
             end = real = _tail(text, last, limit)
+            # (round 8) a clause that carries the condition is marked to its end when little is left
+            # of it, and that little says nothing else (昏迷|不醒, 记不清|事情, 拿不住|筷子)
+            if not stop and 0 < clause_end - end <= _CLAUSE_REST and _REST.fullmatch(text, end, clause_end):
+                end = real = clause_end
         if stop or end < clause_end or clause_end >= len(text) or text[clause_end] not in "，,":
             return real
         nxt = clause_end + 1
