@@ -147,7 +147,7 @@ def _trie(words: list[str]) -> str:
 # - a pregnancy by what is carried (怀有双胞胎, 怀了二胎, 怀着孩子), and 宫内/宫外孕.
 _DRUGS = "冰毒|海洛因|大麻|K粉|氯胺酮|摇头丸|甲基苯丙胺|苯丙胺|吗啡|鸦片|可卡因|毒品|麻古|芬太尼|笑气|杜冷丁"
 _HABIT = (rf"(?:吸食|注射|服食)?(?:{_DRUGS})(?:成瘾|上瘾|(?:吸食|使用|滥用|注射)?史)|吸食[^，,。；;\d]{{1,6}}?(?:成瘾|上瘾)"
-          rf"|(?:吸食|服食)(?:{_DRUGS})"  # (someone's use: not 容留他人吸食…, see _OTHERS_USE)
+          rf"|(?:吸食过?|服食过?|吸过|吸了)(?:{_DRUGS})"  # (someone's use: not 容留他人吸食…, see _OTHERS_USE)
           r"|(?:美沙酮|药物)维持治疗"
           # (a drug found in a body's sample: 尿液中检出氯胺酮成分)
           rf"|(?:尿液|血液|毛发|尿样|血样)中(?:检出|检测出|查出)(?:{_DRUGS}|安非他明|甲基安非他明)类?(?:成分|代谢物)?"
@@ -304,7 +304,7 @@ def _medicines(text: str, start: int, end: int) -> tuple[int, int] | None:
 # finding covers the statement as a reader (and a held-out set's author) marks it; the verb is
 # not what makes it personal, nothing more is flagged for it.
 # (with the adverb that says when: 已怀孕七个月, 曾做过心脏搭桥手术, 正处于哺乳期)
-_HAD_VERB = re.compile(rf"{_BODY}?(?:去年|前年|今年|上个?月|前几年|近期|最近)?(?:已经|已|曾经|曾|正在|正|长期|一直|仍|刚刚?)?"
+_HAD_VERB = re.compile(rf"{_BODY}?(?:去年|前年|今年|上个?月|前几年|近期|最近)?(?:已经|已|曾经|曾|正在|正|长期|一直|仍|刚刚?|生下来就|从小就?|天生就?)?"
                        r"(?:(?:尿检|血检|尿液检测|血液检测|毛发检测)(?:结果)?(?:显示|为|呈)?|"  # (round 8: the sample's test, 尿检结果显示…呈阳性)
                        r"(?:因[^，,。；;因]{1,6}?)?(?:患有|患上|得了|患)|被?确诊患有|被诊断为|诊断为|诊断出|被?确诊为|被?确诊|是|住院行|入院行|患有|患上|罹患|身患|患|感染了|感染|染上|得了|装有|装了|"
                        r"植入|安装了|戴着|佩戴|服用|口服|(?:静脉)?注射|做过|做了|做完|接受了|接受|参加|处于|因患|因|有|"
@@ -333,6 +333,9 @@ _WHO_BEFORE = re.compile(r"(?:我(?![局委所队厅市县区省国司部办院�
                          r"(?:我|他|她|其)?(?:儿子|女儿|孩子|老伴|爱人|妻子|丈夫|父亲|母亲|老婆|老公)|我爸|我妈|身上|身体)\Z")
 
 
+_ITEM_BEFORE = re.compile(r"(?<=[:：\s])\d{1,2}[.、]\s?\Z")
+
+
 def _with_verb(text: str, start: int) -> int:
     """`start` moved back over a verb of having or taking right before it (and the hospital it
     was done in, before the verb), and over who has it, right before that."""
@@ -340,6 +343,8 @@ def _with_verb(text: str, start: int) -> int:
     start = verb.start() if verb else start
     at = _AT_HOSPITAL.search(text, max(0, start - 16), start) if verb and verb.start() < verb.end() else None
     start = at.start() if at else start
+    item = _ITEM_BEFORE.search(text, max(0, start - 4), start)  # (诊断：1.2型糖尿病: the list's number)
+    start = item.start() if item else start
     who = _WHO_BEFORE.search(text, max(0, start - 5), start)
     return who.start() if who else start
 
@@ -360,7 +365,7 @@ _GOES_ON = re.compile(
     r"快生了|待产|临产|预产期|分娩|坐月子|排异|排斥反应|观察期|不利索|含糊|半边身子|生活不能自理|不能自理|手抖|拿不住|"
     r"(?:无法|不能|下不来|起不了)(?:下床|起床)|躺(?:在)?床上|(?:抬|举|站|坐|直)不起来?|不能久[站坐立行走]|不能从事|干不了|不出门|出不了门|"
     r"截[去掉除了](?:[^，,。；;]{0,8}(?:趾|指|肢|腿|脚|手|臂))?|喘不[上过]气|呼吸困难|胸闷|头晕|不[1一]样长|下不来|损伤程度|伤残等级|轻伤|重伤|轻微伤|伤残|住着|滴度|(?:记忆力|视力|听力|智力|体力)[^，,。；;]{0,3}?(?:减退|下降|衰退|丧失|差)|"
-    r"休息|药(?:都|也|一直|还)?(?:吃|服|打)|记不[清住得]|不记得|认不[出得]人|(?:视力|听力)\d+(?:\.\d+)?|证(?![人明])件?|期间|取药|拿药|开药|配药|"
+    r"休息|药(?:都|也|一直|还)?(?:吃|服|打)|关过|切除术|摘除术|记不[清住得]|不记得|认不[出得]人|(?:视力|听力)\d+(?:\.\d+)?|证(?![人明])件?|期间|取药|拿药|开药|配药|"
     r"(?:吃着?|服用?|打了?着?|注射|用)[^，,。；;]{0,10}(?:药|素|片|胶囊|钠|钾|林|平|嗪|唑|酮|雷|肼|仑|韦|酯|汀|芬|松)(?:抗病毒|控制|治疗|维持)?")
 _STOP = re.compile(r"罚款|处罚|申请|请求|听证|签收|签字|笔录|委托|代为|代收|代签|代管|代理|无法(?![下起]床)|未能|由其|由他|经营|店|案(?!发)|调查|"
                    r"执行|整改|文书|决定书|家庭|经济|开销|期限|询问")
@@ -418,6 +423,7 @@ def _goes_on(text: str, end: int, marks: list[int]) -> int:
     return real
 
 
+_DIAGNOSIS_LABEL = re.compile(r"(?:诊断|诊断结果|诊断意见|病名|疾病名称|病情)\Z")
 _NEXT_CLAUSE = re.compile(r"[，,][^，,。；;：:]{0,6}")
 
 
@@ -725,9 +731,11 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
         titles = _titles(text)
         title_starts = [s for s, _ in titles]
         quoted = [q.span() for q in _QUOTED.finditer(text)]
-        # clause ends, once a sentence (not a ratio's colon: 滴度1:8)
+        # clause ends, once a sentence (not a ratio's colon, 滴度1:8, nor a diagnosis's label's,
+        # 诊断：1.系统性红斑狼疮 2.…: what follows is what the label names)
         marks = [i for i, c in enumerate(text) if c in _CLAUSE_END
-                 and not (c == ":" and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit())]
+                 and not (c == ":" and (0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
+                                        or _DIAGNOSIS_LABEL.search(text, max(0, i - 6), i)))]
         generic: dict[int, bool] = {}  # by clause start: a rule, not a person
         found: list[tuple[int, int]] = []
         spans: list[tuple[int, int]] = []  # what every pass found, merged and yielded at the end
@@ -750,7 +758,7 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
             core = m.group("core")
             if any(core.startswith(w) for w in TESTED) and not core.endswith(("阳性", "成瘾", "上瘾", "史", "治疗")):
                 continue  # a substance or a test, no result (nor habit) said of anyone
-            if core.startswith(("吸食", "服食")) and _OTHERS_USE.search(before):
+            if core.startswith(("吸食", "服食", "吸过", "吸了")) and _OTHERS_USE.search(before):
                 continue  # drugs others use: the offence
             severity = _SEVERITY.search(before)
             start = m.start() - (len(severity.group()) if severity else 0)
@@ -763,7 +771,10 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
                 continue  # an injury the offender caused to others (致人受伤): the offence as published
             if core in MEDICINES and (not _TAKING.search(plain) or _GIVING.search(plain)):
                 continue  # a medicine nobody is said to take, or given to others
-            said = _SAID_OF_SOMEONE.search(core) is not None
+            # (round 8) or said to have happened, 中风了, 瘫了 (not 了解)
+            # and a drug taken in the past tense, 吸过海洛因: someone's history, not a rule's
+            said = _SAID_OF_SOMEONE.search(core) is not None or text.startswith("了", m.end()) \
+                and not text.startswith("了解", m.end()) or core.startswith(("吸过", "吸了", "吸食过", "服食过"))
             joined = bool(found) and _AND.fullmatch(text, found[-1][1], start) is not None
             near = bool(found) and start - found[-1][1] <= 3  # the same person's, said apart (…，高血压)
             # (round 5) and in the next clause, with no one else named between (患有2型糖尿病，长期注射
