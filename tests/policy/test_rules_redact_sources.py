@@ -399,8 +399,9 @@ TUNE6E = {"health": (12, 11), "clean": (10, 0)}
 # duration said plainly), ribs and joints as body parts, 糖化血红蛋白9.2%, 某 before a place or a
 # body no person, the rest of a clause that carries the condition when little of it is left
 # (昏迷|不醒), a condition said with 了 (中风了), a drug in the past tense (吸过冰毒), 生下来就是…, a
-# diagnosis's label's colon no clause end (诊断：1.…), 关过, …切除术: health 18 -> 48 of 60 whole.
-HELDOUT8 = {"address": (30, 27), "bank": (10, 10), "email": (10, 10), "health": (60, 48), "id_card": (15, 15),
+# diagnosis's label's colon no clause end (诊断：1.…), 关过, …切除术; a birth said plainly (生完孩子):
+# health 18 -> 49 of 60 whole.
+HELDOUT8 = {"address": (30, 27), "bank": (10, 10), "email": (10, 10), "health": (60, 49), "id_card": (15, 15),
             "other_id": (15, 15), "phone": (15, 15), "plate": (10, 10), "clean": (75, 0)}
 # Round 7's own rows (tune7.tsv: organisations' landlines and conditions named by laws, statistics
 # and notices, 16 look-alikes, with persons' phones and health close to them, 9): main 9/9 caught,
@@ -447,7 +448,11 @@ HELDOUT9 = {"address": (20, 20), "bank": (10, 10), "email": (10, 10), "health": 
 # Batch 6 (10 rows: heldout8's last health forms written anew, 6, and look-alikes of them, 4),
 # written after the fixes heldout8 led to: main 2/6, the branch before those fixes 3/6, with them
 # 4/6 (吸过海洛因 at a clause's start, 诊断：1.2型… lost its item number); after: 6/6, 0 of 4.
-TUNE8 = {"address": (3, 3), "bank": (1, 1), "health": (53, 53), "phone": (16, 16), "plate": (7, 7), "clean": (91, 0)}
+# Batch 7 (20 rows: look-alikes dense with 了, 是, 吸过 and conditions, 15; births and injuries
+# said plainly, 5): main 3/5, 2 of 15 flagged; the branch before its fixes 3/5, 1 of 15 (手足口病了
+# of an area: 了 now needs a person in the sentence); after (生了孩子 as a birth, 钢钉 as the
+# course): 5/5, 0 of 15.
+TUNE8 = {"address": (3, 3), "bank": (1, 1), "health": (58, 58), "phone": (16, 16), "plate": (7, 7), "clean": (106, 0)}
 FROZEN = {"heldout.tsv": HELDOUT_SHA256,
           "heldout9.tsv": "c5c10f5ae0b329962f04957d1b6d3dd1586351ce8e3468c5692026d3ba6bf8f8",
           "heldout8.tsv": "dac3b81da5f413090d058c3e5219a56413875057d34d4bf246627c8268d6a39a",

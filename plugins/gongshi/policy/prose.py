@@ -151,8 +151,10 @@ _HABIT = (rf"(?:吸食|注射|服食)?(?:{_DRUGS})(?:成瘾|上瘾|(?:吸食|使
           r"|(?:美沙酮|药物)维持治疗"
           # (a drug found in a body's sample: 尿液中检出氯胺酮成分)
           rf"|(?:尿液|血液|毛发|尿样|血样)中(?:检出|检测出|查出)(?:{_DRUGS}|安非他明|甲基安非他明)类?(?:成分|代谢物)?"
+          # (round 8) a birth said plainly (刚生了孩子, 生完二胎)
+          r"|生(?:了|完|下)(?:[1一]个)?(?:孩子|小孩|宝宝|[1-3一二两双]胎|男孩|女孩|儿子|女儿)"
           r"|怀[有了着上]?(?:双胞胎|[3三]胞胎|多胞胎|龙凤胎|[2-9二三]胎|头胎|孩子|小孩|宝宝)|宫[内外]孕")  # (the view reads 二胎 as 2胎)
-_HABIT_FIRST = "吸注服怀宫美药尿血毛体"  # the first characters of _HABIT's shapes (besides the drugs')
+_HABIT_FIRST = "吸注服怀宫美药尿血毛体生"  # the first characters of _HABIT's shapes (besides the drugs')
 # Round 6: the plainest speech of a body, shapes a word list cannot hold either: a measure and how it
 # stands with an adverb between (血糖一直很高, 血压有点高), a sense that fails (耳朵基本听不见了, 一只眼睛
 # 看不见), something grown in an organ (肝上长了个瘤子, 肺上有阴影), a device put in a body (心脏装了
@@ -365,7 +367,7 @@ _GOES_ON = re.compile(
     r"快生了|待产|临产|预产期|分娩|坐月子|排异|排斥反应|观察期|不利索|含糊|半边身子|生活不能自理|不能自理|手抖|拿不住|"
     r"(?:无法|不能|下不来|起不了)(?:下床|起床)|躺(?:在)?床上|(?:抬|举|站|坐|直)不起来?|不能久[站坐立行走]|不能从事|干不了|不出门|出不了门|"
     r"截[去掉除了](?:[^，,。；;]{0,8}(?:趾|指|肢|腿|脚|手|臂))?|喘不[上过]气|呼吸困难|胸闷|头晕|不[1一]样长|下不来|损伤程度|伤残等级|轻伤|重伤|轻微伤|伤残|住着|滴度|(?:记忆力|视力|听力|智力|体力)[^，,。；;]{0,3}?(?:减退|下降|衰退|丧失|差)|"
-    r"休息|药(?:都|也|一直|还)?(?:吃|服|打)|关过|切除术|摘除术|记不[清住得]|不记得|认不[出得]人|(?:视力|听力)\d+(?:\.\d+)?|证(?![人明])件?|期间|取药|拿药|开药|配药|"
+    r"休息|药(?:都|也|一直|还)?(?:吃|服|打)|钢钉|夹板|绷带|关过|切除术|摘除术|记不[清住得]|不记得|认不[出得]人|(?:视力|听力)\d+(?:\.\d+)?|证(?![人明])件?|期间|取药|拿药|开药|配药|"
     r"(?:吃着?|服用?|打了?着?|注射|用)[^，,。；;]{0,10}(?:药|素|片|胶囊|钠|钾|林|平|嗪|唑|酮|雷|肼|仑|韦|酯|汀|芬|松)(?:抗病毒|控制|治疗|维持)?")
 _STOP = re.compile(r"罚款|处罚|申请|请求|听证|签收|签字|笔录|委托|代为|代收|代签|代管|代理|无法(?![下起]床)|未能|由其|由他|经营|店|案(?!发)|调查|"
                    r"执行|整改|文书|决定书|家庭|经济|开销|期限|询问")
@@ -774,7 +776,8 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
             # (round 8) or said to have happened, 中风了, 瘫了 (not 了解)
             # and a drug taken in the past tense, 吸过海洛因: someone's history, not a rule's
             said = _SAID_OF_SOMEONE.search(core) is not None or text.startswith("了", m.end()) \
-                and not text.startswith("了解", m.end()) or core.startswith(("吸过", "吸了", "吸食过", "服食过"))
+                and not text.startswith("了解", m.end()) and person_in_sentence(text, m.start()) \
+                or core.startswith(("吸过", "吸了", "吸食过", "服食过"))
             joined = bool(found) and _AND.fullmatch(text, found[-1][1], start) is not None
             near = bool(found) and start - found[-1][1] <= 3  # the same person's, said apart (…，高血压)
             # (round 5) and in the next clause, with no one else named between (患有2型糖尿病，长期注射
@@ -947,7 +950,7 @@ _CUE_WORDS = sorted({w if any(c.isdigit() for c in w) else _cue(w) for w in DISE
                     | {o + w for o in ("肝", "肺", "胃", "肾", "脑", "乳房", "甲状腺") for w in ("上", "里", "部", "长", "有", "发现")}
                     # _HABIT's shapes, _TAKE's verbs and _MEASURE's units, each by a rare character
                     # (瘾, 胎, 怀: not 二胎 or 上瘾, whose first characters are everywhere)
-                    | {"瘾", "吸食", "胎", "怀", "中检出", "宫外", "宫内", "服用", "口服", "注射", "糖化血红蛋白", "mg", "mol", "mmHg", "ml", "mL", "U/L", "g/L", "℃", "°C"})
+                    | {"瘾", "吸食", "胎", "怀", "生了", "生完", "生下", "中检出", "宫外", "宫内", "服用", "口服", "注射", "糖化血红蛋白", "mg", "mol", "mmHg", "ml", "mL", "U/L", "g/L", "℃", "°C"})
 
 
 def cues(extra: tuple[str, ...] = ()) -> str:
