@@ -36,7 +36,9 @@ ORGANISATION = re.compile(r"本局|我局|本机关|本单位|单位|机关|政�
                           r"[小中大]学(?![生历])|学院|幼儿园|法院|检察院|保健院|研究院|设计院|疗养院|养老院|敬老院|福利院|"
                           r"(?:监督|管理|派出|事务|研究|卫生|戒毒|拘留|看守|收容|托儿|交易|招待|供电|财政|司法|税务|工商|检测|检验|监测|服务|"
                           r"防治|救助|设计|律师|会计|保健|医疗)所|(?:加油|收费|服务|检查|工作|管理|监测|防疫|卫生|派出|"
-                          r"检验|救助)站|[图博展]馆|体育馆|[残妇侨文科]联|工会|联合会|商会|学会|拨打|致电")
+                          r"检验|救助)站|[图博展]馆|体育馆|[残妇侨文科]联|工会|联合会|商会|学会|拨打|致电|"
+                          # (round 8) a credit code or a licence in the clause: the party is a business
+                          r"信用代码|营业执照|执照")
 # (round 7) An online shop on a platform (网店, 淘宝店铺, 微店) is a person's: its registered mailbox
 # is the keeper's own, not a company's published one.
 # (round 8) 某 before an organisation's kind is a masked body (某医院, 某公司, 某银行), and a masked name
@@ -52,6 +54,7 @@ _AFTER = re.compile(r"\s*[(（]([^)）\n]{1,24})[)）]")
 _NAME_AFTER = re.compile(r"[\u4e00-\u9fff]{2,20}?(?:局|公司|委员会|政府|法院|检察院|中心|办公室|大厅)")
 _REACH = 60
 # The role a masked name fills in an organisation's own description (法定代表人刘某, 负责人：欧阳某某).
+_DESCRIBED = re.compile(r"某*[(（][^()（）]{1,20}[)）]")
 _REPRESENTATIVE = re.compile(r"(?:法定代表人|法人代表|负责人|法定代表|经营者)[：:\s为是]{0,2}[\u4e00-\u9fff]{1,2}\Z")
 
 
@@ -75,8 +78,14 @@ def public(n: str, start: int, end: int, named_after: bool = False) -> bool:
     if org < 0:
         return False
     for m in PERSON.finditer(n, low, start):
+        if m.start() < person:
+            continue  # inside the description of the person before
         if not (m.group() == "某" and _REPRESENTATIVE.search(n, max(low, m.start() - 9), m.start())):
             person = m.end()
+            # (round 8) a person's description in brackets right after the name (证人张某某（某超市收银员）):
+            # the employer named there does not own the number, the person does
+            described = _DESCRIBED.match(n, person, start)
+            person = described.end() if described else person
     return org > person
 
 
@@ -86,12 +95,12 @@ def public(n: str, start: int, end: int, named_after: bool = False) -> bool:
 # 登记在/系/为…公司名下/的自有车辆. Nobody named in the clause before the plate, nor in what follows
 # it: a driver, a masked name or a private owner (李某某驾驶某物流有限公司的货车, 为其个人所有) makes
 # it a person's again.
-_FIRM = r"(?:公司|有限|集团|企业|合作社|车队|[运输物流客货]站|(?<![个体])户)"
+_FIRM = r"(?:公司|有限|集团|企业|合作社|车队|[运输物流客货]站|(?<![个体])户|驾校|学校|医院|机关|单位)"
 _VEHICLE_BEFORE = re.compile(rf"{_FIRM}(?:名下|所属|所有|自有|拥有)?的?[^，,。；;（()）]{{0,12}}?(?:车|车辆)[（(]?\s*\Z")
 _VEHICLE_AFTER = re.compile(rf"\s*[）)]?[^，,。；;]{{0,4}}?(?:登记在|属于|归属于|挂靠在|为|系|是)[^，,。；;]{{0,24}}?{_FIRM}"
                             r"(?:名下|所有|所属|的自有|的营运|的运输|的车辆|的)")
 _DRIVER = re.compile(r"驾驶员|驾驶人|司机|车主|驾驶|个人|私人|私家|其|"
-                     r"某(?!某*(?:[省市州盟县区旗镇乡村街路巷道号]|[\u4e00-\u9fff]{0,8}?(?:公司|企业|有限|集团|合作社|车队)))")
+                     rf"某(?!某*(?:[省市州盟县区旗镇乡村街路巷道号]|[\u4e00-\u9fff]{{0,8}}?{_FIRM}))")
 
 
 def vehicle_of_organisation(n: str, start: int, end: int) -> bool:
