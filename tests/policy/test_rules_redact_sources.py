@@ -400,8 +400,9 @@ TUNE6E = {"health": (12, 11), "clean": (10, 0)}
 # body no person, the rest of a clause that carries the condition when little of it is left
 # (昏迷|不醒), a condition said with 了 (中风了), a drug in the past tense (吸过冰毒), 生下来就是…, a
 # diagnosis's label's colon no clause end (诊断：1.…), 关过, …切除术; a birth said plainly (生完孩子):
-# health 18 -> 49 of 60 whole.
-HELDOUT8 = {"address": (30, 27), "bank": (10, 10), "email": (10, 10), "health": (60, 49), "id_card": (15, 15),
+# health 18 -> 49 of 60 whole; then an injury done to a body part named before it (…手指被冲床压断):
+# 50.
+HELDOUT8 = {"address": (30, 27), "bank": (10, 10), "email": (10, 10), "health": (60, 50), "id_card": (15, 15),
             "other_id": (15, 15), "phone": (15, 15), "plate": (10, 10), "clean": (75, 0)}
 # Round 7's own rows (tune7.tsv: organisations' landlines and conditions named by laws, statistics
 # and notices, 16 look-alikes, with persons' phones and health close to them, 9): main 9/9 caught,
@@ -456,8 +457,12 @@ HELDOUT9 = {"address": (20, 20), "bank": (10, 10), "email": (10, 10), "health": 
 # a driving school's car, 10; persons' numbers beside them, 5): main and the branch before its
 # fixes 4/5, 4 of 10 flagged; after (信用代码/营业执照 as the business, 驾校 as a vehicle's owner, an
 # employer in brackets after a person's name no owner: 证人张某某（某超市收银员）的联系电话): 5/5, 0 of 10.
-TUNE8 = {"address": (3, 3), "bank": (1, 1), "email": (1, 1), "health": (58, 58), "phone": (19, 19), "plate": (8, 8),
-         "clean": (116, 0)}
+# Batch 9 (20 rows: health in statements and expert findings, 10; look-alikes of laws, statistics,
+# services and hazards, 10): main and the branch before its fixes 6/10, 2 of 10 flagged; after (被查出
+# 患有, 今年初, 不能控制…行为, 无法正常交流, an injury done to a body part 被…轧断, 为方便…, 为…职工缴纳):
+# 10/10, 0 of 10.
+TUNE8 = {"address": (3, 3), "bank": (1, 1), "email": (1, 1), "health": (68, 68), "phone": (19, 19), "plate": (8, 8),
+         "clean": (126, 0)}
 FROZEN = {"heldout.tsv": HELDOUT_SHA256,
           "heldout9.tsv": "c5c10f5ae0b329962f04957d1b6d3dd1586351ce8e3468c5692026d3ba6bf8f8",
           "heldout8.tsv": "dac3b81da5f413090d058c3e5219a56413875057d34d4bf246627c8268d6a39a",

@@ -109,6 +109,8 @@ DISEASES = sorted(set(
     # round 6: plain speech with no 患 (血糖高, 脑子有点问题 in FAILING), an abortion, a fall
     "血糖高 血压高 血脂高 低血糖 高血糖 失眠 失眠症 人流手术 人工流产 引产 堕胎 打胎 摔断 摔伤 跌伤 视网膜脱落 视网膜病变 "
     "羊角风 羊癫疯 孕吐 "
+    # round 8: what was done to a body part (右手三根手指被机器轧断: found only with the body before it)
+    "轧断 压断 砸断 夹断 绞断 锯断 砸伤 压伤 夹伤 轧伤 咬伤 "
     # round 8: a combined result, a long-term disability of old age, occupational lung disease, polio
     "乙肝大三阳 乙肝小三阳 失能 半失能 瘫在床上 尘肺病 尘肺 矽肺 小儿麻痹 小儿麻痹症 脊髓灰质炎 "
     # a drug test: a result only when 阳性 follows (吗啡类呈阳性), else the seized substance
@@ -224,6 +226,8 @@ _PERSON_WORD = re.compile(r"当事人|本人|其|我(?![局委所队厅市县区
 _CAUSED = re.compile(r"(?:致|造成|导致|致使)(?:对方|他人|受害人|被害人|被侵害人|路人|行人|人|多人|\d+人|\d+名[^，,。；;]{0,4})"
                      r"[^，,。；;]{0,2}\Z")
 _BODY_BEFORE = re.compile(rf"{_BODY}\Z")
+INJURED = frozenset("轧断 压断 砸断 夹断 绞断 锯断 砸伤 压伤 夹伤 轧伤 咬伤".split())
+_BODY_DONE_TO = re.compile(rf"{_BODY}[^，,。；;]{{0,10}}?(?:被|遭|让)[^，,。；;被]{{0,8}}\Z")
 # Conditions said one after the other of the same person (糖尿病及高血压) are one finding, and so
 # is one the vocabulary does not know, by the ending of its name (焦虑症和失眠症).
 _CHAINED = re.compile(r"(?:[和及与、]|以及|并|伴有|合并)[\u4e00-\u9fff]{1,6}?(?:症|病|炎|癌|瘤|综合征|障碍)")
@@ -248,7 +252,7 @@ _FOR_CUSTOMERS = re.compile(r"(?:为|向|给|对|针对|面向|帮助|招揽)(?:
 _COUNT_AFTER = re.compile(r"(?:老人|人员|儿童|妇女|职工|学生|群众|居民|人)?(?:共计|合计|总计|累计|共|计|达|有|约|近)?\d+\s*(?:名|人|位|例|户)")
 _LABEL_AFTER = re.compile(r"[^，,。；;]{0,8}?(?:禁用|慎用|忌用|勿用|禁服|慎服|忌服|禁食|忌食)")
 _ARRANGED = re.compile(r"(?:办理|开展|组织|安排|提供|进行)[^，,。；;]{0,2}\Z")
-_SERVICE_AFTER = re.compile(r"(?:[、和及与][^，,。；;]{1,6}?)?等?(?:老人|人员|儿童|患者|妇女|群体|人群)?(?:配备|安排|提供|进行|实施|开展|出售|销售|施行|鉴定|接生|检查|服务|推销|售卖|介绍|做|注射|输液|诊疗|"
+_SERVICE_AFTER = re.compile(r"(?:[、和及与][^，,。；;]{1,6}?)?等?(?:老人|人员|儿童|患者|妇女|群体|人群|职工|员工)?(?:缴纳|发放|支付|办理|配备|安排|提供|进行|实施|开展|出售|销售|施行|鉴定|接生|检查|服务|推销|售卖|介绍|做|注射|输液|诊疗|"
                             r"治疗|看病|配药|开药|义诊|采取|隔离|收治|接诊|登记|管理)")
 # Round 5: a medicine someone takes, by the slot rather than a list of quoted names: a verb of
 # taking after a person (当事人每日服用…), then a name from the kept vocabulary (clinical.py:
@@ -306,9 +310,9 @@ def _medicines(text: str, start: int, end: int) -> tuple[int, int] | None:
 # finding covers the statement as a reader (and a held-out set's author) marks it; the verb is
 # not what makes it personal, nothing more is flagged for it.
 # (with the adverb that says when: 已怀孕七个月, 曾做过心脏搭桥手术, 正处于哺乳期)
-_HAD_VERB = re.compile(rf"{_BODY}?(?:去年|前年|今年|上个?月|前几年|近期|最近)?(?:已经|已|曾经|曾|正在|正|长期|一直|仍|刚刚?|生下来就|从小就?|天生就?)?"
+_HAD_VERB = re.compile(rf"{_BODY}?(?:(?:去年|前年|今年|上个?月|前几年|近期|最近)(?:初|底|年初|年底)?)?(?:已经|已|曾经|曾|正在|正|长期|一直|仍|刚刚?|生下来就|从小就?|天生就?)?"
                        r"(?:(?:尿检|血检|尿液检测|血液检测|毛发检测)(?:结果)?(?:显示|为|呈)?|"  # (round 8: the sample's test, 尿检结果显示…呈阳性)
-                       r"(?:因[^，,。；;因]{1,6}?)?(?:患有|患上|得了|患)|被?确诊患有|被诊断为|诊断为|诊断出|被?确诊为|被?确诊|是|住院行|入院行|患有|患上|罹患|身患|患|感染了|感染|染上|得了|装有|装了|"
+                       r"被?查出来?(?:患有|患了?)|(?:因[^，,。；;因]{1,6}?)?(?:患有|患上|得了|患)|被?确诊患有|被诊断为|诊断为|诊断出|被?确诊为|被?确诊|是|住院行|入院行|患有|患上|罹患|身患|患|感染了|感染|染上|得了|装有|装了|"
                        r"植入|安装了|戴着|佩戴|服用|口服|(?:静脉)?注射|做过|做了|做完|接受了|接受|参加|处于|因患|因|有|"
                        # (round 6: 系聋哑人, 行…切除术, 查出宫颈癌, 因车祸致颅脑损伤, 因服用…, 做过两次…)
                        r"系|(?<![进执施实举履运银发盛流通旅步])行|查出来?|检出|因?(?:突发|突患)|得过|吃了?|因[^，,。；;因]{1,6}?(?:致使|导致|致)|因服用|因过量服用)?"
@@ -367,9 +371,9 @@ _GOES_ON = re.compile(
     r"快生了|待产|临产|预产期|分娩|坐月子|排异|排斥反应|观察期|不利索|含糊|半边身子|生活不能自理|不能自理|手抖|拿不住|"
     r"(?:无法|不能|下不来|起不了)(?:下床|起床)|躺(?:在)?床上|(?:抬|举|站|坐|直)不起来?|不能久[站坐立行走]|不能从事|干不了|不出门|出不了门|"
     r"截[去掉除了](?:[^，,。；;]{0,8}(?:趾|指|肢|腿|脚|手|臂))?|喘不[上过]气|呼吸困难|胸闷|头晕|不[1一]样长|下不来|损伤程度|伤残等级|轻伤|重伤|轻微伤|伤残|住着|滴度|(?:记忆力|视力|听力|智力|体力)[^，,。；;]{0,3}?(?:减退|下降|衰退|丧失|差)|"
-    r"休息|药(?:都|也|一直|还)?(?:吃|服|打)|钢钉|夹板|绷带|关过|切除术|摘除术|记不[清住得]|不记得|认不[出得]人|(?:视力|听力)\d+(?:\.\d+)?|证(?![人明])件?|期间|取药|拿药|开药|配药|"
+    r"休息|药(?:都|也|一直|还)?(?:吃|服|打)|(?:不能|无法)(?:控制|辨认)[^，,。；;]{0,6}?行为|无法(?:正常)?(?:交流|沟通|说话)|钢钉|夹板|绷带|关过|切除术|摘除术|记不[清住得]|不记得|认不[出得]人|(?:视力|听力)\d+(?:\.\d+)?|证(?![人明])件?|期间|取药|拿药|开药|配药|"
     r"(?:吃着?|服用?|打了?着?|注射|用)[^，,。；;]{0,10}(?:药|素|片|胶囊|钠|钾|林|平|嗪|唑|酮|雷|肼|仑|韦|酯|汀|芬|松)(?:抗病毒|控制|治疗|维持)?")
-_STOP = re.compile(r"罚款|处罚|申请|请求|听证|签收|签字|笔录|委托|代为|代收|代签|代管|代理|无法(?![下起]床)|未能|由其|由他|经营|店|案(?!发)|调查|"
+_STOP = re.compile(r"罚款|处罚|申请|请求|听证|签收|签字|笔录|委托|代为|代收|代签|代管|代理|无法(?![下起]床|(?:控制|辨认)|(?:正常)?(?:交流|沟通|说话))|未能|由其|由他|经营|店|案(?!发)|调查|"
                    r"执行|整改|文书|决定书|家庭|经济|开销|期限|询问")
 _GOES_TAIL = re.compile(r"(?:病|人员|谱系障碍)?(?:失代偿期|代偿期|[1-4]期|急性期|发病期|稳定期|恢复期)?[了过着]?(?:\d+(?:\.\d+)?个?(?:多|余)?(?:次|天|日|周|月|年)|小?[一二三四五六七八九十两半几数]+个?多?(?:次|天|日|周|月|年)|[\d十]+(?:天|日|周|年|度)|多年)?(?:严重|较重|明显|很?厉害)?的?"
                         # (round 8) how long, said plainly (好几年了, 一段时间), a lived event (…未遂经历), a titre (仍为1:8)
@@ -467,7 +471,7 @@ _NOTICE = re.compile(r"风险|隐患|可能导致|可能造成|可能引起|易�
                      r"所称|[1一]词|是指|系指|指的是|登记在册|在册|在管|建档|"
                      r"可?凭[^，,。；;]{0,8}?(?:证|卡|册|手册|证明)|可(?:免费|享受|领取|申请|到|前往|拨打|咨询)|免费(?:领取|享受|提供|发放)|"
                      r"享受|供[^，,。；;]{0,10}?使用|应(?:规范|定期|按时|及时|主动|积极|到|在|遵医嘱)|"
-                     r"(?:可能|容易|易|可|会)(?:被|致使?|导致|造成|引起|引发)|符合条件|符合规定|人数|例数|户数|人次")
+                     r"(?:可能|容易|易|可|会)(?:被|致使?|导致|造成|引起|引发)|符合条件|符合规定|人数|例数|户数|人次|危险|为?方便|便于")
 
 
 def _generic(text: str, start: int, end: int) -> bool:
@@ -789,6 +793,14 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
             # before it (当事人年事已高，骨质疏松，…): the topic goes on
             topic = start == clause_start and person_in_sentence(text, clause_start)
             body = severity is not None and _BODY_BEFORE.search(severity.group()) is not None
+            if core in INJURED:
+                # (round 8) an injury done to a body part named before it in the clause (右手三根手指被
+                # 机器轧断): the finding starts at the body part; without one it is no one's (被夹伤的危险)
+                part = _BODY_DONE_TO.search(plain)
+                if not part:
+                    continue
+                start = m.start() - len(before) + part.start()
+                body = True
             # (round 6) an operation done, as clinical notes write it (行腰椎间盘突出手术), not 进行/执行
             done = plain.endswith("行") and (len(plain) < 2 or plain[-2] not in _NOT_VERB_BEFORE_XING) \
                 and core.endswith("术")
