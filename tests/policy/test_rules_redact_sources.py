@@ -40,7 +40,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
     ("经查，当事人于2022年10月行胆囊切除术，术后一直休养。", d.HEALTH, "行胆囊切除术，术后一直休养", None),
     ("当事人每晚服用喹硫平助眠，次日精神不振。", d.HEALTH, "服用喹硫平", None),
     ("当事人长期口服奥司他韦，自称身体虚弱。", d.HEALTH, "长期口服奥司他韦", None),
-    ("当事人自述一直服用丙戊酸钠，已有五年。", d.HEALTH, "服用丙戊酸钠", None),
+    ("当事人自述一直服用丙戊酸钠，已有五年。", d.HEALTH, "服用丙戊酸钠，已有五年", None),
     ("当事人每天服用帕利哌酮控制病情。", d.HEALTH, "服用帕利哌酮控制病情", None),  # not in the table: by its ending
     ("当事人已怀了二胎，预产期在下月。", d.HEALTH, "已怀了二胎，预产期在下月", None),
     ("当事人有冰毒吸食史，曾两次被强制戒毒。", d.HEALTH, "有冰毒吸食史，曾两次被强制戒毒", None),
@@ -58,7 +58,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
     ("当事人双手及面部深二度烧伤，烧伤面积约20%。", d.HEALTH, "双手及面部深二度烧伤，烧伤面积约20%", None),
     ("当事人于2023年1月在县医院顺产一子。", d.HEALTH, "顺产一子", None),
     ("经检测，当事人毛发中检出甲基苯丙胺成分。", d.HEALTH, "毛发中检出甲基苯丙胺成分", None),
-    ("当事人供述其静脉注射吗啡已有两年。", d.HEALTH, "其静脉注射吗啡", None),
+    ("当事人供述其静脉注射吗啡已有两年。", d.HEALTH, "其静脉注射吗啡已有两年", None),
     ("当事人正在注射促红素。", d.HEALTH, "正在注射促红素", None),
     ("当事人在事故中骨盆骨折。", d.HEALTH, "骨盆骨折", None),
     ("该员工体检为乙肝小三阳。", d.HEALTH, "乙肝小三阳", None),
@@ -461,8 +461,11 @@ HELDOUT9 = {"address": (20, 20), "bank": (10, 10), "email": (10, 10), "health": 
 # services and hazards, 10): main and the branch before its fixes 6/10, 2 of 10 flagged; after (被查出
 # 患有, 今年初, 不能控制…行为, 无法正常交流, an injury done to a body part 被…轧断, 为方便…, 为…职工缴纳):
 # 10/10, 0 of 10.
-TUNE8 = {"address": (3, 3), "bank": (1, 1), "email": (1, 1), "health": (68, 68), "phone": (19, 19), "plate": (8, 8),
-         "clean": (126, 0)}
+# Batch 10 (20 rows, every class): main 7/10, 2 of 10 flagged; the branch before its fixes 7/10,
+# 1 of 10 (孕妇照 a studio's product); after (a duration in the next clause, 已经三个多月, and after a
+# medicine, 已有两年; 眼睛做过手术): 10/10, 0 of 10.
+TUNE8 = {"address": (3, 3), "bank": (1, 1), "email": (1, 1), "health": (76, 76), "phone": (20, 20), "plate": (9, 9),
+         "clean": (136, 0)}
 FROZEN = {"heldout.tsv": HELDOUT_SHA256,
           "heldout9.tsv": "c5c10f5ae0b329962f04957d1b6d3dd1586351ce8e3468c5692026d3ba6bf8f8",
           "heldout8.tsv": "dac3b81da5f413090d058c3e5219a56413875057d34d4bf246627c8268d6a39a",
