@@ -181,7 +181,7 @@ _RESULT = (r"(?:阳性|晚期|早期|中期|末期|患者|病人|病患|患儿|�
 # 抗原（HBsAg）阳性, HIV抗体确证阳性; and a stay counts in days or years, 住院治疗12天)
 _AFTER = (rf"症?类?(?:病毒)?(?:表面抗原|抗体|抗原|核酸)?(?:[(（][A-Za-z0-9-]{{2,10}}[)）])?"
           rf"(?:(?:检测|检验|确证|复检|初筛){{0,2}}(?:结果)?(?:为|呈|显示为?)?{_RESULT}|检测)?"
-          r"(?:[1-4]级|(?:约|近|已|大约|将近|达)?\d{1,2}个?(?:多|余)?(?:月|周|天|日|年)(?:余|多)?)?")
+          r"(?:(?:(?:等级|级别)(?:为|是)?)?[1-4]级|(?:约|近|已|大约|将近|达)?\d{1,2}个?(?:多|余)?(?:月|周|天|日|年)(?:余|多)?)?")
 # How bad it is, said after it (吸毒成瘾严重), and a gloss in brackets (视力残疾一级（双目失明）):
 # part of what is said, not needed to say it.
 # (round 5: and how much of the body a burn covers, 烧伤面积约15%)
@@ -375,7 +375,7 @@ _GOES_ON = re.compile(
     r"(?:吃着?|服用?|打了?着?|注射|用)[^，,。；;]{0,10}(?:药|素|片|胶囊|钠|钾|林|平|嗪|唑|酮|雷|肼|仑|韦|酯|汀|芬|松)(?:抗病毒|控制|治疗|维持)?")
 _STOP = re.compile(r"罚款|处罚|申请|请求|听证|签收|签字|笔录|委托|代为|代收|代签|代管|代理|无法(?![下起]床|(?:控制|辨认)|(?:正常)?(?:交流|沟通|说话))|未能|由其|由他|经营|店|案(?!发)|调查|"
                    r"执行|整改|文书|决定书|家庭|经济|开销|期限|询问")
-_GOES_TAIL = re.compile(r"(?:病|人员|谱系障碍)?(?:失代偿期|代偿期|[1-4]期|急性期|发病期|稳定期|恢复期)?[了过着]?(?:已有|已经|已)?(?:\d+(?:\.\d+)?个?(?:多|余)?(?:次|天|日|周|月|年)|小?[一二三四五六七八九十两半几数]+个?多?(?:次|天|日|周|月|年)|[\d十]+(?:天|日|周|年|度)|多年)?(?:严重|较重|明显|很?厉害)?的?"
+_GOES_TAIL = re.compile(r"(?:病|人员|谱系障碍)?(?:失代偿期|代偿期|[1-4]期|急性期|发病期|稳定期|恢复期)?[了过着]?(?:已有|已经|已)?(?:\d+(?:\.\d+)?个?(?:多|余)?(?:次|天|日|周|月|年)|小?[一二三四五六七八九十两半几数]+个?(?:多|余)?(?:次|天|日|周|月|年)|[\d十]+(?:天|日|周|年|度)|多年)?(?:严重|较重|明显|很?厉害)?的?"
                         # (round 8) how long, said plainly (好几年了, 一段时间), a lived event (…未遂经历), a titre (仍为1:8)
                         r"(?:好几年|好多年|很多年|几年|多年|[1一]段时间|很久|很长时间)?了?(?:经历)?(?:[^，,。；;]{0,3}?\d+:\d+)?"
                         r"(?:[1-9一二三四五六七八九十]+级)?(?:去了|来了)?")
@@ -488,6 +488,7 @@ def _generic(text: str, start: int, end: int) -> bool:
 # the public (县疾控中心提醒：…, …保健院通知：…); and a person counts only when named before the
 # condition: a 其 after it stands for the group the law names (对吸毒成瘾人员…责令其…; 精神障碍患者…，
 # 其近亲属…).
+_NAMED_PERSON = re.compile(r"当事人|本人|申请人|投诉人|举报人|证人|[\u4e00-\u9fff]某(?!某*(?:[省市州盟县区旗镇乡村街路巷道]|医院|人民|中心|公司|单位|局|所|学校))")
 _LAW_CITED = re.compile(r"\s*(?:(?:根据|依据|依照|按照)[^，,。；;]{0,30}?(?:《[^》]{1,40}》|规定)|《[^》]{1,40}》(?:第[^，,。；;《》]{1,12}条)?(?:规定|明确)"
                         r"|[^，,。；;：:]{0,40}?(?:提醒|通知|提示|倡议|公告|告知|呼吁)[：:])")
 # An advertising claim or a product: the word describes goods, not a person.
@@ -733,7 +734,9 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
         law = _LAW_CITED.match(text)
         if law:
             first = _DISEASE_RE.search(text, law.end())  # (not in the title: 根据《残疾人证》记载，申请人为…)
-            if not _PERSON_WORD.search(text, 0, first.start() if first else len(text)):
+            # (a person named anywhere counts, 对怀孕五个月的当事人李某某…; a 其 or 他 only before it)
+            if not _PERSON_WORD.search(text, 0, first.start() if first else len(text)) \
+                    and not _NAMED_PERSON.search(text, law.end()):
                 continue
         titles = _titles(text)
         title_starts = [s for s, _ in titles]
