@@ -469,8 +469,11 @@ HELDOUT9 = {"address": (20, 20), "bank": (10, 10), "email": (10, 10), "health": 
 # after the condition, 对怀孕五个月的当事人李某某…, was let go: a person named anywhere in it now counts,
 # only a 其 or 他 after the condition does not); after (十余年, 残疾等级为二级): 9/10, 0 of 6. Left:
 # 系残疾人，享受最低生活保障 (the writer marked the allowance too; the finding stops at 残疾人).
-TUNE8 = {"address": (3, 3), "bank": (1, 1), "email": (1, 1), "health": (86, 85), "phone": (20, 20), "plate": (9, 9),
-         "clean": (142, 0)}
+# Batch 12 (10 rows: persons named by other nouns, 户主, 村民, 营业员, beside notice, hazard and
+# entitlement words, 6; look-alikes, 4), a recall check of those rules, no fix after it: 6/6, 0 of 4
+# (main the same).
+TUNE8 = {"address": (3, 3), "bank": (1, 1), "email": (1, 1), "health": (92, 91), "phone": (20, 20), "plate": (9, 9),
+         "clean": (146, 0)}
 FROZEN = {"heldout.tsv": HELDOUT_SHA256,
           "heldout9.tsv": "c5c10f5ae0b329962f04957d1b6d3dd1586351ce8e3468c5692026d3ba6bf8f8",
           "heldout8.tsv": "dac3b81da5f413090d058c3e5219a56413875057d34d4bf246627c8268d6a39a",
