@@ -40,9 +40,9 @@ sys.path.insert(0, str(ROOT / "scripts"))
     ("经查，当事人于2022年10月行胆囊切除术，术后一直休养。", d.HEALTH, "行胆囊切除术，术后一直休养", None),
     ("当事人每晚服用喹硫平助眠，次日精神不振。", d.HEALTH, "服用喹硫平", None),
     ("当事人长期口服奥司他韦，自称身体虚弱。", d.HEALTH, "长期口服奥司他韦", None),
-    ("当事人自述一直服用丙戊酸钠，已有五年。", d.HEALTH, "服用丙戊酸钠", None),
+    ("当事人自述一直服用丙戊酸钠，已有五年。", d.HEALTH, "服用丙戊酸钠，已有五年", None),
     ("当事人每天服用帕利哌酮控制病情。", d.HEALTH, "服用帕利哌酮控制病情", None),  # not in the table: by its ending
-    ("当事人已怀了二胎，预产期在下月。", d.HEALTH, "已怀了二胎", None),
+    ("当事人已怀了二胎，预产期在下月。", d.HEALTH, "已怀了二胎，预产期在下月", None),
     ("当事人有冰毒吸食史，曾两次被强制戒毒。", d.HEALTH, "有冰毒吸食史，曾两次被强制戒毒", None),
     ("当事人吸食K粉成瘾，已送社区戒毒。", d.HEALTH, "吸食K粉成瘾，已送社区戒毒", None),
     ("当事人左耳植入人工耳蜗，询问时须大声说话。", d.HEALTH, "左耳植入人工耳蜗", None),
@@ -58,7 +58,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
     ("当事人双手及面部深二度烧伤，烧伤面积约20%。", d.HEALTH, "双手及面部深二度烧伤，烧伤面积约20%", None),
     ("当事人于2023年1月在县医院顺产一子。", d.HEALTH, "顺产一子", None),
     ("经检测，当事人毛发中检出甲基苯丙胺成分。", d.HEALTH, "毛发中检出甲基苯丙胺成分", None),
-    ("当事人供述其静脉注射吗啡已有两年。", d.HEALTH, "静脉注射吗啡", None),
+    ("当事人供述其静脉注射吗啡已有两年。", d.HEALTH, "其静脉注射吗啡已有两年", None),
     ("当事人正在注射促红素。", d.HEALTH, "正在注射促红素", None),
     ("当事人在事故中骨盆骨折。", d.HEALTH, "骨盆骨折", None),
     ("该员工体检为乙肝小三阳。", d.HEALTH, "乙肝小三阳", None),
@@ -74,25 +74,25 @@ sys.path.insert(0, str(ROOT / "scripts"))
     # person (treatment, hospital, course, the body), up to the case's own words or another person;
     # plain speech with no 患; a hospital that says what it treats; operations after 行/做了.
     ("当事人称其患有肺结核，正在定点医院接受抗结核治疗，请求延期缴纳罚款。", d.HEALTH,
-     "患有肺结核，正在定点医院接受抗结核治疗", None),
+     "其患有肺结核，正在定点医院接受抗结核治疗", None),
     ("当事人因中风后遗症导致左侧肢体偏瘫，委托其子参加听证。", d.HEALTH, "因中风后遗症导致左侧肢体偏瘫", None),
     ("当事人于2024年1月在市人民医院行胃癌根治术，目前处于化疗期间，申请延期。", d.HEALTH,
      "在市人民医院行胃癌根治术，目前处于化疗期间", None),
     ("当事人因服用过量安眠药被送至急诊洗胃，未能到场。", d.HEALTH, "因服用过量安眠药被送至急诊洗胃", None),
-    ("答：我血糖高，打胰岛素的，那天低血糖晕倒了。", d.HEALTH, "血糖高，打胰岛素的，那天低血糖晕倒了", None),
-    ("证人称：“他脑子有点问题，在精神病院住过半年。”", d.HEALTH, "脑子有点问题，在精神病院住过半年", None),
+    ("答：我血糖高，打胰岛素的，那天低血糖晕倒了。", d.HEALTH, "我血糖高，打胰岛素的，那天低血糖晕倒了", None),
+    ("证人称：“他脑子有点问题，在精神病院住过半年。”", d.HEALTH, "他脑子有点问题，在精神病院住过半年", None),
     ("当事人曾在市精神卫生中心治疗过两年。", d.HEALTH, "曾在市精神卫生中心治疗过两年", None),
     ("答：我那时在妇幼保健院做了人流手术。", d.HEALTH, "在妇幼保健院做了人流手术", None),
     ("当事人于2023年在县医院行腰椎间盘突出手术，术后卧床三个月，店铺由他人代管。", d.HEALTH,
      "在县医院行腰椎间盘突出手术，术后卧床三个月", None),
     ("答：我上个月在县医院做了阑尾切除手术。", d.HEALTH, "在县医院做了阑尾切除手术", None),
-    ("答：我肾不好，每周去医院透析两次，店里是我媳妇管。", d.HEALTH, "肾不好，每周去医院透析两次", None),
+    ("答：我肾不好，每周去医院透析两次，店里是我媳妇管。", d.HEALTH, "我肾不好，每周去医院透析两次", None),
     # the plainest speech of a body, by shape (_PLAIN): a measure with an adverb, a failing sense,
     # something grown in an organ, a device put in a body
-    ("答：我血糖一直很高，每天都要打针。", d.HEALTH, "血糖一直很高，每天都要打针", None),
+    ("答：我血糖一直很高，每天都要打针。", d.HEALTH, "我血糖一直很高，每天都要打针", None),
     ("据调查，当事人一只眼睛看不见，无法驾驶车辆。", d.HEALTH, "一只眼睛看不见", None),
-    ("答：我肺上有阴影，在医院做检查，所以没按时来。", d.HEALTH, "肺上有阴影，在医院做检查", None),
-    ("答：我腿上装了钢板，走路一瘸一拐。", d.HEALTH, "腿上装了钢板，走路一瘸一拐", None),
+    ("答：我肺上有阴影，在医院做检查，所以没按时来。", d.HEALTH, "我肺上有阴影，在医院做检查", None),
+    ("答：我腿上装了钢板，走路一瘸一拐。", d.HEALTH, "我腿上装了钢板，走路一瘸一拐", None),
     # Round 5 addresses: the bare 住 ending in a village group, other words for where one lives,
     # the address in brackets after a word for the house, a lettered block, the side of a floor.
     ("当事人（住霍邱县花园镇大兴村梁庄组）擅自占用耕地建房。", d.ADDRESS, "霍邱县花园镇大兴村梁庄组", "霍邱县花园镇大兴村**组"),
@@ -333,7 +333,8 @@ TUNE5D = {"bank": (5, 5), "email": (5, 5), "id_card": (6, 6), "other_id": (7, 7)
 # measured once before the next change: address 10/10, health 15/30 (!), 0 of 20 clean flagged:
 # plain speech about a body (心脏不好, 耳背, 骨质疏松 in a clause of its own) is where the gate
 # generalises least. After:
-TUNE5E = {"address": (10, 10), "health": (30, 26), "clean": (20, 0)}
+# (round 8: 26 -> 27, the rest of a clause that carries the condition taken into the span)
+TUNE5E = {"address": (10, 10), "health": (30, 27), "clean": (20, 0)}
 # A sixth (tune5f.tsv, 30 health rows and 15 look-alikes dense with condition words), measured
 # once before the next change, the best estimate of unseen health text after this round:
 # health 23/30, 3 of 15 clean flagged (患有皮肤病的从业人员, 为入住的失智老人配备…, 一名聋哑人员). After:
@@ -355,7 +356,8 @@ TUNE5F = {"health": (30, 27), "clean": (15, 1)}
 # number in two clauses, 东风村三组，门牌号是东风路47号). Round 7: phones 23 -> 24 (mobiles
 # joined by 、 are one finding), e-mails 14 -> 15 (an online shop's mailbox is its keeper's),
 # other documents 24 -> 25.
-HELDOUT6 = {"address": (40, 39), "bank": (20, 20), "email": (15, 15), "health": (50, 47), "id_card": (25, 25),
+# Round 8: health 47 -> 50 whole (who has it, 我/其子, taken into the finding; 孤独症谱系障碍).
+HELDOUT6 = {"address": (40, 39), "bank": (20, 20), "email": (15, 15), "health": (50, 50), "id_card": (25, 25),
             "other_id": (25, 25), "phone": (25, 24), "plate": (20, 20), "clean": (80, 0)}
 # Round 6's own rows (tune6.tsv: 25 health whose secret runs on through treatment, hospitals,
 # operations and plain speech, 14 look-alikes), written before any change and measured once:
@@ -391,7 +393,16 @@ TUNE6E = {"health": (12, 11), "clean": (10, 0)}
 # 12 -> 15 ((+86), 3-4-4 with commas, mobiles joined by 、 as one finding), e-mails 8 -> 10,
 # other documents 12 -> 15 (Hong Kong cards and 社会保险 numbers by their labels), bank 9 -> 10,
 # addresses 23 -> 27 (户籍地为…村, 户口在老家，…, 暂住证登记地址, 住在我姐家，就在…).
-HELDOUT8 = {"address": (30, 27), "bank": (10, 10), "email": (10, 10), "health": (60, 18), "id_card": (15, 15),
+# Round 8 tuned its health rows (read, not held out) for the whole statement: who has it before the
+# verb (我有癫痫, 儿子有…), more verbs (是, 被确诊为, 因长期酗酒患有, 尿检结果显示…), what the statement
+# goes on to say (care, a fever, a birth, a course, a grade of injury, 截去…脚趾, a titre 1:8, a
+# duration said plainly), ribs and joints as body parts, 糖化血红蛋白9.2%, 某 before a place or a
+# body no person, the rest of a clause that carries the condition when little of it is left
+# (昏迷|不醒), a condition said with 了 (中风了), a drug in the past tense (吸过冰毒), 生下来就是…, a
+# diagnosis's label's colon no clause end (诊断：1.…), 关过, …切除术; a birth said plainly (生完孩子):
+# health 18 -> 49 of 60 whole; then an injury done to a body part named before it (…手指被冲床压断):
+# 50.
+HELDOUT8 = {"address": (30, 27), "bank": (10, 10), "email": (10, 10), "health": (60, 50), "id_card": (15, 15),
             "other_id": (15, 15), "phone": (15, 15), "plate": (10, 10), "clean": (75, 0)}
 # Round 7's own rows (tune7.tsv: organisations' landlines and conditions named by laws, statistics
 # and notices, 16 look-alikes, with persons' phones and health close to them, 9): main 9/9 caught,
@@ -409,8 +420,60 @@ TUNE7 = {"address": (4, 4), "bank": (2, 2), "email": (2, 2), "health": (4, 4), "
 # 23 of 100 flagged. Round 7 took the eighth set's false alarms from 10 to 0 and this set's only
 # from 26 to 23: the same classes written other ways (a company's truck before its plate, 《…法》
 # 规定, 烫伤 as a product's hazard, a clinic's phone in brackets) were not covered. Spent since.
-HELDOUT9 = {"address": (20, 18), "bank": (10, 10), "email": (10, 10), "health": (35, 32), "id_card": (10, 10),
-            "other_id": (10, 10), "phone": (15, 15), "plate": (10, 10), "clean": (100, 23)}
+# Round 8 tuned on it (read, not held out): whose a number is by more kinds of bodies (…所, 小学,
+# 法院, 保健院, a number one is told to dial) and a company's representative (法定代表人黄某) no
+# owner; a company's vehicle said in the plate's own clause (…有限公司名下货车（…）, 登记在…公司名下):
+# 23 -> 12 of 100 flagged; then whose a condition is, with nobody named in its clause: a hazard of
+# goods, a term defined, a register or a count, an entitlement or instruction to a group, a
+# sentence with a law as its subject or a body's notice (a 其 after the condition is the group's):
+# 12 -> 0 of 100, no planted row of any corpus lost. Its two address misses by their forms:
+# 常住地址：…, a house number before 的自有住房.
+HELDOUT9 = {"address": (20, 20), "bank": (10, 10), "email": (10, 10), "health": (35, 35), "id_card": (10, 10),
+            "other_id": (10, 10), "phone": (15, 15), "plate": (10, 10), "clean": (100, 0)}
+# Round 8's own rows (tune8.tsv), each batch measured once before the fixes it led to. Batch 1
+# (46 rows: organisations' numbers and vehicles, conditions of laws, notices, statistics and
+# product hazards, 25 look-alikes; persons' phones after a date and after a masked number;
+# health said whole, 15): main 13/21 caught, 18 of 25 flagged; after the owners' and the
+# generic-clause fixes 15/21, 0 of 25. Batch 2 (34 rows: the same classes written other ways,
+# 20 look-alikes, and persons' data right beside the new exclusions, 14): main 12/14, 11 of 20
+# flagged; the branch before its fixes 13/14, 6 of 20; after: 14/14, 0 of 20. Batch 3 (33 rows:
+# health said whole in every register, 15, look-alikes dense with the run-on's words and the
+# generic clauses, 15, a driver named before a company's truck), after the health-whole fixes:
+# main 8/18, 6 of 15 flagged; the branch before its fixes 14/18, 0 of 15; after: 18/18, 0 of 15.
+# Batch 4 (24 rows: an office's number by its label, a credit code in the clause, a licence's
+# 经营者, accounts, persons' numbers beside companies, addresses as heldout9's two misses were
+# written): main 7/9, 5 of 15 flagged; the branch before its fixes 7/9, 2 of 15; after: 9/9, 0 of 15.
+# Batch 5 (24 rows: health in written statements, records and answers, 10; look-alikes of
+# hospitals, insurance, labels and statistics, 12): main 7/12, 1 of 12 flagged; the branch before
+# its fixes 10/12, 0 of 12 (记不清事情, 昏迷不醒 left out of the span); after: 12/12, 0 of 12.
+# Batch 6 (10 rows: heldout8's last health forms written anew, 6, and look-alikes of them, 4),
+# written after the fixes heldout8 led to: main 2/6, the branch before those fixes 3/6, with them
+# 4/6 (吸过海洛因 at a clause's start, 诊断：1.2型… lost its item number); after: 6/6, 0 of 4.
+# Batch 7 (20 rows: look-alikes dense with 了, 是, 吸过 and conditions, 15; births and injuries
+# said plainly, 5): main 3/5, 2 of 15 flagged; the branch before its fixes 3/5, 1 of 15 (手足口病了
+# of an area: 了 now needs a person in the sentence); after (生了孩子 as a birth, 钢钉 as the
+# course): 5/5, 0 of 15.
+# Batch 8 (15 rows: a business known by its credit code or licence in the clause, offices' labels,
+# a driving school's car, 10; persons' numbers beside them, 5): main and the branch before its
+# fixes 4/5, 4 of 10 flagged; after (信用代码/营业执照 as the business, 驾校 as a vehicle's owner, an
+# employer in brackets after a person's name no owner: 证人张某某（某超市收银员）的联系电话): 5/5, 0 of 10.
+# Batch 9 (20 rows: health in statements and expert findings, 10; look-alikes of laws, statistics,
+# services and hazards, 10): main and the branch before its fixes 6/10, 2 of 10 flagged; after (被查出
+# 患有, 今年初, 不能控制…行为, 无法正常交流, an injury done to a body part 被…轧断, 为方便…, 为…职工缴纳):
+# 10/10, 0 of 10.
+# Batch 10 (20 rows, every class): main 7/10, 2 of 10 flagged; the branch before its fixes 7/10,
+# 1 of 10 (孕妇照 a studio's product); after (a duration in the next clause, 已经三个多月, and after a
+# medicine, 已有两年; 眼睛做过手术): 10/10, 0 of 10.
+# Batch 11 (16 rows: persons' health right beside the new exclusions, 10; look-alikes, 6): main 5/10,
+# 3 of 6 flagged; the branch before its fixes 6/10, 0 of 6 (a law's sentence that names the party
+# after the condition, 对怀孕五个月的当事人李某某…, was let go: a person named anywhere in it now counts,
+# only a 其 or 他 after the condition does not); after (十余年, 残疾等级为二级): 9/10, 0 of 6. Left:
+# 系残疾人，享受最低生活保障 (the writer marked the allowance too; the finding stops at 残疾人).
+# Batch 12 (10 rows: persons named by other nouns, 户主, 村民, 营业员, beside notice, hazard and
+# entitlement words, 6; look-alikes, 4), a recall check of those rules, no fix after it: 6/6, 0 of 4
+# (main the same).
+TUNE8 = {"address": (3, 3), "bank": (1, 1), "email": (1, 1), "health": (92, 91), "phone": (20, 20), "plate": (9, 9),
+         "clean": (146, 0)}
 FROZEN = {"heldout.tsv": HELDOUT_SHA256,
           "heldout9.tsv": "c5c10f5ae0b329962f04957d1b6d3dd1586351ce8e3468c5692026d3ba6bf8f8",
           "heldout8.tsv": "dac3b81da5f413090d058c3e5219a56413875057d34d4bf246627c8268d6a39a",
@@ -428,7 +491,7 @@ FROZEN = {"heldout.tsv": HELDOUT_SHA256,
                                           ("tune6.tsv", TUNE6), ("tune6b.tsv", TUNE6B), ("tune6c.tsv", TUNE6C),
                                           ("tune6d.tsv", TUNE6D), ("tune6e.tsv", TUNE6E),
                                           ("heldout8.tsv", HELDOUT8), ("tune7.tsv", TUNE7),
-                                          ("heldout9.tsv", HELDOUT9)])
+                                          ("heldout9.tsv", HELDOUT9), ("tune8.tsv", TUNE8)])
 def test_eval_leaks_figures(name: str, figures: dict[str, tuple[int, int]]) -> None:
     """The figures scripts/eval_leaks.py prints (and the report gives) for both corpora."""
     import eval_leaks

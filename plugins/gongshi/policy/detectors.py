@@ -294,10 +294,20 @@ def _labelled_code(norm: str, start: int) -> bool:
 _SEP_CHARS = frozenset(" \t\r\n./\\-_·、")
 
 
-def _continues(n: str, start: int) -> bool:
+# A whole date right before the gap (2023-06-18 0553-5821943): a number of its own, complete; what
+# follows it starts anew (round 8).
+_DATE_BEFORE = re.compile(r"(?<!\d)(?:19|20)\d{2}([-./])\d{1,2}\1\d{1,2}[ \t]{1,2}\Z")
+
+
+def _continues(v: View, start: int) -> bool:
     """Whether `start` follows a digit and a separator or two: the candidate would carry on a
     number written before it (2000-01-13 12315 …), as an obfuscated number never does (it
-    follows its label: 电话 139 1234 5678)."""
+    follows its label: 电话 139 1234 5678). Not when what stands before is whole: a date
+    (2023-06-18 0553-5821943), or a number masked in the source (0564-***2000 0564-6021287: the
+    view drops the stars, the source shows a masked number ended there)."""
+    n = v.text
+    if _DATE_BEFORE.search(n, max(0, start - 14), start):
+        return False
     i = start - 1
     if i < 0 or n[i] not in _SEP_CHARS:
         return False
@@ -313,24 +323,27 @@ def _continues(n: str, start: int) -> bool:
     while i >= 0 and (n[i].isdigit() or n[i] in "*＊") and run < 7:
         run += 1
         i -= 1
+    if run < 7 and v.starts is not None:
+        a, b = v.span(max(i, 0), start)  # (from the character before the run: the stars stand there)
+        return "*" not in v.source[a:b] and "＊" not in v.source[a:b]
     return run < 7
 
 
-def _candidates(rx: re.Pattern[str], n: str, checked: bool = False) -> Iterator[tuple[int, int, str]]:
+def _candidates(rx: re.Pattern[str], v: View, checked: bool = False) -> Iterator[tuple[int, int, str]]:
     """Spans of a number pattern; one kind of separator a number. Without a strong check digit
     (`checked`), a number written with separators must not carry on a number before it."""
-    for m in rx.finditer(n):
+    for m in rx.finditer(v.text):
         raw = m.group(1)
         if not _one_separator_kind(raw):
             continue
-        if not checked and not raw.isdigit() and _continues(n, m.start(1)):
+        if not checked and not raw.isdigit() and _continues(v, m.start(1)):
             continue
         yield m.start(1), m.end(1), raw
 
 
 def _ids(v: View) -> Iterator[Match]:
     n = v.text
-    for s, e, raw in _candidates(ID_RE, n, checked=True):
+    for s, e, raw in _candidates(ID_RE, v, checked=True):
         number = digits(raw)
         # A wrong check digit is a typo in a person's number, still read as one (the region, the
         # birth date and the sequence say who it is), unless the label before it names another
@@ -340,7 +353,7 @@ def _ids(v: View) -> Iterator[Match]:
             if 0 < s and e < len(n) and n[s - 1] in _OPENING and n[e] == _CLOSING[_OPENING.index(n[s - 1])]:
                 s, e = s - 1, e + 1  # the brackets of its first and last group
             yield Match(RESIDENCE if _permit(number) else ID, *masked(v, s, e, 6, 4))
-    for s, e, raw in _candidates(ID15_RE, n):
+    for s, e, raw in _candidates(ID15_RE, v):
         number = digits(raw)
         if int(number[:2]) in PROVINCES and _birth_ok("19" + number[6:12]) and not _registration(n, s):
             yield Match(ID15, *masked(v, s, e, 6, 3))
@@ -389,7 +402,7 @@ def _mask_inside(v: View, rx: re.Pattern[str], start: int, end: int) -> bool:
 
 def _phones(v: View) -> Iterator[Match]:
     last: Match | None = None
-    for s, e, raw in _candidates(MOBILE_RE, v.text):
+    for s, e, raw in _candidates(MOBILE_RE, v):
         if _QUANTITY.match(v.text, e) or _code(v.text, s) or _mask_inside(v, MOBILE_RE, s, e):
             continue
         m = Match(MOBILE, *masked(v, s, e, len(digits(raw)) - 8, 4))  # country code + network prefix kept
@@ -402,7 +415,7 @@ def _phones(v: View) -> Iterator[Match]:
         last = m
     if last is not None:
         yield last
-    for s, e, raw in _candidates(LANDLINE_RE, v.text):
+    for s, e, raw in _candidates(LANDLINE_RE, v):
         if owners.public(v.text, s, e) or _QUANTITY.match(v.text, e) or _code(v.text, s) or _mask_inside(v, LANDLINE_RE, s, e):
             continue
         area = re.match(rf"(?:\+|00)86{_SEP}[1-9]\d{{1,2}}|\(?0\d{{2,3}}", raw)  # country and area code kept
@@ -411,7 +424,7 @@ def _phones(v: View) -> Iterator[Match]:
 
 def _cards(v: View) -> Iterator[Match]:
     n = v.text
-    for s, e, raw in _candidates(CARD_RE, n):
+    for s, e, raw in _candidates(CARD_RE, v):
         # The greedy match may have swallowed a following number; try every end that stops
         # before a separator, longest first.
         ends = [i + 1 for i in range(s, e) if n[i].isdigit() and (i + 1 == len(n) or not n[i + 1].isdigit())]
@@ -524,10 +537,27 @@ def _emails(v: View) -> Iterator[Match]:
         yield Match(EMAIL, s, e, v.source[s:e], v.source[s] + "***" + v.source[v.span(m.end(1), m.end(1))[0]:e])
 
 
+# Plates listed one after another (浙B9G327、浙B9G331): one owner for the list.
+_PLATE_LIST = re.compile(r"\s*(?:[、，,和及与]|以及)\s*")
+
+
 def _plates(v: View) -> Iterator[Match]:
-    for m in PLATE_RE.finditer(v.text):
-        tail = re.sub(r"[ ·-]", "", m.group())[2:]
-        if not any(c.isdigit() for c in tail) or len({c for c in m.group()[2:] if c in " ·-"}) > 1:
+    plates = [m for m in PLATE_RE.finditer(v.text)
+              if any(c.isdigit() for c in re.sub(r"[ ·-]", "", m.group())[2:])
+              and len({c for c in m.group()[2:] if c in " ·-"}) <= 1]
+    # (round 8) an organisation's vehicles, said in the plates' clause before the first or after
+    # the last of a list (…公司所属的两辆…车（浙B9G327、浙B9G331）, （皖C72B15、皖C73K28）均为…公司所有)
+    public: set[int] = set()
+    i = 0
+    while i < len(plates):
+        j = i
+        while j + 1 < len(plates) and _PLATE_LIST.fullmatch(v.text, plates[j].end(), plates[j + 1].start()):
+            j += 1
+        if owners.vehicle_of_organisation(v.text, plates[i].start(), plates[j].end()):
+            public.update(range(i, j + 1))
+        i = j + 1
+    for k, m in enumerate(plates):
+        if k in public:
             continue
         if owners.named_owner(v.text, m.end() + (v.text[m.end():m.end() + 1] == "号")):
             continue  # a company's vehicle, its owner in brackets after it (round 5)

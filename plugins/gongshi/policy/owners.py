@@ -29,16 +29,33 @@ ORGANISATION = re.compile(r"本局|我局|本机关|本单位|单位|机关|政�
                           # shop's, 店主 its keeper
                           r"卫生院|卫生室|门诊|车间|仓库|厂房|[殖宰牧农林]场|场部|"
                           r"[\u4e00-\u9fff]店(?!员|主(?!营))|对公|基本存款|一般存款|结算户|汇缴|非税|国库|财政|罚没款|指定账户|缴款|"
-                          r"(?:监督|投诉|举报|咨询|服务|值班|办公|客服)(?:电话|专线|热线|邮箱|信箱)|传真")
+                          r"(?:监督|投诉|举报|咨询|服务|值班|办公|客服)(?:电话|专线|热线|邮箱|信箱)|传真|"
+                          # (round 8) more bodies by the kind of name they end in: schools, courts,
+                          # clinics and institutes, offices named …所 by their kind (监督所, 派出所: not 住所, 所用), stations and
+                          # halls; and a number the public is told to dial (可拨打…, 致电…)
+                          r"[小中大]学(?![生历])|学院|幼儿园|法院|检察院|保健院|研究院|设计院|疗养院|养老院|敬老院|福利院|"
+                          r"(?:监督|管理|派出|事务|研究|卫生|戒毒|拘留|看守|收容|托儿|交易|招待|供电|财政|司法|税务|工商|检测|检验|监测|服务|"
+                          r"防治|救助|设计|律师|会计|保健|医疗)所|(?:加油|收费|服务|检查|工作|管理|监测|防疫|卫生|派出|"
+                          r"检验|救助)站|[图博展]馆|体育馆|[残妇侨文科]联|工会|联合会|商会|学会|拨打|致电|"
+                          # (round 8) a credit code or a licence in the clause: the party is a business
+                          r"信用代码|营业执照|执照")
 # (round 7) An online shop on a platform (网店, 淘宝店铺, 微店) is a person's: its registered mailbox
 # is the keeper's own, not a company's published one.
-PERSON = re.compile(r"网店|微店|(?:淘宝|拼多多|抖音|快手|闲鱼)店铺?|当事人|本人|个人|私人|家庭|家中|家里|住宅|宅电|其(?![他它中余])|某(?!某*[省市州盟县区旗镇乡村街路巷道号])|先生|女士|证人|举报人|"
-                    r"投诉人|申请人|代理人|户名")
+# (round 8) 某 before an organisation's kind is a masked body (某医院, 某公司, 某银行), and a masked name
+# that fills a business's role (法定代表人刘某, 负责人王某某, a shop's 经营者王某) is the business speaking in
+# its own description:
+# neither makes the number after it a person's.
+PERSON = re.compile(r"网店|微店|(?:淘宝|拼多多|抖音|快手|闲鱼)店铺?|当事人|本人|个人|私人|家庭|家中|家里|住宅|宅电|其(?![他它中余])|"
+                    r"某(?!某*(?:[省市州盟县区旗镇乡村街路巷道号]|医院|公司|单位|局|所|中心|学校|企业|店|厂|银行|支行|分行))|"
+                    r"先生|女士|证人|举报人|投诉人|申请人|代理人|户名")
 # The owner after the number: in brackets; after an address also an organisation's name right
 # after it (…人民路1号霍邱县市场监督管理局法制科; not after an e-mail: …@aliyun.com向我局发送).
 _AFTER = re.compile(r"\s*[(（]([^)）\n]{1,24})[)）]")
 _NAME_AFTER = re.compile(r"[\u4e00-\u9fff]{2,20}?(?:局|公司|委员会|政府|法院|检察院|中心|办公室|大厅)")
 _REACH = 60
+# The role a masked name fills in an organisation's own description (法定代表人刘某, 负责人：欧阳某某).
+_DESCRIBED = re.compile(r"某*[(（][^()（）]{1,20}[)）]")
+_REPRESENTATIVE = re.compile(r"(?:法定代表人|法人代表|负责人|法定代表|经营者)[：:\s为是]{0,2}[\u4e00-\u9fff]{1,2}\Z")
 
 
 def named_owner(n: str, end: int, named_after: bool = False) -> bool:
@@ -61,5 +78,39 @@ def public(n: str, start: int, end: int, named_after: bool = False) -> bool:
     if org < 0:
         return False
     for m in PERSON.finditer(n, low, start):
-        person = m.end()
+        if m.start() < person:
+            continue  # inside the description of the person before
+        if not (m.group() == "某" and _REPRESENTATIVE.search(n, max(low, m.start() - 9), m.start())):
+            person = m.end()
+            # (round 8) a person's description in brackets right after the name (证人张某某（某超市收银员）):
+            # the employer named there does not own the number, the person does
+            described = _DESCRIBED.match(n, person, start)
+            person = described.end() if described else person
     return org > person
+
+
+# (round 8) A vehicle an organisation owns, said in the plate's own clause: the company's name (or
+# its kind, 有限公司, 合作社, 车队) with what makes it the owner, 名下, 所属, 的 …, and a vehicle
+# (…有限公司名下重型厢式货车（浙E5T286）, …公司所属的两辆危险货物运输车（…、…）), or after the plate
+# 登记在/系/为…公司名下/的自有车辆. Nobody named in the clause before the plate, nor in what follows
+# it: a driver, a masked name or a private owner (李某某驾驶某物流有限公司的货车, 为其个人所有) makes
+# it a person's again.
+_FIRM = r"(?:公司|有限|集团|企业|合作社|车队|[运输物流客货]站|(?<![个体])户|驾校|学校|医院|机关|单位)"
+_VEHICLE_BEFORE = re.compile(rf"{_FIRM}(?:名下|所属|所有|自有|拥有)?的?[^，,。；;（()）]{{0,12}}?(?:车|车辆)[（(]?\s*\Z")
+_VEHICLE_AFTER = re.compile(rf"\s*[）)]?[^，,。；;]{{0,4}}?(?:登记在|属于|归属于|挂靠在|为|系|是)[^，,。；;]{{0,24}}?{_FIRM}"
+                            r"(?:名下|所有|所属|的自有|的营运|的运输|的车辆|的)")
+_DRIVER = re.compile(r"驾驶员|驾驶人|司机|车主|驾驶|个人|私人|私家|其|"
+                     rf"某(?!某*(?:[省市州盟县区旗镇乡村街路巷道号]|[\u4e00-\u9fff]{{0,8}}?{_FIRM}))")
+
+
+def vehicle_of_organisation(n: str, start: int, end: int) -> bool:
+    """Whether the plate n[start:end] is said, in its own clause, to be an organisation's vehicle
+    with no person named between the two (see above)."""
+    low = max(0, start - 40)
+    low = max(low, max(n.rfind(c, low, start) for c in "，,。；;\n") + 1)
+    if _DRIVER.search(n, low, start):
+        return False  # (李某某驾驶某物流有限公司的货车（…）: the driver is named in the clause)
+    if _VEHICLE_BEFORE.search(n, low, start):
+        return True
+    after = _VEHICLE_AFTER.match(n, end)
+    return bool(after and not _DRIVER.search(after.group()))

@@ -58,7 +58,7 @@ HEALTH = "health"
 # What a test finds in a person, health data only as a positive result (尿检吗啡类呈阳性): on its
 # own the word is a substance seized or a test done, not anyone's health.
 TESTED = frozenset("吗啡 甲基苯丙胺 苯丙胺 氯胺酮 海洛因 大麻 冰毒 毒品 阿片 美沙酮 尿检 尿液检测 "
-                   "血液检测 血检 吸毒检测 毒品检测 抗体检测".split())
+                   "血液检测 血检 吸毒检测 毒品检测 抗体检测 核酸 核酸检测 结核菌涂片 痰涂片 涂片".split())  # (round 8: 核酸检测结果为阳性)
 # A medicine that says what it treats: health data only when someone takes it (服用, 注射 …), not
 # when it is sold, or given to others (为多名糖尿病患者注射胰岛素).
 MEDICINES = frozenset("抗抑郁药 抗抑郁药物 抗精神病药 抗精神病药物 降压药 降糖药 胰岛素 抗病毒药物 抗癫痫药 抗凝药 安眠药 抗结核药 止痛药 "
@@ -109,6 +109,10 @@ DISEASES = sorted(set(
     # round 6: plain speech with no 患 (血糖高, 脑子有点问题 in FAILING), an abortion, a fall
     "血糖高 血压高 血脂高 低血糖 高血糖 失眠 失眠症 人流手术 人工流产 引产 堕胎 打胎 摔断 摔伤 跌伤 视网膜脱落 视网膜病变 "
     "羊角风 羊癫疯 孕吐 "
+    # round 8: what was done to a body part (右手三根手指被机器轧断: found only with the body before it)
+    "轧断 压断 砸断 夹断 绞断 锯断 砸伤 压伤 夹伤 轧伤 咬伤 "
+    # round 8: a combined result, a long-term disability of old age, occupational lung disease, polio
+    "乙肝大三阳 乙肝小三阳 失能 半失能 瘫在床上 尘肺病 尘肺 矽肺 小儿麻痹 小儿麻痹症 脊髓灰质炎 "
     # a drug test: a result only when 阳性 follows (吗啡类呈阳性), else the seized substance
     # and a medicine that says what it treats, taken by someone (当事人长期服用降压药)
     "".split()) | TESTED | MEDICINES | FAILING, key=len, reverse=True)
@@ -145,12 +149,14 @@ def _trie(words: list[str]) -> str:
 # - a pregnancy by what is carried (怀有双胞胎, 怀了二胎, 怀着孩子), and 宫内/宫外孕.
 _DRUGS = "冰毒|海洛因|大麻|K粉|氯胺酮|摇头丸|甲基苯丙胺|苯丙胺|吗啡|鸦片|可卡因|毒品|麻古|芬太尼|笑气|杜冷丁"
 _HABIT = (rf"(?:吸食|注射|服食)?(?:{_DRUGS})(?:成瘾|上瘾|(?:吸食|使用|滥用|注射)?史)|吸食[^，,。；;\d]{{1,6}}?(?:成瘾|上瘾)"
-          rf"|(?:吸食|服食)(?:{_DRUGS})"  # (someone's use: not 容留他人吸食…, see _OTHERS_USE)
+          rf"|(?:吸食过?|服食过?|吸过|吸了)(?:{_DRUGS})"  # (someone's use: not 容留他人吸食…, see _OTHERS_USE)
           r"|(?:美沙酮|药物)维持治疗"
           # (a drug found in a body's sample: 尿液中检出氯胺酮成分)
           rf"|(?:尿液|血液|毛发|尿样|血样)中(?:检出|检测出|查出)(?:{_DRUGS}|安非他明|甲基安非他明)类?(?:成分|代谢物)?"
+          # (round 8) a birth said plainly (刚生了孩子, 生完二胎)
+          r"|生(?:了|完|下)(?:[1一]个)?(?:孩子|小孩|宝宝|[1-3一二两双]胎|男孩|女孩|儿子|女儿)"
           r"|怀[有了着上]?(?:双胞胎|[3三]胞胎|多胞胎|龙凤胎|[2-9二三]胎|头胎|孩子|小孩|宝宝)|宫[内外]孕")  # (the view reads 二胎 as 2胎)
-_HABIT_FIRST = "吸注服怀宫美药尿血毛体"  # the first characters of _HABIT's shapes (besides the drugs')
+_HABIT_FIRST = "吸注服怀宫美药尿血毛体生"  # the first characters of _HABIT's shapes (besides the drugs')
 # Round 6: the plainest speech of a body, shapes a word list cannot hold either: a measure and how it
 # stands with an adverb between (血糖一直很高, 血压有点高), a sense that fails (耳朵基本听不见了, 一只眼睛
 # 看不见), something grown in an organ (肝上长了个瘤子, 肺上有阴影), a device put in a body (心脏装了
@@ -158,8 +164,8 @@ _HABIT_FIRST = "吸注服怀宫美药尿血毛体"  # the first characters of _H
 _PLAIN = (r"血[压糖脂](?:[1一]直|有点|有些|比较|偏|很|特别|还|也|太)*(?:偏高|很高|高|偏低|低)(?![\u4e00-\u9fff]{0,2}(?:人群|患者|的人|者|等))"
           r"|(?:耳朵|眼睛|双眼|双耳|[左右][眼耳])(?:基本|几乎|完全|都|已经|有点|也)*(?:听不见|听不清|看不见|看不清|聋了|瞎了)了?"
           r"|(?:肝|肺|胃|肾|脑|乳房|甲状腺)(?:上|里|部)?(?:长了?个?|有个?|发现)(?:瘤子|肿瘤|肿块|结节|阴影|包块|囊肿)"
-          r"|(?:心脏|心|腿上?|手臂|腰上?|骨头)(?:里|上)?(?:装了|装有|放了|植入了?|安了|做过|做了|搭了)(?:\d+个)?"
-          r"(?:支架|钢板|钢钉|起搏器|人工关节|搭桥)")
+          r"|(?:心脏|心|腿上?|手臂|腰上?|骨头|眼睛)(?:里|上)?(?:装了|装有|放了|植入了?|安了|做过|做了|搭了)(?:\d+个)?"
+          r"(?:支架|钢板|钢钉|起搏器|人工关节|搭桥|手术)")  # (round 8: 眼睛做过手术)
 _PLAIN_FIRST = "血耳眼双左右肝肺胃肾脑乳甲心腿手腰骨"
 _DISEASE = ("(?=[" + "".join(sorted({w[0] for w in DISEASES} | {"h", "K"} | set(_HABIT_FIRST))) + "])(?:"
             + "(?=[" + "".join(sorted({w[0] for w in _DRUGS.split("|")} | set(_HABIT_FIRST) | set(_PLAIN_FIRST))) + "])(?:"
@@ -173,9 +179,9 @@ _RESULT = (r"(?:阳性|晚期|早期|中期|末期|患者|病人|病患|患儿|�
            r"根治术|介入术|摘除术|修复术|微创手术)")  # (round 6: 乳腺癌根治术)
 # (round 5: the marker's short name in brackets and a confirmation may stand between too, 乙肝表面
 # 抗原（HBsAg）阳性, HIV抗体确证阳性; and a stay counts in days or years, 住院治疗12天)
-_AFTER = (rf"类?(?:病毒)?(?:表面抗原|抗体|抗原|核酸)?(?:[(（][A-Za-z0-9-]{{2,10}}[)）])?"
-          rf"(?:(?:检测|检验|确证|复检|初筛)?(?:结果)?(?:为|呈|显示为?)?{_RESULT}|检测)?"
-          r"(?:[1-4]级|(?:约|近|已|大约|将近|达)?\d{1,2}个?(?:多|余)?(?:月|周|天|日|年)(?:余|多)?)?")
+_AFTER = (rf"症?类?(?:病毒)?(?:表面抗原|抗体|抗原|核酸)?(?:[(（][A-Za-z0-9-]{{2,10}}[)）])?"
+          rf"(?:(?:检测|检验|确证|复检|初筛){{0,2}}(?:结果)?(?:为|呈|显示为?)?{_RESULT}|检测)?"
+          r"(?:(?:(?:等级|级别)(?:为|是)?)?[1-4]级|(?:约|近|已|大约|将近|达)?\d{1,2}个?(?:多|余)?(?:月|周|天|日|年)(?:余|多)?)?")
 # How bad it is, said after it (吸毒成瘾严重), and a gloss in brackets (视力残疾一级（双目失明）):
 # part of what is said, not needed to say it.
 # (round 5: and how much of the body a burn covers, 烧伤面积约15%)
@@ -191,7 +197,7 @@ _SAID_OF_SOMEONE = re.compile(r"(?:烧伤|烫伤|骨折|挫伤|人|妇|阳性|�
 # How bad or what type, before the condition: part of what is said (重度抑郁症, 2型糖尿病).
 # Also the type (甲型病毒性肝炎), the kinds of a combined disability (听力言语残疾), the body part of
 # an injury (左下肢截肢, 右手食指骨折) and the way a treatment is given (血液透析), in any order.
-_BODY = (r"[左右双单]?侧?(?:脑部|颅脑|头|脑|骨盆|盆骨|颅骨|鼻骨|脊椎|尾椎|上肢|下肢|四肢|手指|食指|拇指|中指|无名指|小指|脚趾|小腿|大腿|前臂|上臂|手掌|手腕|手|脚|足|腿|臂|"
+_BODY = (r"[左右双单]?侧?(?:第[\d、,和至-]{1,8})?(?:[髋膝肩踝肘腕]关节|脑部|颅脑|头|脑|骨盆|盆骨|颅骨|鼻骨|脊椎|尾椎|上肢|下肢|四肢|手指|食指|拇指|中指|无名指|小指|脚趾|小腿|大腿|前臂|上臂|手掌|手腕|手|脚|足|腿|臂|"
          r"手部|足部|脚部|腿部|臂部|眼部|耳部|眼|耳|膝|踝|腕|肘|肩|髋|肋骨|腰椎|颈椎|胸椎|股骨|胫腓骨|胫骨|腓骨|尺桡骨|尺骨|桡骨|锁骨|头部|面部|胸部|腹部|腰部|背部)")
 # (round 5: a verb of having is no part of the type: 患慢性…, 为偏执型… )
 _SEVERITY = re.compile(r"(?:重度|中度|轻度|极重度|严重的?|[1一][只侧]|(?:(?![患为是有因称])[\u4e00-\u9fff]){1,4}[性型]|宫内|宫外|晚期|[12]型|[甲乙丙丁戊][型类]|"
@@ -213,13 +219,15 @@ _UNKNOWN = re.compile(r"(?:因|为|系|患(?![者方])|做完|做了|做过|接�
 _UNKNOWN_TAIL = re.compile(rf"(?:{_PROCEDURE}|手术)?(?:术后|晚期|早期|中期|末期|患者|病人|病史|后遗症)?")
 _NOT_VERB_BEFORE_XING = set("进执施实举履运银发盛流通旅步")  # 进行, 执行, 银行: 行 is no clinical verb there
 _NOT_HAD = re.compile(r"致|造成|导致|引起|实施|进行|开展|施行|提供|[甲乙丙]类|传染病|^(?:患者|顾客|他人|消费者|病人|客户|多名|多位|群众)")
-_PERSON_WORD = re.compile(r"当事人|本人|其|我(?![局委所队厅市县区省国司部办院校店们])|他(?![人们])|她(?!们)|[\u4e00-\u9fff]某|父亲|母亲|妻子|丈夫|儿子|女儿|孩子|员工|店员|从业人员|厨师|驾驶员|证人|"
+_PERSON_WORD = re.compile(r"当事人|本人|其|我(?![局委所队厅市县区省国司部办院校店们])|他(?![人们])|她(?!们)|[\u4e00-\u9fff]某(?!某*(?:[省市州盟县区旗镇乡村街路巷道]|医院|皮肤病|人民|中心|公司|单位|局|所|学校|司法|鉴定|社区|部队))|父亲|母亲|妻子|丈夫|儿子|女儿|孩子|员工|店员|从业人员|厨师|驾驶员|证人|"
                           r"申请人|家属|投诉人|举报人")
 # A body part right before a condition (头部受伤) says it is someone's body; but an injury an
 # offender caused to an unnamed victim (致对方面部软组织挫伤) is the offence as published.
 _CAUSED = re.compile(r"(?:致|造成|导致|致使)(?:对方|他人|受害人|被害人|被侵害人|路人|行人|人|多人|\d+人|\d+名[^，,。；;]{0,4})"
                      r"[^，,。；;]{0,2}\Z")
 _BODY_BEFORE = re.compile(rf"{_BODY}\Z")
+INJURED = frozenset("轧断 压断 砸断 夹断 绞断 锯断 砸伤 压伤 夹伤 轧伤 咬伤".split())
+_BODY_DONE_TO = re.compile(rf"{_BODY}[^，,。；;]{{0,10}}?(?:被|遭|让)[^，,。；;被]{{0,8}}\Z")
 # Conditions said one after the other of the same person (糖尿病及高血压) are one finding, and so
 # is one the vocabulary does not know, by the ending of its name (焦虑症和失眠症).
 _CHAINED = re.compile(r"(?:[和及与、]|以及|并|伴有|合并)[\u4e00-\u9fff]{1,6}?(?:症|病|炎|癌|瘤|综合征|障碍)")
@@ -240,10 +248,11 @@ _FOR_CUSTOMERS = re.compile(r"(?:为|向|给|对|针对|面向|帮助|招揽)(?:
                             r"就诊的|所有|全体)?\Z")
 # (round 5) Counted people (收住残疾人38名), a warning on goods (孕妇和哺乳期妇女禁用), a test arranged
 # for others (为从业人员办理乙肝检测): nobody in particular.
-_COUNT_AFTER = re.compile(r"\d+\s*(?:名|人|位|例|户)")
+# (round 8: with 共/计/达/有 between, 严重精神障碍患者共1263人)
+_COUNT_AFTER = re.compile(r"(?:老人|人员|儿童|妇女|职工|学生|群众|居民|人)?(?:共计|合计|总计|累计|共|计|达|有|约|近)?\d+\s*(?:名|人|位|例|户)")
 _LABEL_AFTER = re.compile(r"[^，,。；;]{0,8}?(?:禁用|慎用|忌用|勿用|禁服|慎服|忌服|禁食|忌食)")
 _ARRANGED = re.compile(r"(?:办理|开展|组织|安排|提供|进行)[^，,。；;]{0,2}\Z")
-_SERVICE_AFTER = re.compile(r"(?:[、和及与][^，,。；;]{1,6}?)?等?(?:老人|人员|儿童|患者|妇女|群体|人群)?(?:配备|安排|提供|进行|实施|开展|出售|销售|施行|鉴定|接生|检查|服务|推销|售卖|介绍|做|注射|输液|诊疗|"
+_SERVICE_AFTER = re.compile(r"(?:[、和及与][^，,。；;]{1,6}?)?等?(?:老人|人员|儿童|患者|妇女|群体|人群|职工|员工)?(?:缴纳|发放|支付|办理|配备|安排|提供|进行|实施|开展|出售|销售|施行|鉴定|接生|检查|服务|推销|售卖|介绍|做|注射|输液|诊疗|"
                             r"治疗|看病|配药|开药|义诊|采取|隔离|收治|接诊|登记|管理)")
 # Round 5: a medicine someone takes, by the slot rather than a list of quoted names: a verb of
 # taking after a person (当事人每日服用…), then a name from the kept vocabulary (clinical.py:
@@ -267,8 +276,10 @@ _DRUG_FORM = re.compile(r"钠|钾|钙|盐|缓释片|肠溶片|片|胶囊|注射�
 _MEASURE = re.compile(r"(?:静脉血|全血|血液|血清|血浆|尿液|尿样|呼气|空腹血糖|餐后血糖|血糖|血压|糖化血红蛋白|血红蛋白|血氧|"
                       r"血脂|胆固醇|甘油三酯|转氨酶|肌酐|尿酸|血钾|血钠|体温)"
                       r"[^，,。；;]{0,14}?(?<![\d.])\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)?\s*"
-                      r"(?:mg/100\s*m[lL]|mg/d[lL]|mmol/[lL]|[μu]mol/[lL]|mmHg|ng/m[lL]|IU/m[lL]|U/[lL]|g/[lL]|°C|℃)")
-_UNITS = re.compile(r"mg/|mol/|mmHg|/m[lL]|U/[lL]|g/[lL]|°C|℃")
+                      r"(?:mg/100\s*m[lL]|mg/d[lL]|mmol/[lL]|[μu]mol/[lL]|mmHg|ng/m[lL]|IU/m[lL]|U/[lL]|g/[lL]|°C|℃)"
+                      # (round 8) a share of the blood's haemoglobin, the one value given in percent
+                      r"|糖化血红蛋白(?:[(（]?HbA1c[)）]?)?[^，,。；;\d]{0,4}\d+(?:\.\d+)?\s*%")
+_UNITS = re.compile(r"mg/|mol/|mmHg|/m[lL]|U/[lL]|g/[lL]|°C|℃|糖化血红蛋白")
 _THRESHOLD = re.compile(r"大于|等于|小于|低于|高于|超过|不足|不低于|不高于|≥|≤|[<>]|标准|阈值|以上|以下")  # how far after the verb a name may start (服用抗抑郁药舍曲林)
 
 
@@ -299,8 +310,9 @@ def _medicines(text: str, start: int, end: int) -> tuple[int, int] | None:
 # finding covers the statement as a reader (and a held-out set's author) marks it; the verb is
 # not what makes it personal, nothing more is flagged for it.
 # (with the adverb that says when: 已怀孕七个月, 曾做过心脏搭桥手术, 正处于哺乳期)
-_HAD_VERB = re.compile(rf"{_BODY}?(?:去年|前年|今年|上个?月|前几年|近期|最近)?(?:已经|已|曾经|曾|正在|正|长期|一直|仍|刚刚?)?"
-                       r"(?:确诊患有|被诊断为|诊断为|诊断出|确诊为|确诊|患有|患上|罹患|身患|患|感染了|感染|染上|得了|装有|装了|"
+_HAD_VERB = re.compile(rf"{_BODY}?(?:(?:去年|前年|今年|上个?月|前几年|近期|最近)(?:初|底|年初|年底)?)?(?:已经|已|曾经|曾|正在|正|长期|一直|仍|刚刚?|生下来就|从小就?|天生就?)?"
+                       r"(?:(?:尿检|血检|尿液检测|血液检测|毛发检测)(?:结果)?(?:显示|为|呈)?|"  # (round 8: the sample's test, 尿检结果显示…呈阳性)
+                       r"被?查出来?(?:患有|患了?)|(?:因[^，,。；;因]{1,6}?)?(?:患有|患上|得了|患)|被?确诊患有|被诊断为|诊断为|诊断出|被?确诊为|被?确诊|是|住院行|入院行|患有|患上|罹患|身患|患|感染了|感染|染上|得了|装有|装了|"
                        r"植入|安装了|戴着|佩戴|服用|口服|(?:静脉)?注射|做过|做了|做完|接受了|接受|参加|处于|因患|因|有|"
                        # (round 6: 系聋哑人, 行…切除术, 查出宫颈癌, 因车祸致颅脑损伤, 因服用…, 做过两次…)
                        r"系|(?<![进执施实举履运银发盛流通旅步])行|查出来?|检出|因?(?:突发|突患)|得过|吃了?|因[^，,。；;因]{1,6}?(?:致使|导致|致)|因服用|因过量服用)?"
@@ -321,13 +333,26 @@ _WARD = re.compile(rf"(?:在|于|到|住进|送往|送至|送到|转入)[^，,�
                    r"(?=[^，,。；;]{0,6}?(?:住|治疗|就诊|隔离|戒|关|化疗|放疗|手术|门诊|抢救))")
 
 
+# (round 8) Who has it, right before the verb or the condition (我有癫痫, 儿子有自闭症, 其子患有…,
+# 我血糖高, 身上有残疾): a reader marks the statement from there.
+_WHO_BEFORE = re.compile(r"(?:我(?![局委所队厅市县区省国司部办院校店们])|他|她|其(?:子|女|夫|妻|父|母|丈夫|妻子|儿子|女儿)?|本人|"
+                         r"(?:我|他|她|其)?(?:儿子|女儿|孩子|老伴|爱人|妻子|丈夫|父亲|母亲|老婆|老公)|我爸|我妈|身上|身体)\Z")
+
+
+_ITEM_BEFORE = re.compile(r"(?<=[:：\s])\d{1,2}[.、]\s?\Z")
+
+
 def _with_verb(text: str, start: int) -> int:
     """`start` moved back over a verb of having or taking right before it (and the hospital it
-    was done in, before the verb)."""
-    verb = _HAD_VERB.search(text, max(0, start - 10), start)
+    was done in, before the verb), and over who has it, right before that."""
+    verb = _HAD_VERB.search(text, max(0, start - 12), start)
     start = verb.start() if verb else start
     at = _AT_HOSPITAL.search(text, max(0, start - 16), start) if verb and verb.start() < verb.end() else None
-    return at.start() if at else start
+    start = at.start() if at else start
+    item = _ITEM_BEFORE.search(text, max(0, start - 4), start)  # (诊断：1.2型糖尿病: the list's number)
+    start = item.start() if item else start
+    who = _WHO_BEFORE.search(text, max(0, start - 5), start)
+    return who.start() if who else start
 
 
 # Round 6 (issue 20): what a statement goes on to say of the same person's condition, in the rest
@@ -338,14 +363,25 @@ def _with_verb(text: str, start: int) -> int:
 # named; the finding then ends at the last such word.
 _GOES_ON = re.compile(
     r"治疗|住院|出院|住过|住了|住进|就诊|就医|看病|门诊|复查|复诊|随访|医院|病院|卫生中心|保健院|卫生院|诊所|监护室|ICU|抢救|急诊|"
-    r"洗胃|手术|术后|治好|切除|摘除|搭桥|支架|置换|移植|喷雾剂|吸氧|呼吸机|模糊|看不清|看不见|听不清|听不见|化疗|放疗|透析|输液|打针|康复|治愈|痊愈|发病期?|犯病|发作|病情|卧床|休养|静养|保胎|隔离|戒毒|戒酒|"
+    r"洗胃|手术|术后|治好|切除|摘除|搭桥|支架|置换|移植|喷雾剂|吸氧|呼吸机|模糊|看不清|看不见|听不清|听不见|化疗|放疗|透析|输液|打针|康复|治愈|痊愈|发病期?|犯病|发作期?|病情|卧床|休养|静养|保胎|隔离|戒毒|戒酒|"
     r"照料|陪护|搀扶|不能干重活|干不了重活|不能干活|干不了活|[1一]瘸[1一]拐|拄拐|拐杖|做检查|变形|浮肿|水肿|腹水|溃烂|化脓|疼痛|钢板|石膏|自杀|脱离危险|送医|晕(?:倒|过去|厥)?了?|昏(?:迷|倒|过去)了?|"
-    r"不能动|动不了|走不了路?|不能走路?|不能行走|下不了床|(?:视力|听力)\d+(?:\.\d+)?|证(?![人明])件?|期间|取药|拿药|开药|配药|"
+    r"不能动|动不了|走不了路?|不能走路?|不能行走|下不了床|"
+    # (round 8) care, the body, a birth, a fever, a course, a grade of injury
+    r"离不开人|[需要]人照顾|照顾|走丢|犯(?:过|了|起)?病|口吐白沫|大出血|出血|发(?:烧|热)(?:到|至)?(?:\d+(?:\.\d+)?度)?|高烧|咳嗽|"
+    r"快生了|待产|临产|预产期|分娩|坐月子|排异|排斥反应|观察期|不利索|含糊|半边身子|生活不能自理|不能自理|手抖|拿不住|"
+    r"(?:无法|不能|下不来|起不了)(?:下床|起床)|躺(?:在)?床上|(?:抬|举|站|坐|直)不起来?|不能久[站坐立行走]|不能从事|干不了|不出门|出不了门|"
+    r"截[去掉除了](?:[^，,。；;]{0,8}(?:趾|指|肢|腿|脚|手|臂))?|喘不[上过]气|呼吸困难|胸闷|头晕|不[1一]样长|下不来|损伤程度|伤残等级|轻伤|重伤|轻微伤|伤残|住着|滴度|(?:记忆力|视力|听力|智力|体力)[^，,。；;]{0,3}?(?:减退|下降|衰退|丧失|差)|"
+    r"休息|药(?:都|也|一直|还)?(?:吃|服|打)|(?:已经|已有|已)[\d十]+个?(?:多|余)?(?:年|月|周|天)|(?:不能|无法)(?:控制|辨认)[^，,。；;]{0,6}?行为|无法(?:正常)?(?:交流|沟通|说话)|钢钉|夹板|绷带|关过|切除术|摘除术|记不[清住得]|不记得|认不[出得]人|(?:视力|听力)\d+(?:\.\d+)?|证(?![人明])件?|期间|取药|拿药|开药|配药|"
     r"(?:吃着?|服用?|打了?着?|注射|用)[^，,。；;]{0,10}(?:药|素|片|胶囊|钠|钾|林|平|嗪|唑|酮|雷|肼|仑|韦|酯|汀|芬|松)(?:抗病毒|控制|治疗|维持)?")
-_STOP = re.compile(r"罚款|处罚|申请|请求|听证|签收|签字|笔录|委托|代为|代收|代签|代管|代理|无法|未能|由其|由他|经营|店|案|调查|"
+_STOP = re.compile(r"罚款|处罚|申请|请求|听证|签收|签字|笔录|委托|代为|代收|代签|代管|代理|无法(?![下起]床|(?:控制|辨认)|(?:正常)?(?:交流|沟通|说话))|未能|由其|由他|经营|店|案(?!发)|调查|"
                    r"执行|整改|文书|决定书|家庭|经济|开销|期限|询问")
-_GOES_TAIL = re.compile(r"(?:病|人员|谱系障碍)?(?:失代偿期|代偿期|[1-4]期|急性期|发病期|稳定期|恢复期)?[了过着]?(?:\d+(?:\.\d+)?个?(?:多|余)?(?:次|天|日|周|月|年)|[一二三四五六七八九十两半几数]+个?多?(?:次|天|日|周|月|年)|多年)?(?:严重|较重|明显|很?厉害)?的?")
+_GOES_TAIL = re.compile(r"(?:病|人员|谱系障碍)?(?:失代偿期|代偿期|[1-4]期|急性期|发病期|稳定期|恢复期)?[了过着]?(?:已有|已经|已)?(?:\d+(?:\.\d+)?个?(?:多|余)?(?:次|天|日|周|月|年)|小?[一二三四五六七八九十两半几数]+个?(?:多|余)?(?:次|天|日|周|月|年)|[\d十]+(?:天|日|周|年|度)|多年)?(?:严重|较重|明显|很?厉害)?的?"
+                        # (round 8) how long, said plainly (好几年了, 一段时间), a lived event (…未遂经历), a titre (仍为1:8)
+                        r"(?:好几年|好多年|很多年|几年|多年|[1一]段时间|很久|很长时间)?了?(?:经历)?(?:[^，,。；;]{0,3}?\d+:\d+)?"
+                        r"(?:[1-9一二三四五六七八九十]+级)?(?:去了|来了)?")
 _GOES_REACH = 3  # clauses
+_CLAUSE_REST = 3  # characters
+_REST = re.compile(r"[\u4e00-\u9fff]+")
 _GOES_CHARS = 30  # characters of a clause
 
 
@@ -379,6 +415,10 @@ def _goes_on(text: str, end: int, marks: list[int]) -> int:
             last = disease.end()
         if last > end:
             end = real = _tail(text, last, limit)
+            # (round 8) a clause that carries the condition is marked to its end when little is left
+            # of it, and that little says nothing else (昏迷|不醒, 记不清|事情, 拿不住|筷子)
+            if not stop and 0 < clause_end - end <= _CLAUSE_REST and _REST.fullmatch(text, end, clause_end):
+                end = real = clause_end
         if stop or end < clause_end or clause_end >= len(text) or text[clause_end] not in "，,":
             return real
         nxt = clause_end + 1
@@ -389,6 +429,7 @@ def _goes_on(text: str, end: int, marks: list[int]) -> int:
     return real
 
 
+_DIAGNOSIS_LABEL = re.compile(r"(?:诊断|诊断结果|诊断意见|病名|疾病名称|病情)\Z")
 _NEXT_CLAUSE = re.compile(r"[，,][^，,。；;：:]{0,6}")
 
 
@@ -403,7 +444,7 @@ _HAVING = re.compile(r"(?:患有|患上|患|罹患|身患|确诊为|确诊|诊�
                      r"结果为|系|为|是|有|因|得了|得过|伴有|合并|处于|属于|属|接受|进行|做过|做了|做完|正在|载明|记载|表明|证实|服用|服药|"
                      r"安装|植入|佩戴|戴着|戴有|装了)"
                      r"[^，,。；;]{0,8}\Z")
-_SUBJECT = re.compile(r"(?:当事人|本人|其|该员工|该店员|该从业人员|该名|店员|员工|从业人员|驾驶员|经营者|举报人|证人|投诉人|"
+_SUBJECT = re.compile(r"(?:当事人|本人|其|我(?![局委所队厅市县区省国司部办院校店们])|他(?![人们])|她(?!们)|老伴|爱人|该员工|该店员|该从业人员|该名|店员|员工|从业人员|驾驶员|经营者|举报人|证人|投诉人|"
                       r"申请人|丈夫|妻子|儿子|女儿|父亲|母亲|家属|[\u4e00-\u9fff]{1,2}某某?)"
                       # (round 5: and what the person says of it, 当事人自称近期…)
                       r"(?:[^，,。；;]{0,2}|(?:自称|自述|称其?|声称|近期|最近|目前|现在|长期|一直|已经|已|曾)+)\Z")
@@ -419,11 +460,37 @@ _GENERIC = re.compile(r"不得|禁止|应当|的人员|的从业人员|的员工
                       r"给予[^，,。；;]{0,8}(?:便利|优惠|照顾|扶持|补贴)|"
                       # (round 7) a statistic (…患者规范管理率达到92.6%) and a notice to a group
                       # (孕妇建档请携带身份证; 开展孕产妇免费产前检查, 欢迎辖区孕妇参加)
-                      r"率[^，,。；;]{0,8}?\d+(?:\.\d+)?%|请(?:携带|持|凭|带上)|欢迎|"
+                      r"率[^，,。；;]{0,8}?\d+(?:\.\d+)?(?:%|‰|/\d+万?)|请(?:携带|持|凭|带上)|欢迎|"
                       r"开展[^，,。；;]{0,12}?(?:检查|筛查|随访|讲座|服务|义诊)")
+# (round 8) Whose a condition is, by what the clause does with the group it names, when no one is
+# named in it (_PERSON_WORD): a hazard of goods (存在使用者烫伤的风险, 可能导致消费者烧伤), a term
+# defined (本文所称“残疾人”，是指…; “精神病人”一词), a register or a count (登记在册…患者, 在管…患者共86例),
+# an entitlement or an instruction to a group (孕妇可凭…领取, 残疾人凭残疾人证可享受, 结核病病人应规范服药,
+# 供哺乳期妇女使用的…). A clause that names a person (当事人…患有…, 其…) is read as before.
+_NOTICE = re.compile(r"风险|隐患|可能导致|可能造成|可能引起|易导致|易造成|易引起|易引发|防(?:烫|烧|冻)伤|谨防|以免|警示|"
+                     r"所称|[1一]词|是指|系指|指的是|登记在册|在册|在管|建档|"
+                     r"可?凭[^，,。；;]{0,8}?(?:证|卡|册|手册|证明)|可(?:免费|享受|领取|申请|到|前往|拨打|咨询)|免费(?:领取|享受|提供|发放)|"
+                     r"享受|供[^，,。；;]{0,10}?使用|应(?:规范|定期|按时|及时|主动|积极|到|在|遵医嘱)|"
+                     r"(?:可能|容易|易|可|会)(?:被|致使?|导致|造成|引起|引发)|符合条件|符合规定|人数|例数|户数|人次|危险|为?方便|便于")
+
+
+def _generic(text: str, start: int, end: int) -> bool:
+    """Whether the clause text[start:end] names a condition of nobody in particular: a rule, a
+    statistic, a service (_GENERIC), or a notice, a hazard or a definition with nobody named."""
+    if _GENERIC.search(text, start, end):
+        return True
+    return _NOTICE.search(text, start, end) is not None and not _PERSON_WORD.search(text, start, end)
+
+
 # (round 7) A sentence that quotes a law (根据《行政处罚法》第三十一条，精神病人…的，不予行政处罚)
 # names conditions of nobody, unless a person is named in it (…，当事人患有精神分裂症).
-_LAW_CITED = re.compile(r"\s*(?:根据|依据|依照|按照)[^，,。；;]{0,30}?(?:《[^》]{1,40}》|规定)")
+# (round 8) Or begins with the law as its subject (《残疾人保障法》规定，…), or is a body's notice to
+# the public (县疾控中心提醒：…, …保健院通知：…); and a person counts only when named before the
+# condition: a 其 after it stands for the group the law names (对吸毒成瘾人员…责令其…; 精神障碍患者…，
+# 其近亲属…).
+_NAMED_PERSON = re.compile(r"当事人|本人|申请人|投诉人|举报人|证人|[\u4e00-\u9fff]某(?!某*(?:[省市州盟县区旗镇乡村街路巷道]|医院|人民|中心|公司|单位|局|所|学校))")
+_LAW_CITED = re.compile(r"\s*(?:(?:根据|依据|依照|按照)[^，,。；;]{0,30}?(?:《[^》]{1,40}》|规定)|《[^》]{1,40}》(?:第[^，,。；;《》]{1,12}条)?(?:规定|明确)"
+                        r"|[^，,。；;：:]{0,40}?(?:提醒|通知|提示|倡议|公告|告知|呼吁)[：:])")
 # An advertising claim or a product: the word describes goods, not a person.
 _CLAIM = re.compile(r"治疗|治愈|根治|预防|防治|功效|疗效|宣称|宣传|广告|缓解|辅助|改善|降低|主治|适用|适宜|适合|标注|标示|标称|"
                     r"人群|调理|专治|疗法|"
@@ -431,7 +498,8 @@ _CLAIM = re.compile(r"治疗|治愈|根治|预防|防治|功效|疗效|宣称|�
 # A name the word is part of (a shop, a department, a body), or goods made for such people.
 # (within the clause and with no verb between: "…阳性，该店仍安排…", "酒精中毒被送往医院" name no shop)
 _NAME_AFTER = re.compile(r"(?:部|楼|大楼|病区)|[^，,。；;：:、被送往在到去入于住就从]{0,3}?(?:按摩|就业|保障|事业|福利|权益|补贴|津贴|设施|通道|车位|托养|辅具|医院|诊所|门诊|专科|研究所|研究院|协会|学会|学校|基金会|联合会|中心|店|公司|科|"
-                         r"药|疫苗|试剂|检测试剂|筛查|防治|食品|用品|奶粉|专用|专柜|保健|服装|装|康复|眼镜|镜片|镜)")
+                         r"药|疫苗|试剂|检测试剂|筛查|防治|食品|用品|奶粉|专用|专柜|保健|服装|装|康复|眼镜|镜片|镜|"
+                         r"照(?!顾|料|护|看)|写真|摄影|套餐|课程|瑜伽)")  # (round 8: 孕妇照 is a photo studio's product)
 
 # (我家在/其家在, not 家在 alone: 商家在…设立门店)
 # (round 7) 户口在老家，…; a residence permit's registered address (居住证登记地址, not a company's
@@ -442,7 +510,7 @@ _PERSON_LABELS = (r"(?:户口|户籍)(?:在|是)老家[，,]?|(?:居住证|暂�
                   r"居住地址|居住地|居住于|居住在|户籍地址|户籍所在地|户籍地|户口所在地|户籍|暂住地|暂住于|暂住在|暂住|"
                   r"租住于|租住在|租住|寄住|借住|家住|住在|住于|住址|出生地|"
                   # (round 5) other words for where one lives
-                  r"经常居住地|常住地|常住于|常住在|常居地|常居于|暂居于|暂居在|暂居|寄居于|寄居在|寄居|借居于|借居在|借居|"
+                  r"经常居住地址|常住地址|常住住址|经常居住地|常住地|常住于|常住在|常居地|常居于|暂居于|暂居在|暂居|寄居于|寄居在|寄居|借居于|借居在|借居|"
                   r"定居于|定居在|居所地|居所")
 _SHARED_LABELS = r"住所地|住所|联系地址|通讯地址|通信地址|送达地址|收货地址|地址"
 # Words for a home that an address may follow, often in brackets (在其家中（霍邱县…88号）): weaker
@@ -492,7 +560,7 @@ _ROOM = re.compile(r"\d{1,3}\s*(?:号楼|栋|幢|座)\s*(?:(?:\d{1,2}|[东西南
 # A house number followed by the word for who lives there or for a home (…老街南头15号住户,
 # …三组21号村民, …16-2-402的住处): an address without a label.
 # (found from the word, then the number before it: numbers are common, these words are not)
-_RESIDENT = re.compile(r"的?(?:住户|村民|居民|住处|住宅|住房|家中|家里|自家|寓所|租住|居住)")
+_RESIDENT = re.compile(r"的?(?:自有|自家的?|自己的?|个人)?(?:住户|村民|居民|住处|住宅|住房|家中|家里|自家|寓所|租住|居住)")  # (round 8: 的自有住房)
 _HOUSE_BEFORE = re.compile(rf"(?:{_NUMBERED}|\d+(?:-\d+)+)\Z")
 
 
@@ -663,12 +731,21 @@ def _titles(sentence: str) -> list[tuple[int, int]]:
 def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
     for sentence in _SENTENCE.finditer(n):
         text = sentence.group()
-        if _LAW_CITED.match(text) and not _PERSON_WORD.search(text):
-            continue
+        law = _LAW_CITED.match(text)
+        if law:
+            first = _DISEASE_RE.search(text, law.end())  # (not in the title: 根据《残疾人证》记载，申请人为…)
+            # (a person named anywhere counts, 对怀孕五个月的当事人李某某…; a 其 or 他 only before it)
+            if not _PERSON_WORD.search(text, 0, first.start() if first else len(text)) \
+                    and not _NAMED_PERSON.search(text, law.end()):
+                continue
         titles = _titles(text)
         title_starts = [s for s, _ in titles]
         quoted = [q.span() for q in _QUOTED.finditer(text)]
-        marks = [i for i, c in enumerate(text) if c in _CLAUSE_END]  # clause ends, once a sentence
+        # clause ends, once a sentence (not a ratio's colon, 滴度1:8, nor a diagnosis's label's,
+        # 诊断：1.系统性红斑狼疮 2.…: what follows is what the label names)
+        marks = [i for i, c in enumerate(text) if c in _CLAUSE_END
+                 and not (c == ":" and (0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
+                                        or _DIAGNOSIS_LABEL.search(text, max(0, i - 6), i)))]
         generic: dict[int, bool] = {}  # by clause start: a rule, not a person
         found: list[tuple[int, int]] = []
         spans: list[tuple[int, int]] = []  # what every pass found, merged and yielded at the end
@@ -680,7 +757,7 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
             clause_start = marks[k - 1] + 1 if k else 0
             if clause_start not in generic:
                 clause_end = marks[k] if k < len(marks) else len(text)
-                generic[clause_start] = _GENERIC.search(text, clause_start, clause_end) is not None
+                generic[clause_start] = _generic(text, clause_start, clause_end)
             before = text[max(clause_start, m.start() - _REACH // 3):m.start()]
             if generic[clause_start] or _CLAIM.search(before) or _NAME_AFTER.match(text, m.end()) \
                     or _COUNT_AFTER.match(text, m.end()) or _LABEL_AFTER.match(text, m.end()) \
@@ -691,7 +768,7 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
             core = m.group("core")
             if any(core.startswith(w) for w in TESTED) and not core.endswith(("阳性", "成瘾", "上瘾", "史", "治疗")):
                 continue  # a substance or a test, no result (nor habit) said of anyone
-            if core.startswith(("吸食", "服食")) and _OTHERS_USE.search(before):
+            if core.startswith(("吸食", "服食", "吸过", "吸了")) and _OTHERS_USE.search(before):
                 continue  # drugs others use: the offence
             severity = _SEVERITY.search(before)
             start = m.start() - (len(severity.group()) if severity else 0)
@@ -704,7 +781,11 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
                 continue  # an injury the offender caused to others (致人受伤): the offence as published
             if core in MEDICINES and (not _TAKING.search(plain) or _GIVING.search(plain)):
                 continue  # a medicine nobody is said to take, or given to others
-            said = _SAID_OF_SOMEONE.search(core) is not None
+            # (round 8) or said to have happened, 中风了, 瘫了 (not 了解)
+            # and a drug taken in the past tense, 吸过海洛因: someone's history, not a rule's
+            said = _SAID_OF_SOMEONE.search(core) is not None or text.startswith("了", m.end()) \
+                and not text.startswith("了解", m.end()) and person_in_sentence(text, m.start()) \
+                or core.startswith(("吸过", "吸了", "吸食过", "服食过"))
             joined = bool(found) and _AND.fullmatch(text, found[-1][1], start) is not None
             near = bool(found) and start - found[-1][1] <= 3  # the same person's, said apart (…，高血压)
             # (round 5) and in the next clause, with no one else named between (患有2型糖尿病，长期注射
@@ -716,6 +797,14 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
             # before it (当事人年事已高，骨质疏松，…): the topic goes on
             topic = start == clause_start and person_in_sentence(text, clause_start)
             body = severity is not None and _BODY_BEFORE.search(severity.group()) is not None
+            if core in INJURED:
+                # (round 8) an injury done to a body part named before it in the clause (右手三根手指被
+                # 机器轧断): the finding starts at the body part; without one it is no one's (被夹伤的危险)
+                part = _BODY_DONE_TO.search(plain)
+                if not part:
+                    continue
+                start = m.start() - len(before) + part.start()
+                body = True
             # (round 6) an operation done, as clinical notes write it (行腰椎间盘突出手术), not 进行/执行
             done = plain.endswith("行") and (len(plain) < 2 or plain[-2] not in _NOT_VERB_BEFORE_XING) \
                 and core.endswith("术")
@@ -729,7 +818,7 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
             clause_start = marks[k - 1] + 1 if k else 0
             clause_end = marks[k] if k < len(marks) else len(text)
             if clause_start not in generic:
-                generic[clause_start] = _GENERIC.search(text, clause_start, clause_end) is not None
+                generic[clause_start] = _generic(text, clause_start, clause_end)
             before = text[max(clause_start, take.start() - _REACH // 3):take.start()]
             if generic[clause_start] or _inside(titles, title_starts, take.start()) or not person_in_sentence(text, take.start()) \
                     or _GIVING.search(before) or _CLAIM.search(before) or _OTHERS_TAKE.search(before):
@@ -747,7 +836,7 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
             clause_start = marks[k - 1] + 1 if k else 0
             if clause_start not in generic:
                 clause_end = marks[k] if k < len(marks) else len(text)
-                generic[clause_start] = _GENERIC.search(text, clause_start, clause_end) is not None
+                generic[clause_start] = _generic(text, clause_start, clause_end)
             if generic[clause_start] or _THRESHOLD.search(value.group()) or _THRESHOLD.match(text, value.end()) \
                     or _NOT_PERSON.search(text, clause_start, value.start()):
                 continue
@@ -774,7 +863,7 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
             clause_start = marks[k - 1] + 1 if k else 0
             if clause_start not in generic:
                 clause_end = marks[k] if k < len(marks) else len(text)
-                generic[clause_start] = _GENERIC.search(text, clause_start, clause_end) is not None
+                generic[clause_start] = _generic(text, clause_start, clause_end)
             before = text[max(clause_start, u.start() - _REACH // 3):u.start()]
             if generic[clause_start] or _inside(titles, title_starts, u.start()) or not _PERSON_WORD.search(before) \
                     or _CLAIM.search(before) or _CLAIM.search(u.group(1)) or _NAME_AFTER.match(text, e0):
@@ -797,7 +886,7 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
             clause_start = marks[k - 1] + 1 if k else 0
             if clause_start not in generic:
                 clause_end = marks[k] if k < len(marks) else len(text)
-                generic[clause_start] = _GENERIC.search(text, clause_start, clause_end) is not None
+                generic[clause_start] = _generic(text, clause_start, clause_end)
             if _inside(titles, title_starts, verb.start()) or generic[clause_start] \
                     or _DENIED.search(text, max(clause_start, verb.start() - 4), verb.start()) \
                     or _CLAIM.search(text, max(clause_start, verb.start() - _REACH // 3), verb.start()):
@@ -810,7 +899,7 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
             clause_start = marks[k - 1] + 1 if k else 0
             if clause_start not in generic:
                 clause_end = marks[k] if k < len(marks) else len(text)
-                generic[clause_start] = _GENERIC.search(text, clause_start, clause_end) is not None
+                generic[clause_start] = _generic(text, clause_start, clause_end)
             before = text[max(clause_start, ward.start() - _REACH // 3):ward.start()]
             if generic[clause_start] or _inside(titles, title_starts, ward.start()) \
                     or not person_in_sentence(text, ward.start()) or _CLAIM.search(before) or _GIVING.search(before):
@@ -877,7 +966,7 @@ _CUE_WORDS = sorted({w if any(c.isdigit() for c in w) else _cue(w) for w in DISE
                     | {o + w for o in ("肝", "肺", "胃", "肾", "脑", "乳房", "甲状腺") for w in ("上", "里", "部", "长", "有", "发现")}
                     # _HABIT's shapes, _TAKE's verbs and _MEASURE's units, each by a rare character
                     # (瘾, 胎, 怀: not 二胎 or 上瘾, whose first characters are everywhere)
-                    | {"瘾", "吸食", "胎", "怀", "中检出", "宫外", "宫内", "服用", "口服", "注射", "mg", "mol", "mmHg", "ml", "mL", "U/L", "g/L", "℃", "°C"})
+                    | {"瘾", "吸食", "胎", "怀", "生了", "生完", "生下", "中检出", "宫外", "宫内", "服用", "口服", "注射", "糖化血红蛋白", "mg", "mol", "mmHg", "ml", "mL", "U/L", "g/L", "℃", "°C"})
 
 
 def cues(extra: tuple[str, ...] = ()) -> str:
