@@ -474,7 +474,20 @@ HELDOUT9 = {"address": (20, 20), "bank": (10, 10), "email": (10, 10), "health": 
 # (main the same).
 TUNE8 = {"address": (3, 3), "bank": (1, 1), "email": (1, 1), "health": (92, 91), "phone": (20, 20), "plate": (9, 9),
          "clean": (146, 0)}
+# A tenth set (heldout10.tsv: 125 look-alikes made hard on purpose, organisations' numbers,
+# government and company fleets, conditions of laws, statistics and hazards, 15-18 digit case and
+# batch numbers; 175 planted, health 50), written by one more person who had read neither the
+# detectors nor the earlier sets, frozen before round 8 was merged and measured once on main
+# before (155/175 caught whole, 171 touched, health 31/50 whole, 12 of 125 clean flagged) and once
+# after round 8 (160/175 whole, 171 touched, health 36/50 whole and 47/50 touched, 8 of 125
+# flagged). What was still flagged: government and company vehicles whose plate is written with
+# a middle dot beside 执法车辆/公务用车/登记所有人为该公司 (6), a statistic of 艾滋病病毒感染者, an
+# office's landline with an em dash. Health not caught whole: a course or a grade in the next
+# words (化疗第四周期, 言语不清), Q&A (发烧39度…打点滴), hearsay (去过精神病院). Spent since.
+HELDOUT10 = {"address": (30, 29), "bank": (15, 15), "email": (10, 10), "health": (50, 36), "id_card": (15, 15),
+             "other_id": (20, 20), "phone": (20, 20), "plate": (15, 15), "clean": (125, 8)}
 FROZEN = {"heldout.tsv": HELDOUT_SHA256,
+          "heldout10.tsv": "f8493b0aec78c699ef637c163feacbe4ce6d679f300852660aabe3a53ef70f7f",
           "heldout9.tsv": "c5c10f5ae0b329962f04957d1b6d3dd1586351ce8e3468c5692026d3ba6bf8f8",
           "heldout8.tsv": "dac3b81da5f413090d058c3e5219a56413875057d34d4bf246627c8268d6a39a",
           "heldout6.tsv": "13e0c2d002a72861b3a02f061634785ac51bf54ff6b47793224a5ccc277cd490",
@@ -491,7 +504,8 @@ FROZEN = {"heldout.tsv": HELDOUT_SHA256,
                                           ("tune6.tsv", TUNE6), ("tune6b.tsv", TUNE6B), ("tune6c.tsv", TUNE6C),
                                           ("tune6d.tsv", TUNE6D), ("tune6e.tsv", TUNE6E),
                                           ("heldout8.tsv", HELDOUT8), ("tune7.tsv", TUNE7),
-                                          ("heldout9.tsv", HELDOUT9), ("tune8.tsv", TUNE8)])
+                                          ("heldout9.tsv", HELDOUT9), ("tune8.tsv", TUNE8),
+                                          ("heldout10.tsv", HELDOUT10)])
 def test_eval_leaks_figures(name: str, figures: dict[str, tuple[int, int]]) -> None:
     """The figures scripts/eval_leaks.py prints (and the report gives) for both corpora."""
     import eval_leaks
