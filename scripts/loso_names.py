@@ -7,9 +7,11 @@ exact span, first occurrence, is among the spans; a clean row is flagged when an
 * rules: gongshi.policy.names.detect (the rules alone, as on main);
 * crf: the CRF's spans alone, through names.second_opinion's look-alike exceptions;
 * union: the rules' spans and the CRF's that overlap none of them (names.second_opinion),
+* window: the union as person_names runs it: the CRF asked only in windows around the rules'
+  candidate starts (namecrf.window_spans, names.crf_slots),
 
-each at every threshold of THRESHOLDS and with the CRF's spans restricted to the rules' shapes
-(`shaped`: a surname, a dot, Latin letters, a minority name's part first) or not (`any`). The
+each at every threshold of THRESHOLDS and, for crf and union, with whole sentences tagged and
+the CRF's spans restricted to the rules' shapes (`shaped`: a surname or a dot) or not (`any`). The
 left-out file's figures are what the model does on text it never saw; the rules were tuned on
 every file, so their own figures here are not unseen ones (README of tests/data/names/).
 
@@ -52,7 +54,10 @@ def measure(rows: list[tuple[str, str, tuple[str, ...]]], tagger: object) -> dic
         add("rules", rules, want, text)
         blanked = names.blank(text)
         probs = namecrf.marginals(blanked, names._freq, names._tag, tagger)
+        slots = names.crf_slots(blanked, rules)
         for t in THRESHOLDS:
+            windows = namecrf.window_spans(blanked, slots, t, names._freq, names._tag, tagger)
+            add(f"window {t}", names.second_opinion(blanked, rules, windows), want, text)
             for mode in MODES:
                 shaped = mode == "shaped"
                 marked = namecrf.decode(probs, t)

@@ -1956,12 +1956,26 @@ def person_names(text: str, public: Iterable[str] = ()) -> list[Span]:
     blanked = blank(text, public)
     if not namecrf.available() or not _CRF_HINT.search(blanked):
         return spans
-    starts = namecrf.STARTS if CRF_SHAPED_ONLY else None
-    return second_opinion(blanked, spans, namecrf.spans(blanked, CRF_THRESHOLD, _freq, _tag, starts=starts))
+    return second_opinion(blanked, spans, namecrf.window_spans(blanked, crf_slots(blanked, spans), CRF_THRESHOLD, _freq, _tag))
 
 
-# Round 7: the CRF tagger's second opinion (namecrf.py). None: off. The threshold and the way
-# it joins the rules were chosen by leave-one-set-out cross-validation (scripts/loso_names.py).
+def crf_slots(text: str, spans: list[Span]) -> list[int]:
+    """Where the CRF is asked whether a name begins: where the rules' candidates begin (a surname
+    after a clause start, a role or a preposition) and after a list's number (1.王平), outside
+    the names the rules found."""
+    taken = {k for a, b in spans for k in range(a, b)}
+    at = {m.start() for m in _CANDIDATE_RE.finditer(text)}
+    if "." in text or "．" in text:  # and a numbered list's item: 1.王平，2.李军
+        at.update(m.start() for m in _NUMBERED_RE.finditer(text))
+    return sorted(i for i in at if i not in taken)
+
+
+_NUMBERED_RE = re.compile(r"(?<=\d[.．])(?=" + _SURNAME_RE.pattern + ")")
+
+
+# Round 7: the CRF tagger's second opinion (namecrf.py). None: off (the rules alone). The
+# threshold and the way it joins the rules were chosen by leave-one-set-out cross-validation
+# (scripts/loso_names.py).
 CRF_THRESHOLD: float | None = 0.6
 CRF_SHAPED_ONLY = True
 _CRF_HINT = re.compile("[" + "".join(sorted(SINGLE | {c[0] for c in COMPOUND + JAPANESE})) + re.escape(DOTS) + "]")
