@@ -1,0 +1,305 @@
+"""A learned second opinion on names: a character-level CRF tagger (issue 20, part 3, round 7).
+
+Why: six rounds of rules (names.py) lifted each set they studied to ~0.98 and text written after
+them by a point or two; the issue asks for "a segmenter or tagger as evidence rather than
+gatekeeper, cues as boosters". This module is that tagger, learned instead of written: a linear
+chain CRF (CRFsuite, through `python-crfsuite`) that labels every character B (a name starts), I
+(inside one) or O, trained by scripts/train_names_model.py on every labelled row of
+tests/data/names/ (all of them spent as held-out sets, so learning from them costs nothing).
+
+Its evidence is the rules' evidence, as features rather than decisions, so that the model weighs
+it: the character and its neighbours (±3) and bigrams; whether a surname of surnames.py
+(single, compound) starts here; how often names use the character (givenchars.py, in buckets);
+the word of jieba's dictionary that covers it by a forward longest match (its position B/M/E/S,
+its length, its tag: nr is evidence, v or n against) — read from lexicon.py's cache, the same
+answers as jieba's, so jieba itself is never loaded for this; a cue of namecues.py (a role or a
+preposition ending right before, a person's predicate or description starting right after); a
+masked name (某, *, ×) nearby; a middle dot, Latin letters, digits, a clause start.
+
+A span starts where P(B) ≥ t and runs while P(I) ≥ t; its score is the smallest of those
+marginals. names.py decides what to do with them (the look-alike exceptions still apply there).
+
+The model is trained sentence by sentence (split after 。；！？ and newlines; only sentences
+holding something a name could start with: a surname character, a middle dot, a capital Latin
+letter, a minority name's first syllable). The gate does not tag whole sentences: tagging costs
+~6 µs a character in Python and C, twice the rules' whole cost on decisions' text (a cold check
+of 10,000 synthetic decisions took 2.4 times main's CPU so). `window_spans` tags only a window
+of a few characters around the places the rules say a name can begin (a surname after a clause
+start, a role or a preposition: names._CANDIDATE_RE), merged where they overlap and never across
+a sentence's end, and remembers a window's answer (set phrases recur). Measured by the same
+leave-one-set-out validation, the windows keep all but five of the whole sentences' gains and
+six fewer false alarms.
+
+The model is a package file (policy/data/names.crfsuite), opened once per process on first use
+(CRFsuite maps it; a few ms). Missing, or `python-crfsuite` not installed: no second opinion,
+the rules alone (`available()` says so), never an error.
+"""
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import Callable, Iterator
+from functools import lru_cache
+from typing import Any
+
+from gongshi.policy import givenchars
+from gongshi.policy.namecues import CLAUSE_START, PERSON_PREDICATE_RE, PREPOSITIONS, ROLES, STRONG_RIGHT
+from gongshi.policy.surnames import COMPOUND, DOTS, JAPANESE, RUN_START, SINGLE
+from gongshi.runtime import lazyre as re
+
+Span = tuple[int, int]
+Lookup = Callable[[str], int]
+TagLookup = Callable[[str], str]
+
+MODEL = os.path.join(os.path.dirname(__file__), "data", "names.crfsuite")
+LABELS = ("B", "I", "O")
+_MASK = frozenset("某×xX＊*○〇Ｘ□■")
+_FILL = "\x00"  # names.blank's filler (titles, short quotes, public strings)
+_SENTENCE_RE = re.compile(r"[^。；;！？!?\n]*[。；;！？!?\n]?")
+_COMPOUND = frozenset(COMPOUND) | frozenset(JAPANESE)
+_DOTS = frozenset(DOTS + ".")
+# What a span the rules would read begins with: a surname or a compound one (names.second_opinion's
+# `shaped`; a minority name's first syllable too read 阿尔茨海默病 as a name).
+STARTS = SINGLE | {c[0] for c in _COMPOUND}
+# Sentences worth tagging (and training on): a minority name's first syllable too.
+_STARTS = STARTS | RUN_START | frozenset(DOTS)
+_ROLE_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, ROLES), key=len, reverse=True)) + ")")
+_PREP_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, PREPOSITIONS), key=len, reverse=True)) + ")")
+_WORD = 20  # jieba frequency from which a string is a word (names._WORD)
+
+
+@lru_cache(maxsize=1 << 14)
+def _kind(ch: str) -> str:
+    """A character's class: Han, mask, digit, Latin, dot, filler, clause start or other."""
+    if ch in _MASK and not ch.isascii() or ch in "*＊×":
+        return "M"
+    if "\u3400" <= ch <= "\u9fff":
+        return "H"
+    if ch.isdigit():
+        return "D"
+    if ch.isascii() and ch.isalpha():
+        return "U" if ch.isupper() else "L"
+    if ch in DOTS or ch == ".":
+        return "."
+    if ch == _FILL:
+        return "F"
+    if ch in CLAUSE_START:
+        return "P"
+    return "X"
+
+
+@lru_cache(maxsize=1 << 14)
+def _bucket(ch: str) -> str:
+    """How often given names use the character, on a log scale (givenchars.py)."""
+    n = givenchars.uses(ch)
+    if n is None:
+        return "?"
+    return str(min(6, int(math.log10(n + 1))))
+
+
+def _segment(s: str, freq: Lookup, tag: TagLookup) -> list[tuple[str, int, str]]:
+    """Per character: its position in the dictionary word that covers it by a forward longest
+    match (B, M, E, or S for a single character), the word's length and its tag."""
+    out: list[tuple[str, int, str]] = []
+    i, n = 0, len(s)
+    while i < n:
+        for k in (4, 3, 2):
+            w = s[i:i + k]
+            if len(w) == k and freq(w) >= _WORD:
+                t = tag(w)[:2] or "-"
+                out.append(("B", k, t))
+                out.extend(("M", k, t) for _ in range(k - 2))
+                out.append(("E", k, t))
+                i += k
+                break
+        else:
+            out.append(("S", 1, "-"))
+            i += 1
+    return out
+
+
+def features(s: str, freq: Lookup, tag: TagLookup) -> list[list[str]]:
+    """The feature strings of every character of one sentence (see the module's docstring)."""
+    n = len(s)
+    pad = "^^^" + s + "$$$"
+    kinds = [_kind(c) for c in s]
+    seg = _segment(s, freq, tag)
+    role_end: set[int] = {m.end() for m in _ROLE_RE.finditer(s)}
+    prep_end: set[int] = {m.end() for m in _PREP_RE.finditer(s)}
+    pred_at: set[int] = set()
+    for k in range(1, n):
+        if kinds[k - 1] == "H" and (PERSON_PREDICATE_RE.match(s, k) or STRONG_RIGHT.match(s, k)):
+            pred_at.add(k)
+    buckets = [_bucket(c) for c in s]
+    out = []
+    for i in range(n):
+        c = s[i]
+        p = i + 3
+        w = pad[p - 3:p + 4]
+        pos, wl, wt = seg[i]
+        f = [
+            "c=" + c, "k=" + kinds[i], "g=" + buckets[i],
+            "c-1=" + w[2], "c+1=" + w[4], "c-2=" + w[1], "c+2=" + w[5], "c-3=" + w[0], "c+3=" + w[6],
+            "b-1=" + w[2:4], "b+1=" + w[3:5], "b-2=" + w[1:3], "b+2=" + w[4:6],
+            "t=" + w[2:5],
+            "w=" + pos + str(wl), "wt=" + pos + wt,
+            "k-1=" + (kinds[i - 1] if i else "^"), "k+1=" + (kinds[i + 1] if i + 1 < n else "$"),
+            "g+1=" + (buckets[i + 1] if i + 1 < n else "$"), "g-1=" + (buckets[i - 1] if i else "^"),
+        ]
+        if c in SINGLE:
+            f.append("sur")
+        if s[i:i + 2] in _COMPOUND:
+            f.append("sur2")
+        if i and s[i - 1] in SINGLE:
+            f.append("sur-1")
+        if i > 1 and s[i - 2] in SINGLE:
+            f.append("sur-2")
+        if i in role_end:
+            f.append("role<")
+        if i in prep_end:
+            f.append("prep<")
+        for d in (1, 2, 3, 4):
+            if i + d in pred_at:
+                f.append(f"pred>{d}")
+        if (i + 1 < n and kinds[i + 1] == "M") or (i + 2 < n and kinds[i + 2] == "M"):
+            f.append("mask>")
+        if (i and kinds[i - 1] == "M") or (i > 1 and kinds[i - 2] == "M"):
+            f.append("mask<")
+        out.append(f)
+    return out
+
+
+def sentences(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, sentence) of every sentence worth tagging: one that holds a character a name can
+    start with (a surname, a minority name's first syllable, a dot, a capital Latin letter)."""
+    for m in _SENTENCE_RE.finditer(text):
+        s = m.group()
+        if len(s) < 2:
+            continue
+        if any(c in _STARTS for c in s) or any("A" <= c <= "Z" for c in s):
+            yield m.start(), s
+
+
+def labels(text: str, names: Iterator[str] | list[str] | tuple[str, ...]) -> list[str]:
+    """BIO labels of `text` with every occurrence of each planted name labelled (training)."""
+    y = ["O"] * len(text)
+    for name in sorted(set(names), key=len, reverse=True):
+        start = text.find(name)
+        while start >= 0:
+            if all(v == "O" for v in y[start:start + len(name)]):
+                y[start] = "B"
+                for k in range(start + 1, start + len(name)):
+                    y[k] = "I"
+            start = text.find(name, start + 1)
+    return y
+
+
+@lru_cache(maxsize=1)
+def _opened() -> Any:
+    """The CRFsuite tagger over the package's model, opened once (None when it cannot be)."""
+    return open_model(MODEL)
+
+
+def open_model(path: str) -> Any:
+    """A CRFsuite tagger over the model file at `path`, or None (no file, no library)."""
+    try:
+        import pycrfsuite  # type: ignore[import-untyped]
+    except ImportError:
+        return None
+    if not os.path.exists(path):
+        return None
+    tagger = pycrfsuite.Tagger()
+    try:
+        tagger.open(path)
+    except (OSError, ValueError):
+        return None
+    return tagger
+
+
+def available() -> bool:
+    """The model and the library are there."""
+    return _opened() is not None
+
+
+def marginals(text: str, freq: Lookup, tag: TagLookup, tagger: Any = None) -> list[tuple[float, float]]:
+    """(P(B), P(I)) of every character of `text` (0, 0 in sentences not tagged)."""
+    tagger = tagger if tagger is not None else _opened()
+    out = [(0.0, 0.0)] * len(text)
+    if tagger is None:
+        return out
+    for off, s in sentences(text):
+        tagger.set(features(s, freq, tag))
+        for k in range(len(s)):
+            out[off + k] = (tagger.marginal("B", k), tagger.marginal("I", k))
+    return out
+
+
+def decode(probs: list[tuple[float, float]], threshold: float) -> list[tuple[int, int, float]]:
+    """Spans (start, end, score) read from the marginals: a start where P(B) ≥ threshold, running
+    on while P(I) ≥ threshold; the score is the smallest of those marginals. Two characters at
+    least (a surname alone is no name)."""
+    out = []
+    n = len(probs)
+    for a in range(n):
+        pb = probs[a][0]
+        if pb < threshold:
+            continue
+        b, score = a + 1, pb
+        while b < n and probs[b][1] >= threshold:
+            score = min(score, probs[b][1])
+            b += 1
+        if b - a >= 2:
+            out.append((a, b, score))
+    return out
+
+
+def window_spans(text: str, at: list[int], threshold: float, freq: Lookup, tag: TagLookup, tagger: Any = None,
+                 before: int = 4, after: int = 8) -> list[tuple[int, int, float]]:
+    """Spans that begin at one of the positions `at` (sorted), as spans() finds them, with each
+    position tagged in a window of its sentence (`before` characters before it, `after` from it;
+    overlapping windows merged) rather than the whole sentence: the work follows the places a
+    name can stand, not the length of the text."""
+    tagger = tagger if tagger is not None else _opened()
+    if tagger is None or not at:
+        return []
+    out: list[tuple[int, int, float]] = []
+    ends = {m.end() for m in _SENTENCE_RE.finditer(text)}
+    k = 0
+    while k < len(at):
+        lo = max(0, at[k] - before)
+        hi = min(len(text), at[k] + after)
+        group = [at[k]]
+        k += 1
+        while k < len(at) and at[k] - before <= hi:
+            hi = min(len(text), at[k] + after)
+            group.append(at[k])
+            k += 1
+        # (a window does not cross a sentence's end: the model was trained on sentences)
+        lo = max([lo] + [e for e in ends if e <= group[0]])
+        hi = min([hi] + [e for e in ends if e > group[-1]])
+        window = text[lo:hi]
+        starts = frozenset(i - lo for i in group)
+        out.extend((lo + a, lo + b, p) for a, b, p in _window(tagger, window, starts, threshold, freq, tag))
+    return out
+
+
+@lru_cache(maxsize=1 << 13)
+def _window(tagger: Any, s: str, starts: frozenset[int], threshold: float, freq: Lookup,
+            tag: TagLookup) -> tuple[tuple[int, int, float], ...]:
+    tagger.set(features(s, freq, tag))
+    n = len(s)
+    out = []
+    for a in sorted(starts):
+        score = tagger.marginal("B", a)
+        if score < threshold:
+            continue
+        b = a + 1
+        while b < n:
+            pi = tagger.marginal("I", b)
+            if pi < threshold:
+                break
+            score = min(score, pi)
+            b += 1
+        if b - a >= 2:
+            out.append((a, b, score))
+    return tuple(out)

@@ -1,0 +1,73 @@
+"""gongshi.policy.namecrf: the character-level CRF name tagger (round 7 of issue 20, part 3).
+
+The model file is the package's (policy/data/names.crfsuite), written by
+scripts/train_names_model.py from every labelled file of tests/data/names/: its sha256 is pinned
+here, so a model is changed on purpose only (retrain, then update MODEL_SHA256 and say why), and
+the trainer's input list is checked against the folder, so a new labelled file is not left out
+silently. A new held-out set is measured once before it is added (tests/data/names/README.md).
+"""
+from __future__ import annotations
+
+import hashlib
+import sys
+from pathlib import Path
+
+from gongshi.policy import namecrf, names
+
+ROOT = Path(__file__).parents[2]
+DATA = ROOT / "tests" / "data" / "names"
+MODEL_SHA256 = "2dd7b310274070fcb3c18b55e78ae5746d005d535e1cff1815a192e697e15129"
+
+
+def _trainer():  # type: ignore[no-untyped-def]
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        import train_names_model
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+    return train_names_model
+
+
+def test_model_is_the_pinned_one() -> None:
+    assert hashlib.sha256(Path(namecrf.MODEL).read_bytes()).hexdigest() == MODEL_SHA256
+
+
+def test_model_is_small_and_opens() -> None:
+    assert Path(namecrf.MODEL).stat().st_size < 3_000_000
+    assert namecrf.available()
+
+
+def test_trainer_reads_every_labelled_file_in_a_fixed_order() -> None:
+    tm = _trainer()
+    assert sorted(tm.TRAINING_FILES) == sorted(p.name for p in DATA.glob("*.tsv"))
+    assert len(set(tm.TRAINING_FILES)) == len(tm.TRAINING_FILES)
+    assert tm.DATA == DATA
+
+
+def test_labels_mark_every_occurrence_and_no_mask() -> None:
+    text = "证人王五华证实，王五华与张某某同行。"
+    assert "".join(namecrf.labels(text, ["王五华"])) == "OOBIIOOOBIIOOOOOOO"
+
+
+def test_decode_reads_spans_from_marginals() -> None:
+    probs = [(0.0, 0.0), (0.9, 0.05), (0.02, 0.8), (0.01, 0.7), (0.1, 0.2), (0.6, 0.0)]
+    assert namecrf.decode(probs, 0.5) == [(1, 4, 0.7)]
+    assert namecrf.decode(probs, 0.85) == []  # (0.8 inside: the run stops at one character)
+
+
+def test_sentences_skip_text_no_name_can_start_in() -> None:
+    assert list(namecrf.sentences("１２３。当事人张三称。")) == [(4, "当事人张三称。")]
+
+
+def test_second_opinion_keeps_the_look_alike_exceptions() -> None:
+    names._words()
+    text = "李先生与周大福珠宝专柜的王*华。"
+    marked = [(0, 3, 1.0), (4, 9, 1.0), (12, 15, 1.0)]  # 李先生, 周大福珠宝, 王*华 marked with certainty
+    assert names.second_opinion(text, [], marked) == []
+
+
+def test_second_opinion_adds_what_the_rules_rejected() -> None:
+    names._words()
+    text = "高山经营的小店。"
+    assert names.second_opinion(text, [], [(0, 2, 0.9)]) == [(0, 2)]
+    assert names.second_opinion(text, [(0, 3)], [(0, 2, 0.9)]) == [(0, 3)]  # the rules' span stands
