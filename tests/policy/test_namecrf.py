@@ -16,7 +16,7 @@ from gongshi.policy import namecrf, names
 
 ROOT = Path(__file__).parents[2]
 DATA = ROOT / "tests" / "data" / "names"
-MODEL_SHA256 = "2dd7b310274070fcb3c18b55e78ae5746d005d535e1cff1815a192e697e15129"
+MODEL_SHA256 = "0e6611f7a9cb90494e99f56b067a5a12d049ffac4e3a8b4a5a9b52428da2c54e"
 
 
 def _trainer():  # type: ignore[no-untyped-def]
