@@ -71,3 +71,26 @@ def test_second_opinion_adds_what_the_rules_rejected() -> None:
     text = "高山经营的小店。"
     assert names.second_opinion(text, [], [(0, 2, 0.9)]) == [(0, 2)]
     assert names.second_opinion(text, [(0, 3)], [(0, 2, 0.9)]) == [(0, 3)]  # the rules' span stands
+
+
+def test_a_missing_model_fails_closed(monkeypatch, tmp_path: Path, capsys) -> None:
+    """A broken installation (no model file) stops the check with one readable line; it never
+    lets the gate run quietly without its second opinion."""
+    import pytest
+
+    from gongshi.cli import main
+    from gongshi.policy import names
+
+    monkeypatch.setattr(namecrf, "MODEL", str(tmp_path / "gone.crfsuite"))
+    namecrf._opened.cache_clear()
+    try:
+        with pytest.raises(namecrf.ModelMissing):
+            names.person_names("经查，当事人王建国于2024年3月销售过期食品。")
+        data = tmp_path / "data"
+        data.mkdir()
+        (data / "site.yml").write_text("name: x\nurl: https://x.example\nregion: 某县\n", encoding="utf-8")
+        assert main(["validate", str(data)]) == 2
+        err = capsys.readouterr().err
+        assert "configuration error" in err and "gone.crfsuite" in err and "Traceback" not in err
+    finally:
+        namecrf._opened.cache_clear()

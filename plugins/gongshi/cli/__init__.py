@@ -115,8 +115,9 @@ def main(argv: list[str] | None = None) -> int:
             raise
         from gongshi.model.hookspecs import PluginError
         from gongshi.model.kinds import KindError
+        from gongshi.policy.namecrf import ModelMissing
         from gongshi.runtime.workers import BadWorkers
-        if isinstance(exc, (PluginError, KindError, BadWorkers)):  # the setup, not gongshi, needs a change
+        if isinstance(exc, (PluginError, KindError, BadWorkers, ModelMissing)):  # the setup, not gongshi, needs a change
             print(f"gongshi: 配置错误 / configuration error: {exc}", file=sys.stderr)
             return EXIT_USAGE
         print(f"gongshi: 内部错误 / internal error: {type(exc).__name__}: {exc}\n"

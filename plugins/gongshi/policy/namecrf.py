@@ -31,8 +31,10 @@ leave-one-set-out validation, the windows keep all but five of the whole sentenc
 six fewer false alarms.
 
 The model is a package file (policy/data/names.crfsuite), opened once per process on first use
-(CRFsuite maps it; a few ms). Missing, or `python-crfsuite` not installed: no second opinion,
-the rules alone (`available()` says so), never an error.
+(CRFsuite maps it; a few ms). Missing, unreadable, or `python-crfsuite` not installed is a broken
+installation, and the gate fails closed on it: `ModelMissing`, which the command line reports in
+one line and which stops validate and the build, rather than a quietly weaker gate (names.py's
+CRF_THRESHOLD = None is the one way to run the rules alone).
 """
 from __future__ import annotations
 
@@ -194,10 +196,20 @@ def labels(text: str, names: Iterator[str] | list[str] | tuple[str, ...]) -> lis
     return y
 
 
+class ModelMissing(RuntimeError):
+    """The names model or its library is missing: the installation is broken (fail closed)."""
+
+
 @lru_cache(maxsize=1)
 def _opened() -> Any:
-    """The CRFsuite tagger over the package's model, opened once (None when it cannot be)."""
-    return open_model(MODEL)
+    """The CRFsuite tagger over the package's model, opened once; ModelMissing when it cannot be."""
+    tagger = open_model(MODEL)
+    if tagger is None:
+        raise ModelMissing(
+            f"姓名识别模型 {MODEL} 或 python-crfsuite 无法打开，个人信息检查不能完整进行；请重新安装（make venv） / "
+            f"the names model {MODEL} or python-crfsuite cannot be opened, so the personal-data check "
+            "cannot run in full; reinstall (make venv)")
+    return tagger
 
 
 def open_model(path: str) -> Any:
@@ -217,7 +229,7 @@ def open_model(path: str) -> Any:
 
 
 def available() -> bool:
-    """The model and the library are there."""
+    """The model and the library are there (ModelMissing otherwise: never a quiet False)."""
     return _opened() is not None
 
 
