@@ -2,7 +2,9 @@
 
 Every public view of every kind (decisions, revocation notices, guides, flowcharts, items,
 inspections, officers, agencies) and every subject page is one document. Documents are
-numbered newest first, so "then by date" is "then by number". The index is three kinds of
+numbered oldest first (the newest has the highest id), so "then by date" is "then by number,
+highest first", and a new decision, usually the newest, takes the next id and moves no other
+document's (search/patch.py then rewrites only what it touches). The index is three kinds of
 static file, each fetched only when a query needs it:
 
 - ``meta.json``: the filter names and one column per facet (kind, agency, category, year),
@@ -130,7 +132,8 @@ def _date(value: Any) -> str:
 
 
 def documents(ps: Publication) -> list[Doc]:
-    """Every searchable document of a publication, newest first (the id order)."""
+    """Every searchable document of a publication in id order: oldest first (undated ones
+    before every dated one), so that the newest has the highest id."""
     names = {slug: str(a.data.get("name") or slug) for slug, a in ps.agencies.items()}
     # A decision names its 执法事项 by code; its page shows the item's name (and its title may
     # be made of it), so the name is what a reader types: resolved here as the page resolves it.
@@ -171,7 +174,7 @@ def documents(ps: Publication) -> list[Doc]:
             docs.append(_other(kind, r, names.get(r.agency or "", "")))
     docs += subjects.documents(ps, names)
     order = {k: i for i, k in enumerate(KINDS)}
-    docs.sort(key=lambda d: (_neg(d.date), order[d.kind], d.url))
+    docs.sort(key=lambda d: (_neg(d.date), order[d.kind], d.url), reverse=True)
     return docs
 
 
@@ -182,7 +185,7 @@ def _officer(d: Any) -> str:
 
 
 def _neg(date: str) -> str:
-    """Sorts newest first; undated last."""
+    """Sorts newest first, undated last (documents() sorts by it reversed: the id order)."""
     return "".join(chr(0x7F - ord(c)) for c in date) if date else "\x7f\x7f"
 
 
