@@ -31,8 +31,8 @@ from pathlib import Path
 from typing import Any
 
 from gongshi.outputs.search.encode import Files, deltas, encode
-from gongshi.outputs.search.index import COMMON_BYTES, FOLDER, HAN, shard_of
-from gongshi.outputs.search.stream import shard_count, write_meta
+from gongshi.outputs.search.format import COMMON_BYTES, FOLDER, HAN, shard_of
+from gongshi.outputs.search.stream import FACETS_INLINE, shard_count, write_meta
 
 
 @dataclass(frozen=True)
@@ -63,10 +63,11 @@ def _decode(postings: str) -> list[int]:
 
 
 def patch(site: str | os.PathLike[str], published: str | os.PathLike[str], docs: int, block: int, raw: int,
-          changes: list[Change], facets: list[list[str]]) -> tuple[int, int] | None:
+          changes: list[Change], facets: list[list[str]], inline: int = FACETS_INLINE) -> tuple[int, int] | None:
     """Write <site>/search/ as the published index with `changes` applied, for `docs` documents
     (`block` a result file, 0: one each) whose gram files held `raw` characters (as the writer
-    counts them). `facets`: the four facet columns (kind, agency, category, year) by id.
+    counts them). `facets`: the four facet columns (kind, agency, category, year) by id; `inline`:
+    as stream.write_meta (a site's own index: -1, its columns always in meta.json).
     (bytes written, not counting the files linked; raw of the patched index), or None: write the
     index in full (what was written here is then removed by the writer)."""
     pub = Path(published, FOLDER)
@@ -160,7 +161,7 @@ def patch(site: str | os.PathLike[str], published: str | os.PathLike[str], docs:
     else:
         for i in range(docs):
             total += files.put(f"d/{i}.json", new_data[i]) if i in new_data else _link(pub, root, f"d/{i}.json")
-    total += write_meta(files, root, docs, shards, common, block, facets)
+    total += write_meta(files, root, docs, shards, common, block, facets, inline)
     return total, raw
 
 
