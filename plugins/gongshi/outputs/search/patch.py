@@ -32,7 +32,7 @@ from typing import Any
 
 from gongshi.outputs.search.encode import Files, deltas, encode
 from gongshi.outputs.search.format import COMMON_BYTES, FOLDER, HAN, shard_of
-from gongshi.outputs.search.stream import FACETS_INLINE, shard_count, write_meta
+from gongshi.outputs.search.stream import shard_count, write_meta
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,7 @@ def _decode(postings: str) -> list[int]:
 
 
 def patch(site: str | os.PathLike[str], published: str | os.PathLike[str], docs: int, block: int, raw: int,
-          changes: list[Change], facets: list[list[str]], inline: int = FACETS_INLINE) -> tuple[int, int] | None:
+          changes: list[Change], facets: list[list[str]], inline: int | None = None) -> tuple[int, int] | None:
     """Write <site>/search/ as the published index with `changes` applied, for `docs` documents
     (`block` a result file, 0: one each) whose gram files held `raw` characters (as the writer
     counts them). `facets`: the four facet columns (kind, agency, category, year) by id; `inline`:

@@ -132,11 +132,11 @@ def shard_count(raw: int) -> int:
 
 
 def write_meta(files: Files, root: Path, docs: int, shards: int, common: dict[str, int], block: int,
-               facets: list[list[str]], inline: int = FACETS_INLINE) -> int:
+               facets: list[list[str]], inline: int | None = None) -> int:
     """meta.json (and, for a large index, the facet files f/<name>.json); bytes written.
     `facets`: the columns kind, agency, category, year, one value a document by id; `inline`:
-    the columns' characters above which they get files of their own (a site's own index, as
-    index.write writes it, never: -1)."""
+    the columns' characters above which they get files of their own (None: FACETS_INLINE; a
+    site's own index, as index.write writes it, never: -1)."""
     total = 0
     meta: dict[str, Any] = {"version": VERSION, "docs": docs, "shards": shards, "common": common}
     if block:
@@ -149,6 +149,7 @@ def write_meta(files: Files, root: Path, docs: int, shards: int, common: dict[st
             entry = {"names": names, "labels": [KIND_NAMES[k] for k in names], "col": col, "w": width}
         meta[name] = entry
         columns.append(col)
+    inline = FACETS_INLINE if inline is None else inline
     if inline >= 0 and sum(map(len, columns)) > inline:
         # A province's columns (about a megabyte gzip at a million documents) would be most
         # of the first search: one file each, fetched by search.js when a filter is used.
