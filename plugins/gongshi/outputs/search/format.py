@@ -59,6 +59,7 @@ def facet(values: list[str]) -> tuple[list[str], str, int]:
     giving its name's place from 1, 0 for none; the width)."""
     names = sorted({v for v in values if v})
     width = 1 if len(names) < 36 else 2
-    pos = {n: i + 1 for i, n in enumerate(names)}
-    col = "".join(b36(pos.get(v, 0)).rjust(width, "0") for v in values)
+    code = {n: b36(i + 1).rjust(width, "0") for i, n in enumerate(names)}  # one lookup a document
+    none = "0" * width
+    col = "".join([code.get(v, none) for v in values])
     return names, col, width

@@ -150,26 +150,27 @@ def patch(site: str | os.PathLike[str], published: str | os.PathLike[str], docs:
     (root / "g").mkdir(parents=True)
     (root / "d").mkdir()
     total = 0
+    src, dst = f"{pub}{os.sep}", f"{root}{os.sep}"  # plain strings: a Path a file costs more than the link
     for n in range(shards):
         if n in files_out:
             total += files.put(f"g/{n}.json", encode(files_out[n]))
         else:
-            total += _link(pub, root, f"g/{n}.json")
+            total += _link(src, dst, f"g/{n}.json")
     if block:
         for k in range(-(-docs // block)):
-            total += files.put(f"d/{k}.json", blocks_out[k]) if k in blocks_out else _link(pub, root, f"d/{k}.json")
+            total += files.put(f"d/{k}.json", blocks_out[k]) if k in blocks_out else _link(src, dst, f"d/{k}.json")
     else:
         for i in range(docs):
-            total += files.put(f"d/{i}.json", new_data[i]) if i in new_data else _link(pub, root, f"d/{i}.json")
+            total += files.put(f"d/{i}.json", new_data[i]) if i in new_data else _link(src, dst, f"d/{i}.json")
     total += write_meta(files, root, docs, shards, common, block, facets, inline)
     return total, raw
 
 
-def _link(pub: Path, root: Path, rel: str) -> int:
-    """The published file, unchanged: hard-linked (copied where links are refused); 0 bytes
-    written."""
+def _link(src: str, dst: str, rel: str) -> int:
+    """The published file `src + rel`, unchanged: hard-linked as `dst + rel` (copied where links
+    are refused); 0 bytes written."""
     try:
-        os.link(pub / rel, root / rel)
+        os.link(src + rel, dst + rel)
     except OSError:
-        shutil.copyfile(pub / rel, root / rel)
+        shutil.copyfile(src + rel, dst + rel)
     return 0
