@@ -55,6 +55,9 @@ from gongshi.outputs.search.format import facet as _facet, shard_of as shard_of
 
 log = logging.getLogger("gongshi.outputs.search")
 
+# Markdown marks dropped from indexed text; compiled once (re.sub's own cache look-up cost a
+# fifth of documents() at 100,000 decisions: 700,000 strings).
+_MARKUP = re.compile(r"[#>`_]+")
 # Fields that are never matter for a reader (file names, internal ids, flags).
 SKIP = {"template", "officers", "reviewer", "item", "inspection", "flowchart", "major", "minor",
         "major_review", "id", "kind", "original", "copies"}
@@ -77,7 +80,7 @@ LAST_RUNS: list[IndexRun] = []
 def _strings(value: Any, skip: set[str] = SKIP) -> Iterator[str]:
     if isinstance(value, str):
         if value.strip():
-            yield re.sub(r"[#>`_]+", "", value).strip()  # `*` is the mask character: kept
+            yield _MARKUP.sub("", value).strip()  # `*` is the mask character: kept
     elif isinstance(value, bool) or value is None:
         return
     elif isinstance(value, (int, float)):
