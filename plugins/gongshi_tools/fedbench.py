@@ -254,7 +254,7 @@ def search_bytes(site: str, queries: list[str]) -> dict[str, Any]:
                         n += int(gap, 36)
                         ids.append(n // 2)
                     hits = ids
-        files = {_doc_bytes(root, meta, i) for i in hits[:10]}
+        files = {_doc_bytes(root, meta, i) for i in hits[-10:]}  # the newest: the highest ids
         size += sum(b for _rel, b in files)
         sizes.append(size)
         if size > worst[1]:

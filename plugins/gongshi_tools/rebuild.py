@@ -122,6 +122,7 @@ def run(decisions: int, folder: str, settings: str, reuse: bool = False, full: b
         pagecache.PageCache.record = orig_record  # type: ignore[method-assign]
     figures["pages_planned_rendered"] = counts
     figures["search_index_s"] = round(sum(r.seconds for r in search_index.LAST_RUNS), 2)
+    figures["search_patched"] = [r.patched for r in search_index.LAST_RUNS]  # -1: written in full
     figures["stages_wall_cpu_s"] = {k: [round(w, 2), round(c, 2)] for k, (w, c) in sorted(timings.items()) if w >= 0.005}
     # Pelican's own work, waiting for the search index (a signal handler) and the swap.
     top = [v for k, v in timings.items()]

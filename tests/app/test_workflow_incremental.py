@@ -18,7 +18,7 @@ import pytest
 
 from conftest import DEMO_AS_OF, ROOT
 from gongshi.app.build import build
-from gongshi.outputs.search import index as search_index
+from gongshi.outputs.search import incremental, index as search_index
 from gongshi.outputs import pagecache
 from test_workflow_refresh import differing, expiring, tree_hashes
 
@@ -42,9 +42,11 @@ class Site:
         self.as_of = DEMO_AS_OF
         self.rendered: list[int] = []
         self.cold_builds = 0
+        self.patched: list[int] = []  # per incremental build: documents patched into the search index, -1: in full
 
     def incremental(self) -> None:
         assert build(str(self.data), str(self.out), self.as_of, settings_file=str(self.settings)).report.ok
+        self.patched.append(search_index.LAST_RUNS[0].patched if search_index.LAST_RUNS else -1)
 
     def cold(self) -> Path:
         self.cold_builds += 1
@@ -149,8 +151,40 @@ def test_the_search_index_follows_an_edit_and_equals_cold(data_copy: Path, tmp_p
     decision = first_decision(site.data)
     decision.write_text(decision.read_text(encoding="utf-8").replace("result: ", "result: （更正）", 1),
                         encoding="utf-8")
+    text = decision.read_text(encoding="utf-8")
     site.incremental()
     assert "（更正）" in "".join(p.read_text(encoding="utf-8") for p in (site.out / "search" / "d").glob("*.json"))
+    assert 1 <= search_index.LAST_RUNS[0].patched <= 2, "an edit patches the decision (and its subject page)"
     site.assert_equal_to_cold()
     decision.unlink()  # a deleted record leaves the index
     site.assert_equal_to_cold()
+    assert site.patched[-1] >= 1
+    decision.write_text(text, encoding="utf-8")  # and an added one joins it
+    site.assert_equal_to_cold()
+    assert site.patched[-1] >= 1
+
+
+def _patched_after_an_edit(site: Site) -> int:
+    decision = first_decision(site.data)
+    decision.write_text(decision.read_text(encoding="utf-8").replace("result: ", "result: 又", 1), encoding="utf-8")
+    site.assert_equal_to_cold()  # the incremental build, then a cold one: the index is the same
+    return site.patched[-1]
+
+
+def test_the_search_index_is_written_in_full_when_nothing_vouches_for_a_patch(
+        data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fail closed: a published index file changed or missing since, a state lost or corrupt, or
+    written by other code: the index is written in full, and equals a cold build's."""
+    site = _site(data_copy, tmp_path, monkeypatch)
+    assert _patched_after_an_edit(site) >= 1
+    newest = max((site.out / "search" / "d").glob("*.json"), key=lambda p: int(p.stem))
+    newest.write_text(newest.read_text(encoding="utf-8").replace("（", "("), encoding="utf-8")  # edited since
+    assert _patched_after_an_edit(site) == -1
+    assert _patched_after_an_edit(site) >= 1  # the state of that full write vouches for the next
+    next(iter((site.out / "search" / "g").glob("*.json"))).unlink()  # a gram file missing
+    assert _patched_after_an_edit(site) == -1
+    state = Path(incremental.state_path(str(site.out)))
+    state.write_bytes(b"not a pickle")
+    assert _patched_after_an_edit(site) == -1
+    monkeypatch.setattr(incremental, "context", lambda: "other code")
+    assert _patched_after_an_edit(site) == -1

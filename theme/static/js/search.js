@@ -5,7 +5,8 @@
 // each ASCII letter/digit run, or one "#number" for a typed document number. Pages holding
 // every adjacent pair hold the typed string exactly and come first; then pages holding its
 // characters apart. Within each: a hit in the title, name, number or credit code first, then
-// newer first (documents are numbered newest first). Every year is in one search.
+// newer first (documents are numbered oldest first: the higher id is the newer). Every year is
+// in one search.
 const root = document.getElementById("search");
 const form = document.getElementById("search-form");
 const input = document.getElementById("search-q");
@@ -374,7 +375,7 @@ async function widen(mine) {
   if (mine !== run) return;
   const extra = [];
   for (const [id, key] of apart) if (!w.exact.has(id)) extra.push({ id, score: key });
-  extra.sort((a, b) => b.score - a.score || a.id - b.id);
+  extra.sort((a, b) => b.score - a.score || b.id - a.id);
   const filters = chosen();
   hits = hits.concat(extra);
   results = results.concat(extra.filter((h) => passes(w.m, h.id, filters, null)));
@@ -436,7 +437,7 @@ async function find(q) {
   const scored = [];
   for (const [id, key] of exact) scored.push({ id, score: 4 + 2 * key });
   for (const [id, key] of apart) if (!exact.has(id)) scored.push({ id, score: key });
-  scored.sort((a, b) => b.score - a.score || a.id - b.id);
+  scored.sort((a, b) => b.score - a.score || b.id - a.id);
   return { m, p, scored, missing, later };
 }
 

@@ -1,7 +1,9 @@
 """The province's search index: patched from the published one when few documents changed,
 else written in full (docs/bundle.md, "At scale").
 
-Document ids are global, newest first (then kind, then url), given from the parts' items alone.
+Document ids are global, oldest first (the newest document has the highest id; equal dates in
+the reverse of kind, then url), given from the parts' items alone: a county's new decision takes
+the next id and moves no other document's, so an addition is patched too.
 A full write reads every county's search documents back from its part file one county at a
 time and streams them into outputs/search/stream.Writer: every posting of a million documents
 (most of a merge's time when one county changed). So each merge also records a small
@@ -43,7 +45,7 @@ BLOCK, BLOCK_FROM = 8, 20000
 KIND_ORDER = {k: n for n, k in enumerate(search_index.KINDS)}
 # Above this many changed documents the index is written in full: a changed document costs the
 # decoding of each of its changed grams' postings (those of a common gram run to a million), and
-# an insertion that moves every older document's id changes every posting anyway.
+# an insertion among old documents moves every newer document's id.
 PATCH_MAX = 2000
 
 
@@ -80,7 +82,7 @@ def _year(item: Item) -> str:
 def write(out: str, parts: list[Part], subjects: dict[str, list[Item]], published: str | None,
           context: str = "", subject_keys: dict[str, str] | None = None,
           before: State | None = None) -> tuple[dict[str, list[str]], State | None, int]:
-    """The search index into `out`: ids newest first (then kind, url); the search page's filter
+    """The search index into `out`: ids oldest first (the newest highest); the search page's filter
     choices, the state the next merge compares against (None: nothing to compare) and how many
     documents were patched into the published index (-1: written in full)."""
     order: list[tuple[str, int, str, int, int]] = []
@@ -96,9 +98,9 @@ def write(out: str, parts: list[Part], subjects: dict[str, list[Item]], publishe
     order.sort(key=lambda e: e[0], reverse=True)
     ids = [array("I", bytes(4 * len(p.items))) for p in parts]
     sids = array("I", bytes(4 * len(codes)))
-    for n, e in enumerate(order):
-        (sids if e[3] < 0 else ids[e[3]])[e[4]] = n
     docs = len(order)
+    for n, e in enumerate(order):  # newest first here; ids oldest first (search/index.py)
+        (sids if e[3] < 0 else ids[e[3]])[e[4]] = docs - 1 - n
     del order
     block = BLOCK if docs > BLOCK_FROM else 0
     # The facet columns and the filter choices, from the items alone (no document is read).

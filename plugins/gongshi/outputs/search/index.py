@@ -2,7 +2,9 @@
 
 Every public view of every kind (decisions, revocation notices, guides, flowcharts, items,
 inspections, officers, agencies) and every subject page is one document. Documents are
-numbered newest first, so "then by date" is "then by number". The index is three kinds of
+numbered oldest first (the newest has the highest id), so "then by date" is "then by number,
+highest first", and a new decision, usually the newest, takes the next id and moves no other
+document's (search/patch.py then rewrites only what it touches). The index is three kinds of
 static file, each fetched only when a query needs it:
 
 - ``meta.json``: the filter names and one column per facet (kind, agency, category, year),
@@ -41,31 +43,21 @@ from gongshi.publication.inputs import inputs
 from gongshi.publication import Publication, PublicRecord
 from gongshi.runtime import jobs
 from gongshi.outputs import pagecache
-from gongshi.outputs.search import subjects
+from gongshi.outputs.search import incremental, subjects
 from gongshi.outputs.search.doc import Doc
 from gongshi.outputs.search.docno import normalise
-from gongshi.outputs.search.encode import Files, b36, deltas
+from gongshi.outputs.search.encode import Files, deltas
+from gongshi.outputs.search.format import ALNUM as ALNUM, COMMON_BYTES as COMMON_BYTES, FOLDER as FOLDER
+from gongshi.outputs.search.format import HAN as HAN, KIND_NAMES as KIND_NAMES, KINDS as KINDS
+from gongshi.outputs.search.format import MAX_SHARDS as MAX_SHARDS, SHARD_BYTES as SHARD_BYTES
+from gongshi.outputs.search.format import VERSION as VERSION, fold as fold, grams as grams
+from gongshi.outputs.search.format import facet as _facet, shard_of as shard_of
 
 log = logging.getLogger("gongshi.outputs.search")
 
-FOLDER = "search"          # /search/ in the site
-VERSION = 1
-HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
-ALNUM = re.compile(r"[0-9a-z]+")
-FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}  # ０-９Ａ-Ｚ -> 0-9A-Z
-SHARD_BYTES = 4000         # raw bytes a gram shard holds on average
-MAX_SHARDS = 32768         # 100,000 decisions: ~1-2 kB a shard, not ~10 kB at 4096
-# A pair whose postings are longer than this (raw characters; e.g. 霍邱 on every page of one
-# county) is listed in meta.json as "common" with the compressed size of its postings: search.js
-# fetches a query's rarer grams, then its common pairs cheapest first within a byte budget
-# (the pages are selected by the rarer pairs; 霍邱 alone would cost 16 kB at 100,000 decisions).
-COMMON_BYTES = 12000
-# Kinds in the order of the type filter; equal dates rank in this order (a subject first).
-KINDS = ("subject", "decision", "notice", "agency", "guide", "flowchart", "item", "inspection",
-         "officer")
-KIND_NAMES = {"subject": "当事人", "decision": "执法决定", "notice": "撤销公告", "agency": "执法主体",
-              "guide": "服务指南", "flowchart": "流程图", "item": "执法事项", "inspection": "抽查事项",
-              "officer": "执法人员"}
+# Markdown marks dropped from indexed text; compiled once (re.sub's own cache look-up cost a
+# fifth of documents() at 100,000 decisions: 700,000 strings).
+_MARKUP = re.compile(r"[#>`_]+")
 # Fields that are never matter for a reader (file names, internal ids, flags).
 SKIP = {"template", "officers", "reviewer", "item", "inspection", "flowchart", "major", "minor",
         "major_review", "id", "kind", "original", "copies"}
@@ -79,39 +71,16 @@ class IndexRun:
     peak_rss_bytes: int
     pages: int
     bundle_bytes: int
+    patched: int = -1     # documents patched into the published index (search/incremental.py), -1: written in full
 
 
 LAST_RUNS: list[IndexRun] = []
 
 
-def fold(text: str) -> str:
-    """The form both sides match on: full-width ASCII to half-width, lower case."""
-    return text.translate(FULLWIDTH).lower()
-
-
-def grams(text: str) -> set[str]:
-    """Every Chinese character and adjacent pair, every ASCII letter/digit run."""
-    text = fold(text)
-    out: set[str] = set()
-    for run in HAN.findall(text):
-        out.update(run)
-        out.update(run[i:i + 2] for i in range(len(run) - 1))
-    out.update(ALNUM.findall(text))
-    return out
-
-
-def shard_of(gram: str, shards: int) -> int:
-    """The same hash as search.js: h = h * 31 + code point, 32 bits."""
-    h = 0
-    for ch in gram:
-        h = (h * 31 + ord(ch)) & 0xFFFFFFFF
-    return h % shards
-
-
 def _strings(value: Any, skip: set[str] = SKIP) -> Iterator[str]:
     if isinstance(value, str):
         if value.strip():
-            yield re.sub(r"[#>`_]+", "", value).strip()  # `*` is the mask character: kept
+            yield _MARKUP.sub("", value).strip()  # `*` is the mask character: kept
     elif isinstance(value, bool) or value is None:
         return
     elif isinstance(value, (int, float)):
@@ -130,7 +99,8 @@ def _date(value: Any) -> str:
 
 
 def documents(ps: Publication) -> list[Doc]:
-    """Every searchable document of a publication, newest first (the id order)."""
+    """Every searchable document of a publication in id order: oldest first (undated ones
+    before every dated one), so that the newest has the highest id."""
     names = {slug: str(a.data.get("name") or slug) for slug, a in ps.agencies.items()}
     # A decision names its 执法事项 by code; its page shows the item's name (and its title may
     # be made of it), so the name is what a reader types: resolved here as the page resolves it.
@@ -171,7 +141,7 @@ def documents(ps: Publication) -> list[Doc]:
             docs.append(_other(kind, r, names.get(r.agency or "", "")))
     docs += subjects.documents(ps, names)
     order = {k: i for i, k in enumerate(KINDS)}
-    docs.sort(key=lambda d: (_neg(d.date), order[d.kind], d.url))
+    docs.sort(key=lambda d: (_neg(d.date), order[d.kind], d.url), reverse=True)
     return docs
 
 
@@ -182,7 +152,7 @@ def _officer(d: Any) -> str:
 
 
 def _neg(date: str) -> str:
-    """Sorts newest first; undated last."""
+    """Sorts newest first, undated last (documents() sorts by it reversed: the id order)."""
     return "".join(chr(0x7F - ord(c)) for c in date) if date else "\x7f\x7f"
 
 
@@ -223,17 +193,14 @@ def expected_urls(ps: Publication) -> set[str]:
     return out
 
 
-def _facet(values: list[str]) -> tuple[list[str], str, int]:
-    names = sorted({v for v in values if v})
-    width = 1 if len(names) < 36 else 2
-    pos = {n: i + 1 for i, n in enumerate(names)}
-    col = "".join(b36(pos.get(v, 0)).rjust(width, "0") for v in values)
-    return names, col, width
-
-
 def write(site: str | os.PathLike[str], docs: list[Doc], published: str | None = None) -> int:
     """Write the index of `docs` (already in id order) into <site>/search/; bytes written.
     `published`: the site now online, whose unchanged files are linked (encode.Files)."""
+    return _write(site, docs, published)[0]
+
+
+def _write(site: str | os.PathLike[str], docs: list[Doc], published: str | None = None) -> tuple[int, int]:
+    """index.write: (bytes written, the gram files' size as stream.shard_count counts it)."""
     root = Path(site, FOLDER)
     files = Files(root, published, FOLDER)
     shutil.rmtree(root, ignore_errors=True)
@@ -274,7 +241,7 @@ def write(site: str | os.PathLike[str], docs: list[Doc], published: str | None =
         "agency": {"names": agencies, "col": agency_col, "w": aw},
         "category": {"names": categories, "col": cat_col, "w": cw},
         "year": {"names": years, "col": year_col, "w": yw}})
-    return total
+    return total, raw
 
 
 def indexed_urls(site: str | os.PathLike[str]) -> list[str]:
@@ -317,8 +284,13 @@ def _index(ps: Publication, site: str, published: str | None = None) -> Written:
     filter choices of the same documents (the search page shows them)."""
     start = time.perf_counter()
     docs = documents(ps)
-    size = write(site, docs, published)
-    return IndexRun(time.perf_counter() - start, _peak(), len(docs), size), [d.url for d in docs], choices(docs)
+    done = incremental.patched(site, docs, published)  # few documents changed: the files they touch
+    if done is None:
+        size, raw = _write(site, docs, published)
+        incremental.remember(site, docs, published, raw)
+        done = size, -1
+    return (IndexRun(time.perf_counter() - start, _peak(), len(docs), done[0], done[1]), [d.url for d in docs],
+            choices(docs))
 
 
 _RUNNING: dict[str, jobs.Job[Written]] = {}  # output folder -> its index job

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from gongshi.outputs.search.encode import Files, deltas, encode
-from gongshi.outputs.search.index import COMMON_BYTES, FOLDER, HAN, shard_of
+from gongshi.outputs.search.format import COMMON_BYTES, FOLDER, HAN, shard_of
 from gongshi.outputs.search.stream import shard_count, write_meta
 
 
@@ -63,10 +63,11 @@ def _decode(postings: str) -> list[int]:
 
 
 def patch(site: str | os.PathLike[str], published: str | os.PathLike[str], docs: int, block: int, raw: int,
-          changes: list[Change], facets: list[list[str]]) -> tuple[int, int] | None:
+          changes: list[Change], facets: list[list[str]], inline: int | None = None) -> tuple[int, int] | None:
     """Write <site>/search/ as the published index with `changes` applied, for `docs` documents
     (`block` a result file, 0: one each) whose gram files held `raw` characters (as the writer
-    counts them). `facets`: the four facet columns (kind, agency, category, year) by id.
+    counts them). `facets`: the four facet columns (kind, agency, category, year) by id; `inline`:
+    as stream.write_meta (a site's own index: -1, its columns always in meta.json).
     (bytes written, not counting the files linked; raw of the patched index), or None: write the
     index in full (what was written here is then removed by the writer)."""
     pub = Path(published, FOLDER)
@@ -149,26 +150,27 @@ def patch(site: str | os.PathLike[str], published: str | os.PathLike[str], docs:
     (root / "g").mkdir(parents=True)
     (root / "d").mkdir()
     total = 0
+    src, dst = f"{pub}{os.sep}", f"{root}{os.sep}"  # plain strings: a Path a file costs more than the link
     for n in range(shards):
         if n in files_out:
             total += files.put(f"g/{n}.json", encode(files_out[n]))
         else:
-            total += _link(pub, root, f"g/{n}.json")
+            total += _link(src, dst, f"g/{n}.json")
     if block:
         for k in range(-(-docs // block)):
-            total += files.put(f"d/{k}.json", blocks_out[k]) if k in blocks_out else _link(pub, root, f"d/{k}.json")
+            total += files.put(f"d/{k}.json", blocks_out[k]) if k in blocks_out else _link(src, dst, f"d/{k}.json")
     else:
         for i in range(docs):
-            total += files.put(f"d/{i}.json", new_data[i]) if i in new_data else _link(pub, root, f"d/{i}.json")
-    total += write_meta(files, root, docs, shards, common, block, facets)
+            total += files.put(f"d/{i}.json", new_data[i]) if i in new_data else _link(src, dst, f"d/{i}.json")
+    total += write_meta(files, root, docs, shards, common, block, facets, inline)
     return total, raw
 
 
-def _link(pub: Path, root: Path, rel: str) -> int:
-    """The published file, unchanged: hard-linked (copied where links are refused); 0 bytes
-    written."""
+def _link(src: str, dst: str, rel: str) -> int:
+    """The published file `src + rel`, unchanged: hard-linked as `dst + rel` (copied where links
+    are refused); 0 bytes written."""
     try:
-        os.link(pub / rel, root / rel)
+        os.link(src + rel, dst + rel)
     except OSError:
-        shutil.copyfile(pub / rel, root / rel)
+        shutil.copyfile(src + rel, dst + rel)
     return 0

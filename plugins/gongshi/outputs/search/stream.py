@@ -23,8 +23,9 @@ from typing import Any
 
 from gongshi.outputs.search.docno import normalise
 from gongshi.outputs.search.encode import Files, deltas, encode
-from gongshi.outputs.search.index import (COMMON_BYTES, FOLDER, HAN, KIND_NAMES, MAX_SHARDS, SHARD_BYTES,
-                                          VERSION, _facet, fold, grams, shard_of)
+from gongshi.outputs.search.format import (COMMON_BYTES, FOLDER, HAN, KIND_NAMES, MAX_SHARDS, SHARD_BYTES,
+                                           VERSION, fold, grams, shard_of)
+from gongshi.outputs.search.format import facet as _facet
 
 FACETS = ("kind", "agency", "category", "year")
 # Facet columns (characters, all four) above which they go to files of their own (f/<name>.json):
@@ -131,9 +132,11 @@ def shard_count(raw: int) -> int:
 
 
 def write_meta(files: Files, root: Path, docs: int, shards: int, common: dict[str, int], block: int,
-               facets: list[list[str]]) -> int:
+               facets: list[list[str]], inline: int | None = None) -> int:
     """meta.json (and, for a large index, the facet files f/<name>.json); bytes written.
-    `facets`: the columns kind, agency, category, year, one value a document by id."""
+    `facets`: the columns kind, agency, category, year, one value a document by id; `inline`:
+    the columns' characters above which they get files of their own (None: FACETS_INLINE; a
+    site's own index, as index.write writes it, never: -1)."""
     total = 0
     meta: dict[str, Any] = {"version": VERSION, "docs": docs, "shards": shards, "common": common}
     if block:
@@ -146,7 +149,8 @@ def write_meta(files: Files, root: Path, docs: int, shards: int, common: dict[st
             entry = {"names": names, "labels": [KIND_NAMES[k] for k in names], "col": col, "w": width}
         meta[name] = entry
         columns.append(col)
-    if sum(map(len, columns)) > FACETS_INLINE:
+    inline = FACETS_INLINE if inline is None else inline
+    if inline >= 0 and sum(map(len, columns)) > inline:
         # A province's columns (about a megabyte gzip at a million documents) would be most
         # of the first search: one file each, fetched by search.js when a filter is used.
         (root / "f").mkdir()
