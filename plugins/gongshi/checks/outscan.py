@@ -527,20 +527,15 @@ class Scanner:
         not parsed because their digest is in `clean` (a content scanned clean before, under the
         same context; its path is read all the same: a name can carry a number). Small pages
         and JSON documents are read in batches (`batch`)."""
-        import gc
-        collecting = gc.isenabled()
-        gc.disable()  # see `_digested`
-        try:
+        from gongshi.runtime.collector import rare_full_collections
+        with rare_full_collections():  # (see `_digested`)
             return self._digested(root, rels, clean)
-        finally:
-            if collecting:
-                gc.enable()
 
     def _digested(self, root: str, rels: Iterable[str], clean: frozenset[str]) -> tuple[list[Hit], dict[str, str], int]:
-        """`digested`, run with the cyclic garbage collector off: reading makes millions of
-        short-lived containers (each JSON document is parsed whole to prove it is JSON; the open
-        data's rows) and no reference cycles, and in the build's process, which holds the
-        dataset and the publication, every collection they set off walked all of those too."""
+        """`digested`, run with rare full collections (runtime/collector.py): reading makes
+        millions of containers (each JSON document is parsed whole to prove it is JSON; the
+        open data's rows), and in the build's process, which holds the dataset and the
+        publication, every full collection they set off walked all of those too."""
         hits: list[Hit] = []
         digests: dict[str, str] = {}
         known = 0
