@@ -196,6 +196,33 @@ def test_a_public_credit_code_is_no_cue_but_a_number_beside_it_is_read() -> None
     assert outscan.suspects(["9134152210C106G4AX"]) == ["9134152210C106G4AX"]  # a wrong check: still a cue
 
 
+def test_licences_and_officers_certificates_are_no_cue_and_the_detectors_find_nothing_in_them() -> None:
+    """outscan._PUBLIC_FORMS: the cues read these shapes as blanks, which is safe only while the
+    detectors find no number-like kind in them, whatever stands after them that cannot join
+    their digits; and a number beside them is still read."""
+    from gongshi.policy import detectors as d
+    r = random.Random(20)
+    provinces = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
+
+    def digits(n: int, lead: str = "") -> str:
+        return (lead + "".join(r.choice(string.digits) for _ in range(n)))[:n]
+    after = ["", "\n听证", "\n一般程序", "\n一审", "。", "、", "，罚款", "\n\n行政检查", " 吊销"]
+    texts = []
+    for i in range(600):
+        lead = r.choice(["", "1", "13", "139", "0", "0564", "62", "34", "9"])  # phone-, card-, ID-like digits
+        licence = "JY" + digits(14, lead)
+        cert = r.choice(provinces) + r.choice(string.ascii_uppercase) + digits(7, lead)
+        tail = r.choice(after)
+        texts += [f"许可证（编号 {licence}）{tail}", f"王某（证号 {cert}）{tail}", f"王某（执法证号 {cert}）{tail}",
+                  f"许可证（编号 {licence}）\n张某（证号 {cert}）{tail}"]
+    assert [t for t in texts if {m.kind for m in d.detect(t)} & outscan.KINDS_SCANNED] == []
+    assert outscan.suspects(texts) == []
+    joined = ["许可证（编号 JY49860426765757）1", "许可证（编号 JY49860426765757）\n二〇二四",
+              "王某（证号 皖D5095694）13912345678", "王某（证号 皖D5095694） 123", "王某（证号 皖D5095694）\n一二三",
+              "编号 JY49860426765757"]
+    assert outscan.suspects(joined) == sorted(joined, key=joined.index)
+
+
 def test_pages_and_documents_read_in_batches_name_the_file_of_each_hit(tmp_path: Path) -> None:
     # More files than a batch holds, pages and search documents mixed, one of each kind of
     # problem: a number in a page, a number in a document, a document that is not JSON, a

@@ -71,26 +71,40 @@ def write_generated(files: dict[str, str], output: str, check: bool, command: st
     return stale
 
 
-def commands() -> list[ModuleType]:
-    """Every subcommand module of this package, sorted by name."""
+def command_of(module: str) -> str:
+    """The subcommand a module of this package is named for: `check_changes` -> check-changes,
+    `import_` -> import (a trailing _ keeps a Python keyword free); tests/app/test_cli_startup.py
+    holds every module's NAME to it."""
+    return module.rstrip("_").replace("_", "-")
+
+
+def commands(name: str | None = None) -> list[ModuleType]:
+    """Every subcommand module of this package, sorted by name; with `name`, only the module of
+    that subcommand (`command_of`) when there is one: a pre-commit `gongshi validate` need not
+    import the live preview's HTTP server, the schema writer or the benchmarks to build its parser."""
+    infos = [info for info in pkgutil.iter_modules(__path__) if not info.name.startswith("_")]
+    if name is not None and any(command_of(info.name) == name for info in infos):
+        infos = [info for info in infos if command_of(info.name) == name]
     mods = []
-    for info in pkgutil.iter_modules(__path__):
-        if info.name.startswith("_"):
-            continue
+    for info in infos:
         mod = importlib.import_module(f"{__name__}.{info.name}")
         if hasattr(mod, "NAME") and hasattr(mod, "run"):
             mods.append(mod)
+    if name is not None and [m.NAME for m in mods] != [name]:
+        return commands()  # (not a module named for it after all: every command, as before)
     return sorted(mods, key=lambda m: m.NAME)
 
 
-def parser() -> argparse.ArgumentParser:
-    """The argument parser with every subcommand."""
+def parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The argument parser with every subcommand, or, when `argv` begins with one's name, with
+    that one only (it parses `argv` the same way; `gongshi --help` and a misspelt command still
+    list them all)."""
     p = argparse.ArgumentParser(
         prog="gongshi",
         description="公示：把执法公示数据构建成静态门户网站 / build enforcement disclosure portals from git")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
-    for mod in commands():
+    for mod in commands(argv[0] if argv and not argv[0].startswith("-") else None):
         sp = sub.add_parser(mod.NAME, help=mod.HELP, description=mod.HELP)
         mod.add_arguments(sp)
         sp.set_defaults(_run=mod.run)
@@ -99,7 +113,8 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point: parse, run, and turn any unexpected failure into one readable line."""
-    args = parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = parser(argv).parse_args(argv)
     from gongshi.model import parsecache as cache
     try:
         # The parse cache (GONGSHI_CACHE=0: off), for this command only, not for a calling process.

@@ -51,7 +51,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"gongshi validate: 内容文件夹不存在 / no such content folder: {args.content}", file=sys.stderr)
         return EXIT_USAGE
     from gongshi.checks.pipeline import report as check_report
-    report = check_report(args.data, as_of=args.as_of or today_shanghai(), strict=args.strict, content=args.content)
+    from gongshi.runtime.collector import rare_full_collections
+    with rare_full_collections():  # (the run keeps every record it loads to the end)
+        report = check_report(args.data, as_of=args.as_of or today_shanghai(), strict=args.strict, content=args.content)
     if only is not None:
         report = Report([f for f in report if os.path.abspath(f.file) == only
                          or os.path.abspath(f.file).startswith(only + os.sep)])

@@ -5,6 +5,7 @@ import json
 import os
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Iterable, Iterator
 
 from gongshi.model import ruleset
@@ -92,7 +93,12 @@ def _fill(template: str, args: dict[str, Any]) -> str:
 
 def display_path(path: str, relative_to: str | None = None) -> str:
     """`path` relative to the current directory (or `relative_to`) when it lies below it."""
-    base = relative_to or os.getcwd()
+    return _display_path(path, relative_to or os.getcwd())
+
+
+@lru_cache(maxsize=1 << 14)
+def _display_path(path: str, base: str) -> str:
+    """(a run's thousands of findings name a few hundred files: each is made relative once)"""
     try:
         rel = os.path.relpath(path, base)
     except ValueError:
@@ -203,10 +209,10 @@ def _grouped(group: list[Finding], lang: str) -> list[str]:
     text = first.message(lang)
     if len(messages) > 1:
         text = ("例如：" if zh else "e.g. ") + text
-    files = list(dict.fromkeys(display_path(f.file) for f in group))
-    places = [f"{display_path(f.file)}:{f.line}" for f in group]
-    shown = "，".join(places[:SHOWN_PLACES]) if zh else ", ".join(places[:SHOWN_PLACES])
-    more = len(places) - SHOWN_PLACES
+    files = list(dict.fromkeys(display_path(file) for file in dict.fromkeys(f.file for f in group)))
+    places = [f"{display_path(f.file)}:{f.line}" for f in group[:SHOWN_PLACES]]
+    shown = "，".join(places) if zh else ", ".join(places)
+    more = len(group) - SHOWN_PLACES
     if zh:
         where = f"共 {len(group)} 处，{len(files)} 个文件：{shown}" + (f" 等（另 {more} 处，-o json 逐条列出）" if more > 0 else "")
     else:

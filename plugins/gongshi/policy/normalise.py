@@ -86,6 +86,12 @@ def like(chars: str) -> str:
     return "[" + "".join(re.escape(c) for c in alike(chars)) + "]"
 
 
+def slow_pattern() -> str:
+    """The character class of `needs_slow_path`, as a pattern (the output scan finds these
+    characters in many texts joined in one pass: checks/outscan.py `suspects`)."""
+    return _slow().pattern
+
+
 def needs_slow_path(text: str) -> bool:
     """Whether the view of `text` is more than a one-for-one translation (markup, escapes,
     invisible or expanding characters)."""
