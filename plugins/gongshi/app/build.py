@@ -6,14 +6,17 @@ replaces it whole, so a record that stopped being public cannot linger in a stal
 """
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import datetime as dt
+import gc
 import glob
 import logging
 import os
 import shutil
 import subprocess
 import time
+from collections.abc import Iterator
 from typing import Any, Callable
 
 from gongshi.checks import cache as check_cache, outscan
@@ -57,6 +60,33 @@ def build(data: str, output: str, as_of: dt.date, *, settings_file: str | None =
     `before_swap(folder, ds)` may add files to the finished build before it goes live
     (refresh writes changes.json there), so they appear with the site, atomically.
     """
+    with _frozen_heap() as freeze:
+        return _build(data, output, as_of, settings_file=settings_file, content=content, strict=strict,
+                      dataset=dataset, before_swap=before_swap, incremental=incremental, freeze=freeze)
+
+
+@contextlib.contextmanager
+def _frozen_heap() -> Iterator[bool]:
+    """Every object alive once the records are loaded moved out of the cyclic collector's sight
+    for the build (gc.freeze), unless the caller froze the heap already (the live preview).
+
+    The loaded records are millions of small objects that live through the build and make no
+    cycles; every collection of the oldest generation walked them again while the build made
+    its views, pages and keys (at 10,000 decisions planning the pages took 0.51 s of CPU with
+    them in sight, 0.17 s frozen). Reference counting still frees what the build drops; the
+    heap is unfrozen when the build returns, so a later collection sees it again."""
+    ours = gc.get_freeze_count() == 0
+    try:
+        yield ours
+    finally:
+        if ours:
+            gc.unfreeze()
+
+
+def _build(data: str, output: str, as_of: dt.date, *, settings_file: str | None,
+           content: str | None, strict: bool, dataset: Dataset | None,
+           before_swap: Callable[[str, Dataset], None] | None, incremental: bool, freeze: bool) -> Dataset:
+    """build(); `freeze`: freeze the heap once the data is loaded (_frozen_heap)."""
     from pelican import Pelican
 
     from gongshi.app import plugin
@@ -81,6 +111,8 @@ def build(data: str, output: str, as_of: dt.date, *, settings_file: str | None =
             _checked(ds, as_of, strict)
     if not ds.report.ok:
         return ds
+    if freeze:
+        gc.freeze()  # the loaded records (see _frozen_heap)
     plugin.remember(ds, as_of, checking)
     output = os.path.abspath(output)
     parent = os.path.dirname(output) or "."
