@@ -74,6 +74,8 @@ def test_the_demo_site_holds_nothing(demo_site: Path) -> None:
     ("b.html", '<a href="tel:13912345678">电话</a>'),               # an attribute
     ("c.html", '<p data-x="13912345678">x</p>'),
     ("d.html", "<p>1391<b>234</b>5678</p>"),                        # split by inline markup
+    ("d2.html", "<p>x</p><!-- 联系 13912345678 --><p>y</p>"),        # inside an HTML comment
+    ("d3.html", "<p>x</p><!--<b>1391234</b>5678--><p>y</p>"),       # a comment's tags
     ("e.html", "<p>&#49;3912345678</p>"),                           # an entity
     ("f.json", '{"x": ["a", {"y": "手机13912345678"}]}'),
     ("g.json", '{"x": 13912345678}'),                               # a number, not a string

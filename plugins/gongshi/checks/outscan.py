@@ -148,7 +148,9 @@ def _by_first_letter(names: str) -> str:
 
 # Case-sensitive alternatives (lower and upper case) are three times faster than re.I here.
 _INLINE_TAG = re.compile(rf"</?(?:{_by_first_letter(_INLINE)}|{_by_first_letter(_INLINE.upper())})\b[^<>]*>")
-_TAG = re.compile(r"<!--.*?-->|<[^<>]*>", re.S)
+# A comment's delimiters are separators, its content is read like text: a browser does not
+# show it, but it is published, and "view source" or a scraper reads it.
+_TAG = re.compile(r"<!--|-->|<[^<>]*>")
 # Attribute values, quoted either way or not at all. Run over the whole document (one pass in
 # C instead of one a tag): a match in text is read twice, never missed.
 _ATTRS = (re.compile(r'=\s*"([^"]*)"'), re.compile(r"=\s*'([^']*)'"), re.compile(r"=([^\s<>\"'`=]+)"))
