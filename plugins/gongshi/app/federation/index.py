@@ -33,6 +33,7 @@ from gongshi.app.federation.digest import SEP, Item, Part, page_order, read_docs
 from gongshi.outputs.search import index as search_index
 from gongshi.outputs.search import stream
 from gongshi.outputs.search.encode import encode
+from gongshi.outputs.search.incremental import identity
 from gongshi.outputs.search.patch import Change, patch
 from gongshi.outputs.search.stream import doc_grams
 
@@ -125,13 +126,13 @@ def write(out: str, parts: list[Part], subjects: dict[str, list[Item]], publishe
     if not context or not all(keys.get(c) for c in codes) or any(p.items and not p.key for p in parts):
         state = None  # nothing vouches for a later comparison
     if (state and before and published and before.context == context and before.block == block
-            and before.meta == _identity(published)):
+            and before.meta == identity(published)):
         changes = _changes(parts, ids, subjects, sids, keys, before)
         if changes is not None:
             done = patch(out, published, docs, block, before.raw, changes, facets)
             if done is not None:
                 state.raw = done[1]
-                state.meta = _identity(out, fresh=True)
+                state.meta = identity(out, fresh=True)
                 log.info("gongshi federate: search index patched (%d documents changed)", len(changes))
                 return choices, state, len(changes)
     writer = stream.Writer(out, docs, published, block)
@@ -147,27 +148,8 @@ def write(out: str, parts: list[Part], subjects: dict[str, list[Item]], publishe
     writer.finish()
     if state:
         state.raw = writer.raw
-        state.meta = _identity(out, fresh=True)
+        state.meta = identity(out, fresh=True)
     return choices, state, -1
-
-
-def _identity(site: str, fresh: bool = False) -> str:
-    """Which index a state belongs to: its meta.json's inode and mtime. The state is saved before
-    the swap; a merge killed before it would leave the previous site online with the new state,
-    which the next merge must not patch. `fresh`: meta.json is first made a file of its own (not
-    a link to the published one), so no two merges' indexes share it."""
-    path = os.path.join(site, search_index.FOLDER, "meta.json")
-    try:
-        if fresh and os.stat(path).st_nlink > 1:
-            with open(path, "rb") as fh:
-                data = fh.read()
-            os.remove(path)
-            with open(path, "wb") as fh:
-                fh.write(data)
-        st = os.stat(path)
-    except OSError:
-        return ""
-    return f"{st.st_ino}:{st.st_mtime_ns}"
 
 
 def _facets(facets: list[list[str]], i: int) -> tuple[str, str, str, str]:

@@ -87,8 +87,8 @@ def state_path(published: str) -> str:
 
 def identity(site: str | os.PathLike[str], fresh: bool = False) -> str:
     """Which index a state belongs to: its meta.json's inode and mtime ("" when missing). The
-    state is saved before the swap; a build that fails leaves the previous index online, which
-    the next build must then not patch. `fresh`: meta.json is first made a file of its own (not
+    state is saved before the swap; a build (or a province's merge, app/federation/index.py)
+    that fails leaves the previous index online, which the next one must then not patch. `fresh`: meta.json is first made a file of its own (not
     a link to the published one), so that no two builds' indexes share it."""
     path = os.path.join(site, FOLDER, "meta.json")
     try:
