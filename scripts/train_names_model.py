@@ -26,6 +26,7 @@ import pycrfsuite  # noqa: E402
 
 from gongshi.policy import namecrf, names  # noqa: E402
 from gongshi.policy.surnames import COMPOUND, SINGLE  # noqa: E402
+from eval_names import load_corpus  # noqa: E402  (scripts/, beside this file)
 
 DATA = ROOT / "tests" / "data" / "names"
 # Every labelled names file, in a fixed order (the order is part of the model's identity).
@@ -45,13 +46,8 @@ PARAMS = {
 }
 
 
-def rows(path: Path) -> list[tuple[str, str, tuple[str, ...]]]:
-    """(id, text, planted names) of every row of a corpus file."""
-    out = []
-    for line in path.read_text(encoding="utf-8").splitlines()[1:]:
-        rid, planted, text = line.split("\t")
-        out.append((rid, text, tuple(n for n in planted.split("|") if n)))
-    return out
+# (id, text, planted names) of every row of a corpus file: the evaluation's own reader.
+rows = load_corpus
 
 
 def augmented(files: list[str]) -> list[tuple[str, str, tuple[str, ...]]]:
