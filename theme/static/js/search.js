@@ -18,6 +18,9 @@ const FILTERS = ["kind", "agency", "category", "year"];
 const INDEX = root.dataset.index;
 const SITE = root.dataset.site || "/";
 const PAGE = Number(root.dataset.pageSize) || 10;
+// The interface's words, in the page's language: search.html writes them through gettext
+// (one place for every translated string; this script holds none).
+const WORDS = JSON.parse(document.getElementById("search-messages").textContent);
 const APART_MAX = 4; // longer strings that are found exactly are not also sought apart (bytes)
 // The "apart" tier (single characters, whose postings are the largest files) is fetched only
 // when the exact tier finds nothing to show, or when the reader pages past its last result.
@@ -235,7 +238,7 @@ function counts(m, filters) {
       if (!opt.dataset.name) opt.dataset.name = opt.value || "";
       if (!opt.value) continue;
       opt.value = opt.dataset.name;
-      opt.textContent = query ? `${opt.dataset.name}（${tally.get(opt.dataset.name) || 0}）` : opt.dataset.name;
+      opt.textContent = query ? words("count", { name: opt.dataset.name, n: tally.get(opt.dataset.name) || 0 }) : opt.dataset.name;
     }
   }
 }
@@ -257,6 +260,11 @@ function toUrl(push) {
   const q = params.toString();
   const url = location.pathname + (q ? "?" + q : "");
   if (url !== location.pathname + location.search) history[push ? "pushState" : "replaceState"](null, "", url);
+}
+
+// A message of WORDS with its {placeholders} filled (one pass: a query holding "{n}" stays as typed).
+function words(key, vars = {}) {
+  return WORDS[key].replace(/\{(\w+)\}/g, (all, k) => (k in vars ? String(vars[k]) : all));
 }
 
 function say(text) {
@@ -344,8 +352,8 @@ function render(m, id, doc, marks) {
   a.href = SITE + doc.u;
   h.append(a);
   const facts = el("p", "search-result-meta");
-  const parts = [["kind", label(m, doc.k), "类型"], ["doc-no", doc.n, doc.k === "officer" ? "执法证件号" : "编号"],
-    ["party", doc.k === "decision" ? doc.s : "", "当事人"], ["agency", doc.a, "执法主体"],
+  const parts = [["kind", label(m, doc.k), WORDS.kind], ["doc-no", doc.n, doc.k === "officer" ? WORDS.certificate : WORDS.number],
+    ["party", doc.k === "decision" ? doc.s : "", WORDS.party], ["agency", doc.a, WORDS.agency],
     ["sub", doc.k === "decision" ? "" : doc.s, ""]];
   for (const [key, value, title] of parts) {
     if (!value) continue;
@@ -380,7 +388,7 @@ async function widen(mine) {
   hits = hits.concat(extra);
   results = results.concat(extra.filter((h) => passes(w.m, h.id, filters, null)));
   counts(w.m, filters);
-  if (w.missing.size) warn("部分索引文件未能载入（网络或服务器问题），结果可能不完整，请稍后重试。");
+  if (w.missing.size) warn(WORDS.indexMissing);
 }
 
 async function showMore(mine, focusFirst) {
@@ -388,7 +396,7 @@ async function showMore(mine, focusFirst) {
   if (pending && cursor + PAGE > results.length) {
     await widen(mine);
     if (mine !== run) return;
-    if (query) say(`找到 ${results.length} 条与“${query.q}”相关的公示。`);
+    if (query) say(words("found", { n: results.length, q: query.q }));
   }
   const batch = results.slice(cursor, cursor + PAGE);
   const loaded = await Promise.all(batch.map((r) => loadDoc(r.id)));
@@ -398,7 +406,7 @@ async function showMore(mine, focusFirst) {
   batch.forEach((r, i) => {
     if (loaded[i]) items.push(render(m, r.id, loaded[i], query.marks));
   });
-  if (loaded.some((d) => !d)) warn("部分结果的内容未能载入，请稍后重试。");
+  if (loaded.some((d) => !d)) warn(WORDS.documentsMissing);
   list.append(...items);
   more.hidden = cursor >= results.length && !pending;
   if (focusFirst && items.length) items[0].querySelector("a").focus();
@@ -451,15 +459,15 @@ async function search(push) {
   results = []; hits = []; cursor = 0; pending = null;
   if (!q) {
     query = null;
-    say(Object.keys(chosen()).length ? "请输入关键词再筛选；按执法主体浏览请从首页进入。" : "");
+    say(Object.keys(chosen()).length ? WORDS.queryFirst : "");
     return;
   }
-  say("正在搜索…");
+  say(WORDS.searching);
   let found;
   try {
     found = await find(q);
   } catch (err) {
-    if (mine === run) say("搜索暂时不可用，请从首页按执法主体浏览。");
+    if (mine === run) say(WORDS.unavailable);
     return;
   }
   if (mine !== run) return;
@@ -474,15 +482,15 @@ async function search(push) {
   hits = found.scored;
   results = hits.filter((h) => passes(found.m, h.id, filters, null));
   counts(found.m, filters);
-  if (found.missing.size) warn("部分索引文件未能载入（网络或服务器问题），结果可能不完整，请稍后重试。");
+  if (found.missing.size) warn(WORDS.indexMissing);
   if (!results.length && !pending) {
-    say(`没有找到与“${q}”相关的公示。`);
+    say(words("none", { q }));
     return;
   }
   await showMore(mine, false);
   if (mine !== run) return;
-  if (results.length) say(`找到 ${results.length} 条与“${q}”相关的公示。`);
-  else say(`没有找到与“${q}”相关的公示。`);
+  if (results.length) say(words("found", { n: results.length, q }));
+  else say(words("none", { q }));
 }
 
 let timer = 0;
