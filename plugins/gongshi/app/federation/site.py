@@ -22,6 +22,7 @@ from gongshi.app.federation.digest import Item, Part, page_key, page_order, subj
 from gongshi.app.federation.harvest import OK
 from gongshi.app.federation.judge import REASONS_ZH
 from gongshi.model.kinds.site import CATEGORIES
+from gongshi.outputs.portal import i18n
 from gongshi.runtime import jobs
 
 STATIC = ("css/site.css", "css/search.css", "js/search.js", "js/display.js")
@@ -95,8 +96,14 @@ class Pages:
         self.out, self.common, self.count, self.linked = out, common, 0, 0
         self.published, self.before = published, before or {}
         self.keys: dict[str, str] = {}
-        self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(os.path.join(theme, "federation")),
-                                      autoescape=True, keep_trailing_newline=True, undefined=jinja2.ChainableUndefined)
+        # The portal's partials are reachable as "partials/…": the search page includes the words
+        # the shared search script shows (partials/search_words.html), written once for both.
+        loader = jinja2.ChoiceLoader([
+            jinja2.FileSystemLoader(os.path.join(theme, "federation")),
+            jinja2.PrefixLoader({"partials": jinja2.FileSystemLoader(os.path.join(theme, "templates", "partials"))})])
+        self.env = jinja2.Environment(loader=loader, autoescape=True, keep_trailing_newline=True,
+                                      undefined=jinja2.ChainableUndefined)
+        i18n.install(self.env, {"THEME": theme, "GONGSHI_LANG": i18n.SOURCE_LANG})  # the province's pages are Chinese
         self.env.filters["yuan"] = lambda v: f"{v:,.0f}"
         self.made: set[str] = set()
 
