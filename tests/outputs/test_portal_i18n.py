@@ -80,9 +80,12 @@ def test_literal_translations_are_made_once_and_equal_gettexts() -> None:
 
 def test_search_script_takes_its_words_from_the_page() -> None:
     """search.js writes no interface text of its own: every word it shows is a key of the
-    translated block search.html writes (#search-messages), and every key there is used."""
+    translated block the search pages include (partials/search_words.html, #search-messages),
+    and every key there is used."""
     script = (THEME / "static/js/search.js").read_text(encoding="utf-8")
-    page = (THEME / "templates/search.html").read_text(encoding="utf-8")
+    for template in ("templates/search.html", "federation/search.html"):
+        assert '{% include "partials/search_words.html" %}' in (THEME / template).read_text(encoding="utf-8")
+    page = (THEME / "templates/partials/search_words.html").read_text(encoding="utf-8")
     block = page.split('id="search-messages">', 1)[1].split("</script>", 1)[0]
     declared = set(re.findall(r'^\s*"(\w+)":', block, flags=re.M))
     used = set(re.findall(r'WORDS\.(\w+)|words\("(\w+)"', script))
