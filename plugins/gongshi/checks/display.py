@@ -10,6 +10,7 @@ from gongshi.model.dataset import Dataset
 from gongshi.model.findings import Finding, Msg
 from gongshi.model.kinds import Record
 from gongshi.policy import windows
+from gongshi.policy.visibility import revoked_on
 
 OUTSIDE = Msg("R-WINDOW", "公示期限 {display} 不在政策允许的范围 {low} 至 {high} 之内",
               "display window {display} is outside the policy's range {low} to {high}",
@@ -25,7 +26,23 @@ POLICY_RANGE = Msg("R-WINDOW", "“{category}”的公示期限设置矛盾：{p
 
 # Early removal is lawful at any time when the decision itself no longer stands
 # (Administrative Penalty Law art. 48: overturned decisions are withdrawn within 3 working days).
-OVERTURNED = re.compile(r"撤销|撤回|复议|诉讼|判决|裁定|无效|确认违法|纠正|overturn|revok|annul|quash", re.I)
+# The reason must say the decision fell (撤销, 撤回, 确认违法/无效), not merely name a proceeding or
+# the party's conduct: 复议/诉讼/判决 may uphold it ("经行政复议，维持原处罚决定"), and "当事人已纠正"
+# is exactly the minor case whose window the seed shortens but never below the minimum (004
+# §二(一)3 "当事人已及时纠正的行政处罚，适当缩短公示时限，但最短不得少于1年"). "撤销公示"/"申请撤销"
+# ask for the disclosure's removal and prove nothing about the decision.
+OVERTURNED = re.compile(r"(?<!不予)(?<!未)(?<!申请)(?<!请求)(?:撤销|撤回)(?!公示|公开|信息)|确认(?:违法|无效)|决定无效|"
+                        r"overturn|revok|annul|quash", re.I)
+UPHELD = re.compile(r"维持|驳回|不予撤销|未撤销|未被撤销|upheld|dismiss", re.I)
+
+
+def _overturned(rec: Record, date: dt.date, reason: str) -> bool:
+    """Whether the withdrawal follows the decision's own fall: its record says it was revoked by
+    then (status 已撤销, the 撤销 in history), or the reason says so and not the opposite."""
+    revoked = revoked_on(rec)
+    if revoked is not None and revoked <= date:
+        return True
+    return bool(OVERTURNED.search(reason)) and not UPHELD.search(reason)
 
 
 def _range(win: dict[str, Any]) -> tuple[str, str]:
@@ -51,7 +68,7 @@ def _check_withdrawn(rec: Record, policy: dict[str, Any]) -> Iterator[Finding]:
     if not isinstance(date, dt.date) or not win or not win.get("min") or start is None:
         return
     last = windows.window_end(start, win["min"])
-    if date <= last and not OVERTURNED.search(reason):
+    if date <= last and not _overturned(rec, date, str(reason)):
         yield EARLY(rec.file, keys=rec.keys("withdrawn", "date"), date=date, min=win["min"], last=last)
 
 
