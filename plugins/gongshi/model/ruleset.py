@@ -18,8 +18,8 @@ be is *locked*: it declares why (`locked_zh`/`locked_en`), a site.yml that tries
 or lower it to a warning gets an error (model/kinds/site.py), and the pipeline ignores that
 setting (fail closed). Locked: R-FORMAT (a file the reader cannot type is judged by no other
 rule, and its out-of-range values would reach the outputs), R-REDACT (personal data), R-WINDOW
-(display windows: a decision online longer, or shorter, than the law allows) and R-TRACE (who
-may publish at all).
+(display windows: a decision online longer, or shorter, than the law allows), R-REVOKE (a
+decision its history revokes shown as standing) and R-TRACE (who may publish at all).
 
 A message normally carries its rule's severity; the few that deliberately carry another say so
 with `severity=`, and the rule lists that severity in `also` (a `Msg` whose severity is neither
@@ -203,13 +203,15 @@ _RULES: tuple[Rule, ...] = (
     Rule(
         "R-WINDOW", CHECK, ("gongshi.checks.display",), ERROR, "公示期限", "Display window",
         "检查执法决定的公示期限：决定中的 display 在公示政策允许的最短和最长期限之间，政策本身满足 "
-        "最短 ≤ 默认 ≤ 最长，提前撤下（withdrawn）的决定已公示满最短期限（决定被撤销或确认违法的除外）。"
+        "最短 ≤ 默认 ≤ 最长，提前撤下（withdrawn）的决定已公示满最短期限（决定被撤销或确认违法的除外：history 中已撤销，或 reason 写明决定被撤销、撤回、确认违法或无效；复议、诉讼本身或当事人已纠正不算，复议维持的更不算）。"
         "期限从公开日期（或按政策从决定日期）起按民法典的月份计算；期满后该决定从所有网页、订阅、搜索和数据文件中消失。"
         "原因：实施方案规定行政处罚结果在网上公示最长五年、最短一年，期满撤下；市场监管和国家信用规则另有三个月到三年的规定，可用政策预设选用。"
         "改正方法：把 display 改到提示的范围内，或删除它以使用默认期限；提前撤下须等最短期限届满，或在 reason 中写明决定已被撤销。",
         "Checks decisions' display windows: a decision's display lies between the policy's minimum and maximum, "
         "the policy itself has min <= default <= max, and a decision withdrawn early has stayed online for the "
-        "minimum (unless the decision itself was overturned). Windows count from the publication day (or, by "
+        "minimum (unless the decision itself was overturned: revoked in its history, or the reason says it was "
+        "revoked, withdrawn, or held unlawful or void; a review or lawsuit as such, or the party having corrected "
+        "its conduct, does not count, nor does a review that upheld it). Windows count from the publication day (or, by "
         "policy, the decision day) in civil-code months; when one ends the decision leaves every page, feed, "
         "search index and data file. Why: the implementation plans keep penalty results online at most five "
         "years and at least one year; the market-regulation and national credit rules use three months to three "
@@ -246,11 +248,12 @@ _RULES: tuple[Rule, ...] = (
         "《中华人民共和国行政处罚法》第四十二条"),
     Rule(
         "R-REVIEW", CHECK, ("gongshi.checks.roster",), WARNING, "重大决定法制审核", "Legal review of major decisions",
-        "检查重大执法决定（major: true）在作出前经过法制审核：有 legal_review 记录，审核日期不晚于决定日期，"
+        "检查重大执法决定（major: true；未写明 major 而其执法事项列入重大执法决定法制审核目录清单（items.yml 中 major_review: true）的，也按重大执法决定）在作出前经过法制审核：有 legal_review 记录，审核日期不晚于决定日期，"
         "审核人具有法制审核人员身份，审核意见为“同意”。原因：重大执法决定法制审核制度要求未经法制审核或审核未通过的，"
         "不得作出决定；审核意见为同意、纠正或移送。改正方法：补录 legal_review（审核人员、日期、意见）；"
         "意见为纠正或移送的，按意见处理后重新审核。",
-        "Checks that a major decision (major: true) was legally reviewed before it was made: a legal_review "
+        "Checks that a major decision (major: true; also one that does not say major while its item is in the "
+        "catalogue of major decisions, major_review: true in items.yml) was legally reviewed before it was made: a legal_review "
         "exists, dated no later than the decision, by someone with the legal reviewer role, with the opinion "
         "同意 (agree). Why: the legal review system says a major decision that was not reviewed, or did not "
         "pass review, must not be made; the opinion is agree, correct or refer. Fix: record legal_review "
@@ -278,10 +281,12 @@ _RULES: tuple[Rule, ...] = (
         "霍法组办〔2020〕3号：应提前一个月对公示内容进行动态调整"),
     Rule(
         "R-MONTHLY", CHECK, ("gongshi.checks.monthly", "gongshi.app.refresh"), WARNING, "每月更新", "Monthly refresh",
-        "检查每个执法主体在核对日期前一个月内有新的公开或更新；平台的定时重建（gongshi refresh）让按期公开和到期撤下在无人提交时也能生效。"
+        "检查每个执法主体在核对日期前一个月内有公众看得到的新的公开或更新（不公开的决定，如涉及未成年人或按政策不予公示的，以及公示期满后的更正，都不算）；平台的定时重建（gongshi refresh）让按期公开和到期撤下在无人提交时也能生效。"
         "原因：实施方案要求公示内容原则上每月至少更新一次。"
         "改正方法：公开新的执法决定，或更新已公开的信息。",
-        "Checks that each agency published or updated something within the month before the as-of date; the "
+        "Checks that each agency published or updated something the public could see within the month before the "
+        "as-of date (a decision never shown, a minor's or one the policy does not publish, and a correction after "
+        "the window ended do not count); the "
         "scheduled rebuild (gongshi refresh) makes scheduled records appear and expired ones vanish even when "
         "nobody commits. Why: the implementation plans require disclosures to be refreshed, in principle, at "
         "least once a month. Fix: publish new decisions, or update what is online.",
@@ -425,16 +430,24 @@ _RULES: tuple[Rule, ...] = (
         "decision as the hint and docs/format.md show.",
         _GUIDELINE + "：事后公开执法决定"),
     Rule(
-        "R-REVOKE", DUTY, ("gongshi.policy.visibility", "gongshi.outputs.portal.pages_decisions"), ERROR, "撤销和更正", "Revocation and correction",
+        "R-REVOKE", CHECK, ("gongshi.checks.revocation", "gongshi.policy.visibility", "gongshi.outputs.portal.pages_decisions"),
+        ERROR, "撤销和更正", "Revocation and correction",
         "平台按 status、history 和 withdrawn 公开决定的更正和撤销记录，被撤销或提前撤下的决定及时下线。"
-        "原因：实施方案要求建立公示信息的发布、撤销和更新机制；被撤销的行政处罚决定应在三个工作日内撤下公示信息。"
-        "改正方法：在 history 中按时间顺序记下每次更正和撤销。",
+        "检查 status 与 history 一致：history 中有撤销的，status 须为“已撤销”（否则被撤销的决定会被当作有效决定公示），"
+        "status 为“已撤销”或“已更正”的，history 中须有相应记录；同一决定不能撤销两次；history 按时间先后排列，且不早于决定日期。"
+        "原因：实施方案要求建立公示信息的发布、撤销和更新机制，确保执法信息实时有效；被撤销的行政处罚决定应在三个工作日内撤下公示信息。"
+        "改正方法：在 history 中按时间顺序记下每次更正和撤销，并使 status 与之一致。",
         "The portal shows each decision's corrections and revocations from status, history and withdrawn, and "
-        "takes revoked or withdrawn decisions offline promptly. Why: the implementation plans require a "
-        "mechanism to publish, revoke and update disclosures; a penalty decision that is overturned is taken "
-        "down within three working days. Fix: record every correction and revocation under history, oldest "
-        "first.",
-        _GUIDELINE + "；《中华人民共和国行政处罚法》第四十八条"),
+        "takes revoked or withdrawn decisions offline promptly. Checks that status agrees with history: a "
+        "revocation in history needs status 已撤销 (else a revoked decision would be shown as standing), status "
+        "已撤销 or 已更正 needs its entry in history; a decision is revoked once; history is in date order and "
+        "not before the decision. Why: the implementation plans require a mechanism to publish, revoke and "
+        "update disclosures so that they stay true; a penalty decision that is overturned is taken down within "
+        "three working days. Fix: record every correction and revocation under history, oldest first, and "
+        "make status agree.",
+        _GUIDELINE + "；《中华人民共和国行政处罚法》第四十八条",
+        locked_zh="关闭后，history 中已撤销的决定可能被当作有效决定公示",
+        locked_en="turned off, a decision its own history revokes could be shown as if it stood"),
     Rule(
         "R-ANNUAL", CHECK, ("gongshi.model.kinds.stats", "gongshi.policy.statistics", "gongshi.policy.suppression", "gongshi.checks.annual", "gongshi.cli.annual", "gongshi.outputs.portal.stats"), WARNING,
         "年度统计", "Annual statistics",
