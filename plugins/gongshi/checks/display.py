@@ -20,6 +20,12 @@ EARLY = Msg("R-WINDOW", "在最短公示期限 {min} 届满前撤下（{date}）
             "withdrawn on {date}, before the minimum window of {min} ends (must stay online through {last})",
             "最短公示期届满后才能撤下；如果决定已被撤销或确认违法，请在 reason 中写明",
             "remove it only after the minimum window; if the decision was overturned, say so in the reason")
+NO_WINDOW = Msg("R-WINDOW", "公示政策没有规定行政处罚的公示期限：该决定会一直公示下去，超过最长五年",
+                "the policy sets no display window for 行政处罚: this decision would stay online for good, beyond "
+                "the five-year maximum",
+                "在 site.yml 的 policy.display 中为 行政处罚 设置期限，例如 {default: 3y, min: 1y, max: 5y}，或选用政策预设（preset）",
+                "set a window for 行政处罚 under policy.display in site.yml, e.g. {default: 3y, min: 1y, max: 5y}, or "
+                "choose a policy preset (preset)")
 POLICY_RANGE = Msg("R-WINDOW", "“{category}”的公示期限设置矛盾：{problem}",
                    "the display window of '{category}' contradicts itself: {problem_en}",
                    "应满足 min ≤ default ≤ max", "min <= default <= max must hold")
@@ -52,6 +58,12 @@ def _range(win: dict[str, Any]) -> tuple[str, str]:
 def _check_display(rec: Record, policy: dict[str, Any]) -> Iterator[Finding]:
     own = rec.data.get("display")
     win = windows.policy_window(rec, policy)
+    if win is None and rec.data.get("category") == "行政处罚":
+        # Without a window a penalty is shown until revoked, whatever its own `display` says:
+        # seed 004 §二(一)3 "行政处罚结果信息在互联网上公示时间最长为5年". A policy that cannot
+        # bound it must stop the build, not publish it for good.
+        yield NO_WINDOW(rec.file, keys=rec.keys("category"))
+        return
     if not own or not win:
         return
     low, high = _range(win)

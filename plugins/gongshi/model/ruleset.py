@@ -204,6 +204,7 @@ _RULES: tuple[Rule, ...] = (
         "R-WINDOW", CHECK, ("gongshi.checks.display",), ERROR, "公示期限", "Display window",
         "检查执法决定的公示期限：决定中的 display 在公示政策允许的最短和最长期限之间，政策本身满足 "
         "最短 ≤ 默认 ≤ 最长，提前撤下（withdrawn）的决定已公示满最短期限（决定被撤销或确认违法的除外：history 中已撤销，或 reason 写明决定被撤销、撤回、确认违法或无效；复议、诉讼本身或当事人已纠正不算，复议维持的更不算）。"
+        "公示政策没有规定行政处罚的公示期限（会一直公示）的，每个行政处罚决定都是错误。"
         "期限从公开日期（或按政策从决定日期）起按民法典的月份计算；期满后该决定从所有网页、订阅、搜索和数据文件中消失。"
         "原因：实施方案规定行政处罚结果在网上公示最长五年、最短一年，期满撤下；市场监管和国家信用规则另有三个月到三年的规定，可用政策预设选用。"
         "改正方法：把 display 改到提示的范围内，或删除它以使用默认期限；提前撤下须等最短期限届满，或在 reason 中写明决定已被撤销。",
@@ -211,7 +212,8 @@ _RULES: tuple[Rule, ...] = (
         "the policy itself has min <= default <= max, and a decision withdrawn early has stayed online for the "
         "minimum (unless the decision itself was overturned: revoked in its history, or the reason says it was "
         "revoked, withdrawn, or held unlawful or void; a review or lawsuit as such, or the party having corrected "
-        "its conduct, does not count, nor does a review that upheld it). Windows count from the publication day (or, by "
+        "its conduct, does not count, nor does a review that upheld it); a penalty under a policy that sets no "
+        "window for 行政处罚 (it would stay online for good) is an error. Windows count from the publication day (or, by "
         "policy, the decision day) in civil-code months; when one ends the decision leaves every page, feed, "
         "search index and data file. Why: the implementation plans keep penalty results online at most five "
         "years and at least one year; the market-regulation and national credit rules use three months to three "
