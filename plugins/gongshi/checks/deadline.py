@@ -21,6 +21,13 @@ UNKNOWN_YEAR = Msg("R-DEADLINE", "{year} 年的节假日安排尚未收录，工
                    "国务院办公厅公布放假安排后，把它加入 data/calendar.yml",
                    "add the year to data/calendar.yml once the State Council announces it", WARNING)
 
+NO_LIMIT = Msg("R-DEADLINE", "公示政策没有规定{category}决定的公开时限，无法检查是否按时公开",
+               "the policy sets no publication deadline for {category} decisions, so timeliness cannot be checked",
+               "在 site.yml 的 policy.deadline_workdays 中设置该类别或 default（实施方案：行政许可、行政处罚 7 个工作日，"
+               "其他执法决定 20 个工作日）",
+               "set the category or default under policy.deadline_workdays in site.yml (the implementation plans: 7 "
+               "working days for permits and penalties, 20 for other decisions)", WARNING)
+
 
 BACKDATED = Msg("R-DEADLINE", "公开日期 {published} 比该记录首次提交到 git 的日期 {first} 早 {days} 天（允许 {limit} 天）：按首次出现的日期计，"
                 "公开用了 {workdays} 个工作日",
@@ -46,7 +53,13 @@ def publication_deadline(ds: Dataset, as_of: dt.date) -> Iterator[Finding]:
     seen = first_seen(ds.root)  # None in a plain folder: the backdating check is skipped
     for rec in ds.of("decision"):
         t = timeliness(rec, policy, cal)
-        if t is None or t.limit is None:
+        if t is None:
+            continue  # undated, or published before decided: R-FORMAT's findings
+        if t.limit is None:
+            # Every decision has a deadline in the seeds (001 §二(一)4, 004 §二(一)3: 7 working days
+            # for permits and penalties, 20 for the others): a policy without one cannot be checked,
+            # which must be said, not passed.
+            yield NO_LIMIT(rec.file, keys=rec.keys("category"), category=rec.data.get("category", ""))
             continue
         real = effective_published(rec, policy, seen)
         if real is not None and real != rec.data["published"]:
