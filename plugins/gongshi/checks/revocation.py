@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
+from gongshi.checks.mandatory import written
 from gongshi.checks.pipeline import RECORD, check, scoped
 from gongshi.model.dataset import Dataset
 from gongshi.model.findings import Finding, Msg
@@ -51,6 +52,13 @@ ORDER = Msg("R-REVOKE", "history 应按时间先后排列：{date} 排在 {previ
 _ACTION_EN = {"撤销": "revocation", "更正": "correction", "变更": "change"}
 
 
+def _refused(rec: Record, key: str) -> bool:
+    """Whether the file writes `key` but the reader refused its value (R-FORMAT says why): a
+    second finding about the same key would only repeat it. Reads the file again: call it only
+    once a finding is about to be made."""
+    return key not in rec.data and rec.index is None and written(rec.file, (key,))
+
+
 def _history(rec: Record) -> Iterator[Finding]:
     data = rec.data
     decided, status = data.get("decided"), data.get("status")
@@ -72,14 +80,15 @@ def _history(rec: Record) -> Iterator[Finding]:
                 yield TWICE(rec.file, keys=rec.keys("history", i, "action"), first=first, date=date)
             else:
                 first = date
-                if status != REVOKED:
+                if status != REVOKED and not _refused(rec, "status"):
                     keys = rec.keys("status") if "status" in data else rec.keys("history", i, "action")
                     yield STILL_STANDING(rec.file, keys=keys, date=date, status=status or "—")
         elif action in ("更正", "变更"):
             corrected = True
-    if status == REVOKED and first is None:
+    # Read the file again only in these rare cases: a refused history is R-FORMAT's finding.
+    if status == REVOKED and first is None and not _refused(rec, "history"):
         yield NO_REVOCATION(rec.file, keys=rec.keys("status"))
-    if status == CORRECTED and not corrected:
+    if status == CORRECTED and not corrected and not _refused(rec, "history"):
         yield NO_CORRECTION(rec.file, keys=rec.keys("status"))
 
 

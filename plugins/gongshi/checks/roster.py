@@ -94,10 +94,14 @@ def _catalogued(rec: Record, items: dict[tuple[str, str], Record]) -> bool:
     法制审核目录清单……应当进行法制审核"), so a decision that says nothing is judged as major: a
     missing answer must not pass as "not major". An explicit `major: false` is the clerk's
     statement that the case is outside the catalogue's criteria (amount, kind), and stands."""
-    if "major" in rec.data or not rec.data.get("item") or written(rec.file, ("major",)):
-        return False  # said (a refused value is R-FORMAT's finding, not a silence)
+    if "major" in rec.data or not rec.data.get("item"):
+        return False
     item = items.get((rec.agency or "", rec.data["item"]))
-    return item is not None and item.data.get("major_review") is True
+    if item is None or item.data.get("major_review") is not True:
+        return False
+    # Said after all when the file writes a value the reader refused (R-FORMAT's finding, not a
+    # silence); the file is read again only in this rare case.
+    return not written(rec.file, ("major",))
 
 
 def _check_review(rec: Record, roster: dict[tuple[str, str], Record],
