@@ -54,14 +54,18 @@ def _showed(rec: Record, day: dt.date, policy: dict[str, Any]) -> bool:
 
 def last_updates(ds: Dataset, as_of: dt.date) -> dict[str, dt.date]:
     """Agency -> the latest day on or before `as_of` it published or updated a decision or guide."""
-    latest: dict[str, dt.date] = {}
-    policy = ds.policy
+    days: dict[str, list[tuple[dt.date, int, Record]]] = {}
     for kind in ("decision", "guide"):
         for rec in ds.of(kind):
-            for day in activity_dates(rec):
-                if day <= as_of and (rec.agency or "") and day > latest.get(rec.agency or "", dt.date.min) \
-                        and _showed(rec, day, policy):
-                    latest[rec.agency or ""] = day
+            if rec.agency:
+                days.setdefault(rec.agency, []).extend((d, id(rec), rec) for d in activity_dates(rec) if d <= as_of)
+    latest: dict[str, dt.date] = {}
+    for agency, found in days.items():
+        # Newest first: visibility() is asked only until a day the public saw is found.
+        for day, _, rec in sorted(found, key=lambda x: x[:2], reverse=True):
+            if _showed(rec, day, ds.policy):
+                latest[agency] = day
+                break
     return latest
 
 
@@ -72,7 +76,10 @@ def last_updates(ds: Dataset, as_of: dt.date) -> dict[str, dt.date]:
 def monthly_update(ds: Dataset, as_of: dt.date) -> Iterator[Finding]:
     """Every agency that publishes decisions published or updated something in the last month."""
     # An agency whose decisions the public never sees has nothing to refresh (as one that decided nothing).
-    deciding = {r.agency for r in ds.of("decision") if _ever_public(r, ds.policy)}
+    deciding: set[str | None] = set()
+    for r in ds.of("decision"):
+        if r.agency not in deciding and _ever_public(r, ds.policy):
+            deciding.add(r.agency)
     latest = last_updates(ds, as_of)
     since = add_months(as_of, -1)
     for agency, rec in sorted(ds.agencies().items()):
