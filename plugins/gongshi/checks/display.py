@@ -20,9 +20,9 @@ EARLY = Msg("R-WINDOW", "在最短公示期限 {min} 届满前撤下（{date}）
             "withdrawn on {date}, before the minimum window of {min} ends (must stay online through {last})",
             "最短公示期届满后才能撤下；如果决定已被撤销或确认违法，请在 reason 中写明",
             "remove it only after the minimum window; if the decision was overturned, say so in the reason")
-NO_WINDOW = Msg("R-WINDOW", "公示政策没有规定行政处罚的公示期限：该决定会一直公示下去，超过最长五年",
-                "the policy sets no display window for 行政处罚: this decision would stay online for good, beyond "
-                "the five-year maximum",
+NO_WINDOW = Msg("R-WINDOW", "公示政策没有规定行政处罚的公示期限，无法检查该决定的公示期限（没有 display 的会一直公示下去，超过最长五年）",
+                "the policy sets no display window for 行政处罚, so this decision's window cannot be checked (without "
+                "its own display it would stay online for good, beyond the five-year maximum)",
                 "在 site.yml 的 policy.display 中为 行政处罚 设置期限，例如 {default: 3y, min: 1y, max: 5y}，或选用政策预设（preset）",
                 "set a window for 行政处罚 under policy.display in site.yml, e.g. {default: 3y, min: 1y, max: 5y}, or "
                 "choose a policy preset (preset)")
@@ -59,9 +59,9 @@ def _check_display(rec: Record, policy: dict[str, Any]) -> Iterator[Finding]:
     own = rec.data.get("display")
     win = windows.policy_window(rec, policy)
     if win is None and rec.data.get("category") == "行政处罚":
-        # Without a window a penalty is shown until revoked, whatever its own `display` says:
-        # seed 004 §二(一)3 "行政处罚结果信息在互联网上公示时间最长为5年". A policy that cannot
-        # bound it must stop the build, not publish it for good.
+        # Without a policy window a penalty is shown until revoked (or for its own `display`,
+        # which nothing bounds): seed 004 §二(一)3 "行政处罚结果信息在互联网上公示时间最长为5年，
+        # ……最短不得少于1年". A window that cannot be checked must stop the build, not pass.
         yield NO_WINDOW(rec.file, keys=rec.keys("category"))
         return
     if not own or not win:
