@@ -107,9 +107,12 @@ def _catalogued(rec: Record, items: dict[tuple[str, str], Record]) -> bool:
 def _check_review(rec: Record, roster: dict[tuple[str, str], Record],
                   items: dict[tuple[str, str], Record]) -> Iterator[Finding]:
     catalogued = _catalogued(rec, items)
-    if rec.data.get("major") is not True and not catalogued:
-        return
     review = rec.data.get("legal_review")
+    if rec.data.get("major") is not True and not catalogued and not review:
+        return
+    # A review on record is judged even when the decision is not major: a decision made after a
+    # late, unqualified or failed review is not lawful either (000 §二(三) "未经法制审核或者审核未通过的，
+    # 不得作出决定"; 001 §二(三)3 reviews every 一般程序 penalty), and publishing it as reviewed would mislead.
     if not review:
         if catalogued:
             yield CATALOGUED(rec.file, keys=rec.keys("item"), item=rec.data["item"])

@@ -252,13 +252,13 @@ _RULES: tuple[Rule, ...] = (
     Rule(
         "R-REVIEW", CHECK, ("gongshi.checks.roster",), WARNING, "重大决定法制审核", "Legal review of major decisions",
         "检查重大执法决定（major: true；未写明 major 而其执法事项列入重大执法决定法制审核目录清单（items.yml 中 major_review: true）的，也按重大执法决定）在作出前经过法制审核：有 legal_review 记录，审核日期不晚于决定日期，"
-        "审核人具有法制审核人员身份，审核意见为“同意”。原因：重大执法决定法制审核制度要求未经法制审核或审核未通过的，"
+        "审核人具有法制审核人员身份，审核意见为“同意”；非重大决定记录了法制审核的，同样按这些要求检查该审核。原因：重大执法决定法制审核制度要求未经法制审核或审核未通过的，"
         "不得作出决定；审核意见为同意、纠正或移送。改正方法：补录 legal_review（审核人员、日期、意见）；"
         "意见为纠正或移送的，按意见处理后重新审核。",
         "Checks that a major decision (major: true; also one that does not say major while its item is in the "
         "catalogue of major decisions, major_review: true in items.yml) was legally reviewed before it was made: a legal_review "
         "exists, dated no later than the decision, by someone with the legal reviewer role, with the opinion "
-        "同意 (agree). Why: the legal review system says a major decision that was not reviewed, or did not "
+        "同意 (agree); a legal review recorded for a decision that is not major is judged the same way. Why: the legal review system says a major decision that was not reviewed, or did not "
         "pass review, must not be made; the opinion is agree, correct or refer. Fix: record legal_review "
         "(reviewer, date, opinion); after a 纠正 or 移送 opinion, act on it and review again.",
         _GUIDELINE + "；《中华人民共和国行政处罚法》第五十八条"),
