@@ -226,14 +226,15 @@ _RULES: tuple[Rule, ...] = (
     Rule(
         "R-DEADLINE", CHECK, ("gongshi.checks.deadline", "gongshi.policy.workdays"), WARNING, "公开时限", "Publication deadline",
         "检查执法决定是否按时公开：从决定日期到公开日期的工作日数不超过政策规定（默认行政许可和行政处罚 7 个工作日，"
-        "其他 20 个工作日）。工作日按国务院公布的节假日和调休安排计算；某一年的安排尚未收录时，只按周末计算并给出警告；政策没有规定某类决定的时限（也没有 default）时，无法检查，同样给出警告。"
+        "其他 20 个工作日）。工作日按国务院公布的节假日和调休安排计算；某一年的安排尚未收录时，只按周末计算并给出警告；政策没有规定某类决定的时限（也没有 default）时，无法检查，同样给出警告；calendar.yml 中写错年份的日期、开始晚于结束的假期和没有放假日期的年份也给出警告（它们不会被计入）。"
         "原因：实施方案要求行政许可、行政处罚决定自作出之日起 7 个工作日内公开，其他执法决定 20 个工作日内公开。"
         "改正方法：已迟延的无法补救，请说明原因并加快公开流程；缺少节假日安排的，在 data/calendar.yml 中补上该年。",
         "Checks that decisions are published on time: the working days from decision to publication stay within "
         "the policy (by default 7 for permits and penalties, 20 for other decisions). Working days follow the "
         "State Council's holiday schedule including make-up working days; for a year whose schedule is not "
         "known yet, weekends alone count and a warning says so; a category the policy gives no limit (and "
-        "no default) cannot be checked, and a warning says that too. Why: the implementation plans require permits "
+        "no default) cannot be checked, and a warning says that too, as it does for calendar.yml dates filed under another "
+        "year, holidays that end before they start and years without holidays (none of them is counted). Why: the implementation plans require permits "
         "and penalties to be published within 7 working days of the decision, other decisions within 20. Fix: "
         "a late publication cannot be undone - record why and speed the process up; add a missing year's "
         "holidays to data/calendar.yml.",
