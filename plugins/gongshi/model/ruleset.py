@@ -146,11 +146,11 @@ _RULES: tuple[Rule, ...] = (
     Rule(
         "R-REF", CHECK, ("gongshi.checks.refs", "gongshi.checks.attachments"), ERROR, "引用", "References",
         "检查记录之间的引用都指向存在的记录：决定中的执法人员、法制审核人员和执法事项，服务指南中的事项和流程图，"
-        "流程图中各步骤的下一步；同一主体内的人员编号、事项编码、文书编号和步骤编号不得重复；每个主体文件夹都有 "
+        "流程图中各步骤的下一步；决定引用的执法事项与决定属于同一执法类别；同一主体内的人员编号、事项编码、文书编号和步骤编号不得重复；每个主体文件夹都有 "
         "agency.yml。原因：公示的决定要能查到是谁、依据哪项职权作出的，断开的引用会让公众看到错误或空白的信息。"
         "改正方法：检查拼写，或先在被引用的文件（officers.yml、items.yml、flowcharts/ 等）中添加该记录；重复的编号改掉其中一个。",
         "Checks that references between records point at records that exist: a decision's officers, legal "
-        "reviewer and enforcement item, a guide's item and flowchart, a flowchart step's next steps; that officer "
+        "reviewer and enforcement item, a guide's item and flowchart, a flowchart step's next steps; that a decision's item is of the decision's own category; that officer "
         "ids, item codes, document numbers and step ids are unique within an agency; and that every agency folder "
         "has an agency.yml. Why: a published decision must show who decided it and under which power; a broken "
         "reference shows the public wrong or empty information. Fix: check the spelling, or first add the record "
