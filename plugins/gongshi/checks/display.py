@@ -39,7 +39,8 @@ POLICY_RANGE = Msg("R-WINDOW", "“{category}”的公示期限设置矛盾：{p
 # ask for the disclosure's removal and prove nothing about the decision.
 OVERTURNED = re.compile(r"(?<!不予)(?<!未)(?<!申请)(?<!请求)(?:撤销|撤回)(?!公示|公开|信息)|确认(?:违法|无效)|决定无效|"
                         r"overturn|revok|annul|quash", re.I)
-UPHELD = re.compile(r"维持|驳回|不予撤销|未撤销|未被撤销|upheld|dismiss", re.I)
+# ... nor that the party dropped its own appeal ("当事人撤回复议申请": the decision stands).
+UPHELD = re.compile(r"维持|驳回|不予撤销|未撤销|未被撤销|撤回(?:行政)?(?:复议|诉讼|起诉|上诉|申请)|upheld|dismiss", re.I)
 
 
 def _overturned(rec: Record, date: dt.date, reason: str) -> bool:
