@@ -387,14 +387,15 @@ _RULES: tuple[Rule, ...] = (
     Rule(
         "R-LISTS", CHECK, ("gongshi.model.kinds.item", "gongshi.model.kinds.plan", "gongshi.model.kinds.discretion"), ERROR, "记录和审核清单", "Recording and review lists",
         "平台公开音像记录事项清单、重大执法决定法制审核目录清单（items.yml 中的 av_recording 和 major_review）、"
-        "裁量基准（discretion.yml，见 R-DISCRETION）和年度行政执法计划（plans/<年份>.yml）。检查年度计划以年份命名、year 与文件名一致、在年度结束前批准。"
+        "裁量基准（discretion.yml，见 R-DISCRETION）和年度行政执法计划（plans/<年份>.yml）。检查年度计划以年份命名、year 与文件名一致、在年度结束前批准，且批准日期不晚于核对日期（计划没有公开日期，通过检查即公开）。"
         "原因：实施方案要求编制并公开这些清单和计划。改正方法：在事项清单中标明哪些事项需要音像记录、哪些属于重大执法决定；"
         "每个年度的计划放在 plans/<年份>.yml，按提示更正年份或批准日期。",
         "The portal publishes the audio-visual recording list and the catalogue of major decisions that need "
         "legal review (av_recording and major_review in items.yml), discretion standards (discretion.yml, see "
         "R-DISCRETION) and the annual "
         "enforcement plan (plans/<yyyy>.yml). Checks that a plan is named by its year, that its year matches the "
-        "file name and that it was approved before its year ended. Why: the implementation plans require these "
+        "file name, that it was approved before its year ended and not after the as-of date (a plan has no "
+        "publication day: it is public once it validates). Why: the implementation plans require these "
         "lists and the plan to be drawn up and disclosed. Fix: mark in the item list which items need recording "
         "and which are major decisions; put each year's plan in plans/<yyyy>.yml and correct the year or the "
         "approval date as the finding says.",
