@@ -459,7 +459,7 @@ _RULES: tuple[Rule, ...] = (
         "上一年度的行政执法数据统计（执法人员、许可、处罚、强制、抽查结果、按时公开率）由 gongshi annual 按该年度全部决定"
         "（含未公开的）生成快照 stats/<年份>.yml，核对后提交，网站显示快照；1 至 2 件的分项记为“少于3件”、其金额记为“不公开”，"
         "能由合计推算出这些分项的数字也记为“不公开”，以免识别出当事人。"
-        "1 月 31 日以后缺少上年度快照、或已公布年度的数据此后有变化（数字或输入摘要不同；网站仍显示快照），都会提示。"
+        "缺少已到期年度的快照（上年度自 1 月 31 日以后；更早的、有决定的年度一直提示）、或已公布年度的数据此后有变化（数字或输入摘要不同；网站仍显示快照），都会提示。"
         "原因：实施方案要求每年 1 月 31 日前公开上年度行政执法总体情况和有关数据，公布的年报不应悄悄改变。"
         "改正方法：运行 gongshi annual <年份>，核对后提交；确属更正的，重新生成并说明原因。",
         "Last year's enforcement statistics (officers, permits, penalties, coercive measures, inspection "
@@ -467,7 +467,8 @@ _RULES: tuple[Rule, ...] = (
         "as the snapshot stats/<yyyy>.yml, reviewed and committed; the site shows the snapshot; cells of 1 or "
         "2 are shown as '少于3件' (fewer than 3) and their amounts as '不公开' (withheld), and so is any figure "
         "from which such a cell could be worked out through the totals, so that no party is identified. A "
-        "missing snapshot for last year after 31 January, and a change of a published year's data since (a "
+        "missing snapshot of a year that is due (last year's after 31 January; an earlier year with decisions "
+        "for as long as it is missing), and a change of a published year's data since (a "
         "figure or the inputs digest; the site keeps the snapshot), are reported. Why: the "
         "implementation plans require last year's figures to be published by 31 January, and a published "
         "report must not change silently. Fix: run gongshi annual <yyyy>, review and commit it; for a "
