@@ -64,10 +64,11 @@ def _history(rec: Record) -> Iterator[Finding]:
     decided, status = data.get("decided"), data.get("status")
     first: dt.date | None = None
     previous: dt.date | None = None
-    corrected = False
+    corrected = skipped = False
     for i, h in enumerate(data.get("history") or []):
         if not isinstance(h, dict) or not isinstance(h.get("date"), dt.date):
-            continue  # R-FORMAT reports the entry
+            skipped = True  # R-FORMAT reports the entry; it may be the revocation status speaks of
+            continue
         date, action = h["date"], h.get("action")
         if isinstance(decided, dt.date) and date < decided:
             yield BEFORE_DECISION(rec.file, keys=rec.keys("history", i, "date"), action=action or "更正",
@@ -86,9 +87,9 @@ def _history(rec: Record) -> Iterator[Finding]:
         elif action in ("更正", "变更"):
             corrected = True
     # Read the file again only in these rare cases: a refused history is R-FORMAT's finding.
-    if status == REVOKED and first is None and not _refused(rec, "history"):
+    if status == REVOKED and first is None and not skipped and not _refused(rec, "history"):
         yield NO_REVOCATION(rec.file, keys=rec.keys("status"))
-    if status == CORRECTED and not corrected and not _refused(rec, "history"):
+    if status == CORRECTED and not corrected and not skipped and not _refused(rec, "history"):
         yield NO_CORRECTION(rec.file, keys=rec.keys("status"))
 
 
