@@ -19,7 +19,7 @@ def test_a_message_cannot_carry_a_severity_its_rule_does_not_declare() -> None:
 
 
 def test_the_locked_rules_are_the_ones_that_guard_what_is_published() -> None:
-    assert {r.id for r in ruleset.checks() if r.locked} == {"R-FORMAT", "R-REDACT", "R-WINDOW", "R-TRACE"}
+    assert {r.id for r in ruleset.checks() if r.locked} == {"R-FORMAT", "R-REDACT", "R-WINDOW", "R-REVOKE", "R-TRACE"}
     assert all(r.severity == ruleset.ERROR and r.locked_en for r in ruleset.checks() if r.locked)
 
 

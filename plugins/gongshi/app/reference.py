@@ -130,13 +130,13 @@ rules:
   R-TWO: enable               # 默认设置
 ```
 
-只能设置检查规则；保护个人信息、公示期限、记录格式和提交权限的规则被锁定（下文标明“锁定”及原因），
+只能设置检查规则；保护个人信息、公示期限、撤销记录、记录格式和提交权限的规则被锁定（下文标明“锁定”及原因），
 关闭它们或降为警告是一个错误，且该设置不起作用。
 
 *Site settings.* As in yamllint's configuration, `rules:` in site.yml turns a check off
 (`disable`) or sets the level of all its findings (`{level: error}` or `{level: warning}`).
 Only check rules can be set; the rules marked *locked* below (personal data, display windows,
-the record format, who may publish) cannot be turned off or lowered to a warning: trying is an
+revocations, the record format, who may publish) cannot be turned off or lowered to a warning: trying is an
 error, and the setting has no effect.
 
 *English.* Every finding of `gongshi validate` names its rule. Each rule below says what it

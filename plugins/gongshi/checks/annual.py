@@ -84,10 +84,13 @@ def annual_snapshots(ds: Dataset, as_of: dt.date) -> Iterator[Finding]:
             continue
         if r.data.get("inputs") != digest:
             yield INPUTS(r.file, keys=("inputs",), year=year, old=_short(r.data.get("inputs")), new=_short(digest))
-    last = as_of.year - 1
-    if as_of > dt.date(as_of.year, *DUE) and last not in snapshots(ds) \
-            and any(decided_in(r, last) for r in ds.of("decision")):
-        yield MISSING(os.path.join(ds.root, "stats", f"{last}.yml"), 1, 1, year=last)
+    # Every year whose report is due (31 January after it) and missing, not only last year's: on
+    # 1 January a year two back that was never reported is as overdue as before.
+    last = as_of.year - 1 if as_of > dt.date(as_of.year, *DUE) else as_of.year - 2
+    done = snapshots(ds)
+    years = {r.data["decided"].year for r in ds.of("decision") if isinstance(r.data.get("decided"), dt.date)}
+    for year in sorted(y for y in years if y <= last and y not in done):
+        yield MISSING(os.path.join(ds.root, "stats", f"{year}.yml"), 1, 1, year=year)
 
 
 def _short(digest: object) -> str:

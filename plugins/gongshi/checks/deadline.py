@@ -21,6 +21,27 @@ UNKNOWN_YEAR = Msg("R-DEADLINE", "{year} 年的节假日安排尚未收录，工
                    "国务院办公厅公布放假安排后，把它加入 data/calendar.yml",
                    "add the year to data/calendar.yml once the State Council announces it", WARNING)
 
+NO_LIMIT = Msg("R-DEADLINE", "公示政策没有规定{category}决定的公开时限，无法检查是否按时公开",
+               "the policy sets no publication deadline for {category} decisions, so timeliness cannot be checked",
+               "在 site.yml 的 policy.deadline_workdays 中设置该类别或 default（实施方案：行政许可、行政处罚 7 个工作日，"
+               "其他执法决定 20 个工作日）",
+               "set the category or default under policy.deadline_workdays in site.yml (the implementation plans: 7 "
+               "working days for permits and penalties, 20 for other decisions)", WARNING)
+
+CAL_OTHER_YEAR = Msg("R-DEADLINE", "{day} 不在 {year} 年内：计算工作日时不会用到它",
+                     "{day} is not in {year}: working days are counted without it",
+                     "把它写在 years 中 {day_year} 年的一项里（跨年的假期分成两段，各写在所属年份）",
+                     "move it to the entry of {day_year} under years (a holiday across the new year is split in two, "
+                     "each in its own year)", WARNING)
+CAL_BACKWARDS = Msg("R-DEADLINE", "假期“{name}”从 {start} 到 {end}：开始日期晚于结束日期，这段假期不会计入",
+                    "the holiday '{name}' runs from {start} to {end}: it starts after it ends and is not counted",
+                    "核对 from 和 to", "check from and to", WARNING)
+CAL_EMPTY = Msg("R-DEADLINE", "calendar.yml 中 {year} 年没有放假日期：该年的节假日不会计入，而且不会再提示安排未收录",
+                "calendar.yml gives no holidays for {year}: none is counted, and no warning says the schedule is unknown",
+                "按国务院办公厅公布的放假安排填写 holidays（和调休上班的 workdays），或删去该年",
+                "fill in holidays (and the make-up workdays) as the State Council announced them, or remove the year",
+                WARNING)
+
 
 BACKDATED = Msg("R-DEADLINE", "公开日期 {published} 比该记录首次提交到 git 的日期 {first} 早 {days} 天（允许 {limit} 天）：按首次出现的日期计，"
                 "公开用了 {workdays} 个工作日",
@@ -37,16 +58,53 @@ def _first_seen_of(ds: Dataset) -> dict[str, dt.date]:
     return first_seen(ds.root) or {}
 
 
+def _calendar(ds: Dataset) -> Iterator[Finding]:
+    """calendar.yml as WorkCalendar reads it: a day is looked up in the entry of its own year, so a
+    date written under another year, or a holiday range written backwards, is silently not
+    counted (a make-up workday lost makes a late publication pass), and a year with no holidays
+    counts as known. Each is said here, where the calendar is read for R-DEADLINE."""
+    for r in ds.of("calendar"):
+        for i, entry in enumerate(r.data.get("years") or []):
+            year = (entry or {}).get("year")
+            if not isinstance(year, int):
+                continue
+            holidays = entry.get("holidays") or []
+            if not holidays:
+                yield CAL_EMPTY(r.file, keys=r.keys("years", i, "year"), year=year)
+            for j, h in enumerate(holidays):
+                start, end = (h or {}).get("from"), (h or {}).get("to")
+                if not isinstance(start, dt.date) or not isinstance(end, dt.date):
+                    continue
+                if start > end:
+                    yield CAL_BACKWARDS(r.file, keys=r.keys("years", i, "holidays", j, "from"),
+                                        name=h.get("name") or "", start=start, end=end)
+                for key, day in (("from", start), ("to", end)):
+                    if day.year != year:
+                        yield CAL_OTHER_YEAR(r.file, keys=r.keys("years", i, "holidays", j, key), day=day,
+                                             year=year, day_year=day.year)
+            for j, day in enumerate(entry.get("workdays") or []):
+                if isinstance(day, dt.date) and day.year != year:
+                    yield CAL_OTHER_YEAR(r.file, keys=r.keys("years", i, "workdays", j), day=day, year=year,
+                                         day_year=day.year)
+
+
 @check
 @scoped(RECORD, file_input=_first_seen_of)
 def publication_deadline(ds: Dataset, as_of: dt.date) -> Iterator[Finding]:
     """Every decision published within its working-day limit (official calendar)."""
     policy = ds.policy
+    yield from _calendar(ds)
     cal = WorkCalendar.from_data(ds.calendar)
     seen = first_seen(ds.root)  # None in a plain folder: the backdating check is skipped
     for rec in ds.of("decision"):
         t = timeliness(rec, policy, cal)
-        if t is None or t.limit is None:
+        if t is None:
+            continue  # undated, or published before decided: R-FORMAT's findings
+        if t.limit is None:
+            # Every decision has a deadline in the seeds (001 §二(一)4, 004 §二(一)3: 7 working days
+            # for permits and penalties, 20 for the others): a policy without one cannot be checked,
+            # which must be said, not passed.
+            yield NO_LIMIT(rec.file, keys=rec.keys("category"), category=rec.data.get("category", ""))
             continue
         real = effective_published(rec, policy, seen)
         if real is not None and real != rec.data["published"]:

@@ -74,7 +74,7 @@ def _schema_requires(path: tuple[str, ...], data: Any) -> bool:
     return bool(spec.required) and (len(path) == 1 or isinstance(_get(data, path[:-1]), dict))
 
 
-def _written(path: str, keys: tuple[str, ...]) -> bool:
+def written(path: str, keys: tuple[str, ...]) -> bool:
     """Whether the file writes a value at `keys`: then the value was refused (R-FORMAT says why)
     and a second finding saying it is missing would only repeat it. Read again only for a record
     that lacks a mandatory field, which is rare."""
@@ -95,7 +95,7 @@ def missing(rec: Record) -> Iterator[Finding]:
             continue
         parent = _get(data, need.path[:-1]) if len(need.path) > 1 else data
         refused = not isinstance(parent, dict) or need.path[-1] not in parent
-        if refused and rec.index is None and _written(rec.file, need.path):
+        if refused and rec.index is None and written(rec.file, need.path):
             continue
         # Point at the nearest key that is there: the parent object, else the category.
         at = need.path[:-1] if len(need.path) > 1 and isinstance(parent, dict) else ("category",)

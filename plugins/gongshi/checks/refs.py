@@ -29,6 +29,10 @@ FUTURE = Msg("R-FORMAT", "{what}“{date}”晚于核对日期 {as_of}", "{what_
              "已发生的事项不能填写将来的日期；检查年份", "something that has happened cannot have a future date; check the year")
 BEFORE = Msg("R-FORMAT", "公开日期 {published} 早于决定日期 {decided}", "published {published} is before decided {decided}",
              "公开日期不能早于作出决定的日期", "a decision cannot be published before it is made")
+CATEGORY = Msg("R-REF", "执法事项“{ref}”是{item_category}事项，与本决定的执法类别“{category}”不符",
+               "enforcement item '{ref}' is a {item_category} item, but this decision's category is {category}",
+               "核对 item 和 category：引用本主体 items.yml 中同一类别的事项",
+               "check item and category: name an item of the same category in this agency's items.yml")
 STEP_MISSING = Msg("R-REF", "步骤“{ref}”不存在", "step '{ref}' does not exist",
                    "next 中只能写本流程图中已有的步骤编号", "next may only name step ids of this flowchart")
 STEP_DOUBLE = Msg("R-REF", "步骤编号“{ref}”重复", "step id '{ref}' is used twice",
@@ -146,8 +150,23 @@ def references(ds: Dataset, as_of: dt.date) -> Iterator[Finding]:
 
     for fc in ds.of("flowchart"):
         yield from _flowchart_steps(fc)
+    items = ds.index("item")
     for d in ds.of("decision"):
         yield from _dates(d, as_of)
+        yield from _item_category(d, items)
+
+
+def _item_category(d: Record, items: dict[tuple[str, str], Record]) -> Iterator[Finding]:
+    """A decision is made under an item of its own category: a penalty citing a permit item shows
+    the public the wrong power and basis, and the item's lists (major-decision catalogue,
+    recording list) would judge it by another category's entry (000 §二(一)1 公开执法权限、执法依据;
+    003 item 2 the 事项清单 states each item's 类别)."""
+    item = items.get((d.agency or "", str(d.data.get("item") or "")))
+    if item is None:
+        return  # no item, or an unknown one (MISSING above)
+    own, theirs = d.data.get("category"), item.data.get("category")
+    if isinstance(own, str) and isinstance(theirs, str) and own != theirs:
+        yield CATEGORY(d.file, keys=d.keys("item"), ref=d.data["item"], item_category=theirs, category=own)
 
 
 @check

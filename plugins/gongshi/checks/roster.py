@@ -9,6 +9,7 @@ import datetime as dt
 import math
 from typing import Any, Iterator
 
+from gongshi.checks.mandatory import written
 from gongshi.checks.pipeline import RECORD, check, scoped
 from gongshi.model.dataset import Dataset
 from gongshi.model.findings import WARNING, Finding, Msg
@@ -39,6 +40,12 @@ CERT_INVALID = Msg("R-TWO", "{officer}（{name}）的执法证件在决定日期
 NO_REVIEW = Msg("R-REVIEW", "重大执法决定缺少法制审核记录", "a major decision has no legal review on record",
                 "填写 legal_review：审核人员、审核日期（不晚于决定日期）和审核意见",
                 "add legal_review: reviewer, date (on or before the decision) and opinion", WARNING)
+CATALOGUED = Msg("R-REVIEW", "执法事项 {item} 列入重大执法决定法制审核目录清单，决定未写明 major，应按重大执法决定经法制审核，但缺少法制审核记录",
+                 "item {item} is in the catalogue of major decisions needing legal review and the decision does not "
+                 "say major, so it is judged as a major decision: it has no legal review on record",
+                 "填写 legal_review（审核人员、不晚于决定日期的审核日期和审核意见）；确属目录清单范围之外的，写明 major: false",
+                 "add legal_review (reviewer, a date on or before the decision, opinion); if the decision is outside "
+                 "the catalogue's scope, say major: false", WARNING)
 REVIEW_LATE = Msg("R-REVIEW", "法制审核日期 {date} 晚于决定日期 {decided}", "the legal review ({date}) is after the decision ({decided})",
                   "法制审核应在作出决定之前完成", "the legal review must come before the decision", WARNING)
 NOT_REVIEWER = Msg("R-REVIEW", "审核人员 {officer}（{name}）不具有法制审核人员身份",
@@ -80,12 +87,37 @@ def _check_officers(rec: Record, roster: dict[tuple[str, str], Record]) -> Itera
                                valid_from=cert.get("valid_from", "?"), valid_until=cert.get("valid_until", "?"))
 
 
-def _check_review(rec: Record, roster: dict[tuple[str, str], Record]) -> Iterator[Finding]:
-    if rec.data.get("major") is not True:
-        return
+def _catalogued(rec: Record, items: dict[tuple[str, str], Record]) -> bool:
+    """Whether the decision leaves `major` unsaid while its item is in the agency's catalogue of
+    major decisions (items.yml major_review: true). The seeds make the catalogue the scope of
+    legal review (000 §二(三)2 "制定或修订重大执法决定法制审核目录清单"; 001 §二(三)3 "根据重大执法决定
+    法制审核目录清单……应当进行法制审核"), so a decision that says nothing is judged as major: a
+    missing answer must not pass as "not major". An explicit `major: false` is the clerk's
+    statement that the case is outside the catalogue's criteria (amount, kind), and stands."""
+    if "major" in rec.data or not rec.data.get("item"):
+        return False
+    item = items.get((rec.agency or "", rec.data["item"]))
+    if item is None or item.data.get("major_review") is not True:
+        return False
+    # Said after all when the file writes a value the reader refused (R-FORMAT's finding, not a
+    # silence); the file is read again only in this rare case.
+    return not written(rec.file, ("major",))
+
+
+def _check_review(rec: Record, roster: dict[tuple[str, str], Record],
+                  items: dict[tuple[str, str], Record]) -> Iterator[Finding]:
+    catalogued = _catalogued(rec, items)
     review = rec.data.get("legal_review")
+    if rec.data.get("major") is not True and not catalogued and not review:
+        return
+    # A review on record is judged even when the decision is not major: a decision made after a
+    # late, unqualified or failed review is not lawful either (000 §二(三) "未经法制审核或者审核未通过的，
+    # 不得作出决定"; 001 §二(三)3 reviews every 一般程序 penalty), and publishing it as reviewed would mislead.
     if not review:
-        yield NO_REVIEW(rec.file, keys=rec.keys("major"))
+        if catalogued:
+            yield CATALOGUED(rec.file, keys=rec.keys("item"), item=rec.data["item"])
+        else:
+            yield NO_REVIEW(rec.file, keys=rec.keys("major"))
         return
     decided, date = rec.data.get("decided"), review.get("date")
     if isinstance(decided, dt.date) and isinstance(date, dt.date) and date > decided:
@@ -115,11 +147,11 @@ def _check_ratio(ds: Dataset, policy: dict[str, Any]) -> Iterator[Finding]:
 
 
 @check
-@scoped(RECORD)  # each decision against its agency's officers.yml (context)
+@scoped(RECORD)  # each decision against its agency's officers.yml and items.yml (context)
 def roster_and_review(ds: Dataset, as_of: dt.date) -> Iterator[Finding]:
     """Two certified officers per decision, legal review of major ones, enough reviewers."""
-    roster = _roster(ds)
+    roster, items = _roster(ds), ds.index("item")
     for rec in ds.of("decision"):
         yield from _check_officers(rec, roster)
-        yield from _check_review(rec, roster)
+        yield from _check_review(rec, roster, items)
     yield from _check_ratio(ds, ds.policy)

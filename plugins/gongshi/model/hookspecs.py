@@ -150,6 +150,7 @@ BUILTIN_CHECK_MODULES = [
     "gongshi.checks.annual",       # R-ANNUAL: the committed yearly statistics against a recount
     "gongshi.checks.deadline",     # R-DEADLINE
     "gongshi.checks.display",      # R-WINDOW
+    "gongshi.checks.revocation",   # R-REVOKE: status agrees with the history of revocations and corrections
     "gongshi.checks.mandatory",    # R-DEC: the 双公示 standard's mandatory fields of each category
     "gongshi.checks.redaction",    # R-REDACT: records
     "gongshi.checks.pages",        # R-REDACT: content pages

@@ -18,8 +18,8 @@ be is *locked*: it declares why (`locked_zh`/`locked_en`), a site.yml that tries
 or lower it to a warning gets an error (model/kinds/site.py), and the pipeline ignores that
 setting (fail closed). Locked: R-FORMAT (a file the reader cannot type is judged by no other
 rule, and its out-of-range values would reach the outputs), R-REDACT (personal data), R-WINDOW
-(display windows: a decision online longer, or shorter, than the law allows) and R-TRACE (who
-may publish at all).
+(display windows: a decision online longer, or shorter, than the law allows), R-REVOKE (a
+decision its history revokes shown as standing) and R-TRACE (who may publish at all).
 
 A message normally carries its rule's severity; the few that deliberately carry another say so
 with `severity=`, and the rule lists that severity in `also` (a `Msg` whose severity is neither
@@ -146,11 +146,11 @@ _RULES: tuple[Rule, ...] = (
     Rule(
         "R-REF", CHECK, ("gongshi.checks.refs", "gongshi.checks.attachments"), ERROR, "引用", "References",
         "检查记录之间的引用都指向存在的记录：决定中的执法人员、法制审核人员和执法事项，服务指南中的事项和流程图，"
-        "流程图中各步骤的下一步；同一主体内的人员编号、事项编码、文书编号和步骤编号不得重复；每个主体文件夹都有 "
+        "流程图中各步骤的下一步；决定引用的执法事项与决定属于同一执法类别；同一主体内的人员编号、事项编码、文书编号和步骤编号不得重复；每个主体文件夹都有 "
         "agency.yml。原因：公示的决定要能查到是谁、依据哪项职权作出的，断开的引用会让公众看到错误或空白的信息。"
         "改正方法：检查拼写，或先在被引用的文件（officers.yml、items.yml、flowcharts/ 等）中添加该记录；重复的编号改掉其中一个。",
         "Checks that references between records point at records that exist: a decision's officers, legal "
-        "reviewer and enforcement item, a guide's item and flowchart, a flowchart step's next steps; that officer "
+        "reviewer and enforcement item, a guide's item and flowchart, a flowchart step's next steps; that a decision's item is of the decision's own category; that officer "
         "ids, item codes, document numbers and step ids are unique within an agency; and that every agency folder "
         "has an agency.yml. Why: a published decision must show who decided it and under which power; a broken "
         "reference shows the public wrong or empty information. Fix: check the spelling, or first add the record "
@@ -203,13 +203,17 @@ _RULES: tuple[Rule, ...] = (
     Rule(
         "R-WINDOW", CHECK, ("gongshi.checks.display",), ERROR, "公示期限", "Display window",
         "检查执法决定的公示期限：决定中的 display 在公示政策允许的最短和最长期限之间，政策本身满足 "
-        "最短 ≤ 默认 ≤ 最长，提前撤下（withdrawn）的决定已公示满最短期限（决定被撤销或确认违法的除外）。"
+        "最短 ≤ 默认 ≤ 最长，提前撤下（withdrawn）的决定已公示满最短期限（决定被撤销或确认违法的除外：history 中已撤销，或 reason 写明决定被撤销、撤回、确认违法或无效；复议、诉讼本身或当事人已纠正不算，复议维持的更不算）。"
+        "公示政策没有规定行政处罚的公示期限（会一直公示）的，每个行政处罚决定都是错误。"
         "期限从公开日期（或按政策从决定日期）起按民法典的月份计算；期满后该决定从所有网页、订阅、搜索和数据文件中消失。"
         "原因：实施方案规定行政处罚结果在网上公示最长五年、最短一年，期满撤下；市场监管和国家信用规则另有三个月到三年的规定，可用政策预设选用。"
         "改正方法：把 display 改到提示的范围内，或删除它以使用默认期限；提前撤下须等最短期限届满，或在 reason 中写明决定已被撤销。",
         "Checks decisions' display windows: a decision's display lies between the policy's minimum and maximum, "
         "the policy itself has min <= default <= max, and a decision withdrawn early has stayed online for the "
-        "minimum (unless the decision itself was overturned). Windows count from the publication day (or, by "
+        "minimum (unless the decision itself was overturned: revoked in its history, or the reason says it was "
+        "revoked, withdrawn, or held unlawful or void; a review or lawsuit as such, or the party having corrected "
+        "its conduct, does not count, nor does a review that upheld it); a penalty under a policy that sets no "
+        "window for 行政处罚 (it would stay online for good) is an error. Windows count from the publication day (or, by "
         "policy, the decision day) in civil-code months; when one ends the decision leaves every page, feed, "
         "search index and data file. Why: the implementation plans keep penalty results online at most five "
         "years and at least one year; the market-regulation and national credit rules use three months to three "
@@ -222,13 +226,15 @@ _RULES: tuple[Rule, ...] = (
     Rule(
         "R-DEADLINE", CHECK, ("gongshi.checks.deadline", "gongshi.policy.workdays"), WARNING, "公开时限", "Publication deadline",
         "检查执法决定是否按时公开：从决定日期到公开日期的工作日数不超过政策规定（默认行政许可和行政处罚 7 个工作日，"
-        "其他 20 个工作日）。工作日按国务院公布的节假日和调休安排计算；某一年的安排尚未收录时，只按周末计算并给出警告。"
+        "其他 20 个工作日）。工作日按国务院公布的节假日和调休安排计算；某一年的安排尚未收录时，只按周末计算并给出警告；政策没有规定某类决定的时限（也没有 default）时，无法检查，同样给出警告；calendar.yml 中写错年份的日期、开始晚于结束的假期和没有放假日期的年份也给出警告（它们不会被计入）。"
         "原因：实施方案要求行政许可、行政处罚决定自作出之日起 7 个工作日内公开，其他执法决定 20 个工作日内公开。"
         "改正方法：已迟延的无法补救，请说明原因并加快公开流程；缺少节假日安排的，在 data/calendar.yml 中补上该年。",
         "Checks that decisions are published on time: the working days from decision to publication stay within "
         "the policy (by default 7 for permits and penalties, 20 for other decisions). Working days follow the "
         "State Council's holiday schedule including make-up working days; for a year whose schedule is not "
-        "known yet, weekends alone count and a warning says so. Why: the implementation plans require permits "
+        "known yet, weekends alone count and a warning says so; a category the policy gives no limit (and "
+        "no default) cannot be checked, and a warning says that too, as it does for calendar.yml dates filed under another "
+        "year, holidays that end before they start and years without holidays (none of them is counted). Why: the implementation plans require permits "
         "and penalties to be published within 7 working days of the decision, other decisions within 20. Fix: "
         "a late publication cannot be undone - record why and speed the process up; add a missing year's "
         "holidays to data/calendar.yml.",
@@ -246,13 +252,14 @@ _RULES: tuple[Rule, ...] = (
         "《中华人民共和国行政处罚法》第四十二条"),
     Rule(
         "R-REVIEW", CHECK, ("gongshi.checks.roster",), WARNING, "重大决定法制审核", "Legal review of major decisions",
-        "检查重大执法决定（major: true）在作出前经过法制审核：有 legal_review 记录，审核日期不晚于决定日期，"
-        "审核人具有法制审核人员身份，审核意见为“同意”。原因：重大执法决定法制审核制度要求未经法制审核或审核未通过的，"
+        "检查重大执法决定（major: true；未写明 major 而其执法事项列入重大执法决定法制审核目录清单（items.yml 中 major_review: true）的，也按重大执法决定）在作出前经过法制审核：有 legal_review 记录，审核日期不晚于决定日期，"
+        "审核人具有法制审核人员身份，审核意见为“同意”；非重大决定记录了法制审核的，同样按这些要求检查该审核。原因：重大执法决定法制审核制度要求未经法制审核或审核未通过的，"
         "不得作出决定；审核意见为同意、纠正或移送。改正方法：补录 legal_review（审核人员、日期、意见）；"
         "意见为纠正或移送的，按意见处理后重新审核。",
-        "Checks that a major decision (major: true) was legally reviewed before it was made: a legal_review "
+        "Checks that a major decision (major: true; also one that does not say major while its item is in the "
+        "catalogue of major decisions, major_review: true in items.yml) was legally reviewed before it was made: a legal_review "
         "exists, dated no later than the decision, by someone with the legal reviewer role, with the opinion "
-        "同意 (agree). Why: the legal review system says a major decision that was not reviewed, or did not "
+        "同意 (agree); a legal review recorded for a decision that is not major is judged the same way. Why: the legal review system says a major decision that was not reviewed, or did not "
         "pass review, must not be made; the opinion is agree, correct or refer. Fix: record legal_review "
         "(reviewer, date, opinion); after a 纠正 or 移送 opinion, act on it and review again.",
         _GUIDELINE + "；《中华人民共和国行政处罚法》第五十八条"),
@@ -278,10 +285,12 @@ _RULES: tuple[Rule, ...] = (
         "霍法组办〔2020〕3号：应提前一个月对公示内容进行动态调整"),
     Rule(
         "R-MONTHLY", CHECK, ("gongshi.checks.monthly", "gongshi.app.refresh"), WARNING, "每月更新", "Monthly refresh",
-        "检查每个执法主体在核对日期前一个月内有新的公开或更新；平台的定时重建（gongshi refresh）让按期公开和到期撤下在无人提交时也能生效。"
+        "检查每个执法主体在核对日期前一个月内有公众看得到的新的公开或更新（不公开的决定，如涉及未成年人或按政策不予公示的，以及公示期满后的更正，都不算）；平台的定时重建（gongshi refresh）让按期公开和到期撤下在无人提交时也能生效。"
         "原因：实施方案要求公示内容原则上每月至少更新一次。"
         "改正方法：公开新的执法决定，或更新已公开的信息。",
-        "Checks that each agency published or updated something within the month before the as-of date; the "
+        "Checks that each agency published or updated something the public could see within the month before the "
+        "as-of date (a decision never shown, a minor's or one the policy does not publish, and a correction after "
+        "the window ended do not count); the "
         "scheduled rebuild (gongshi refresh) makes scheduled records appear and expired ones vanish even when "
         "nobody commits. Why: the implementation plans require disclosures to be refreshed, in principle, at "
         "least once a month. Fix: publish new decisions, or update what is online.",
@@ -378,14 +387,15 @@ _RULES: tuple[Rule, ...] = (
     Rule(
         "R-LISTS", CHECK, ("gongshi.model.kinds.item", "gongshi.model.kinds.plan", "gongshi.model.kinds.discretion"), ERROR, "记录和审核清单", "Recording and review lists",
         "平台公开音像记录事项清单、重大执法决定法制审核目录清单（items.yml 中的 av_recording 和 major_review）、"
-        "裁量基准（discretion.yml，见 R-DISCRETION）和年度行政执法计划（plans/<年份>.yml）。检查年度计划以年份命名、year 与文件名一致、在年度结束前批准。"
+        "裁量基准（discretion.yml，见 R-DISCRETION）和年度行政执法计划（plans/<年份>.yml）。检查年度计划以年份命名、year 与文件名一致、在年度结束前批准，且批准日期不晚于核对日期（计划没有公开日期，通过检查即公开）。"
         "原因：实施方案要求编制并公开这些清单和计划。改正方法：在事项清单中标明哪些事项需要音像记录、哪些属于重大执法决定；"
         "每个年度的计划放在 plans/<年份>.yml，按提示更正年份或批准日期。",
         "The portal publishes the audio-visual recording list and the catalogue of major decisions that need "
         "legal review (av_recording and major_review in items.yml), discretion standards (discretion.yml, see "
         "R-DISCRETION) and the annual "
         "enforcement plan (plans/<yyyy>.yml). Checks that a plan is named by its year, that its year matches the "
-        "file name and that it was approved before its year ended. Why: the implementation plans require these "
+        "file name, that it was approved before its year ended and not after the as-of date (a plan has no "
+        "publication day: it is public once it validates). Why: the implementation plans require these "
         "lists and the plan to be drawn up and disclosed. Fix: mark in the item list which items need recording "
         "and which are major decisions; put each year's plan in plans/<yyyy>.yml and correct the year or the "
         "approval date as the finding says.",
@@ -425,23 +435,31 @@ _RULES: tuple[Rule, ...] = (
         "decision as the hint and docs/format.md show.",
         _GUIDELINE + "：事后公开执法决定"),
     Rule(
-        "R-REVOKE", DUTY, ("gongshi.policy.visibility", "gongshi.outputs.portal.pages_decisions"), ERROR, "撤销和更正", "Revocation and correction",
+        "R-REVOKE", CHECK, ("gongshi.checks.revocation", "gongshi.policy.visibility", "gongshi.outputs.portal.pages_decisions"),
+        ERROR, "撤销和更正", "Revocation and correction",
         "平台按 status、history 和 withdrawn 公开决定的更正和撤销记录，被撤销或提前撤下的决定及时下线。"
-        "原因：实施方案要求建立公示信息的发布、撤销和更新机制；被撤销的行政处罚决定应在三个工作日内撤下公示信息。"
-        "改正方法：在 history 中按时间顺序记下每次更正和撤销。",
+        "检查 status 与 history 一致：history 中有撤销的，status 须为“已撤销”（否则被撤销的决定会被当作有效决定公示），"
+        "status 为“已撤销”或“已更正”的，history 中须有相应记录；同一决定不能撤销两次；history 按时间先后排列，且不早于决定日期。"
+        "原因：实施方案要求建立公示信息的发布、撤销和更新机制，确保执法信息实时有效；被撤销的行政处罚决定应在三个工作日内撤下公示信息。"
+        "改正方法：在 history 中按时间顺序记下每次更正和撤销，并使 status 与之一致。",
         "The portal shows each decision's corrections and revocations from status, history and withdrawn, and "
-        "takes revoked or withdrawn decisions offline promptly. Why: the implementation plans require a "
-        "mechanism to publish, revoke and update disclosures; a penalty decision that is overturned is taken "
-        "down within three working days. Fix: record every correction and revocation under history, oldest "
-        "first.",
-        _GUIDELINE + "；《中华人民共和国行政处罚法》第四十八条"),
+        "takes revoked or withdrawn decisions offline promptly. Checks that status agrees with history: a "
+        "revocation in history needs status 已撤销 (else a revoked decision would be shown as standing), status "
+        "已撤销 or 已更正 needs its entry in history; a decision is revoked once; history is in date order and "
+        "not before the decision. Why: the implementation plans require a mechanism to publish, revoke and "
+        "update disclosures so that they stay true; a penalty decision that is overturned is taken down within "
+        "three working days. Fix: record every correction and revocation under history, oldest first, and "
+        "make status agree.",
+        _GUIDELINE + "；《中华人民共和国行政处罚法》第四十八条",
+        locked_zh="关闭后，history 中已撤销的决定可能被当作有效决定公示",
+        locked_en="turned off, a decision its own history revokes could be shown as if it stood"),
     Rule(
         "R-ANNUAL", CHECK, ("gongshi.model.kinds.stats", "gongshi.policy.statistics", "gongshi.policy.suppression", "gongshi.checks.annual", "gongshi.cli.annual", "gongshi.outputs.portal.stats"), WARNING,
         "年度统计", "Annual statistics",
         "上一年度的行政执法数据统计（执法人员、许可、处罚、强制、抽查结果、按时公开率）由 gongshi annual 按该年度全部决定"
         "（含未公开的）生成快照 stats/<年份>.yml，核对后提交，网站显示快照；1 至 2 件的分项记为“少于3件”、其金额记为“不公开”，"
         "能由合计推算出这些分项的数字也记为“不公开”，以免识别出当事人。"
-        "1 月 31 日以后缺少上年度快照、或已公布年度的数据此后有变化（数字或输入摘要不同；网站仍显示快照），都会提示。"
+        "缺少已到期年度的快照（上年度自 1 月 31 日以后；更早的、有决定的年度一直提示）、或已公布年度的数据此后有变化（数字或输入摘要不同；网站仍显示快照），都会提示。"
         "原因：实施方案要求每年 1 月 31 日前公开上年度行政执法总体情况和有关数据，公布的年报不应悄悄改变。"
         "改正方法：运行 gongshi annual <年份>，核对后提交；确属更正的，重新生成并说明原因。",
         "Last year's enforcement statistics (officers, permits, penalties, coercive measures, inspection "
@@ -449,7 +467,8 @@ _RULES: tuple[Rule, ...] = (
         "as the snapshot stats/<yyyy>.yml, reviewed and committed; the site shows the snapshot; cells of 1 or "
         "2 are shown as '少于3件' (fewer than 3) and their amounts as '不公开' (withheld), and so is any figure "
         "from which such a cell could be worked out through the totals, so that no party is identified. A "
-        "missing snapshot for last year after 31 January, and a change of a published year's data since (a "
+        "missing snapshot of a year that is due (last year's after 31 January; an earlier year with decisions "
+        "for as long as it is missing), and a change of a published year's data since (a "
         "figure or the inputs digest; the site keeps the snapshot), are reported. Why: the "
         "implementation plans require last year's figures to be published by 31 January, and a published "
         "report must not change silently. Fix: run gongshi annual <yyyy>, review and commit it; for a "

@@ -32,6 +32,12 @@ APPROVED_AFTER = Msg("R-LISTS", "计划在其年度结束之后才批准（{appr
                      "an annual plan is approved and published at the start of its year (at the latest within it); "
                      "check the approval date and the year")
 
+APPROVED_FUTURE = Msg("R-LISTS", "计划的批准日期 {approved} 晚于核对日期 {as_of}：尚未批准的计划不能作为已批准的计划公开",
+                      "the plan's approval date {approved} is after the as-of date {as_of}: a plan not yet approved "
+                      "cannot be published as approved",
+                      "写实际的批准日期；计划批准后再提交", "write the day it was really approved; commit the plan once "
+                      "it is approved")
+
 
 class PlanKind(RecordKind):
     """What an agency means to enforce in one year: goals, key areas and the random inspections
@@ -79,3 +85,8 @@ def plan_years(ds: Dataset, as_of: dt.date) -> Iterator[Finding]:
         approved = r.data.get("approved")
         if isinstance(approved, dt.date) and isinstance(year, int) and approved.year > year:
             yield APPROVED_AFTER(r.file, keys=("approved",), approved=approved)
+        # A plan is public as soon as it validates (it has no publication day): dated approval in
+        # the future, it would be shown as approved before it was (cf. R-FORMAT's rule that what
+        # has happened is not dated in the future, checks/refs.py).
+        elif isinstance(approved, dt.date) and approved > as_of:
+            yield APPROVED_FUTURE(r.file, keys=("approved",), approved=approved, as_of=as_of)

@@ -38,7 +38,7 @@ RULES = MapOf("规则设置", Choice("规则编号", [r.id for r in ruleset.chec
     Obj("级别", {"level": Choice("级别", list(ruleset.LEVELS), "error：阻止发布；warning：只提示", required=True)},
         "改变该规则所有提示的级别，例如 {level: error}")),
     "可选：关闭某条检查规则（disable）或改变其级别（{level: error} 或 {level: warning}），例如 "
-    "R-MONTHLY: disable；保护个人信息、公示期限、记录格式和提交权限的规则（R-REDACT、R-WINDOW、R-FORMAT、R-TRACE）"
+    "R-MONTHLY: disable；保护个人信息、公示期限、撤销记录、记录格式和提交权限的规则（R-REDACT、R-WINDOW、R-REVOKE、R-FORMAT、R-TRACE）"
     "不能关闭或降为警告，见 docs/rules.md")
 
 LOCKED = Msg("R-FORMAT", "规则 {rule} 不能关闭或降为警告：{why_zh}",
