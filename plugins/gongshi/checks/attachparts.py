@@ -295,6 +295,12 @@ def _pdf_objects(reader: Any) -> Iterator[tuple[str, str]]:
                 stack.extend(value)
             elif isinstance(value, str) and not isinstance(value, NameObject):
                 yield f"object {num}", str(value)
+            elif isinstance(value, bytes):  # a string pypdf could not decode as text: its runs,
+                # and UTF-16 without its byte-order mark (what a careless writer leaves)
+                raw = bytes(value)
+                yield from ((f"object {num}", t) for t in binary_text(raw))
+                if len(raw) % 2 == 0:
+                    yield f"object {num}", raw.decode("utf-16-be", "replace")
 
 
 _PNG = b"\x89PNG\r\n\x1a\n"
