@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from typing import Any, Iterable
+from typing import Iterable
 
 from gongshi.checks import cache
 from gongshi.checks.scrub import allow_of, scrub
@@ -35,7 +35,6 @@ def report(root: str, as_of: dt.date, *, strict: bool = False, content: str | No
     through the check cache when it is enabled, else by a full run."""
     if cache.enabled():
         found = cache.validate(root, as_of, content=content, extra_checks=extra_checks)
-        scrub(found, allow_of(_policy(root)))
         if strict:
             found.strict()
         return found
@@ -65,15 +64,3 @@ def run_checks(ds: Dataset, as_of: dt.date, extra: Iterable[Check] = ()) -> Repo
     scrub(ds.report, allow_of(ds.policy))  # no message prints the personal data it is about
     return ds.report
 
-
-def _policy(root: str) -> dict[str, Any]:
-    """site.yml's policy, for the allow list of `scrub` (the cached report has no dataset);
-    empty when it cannot be read (then nothing is exempt from masking: fail closed)."""
-    import yaml
-    try:
-        with open(os.path.join(root, "site.yml"), encoding="utf-8") as fh:
-            data = yaml.safe_load(fh)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return {}
-    policy = data.get("policy") if isinstance(data, dict) else None
-    return policy if isinstance(policy, dict) else {}
