@@ -35,7 +35,7 @@ def _pattern() -> re.Pattern[str]:
     """Every decimal digit outside ASCII (one character class: the engine skips in C to the
     next candidate), and a run of combining marks after an ASCII letter or any digit."""
     digits = "".join(chr(c) for c in range(0x80, sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Nd")
-    ranges = []
+    ranges: list[list[str]] = []
     for c in digits:  # contiguous runs as ranges: the class stays short
         if ranges and ord(c) == ord(ranges[-1][1]) + 1:
             ranges[-1][1] = c
