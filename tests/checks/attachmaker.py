@@ -20,7 +20,7 @@ R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PR = "http://schemas.openxmlformats.org/package/2006/relationships"
 CT = "http://schemas.openxmlformats.org/package/2006/content-types"
 DOCX_MORE = ("media-png", "media-jpg", "thumbnail", "embedded-xlsx", "embedded-docx", "altchunk", "ole-utf16",
-             "zip-comment", "zip-prefix", "member-name")
+             "zip-comment", "zip-prefix", "member-name", "xml-other-name")
 DOCX_PARTS = ("comment", "deletion", "header", "footnote", "creator", "custom") + DOCX_MORE
 
 
@@ -259,6 +259,10 @@ def _docx_more(part: str, secret: str) -> bytes:
         "altchunk": {"word/afchunk.htm": b"<html><body>\xe7\x94\xb5\xe8\xaf\x9d" + s + b"</body></html>"},
         "ole-utf16": {"word/embeddings/oleObject1.bin": b"\xd0\xcf\x11\xe0" + ("Tel " + secret).encode("utf-16-le")},
         "member-name": {f"customXml/{secret}.xml": b"<a/>"},
+        # a part named as its relationship says, not .xml, the number split over Word's runs
+        "xml-other-name": {"word/main.dat": (f'<w:document {W}><w:body><w:p><w:r><w:t>电话{escape(secret[:4])}</w:t>'
+                                             f'</w:r><w:r><w:t>{escape(secret[4:])}</w:t></w:r></w:p></w:body>'
+                                             '</w:document>').encode("utf-8")},
     }.get(part, {})
     return with_members(clean, members, comment=s if part == "zip-comment" else b"",
                         prefix=s + b"\n" if part == "zip-prefix" else b"")

@@ -26,7 +26,7 @@ VISIBLE = {("docx", "header"), ("docx", "footnote"), ("xlsx", "hidden"), ("xlsx"
            # kept in the copy too (a document inside the document, the zip's own names, what a
            # screen reader reads of a PDF): read by the gate, which refuses them
            ("docx", "embedded-xlsx"), ("docx", "embedded-docx"), ("docx", "altchunk"), ("docx", "ole-utf16"),
-           ("docx", "member-name"), ("xlsx", "printer-settings"), ("pdf", "struct-alt"), ("pdf", "page-labels"),
+           ("docx", "member-name"), ("docx", "xml-other-name"), ("xlsx", "printer-settings"), ("pdf", "struct-alt"), ("pdf", "page-labels"),
            ("pdf", "uri")}
 
 

@@ -580,6 +580,13 @@ def _embedded(name: str, body: bytes) -> list[str]:
         return pages + [t for _p, t, _prose in _pdf_parts(body)]
     if ext in _NESTED:
         return [t for _p, t, _prose in _zip_parts(body)]  # every XML part of it, page text included
+    if body.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"<" and not body.lstrip()[:5].lower() in (b"<html", b"<!doc"):
+        # XML under another name (a part's name is whatever its relationship says: Word opens a
+        # main document called main.dat): read as XML, so a number split over runs is one text
+        try:
+            return [u for u, _prose in _xml_units(body)]
+        except Exception:  # noqa: BLE001 - not well-formed: read as the text it is, below
+            pass
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError:
