@@ -75,6 +75,18 @@ def test_formula_without_cached_value_is_an_error_naming_the_cell(data: Path, tm
     assert len(imp.written) == 1
 
 
+def test_a_formula_quoted_in_a_message_shows_no_personal_data(data: Path, tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    """The message quotes the formula so that it can be found; a number in it is masked there
+    (checks/scrub.py): the terminal and CI logs never carry it (red-team pass, issue 20)."""
+    from gongshi.cli import main
+    src = write_xlsx(tmp_path / "f.xlsx", [row(1), row(2, fine='="13957312846"')])
+    assert main(["import", str(src), "--data", str(data), "--agency", "demo", "--published", "2026-11-05"]) == 1
+    err = capsys.readouterr().err
+    assert "is a formula without a computed value" in err or "没有计算结果的公式" in err
+    assert '="139****2846"' in err and "13957312846" not in err
+
+
 def test_stale_dimension_does_not_hide_rows(data: Path, tmp_path: Path) -> None:
     good = write_xlsx(tmp_path / "good.xlsx", [row(n) for n in range(1, 8)])
     stale = tmp_path / "stale.xlsx"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import http.client
 import http.server
+import re
 import shutil
 import threading
 import time
@@ -126,6 +127,19 @@ def test_personal_data_is_not_served_and_the_finding_is_shown(live: Live, mode: 
     live.save(DECISION, lambda t: t.replace(f"  当事人身份证号{number}。\n", ""))
     body = live.until(PAGE, lambda b: "R-REDACT" not in b and "霍环罚〔2026〕3号" in b)
     assert "R-REDACT" not in body and "霍环罚〔2026〕3号" in body
+
+
+def test_a_number_a_message_quotes_is_masked_on_the_page_and_in_the_terminal(
+        live: Live, capsys: pytest.CaptureFixture[str]) -> None:
+    """A phone typed into a date field: the R-FORMAT message quotes the value, masked in the
+    banner and in the terminal (checks/scrub.py; red-team pass of issue 20)."""
+    before = (live.data / DECISION).read_text(encoding="utf-8")
+    live.save(DECISION, lambda t: re.sub(r"(?m)^decided: .*$", "decided: 13957312846", t, count=1))
+    body = live.until(PAGE, lambda b: "R-FORMAT" in b)
+    assert "139****2846" in body and "13957312846" not in body
+    live.save(DECISION, lambda t: before)
+    live.until(PAGE, lambda b: "R-FORMAT" not in b)
+    assert "13957312846" not in capsys.readouterr().out
 
 
 def test_broken_yaml_shows_its_finding(live: Live) -> None:

@@ -6,6 +6,7 @@ and comments."""
 from __future__ import annotations
 
 import io
+import re
 import struct
 import zipfile
 import zlib
@@ -18,7 +19,9 @@ W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PR = "http://schemas.openxmlformats.org/package/2006/relationships"
 CT = "http://schemas.openxmlformats.org/package/2006/content-types"
-DOCX_PARTS = ("comment", "deletion", "header", "footnote", "creator", "custom")
+DOCX_MORE = ("media-png", "media-jpg", "thumbnail", "embedded-xlsx", "embedded-docx", "altchunk", "ole-utf16",
+             "zip-comment", "zip-prefix", "member-name", "xml-other-name")
+DOCX_PARTS = ("comment", "deletion", "header", "footnote", "creator", "custom") + DOCX_MORE
 
 
 def _zip(members: dict[str, str]) -> bytes:
@@ -33,6 +36,8 @@ def _zip(members: dict[str, str]) -> bytes:
 
 def docx(part: str, secret: str) -> bytes:
     """A Word document whose visible text is clean and whose `part` holds `secret`."""
+    if part in DOCX_MORE:
+        return _docx_more(part, secret)
     s = escape(secret)
     body = '<w:p><w:r><w:t>申请书</w:t></w:r></w:p><w:p>'
     if part == "comment":
@@ -92,11 +97,14 @@ def docx(part: str, secret: str) -> bytes:
     return _zip(members)
 
 
-XLSX_PARTS = ("hidden", "comment", "header", "formula", "creator")
+XLSX_PARTS = ("hidden", "comment", "header", "formula", "creator", "printer-settings")
 
 
 def xlsx(part: str, secret: str) -> bytes:
     """An Excel workbook whose visible cells are clean and whose `part` holds `secret`."""
+    if part == "printer-settings":  # a binary member, the text in UTF-16 as Windows writes it
+        return with_members(xlsx("none", secret), {"xl/printerSettings/printerSettings1.bin":
+                                                   b"\x00\x04" + ("Tel:" + secret).encode("utf-16-le") + b"\x00\x00"})
     from openpyxl import Workbook
     from openpyxl.comments import Comment
     wb = Workbook()
@@ -145,11 +153,14 @@ def bomb(inflated: int = 65 * 1024 * 1024) -> bytes:
     return buf.getvalue()
 
 
-PDF_PARTS = ("author", "annotation", "form")
+PDF_MORE = ("incremental", "trailing", "struct-alt", "page-labels", "uri")
+PDF_PARTS = ("author", "annotation", "form") + PDF_MORE
 
 
 def pdf(part: str, secret: str) -> bytes:
     """A one-page PDF whose page text is clean and whose `part` holds `secret`."""
+    if part in PDF_MORE:
+        return _pdf_more(part, secret)
     from pypdf import PdfReader, PdfWriter
     from pypdf.generic import (ArrayObject, DictionaryObject, NameObject, NumberObject, RectangleObject,
                                TextStringObject)
@@ -180,11 +191,14 @@ def _chunk(kind: bytes, payload: bytes) -> bytes:
     return struct.pack(">I", len(payload)) + kind + payload + struct.pack(">I", zlib.crc32(kind + payload))
 
 
-PNG_PARTS = ("tEXt", "zTXt", "iTXt", "eXIf")
+PNG_PARTS = ("tEXt", "zTXt", "iTXt", "eXIf", "after-IEND")
 
 
 def png(part: str, secret: str) -> bytes:
-    """A 1x1 grey PNG with `secret` in a `part` chunk."""
+    """A 1x1 grey PNG with `secret` in a `part` chunk (or after its end)."""
+    if part == "after-IEND":
+        return (b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0))
+                + _chunk(b"IDAT", zlib.compress(b"\x00\x80")) + _chunk(b"IEND", b"") + secret.encode("utf-8"))
     s = secret.encode("utf-8")
     extra = {"tEXt": b"Author\x00" + secret.encode("latin-1", "replace"),
              "zTXt": b"Comment\x00\x00" + zlib.compress(s),
@@ -195,7 +209,7 @@ def png(part: str, secret: str) -> bytes:
             + _chunk(b"IEND", b""))
 
 
-JPG_PARTS = ("exif", "comment")
+JPG_PARTS = ("exif", "comment", "after-EOI", "between-scans")
 
 
 def _segment(marker: int, payload: bytes) -> bytes:
@@ -205,9 +219,86 @@ def _segment(marker: int, payload: bytes) -> bytes:
 def jpg(part: str, secret: str) -> bytes:
     """A JPEG-framed file (SOI, JFIF, metadata, scan, EOI) with `secret` in EXIF or a comment."""
     s = secret.encode("utf-8")
+    head = b"\xff\xd8" + _segment(0xE0, b"JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00") + _segment(0xDB, bytes(65))
+    scan = _segment(0xDA, b"\x01\x01\x00\x00\x3f\x00") + b"\x12\xff\x00\x34"
+    if part == "after-EOI":  # bytes after the end of the image: no viewer shows them
+        return head + scan + b"\xff\xd9" + s
+    if part == "between-scans":  # a comment between two scans (progressive JPEG)
+        return head + scan + _segment(0xFE, s) + scan + b"\xff\xd9"
     meta = _segment(0xE1, b"Exif\x00\x00MM\x00*\x00\x00\x00\x08" + s) if part == "exif" else _segment(0xFE, s)
     return (b"\xff\xd8" + _segment(0xE0, b"JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00") + meta
             + _segment(0xDB, bytes(65)) + _segment(0xDA, b"\x01\x01\x00\x00\x3f\x00") + b"\x12\x34" + b"\xff\xd9")
+
+
+def with_members(base: bytes, extra: dict[str, bytes], comment: bytes = b"", prefix: bytes = b"") -> bytes:
+    """`base` (a zip) with more members, an archive comment, bytes before it."""
+    src = zipfile.ZipFile(io.BytesIO(base))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        for info in src.infolist():
+            zf.writestr(info, src.read(info))
+        for name, body in extra.items():
+            info = zipfile.ZipInfo(name, STAMP)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            zf.writestr(info, body)
+        zf.comment = comment
+    return prefix + buf.getvalue()
+
+
+def _docx_more(part: str, secret: str) -> bytes:
+    """A clean Word document (nothing the copy removes) carrying `secret` in a member that is
+    not XML, or in the zip itself (red-team pass of issue 20)."""
+    clean = attachfiles.docx(["申请书", "申请人签名"])
+    s = secret.encode("utf-8")
+    members = {
+        "media-png": {"word/media/image1.png": png("tEXt", secret)},
+        "media-jpg": {"word/media/image1.jpeg": jpg("exif", secret)},
+        "thumbnail": {"docProps/thumbnail.jpeg": jpg("comment", secret)},
+        "embedded-xlsx": {"word/embeddings/Microsoft_Excel_Worksheet1.xlsx": xlsx("hidden", secret)},
+        "embedded-docx": {"word/embeddings/Microsoft_Word_Document1.docx": attachfiles.docx(["联系电话" + secret])},
+        "altchunk": {"word/afchunk.htm": b"<html><body>\xe7\x94\xb5\xe8\xaf\x9d" + s + b"</body></html>"},
+        "ole-utf16": {"word/embeddings/oleObject1.bin": b"\xd0\xcf\x11\xe0" + ("Tel " + secret).encode("utf-16-le")},
+        "member-name": {f"customXml/{secret}.xml": b"<a/>"},
+        # a part named as its relationship says, not .xml, the number split over Word's runs
+        "xml-other-name": {"word/main.dat": (f'<w:document {W}><w:body><w:p><w:r><w:t>电话{escape(secret[:4])}</w:t>'
+                                             f'</w:r><w:r><w:t>{escape(secret[4:])}</w:t></w:r></w:p></w:body>'
+                                             '</w:document>').encode("utf-8")},
+    }.get(part, {})
+    return with_members(clean, members, comment=s if part == "zip-comment" else b"",
+                        prefix=s + b"\n" if part == "zip-prefix" else b"")
+
+
+def _pdf_more(part: str, secret: str) -> bytes:
+    """A clean one-page PDF (nothing the copy removes) carrying `secret` in an earlier revision,
+    after its end, in a tagged PDF's /Alt, a page label or the catalogue's /URI."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import ArrayObject, DictionaryObject, NameObject, NumberObject, TextStringObject
+    if part == "incremental":  # revision 1 shows the secret; the update replaces the page's text
+        first = attachfiles.pdf(["申请书", "联系电话" + secret])
+        body = re.search(rb"4 0 obj\n(.*?)\nendobj", attachfiles.pdf(["申请书", "申请人签名"]), re.S).group(1)
+        update = b"4 0 obj\n" + body + b"\nendobj\n"
+        prev = re.findall(rb"startxref\s+(\d+)", first)[-1]
+        xref = b"xref\n0 1\n0000000000 65535 f \n4 1\n" + f"{len(first):010d} 00000 n \n".encode()
+        return (first + update + xref + b"trailer\n<< /Size 8 /Root 1 0 R /Prev " + prev + b" >>\nstartxref\n"
+                + str(len(first) + len(update)).encode() + b"\n%%EOF\n")
+    if part == "trailing":
+        return attachfiles.pdf(["申请书", "申请人签名"]) + b"% " + secret.encode("utf-8") + b"\n"
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(attachfiles.pdf(["申请书", "申请人签名"]))))
+    root = writer._root_object
+    if part == "struct-alt":
+        figure = writer._add_object(DictionaryObject({NameObject("/Type"): NameObject("/StructElem"),
+                                                      NameObject("/S"): NameObject("/Figure"),
+                                                      NameObject("/Alt"): TextStringObject("申请人电话" + secret)}))
+        root[NameObject("/StructTreeRoot")] = writer._add_object(DictionaryObject({
+            NameObject("/Type"): NameObject("/StructTreeRoot"), NameObject("/K"): ArrayObject([figure])}))
+    elif part == "page-labels":
+        root[NameObject("/PageLabels")] = DictionaryObject({NameObject("/Nums"): ArrayObject([
+            NumberObject(0), DictionaryObject({NameObject("/P"): TextStringObject("电话" + secret)})])})
+    else:
+        root[NameObject("/URI")] = DictionaryObject({NameObject("/Base"): TextStringObject("https://x.cn/" + secret)})
+    buf = io.BytesIO()
+    writer.write(buf)
+    return buf.getvalue()
 
 
 MAKERS = {"docx": (docx, DOCX_PARTS), "xlsx": (xlsx, XLSX_PARTS), "pdf": (pdf, PDF_PARTS),

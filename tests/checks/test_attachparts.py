@@ -22,7 +22,12 @@ from test_outscan import KINDS, _digits
 SECRET = "13912345678"
 CASES_OF = [(ext, part) for ext, (_make, parts) in MAKERS.items() for part in parts]
 # Parts of the document itself (what a reader sees on the page): read by the gate, published.
-VISIBLE = {("docx", "header"), ("docx", "footnote"), ("xlsx", "hidden"), ("xlsx", "header"), ("xlsx", "formula")}
+VISIBLE = {("docx", "header"), ("docx", "footnote"), ("xlsx", "hidden"), ("xlsx", "header"), ("xlsx", "formula"),
+           # kept in the copy too (a document inside the document, the zip's own names, what a
+           # screen reader reads of a PDF): read by the gate, which refuses them
+           ("docx", "embedded-xlsx"), ("docx", "embedded-docx"), ("docx", "altchunk"), ("docx", "ole-utf16"),
+           ("docx", "member-name"), ("docx", "xml-other-name"), ("xlsx", "printer-settings"), ("pdf", "struct-alt"), ("pdf", "page-labels"),
+           ("pdf", "uri")}
 
 
 def _data_with(tmp_path: Path, ext: str, body: bytes) -> Path:

@@ -46,7 +46,8 @@ words = st.one_of(
 @st.composite
 def obfuscated(draw: Any) -> tuple[str, str]:
     kind, text = draw(numbers)
-    how = draw(st.sampled_from(["plain", "sep", "full", "cn", "fin", "zw", "emph", "entity", "mixed"]))
+    how = draw(st.sampled_from(["plain", "sep", "full", "cn", "fin", "zw", "emph", "entity", "mixed", "script",
+                                "mark"]))
     if how == "plain":
         return kind, text
     if how == "sep":
@@ -66,6 +67,12 @@ def obfuscated(draw: Any) -> tuple[str, str]:
     if how == "entity":
         i = draw(st.integers(0, len(text) - 1))
         return kind, text[:i] + f"&#{ord(text[i])};" + text[i + 1:]
+    if how == "script":  # the digits of another script (checks/glyphs.py refuses them)
+        zero = draw(st.sampled_from([0x660, 0x6F0, 0x966, 0x9E6, 0xE50, 0x1D7CE, 0x1D7EC]))
+        return kind, "".join(chr(zero + int(c)) if c.isdigit() else c for c in text)
+    if how == "mark":  # a combining mark on every digit (1̲3̲9̲…), or a keycap (1⃣3⃣9⃣…)
+        mark = draw(st.sampled_from(["\u0332", "\u0336", "\u20e3", "\u0305"]))
+        return kind, "".join(c + mark if c.isdigit() else c for c in text)
     table = draw(st.sampled_from([CN, FULL]))
     return kind, "".join(table.get(c, c) if j % 2 else c for j, c in enumerate(text))
 

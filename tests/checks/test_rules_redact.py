@@ -19,7 +19,8 @@ from casefiles import BASE, header, place
 
 REDACT_CASES = sorted((CASES / "rules" / "redact").glob("*.yml"))
 MANUAL = ("a natural person's health data", "the party is a natural person", "the file or folder name",
-          "the attachment's file name")
+          "the attachment's file name",
+          "the text holds digits of another script")
 FULL = str.maketrans("0123456789", "０１２３４５６７８９")
 
 

@@ -34,6 +34,7 @@ import threading
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
+from gongshi.checks.scrub import scrub
 from gongshi.checks import pipeline as checks
 from gongshi.model import dataset, hookspecs as hooks
 from gongshi.model.dataset import Dataset
@@ -82,6 +83,7 @@ def _by_file(findings: Iterable[Finding]) -> dict[str, list[Finding]]:
 
 def _located(findings: list[Finding]) -> list[Finding]:
     checks.resolve_locations(Report(findings))  # key paths -> line and column, as validate does
+    scrub(findings)  # the terminal and the page's banner show no personal data (checks/scrub.py)
     return findings
 
 

@@ -143,12 +143,61 @@ def _xml_units(xml: bytes) -> list[tuple[str, bool]]:
     return [(u, prose) for u, prose in out if u and u.strip()]
 
 
+def _container(zf: zipfile.ZipFile, data: bytes) -> list[tuple[str, str, bool]]:
+    """What a zip holds besides its members' contents, published byte for byte with it when
+    nothing else is removed: the members' names, the archive's and each member's comment and
+    extra field, and bytes put before the first member (a zip is still read with them)."""
+    infos = zf.infolist()
+    out = [("zip member name", i.filename, False) for i in infos]
+    out += [("zip comment", t, False) for t in binary_text(zf.comment)]
+    for i in infos:
+        out += [(f"{i.filename} (zip comment)", t, False) for t in binary_text(i.comment + b" " + i.extra)]
+    first = min((i.header_offset for i in infos), default=0)
+    out += [("bytes before the zip", t, False) for t in binary_text(data[:first])]
+    return out
+
+
+def _zip_dirty(zf: zipfile.ZipFile) -> bool:
+    """Whether the zip carries what `_container` reads beyond names (a comment, an extra field,
+    leading bytes): then its sanitised copy is rewritten, which drops them."""
+    infos = zf.infolist()
+    return bool(zf.comment) or any(i.comment or i.extra for i in infos) or \
+        min((i.header_offset for i in infos), default=0) > 0
+
+
+def _nested_total(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> int:
+    """The declared inflated size of a zip and of the zips inside it, before any is inflated."""
+    total = sum(i.file_size for i in infos)
+    for info in infos:
+        if _ext(info.filename) in _NESTED or _ext(info.filename) == "xlsm":
+            head = read_member(zf, info)
+            if head[:2] == b"PK":
+                with open_zip(head) as inner:
+                    total += sum(i.file_size for i in inner.infolist())
+    return total
+
+
 def _zip_parts(data: bytes) -> list[tuple[str, str, bool]]:
+    """Every member of a docx or xlsx: the XML parts' texts and attribute values, and every
+    other member by its type (`_embedded`: the pictures Word and Excel keep in media/ and the
+    thumbnail with their EXIF and text chunks, embedded workbooks and documents, OLE objects,
+    an altChunk's HTML), and the zip's own names and comments (`_container`)."""
     out = []
     with open_zip(data) as zf:
-        for info in zf.infolist():
+        infos = zf.infolist()
+        if _nested_total(zf, infos) > MAX_INFLATED:
+            raise Refused(f"内嵌文件解压后超过 {MAX_INFLATED} 字节的上限（可能是压缩炸弹）",
+                          f"its embedded files inflate beyond the limit of {MAX_INFLATED} bytes (a zip bomb?)")
+        out += _container(zf, data)
+        for info in infos:
             if _XML_MEMBER.search(info.filename):
                 out += [(info.filename, u, prose) for u, prose in _xml_units(read_member(zf, info))]
+            elif not info.is_dir():
+                body = read_member(zf, info)
+                if body.startswith(b"PK\x03\x04"):  # a package inside: read as the gate reads one
+                    out += [(info.filename, u, prose) for _p, u, prose in _zip_parts(body)]
+                else:
+                    out += [(info.filename, t, True) for t in _embedded(info.filename, body) if t.strip()]
     return out
 
 
@@ -192,7 +241,66 @@ def _pdf_parts(data: bytes) -> list[tuple[str, str, bool]]:
             out += [(f"page {n} annotation", s) for s in _pdf_value(annot)]
         if "/Metadata" in page:
             out += [(f"page {n} Metadata", s) for s in _pdf_value(page["/Metadata"])]
+    # Then every string of every object of the file, wherever it hangs (a tagged PDF's /Alt and
+    # /ActualText, page labels, the catalogue's /URI, an object nothing refers to): what the
+    # places above did not read, named by its object number.
+    seen = {s for _, s in out}
+    out += [(part, s) for part, s in _pdf_objects(reader) if s not in seen]
+    out += _pdf_revisions(data, seen | {s for _, s in out})
     return [(p, s, True) for p, s in out if s.strip()]
+
+
+def _pdf_revisions(data: bytes, seen: set[str]) -> list[tuple[str, str]]:
+    """What an incremental update left behind: each earlier revision (the file up to one of its
+    %%EOF marks is that revision, whole) read as the last one is, page text included, and any
+    bytes after the last %%EOF. The published copy drops both (`_clean_pdf`); reading them
+    refuses the file at the source all the same, since a clerk who replaced a page's text by an
+    update meant the old text gone."""
+    from pypdf import PdfReader
+    ends = [m.end() for m in re.finditer(rb"%%EOF", data)]
+    out: list[tuple[str, str]] = []
+    if ends:
+        out += [("after %%EOF", t) for t in binary_text(data[ends[-1]:])]
+    for n, end in enumerate(ends[:-1], 1):
+        try:
+            reader = PdfReader(io.BytesIO(data[:end]))
+            texts = [page.extract_text() or "" for page in reader.pages] + [s for _, s in _pdf_objects(reader)]
+        except Exception:  # noqa: BLE001 - a revision that does not stand alone is dropped unread
+            continue
+        out += [(f"earlier revision {n}", t) for t in texts if t not in seen]
+    return out
+
+
+def _pdf_objects(reader: Any) -> Iterator[tuple[str, str]]:
+    """The text strings held directly in each object of the file's cross-reference table
+    (dictionaries and arrays inside it followed, references not: each object is read once, as
+    itself). Stream data is not read here: page content is the page text, read by pypdf's
+    extraction, and the other streams (fonts, pictures) hold no text strings."""
+    from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject
+    numbers = sorted({(num, gen) for gen, table in reader.xref.items() for num in table}
+                     | {(num, 0) for num in reader.xref_objStm})
+    for num, gen in numbers:
+        try:
+            obj = reader.get_object(IndirectObject(num, gen, reader))
+        except Exception:  # noqa: BLE001 - a free or broken entry: nothing to read there
+            continue
+        stack = [obj]
+        while stack:
+            value = stack.pop()
+            if isinstance(value, IndirectObject):
+                continue
+            if isinstance(value, DictionaryObject):
+                stack.extend(value.values())
+            elif isinstance(value, ArrayObject):
+                stack.extend(value)
+            elif isinstance(value, str) and not isinstance(value, NameObject):
+                yield f"object {num}", str(value)
+            elif isinstance(value, bytes):  # a string pypdf could not decode as text: its runs,
+                # and UTF-16 without its byte-order mark (what a careless writer leaves)
+                raw = bytes(value)
+                yield from ((f"object {num}", t) for t in binary_text(raw))
+                if len(raw) % 2 == 0:
+                    yield f"object {num}", raw.decode("utf-16-be", "replace")
 
 
 _PNG = b"\x89PNG\r\n\x1a\n"
@@ -236,8 +344,14 @@ def binary_text(payload: bytes) -> list[str]:
     return out
 
 
+def _png_end(data: bytes) -> int:
+    """Where a PNG's IEND chunk ends: what follows is no part of the picture (no viewer shows
+    it), but a file published as is would carry it."""
+    return len(_PNG) + sum(len(whole) for _, _, whole in png_chunks(data))
+
+
 def _png_parts(data: bytes) -> list[tuple[str, str, bool]]:
-    out: list[tuple[str, str]] = []
+    out: list[tuple[str, str]] = [("after IEND", t) for t in binary_text(data[_png_end(data):])]
     for kind, payload, _ in png_chunks(data):
         name = kind.decode("latin-1")
         if kind == b"tEXt":
@@ -285,10 +399,47 @@ def jpeg_segments(data: bytes) -> Iterator[tuple[int, bytes]]:
         at = end
 
 
+def jpeg_scans(rest: bytes) -> tuple[bytes, list[tuple[int, bytes]], bytes]:
+    """A JPEG from its first start of scan: (what a viewer needs, the metadata segments between
+    the scans of a progressive JPEG, the bytes after the end of image). In entropy-coded data a
+    0xFF is followed by 0x00 or a restart marker; any other marker is a segment of its own."""
+    kept = bytearray()
+    meta: list[tuple[int, bytes]] = []
+    at = 0
+    while True:
+        i = rest.find(b"\xff", at)
+        if i < 0 or i + 1 >= len(rest):
+            return bytes(kept + rest[at:]), meta, b""
+        marker = rest[i + 1]
+        if marker == 0x00 or 0xD0 <= marker <= 0xD7 or marker == 0xFF:
+            kept += rest[at:i + 1]
+            at = i + 1
+            continue
+        kept += rest[at:i]
+        if marker == 0xD9:
+            return bytes(kept + rest[i:i + 2]), meta, rest[i + 2:]
+        if i + 4 > len(rest):
+            raise ValueError("truncated JPEG segment")
+        (length,) = struct.unpack(">H", rest[i + 2:i + 4])
+        end = i + 2 + length
+        if end > len(rest) or length < 2:
+            raise ValueError("truncated JPEG segment")
+        if 0xE1 <= marker <= 0xEF or marker == 0xFE:
+            meta.append((marker, rest[i:end]))
+        else:
+            kept += rest[i:end]
+        at = end
+
+
 def _jpg_parts(data: bytes) -> list[tuple[str, str, bool]]:
     out: list[tuple[str, str]] = []
     for marker, seg in jpeg_segments(data):
-        if 0xE1 <= marker <= 0xEF or marker == 0xFE:
+        if marker == 0:  # from the first scan: segments between scans, bytes after the end
+            _, between, after = jpeg_scans(seg)
+            for m, meta in between:
+                out += [("COM" if m == 0xFE else f"APP{m - 0xE0}", s) for s in binary_text(meta[4:])]
+            out += [("after EOI", s) for s in binary_text(after)]
+        elif 0xE1 <= marker <= 0xEF or marker == 0xFE:
             name = "COM" if marker == 0xFE else f"APP{marker - 0xE0}"
             out += [(name, s) for s in binary_text(seg[4:])]
     return [(p, s, True) for p, s in out if s.strip()]
@@ -415,18 +566,34 @@ def _embedded(name: str, body: bytes) -> list[str]:
     type as the gate reads such a file (a zip's XML parts, not a zip inside it), anything else as
     UTF-8 text or, failing that, its text runs."""
     ext = _ext(name)
+    if body.startswith(_PNG):
+        ext = "png"
+    elif body.startswith(b"\xff\xd8\xff"):
+        ext = "jpg"
+    elif body.startswith(b"PK\x03\x04") and ext not in _NESTED:
+        ext = "docx"  # a zip by another name (an embedded package): its XML parts and members
     if ext in _EMBEDDED_IMAGES:
-        return [t for _p, t, _prose in _READERS[ext](body)]
+        return [t for _p, t, _prose in _READERS[_EMBEDDED_IMAGES[ext]](body)]
     if ext == "pdf":
         from pypdf import PdfReader
         pages = [page.extract_text() or "" for page in PdfReader(io.BytesIO(body)).pages]
         return pages + [t for _p, t, _prose in _pdf_parts(body)]
     if ext in _NESTED:
         return [t for _p, t, _prose in _zip_parts(body)]  # every XML part of it, page text included
+    if body.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"<" and not body.lstrip()[:5].lower() in (b"<html", b"<!doc"):
+        # XML under another name (a part's name is whatever its relationship says: Word opens a
+        # main document called main.dat): read as XML, so a number split over runs is one text
+        try:
+            return [u for u, _prose in _xml_units(body)]
+        except Exception:  # noqa: BLE001 - not well-formed: read as the text it is, below
+            pass
     try:
-        return body.decode("utf-8").splitlines()
+        text = body.decode("utf-8")
     except UnicodeDecodeError:
         return binary_text(body)
+    # UTF-16 text (an OLE object's, a printer's settings) decodes as UTF-8 with a NUL between
+    # the characters, which would hide every number in it: read as binary, its runs.
+    return binary_text(body) if "\x00" in text else text.splitlines()
 
 
 def _ofd_parts(data: bytes) -> list[tuple[str, str, bool]]:
@@ -613,11 +780,18 @@ def _clean_zip(data: bytes) -> bytes:
         infos = zf.infolist()
         gone = {i.filename for i in infos if _dropped(i.filename)}
         members = [(i, read_member(zf, i)) for i in infos if i.filename not in gone]
-    changed = bool(gone)
+        dirty = _zip_dirty(zf)
+    changed = bool(gone) or dirty
     cleaned = []
     for info, body in members:
-        new = _clean_xml(info.filename, body, gone) if _XML_MEMBER.search(info.filename) or \
-            info.filename == "[Content_Types].xml" else body
+        if _XML_MEMBER.search(info.filename) or info.filename == "[Content_Types].xml":
+            new = _clean_xml(info.filename, body, gone)
+        elif body.startswith(_PNG):  # a picture in media/ or the thumbnail: without its metadata
+            new = _clean_png(body)
+        elif body.startswith(b"\xff\xd8\xff"):
+            new = _clean_jpg(body)
+        else:
+            new = body
         changed |= new is not body
         cleaned.append((info, new))
     return _rezip(cleaned) if changed else data
@@ -644,7 +818,12 @@ def _clean_pdf(data: bytes) -> bytes:
     root: Any = reader.trailer["/Root"].get_object()
     doc_keys = ("/Metadata", "/AcroForm", "/Names", "/OpenAction", "/AA", "/PieceInfo")
     page_keys = ("/Annots", "/Metadata", "/PieceInfo", "/AA")
-    if "/Info" not in reader.trailer and not any(k in root for k in doc_keys) and \
+    # Published as committed only when it is one revision and nothing follows its end: an
+    # incremental update keeps the earlier revision's objects (text the clerk replaced or
+    # deleted) in the file, where pypdf, and so the gate, never reads them; bytes after %%EOF
+    # are no part of the document. The rewrite below keeps only what the last revision uses.
+    single = data.count(b"%%EOF") == 1 and data.rstrip(b"\r\n\t \x00").endswith(b"%%EOF")
+    if single and "/Info" not in reader.trailer and not any(k in root for k in doc_keys) and \
             not any(k in p for p in reader.pages for k in page_keys):
         return data
     writer = PdfWriter(clone_from=reader)
@@ -671,7 +850,7 @@ _PNG_KEEP = frozenset({b"IHDR", b"PLTE", b"IDAT", b"IEND", b"tRNS", b"gAMA", b"c
 def _clean_png(data: bytes) -> bytes:
     chunks = list(png_chunks(data))
     kept = [whole for kind, _, whole in chunks if kind in _PNG_KEEP]
-    if len(kept) == len(chunks):
+    if len(kept) == len(chunks) and _png_end(data) == len(data):  # nothing after IEND either
         return data
     return _PNG + b"".join(kept)
 
@@ -686,8 +865,12 @@ def _clean_jpg(data: bytes) -> bytes:
             continue
         if marker == 0xE2 and not seg[4:].startswith(b"ICC_PROFILE\x00"):
             continue
+        if marker == 0:  # the scans without metadata between them, nothing after the end
+            scans, between, after = jpeg_scans(seg)
+            if between or after:
+                seg = scans
         kept.append(seg)
-    if len(kept) == len(segments):
+    if len(kept) == len(segments) and all(a is b for a, (_, b) in zip(kept, segments)):
         return data
     return b"".join(kept)
 

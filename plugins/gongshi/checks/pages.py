@@ -19,6 +19,7 @@ from gongshi.model.findings import Finding, Msg
 from gongshi.policy import detectors as d
 from gongshi.policy import names
 from gongshi.policy.locate import line_starts, read_text
+from gongshi.checks.glyphs import unread
 from gongshi.checks.redaction import FILE_NAME, masks_names, match_finding
 
 # Pelican's readers: Markdown (md, markdown, mkd, mdown), HTML (htm, html), reST (rst); and
@@ -42,7 +43,8 @@ def page_files(folder: str) -> list[str]:
 def scan_text(text: str, policy: dict[str, Any]) -> list[d.Match]:
     """Every match in a page's text: numbers, addresses, health data and persons' names."""
     allow = tuple((policy.get("redaction") or {}).get("allow") or ())
-    found = d.detect(text, allow)
+    found = list(d.detect(text, allow))
+    found += unread(text)  # digits of other scripts: refused, not passed (glyphs.py)
     if masks_names(policy):
         found += names.name_matches(text, allow, taken=[(m.start, m.end) for m in found])
     return sorted(found, key=lambda m: m.start)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Iterator, NamedTuple
 
+from gongshi.checks.glyphs import UNREAD, code_points, unread
 from gongshi.checks.pipeline import RECORD, check, scoped
 from gongshi.runtime.checksums import USCC_CHARS, uscc_check_char, uscc_valid
 from gongshi.model.dataset import Dataset
@@ -52,6 +53,12 @@ HIDDEN = Msg("R-REDACT", "文字中有不可见字符或文字方向控制字符
              "删除该字符（gongshi redact --write 会删除）；它常随从网页或 Word 复制的文字而来，也可能把号码藏起来或倒过来显示",
              "delete it (gongshi redact --write does); it often comes with text copied from web pages or Word, and can "
              "hide a number or show it reversed")
+UNREAD_DIGITS = Msg("R-REDACT", "文字中有其他文字的数字或加在字母、数字上的组合符号（{chars}）：读者能读出其中的号码，隐私检查却读不出",
+                    "the text holds digits of another script or combining marks on letters or digits ({chars}): a "
+                    "reader reads the number in them, the privacy check cannot",
+                    "用 0–9 重新输入这些数字，删去组合符号（它们常随从网页或其他语言的文档复制的文字而来）；若是个人信息，同时作隐私处理",
+                    "retype the digits as 0-9 and delete the combining marks (they come with text copied from web pages "
+                    "or documents in other languages); if it is personal data, mask it too")
 FILE_NAME = Msg("R-REDACT", "文件名或文件夹名“{name}”中有{what}：它会成为公开网址的一部分",
                 "the file or folder name '{name}' holds a {what_en}: it becomes part of a public address",
                 "用 git mv 把文件改名为不含个人信息的编号，例如 cf-2024-0015.yml",
@@ -239,6 +246,10 @@ def scan_record(rec: Record, policy: dict[str, Any]) -> list[Leak]:
                 start = value.find(plain, end)
         if not any(lk.keys == keys and lk.match.kind == d.NAME for lk in leaks):
             leaks.append(Leak(rec, keys, d.Match(d.NAME, 0, len(name), name, mask)))
+    # Digits the detectors cannot read (glyphs.py): one pass over all the record's text, field
+    # by field only when it holds one.
+    if unread("\x00".join(v for _, v, _ in fields)):
+        leaks += [Leak(rec, keys, m) for keys, value, _ in fields for m in unread(value)]
     codes = _codes(rec)
     if codes and codes[0].match.kind == d.PERSON_ID:  # the whole field goes: one finding says so
         leaks = [lk for lk in leaks if lk.keys != codes[0].keys]
@@ -324,6 +335,8 @@ def match_finding(m: d.Match, file: str, line: int, column: int) -> Finding:
         return PERSON_ID(file, line, column)
     if m.kind == d.HIDDEN:
         return HIDDEN(file, line, column, chars=visible(m.text))
+    if m.kind == UNREAD:
+        return UNREAD_DIGITS(file, line, column, chars=code_points(m.text))
     zh, en = d.WHAT[m.kind]
     return LEAK(file, line, column, what=zh, what_en=en, mask=visible(m.mask or ""))
 

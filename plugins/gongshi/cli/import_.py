@@ -65,6 +65,8 @@ def run(args: argparse.Namespace) -> int:
     if written:  # what only the whole data set can tell (officer ids, deadlines) about the new files
         ds = validate(args.data, max(day, today_shanghai()))
         imp.report.extend(f for f in ds.report if f.file in written)
+    from gongshi.checks.scrub import scrub
+    scrub(imp.report)  # a cell or formula quoted in a message shows no personal data (checks/scrub.py)
     report = Report(condense(imp.report, args.file))  # a rule repeated on every row: one line, with a count
     print(report.to_text(args.lang), file=sys.stderr)
     print(f"已写入 {len(imp.written)} 个文件 / {len(imp.written)} file(s) written")
