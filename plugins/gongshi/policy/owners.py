@@ -38,7 +38,9 @@ ORGANISATION = re.compile(r"本局|我局|本机关|本单位|单位|机关|政�
                           r"防治|救助|设计|律师|会计|保健|医疗)所|(?:加油|收费|服务|检查|工作|管理|监测|防疫|卫生|派出|"
                           r"检验|救助)站|[图博展]馆|体育馆|[残妇侨文科]联|工会|联合会|商会|学会|拨打|致电|"
                           # (round 8) a credit code or a licence in the clause: the party is a business
-                          r"信用代码|营业执照|执照")
+                          r"信用代码|营业执照|执照|"
+                          # (round 9) an office's department (联系科室：法规科，联系电话：0571—…; 财务科, 办公室)
+                          r"科室|[\u4e00-\u9fff]{2}科(?![技学研普目])")
 # (round 7) An online shop on a platform (网店, 淘宝店铺, 微店) is a person's: its registered mailbox
 # is the keeper's own, not a company's published one.
 # (round 8) 某 before an organisation's kind is a masked body (某医院, 某公司, 某银行), and a masked name
@@ -103,14 +105,35 @@ _DRIVER = re.compile(r"驾驶员|驾驶人|司机|车主|驾驶|个人|私人|�
                      rf"某(?!某*(?:[省市州盟县区旗镇乡村街路巷道号]|[\u4e00-\u9fff]{{0,8}}?{_FIRM}))")
 
 
+# (round 9) A vehicle of the state by what it is: an enforcement or official car named right before
+# its plate (执法车辆皖K·A1203, 公务用车（号牌鲁A·G2719）, 执法人员驾驶公务用车…: the officer drives it, the
+# plate is not his) or in the brackets after it (苏A·J7351（公务用车）, （粤B·A0J92，单位自有）); and a
+# police plate (…警), which only the police carry.
+_OFFICIAL = r"(?:执法|公务|公用|警用|执勤|巡逻|巡查|值勤|单位)(?:用车|车辆|车)|公车|警车"
+_OFFICIAL_BEFORE = re.compile(rf"(?:{_OFFICIAL})[（(]?\s*(?:(?:号牌|车牌)(?:号码|号)?[：:\s为是]{{0,2}})?\Z")
+_OFFICIAL_AFTER = re.compile(rf"\s*[（(][^）)]{{0,12}}?(?:{_OFFICIAL}|单位(?:自有|所有)|公务)")
+# (round 9) The registered owner said after the plate, in its clause or the next one and across a
+# bracket's comma (（号牌沪A·R8H17，登记所有人为该公司）, 号牌号码桂C·88K10，所有人：…客运有限公司,
+# 鲁B·7H398号的登记所有人为…运输有限公司, 沪D·K8812号属…快递有限公司): an organisation's, unless a
+# person stands there (所有人为李某某).
+_OWNER_AFTER = re.compile(rf"[号）)]?(?:[，,]?\s*(?:号牌|车牌)?)?[^。；;]{{0,6}}?(?:(?:登记|行驶证)?所有人|车主|属于?|归属)"
+                          rf"(?:为|是|系|：|:)?\s*[^，,。；;]{{0,24}}?{_FIRM}")
+# The plate's own word before it (车辆（号牌…）, 货车鲁B·7H398): what the before-clause pattern reads.
+_PLATE_WORD = re.compile(r"[（(]?\s*(?:号牌|车牌)(?:号码|号)?[：:\s为是]{0,2}\Z")
+
+
 def vehicle_of_organisation(n: str, start: int, end: int) -> bool:
     """Whether the plate n[start:end] is said, in its own clause, to be an organisation's vehicle
-    with no person named between the two (see above)."""
+    with no person named between the two (see above), or is a vehicle of the state."""
+    if n.startswith("警", end - 1) or _OFFICIAL_BEFORE.search(n, max(0, start - 16), start) \
+            or _OFFICIAL_AFTER.match(n, end):
+        return True
     low = max(0, start - 40)
     low = max(low, max(n.rfind(c, low, start) for c in "，,。；;\n") + 1)
     if _DRIVER.search(n, low, start):
         return False  # (李某某驾驶某物流有限公司的货车（…）: the driver is named in the clause)
-    if _VEHICLE_BEFORE.search(n, low, start):
+    word = _PLATE_WORD.search(n, low, start)
+    if _VEHICLE_BEFORE.search(n, low, word.start() if word else start):
         return True
-    after = _VEHICLE_AFTER.match(n, end)
+    after = _VEHICLE_AFTER.match(n, end) or _OWNER_AFTER.match(n, end)
     return bool(after and not _DRIVER.search(after.group()))
