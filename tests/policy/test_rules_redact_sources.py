@@ -38,10 +38,10 @@ sys.path.insert(0, str(ROOT / "scripts"))
     # in a body; a measured value of a body; people named by a condition with 人士.
     ("当事人钱某某患有克罗恩病，常年在外地就医。", d.HEALTH, "患有克罗恩病，常年在外地就医", None),  # and what goes on (round 6)
     ("经查，当事人于2022年10月行胆囊切除术，术后一直休养。", d.HEALTH, "行胆囊切除术，术后一直休养", None),
-    ("当事人每晚服用喹硫平助眠，次日精神不振。", d.HEALTH, "服用喹硫平", None),
+    ("当事人每晚服用喹硫平助眠，次日精神不振。", d.HEALTH, "每晚服用喹硫平", None),  # how often too (round 9)
     ("当事人长期口服奥司他韦，自称身体虚弱。", d.HEALTH, "长期口服奥司他韦", None),
     ("当事人自述一直服用丙戊酸钠，已有五年。", d.HEALTH, "服用丙戊酸钠，已有五年", None),
-    ("当事人每天服用帕利哌酮控制病情。", d.HEALTH, "服用帕利哌酮控制病情", None),  # not in the table: by its ending
+    ("当事人每天服用帕利哌酮控制病情。", d.HEALTH, "每天服用帕利哌酮控制病情", None),  # not in the table: by its ending
     ("当事人已怀了二胎，预产期在下月。", d.HEALTH, "已怀了二胎，预产期在下月", None),
     ("当事人有冰毒吸食史，曾两次被强制戒毒。", d.HEALTH, "有冰毒吸食史，曾两次被强制戒毒", None),
     ("当事人吸食K粉成瘾，已送社区戒毒。", d.HEALTH, "吸食K粉成瘾，已送社区戒毒", None),
@@ -64,7 +64,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
     ("该员工体检为乙肝小三阳。", d.HEALTH, "乙肝小三阳", None),
     ("当事人自述肝脏有问题，需长期休养。", d.HEALTH, "肝脏有问题，需长期休养", None),  # an organ that fails, said plainly
     ("当事人年过七旬，口齿不清，由其女儿代为陈述。", d.HEALTH, "口齿不清", None),  # the topic goes on
-    ("当事人自称近期焦虑发作，无法入睡。", d.HEALTH, "近期焦虑发作", None),  # what the person says of it
+    ("当事人自称近期焦虑发作，无法入睡。", d.HEALTH, "近期焦虑发作，无法入睡", None),  # what the person says of it
     ("当事人到场时体温39.2℃。", d.HEALTH, "体温39.2℃", None),
     ("当事人左腿有残疾，行走不便。", d.HEALTH, "左腿有残疾，行走不便", None),
     ("当事人系戒毒人员。", d.HEALTH, "系戒毒人员", None),
