@@ -11,6 +11,9 @@ STOPPED = [
     ("当事人韩某某驾驶其私家车赣C·7P318运送散装白酒。", d.PLATE, "赣C·7P318", "赣C·***18"),
     ("执法人员发现当事人个人所有的货车（闽D·5K271）停放在仓库门口。", d.PLATE, "闽D·5K271", "闽D·***71"),
     ("车辆（晋A·3Q882）登记所有人为陶某某，系当事人本人。", d.PLATE, "晋A·3Q882", "晋A·***82"),
+    # A person's ID with a wrong check digit after a person's label: still an ID (the code labels
+    # are one list now; none of them stands here).
+    ("当事人身份证号码341522198506120031（末位有误）。", d.ID, "341522198506120031", "341522********0031"),
 ]
 
 PUBLIC = [
@@ -24,6 +27,10 @@ PUBLIC = [
     "涉事冷藏车（号牌青A·F2351，登记所有人为该公司）未配备温度记录设备。",
     "罐车宁A·61258号属银川某危险品运输有限公司所有。",
     "号牌号码琼B·7T330，所有人：三亚海岸旅游客运有限公司。",
+    # Codes by the one list of code labels (round 9: a product's model number with an ID's shape, a
+    # certificate's number with a mobile's; each was in only one of the two lists before).
+    "产品型号341522198506120031，共20台。",
+    "证书号码13905641234",
     # An office's landline by its department, written with an em dash.
     "联系科室：执法稽查科，联系电话：0731—84226510。",
 ]

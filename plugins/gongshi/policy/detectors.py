@@ -359,10 +359,14 @@ def _ids(v: View) -> Iterator[Match]:
             yield Match(ID15, *masked(v, s, e, 6, 3))
 
 
-# Labels of numbers that are no one's identity: with one of them just before, an ID's shape needs
-# its check digit right as well.
-_OTHER_NUMBER = re.compile(r"(?:订单|运单|快递|物流|单|流水|批|批次|编|序列|条形?|货|合同|发票|凭证|票据|案|注册|登记|备案|"
-                           r"许可证?|证书|产品|设备|出厂)(?:号码|编号|号|码)[^0-9\n。；;]{0,3}$")
+# Labels of numbers that are no one's identity (an order's, a batch's, a case's, a document's): one
+# fact for two uses (round 9: they were two lists that had drifted apart). With one just before,
+# an ID's shape needs its check digit right as well (_OTHER_NUMBER: 订单号341522198506120031 is an
+# order's, which only the check digit tells), and a number is that code, not a phone or an account
+# (_CODE_BEFORE: 批号13901234567, 工单编号…).
+_CODE_LABELS = (r"(?:(?:订单|运单|快递|物流|单|流水|批|批次|编|序列|条形?|货|合同|发票|凭证|票据|案|注册|登记|备案|"
+                r"许可证?|证书|产品|设备|出厂|型|序|文|缴款|识别|追溯)(?:号码|编号|号|码)|批次|代码)")
+_OTHER_NUMBER = re.compile(rf"{_CODE_LABELS}[^0-9\n。；;]{{0,3}}$")
 
 
 def _registration(n: str, start: int) -> bool:
@@ -377,8 +381,7 @@ _QUANTITY = re.compile(r"\s?(?:元|万元|亿元|美元|港元|角|分|吨|千�
 
 
 # A number right after the label of a code is that code (批号13901234567, 工单编号…), not a phone.
-_CODE_BEFORE = re.compile(r"(?:批号|批次|编号|单号|订单号|流水号|条码|条形码|货号|型号|代码|序列号|序号|文号|案号|登记号|注册号|"
-                          r"许可证号|凭证号|发票号码|发票号|缴款码|识别码|追溯码)[^0-9A-Za-z\n]{0,4}\Z")
+_CODE_BEFORE = re.compile(rf"{_CODE_LABELS}[^0-9A-Za-z\n]{{0,4}}\Z")
 
 
 def _code(n: str, start: int) -> bool:
