@@ -11,6 +11,32 @@ STOPPED = [
     ("当事人韩某某驾驶其私家车赣C·7P318运送散装白酒。", d.PLATE, "赣C·7P318", "赣C·***18"),
     ("执法人员发现当事人个人所有的货车（闽D·5K271）停放在仓库门口。", d.PLATE, "闽D·5K271", "闽D·***71"),
     ("车辆（晋A·3Q882）登记所有人为陶某某，系当事人本人。", d.PLATE, "晋A·3Q882", "晋A·***82"),
+    # Health said whole (round 9): a faculty failing with an adverb between, a measure said how high,
+    # a stroke and what it left, an organ's function, a disability's category and grade, a stage
+    # said after, a course's cycle, hearsay of a ward, a fever with its temperature, an unknown
+    # condition by more endings, a recovering addict, an operation counted, a drinker, what an
+    # examination found, an injury done to a body part and its grade, an organ's growth.
+    ("当事人的母亲听力越来越差，电话通知无法送达。", d.HEALTH, "母亲听力越来越差", None),
+    ("答：我那阵子血糖高到二十多，天天头晕。", d.HEALTH, "血糖高到二十多，天天头晕", None),
+    ("当事人于2021年中风后右侧肢体活动不便，常年卧床。", d.HEALTH, "中风后右侧肢体活动不便，常年卧床", None),
+    ("送达时受送达人叶某某肾功能衰竭，正在县医院透析。", d.HEALTH, "肾功能衰竭，正在县医院透析", None),
+    ("当事人之女系残疾人，残疾类别为智力，等级二级。", d.HEALTH, "系残疾人，残疾类别为智力，等级二级", None),
+    ("当事人罹患鼻咽癌，已是晚期，无力缴纳罚款。", d.HEALTH, "罹患鼻咽癌，已是晚期", None),
+    ("当事人妻子刚做完放疗第二个疗程，需人照顾。", d.HEALTH, "妻子刚做完放疗第二个疗程，需人照顾", None),
+    ("证人称当事人的哥哥去年进过精神病院。", d.HEALTH, "去年进过精神病院", None),
+    ("答：那天我发高烧到40度，没法开门营业。", d.HEALTH, "我发高烧到40度", None),
+    ("当事人检查当日因阑尾穿孔被送往医院。", d.HEALTH, "因阑尾穿孔被送往医院", None),
+    ("当事人系社区戒毒康复人员，按时到社区报到。", d.HEALTH, "戒毒康复人员", None),
+    ("当事人于去年做过两次腰椎手术，至今无法正常行走。", d.HEALTH, "去年做过两次腰椎手术，至今无法正常行走", None),
+    ("当事人自述嗜酒多年，手抖得厉害。", d.HEALTH, "嗜酒多年，手抖得厉害", None),
+    ("当事人之子在入职体检时发现乙肝表面抗原阳性。", d.HEALTH, "体检时发现乙肝表面抗原阳性", None),
+    ("当事人孕检时查出胎儿畸形，已引产。", d.HEALTH, "孕检时查出胎儿畸形，已引产", None),
+    ("当事人左腿被机器割断，经鉴定为五级伤残。", d.HEALTH, "左腿被机器割断，经鉴定为五级伤残", None),
+    ("当事人之父胆囊息肉，下月手术。", d.HEALTH, "胆囊息肉，下月手术", None),
+    # Addresses: a home in someone's native place, the part of a yard one lives in.
+    ("问：你现在住哪？答：住在他老家，河南省淮阳县城关镇东关村18号。", d.ADDRESS, "河南省淮阳县城关镇东关村18号",
+     "河南省淮阳县城关镇东关村**号"),
+    ("当事人现住叶县昆阳镇文化路9号院内东厢房。", d.ADDRESS, "叶县昆阳镇文化路9号院内东厢房", "叶县昆阳镇文化路*号院内东厢房"),
     # A person's ID with a wrong check digit after a person's label: still an ID (the code labels
     # are one list now; none of them stands here).
     ("当事人身份证号码341522198506120031（末位有误）。", d.ID, "341522198506120031", "341522********0031"),
@@ -31,6 +57,18 @@ PUBLIC = [
     # certificate's number with a mobile's; each was in only one of the two lists before).
     "产品型号341522198506120031，共20台。",
     "证书号码13905641234",
+    # Health words of nobody (round 9): a statistic's change, a facility and its machines, a disease
+    # as a topic, a warning naming several groups, a body's own 住址, a screening offered, a claim,
+    # a hazard.
+    "依据规定，本市2023年结核病报告发病数较上年下降6.5%。",
+    "本院血液透析室现有透析机12台。",
+    "县疾控中心专家就艾滋病传播途径进行了讲解。",
+    "该药品说明书注明：孕妇及哺乳期妇女不宜使用。",
+    "当事人为县人民医院，该院住址：某县解放路12号。",
+    "当事人在体检中心为受检者开展甲状腺结节筛查。",
+    "该保健品宣称可以改善肝功能受损。",
+    "当事人销售的电锯缺少防护罩，可能导致使用者手指被割断。",
+    "当事人在场地内组织肢体活动不便的老人做康复操。",
     # An office's landline by its department, written with an em dash.
     "联系科室：执法稽查科，联系电话：0731—84226510。",
 ]
