@@ -37,7 +37,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
     # from the kept table) or by its ending; an addiction; a pregnancy by what is carried; devices
     # in a body; a measured value of a body; people named by a condition with 人士.
     ("当事人钱某某患有克罗恩病，常年在外地就医。", d.HEALTH, "患有克罗恩病，常年在外地就医", None),  # and what goes on (round 6)
-    ("经查，当事人于2022年10月行胆囊切除术，术后一直休养。", d.HEALTH, "行胆囊切除术，术后一直休养", None),
+    ("经查，当事人于2022年10月行胆囊切除术，术后一直休养。", d.HEALTH, "2022年10月行胆囊切除术，术后一直休养", None),  # when too (round 9)
     ("当事人每晚服用喹硫平助眠，次日精神不振。", d.HEALTH, "每晚服用喹硫平", None),  # how often too (round 9)
     ("当事人长期口服奥司他韦，自称身体虚弱。", d.HEALTH, "长期口服奥司他韦", None),
     ("当事人自述一直服用丙戊酸钠，已有五年。", d.HEALTH, "服用丙戊酸钠，已有五年", None),
@@ -338,7 +338,8 @@ TUNE5E = {"address": (10, 10), "health": (30, 27), "clean": (20, 0)}
 # A sixth (tune5f.tsv, 30 health rows and 15 look-alikes dense with condition words), measured
 # once before the next change, the best estimate of unseen health text after this round:
 # health 23/30, 3 of 15 clean flagged (患有皮肤病的从业人员, 为入住的失智老人配备…, 一名聋哑人员). After:
-TUNE5F = {"health": (30, 27), "clean": (15, 1)}
+# (round 9: 27 -> 28, 患有尿失禁 as one word of the vocabulary with its kind)
+TUNE5F = {"health": (30, 28), "clean": (15, 1)}
 # A sixth set (heldout6.tsv: health 50, address 40, id_card 25, other_id 25, phone 25, email 15,
 # bank 20, plate 20, 80 clean), written by yet another person who had seen neither the detectors
 # nor the earlier sets, frozen before round 5 was merged and never opened by its author; main
@@ -402,7 +403,9 @@ TUNE6E = {"health": (12, 11), "clean": (10, 0)}
 # diagnosis's label's colon no clause end (诊断：1.…), 关过, …切除术; a birth said plainly (生完孩子):
 # health 18 -> 49 of 60 whole; then an injury done to a body part named before it (…手指被冲床压断):
 # 50.
-HELDOUT8 = {"address": (30, 27), "bank": (10, 10), "email": (10, 10), "health": (60, 50), "id_card": (15, 15),
+# Round 9 (mechanisms for other sets' rows, not tuned on this one): 50 -> 53, a coma's 状态, an operation's
+# 切除术 after the bare verb, the work one can no longer do.
+HELDOUT8 = {"address": (30, 27), "bank": (10, 10), "email": (10, 10), "health": (60, 53), "id_card": (15, 15),
             "other_id": (15, 15), "phone": (15, 15), "plate": (10, 10), "clean": (75, 0)}
 # Round 7's own rows (tune7.tsv: organisations' landlines and conditions named by laws, statistics
 # and notices, 16 look-alikes, with persons' phones and health close to them, 9): main 9/9 caught,
@@ -484,10 +487,29 @@ TUNE8 = {"address": (3, 3), "bank": (1, 1), "email": (1, 1), "health": (92, 91),
 # a middle dot beside 执法车辆/公务用车/登记所有人为该公司 (6), a statistic of 艾滋病病毒感染者, an
 # office's landline with an em dash. Health not caught whole: a course or a grade in the next
 # words (化疗第四周期, 言语不清), Q&A (发烧39度…打点滴), hearsay (去过精神病院). Spent since.
-HELDOUT10 = {"address": (30, 29), "bank": (15, 15), "email": (10, 10), "health": (50, 36), "id_card": (15, 15),
-             "other_id": (20, 20), "phone": (20, 20), "plate": (15, 15), "clean": (125, 8)}
+# Round 9 tuned on it (spent): vehicles of the state and owners said after the plate, an office's
+# department (8 -> 0 flagged); health said whole by mechanisms (a course's cycle, a faculty failing
+# with adverbs, a fever with its temperature, a disability's category, hearsay of a ward, 强阳性,
+# IgM, 高危/早期, organs before growths), 36 -> 49; 住在我老家，… as an address, 29 -> 30. Left: a
+# fever said in an answer (发烧39度) is caught but the writer marked the drip and the bed too.
+HELDOUT10 = {"address": (30, 30), "bank": (15, 15), "email": (10, 10), "health": (50, 49), "id_card": (15, 15),
+             "other_id": (20, 20), "phone": (20, 20), "plate": (15, 15), "clean": (125, 0)}
+# Round 9's own rows (tune9.tsv: 70 health in plain and clinical words, 60 hard look-alikes: fleets
+# and government plates with ·, offices' phones with em dashes, statistics, laws, product hazards;
+# 33 numbers and addresses), written before the round's changes and measured once on main: 81/103
+# whole (health 49/70), 16 of 60 flagged. After: all caught, none flagged.
+TUNE9 = {"address": (7, 7), "bank": (3, 3), "email": (3, 3), "health": (70, 70), "id_card": (3, 3),
+         "other_id": (6, 6), "phone": (6, 6), "plate": (5, 5), "clean": (60, 0)}
+# An eleventh set (tune11.tsv, 300 rows by an independent writer who had not read the code: 175
+# planted, health 50; 125 look-alikes), measured once on main before round 9 tuned on it, the best
+# estimate of unseen text: 153/175 whole, 170 touched, health 33/50 whole, 12 of 125 flagged; with
+# round 9's changes made before it arrived (from tune9 and the spent sets): 156/175, 170 touched,
+# health 35/50, 6 of 125 flagged. Then tuned on (spent): all caught whole, none flagged.
+TUNE11 = {"address": (30, 30), "bank": (15, 15), "email": (10, 10), "health": (50, 50), "id_card": (15, 15),
+          "other_id": (20, 20), "phone": (20, 20), "plate": (15, 15), "clean": (125, 0)}
 FROZEN = {"heldout.tsv": HELDOUT_SHA256,
           "heldout10.tsv": "f8493b0aec78c699ef637c163feacbe4ce6d679f300852660aabe3a53ef70f7f",
+          "tune11.tsv": "5e8c66f9d7aa942c2c90639c68c4f60e8efa26ac47bde84c965dd8133d3f78ca",  # its before-figures are of this file
           "heldout9.tsv": "c5c10f5ae0b329962f04957d1b6d3dd1586351ce8e3468c5692026d3ba6bf8f8",
           "heldout8.tsv": "dac3b81da5f413090d058c3e5219a56413875057d34d4bf246627c8268d6a39a",
           "heldout6.tsv": "13e0c2d002a72861b3a02f061634785ac51bf54ff6b47793224a5ccc277cd490",
@@ -505,7 +527,8 @@ FROZEN = {"heldout.tsv": HELDOUT_SHA256,
                                           ("tune6d.tsv", TUNE6D), ("tune6e.tsv", TUNE6E),
                                           ("heldout8.tsv", HELDOUT8), ("tune7.tsv", TUNE7),
                                           ("heldout9.tsv", HELDOUT9), ("tune8.tsv", TUNE8),
-                                          ("heldout10.tsv", HELDOUT10)])
+                                          ("heldout10.tsv", HELDOUT10), ("tune9.tsv", TUNE9),
+                                          ("tune11.tsv", TUNE11)])
 def test_eval_leaks_figures(name: str, figures: dict[str, tuple[int, int]]) -> None:
     """The figures scripts/eval_leaks.py prints (and the report gives) for both corpora."""
     import eval_leaks

@@ -431,6 +431,8 @@ def _cards(v: View) -> Iterator[Match]:
         # The greedy match may have swallowed a following number; try every end that stops
         # before a separator, longest first.
         ends = [i + 1 for i in range(s, e) if n[i].isdigit() and (i + 1 == len(n) or not n[i + 1].isdigit())]
+        if _code(n, s):
+            continue  # (round 9) a number after a code's label is that code (设备代码：3110330100201804567)
         for end in reversed(ends):
             number = digits(n[s:end])
             # An ID-shaped 18-digit number with a wrong check digit is not personal data.
@@ -478,6 +480,9 @@ def _regional(v: View) -> Iterator[Match]:
             yield Match(RESIDENCE, *masked(v, m.start(), m.end(), 2, 2))
 
 
+# The officer's own certificate right before a document label (执法证件（证件号：440300231578）): public,
+# as the officers' names and numbers are (the schema's disclosed fields).
+_OFFICERS = re.compile(r"执法(?:证件?|证号|工作证)[（(：:\s]{0,2}\Z")
 _MOBILE_DIGITS = re.compile(r"(?:0{0,2}86)?1[3-9]\d{9}")
 
 
@@ -501,6 +506,8 @@ def _labelled(v: View) -> Iterator[Match]:
         if _one_separator_kind(number) and not owners.public(v.text, m.start(2), m.end(2)):
             yield Match(ACCOUNT, *masked(v, m.start(2), m.end(2), 4, 4))
     for m in PASSPORT_RE.finditer(v.text):
+        if _OFFICERS.search(v.text, max(0, m.start() - 8), m.start()):
+            continue  # (round 9) an officer's certificate, public: 执法证件（证件号：…）
         if _one_separator_kind(m.group(1)):
             # Only digits are hidden: the letters of a passport (E, EA, C) stay as written.
             yield Match(PASSPORT, *masked(v, m.start(1), m.end(1), 1, 2))

@@ -97,7 +97,7 @@ def public(n: str, start: int, end: int, named_after: bool = False) -> bool:
 # 登记在/系/为…公司名下/的自有车辆. Nobody named in the clause before the plate, nor in what follows
 # it: a driver, a masked name or a private owner (李某某驾驶某物流有限公司的货车, 为其个人所有) makes
 # it a person's again.
-_FIRM = r"(?:公司|有限|集团|企业|合作社|车队|[运输物流客货]站|(?<![个体])户|驾校|学校|医院|机关|单位)"
+_FIRM = r"(?:公司|有限|集团|企业|合作社|车队|[运输物流客货]站|(?<![个体])户|驾校|学校|医院|机关|单位|(?<![结布格当])局)"
 _VEHICLE_BEFORE = re.compile(rf"{_FIRM}(?:名下|所属|所有|自有|拥有)?的?[^，,。；;（()）]{{0,12}}?(?:车|车辆)[（(]?\s*\Z")
 _VEHICLE_AFTER = re.compile(rf"\s*[）)]?[^，,。；;]{{0,4}}?(?:登记在|属于|归属于|挂靠在|为|系|是)[^，,。；;]{{0,24}}?{_FIRM}"
                             r"(?:名下|所有|所属|的自有|的营运|的运输|的车辆|的)")
@@ -116,10 +116,14 @@ _OFFICIAL_AFTER = re.compile(rf"\s*[（(][^）)]{{0,12}}?(?:{_OFFICIAL}|单位(?
 # bracket's comma (（号牌沪A·R8H17，登记所有人为该公司）, 号牌号码桂C·88K10，所有人：…客运有限公司,
 # 鲁B·7H398号的登记所有人为…运输有限公司, 沪D·K8812号属…快递有限公司): an organisation's, unless a
 # person stands there (所有人为李某某).
-_OWNER_AFTER = re.compile(rf"[号）)]?(?:[，,]?\s*(?:号牌|车牌)?)?[^。；;]{{0,6}}?(?:(?:登记|行驶证)?所有人|车主|属于?|归属)"
+_OWNER_AFTER = re.compile(rf"[号）)]?(?:[，,]?\s*(?:号牌|车牌)?)?[^。；;]{{0,6}}?(?:(?:登记|行驶证)?所有人|车主|属于?|归属|行驶证上?登记(?:的|在)?)"
                           rf"(?:为|是|系|：|:)?\s*[^，,。；;]{{0,24}}?{_FIRM}")
 # The plate's own word before it (车辆（号牌…）, 货车鲁B·7H398): what the before-clause pattern reads.
 _PLATE_WORD = re.compile(r"[（(]?\s*(?:号牌|车牌)(?:号码|号)?[：:\s为是]{0,2}\Z")
+
+
+# (round 9) A vehicle said to be an organisation's in a clause of its own (这辆车是公司的, 该车系…局所有).
+_OWN_CLAUSE = re.compile(rf"车[^，,。；;]{{0,4}}?(?:是|系|为|属于?|归)[^，,。；;]{{0,20}}?{_FIRM}(?:名下|所有|所属|的)?\Z")
 
 
 def vehicle_of_organisation(n: str, start: int, end: int) -> bool:
@@ -135,5 +139,11 @@ def vehicle_of_organisation(n: str, start: int, end: int) -> bool:
     word = _PLATE_WORD.search(n, low, start)
     if _VEHICLE_BEFORE.search(n, low, word.start() if word else start):
         return True
+    if word and word.start() == low and low and n[low - 1] in "，,":
+        # (round 9) a clause that only gives the plate (…垃圾清运车，号牌为豫A·F6231; 这辆车是公司的，号牌…):
+        # the vehicle and its owner are the clause before
+        prev = max(max(n.rfind(c, max(0, low - 41), low - 1) for c in "，,。；;\n") + 1, max(0, low - 41))
+        if not _DRIVER.search(n, prev, low - 1) and (_VEHICLE_BEFORE.search(n, prev, low - 1) or _OWN_CLAUSE.search(n, prev, low - 1)):
+            return True
     after = _VEHICLE_AFTER.match(n, end) or _OWNER_AFTER.match(n, end)
     return bool(after and not _DRIVER.search(after.group()))

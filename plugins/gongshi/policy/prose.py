@@ -118,6 +118,7 @@ DISEASES = sorted(set(
     # round 9: speech and continence, the drinker, delusions, the unborn child, a recovering addict
     "口吃 结巴 言语不清 说话不清 吐字不清 失禁 大小便失禁 尿失禁 大便失禁 小便失禁 酗酒 嗜酒 妄想 被害妄想 幻听 幻觉 "
     "胎儿异常 胎儿畸形 胎停 胎位不正 戒毒康复人员 社区戒毒人员 社区康复人员 喝农药 喝了农药 服农药 服毒 吞药 "
+    "强制隔离戒毒 戒毒治疗 孕周 缺失 缺损 萎缩 畸形 "
     # a drug test: a result only when 阳性 follows (吗啡类呈阳性), else the seized substance
     # and a medicine that says what it treats, taken by someone (当事人长期服用降压药)
     "".split()) | TESTED | MEDICINES | FAILING, key=len, reverse=True)
@@ -176,12 +177,14 @@ _PLAIN = (r"血[压糖脂](?:[1一]直|有点|有些|比较|偏|很|特别|还|�
           r"|(?:肝|肺|胃|肾|脑|乳房|甲状腺)(?:上|里|部)?(?:长了?个?|有个?|发现)(?:瘤子|肿瘤|肿块|结节|阴影|包块|囊肿)"
           # (round 9) and named without a verb, an organ's nodule or polyp (甲状腺结节, 胆囊息肉)
           r"|(?:甲状腺|乳腺|胆囊|肾|肝|肺|子宫|卵巢)(?:结节|息肉|囊肿|肿块|结石)"
+          # (round 9) symptoms that appeared in someone (出现发热、腹泻症状)
+          r"|出现[^，,。；;]{1,10}?症状"
           # (round 9) an operation on an organ and the time after it (心脏手术术后): said of a body
           r"|(?:心脏|肝脏?|肺部?|胃|肾脏?|脑部?|腰椎|颈椎|眼睛|眼部|乳腺|甲状腺|子宫|髋关节|膝关节)(?:搭桥|支架)?手术术?后"
           r"|(?:心脏|心|腿上?|手臂|腰上?|骨头|眼睛)(?:里|上)?(?:装了|装有|放了|植入了?|安了|做过|做了|搭了)(?:\d+个)?"
           r"(?:支架|钢板|钢钉|起搏器|人工关节|搭桥|手术)")  # (round 8: 眼睛做过手术)
-_PLAIN_FIRST = "血耳眼双左右肝肺胃肾脑乳甲心腿手腰骨听视记认发高残胆子卵"
-_DISEASE = ("(?=[" + "".join(sorted({w[0] for w in DISEASES} | {"h", "K"} | set(_HABIT_FIRST))) + "])(?:"
+_PLAIN_FIRST = "血耳眼双左右肝肺胃肾脑乳甲心腿手腰骨听视记认发高残胆子卵出"
+_DISEASE = ("(?=[" + "".join(sorted({w[0] for w in DISEASES} | {"h", "K"} | set(_HABIT_FIRST) | set(_PLAIN_FIRST))) + "])(?:"
             + "(?=[" + "".join(sorted({w[0] for w in _DRUGS.split("|")} | set(_HABIT_FIRST) | set(_PLAIN_FIRST))) + "])(?:"
             + _PLAIN + "|" + _HABIT + ")|"
             + _trie([w for w in DISEASES if w != "HIV"]) + r"|[Hh][Ii][Vv]|孕(?=\d{1,2}\s*[周月]))")  # 孕28周
@@ -189,11 +192,11 @@ _DISEASE = ("(?=[" + "".join(sorted({w[0] for w in DISEASES} | {"h", "K"} | set(
 # A certified grade (视力残疾一级: 1级 in the view) or how long (怀孕五个月) belongs to it too.
 # A test and its result may stand between (新冠病毒核酸检测结果阳性, 吗啡类呈阳性); a duration may be
 # approximate (怀孕约五个月).
-_RESULT = (r"(?:强阳性|阳性|晚期|早期|中期|末期|患者|病人|病患|患儿|人士|使用者|携带者|感染者|感染|病史|史|后遗症|综合征|综合症|术后|切除术|手术|"
+_RESULT = (r"(?:强阳性|阳性|妇女|晚期|早期|中期|末期|患者|病人|病患|患儿|人士|使用者|携带者|感染者|感染|病史|史|后遗症|综合征|综合症|术后|切除术|手术|"
            r"根治术|介入术|摘除术|修复术|微创手术)")  # (round 6: 乳腺癌根治术)
 # (round 5: the marker's short name in brackets and a confirmation may stand between too, 乙肝表面
 # 抗原（HBsAg）阳性, HIV抗体确证阳性; and a stay counts in days or years, 住院治疗12天)
-_AFTER = (rf"症?类?(?:病毒|毒品)?(?:表面抗原|抗体|抗原|核酸)?(?:[(（][A-Za-z0-9-]{{2,10}}[)）]|-?Ig[MGAE])?"
+_AFTER = (rf"(?:人(?![员民数口群次士]))?症?类?(?:病毒|毒品)?(?:表面抗原|抗体|抗原|核酸)?(?:[(（][A-Za-z0-9-]{{2,10}}[)）]|-?Ig[MGAE])?"
           rf"(?:(?:检测|检验|确证|复检|初筛|试验){{0,2}}(?:结果)?(?:为|呈|显示为?)?{_RESULT}|检测)?"
           r"(?:(?:(?:等级|级别)(?:为|是)?)?[1-4]级|(?:约|近|已|大约|将近|达)?\d{1,2}个?(?:多|余)?(?:月|周|天|日|年)(?:余|多)?)?")
 # How bad it is, said after it (吸毒成瘾严重), and a gloss in brackets (视力残疾一级（双目失明）):
@@ -241,11 +244,14 @@ _PERSON_WORD = re.compile(r"当事人|本人|其|我(?![局委所队厅市县区
 _CAUSED = re.compile(r"(?:致|造成|导致|致使)(?:对方|他人|受害人|被害人|被侵害人|路人|行人|人|多人|\d+人|\d+名[^，,。；;]{0,4})"
                      r"[^，,。；;]{0,2}\Z")
 _BODY_BEFORE = re.compile(rf"{_BODY}\Z")
+# (round 9) What a body part is missing or how it is misshapen: a condition only with the body part
+# before it (双上肢缺失, 左腿萎缩), not of data or goods (资料缺失, 包装破损).
+ON_BODY = frozenset("缺失 缺损 萎缩 畸形".split())
 INJURED = frozenset("轧断 压断 砸断 夹断 绞断 锯断 砸伤 压伤 夹伤 轧伤 咬伤 切断 割断 砍断 碾断 撞断 割伤 砍伤 刺伤 扎伤".split())
 _BODY_DONE_TO = re.compile(rf"{_BODY}[^，,。；;]{{0,10}}?(?:被|遭|让)[^，,。；;被]{{0,8}}\Z")
 # Conditions said one after the other of the same person (糖尿病及高血压) are one finding, and so
 # is one the vocabulary does not know, by the ending of its name (焦虑症和失眠症).
-_CHAINED = re.compile(r"(?:[和及与、]|以及|并|伴有|合并)[\u4e00-\u9fff]{1,6}?(?:症|病|炎|癌|瘤|综合征|障碍)")
+_CHAINED = re.compile(r"(?:[和及与、]|以及|并|伴有|伴|合并)[\u4e00-\u9fff]{1,6}?(?:症|病变|病|炎|癌|瘤|综合征|障碍)")
 _AND = re.compile(r"(?:[及和与、并]|以及|伴|伴有|合并|并发|并伴有|后)?")  # (中风后失语)
 # A positive result of a sample, goods or an animal (1批次检出非洲猪瘟病毒核酸阳性): nobody's health.
 _NOT_PERSON = re.compile(r"样品|样本|批次|检品|产品|食品|商品|货物|生猪|猪|牛|羊|禽|鸡|鸭|鹅|犬|动物|肉|水产|冷链|外包装|环境|"
@@ -259,7 +265,7 @@ _DIAGNOSED = re.compile(r"患有|患上|罹患|身患|确诊为|确诊患有|确
 _OBJECT = re.compile(r"(?!病例|患者|病人|人数|人员|者|率|标准|依据|证明|报告|书)[^，,。；;、：:（）()\n“”\"]{2,14}")
 _OBJECT_TAIL = re.compile(r"(?:多年|已久|数年|等|等疾病|的病史|病史|史)\Z")
 # A condition that names people as customers of a service (为孕妇提供…鉴定): nobody in particular.
-_FOR_CUSTOMERS = re.compile(r"(?:为|向|给|对|针对|面向|帮助|招揽)(?:多名|多位|\d+名|\d+位|部分|其他|众多|这些|辖区|本地|社区|广大|入住的|"
+_FOR_CUSTOMERS = re.compile(r"(?:为|向|给|对|针对|面向|帮助|招揽)(?:其|本院|本机构|该院|该机构)?(?:收住|收治|入住|就诊|护理|托养|接收)?的?(?:多名|多位|\d+名|\d+位|部分|其他|众多|这些|辖区|本地|社区|广大|入住的|"
                             r"就诊的|所有|全体)?\Z")
 # (round 5) Counted people (收住残疾人38名), a warning on goods (孕妇和哺乳期妇女禁用), a test arranged
 # for others (为从业人员办理乙肝检测): nobody in particular.
@@ -325,12 +331,12 @@ def _medicines(text: str, start: int, end: int) -> tuple[int, int] | None:
 # finding covers the statement as a reader (and a held-out set's author) marks it; the verb is
 # not what makes it personal, nothing more is flagged for it.
 # (with the adverb that says when: 已怀孕七个月, 曾做过心脏搭桥手术, 正处于哺乳期)
-_HAD_VERB = re.compile(rf"{_BODY}?(?:(?:去年|前年|今年|上个?月|前几年|近期|最近)(?:初|底|年初|年底)?)?因?(?:已经|已|曾经|曾|正在|正|长期|一直|仍|刚刚?|生下来就|从小就?|天生就?|每[日天晚周])?(?:有过)?"
+_HAD_VERB = re.compile(rf"{_BODY}?(?:(?:去年|前年|今年|上个?月|前几年|近期|最近)(?:初|底|年初|年底)?|\d{{4}}年(?:\d{{1,2}}月)?(?:\d{{1,2}}日)?)?因?(?:已经|已|曾经|曾|正在|正|长期|一直|仍|刚刚?|生下来就|从小就?|天生就?|每[日天晚周])?(?:有过)?"
                        r"(?:(?:尿检|血检|尿液检测|血液检测|毛发检测)(?:结果)?(?:显示|为|呈)?|"  # (round 8: the sample's test, 尿检结果显示…呈阳性)
-                       r"被?查出来?(?:患有|患了?)|被诊断出|(?:孕检|产检|体检|复查|检查|B超)(?:时|中)?(?:发现|查出|显示)(?:为|有)?|(?:因[^，,。；;因]{1,6}?)?(?:患有|患上|得了|患)|被?确诊患有|被诊断为|诊断为|诊断出|被?确诊为|被?确诊|是|住院行|入院行|患有|患上|罹患|身患|患|感染了|感染|染上|得了|装有|装了|"
+                       r"被?查出来?(?:患有|患了?)|被诊断出|(?:孕检|产检|体检|复查|检查|B超)(?:时|中)?(?:发现|查出|显示)(?:为|有)?|(?:因[^，,。；;因]{1,6}?)?(?:患有|患上|得了|患)|被?确诊患有|被诊断为|(?:入院|出院|门诊|临床)?诊断为|诊断出|被?确诊为|被?确诊|是|住院行|入院行|患有|患上|罹患|身患|患|感染了|感染|染上|得了|装有|装了|"
                        r"植入|安装了|戴着|佩戴|服用|口服|(?:静脉)?注射|做过|做了|做完|接受了|接受|参加|处于|因患|因|有|"
                        # (round 6: 系聋哑人, 行…切除术, 查出宫颈癌, 因车祸致颅脑损伤, 因服用…, 做过两次…)
-                       r"是(?:个|一个|一名|名)|系|(?<![进执施实举履运银发盛流通旅步])行|查出来?|检出|因?(?:突发|突患)|得过|吃了?|因[^，,。；;因]{1,6}?(?:致使|导致|致)|因服用|因过量服用)?"
+                       r"是(?:个|一个|一名|名)|系|(?<![进执施实举履运银发盛流通旅步])行|查出来?|检出|因?(?:突发|突患)|得过|吃了?|因[^，,。；;因]{1,6}?(?:致使|导致|致|被)|因服用|因过量服用)?"
                        r"(?:过量的?|大量的?|\d+次)?\Z")
 
 
@@ -345,7 +351,7 @@ _AT_HOSPITAL = re.compile(r"(?:在|于|到)[^，,。；;在于到]{0,10}?(?:医�
 _WARDS = "精神科|肿瘤科|感染科|精神病院|精神病医院|精神卫生中心|精神专科医院|肿瘤医院|传染病医院|结核病医院|胸科医院|戒毒所|戒毒中心"
 _WARD_CUE = re.compile(_WARDS)
 _WARD = re.compile(rf"(?:在|于|到|住进|送往|送至|送到|转入)[^，,。；;在于到]{{0,8}}?(?:{_WARDS})"
-                   r"(?=[^，,。；;]{0,6}?(?:住|治疗|就诊|隔离|戒|关|化疗|放疗|手术|门诊|抢救))"
+                   r"(?=[^，,。；;]{0,6}?(?:住|治疗|就诊|隔离|戒|关|化疗|放疗|手术|门诊|抢救|开具?|取药|配药|拿药))"
                    # (round 9) a stay said by the verb of going in alone (他前几年去过精神病院)
                    rf"|(?:去过|进过|住过|住进过?|关进过?|送进过?)[^，,。；;]{{0,8}}?(?:{_WARDS})")
 
@@ -395,7 +401,10 @@ _GOES_ON = re.compile(
     r"(?:无法|不能|下不来|起不了)(?:下床|起床)|躺(?:在)?床上|(?:抬|举|站|坐|直)不起来?|不能久[站坐立行走]|不能从事|干不了|不出门|出不了门|"
     r"截[去掉除了](?:[^，,。；;]{0,8}(?:趾|指|肢|腿|脚|手|臂))?|喘不[上过]气|呼吸困难|胸闷|头晕|不[1一]样长|下不来|损伤程度|伤残等级|轻伤|重伤|轻微伤|伤残|住着|滴度|(?:记忆力|视力|听力|智力|体力)[^，,。；;]{0,3}?(?:减退|下降|衰退|丧失|差)|"
     r"休息|药(?:都|也|一直|还)?(?:吃|服|打)|(?:已经|已有|已)[\d十]+个?(?:多|余)?(?:年|月|周|天)|(?:不能|无法)(?:控制|辨认)[^，,。；;]{0,6}?行为|无法(?:正常)?(?:交流|沟通|说话)|钢钉|夹板|绷带|关过|切除术|摘除术|记不[清住得]|不记得|认不[出得]人|(?:视力|听力)\d+(?:\.\d+)?|证(?![人明])件?|期间|取药|拿药|开药|配药|"
-    r"(?:吃着?|服用?|打了?着?|注射|用)[^，,。；;]{0,10}(?:药|素|片|胶囊|钠|钾|林|平|嗪|唑|酮|雷|肼|仑|韦|酯|汀|芬|松)(?:抗病毒|控制|治疗|维持)?")
+    r"(?:吃着?|服用?|打了?着?|注射|用|开具?|取|配|拿)[^，,。；;]{0,10}(?:药|素|片|胶囊|钠|钾|林|平|嗪|唑|酮|雷|肼|仑|韦|酯|汀|芬|松)(?:抗病毒|控制|治疗|维持)?|"
+    # (round 9) a tremor, training, a scan, a positive result, a medicine taken daily whatever its name
+    # (每天吃优甲乐), an operation by its letters (行PCI术)
+    r"震颤|颤抖|发抖|(?:康复)?训练|B超|彩超|CT|核磁|阳性|每(?:天|日|晚|周)都?(?:吃|服用?|打|注射|用)[\u4e00-\u9fff]{1,6}|行[A-Za-z\u4e00-\u9fff]{1,8}?术")
 _STOP = re.compile(r"罚款|处罚|申请|请求|听证|签收|签字|笔录|委托|代为|代收|代签|代管|代理|无法(?![下起]床|(?:控制|辨认)|(?:正常|独立|自主)?(?:交流|沟通|说话|行走|走路|站立|进食|吞咽|入睡|睡眠|自理|劳动))|未能|由其|由他|经营|店|案(?!发)|调查|"
                    r"执行|整改|文书|决定书|家庭|经济|开销|期限|询问")
 _GOES_TAIL = re.compile(r"(?:第?\d+个?(?:疗程|周期))?(?:\d+(?:\.\d+)?(?:毫升|ml|mL|毫克|mg|克|片|粒|支|单位))?(?:病|人员|谱系障碍)?(?:失代偿期|代偿期|[1-4]期|急性期|发病期|稳定期|恢复期)?[了过着]?(?:已有|已经|已)?(?:\d+(?:\.\d+)?个?(?:多|余)?(?:次|天|日|周|月|年)|小?[一二三四五六七八九十两半几数]+个?(?:多|余)?(?:次|天|日|周|月|年)|[\d十]+(?:天|日|周|年|度)|多年)?(?:严重|较重|明显|很?厉害)?的?"
@@ -410,7 +419,7 @@ _GOES_CHARS = 30  # characters of a clause
 
 # Someone other than the person the statement is about (其 alone is that person: 其承认曾吸食…;
 # 其丈夫 is not).
-_SOMEONE_ELSE = re.compile(r"其(?=[丈妻子女父母家亲儿兄弟姐妹配老])|(?!其)(?:" + _PERSON_WORD.pattern + ")")
+_SOMEONE_ELSE = re.compile(r"其(?=[丈妻子女父母家亲儿兄弟姐妹配老])|(?!其)(?<!其)(?:" + _PERSON_WORD.pattern + ")")  # (round 9: 其本人 is the same)
 
 
 def _tail(text: str, at: int, limit: int) -> int:
@@ -552,7 +561,7 @@ _BARE = re.compile(r"(?:(?:(?<=[，,（(：:；;、\s男女人其])|^)住(?![宿
                    r"[：:\s]{0,2}")
 _ADDRESS_BODY = re.compile(r"[^，,。；;：:\n）)（(]{2,60}")  # (not across a colon: 登记住所与…不一致：…)
 # What a number in an address is the number of: a building, a house, a room, a village group.
-_UNIT = "号楼|号院|号房|号|室|房|栋|幢|座|单元|组|队|社|弄|巷|户|楼|层"  # (1801房, 1504号房: a room)
+_UNIT = "号楼|号院|号房|号|室|房间|房|栋|幢|座|单元|组|队|社|弄|巷|户|楼|层"  # (1801房, 1504号房: a room)
 # The last character of a housing estate's name (小区, 花园, 苑 …), before its building and room.
 _ESTATE_END = "区园苑寓村厦城府庭湾里院"
 # A number that ends an address (a house, a group, a building, a room) or a 3-2-502.
@@ -568,7 +577,7 @@ _HIDDEN_NUMBER = re.compile(rf"[\d十百千]*\d\s*(?:{_UNIT})|\d+(?:-\d+)*\Z|\d+
 _NUMBERED = rf"[\d十百千]*\d\s*(?:{_UNIT})"
 _LAST_NUMBER = re.compile(rf"{_NUMBERED}(?:\s*(?:[\d十百千]*\d\s*(?:{_UNIT})|[东西南北中]单元|[东西南北中][户套间侧]|[左右](?:边|侧|手)|半?地下室|阁楼|车库|储藏室|-\d+|\d+"
                           # (round 9) the part of a yard one lives in (66号院内平房, 18号东厢房)
-                          r"|[内里]?(?:平房|偏房|厢房|[东西南北]厢房|[东西南北]屋|小屋|后院)))*"
+                          r"|[内里]?(?:平房|偏房|厢房|[东西南北]厢房|[东西南北]屋|小屋|后院|出租屋|出租房)))*"
                           rf"|{_LETTERED}"
                           rf"|\d{{1,3}}-[A-Za-z]\s*(?:室|号|户|房)"  # (round 6: 金皇公寓17-C室)
                           rf"|\d+(?:-\d+)+|(?<![\d十百千])\d{{2,}}(?![\d十百千\u4e00-\u9fff])")
@@ -590,7 +599,7 @@ _ROOM = re.compile(r"\d{1,3}\s*(?:号楼|栋|幢|座)\s*(?:(?:\d{1,2}|[东西南
 # …三组21号村民, …16-2-402的住处): an address without a label.
 # (found from the word, then the number before it: numbers are common, these words are not)
 _RESIDENT = re.compile(r"的?(?:自有|自家的?|自己的?|个人)?(?:住户|村民|居民|住处|住宅|住房|家中|家里|自家|寓所|租住|居住)")  # (round 8: 的自有住房)
-_HOUSE_BEFORE = re.compile(rf"(?:{_NUMBERED}|\d+(?:-\d+)+)\Z")
+_HOUSE_BEFORE = re.compile(rf"(?:{_NUMBERED}|\d+(?:-\d+)+)(?:[东西南北中][户套间侧]|[左右](?:边|侧|手))?\Z")
 
 
 def _residents(n: str) -> Iterator[tuple[int, int]]:
@@ -640,7 +649,7 @@ def _inside(spans: list[tuple[int, int]], starts: list[int], at: int) -> bool:
 
 # (round 7) After a person's own label (户籍地为…), an address may end in its village or community
 # with no number, a county or town before it (…郸城县汲冢镇王楼村, …桃洪镇城西社区).
-_VILLAGE_END = re.compile(r"(?<=[县区旗镇乡])(?:(?![县区旗镇乡])[\u4e00-\u9fff]){1,6}?(?:村|社区)\Z")
+_VILLAGE_END = re.compile(r"(?<=[县区旗镇乡])(?:(?![县区旗镇乡])[\u4e00-\u9fff\d]){1,6}?(?:村|社区)\Z")  # (5站村: 五站村 in the view)
 
 
 def _body(n: str, start: int, bare: bool, weak: bool = False, person: bool = False) -> tuple[int, int] | None:
@@ -693,6 +702,8 @@ def _numbers(n: str, start: int, end: int) -> set[int]:
     return hidden
 
 
+# (round 9) A flat on sale or to let, as an agent advertises it (房源信息“…8栋2单元1502室”): no one's home.
+_LISTING = re.compile(r"房源|楼盘|商品房|售楼|挂牌|二手房|新房")
 # (round 9) A label right after a word that points back to a body (该院, 本公司, 该店的): its address.
 _BODY_OWNS = re.compile(r"(?:该|本)(?:院|医院|公司|店|单位|所|企业|校|学校|中心|厂|社|局|机构)的?\Z")
 
@@ -736,7 +747,8 @@ def _addresses(n: str, organisation: bool) -> Iterator[tuple[str, int, int, set[
     for room, room_end in rooms:
         if room < done or _inside(taken, starts, room):
             continue
-        if _PLACE_OF_BUSINESS.search(n, _sentence_start(n, room), room) or _DECLARED_BUSINESS.match(n, room_end):
+        if _PLACE_OF_BUSINESS.search(n, _sentence_start(n, room), room) or _DECLARED_BUSINESS.match(n, room_end) \
+                or _LISTING.search(n, _sentence_start(n, room), room):
             continue
         start = _place_start(n, room)
         done = room_end
@@ -833,6 +845,8 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
             # before it (当事人年事已高，骨质疏松，…): the topic goes on
             topic = start == clause_start and person_in_sentence(text, clause_start)
             body = severity is not None and _BODY_BEFORE.search(severity.group()) is not None
+            if core in ON_BODY and not body:
+                continue  # (round 9) 缺失 of a body part only
             if core in INJURED:
                 # (round 8) an injury done to a body part named before it in the clause (右手三根手指被
                 # 机器轧断): the finding starts at the body part; without one it is no one's (被夹伤的危险)
@@ -946,9 +960,11 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
         # else named between (血压170/105mmHg，诊断为高血压3级; …精神分裂症，长期服用奥氮平).
         merged: list[tuple[int, int]] = []
         for start, end in sorted(spans):
+            # (round 9) with what the previous one carries after it (慢性肾病4期，目前肌酐值为…)
+            was = _tail(text, merged[-1][1], start) if merged and merged[-1][1] < start else start
             if merged and (start <= merged[-1][1] or _AND.fullmatch(text, merged[-1][1], start)
-                           or _NEXT_CLAUSE.fullmatch(text, merged[-1][1], start)
-                           and not _PERSON_WORD.search(text, merged[-1][1], start)):
+                           or _NEXT_CLAUSE.fullmatch(text, was, start)
+                           and not _PERSON_WORD.search(text, was, start)):
                 merged[-1] = (merged[-1][0], max(merged[-1][1], end))
             else:
                 merged.append((start, end))
@@ -998,7 +1014,7 @@ _CUE_WORDS = sorted({w if any(c.isdigit() for c in w) else _cue(w) for w in DISE
                     # (round 6: _PLAIN's shapes, by their measures and their ends)
                     # (round 9: a faculty or a function, a fever, a category, an organ's growth or operation)
                     | {"听力", "视力", "记忆力", "认知能力", "肝功能", "肾功能", "心功能", "肺功能", "发烧", "发高烧", "高烧", "高热",
-                       "残疾类", "残疾种类", "结节", "息肉", "结石", "手术术后", "手术后"}
+                       "残疾类", "残疾种类", "结节", "息肉", "结石", "手术术后", "手术后", "症状", "阳性"}
                     | {"血压", "血糖", "血脂", "听不见", "听不清", "看不见", "看不清", "聋了", "瞎了", "瘤子", "肿块", "阴影",
                        "囊肿", "支架", "钢板", "钢钉", "搭桥"}
                     # (结节, 包块: by the organ they grow in, 结 and 包 begin 结果 and 包装)
