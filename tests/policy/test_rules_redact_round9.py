@@ -33,6 +33,17 @@ STOPPED = [
     ("当事人孕检时查出胎儿畸形，已引产。", d.HEALTH, "孕检时查出胎儿畸形，已引产", None),
     ("当事人左腿被机器割断，经鉴定为五级伤残。", d.HEALTH, "左腿被机器割断，经鉴定为五级伤残", None),
     ("当事人之父胆囊息肉，下月手术。", d.HEALTH, "胆囊息肉，下月手术", None),
+    # Classes tune11 showed, on new sentences: a person named by a condition with its grade, symptoms
+    # that appeared and a result in the next clause, what a drug offence led to, a daily medicine by
+    # a brand name, a limb missing, an operation by its name after 行.
+    ("当事人祝某系听力残疾人（二级），由手语翻译陪同。", d.HEALTH, "系听力残疾人（二级）", None),
+    ("当事人柏某近日出现咳嗽、低热症状，后经检测为甲型流感病毒阳性。", d.HEALTH, "出现咳嗽、低热症状，后经检测为甲型流感病毒阳性", None),
+    ("当事人于2023年因贩毒被强制隔离戒毒两年。", d.HEALTH, "2023年因贩毒被强制隔离戒毒两年", None),
+    ("当事人称其患有甲亢，每天吃赛治，心慌手抖。", d.HEALTH, "其患有甲亢，每天吃赛治，心慌手抖", None),
+    ("当事人之母左下肢缺失，常年坐轮椅。", d.HEALTH, "左下肢缺失，常年坐轮椅", None),
+    ("当事人提交的出院记录显示：入院诊断为冠心病，行冠脉造影术。", d.HEALTH, "入院诊断为冠心病，行冠脉造影术", None),
+    ("当事人租住在顺德区大良街道新桂路5号2楼203房间。", d.ADDRESS, "顺德区大良街道新桂路5号2楼203房间", "顺德区大良街道新桂路*号*楼***房间"),
+    ("当事人在合肥市包河区望湖城16号楼2单元5楼西户居住。", d.ADDRESS, "合肥市包河区望湖城16号楼2单元5楼西户", "合肥市包河区望湖城**号楼*单元*楼西户"),
     # Addresses: a home in someone's native place, the part of a yard one lives in.
     ("问：你现在住哪？答：住在他老家，河南省淮阳县城关镇东关村18号。", d.ADDRESS, "河南省淮阳县城关镇东关村18号",
      "河南省淮阳县城关镇东关村**号"),
@@ -53,6 +64,16 @@ PUBLIC = [
     "涉事冷藏车（号牌青A·F2351，登记所有人为该公司）未配备温度记录设备。",
     "罐车宁A·61258号属银川某危险品运输有限公司所有。",
     "号牌号码琼B·7T330，所有人：三亚海岸旅游客运有限公司。",
+    # tune11's look-alike classes on new sentences: data missing (not a limb), a state body's car whose
+    # clause before says so, a company's car in an answer, an officer's certificate, a code label before
+    # a card's shape, a flat in a listing, a group of others described by a symptom.
+    "该单位的货物资料缺失，包装破损。",
+    "该车系县自然资源局所有的执法用车，号牌为皖P·A7712。",
+    "问：这车是谁的？答：这车是公司的，车牌苏F·3M119。",
+    "执法人员出示执法证（证号：34130020231578）。",
+    "当事人电梯设备代码：3110340100201904568。",
+    "当事人发布的房源“翠湖花园3栋1单元801室”未标明价格。",
+    "当事人未对出现发热症状的顾客进行登记。",
     # Codes by the one list of code labels (round 9: a product's model number with an ID's shape, a
     # certificate's number with a mobile's; each was in only one of the two lists before).
     "产品型号341522198506120031，共20台。",

@@ -267,6 +267,9 @@ _OBJECT_TAIL = re.compile(r"(?:多年|已久|数年|等|等疾病|的病史|病�
 # A condition that names people as customers of a service (为孕妇提供…鉴定): nobody in particular.
 _FOR_CUSTOMERS = re.compile(r"(?:为|向|给|对|针对|面向|帮助|招揽)(?:其|本院|本机构|该院|该机构)?(?:收住|收治|入住|就诊|护理|托养|接收)?的?(?:多名|多位|\d+名|\d+位|部分|其他|众多|这些|辖区|本地|社区|广大|入住的|"
                             r"就诊的|所有|全体)?\Z")
+# (round 9) A condition before the group of others it describes (对出现发热症状的顾客…): customers,
+# passengers and the public are never the party whose data the record holds.
+_GROUP_AFTER = re.compile(r"的(?:顾客|消费者|旅客|游客|乘客|群众|居民|人群|学生|儿童|就诊者|就诊人员|求职者|受检者)")
 # (round 5) Counted people (收住残疾人38名), a warning on goods (孕妇和哺乳期妇女禁用), a test arranged
 # for others (为从业人员办理乙肝检测): nobody in particular.
 # (round 8: with 共/计/达/有 between, 严重精神障碍患者共1263人)
@@ -811,6 +814,8 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
                     or _COUNT_AFTER.match(text, m.end()) or _LABEL_AFTER.match(text, m.end()) \
                     or m.group("core").endswith(("检测", "检验")) and _ARRANGED.search(before):
                 continue
+            if _GROUP_AFTER.match(text, m.end()):
+                continue  # (round 9) a condition that describes a group of others (出现发热症状的顾客)
             if _FOR_CUSTOMERS.search(before) and _SERVICE_AFTER.match(text, m.end()):
                 continue  # 为孕妇提供…: the people a service is for, nobody in particular
             core = m.group("core")
