@@ -116,8 +116,8 @@ DISEASES = sorted(set(
     # round 8: a combined result, a long-term disability of old age, occupational lung disease, polio
     "乙肝大三阳 乙肝小三阳 失能 半失能 瘫在床上 尘肺病 尘肺 矽肺 小儿麻痹 小儿麻痹症 脊髓灰质炎 "
     # round 9: speech and continence, the drinker, delusions, the unborn child, a recovering addict
-    "口吃 结巴 言语不清 说话不清 吐字不清 失禁 大小便失禁 尿失禁 大便失禁 小便失禁 酗酒 嗜酒 妄想 被害妄想 幻听 幻觉 "
-    "胎儿异常 胎儿畸形 胎停 胎位不正 戒毒康复人员 社区戒毒人员 社区康复人员 喝农药 喝了农药 服农药 服毒 吞药 "
+    "口吃 言语不清 说话不清 吐字不清 失禁 大小便失禁 尿失禁 大便失禁 小便失禁 酗酒 嗜酒 妄想 被害妄想 幻听 幻觉 "
+    "胎儿异常 胎儿畸形 胎停 胎位不正 戒毒康复人员 社区戒毒人员 社区康复人员 服农药 服毒 吞药 "
     "强制隔离戒毒 戒毒治疗 孕周 缺失 缺损 萎缩 畸形 "
     # a drug test: a result only when 阳性 follows (吗啡类呈阳性), else the seized substance
     # and a medicine that says what it treats, taken by someone (当事人长期服用降压药)
@@ -1001,10 +1001,15 @@ _TAKE_OR_WARD = re.compile(rf"{_TAKE.pattern}|{_WARDS}")  # (one scan for both, 
 # the cue is still in every text the word is in.
 # (and the round-3 words' 左眼失明, 高位截瘫, 酒精依赖, 海洛因, 美沙酮, 人格障碍, 粉碎性骨折, 行动不便,
 # 意识不清, 发育迟缓, 高度近视, 记忆力减退, 降压药)
-_COMMON_FIRST = set("人经有产中大食自放核结化关水不高活新小家流左右位酒海美格粉行意发度记降工营移造安止")  # (round 5: 人工耳蜗 by
+_COMMON_FIRST = set("人经有产中大食自放核结化关水不高活新小家流左右位酒海美格粉行意发度记降工营移造安止便社")  # (round 5: 人工耳蜗 by
 # 耳蜗, 营养不良 by 养不良 (经营), 移植术 by 植术 (移送), 造口术 by 口术 (制造))
 # Two-character words whose first character is everywhere (抽搐: 抽检, 抽查): cued by the second.
 _STRIP_TO_ONE = set("抽")
+
+
+# (round 9) Endings of unknown conditions whose first characters are everywhere (结果, 穿戴): a stone
+# the vocabulary knows (胆结石, 肾结石) is cued by its own word; these two endings cue nothing.
+_ENDS_EVERYWHERE = ("结石", "穿孔")
 
 
 def _cue(word: str) -> str:
@@ -1015,11 +1020,14 @@ def _cue(word: str) -> str:
 
 # (a word with a digit, 大3阳 as the view reads 大三阳, is cued whole: 3阳 would pass at every 3)
 _CUE_WORDS = sorted({w if any(c.isdigit() for c in w) else _cue(w) for w in DISEASES + _DIAGNOSED.pattern.split("|") if w != "HIV"}
-                    | set(_ADDRESS_WORDS.split("|")) | {_cue(w) for w in _UNKNOWN_ENDS} | {"孕"} | {_cue(w) for w in _WARDS.split("|")}
+                    | set(_ADDRESS_WORDS.split("|")) | {_cue(w) for w in _UNKNOWN_ENDS if w not in _ENDS_EVERYWHERE} | {"孕"} | {_cue(w) for w in _WARDS.split("|")}
                     # (round 6: _PLAIN's shapes, by their measures and their ends)
-                    # (round 9: a faculty or a function, a fever, a category, an organ's growth or operation)
-                    | {"听力", "视力", "记忆力", "认知能力", "肝功能", "肾功能", "心功能", "肺功能", "发烧", "发高烧", "高烧", "高热",
-                       "残疾类", "残疾种类", "结节", "息肉", "结石", "手术术后", "手术后", "症状", "阳性"}
+                    # (round 9: a faculty or a function, a category, an organ's growth or operation, symptoms;
+                    # by their organ, not 结节 or 息肉, whose first characters begin 结果 and 信息; a fever
+                    # by 烧 and its degrees, below)
+                    | {_cue(w) for w in ("听力", "视力", "记忆力", "认知能力", "肝功能", "肾功能", "心功能", "肺功能", "残疾类",
+                                         "残疾种类", "甲状腺", "乳腺", "胆囊", "肾结", "肝结", "肺结", "卵巢",
+                                         "手术术后", "手术后", "症状")}
                     | {"血压", "血糖", "血脂", "听不见", "听不清", "看不见", "看不清", "聋了", "瞎了", "瘤子", "肿块", "阴影",
                        "囊肿", "支架", "钢板", "钢钉", "搭桥"}
                     # (结节, 包块: by the organ they grow in, 结 and 包 begin 结果 and 包装)
@@ -1029,13 +1037,17 @@ _CUE_WORDS = sorted({w if any(c.isdigit() for c in w) else _cue(w) for w in DISE
                     | {"瘾", "吸食", "胎", "怀", "生了", "生完", "生下", "中检出", "宫外", "宫内", "服用", "口服", "注射", "糖化血红蛋白", "mg", "mol", "mmHg", "ml", "mL", "U/L", "g/L", "℃", "°C"})
 
 
+_DEGREE = "[0-9０-９一二三四五六七八九十]"
+
+
 def cues(extra: tuple[str, ...] = ()) -> str:
     """The pattern of the cue words, with `extra` words of another detector in the same trie (one
     pass over a text costs less than two)."""
     words = sorted(set(_CUE_WORDS) | {_cue(w) for w in extra})
-    first = sorted({w[0] for w in words} | {"h", "H", "患"} | set(_ESTATE_END))
+    first = sorted({w[0] for w in words} | {"h", "H", "患", "烧"} | set(_ESTATE_END))
     # (round 5: _DIAGNOSED's bare 患, but not the 隐患 of every safety inspection)
-    return "(?=[" + "".join(first) + "])(?:" + _trie(words) + rf"|[{_ESTATE_END}]\d|[Hh][Ii][Vv]|(?<!隐)患)"
+    # (round 9: a fever by 烧 and its degrees in any numerals, 发烧39度, 高烧三十九度)
+    return "(?=[" + "".join(first) + "])(?:" + _trie(words) + rf"|[{_ESTATE_END}]\d|[Hh][Ii][Vv]|(?<!隐)患|烧(?:到|至|达)?{_DEGREE})"
 
 
 CUES = cues()
