@@ -1007,9 +1007,9 @@ _COMMON_FIRST = set("人经有产中大食自放核结化关水不高活新小�
 _STRIP_TO_ONE = set("抽")
 
 
-# (round 9) Endings of unknown conditions whose first characters are everywhere (结果, 穿戴): a stone
-# the vocabulary knows (胆结石, 肾结石) is cued by its own word; these two endings cue nothing.
-_ENDS_EVERYWHERE = ("结石", "穿孔")
+# (round 9) An ending of unknown conditions whose first character is everywhere (结果): a stone the
+# vocabulary knows (胆结石, 肾结石) is cued by its own word; this ending cues nothing.
+_ENDS_EVERYWHERE = ("结石",)
 
 
 def _cue(word: str) -> str:
