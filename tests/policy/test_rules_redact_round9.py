@@ -44,6 +44,17 @@ STOPPED = [
     ("当事人提交的出院记录显示：入院诊断为冠心病，行冠脉造影术。", d.HEALTH, "入院诊断为冠心病，行冠脉造影术", None),
     ("当事人租住在顺德区大良街道新桂路5号2楼203房间。", d.ADDRESS, "顺德区大良街道新桂路5号2楼203房间", "顺德区大良街道新桂路*号*楼***房间"),
     ("当事人在合肥市包河区望湖城16号楼2单元5楼西户居住。", d.ADDRESS, "合肥市包河区望湖城16号楼2单元5楼西户", "合肥市包河区望湖城**号楼*单元*楼西户"),
+    # Classes tune9b showed (a second batch of fresh rows), on new sentences: a type with 系 before it,
+    # a numeral inside an unknown name, from birth, a bite with no body part, a value without its
+    # unit, a reaction, a low mood, a certificate held, a viral load.
+    ("受送达人系先天性白内障，由其女儿代收。", d.HEALTH, "系先天性白内障", None),
+    ("当事人曾做过第三腰椎滑脱复位手术，不能久站。", d.HEALTH, "曾做过第三腰椎滑脱复位手术，不能久站", None),
+    ("当事人于前日被蛇咬伤，正在县医院治疗。", d.HEALTH, "被蛇咬伤，正在县医院治疗", None),
+    ("答：我有糖尿病，血糖达到二十，手脚都麻。", d.HEALTH, "我有糖尿病，血糖达到二十", None),
+    ("当事人称其对青霉素过敏，昨日输液后起了红疹。", d.HEALTH, "其对青霉素过敏，昨日输液后起了红疹", None),
+    ("当事人丈夫去世后情绪低落，有轻生念头，由其女儿陪同接受询问。", d.HEALTH, "情绪低落，有轻生念头", None),
+    ("当事人系持证的视力一级残疾人，由其家属陪同。", d.HEALTH, "持证的视力一级残疾人", None),
+    ("体检报告记载从业人员邱某乙肝病毒DNA定量为5.1×10^3 IU/mL。", d.HEALTH, "乙肝病毒DNA定量为5.1×10^3 IU/mL", None),
     # Addresses: a home in someone's native place, the part of a yard one lives in.
     ("问：你现在住哪？答：住在他老家，河南省淮阳县城关镇东关村18号。", d.ADDRESS, "河南省淮阳县城关镇东关村18号",
      "河南省淮阳县城关镇东关村**号"),
@@ -74,6 +85,13 @@ PUBLIC = [
     "当事人电梯设备代码：3110340100201904568。",
     "当事人发布的房源“翠湖花园3栋1单元801室”未标明价格。",
     "当事人未对出现发热症状的顾客进行登记。",
+    # tune9b's look-alike classes on new sentences: a commission by its short name, a leased truck
+    # whose 车主 is the company, harm (职业病危害), a reaction caused to a client, patients a hospital keeps.
+    "县发改委联系电话：0553—3121456。",
+    "当事人使用的冷藏车（号牌冀F·2K913）系向保定某冷链物流有限公司租用，车主为该公司。",
+    "当事人未告知劳动者职业病危害因素。",
+    "当事人为顾客注射玻尿酸致其过敏。",
+    "当事人未按规定为住院病人建立护理记录。",
     # Codes by the one list of code labels (round 9: a product's model number with an ID's shape, a
     # certificate's number with a mobile's; each was in only one of the two lists before).
     "产品型号341522198506120031，共20台。",

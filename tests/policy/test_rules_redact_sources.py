@@ -338,8 +338,9 @@ TUNE5E = {"address": (10, 10), "health": (30, 27), "clean": (20, 0)}
 # A sixth (tune5f.tsv, 30 health rows and 15 look-alikes dense with condition words), measured
 # once before the next change, the best estimate of unseen health text after this round:
 # health 23/30, 3 of 15 clean flagged (患有皮肤病的从业人员, 为入住的失智老人配备…, 一名聋哑人员). After:
-# (round 9: 27 -> 28, 患有尿失禁 as one word of the vocabulary with its kind)
-TUNE5F = {"health": (30, 28), "clean": (15, 1)}
+# (round 9: 27 -> 29, 患有尿失禁 as one word of the vocabulary with its kind, an injury done to a person
+# named before the passive with no body part)
+TUNE5F = {"health": (30, 29), "clean": (15, 1)}
 # A sixth set (heldout6.tsv: health 50, address 40, id_card 25, other_id 25, phone 25, email 15,
 # bank 20, plate 20, 80 clean), written by yet another person who had seen neither the detectors
 # nor the earlier sets, frozen before round 5 was merged and never opened by its author; main

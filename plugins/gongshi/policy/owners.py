@@ -40,7 +40,9 @@ ORGANISATION = re.compile(r"本局|我局|本机关|本单位|单位|机关|政�
                           # (round 8) a credit code or a licence in the clause: the party is a business
                           r"信用代码|营业执照|执照|"
                           # (round 9) an office's department (联系科室：法规科，联系电话：0571—…; 财务科, 办公室)
-                          r"科室|[\u4e00-\u9fff]{2}科(?![技学研普目])")
+                          r"科室|[\u4e00-\u9fff]{2}科(?![技学研普目])|"
+                          # (round 9) a commission by its short name (县卫健委, 发改委), not 委托
+                          r"(?<=[\u4e00-\u9fff])委(?![托屈婉])")
 # (round 7) An online shop on a platform (网店, 淘宝店铺, 微店) is a person's: its registered mailbox
 # is the keeper's own, not a company's published one.
 # (round 8) 某 before an organisation's kind is a masked body (某医院, 某公司, 某银行), and a masked name
@@ -116,7 +118,7 @@ _OFFICIAL_AFTER = re.compile(rf"\s*[（(][^）)]{{0,12}}?(?:{_OFFICIAL}|单位(?
 # bracket's comma (（号牌沪A·R8H17，登记所有人为该公司）, 号牌号码桂C·88K10，所有人：…客运有限公司,
 # 鲁B·7H398号的登记所有人为…运输有限公司, 沪D·K8812号属…快递有限公司): an organisation's, unless a
 # person stands there (所有人为李某某).
-_OWNER_AFTER = re.compile(rf"[号）)]?(?:[，,]?\s*(?:号牌|车牌)?)?[^。；;]{{0,6}}?(?:(?:登记|行驶证)?所有人|车主|属于?|归属|行驶证上?登记(?:的|在)?)"
+_OWNER_AFTER = re.compile(rf"[号）)]?(?:[^。；;]{{0,30}}?[，,])?(?:\s*(?:号牌|车牌)?)?[^。；;]{{0,6}}?(?:(?:登记|行驶证)?所有人|车主|属于?|归属|行驶证上?登记(?:的|在)?)"
                           rf"(?:为|是|系|：|:)?\s*[^，,。；;]{{0,24}}?{_FIRM}")
 # The plate's own word before it (车辆（号牌…）, 货车鲁B·7H398): what the before-clause pattern reads.
 _PLATE_WORD = re.compile(r"[（(]?\s*(?:号牌|车牌)(?:号码|号)?[：:\s为是]{0,2}\Z")
@@ -124,6 +126,9 @@ _PLATE_WORD = re.compile(r"[（(]?\s*(?:号牌|车牌)(?:号码|号)?[：:\s为�
 
 # (round 9) A vehicle said to be an organisation's in a clause of its own (这辆车是公司的, 该车系…局所有).
 _OWN_CLAUSE = re.compile(rf"车[^，,。；;]{{0,4}}?(?:是|系|为|属于?|归)[^，,。；;]{{0,20}}?{_FIRM}(?:名下|所有|所属|的)?\Z")
+
+
+_PRIVATE = re.compile(rf"个人|私人|私家|(?<![\u4e00-\u9fff])其|某(?!某*(?:[省市州盟县区旗镇乡村街路巷道号]|[\u4e00-\u9fff]{{0,8}}?{_FIRM}))")
 
 
 def vehicle_of_organisation(n: str, start: int, end: int) -> bool:
@@ -145,5 +150,9 @@ def vehicle_of_organisation(n: str, start: int, end: int) -> bool:
         prev = max(max(n.rfind(c, max(0, low - 41), low - 1) for c in "，,。；;\n") + 1, max(0, low - 41))
         if not _DRIVER.search(n, prev, low - 1) and (_VEHICLE_BEFORE.search(n, prev, low - 1) or _OWN_CLAUSE.search(n, prev, low - 1)):
             return True
-    after = _VEHICLE_AFTER.match(n, end) or _OWNER_AFTER.match(n, end)
-    return bool(after and not _DRIVER.search(after.group()))
+    after = _VEHICLE_AFTER.match(n, end)
+    if after:
+        return not _DRIVER.search(after.group())
+    # (round 9) the owner's word names the owner (车主为该公司): only a private owner there makes it a person's
+    owner = _OWNER_AFTER.match(n, end)
+    return bool(owner and not _PRIVATE.search(owner.group()))

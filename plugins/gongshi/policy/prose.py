@@ -67,7 +67,7 @@ _TAKING = re.compile(r"(?:服用|服药|在用|注射|使用|依赖|吃|打)[^�
 _GIVING = re.compile(r"(?:为|给|向|帮|替|对)[^，,。；;]{0,12}\Z")
 # A sense or a faculty and how it fails (听力不好, 行动不便).
 # (round 5: an organ or the mind, said plainly: 心脏不好, 精神不正常, 脑子有问题)
-FAILING = frozenset([a + b for a in ("听力", "视力", "记忆力", "腿脚", "行动", "行走", "说话", "语言", "活动", "肢体活动")
+FAILING = frozenset([a + b for a in ("听力", "视力", "记忆力", "记性", "腿脚", "行动", "行走", "说话", "语言", "活动", "肢体活动")
                      for b in ("不好", "不佳", "较差", "很差", "极差", "下降", "减退", "受损", "不便", "困难", "不利索")]
                     + [a + b for a in ("心脏", "肝脏", "肾脏", "眼睛", "耳朵", "脑子", "脑袋", "精神", "智力", "神志", "身体",
                                  "肾", "肝", "胃", "肺")
@@ -118,7 +118,7 @@ DISEASES = sorted(set(
     # round 9: speech and continence, the drinker, delusions, the unborn child, a recovering addict
     "口吃 言语不清 说话不清 吐字不清 失禁 大小便失禁 尿失禁 大便失禁 小便失禁 酗酒 嗜酒 妄想 被害妄想 幻听 幻觉 "
     "胎儿异常 胎儿畸形 胎停 胎位不正 戒毒康复人员 社区戒毒人员 社区康复人员 服农药 服毒 吞药 "
-    "强制隔离戒毒 戒毒治疗 孕周 缺失 缺损 萎缩 畸形 "
+    "强制隔离戒毒 戒毒治疗 孕周 缺失 缺损 萎缩 畸形 坏死 怀胎 甲减 过敏 早产 轻生 轻生念头 厌世 情绪低落 "
     # a drug test: a result only when 阳性 follows (吗啡类呈阳性), else the seized substance
     # and a medicine that says what it treats, taken by someone (当事人长期服用降压药)
     "".split()) | TESTED | MEDICINES | FAILING, key=len, reverse=True)
@@ -217,7 +217,7 @@ _SAID_OF_SOMEONE = re.compile(r"(?:烧伤|烫伤|骨折|挫伤|人|妇|阳性|�
 _BODY = (r"[左右双单]?侧?(?:第[\d、,和至-]{1,8})?(?:[髋膝肩踝肘腕]关节|脑部|颅脑|头|脑|骨盆|盆骨|颅骨|鼻骨|脊椎|尾椎|上肢|下肢|四肢|肢体|手指|食指|拇指|中指|无名指|小指|脚趾|小腿|大腿|前臂|上臂|手掌|手腕|手|脚|足|腿|臂|"
          r"手部|足部|脚部|腿部|臂部|眼部|耳部|眼|耳|膝|踝|腕|肘|肩|髋|肋骨|腰椎|颈椎|胸椎|股骨颈|股骨头|股骨|胫腓骨|胫骨|腓骨|尺桡骨|尺骨|桡骨|锁骨|头部|面部|胸部|腹部|腰部|背部)")
 # (round 5: a verb of having is no part of the type: 患慢性…, 为偏执型… )
-_SEVERITY = re.compile(r"(?:重度|中度|轻度|极重度|严重的?|[1一][只侧]|(?:(?![患为是有因称])[\u4e00-\u9fff]){1,4}[性型]|宫内|宫外|晚期|早期|中期|末期|高危|先兆|[12]型|[甲乙丙丁戊][型类]|"
+_SEVERITY = re.compile(r"(?:重度|中度|轻度|极重度|严重的?|[1一][只侧]|(?:(?![患为是有因称]|系(?!统))[\u4e00-\u9fff]){1,4}[性型]|宫内|宫外|晚期|早期|中期|末期|高危|先兆|[12]型|[甲乙丙丁戊][型类]|"
                        # (round 9) a grade of injury runs to ten (9级伤残); an organ before a growth (肾肿瘤)
                        rf"肢体|视力|听力|言语|智力|精神|多重|(?:10|[1-9])级|{_BODY}|(?:肾|肝|肺|胃|脑|胰腺|胆囊|肠|膀胱|子宫|卵巢)(?=肿瘤|瘤|癌)|[及和、](?={_BODY})|"
                        # (round 5: a burn's degree, Ⅱ度 = II度 in the view, 深Ⅱ度; the sample a result is of)
@@ -228,9 +228,9 @@ _SEVERITY = re.compile(r"(?:重度|中度|轻度|极重度|严重的?|[1一][只
 # (round 5: an operation by its kind, …切除术/移植术/置换术, after 行 as clinical notes write it:
 # 于2023年3月行子宫切除术)
 _PROCEDURE = "根治术|介入术|消融术|结扎术|切开术|切除术|摘除术|移植术|置换术|修补术|成形术|搭桥术|造口术|造瘘术|引流术|植入术|矫正术|复位术|固定术"
-_UNKNOWN_ENDS = ("症", "炎", "癌", "瘤", "综合征", "手术", "伤", "病", "出血", "衰竭", "结石", "穿孔", "梗死", "梗塞", *_PROCEDURE.split("|"))
-_UNKNOWN = re.compile(r"(?:因|为|系|患(?![者方])|做完|做了|做过|接受了?|行)(?:\d+次)?"
-                      rf"([\u4e00-\u9fff]{{1,7}}?(?:{_PROCEDURE}|症|炎|癌|瘤|综合征|手术|出血|衰竭|结石|穿孔|梗死|梗塞|伤(?![害人者残亡])|"
+_UNKNOWN_ENDS = ("症", "炎", "癌", "瘤", "综合征", "手术", "伤", "病", "出血", "衰竭", "结石", "穿孔", "梗死", "梗塞", "变性", "坏死", "全切", *_PROCEDURE.split("|"))
+_UNKNOWN = re.compile(r"(?:因|为|系|患(?![者方])|做完|做了|做过|接受了?|行|自幼|从小|先天)(?:\d+次)?"
+                      rf"([\u4e00-\u9fff][\u4e00-\u9fff\d]{{0,8}}?(?:{_PROCEDURE}|症|炎|癌|瘤|综合征|手术|出血|衰竭|结石|穿孔|梗死|梗塞|变性|坏死|全切|伤(?![害人者残亡])|"
                       r"病(?![例房区床人毒菌虫害情况因历种死]))(?!(?!住院)[\u4e00-\u9fff]?[药苗剂械品店院科防物商企]))")  # (…炎住院: a stay, no hospital's name)
 # Not a condition someone has: one caused (致人受伤), a service done to others (为患者实施手术).
 # What an unknown condition may carry after its name, inside the finding (…癌术后, …炎病史).
@@ -243,11 +243,16 @@ _PERSON_WORD = re.compile(r"当事人|本人|其|我(?![局委所队厅市县区
 # offender caused to an unnamed victim (致对方面部软组织挫伤) is the offence as published.
 _CAUSED = re.compile(r"(?:致|造成|导致|致使)(?:对方|他人|受害人|被害人|被侵害人|路人|行人|人|多人|\d+人|\d+名[^，,。；;]{0,4})"
                      r"[^，,。；;]{0,2}\Z")
+# (round 9) and one caused to a client the clause names (为患者注射青霉素致其过敏): 其 is the client.
+_CAUSED_TO_CLIENT = re.compile(r"(?:为|给|替|向)[^，,。；;]{0,6}?(?:患者|顾客|消费者|病人|客户|他人|就诊者)[^，,。；;]{0,14}?"
+                               r"(?:致|造成|导致|致使)其?[^，,。；;]{0,2}\Z")
 _BODY_BEFORE = re.compile(rf"{_BODY}\Z")
 # (round 9) What a body part is missing or how it is misshapen: a condition only with the body part
 # before it (双上肢缺失, 左腿萎缩), not of data or goods (资料缺失, 包装破损).
-ON_BODY = frozenset("缺失 缺损 萎缩 畸形".split())
+ON_BODY = frozenset("缺失 缺损 萎缩 畸形 坏死".split())
 INJURED = frozenset("轧断 压断 砸断 夹断 绞断 锯断 砸伤 压伤 夹伤 轧伤 咬伤 切断 割断 砍断 碾断 撞断 割伤 砍伤 刺伤 扎伤".split())
+_ALLERGEN = re.compile(r"(?:当事人|本人|其|我|他|她|[\u4e00-\u9fff]某某?)[^，,。；;]{0,4}?(对[^，,。；;]{1,8})\Z")
+_PASSIVE = re.compile(r"被[^，,。；;被]{0,4}\Z")
 _BODY_DONE_TO = re.compile(rf"{_BODY}[^，,。；;]{{0,10}}?(?:被|遭|让)[^，,。；;被]{{0,8}}\Z")
 # Conditions said one after the other of the same person (糖尿病及高血压) are one finding, and so
 # is one the vocabulary does not know, by the ending of its name (焦虑症和失眠症).
@@ -274,7 +279,7 @@ _GROUP_AFTER = re.compile(r"的(?:顾客|消费者|旅客|游客|乘客|群众|�
 # for others (为从业人员办理乙肝检测): nobody in particular.
 # (round 8: with 共/计/达/有 between, 严重精神障碍患者共1263人)
 _COUNT_AFTER = re.compile(r"(?:老人|人员|儿童|妇女|职工|学生|群众|居民|人)?(?:共计|合计|总计|累计|共|计|达|有|约|近)?\d+\s*(?:名|人|位|例|户)")
-_LABEL_AFTER = re.compile(r"[^，,。；;]{0,12}?(?:禁用|慎用|忌用|勿用|禁服|慎服|忌服|禁食|忌食|不宜|不适宜|不适用|避免)")
+_LABEL_AFTER = re.compile(r"[^，,。；;]{0,12}?(?:禁用|慎用|忌用|勿用|禁服|慎服|忌服|禁食|忌食|不宜|不适宜|不适用|避免|遵医嘱)")
 _ARRANGED = re.compile(r"(?:办理|开展|组织|安排|提供|进行)[^，,。；;]{0,2}\Z")
 _SERVICE_AFTER = re.compile(r"(?:[、和及与][^，,。；;]{1,6}?)?等?(?:老人|人员|儿童|患者|妇女|群体|人群|职工|员工)?(?:缴纳|发放|支付|办理|配备|安排|提供|进行|实施|开展|出售|销售|施行|鉴定|接生|检查|服务|推销|售卖|介绍|做|注射|输液|诊疗|"
                             r"治疗|看病|配药|开药|义诊|采取|隔离|收治|接诊|登记|管理)")
@@ -297,7 +302,7 @@ _DRUG_FORM = re.compile(r"钠|钾|钙|盐|缓释片|肠溶片|片|胶囊|注射�
 # then a value with a clinical unit (152mg/100ml, 16.8mmol/L, 170/105mmHg) within the clause.
 # Goods have no blood (白酒甲醇含量0.8g/L), and a threshold is the law's, not anyone's value
 # (血液酒精含量大于或者等于80mg/100ml的).
-_MEASURE = re.compile(r"(?:静脉血|全血|血液|血清|血浆|尿液|尿样|呼气|空腹血糖|餐后血糖|血糖|血压|糖化血红蛋白|血红蛋白|血氧|"
+_MEASURE = re.compile(r"(?:DNA定量|病毒载量|DNA|静脉血|全血|血液|血清|血浆|尿液|尿样|呼气|空腹血糖|餐后血糖|血糖|血压|糖化血红蛋白|血红蛋白|血氧|"
                       r"血脂|胆固醇|甘油三酯|转氨酶|肌酐|尿酸|血钾|血钠|体温)"
                       r"[^，,。；;]{0,14}?(?<![\d.])\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)?\s*"
                       r"(?:mg/100\s*m[lL]|mg/d[lL]|mmol/[lL]|[μu]mol/[lL]|mmHg|ng/m[lL]|IU/m[lL]|U/[lL]|g/[lL]|°C|℃)"
@@ -339,7 +344,7 @@ _HAD_VERB = re.compile(rf"{_BODY}?(?:(?:去年|前年|今年|上个?月|前几�
                        r"被?查出来?(?:患有|患了?)|被诊断出|(?:孕检|产检|体检|复查|检查|B超)(?:时|中)?(?:发现|查出|显示)(?:为|有)?|(?:因[^，,。；;因]{1,6}?)?(?:患有|患上|得了|患)|被?确诊患有|被诊断为|(?:入院|出院|门诊|临床)?诊断为|诊断出|被?确诊为|被?确诊|是|住院行|入院行|患有|患上|罹患|身患|患|感染了|感染|染上|得了|装有|装了|"
                        r"植入|安装了|戴着|佩戴|服用|口服|(?:静脉)?注射|做过|做了|做完|接受了|接受|参加|处于|因患|因|有|"
                        # (round 6: 系聋哑人, 行…切除术, 查出宫颈癌, 因车祸致颅脑损伤, 因服用…, 做过两次…)
-                       r"是(?:个|一个|一名|名)|系|(?<![进执施实举履运银发盛流通旅步])行|查出来?|检出|因?(?:突发|突患)|得过|吃了?|因[^，,。；;因]{1,6}?(?:致使|导致|致|被)|因服用|因过量服用)?"
+                       r"是(?:个|一个|一名|名)|系|(?<![进执施实举履运银发盛流通旅步])行|查出来?(?:有|了)?|持证的?|持有|检出|因?(?:突发|突患)|得过|吃了?|因[^，,。；;因]{1,6}?(?:致使|导致|致|被)|因服用|因过量服用)?"
                        r"(?:过量的?|大量的?|\d+次)?\Z")
 
 
@@ -407,6 +412,10 @@ _GOES_ON = re.compile(
     r"(?:吃着?|服用?|打了?着?|注射|用|开具?|取|配|拿)[^，,。；;]{0,10}(?:药|素|片|胶囊|钠|钾|林|平|嗪|唑|酮|雷|肼|仑|韦|酯|汀|芬|松)(?:抗病毒|控制|治疗|维持)?|"
     # (round 9) a tremor, training, a scan, a positive result, a medicine taken daily whatever its name
     # (每天吃优甲乐), an operation by its letters (行PCI术)
+    # (a vaccine after a bite, a rash, what a body part has left, an illness that comes and goes, a value said
+    # without its unit after the condition, 肌酐达到680; an oxygen bottle; an incubator)
+    r"疫苗|疹子|皮疹|红疹|吊针|恢复|时好时坏|反反复复|保温箱|氧气瓶|制氧机|(?:[左右双]?(?:手|脚|腿|臂|眼|耳))[^，,。；;]{0,3}?(?:只有|只剩|没有了?)(?:\d+[根个只][\u4e00-\u9fff]{0,2})?|"
+    r"(?:肌酐|血糖|血压|血红蛋白|转氨酶|尿酸|血小板|白细胞)值?(?:达到?|为|是|有|高达|只有)?\d+|视力(?:仅|只)(?:存|有|剩)?[^，,。；;]{1,4}|"
     r"震颤|颤抖|发抖|(?:康复)?训练|B超|彩超|CT|核磁|阳性|每(?:天|日|晚|周)都?(?:吃|服用?|打|注射|用)[\u4e00-\u9fff]{1,6}|行[A-Za-z\u4e00-\u9fff]{1,8}?术")
 _STOP = re.compile(r"罚款|处罚|申请|请求|听证|签收|签字|笔录|委托|代为|代收|代签|代管|代理|无法(?![下起]床|(?:控制|辨认)|(?:正常|独立|自主)?(?:交流|沟通|说话|行走|走路|站立|进食|吞咽|入睡|睡眠|自理|劳动))|未能|由其|由他|经营|店|案(?!发)|调查|"
                    r"执行|整改|文书|决定书|家庭|经济|开销|期限|询问")
@@ -484,7 +493,7 @@ _SUBJECT = re.compile(r"(?:当事人|本人|其|我(?![局委所队厅市县区�
                       # (round 5: and what the person says of it, 当事人自称近期…)
                       r"(?:[^，,。；;]{0,2}|(?:自称|自述|称其?|声称|近期|最近|目前|现在|长期|一直|已经|已|曾)+"
                       # (round 9) a date or a situation between (父亲2022年…, 当事人询问过程中…)
-                      r"|(?:于|在)?\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|(?:于|在)?[^，,。；;]{1,6}?(?:过程中|期间|当天|当日|之后|以后|时)(?:发现|查出|显示|被|因)?)\Z")
+                      r"|(?:于|在)?\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|(?:于|在)?[^，,。；;]{1,6}?(?:过程中|期间|当天|当日|之后|以后|后|时)(?:发现|查出|显示|被|因)?)\Z")
 # A quoted or paraphrased rule: nobody in particular.
 # (and statistics of a whole area: 全县共有残疾人…1234人, 其中残疾职工8人; a service for a group: 为患有…的老年人提供)
 _GENERIC = re.compile(r"不得|禁止|应当|的人员|的从业人员|的员工|的职工|规定的|是否|凡是|一律|等疾病|等传染病|全县|全市|全区|全省|全国|共有|"
@@ -536,7 +545,7 @@ _CLAIM = re.compile(r"治疗|治愈|根治|预防|防治|功效|疗效|宣称|�
                     r"偏方|特效|药品|药物|保健(?!院)|产品|用于|抗")  # (妇幼保健院 is where, not a claim)
 # A name the word is part of (a shop, a department, a body), or goods made for such people.
 # (within the clause and with no verb between: "…阳性，该店仍安排…", "酒精中毒被送往医院" name no shop)
-_NAME_AFTER = re.compile(r"(?:部|楼|大楼|病区|室|机(?!构)|仪)|[^，,。；;：:、被送往在到去入于住就从]{0,3}?(?:按摩|就业|保障|事业|福利|权益|补贴|津贴|设施|通道|车位|托养|辅具|医院|诊所|门诊|专科|研究所|研究院|协会|学会|学校|基金会|联合会|中心|店|公司|科|"
+_NAME_AFTER = re.compile(r"(?:部|楼|大楼|病区|室|机(?!构)|仪|害)|[^，,。；;：:、被送往在到去入于住就从]{0,3}?(?:按摩|就业|保障|事业|福利|权益|补贴|津贴|设施|通道|车位|托养|辅具|医院|诊所|门诊|专科|研究所|研究院|协会|学会|学校|基金会|联合会|中心|店|公司|科|"
                          r"药|疫苗|试剂|检测试剂|筛查|防治|食品|用品|奶粉|专用|专柜|保健|服装|装|康复|眼镜|镜片|镜|"
                          r"照(?!顾|料|护|看)|写真|摄影|套餐|课程|瑜伽|传播|途径|知识|项目|宣传|科普)")  # (round 8: 孕妇照 is a photo studio's product)
 
@@ -816,7 +825,7 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
                 continue
             if _GROUP_AFTER.match(text, m.end()):
                 continue  # (round 9) a condition that describes a group of others (出现发热症状的顾客)
-            if _FOR_CUSTOMERS.search(before) and _SERVICE_AFTER.match(text, m.end()):
+            if _FOR_CUSTOMERS.search(before) and (_SERVICE_AFTER.match(text, m.end()) or m.group("core").endswith(("患者", "病人", "病患"))):
                 continue  # 为孕妇提供…: the people a service is for, nobody in particular
             core = m.group("core")
             if any(core.startswith(w) for w in TESTED) and not core.endswith(("阳性", "成瘾", "上瘾", "史", "治疗")):
@@ -830,7 +839,7 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
             if core.endswith("阳性") and not person \
                     and _NOT_PERSON.search(text, max(0, m.start() - _REACH // 2), m.start()):
                 continue  # a sample's or an animal's result
-            if _CAUSED.search(plain):
+            if _CAUSED.search(plain) or _CAUSED_TO_CLIENT.search(plain):
                 continue  # an injury the offender caused to others (致人受伤): the offence as published
             if core in MEDICINES and (not _TAKING.search(plain) or _GIVING.search(plain)):
                 continue  # a medicine nobody is said to take, or given to others
@@ -855,15 +864,23 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
             if core in INJURED:
                 # (round 8) an injury done to a body part named before it in the clause (右手三根手指被
                 # 机器轧断): the finding starts at the body part; without one it is no one's (被夹伤的危险)
+                # (round 9) or done to a person named before the passive, with no body part (当事人…被狗咬伤)
                 part = _BODY_DONE_TO.search(plain)
                 if not part:
-                    continue
+                    part = _PASSIVE.search(plain)
+                    if not part or not _PERSON_WORD.search(plain, 0, part.start()):
+                        continue
                 start = m.start() - len(before) + part.start()
                 body = True
             # (round 6) an operation done, as clinical notes write it (行腰椎间盘突出手术), not 进行/执行
             done = plain.endswith("行") and (len(plain) < 2 or plain[-2] not in _NOT_VERB_BEFORE_XING) \
                 and core.endswith("术")
-            if said or _HAVING.search(plain) or person or joined or near or body or after or taken or topic or done:
+            # (round 9) an allergy to what a person named before it reacts to (当事人称其对青霉素过敏): from 对
+            allergen = _ALLERGEN.search(plain) if core.startswith("过敏") else None
+            if allergen:
+                start = m.start() - len(plain) + allergen.start(1)
+            if said or _HAVING.search(plain) or person or joined or near or body or after or taken or topic or done \
+                    or allergen:
                 if joined or after:
                     found[-1] = (found[-1][0], m.end())
                 else:
