@@ -506,6 +506,11 @@ TUNE9 = {"address": (7, 7), "bank": (3, 3), "email": (3, 3), "health": (70, 70),
 # estimate of unseen text: 153/175 whole, 170 touched, health 33/50 whole, 12 of 125 flagged; with
 # round 9's changes made before it arrived (from tune9 and the spent sets): 156/175, 170 touched,
 # health 35/50, 6 of 125 flagged. Then tuned on (spent): all caught whole, none flagged.
+# Round 9's second batch (tune9b.tsv: 35 health, 25 look-alikes), written after the tune11 fixes and
+# measured once before the changes it led to: main 17/35 whole, 7 of 25 flagged; the branch 17/35, 4
+# of 25 — fresh wording of health still escaped the first fixes half the time. After: 34/35, 0 of 25
+# (left: a child in an incubator said after the mother's 早产, another person named).
+TUNE9B = {"health": (35, 34), "clean": (25, 0)}
 TUNE11 = {"address": (30, 30), "bank": (15, 15), "email": (10, 10), "health": (50, 50), "id_card": (15, 15),
           "other_id": (20, 20), "phone": (20, 20), "plate": (15, 15), "clean": (125, 0)}
 FROZEN = {"heldout.tsv": HELDOUT_SHA256,
@@ -529,7 +534,7 @@ FROZEN = {"heldout.tsv": HELDOUT_SHA256,
                                           ("heldout8.tsv", HELDOUT8), ("tune7.tsv", TUNE7),
                                           ("heldout9.tsv", HELDOUT9), ("tune8.tsv", TUNE8),
                                           ("heldout10.tsv", HELDOUT10), ("tune9.tsv", TUNE9),
-                                          ("tune11.tsv", TUNE11)])
+                                          ("tune9b.tsv", TUNE9B), ("tune11.tsv", TUNE11)])
 def test_eval_leaks_figures(name: str, figures: dict[str, tuple[int, int]]) -> None:
     """The figures scripts/eval_leaks.py prints (and the report gives) for both corpora."""
     import eval_leaks
