@@ -55,6 +55,14 @@ STOPPED = [
     ("当事人丈夫去世后情绪低落，有轻生念头，由其女儿陪同接受询问。", d.HEALTH, "情绪低落，有轻生念头", None),
     ("当事人系持证的视力一级残疾人，由其家属陪同。", d.HEALTH, "持证的视力一级残疾人", None),
     ("体检报告记载从业人员邱某乙肝病毒DNA定量为5.1×10^3 IU/mL。", d.HEALTH, "乙肝病毒DNA定量为5.1×10^3 IU/mL", None),
+    # Classes tune9c showed, on new sentences: a clinical document's colon, an unknown condition with
+    # what it does, a metastasis, an infection of a body part, a value in Chinese units, a cleft lip.
+    ("当事人提交的出院小结记载：2型糖尿病伴酮症酸中毒，好转出院。", d.HEALTH, "2型糖尿病伴酮症酸中毒，好转出院", None),
+    ("当事人称其当时痛风性关节炎发作，下不了床。", d.HEALTH, "其当时痛风性关节炎发作，下不了床", None),
+    ("当事人之父肺癌脑转移，在市肿瘤医院治疗。", d.HEALTH, "肺癌脑转移，在市肿瘤医院治疗", None),
+    ("当事人之子尿路感染，高烧不退。", d.HEALTH, "尿路感染，高烧不退", None),
+    ("经鉴定，当事人血液中乙醇浓度为92毫克/100毫升。", d.HEALTH, "血液中乙醇浓度为92毫克/100毫升", None),
+    ("当事人系先天性兔唇，说话不清，询问以书面进行。", d.HEALTH, "系先天性兔唇，说话不清", None),
     # Addresses: a home in someone's native place, the part of a yard one lives in.
     ("问：你现在住哪？答：住在他老家，河南省淮阳县城关镇东关村18号。", d.ADDRESS, "河南省淮阳县城关镇东关村18号",
      "河南省淮阳县城关镇东关村**号"),
@@ -92,6 +100,11 @@ PUBLIC = [
     "当事人未告知劳动者职业病危害因素。",
     "当事人为顾客注射玻尿酸致其过敏。",
     "当事人未按规定为住院病人建立护理记录。",
+    # tune9c's look-alike classes on new sentences: counted among, a hazard, an area for a group, a crowd.
+    "当事人系康复医院，收治的脑瘫患儿中有3名未签订协议。",
+    "当事人生产的取暖器存在烫伤风险。",
+    "该病房内设有失智老人专用床位。",
+    "当事人的商场人流密集，未设置疏散指示标志。",
     # Codes by the one list of code labels (round 9: a product's model number with an ID's shape, a
     # certificate's number with a mobile's; each was in only one of the two lists before).
     "产品型号341522198506120031，共20台。",

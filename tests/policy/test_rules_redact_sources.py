@@ -491,9 +491,9 @@ TUNE8 = {"address": (3, 3), "bank": (1, 1), "email": (1, 1), "health": (92, 91),
 # Round 9 tuned on it (spent): vehicles of the state and owners said after the plate, an office's
 # department (8 -> 0 flagged); health said whole by mechanisms (a course's cycle, a faculty failing
 # with adverbs, a fever with its temperature, a disability's category, hearsay of a ward, 强阳性,
-# IgM, 高危/早期, organs before growths), 36 -> 49; 住在我老家，… as an address, 29 -> 30. Left: a
-# fever said in an answer (发烧39度) is caught but the writer marked the drip and the bed too.
-HELDOUT10 = {"address": (30, 30), "bank": (15, 15), "email": (10, 10), "health": (50, 49), "id_card": (15, 15),
+# IgM, 高危/早期, organs before growths), 36 -> 49; 住在我老家，… as an address, 29 -> 30; then (tune9c's
+# fixes) a course that goes on after a fever in an answer (发烧39度…打点滴…下不了床): 50.
+HELDOUT10 = {"address": (30, 30), "bank": (15, 15), "email": (10, 10), "health": (50, 50), "id_card": (15, 15),
              "other_id": (20, 20), "phone": (20, 20), "plate": (15, 15), "clean": (125, 0)}
 # Round 9's own rows (tune9.tsv: 70 health in plain and clinical words, 60 hard look-alikes: fleets
 # and government plates with ·, offices' phones with em dashes, statistics, laws, product hazards;
@@ -511,6 +511,11 @@ TUNE9 = {"address": (7, 7), "bank": (3, 3), "email": (3, 3), "health": (70, 70),
 # of 25 — fresh wording of health still escaped the first fixes half the time. After: 34/35, 0 of 25
 # (left: a child in an incubator said after the mother's 早产, another person named).
 TUNE9B = {"health": (35, 34), "clean": (25, 0)}
+# Round 9's third batch (tune9c.tsv: 25 health in other registers, 15 look-alikes), measured once
+# before the changes it led to: main 14/25 whole, 6 of 15 flagged; the branch 14/25 (18 touched), 3 of
+# 15. After (a clinical document's colon, an unknown condition with what it does, 转移, 感染 of a body
+# part, 人流 after its verb, units in Chinese, times said plainly, counted among, hazards): 24/25, 0.
+TUNE9C = {"health": (25, 24), "clean": (15, 0)}
 TUNE11 = {"address": (30, 30), "bank": (15, 15), "email": (10, 10), "health": (50, 50), "id_card": (15, 15),
           "other_id": (20, 20), "phone": (20, 20), "plate": (15, 15), "clean": (125, 0)}
 FROZEN = {"heldout.tsv": HELDOUT_SHA256,
@@ -534,7 +539,8 @@ FROZEN = {"heldout.tsv": HELDOUT_SHA256,
                                           ("heldout8.tsv", HELDOUT8), ("tune7.tsv", TUNE7),
                                           ("heldout9.tsv", HELDOUT9), ("tune8.tsv", TUNE8),
                                           ("heldout10.tsv", HELDOUT10), ("tune9.tsv", TUNE9),
-                                          ("tune9b.tsv", TUNE9B), ("tune11.tsv", TUNE11)])
+                                          ("tune9b.tsv", TUNE9B), ("tune9c.tsv", TUNE9C),
+                                          ("tune11.tsv", TUNE11)])
 def test_eval_leaks_figures(name: str, figures: dict[str, tuple[int, int]]) -> None:
     """The figures scripts/eval_leaks.py prints (and the report gives) for both corpora."""
     import eval_leaks

@@ -119,6 +119,7 @@ DISEASES = sorted(set(
     "口吃 言语不清 说话不清 吐字不清 失禁 大小便失禁 尿失禁 大便失禁 小便失禁 酗酒 嗜酒 妄想 被害妄想 幻听 幻觉 "
     "胎儿异常 胎儿畸形 胎停 胎位不正 戒毒康复人员 社区戒毒人员 社区康复人员 服农药 服毒 吞药 "
     "强制隔离戒毒 戒毒治疗 孕周 缺失 缺损 萎缩 畸形 坏死 怀胎 甲减 过敏 早产 轻生 轻生念头 厌世 情绪低落 "
+    "感染 呼吸机 唇腭裂 唇裂 腭裂 兔唇 糖尿病足 "
     # a drug test: a result only when 阳性 follows (吗啡类呈阳性), else the seized substance
     # and a medicine that says what it treats, taken by someone (当事人长期服用降压药)
     "".split()) | TESTED | MEDICINES | FAILING, key=len, reverse=True)
@@ -179,6 +180,8 @@ _PLAIN = (r"血[压糖脂](?:[1一]直|有点|有些|比较|偏|很|特别|还|�
           r"|(?:甲状腺|乳腺|胆囊|肾|肝|肺|子宫|卵巢)(?:结节|息肉|囊肿|肿块|结石)"
           # (round 9) symptoms that appeared in someone (出现发热、腹泻症状)
           r"|出现[^，,。；;]{1,10}?症状"
+          # (round 9) an abortion said by the verb before it (刚做完人流), not a crowd (人流密集)
+          r"|(?<=做完|做了|做过)人流(?!密|量)"
           # (round 9) an operation on an organ and the time after it (心脏手术术后): said of a body
           r"|(?:心脏|肝脏?|肺部?|胃|肾脏?|脑部?|腰椎|颈椎|眼睛|眼部|乳腺|甲状腺|子宫|髋关节|膝关节)(?:搭桥|支架)?手术术?后"
           r"|(?:心脏|心|腿上?|手臂|腰上?|骨头|眼睛)(?:里|上)?(?:装了|装有|放了|植入了?|安了|做过|做了|搭了)(?:\d+个)?"
@@ -192,7 +195,7 @@ _DISEASE = ("(?=[" + "".join(sorted({w[0] for w in DISEASES} | {"h", "K"} | set(
 # A certified grade (视力残疾一级: 1级 in the view) or how long (怀孕五个月) belongs to it too.
 # A test and its result may stand between (新冠病毒核酸检测结果阳性, 吗啡类呈阳性); a duration may be
 # approximate (怀孕约五个月).
-_RESULT = (r"(?:强阳性|阳性|妇女|晚期|早期|中期|末期|患者|病人|病患|患儿|人士|使用者|携带者|感染者|感染|病史|史|后遗症|综合征|综合症|术后|切除术|手术|"
+_RESULT = (r"(?:(?:骨|肝|肺|脑|淋巴结?)?转移|强阳性|阳性|妇女|晚期|早期|中期|末期|患者|病人|病患|患儿|人士|使用者|携带者|感染者|感染|病史|史|后遗症|综合征|综合症|术后|切除术|手术|"
            r"根治术|介入术|摘除术|修复术|微创手术)")  # (round 6: 乳腺癌根治术)
 # (round 5: the marker's short name in brackets and a confirmation may stand between too, 乙肝表面
 # 抗原（HBsAg）阳性, HIV抗体确证阳性; and a stay counts in days or years, 住院治疗12天)
@@ -214,7 +217,7 @@ _SAID_OF_SOMEONE = re.compile(r"(?:烧伤|烫伤|骨折|挫伤|人|妇|阳性|�
 # How bad or what type, before the condition: part of what is said (重度抑郁症, 2型糖尿病).
 # Also the type (甲型病毒性肝炎), the kinds of a combined disability (听力言语残疾), the body part of
 # an injury (左下肢截肢, 右手食指骨折) and the way a treatment is given (血液透析), in any order.
-_BODY = (r"[左右双单]?侧?(?:第[\d、,和至-]{1,8})?(?:[髋膝肩踝肘腕]关节|脑部|颅脑|头|脑|骨盆|盆骨|颅骨|鼻骨|脊椎|尾椎|上肢|下肢|四肢|肢体|手指|食指|拇指|中指|无名指|小指|脚趾|小腿|大腿|前臂|上臂|手掌|手腕|手|脚|足|腿|臂|"
+_BODY = (r"[左右双单]?侧?(?:第[\d、,和至-]{1,8})?(?:[髋膝肩踝肘腕]关节|脑部|颅脑|头|脑|骨盆|盆骨|颅骨|鼻骨|脊椎|尾椎|上肢|下肢|四肢|肢体|肺部|呼吸道|尿路|泌尿系|肠道|手指|食指|拇指|中指|无名指|小指|脚趾|小腿|大腿|前臂|上臂|手掌|手腕|手|脚|足|腿|臂|"
          r"手部|足部|脚部|腿部|臂部|眼部|耳部|眼|耳|膝|踝|腕|肘|肩|髋|肋骨|腰椎|颈椎|胸椎|股骨颈|股骨头|股骨|胫腓骨|胫骨|腓骨|尺桡骨|尺骨|桡骨|锁骨|头部|面部|胸部|腹部|腰部|背部)")
 # (round 5: a verb of having is no part of the type: 患慢性…, 为偏执型… )
 _SEVERITY = re.compile(r"(?:重度|中度|轻度|极重度|严重的?|[1一][只侧]|(?:(?![患为是有因称]|系(?!统))[\u4e00-\u9fff]){1,4}[性型]|宫内|宫外|晚期|早期|中期|末期|高危|先兆|[12]型|[甲乙丙丁戊][型类]|"
@@ -234,6 +237,10 @@ _UNKNOWN = re.compile(r"(?:因|为|系|患(?![者方])|做完|做了|做过|接�
                       r"病(?![例房区床人毒菌虫害情况因历种死]))(?!(?!住院)[\u4e00-\u9fff]?[药苗剂械品店院科防物商企]))")  # (…炎住院: a stay, no hospital's name)
 # Not a condition someone has: one caused (致人受伤), a service done to others (为患者实施手术).
 # What an unknown condition may carry after its name, inside the finding (…癌术后, …炎病史).
+# (round 9) …or with what it does right after its name, no verb before (其当时胰腺炎发作, 胆囊炎复发住院).
+_UNKNOWN_DOES = re.compile(r"(?:其|我|他|她|当事人|本人|[\u4e00-\u9fff]某某?|父亲|母亲|妻子|丈夫|儿子|女儿|老伴)"
+                           r"(?:当时|那时|那段时间|近期|最近|又|再次|突然|[1一]直)?"
+                           r"([\u4e00-\u9fff]{1,6}?(?:炎|症|病|癌|瘤))(?=发作|复发|加重|恶化|住院|入院)")
 _UNKNOWN_TAIL = re.compile(rf"(?:{_PROCEDURE}|手术)?(?:术后|晚期|早期|中期|末期|患者|病人|病史|后遗症)?")
 _NOT_VERB_BEFORE_XING = set("进执施实举履运银发盛流通旅步")  # 进行, 执行, 银行: 行 is no clinical verb there
 _NOT_HAD = re.compile(r"致|造成|导致|引起|实施|进行|开展|施行|提供|[甲乙丙]类|传染病|^(?:患者|顾客|他人|消费者|病人|客户|多名|多位|群众)")
@@ -249,7 +256,7 @@ _CAUSED_TO_CLIENT = re.compile(r"(?:为|给|替|向)[^，,。；;]{0,6}?(?:患�
 _BODY_BEFORE = re.compile(rf"{_BODY}\Z")
 # (round 9) What a body part is missing or how it is misshapen: a condition only with the body part
 # before it (双上肢缺失, 左腿萎缩), not of data or goods (资料缺失, 包装破损).
-ON_BODY = frozenset("缺失 缺损 萎缩 畸形 坏死".split())
+ON_BODY = frozenset("缺失 缺损 萎缩 畸形 坏死 感染".split())
 INJURED = frozenset("轧断 压断 砸断 夹断 绞断 锯断 砸伤 压伤 夹伤 轧伤 咬伤 切断 割断 砍断 碾断 撞断 割伤 砍伤 刺伤 扎伤".split())
 _ALLERGEN = re.compile(r"(?:当事人|本人|其|我|他|她|[\u4e00-\u9fff]某某?)[^，,。；;]{0,4}?(对[^，,。；;]{1,8})\Z")
 _PASSIVE = re.compile(r"被[^，,。；;被]{0,4}\Z")
@@ -278,7 +285,7 @@ _GROUP_AFTER = re.compile(r"的(?:顾客|消费者|旅客|游客|乘客|群众|�
 # (round 5) Counted people (收住残疾人38名), a warning on goods (孕妇和哺乳期妇女禁用), a test arranged
 # for others (为从业人员办理乙肝检测): nobody in particular.
 # (round 8: with 共/计/达/有 between, 严重精神障碍患者共1263人)
-_COUNT_AFTER = re.compile(r"(?:老人|人员|儿童|妇女|职工|学生|群众|居民|人)?(?:共计|合计|总计|累计|共|计|达|有|约|近)?\d+\s*(?:名|人|位|例|户)")
+_COUNT_AFTER = re.compile(r"(?:老人|人员|儿童|妇女|职工|学生|群众|居民|人)?(?:中|当中|里)?(?:共计|合计|总计|累计|共|计|达|有|约|近)?\d+\s*(?:名|人|位|例|户)")
 _LABEL_AFTER = re.compile(r"[^，,。；;]{0,12}?(?:禁用|慎用|忌用|勿用|禁服|慎服|忌服|禁食|忌食|不宜|不适宜|不适用|避免|遵医嘱)")
 _ARRANGED = re.compile(r"(?:办理|开展|组织|安排|提供|进行)[^，,。；;]{0,2}\Z")
 _SERVICE_AFTER = re.compile(r"(?:[、和及与][^，,。；;]{1,6}?)?等?(?:老人|人员|儿童|患者|妇女|群体|人群|职工|员工)?(?:缴纳|发放|支付|办理|配备|安排|提供|进行|实施|开展|出售|销售|施行|鉴定|接生|检查|服务|推销|售卖|介绍|做|注射|输液|诊疗|"
@@ -305,10 +312,10 @@ _DRUG_FORM = re.compile(r"钠|钾|钙|盐|缓释片|肠溶片|片|胶囊|注射�
 _MEASURE = re.compile(r"(?:DNA定量|病毒载量|DNA|静脉血|全血|血液|血清|血浆|尿液|尿样|呼气|空腹血糖|餐后血糖|血糖|血压|糖化血红蛋白|血红蛋白|血氧|"
                       r"血脂|胆固醇|甘油三酯|转氨酶|肌酐|尿酸|血钾|血钠|体温)"
                       r"[^，,。；;]{0,14}?(?<![\d.])\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)?\s*"
-                      r"(?:mg/100\s*m[lL]|mg/d[lL]|mmol/[lL]|[μu]mol/[lL]|mmHg|ng/m[lL]|IU/m[lL]|U/[lL]|g/[lL]|°C|℃)"
+                      r"(?:mg/100\s*m[lL]|mg/d[lL]|mmol/[lL]|[μu]mol/[lL]|mmHg|ng/m[lL]|IU/m[lL]|U/[lL]|g/[lL]|°C|℃|毫克/100毫升|毫克/百毫升|毫摩尔/升|毫米汞柱)"
                       # (round 8) a share of the blood's haemoglobin, the one value given in percent
                       r"|糖化血红蛋白(?:[(（]?HbA1c[)）]?)?[^，,。；;\d]{0,4}\d+(?:\.\d+)?\s*%")
-_UNITS = re.compile(r"mg/|mol/|mmHg|/m[lL]|U/[lL]|g/[lL]|°C|℃|糖化血红蛋白")
+_UNITS = re.compile(r"mg/|mol/|mmHg|/m[lL]|U/[lL]|g/[lL]|°C|℃|糖化血红蛋白|毫克/|毫摩尔|毫米汞柱")
 _THRESHOLD = re.compile(r"大于|等于|小于|低于|高于|超过|不足|不低于|不高于|≥|≤|[<>]|标准|阈值|以上|以下")  # how far after the verb a name may start (服用抗抑郁药舍曲林)
 
 
@@ -416,7 +423,7 @@ _GOES_ON = re.compile(
     # without its unit after the condition, 肌酐达到680; an oxygen bottle; an incubator)
     r"疫苗|疹子|皮疹|红疹|吊针|恢复|时好时坏|反反复复|保温箱|氧气瓶|制氧机|(?:[左右双]?(?:手|脚|腿|臂|眼|耳))[^，,。；;]{0,3}?(?:只有|只剩|没有了?)(?:\d+[根个只][\u4e00-\u9fff]{0,2})?|"
     r"(?:肌酐|血糖|血压|血红蛋白|转氨酶|尿酸|血小板|白细胞)值?(?:达到?|为|是|有|高达|只有)?\d+|视力(?:仅|只)(?:存|有|剩)?[^，,。；;]{1,4}|"
-    r"震颤|颤抖|发抖|(?:康复)?训练|B超|彩超|CT|核磁|阳性|每(?:天|日|晚|周)都?(?:吃|服用?|打|注射|用)[\u4e00-\u9fff]{1,6}|行[A-Za-z\u4e00-\u9fff]{1,8}?术")
+    r"(?:又|再)?犯了?\d+次|中毒|好转|震颤|颤抖|发抖|(?:康复)?训练|B超|彩超|CT|核磁|阳性|每(?:天|日|晚|周)都?(?:吃|服用?|打|注射|用)[\u4e00-\u9fff]{1,6}|行[A-Za-z\u4e00-\u9fff]{1,8}?术")
 _STOP = re.compile(r"罚款|处罚|申请|请求|听证|签收|签字|笔录|委托|代为|代收|代签|代管|代理|无法(?![下起]床|(?:控制|辨认)|(?:正常|独立|自主)?(?:交流|沟通|说话|行走|走路|站立|进食|吞咽|入睡|睡眠|自理|劳动))|未能|由其|由他|经营|店|案(?!发)|调查|"
                    r"执行|整改|文书|决定书|家庭|经济|开销|期限|询问")
 _GOES_TAIL = re.compile(r"(?:第?\d+个?(?:疗程|周期))?(?:\d+(?:\.\d+)?(?:毫升|ml|mL|毫克|mg|克|片|粒|支|单位))?(?:病|人员|谱系障碍)?(?:失代偿期|代偿期|[1-4]期|急性期|发病期|稳定期|恢复期)?[了过着]?(?:已有|已经|已)?(?:\d+(?:\.\d+)?个?(?:多|余)?(?:次|天|日|周|月|年)|小?[一二三四五六七八九十两半几数]+个?(?:多|余)?(?:次|天|日|周|月|年)|[\d十]+(?:天|日|周|年|度)|多年)?(?:严重|较重|明显|很?厉害)?的?"
@@ -473,7 +480,10 @@ def _goes_on(text: str, end: int, marks: list[int]) -> int:
     return real
 
 
-_DIAGNOSIS_LABEL = re.compile(r"(?:诊断|诊断结果|诊断意见|病名|疾病名称|病情)\Z")
+# (round 9) What a clinical document states after its colon (出院诊断书显示：COPD急性加重期): its object is
+# a diagnosis whatever it is called, as after 诊断为.
+_RECORD = re.compile(r"(?:诊断书|诊断证明书?|出院诊断|入院诊断|出院小结|出院记录)(?:显示|记载|载明|写明|为)?[：:]\s*")
+_DIAGNOSIS_LABEL = re.compile(r"(?:诊断|诊断结果|诊断意见|病名|疾病名称|病情|(?:诊断书|诊断证明书?|出院诊断|入院诊断|出院小结|出院记录)(?:显示|记载|载明|写明|为)?)\Z")
 _NEXT_CLAUSE = re.compile(r"[，,][^，,。；;：:]{0,6}")
 
 
@@ -491,7 +501,7 @@ _HAVING = re.compile(r"(?:患有|患上|患|罹患|身患|确诊为|确诊|诊�
 _SUBJECT = re.compile(r"(?:当事人|本人|其|我(?![局委所队厅市县区省国司部办院校店们])|他(?![人们])|她(?!们)|老伴|爱人|该员工|该店员|该从业人员|该名|店员|员工|从业人员|驾驶员|经营者|举报人|证人|投诉人|"
                       r"申请人|丈夫|妻子|儿子|女儿|父亲|母亲|家属|[\u4e00-\u9fff]{1,2}某某?)"
                       # (round 5: and what the person says of it, 当事人自称近期…)
-                      r"(?:[^，,。；;]{0,2}|(?:自称|自述|称其?|声称|近期|最近|目前|现在|长期|一直|已经|已|曾)+"
+                      r"(?:[^，,。；;]{0,2}|(?:自称|自述|称其?|声称|近期|最近|目前|现在|长期|一直|已经|已|曾|当时|那时|那段时间|那几天|那阵子|这段时间|平时|平常|近来|这几年|这些年|前几天)+"
                       # (round 9) a date or a situation between (父亲2022年…, 当事人询问过程中…)
                       r"|(?:于|在)?\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|(?:于|在)?[^，,。；;]{1,6}?(?:过程中|期间|当天|当日|之后|以后|后|时)(?:发现|查出|显示|被|因)?)\Z")
 # A quoted or paraphrased rule: nobody in particular.
@@ -547,7 +557,7 @@ _CLAIM = re.compile(r"治疗|治愈|根治|预防|防治|功效|疗效|宣称|�
 # (within the clause and with no verb between: "…阳性，该店仍安排…", "酒精中毒被送往医院" name no shop)
 _NAME_AFTER = re.compile(r"(?:部|楼|大楼|病区|室|机(?!构)|仪|害)|[^，,。；;：:、被送往在到去入于住就从]{0,3}?(?:按摩|就业|保障|事业|福利|权益|补贴|津贴|设施|通道|车位|托养|辅具|医院|诊所|门诊|专科|研究所|研究院|协会|学会|学校|基金会|联合会|中心|店|公司|科|"
                          r"药|疫苗|试剂|检测试剂|筛查|防治|食品|用品|奶粉|专用|专柜|保健|服装|装|康复|眼镜|镜片|镜|"
-                         r"照(?!顾|料|护|看)|写真|摄影|套餐|课程|瑜伽|传播|途径|知识|项目|宣传|科普)")  # (round 8: 孕妇照 is a photo studio's product)
+                         r"照(?!顾|料|护|看)|写真|摄影|套餐|课程|瑜伽|传播|途径|知识|项目|宣传|科普|专区|区域|病房|床位|风险|隐患|危险)")  # (round 8: 孕妇照 is a photo studio's product)
 
 # (我家在/其家在, not 家在 alone: 商家在…设立门店)
 # (round 7) 户口在老家，…; a residence permit's registered address (居住证登记地址, not a company's
@@ -925,6 +935,12 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
             spans.append((start, end))
         # A condition the vocabulary does not know, by the ending of its name (阑尾炎, 阿尔兹海默症,
         # 腰伤, 心脏手术), right after a verb that says a person named before it has it.
+        for u in _UNKNOWN_DOES.finditer(text):  # (round 9) its person is part of the match
+            if _DISEASE_RE.search(u.group(1)) or _NOT_HAD.search(u.group(1)) or _CLAIM.search(u.group(1)) \
+                    or _inside(titles, title_starts, u.start()):
+                continue
+            found.append(u.span(1))
+            spans.append(u.span(1))
         for u in _UNKNOWN.finditer(text):
             s0, e0 = u.span(1)
             if u.group().startswith("行") and u.start() and text[u.start() - 1] in _NOT_VERB_BEFORE_XING:
@@ -947,7 +963,7 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
         found.sort()
         # What a verb of diagnosis says someone has, when the vocabulary does not know its name.
         found_starts = [s for s, _ in found]  # in order and disjoint: found by one finditer
-        for verb in _DIAGNOSED.finditer(text):
+        for verb in [*_DIAGNOSED.finditer(text), *_RECORD.finditer(text)]:
             obj = _OBJECT.match(text, verb.end())
             if not obj:
                 continue
@@ -1018,15 +1034,16 @@ _TAKE_OR_WARD = re.compile(rf"{_TAKE.pattern}|{_WARDS}")  # (one scan for both, 
 # the cue is still in every text the word is in.
 # (and the round-3 words' 左眼失明, 高位截瘫, 酒精依赖, 海洛因, 美沙酮, 人格障碍, 粉碎性骨折, 行动不便,
 # 意识不清, 发育迟缓, 高度近视, 记忆力减退, 降压药)
-_COMMON_FIRST = set("人经有产中大食自放核结化关水不高活新小家流左右位酒海美格粉行意发度记降工营移造安止便社")  # (round 5: 人工耳蜗 by
+_COMMON_FIRST = set("人经有产中大食自放核结化关水不高活新小家流左右位酒海美格粉行意发度记降工营移造安止便社做")  # (round 5: 人工耳蜗 by
 # 耳蜗, 营养不良 by 养不良 (经营), 移植术 by 植术 (移送), 造口术 by 口术 (制造))
 # Two-character words whose first character is everywhere (抽搐: 抽检, 抽查): cued by the second.
 _STRIP_TO_ONE = set("抽")
 
 
-# (round 9) An ending of unknown conditions whose first character is everywhere (结果): a stone the
-# vocabulary knows (胆结石, 肾结石) is cued by its own word; this ending cues nothing.
-_ENDS_EVERYWHERE = ("结石",)
+# (round 9) Endings of unknown conditions whose first character is everywhere (结果, 全县): a stone the
+# vocabulary knows (胆结石, 肾结石) is cued by its own word; 全切 and 过敏 by their second character
+# after the first (cues() below), so that 全 and 过 open no trie.
+_ENDS_EVERYWHERE = ("结石", "全切")
 
 
 def _cue(word: str) -> str:
@@ -1036,13 +1053,13 @@ def _cue(word: str) -> str:
 
 
 # (a word with a digit, 大3阳 as the view reads 大三阳, is cued whole: 3阳 would pass at every 3)
-_CUE_WORDS = sorted({w if any(c.isdigit() for c in w) else _cue(w) for w in DISEASES + _DIAGNOSED.pattern.split("|") if w != "HIV"}
+_CUE_WORDS = sorted({w if any(c.isdigit() for c in w) else _cue(w) for w in DISEASES + _DIAGNOSED.pattern.split("|") if w not in ("HIV", "过敏")}
                     | set(_ADDRESS_WORDS.split("|")) | {_cue(w) for w in _UNKNOWN_ENDS if w not in _ENDS_EVERYWHERE} | {"孕"} | {_cue(w) for w in _WARDS.split("|")}
                     # (round 6: _PLAIN's shapes, by their measures and their ends)
                     # (round 9: a faculty or a function, a category, an organ's growth or operation, symptoms;
                     # by their organ, not 结节 or 息肉, whose first characters begin 结果 and 信息; a fever
                     # by 烧 and its degrees, below)
-                    | {_cue(w) for w in ("听力", "视力", "记忆力", "认知能力", "肝功能", "肾功能", "心功能", "肺功能", "残疾类",
+                    | {_cue(w) for w in ("诊断书", "诊断证明", "出院诊断", "出院小结", "出院记录", "听力", "视力", "记忆力", "认知能力", "肝功能", "肾功能", "心功能", "肺功能", "残疾类",
                                          "残疾种类", "甲状腺", "乳腺", "胆囊", "肾结", "肝结", "肺结", "卵巢",
                                          "手术术后", "手术后", "症状")}
                     | {"血压", "血糖", "血脂", "听不见", "听不清", "看不见", "看不清", "聋了", "瞎了", "瘤子", "肿块", "阴影",
@@ -1051,7 +1068,7 @@ _CUE_WORDS = sorted({w if any(c.isdigit() for c in w) else _cue(w) for w in DISE
                     | {o + w for o in ("肝", "肺", "胃", "肾", "脑", "乳房", "甲状腺") for w in ("上", "里", "部", "长", "有", "发现")}
                     # _HABIT's shapes, _TAKE's verbs and _MEASURE's units, each by a rare character
                     # (瘾, 胎, 怀: not 二胎 or 上瘾, whose first characters are everywhere)
-                    | {"瘾", "吸食", "胎", "怀", "生了", "生完", "生下", "中检出", "宫外", "宫内", "服用", "口服", "注射", "糖化血红蛋白", "mg", "mol", "mmHg", "ml", "mL", "U/L", "g/L", "℃", "°C"})
+                    | {"瘾", "吸食", "胎", "怀", "生了", "生完", "生下", "中检出", "宫外", "宫内", "服用", "口服", "注射", "糖化血红蛋白", "毫克/", "毫摩尔", "毫米汞柱", "mg", "mol", "mmHg", "ml", "mL", "U/L", "g/L", "℃", "°C"})
 
 
 _DEGREE = "[0-9０-９一二三四五六七八九十]"
@@ -1061,10 +1078,10 @@ def cues(extra: tuple[str, ...] = ()) -> str:
     """The pattern of the cue words, with `extra` words of another detector in the same trie (one
     pass over a text costs less than two)."""
     words = sorted(set(_CUE_WORDS) | {_cue(w) for w in extra})
-    first = sorted({w[0] for w in words} | {"h", "H", "患", "烧"} | set(_ESTATE_END))
+    first = sorted({w[0] for w in words} | {"h", "H", "患", "烧", "切", "敏"} | set(_ESTATE_END))
     # (round 5: _DIAGNOSED's bare 患, but not the 隐患 of every safety inspection)
     # (round 9: a fever by 烧 and its degrees in any numerals, 发烧39度, 高烧三十九度)
-    return "(?=[" + "".join(first) + "])(?:" + _trie(words) + rf"|[{_ESTATE_END}]\d|[Hh][Ii][Vv]|(?<!隐)患|烧(?:到|至|达)?{_DEGREE})"
+    return "(?=[" + "".join(first) + "])(?:" + _trie(words) + rf"|[{_ESTATE_END}]\d|[Hh][Ii][Vv]|(?<!隐)患|烧(?:到|至|达)?{_DEGREE}|(?<=全)切|(?<=过)敏)"
 
 
 CUES = cues()
@@ -1078,6 +1095,6 @@ def detect(n: str, organisation: bool = False) -> list[tuple[str, int, int, set[
     out = list(_addresses(n, organisation)) if (_DIGIT.search(n) or "组" in n or "村" in n or "社区" in n) \
         and _ADDRESS_CUE.search(n) else []
     if _DISEASE_RE.search(n) or _DIAGNOSED.search(n) or _UNKNOWN.search(n) or _TAKE_OR_WARD.search(n) \
-            or _UNITS.search(n):
+            or _UNITS.search(n) or _RECORD.search(n) or _UNKNOWN_DOES.search(n):
         out.extend(_health(n))
     return out
