@@ -63,6 +63,17 @@ STOPPED = [
     ("当事人之子尿路感染，高烧不退。", d.HEALTH, "尿路感染，高烧不退", None),
     ("经鉴定，当事人血液中乙醇浓度为92毫克/100毫升。", d.HEALTH, "血液中乙醇浓度为92毫克/100毫升", None),
     ("当事人系先天性兔唇，说话不清，询问以书面进行。", d.HEALTH, "系先天性兔唇，说话不清", None),
+    # Classes tune9d showed, on new sentences: a spine's curve and its correction, a condition that comes
+    # back (一到春天就犯), an organ's treatment counted, compulsory treatment, a biopsy, a rash, a
+    # faculty measured low, a pregnancy's reaction.
+    ("当事人之子脊柱侧弯，正在医院矫正。", d.HEALTH, "脊柱侧弯，正在医院矫正", None),
+    ("答：我有鼻炎，一到春天就犯。", d.HEALTH, "我有鼻炎，一到春天就犯", None),
+    ("当事人每周做两次肝透析。", d.HEALTH, "每周做两次肝透析", None),
+    ("当事人系精神分裂症患者，曾被强制医疗。", d.HEALTH, "系精神分裂症患者，曾被强制医疗", None),
+    ("当事人称其腋下淋巴结肿大，正在做活检。", d.HEALTH, "淋巴结肿大，正在做活检", None),
+    ("答：我爸患了湿疹，痒得睡不着。", d.HEALTH, "我爸患了湿疹，痒得睡不着", None),
+    ("当事人右眼视力只有0.05，看不清文书。", d.HEALTH, "右眼视力只有0.05，看不清", None),
+    ("当事人妻子怀孕两个月，妊娠反应严重。", d.HEALTH, "妻子怀孕两个月，妊娠反应严重", None),
     # Addresses: a home in someone's native place, the part of a yard one lives in.
     ("问：你现在住哪？答：住在他老家，河南省淮阳县城关镇东关村18号。", d.ADDRESS, "河南省淮阳县城关镇东关村18号",
      "河南省淮阳县城关镇东关村**号"),
@@ -105,6 +116,12 @@ PUBLIC = [
     "当事人生产的取暖器存在烫伤风险。",
     "该病房内设有失智老人专用床位。",
     "当事人的商场人流密集，未设置疏散指示标志。",
+    # tune9d's look-alike classes on new sentences: lists of conditions sharing what follows the last
+    # item (a group served, beds, a warning), and 有 of things.
+    "当事人诊所为哮喘、慢阻肺患者建立了随访档案。",
+    "当事人医院有偏瘫、截瘫、脑瘫康复床位50张。",
+    "该商品标注：孕妇、哺乳期妇女、婴幼儿禁用。",
+    "当事人有违法所得，其有营业执照。",
     # Codes by the one list of code labels (round 9: a product's model number with an ID's shape, a
     # certificate's number with a mobile's; each was in only one of the two lists before).
     "产品型号341522198506120031，共20台。",

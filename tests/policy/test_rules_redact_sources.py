@@ -516,6 +516,12 @@ TUNE9B = {"health": (35, 34), "clean": (25, 0)}
 # 15. After (a clinical document's colon, an unknown condition with what it does, 转移, 感染 of a body
 # part, 人流 after its verb, units in Chinese, times said plainly, counted among, hazards): 24/25, 0.
 TUNE9C = {"health": (25, 24), "clean": (15, 0)}
+# Round 9's fourth batch (tune9d.tsv: 15 health, 10 addresses and numbers, 15 look-alikes), measured
+# once before the changes it led to: main 17/25 whole (health 7/15), 4 of 15 flagged; the branch 17/25
+# (health 7/15, 12 touched), 2 of 15 — the whole statement is what fresh wording still escapes. After
+# (a list's items share what follows the last, an organ before its treatment, a condition that comes
+# back, a biopsy, a faculty measured low, a rash, 我患了, 有 after a person): 25/25, 0 of 15.
+TUNE9D = {"address": (5, 5), "health": (15, 15), "other_id": (2, 2), "phone": (3, 3), "clean": (15, 0)}
 TUNE11 = {"address": (30, 30), "bank": (15, 15), "email": (10, 10), "health": (50, 50), "id_card": (15, 15),
           "other_id": (20, 20), "phone": (20, 20), "plate": (15, 15), "clean": (125, 0)}
 FROZEN = {"heldout.tsv": HELDOUT_SHA256,
@@ -539,7 +545,7 @@ FROZEN = {"heldout.tsv": HELDOUT_SHA256,
                                           ("heldout8.tsv", HELDOUT8), ("tune7.tsv", TUNE7),
                                           ("heldout9.tsv", HELDOUT9), ("tune8.tsv", TUNE8),
                                           ("heldout10.tsv", HELDOUT10), ("tune9.tsv", TUNE9),
-                                          ("tune9b.tsv", TUNE9B), ("tune9c.tsv", TUNE9C),
+                                          ("tune9b.tsv", TUNE9B), ("tune9c.tsv", TUNE9C), ("tune9d.tsv", TUNE9D),
                                           ("tune11.tsv", TUNE11)])
 def test_eval_leaks_figures(name: str, figures: dict[str, tuple[int, int]]) -> None:
     """The figures scripts/eval_leaks.py prints (and the report gives) for both corpora."""

@@ -119,6 +119,7 @@ DISEASES = sorted(set(
     "口吃 言语不清 说话不清 吐字不清 失禁 大小便失禁 尿失禁 大便失禁 小便失禁 酗酒 嗜酒 妄想 被害妄想 幻听 幻觉 "
     "胎儿异常 胎儿畸形 胎停 胎位不正 戒毒康复人员 社区戒毒人员 社区康复人员 服农药 服毒 吞药 "
     "强制隔离戒毒 戒毒治疗 孕周 缺失 缺损 萎缩 畸形 坏死 怀胎 甲减 过敏 早产 轻生 轻生念头 厌世 情绪低落 "
+    "侧弯 妊娠反应 肿大 带状疱疹 "
     "感染 呼吸机 唇腭裂 唇裂 腭裂 兔唇 糖尿病足 "
     # a drug test: a result only when 阳性 follows (吗啡类呈阳性), else the seized substance
     # and a medicine that says what it treats, taken by someone (当事人长期服用降压药)
@@ -173,7 +174,7 @@ _PLAIN = (r"血[压糖脂](?:[1一]直|有点|有些|比较|偏|很|特别|还|�
           r"|(?:听力|视力|记忆力|认知能力|肝功能|肾功能|心功能|肺功能|心肺功能)(?:也|都|[1一]直|有点|有些|很|越来越|比较|明显|严重|已经|已|逐渐)*"
           r"(?:不好|不太好|不行|不佳|较差|很差|差|下降|减退|衰退|受损|损害|异常|不全|衰竭|丧失)"
           # (round 9) a fever said with its temperature (发烧39度), a disability's category (残疾类别为肢体)
-          r"|(?:发高?烧|高烧|高热)(?:到|至|达)?\d{2}(?:\.\d)?\s*(?:度|℃)|残疾(?:类别|类型|种类)(?:为|是|[：:])?(?:肢体|视力|听力|言语|智力|精神|多重)(?:残疾)?"
+          r"|(?:视力|听力)(?:只有|仅有?|不到|才)\d+(?:\.\d+)?|(?:发高?烧|高烧|高热)(?:到|至|达)?\d{2}(?:\.\d)?\s*(?:度|℃)|残疾(?:类别|类型|种类)(?:为|是|[：:])?(?:肢体|视力|听力|言语|智力|精神|多重)(?:残疾)?"
           r"|(?:耳朵|眼睛|双眼|双耳|[左右][眼耳])(?:基本|几乎|完全|都|已经|有点|也)*(?:听不见|听不清|看不见|看不清|聋了|瞎了)了?"
           r"|(?:肝|肺|胃|肾|脑|乳房|甲状腺)(?:上|里|部)?(?:长了?个?|有个?|发现)(?:瘤子|肿瘤|肿块|结节|阴影|包块|囊肿)"
           # (round 9) and named without a verb, an organ's nodule or polyp (甲状腺结节, 胆囊息肉)
@@ -217,12 +218,12 @@ _SAID_OF_SOMEONE = re.compile(r"(?:烧伤|烫伤|骨折|挫伤|人|妇|阳性|�
 # How bad or what type, before the condition: part of what is said (重度抑郁症, 2型糖尿病).
 # Also the type (甲型病毒性肝炎), the kinds of a combined disability (听力言语残疾), the body part of
 # an injury (左下肢截肢, 右手食指骨折) and the way a treatment is given (血液透析), in any order.
-_BODY = (r"[左右双单]?侧?(?:第[\d、,和至-]{1,8})?(?:[髋膝肩踝肘腕]关节|脑部|颅脑|头|脑|骨盆|盆骨|颅骨|鼻骨|脊椎|尾椎|上肢|下肢|四肢|肢体|肺部|呼吸道|尿路|泌尿系|肠道|手指|食指|拇指|中指|无名指|小指|脚趾|小腿|大腿|前臂|上臂|手掌|手腕|手|脚|足|腿|臂|"
+_BODY = (r"[左右双单]?侧?(?:第[\d、,和至-]{1,8})?(?:[髋膝肩踝肘腕]关节|脑部|颅脑|头|脑|骨盆|盆骨|颅骨|鼻骨|脊椎|尾椎|上肢|下肢|四肢|肢体|脊柱|颈部|淋巴结|肺部|呼吸道|尿路|泌尿系|肠道|手指|食指|拇指|中指|无名指|小指|脚趾|小腿|大腿|前臂|上臂|手掌|手腕|手|脚|足|腿|臂|"
          r"手部|足部|脚部|腿部|臂部|眼部|耳部|眼|耳|膝|踝|腕|肘|肩|髋|肋骨|腰椎|颈椎|胸椎|股骨颈|股骨头|股骨|胫腓骨|胫骨|腓骨|尺桡骨|尺骨|桡骨|锁骨|头部|面部|胸部|腹部|腰部|背部)")
 # (round 5: a verb of having is no part of the type: 患慢性…, 为偏执型… )
 _SEVERITY = re.compile(r"(?:重度|中度|轻度|极重度|严重的?|[1一][只侧]|(?:(?![患为是有因称]|系(?!统))[\u4e00-\u9fff]){1,4}[性型]|宫内|宫外|晚期|早期|中期|末期|高危|先兆|[12]型|[甲乙丙丁戊][型类]|"
-                       # (round 9) a grade of injury runs to ten (9级伤残); an organ before a growth (肾肿瘤)
-                       rf"肢体|视力|听力|言语|智力|精神|多重|(?:10|[1-9])级|{_BODY}|(?:肾|肝|肺|胃|脑|胰腺|胆囊|肠|膀胱|子宫|卵巢)(?=肿瘤|瘤|癌)|[及和、](?={_BODY})|"
+                       # (round 9) a grade of injury runs to ten (9级伤残)
+                       rf"肢体|视力|听力|言语|智力|精神|多重|(?:10|[1-9])级|{_BODY}|[及和、](?={_BODY})|"
                        # (round 5: a burn's degree, Ⅱ度 = II度 in the view, 深Ⅱ度; the sample a result is of)
                        r"深?(?:I{1,3}|IV|[1-4一二三四])度|(?:尿液|血液|血清|尿样)(?:检测|检验|化验)?|人工|药物|"
                        r"(?:怀有|怀了|有)?(?:约|近)?\d{1,2}个?(?:多|余)?(?:月|周)的?)+\Z")
@@ -232,8 +233,8 @@ _SEVERITY = re.compile(r"(?:重度|中度|轻度|极重度|严重的?|[1一][只
 # 于2023年3月行子宫切除术)
 _PROCEDURE = "根治术|介入术|消融术|结扎术|切开术|切除术|摘除术|移植术|置换术|修补术|成形术|搭桥术|造口术|造瘘术|引流术|植入术|矫正术|复位术|固定术"
 _UNKNOWN_ENDS = ("症", "炎", "癌", "瘤", "综合征", "手术", "伤", "病", "出血", "衰竭", "结石", "穿孔", "梗死", "梗塞", "变性", "坏死", "全切", *_PROCEDURE.split("|"))
-_UNKNOWN = re.compile(r"(?:因|为|系|患(?![者方])|做完|做了|做过|接受了?|行|自幼|从小|先天)(?:\d+次)?"
-                      rf"([\u4e00-\u9fff][\u4e00-\u9fff\d]{{0,8}}?(?:{_PROCEDURE}|症|炎|癌|瘤|综合征|手术|出血|衰竭|结石|穿孔|梗死|梗塞|变性|坏死|全切|伤(?![害人者残亡])|"
+_UNKNOWN = re.compile(r"(?:因|为|系|患(?![者方])|做完|做了|做过|接受了?|行|自幼|从小|先天|(?<=[我他她其人])有)(?:\d+次)?"
+                      rf"([\u4e00-\u9fff][\u4e00-\u9fff\d]{{0,8}}?(?:{_PROCEDURE}|症|炎|癌|瘤|综合征|手术|出血|衰竭|结石|穿孔|梗死|梗塞|变性|坏死|全切|疹|伤(?![害人者残亡])|"
                       r"病(?![例房区床人毒菌虫害情况因历种死]))(?!(?!住院)[\u4e00-\u9fff]?[药苗剂械品店院科防物商企]))")  # (…炎住院: a stay, no hospital's name)
 # Not a condition someone has: one caused (致人受伤), a service done to others (为患者实施手术).
 # What an unknown condition may carry after its name, inside the finding (…癌术后, …炎病史).
@@ -256,7 +257,7 @@ _CAUSED_TO_CLIENT = re.compile(r"(?:为|给|替|向)[^，,。；;]{0,6}?(?:患�
 _BODY_BEFORE = re.compile(rf"{_BODY}\Z")
 # (round 9) What a body part is missing or how it is misshapen: a condition only with the body part
 # before it (双上肢缺失, 左腿萎缩), not of data or goods (资料缺失, 包装破损).
-ON_BODY = frozenset("缺失 缺损 萎缩 畸形 坏死 感染".split())
+ON_BODY = frozenset("缺失 缺损 萎缩 畸形 坏死 感染 侧弯 肿大".split())
 INJURED = frozenset("轧断 压断 砸断 夹断 绞断 锯断 砸伤 压伤 夹伤 轧伤 咬伤 切断 割断 砍断 碾断 撞断 割伤 砍伤 刺伤 扎伤".split())
 _ALLERGEN = re.compile(r"(?:当事人|本人|其|我|他|她|[\u4e00-\u9fff]某某?)[^，,。；;]{0,4}?(对[^，,。；;]{1,8})\Z")
 _PASSIVE = re.compile(r"被[^，,。；;被]{0,4}\Z")
@@ -272,7 +273,7 @@ _NOT_PERSON = re.compile(r"样品|样本|批次|检品|产品|食品|商品|货�
 # the clause's end) is health data even when no word of the vocabulary is in it.
 # A diagnosis denied (未发现患有…, 没有患…) says nothing about anyone's health.
 _DENIED = re.compile(r"(?:未|没有|没|无|不|未发现|未见)[^，,。；;]{0,2}\Z")
-_DIAGNOSED = re.compile(r"患有|患上|罹患|身患|确诊为|确诊患有|确诊|被诊断为|诊断为|诊断出|(?<=[人其某者妻夫子女母父])患(?![者方])")
+_DIAGNOSED = re.compile(r"患有|患上|罹患|身患|确诊为|确诊患有|确诊|被诊断为|诊断为|诊断出|(?<=[人其某者妻夫子女母父我他她])患(?![者方])")
 # (not 确诊病例, 确诊患者, 确诊人数: the cases counted, nobody named)
 _OBJECT = re.compile(r"(?!病例|患者|病人|人数|人员|者|率|标准|依据|证明|报告|书)[^，,。；;、：:（）()\n“”\"]{2,14}")
 _OBJECT_TAIL = re.compile(r"(?:多年|已久|数年|等|等疾病|的病史|病史|史)\Z")
@@ -348,10 +349,10 @@ def _medicines(text: str, start: int, end: int) -> tuple[int, int] | None:
 # (with the adverb that says when: 已怀孕七个月, 曾做过心脏搭桥手术, 正处于哺乳期)
 _HAD_VERB = re.compile(rf"{_BODY}?(?:(?:去年|前年|今年|上个?月|前几年|近期|最近)(?:初|底|年初|年底)?|\d{{4}}年(?:\d{{1,2}}月)?(?:\d{{1,2}}日)?)?因?(?:已经|已|曾经|曾|正在|正|长期|一直|仍|刚刚?|生下来就|从小就?|天生就?|每[日天晚周])?(?:有过)?"
                        r"(?:(?:尿检|血检|尿液检测|血液检测|毛发检测)(?:结果)?(?:显示|为|呈)?|"  # (round 8: the sample's test, 尿检结果显示…呈阳性)
-                       r"被?查出来?(?:患有|患了?)|被诊断出|(?:孕检|产检|体检|复查|检查|B超)(?:时|中)?(?:发现|查出|显示)(?:为|有)?|(?:因[^，,。；;因]{1,6}?)?(?:患有|患上|得了|患)|被?确诊患有|被诊断为|(?:入院|出院|门诊|临床)?诊断为|诊断出|被?确诊为|被?确诊|是|住院行|入院行|患有|患上|罹患|身患|患|感染了|感染|染上|得了|装有|装了|"
+                       r"被?查出来?(?:患有|患了?)|被诊断出|(?:孕检|产检|体检|复查|检查|B超)(?:时|中)?(?:发现|查出|显示)(?:为|有)?|(?:因[^，,。；;因]{1,6}?)?(?:患有|患上|得了|患了|患)|被?确诊患有|被诊断为|(?:入院|出院|门诊|临床)?诊断为|诊断出|被?确诊为|被?确诊|是|住院行|入院行|患有|患上|罹患|身患|患|感染了|感染|染上|得了|装有|装了|"
                        r"植入|安装了|戴着|佩戴|服用|口服|(?:静脉)?注射|做过|做了|做完|接受了|接受|参加|处于|因患|因|有|"
                        # (round 6: 系聋哑人, 行…切除术, 查出宫颈癌, 因车祸致颅脑损伤, 因服用…, 做过两次…)
-                       r"是(?:个|一个|一名|名)|系|(?<![进执施实举履运银发盛流通旅步])行|查出来?(?:有|了)?|持证的?|持有|检出|因?(?:突发|突患)|得过|吃了?|因[^，,。；;因]{1,6}?(?:致使|导致|致|被)|因服用|因过量服用)?"
+                       r"是(?:个|一个|一名|名)|系|(?<![进执施实举履运银发盛流通旅步])行|查出来?(?:有|了)?|持证的?|持有|检出|因?(?:突发|突患)|得过|吃了?|因[^，,。；;因]{1,6}?(?:致使|导致|致|被)|因服用|因过量服用|做)?"
                        r"(?:过量的?|大量的?|\d+次)?\Z")
 
 
@@ -378,6 +379,25 @@ _WHO_BEFORE = re.compile(r"(?:我(?![局委所队厅市县区省国司部办院�
 
 
 _ITEM_BEFORE = re.compile(r"(?<=[:：\s])\d{1,2}[.、]\s?\Z")
+
+
+# (round 9) An organ right before what is done to it or grows in it (肾透析, 肝移植, 肾肿瘤).
+_ORGAN_TREATED = ("透析", "移植", "肿瘤", "瘤", "癌")
+_ORGAN_BEFORE = re.compile(r"(?:肾|肝|肺|胃|脑|胰腺|胆囊|肠|膀胱|子宫|卵巢)\Z")
+
+
+def _list_end(text: str, end: int, core: str) -> tuple[int, str]:
+    """(round 9) Where a list of conditions that begins with the one ending at `end` ends
+    (偏瘫、截瘫; 糖尿病、高血压患者), and the last item's core: what follows the list is said of every
+    item. At most four more items."""
+    for _ in range(4):
+        if end >= len(text) or text[end] not in "、和及与":
+            break
+        item = _CONDITION.match(text, end + 1)
+        if not item:
+            break
+        end, core = item.end(), item.group("core")
+    return end, core
 
 
 def _with_verb(text: str, start: int) -> int:
@@ -423,7 +443,7 @@ _GOES_ON = re.compile(
     # without its unit after the condition, 肌酐达到680; an oxygen bottle; an incubator)
     r"疫苗|疹子|皮疹|红疹|吊针|恢复|时好时坏|反反复复|保温箱|氧气瓶|制氧机|(?:[左右双]?(?:手|脚|腿|臂|眼|耳))[^，,。；;]{0,3}?(?:只有|只剩|没有了?)(?:\d+[根个只][\u4e00-\u9fff]{0,2})?|"
     r"(?:肌酐|血糖|血压|血红蛋白|转氨酶|尿酸|血小板|白细胞)值?(?:达到?|为|是|有|高达|只有)?\d+|视力(?:仅|只)(?:存|有|剩)?[^，,。；;]{1,4}|"
-    r"(?:又|再)?犯了?\d+次|中毒|好转|震颤|颤抖|发抖|(?:康复)?训练|B超|彩超|CT|核磁|阳性|每(?:天|日|晚|周)都?(?:吃|服用?|打|注射|用)[\u4e00-\u9fff]{1,6}|行[A-Za-z\u4e00-\u9fff]{1,8}?术")
+    r"(?:又|再)?犯了?\d+次|就犯|又犯|矫正|强制医疗|强制治疗|活检|穿刺|疼得|痛得|睡不着|中毒|好转|震颤|颤抖|发抖|(?:康复)?训练|B超|彩超|CT|核磁|阳性|每(?:天|日|晚|周)都?(?:吃|服用?|打|注射|用)[\u4e00-\u9fff]{1,6}|行[A-Za-z\u4e00-\u9fff]{1,8}?术")
 _STOP = re.compile(r"罚款|处罚|申请|请求|听证|签收|签字|笔录|委托|代为|代收|代签|代管|代理|无法(?![下起]床|(?:控制|辨认)|(?:正常|独立|自主)?(?:交流|沟通|说话|行走|走路|站立|进食|吞咽|入睡|睡眠|自理|劳动))|未能|由其|由他|经营|店|案(?!发)|调查|"
                    r"执行|整改|文书|决定书|家庭|经济|开销|期限|询问")
 _GOES_TAIL = re.compile(r"(?:第?\d+个?(?:疗程|周期))?(?:\d+(?:\.\d+)?(?:毫升|ml|mL|毫克|mg|克|片|粒|支|单位))?(?:病|人员|谱系障碍)?(?:失代偿期|代偿期|[1-4]期|急性期|发病期|稳定期|恢复期)?[了过着]?(?:已有|已经|已)?(?:\d+(?:\.\d+)?个?(?:多|余)?(?:次|天|日|周|月|年)|小?[一二三四五六七八九十两半几数]+个?(?:多|余)?(?:次|天|日|周|月|年)|[\d十]+(?:天|日|周|年|度)|多年)?(?:严重|较重|明显|很?厉害)?的?"
@@ -496,7 +516,7 @@ _SENTENCE = re.compile(r"[^。；;！!？?\n]+")
 _CLAUSE_END = "，,：:"
 _HAVING = re.compile(r"(?:患有|患上|患|罹患|身患|确诊为|确诊|诊断为|被诊断|诊断出|诊断|病史|携带|感染|检出|查出|显示|突发|突患|突然|"
                      r"结果为|系|为|是|有|因|得了|得过|伴有|合并|处于|属于|属|接受|进行|做过|做了|做完|正在|载明|记载|表明|证实|服用|服药|"
-                     r"安装|植入|佩戴|戴着|戴有|装了|自述|自称|自诉|主诉|证载|载)"
+                     r"安装|植入|佩戴|戴着|戴有|装了|自述|自称|自诉|主诉|证载|载|做)"
                      r"[^，,。；;]{0,8}\Z")
 _SUBJECT = re.compile(r"(?:当事人|本人|其|我(?![局委所队厅市县区省国司部办院校店们])|他(?![人们])|她(?!们)|老伴|爱人|该员工|该店员|该从业人员|该名|店员|员工|从业人员|驾驶员|经营者|举报人|证人|投诉人|"
                       r"申请人|丈夫|妻子|儿子|女儿|父亲|母亲|家属|[\u4e00-\u9fff]{1,2}某某?)"
@@ -819,7 +839,10 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
         generic: dict[int, bool] = {}  # by clause start: a rule, not a person
         found: list[tuple[int, int]] = []
         spans: list[tuple[int, int]] = []  # what every pass found, merged and yielded at the end
+        listed = -1  # (round 9) the end of a list whose items are all nobody's (偏瘫、截瘫康复床位)
         for m in _CONDITION.finditer(text):
+            if m.start() < listed:
+                continue
             if _inside(titles, title_starts, m.start()) or any(
                     a <= m.start() and m.end() <= b and b - a > m.end() - m.start() + 2 for a, b in quoted):
                 continue  # a title, or a name in quotes the word is part of (“孕妇维生素”)
@@ -835,7 +858,14 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
                 continue
             if _GROUP_AFTER.match(text, m.end()):
                 continue  # (round 9) a condition that describes a group of others (出现发热症状的顾客)
-            if _FOR_CUSTOMERS.search(before) and (_SERVICE_AFTER.match(text, m.end()) or m.group("core").endswith(("患者", "病人", "病患"))):
+            # (round 9) the items of a list share what follows the last (偏瘫、截瘫康复床位, 为糖尿病、高血压患者…)
+            last, last_core = _list_end(text, m.end(), m.group("core"))
+            if last > m.end() and (_NAME_AFTER.match(text, last) or _COUNT_AFTER.match(text, last)
+                                   or _LABEL_AFTER.match(text, last) or _GROUP_AFTER.match(text, last)):
+                listed = last
+                continue
+            if _FOR_CUSTOMERS.search(before) and (_SERVICE_AFTER.match(text, last) or last_core.endswith(("患者", "病人", "病患"))):
+                listed = last
                 continue  # 为孕妇提供…: the people a service is for, nobody in particular
             core = m.group("core")
             if any(core.startswith(w) for w in TESTED) and not core.endswith(("阳性", "成瘾", "上瘾", "史", "治疗")):
@@ -843,6 +873,8 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
             if core.startswith(("吸食", "服食", "吸过", "吸了")) and _OTHERS_USE.search(before):
                 continue  # drugs others use: the offence
             severity = _SEVERITY.search(before)
+            if not severity and core.startswith(_ORGAN_TREATED):
+                severity = _ORGAN_BEFORE.search(before)  # (round 9) the organ treated or grown in (肾透析, 肾肿瘤)
             start = m.start() - (len(severity.group()) if severity else 0)
             plain = before[:len(before) - (len(severity.group()) if severity else 0)]  # who, before 右手食指
             person = _SUBJECT.search(plain) is not None
