@@ -1104,6 +1104,7 @@ _CUE_WORDS = sorted({w if any(c.isdigit() for c in w) else _cue(w) for w in DISE
 
 
 _DEGREE = "[0-9０-９一二三四五六七八九十]"
+_CUE_BUCKETS = 8
 
 
 def cues(extra: tuple[str, ...] = ()) -> str:
@@ -1113,7 +1114,21 @@ def cues(extra: tuple[str, ...] = ()) -> str:
     first = sorted({w[0] for w in words} | {"h", "H", "患", "烧", "切", "敏"} | set(_ESTATE_END))
     # (round 5: _DIAGNOSED's bare 患, but not the 隐患 of every safety inspection)
     # (round 9: a fever by 烧 and its degrees in any numerals, 发烧39度, 高烧三十九度)
-    return "(?=[" + "".join(first) + "])(?:" + _trie(words) + rf"|[{_ESTATE_END}]\d|[Hh][Ii][Vv]|(?<!隐)患|烧(?:到|至|达)?{_DEGREE}|(?<=全)切|(?<=过)敏)"
+    # (round 9) The trie's ~300 first characters are one alternation, and Python's engine tries its
+    # branches one by one at every position the lookahead lets in: most of this pattern's time. So
+    # the words go into _CUE_BUCKETS tries by their first character, each behind a lookahead of its
+    # own characters (a position then costs a few class tests and one small trie), and the shapes
+    # that are not words behind one of theirs. Whether the pattern matches is unchanged (it is only
+    # ever searched for a yes or no); over the demo's realistic text it runs in ~55% of the time of
+    # one trie (8 buckets; 4 and 16 close, 32 slower).
+    heads = sorted({w[0] for w in words})
+    size = -(-len(heads) // _CUE_BUCKETS)
+    buckets = []
+    for i in range(0, len(heads), size):
+        chunk = heads[i:i + size]
+        buckets.append("(?=[" + "".join(chunk) + "])(?:" + _trie([w for w in words if w[0] in chunk]) + ")")
+    return ("(?=[" + "".join(first) + "])(?:" + "|".join(buckets) + f"|(?=[{_ESTATE_END}Hh患烧切敏])(?:"
+            + rf"[{_ESTATE_END}]\d|[Hh][Ii][Vv]|(?<!隐)患|烧(?:到|至|达)?{_DEGREE}|(?<=全)切|(?<=过)敏))")
 
 
 CUES = cues()
