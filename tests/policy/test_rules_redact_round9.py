@@ -74,6 +74,17 @@ STOPPED = [
     ("答：我爸患了湿疹，痒得睡不着。", d.HEALTH, "我爸患了湿疹，痒得睡不着", None),
     ("当事人右眼视力只有0.05，看不清文书。", d.HEALTH, "右眼视力只有0.05，看不清", None),
     ("当事人妻子怀孕两个月，妊娠反应严重。", d.HEALTH, "妻子怀孕两个月，妊娠反应严重", None),
+    # Classes tune9e showed, on new sentences: a pain by its name and a fit that starts, hair lost, a stage
+    # before (…前期), an organ operated and partly removed, a hard ear said plainly, a document's number
+    # with its province, what the home is in brackets.
+    ("答：我有腰痛，一犯起来就直不起腰。", d.HEALTH, "我有腰痛，一犯起来就直不起腰", None),
+    ("答：我前年做了放疗，头发都掉光了。", d.HEALTH, "我前年做了放疗，头发都掉光了", None),
+    ("当事人系产妇，处于产褥期。", d.HEALTH, "系产妇，处于产褥期", None),
+    ("当事人于体检时被诊断为高血压前期。", d.HEALTH, "被诊断为高血压前期", None),
+    ("答：我母亲去年肝癌开刀，肝切除了一半。", d.HEALTH, "我母亲去年肝癌开刀，肝切除了一半", None),
+    ("答：我耳朵有点背，你说大声点。", d.HEALTH, "我耳朵有点背", None),
+    ("当事人机动车驾驶证档案编号为皖A1234567。", d.OTHER_ID, "皖A1234567", "皖A12***67"),
+    ("当事人租住在解放路15号二楼（出租屋）。", d.ADDRESS, "解放路15号二楼（出租屋）", "解放路**号*楼（出租屋）"),
     # Addresses: a home in someone's native place, the part of a yard one lives in.
     ("问：你现在住哪？答：住在他老家，河南省淮阳县城关镇东关村18号。", d.ADDRESS, "河南省淮阳县城关镇东关村18号",
      "河南省淮阳县城关镇东关村**号"),
@@ -122,6 +133,12 @@ PUBLIC = [
     "当事人医院有偏瘫、截瘫、脑瘫康复床位50张。",
     "该商品标注：孕妇、哺乳期妇女、婴幼儿禁用。",
     "当事人有违法所得，其有营业执照。",
+    # tune9e's look-alike classes on new sentences: a body's records of a group, a group served, each of
+    # a count, an ear's back.
+    "当事人医院的脑梗、脑出血患者随访档案不全。",
+    "当事人药店为慢病患者建立用药档案。",
+    "当事人的敬老院中有失能、半失能老人各5名。",
+    "当事人对这个问题的背景不了解，耳朵背后有纹身。",
     # Codes by the one list of code labels (round 9: a product's model number with an ID's shape, a
     # certificate's number with a mobile's; each was in only one of the two lists before).
     "产品型号341522198506120031，共20台。",

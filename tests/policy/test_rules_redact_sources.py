@@ -39,7 +39,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
     ("当事人钱某某患有克罗恩病，常年在外地就医。", d.HEALTH, "患有克罗恩病，常年在外地就医", None),  # and what goes on (round 6)
     ("经查，当事人于2022年10月行胆囊切除术，术后一直休养。", d.HEALTH, "2022年10月行胆囊切除术，术后一直休养", None),  # when too (round 9)
     ("当事人每晚服用喹硫平助眠，次日精神不振。", d.HEALTH, "每晚服用喹硫平", None),  # how often too (round 9)
-    ("当事人长期口服奥司他韦，自称身体虚弱。", d.HEALTH, "长期口服奥司他韦", None),
+    ("当事人长期口服奥司他韦，自称身体虚弱。", d.HEALTH, "长期口服奥司他韦，自称身体虚弱", None),  # weakness goes on (round 9)
     ("当事人自述一直服用丙戊酸钠，已有五年。", d.HEALTH, "服用丙戊酸钠，已有五年", None),
     ("当事人每天服用帕利哌酮控制病情。", d.HEALTH, "每天服用帕利哌酮控制病情", None),  # not in the table: by its ending
     ("当事人已怀了二胎，预产期在下月。", d.HEALTH, "已怀了二胎，预产期在下月", None),
@@ -522,6 +522,10 @@ TUNE9C = {"health": (25, 24), "clean": (15, 0)}
 # (a list's items share what follows the last, an organ before its treatment, a condition that comes
 # back, a biopsy, a faculty measured low, a rash, 我患了, 有 after a person): 25/25, 0 of 15.
 TUNE9D = {"address": (5, 5), "health": (15, 15), "other_id": (2, 2), "phone": (3, 3), "clean": (15, 0)}
+# Round 9's fifth batch (tune9e.tsv: 20 health, 5 numbers and addresses, 15 look-alikes close to the
+# round's new exclusions), measured once before the changes it led to: main 12/25 whole (health 9/20),
+# 5 of 15 flagged; the branch 14/25 (health 11/20, 16 touched), 3 of 15. After: 25/25, 0 of 15.
+TUNE9E = {"address": (3, 3), "health": (20, 20), "other_id": (1, 1), "phone": (1, 1), "clean": (15, 0)}
 TUNE11 = {"address": (30, 30), "bank": (15, 15), "email": (10, 10), "health": (50, 50), "id_card": (15, 15),
           "other_id": (20, 20), "phone": (20, 20), "plate": (15, 15), "clean": (125, 0)}
 FROZEN = {"heldout.tsv": HELDOUT_SHA256,
@@ -546,6 +550,7 @@ FROZEN = {"heldout.tsv": HELDOUT_SHA256,
                                           ("heldout9.tsv", HELDOUT9), ("tune8.tsv", TUNE8),
                                           ("heldout10.tsv", HELDOUT10), ("tune9.tsv", TUNE9),
                                           ("tune9b.tsv", TUNE9B), ("tune9c.tsv", TUNE9C), ("tune9d.tsv", TUNE9D),
+                                          ("tune9e.tsv", TUNE9E),
                                           ("tune11.tsv", TUNE11)])
 def test_eval_leaks_figures(name: str, figures: dict[str, tuple[int, int]]) -> None:
     """The figures scripts/eval_leaks.py prints (and the report gives) for both corpora."""

@@ -132,7 +132,7 @@ _DOCUMENTS = (r"残疾人证|残疾证|残疾军人证|军人证|(?:社会保障
               r"船员证|海员证|船员服务簿|就业失业登记证|就业创业证|失业证|户口簿|户口本|工作证|退役军人证|优待证|结婚证|离婚证|学号|学籍号|准考证|考生号")
 DOCUMENT_RE = re.compile(rf"(?:{_DOCUMENTS})书?(?:[，,]\s*(?=证号|号码|编号|卡号))?(?:档案编号|档案号|卡号|证号|证书编号|编号|编码|号码|号)?[^0-9A-Za-z\n。；;，,]{{0,4}}?"
                          r"(?<![0-9A-Za-z])((?:[\u4e00-\u9fff]|(?<![0-9])[0-9])[\u4e00-\u9fff]{0,3}字第?\d{6,12}号|"
-                         rf"[A-Za-z]{{0,3}}\d(?:{_SEP}\d){{5,21}}(?:[Xx]\d{{0,2}})?(?:[(（][\dA][)）])?)(?![0-9A-Za-z])")
+                         rf"[{_PROVINCE}]?[A-Za-z]{{0,3}}\d(?:{_SEP}\d){{5,21}}(?:[Xx]\d{{0,2}})?(?:[(（][\dA][)）])?)(?![0-9A-Za-z])")
 # A WeChat, Alipay or QQ account (or another platform's: 抖音号, 淘宝账号) after its label: a WeChat ID (a letter, then 6–20 letters, digits,
 # _ or -) or a number; not an office's public account (公众号, 官方, 小程序, a QQ group).
 # (round 7) and an Alipay user number, 2088 and twelve digits, after 支付宝（用户号 or 支付宝用户ID

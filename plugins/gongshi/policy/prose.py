@@ -119,7 +119,7 @@ DISEASES = sorted(set(
     "口吃 言语不清 说话不清 吐字不清 失禁 大小便失禁 尿失禁 大便失禁 小便失禁 酗酒 嗜酒 妄想 被害妄想 幻听 幻觉 "
     "胎儿异常 胎儿畸形 胎停 胎位不正 戒毒康复人员 社区戒毒人员 社区康复人员 服农药 服毒 吞药 "
     "强制隔离戒毒 戒毒治疗 孕周 缺失 缺损 萎缩 畸形 坏死 怀胎 甲减 过敏 早产 轻生 轻生念头 厌世 情绪低落 "
-    "侧弯 妊娠反应 肿大 带状疱疹 "
+    "侧弯 妊娠反应 肿大 带状疱疹 产褥期 "
     "感染 呼吸机 唇腭裂 唇裂 腭裂 兔唇 糖尿病足 "
     # a drug test: a result only when 阳性 follows (吗啡类呈阳性), else the seized substance
     # and a medicine that says what it treats, taken by someone (当事人长期服用降压药)
@@ -174,7 +174,7 @@ _PLAIN = (r"血[压糖脂](?:[1一]直|有点|有些|比较|偏|很|特别|还|�
           r"|(?:听力|视力|记忆力|认知能力|肝功能|肾功能|心功能|肺功能|心肺功能)(?:也|都|[1一]直|有点|有些|很|越来越|比较|明显|严重|已经|已|逐渐)*"
           r"(?:不好|不太好|不行|不佳|较差|很差|差|下降|减退|衰退|受损|损害|异常|不全|衰竭|丧失)"
           # (round 9) a fever said with its temperature (发烧39度), a disability's category (残疾类别为肢体)
-          r"|(?:视力|听力)(?:只有|仅有?|不到|才)\d+(?:\.\d+)?|(?:发高?烧|高烧|高热)(?:到|至|达)?\d{2}(?:\.\d)?\s*(?:度|℃)|残疾(?:类别|类型|种类)(?:为|是|[：:])?(?:肢体|视力|听力|言语|智力|精神|多重)(?:残疾)?"
+          r"|耳朵(?:有点|有些|很|也)?背(?!景|后|面)|(?:视力|听力)(?:只有|仅有?|不到|才)\d+(?:\.\d+)?|(?:发高?烧|高烧|高热)(?:到|至|达)?\d{2}(?:\.\d)?\s*(?:度|℃)|残疾(?:类别|类型|种类)(?:为|是|[：:])?(?:肢体|视力|听力|言语|智力|精神|多重)(?:残疾)?"
           r"|(?:耳朵|眼睛|双眼|双耳|[左右][眼耳])(?:基本|几乎|完全|都|已经|有点|也)*(?:听不见|听不清|看不见|看不清|聋了|瞎了)了?"
           r"|(?:肝|肺|胃|肾|脑|乳房|甲状腺)(?:上|里|部)?(?:长了?个?|有个?|发现)(?:瘤子|肿瘤|肿块|结节|阴影|包块|囊肿)"
           # (round 9) and named without a verb, an organ's nodule or polyp (甲状腺结节, 胆囊息肉)
@@ -232,9 +232,9 @@ _SEVERITY = re.compile(r"(?:重度|中度|轻度|极重度|严重的?|[1一][只
 # (round 5: an operation by its kind, …切除术/移植术/置换术, after 行 as clinical notes write it:
 # 于2023年3月行子宫切除术)
 _PROCEDURE = "根治术|介入术|消融术|结扎术|切开术|切除术|摘除术|移植术|置换术|修补术|成形术|搭桥术|造口术|造瘘术|引流术|植入术|矫正术|复位术|固定术"
-_UNKNOWN_ENDS = ("症", "炎", "癌", "瘤", "综合征", "手术", "伤", "病", "出血", "衰竭", "结石", "穿孔", "梗死", "梗塞", "变性", "坏死", "全切", *_PROCEDURE.split("|"))
+_UNKNOWN_ENDS = ("症", "炎", "癌", "瘤", "综合征", "手术", "伤", "病", "出血", "衰竭", "结石", "穿孔", "梗死", "梗塞", "变性", "坏死", "全切", "疹", "痛", *_PROCEDURE.split("|"))
 _UNKNOWN = re.compile(r"(?:因|为|系|患(?![者方])|做完|做了|做过|接受了?|行|自幼|从小|先天|(?<=[我他她其人])有)(?:\d+次)?"
-                      rf"([\u4e00-\u9fff][\u4e00-\u9fff\d]{{0,8}}?(?:{_PROCEDURE}|症|炎|癌|瘤|综合征|手术|出血|衰竭|结石|穿孔|梗死|梗塞|变性|坏死|全切|疹|伤(?![害人者残亡])|"
+                      rf"([\u4e00-\u9fff][\u4e00-\u9fff\d]{{0,8}}?(?:{_PROCEDURE}|症|炎|癌|瘤|综合征|手术|出血|衰竭|结石|穿孔|梗死|梗塞|变性|坏死|全切|疹|痛(?![快苦心])|伤(?![害人者残亡])|"
                       r"病(?![例房区床人毒菌虫害情况因历种死]))(?!(?!住院)[\u4e00-\u9fff]?[药苗剂械品店院科防物商企]))")  # (…炎住院: a stay, no hospital's name)
 # Not a condition someone has: one caused (致人受伤), a service done to others (为患者实施手术).
 # What an unknown condition may carry after its name, inside the finding (…癌术后, …炎病史).
@@ -282,11 +282,12 @@ _FOR_CUSTOMERS = re.compile(r"(?:为|向|给|对|针对|面向|帮助|招揽)(?:
                             r"就诊的|所有|全体)?\Z")
 # (round 9) A condition before the group of others it describes (对出现发热症状的顾客…): customers,
 # passengers and the public are never the party whose data the record holds.
+_RECORDS_AFTER = re.compile(r"(?:随访|管理|档案|登记|建档)")
 _GROUP_AFTER = re.compile(r"的(?:顾客|消费者|旅客|游客|乘客|群众|居民|人群|学生|儿童|就诊者|就诊人员|求职者|受检者)")
 # (round 5) Counted people (收住残疾人38名), a warning on goods (孕妇和哺乳期妇女禁用), a test arranged
 # for others (为从业人员办理乙肝检测): nobody in particular.
 # (round 8: with 共/计/达/有 between, 严重精神障碍患者共1263人)
-_COUNT_AFTER = re.compile(r"(?:老人|人员|儿童|妇女|职工|学生|群众|居民|人)?(?:中|当中|里)?(?:共计|合计|总计|累计|共|计|达|有|约|近)?\d+\s*(?:名|人|位|例|户)")
+_COUNT_AFTER = re.compile(r"(?:老人|人员|儿童|妇女|职工|学生|群众|居民|人)?(?:中|当中|里)?(?:各|共计|合计|总计|累计|共|计|达|有|约|近)?\d+\s*(?:名|人|位|例|户)")
 _LABEL_AFTER = re.compile(r"[^，,。；;]{0,12}?(?:禁用|慎用|忌用|勿用|禁服|慎服|忌服|禁食|忌食|不宜|不适宜|不适用|避免|遵医嘱)")
 _ARRANGED = re.compile(r"(?:办理|开展|组织|安排|提供|进行)[^，,。；;]{0,2}\Z")
 _SERVICE_AFTER = re.compile(r"(?:[、和及与][^，,。；;]{1,6}?)?等?(?:老人|人员|儿童|患者|妇女|群体|人群|职工|员工)?(?:缴纳|发放|支付|办理|配备|安排|提供|进行|实施|开展|出售|销售|施行|鉴定|接生|检查|服务|推销|售卖|介绍|做|注射|输液|诊疗|"
@@ -443,12 +444,15 @@ _GOES_ON = re.compile(
     # without its unit after the condition, 肌酐达到680; an oxygen bottle; an incubator)
     r"疫苗|疹子|皮疹|红疹|吊针|恢复|时好时坏|反反复复|保温箱|氧气瓶|制氧机|(?:[左右双]?(?:手|脚|腿|臂|眼|耳))[^，,。；;]{0,3}?(?:只有|只剩|没有了?)(?:\d+[根个只][\u4e00-\u9fff]{0,2})?|"
     r"(?:肌酐|血糖|血压|血红蛋白|转氨酶|尿酸|血小板|白细胞)值?(?:达到?|为|是|有|高达|只有)?\d+|视力(?:仅|只)(?:存|有|剩)?[^，,。；;]{1,4}|"
-    r"(?:又|再)?犯了?\d+次|就犯|又犯|矫正|强制医疗|强制治疗|活检|穿刺|疼得|痛得|睡不着|中毒|好转|震颤|颤抖|发抖|(?:康复)?训练|B超|彩超|CT|核磁|阳性|每(?:天|日|晚|周)都?(?:吃|服用?|打|注射|用)[\u4e00-\u9fff]{1,6}|行[A-Za-z\u4e00-\u9fff]{1,8}?术")
+    r"(?:又|再)?犯了?\d+次|就犯|又犯|犯起来|[1一]犯|矫正|强制医疗|强制治疗|活检|穿刺|(?:疼|痛)得[^，,。；;]{0,6}|睡不着|中毒|好转|"
+    r"头发[^，,。；;]{0,3}掉|脱发|身体[^，,。；;]{0,3}虚|虚弱|开刀|动手术|开过刀|"
+    r"(?:胃|肝|肺|肾|脾|胆囊|子宫|甲状腺)被?切除了?(?:\d+分之\d+|[1一]半|大半|部分)?|"
+    r"[左右]?(?:腿|脚|手|臂)比[左右]?(?:腿|脚|手|臂)?(?:短|长|细|粗)|震颤|颤抖|发抖|(?:康复)?训练|B超|彩超|CT|核磁|阳性|每(?:天|日|晚|周)都?(?:吃|服用?|打|注射|用)[\u4e00-\u9fff]{1,6}|行[A-Za-z\u4e00-\u9fff]{1,8}?术")
 _STOP = re.compile(r"罚款|处罚|申请|请求|听证|签收|签字|笔录|委托|代为|代收|代签|代管|代理|无法(?![下起]床|(?:控制|辨认)|(?:正常|独立|自主)?(?:交流|沟通|说话|行走|走路|站立|进食|吞咽|入睡|睡眠|自理|劳动))|未能|由其|由他|经营|店|案(?!发)|调查|"
                    r"执行|整改|文书|决定书|家庭|经济|开销|期限|询问")
-_GOES_TAIL = re.compile(r"(?:第?\d+个?(?:疗程|周期))?(?:\d+(?:\.\d+)?(?:毫升|ml|mL|毫克|mg|克|片|粒|支|单位))?(?:病|人员|谱系障碍)?(?:失代偿期|代偿期|[1-4]期|急性期|发病期|稳定期|恢复期)?[了过着]?(?:已有|已经|已)?(?:\d+(?:\.\d+)?个?(?:多|余)?(?:次|天|日|周|月|年)|小?[一二三四五六七八九十两半几数]+个?(?:多|余)?(?:次|天|日|周|月|年)|[\d十]+(?:天|日|周|年|度)|多年)?(?:严重|较重|明显|很?厉害)?的?"
+_GOES_TAIL = re.compile(r"(?:第?\d+个?(?:疗程|周期))?(?:\d+(?:\.\d+)?(?:毫升|ml|mL|毫克|mg|克|片|粒|支|单位))?(?:病|人员|谱系障碍)?(?:失代偿期|代偿期|[1-4]期|急性期|发病期|稳定期|恢复期|前期)?[了过着]?(?:已有|已经|已)?(?:\d+(?:\.\d+)?个?(?:多|余)?(?:次|天|日|周|月|年)|小?[一二三四五六七八九十两半几数]+个?(?:多|余)?(?:次|天|日|周|月|年)|[\d十]+(?:天|日|周|年|度)|多年)?(?:严重|较重|明显|很?厉害)?的?"
                         # (round 8) how long, said plainly (好几年了, 一段时间), a lived event (…未遂经历), a titre (仍为1:8)
-                        r"(?:好几年|好多年|很多年|几年|多年|[1一]段时间|很久|很长时间)?了?(?:经历)?(?:[^，,。；;]{0,3}?\d+:\d+)?"
+                        r"(?:好几年|好多年|很多年|几年|多年|[1一]段时间|很久|很长时间)?了?(?:经历|行为|倾向|念头)?(?:[^，,。；;]{0,3}?\d+:\d+)?"
                         r"(?:[1-9一二三四五六七八九十]+级)?(?:去了|来了)?(?:状态)?")
 _GOES_REACH = 3  # clauses
 _CLAUSE_REST = 3  # characters
@@ -694,6 +698,10 @@ def _inside(spans: list[tuple[int, int]], starts: list[int], at: int) -> bool:
 _VILLAGE_END = re.compile(r"(?<=[县区旗镇乡])(?:(?![县区旗镇乡])[\u4e00-\u9fff\d]){1,6}?(?:村|社区)\Z")  # (5站村: 五站村 in the view)
 
 
+# (round 9) What the home is, in brackets right after the address (…33号3楼（出租屋）): part of it.
+_HOME_BRACKET = re.compile(r"[(（](?:出租屋|出租房|租住房?|宿舍|平房|自建房|家中|住处)[)）]")
+
+
 def _body(n: str, start: int, bare: bool, weak: bool = False, person: bool = False) -> tuple[int, int] | None:
     """The address after a label, up to its last number; None when it has no number (bare 住:
     no house number; a word for a home: no house number after a place)."""
@@ -723,7 +731,9 @@ def _body(n: str, start: int, bare: bool, weak: bool = False, person: bool = Fal
         last = _VILLAGE_END.search(text)
     if last is None:
         return None
-    return body.start(), body.start() + last.end()
+    end = body.start() + last.end()
+    bracket = _HOME_BRACKET.match(n, end) if last.end() == len(text) else None  # (round 9)
+    return body.start(), bracket.end() if bracket else end
 
 
 def _numbers(n: str, start: int, end: int) -> set[int]:
@@ -858,6 +868,8 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
                 continue
             if _GROUP_AFTER.match(text, m.end()):
                 continue  # (round 9) a condition that describes a group of others (出现发热症状的顾客)
+            if _RECORDS_AFTER.match(text, m.end()) and not _SUBJECT.search(before):
+                continue  # (round 9) a body's records of a group (…冠心病患者随访记录不全), nobody named
             # (round 9) the items of a list share what follows the last (偏瘫、截瘫康复床位, 为糖尿病、高血压患者…)
             last, last_core = _list_end(text, m.end(), m.group("core"))
             if last > m.end() and (_NAME_AFTER.match(text, last) or _COUNT_AFTER.match(text, last)
@@ -990,6 +1002,8 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
                 continue
             tail = _UNKNOWN_TAIL.match(text, e0)  # 甲状腺乳头状癌术后, 乳腺纤维瘤切除术
             e0 = tail.end() if tail else e0
+            if u.group().startswith("为") and text.endswith(("患者", "病人", "病患"), s0, e0):
+                continue  # (round 9) the group a body serves (为慢病患者提供…), not 为 as "is"
             found.append((s0, e0))
             spans.append((s0, e0))
         found.sort()
@@ -1093,7 +1107,7 @@ _CUE_WORDS = sorted({w if any(c.isdigit() for c in w) else _cue(w) for w in DISE
                     # by 烧 and its degrees, below)
                     | {_cue(w) for w in ("诊断书", "诊断证明", "出院诊断", "出院小结", "出院记录", "听力", "视力", "记忆力", "认知能力", "肝功能", "肾功能", "心功能", "肺功能", "残疾类",
                                          "残疾种类", "甲状腺", "乳腺", "胆囊", "肾结", "肝结", "肺结", "卵巢",
-                                         "手术术后", "手术后", "症状")}
+                                         "手术术后", "手术后", "症状", "耳朵")}
                     | {"血压", "血糖", "血脂", "听不见", "听不清", "看不见", "看不清", "聋了", "瞎了", "瘤子", "肿块", "阴影",
                        "囊肿", "支架", "钢板", "钢钉", "搭桥"}
                     # (结节, 包块: by the organ they grow in, 结 and 包 begin 结果 and 包装)
