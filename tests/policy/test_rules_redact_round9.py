@@ -25,7 +25,7 @@ STOPPED = [
     ("当事人妻子刚做完放疗第二个疗程，需人照顾。", d.HEALTH, "妻子刚做完放疗第二个疗程，需人照顾", None),
     ("证人称当事人的哥哥去年进过精神病院。", d.HEALTH, "去年进过精神病院", None),
     ("答：那天我发高烧到40度，没法开门营业。", d.HEALTH, "我发高烧到40度", None),
-    ("当事人检查当日因阑尾穿孔被送往医院。", d.HEALTH, "因阑尾穿孔被送往医院", None),
+    ("当事人检查当日因阑尾穿孔被送往医院。", d.HEALTH, "当日因阑尾穿孔被送往医院", None),
     ("当事人系社区戒毒康复人员，按时到社区报到。", d.HEALTH, "戒毒康复人员", None),
     ("当事人于去年做过两次腰椎手术，至今无法正常行走。", d.HEALTH, "去年做过两次腰椎手术，至今无法正常行走", None),
     ("当事人自述嗜酒多年，手抖得厉害。", d.HEALTH, "嗜酒多年，手抖得厉害", None),
@@ -85,6 +85,11 @@ STOPPED = [
     ("答：我耳朵有点背，你说大声点。", d.HEALTH, "我耳朵有点背", None),
     ("当事人机动车驾驶证档案编号为皖A1234567。", d.OTHER_ID, "皖A1234567", "皖A12***67"),
     ("当事人租住在解放路15号二楼（出租屋）。", d.ADDRESS, "解放路15号二楼（出租屋）", "解放路**号*楼（出租屋）"),
+    # Classes tune9f showed, on new sentences: a sudden attack of an unknown pain, a gland's growth and
+    # the nights, what an accident left and the pain after.
+    ("答：我那天突发胆绞痛，被送到急诊。", d.HEALTH, "我那天突发胆绞痛，被送到急诊", None),
+    ("当事人陈述其前列腺炎，一晚上起夜多次。", d.HEALTH, "其前列腺炎，一晚上起夜多次", None),
+    ("当事人因工伤落下腰椎骨折后遗症，经常腰痛。", d.HEALTH, "因工伤落下腰椎骨折后遗症，经常腰痛", None),
     # Addresses: a home in someone's native place, the part of a yard one lives in.
     ("问：你现在住哪？答：住在他老家，河南省淮阳县城关镇东关村18号。", d.ADDRESS, "河南省淮阳县城关镇东关村18号",
      "河南省淮阳县城关镇东关村**号"),
@@ -139,6 +144,11 @@ PUBLIC = [
     "当事人药店为慢病患者建立用药档案。",
     "当事人的敬老院中有失能、半失能老人各5名。",
     "当事人对这个问题的背景不了解，耳朵背后有纹身。",
+    # tune9f's look-alike classes on new sentences: customers' reactions (患者/顾客 is no verb of having),
+    # a negative finding, a company's own vehicle.
+    "当事人药店接待的顾客出现过敏反应后，当事人未报告。",
+    "该检测机构出具的诊断证明书记载：受检人员检测结果阴性。",
+    "当事人的货车（号牌冀B·3T662）系公司自有，不属于个人。",
     # Codes by the one list of code labels (round 9: a product's model number with an ID's shape, a
     # certificate's number with a mobile's; each was in only one of the two lists before).
     "产品型号341522198506120031，共20台。",
