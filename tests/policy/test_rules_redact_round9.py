@@ -90,6 +90,22 @@ STOPPED = [
     ("答：我那天突发胆绞痛，被送到急诊。", d.HEALTH, "我那天突发胆绞痛，被送到急诊", None),
     ("当事人陈述其前列腺炎，一晚上起夜多次。", d.HEALTH, "其前列腺炎，一晚上起夜多次", None),
     ("当事人因工伤落下腰椎骨折后遗症，经常腰痛。", d.HEALTH, "因工伤落下腰椎骨折后遗症，经常腰痛", None),
+    # Classes tune9g showed, on new sentences: breath, a weak ear, a legal finding of capacity, the whole
+    # body's injuries, an IQ, too much of a medicine, not healed, other measures high, the back or a knee
+    # said plainly, living on a device, a drug history and its detention, a sprain, a body's sample.
+    ("答：我有慢性支气管炎，走几步就喘。", d.HEALTH, "我有慢性支气管炎，走几步就喘", None),
+    ("当事人自述右耳弱听，左耳失聪。", d.HEALTH, "右耳弱听，左耳失聪", None),
+    ("当事人之女经鉴定为无民事行为能力人，由当事人监护。", d.HEALTH, "鉴定为无民事行为能力人", None),
+    ("当事人在斗殴中全身多处擦伤，鼻骨骨折。", d.HEALTH, "全身多处擦伤，鼻骨骨折", None),
+    ("当事人之子智力残疾，智商只有45。", d.HEALTH, "智力残疾，智商只有45", None),
+    ("当事人于当晚服用降压药过量，被送医抢救。", d.HEALTH, "服用降压药过量，被送医抢救", None),
+    ("当事人系高龄产妇，产后伤口至今未愈。", d.HEALTH, "系高龄产妇，产后伤口至今未愈", None),
+    ("体检报告显示当事人尿酸偏高，需复查。", d.HEALTH, "尿酸偏高，需复查", None),
+    ("答：我膝盖不好，每周去做理疗。", d.HEALTH, "我膝盖不好，每周去做理疗", None),
+    ("当事人夜里靠制氧机睡觉，白天起不来。", d.HEALTH, "夜里靠制氧机睡觉，白天起不来", None),
+    ("当事人曾因吸毒被强制隔离戒毒。", d.HEALTH, "曾因吸毒被强制隔离戒毒", None),
+    ("当事人手腕扭伤，打了石膏。", d.HEALTH, "手腕扭伤，打了石膏", None),
+    ("经检测，当事人体内检出甲基苯丙胺成分。", d.HEALTH, "体内检出甲基苯丙胺成分", None),
     # Addresses: a home in someone's native place, the part of a yard one lives in.
     ("问：你现在住哪？答：住在他老家，河南省淮阳县城关镇东关村18号。", d.ADDRESS, "河南省淮阳县城关镇东关村18号",
      "河南省淮阳县城关镇东关村**号"),
@@ -149,6 +165,17 @@ PUBLIC = [
     "当事人药店接待的顾客出现过敏反应后，当事人未报告。",
     "该检测机构出具的诊断证明书记载：受检人员检测结果阴性。",
     "当事人的货车（号牌冀B·3T662）系公司自有，不属于个人。",
+    # tune9g's look-alike classes on new sentences: a law's capacity, others' drug use, a rate, a claim, a
+    # business, devices a body keeps or sells, an injury caused or a hazard.
+    "依据《民法典》，无民事行为能力人由其监护人代理实施民事法律行为。",
+    "当事人容留他人吸毒，违法所得2000元。",
+    "本院2023年剖宫产率为38.5%。",
+    "当事人销售的护膝宣称对膝盖不好的人有效。",
+    "当事人的理疗店未取得医疗机构执业许可证。",
+    "当事人康复中心配备了呼吸机、制氧机等设备。",
+    "当事人销售的制氧机未取得医疗器械注册证。",
+    "当事人造成对方全身多处擦伤。",
+    "该商品可能导致使用者多处擦伤。",
     # Codes by the one list of code labels (round 9: a product's model number with an ID's shape, a
     # certificate's number with a mobile's; each was in only one of the two lists before).
     "产品型号341522198506120031，共20台。",

@@ -531,6 +531,10 @@ TUNE9E = {"address": (3, 3), "health": (20, 20), "other_id": (1, 1), "phone": (1
 # 30. After: 10/10, 1 of 30 (an employee's office line with an extension, 张某某（电话…转8002）: the
 # person's word is nearer; the corpora hold persons' own lines with extensions, so it stays flagged).
 TUNE9F = {"health": (10, 10), "clean": (30, 1)}
+# Round 9's seventh batch (tune9g.tsv: 20 health, 5 numbers and addresses, 15 look-alikes), measured
+# once before the changes it led to: main 10/25 whole (health 5/20), 2 of 15 flagged; the branch 12/25
+# (health 7/20, 14 touched), 1 of 15. After: 25/25, 0 of 15.
+TUNE9G = {"address": (2, 2), "health": (20, 20), "other_id": (1, 1), "phone": (1, 1), "plate": (1, 1), "clean": (15, 0)}
 TUNE11 = {"address": (30, 30), "bank": (15, 15), "email": (10, 10), "health": (50, 50), "id_card": (15, 15),
           "other_id": (20, 20), "phone": (20, 20), "plate": (15, 15), "clean": (125, 0)}
 FROZEN = {"heldout.tsv": HELDOUT_SHA256,
@@ -556,6 +560,7 @@ FROZEN = {"heldout.tsv": HELDOUT_SHA256,
                                           ("heldout10.tsv", HELDOUT10), ("tune9.tsv", TUNE9),
                                           ("tune9b.tsv", TUNE9B), ("tune9c.tsv", TUNE9C), ("tune9d.tsv", TUNE9D),
                                           ("tune9e.tsv", TUNE9E), ("tune9f.tsv", TUNE9F),
+                                          ("tune9g.tsv", TUNE9G),
                                           ("tune11.tsv", TUNE11)])
 def test_eval_leaks_figures(name: str, figures: dict[str, tuple[int, int]]) -> None:
     """The figures scripts/eval_leaks.py prints (and the report gives) for both corpora."""
