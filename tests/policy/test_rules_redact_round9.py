@@ -106,6 +106,15 @@ STOPPED = [
     ("当事人曾因吸毒被强制隔离戒毒。", d.HEALTH, "曾因吸毒被强制隔离戒毒", None),
     ("当事人手腕扭伤，打了石膏。", d.HEALTH, "手腕扭伤，打了石膏", None),
     ("经检测，当事人体内检出甲基苯丙胺成分。", d.HEALTH, "体内检出甲基苯丙胺成分", None),
+    # Classes tune9h showed, on new sentences: a low fever and a cause not found, pre-eclampsia, years
+    # ago before the condition, found to have a growth, skin that itches, an artificial eye, disfigurement.
+    ("答：我这几个月一直有低热，查不出原因。", d.HEALTH, "一直有低热，查不出原因", None),
+    ("当事人称其妻有先兆子痫，在医院住院观察。", d.HEALTH, "其妻有先兆子痫，在医院住院观察", None),
+    ("当事人三年前脑梗，现在说话含糊。", d.HEALTH, "三年前脑梗，现在说话含糊", None),
+    ("答：去年我被查出肺上有结节。", d.HEALTH, "我被查出肺上有结节", None),
+    ("当事人之女患有湿疹，皮肤瘙痒红肿。", d.HEALTH, "患有湿疹，皮肤瘙痒红肿", None),
+    ("当事人小时候受伤，一只眼是义眼。", d.HEALTH, "小时候受伤，一只眼是义眼", None),
+    ("当事人因烫伤面部毁容。", d.HEALTH, "因烫伤面部毁容", None),
     # Addresses: a home in someone's native place, the part of a yard one lives in.
     ("问：你现在住哪？答：住在他老家，河南省淮阳县城关镇东关村18号。", d.ADDRESS, "河南省淮阳县城关镇东关村18号",
      "河南省淮阳县城关镇东关村**号"),
@@ -176,6 +185,10 @@ PUBLIC = [
     "当事人销售的制氧机未取得医疗器械注册证。",
     "当事人造成对方全身多处擦伤。",
     "该商品可能导致使用者多处擦伤。",
+    # tune9h's look-alike classes on new sentences: a count by the group's noun, a device given to others.
+    "当事人医院收治先兆子痫产妇8人。",
+    "当事人给听障儿童配发的助听器质量不合格。",
+    "当事人为残疾人提供的假肢价格高于市场价。",
     # Codes by the one list of code labels (round 9: a product's model number with an ID's shape, a
     # certificate's number with a mobile's; each was in only one of the two lists before).
     "产品型号341522198506120031，共20台。",

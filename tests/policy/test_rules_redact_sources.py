@@ -40,7 +40,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
     ("经查，当事人于2022年10月行胆囊切除术，术后一直休养。", d.HEALTH, "2022年10月行胆囊切除术，术后一直休养", None),  # when too (round 9)
     ("当事人每晚服用喹硫平助眠，次日精神不振。", d.HEALTH, "每晚服用喹硫平", None),  # how often too (round 9)
     ("当事人长期口服奥司他韦，自称身体虚弱。", d.HEALTH, "长期口服奥司他韦，自称身体虚弱", None),  # weakness goes on (round 9)
-    ("当事人自述一直服用丙戊酸钠，已有五年。", d.HEALTH, "服用丙戊酸钠，已有五年", None),
+    ("当事人自述一直服用丙戊酸钠，已有五年。", d.HEALTH, "一直服用丙戊酸钠，已有五年", None),
     ("当事人每天服用帕利哌酮控制病情。", d.HEALTH, "每天服用帕利哌酮控制病情", None),  # not in the table: by its ending
     ("当事人已怀了二胎，预产期在下月。", d.HEALTH, "已怀了二胎，预产期在下月", None),
     ("当事人有冰毒吸食史，曾两次被强制戒毒。", d.HEALTH, "有冰毒吸食史，曾两次被强制戒毒", None),
@@ -535,6 +535,9 @@ TUNE9F = {"health": (10, 10), "clean": (30, 1)}
 # once before the changes it led to: main 10/25 whole (health 5/20), 2 of 15 flagged; the branch 12/25
 # (health 7/20, 14 touched), 1 of 15. After: 25/25, 0 of 15.
 TUNE9G = {"address": (2, 2), "health": (20, 20), "other_id": (1, 1), "phone": (1, 1), "plate": (1, 1), "clean": (15, 0)}
+# Round 9's eighth batch (tune9h.tsv: 18 health, 12 look-alikes), measured once before the changes it
+# led to: main 9/18 whole, 2 of 12 flagged; the branch 11/18 (14 touched), 2 of 12. After: 18/18, 0 of 12.
+TUNE9H = {"health": (18, 18), "clean": (12, 0)}
 TUNE11 = {"address": (30, 30), "bank": (15, 15), "email": (10, 10), "health": (50, 50), "id_card": (15, 15),
           "other_id": (20, 20), "phone": (20, 20), "plate": (15, 15), "clean": (125, 0)}
 FROZEN = {"heldout.tsv": HELDOUT_SHA256,
@@ -560,7 +563,7 @@ FROZEN = {"heldout.tsv": HELDOUT_SHA256,
                                           ("heldout10.tsv", HELDOUT10), ("tune9.tsv", TUNE9),
                                           ("tune9b.tsv", TUNE9B), ("tune9c.tsv", TUNE9C), ("tune9d.tsv", TUNE9D),
                                           ("tune9e.tsv", TUNE9E), ("tune9f.tsv", TUNE9F),
-                                          ("tune9g.tsv", TUNE9G),
+                                          ("tune9g.tsv", TUNE9G), ("tune9h.tsv", TUNE9H),
                                           ("tune11.tsv", TUNE11)])
 def test_eval_leaks_figures(name: str, figures: dict[str, tuple[int, int]]) -> None:
     """The figures scripts/eval_leaks.py prints (and the report gives) for both corpora."""
