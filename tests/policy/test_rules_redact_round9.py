@@ -119,6 +119,10 @@ STOPPED = [
     ("问：你现在住哪？答：住在他老家，河南省淮阳县城关镇东关村18号。", d.ADDRESS, "河南省淮阳县城关镇东关村18号",
      "河南省淮阳县城关镇东关村**号"),
     ("当事人现住叶县昆阳镇文化路9号院内东厢房。", d.ADDRESS, "叶县昆阳镇文化路9号院内东厢房", "叶县昆阳镇文化路*号院内东厢房"),
+    # tune9i: a private owner said after the plate outweighs a company's word before it; a fit of nerves.
+    ("当事人开着单位的车（号牌豫C·8H532），该车系其个人所有。", d.PLATE, "豫C·8H532", "豫C·***32"),
+    ("当事人说这辆车是公司的，号牌湘A·6F218，登记所有人为王某某。", d.PLATE, "湘A·6F218", "湘A·***18"),
+    ("答：我有胃溃疡，一吃凉的就胃疼。", d.HEALTH, "我有胃溃疡，一吃凉的就胃疼", None),
     # A person's ID with a wrong check digit after a person's label: still an ID (the code labels
     # are one list now; none of them stands here).
     ("当事人身份证号码341522198506120031（末位有误）。", d.ID, "341522198506120031", "341522********0031"),
@@ -189,6 +193,9 @@ PUBLIC = [
     "当事人医院收治先兆子痫产妇8人。",
     "当事人给听障儿童配发的助听器质量不合格。",
     "当事人为残疾人提供的假肢价格高于市场价。",
+    # tune9i's look-alikes: a denied private owner, a hospital's own 住址.
+    "执法车辆（号牌闽A·K5521）不属于个人所有。",
+    "某县中医院住址：某县中山路9号。",
     # Codes by the one list of code labels (round 9: a product's model number with an ID's shape, a
     # certificate's number with a mobile's; each was in only one of the two lists before).
     "产品型号341522198506120031，共20台。",

@@ -538,6 +538,12 @@ TUNE9G = {"address": (2, 2), "health": (20, 20), "other_id": (1, 1), "phone": (1
 # Round 9's eighth batch (tune9h.tsv: 18 health, 12 look-alikes), measured once before the changes it
 # led to: main 9/18 whole, 2 of 12 flagged; the branch 11/18 (14 touched), 2 of 12. After: 18/18, 0 of 12.
 TUNE9H = {"health": (18, 18), "clean": (12, 0)}
+# Round 9's ninth batch (tune9i.tsv: persons' numbers and plates right beside the round's new public
+# rules, 10; health, 5; look-alikes, 10), measured once before the changes it led to: main 13/15 whole,
+# 3 of 10 flagged; the branch 13/15 (a private car in a company's clause passed: a private owner said
+# after the plate now outweighs), 1 of 10. After: 15/15, 0 of 10.
+TUNE9I = {"address": (2, 2), "bank": (1, 1), "health": (5, 5), "other_id": (1, 1), "phone": (2, 2), "plate": (4, 4),
+          "clean": (10, 0)}
 TUNE11 = {"address": (30, 30), "bank": (15, 15), "email": (10, 10), "health": (50, 50), "id_card": (15, 15),
           "other_id": (20, 20), "phone": (20, 20), "plate": (15, 15), "clean": (125, 0)}
 FROZEN = {"heldout.tsv": HELDOUT_SHA256,
@@ -564,6 +570,7 @@ FROZEN = {"heldout.tsv": HELDOUT_SHA256,
                                           ("tune9b.tsv", TUNE9B), ("tune9c.tsv", TUNE9C), ("tune9d.tsv", TUNE9D),
                                           ("tune9e.tsv", TUNE9E), ("tune9f.tsv", TUNE9F),
                                           ("tune9g.tsv", TUNE9G), ("tune9h.tsv", TUNE9H),
+                                          ("tune9i.tsv", TUNE9I),
                                           ("tune11.tsv", TUNE11)])
 def test_eval_leaks_figures(name: str, figures: dict[str, tuple[int, int]]) -> None:
     """The figures scripts/eval_leaks.py prints (and the report gives) for both corpora."""

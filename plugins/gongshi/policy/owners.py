@@ -131,9 +131,17 @@ _OWN_CLAUSE = re.compile(rf"车[^，,。；;]{{0,4}}?(?:是|系|为|属于?|归)
 _PRIVATE = re.compile(rf"个人|私人|私家|(?<![\u4e00-\u9fff])其|某(?!某*(?:[省市州盟县区旗镇乡村街路巷道号]|[\u4e00-\u9fff]{{0,8}}?{_FIRM}))")
 
 
+# (round 9) A private owner said right after the plate (（…）系其个人所有, 登记所有人为当事人本人,
+# 所有人为李某某), not denied (不属于个人所有).
+_PRIVATE_OWNER = re.compile(r"[号）)]?[^。；;]{0,10}?(?:(?<!不属于)(?<!不是)(?<!并非)(?<!非)(?:个人|私人|本人)所有|私家车|"
+                            rf"(?:登记)?所有人(?:为|是|：|:)\s*(?:当事人|其|本人|[\u4e00-\u9fff]{{1,2}}某(?!某*[\u4e00-\u9fff]{{0,10}}?{_FIRM})))")
+
+
 def vehicle_of_organisation(n: str, start: int, end: int) -> bool:
     """Whether the plate n[start:end] is said, in its own clause, to be an organisation's vehicle
     with no person named between the two (see above), or is a vehicle of the state."""
+    if _PRIVATE_OWNER.match(n, end):
+        return False  # (round 9) said to be a person's right after, whatever came before (…系其个人所有)
     if n.startswith("警", end - 1) or _OFFICIAL_BEFORE.search(n, max(0, start - 16), start) \
             or _OFFICIAL_AFTER.match(n, end):
         return True
