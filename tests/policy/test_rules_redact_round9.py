@@ -123,6 +123,10 @@ STOPPED = [
     ("当事人开着单位的车（号牌豫C·8H532），该车系其个人所有。", d.PLATE, "豫C·8H532", "豫C·***32"),
     ("当事人说这辆车是公司的，号牌湘A·6F218，登记所有人为王某某。", d.PLATE, "湘A·6F218", "湘A·***18"),
     ("答：我有胃溃疡，一吃凉的就胃疼。", d.HEALTH, "我有胃溃疡，一吃凉的就胃疼", None),
+    # tune9j: a house's sub-number, a weight said low, poisoning by an unknown cause.
+    ("当事人住厦门市湖里区金山街道39号之二。", d.ADDRESS, "厦门市湖里区金山街道39号之二", "厦门市湖里区金山街道**号之*"),
+    ("当事人之女体重只有28公斤，在医院治疗。", d.HEALTH, "体重只有28公斤，在医院治疗", None),
+    ("当事人之父因煤气中毒住院。", d.HEALTH, "因煤气中毒住院", None),
     # A person's ID with a wrong check digit after a person's label: still an ID (the code labels
     # are one list now; none of them stands here).
     ("当事人身份证号码341522198506120031（末位有误）。", d.ID, "341522198506120031", "341522********0031"),
@@ -196,6 +200,10 @@ PUBLIC = [
     # tune9i's look-alikes: a denied private owner, a hospital's own 住址.
     "执法车辆（号牌闽A·K5521）不属于个人所有。",
     "某县中医院住址：某县中山路9号。",
+    # tune9j's look-alikes: records for a group, confirmed cases, a graded group served.
+    "本局检查发现3家养老院未为失智老人建档。",
+    "当事人未按规定上报已确诊的食物中毒病例。",
+    "县残联为二级肢体残疾人配发了轮椅。",
     # Codes by the one list of code labels (round 9: a product's model number with an ID's shape, a
     # certificate's number with a mobile's; each was in only one of the two lists before).
     "产品型号341522198506120031，共20台。",

@@ -544,6 +544,11 @@ TUNE9H = {"health": (18, 18), "clean": (12, 0)}
 # after the plate now outweighs), 1 of 10. After: 15/15, 0 of 10.
 TUNE9I = {"address": (2, 2), "bank": (1, 1), "health": (5, 5), "other_id": (1, 1), "phone": (2, 2), "plate": (4, 4),
           "clean": (10, 0)}
+# Round 9's tenth batch (tune9j.tsv: 8 addresses, 7 health, 8 look-alikes), measured once before the
+# changes it led to: main and the branch 12/15 whole, 4 of 8 flagged. After: 15/15, 1 of 8 (a staff
+# housing block's own address, 家属楼的地址为…67号院, left: no room in it, but whose it is the text
+# does not say).
+TUNE9J = {"address": (8, 8), "health": (7, 7), "clean": (8, 1)}
 TUNE11 = {"address": (30, 30), "bank": (15, 15), "email": (10, 10), "health": (50, 50), "id_card": (15, 15),
           "other_id": (20, 20), "phone": (20, 20), "plate": (15, 15), "clean": (125, 0)}
 FROZEN = {"heldout.tsv": HELDOUT_SHA256,
@@ -570,7 +575,7 @@ FROZEN = {"heldout.tsv": HELDOUT_SHA256,
                                           ("tune9b.tsv", TUNE9B), ("tune9c.tsv", TUNE9C), ("tune9d.tsv", TUNE9D),
                                           ("tune9e.tsv", TUNE9E), ("tune9f.tsv", TUNE9F),
                                           ("tune9g.tsv", TUNE9G), ("tune9h.tsv", TUNE9H),
-                                          ("tune9i.tsv", TUNE9I),
+                                          ("tune9i.tsv", TUNE9I), ("tune9j.tsv", TUNE9J),
                                           ("tune11.tsv", TUNE11)])
 def test_eval_leaks_figures(name: str, figures: dict[str, tuple[int, int]]) -> None:
     """The figures scripts/eval_leaks.py prints (and the report gives) for both corpora."""

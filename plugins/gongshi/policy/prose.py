@@ -175,7 +175,7 @@ _PLAIN = (r"(?:血[压糖脂]|转氨酶|尿酸|胆固醇|肌酐)(?:[1一]直|有
           r"|(?:听力|视力|记忆力|认知能力|肝功能|肾功能|心功能|肺功能|心肺功能)(?:也|都|[1一]直|有点|有些|很|越来越|比较|明显|严重|已经|已|逐渐)*"
           r"(?:不好|不太好|不行|不佳|较差|很差|差|下降|减退|衰退|受损|损害|异常|不全|衰竭|丧失)"
           # (round 9) a fever said with its temperature (发烧39度), a disability's category (残疾类别为肢体)
-          r"|耳朵(?:有点|有些|很|也)?背(?!景|后|面)|(?:视力|听力)(?:只有|仅有?|不到|才)\d+(?:\.\d+)?|(?:发高?烧|高烧|高热)(?:到|至|达)?\d{2}(?:\.\d)?\s*(?:度|℃)|残疾(?:类别|类型|种类)(?:为|是|[：:])?(?:肢体|视力|听力|言语|智力|精神|多重)(?:残疾)?"
+          r"|耳朵(?:有点|有些|很|也)?背(?!景|后|面)|体重(?:只有|仅有?|不到|才)\d+(?:\.\d+)?\s*(?:公斤|斤|千克|kg)|(?:视力|听力)(?:只有|仅有?|不到|才)\d+(?:\.\d+)?|(?:发高?烧|高烧|高热)(?:到|至|达)?\d{2}(?:\.\d)?\s*(?:度|℃)|残疾(?:类别|类型|种类)(?:为|是|[：:])?(?:肢体|视力|听力|言语|智力|精神|多重)(?:残疾)?"
           r"|(?:耳朵|眼睛|双眼|双耳|[左右][眼耳])(?:基本|几乎|完全|都|已经|有点|也)*(?:听不见|听不清|看不见|看不清|聋了|瞎了)了?"
           r"|(?:肝|肺|胃|肾|脑|乳房|甲状腺)(?:上|里|部)?(?:长了?个?|有个?|发现)(?:瘤子|肿瘤|肿块|结节|阴影|包块|囊肿)"
           # (round 9) and named without a verb, an organ's nodule or polyp (甲状腺结节, 胆囊息肉)
@@ -188,7 +188,7 @@ _PLAIN = (r"(?:血[压糖脂]|转氨酶|尿酸|胆固醇|肌酐)(?:[1一]直|有
           r"|(?:心脏|肝脏?|肺部?|胃|肾脏?|脑部?|腰椎|颈椎|眼睛|眼部|乳腺|甲状腺|子宫|髋关节|膝关节)(?:搭桥|支架)?手术术?后"
           r"|(?:心脏|心|腿上?|手臂|腰上?|骨头|眼睛)(?:里|上)?(?:装了|装有|放了|植入了?|安了|做过|做了|搭了)(?:\d+个)?"
           r"(?:支架|钢板|钢钉|起搏器|人工关节|搭桥|手术)")  # (round 8: 眼睛做过手术)
-_PLAIN_FIRST = "血耳眼双左右肝肺胃肾脑乳甲心腿手腰骨听视记认发高残胆子卵出转尿肌"
+_PLAIN_FIRST = "血耳眼双左右肝肺胃肾脑乳甲心腿手腰骨听视记认发高残胆子卵出转尿肌体"
 _DISEASE = ("(?=[" + "".join(sorted({w[0] for w in DISEASES} | {"h", "K"} | set(_HABIT_FIRST) | set(_PLAIN_FIRST))) + "])(?:"
             + "(?=[" + "".join(sorted({w[0] for w in _DRUGS.split("|")} | set(_HABIT_FIRST) | set(_PLAIN_FIRST))) + "])(?:"
             + _PLAIN + "|" + _HABIT + ")|"
@@ -233,9 +233,9 @@ _SEVERITY = re.compile(r"(?:重度|中度|轻度|极重度|严重的?|[1一][只
 # (round 5: an operation by its kind, …切除术/移植术/置换术, after 行 as clinical notes write it:
 # 于2023年3月行子宫切除术)
 _PROCEDURE = "根治术|介入术|消融术|结扎术|切开术|切除术|摘除术|移植术|置换术|修补术|成形术|搭桥术|造口术|造瘘术|引流术|植入术|矫正术|复位术|固定术"
-_UNKNOWN_ENDS = ("症", "炎", "癌", "瘤", "综合征", "手术", "伤", "病", "出血", "衰竭", "结石", "穿孔", "梗死", "梗塞", "变性", "坏死", "全切", "疹", "痛", *_PROCEDURE.split("|"))
+_UNKNOWN_ENDS = ("症", "炎", "癌", "瘤", "综合征", "手术", "伤", "病", "出血", "衰竭", "结石", "穿孔", "梗死", "梗塞", "变性", "坏死", "全切", "疹", "痛", "中毒", *_PROCEDURE.split("|"))
 _UNKNOWN = re.compile(r"(?:因|为|系|患(?![者方])|做完|做了|做过|接受了?|行|自幼|从小|先天|突发|突患|(?<=[我他她其人])有)(?:\d+次)?"
-                      rf"([\u4e00-\u9fff][\u4e00-\u9fff\d]{{0,8}}?(?:{_PROCEDURE}|症|炎|癌|瘤|综合征|手术|出血|衰竭|结石|穿孔|梗死|梗塞|变性|坏死|全切|疹|痛(?![快苦心])|伤(?![害人者残亡])|"
+                      rf"([\u4e00-\u9fff][\u4e00-\u9fff\d]{{0,8}}?(?:{_PROCEDURE}|症|炎|癌|瘤|综合征|手术|出血|衰竭|结石|穿孔|梗死|梗塞|变性|坏死|全切|疹|痛(?![快苦心])|中毒|伤(?![害人者残亡])|"
                       r"病(?![例房区床人毒菌虫害情况因历种死]))(?!(?!住院)[\u4e00-\u9fff]?[药苗剂械品店院科防物商企]))")  # (…炎住院: a stay, no hospital's name)
 # Not a condition someone has: one caused (致人受伤), a service done to others (为患者实施手术).
 # What an unknown condition may carry after its name, inside the finding (…癌术后, …炎病史).
@@ -293,7 +293,7 @@ _GROUP_AFTER = re.compile(r"的(?:顾客|消费者|旅客|游客|乘客|群众|�
 _COUNT_AFTER = re.compile(r"(?:老人|人员|儿童|妇女|职工|学生|群众|居民|孕妇|产妇|患者|病人|患儿|人)?(?:中|当中|里)?(?:各|共计|合计|总计|累计|共|计|达|有|约|近)?\d+\s*(?:名|人|位|例|户)")
 _LABEL_AFTER = re.compile(r"[^，,。；;]{0,12}?(?:禁用|慎用|忌用|勿用|禁服|慎服|忌服|禁食|忌食|不宜|不适宜|不适用|避免|遵医嘱)")
 _ARRANGED = re.compile(r"(?:办理|开展|组织|安排|提供|进行)[^，,。；;]{0,2}\Z")
-_SERVICE_AFTER = re.compile(r"(?:[、和及与][^，,。；;]{1,6}?)?等?(?:老人|人员|儿童|患者|妇女|群体|人群|职工|员工)?(?:配发|配备|赠送|捐赠|分发|缴纳|发放|支付|办理|配备|安排|提供|进行|实施|开展|出售|销售|施行|鉴定|接生|检查|服务|推销|售卖|介绍|做|注射|输液|诊疗|"
+_SERVICE_AFTER = re.compile(r"(?:[、和及与][^，,。；;]{1,6}?)?等?(?:老人|人员|儿童|患者|妇女|群体|人群|职工|员工)?(?:建立|建档|配发|配备|赠送|捐赠|分发|缴纳|发放|支付|办理|配备|安排|提供|进行|实施|开展|出售|销售|施行|鉴定|接生|检查|服务|推销|售卖|介绍|做|注射|输液|诊疗|"
                             r"治疗|看病|配药|开药|义诊|采取|隔离|收治|接诊|登记|管理)")
 # Round 5: a medicine someone takes, by the slot rather than a list of quoted names: a verb of
 # taking after a person (当事人每日服用…), then a name from the kept vocabulary (clinical.py:
@@ -388,6 +388,10 @@ _ITEM_BEFORE = re.compile(r"(?<=[:：\s])\d{1,2}[.、]\s?\Z")
 # (round 9) An organ right before what is done to it or grows in it (肾透析, 肝移植, 肾肿瘤).
 _ORGAN_TREATED = ("透析", "移植", "肿瘤", "瘤", "癌")
 _ORGAN_BEFORE = re.compile(r"(?:肾|肝|肺|胃|脑|胰腺|胆囊|肠|膀胱|子宫|卵巢)\Z")
+
+
+# (round 9) 为 as "is" after the person (其为晚期肺癌患者): not the 为 of a service to a group.
+_COPULA = re.compile(r"(?:其|当事人|本人|我|他|她|[\u4e00-\u9fff]某某?)为\Z")
 
 
 def _list_end(text: str, end: int, core: str) -> tuple[int, str]:
@@ -511,6 +515,7 @@ def _goes_on(text: str, end: int, marks: list[int]) -> int:
 # (round 9) What a clinical document states after its colon (出院诊断书显示：COPD急性加重期): its object is
 # a diagnosis whatever it is called, as after 诊断为.
 _RECORD = re.compile(r"(?:诊断书|诊断证明书?|出院诊断|入院诊断|出院小结|出院记录)(?:显示|记载|载明|写明|为)?[：:]\s*")
+_CASES = re.compile(r"病例|病人数|患者数|人数|例数")
 _NEGATIVE = re.compile(r"阴性|正常|未见异常|无异常|未见明显|合格")
 _DIAGNOSIS_LABEL = re.compile(r"(?:诊断|诊断结果|诊断意见|病名|疾病名称|病情|(?:诊断书|诊断证明书?|出院诊断|入院诊断|出院小结|出院记录)(?:显示|记载|载明|写明|为)?)\Z")
 _NEXT_CLAUSE = re.compile(r"[，,][^，,。；;：:]{0,6}")
@@ -629,7 +634,7 @@ _HIDDEN_NUMBER = re.compile(rf"[\d十百千]*\d\s*(?:{_UNIT})|\d+(?:-\d+)*\Z|\d+
 _NUMBERED = rf"[\d十百千]*\d\s*(?:{_UNIT})"
 _LAST_NUMBER = re.compile(rf"{_NUMBERED}(?:\s*(?:[\d十百千]*\d\s*(?:{_UNIT})|[东西南北中]单元|[东西南北中][户套间侧]|[左右](?:边|侧|手)|半?地下室|阁楼|车库|储藏室|-\d+|\d+"
                           # (round 9) the part of a yard one lives in (66号院内平房, 18号东厢房)
-                          r"|[内里]?(?:平房|偏房|厢房|[东西南北]厢房|[东西南北]屋|小屋|后院|出租屋|出租房)))*"
+                          r"|[内里]?(?:平房|偏房|厢房|[东西南北]厢房|[东西南北]屋|小屋|后院|出租屋|出租房)|之\d(?!号)|附\d+号?))*"
                           rf"|{_LETTERED}"
                           rf"|\d{{1,3}}-[A-Za-z]\s*(?:室|号|户|房)"  # (round 6: 金皇公寓17-C室)
                           rf"|\d+(?:-\d+)+|(?<![\d十百千])\d{{2,}}(?![\d十百千\u4e00-\u9fff])")
@@ -882,7 +887,10 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
                                    or _LABEL_AFTER.match(text, last) or _GROUP_AFTER.match(text, last)):
                 listed = last
                 continue
-            if _FOR_CUSTOMERS.search(before) and (_SERVICE_AFTER.match(text, last) or last_core.endswith(("患者", "病人", "病患"))):
+            graded = _SEVERITY.search(before)  # (round 9) the group's grade between (为1级视力残疾人发放…)
+            unranked = before[:len(before) - len(graded.group())] if graded else before
+            if _FOR_CUSTOMERS.search(unranked) and (_SERVICE_AFTER.match(text, last) or last_core.endswith(("患者", "病人", "病患"))
+                                                    and not _COPULA.search(unranked)):
                 listed = last
                 continue  # 为孕妇提供…: the people a service is for, nobody in particular
             core = m.group("core")
@@ -1019,8 +1027,8 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
         found_starts = [s for s, _ in found]  # in order and disjoint: found by one finditer
         for verb in [*_DIAGNOSED.finditer(text), *_RECORD.finditer(text)]:
             obj = _OBJECT.match(text, verb.end())
-            if not obj:
-                continue
+            if not obj or text.startswith("的", verb.end()) or _CASES.search(obj.group()):
+                continue  # (round 9) 已确诊的…病例: cases counted, nobody named
             k = bisect.bisect_left(found_starts, obj.end())
             if k and found[k - 1][1] > obj.start():
                 continue  # the vocabulary found it
@@ -1117,7 +1125,7 @@ _CUE_WORDS = sorted({w if any(c.isdigit() for c in w) else _cue(w) for w in DISE
                     # by 烧 and its degrees, below)
                     | {_cue(w) for w in ("诊断书", "诊断证明", "出院诊断", "出院小结", "出院记录", "听力", "视力", "记忆力", "认知能力", "肝功能", "肾功能", "心功能", "肺功能", "残疾类",
                                          "残疾种类", "甲状腺", "乳腺", "胆囊", "肾结", "肝结", "肺结", "卵巢",
-                                         "手术术后", "手术后", "症状", "耳朵", "氨酶", "尿酸", "胆固醇", "肌酐")}
+                                         "手术术后", "手术后", "症状", "耳朵", "氨酶", "尿酸", "胆固醇", "肌酐", "体重")}
                     | {"血压", "血糖", "血脂", "听不见", "听不清", "看不见", "看不清", "聋了", "瞎了", "瘤子", "肿块", "阴影",
                        "囊肿", "支架", "钢板", "钢钉", "搭桥"}
                     # (结节, 包块: by the organ they grow in, 结 and 包 begin 结果 and 包装)
