@@ -243,6 +243,8 @@ _UNKNOWN = re.compile(r"(?:因|为|系|患(?![者方])|做完|做了|做过|接�
 _UNKNOWN_DOES = re.compile(r"(?:其|我|他|她|当事人|本人|[\u4e00-\u9fff]某某?|父亲|母亲|妻子|丈夫|儿子|女儿|老伴)"
                            r"(?:当时|那时|那段时间|近期|最近|又|再次|突然|[1一]直)?"
                            r"([\u4e00-\u9fff]{1,6}?(?:炎|症|病|癌|瘤))(?=发作|复发|加重|恶化|住院|入院)")
+# (literals first: the pattern above may start at any character, so it runs only where one of these is)
+_DOES = re.compile(r"发作|复发|加重|恶化|住院|入院")
 _UNKNOWN_TAIL = re.compile(rf"(?:{_PROCEDURE}|手术)?(?:术后|晚期|早期|中期|末期|患者|病人|病史|后遗症)?")
 _NOT_VERB_BEFORE_XING = set("进执施实举履运银发盛流通旅步")  # 进行, 执行, 银行: 行 is no clinical verb there
 _NOT_HAD = re.compile(r"致|造成|导致|引起|实施|进行|开展|施行|提供|[甲乙丙]类|传染病|^(?:患者|顾客|他人|消费者|病人|客户|多名|多位|群众)")
@@ -995,7 +997,7 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
             spans.append((start, end))
         # A condition the vocabulary does not know, by the ending of its name (阑尾炎, 阿尔兹海默症,
         # 腰伤, 心脏手术), right after a verb that says a person named before it has it.
-        for u in _UNKNOWN_DOES.finditer(text):  # (round 9) its person is part of the match
+        for u in _UNKNOWN_DOES.finditer(text) if _DOES.search(text) else ():  # (round 9) its person is part of the match
             if _DISEASE_RE.search(u.group(1)) or _NOT_HAD.search(u.group(1)) or _CLAIM.search(u.group(1)) \
                     or _inside(titles, title_starts, u.start()):
                 continue
@@ -1174,6 +1176,6 @@ def detect(n: str, organisation: bool = False) -> list[tuple[str, int, int, set[
     out = list(_addresses(n, organisation)) if (_DIGIT.search(n) or "组" in n or "村" in n or "社区" in n) \
         and _ADDRESS_CUE.search(n) else []
     if _DISEASE_RE.search(n) or _DIAGNOSED.search(n) or _UNKNOWN.search(n) or _TAKE_OR_WARD.search(n) \
-            or _UNITS.search(n) or _RECORD.search(n) or _UNKNOWN_DOES.search(n):
+            or _UNITS.search(n) or _RECORD.search(n) or _DOES.search(n) and _UNKNOWN_DOES.search(n):
         out.extend(_health(n))
     return out
