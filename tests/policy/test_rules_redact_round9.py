@@ -127,6 +127,17 @@ STOPPED = [
     ("当事人住厦门市湖里区金山街道39号之二。", d.ADDRESS, "厦门市湖里区金山街道39号之二", "厦门市湖里区金山街道**号之*"),
     ("当事人之女体重只有28公斤，在医院治疗。", d.HEALTH, "体重只有28公斤，在医院治疗", None),
     ("当事人之父因煤气中毒住院。", d.HEALTH, "因煤气中毒住院", None),
+    # tune9k: a disorder after its name, a walking aid and its verb, incapacity from illness, the mind's
+    # wound, a count before 因, any operation on a joint and the time after, a recurring unknown name
+    # ending in a known word, a condition ending its clause after the person.
+    ("当事人之母罹患焦虑障碍，经治疗病情好转。", d.HEALTH, "罹患焦虑障碍，经治疗病情好转", None),
+    ("当事人腿脚不好，出行需借助助行器。", d.HEALTH, "腿脚不好，出行需借助助行器", None),
+    ("当事人提交的证明载明其因病丧失劳动能力，无法经营。", d.HEALTH, "其因病丧失劳动能力", None),
+    ("当事人在事故后有严重的心理创伤，不愿与人交流。", d.HEALTH, "有严重的心理创伤，不愿与人交流", None),
+    ("当事人两次因癫痫发作被送医。", d.HEALTH, "两次因癫痫发作被送医", None),
+    ("当事人陈述其髋关节置换术后，不能久坐。", d.HEALTH, "其髋关节置换术后，不能久坐", None),
+    ("当事人之女患反复发作的支气管炎，需要定期输液。", d.HEALTH, "患反复发作的支气管炎，需要定期输液", None),
+    ("当事人之妻卵巢囊肿，月经不调，正在服药。", d.HEALTH, "卵巢囊肿，月经不调，正在服药", None),
     # A person's ID with a wrong check digit after a person's label: still an ID (the code labels
     # are one list now; none of them stands here).
     ("当事人身份证号码341522198506120031（末位有误）。", d.ID, "341522198506120031", "341522********0031"),
@@ -204,6 +215,12 @@ PUBLIC = [
     "本局检查发现3家养老院未为失智老人建档。",
     "当事人未按规定上报已确诊的食物中毒病例。",
     "县残联为二级肢体残疾人配发了轮椅。",
+    # tune9k's look-alikes: a body's records of a group after 的, a body's stock of devices, a district's
+    # people, a test arranged for staff (a known word inside an unknown name after 为 stays the test's).
+    "当事人诊所未按规定对糖尿病患者的用药记录进行保存。",
+    "当事人的康复中心配备了助行器、轮椅等器具。",
+    "本局对辖区内严重精神障碍患者的监护情况进行了检查。",
+    "当事人为员工办理艾滋病检测。",
     # Codes by the one list of code labels (round 9: a product's model number with an ID's shape, a
     # certificate's number with a mobile's; each was in only one of the two lists before).
     "产品型号341522198506120031，共20台。",

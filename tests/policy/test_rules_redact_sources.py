@@ -305,7 +305,8 @@ TUNE3 = {"address": (22, 22), "bank": (12, 12), "email": (11, 11), "health": (55
 # email 28, bank 30, plate 30 = 226 of 240.
 # Round 5 (detectors5) tuned on its misses too, so it is spent: before it address 25, health 9
 # caught and 1 of 60 clean flagged (the figures above), after it these.
-HELDOUT5 = {"address": (30, 28), "bank": (30, 30), "email": (30, 29), "health": (30, 28), "id_card": (30, 29),
+# (round 9: health 28 -> 29, an unknown condition said with what it does after the person)
+HELDOUT5 = {"address": (30, 28), "bank": (30, 30), "email": (30, 29), "health": (30, 29), "id_card": (30, 29),
             "other_id": (30, 29), "phone": (30, 28), "plate": (30, 30), "clean": (60, 0)}
 # Round 5's own rows (tune5.tsv, 215 rows written before any change: 44 health in plain and
 # clinical words, 26 addresses in every residence form, 66 look-alikes), measured once before
@@ -549,6 +550,10 @@ TUNE9I = {"address": (2, 2), "bank": (1, 1), "health": (5, 5), "other_id": (1, 1
 # housing block's own address, 家属楼的地址为…67号院, left: no room in it, but whose it is the text
 # does not say).
 TUNE9J = {"address": (8, 8), "health": (7, 7), "clean": (8, 1)}
+# Round 9's eleventh batch (tune9k.tsv: 15 health in formal and reported speech, 10 look-alikes),
+# measured once before the changes it led to: main 3/15 whole (12 touched), 2 of 10 flagged; the branch
+# 4/15 (12 touched), 2 of 10. After: 14/15, 0 of 10 (left: a prognosis, 被医生告知只剩半年时间).
+TUNE9K = {"health": (15, 14), "clean": (10, 0)}
 TUNE11 = {"address": (30, 30), "bank": (15, 15), "email": (10, 10), "health": (50, 50), "id_card": (15, 15),
           "other_id": (20, 20), "phone": (20, 20), "plate": (15, 15), "clean": (125, 0)}
 FROZEN = {"heldout.tsv": HELDOUT_SHA256,
@@ -576,6 +581,7 @@ FROZEN = {"heldout.tsv": HELDOUT_SHA256,
                                           ("tune9e.tsv", TUNE9E), ("tune9f.tsv", TUNE9F),
                                           ("tune9g.tsv", TUNE9G), ("tune9h.tsv", TUNE9H),
                                           ("tune9i.tsv", TUNE9I), ("tune9j.tsv", TUNE9J),
+                                          ("tune9k.tsv", TUNE9K),
                                           ("tune11.tsv", TUNE11)])
 def test_eval_leaks_figures(name: str, figures: dict[str, tuple[int, int]]) -> None:
     """The figures scripts/eval_leaks.py prints (and the report gives) for both corpora."""

@@ -119,7 +119,7 @@ DISEASES = sorted(set(
     "口吃 言语不清 说话不清 吐字不清 失禁 大小便失禁 尿失禁 大便失禁 小便失禁 酗酒 嗜酒 妄想 被害妄想 幻听 幻觉 "
     "胎儿异常 胎儿畸形 胎停 胎位不正 戒毒康复人员 社区戒毒人员 社区康复人员 服农药 服毒 吞药 "
     "强制隔离戒毒 戒毒治疗 孕周 缺失 缺损 萎缩 畸形 坏死 怀胎 甲减 过敏 早产 轻生 轻生念头 厌世 情绪低落 "
-    "侧弯 妊娠反应 肿大 带状疱疹 产褥期 前列腺增生 前列腺炎 弱听 吸毒 扭伤 擦伤 制氧机 子痫 先兆子痫 低烧 低热 假眼 义眼 毁容 "
+    "侧弯 妊娠反应 肿大 带状疱疹 产褥期 前列腺增生 前列腺炎 弱听 吸毒 扭伤 擦伤 制氧机 子痫 先兆子痫 低烧 低热 假眼 义眼 毁容 助行器 丧失劳动能力 劳动能力丧失 "
     "限制民事行为能力人 无民事行为能力人 限制民事行为能力 无民事行为能力 "
     "感染 呼吸机 唇腭裂 唇裂 腭裂 兔唇 糖尿病足 "
     # a drug test: a result only when 阳性 follows (吗啡类呈阳性), else the seized substance
@@ -185,10 +185,10 @@ _PLAIN = (r"(?:血[压糖脂]|转氨酶|尿酸|胆固醇|肌酐)(?:[1一]直|有
           # (round 9) an abortion said by the verb before it (刚做完人流), not a crowd (人流密集)
           r"|(?<=做完|做了|做过)人流(?!密|量)"
           # (round 9) an operation on an organ and the time after it (心脏手术术后): said of a body
-          r"|(?:心脏|肝脏?|肺部?|胃|肾脏?|脑部?|腰椎|颈椎|眼睛|眼部|乳腺|甲状腺|子宫|髋关节|膝关节)(?:搭桥|支架)?手术术?后"
+          r"|(?:心脏|肝脏?|肺部?|胃|肾脏?|脑部?|腰椎|颈椎|眼睛|眼部|乳腺|甲状腺|子宫|髋关节|膝关节)(?:搭桥|支架|置换|移植|切除)?(?:手术|术)术?后"
           r"|(?:心脏|心|腿上?|手臂|腰上?|骨头|眼睛)(?:里|上)?(?:装了|装有|放了|植入了?|安了|做过|做了|搭了)(?:\d+个)?"
           r"(?:支架|钢板|钢钉|起搏器|人工关节|搭桥|手术)")  # (round 8: 眼睛做过手术)
-_PLAIN_FIRST = "血耳眼双左右肝肺胃肾脑乳甲心腿手腰骨听视记认发高残胆子卵出转尿肌体"
+_PLAIN_FIRST = "血耳眼双左右肝肺胃肾脑乳甲心腿手腰骨听视记认发高残胆子卵出转尿肌体膝髋颈"
 _DISEASE = ("(?=[" + "".join(sorted({w[0] for w in DISEASES} | {"h", "K"} | set(_HABIT_FIRST) | set(_PLAIN_FIRST))) + "])(?:"
             + "(?=[" + "".join(sorted({w[0] for w in _DRUGS.split("|")} | set(_HABIT_FIRST) | set(_PLAIN_FIRST))) + "])(?:"
             + _PLAIN + "|" + _HABIT + ")|"
@@ -201,7 +201,7 @@ _RESULT = (r"(?:(?:骨|肝|肺|脑|淋巴结?)?转移|强阳性|阳性|妇女|�
            r"根治术|介入术|摘除术|修复术|微创手术)")  # (round 6: 乳腺癌根治术)
 # (round 5: the marker's short name in brackets and a confirmation may stand between too, 乙肝表面
 # 抗原（HBsAg）阳性, HIV抗体确证阳性; and a stay counts in days or years, 住院治疗12天)
-_AFTER = (rf"(?:人(?![员民数口群次士]))?症?类?(?:病毒|毒品)?(?:表面抗原|抗体|抗原|核酸)?(?:[(（][A-Za-z0-9-]{{2,10}}[)）]|-?Ig[MGAE])?"
+_AFTER = (rf"(?:人(?![员民数口群次士]))?(?:症|障碍)?类?(?:病毒|毒品)?(?:表面抗原|抗体|抗原|核酸)?(?:[(（][A-Za-z0-9-]{{2,10}}[)）]|-?Ig[MGAE])?"
           rf"(?:(?:检测|检验|确证|复检|初筛|试验){{0,2}}(?:结果)?(?:为|呈|显示为?)?{_RESULT}|检测)?"
           r"(?:(?:(?:等级|级别)(?:为|是)?)?[1-4]级|(?:约|近|已|大约|将近|达)?\d{1,2}个?(?:多|余)?(?:月|周|天|日|年)(?:余|多)?)?")
 # How bad it is, said after it (吸毒成瘾严重), and a gloss in brackets (视力残疾一级（双目失明）):
@@ -222,7 +222,7 @@ _SAID_OF_SOMEONE = re.compile(r"(?:烧伤|烫伤|骨折|挫伤|人|妇|阳性|�
 _BODY = (r"[左右双单]?侧?(?:第[\d、,和至-]{1,8})?(?:[髋膝肩踝肘腕]关节|脑部|颅脑|头|脑|骨盆|盆骨|颅骨|鼻骨|脊椎|尾椎|全身多处|全身|多处|上肢|下肢|四肢|肢体|脊柱|颈部|淋巴结|肺部|呼吸道|尿路|泌尿系|肠道|手指|食指|拇指|中指|无名指|小指|脚趾|小腿|大腿|前臂|上臂|手掌|手腕|手|脚|足|腿|臂|"
          r"手部|足部|脚部|腿部|臂部|眼部|耳部|眼|耳|膝|踝|腕|肘|肩|髋|肋骨|腰椎|颈椎|胸椎|股骨颈|股骨头|股骨|胫腓骨|胫骨|腓骨|尺桡骨|尺骨|桡骨|锁骨|头部|面部|胸部|腹部|腰部|背部)")
 # (round 5: a verb of having is no part of the type: 患慢性…, 为偏执型… )
-_SEVERITY = re.compile(r"(?:重度|中度|轻度|极重度|严重的?|[1一][只侧]|(?:(?![患为是有因称]|系(?!统))[\u4e00-\u9fff]){1,4}[性型]|宫内|宫外|晚期|早期|中期|末期|高危|先兆|高龄|[12]型|[甲乙丙丁戊][型类]|"
+_SEVERITY = re.compile(r"(?:重度|中度|轻度|极重度|严重的?|[1一][只侧]|(?:(?![患为是有因称]|系(?!统))[\u4e00-\u9fff]){1,4}[性型]|宫内|宫外|晚期|早期|中期|末期|高危|先兆|高龄|心理|反复发作的?|[12]型|[甲乙丙丁戊][型类]|"
                        # (round 9) a grade of injury runs to ten (9级伤残)
                        rf"肢体|视力|听力|言语|智力|精神|多重|(?:10|[1-9])级|{_BODY}|[及和、](?={_BODY})|"
                        # (round 5: a burn's degree, Ⅱ度 = II度 in the view, 深Ⅱ度; the sample a result is of)
@@ -240,11 +240,11 @@ _UNKNOWN = re.compile(r"(?:因|为|系|患(?![者方])|做完|做了|做过|接�
 # Not a condition someone has: one caused (致人受伤), a service done to others (为患者实施手术).
 # What an unknown condition may carry after its name, inside the finding (…癌术后, …炎病史).
 # (round 9) …or with what it does right after its name, no verb before (其当时胰腺炎发作, 胆囊炎复发住院).
-_UNKNOWN_DOES = re.compile(r"(?:其|我|他|她|当事人|本人|[\u4e00-\u9fff]某某?|父亲|母亲|妻子|丈夫|儿子|女儿|老伴)"
+_UNKNOWN_DOES = re.compile(r"(?:其|我|他|她|当事人|本人|某某?|父亲|母亲|妻子|丈夫|儿子|女儿|老伴)"
                            r"(?:当时|那时|那段时间|近期|最近|又|再次|突然|[1一]直)?"
-                           r"([\u4e00-\u9fff]{1,6}?(?:炎|症|病|癌|瘤))(?=发作|复发|加重|恶化|住院|入院)")
+                           r"([\u4e00-\u9fff]{1,6}?(?:炎|症|病|癌|瘤))(?=发作|复发|加重|恶化|住院|入院|[,，])")
 # (literals first: the pattern above may start at any character, so it runs only where one of these is)
-_DOES = re.compile(r"发作|复发|加重|恶化|住院|入院")
+_DOES = re.compile(r"发作|复发|加重|恶化|住院|入院|[炎症病癌瘤][,，]")
 _UNKNOWN_TAIL = re.compile(rf"(?:{_PROCEDURE}|手术)?(?:术后|晚期|早期|中期|末期|患者|病人|病史|后遗症)?")
 _NOT_VERB_BEFORE_XING = set("进执施实举履运银发盛流通旅步")  # 进行, 执行, 银行: 行 is no clinical verb there
 _NOT_HAD = re.compile(r"致|造成|导致|引起|实施|进行|开展|施行|提供|[甲乙丙]类|传染病|^(?:患者|顾客|他人|消费者|病人|客户|多名|多位|群众)")
@@ -261,7 +261,8 @@ _BODY_BEFORE = re.compile(rf"{_BODY}\Z")
 # (round 9) What a body part is missing or how it is misshapen: a condition only with the body part
 # before it (双上肢缺失, 左腿萎缩), not of data or goods (资料缺失, 包装破损).
 # (round 9) Devices a body wears or lives on: someone's only when nobody gives them to others.
-DEVICES = frozenset("助听器 人工耳蜗 起搏器 心脏起搏器 假肢 义肢 胰岛素泵 呼吸机 制氧机 假眼 义眼".split())
+_EQUIPPED = re.compile(r"(?:设有|配备了?|配有|购置了?|销售|出售|采购|提供)[^，,。；;]{0,4}\Z")  # a body's stock
+DEVICES = frozenset("助行器 助听器 人工耳蜗 起搏器 心脏起搏器 假肢 义肢 胰岛素泵 呼吸机 制氧机 假眼 义眼".split())
 ON_BODY = frozenset("缺失 缺损 萎缩 畸形 坏死 感染 侧弯 肿大 扭伤 擦伤".split())
 INJURED = frozenset("轧断 压断 砸断 夹断 绞断 锯断 砸伤 压伤 夹伤 轧伤 咬伤 切断 割断 砍断 碾断 撞断 割伤 砍伤 刺伤 扎伤".split())
 _ALLERGEN = re.compile(r"(?:当事人|本人|其|我|他|她|[\u4e00-\u9fff]某某?)[^，,。；;]{0,4}?(对[^，,。；;]{1,8})\Z")
@@ -283,11 +284,11 @@ _DIAGNOSED = re.compile(r"患有|患上|罹患|身患|确诊为|确诊患有|确
 _OBJECT = re.compile(r"(?!病例|患者|病人|人数|人员|者|率|标准|依据|证明|报告|书)[^，,。；;、：:（）()\n“”\"]{2,14}")
 _OBJECT_TAIL = re.compile(r"(?:多年|已久|数年|等|等疾病|的病史|病史|史)\Z")
 # A condition that names people as customers of a service (为孕妇提供…鉴定): nobody in particular.
-_FOR_CUSTOMERS = re.compile(r"(?:为|向|给|对|针对|面向|帮助|招揽)(?:其|本院|本机构|该院|该机构)?(?:收住|收治|入住|就诊|护理|托养|接收)?的?(?:多名|多位|\d+名|\d+位|部分|其他|众多|这些|辖区|本地|社区|广大|入住的|"
+_FOR_CUSTOMERS = re.compile(r"(?:为|向|给|对|针对|面向|帮助|招揽)(?:其|本院|本机构|该院|该机构)?(?:收住|收治|入住|就诊|护理|托养|接收)?的?(?:多名|多位|\d+名|\d+位|部分|其他|众多|这些|辖区内?|本地|社区|广大|入住的|"
                             r"就诊的|所有|全体)?\Z")
 # (round 9) A condition before the group of others it describes (对出现发热症状的顾客…): customers,
 # passengers and the public are never the party whose data the record holds.
-_RECORDS_AFTER = re.compile(r"(?:随访|管理|档案|登记|建档)")
+_RECORDS_AFTER = re.compile(r"的?[^，,。；;]{0,4}?(?:随访|管理|档案|登记|建档|记录|台账|监护情况)")
 _GROUP_AFTER = re.compile(r"的(?:顾客|消费者|旅客|游客|乘客|群众|居民|人群|学生|儿童|就诊者|就诊人员|求职者|受检者)")
 # (round 5) Counted people (收住残疾人38名), a warning on goods (孕妇和哺乳期妇女禁用), a test arranged
 # for others (为从业人员办理乙肝检测): nobody in particular.
@@ -353,12 +354,12 @@ def _medicines(text: str, start: int, end: int) -> tuple[int, int] | None:
 # finding covers the statement as a reader (and a held-out set's author) marks it; the verb is
 # not what makes it personal, nothing more is flagged for it.
 # (with the adverb that says when: 已怀孕七个月, 曾做过心脏搭桥手术, 正处于哺乳期)
-_HAD_VERB = re.compile(rf"{_BODY}?(?:(?:去年|前年|今年|上个?月|前几年|近期|最近)(?:初|底|年初|年底)?|\d+个?多?(?:年|月)前|小时候|当时|那时|那天|当天|当日|晚上|夜里|夜间|\d{{4}}年(?:\d{{1,2}}月)?(?:\d{{1,2}}日)?)?因?(?:已经|已|曾经|曾|正在|正|长期|[1一]直|仍|刚刚?|生下来就|从小就?|天生就?|每[日天晚周])?(?:有过)?"
+_HAD_VERB = re.compile(rf"{_BODY}?(?:(?:去年|前年|今年|上个?月|前几年|近期|最近)(?:初|底|年初|年底)?|\d+次|\d+个?多?(?:年|月)前|小时候|当时|那时|那天|当天|当日|晚上|夜里|夜间|\d{{4}}年(?:\d{{1,2}}月)?(?:\d{{1,2}}日)?)?因?(?:已经|已|曾经|曾|正在|正|长期|[1一]直|仍|刚刚?|生下来就|从小就?|天生就?|每[日天晚周])?(?:有过)?"
                        r"(?:(?:尿检|血检|尿液检测|血液检测|毛发检测)(?:结果)?(?:显示|为|呈)?|"  # (round 8: the sample's test, 尿检结果显示…呈阳性)
                        r"被?查出来?(?:患有|患了?)|被诊断出|(?:孕检|产检|体检|复查|检查|B超)(?:时|中)?(?:发现|查出|显示)(?:为|有)?|(?:因[^，,。；;因]{1,6}?)?(?:患有|患上|得了|患了|患)|被?确诊患有|被诊断为|(?:入院|出院|门诊|临床)?诊断为|诊断出|被?确诊为|被?确诊|是|住院行|入院行|患有|患上|罹患|身患|患|感染了|感染|染上|得了|装有|装了|"
                        r"植入|安装了|戴着|佩戴|服用|口服|(?:静脉)?注射|做过|做了|做完|接受了|接受|参加|处于|因患|因|有|"
                        # (round 6: 系聋哑人, 行…切除术, 查出宫颈癌, 因车祸致颅脑损伤, 因服用…, 做过两次…)
-                       r"是(?:个|一个|一名|名)|留下了?|落下了?|被?鉴定为|靠|依靠|系|(?<![进执施实举履运银发盛流通旅步])行|被?查出来?(?:有|了)?|持证的?|持有|检出|因?(?:突发|突患)|得过|吃了?|因[^，,。；;因]{1,6}?(?:致使|导致|致|被)|因服用|因过量服用|做)?"
+                       r"是(?:个|一个|一名|名)|留下了?|落下了?|被?鉴定为|(?:行动|行走|走路|出行)?(?:需|需要|要|得)?(?:借助|依靠|靠)|因病|系|(?<![进执施实举履运银发盛流通旅步])行|被?查出来?(?:有|了)?|持证的?|持有|检出|因?(?:突发|突患)|得过|吃了?|因[^，,。；;因]{1,6}?(?:致使|导致|致|被)|因服用|因过量服用|做)?"
                        r"(?:过量的?|大量的?|\d+次)?\Z")
 
 
@@ -454,7 +455,7 @@ _GOES_ON = re.compile(
     r"疫苗|疹子|皮疹|红疹|吊针|恢复|时好时坏|反反复复|保温箱|氧气瓶|制氧机|(?:[左右双]?(?:手|脚|腿|臂|眼|耳))[^，,。；;]{0,3}?(?:只有|只剩|没有了?)(?:\d+[根个只][\u4e00-\u9fff]{0,2})?|"
     r"(?:肌酐|血糖|血压|血红蛋白|转氨酶|尿酸|血小板|白细胞)值?(?:达到?|为|是|有|高达|只有)?\d+|视力(?:仅|只)(?:存|有|剩)?[^，,。；;]{1,4}|"
     r"(?:又|再)?犯了?\d+次|就犯|又犯|犯起来|[1一]犯|矫正|强制医疗|强制治疗|活检|穿刺|(?:疼|痛)得[^，,。；;]{0,6}|睡不着|中毒|好转|"
-    r"心慌|心悸|脱屑|瘙痒|红肿|没查出|查不出|(?:就|会|直)喘|气喘|喘(?:得|不)|智商(?:只有|仅|不到|才)?\d+|未愈|未痊愈|没好|不见好|针灸|理疗|起不来|睡觉|被?(?:行政|强制|司法)?拘留|"
+    r"不愿(?:与人)?(?:交流|说话|出门|见人)|免疫力[^，,。；;]{0,3}(?:低|差|下降)|压迫|月经|病情|好转|心慌|心悸|脱屑|瘙痒|红肿|没查出|查不出|(?:就|会|直)喘|气喘|喘(?:得|不)|智商(?:只有|仅|不到|才)?\d+|未愈|未痊愈|没好|不见好|针灸|理疗|起不来|睡觉|被?(?:行政|强制|司法)?拘留|"
     r"头发[^，,。；;]{0,3}掉|脱发|身体[^，,。；;]{0,3}虚|虚弱|开刀|动手术|开过刀|起夜|睡眠[^，,。；;]{0,3}差|[头胸腹腰背腿膝胃牙]部?(?:痛|疼)|"
     r"(?:胃|肝|肺|肾|脾|胆囊|子宫|甲状腺)被?切除了?(?:\d+分之\d+|[1一]半|大半|部分)?|"
     r"[左右]?(?:腿|脚|手|臂)比[左右]?(?:腿|脚|手|臂)?(?:短|长|细|粗)|震颤|颤抖|发抖|(?:康复)?训练|B超|彩超|CT|核磁|阳性|每(?:天|日|晚|周)都?(?:吃|服用?|打|注射|用)[\u4e00-\u9fff]{1,6}|行[A-Za-z\u4e00-\u9fff]{1,8}?术")
@@ -532,7 +533,7 @@ _SENTENCE = re.compile(r"[^。；;！!？?\n]+")
 _CLAUSE_END = "，,：:"
 _HAVING = re.compile(r"(?:患有|患上|患(?![者方])|罹患|身患|确诊为|确诊|诊断为|被诊断|诊断出|诊断|病史|携带|感染|检出|查出|显示|突发|突患|突然|"
                      r"结果为|系|为|是|有|因|得了|得过|伴有|合并|处于|属于|属|接受|进行|做过|做了|做完|正在|载明|记载|表明|证实|服用|服药|"
-                     r"安装|植入|佩戴|戴着|戴有|装了|自述|自称|自诉|主诉|证载|载|做|鉴定为|靠|依靠)"
+                     r"安装|植入|佩戴|戴着|戴有|装了|自述|自称|自诉|主诉|证载|载|做|鉴定为|靠|依靠|借助)"
                      r"[^，,。；;]{0,8}\Z")
 _SUBJECT = re.compile(r"(?:当事人|本人|其|我(?![局委所队厅市县区省国司部办院校店们])|他(?![人们])|她(?!们)|老伴|爱人|该员工|该店员|该从业人员|该名|店员|员工|从业人员|驾驶员|经营者|举报人|证人|投诉人|"
                       r"申请人|丈夫|妻子|儿子|女儿|父亲|母亲|家属|[\u4e00-\u9fff]{1,2}某某?)"
@@ -911,7 +912,7 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
                 continue  # a sample's or an animal's result
             if _CAUSED.search(plain) or _CAUSED_TO_CLIENT.search(plain):
                 continue  # an injury the offender caused to others (致人受伤): the offence as published
-            if core in DEVICES and _GIVING.search(plain):
+            if core in DEVICES and (_GIVING.search(plain) or _EQUIPPED.search(plain)):
                 continue  # (round 9) a device given or sold to others (为残疾人提供的助听器): no one wears it here
             if core in MEDICINES and (not _TAKING.search(plain) or _GIVING.search(plain)):
                 continue  # a medicine nobody is said to take, or given to others
@@ -1007,7 +1008,10 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
             s0, e0 = u.span(1)
             if u.group().startswith("行") and u.start() and text[u.start() - 1] in _NOT_VERB_BEFORE_XING:
                 continue  # 进行, 执行 …: not 行子宫切除术
-            if _DISEASE_RE.search(u.group(1)) or _NOT_HAD.search(u.group(1)):
+            known = _DISEASE_RE.search(u.group(1))
+            # (round 9) after 患, a known word that ends a longer name is the name's end (患反复发作的肾盂肾炎)
+            if known and not (u.group().startswith("患") and known.end() == len(u.group(1)) and known.start() > 1) \
+                    or _NOT_HAD.search(u.group(1)):
                 continue  # the vocabulary found it (or decided it is nobody's); a cause or a service
             k = bisect.bisect_left(marks, u.start())
             clause_start = marks[k - 1] + 1 if k else 0
@@ -1127,7 +1131,7 @@ _CUE_WORDS = sorted({w if any(c.isdigit() for c in w) else _cue(w) for w in DISE
                     # by 烧 and its degrees, below)
                     | {_cue(w) for w in ("诊断书", "诊断证明", "出院诊断", "出院小结", "出院记录", "听力", "视力", "记忆力", "认知能力", "肝功能", "肾功能", "心功能", "肺功能", "残疾类",
                                          "残疾种类", "甲状腺", "乳腺", "胆囊", "肾结", "肝结", "肺结", "卵巢",
-                                         "手术术后", "手术后", "症状", "耳朵", "氨酶", "尿酸", "胆固醇", "肌酐", "体重")}
+                                         "手术术后", "手术后", "术后", "症状", "耳朵", "氨酶", "尿酸", "胆固醇", "肌酐", "体重")}
                     | {"血压", "血糖", "血脂", "听不见", "听不清", "看不见", "看不清", "聋了", "瞎了", "瘤子", "肿块", "阴影",
                        "囊肿", "支架", "钢板", "钢钉", "搭桥"}
                     # (结节, 包块: by the organ they grow in, 结 and 包 begin 结果 and 包装)
