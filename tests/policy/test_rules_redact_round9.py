@@ -221,6 +221,9 @@ PUBLIC = [
     "当事人的康复中心配备了助行器、轮椅等器具。",
     "本局对辖区内严重精神障碍患者的监护情况进行了检查。",
     "当事人为员工办理艾滋病检测。",
+    # The person before an unknown condition that ends its clause is a person, not our office (我局…).
+    "我局对食源性疾病，开展了监测。",
+    "某某诊所治疗皮肤病，未取得许可。",
     # Codes by the one list of code labels (round 9: a product's model number with an ID's shape, a
     # certificate's number with a mobile's; each was in only one of the two lists before).
     "产品型号341522198506120031，共20台。",

@@ -240,9 +240,10 @@ _UNKNOWN = re.compile(r"(?:因|为|系|患(?![者方])|做完|做了|做过|接�
 # Not a condition someone has: one caused (致人受伤), a service done to others (为患者实施手术).
 # What an unknown condition may carry after its name, inside the finding (…癌术后, …炎病史).
 # (round 9) …or with what it does right after its name, no verb before (其当时胰腺炎发作, 胆囊炎复发住院).
-_UNKNOWN_DOES = re.compile(r"(?:其|我|他|她|当事人|本人|某某?|父亲|母亲|妻子|丈夫|儿子|女儿|老伴)"
+_UNKNOWN_DOES = re.compile(r"(?:其|我(?![局委所队厅市县区省国司部办院校店们])|他(?![人们])|她(?!们)|当事人|本人|"
+                           r"(?<=[\u4e00-\u9fff])某某?(?![省市州盟县区旗镇乡村街路巷道医公单局所中学])|父亲|母亲|妻子|丈夫|儿子|女儿|老伴)"
                            r"(?:当时|那时|那段时间|近期|最近|又|再次|突然|[1一]直)?"
-                           r"([\u4e00-\u9fff]{1,6}?(?:炎|症|病|癌|瘤))(?=发作|复发|加重|恶化|住院|入院|[,，])")
+                           r"((?:(?![的对在为是有和与及、])[\u4e00-\u9fff]){1,6}?(?:炎|症|病|癌|瘤))(?=发作|复发|加重|恶化|住院|入院|[,，])")
 # (literals first: the pattern above may start at any character, so it runs only where one of these is)
 _DOES = re.compile(r"发作|复发|加重|恶化|住院|入院|[炎症病癌瘤][,，]")
 _UNKNOWN_TAIL = re.compile(rf"(?:{_PROCEDURE}|手术)?(?:术后|晚期|早期|中期|末期|患者|病人|病史|后遗症)?")
