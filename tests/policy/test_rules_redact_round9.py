@@ -138,6 +138,14 @@ STOPPED = [
     ("当事人陈述其髋关节置换术后，不能久坐。", d.HEALTH, "其髋关节置换术后，不能久坐", None),
     ("当事人之女患反复发作的支气管炎，需要定期输液。", d.HEALTH, "患反复发作的支气管炎，需要定期输液", None),
     ("当事人之妻卵巢囊肿，月经不调，正在服药。", d.HEALTH, "卵巢囊肿，月经不调，正在服药", None),
+    # tune9l: diagnosed by a doctor and a dose a day, a limb that is a prosthesis, a relative by 之 and an
+    # unknown growth ending its clause, injections counted, talking nonsense, an organ removed and stitches.
+    ("当事人于2024年5月被医生诊断为焦虑状态，开了舍曲林，每天一片。", d.HEALTH, "被医生诊断为焦虑状态，开了舍曲林，每天一片", None),
+    ("答：我一只手是假肢，拿不了重物。", d.HEALTH, "我一只手是假肢", None),
+    ("当事人之母胆囊结石，做过手术。", d.HEALTH, "胆囊结石，做过手术", None),
+    ("答：我每天要打两针胰岛素。", d.HEALTH, "我每天要打两针胰岛素", None),
+    ("当事人之子精神不正常，经常胡言乱语。", d.HEALTH, "精神不正常，经常胡言乱语", None),
+    ("答：我上周做了胆囊切除，刚拆线。", d.HEALTH, "做了胆囊切除，刚拆线", None),
     # A person's ID with a wrong check digit after a person's label: still an ID (the code labels
     # are one list now; none of them stands here).
     ("当事人身份证号码341522198506120031（末位有误）。", d.ID, "341522198506120031", "341522********0031"),
@@ -221,6 +229,9 @@ PUBLIC = [
     "当事人的康复中心配备了助行器、轮椅等器具。",
     "本局对辖区内严重精神障碍患者的监护情况进行了检查。",
     "当事人为员工办理艾滋病检测。",
+    # An operation done to patients or others (为患者做了…切除): the offence, nobody's health.
+    "当事人诊所为患者做了阑尾切除，未取得资质。",
+    "当事人非法为他人做了包皮切除，收费800元。",
     # The person before an unknown condition that ends its clause is a person, not our office (我局…).
     "我局对食源性疾病，开展了监测。",
     "某某诊所治疗皮肤病，未取得许可。",

@@ -554,6 +554,10 @@ TUNE9J = {"address": (8, 8), "health": (7, 7), "clean": (8, 1)}
 # measured once before the changes it led to: main 3/15 whole (12 touched), 2 of 10 flagged; the branch
 # 4/15 (12 touched), 2 of 10. After: 14/15, 0 of 10 (left: a prognosis, 被医生告知只剩半年时间).
 TUNE9K = {"health": (15, 14), "clean": (10, 0)}
+# Round 9's twelfth batch (tune9l.tsv: 10 health, 5 look-alikes), measured once before the changes it
+# led to: main and the branch 1/10 whole (6 touched), 0 of 5 flagged. After: 9/10, 0 of 5 (left: 得过结核
+# — 结核 as a word of its own would cut 结核性胸膜炎 short).
+TUNE9L = {"health": (10, 9), "clean": (5, 0)}
 TUNE11 = {"address": (30, 30), "bank": (15, 15), "email": (10, 10), "health": (50, 50), "id_card": (15, 15),
           "other_id": (20, 20), "phone": (20, 20), "plate": (15, 15), "clean": (125, 0)}
 FROZEN = {"heldout.tsv": HELDOUT_SHA256,
@@ -581,7 +585,7 @@ FROZEN = {"heldout.tsv": HELDOUT_SHA256,
                                           ("tune9e.tsv", TUNE9E), ("tune9f.tsv", TUNE9F),
                                           ("tune9g.tsv", TUNE9G), ("tune9h.tsv", TUNE9H),
                                           ("tune9i.tsv", TUNE9I), ("tune9j.tsv", TUNE9J),
-                                          ("tune9k.tsv", TUNE9K),
+                                          ("tune9k.tsv", TUNE9K), ("tune9l.tsv", TUNE9L),
                                           ("tune11.tsv", TUNE11)])
 def test_eval_leaks_figures(name: str, figures: dict[str, tuple[int, int]]) -> None:
     """The figures scripts/eval_leaks.py prints (and the report gives) for both corpora."""
