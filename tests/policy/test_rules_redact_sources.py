@@ -37,11 +37,11 @@ sys.path.insert(0, str(ROOT / "scripts"))
     # from the kept table) or by its ending; an addiction; a pregnancy by what is carried; devices
     # in a body; a measured value of a body; people named by a condition with 人士.
     ("当事人钱某某患有克罗恩病，常年在外地就医。", d.HEALTH, "患有克罗恩病，常年在外地就医", None),  # and what goes on (round 6)
-    ("经查，当事人于2022年10月行胆囊切除术，术后一直休养。", d.HEALTH, "行胆囊切除术，术后一直休养", None),
-    ("当事人每晚服用喹硫平助眠，次日精神不振。", d.HEALTH, "服用喹硫平", None),
-    ("当事人长期口服奥司他韦，自称身体虚弱。", d.HEALTH, "长期口服奥司他韦", None),
-    ("当事人自述一直服用丙戊酸钠，已有五年。", d.HEALTH, "服用丙戊酸钠，已有五年", None),
-    ("当事人每天服用帕利哌酮控制病情。", d.HEALTH, "服用帕利哌酮控制病情", None),  # not in the table: by its ending
+    ("经查，当事人于2022年10月行胆囊切除术，术后一直休养。", d.HEALTH, "2022年10月行胆囊切除术，术后一直休养", None),  # when too (round 9)
+    ("当事人每晚服用喹硫平助眠，次日精神不振。", d.HEALTH, "每晚服用喹硫平", None),  # how often too (round 9)
+    ("当事人长期口服奥司他韦，自称身体虚弱。", d.HEALTH, "长期口服奥司他韦，自称身体虚弱", None),  # weakness goes on (round 9)
+    ("当事人自述一直服用丙戊酸钠，已有五年。", d.HEALTH, "一直服用丙戊酸钠，已有五年", None),
+    ("当事人每天服用帕利哌酮控制病情。", d.HEALTH, "每天服用帕利哌酮控制病情", None),  # not in the table: by its ending
     ("当事人已怀了二胎，预产期在下月。", d.HEALTH, "已怀了二胎，预产期在下月", None),
     ("当事人有冰毒吸食史，曾两次被强制戒毒。", d.HEALTH, "有冰毒吸食史，曾两次被强制戒毒", None),
     ("当事人吸食K粉成瘾，已送社区戒毒。", d.HEALTH, "吸食K粉成瘾，已送社区戒毒", None),
@@ -64,7 +64,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
     ("该员工体检为乙肝小三阳。", d.HEALTH, "乙肝小三阳", None),
     ("当事人自述肝脏有问题，需长期休养。", d.HEALTH, "肝脏有问题，需长期休养", None),  # an organ that fails, said plainly
     ("当事人年过七旬，口齿不清，由其女儿代为陈述。", d.HEALTH, "口齿不清", None),  # the topic goes on
-    ("当事人自称近期焦虑发作，无法入睡。", d.HEALTH, "近期焦虑发作", None),  # what the person says of it
+    ("当事人自称近期焦虑发作，无法入睡。", d.HEALTH, "近期焦虑发作，无法入睡", None),  # what the person says of it
     ("当事人到场时体温39.2℃。", d.HEALTH, "体温39.2℃", None),
     ("当事人左腿有残疾，行走不便。", d.HEALTH, "左腿有残疾，行走不便", None),
     ("当事人系戒毒人员。", d.HEALTH, "系戒毒人员", None),
@@ -305,7 +305,8 @@ TUNE3 = {"address": (22, 22), "bank": (12, 12), "email": (11, 11), "health": (55
 # email 28, bank 30, plate 30 = 226 of 240.
 # Round 5 (detectors5) tuned on its misses too, so it is spent: before it address 25, health 9
 # caught and 1 of 60 clean flagged (the figures above), after it these.
-HELDOUT5 = {"address": (30, 28), "bank": (30, 30), "email": (30, 29), "health": (30, 28), "id_card": (30, 29),
+# (round 9: health 28 -> 29, an unknown condition said with what it does after the person)
+HELDOUT5 = {"address": (30, 28), "bank": (30, 30), "email": (30, 29), "health": (30, 29), "id_card": (30, 29),
             "other_id": (30, 29), "phone": (30, 28), "plate": (30, 30), "clean": (60, 0)}
 # Round 5's own rows (tune5.tsv, 215 rows written before any change: 44 health in plain and
 # clinical words, 26 addresses in every residence form, 66 look-alikes), measured once before
@@ -338,7 +339,9 @@ TUNE5E = {"address": (10, 10), "health": (30, 27), "clean": (20, 0)}
 # A sixth (tune5f.tsv, 30 health rows and 15 look-alikes dense with condition words), measured
 # once before the next change, the best estimate of unseen health text after this round:
 # health 23/30, 3 of 15 clean flagged (患有皮肤病的从业人员, 为入住的失智老人配备…, 一名聋哑人员). After:
-TUNE5F = {"health": (30, 27), "clean": (15, 1)}
+# (round 9: 27 -> 29, 患有尿失禁 as one word of the vocabulary with its kind, an injury done to a person
+# named before the passive with no body part)
+TUNE5F = {"health": (30, 29), "clean": (15, 1)}
 # A sixth set (heldout6.tsv: health 50, address 40, id_card 25, other_id 25, phone 25, email 15,
 # bank 20, plate 20, 80 clean), written by yet another person who had seen neither the detectors
 # nor the earlier sets, frozen before round 5 was merged and never opened by its author; main
@@ -402,7 +405,9 @@ TUNE6E = {"health": (12, 11), "clean": (10, 0)}
 # diagnosis's label's colon no clause end (诊断：1.…), 关过, …切除术; a birth said plainly (生完孩子):
 # health 18 -> 49 of 60 whole; then an injury done to a body part named before it (…手指被冲床压断):
 # 50.
-HELDOUT8 = {"address": (30, 27), "bank": (10, 10), "email": (10, 10), "health": (60, 50), "id_card": (15, 15),
+# Round 9 (mechanisms for other sets' rows, not tuned on this one): 50 -> 53, a coma's 状态, an operation's
+# 切除术 after the bare verb, the work one can no longer do.
+HELDOUT8 = {"address": (30, 27), "bank": (10, 10), "email": (10, 10), "health": (60, 53), "id_card": (15, 15),
             "other_id": (15, 15), "phone": (15, 15), "plate": (10, 10), "clean": (75, 0)}
 # Round 7's own rows (tune7.tsv: organisations' landlines and conditions named by laws, statistics
 # and notices, 16 look-alikes, with persons' phones and health close to them, 9): main 9/9 caught,
@@ -484,10 +489,80 @@ TUNE8 = {"address": (3, 3), "bank": (1, 1), "email": (1, 1), "health": (92, 91),
 # a middle dot beside 执法车辆/公务用车/登记所有人为该公司 (6), a statistic of 艾滋病病毒感染者, an
 # office's landline with an em dash. Health not caught whole: a course or a grade in the next
 # words (化疗第四周期, 言语不清), Q&A (发烧39度…打点滴), hearsay (去过精神病院). Spent since.
-HELDOUT10 = {"address": (30, 29), "bank": (15, 15), "email": (10, 10), "health": (50, 36), "id_card": (15, 15),
-             "other_id": (20, 20), "phone": (20, 20), "plate": (15, 15), "clean": (125, 8)}
+# Round 9 tuned on it (spent): vehicles of the state and owners said after the plate, an office's
+# department (8 -> 0 flagged); health said whole by mechanisms (a course's cycle, a faculty failing
+# with adverbs, a fever with its temperature, a disability's category, hearsay of a ward, 强阳性,
+# IgM, 高危/早期, organs before growths), 36 -> 49; 住在我老家，… as an address, 29 -> 30; then (tune9c's
+# fixes) a course that goes on after a fever in an answer (发烧39度…打点滴…下不了床): 50.
+HELDOUT10 = {"address": (30, 30), "bank": (15, 15), "email": (10, 10), "health": (50, 50), "id_card": (15, 15),
+             "other_id": (20, 20), "phone": (20, 20), "plate": (15, 15), "clean": (125, 0)}
+# Round 9's own rows (tune9.tsv: 70 health in plain and clinical words, 60 hard look-alikes: fleets
+# and government plates with ·, offices' phones with em dashes, statistics, laws, product hazards;
+# 33 numbers and addresses), written before the round's changes and measured once on main: 81/103
+# whole (health 49/70), 16 of 60 flagged. After: all caught, none flagged.
+TUNE9 = {"address": (7, 7), "bank": (3, 3), "email": (3, 3), "health": (70, 70), "id_card": (3, 3),
+         "other_id": (6, 6), "phone": (6, 6), "plate": (5, 5), "clean": (60, 0)}
+# An eleventh set (tune11.tsv, 300 rows by an independent writer who had not read the code: 175
+# planted, health 50; 125 look-alikes), measured once on main before round 9 tuned on it, the best
+# estimate of unseen text: 153/175 whole, 170 touched, health 33/50 whole, 12 of 125 flagged; with
+# round 9's changes made before it arrived (from tune9 and the spent sets): 156/175, 170 touched,
+# health 35/50, 6 of 125 flagged. Then tuned on (spent): all caught whole, none flagged.
+# Round 9's second batch (tune9b.tsv: 35 health, 25 look-alikes), written after the tune11 fixes and
+# measured once before the changes it led to: main 17/35 whole, 7 of 25 flagged; the branch 17/35, 4
+# of 25 — fresh wording of health still escaped the first fixes half the time. After: 34/35, 0 of 25
+# (left: a child in an incubator said after the mother's 早产, another person named).
+TUNE9B = {"health": (35, 34), "clean": (25, 0)}
+# Round 9's third batch (tune9c.tsv: 25 health in other registers, 15 look-alikes), measured once
+# before the changes it led to: main 14/25 whole, 6 of 15 flagged; the branch 14/25 (18 touched), 3 of
+# 15. After (a clinical document's colon, an unknown condition with what it does, 转移, 感染 of a body
+# part, 人流 after its verb, units in Chinese, times said plainly, counted among, hazards): 24/25, 0.
+TUNE9C = {"health": (25, 24), "clean": (15, 0)}
+# Round 9's fourth batch (tune9d.tsv: 15 health, 10 addresses and numbers, 15 look-alikes), measured
+# once before the changes it led to: main 17/25 whole (health 7/15), 4 of 15 flagged; the branch 17/25
+# (health 7/15, 12 touched), 2 of 15 — the whole statement is what fresh wording still escapes. After
+# (a list's items share what follows the last, an organ before its treatment, a condition that comes
+# back, a biopsy, a faculty measured low, a rash, 我患了, 有 after a person): 25/25, 0 of 15.
+TUNE9D = {"address": (5, 5), "health": (15, 15), "other_id": (2, 2), "phone": (3, 3), "clean": (15, 0)}
+# Round 9's fifth batch (tune9e.tsv: 20 health, 5 numbers and addresses, 15 look-alikes close to the
+# round's new exclusions), measured once before the changes it led to: main 12/25 whole (health 9/20),
+# 5 of 15 flagged; the branch 14/25 (health 11/20, 16 touched), 3 of 15. After: 25/25, 0 of 15.
+TUNE9E = {"address": (3, 3), "health": (20, 20), "other_id": (1, 1), "phone": (1, 1), "clean": (15, 0)}
+# Round 9's sixth batch (tune9f.tsv: 30 look-alikes dense with the round's new triggers, 10 health),
+# measured once before the changes it led to: main 4/10 whole, 3 of 30 flagged; the branch 7/10, 4 of
+# 30. After: 10/10, 1 of 30 (an employee's office line with an extension, 张某某（电话…转8002）: the
+# person's word is nearer; the corpora hold persons' own lines with extensions, so it stays flagged).
+TUNE9F = {"health": (10, 10), "clean": (30, 1)}
+# Round 9's seventh batch (tune9g.tsv: 20 health, 5 numbers and addresses, 15 look-alikes), measured
+# once before the changes it led to: main 10/25 whole (health 5/20), 2 of 15 flagged; the branch 12/25
+# (health 7/20, 14 touched), 1 of 15. After: 25/25, 0 of 15.
+TUNE9G = {"address": (2, 2), "health": (20, 20), "other_id": (1, 1), "phone": (1, 1), "plate": (1, 1), "clean": (15, 0)}
+# Round 9's eighth batch (tune9h.tsv: 18 health, 12 look-alikes), measured once before the changes it
+# led to: main 9/18 whole, 2 of 12 flagged; the branch 11/18 (14 touched), 2 of 12. After: 18/18, 0 of 12.
+TUNE9H = {"health": (18, 18), "clean": (12, 0)}
+# Round 9's ninth batch (tune9i.tsv: persons' numbers and plates right beside the round's new public
+# rules, 10; health, 5; look-alikes, 10), measured once before the changes it led to: main 13/15 whole,
+# 3 of 10 flagged; the branch 13/15 (a private car in a company's clause passed: a private owner said
+# after the plate now outweighs), 1 of 10. After: 15/15, 0 of 10.
+TUNE9I = {"address": (2, 2), "bank": (1, 1), "health": (5, 5), "other_id": (1, 1), "phone": (2, 2), "plate": (4, 4),
+          "clean": (10, 0)}
+# Round 9's tenth batch (tune9j.tsv: 8 addresses, 7 health, 8 look-alikes), measured once before the
+# changes it led to: main and the branch 12/15 whole, 4 of 8 flagged. After: 15/15, 1 of 8 (a staff
+# housing block's own address, 家属楼的地址为…67号院, left: no room in it, but whose it is the text
+# does not say).
+TUNE9J = {"address": (8, 8), "health": (7, 7), "clean": (8, 1)}
+# Round 9's eleventh batch (tune9k.tsv: 15 health in formal and reported speech, 10 look-alikes),
+# measured once before the changes it led to: main 3/15 whole (12 touched), 2 of 10 flagged; the branch
+# 4/15 (12 touched), 2 of 10. After: 14/15, 0 of 10 (left: a prognosis, 被医生告知只剩半年时间).
+TUNE9K = {"health": (15, 14), "clean": (10, 0)}
+# Round 9's twelfth batch (tune9l.tsv: 10 health, 5 look-alikes), measured once before the changes it
+# led to: main and the branch 1/10 whole (6 touched), 0 of 5 flagged. After: 9/10, 0 of 5 (left: 得过结核
+# — 结核 as a word of its own would cut 结核性胸膜炎 short).
+TUNE9L = {"health": (10, 9), "clean": (5, 0)}
+TUNE11 = {"address": (30, 30), "bank": (15, 15), "email": (10, 10), "health": (50, 50), "id_card": (15, 15),
+          "other_id": (20, 20), "phone": (20, 20), "plate": (15, 15), "clean": (125, 0)}
 FROZEN = {"heldout.tsv": HELDOUT_SHA256,
           "heldout10.tsv": "f8493b0aec78c699ef637c163feacbe4ce6d679f300852660aabe3a53ef70f7f",
+          "tune11.tsv": "5e8c66f9d7aa942c2c90639c68c4f60e8efa26ac47bde84c965dd8133d3f78ca",  # its before-figures are of this file
           "heldout9.tsv": "c5c10f5ae0b329962f04957d1b6d3dd1586351ce8e3468c5692026d3ba6bf8f8",
           "heldout8.tsv": "dac3b81da5f413090d058c3e5219a56413875057d34d4bf246627c8268d6a39a",
           "heldout6.tsv": "13e0c2d002a72861b3a02f061634785ac51bf54ff6b47793224a5ccc277cd490",
@@ -505,7 +580,13 @@ FROZEN = {"heldout.tsv": HELDOUT_SHA256,
                                           ("tune6d.tsv", TUNE6D), ("tune6e.tsv", TUNE6E),
                                           ("heldout8.tsv", HELDOUT8), ("tune7.tsv", TUNE7),
                                           ("heldout9.tsv", HELDOUT9), ("tune8.tsv", TUNE8),
-                                          ("heldout10.tsv", HELDOUT10)])
+                                          ("heldout10.tsv", HELDOUT10), ("tune9.tsv", TUNE9),
+                                          ("tune9b.tsv", TUNE9B), ("tune9c.tsv", TUNE9C), ("tune9d.tsv", TUNE9D),
+                                          ("tune9e.tsv", TUNE9E), ("tune9f.tsv", TUNE9F),
+                                          ("tune9g.tsv", TUNE9G), ("tune9h.tsv", TUNE9H),
+                                          ("tune9i.tsv", TUNE9I), ("tune9j.tsv", TUNE9J),
+                                          ("tune9k.tsv", TUNE9K), ("tune9l.tsv", TUNE9L),
+                                          ("tune11.tsv", TUNE11)])
 def test_eval_leaks_figures(name: str, figures: dict[str, tuple[int, int]]) -> None:
     """The figures scripts/eval_leaks.py prints (and the report gives) for both corpora."""
     import eval_leaks

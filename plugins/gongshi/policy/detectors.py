@@ -132,7 +132,7 @@ _DOCUMENTS = (r"残疾人证|残疾证|残疾军人证|军人证|(?:社会保障
               r"船员证|海员证|船员服务簿|就业失业登记证|就业创业证|失业证|户口簿|户口本|工作证|退役军人证|优待证|结婚证|离婚证|学号|学籍号|准考证|考生号")
 DOCUMENT_RE = re.compile(rf"(?:{_DOCUMENTS})书?(?:[，,]\s*(?=证号|号码|编号|卡号))?(?:档案编号|档案号|卡号|证号|证书编号|编号|编码|号码|号)?[^0-9A-Za-z\n。；;，,]{{0,4}}?"
                          r"(?<![0-9A-Za-z])((?:[\u4e00-\u9fff]|(?<![0-9])[0-9])[\u4e00-\u9fff]{0,3}字第?\d{6,12}号|"
-                         rf"[A-Za-z]{{0,3}}\d(?:{_SEP}\d){{5,21}}(?:[Xx]\d{{0,2}})?(?:[(（][\dA][)）])?)(?![0-9A-Za-z])")
+                         rf"[{_PROVINCE}]?[A-Za-z]{{0,3}}\d(?:{_SEP}\d){{5,21}}(?:[Xx]\d{{0,2}})?(?:[(（][\dA][)）])?)(?![0-9A-Za-z])")
 # A WeChat, Alipay or QQ account (or another platform's: 抖音号, 淘宝账号) after its label: a WeChat ID (a letter, then 6–20 letters, digits,
 # _ or -) or a number; not an office's public account (公众号, 官方, 小程序, a QQ group).
 # (round 7) and an Alipay user number, 2088 and twelve digits, after 支付宝（用户号 or 支付宝用户ID
@@ -359,10 +359,14 @@ def _ids(v: View) -> Iterator[Match]:
             yield Match(ID15, *masked(v, s, e, 6, 3))
 
 
-# Labels of numbers that are no one's identity: with one of them just before, an ID's shape needs
-# its check digit right as well.
-_OTHER_NUMBER = re.compile(r"(?:订单|运单|快递|物流|单|流水|批|批次|编|序列|条形?|货|合同|发票|凭证|票据|案|注册|登记|备案|"
-                           r"许可证?|证书|产品|设备|出厂)(?:号码|编号|号|码)[^0-9\n。；;]{0,3}$")
+# Labels of numbers that are no one's identity (an order's, a batch's, a case's, a document's): one
+# fact for two uses (round 9: they were two lists that had drifted apart). With one just before,
+# an ID's shape needs its check digit right as well (_OTHER_NUMBER: 订单号341522198506120031 is an
+# order's, which only the check digit tells), and a number is that code, not a phone or an account
+# (_CODE_BEFORE: 批号13901234567, 工单编号…).
+_CODE_LABELS = (r"(?:(?:订单|运单|快递|物流|单|流水|批|批次|编|序列|条形?|货|合同|发票|凭证|票据|案|注册|登记|备案|"
+                r"许可证?|证书|产品|设备|出厂|型|序|文|缴款|识别|追溯)(?:号码|编号|号|码)|批次|代码)")
+_OTHER_NUMBER = re.compile(rf"{_CODE_LABELS}[^0-9\n。；;]{{0,3}}$")
 
 
 def _registration(n: str, start: int) -> bool:
@@ -377,8 +381,7 @@ _QUANTITY = re.compile(r"\s?(?:元|万元|亿元|美元|港元|角|分|吨|千�
 
 
 # A number right after the label of a code is that code (批号13901234567, 工单编号…), not a phone.
-_CODE_BEFORE = re.compile(r"(?:批号|批次|编号|单号|订单号|流水号|条码|条形码|货号|型号|代码|序列号|序号|文号|案号|登记号|注册号|"
-                          r"许可证号|凭证号|发票号码|发票号|缴款码|识别码|追溯码)[^0-9A-Za-z\n]{0,4}\Z")
+_CODE_BEFORE = re.compile(rf"{_CODE_LABELS}[^0-9A-Za-z\n]{{0,4}}\Z")
 
 
 def _code(n: str, start: int) -> bool:
@@ -428,6 +431,8 @@ def _cards(v: View) -> Iterator[Match]:
         # The greedy match may have swallowed a following number; try every end that stops
         # before a separator, longest first.
         ends = [i + 1 for i in range(s, e) if n[i].isdigit() and (i + 1 == len(n) or not n[i + 1].isdigit())]
+        if _code(n, s):
+            continue  # (round 9) a number after a code's label is that code (设备代码：3110330100201804567)
         for end in reversed(ends):
             number = digits(n[s:end])
             # An ID-shaped 18-digit number with a wrong check digit is not personal data.
@@ -475,6 +480,9 @@ def _regional(v: View) -> Iterator[Match]:
             yield Match(RESIDENCE, *masked(v, m.start(), m.end(), 2, 2))
 
 
+# The officer's own certificate right before a document label (执法证件（证件号：440300231578）): public,
+# as the officers' names and numbers are (the schema's disclosed fields).
+_OFFICERS = re.compile(r"执法(?:证件?|证号|工作证)[（(：:\s]{0,2}\Z")
 _MOBILE_DIGITS = re.compile(r"(?:0{0,2}86)?1[3-9]\d{9}")
 
 
@@ -498,6 +506,8 @@ def _labelled(v: View) -> Iterator[Match]:
         if _one_separator_kind(number) and not owners.public(v.text, m.start(2), m.end(2)):
             yield Match(ACCOUNT, *masked(v, m.start(2), m.end(2), 4, 4))
     for m in PASSPORT_RE.finditer(v.text):
+        if _OFFICERS.search(v.text, max(0, m.start() - 8), m.start()):
+            continue  # (round 9) an officer's certificate, public: 执法证件（证件号：…）
         if _one_separator_kind(m.group(1)):
             # Only digits are hidden: the letters of a passport (E, EA, C) stay as written.
             yield Match(PASSPORT, *masked(v, m.start(1), m.end(1), 1, 2))

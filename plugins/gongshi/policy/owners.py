@@ -38,7 +38,11 @@ ORGANISATION = re.compile(r"本局|我局|本机关|本单位|单位|机关|政�
                           r"防治|救助|设计|律师|会计|保健|医疗)所|(?:加油|收费|服务|检查|工作|管理|监测|防疫|卫生|派出|"
                           r"检验|救助)站|[图博展]馆|体育馆|[残妇侨文科]联|工会|联合会|商会|学会|拨打|致电|"
                           # (round 8) a credit code or a licence in the clause: the party is a business
-                          r"信用代码|营业执照|执照")
+                          r"信用代码|营业执照|执照|"
+                          # (round 9) an office's department (联系科室：法规科，联系电话：0571—…; 财务科, 办公室)
+                          r"科室|[\u4e00-\u9fff]{2}科(?![技学研普目])|"
+                          # (round 9) a commission by its short name (县卫健委, 发改委), not 委托
+                          r"(?<=[\u4e00-\u9fff])委(?![托屈婉])")
 # (round 7) An online shop on a platform (网店, 淘宝店铺, 微店) is a person's: its registered mailbox
 # is the keeper's own, not a company's published one.
 # (round 8) 某 before an organisation's kind is a masked body (某医院, 某公司, 某银行), and a masked name
@@ -95,22 +99,68 @@ def public(n: str, start: int, end: int, named_after: bool = False) -> bool:
 # 登记在/系/为…公司名下/的自有车辆. Nobody named in the clause before the plate, nor in what follows
 # it: a driver, a masked name or a private owner (李某某驾驶某物流有限公司的货车, 为其个人所有) makes
 # it a person's again.
-_FIRM = r"(?:公司|有限|集团|企业|合作社|车队|[运输物流客货]站|(?<![个体])户|驾校|学校|医院|机关|单位)"
+_FIRM = r"(?:公司|有限|集团|企业|合作社|车队|[运输物流客货]站|(?<![个体])户|驾校|学校|医院|机关|单位|(?<![结布格当])局)"
 _VEHICLE_BEFORE = re.compile(rf"{_FIRM}(?:名下|所属|所有|自有|拥有)?的?[^，,。；;（()）]{{0,12}}?(?:车|车辆)[（(]?\s*\Z")
 _VEHICLE_AFTER = re.compile(rf"\s*[）)]?[^，,。；;]{{0,4}}?(?:登记在|属于|归属于|挂靠在|为|系|是)[^，,。；;]{{0,24}}?{_FIRM}"
-                            r"(?:名下|所有|所属|的自有|的营运|的运输|的车辆|的)")
+                            r"(?:名下|所有|所属|自有|的自有|的营运|的运输|的车辆|的)")
 _DRIVER = re.compile(r"驾驶员|驾驶人|司机|车主|驾驶|个人|私人|私家|其|"
                      rf"某(?!某*(?:[省市州盟县区旗镇乡村街路巷道号]|[\u4e00-\u9fff]{{0,8}}?{_FIRM}))")
 
 
+# (round 9) A vehicle of the state by what it is: an enforcement or official car named right before
+# its plate (执法车辆皖K·A1203, 公务用车（号牌鲁A·G2719）, 执法人员驾驶公务用车…: the officer drives it, the
+# plate is not his) or in the brackets after it (苏A·J7351（公务用车）, （粤B·A0J92，单位自有）); and a
+# police plate (…警), which only the police carry.
+_OFFICIAL = r"(?:执法|公务|公用|警用|执勤|巡逻|巡查|值勤|单位)(?:用车|车辆|车)|公车|警车"
+_OFFICIAL_BEFORE = re.compile(rf"(?:{_OFFICIAL})[（(]?\s*(?:(?:号牌|车牌)(?:号码|号)?[：:\s为是]{{0,2}})?\Z")
+_OFFICIAL_AFTER = re.compile(rf"\s*[（(][^）)]{{0,12}}?(?:{_OFFICIAL}|单位(?:自有|所有)|公务)")
+# (round 9) The registered owner said after the plate, in its clause or the next one and across a
+# bracket's comma (（号牌沪A·R8H17，登记所有人为该公司）, 号牌号码桂C·88K10，所有人：…客运有限公司,
+# 鲁B·7H398号的登记所有人为…运输有限公司, 沪D·K8812号属…快递有限公司): an organisation's, unless a
+# person stands there (所有人为李某某).
+_OWNER_AFTER = re.compile(rf"[号）)]?(?:[^。；;]{{0,30}}?[，,])?(?:\s*(?:号牌|车牌)?)?[^。；;]{{0,6}}?(?:(?:登记|行驶证)?所有人|车主|属于?|归属|行驶证上?登记(?:的|在)?)"
+                          rf"(?:为|是|系|：|:)?\s*[^，,。；;]{{0,24}}?{_FIRM}")
+# The plate's own word before it (车辆（号牌…）, 货车鲁B·7H398): what the before-clause pattern reads.
+_PLATE_WORD = re.compile(r"[（(]?\s*(?:号牌|车牌)(?:号码|号)?[：:\s为是]{0,2}\Z")
+
+
+# (round 9) A vehicle said to be an organisation's in a clause of its own (这辆车是公司的, 该车系…局所有).
+_OWN_CLAUSE = re.compile(rf"车[^，,。；;]{{0,4}}?(?:是|系|为|属于?|归)[^，,。；;]{{0,20}}?{_FIRM}(?:名下|所有|所属|的)?\Z")
+
+
+_PRIVATE = re.compile(rf"个人|私人|私家|(?<![\u4e00-\u9fff])其|某(?!某*(?:[省市州盟县区旗镇乡村街路巷道号]|[\u4e00-\u9fff]{{0,8}}?{_FIRM}))")
+
+
+# (round 9) A private owner said right after the plate (（…）系其个人所有, 登记所有人为当事人本人,
+# 所有人为李某某), not denied (不属于个人所有).
+_PRIVATE_OWNER = re.compile(r"[号）)]?[^。；;]{0,10}?(?:(?<!不属于)(?<!不是)(?<!并非)(?<!非)(?:个人|私人|本人)所有|私家车|"
+                            rf"(?:登记)?所有人(?:为|是|：|:)\s*(?:当事人|其|本人|[\u4e00-\u9fff]{{1,2}}某(?!某*[\u4e00-\u9fff]{{0,10}}?{_FIRM})))")
+
+
 def vehicle_of_organisation(n: str, start: int, end: int) -> bool:
     """Whether the plate n[start:end] is said, in its own clause, to be an organisation's vehicle
-    with no person named between the two (see above)."""
+    with no person named between the two (see above), or is a vehicle of the state."""
+    if _PRIVATE_OWNER.match(n, end):
+        return False  # (round 9) said to be a person's right after, whatever came before (…系其个人所有)
+    if n.startswith("警", end - 1) or _OFFICIAL_BEFORE.search(n, max(0, start - 16), start) \
+            or _OFFICIAL_AFTER.match(n, end):
+        return True
     low = max(0, start - 40)
     low = max(low, max(n.rfind(c, low, start) for c in "，,。；;\n") + 1)
     if _DRIVER.search(n, low, start):
         return False  # (李某某驾驶某物流有限公司的货车（…）: the driver is named in the clause)
-    if _VEHICLE_BEFORE.search(n, low, start):
+    word = _PLATE_WORD.search(n, low, start)
+    if _VEHICLE_BEFORE.search(n, low, word.start() if word else start):
         return True
+    if word and word.start() == low and low and n[low - 1] in "，,":
+        # (round 9) a clause that only gives the plate (…垃圾清运车，号牌为豫A·F6231; 这辆车是公司的，号牌…):
+        # the vehicle and its owner are the clause before
+        prev = max(max(n.rfind(c, max(0, low - 41), low - 1) for c in "，,。；;\n") + 1, max(0, low - 41))
+        if not _DRIVER.search(n, prev, low - 1) and (_VEHICLE_BEFORE.search(n, prev, low - 1) or _OWN_CLAUSE.search(n, prev, low - 1)):
+            return True
     after = _VEHICLE_AFTER.match(n, end)
-    return bool(after and not _DRIVER.search(after.group()))
+    if after:
+        return not _DRIVER.search(after.group())
+    # (round 9) the owner's word names the owner (车主为该公司): only a private owner there makes it a person's
+    owner = _OWNER_AFTER.match(n, end)
+    return bool(owner and not _PRIVATE.search(owner.group()))
