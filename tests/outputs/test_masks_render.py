@@ -106,15 +106,16 @@ def test_every_output_shows_every_mask_verbatim(site: Path) -> None:
             assert mask in text, f"{mask} not verbatim in the {name}"
 
 
-from hypothesis import given, settings  # noqa: E402
+from hypothesis import example, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 
 @settings(max_examples=800, deadline=None)
 @given(st.text(st.sampled_from(list("张某王栋单元室联系电话139，。 \n*")), max_size=40))
+@example("* *")  # found by Hypothesis once: the line is a list item showing one *, the test miscounted
 def test_no_text_turns_a_mask_character_into_markup(text: str) -> None:
     html = str(render_markdown(text))
     assert "<em>" not in html and "<strong>" not in html and "<hr" not in html
-    # every * is shown but a list item's marker
-    markers = sum(1 for line in text.split("\n") if line.lstrip(" ")[:2] == "* " and line.strip(" *"))
+    # every * is shown but a list item's marker ("* *" is a list item showing one *)
+    markers = sum(1 for line in text.split("\n") if line.lstrip(" ")[:2] == "* ")
     assert html.count("*") >= text.count("*") - markers
