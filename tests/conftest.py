@@ -13,6 +13,15 @@ import pytest
 import gongshi
 from gongshi.model.findings import Msg
 
+# Property tests draw the same examples on every run (derandomize), so a red build names a bug in
+# the change, not a new random draw; and they keep no example database in the checkout. To search
+# with fresh random examples: GONGSHI_HYPOTHESIS=explore make test (what it finds, pin with @example).
+from hypothesis import settings as _hypothesis  # noqa: E402
+
+_hypothesis.register_profile("ci", derandomize=True, database=None)
+_hypothesis.register_profile("explore", database=None)
+_hypothesis.load_profile(os.environ.get("GONGSHI_HYPOTHESIS", "ci"))
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 CASES = Path(__file__).resolve().parent / "cases"
