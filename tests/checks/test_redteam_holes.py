@@ -1,9 +1,8 @@
-"""Holes the red-team pass of issue 20 found that only the word-level detectors (policy/) can
-close: each is written here as it was probed, expected to fail until a detector reads it.
-strict=True: the day a detector learns the form, the test says so and the mark must go."""
+"""Holes the red-team pass of issue 20 found, each written as it was probed. Letters written for
+digits (l or б for 1 and 6, O and I inside an ID, 1б3.com) were xfails left to the detectors;
+they are refused since as look-alikes (checks/glyphs.py `look_alikes`), like digits of other
+scripts: a reader reads the number, the detectors would not."""
 from __future__ import annotations
-
-import pytest
 
 from gongshi.checks.redaction import scan_record
 from gongshi.model.kinds import Record
@@ -16,19 +15,14 @@ def _caught(facts: str) -> bool:
     return any(lk.match.kind not in (d.NAME, d.CREDIT_CODE) for lk in scan_record(rec, {}))
 
 
-@pytest.mark.xfail(strict=True, reason="homoglyphs: Latin l for 1 and Cyrillic б for 6 read by people as digits, "
-                                       "by no detector (policy/normalise.py has no confusables table)")
 def test_a_phone_written_with_look_alike_letters_is_caught() -> None:
     assert _caught("经查，当事人联系电话l395731284б，无证经营。")
 
 
-@pytest.mark.xfail(strict=True, reason="homoglyphs: capital O for 0 and I for 1 inside an ID number")
 def test_an_id_written_with_O_and_I_is_caught() -> None:
     assert _caught("经查，当事人身份证号34I522I987O6I52O32。")
 
 
-@pytest.mark.xfail(strict=True, reason="an e-mail whose domain is spelt with a Cyrillic letter (1б3.com) is no "
-                                       "e-mail to the detector, but a reader types it as 163.com")
 def test_an_email_with_a_look_alike_domain_is_caught() -> None:
     assert _caught("经查，当事人邮箱 liuxiaofang88@1б3.com。")
 

@@ -20,7 +20,7 @@ from casefiles import BASE, header, place
 REDACT_CASES = sorted((CASES / "rules" / "redact").glob("*.yml"))
 MANUAL = ("a natural person's health data", "the party is a natural person", "the file or folder name",
           "the attachment's file name",
-          "the text holds digits of another script")
+          "the text holds digits of another script", "a number or Latin word holds letters that look like")
 FULL = str.maketrans("0123456789", "０１２３４５６７８９")
 
 

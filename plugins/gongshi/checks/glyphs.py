@@ -10,6 +10,13 @@ place in a Chinese disclosure, so, as with invisible characters, their presence 
 its own (fail closed), whatever the word-level detectors learn later: what the view already
 reads as an ASCII digit, or deletes, is not reported (the check follows the view, it does not
 copy its tables).
+
+Letters that look like digits are the same trick with other characters (`LOOK_ALIKE`): a Latin
+O, I or l among the digits of a number (34I522I987O6I52O32 is an ID to a reader), and a Cyrillic
+or Greek letter inside a Latin word or number (1б3.com is 163.com, l395731284б a mobile). Both
+are refused as such, with the letters named; the view does not fold them, since reading O as 0
+everywhere would make product codes and words look like numbers to every detector: a run is
+read with its letters as digits here only to ask the detectors whether it then spells a number.
 """
 from __future__ import annotations
 
@@ -20,9 +27,25 @@ from functools import lru_cache
 from gongshi.policy import detectors as d
 from gongshi.policy.normalise import view
 
-# The kind of a match of this module (not a detectors kind: no mask can be proposed, the clerk
-# retypes the digits).
+# The kinds of a match of this module (not detectors kinds: no mask can be proposed, the clerk
+# retypes the digits): digits or marks the view does not read, and letters written for digits.
 UNREAD = "unread"
+LOOK_ALIKE = "look-alike"
+
+# Letters read as digits, Latin and others (O o I l; Cyrillic О о І і Ӏ б З з; Greek Ο ο), and a
+# run of them with ASCII digits, seven long or more: one class, so the scan runs in C; the rare
+# run is read with its letters as digits, and it is a disguise only when the detectors then find
+# a number in it (a product code O123456789 or a batch 20240315ll spells none).
+_AS_DIGIT = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "О": "0", "о": "0", "Ο": "0", "ο": "0",
+                           "І": "1", "і": "1", "Ӏ": "1", "б": "6", "З": "3", "з": "3"})
+_DIGIT_RUN = re.compile(r"[0-9OoIlОоΟοІіӀбЗз]{7,}")
+_LETTERS = frozenset("OoIl")
+# Cyrillic and Greek letters drawn like Latin letters or digits: one class for the scan; a hit
+# counts only inside an ASCII word or number (a Russian word in a decision is no disguise). The
+# Greek letters of science (α, β, γ, μ in β2受体, 420μmol) look like no Latin letter: not here.
+_LOOK_LATIN = "аеорсухкмнтвіјѕԁһӏбзАВЕЗКМНОРСТУХІЈЅӀΑΒΕΖΗΙΚΜΝΟΡΤΥΧοι"
+_FOREIGN_LETTER = re.compile(f"[{_LOOK_LATIN}]+")
+_ASCII_WORD = re.compile(f"[A-Za-z0-9@._%+\\-{_LOOK_LATIN}]+")
 
 # Combining marks (the blocks of marks drawn on the character before them), and the enclosing
 # keycap 1⃣: on a digit or a Latin letter they hide it from the detectors, never from a reader.
@@ -60,6 +83,13 @@ def _read(chars: str) -> bool:
 
 
 def unread(text: str) -> list[d.Match]:
+    """What a reader reads as a number and the detectors cannot: digits of other scripts and
+    marks on digits (UNREAD), letters written for digits (LOOK_ALIKE)."""
+    found = _other_scripts(text)
+    return sorted(found + look_alikes(text), key=lambda m: m.start) if found else look_alikes(text)
+
+
+def _other_scripts(text: str) -> list[d.Match]:
     """Each digit of another script, and each run of combining marks on a digit or Latin
     letter, that the detectors' view does not read; NFC first, so that a letter written as a
     letter and its accent (e + U+0301 = é) is no mark."""
@@ -79,6 +109,40 @@ def unread(text: str) -> list[d.Match]:
         else:
             spans.append([m.start(), m.end()])
     return [d.Match(UNREAD, a, b, text[a:b], None) for a, b in spans]
+
+
+def look_alikes(text: str) -> list[d.Match]:
+    """Letters written for digits (module docstring): a long digit run with O, o, I or l among its
+    digits, and an ASCII word or number with a Cyrillic or Greek letter inside; each reported
+    whole, once."""
+    out = []
+    # No gate before the scan: nearly every record holds an o or an l somewhere (o-0001), and
+    # asking costs more than the scan, which skips in C to the rare seven-long run.
+    for m in _DIGIT_RUN.finditer(text):
+        run = m.group()
+        # A whole token only: "Hello12345678" is a word and a number, not a disguised one.
+        whole = not (m.start() and text[m.start() - 1].isascii() and text[m.start() - 1].isalpha()) \
+            and not (m.end() < len(text) and text[m.end()].isascii() and text[m.end()].isalpha())
+        if whole and not run.isdigit() and any(x.kind not in (d.NAME, d.CREDIT_CODE)
+                                               for x in d.detect(run.translate(_AS_DIGIT))):
+            out.append(d.Match(LOOK_ALIKE, m.start(), m.end(), run, None))
+    if _FOREIGN_LETTER.search(text):
+        for m in _ASCII_WORD.finditer(text):
+            word = m.group()
+            if _FOREIGN_LETTER.search(word) and any(c.isascii() and c.isalnum() for c in word) \
+                    and not any(a.start < m.end() and m.start() < a.end for a in out):
+                out.append(d.Match(LOOK_ALIKE, m.start(), m.end(), word, None))
+    return sorted(out, key=lambda x: x.start)
+
+
+def letters_for_digits(text: str) -> str:
+    """The letters a LOOK_ALIKE finding names, at most three: the other scripts' by code point
+    when there are any (a Latin word around them is no look-alike), else the Latin ones as
+    themselves (O, I, l are no secret)."""
+    seen = list(dict.fromkeys(c for c in text if not c.isascii())) or \
+        list(dict.fromkeys(c for c in text if c in _LETTERS))
+    shown = [c if c.isascii() else f"U+{ord(c):04X}" for c in seen[:3]]
+    return " ".join(shown) + (" …" if len(seen) > 3 else "")
 
 
 _PIECE = re.compile(f"[^{_MARKS}]|[{_MARKS}]+")

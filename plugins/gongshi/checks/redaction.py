@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Iterator, NamedTuple
 
-from gongshi.checks.glyphs import UNREAD, code_points, unread
+from gongshi.checks.glyphs import LOOK_ALIKE, UNREAD, code_points, letters_for_digits, unread
 from gongshi.checks.pipeline import RECORD, check, scoped
 from gongshi.runtime.checksums import USCC_CHARS, uscc_check_char, uscc_valid
 from gongshi.model.dataset import Dataset
@@ -59,6 +59,12 @@ UNREAD_DIGITS = Msg("R-REDACT", "文字中有其他文字的数字或加在字�
                     "用 0–9 重新输入这些数字，删去组合符号（它们常随从网页或其他语言的文档复制的文字而来）；若是个人信息，同时作隐私处理",
                     "retype the digits as 0-9 and delete the combining marks (they come with text copied from web pages "
                     "or documents in other languages); if it is personal data, mask it too")
+LETTERS_FOR_DIGITS = Msg("R-REDACT", "号码或英文中夹有形似数字或字母的字母（{chars}）：读者能读出其中的号码或地址，隐私检查却读不出",
+                         "a number or Latin word holds letters that look like digits or Latin letters ({chars}): a "
+                         "reader reads the number or address in it, the privacy check cannot",
+                         "用 0–9 和英文字母重新输入（如 O 改为 0、I 或 l 改为 1）；若是个人信息，同时作隐私处理",
+                         "retype it with the digits 0-9 and Latin letters (O as 0, I or l as 1); if it is personal "
+                         "data, mask it too")
 FILE_NAME = Msg("R-REDACT", "文件名或文件夹名“{name}”中有{what}：它会成为公开网址的一部分",
                 "the file or folder name '{name}' holds a {what_en}: it becomes part of a public address",
                 "用 git mv 把文件改名为不含个人信息的编号，例如 cf-2024-0015.yml",
@@ -337,6 +343,8 @@ def match_finding(m: d.Match, file: str, line: int, column: int) -> Finding:
         return HIDDEN(file, line, column, chars=visible(m.text))
     if m.kind == UNREAD:
         return UNREAD_DIGITS(file, line, column, chars=code_points(m.text))
+    if m.kind == LOOK_ALIKE:
+        return LETTERS_FOR_DIGITS(file, line, column, chars=letters_for_digits(m.text))
     zh, en = d.WHAT[m.kind]
     return LEAK(file, line, column, what=zh, what_en=en, mask=visible(m.mask or ""))
 
