@@ -449,7 +449,8 @@ def blank(text: str, public: Iterable[str] = ()) -> str:
         def quote(m: re.Match[str]) -> str:
             if _LATIN_QUOTE.fullmatch(m.group(1)):
                 return m.group()  # “Li Xiaoming”: the romanised-name reader judges it (round 4)
-            return m.group() if _named_quote(original, m.start()) or _QUOTE_ACT.match(original, m.end()) else fill(m)
+            return m.group() if (_named_quote(original, m.start()) or _QUOTE_ACT.match(original, m.end())
+                                 or _QUOTE_PHRASE.search(m.group(1))) else fill(m)
         text = _QUOTE.sub(quote, text)
     for p in public:
         p = p.strip()
@@ -468,6 +469,16 @@ _NAMED_QUOTE = re.compile(r"(?:姓名|名字|署名|签名|误录为|误写为|�
 # 处购, 名下 or 的证明 follow a quoted shop as readily (从“老李商行”处购进).
 _QUOTE_ACT = re.compile(r"\s*(?:签字|签名|签收|签署|本人|供述|供认|陈述|证实|承认|声称|辩称|自称|自述|按手印|捺印|"
                         r"[（(]\s*[男女])")
+
+
+# ... or, inside it, a phrase that names someone rather than a brand's few characters (round 8,
+# heldout8's endorsements: “非遗传人魏振华推荐”, “主治医师陆文斌坐诊”): a person's title noun right
+# before a surname, or a person's act of endorsing that ends a quote of six characters or more.
+# The quote is then read as text, with every rule and exception; a brand (“王老吉”) stays blanked.
+_QUOTE_PHRASE = re.compile(
+    "(?:传人|传承人|模范|大师|教授|专家|学家|医师|医生|院士|老师|师傅|主任|博士|名厨|厨师|艺人|工匠|代表人|"
+    "经理|店长|掌门人?|创始人|研究员|工程师)(?=[" + "".join(sorted(SINGLE)) + "])"
+    "|^[^\x00]{4,}(?:推荐|力荐|代言|监制|亲制|亲授|坐诊|主理|题写|题字|手书|签名|担保|认证|出品)$")
 
 
 # ... but a nickname's label makes it no name (微信名叫“平安喜乐”, 网名为“阳光明媚”, 昵称“快乐星球”).

@@ -56,6 +56,12 @@ SINGLE = frozenset(
     # Left out: 家 有 从 别 须 终 越 年 者 底, function words that are almost never surnames.
     "水松秋怀咸籍鬱莘贡宰卻通充慎庾步弘广禄殳夔融空毋养巢益琴赏言福"
     "冮种经能回拜黑代纳撒岩字刀召侬喇妥寸母答"
+) | frozenset(
+    # round 8 (issue 20): the same surnames in traditional script, as Taiwan, Hong Kong and Macao
+    # residents and their documents write them (当事人陳志偉, 簽名：張美玲): faker's zh_TW table
+    # and the commonest others. A simplified decision writes these characters only in a name.
+    "陳黃張吳劉楊許鄭謝賴葉蘇莊呂蕭羅簡鍾盧趙顏孫鄧馬藍紀蔣連歐馮湯鄒鐘龔嚴韓陸凃錢溫駱譚顧萬饒闕"
+    "龍韋麥賀賈關華魯塗鮑練閻鄔陽繆聶籃齊應單喬畢衛閔聞鄺區蘆隨戰嶽寧葛鄭龐廣費"
 )
 # Surnames that are mostly other words (经查, 能否, 回收, 代为, 黑色): names.py reads them as it reads
 # 但 and 和, a surname only when what follows is no common word.
@@ -66,6 +72,8 @@ COMPOUND = (
     "太史", "百里", "钟离", "闻人", "万俟", "拓跋", "第五", "东郭", "濮阳", "单于", "宗政", "淳于",
     "南门", "羊舌", "微生", "公羊", "左丘", "漆雕", "乐正", "壤驷", "公良", "巫马", "谷梁", "梁丘",
     "呼和", "爱新觉罗", "爱新", "叶赫那拉", "钮祜禄", "完颜", "乌拉那拉", "他塔拉", "瓜尔佳",
+    # round 8: in traditional script, and Taiwan's own (張簡, 范姜)
+    "歐陽", "司馬", "諸葛", "東方", "尉遲", "公孫", "長孫", "軒轅", "獨孤", "鍾離", "張簡", "范姜",
 )
 # The commonest Japanese surnames, read as compound ones (日本籍人员佐藤浩二). Those that are also
 # Chinese words or places (中村 城中村, 中山, 山下, 山口, 和田, 小林) are left out.
