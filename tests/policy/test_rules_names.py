@@ -269,6 +269,8 @@ def test_recall_and_false_alarms(name: str, min_recall: float, max_flagged: floa
     ("包装上印有“中国营养学会推荐”字样。", []),  # … an endorsement by a body
     ("包装上标注“张小泉剪刀官方推荐”。", []),  # … by a brand
     ("店内张贴“王老吉”广告。", []),  # a short quote stays a brand
+    ("当事人：“李宁”体育用品某经营部，负责人：李某。", []),  # a quote after a role, a trade name after it
+    ("被许可人“黄海明”经营的店铺未公示。", ["黄海明"]),  # … not a verb of running it
 ])
 def test_exact_spans(text: str, names: list[str]) -> None:
     assert _names(text) == names

@@ -449,7 +449,8 @@ def blank(text: str, public: Iterable[str] = ()) -> str:
         def quote(m: re.Match[str]) -> str:
             if _LATIN_QUOTE.fullmatch(m.group(1)):
                 return m.group()  # “Li Xiaoming”: the romanised-name reader judges it (round 4)
-            return m.group() if (_named_quote(original, m.start()) or _QUOTE_ACT.match(original, m.end())
+            named = _named_quote(original, m.start()) and not _brand_after(original, m.end())
+            return m.group() if (named or _QUOTE_ACT.match(original, m.end())
                                  or _QUOTE_PHRASE.search(m.group(1))) else fill(m)
         text = _QUOTE.sub(quote, text)
     for p in public:
@@ -483,6 +484,20 @@ _QUOTE_PHRASE = re.compile(
 
 # ... but a nickname's label makes it no name (微信名叫“平安喜乐”, 网名为“阳光明媚”, 昵称“快乐星球”).
 _NICKNAME = re.compile(r"(?:微信|网|昵称|账号|帐号|用户|店铺|群|抖音|快手|直播间|QQ|qq)(?:名|昵称|名称)?(?:叫做|叫|为|是)?[：:]?\s*$")
+
+
+def _brand_after(text: str, end: int) -> bool:
+    """What follows a quote is the rest of a business's name (当事人：“杜康”白酒某经销部, “阿香米线”某
+    加盟店: round 8, tune11m): a run of Han characters without 的 or a verb of running a business,
+    ending in an organisation's suffix. The role before the quote is the business's, and the
+    quoted string its brand."""
+    k = end
+    while k < min(len(text), end + 12) and _han(text[k]) and text[k] != "的" and not (
+            text.startswith("经营", k) and not text.startswith("经营部", k)):
+        k += 1
+        if _ORG_RE.fullmatch(text, k - 1, k) and (k >= len(text) or not _han(text[k])):
+            return True
+    return False
 
 
 def _named_quote(text: str, q: int) -> bool:
