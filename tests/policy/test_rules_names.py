@@ -271,6 +271,9 @@ def test_recall_and_false_alarms(name: str, min_recall: float, max_flagged: floa
     ("店内张贴“王老吉”广告。", []),  # a short quote stays a brand
     ("当事人：“李宁”体育用品某经营部，负责人：李某。", []),  # a quote after a role, a trade name after it
     ("被许可人“黄海明”经营的店铺未公示。", ["黄海明"]),  # … not a verb of running it
+    ("当事人：宝音图养殖专业合作社，负责人：宝某。", []),  # a minority name's part running into a business
+    ("当事人：巴特尔，男，蒙古族。", ["巴特尔"]),
+    ("该公司雇用的日籍员工已离职。", []),  # a Yi name's part (的日) before 籍: a nationality
 ])
 def test_exact_spans(text: str, names: list[str]) -> None:
     assert _names(text) == names

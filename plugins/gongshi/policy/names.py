@@ -1020,6 +1020,8 @@ def detect(text: str, tagger: Tagger | None = None, public: Iterable[str] = ()) 
         if left == NONE or (b - a < 3 and left != STRONG and right[0] < R_PERSON and right[0] != R_LIST):
             continue  # one two-character part (宝音, 乌兰) only after a role, before a person's
             # predicate (扎西承认) or in a list with a name (达瓦、拉姆均证实)
+        if right[0] < R_PERSON and _business_or_place(text, a, b) or text.startswith("籍", b) and not text.startswith("籍贯", b):
+            continue  # 当事人：巴特尔牧业专业合作社: a business named after a person; 的日|籍: a nationality (round 8)
         cands.append(_Cand(a, b, left, right))
     shaped = _shaped(text, covered)
     if _UNLISTED_HINT.search(text):
