@@ -16,7 +16,7 @@ from gongshi.policy import namecrf, names
 
 ROOT = Path(__file__).parents[2]
 DATA = ROOT / "tests" / "data" / "names"
-MODEL_SHA256 = "0e6611f7a9cb90494e99f56b067a5a12d049ffac4e3a8b4a5a9b52428da2c54e"
+MODEL_SHA256 = "8bfdc922cfa39cc5f2fd3bec60dd821dc643e5e1e1f6dd73c28ff2c95d8ed202"
 
 
 def _trainer():  # type: ignore[no-untyped-def]

@@ -116,6 +116,37 @@ merged): 0.967 / 2.4% before, 0.975 / 2.4% after. Like a round of rules, the lea
 carried about a point to unseen text; recall is half a point short of 0.98. The set has
 trained the model since (spent).
 
+Round 8 aimed at the learned part's generalisation, measured by leave-one-set-out validation
+over the same 15 files (scripts/loso_names.py --without tune11k.tsv --without tune11m.tsv: each
+file measured by a model that never saw it; "gate" below is the union as person_names runs it,
+CRF windows at 0.6). Tried: (1) augmentation (scripts/train_names_model.py --pool): every planted
+row written once more with its names replaced, and every clean row with its masked names written
+out, by names drawn with a fixed seed from a pool far larger than the files' (faker's zh_CN and
+zh_TW surnames and given names read as data, every surname here, compound ones, given characters
+by their use in names, one-character given names, given names that are ordinary words, dotted
+minority names); (2) two features with it (the kind of surname, common, rare or traditional;
+the use-in-names buckets of the two characters after a surname); (3) the decision: thresholds
+0.4-0.9; a confident CRF span (≥ 0.95) counting as described, so that the look-alike exceptions
+give way to it; a CRF span that holds a rules' span and more replacing it (龚立|和、). Figures:
+round 7 (with this round's rules) 5056/5116 = 0.988 recall, 80/3831 = 2.1% flagged; (1)+(2) at
+0.6: 5055, 92/3831, though the CRF alone learned to generalise (0.858 → 0.876 recall at 0.8,
+1.3% → 1.2% flagged): the rules leave it little to add; (3) on round 7's model: 0.5 gives 5058 /
+86, 0.7 5054 / 74; the confident span 5061 / 89 when it overrides every exception (but then
+明显|系, 周大福珠宝 pass: the cases forbid it) and 5056 / 81 when it overrides only the function
+words; widening 5054 / 80. None pays beyond noise, so the model is trained as in round 7 (now on
+17 files) and read at 0.6 as before; --pool stays in the trainer for the next round. The ceiling
+is the slot, not the model: of heldout8's misses under validation, the CRF marked 公孙永和 and
+群众范德胜 with 1.00 and the exceptions that stop 明显 and 周大福 stopped them; 员秋生 (a surname no
+list holds) and 约翰逊·迈克尔·戴维 are never asked. What did pay are rules for classes heldout8.tsv
+showed: surnames in traditional script (surnames.TRADITIONAL: 陳志偉, 歐陽明德), quoted phrases
+that name someone (“非遗传人魏振华推荐”: a title before a surname, or an endorsement ending a quote
+of six characters or more), and look-alikes the two new files showed (a quote after a role
+followed by the rest of a trade name: 当事人：“杜康”白酒某经销部; a minority name's part running
+into a business or before 籍). tune11k.tsv and tune11m.tsv, by two writers who had not read the
+code, measured once on main before any change: 166/166, 3/150 flagged and 160/163, 6/150 (4.0%);
+after round 8 (tuned and trained on): 166/166, 2/150 and 160/163, 2/150 (misses left: 网管|向前进, 船长|江河 read
+across 长江, 田中一郎 after 日籍).
+
 * A name's shape is the default (`_shaped`): a surname and two given characters that names use
   5,000 times or more (givenchars.py; 673 characters), or a single surname and one given
   character used 20,000 times or more in a name's slot, is a name wherever it stands

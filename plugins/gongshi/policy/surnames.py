@@ -8,7 +8,7 @@ cover well over 99% of people), the rest of the Hundred Family Surnames and the 
 Hui, Yi, Dai and Zhuang and rare ones (round 3: 568 single ones in all), the compound ones, and
 the name parts of the peoples whose names have no surname in the Han sense:
 
-* SINGLE: single-character surnames. Characters that are surnames but mostly function words
+* SINGLE: single-character surnames (TRADITIONAL: the commonest in traditional script, round 8). Characters that are surnames but mostly function words
   (于, 和, 全, 时, 向, 都, 文, 明, 常, 安 …) are in: a name's evidence comes from where it stands
   (names.py), not from the character, so 如和晨逾期不缴纳 is found.
 * COMPOUND: two-character surnames, tried before the single reading (欧阳娜娜, not 欧 + 阳娜娜),
@@ -29,7 +29,14 @@ the name parts of the peoples whose names have no surname in the Han sense:
 """
 from __future__ import annotations
 
-SINGLE = frozenset(
+# round 8 (issue 20): the same surnames in traditional script, as Taiwan, Hong Kong and Macao
+# residents and their documents write them (当事人陳志偉, 簽名：張美玲): faker's zh_TW table and
+# the commonest others. A simplified decision writes these characters only in a name.
+TRADITIONAL = frozenset(
+    "陳黃張吳劉楊許鄭謝賴葉蘇莊呂蕭羅簡鍾盧趙顏孫鄧馬藍紀蔣連歐馮湯鄒鐘龔嚴韓陸凃錢溫駱譚顧萬饒闕"
+    "龍韋麥賀賈關華魯塗鮑練閻鄔陽繆聶籃齊應單喬畢衛閔聞鄺區蘆隨戰嶽寧龐廣費"
+)
+SINGLE = TRADITIONAL | frozenset(
     # ranks 1-100
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
     "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝"
@@ -56,12 +63,6 @@ SINGLE = frozenset(
     # Left out: 家 有 从 别 须 终 越 年 者 底, function words that are almost never surnames.
     "水松秋怀咸籍鬱莘贡宰卻通充慎庾步弘广禄殳夔融空毋养巢益琴赏言福"
     "冮种经能回拜黑代纳撒岩字刀召侬喇妥寸母答"
-) | frozenset(
-    # round 8 (issue 20): the same surnames in traditional script, as Taiwan, Hong Kong and Macao
-    # residents and their documents write them (当事人陳志偉, 簽名：張美玲): faker's zh_TW table
-    # and the commonest others. A simplified decision writes these characters only in a name.
-    "陳黃張吳劉楊許鄭謝賴葉蘇莊呂蕭羅簡鍾盧趙顏孫鄧馬藍紀蔣連歐馮湯鄒鐘龔嚴韓陸凃錢溫駱譚顧萬饒闕"
-    "龍韋麥賀賈關華魯塗鮑練閻鄔陽繆聶籃齊應單喬畢衛閔聞鄺區蘆隨戰嶽寧葛鄭龐廣費"
 )
 # Surnames that are mostly other words (经查, 能否, 回收, 代为, 黑色): names.py reads them as it reads
 # 但 and 和, a surname only when what follows is no common word.
