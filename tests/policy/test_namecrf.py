@@ -66,6 +66,16 @@ def test_second_opinion_keeps_the_look_alike_exceptions() -> None:
     assert names.second_opinion(text, [], marked) == []
 
 
+def test_second_opinion_reads_no_name_where_a_condition_stands() -> None:
+    """Round 8: after 患有/确诊为 the CRF's span is a condition's name (an eponym's
+    transliteration), whatever its score."""
+    names._words()
+    text = "经鉴定，其父亲患有亨廷顿舞蹈症。"
+    a = text.index("亨")
+    assert names.second_opinion(text, [], [(a, a + 3, 1.0)]) == []
+    assert names.person_names("经查，当事人的外婆患有阿尔茨海默病。") == []
+
+
 def test_second_opinion_adds_what_the_rules_rejected() -> None:
     names._words()
     text = "高山经营的小店。"

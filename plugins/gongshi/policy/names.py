@@ -2086,6 +2086,11 @@ def _trade_name(text: str, end: int, reach: int = 14) -> bool:
     return False
 
 
+# A verb whose object is a condition, never a person (患有, 确诊为): the CRF read an eponym's
+# transliteration after it as a name (阿尔茨海|默病) once tune11's minority names had trained it.
+_CONDITION_BEFORE = re.compile(r"(?:患有|罹患|患上|确诊为|确诊|诊断为|诊断出|查出)$")
+
+
 def second_opinion(text: str, spans: list[Span], marked: list[tuple[int, int, float]],
                    shaped_only: bool = CRF_SHAPED_ONLY) -> list[Span]:
     """`spans` (the rules' names in the blanked `text`) and the spans the CRF marks (`marked`:
@@ -2121,6 +2126,8 @@ def second_opinion(text: str, spans: list[Span], marked: list[tuple[int, int, fl
             continue
         if _HONORIFIC_RE.match(text, a + len(surname or run[:1])) or (run[0] == "于" and _yu_time(text, a)):
             continue
+        if _CONDITION_BEFORE.search(text, max(0, a - 5), a):
+            continue  # 患有|阿尔茨海默病: what one suffers from is a condition, not a person (round 8)
         if run in _GOODS or run in _COLLECTIVE or _place_word_at(text, a) or (not described and _business_or_place(text, a, b)):
             continue
         if not described and a and _freq(text[a - 1:a + 1]) >= _COMMON and not _tag(text[a - 1:a + 1]).startswith("nr"):
