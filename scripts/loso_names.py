@@ -15,7 +15,7 @@ the CRF's spans restricted to the rules' shapes (`shaped`: a surname or a dot) o
 left-out file's figures are what the model does on text it never saw; the rules were tuned on
 every file, so their own figures here are not unseen ones (README of tests/data/names/).
 
-Run: .venv/bin/python scripts/loso_names.py [--models DIR] [--reuse] [--json OUT]
+Run: .venv/bin/python scripts/loso_names.py [--models DIR] [--reuse] [--json OUT] [--only FILE.tsv]… [--without FILE.tsv]… [--pool]
 (`--reuse`: keep a left-out model already in DIR; the models are deterministic.)
 """
 from __future__ import annotations
@@ -72,13 +72,19 @@ def main() -> None:
     ap.add_argument("--reuse", action="store_true")
     ap.add_argument("--json", type=Path)
     ap.add_argument("--no-augment", action="store_true", help="train without the augmented rows")
+    ap.add_argument("--pool", action="store_true", help="augment with names drawn from a large pool (round 8's experiment)")
+    ap.add_argument("--only", action="append", default=[], help="leave out only these files (repeat; default: each)")
+    ap.add_argument("--without", action="append", default=[],
+                    help="a file neither trained on nor measured (repeat): figures comparable with a run before it was added")
     args = ap.parse_args()
     names._words()
     results: dict[str, dict[str, list[int]]] = {}
-    for left in tm.TRAINING_FILES:
+    files = [f for f in tm.TRAINING_FILES if f not in args.without]
+    folds = [f for f in files if not args.only or f in args.only]
+    for left in folds:
         model = args.models / (left.removesuffix(".tsv") + ".crfsuite")
         if not (args.reuse and model.exists()):
-            tm.train([f for f in tm.TRAINING_FILES if f != left], model, not args.no_augment)
+            tm.train([f for f in files if f != left], model, not args.no_augment, args.pool)
         tagger = namecrf.open_model(str(model))
         results[left] = measure(tm.rows(tm.DATA / left), tagger)
         r = results[left]["rules"]
@@ -93,10 +99,10 @@ def main() -> None:
     for key in pooled:
         f, n, fl, cl = pooled[key]
         per = "  ".join(f"{results[x][key][0] / max(1, results[x][key][1]):.3f}/{results[x][key][2] / max(1, results[x][key][3]):.3f}"
-                        for x in tm.TRAINING_FILES)
+                        for x in folds)
         print(f"{key:<20}{f / n:>8.3f} {f:>4}/{n:<4}{fl / cl:>6.3f} {fl:>3}/{cl:<4} {per}")
     if args.json:
-        args.json.write_text(json.dumps({"files": list(tm.TRAINING_FILES), "results": results}, indent=1, sort_keys=True))
+        args.json.write_text(json.dumps({"files": folds, "results": results}, indent=1, sort_keys=True))
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ from gongshi.policy import namecrf, names
 
 ROOT = Path(__file__).parents[2]
 DATA = ROOT / "tests" / "data" / "names"
-MODEL_SHA256 = "0e6611f7a9cb90494e99f56b067a5a12d049ffac4e3a8b4a5a9b52428da2c54e"
+MODEL_SHA256 = "8bfdc922cfa39cc5f2fd3bec60dd821dc643e5e1e1f6dd73c28ff2c95d8ed202"
 
 
 def _trainer():  # type: ignore[no-untyped-def]
@@ -64,6 +64,16 @@ def test_second_opinion_keeps_the_look_alike_exceptions() -> None:
     text = "李先生与周大福珠宝专柜的王*华。"
     marked = [(0, 3, 1.0), (4, 9, 1.0), (12, 15, 1.0)]  # 李先生, 周大福珠宝, 王*华 marked with certainty
     assert names.second_opinion(text, [], marked) == []
+
+
+def test_second_opinion_reads_no_name_where_a_condition_stands() -> None:
+    """Round 8: after 患有/确诊为 the CRF's span is a condition's name (an eponym's
+    transliteration), whatever its score."""
+    names._words()
+    text = "经鉴定，其父亲患有亨廷顿舞蹈症。"
+    a = text.index("亨")
+    assert names.second_opinion(text, [], [(a, a + 3, 1.0)]) == []
+    assert names.person_names("经查，当事人的外婆患有阿尔茨海默病。") == []
 
 
 def test_second_opinion_adds_what_the_rules_rejected() -> None:

@@ -74,6 +74,10 @@ def test_corpus_is_balanced_and_large_enough() -> None:
     ("tune4.tsv", 0.98, 0.01),
     ("tune5.tsv", 0.945, 0.03),
     ("tune6.tsv", 0.96, 0.03),
+    # round 8: two writers who had not read the detector, measured once on main first (1.000 /
+    # 0.020 and 0.982 / 0.040), then tuned and trained on (1.000 / 0.013 and 0.982 / 0.013)
+    ("tune11k.tsv", 0.99, 0.02),
+    ("tune11m.tsv", 0.98, 0.02),
 ])
 def test_recall_and_false_alarms(name: str, min_recall: float, max_flagged: float) -> None:
     recall, flagged = measure(DATA / name)
@@ -260,6 +264,20 @@ def test_recall_and_false_alarms(name: str, min_recall: float, max_flagged: floa
     ("当事人于案发后将账本销毁。", []),  # 于 before an event and a time word
     ("经营者应如实记录进货信息。", []),  # 应 the modal
     ("由检查人员签字或盖章确认。", []),  # a word joined to a verb
+    # round 8: the classes heldout8.tsv showed, in sentences of my own
+    ("当事人陳志偉于2024年3月在店内销售假冒商品。", ["陳志偉"]),  # a surname in traditional script
+    ("证人歐陽明德证实上述事实。", ["歐陽明德"]),  # … a compound one
+    ("香港居民張家豪持回乡证入境。", ["張家豪"]),
+    ("店内张贴“主治医师陆文斌坐诊”的广告。", ["陆文斌"]),  # a quoted phrase: a title before a surname
+    ("海报上写着“国家级非遗传承人邓秀兰亲制”。", ["邓秀兰"]),
+    ("包装上印有“中国营养学会推荐”字样。", []),  # … an endorsement by a body
+    ("包装上标注“张小泉剪刀官方推荐”。", []),  # … by a brand
+    ("店内张贴“王老吉”广告。", []),  # a short quote stays a brand
+    ("当事人：“李宁”体育用品某经营部，负责人：李某。", []),  # a quote after a role, a trade name after it
+    ("被许可人“黄海明”经营的店铺未公示。", ["黄海明"]),  # … not a verb of running it
+    ("当事人：宝音图养殖专业合作社，负责人：宝某。", []),  # a minority name's part running into a business
+    ("当事人：巴特尔，男，蒙古族。", ["巴特尔"]),
+    ("该公司雇用的日籍员工已离职。", []),  # a Yi name's part (的日) before 籍: a nationality
 ])
 def test_exact_spans(text: str, names: list[str]) -> None:
     assert _names(text) == names

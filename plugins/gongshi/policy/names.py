@@ -116,6 +116,39 @@ merged): 0.967 / 2.4% before, 0.975 / 2.4% after. Like a round of rules, the lea
 carried about a point to unseen text; recall is half a point short of 0.98. The set has
 trained the model since (spent).
 
+Round 8 aimed at the learned part's generalisation, measured by leave-one-set-out validation
+over the same 15 files (scripts/loso_names.py --without tune11k.tsv --without tune11m.tsv: each
+file measured by a model that never saw it; "gate" below is the union as person_names runs it,
+CRF windows at 0.6). Tried: (1) augmentation (scripts/train_names_model.py --pool): every planted
+row written once more with its names replaced, and every clean row with its masked names written
+out, by names drawn with a fixed seed from a pool far larger than the files' (faker's zh_CN and
+zh_TW surnames and given names read as data, every surname here, compound ones, given characters
+by their use in names, one-character given names, given names that are ordinary words, dotted
+minority names); (2) two features with it (the kind of surname, common, rare or traditional;
+the use-in-names buckets of the two characters after a surname); (3) the decision: thresholds
+0.4-0.9; a confident CRF span (≥ 0.95) counting as described, so that the look-alike exceptions
+give way to it; a CRF span that holds a rules' span and more replacing it (龚立|和、). Figures:
+round 7 (with this round's rules) 5056/5116 = 0.988 recall, 80/3831 = 2.1% flagged; (1)+(2) at
+0.6: 5055, 92/3831, though the CRF alone learned to generalise (0.858 → 0.876 recall at 0.8,
+1.3% → 1.2% flagged): the rules leave it little to add; (3) on round 7's model: 0.5 gives 5058 /
+86, 0.7 5054 / 74; the confident span 5061 / 89 when it overrides every exception (but then
+明显|系, 周大福珠宝 pass: the cases forbid it) and 5056 / 81 when it overrides only the function
+words; widening 5054 / 80. None pays beyond noise, so the model is trained as in round 7 (now on
+17 files) and read at 0.6 as before (validated again with the shipped code, every fold
+retrained: 5055/5116 = 0.988, 83/3831 = 2.2%; the six real writers' held-out sets 2689/2728 =
+0.986, 27/2250; design2.tsv's herb lists 35/468 and tune5.tsv 11/335 are the files over 3%); --pool stays in the trainer for the next round. The ceiling
+is the slot, not the model: of heldout8's misses under validation, the CRF marked 公孙永和 and
+群众范德胜 with 1.00 and the exceptions that stop 明显 and 周大福 stopped them; 员秋生 (a surname no
+list holds) and 约翰逊·迈克尔·戴维 are never asked. What did pay are rules for classes heldout8.tsv
+showed: surnames in traditional script (surnames.TRADITIONAL: 陳志偉, 歐陽明德), quoted phrases
+that name someone (“非遗传人魏振华推荐”: a title before a surname, or an endorsement ending a quote
+of six characters or more), and look-alikes the two new files showed (a quote after a role
+followed by the rest of a trade name: 当事人：“杜康”白酒某经销部; a minority name's part running
+into a business or before 籍). tune11k.tsv and tune11m.tsv, by two writers who had not read the
+code, measured once on main before any change: 166/166, 3/150 flagged and 160/163, 6/150 (4.0%);
+after round 8 (tuned and trained on): 166/166, 2/150 and 160/163, 2/150 (misses left: 网管|向前进, 船长|江河 read
+across 长江, 田中一郎 after 日籍).
+
 * A name's shape is the default (`_shaped`): a surname and two given characters that names use
   5,000 times or more (givenchars.py; 673 characters), or a single surname and one given
   character used 20,000 times or more in a name's slot, is a name wherever it stands
@@ -449,7 +482,9 @@ def blank(text: str, public: Iterable[str] = ()) -> str:
         def quote(m: re.Match[str]) -> str:
             if _LATIN_QUOTE.fullmatch(m.group(1)):
                 return m.group()  # “Li Xiaoming”: the romanised-name reader judges it (round 4)
-            return m.group() if _named_quote(original, m.start()) or _QUOTE_ACT.match(original, m.end()) else fill(m)
+            named = _named_quote(original, m.start()) and not _brand_after(original, m.end())
+            return m.group() if (named or _QUOTE_ACT.match(original, m.end())
+                                 or _QUOTE_PHRASE.search(m.group(1))) else fill(m)
         text = _QUOTE.sub(quote, text)
     for p in public:
         p = p.strip()
@@ -470,8 +505,32 @@ _QUOTE_ACT = re.compile(r"\s*(?:签字|签名|签收|签署|本人|供述|供认
                         r"[（(]\s*[男女])")
 
 
+# ... or, inside it, a phrase that names someone rather than a brand's few characters (round 8,
+# heldout8's endorsements: “非遗传人魏振华推荐”, “主治医师陆文斌坐诊”): a person's title noun right
+# before a surname, or a person's act of endorsing that ends a quote of six characters or more.
+# The quote is then read as text, with every rule and exception; a brand (“王老吉”) stays blanked.
+_QUOTE_PHRASE = re.compile(
+    "(?:传人|传承人|模范|大师|教授|专家|学家|医师|医生|院士|老师|师傅|主任|博士|名厨|厨师|艺人|工匠|代表人|"
+    "经理|店长|掌门人?|创始人|研究员|工程师)(?=[" + "".join(sorted(SINGLE)) + "])"
+    "|^[^\x00]{4,}(?:推荐|力荐|代言|监制|亲制|亲授|坐诊|主理|题写|题字|手书|签名|担保|认证|出品)$")
+
+
 # ... but a nickname's label makes it no name (微信名叫“平安喜乐”, 网名为“阳光明媚”, 昵称“快乐星球”).
 _NICKNAME = re.compile(r"(?:微信|网|昵称|账号|帐号|用户|店铺|群|抖音|快手|直播间|QQ|qq)(?:名|昵称|名称)?(?:叫做|叫|为|是)?[：:]?\s*$")
+
+
+def _brand_after(text: str, end: int) -> bool:
+    """What follows a quote is the rest of a business's name (当事人：“杜康”白酒某经销部, “阿香米线”某
+    加盟店: round 8, tune11m): a run of Han characters without 的 or a verb of running a business,
+    ending in an organisation's suffix. The role before the quote is the business's, and the
+    quoted string its brand."""
+    k = end
+    while k < min(len(text), end + 12) and _han(text[k]) and text[k] != "的" and not (
+            text.startswith("经营", k) and not text.startswith("经营部", k)):
+        k += 1
+        if _ORG_RE.fullmatch(text, k - 1, k) and (k >= len(text) or not _han(text[k])):
+            return True
+    return False
 
 
 def _named_quote(text: str, q: int) -> bool:
@@ -994,6 +1053,8 @@ def detect(text: str, tagger: Tagger | None = None, public: Iterable[str] = ()) 
         if left == NONE or (b - a < 3 and left != STRONG and right[0] < R_PERSON and right[0] != R_LIST):
             continue  # one two-character part (宝音, 乌兰) only after a role, before a person's
             # predicate (扎西承认) or in a list with a name (达瓦、拉姆均证实)
+        if right[0] < R_PERSON and _business_or_place(text, a, b) or text.startswith("籍", b) and not text.startswith("籍贯", b):
+            continue  # 当事人：巴特尔牧业专业合作社: a business named after a person; 的日|籍: a nationality (round 8)
         cands.append(_Cand(a, b, left, right))
     shaped = _shaped(text, covered)
     if _UNLISTED_HINT.search(text):
@@ -2027,6 +2088,11 @@ def _trade_name(text: str, end: int, reach: int = 14) -> bool:
     return False
 
 
+# A verb whose object is a condition, never a person (患有, 确诊为): the CRF read an eponym's
+# transliteration after it as a name (阿尔茨海|默病) once tune11's minority names had trained it.
+_CONDITION_BEFORE = re.compile(r"(?:患有|罹患|患上|确诊为|确诊|诊断为|诊断出|查出)$")
+
+
 def second_opinion(text: str, spans: list[Span], marked: list[tuple[int, int, float]],
                    shaped_only: bool = CRF_SHAPED_ONLY) -> list[Span]:
     """`spans` (the rules' names in the blanked `text`) and the spans the CRF marks (`marked`:
@@ -2062,6 +2128,8 @@ def second_opinion(text: str, spans: list[Span], marked: list[tuple[int, int, fl
             continue
         if _HONORIFIC_RE.match(text, a + len(surname or run[:1])) or (run[0] == "于" and _yu_time(text, a)):
             continue
+        if _CONDITION_BEFORE.search(text, max(0, a - 5), a):
+            continue  # 患有|阿尔茨海默病: what one suffers from is a condition, not a person (round 8)
         if run in _GOODS or run in _COLLECTIVE or _place_word_at(text, a) or (not described and _business_or_place(text, a, b)):
             continue
         if not described and a and _freq(text[a - 1:a + 1]) >= _COMMON and not _tag(text[a - 1:a + 1]).startswith("nr"):

@@ -8,7 +8,7 @@ cover well over 99% of people), the rest of the Hundred Family Surnames and the 
 Hui, Yi, Dai and Zhuang and rare ones (round 3: 568 single ones in all), the compound ones, and
 the name parts of the peoples whose names have no surname in the Han sense:
 
-* SINGLE: single-character surnames. Characters that are surnames but mostly function words
+* SINGLE: single-character surnames (TRADITIONAL: the commonest in traditional script, round 8). Characters that are surnames but mostly function words
   (于, 和, 全, 时, 向, 都, 文, 明, 常, 安 …) are in: a name's evidence comes from where it stands
   (names.py), not from the character, so 如和晨逾期不缴纳 is found.
 * COMPOUND: two-character surnames, tried before the single reading (欧阳娜娜, not 欧 + 阳娜娜),
@@ -29,7 +29,14 @@ the name parts of the peoples whose names have no surname in the Han sense:
 """
 from __future__ import annotations
 
-SINGLE = frozenset(
+# round 8 (issue 20): the same surnames in traditional script, as Taiwan, Hong Kong and Macao
+# residents and their documents write them (当事人陳志偉, 簽名：張美玲): faker's zh_TW table and
+# the commonest others. A simplified decision writes these characters only in a name.
+TRADITIONAL = frozenset(
+    "陳黃張吳劉楊許鄭謝賴葉蘇莊呂蕭羅簡鍾盧趙顏孫鄧馬藍紀蔣連歐馮湯鄒鐘龔嚴韓陸凃錢溫駱譚顧萬饒闕"
+    "龍韋麥賀賈關華魯塗鮑練閻鄔陽繆聶籃齊應單喬畢衛閔聞鄺區蘆隨戰嶽寧龐廣費"
+)
+SINGLE = TRADITIONAL | frozenset(
     # ranks 1-100
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
     "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝"
@@ -66,6 +73,8 @@ COMPOUND = (
     "太史", "百里", "钟离", "闻人", "万俟", "拓跋", "第五", "东郭", "濮阳", "单于", "宗政", "淳于",
     "南门", "羊舌", "微生", "公羊", "左丘", "漆雕", "乐正", "壤驷", "公良", "巫马", "谷梁", "梁丘",
     "呼和", "爱新觉罗", "爱新", "叶赫那拉", "钮祜禄", "完颜", "乌拉那拉", "他塔拉", "瓜尔佳",
+    # round 8: in traditional script, and Taiwan's own (張簡, 范姜)
+    "歐陽", "司馬", "諸葛", "東方", "尉遲", "公孫", "長孫", "軒轅", "獨孤", "鍾離", "張簡", "范姜",
 )
 # The commonest Japanese surnames, read as compound ones (日本籍人员佐藤浩二). Those that are also
 # Chinese words or places (中村 城中村, 中山, 山下, 山口, 和田, 小林) are left out.
