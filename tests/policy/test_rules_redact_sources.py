@@ -496,6 +496,19 @@ TUNE8 = {"address": (3, 3), "bank": (1, 1), "email": (1, 1), "health": (92, 91),
 # fixes) a course that goes on after a fever in an answer (发烧39度…打点滴…下不了床): 50.
 HELDOUT10 = {"address": (30, 30), "bank": (15, 15), "email": (10, 10), "health": (50, 50), "id_card": (15, 15),
              "other_id": (20, 20), "phone": (20, 20), "plate": (15, 15), "clean": (125, 0)}
+# An eleventh set (heldout11.tsv: the same brief as heldout10, 175 planted, 125 look-alikes), written
+# by one more person who had read neither the detectors nor the earlier sets, frozen at 22:13 UTC
+# before round 9 was merged and measured once on main before it (7a509d0: 156/175 caught whole,
+# 165 touched, health 36/50 whole and 44/50 touched, 6 of 125 clean flagged) and once after it
+# (61fd5da: 159/175 whole, 165 touched, health 39/50 whole, 3 of 125 flagged). Not caught whole:
+# addresses at a place of service (送达地点：…8楼15号), in an answer (住在…城中村，…503房) and by a
+# village's group and house (住本村二组（村委会东侧第三户）); bank cards after a bank's name with no
+# label (中国建设银行…支行 6227 …); health said by its treatment (美沙酮维持治疗, 服用了佐匹克隆片助眠,
+# 一直在吃碳酸锂, 住院治疗 in an answer, 强制隔离戒毒), by a measure (裸眼视力0.3) or only in part
+# (系肺癌晚期患者, 右手三指因工伤截肢, 支架植入术). Still flagged: a company's 400 number, a school bus
+# and a driving school's car whose plates are written with a middle dot. Spent since.
+HELDOUT11 = {"address": (30, 27), "bank": (15, 13), "email": (10, 10), "health": (50, 39), "id_card": (15, 15),
+             "other_id": (20, 20), "phone": (20, 20), "plate": (15, 15), "clean": (125, 3)}
 # Round 9's own rows (tune9.tsv: 70 health in plain and clinical words, 60 hard look-alikes: fleets
 # and government plates with ·, offices' phones with em dashes, statistics, laws, product hazards;
 # 33 numbers and addresses), written before the round's changes and measured once on main: 81/103
@@ -562,6 +575,7 @@ TUNE11 = {"address": (30, 30), "bank": (15, 15), "email": (10, 10), "health": (5
           "other_id": (20, 20), "phone": (20, 20), "plate": (15, 15), "clean": (125, 0)}
 FROZEN = {"heldout.tsv": HELDOUT_SHA256,
           "heldout10.tsv": "f8493b0aec78c699ef637c163feacbe4ce6d679f300852660aabe3a53ef70f7f",
+          "heldout11.tsv": "a3e58efb1b6fcd8866f0b68ec8fc87e479608db27f77c767e0c9f7ddcff9a507",
           "tune11.tsv": "5e8c66f9d7aa942c2c90639c68c4f60e8efa26ac47bde84c965dd8133d3f78ca",  # its before-figures are of this file
           "heldout9.tsv": "c5c10f5ae0b329962f04957d1b6d3dd1586351ce8e3468c5692026d3ba6bf8f8",
           "heldout8.tsv": "dac3b81da5f413090d058c3e5219a56413875057d34d4bf246627c8268d6a39a",
@@ -580,7 +594,7 @@ FROZEN = {"heldout.tsv": HELDOUT_SHA256,
                                           ("tune6d.tsv", TUNE6D), ("tune6e.tsv", TUNE6E),
                                           ("heldout8.tsv", HELDOUT8), ("tune7.tsv", TUNE7),
                                           ("heldout9.tsv", HELDOUT9), ("tune8.tsv", TUNE8),
-                                          ("heldout10.tsv", HELDOUT10), ("tune9.tsv", TUNE9),
+                                          ("heldout10.tsv", HELDOUT10), ("heldout11.tsv", HELDOUT11), ("tune9.tsv", TUNE9),
                                           ("tune9b.tsv", TUNE9B), ("tune9c.tsv", TUNE9C), ("tune9d.tsv", TUNE9D),
                                           ("tune9e.tsv", TUNE9E), ("tune9f.tsv", TUNE9F),
                                           ("tune9g.tsv", TUNE9G), ("tune9h.tsv", TUNE9H),
