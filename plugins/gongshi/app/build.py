@@ -24,6 +24,7 @@ from gongshi.checks.pipeline import default_content, run_checks
 from gongshi.model.dataset import Dataset, load
 from gongshi.model.findings import Report
 from gongshi.runtime import jobs
+from gongshi.runtime.collector import rare_full_collections
 from gongshi.runtime.workers import workers
 from gongshi.outputs import pagecache
 from gongshi.app import websub
@@ -60,7 +61,7 @@ def build(data: str, output: str, as_of: dt.date, *, settings_file: str | None =
     `before_swap(folder, ds)` may add files to the finished build before it goes live
     (refresh writes changes.json there), so they appear with the site, atomically.
     """
-    with _frozen_heap() as freeze:
+    with rare_full_collections(), _frozen_heap() as freeze:
         return _build(data, output, as_of, settings_file=settings_file, content=content, strict=strict,
                       dataset=dataset, before_swap=before_swap, incremental=incremental, freeze=freeze)
 
@@ -74,7 +75,13 @@ def _frozen_heap() -> Iterator[bool]:
     cycles; every collection of the oldest generation walked them again while the build made
     its views, pages and keys (at 10,000 decisions planning the pages took 0.51 s of CPU with
     them in sight, 0.17 s frozen). Reference counting still frees what the build drops; the
-    heap is unfrozen when the build returns, so a later collection sees it again."""
+    heap is unfrozen when the build returns, so a later collection sees it again.
+
+    The build's own objects (the publication, the planned pages, the open data's rows) are
+    not frozen, and with the records out of sight the oldest generation is small, so every
+    quarter's growth of it was another full walk of all of them: `build` makes full
+    collections rare as well (runtime/collector.py; thresholds are inherited by the forked
+    jobs and render workers, and restored when the build returns)."""
     ours = gc.get_freeze_count() == 0
     try:
         yield ours
@@ -101,6 +108,11 @@ def _build(data: str, output: str, as_of: dt.date, *, settings_file: str | None,
         kept: dict[str, tuple[list[Any], list[Any]]] = {}
         ds = load(data, workers(site), seen, kept)
         ds.content = os.path.abspath(markdown) if markdown else default_content(data)
+        if freeze and ds.report.ok:
+            # Before the checks job is forked, not after: the child inherits a frozen heap.
+            # Otherwise every full collection in the checks walks the loaded records (and
+            # writes to each one's header, copying the parent's pages into the child).
+            gc.freeze()  # the loaded records (see _frozen_heap)
         if ds.report.ok:
             # The checks read the dataset and never change it, and no output reads their
             # findings: they run beside the rendering (runtime/jobs.py), and the build
@@ -111,8 +123,8 @@ def _build(data: str, output: str, as_of: dt.date, *, settings_file: str | None,
             _checked(ds, as_of, strict)
     if not ds.report.ok:
         return ds
-    if freeze:
-        gc.freeze()  # the loaded records (see _frozen_heap)
+    if freeze and dataset is not None:
+        gc.freeze()  # the caller's records (see _frozen_heap)
     plugin.remember(ds, as_of, checking)
     output = os.path.abspath(output)
     parent = os.path.dirname(output) or "."

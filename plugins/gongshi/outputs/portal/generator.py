@@ -30,6 +30,8 @@ from gongshi.outputs import pagecache
 from gongshi.outputs.portal import (
     fragments,
     i18n,
+    lookup,
+    rows,
     pages_agency,
     pages_decisions,
     pages_site,
@@ -104,8 +106,9 @@ class PortalGenerator(Generator):  # type: ignore[misc]  # pelican is untyped (A
         self.context["SITENAME"] = self.public.site.get("name", self.context.get("SITENAME"))
         self.base = site_base(self.settings, self.public)
         i18n.install(self.env, self.settings)
+        lookup.install(self.env)  # `d.data.x` without an AttributeError a dot (portal/lookup.py)
         self.env.globals.update(urls=urls, ps=self.public, SITE=self.public.site, fragment=fragments.fragment,
-                                subject_url=subjects.url_for)
+                                subject_url=subjects.url_for, decision_rows=rows.decision_rows)
         self.env.filters.update(md=render_markdown, money=money, cat_slug=urls.category, phone=phone_links)
         ps = self.public
         self.pages: list[Page] = plan(ds, ps, self.base)
