@@ -35,8 +35,8 @@ LOOK_ALIKE = "look-alike"
 # Letters read as digits, Latin and others (O o I l; Cyrillic О о І і Ӏ б З з; Greek Ο ο), and a
 # run of them with ASCII digits, seven long or more: one class, so the scan runs in C; the rare
 # run is read with its letters as digits, and it is a disguise only when the detectors then find
-# a number in it (a model O1234567 or a batch 20240315ll spells none; O123456789 does, 0123456789
-# being a landline's shape to the detectors, and is refused as the digits would be).
+# a number in it (a model O1234567 or a batch 20240315ll spells none; O123456789 does: read alone,
+# without the label before it, 0123456789 has a landline's shape, so the run is refused: fail closed).
 _AS_DIGIT = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "О": "0", "о": "0", "Ο": "0", "ο": "0",
                            "І": "1", "і": "1", "Ӏ": "1", "б": "6", "З": "3", "з": "3"})
 _DIGIT_RUN = re.compile(r"[0-9OoIlОоΟοІіӀбЗз]{7,}")
