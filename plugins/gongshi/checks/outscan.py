@@ -55,8 +55,7 @@ from gongshi.policy import detectors as d
 from gongshi.policy.normalise import alike, like, needs_slow_path, slow_pattern, view
 
 # The number-like kinds: what a published byte must never hold.
-KINDS_SCANNED = frozenset({d.ID, d.ID15, d.RESIDENCE, d.OTHER_ID, d.MOBILE, d.LANDLINE, d.CARD, d.ACCOUNT,
-                           d.PASSPORT, d.EMAIL, d.PLATE})
+KINDS_SCANNED = d.NUMBER_KINDS
 ATTACHMENTS = frozenset({"pdf", "docx", "xlsx", "png", "jpg", "jpeg", "ofd"})
 # Binary files a theme or plugin may publish: read as the runs of text in them (a font's or an
 # icon's metadata). Any other type must decode as UTF-8 text, or the build stops (fail closed).

@@ -22,10 +22,9 @@ from typing import Any, Iterable
 from gongshi.model.findings import Finding
 from gongshi.policy import detectors as d
 
-# The kinds masked in a message: those the output scan refuses (checks/outscan.KINDS_SCANNED),
-# whose masks keep a message readable. A name or a diagnosis stays: their messages are about them.
-KINDS = frozenset({d.ID, d.ID15, d.RESIDENCE, d.OTHER_ID, d.MOBILE, d.LANDLINE, d.CARD, d.ACCOUNT,
-                   d.PASSPORT, d.EMAIL, d.PLATE})
+# The kinds masked in a message: the number-like ones the output scan refuses, whose masks keep a
+# message readable. A name or a diagnosis stays: their messages are about them.
+KINDS = d.NUMBER_KINDS
 
 
 def masked(text: str, allow: Iterable[str] = ()) -> str:

@@ -44,6 +44,10 @@ HANDLE = "handle"            # a WeChat, Alipay or QQ account after its label: a
 HIDDEN = "hidden"            # an invisible or text-direction character: the reader sees other text
 CREDIT_CODE = "credit_code"  # not personal data: reported only when its checksum is wrong
 
+# The number-like kinds: what the output scan refuses in a published byte (checks/outscan.py) and
+# what a finding's quoted text is masked for (checks/scrub.py); one set, so the two never differ.
+NUMBER_KINDS = frozenset({ID, ID15, RESIDENCE, OTHER_ID, MOBILE, LANDLINE, CARD, ACCOUNT, PASSPORT, EMAIL, PLATE})
+
 WHAT = {ID: ("身份证号码", "resident ID number"), ID15: ("15 位身份证号码", "15-digit resident ID number"),
         MOBILE: ("手机号码", "mobile number"), LANDLINE: ("固定电话号码", "landline number"),
         CARD: ("银行卡号", "bank card number"), ACCOUNT: ("银行账号", "bank account number"),
