@@ -372,6 +372,18 @@ def _png_parts(data: bytes) -> list[tuple[str, str, bool]]:
     return [(p, s, True) for p, s in out if s.strip()]
 
 
+def _segment_end(data: bytes, at: int) -> int:
+    """Where the JPEG segment whose marker is at `at` ends (its two-byte length counts itself, not
+    the marker); raises ValueError when the file ends first."""
+    if at + 4 > len(data):
+        raise ValueError("truncated JPEG segment")
+    length = int.from_bytes(data[at + 2:at + 4], "big")
+    end = at + 2 + length
+    if end > len(data) or length < 2:
+        raise ValueError("truncated JPEG segment")
+    return end
+
+
 def jpeg_segments(data: bytes) -> Iterator[tuple[int, bytes]]:
     """(marker, whole segment) of a JPEG up to the start of scan, then (0, the rest); raises
     ValueError on a broken file."""
@@ -389,12 +401,7 @@ def jpeg_segments(data: bytes) -> Iterator[tuple[int, bytes]]:
         if marker == 0xDA or marker == 0xD9:  # start of scan (or end): the rest is image data
             yield 0, data[at:]
             return
-        if at + 4 > len(data):
-            raise ValueError("truncated JPEG segment")
-        (length,) = struct.unpack(">H", data[at + 2:at + 4])
-        end = at + 2 + length
-        if end > len(data) or length < 2:
-            raise ValueError("truncated JPEG segment")
+        end = _segment_end(data, at)
         yield marker, data[at:end]
         at = end
 
@@ -418,12 +425,7 @@ def jpeg_scans(rest: bytes) -> tuple[bytes, list[tuple[int, bytes]], bytes]:
         kept += rest[at:i]
         if marker == 0xD9:
             return bytes(kept + rest[i:i + 2]), meta, rest[i + 2:]
-        if i + 4 > len(rest):
-            raise ValueError("truncated JPEG segment")
-        (length,) = struct.unpack(">H", rest[i + 2:i + 4])
-        end = i + 2 + length
-        if end > len(rest) or length < 2:
-            raise ValueError("truncated JPEG segment")
+        end = _segment_end(rest, i)
         if 0xE1 <= marker <= 0xEF or marker == 0xFE:
             meta.append((marker, rest[i:end]))
         else:
