@@ -55,7 +55,11 @@ def browser() -> Iterator[object]:
         b.close()
 
 
-def _page(browser: object, viewport: dict[str, int], site_url: str) -> Iterator[object]:
+def open_page(browser: object, viewport: dict[str, int], site_url: str) -> Iterator[object]:
+    """A page of `viewport` size in its own context, for `site_url` only: every request outside
+    it is blocked and recorded in `page.outside_requests` (nothing loaded from outside the site).
+    The fixtures below use it; a test with a site of its own (another language, a province)
+    yields from it in a fixture of its own."""
     ctx = browser.new_context(viewport=viewport, locale="zh-CN")  # type: ignore[attr-defined]
     page = ctx.new_page()
     outside: list[str] = []
@@ -77,10 +81,10 @@ def _page(browser: object, viewport: dict[str, int], site_url: str) -> Iterator[
 @pytest.fixture()
 def page(browser: object, site_url: str) -> Iterator[object]:
     """A desktop-sized page (1280 px) whose outside requests are blocked and recorded."""
-    yield from _page(browser, DESKTOP, site_url)
+    yield from open_page(browser, DESKTOP, site_url)
 
 
 @pytest.fixture()
 def phone(browser: object, site_url: str) -> Iterator[object]:
     """A phone-sized page (375 px) whose outside requests are blocked and recorded."""
-    yield from _page(browser, MOBILE, site_url)
+    yield from open_page(browser, MOBILE, site_url)

@@ -355,11 +355,11 @@ def test_large_province_search_in_chromium(counties: dict[str, Any], browser: An
 
 
 def _search_in_chromium(out: Path, counties: dict[str, Any], browser: Any) -> None:
-    from browser import DESKTOP, serve
+    from browser import DESKTOP, open_page, serve
     httpd, url = serve(out)
-    ctx = browser.new_context(viewport=DESKTOP, locale="zh-CN")
+    pages = open_page(browser, DESKTOP, url)
     try:
-        page = ctx.new_page()
+        page: Any = next(pages)
 
         def search(q: str, **filters: str) -> list[dict[str, str]]:
             page.goto(url + "/search.html")
@@ -384,8 +384,9 @@ def _search_in_chromium(out: Path, counties: dict[str, Any], browser: Any) -> No
         page.goto(url + "/" + yi[0]["href"].lstrip("./"))
         assert page.locator(f"#{yi[0]['href'].split('#')[1]}").count() == 1
         assert not any("expiring-2025-0999" in f["href"] for f in search(EXPIRING["doc_no"]))  # expired: not found
+        assert page.outside_requests == []  # the province's pages load nothing from outside the site
     finally:
-        ctx.close()
+        pages.close()  # closes the page's context
         httpd.shutdown()
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser import DESKTOP, _page, serve
+from browser import DESKTOP, open_page, serve
 from conftest import DATA, DEMO_AS_OF, ROOT
 
 pytestmark = pytest.mark.browser
@@ -35,7 +35,7 @@ def english_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture()
 def english_page(browser: object, english_url: str) -> Iterator[Any]:
-    yield from _page(browser, DESKTOP, english_url)
+    yield from open_page(browser, DESKTOP, english_url)
 
 
 def _search(page: Any, q: str) -> str:
