@@ -62,8 +62,8 @@ TESTED = frozenset("吗啡 甲基苯丙胺 苯丙胺 氯胺酮 海洛因 大麻 
 # A medicine that says what it treats: health data only when someone takes it (服用, 注射 …), not
 # when it is sold, or given to others (为多名糖尿病患者注射胰岛素).
 MEDICINES = frozenset("抗抑郁药 抗抑郁药物 抗精神病药 抗精神病药物 降压药 降糖药 胰岛素 抗病毒药物 抗癫痫药 抗凝药 安眠药 抗结核药 止痛药 "
-                      "精神类药物".split())
-_TAKING = re.compile(r"(?:服用|服药|在用|注射|使用|依赖|吃|打)[^，,。；;]{0,4}\Z")  # (round 6: 吃降压药, 打胰岛素)
+                      "精神类药物 抗结核药物 抗凝药物 降压药物 降糖药物 抗癫痫药物 安眠药物 镇静药 镇静药物 抗焦虑药 抗焦虑药物".split())
+_TAKING = re.compile(r"(?:服用|服药|口服|在用|注射|使用|依赖|吃|打)[^，,。；;]{0,4}\Z")  # (round 6: 吃降压药, 打胰岛素)
 _GIVING = re.compile(r"(?:为|给|向|帮|替|对)[^，,。；;]{0,12}\Z")
 # A sense or a faculty and how it fails (听力不好, 行动不便).
 # (round 5: an organ or the mind, said plainly: 心脏不好, 精神不正常, 脑子有问题)
@@ -122,6 +122,11 @@ DISEASES = sorted(set(
     "侧弯 妊娠反应 肿大 带状疱疹 产褥期 前列腺增生 前列腺炎 弱听 吸毒 扭伤 擦伤 制氧机 子痫 先兆子痫 低烧 低热 假眼 义眼 毁容 助行器 丧失劳动能力 劳动能力丧失 "
     "限制民事行为能力人 无民事行为能力人 限制民事行为能力 无民事行为能力 "
     "感染 呼吸机 唇腭裂 唇裂 腭裂 兔唇 糖尿病足 "
+    # round 10: a pregnancy's stage as a scan reports it, an arrhythmia, delirium, a lesion, hospital
+    # care said by what is given (鼻饲, 吸着氧), a wound stitched, a carrier of typhoid, pneumoconiosis's
+    # short name, poisoning by drinking pesticide, the early-born child, a long stay in bed
+    "早孕 中孕 晚孕 房颤 心房颤动 室颤 早搏 谵妄 震颤谵妄 肿物 裂伤 鼻饲 鼻饲管 胃管 导尿管 造瘘 长期卧床 "
+    "伤寒沙门菌 沙门菌 带菌者 喝了农药 喝农药 喝下农药 早产儿 不孕不育 神经病 输液 吊瓶 "
     # a drug test: a result only when 阳性 follows (吗啡类呈阳性), else the seized substance
     # and a medicine that says what it treats, taken by someone (当事人长期服用降压药)
     "".split()) | TESTED | MEDICINES | FAILING, key=len, reverse=True)
@@ -187,8 +192,20 @@ _PLAIN = (r"(?:血[压糖脂]|转氨酶|尿酸|胆固醇|肌酐)(?:[1一]直|有
           # (round 9) an operation on an organ and the time after it (心脏手术术后): said of a body
           r"|(?:心脏|肝脏?|肺部?|胃|肾脏?|脑部?|腰椎|颈椎|眼睛|眼部|乳腺|甲状腺|子宫|髋关节|膝关节)(?:搭桥|支架|置换|移植|切除)?(?:手术|术)术?后"
           r"|(?:心脏|心|腿上?|手臂|腰上?|骨头|眼睛)(?:里|上)?(?:装了|装有|放了|植入了?|安了|做过|做了|搭了)(?:\d+个)?"
-          r"(?:支架|钢板|钢钉|起搏器|人工关节|搭桥|手术)")  # (round 8: 眼睛做过手术)
-_PLAIN_FIRST = "血耳眼双左右肝肺胃肾脑乳甲心腿手腰骨听视记认发高残胆子卵出转尿肌体膝髋颈"
+          r"(?:支架|钢板|钢钉|起搏器|人工关节|搭桥|手术)"  # (round 8: 眼睛做过手术)
+          # (round 10) measures of a body said with their value and no clinical unit: sight (裸眼视力0.3,
+          # 左眼视力下降至0.1), hearing lost in decibels, a heart's rate, a clotting ratio; an organ
+          # removed (左肾已于2019年摘除); walking on a crutch (离不开拐杖, 一瘸一拐); a heart or another organ that
+          # fails with an adverb between (心脏一直有毛病); what an examination found (心电图提示房颤)
+          r"|(?<=得过|患过|有过|得了|患了)结核(?![性病菌杆])"
+          r"|(?:[左右双]眼)?(?:裸眼|矫正)?视力(?:下降至|降至|下降到|降到|只有|仅为?|为|是)?[0-5]\.\d{1,2}"
+          r"|(?:[左右双]耳)?听力(?:损失|下降|减退)(?:约|达)?\d{2,3}\s*(?:分贝|dB|db)"
+          r"|心率(?:为|达|高达|每分钟|快至)*\d{2,3}次?(?:/分|每分钟)?"
+          r"|(?:[左右双]侧?)?(?:肾脏?|肝脏?|脾脏?|胆囊|子宫|卵巢|乳房|甲状腺|肺叶|眼球)(?:已经?|已于|于|被)?(?:\d{4}年)?(?:\d{1,2}月)?(?:摘除|切除)(?!术)了?"
+          r"|(?:离不开|拄着?|靠|依靠)拐杖|[1一]瘸[1一]拐"
+          r"|(?:心脏|肝脏|肾脏|脑子|眼睛|耳朵|胃|腰)(?:[1一]直|也|都|老是|总是|早就|向来)+(?:不好|有毛病|有问题|不行)"
+          r"|(?:心电图|脑电图|CT|B超|彩超|核磁共振?|胃镜|肠镜|活检|病理)(?:检查)?(?:提示|显示|发现|查出|结果为|示)[^，,。；;]{1,12}")
+_PLAIN_FIRST = "结血耳眼双左右肝肺胃肾脑乳甲心腿手腰骨听视记认发高残胆子卵出转尿肌体膝髋颈人裸矫离拄靠依1一CB核肠活病脾眼"
 _DISEASE = ("(?=[" + "".join(sorted({w[0] for w in DISEASES} | {"h", "K"} | set(_HABIT_FIRST) | set(_PLAIN_FIRST))) + "])(?:"
             + "(?=[" + "".join(sorted({w[0] for w in _DRUGS.split("|")} | set(_HABIT_FIRST) | set(_PLAIN_FIRST))) + "])(?:"
             + _PLAIN + "|" + _HABIT + ")|"
@@ -197,13 +214,13 @@ _DISEASE = ("(?=[" + "".join(sorted({w[0] for w in DISEASES} | {"h", "K"} | set(
 # A certified grade (视力残疾一级: 1级 in the view) or how long (怀孕五个月) belongs to it too.
 # A test and its result may stand between (新冠病毒核酸检测结果阳性, 吗啡类呈阳性); a duration may be
 # approximate (怀孕约五个月).
-_RESULT = (r"(?:(?:骨|肝|肺|脑|淋巴结?)?转移|强阳性|阳性|妇女|晚期|早期|中期|末期|患者|病人|病患|患儿|人士|使用者|携带者|感染者|感染|病史|史|后遗症|综合征|综合症|术后|切除术|手术|"
+_RESULT = (r"(?:(?:骨|肝|肺|脑|淋巴结?)?转移|强阳性|阳性|带菌者?|妇女|晚期|早期|中期|末期|患者|病人|病患|患儿|人士|使用者|携带者|感染者|感染|病史|史|后遗症|综合征|综合症|术后|切除术|手术|"
            r"根治术|介入术|摘除术|修复术|微创手术)")  # (round 6: 乳腺癌根治术)
 # (round 5: the marker's short name in brackets and a confirmation may stand between too, 乙肝表面
 # 抗原（HBsAg）阳性, HIV抗体确证阳性; and a stay counts in days or years, 住院治疗12天)
-_AFTER = (rf"(?:人(?![员民数口群次士]))?(?:症|障碍)?类?(?:病毒|毒品)?(?:表面抗原|抗体|抗原|核酸)?(?:[(（][A-Za-z0-9-]{{2,10}}[)）]|-?Ig[MGAE])?"
-          rf"(?:(?:检测|检验|确证|复检|初筛|试验){{0,2}}(?:结果)?(?:为|呈|显示为?)?{_RESULT}|检测)?"
-          r"(?:(?:(?:等级|级别)(?:为|是)?)?[1-4]级|(?:约|近|已|大约|将近|达)?\d{1,2}个?(?:多|余)?(?:月|周|天|日|年)(?:余|多)?)?")
+_AFTER = (rf"(?:人(?![员民数口群次士]))?(?:症|障碍)?类?(?:病毒|毒品|{_DRUGS}|甲基安非他明|安非他明)?类?(?:表面抗原|抗体|抗原|核酸)?(?:[(（][A-Za-z0-9-]{{2,10}}[)）]|-?Ig[MGAE])?"
+          rf"(?:(?:检测|检验|确证|复检|初筛|试验){{0,2}}(?:结果)?(?:为|呈|显示为?)?{_RESULT}(?:患者|病人|患儿)?|检测)?"
+          r"(?:(?:(?:等级|级别)(?:为|是)?)?[1-4]级|(?:约|近|已满?|已经满?|满|大约|将近|达)?\d{1,2}个?(?:多|余)?(?:月|周|天|日|年)(?:余|多)?)?")
 # How bad it is, said after it (吸毒成瘾严重), and a gloss in brackets (视力残疾一级（双目失明）):
 # part of what is said, not needed to say it.
 # (round 5: and how much of the body a burn covers, 烧伤面积约15%)
@@ -220,7 +237,7 @@ _SAID_OF_SOMEONE = re.compile(r"(?:烧伤|烫伤|骨折|挫伤|人|妇|阳性|�
 # Also the type (甲型病毒性肝炎), the kinds of a combined disability (听力言语残疾), the body part of
 # an injury (左下肢截肢, 右手食指骨折) and the way a treatment is given (血液透析), in any order.
 _BODY = (r"[左右双单]?侧?(?:第[\d、,和至-]{1,8})?(?:[髋膝肩踝肘腕]关节|脑部|颅脑|头|脑|骨盆|盆骨|颅骨|鼻骨|脊椎|尾椎|全身多处|全身|多处|上肢|下肢|四肢|肢体|脊柱|颈部|淋巴结|肺部|呼吸道|尿路|泌尿系|肠道|手指|食指|拇指|中指|无名指|小指|脚趾|小腿|大腿|前臂|上臂|手掌|手腕|手|脚|足|腿|臂|"
-         r"手部|足部|脚部|腿部|臂部|眼部|耳部|眼|耳|膝|踝|腕|肘|肩|髋|肋骨|腰椎|颈椎|胸椎|股骨颈|股骨头|股骨|胫腓骨|胫骨|腓骨|尺桡骨|尺骨|桡骨|锁骨|头部|面部|胸部|腹部|腰部|背部)")
+         r"手部|足部|脚部|腿部|臂部|眼部|耳部|体内|头皮|支气管|气管|眼|耳|膝|踝|腕|肘|肩|髋|肋骨|腰椎|颈椎|胸椎|股骨颈|股骨头|股骨|胫腓骨|胫骨|腓骨|尺桡骨|尺骨|桡骨|锁骨|头部|面部|胸部|腹部|腰部|背部)")
 # (round 5: a verb of having is no part of the type: 患慢性…, 为偏执型… )
 _SEVERITY = re.compile(r"(?:重度|中度|轻度|极重度|严重的?|[1一][只侧]|(?:(?![患为是有因称]|系(?!统))[\u4e00-\u9fff]){1,4}[性型]|宫内|宫外|晚期|早期|中期|末期|高危|先兆|高龄|心理|反复发作的?|[12]型|[甲乙丙丁戊][型类]|"
                        # (round 9) a grade of injury runs to ten (9级伤残)
@@ -250,7 +267,7 @@ _UNKNOWN_TAIL = re.compile(rf"(?:{_PROCEDURE}|手术)?(?:术后|晚期|早期|�
 _NOT_VERB_BEFORE_XING = set("进执施实举履运银发盛流通旅步")  # 进行, 执行, 银行: 行 is no clinical verb there
 _NOT_HAD = re.compile(r"致|造成|导致|引起|实施|进行|开展|施行|提供|[甲乙丙]类|传染病|^(?:患者|顾客|他人|消费者|病人|客户|多名|多位|群众)")
 _PERSON_WORD = re.compile(r"当事人|本人|其|我(?![局委所队厅市县区省国司部办院校店们])|他(?![人们])|她(?!们)|[\u4e00-\u9fff]某(?!某*(?:[省市州盟县区旗镇乡村街路巷道]|医院|皮肤病|人民|中心|公司|单位|局|所|学校|司法|鉴定|社区|部队))|父亲|母亲|妻子|丈夫|儿子|女儿|孩子|员工|店员|从业人员|厨师|驾驶员|证人|"
-                          r"申请人|家属|投诉人|举报人")
+                          r"申请人|家属|投诉人|举报人|(?<![问])答(?=[：:])")
 # A body part right before a condition (头部受伤) says it is someone's body; but an injury an
 # offender caused to an unnamed victim (致对方面部软组织挫伤) is the offence as published.
 _CAUSED = re.compile(r"(?:致|造成|导致|致使)(?:对方|他人|受害人|被害人|被侵害人|路人|行人|人|多人|\d+人|\d+名[^，,。；;]{0,4})"
@@ -263,6 +280,8 @@ _BODY_BEFORE = re.compile(rf"{_BODY}\Z")
 # before it (双上肢缺失, 左腿萎缩), not of data or goods (资料缺失, 包装破损).
 # (round 9) Devices a body wears or lives on: someone's only when nobody gives them to others.
 _EQUIPPED = re.compile(r"(?:设有|配备了?|配有|购置了?|销售|出售|采购|提供)[^，,。；;]{0,4}\Z")  # a body's stock
+# (round 10) Treatments a person receives, not one given to others (为患者进行静脉输液, 为顾客打针输液).
+GIVEN = frozenset("输液 吊瓶 鼻饲 鼻饲管 胃管 导尿管".split())
 DEVICES = frozenset("助行器 助听器 人工耳蜗 起搏器 心脏起搏器 假肢 义肢 胰岛素泵 呼吸机 制氧机 假眼 义眼".split())
 ON_BODY = frozenset("缺失 缺损 萎缩 畸形 坏死 感染 侧弯 肿大 扭伤 擦伤".split())
 INJURED = frozenset("轧断 压断 砸断 夹断 绞断 锯断 砸伤 压伤 夹伤 轧伤 咬伤 切断 割断 砍断 碾断 撞断 割伤 砍伤 刺伤 扎伤".split())
@@ -304,11 +323,17 @@ _SERVICE_AFTER = re.compile(r"(?:[、和及与][^，,。；;]{1,6}?)?等?(?:老�
 # 奥氮平, 舍曲林) or, failing that, a name by its ending (氯氮平, 丙戊酸钠, …胶囊) followed by what it is
 # for or the clause's end. Without a person before the verb (消费者服用该产品后), or in a rule, a
 # claim or a service to others, nobody's health is said.
-_TAKE = re.compile(r"静脉注射|注射|服用|口服")  # (literals only: the engine then skips to their first characters)
+# (round 10) and said plainly: 吃 after a word that makes it a habit or an answer (一直在吃碳酸锂, 吃的是阿托伐他汀,
+# 每晚要吃两片艾司唑仑, 靠吃速效救心丸), or what a doctor prescribed (医生给开的奥氮平); the name must still be
+# a known medicine or have a medicine's ending, so 吃饭 and 小吃 say nothing.
+_TAKE = re.compile(r"静脉注射|注射|服用|口服|(?<=[在是直要靠常期身天晚日])吃(?:着|了|的是)?|吃的是|吃着|(?<=医生|大夫|医院)(?:给|帮)?我?开(?:的|了)")
+_TAKE_HINT = re.compile(r"服|注射|吃|开[的了]")
+# What stands between the verb of taking and the name (服用了…, 吃的是…, 吃两片…).
+_TAKE_FILLER = re.compile(r"(?:了|过|着|的是|的)?(?:医生|大夫)?(?:给|帮)?(?:开的)?(?:\d+|半)?[片粒颗支袋]?")
 # Drugs others use, the offence as published (容留他人吸食毒品, 引诱多人吸食…): nobody's health here.
 _OTHERS_USE = re.compile(r"(?:他人|多人|人员|容留|引诱|教唆|欺骗|强迫|提供)[^，,。；;]{0,4}\Z")
-_DRUG_SHAPE = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:平|汀|林|酮|嗪|唑|胺|素|醇|韦|仑|坦|酯|松|芬|泮|啶|酸钠|酸钾|酸锂|缓释片|肠溶片|片|胶囊|"
-                         r"注射液|颗粒|口服液)(?=控制|治疗|维持|缓解|稳定|等|[和及、，,。；;（(]|\Z)")
+_DRUG_SHAPE = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:平|汀|林|酮|嗪|唑|胺|素|醇|韦|仑|坦|酯|松|芬|泮|啶|利|酸钠|酸钾|酸锂|缓释片|肠溶片|片|胶囊|丸|"
+                         r"注射液|颗粒|口服液)(?=控制|治疗|维持|缓解|稳定|等|期间|助眠|安眠|止痛|镇静|降压|降糖|抗凝|撑|才|后|时|每|[1一]天|[1一]日|\d|[和及、，,。；;（(]|\Z)")
 _DRUG_REACH = 8
 _DRUG_NAMES = frozenset(_DRUGS.split("|"))  # 注射海洛因: a habit, taken as a medicine is
 # Who takes it, when it is not the person named (消费者服用后, 患者口服…): nobody in particular.
@@ -328,19 +353,30 @@ _UNITS = re.compile(r"mg/|mol/|mmHg|/m[lL]|U/[lL]|g/[lL]|°C|℃|糖化血红蛋
 _THRESHOLD = re.compile(r"大于|等于|小于|低于|高于|超过|不足|不低于|不高于|≥|≤|[<>]|标准|阈值|以上|以下")  # how far after the verb a name may start (服用抗抑郁药舍曲林)
 
 
+# (round 10) A claim's word that is part of a clinic's name (美沙酮维持治疗门诊, 康复治疗中心): where, not a claim.
+_CLINIC_AFTER = re.compile(r"[^，,。；;]{0,3}?(?:门诊|医院|中心|科|机构|所)")
+
+
+def _claim_before(before: str) -> bool:
+    """Whether `before` holds an advertising claim's word (治疗, 功效 …) that is not a clinic's name."""
+    return any(not _CLINIC_AFTER.match(before, m.end()) for m in _CLAIM.finditer(before))
+
+
 def _medicines(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The span of the medicines named in text[start:end] right after a verb of taking: names of
     the kept vocabulary one after the other, else one name by its ending; None without one."""
     known = clinical.medicines() | _DRUG_NAMES
     lengths = sorted({len(w) for w in known}, reverse=True)
-    first = last = -1
+    first = last = reach = -1
     i = start
-    while i < end and (first < 0 and i < start + _DRUG_REACH or i <= last):
+    while i < end and (first < 0 and i < start + _DRUG_REACH or i <= reach):
         hit = next((n for n in lengths if i + n <= end and text[i:i + n] in known), 0)
         if hit:
             first = i if first < 0 else first
-            last = i + hit
+            last = reach = i + hit
             i += hit
+            if i < end and text[i] in "和及、与" and any(text.startswith(w, i + 1) for w in known if text[i + 1:i + 2] == w[:1]):
+                i = reach = i + 1  # (round 10) the next of a list (阿司匹林和氯吡格雷)
         else:
             i += 1
     if first >= 0:
@@ -360,8 +396,12 @@ _HAD_VERB = re.compile(rf"(?:[1一两2][条只根])?{_BODY}?(?:(?:去年|前年|
                        r"被?查出来?(?:患有|患了?)|被诊断出|被(?:医生|医院)(?:诊断为|诊断出|确诊为?)|要?打\d*针?|(?:孕检|产检|体检|复查|检查|B超)(?:时|中)?(?:发现|查出|显示)(?:为|有)?|(?:因[^，,。；;因]{1,6}?)?(?:患有|患上|得了|患了|患)|被?确诊患有|被诊断为|(?:入院|出院|门诊|临床)?诊断为|诊断出|被?确诊为|被?确诊|是|住院行|入院行|患有|患上|罹患|身患|患|感染了|感染|染上|得了|装有|装了|"
                        r"植入|安装了|戴着|佩戴|服用|口服|(?:静脉)?注射|做过|做了|做完|接受了|接受|参加|处于|因患|因|有|"
                        # (round 6: 系聋哑人, 行…切除术, 查出宫颈癌, 因车祸致颅脑损伤, 因服用…, 做过两次…)
-                       r"是(?:个|一个|一名|名)|留下了?|落下了?|被?鉴定为|(?:行动|行走|走路|出行)?(?:需|需要|要|得)?(?:借助|依靠|靠)|因病|系|(?<![进执施实举履运银发盛流通旅步])行|被?查出来?(?:有|了)?|持证的?|持有|检出|因?(?:突发|突患)|得过|吃了?|因[^，,。；;因]{1,6}?(?:致使|导致|致|被)|因服用|因过量服用|做)?"
-                       r"(?:过量的?|大量的?|\d+次)?\Z")
+                       r"是(?:个|一个|一名|名)|留下了?|落下了?|被?鉴定为|(?:行动|行走|走路|出行)?(?:需|需要|要|得)?(?:借助|依靠|靠)|因病|系|(?<![进执施实举履运银发盛流通旅步])行|被?查出来?(?:有|了)?|持证的?|持有|检出|因?(?:突发|突患)|得过|吃了?|因[^，,。；;因]{1,6}?(?:致使|导致|致|被)|因服用|因过量服用|做"
+                       # (round 10) stitched, an examination's conclusion; the medicine as the answer names it (吃的是…,
+                       # 服用的是医生开的…, 医生给开的…) and its dose (吃2片)
+                       r"|缝合了?|缝了|(?:体检|检查|鉴定|化验)?结论为|(?:检查)?(?:提示|显示为?))?"
+                       r"(?:的是|着|了|(?:的是)?(?:医生|医院|大夫)?(?:给|帮)?我?开(?:的|了|具的))?"
+                       r"(?:过量的?|大量的?|各?\d+次|\d+[片粒颗支针])?\Z")
 
 
 # (round 6) Where it was done, right before the verb (在妇幼保健院做了…, 在县中医院行…): part of what a
@@ -412,13 +452,26 @@ def _list_end(text: str, end: int, core: str) -> tuple[int, str]:
     return end, core
 
 
+# (round 10) When, how often and how it must be done, before the verb or the hospital (每周需到县医院做两次
+# 血液透析, 每天早晚各注射一次胰岛素, 那段时间在做放疗, 需终身服用…): the statement's subject side, which a
+# reader marks with it; and the part of a body counted (右手三指因工伤截肢).
+_WHEN_BEFORE = re.compile(r"(?:每[日天晚周月年]|[1一]天|隔天|定期|长期|终身|常年|平时|平常|目前|现在|仍然?|还|正在|在|需要?|要|得|必须|"
+                          r"早晚|早中晚|各|都|已经|已|曾经?|刚刚?|靠|依靠|[1一]直|那段时间|那几天|这段时间|近期|最近|经常|按时|规律)+\Z")
+_PART_BEFORE = re.compile(rf"{_BODY}\d+[根个只]?(?:手指|脚趾|指|趾)\Z")
+
+
 def _with_verb(text: str, start: int) -> int:
     """`start` moved back over a verb of having or taking right before it (and the hospital it
-    was done in, before the verb), and over who has it, right before that."""
+    was done in, before the verb), over when and how often (round 10), and over who has it,
+    right before that."""
     verb = _HAD_VERB.search(text, max(0, start - 12), start)
     start = verb.start() if verb else start
     at = _AT_HOSPITAL.search(text, max(0, start - 16), start) if verb and verb.start() < verb.end() else None
     start = at.start() if at else start
+    when = _WHEN_BEFORE.search(text, max(0, start - 10), start)
+    start = when.start() if when else start
+    part = _PART_BEFORE.search(text, max(0, start - 10), start)
+    start = part.start() if part else start
     item = _ITEM_BEFORE.search(text, max(0, start - 4), start)  # (诊断：1.2型糖尿病: the list's number)
     start = item.start() if item else start
     who = _WHO_BEFORE.search(text, max(0, start - 5), start)
@@ -457,18 +510,25 @@ _GOES_ON = re.compile(
     r"(?:肌酐|血糖|血压|血红蛋白|转氨酶|尿酸|血小板|白细胞)值?(?:达到?|为|是|有|高达|只有)?\d+|视力(?:仅|只)(?:存|有|剩)?[^，,。；;]{1,4}|"
     r"(?:又|再)?犯了?\d+次|就犯|又犯|犯起来|[1一]犯|矫正|强制医疗|强制治疗|活检|穿刺|(?:疼|痛)得[^，,。；;]{0,6}|睡不着|中毒|好转|"
     r"每(?:天|日|晚|周)\d+(?:片|粒|次|针|支)|走不快|走不动|自言自语|胡言乱语|拆线|缝了?\d*针|不愿(?:与人)?(?:交流|说话|出门|见人)|免疫力[^，,。；;]{0,3}(?:低|差|下降)|压迫|月经|病情|好转|心慌|心悸|脱屑|瘙痒|红肿|没查出|查不出|(?:就|会|直)喘|气喘|喘(?:得|不)|智商(?:只有|仅|不到|才)?\d+|未愈|未痊愈|没好|不见好|针灸|理疗|起不来|睡觉|被?(?:行政|强制|司法)?拘留|"
+    # (round 10) what remains of an organ (现仅存右肾), oxygen breathed, a diet kept, faces not known, a limb
+    # without strength, a birth just given, a value said after (INR维持在2.5, 出生时体重1.6公斤), a test turned
+    # negative, an antenatal finding, a fit's course, stitches
+    r"每次(?:\d+|半)(?:片|粒|袋|支|毫升|ml|颗)|[1一](?:天|日)[1-9](?:次|片|粒|颗|支)|"
+    r"(?:仅存|只剩|只有)[左右]?(?:肾|肺|眼|耳)|吸着?氧|饮食控制|控制饮食|不认[得识]人|使不上劲|没有?力气|刚生产|生产[^，,。；;]{0,2}?(?:半个|\d+个?)(?:多)?(?:月|天|周)|"
+    r"(?:INR|心率|血氧|眼压|体重|体温)[^，,。；;\d]{0,6}\d+(?:\.\d+)?(?:左右|公斤|斤|千克|kg|度|次)?|转阴|痰检|产检|胎盘|胎心|宫缩|发作起来[^，,。；;]{0,4}|会抽|共\d+针|"
     r"头发[^，,。；;]{0,3}掉|脱发|身体[^，,。；;]{0,3}虚|虚弱|开刀|动手术|开过刀|起夜|睡眠[^，,。；;]{0,3}差|[头胸腹腰背腿膝胃牙]部?(?:痛|疼)|"
     r"(?:胃|肝|肺|肾|脾|胆囊|子宫|甲状腺)被?切除了?(?:\d+分之\d+|[1一]半|大半|部分)?|"
     r"[左右]?(?:腿|脚|手|臂)比[左右]?(?:腿|脚|手|臂)?(?:短|长|细|粗)|震颤|颤抖|发抖|(?:康复)?训练|B超|彩超|CT|核磁|阳性|每(?:天|日|晚|周)都?(?:吃|服用?|打|注射|用)[\u4e00-\u9fff]{1,6}|行[A-Za-z\u4e00-\u9fff]{1,8}?术")
 _STOP = re.compile(r"罚款|处罚|申请|请求|听证|签收|签字|笔录|委托|代为|代收|代签|代管|代理|无法(?![下起]床|(?:控制|辨认)|(?:正常|独立|自主)?(?:交流|沟通|说话|行走|走路|站立|进食|吞咽|入睡|睡眠|自理|劳动))|未能|由其|由他|经营|店|案(?!发)|调查|"
                    r"执行|整改|文书|决定书|家庭|经济|开销|期限|询问")
-_GOES_TAIL = re.compile(r"[”」』]?(?:第?\d+个?(?:疗程|周期))?(?:\d+(?:\.\d+)?(?:毫升|ml|mL|毫克|mg|克|片|粒|支|单位))?(?:过量)?(?:病|人员|谱系障碍)?(?:失代偿期|代偿期|[1-4]期|急性期|发病期|稳定期|恢复期|前期)?[了过着]?(?:已有|已经|已)?(?:\d+(?:\.\d+)?个?(?:多|余)?(?:次|天|日|周|月|年)|小?[一二三四五六七八九十两半几数]+个?(?:多|余)?(?:次|天|日|周|月|年)|[\d十]+(?:天|日|周|年|度)|多年)?(?:严重|较重|明显|很?厉害)?的?"
+_GOES_TAIL = re.compile(r"[”」』]?(?:助眠|安眠|止痛|镇静|降压|降糖|抗凝|撑着的?)?(?:第?\d+个?(?:疗程|周期))?(?:\d+(?:\.\d+)?(?:毫升|ml|mL|毫克|mg|克|片|粒|支|单位))?(?:过量)?(?:病|人员|谱系障碍)?(?:失代偿期|代偿期|[1-4]期|急性期|发病期|稳定期|恢复期|前期)?[了过着]?(?:已有|已经满?|已满?|满)?(?:\d+(?:\.\d+)?个?(?:多|余)?(?:次|天|日|周|月|年)|小?[一二三四五六七八九十两半几数]+个?(?:多|余)?(?:次|天|日|周|月|年)|[\d十]+(?:天|日|周|年|度)|多年)?(?:严重|较重|明显|很?厉害)?的?"
                         # (round 8) how long, said plainly (好几年了, 一段时间), a lived event (…未遂经历), a titre (仍为1:8)
                         r"(?:好几年|好多年|很多年|几年|多年|[1一]段时间|很久|很长时间)?了?(?:经历|行为|倾向|念头)?(?:[^，,。；;]{0,3}?\d+:\d+)?"
                         r"(?:[1-9一二三四五六七八九十]+级)?(?:去了|来了)?(?:状态)?")
 _GOES_REACH = 3  # clauses
 _CLAUSE_REST = 3  # characters
 _REST = re.compile(r"[\u4e00-\u9fff]+")
+_FEW_LEFT = re.compile(r"[\u4e00-\u9fff]{1,2}")
 _GOES_CHARS = 30  # characters of a clause
 
 
@@ -485,6 +545,7 @@ def _tail(text: str, at: int, limit: int) -> int:
 def _goes_on(text: str, end: int, marks: list[int]) -> int:
     """`end` moved on over what the statement goes on to say of the same person's condition."""
     end = real = _tail(text, end, len(text))
+    first = True
     for _ in range(_GOES_REACH + 1):
         k = bisect.bisect_left(marks, end)
         clause_end = marks[k] if k < len(marks) else len(text)
@@ -500,12 +561,14 @@ def _goes_on(text: str, end: int, marks: list[int]) -> int:
         disease = _DISEASE_RE.search(text, last, limit)
         if disease and not _SOMEONE_ELSE.search(text, end, disease.start()):
             last = disease.end()
-        if last > end:
+        if last > end or first and not stop and _FEW_LEFT.fullmatch(text, end, clause_end):
+            # ((round 10) a clause the condition itself ends with little left in it: 靠拐杖|行走)
             end = real = _tail(text, last, limit)
             # (round 8) a clause that carries the condition is marked to its end when little is left
             # of it, and that little says nothing else (昏迷|不醒, 记不清|事情, 拿不住|筷子)
             if not stop and 0 < clause_end - end <= _CLAUSE_REST and _REST.fullmatch(text, end, clause_end):
                 end = real = clause_end
+        first = False
         if stop or end < clause_end or clause_end >= len(text) or text[clause_end] not in "，,":
             return real
         nxt = clause_end + 1
@@ -913,7 +976,7 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
                 continue  # a sample's or an animal's result
             if _CAUSED.search(plain) or _CAUSED_TO_CLIENT.search(plain):
                 continue  # an injury the offender caused to others (致人受伤): the offence as published
-            if core in DEVICES and (_GIVING.search(plain) or _EQUIPPED.search(plain)):
+            if (core in DEVICES or core in GIVEN) and (_GIVING.search(plain) or _EQUIPPED.search(plain)):
                 continue  # (round 9) a device given or sold to others (为残疾人提供的助听器): no one wears it here
             if core in MEDICINES and (not _TAKING.search(plain) or _GIVING.search(plain)):
                 continue  # a medicine nobody is said to take, or given to others
@@ -959,7 +1022,7 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
                     found[-1] = (found[-1][0], m.end())
                 else:
                     found.append((start, m.end()))
-        for take in _TAKE.finditer(text) if "服" in text or "注射" in text else ():
+        for take in _TAKE.finditer(text) if _TAKE_HINT.search(text) else ():
             k = bisect.bisect_left(marks, take.start())
             clause_start = marks[k - 1] + 1 if k else 0
             clause_end = marks[k] if k < len(marks) else len(text)
@@ -967,9 +1030,10 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
                 generic[clause_start] = _generic(text, clause_start, clause_end)
             before = text[max(clause_start, take.start() - _REACH // 3):take.start()]
             if generic[clause_start] or _inside(titles, title_starts, take.start()) or not person_in_sentence(text, take.start()) \
-                    or _GIVING.search(before) or _CLAIM.search(before) or _OTHERS_TAKE.search(before):
+                    or _GIVING.search(before) or _claim_before(before) or _OTHERS_TAKE.search(before):
                 continue
-            span = _medicines(text, take.end(), clause_end)
+            filler = _TAKE_FILLER.match(text, take.end(), clause_end)
+            span = _medicines(text, filler.end() if filler else take.end(), clause_end)
             if span is None or _CLAIM.search(text, *span) or _NAME_AFTER.match(text, span[1]):
                 continue
             k = bisect.bisect_right([s for s, _ in found], span[0])
@@ -1139,6 +1203,11 @@ _CUE_WORDS = sorted({w if any(c.isdigit() for c in w) else _cue(w) for w in DISE
                     | {o + w for o in ("肝", "肺", "胃", "肾", "脑", "乳房", "甲状腺") for w in ("上", "里", "部", "长", "有", "发现")}
                     # _HABIT's shapes, _TAKE's verbs and _MEASURE's units, each by a rare character
                     # (瘾, 胎, 怀: not 二胎 or 上瘾, whose first characters are everywhere)
+                    # (round 10: _PLAIN's organ removed, crutch, sight and hearing values, a heart's rate, an
+                    # examination's finding; a maintenance treatment; an abortion said by 人流 after its verb)
+                    | {"摘除", "切除", "拐杖", "瘸", "视力", "心率", "分贝", "心电图", "脑电图", "胃镜", "肠镜", "活检", "病理", "B超", "彩超", "核磁",
+                       "维持治疗", "做完人流", "做了人流", "做过人流",
+                       "在吃", "是吃", "直吃", "要吃", "靠吃", "常吃", "期吃", "身吃", "天吃", "晚吃", "日吃", "吃的是", "吃着", "生给开", "生开的", "生开了"}
                     | {"瘾", "吸食", "胎", "怀", "生了", "生完", "生下", "中检出", "内检出", "宫外", "宫内", "服用", "口服", "注射", "糖化血红蛋白", "毫克/", "毫摩尔", "毫米汞柱", "mg", "mol", "mmHg", "ml", "mL", "U/L", "g/L", "℃", "°C"})
 
 
