@@ -516,9 +516,15 @@ def _labelled(v: View) -> Iterator[Match]:
             # Only digits are hidden: the letters of a passport (E, EA, C) stay as written.
             yield Match(PASSPORT, *masked(v, m.start(1), m.end(1), 1, 2))
     for m in LOCAL_RE.finditer(v.text):
-        if owners.public(v.text, m.start(1), m.end(1)) or _QUANTITY.match(v.text, m.end(1)):
+        if owners.public(v.text, m.start(1), m.end(1)) or _QUANTITY.match(v.text, m.end(1)) \
+                or _SERVICE_NUMBER.match(v.text, m.start(1)):
             continue
         yield Match(LANDLINE, *masked(v, m.start(1), m.end(1), 0, 4))
+
+
+# (round 10) A 400 or 800 number (400-6688-520, 4008-123-456): a nationwide service number that only
+# a business can rent, never a person's phone; its first seven digits look like a local number.
+_SERVICE_NUMBER = re.compile(r"[48]00(?:[ \-]?\d){7}(?!\d)")
 
 
 def _handles(v: View) -> Iterator[Match]:
@@ -552,7 +558,8 @@ def _emails(v: View) -> Iterator[Match]:
 
 
 # Plates listed one after another (浙B9G327、浙B9G331): one owner for the list.
-_PLATE_LIST = re.compile(r"\s*(?:[、，,和及与]|以及)\s*")
+# (round 10) and a range of them (苏N·A2736至苏N·A2758): a fleet.
+_PLATE_LIST = re.compile(r"\s*(?:[、，,和及与至到~～—]|以及)\s*")
 
 
 def _plates(v: View) -> Iterator[Match]:
