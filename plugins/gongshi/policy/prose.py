@@ -363,6 +363,19 @@ def _claim_before(before: str) -> bool:
     return any(not _CLINIC_AFTER.match(before, m.end()) for m in _CLAIM.finditer(before))
 
 
+def _animal_subject(text: str, at: int) -> bool:
+    """(round 10) Whether the sentence's subject before `at` is a sample, goods or an animal named after
+    the last person (当事人养殖场的生猪经检疫，体温40.5℃): the measure is the animal's."""
+    animal = person = -1
+    for m in _NOT_PERSON.finditer(text, 0, at):
+        animal = m.start()
+    if animal < 0:
+        return False
+    for m in _PERSON_WORD.finditer(text, 0, at):
+        person = m.start()
+    return animal > person
+
+
 def _medicines(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The span of the medicines named in text[start:end] right after a verb of taking: names of
     the kept vocabulary one after the other, else one name by its ending; None without one."""
@@ -679,7 +692,7 @@ _PERSON_LABELS = (r"(?:户口|户籍)(?:在|是)老家[，,]?|(?:居住证|暂�
                   # (round 5) other words for where one lives
                   r"经常居住地址|常住地址|常住住址|经常居住地|常住地|常住于|常住在|常居地|常居于|暂居于|暂居在|暂居|寄居于|寄居在|寄居|借居于|借居在|借居|"
                   r"定居于|定居在|居所地|居所")
-_SHARED_LABELS = r"住所地|住所|联系地址|通讯地址|通信地址|送达地址|收货地址|地址"
+_SHARED_LABELS = r"住所地|住所|送达地点|送达处所|联系地址|通讯地址|通信地址|送达地址|收货地址|地址"
 # Words for a home that an address may follow, often in brackets (在其家中（霍邱县…88号）): weaker
 # than a label (家中 also leads to what was found there: 在家中存放烟花爆竹12箱), so the address
 # needs a house number after a road, village or estate.
@@ -697,7 +710,7 @@ _UNIT = "号楼|号院|号房|号|室|房间|房|栋|幢|座|单元|组|队|社|
 _ESTATE_END = "区园苑寓村厦城府庭湾里院"
 # A number that ends an address (a house, a group, a building, a room) or a 3-2-502.
 # (round 5: a lettered block and its room, 金都花苑C座703)
-_LETTERED = r"(?<![A-Za-z])[A-Za-z]\s*(?:座|栋|幢)\s*\d{2,4}(?![\d])(?:\s*(?:号房|室|号|户|房))?"
+_LETTERED = r"(?<![A-Za-z])[A-Za-z]\s*(?:座|栋|幢)\s*\d{2,4}(?![\d])(?:-\d{1,4}(?![\d]))?(?:\s*(?:号房|室|号|户|房))?"
 _HOUSE = re.compile(rf"\d+\s*(?:{_UNIT})|\d{{1,3}}-\d{{1,2}}-\d{{2,4}}|{_LETTERED}")
 # The numbers a mask hides: of a house, room, group (八十八号 too), or the number an address ends
 # with; not the numeral in a place name (三元镇, 十八里铺).
@@ -706,7 +719,7 @@ _HIDDEN_NUMBER = re.compile(rf"[\d十百千]*\d\s*(?:{_UNIT})|\d+(?:-\d+)*\Z|\d+
 # 1702室, 3组21号, 16-2-402), or a bare number that is no numeral of a place name (三十铺 reads
 # 3十铺 in the view); else, after a person's label, the village group it ends with (双墩村杨院组).
 _NUMBERED = rf"[\d十百千]*\d\s*(?:{_UNIT})"
-_LAST_NUMBER = re.compile(rf"{_NUMBERED}(?:\s*(?:[\d十百千]*\d\s*(?:{_UNIT})|[东西南北中]单元|[东西南北中][户套间侧]|[左右](?:边|侧|手)|半?地下室|阁楼|车库|储藏室|-\d+|\d+"
+_LAST_NUMBER = re.compile(rf"{_NUMBERED}(?:\s*(?:[内里]?\d+排\d+号|[\d十百千]*\d\s*(?:{_UNIT})|[东西南北中]单元|[东西南北中][户套间侧]|[左右](?:边|侧|手)|半?地下室|阁楼|车库|储藏室|-\d+|\d+"
                           # (round 9) the part of a yard one lives in (66号院内平房, 18号东厢房)
                           r"|[内里]?(?:平房|偏房|厢房|[东西南北]厢房|[东西南北]屋|小屋|后院|出租屋|出租房)|之\d(?!号)|附\d+号?))*"
                           rf"|{_LETTERED}"
@@ -784,7 +797,7 @@ _VILLAGE_END = re.compile(r"(?<=[县区旗镇乡])(?:(?![县区旗镇乡])[\u4e0
 
 
 # (round 9) What the home is, in brackets right after the address (…33号3楼（出租屋）): part of it.
-_HOME_BRACKET = re.compile(r"[(（](?:出租屋|出租房|租住房?|宿舍|平房|自建房|家中|住处)[)）]")
+_HOME_BRACKET = re.compile(r"[(（](?:出租屋|出租房|租住房?|宿舍|平房|自建房|家中|住处|[^()（）\n]{1,12}?(?:第\d+户|\d+号|[东西南北]侧|隔壁|对面))[)）]")
 
 
 def _body(n: str, start: int, bare: bool, weak: bool = False, person: bool = False) -> tuple[int, int] | None:
@@ -845,6 +858,10 @@ _LISTING = re.compile(r"房源|楼盘|商品房|售楼|挂牌|二手房|新房")
 _BODY_OWNS = re.compile(r"(?:(?:该|本)(?:院|医院|公司|店|单位|所|企业|校|学校|中心|厂|社|局|机构)|医院|卫生院|公司|学校|委员会|政府|局)的?\Z")
 
 
+_RESTATED = re.compile(r"\s*(?:即|就是|也就是|位于)?[：:]?")
+_PLACE_FIRST = re.compile(r"(?:(?![址地场所为是])[\u4e00-\u9fff]){1,5}?[省市县区旗镇乡]")  # (a clause that begins with the place)
+
+
 def _addresses(n: str, organisation: bool) -> Iterator[tuple[str, int, int, set[int] | None]]:
     taken: list[tuple[int, int]] = []  # found, or a company's seat: rooms inside are not looked at again
     labels = sorted([(m.start(), m.end(), m.group(1)) for m in _ADDRESS_LABEL.finditer(n)]
@@ -865,6 +882,17 @@ def _addresses(n: str, organisation: bool) -> Iterator[tuple[str, int, int, set[
             at = body.end() if body else end
             if at < len(n) and n[at] in "（(":
                 span = _body(n, at + 1, False, True)
+        if span is None and label != "住":
+            # (round 10) the home said first, its address in the next clause (送达地址：当事人母亲家，即东关
+            # 街道…7号院内2排3号; 住在厂附近的城中村，东莞市长安镇…11号503房): after 即/就是/位于, or a place
+            # with a county, district or town, and a house number after a place, as for a word for a home
+            body = _ADDRESS_BODY.match(n, end)
+            at = body.end() if body else end
+            if at < len(n) and n[at] in "，,":
+                lead = _RESTATED.match(n, at + 1)
+                candidate = _body(n, lead.end(), False, True) if lead else None
+                if candidate and lead and (lead.group() or _PLACE_FIRST.match(n, candidate[0])):
+                    span = candidate
         if span is None:
             continue
         if _BODY_OWNS.search(n, max(0, start - 4), start):
@@ -1055,7 +1083,7 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
                 clause_end = marks[k] if k < len(marks) else len(text)
                 generic[clause_start] = _generic(text, clause_start, clause_end)
             if generic[clause_start] or _THRESHOLD.search(value.group()) or _THRESHOLD.match(text, value.end()) \
-                    or _NOT_PERSON.search(text, clause_start, value.start()):
+                    or _NOT_PERSON.search(text, clause_start, value.start()) or _animal_subject(text, value.start()):
                 continue
             k = bisect.bisect_right([s for s, _ in found], value.start())
             if not (k and found[k - 1][1] > value.start() or k < len(found) and found[k][0] < value.end()):
