@@ -38,7 +38,8 @@ sys.path.insert(0, str(ROOT / "scripts"))
     # in a body; a measured value of a body; people named by a condition with 人士.
     ("当事人钱某某患有克罗恩病，常年在外地就医。", d.HEALTH, "患有克罗恩病，常年在外地就医", None),  # and what goes on (round 6)
     ("经查，当事人于2022年10月行胆囊切除术，术后一直休养。", d.HEALTH, "2022年10月行胆囊切除术，术后一直休养", None),  # when too (round 9)
-    ("当事人每晚服用喹硫平助眠，次日精神不振。", d.HEALTH, "每晚服用喹硫平", None),  # how often too (round 9)
+    # how often too (round 9), and what it is taken for (round 10: 助眠, as fresh sets mark it)
+    ("当事人每晚服用喹硫平助眠，次日精神不振。", d.HEALTH, "每晚服用喹硫平助眠", None),
     ("当事人长期口服奥司他韦，自称身体虚弱。", d.HEALTH, "长期口服奥司他韦，自称身体虚弱", None),  # weakness goes on (round 9)
     ("当事人自述一直服用丙戊酸钠，已有五年。", d.HEALTH, "一直服用丙戊酸钠，已有五年", None),
     ("当事人每天服用帕利哌酮控制病情。", d.HEALTH, "每天服用帕利哌酮控制病情", None),  # not in the table: by its ending
@@ -56,7 +57,8 @@ sys.path.insert(0, str(ROOT / "scripts"))
     ("当事人因急性阑尾炎住院治疗10天。", d.HEALTH, "因急性阑尾炎住院治疗10天", None),
     ("该员工体检报告显示丙肝抗体（HCV）阳性。", d.HEALTH, "丙肝抗体（HCV）阳性", None),
     ("当事人双手及面部深二度烧伤，烧伤面积约20%。", d.HEALTH, "双手及面部深二度烧伤，烧伤面积约20%", None),
-    ("当事人于2023年1月在县医院顺产一子。", d.HEALTH, "顺产一子", None),
+    # (round 10) with the hospital it happened in, as a stay or an operation there is marked
+    ("当事人于2023年1月在县医院顺产一子。", d.HEALTH, "在县医院顺产一子", None),
     ("经检测，当事人毛发中检出甲基苯丙胺成分。", d.HEALTH, "毛发中检出甲基苯丙胺成分", None),
     ("当事人供述其静脉注射吗啡已有两年。", d.HEALTH, "其静脉注射吗啡已有两年", None),
     ("当事人正在注射促红素。", d.HEALTH, "正在注射促红素", None),
