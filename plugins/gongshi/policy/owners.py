@@ -100,7 +100,7 @@ def public(n: str, start: int, end: int, named_after: bool = False) -> bool:
 # it: a driver, a masked name or a private owner (李某某驾驶某物流有限公司的货车, 为其个人所有) makes
 # it a person's again.
 _FIRM = r"(?:公司|有限|集团|企业|合作社|车队|[运输物流客货]站|(?<![个体])户|驾校|学校|医院|机关|单位|(?<![结布格当])局)"
-_VEHICLE_BEFORE = re.compile(rf"{_FIRM}[)）]?(?:名下|所属|所有|自有|拥有)?的?[^，,。；;（()）]{{0,12}}?(?:车|车辆)(?:(?:共|计|共计|约)?\d+辆)?[（(]?\s*\Z")
+_VEHICLE_BEFORE = re.compile(rf"{_FIRM}[)）]?(?:名下|所属|所有|自有|拥有)?的?[^，,。；;（()）]{{0,12}}?(?:车|车辆)(?:(?:共|计|共计|约)?\d+辆)?[（(：:]?\s*\Z")
 _VEHICLE_AFTER = re.compile(rf"\s*[）)]?[^，,。；;]{{0,4}}?(?:登记在|属于|归属于|挂靠在|为|系|是)[^，,。；;]{{0,24}}?{_FIRM}"
                             r"(?:名下|所有|所属|自有|的自有|的营运|的运输|的车辆|的)")
 # ((round 10) not the 驾驶 of a driving school's name, 某驾驶培训有限公司)
