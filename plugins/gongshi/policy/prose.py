@@ -126,7 +126,7 @@ DISEASES = sorted(set(
     # care said by what is given (鼻饲, 吸着氧), a wound stitched, a carrier of typhoid, pneumoconiosis's
     # short name, poisoning by drinking pesticide, the early-born child, a long stay in bed
     "早孕 中孕 晚孕 房颤 心房颤动 室颤 早搏 谵妄 震颤谵妄 肿物 裂伤 鼻饲 鼻饲管 胃管 导尿管 造瘘 长期卧床 "
-    "试管婴儿 穿孔 鼓膜穿孔 卧床 厌食症 伤寒沙门菌 沙门菌 带菌者 喝了农药 喝农药 喝下农药 早产儿 不孕不育 神经病 输液 吊瓶 "
+    "拐杖 拄拐 试管婴儿 穿孔 鼓膜穿孔 卧床 厌食症 伤寒沙门菌 沙门菌 带菌者 喝了农药 喝农药 喝下农药 早产儿 不孕不育 神经病 输液 吊瓶 "
     # a drug test: a result only when 阳性 follows (吗啡类呈阳性), else the seized substance
     # and a medicine that says what it treats, taken by someone (当事人长期服用降压药)
     "".split()) | TESTED | MEDICINES | FAILING, key=len, reverse=True)
@@ -195,22 +195,27 @@ _PLAIN = (r"(?:血[压糖脂]|转氨酶|尿酸|胆固醇|肌酐)(?:[1一]直|有
           r"|(?:心脏|心|腿上?|手臂|腰上?|骨头|眼睛)(?:里|上)?(?:装了|装有|放了|植入了?|安了|做过|做了|搭了)(?:\d+个)?"
           r"(?:支架|钢板|钢钉|起搏器|人工关节|搭桥|手术)"  # (round 8: 眼睛做过手术)
           # (round 10) measures of a body said with their value and no clinical unit: sight (裸眼视力0.3,
-          # 左眼视力下降至0.1), hearing lost in decibels, a heart's rate, a clotting ratio; an organ
-          # removed (左肾已于2019年摘除); walking on a crutch (离不开拐杖, 一瘸一拐); a heart or another organ that
-          # fails with an adverb between (心脏一直有毛病); what an examination found (心电图提示房颤)
-          r"|(?<=得过|患过|有过|得了|患了)结核(?![性病菌杆])"
-          r"|神志(?:时清时不清|不清|模糊|恍惚)|(?:腿|手臂|胳膊|腰|胸|头|脚)上?(?:的|里的)(?:钢板|钢钉|支架|假体)"
-          r"|(?:裸眼|矫正)?视力(?:下降至|降至|下降到|降到|只有|仅为?|为|是)?[0-5]\.\d{1,2}"
+          # 左眼视力下降至0.1: the eye and 裸眼 as its kind, _SEVERITY), hearing lost in decibels, a heart's
+          # rate; an organ removed (左肾已于2019年摘除); a heart or another organ that fails with an adverb
+          # between (心脏一直有毛病)
+          r"|视力(?:下降至|降至|下降到|降到|只有|仅为?|为|是)?[0-5]\.\d{1,2}"
           r"|听力(?:损失|下降|减退)(?:约|达)?\d{2,3}\s*(?:分贝|dB|db)"
           r"|心率(?:为|达|高达|每分钟|快至)*\d{2,3}次?(?:/分|每分钟)?"
           r"|(?:[左右双]侧?)?(?:肾脏?|肝脏?|脾脏?|胆囊|子宫|卵巢|乳房|甲状腺|肺叶|眼球)(?:已经?|已于|于|被)?(?:\d{4}年)?(?:\d{1,2}月)?(?:摘除|切除)(?!术)了?"
-          r"|(?:离不开|拄着?|靠|依靠)拐杖|[1一]瘸[1一]拐"
-          r"|(?:心脏|肝脏|肾脏|脑子|眼睛|耳朵|胃|腰)(?:[1一]直|也|都|老是|总是|早就|向来)+(?:不好|有毛病|有问题|不行)"
-          r"|(?:心电图|脑电图|CT|B超|彩超|核磁共振?|胃镜|肠镜|活检|病理)(?:检查)?(?:提示|显示|发现|查出|结果为|示)[^，,。；;]{1,12}")
-_PLAIN_FIRST = "神胳脚头胸结血耳眼双左右肝肺胃肾脑乳甲心腿手腰骨听视记认发高残胆子卵出转尿肌体膝髋颈人裸矫离拄靠依1一CB核肠活病脾眼"
-_DISEASE = ("(?=[" + "".join(sorted({w[0] for w in DISEASES} | {"h", "K"} | set(_HABIT_FIRST) | set(_PLAIN_FIRST))) + "])(?:"
+          r"|(?:心脏|肝脏|肾脏|脑子|眼睛|耳朵|胃|腰)(?:[1一]直|也|都|老是|总是|早就|向来)+(?:不好|有毛病|有问题|不行)")
+_PLAIN_FIRST = "血耳眼双左右肝肺胃肾脑乳甲心腿手腰骨听视记认发高残胆子卵出转尿肌体膝髋颈脾"
+# (round 10) Shapes whose first characters are everywhere (人, 结, 病, 神) or that are rare: behind a
+# lookahead of their own, so the many shapes of _PLAIN are not tried at every 人 or 结 — an abortion
+# after its verb (做完人流), tuberculosis after a verb of having had it (得过结核), a limp (一瘸一拐),
+# consciousness that comes and goes, metal left in a limb, what an examination found (心电图提示房颤).
+_RARE = (r"(?<=做完|做了|做过)人流(?!密|量)|(?<=得过|患过|有过|得了|患了)结核(?![性病菌杆])|(?<=[1一])瘸[1一]拐"
+         r"|神志(?:时清时不清|不清|模糊|恍惚)|(?:腿|手臂|胳膊|腰)上?(?:的|里的)(?:钢板|钢钉|支架|假体)"
+         r"|(?:心电图|脑电图|CT|B超|彩超|核磁共振?|胃镜|肠镜|活检|病理)(?:检查)?(?:提示|显示|发现|查出|结果为|示)[^，,。；;]{1,12}")
+_RARE_FIRST = "人结瘸神腿手胳腰心脑CB彩核胃肠活病"
+_DISEASE = ("(?=[" + "".join(sorted({w[0] for w in DISEASES} | {"h", "K"} | set(_HABIT_FIRST) | set(_PLAIN_FIRST) | set(_RARE_FIRST))) + "])(?:"
             + "(?=[" + "".join(sorted({w[0] for w in _DRUGS.split("|")} | set(_HABIT_FIRST) | set(_PLAIN_FIRST))) + "])(?:"
             + _PLAIN + "|" + _HABIT + ")|"
+            + "(?=[" + _RARE_FIRST + "])(?:" + _RARE + ")|"
             + _trie([w for w in DISEASES if w != "HIV"]) + r"|[Hh][Ii][Vv]|孕(?=\d{1,2}\s*[周月]))")  # 孕28周
 # What a condition may carry after it, inside the finding.
 # A certified grade (视力残疾一级: 1级 in the view) or how long (怀孕五个月) belongs to it too.
@@ -242,7 +247,7 @@ _SAID_OF_SOMEONE = re.compile(r"(?:烧伤|烫伤|骨折|挫伤|人|妇|阳性|�
 _BODY = (r"(?:[左右双单]?侧?(?:第[\d、,和至-]{1,8})?(?:[髋膝肩踝肘腕]关节|脑部|颅脑|头|脑|骨盆|盆骨|颅骨|鼻骨|脊椎|尾椎|全身多处|全身|多处|上肢|下肢|四肢|肢体|脊柱|颈部|淋巴结|肺部|呼吸道|尿路|泌尿系|肠道|手指|食指|拇指|中指|无名指|小指|脚趾|小腿|大腿|前臂|上臂|手掌|手腕|手|脚|足|腿|臂|"
          r"手部|足部|脚部|腿部|臂部|眼部|耳部|体内|头皮|支气管|气管|眼|耳|膝|踝|腕|肘|肩|髋|肋骨|腰椎|颈椎|胸椎|股骨颈|股骨头|股骨|胫腓骨|胫骨|腓骨|尺桡骨|尺骨|桡骨|锁骨|头部|面部|胸部|腹部|腰部|背部|鼓膜)(?:第\d+(?:节|根|块|颗))?)")
 # (round 5: a verb of having is no part of the type: 患慢性…, 为偏执型… )
-_SEVERITY = re.compile(r"(?:重度|中度|轻度|极重度|严重的?|[1一][只侧]|(?:(?![患为是有因称]|系(?!统))[\u4e00-\u9fff]){1,4}[性型]|宫内|宫外|晚期|早期|中期|末期|高危|先兆|高龄|心理|反复发作的?|[12]型|[甲乙丙丁戊][型类]|"
+_SEVERITY = re.compile(r"(?:裸眼|矫正|重度|中度|轻度|极重度|严重的?|[1一][只侧]|(?:(?![患为是有因称]|系(?!统))[\u4e00-\u9fff]){1,4}[性型]|宫内|宫外|晚期|早期|中期|末期|高危|先兆|高龄|心理|反复发作的?|[12]型|[甲乙丙丁戊][型类]|"
                        # (round 9) a grade of injury runs to ten (9级伤残)
                        rf"肢体|视力|听力|言语|智力|精神|多重|(?:10|[1-9])级|{_BODY}|[及和、](?={_BODY})|"
                        # (round 5: a burn's degree, Ⅱ度 = II度 in the view, 深Ⅱ度; the sample a result is of)
@@ -412,7 +417,7 @@ def _medicines(text: str, start: int, end: int) -> tuple[int, int] | None:
 _HAD_VERB = re.compile(rf"(?:[1一两2][条只根])?{_BODY}?(?:(?:去年|前年|今年|上个?月|前几年|近期|最近)(?:初|底|年初|年底|(?:\d{1,2}|十\d?)月份?)?|\d+次|\d+个?多?(?:年|月)前|小时候|当时|那时|那天|当天|当日|晚上|夜里|夜间|\d{{4}}年(?:\d{{1,2}}月)?(?:\d{{1,2}}日)?)?因?(?:已经|已|曾经|曾|正在|正|长期|[1一]直|仍|刚刚?|生下来就|从小就?|天生就?|每[日天晚周](?:要|都|需要?)?)?(?:有过)?"
                        r"(?:(?:尿检|血检|尿液检测|血液检测|毛发检测)(?:结果)?(?:显示|为|呈)?|"  # (round 8: the sample's test, 尿检结果显示…呈阳性)
                        r"被?查出来?(?:患有|患了?)|被诊断出|被(?:医生|医院)(?:诊断为|诊断出|确诊为?)|要?打\d*针?|(?:孕检|产检|体检|复查|检查|B超)(?:时|中)?(?:发现|查出|显示)(?:为|有)?|(?:因[^，,。；;因]{1,6}?)?(?:患有|患上|得了|患了|患)|被?确诊患有|被诊断为|(?:入院|出院|门诊|临床)?诊断为|诊断出|被?确诊为|被?确诊|是|住院行|入院行|患有|患上|罹患|身患|患|感染了|感染|染上|得了|装有|装了|"
-                       r"植入|安装了|戴着|佩戴|服用|口服|有点|有些|出现了?|进行了?|(?:静脉)?注射|做过|做了|做完|接受了|接受|参加|处于|因患|因|有|"
+                       r"植入|安装了|戴着|佩戴|服用|口服|有点|有些|出现了?|进行了?|离不开|拄着?|(?:静脉)?注射|做过|做了|做完|接受了|接受|参加|处于|因患|因|有|"
                        # (round 6: 系聋哑人, 行…切除术, 查出宫颈癌, 因车祸致颅脑损伤, 因服用…, 做过两次…)
                        r"是(?:个|一个|一名|名)|留下了?|落下了?|被?鉴定为|(?:行动|行走|走路|出行)?(?:需|需要|要|得)?(?:借助|依靠|靠)|因病|系|(?<![进执施实举履运银发盛流通旅步])行|被?查出来?(?:有|了)?|持证的?|持有|检出|因?(?:突发|突患)|得过|吃了?|因[^，,。；;因]{1,6}?(?:致使|导致|致|被)|因服用|因过量服用|做"
                        # (round 10) stitched, sent to, an examination's conclusion; the medicine as the answer names it (吃的是…,
@@ -1249,10 +1254,12 @@ _CUE_WORDS = sorted({w if any(c.isdigit() for c in w) else _cue(w) for w in DISE
                     # (瘾, 胎, 怀: not 二胎 or 上瘾, whose first characters are everywhere)
                     # (round 10: _PLAIN's organ removed, crutch, sight and hearing values, a heart's rate, an
                     # examination's finding; a maintenance treatment; an abortion said by 人流 after its verb)
-                    | {"摘除", "切除", "拐杖", "瘸", "视力", "心率", "分贝", "心电图", "脑电图", "胃镜", "肠镜", "活检", "病理", "B超", "彩超", "核磁",
-                       "维持治疗", "做完人流", "做了人流", "做过人流",
-                       "医院抽", "医院复查", "医院打针", "医院输液", "医院拿药", "医院开药", "医院取药", "医院做检查", "生开具", "试管婴儿", "尿蛋白", "尿糖", "潜血", "血铅", "血汞", "眼压", "神志", "钢板", "钢钉", "卧床",
-                       "在吃", "是吃", "直吃", "要吃", "靠吃", "常吃", "期吃", "身吃", "天吃", "晚吃", "日吃", "吃的是", "吃着", "生给开", "生开的", "生开了"}
+                    # (by a rare character where the word's first is everywhere: 持治疗 not 维持治疗, 吃 and 磁 and 贝
+                    # by the character before them, below)
+                    | {"摘除", "切除", "拐杖", "瘸", "视力", "心率", "心电图", "脑电图", "胃镜", "肠镜", "活检", "病理", "B超", "彩超",
+                       "持治疗", "完人流", "了人流", "过人流",
+                       "医院抽", "医院复查", "医院打针", "医院输液", "医院拿药", "医院开药", "医院取药", "医院做检查", "医生开", "医生给开",
+                       "大夫开", "大夫给开", "试管婴儿", "尿蛋白", "尿糖", "潜血", "血铅", "血汞", "眼压", "神志", "钢板", "钢钉", "卧床"}
                     | {"瘾", "吸食", "胎", "怀", "生了", "生完", "生下", "中检出", "内检出", "宫外", "宫内", "服用", "口服", "注射", "糖化血红蛋白", "毫克/", "毫摩尔", "毫米汞柱", "mg", "mol", "mmHg", "ml", "mL", "U/L", "g/L", "℃", "°C"})
 
 
@@ -1264,7 +1271,7 @@ def cues(extra: tuple[str, ...] = ()) -> str:
     """The pattern of the cue words, with `extra` words of another detector in the same trie (one
     pass over a text costs less than two)."""
     words = sorted(set(_CUE_WORDS) | {_cue(w) for w in extra})
-    first = sorted({w[0] for w in words} | {"h", "H", "患", "烧", "切", "敏"} | set(_ESTATE_END))
+    first = sorted({w[0] for w in words} | {"h", "H", "患", "烧", "切", "敏", "吃", "磁", "贝"} | set(_ESTATE_END))
     # (round 5: _DIAGNOSED's bare 患, but not the 隐患 of every safety inspection)
     # (round 9: a fever by 烧 and its degrees in any numerals, 发烧39度, 高烧三十九度)
     # (round 9) The trie's ~300 first characters are one alternation, and Python's engine tries its
@@ -1280,8 +1287,10 @@ def cues(extra: tuple[str, ...] = ()) -> str:
     for i in range(0, len(heads), size):
         chunk = heads[i:i + size]
         buckets.append("(?=[" + "".join(chunk) + "])(?:" + _trie([w for w in words if w[0] in chunk]) + ")")
-    return ("(?=[" + "".join(first) + "])(?:" + "|".join(buckets) + f"|(?=[{_ESTATE_END}Hh患烧切敏])(?:"
-            + rf"[{_ESTATE_END}]\d|[Hh][Ii][Vv]|(?<!隐)患|烧(?:到|至|达)?{_DEGREE}|(?<=全)切|(?<=过)敏))")
+    # (round 10: 吃 as a verb of taking, _TAKE, by the word before it; 核磁 and 分贝 by their second character)
+    return ("(?=[" + "".join(first) + "])(?:" + "|".join(buckets) + f"|(?=[{_ESTATE_END}Hh患烧切敏吃磁贝])(?:"
+            + rf"[{_ESTATE_END}]\d|[Hh][Ii][Vv]|(?<!隐)患|烧(?:到|至|达)?{_DEGREE}|(?<=全)切|(?<=过)敏"
+            + r"|(?<=[在是直要靠常期身天晚日])吃|吃(?:的是|着)|(?<=核)磁|(?<=分)贝))")
 
 
 CUES = cues()
