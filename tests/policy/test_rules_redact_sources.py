@@ -383,7 +383,8 @@ TUNE6D = {"address": (8, 8), "clean": (8, 0)}
 # A fifth (tune6e.tsv: 12 health in the plainest speech, 10 look-alikes), after the address fix,
 # measured once before the next: health 2/12 (main 1/12), 0 of 10 flagged: a body said plainly is
 # still where the gate generalises least. After:
-TUNE6E = {"health": (12, 11), "clean": (10, 0)}
+# (round 10: 12/12, the last row's course said after it now carried)
+TUNE6E = {"health": (12, 12), "clean": (10, 0)}
 # An eighth set (heldout8.tsv: health 60 in every register, address 30, id_card 15, other_id 15,
 # phone 15, email 10, bank 10, plate 10, 75 look-alikes of health and organisations' numbers),
 # written by one more person who had read neither the detectors nor the earlier sets, frozen
@@ -409,7 +410,8 @@ TUNE6E = {"health": (12, 11), "clean": (10, 0)}
 # 50.
 # Round 9 (mechanisms for other sets' rows, not tuned on this one): 50 -> 53, a coma's 状态, an operation's
 # 切除术 after the bare verb, the work one can no longer do.
-HELDOUT8 = {"address": (30, 27), "bank": (10, 10), "email": (10, 10), "health": (60, 53), "id_card": (15, 15),
+# (round 10: address 28 — an address restated in the next clause; health 54 — a prescription in an answer)
+HELDOUT8 = {"address": (30, 28), "bank": (10, 10), "email": (10, 10), "health": (60, 54), "id_card": (15, 15),
             "other_id": (15, 15), "phone": (15, 15), "plate": (10, 10), "clean": (75, 0)}
 # Round 7's own rows (tune7.tsv: organisations' landlines and conditions named by laws, statistics
 # and notices, 16 look-alikes, with persons' phones and health close to them, 9): main 9/9 caught,
@@ -508,9 +510,10 @@ HELDOUT10 = {"address": (30, 30), "bank": (15, 15), "email": (10, 10), "health":
 # label (中国建设银行…支行 6227 …); health said by its treatment (美沙酮维持治疗, 服用了佐匹克隆片助眠,
 # 一直在吃碳酸锂, 住院治疗 in an answer, 强制隔离戒毒), by a measure (裸眼视力0.3) or only in part
 # (系肺癌晚期患者, 右手三指因工伤截肢, 支架植入术). Still flagged: a company's 400 number, a school bus
-# and a driving school's car whose plates are written with a middle dot. Spent since.
-HELDOUT11 = {"address": (30, 27), "bank": (15, 13), "email": (10, 10), "health": (50, 39), "id_card": (15, 15),
-             "other_id": (20, 20), "phone": (20, 20), "plate": (15, 15), "clean": (125, 3)}
+# and a driving school's car whose plates are written with a middle dot. Spent since. Round 10 tuned on
+# it (with tune12, tune12b and tune12c): all caught whole, none flagged.
+HELDOUT11 = {"address": (30, 30), "bank": (15, 15), "email": (10, 10), "health": (50, 50), "id_card": (15, 15),
+             "other_id": (20, 20), "phone": (20, 20), "plate": (15, 15), "clean": (125, 0)}
 # Round 9's own rows (tune9.tsv: 70 health in plain and clinical words, 60 hard look-alikes: fleets
 # and government plates with ·, offices' phones with em dashes, statistics, laws, product hazards;
 # 33 numbers and addresses), written before the round's changes and measured once on main: 81/103
@@ -531,7 +534,7 @@ TUNE9B = {"health": (35, 34), "clean": (25, 0)}
 # before the changes it led to: main 14/25 whole, 6 of 15 flagged; the branch 14/25 (18 touched), 3 of
 # 15. After (a clinical document's colon, an unknown condition with what it does, 转移, 感染 of a body
 # part, 人流 after its verb, units in Chinese, times said plainly, counted among, hazards): 24/25, 0.
-TUNE9C = {"health": (25, 24), "clean": (15, 0)}
+TUNE9C = {"health": (25, 25), "clean": (15, 0)}  # (round 10: 25, a course said after a stay)
 # Round 9's fourth batch (tune9d.tsv: 15 health, 10 addresses and numbers, 15 look-alikes), measured
 # once before the changes it led to: main 17/25 whole (health 7/15), 4 of 15 flagged; the branch 17/25
 # (health 7/15, 12 touched), 2 of 15 — the whole statement is what fresh wording still escapes. After
@@ -571,14 +574,37 @@ TUNE9J = {"address": (8, 8), "health": (7, 7), "clean": (8, 1)}
 TUNE9K = {"health": (15, 14), "clean": (10, 0)}
 # Round 9's twelfth batch (tune9l.tsv: 10 health, 5 look-alikes), measured once before the changes it
 # led to: main and the branch 1/10 whole (6 touched), 0 of 5 flagged. After: 9/10, 0 of 5 (left: 得过结核
-# — 结核 as a word of its own would cut 结核性胸膜炎 short).
-TUNE9L = {"health": (10, 9), "clean": (5, 0)}
+# — 结核 as a word of its own would cut 结核性胸膜炎 short). Round 10: 10/10, 结核 only after a verb of
+# having had it (得过结核), never before 性.
+TUNE9L = {"health": (10, 10), "clean": (5, 0)}
 TUNE11 = {"address": (30, 30), "bank": (15, 15), "email": (10, 10), "health": (50, 50), "id_card": (15, 15),
           "other_id": (20, 20), "phone": (20, 20), "plate": (15, 15), "clean": (125, 0)}
+# Round 10. A twelfth set (tune12.tsv: 300 rows by an independent writer who had not read the code,
+# the brief of tune11), measured once on main before round 10 changed anything, the best estimate of
+# unseen text: 168/175 whole, 171 touched, health 44/50 whole (46 touched), 4 of 125 flagged (a
+# statistic's share, a law's article after its colon, a class of workers by a pregnancy's threshold, a
+# fleet's plate range). Then tuned on: all caught whole, none flagged.
+TUNE12 = {"address": (30, 30), "bank": (15, 15), "email": (10, 10), "health": (50, 50), "id_card": (15, 15),
+          "other_id": (20, 20), "phone": (20, 20), "plate": (15, 15), "clean": (125, 0)}
+# Round 10's own rows (tune12b.tsv: 60 health by treatment, medication, measure and course in
+# witnesses' and clerks' words, each secret the whole statement from its subject side to the end of its
+# course; 18 addresses and numbers; 42 look-alikes: school and fleet plates with ·, 400/800 numbers,
+# statistics and laws naming diseases and drugs, a product's dosage), measured once on main before the
+# changes: 38/78 whole (health 22/60 whole, 41 touched), 5 of 42 flagged. After: 77/78, 0 of 42 (left:
+# an address at a place of work, 住在其工作的建材市场B区18号门面后面的隔间, found up to 18号).
+TUNE12B = {"address": (8, 7), "bank": (2, 2), "email": (1, 1), "health": (60, 60), "id_card": (1, 1), "other_id": (1, 1),
+           "phone": (3, 3), "plate": (2, 2), "clean": (42, 0)}
+# Round 10's second batch (tune12c.tsv: 35 health, 5 numbers and addresses, 25 look-alikes), written
+# after the first fixes and measured once before the changes it led to: the branch 17/40 whole (health
+# 12/35 whole, 25 touched), 1 of 25 flagged; main 17/40 (health 12/35, 24 touched), 3 of 25 — the
+# first fixes carried almost nothing to fresh wording when the secret is the whole statement. After:
+# 39/40, 0 of 25 (left: 因低血糖晕倒在店内, where it happened).
+TUNE12C = {"address": (2, 2), "bank": (1, 1), "health": (35, 34), "phone": (1, 1), "plate": (1, 1), "clean": (25, 0)}
 FROZEN = {"heldout.tsv": HELDOUT_SHA256,
           "heldout10.tsv": "f8493b0aec78c699ef637c163feacbe4ce6d679f300852660aabe3a53ef70f7f",
           "heldout11.tsv": "a3e58efb1b6fcd8866f0b68ec8fc87e479608db27f77c767e0c9f7ddcff9a507",
           "tune11.tsv": "5e8c66f9d7aa942c2c90639c68c4f60e8efa26ac47bde84c965dd8133d3f78ca",  # its before-figures are of this file
+          "tune12.tsv": "86e22f73d738da005f4eb08fbfd74e28529bf3957068ddbbfb65b14d807ef343",  # (as /work/tuning12/leaks_E.tsv was given: its before-figures are of this file)
           "heldout9.tsv": "c5c10f5ae0b329962f04957d1b6d3dd1586351ce8e3468c5692026d3ba6bf8f8",
           "heldout8.tsv": "dac3b81da5f413090d058c3e5219a56413875057d34d4bf246627c8268d6a39a",
           "heldout6.tsv": "13e0c2d002a72861b3a02f061634785ac51bf54ff6b47793224a5ccc277cd490",
@@ -602,7 +628,8 @@ FROZEN = {"heldout.tsv": HELDOUT_SHA256,
                                           ("tune9g.tsv", TUNE9G), ("tune9h.tsv", TUNE9H),
                                           ("tune9i.tsv", TUNE9I), ("tune9j.tsv", TUNE9J),
                                           ("tune9k.tsv", TUNE9K), ("tune9l.tsv", TUNE9L),
-                                          ("tune11.tsv", TUNE11)])
+                                          ("tune11.tsv", TUNE11), ("tune12.tsv", TUNE12),
+                                          ("tune12b.tsv", TUNE12B), ("tune12c.tsv", TUNE12C)])
 def test_eval_leaks_figures(name: str, figures: dict[str, tuple[int, int]]) -> None:
     """The figures scripts/eval_leaks.py prints (and the report gives) for both corpora."""
     import eval_leaks

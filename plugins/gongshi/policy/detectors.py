@@ -514,6 +514,8 @@ def _labelled(v: View) -> Iterator[Match]:
             yield Match(ACCOUNT, *masked(v, m.start(2), m.end(2), 4, 4))
     for m in BANK_NAMED_RE.finditer(v.text):
         number = digits(m.group(1))
+        if 16 <= len(number) <= 19 and luhn_valid(number):
+            continue  # a card's number: the card detector reports it as a card
         if _one_separator_kind(m.group(1)) and not id_shaped(number) and not uscc_valid(number) \
                 and not owners.public(v.text, m.start(1), m.end(1)):
             yield Match(ACCOUNT, *masked(v, m.start(1), m.end(1), 4, 4))
