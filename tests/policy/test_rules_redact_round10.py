@@ -48,6 +48,16 @@ STOPPED = [
     ('证人称当事人的儿子“脑子受过伤，说话颠三倒四”。', d.HEALTH, '脑子受过伤，说话颠三倒四”', None),
     ('当事人称其妻子在做试管婴儿，每天都要打针。', d.HEALTH, '其妻子在做试管婴儿，每天都要打针', None),
     ('答：我胳膊上的钢钉还没取，提不了重物。', d.HEALTH, '我胳膊上的钢钉还没取，提不了重物', None),
+    # Classes tune12d showed (a third batch), on new sentences: an unknown condition by more endings with
+    # its person and a comma, an answer's stay counted, a systolic value, a function re-examined anywhere,
+    # a transplant said plainly, a limb cut above a joint, an assessment form's colon.
+    ('当事人称其双下肢静脉曲张，每天要穿弹力袜。', d.HEALTH, '其双下肢静脉曲张，每天要穿弹力袜', None),
+    ('答：前年住过一次院，是因为肺炎。', d.HEALTH, '前年住过一次院，是因为肺炎', None),
+    ('答：我血压高压一百七，头晕得站不住。', d.HEALTH, '我血压高压一百七，头晕得站不住', None),
+    ('证人称当事人每两个月要去市里复查一次肝功能。', d.HEALTH, '每两个月要去市里复查一次肝功能', None),
+    ('答：我前年换过肾，每天都要吃抗排异药。', d.HEALTH, '我前年换过肾，每天都要吃抗排异药', None),
+    ('经核实，当事人左腿膝关节以上截肢。', d.HEALTH, '左腿膝关节以上截肢', None),
+    ('当事人持有的残疾评定表载明：右眼视力残疾二级。', d.HEALTH, '右眼视力残疾二级', None),
     # Addresses: the home said first and its address restated after 即, a yard's rows, a lettered
     # block's room after a dash, where in a village a house stands in brackets.
     ('当事人住在其表哥家，即城南街道和平路9号院内3排5号。', d.ADDRESS, '城南街道和平路9号院内3排5号', '城南街道和平路*号院内3排*号'),
@@ -60,6 +70,8 @@ STOPPED = [
 ]
 
 PUBLIC = [
+    '该福利院收住的儿童中有5名长期卧床。',
+    '当事人公司执法人员到现场复查整改情况。',
     '当事人运输公司的校车（号牌皖K·X2231）未按规定年检。',
     '某公交公司12路公交车（浙A·B3321）驾驶员未按规定进站。',
     '当事人公司名下营运客车共5辆，号牌为苏A·K1101至苏A·K1105。',

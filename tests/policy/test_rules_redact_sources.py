@@ -600,6 +600,12 @@ TUNE12B = {"address": (8, 7), "bank": (2, 2), "email": (1, 1), "health": (60, 60
 # first fixes carried almost nothing to fresh wording when the secret is the whole statement. After:
 # 39/40, 0 of 25 (left: 因低血糖晕倒在店内, where it happened).
 TUNE12C = {"address": (2, 2), "bank": (1, 1), "health": (35, 34), "phone": (1, 1), "plate": (1, 1), "clean": (25, 0)}
+# Round 10's third batch (tune12d.tsv: 35 health in fresh wording, 20 look-alikes), written after every
+# change before it and measured once before the changes it led to: the branch 19/35 whole (29 touched), 1
+# of 20 flagged; main 16/35 (28 touched), 2 of 20 — about half of fresh health wording caught whole, nine
+# in ten touched. After (unknown conditions by more endings, an answer's stays, a systolic value, a
+# function re-examined, a transplant said plainly, a count before a condition): 35/35, 0 of 20.
+TUNE12D = {"health": (35, 35), "clean": (20, 0)}
 FROZEN = {"heldout.tsv": HELDOUT_SHA256,
           "heldout10.tsv": "f8493b0aec78c699ef637c163feacbe4ce6d679f300852660aabe3a53ef70f7f",
           "heldout11.tsv": "a3e58efb1b6fcd8866f0b68ec8fc87e479608db27f77c767e0c9f7ddcff9a507",
@@ -629,7 +635,8 @@ FROZEN = {"heldout.tsv": HELDOUT_SHA256,
                                           ("tune9i.tsv", TUNE9I), ("tune9j.tsv", TUNE9J),
                                           ("tune9k.tsv", TUNE9K), ("tune9l.tsv", TUNE9L),
                                           ("tune11.tsv", TUNE11), ("tune12.tsv", TUNE12),
-                                          ("tune12b.tsv", TUNE12B), ("tune12c.tsv", TUNE12C)])
+                                          ("tune12b.tsv", TUNE12B), ("tune12c.tsv", TUNE12C),
+                                          ("tune12d.tsv", TUNE12D)])
 def test_eval_leaks_figures(name: str, figures: dict[str, tuple[int, int]]) -> None:
     """The figures scripts/eval_leaks.py prints (and the report gives) for both corpora."""
     import eval_leaks

@@ -62,7 +62,7 @@ TESTED = frozenset("吗啡 甲基苯丙胺 苯丙胺 氯胺酮 海洛因 大麻 
 # A medicine that says what it treats: health data only when someone takes it (服用, 注射 …), not
 # when it is sold, or given to others (为多名糖尿病患者注射胰岛素).
 MEDICINES = frozenset("抗抑郁药 抗抑郁药物 抗精神病药 抗精神病药物 降压药 降糖药 胰岛素 抗病毒药物 抗癫痫药 抗凝药 安眠药 抗结核药 止痛药 "
-                      "精神类药物 抗结核药物 抗凝药物 降压药物 降糖药物 抗癫痫药物 安眠药物 镇静药 镇静药物 抗焦虑药 抗焦虑药物".split())
+                      "精神类药物 抗结核药物 抗凝药物 降压药物 降糖药物 抗癫痫药物 安眠药物 抗焦虑药 抗焦虑药物".split())
 _TAKING = re.compile(r"(?:服用|服药|口服|在用|注射|使用|依赖|吃|打)[^，,。；;]{0,4}\Z")  # (round 6: 吃降压药, 打胰岛素)
 _GIVING = re.compile(r"(?:为|给|向|帮|替|对)[^，,。；;]{0,12}\Z")
 # A sense or a faculty and how it fails (听力不好, 行动不便).
@@ -125,8 +125,8 @@ DISEASES = sorted(set(
     # round 10: a pregnancy's stage as a scan reports it, an arrhythmia, delirium, a lesion, hospital
     # care said by what is given (鼻饲, 吸着氧), a wound stitched, a carrier of typhoid, pneumoconiosis's
     # short name, poisoning by drinking pesticide, the early-born child, a long stay in bed
-    "早孕 中孕 晚孕 房颤 心房颤动 室颤 早搏 谵妄 震颤谵妄 肿物 裂伤 鼻饲 鼻饲管 胃管 导尿管 造瘘 长期卧床 "
-    "拐杖 拄拐 试管婴儿 鼓膜穿孔 卧床 厌食症 伤寒沙门菌 沙门菌 带菌者 喝了农药 喝农药 喝下农药 早产儿 不孕不育 神经病 输液 吊瓶 "
+    "早孕 中孕 房颤 心房颤动 早搏 谵妄 震颤谵妄 肿物 裂伤 鼻饲 鼻饲管 胃管 "
+    "呼吸暂停 睡眠呼吸暂停 拐杖 拄拐 试管婴儿 鼓膜穿孔 卧床 厌食症 伤寒沙门菌 沙门菌 带菌者 早产儿 不孕不育 神经病 输液 "
     # a drug test: a result only when 阳性 follows (吗啡类呈阳性), else the seized substance
     # and a medicine that says what it treats, taken by someone (当事人长期服用降压药)
     "".split()) | TESTED | MEDICINES | FAILING, key=len, reverse=True)
@@ -176,7 +176,7 @@ _HABIT_FIRST = "吸注服怀宫美药尿血毛体生戒"  # the first characters
 # stands with an adverb between (血糖一直很高, 血压有点高), a sense that fails (耳朵基本听不见了, 一只眼睛
 # 看不见), something grown in an organ (肝上长了个瘤子, 肺上有阴影), a device put in a body (心脏装了
 # 支架, 腿上装了钢板); each begins with a character the vocabulary's words begin with already.
-_PLAIN = (r"(?:血[压糖脂]|转氨酶|尿酸|胆固醇|肌酐)(?:[1一]直|有点|有些|比较|偏|很|特别|还|也|太|总是|老是|经常)*(?:(?:偏高|很高|高|偏低|低)(?:(?:到|至|达|有)\d+(?:[百十]\d*)?多?)?|控制不好|控制不住|控制不佳|不稳定?|不正常)(?![\u4e00-\u9fff]{0,2}(?:人群|患者|的人|者|等))"
+_PLAIN = (r"(?:血[压糖脂]|转氨酶|尿酸|胆固醇|肌酐)(?:[1一]直|有点|有些|比较|偏|很|特别|还|也|太|总是|老是|经常)*(?:(?:偏高|很高|高(?!压)|偏低|低(?!压))(?:(?:到|至|达|有)\d+(?:[百十]\d*)?多?)?|控制不好|控制不住|控制不佳|不稳定?|不正常)(?![\u4e00-\u9fff]{0,2}(?:人群|患者|的人|者|等))"
           # (round 9) a faculty or an organ's function that fails, an adverb between (听力也不好, 肝功能受损)
           r"|(?:听力|视力|记忆力|认知能力|肝功能|肾功能|心功能|肺功能|心肺功能)(?:也|都|[1一]直|有点|有些|很|越来越|比较|明显|严重|已经|已|逐渐)*"
           r"(?:不好|不太好|不行|不佳|较差|很差|差|下降|减退|衰退|受损|损害|异常|不全|衰竭|丧失)(?:(?:至|到)\d+(?:\.\d+)?)?"
@@ -198,6 +198,7 @@ _PLAIN = (r"(?:血[压糖脂]|转氨酶|尿酸|胆固醇|肌酐)(?:[1一]直|有
           # 左眼视力下降至0.1: the eye and 裸眼 as its kind, _SEVERITY), hearing lost in decibels, a heart's
           # rate; an organ removed (左肾已于2019年摘除); a heart or another organ that fails with an adverb
           # between (心脏一直有毛病)
+          r"|血压(?:的)?(?:高压|低压|收缩压|舒张压)(?:有|达到?|为|是|在)?\d+(?:百\d*)?多?"
           r"|视力(?:下降至|降至|下降到|降到|只有|仅为?|为|是)?[0-5]\.\d{1,2}"
           r"|听力(?:损失|下降|减退)(?:约|达)?\d{2,3}\s*(?:分贝|dB|db)"
           r"|心率(?:为|达|高达|每分钟|快至)*\d{2,3}次?(?:/分|每分钟)?"
@@ -208,10 +209,10 @@ _PLAIN_FIRST = "血耳眼双左右肝肺胃肾脑乳甲心腿手腰骨听视记�
 # lookahead of their own, so the many shapes of _PLAIN are not tried at every 人 or 结 — an abortion
 # after its verb (做完人流), tuberculosis after a verb of having had it (得过结核), a limp (一瘸一拐),
 # consciousness that comes and goes, metal left in a limb, what an examination found (心电图提示房颤).
-_RARE = (r"(?<=做完|做了|做过)人流(?!密|量)|(?<=得过|患过|有过|得了|患了)结核(?![性病菌杆])|(?<=[1一])瘸[1一]拐"
+_RARE = (r"(?<=做完|做了|做过)人流(?!密|量)|换(?:过|了)(?:肾|肝|心脏|角膜|骨髓|关节)|住(?:过|了)(?:\d+次|[1一]回)?院|(?<=得过|患过|有过|得了|患了)结核(?![性病菌杆])|(?<=[1一])瘸[1一]拐"
          r"|神志(?:时清时不清|不清|模糊|恍惚)|(?:腿|手臂|胳膊|腰)上?(?:的|里的)(?:钢板|钢钉|支架|假体)"
          r"|(?:心电图|脑电图|CT|B超|彩超|核磁共振?|胃镜|肠镜|活检|病理)(?:检查)?(?:提示|显示|发现|查出|结果为|示)[^，,。；;]{1,12}")
-_RARE_FIRST = "人结瘸神腿手胳腰心脑CB彩核胃肠活病"
+_RARE_FIRST = "换住人结瘸神腿手胳腰心脑CB彩核胃肠活病"
 _DISEASE = ("(?=[" + "".join(sorted({w[0] for w in DISEASES} | {"h", "K"} | set(_HABIT_FIRST) | set(_PLAIN_FIRST) | set(_RARE_FIRST))) + "])(?:"
             + "(?=[" + "".join(sorted({w[0] for w in _DRUGS.split("|")} | set(_HABIT_FIRST) | set(_PLAIN_FIRST))) + "])(?:"
             + _PLAIN + "|" + _HABIT + ")|"
@@ -245,9 +246,9 @@ _SAID_OF_SOMEONE = re.compile(r"(?:烧伤|烫伤|骨折|挫伤|人|妇|阳性|�
 # Also the type (甲型病毒性肝炎), the kinds of a combined disability (听力言语残疾), the body part of
 # an injury (左下肢截肢, 右手食指骨折) and the way a treatment is given (血液透析), in any order.
 _BODY = (r"(?:[左右双单]?侧?(?:第[\d、,和至-]{1,8})?(?:[髋膝肩踝肘腕]关节|脑部|颅脑|头|脑|骨盆|盆骨|颅骨|鼻骨|脊椎|尾椎|全身多处|全身|多处|上肢|下肢|四肢|肢体|脊柱|颈部|淋巴结|肺部|呼吸道|尿路|泌尿系|肠道|手指|食指|拇指|中指|无名指|小指|脚趾|小腿|大腿|前臂|上臂|手掌|手腕|手|脚|足|腿|臂|"
-         r"手部|足部|脚部|腿部|臂部|眼部|耳部|体内|头皮|支气管|气管|眼|耳|膝|踝|腕|肘|肩|髋|肋骨|腰椎|颈椎|胸椎|股骨颈|股骨头|股骨|胫腓骨|胫骨|腓骨|尺桡骨|尺骨|桡骨|锁骨|头部|面部|胸部|腹部|腰部|背部|鼓膜)(?:第\d+(?:节|根|块|颗))?)")
+         r"手部|足部|脚部|腿部|臂部|眼部|耳部|体内|头皮|支气管|气管|眼|耳|膝|踝|腕|肘|肩|髋|肋骨|腰椎|颈椎|胸椎|股骨颈|股骨头|股骨|胫腓骨|胫骨|腓骨|尺桡骨|尺骨|桡骨|锁骨|头部|面部|胸部|腹部|腰部|背部|鼓膜)(?:第\d+(?:节|根|块|颗)|以下|以上)?)")
 # (round 5: a verb of having is no part of the type: 患慢性…, 为偏执型… )
-_SEVERITY = re.compile(r"(?:裸眼|矫正|重度|中度|轻度|极重度|严重的?|[1一][只侧]|(?:(?![患为是有因称]|系(?!统))[\u4e00-\u9fff]){1,4}[性型]|宫内|宫外|晚期|早期|中期|末期|高危|先兆|高龄|心理|反复发作的?|[12]型|[甲乙丙丁戊][型类]|"
+_SEVERITY = re.compile(r"(?:裸眼|矫正|重度|中度|轻度|极重度|严重的?|[1一][只侧]|(?:(?![患为是有因称]|系(?!统))[\u4e00-\u9fff]){1,6}[性型]|宫内|宫外|晚期|早期|中期|末期|高危|先兆|高龄|心理|反复发作的?|[12]型|[甲乙丙丁戊][型类]|"
                        # (round 9) a grade of injury runs to ten (9级伤残)
                        rf"肢体|视力|听力|言语|智力|精神|多重|(?:10|[1-9])级|{_BODY}|[及和、](?={_BODY})|"
                        # (round 5: a burn's degree, Ⅱ度 = II度 in the view, 深Ⅱ度; the sample a result is of)
@@ -258,7 +259,7 @@ _SEVERITY = re.compile(r"(?:裸眼|矫正|重度|中度|轻度|极重度|严重�
 # (round 5: an operation by its kind, …切除术/移植术/置换术, after 行 as clinical notes write it:
 # 于2023年3月行子宫切除术)
 _PROCEDURE = "根治术|介入术|消融术|结扎术|切开术|切除术|摘除术|移植术|置换术|修补术|成形术|搭桥术|造口术|造瘘术|引流术|植入术|矫正术|复位术|固定术"
-_UNKNOWN_ENDS = ("症", "炎", "癌", "瘤", "综合征", "手术", "伤", "病", "出血", "衰竭", "结石", "穿孔", "梗死", "梗塞", "变性", "坏死", "全切", "切除", "疹", "痛", "中毒", *_PROCEDURE.split("|"))
+_UNKNOWN_ENDS = ("症", "炎", "癌", "瘤", "综合征", "手术", "伤", "病", "出血", "衰竭", "结石", "穿孔", "梗死", "梗塞", "变性", "坏死", "全切", "切除", "疹", "痛", "中毒", "曲张", "狭窄", "积液", "溃疡", *_PROCEDURE.split("|"))
 _UNKNOWN = re.compile(r"(?:因|为|系|患(?![者方])|做完|做了|做过|接受了?|行|自幼|从小|先天|突发|突患|(?<=[我他她其人])有)(?:\d+次)?"
                       rf"([\u4e00-\u9fff][\u4e00-\u9fff\d]{{0,8}}?(?:{_PROCEDURE}|症|炎|癌|瘤|综合征|手术|出血|衰竭|结石|穿孔|梗死|梗塞|变性|坏死|全切|切除(?!术)|疹|痛(?![快苦心])|中毒|伤(?![害人者残亡])|"
                       r"病(?![例房区床人毒菌虫害情况因历种死]))(?!(?!住院)[\u4e00-\u9fff]?[药苗剂械品店院科防物商企]))")  # (…炎住院: a stay, no hospital's name)
@@ -268,9 +269,9 @@ _UNKNOWN = re.compile(r"(?:因|为|系|患(?![者方])|做完|做了|做过|接�
 _UNKNOWN_DOES = re.compile(r"(?:其|我(?![局委所队厅市县区省国司部办院校店们])|他(?![人们])|她(?!们)|当事人|本人|"
                            r"(?<=[\u4e00-\u9fff])某某?(?![省市州盟县区旗镇乡村街路巷道医公单局所中学])|父亲|母亲|妻子|丈夫|儿子|女儿|老伴|之[父母妻夫子女兄弟姐妹])"
                            r"(?:当时|那时|那段时间|近期|最近|又|再次|突然|[1一]直)?"
-                           r"((?:(?![的对在为是有和与及、])[\u4e00-\u9fff]){1,6}?(?:炎|症|病|癌|瘤|结石|囊肿|息肉|增生|出血))(?=发作|复发|加重|恶化|住院|入院|[,，])")
+                           r"((?:(?![的对在为是有和与及、])[\u4e00-\u9fff]){1,6}?(?:炎|症|病|癌|瘤|结石|囊肿|息肉|增生|出血|曲张|狭窄|积液|溃疡))(?=发作|复发|加重|恶化|住院|入院|[,，])")
 # (literals first: the pattern above may start at any character, so it runs only where one of these is)
-_DOES = re.compile(r"发作|复发|加重|恶化|住院|入院|(?:[炎症病癌瘤]|结石|囊肿|息肉|增生|出血)[,，]")
+_DOES = re.compile(r"发作|复发|加重|恶化|住院|入院|(?:[炎症病癌瘤]|结石|囊肿|息肉|增生|出血|曲张|狭窄|积液|溃疡)[,，]")  # (round 10: 静脉曲张, …狭窄)
 _UNKNOWN_TAIL = re.compile(rf"(?:{_PROCEDURE}|手术)?(?:术后|晚期|早期|中期|末期|患者|病人|病史|后遗症)?")
 _NOT_VERB_BEFORE_XING = set("进执施实举履运银发盛流通旅步")  # 进行, 执行, 银行: 行 is no clinical verb there
 _NOT_HAD = re.compile(r"致|造成|导致|引起|实施|进行|开展|施行|提供|[甲乙丙]类|传染病|^(?:患者|顾客|他人|消费者|病人|客户|多名|多位|群众)")
@@ -289,7 +290,7 @@ _BODY_BEFORE = re.compile(rf"{_BODY}\Z")
 # (round 9) Devices a body wears or lives on: someone's only when nobody gives them to others.
 _EQUIPPED = re.compile(r"(?:设有|配备了?|配有|购置了?|销售|出售|采购|提供)[^，,。；;]{0,4}\Z")  # a body's stock
 # (round 10) Treatments a person receives, not one given to others (为患者进行静脉输液, 为顾客打针输液).
-GIVEN = frozenset("输液 吊瓶 鼻饲 鼻饲管 胃管 导尿管".split())
+GIVEN = frozenset("输液 鼻饲 鼻饲管 胃管".split())
 DEVICES = frozenset("助行器 助听器 人工耳蜗 起搏器 心脏起搏器 假肢 义肢 胰岛素泵 呼吸机 制氧机 假眼 义眼".split())
 ON_BODY = frozenset("缺失 缺损 萎缩 畸形 坏死 感染 侧弯 肿大 扭伤 擦伤".split())
 INJURED = frozenset("轧断 压断 砸断 夹断 绞断 锯断 砸伤 压伤 夹伤 轧伤 咬伤 切断 割断 砍断 碾断 撞断 割伤 砍伤 刺伤 扎伤".split())
@@ -316,6 +317,9 @@ _FOR_CUSTOMERS = re.compile(r"(?:为|向|给|对|针对|面向|帮助|招揽)(?:
                             r"就诊的|所有|全体)?\Z")
 # (round 9) A condition before the group of others it describes (对出现发热症状的顾客…): customers,
 # passengers and the public are never the party whose data the record holds.
+_ANSWER = re.compile(r"(?<![问])答[：:]\s*\Z")
+_WHEN_SAID = re.compile(r"(?:去年|前年|今年|上个?月|前几年|那几天|那段时间|最近|近期|平时|一直|现在|目前|已经|曾经?|\d{4}年(?:\d{1,2}月)?)*")
+_COUNT_BEFORE = re.compile(r"(?:有|共|计|其中)\d+(?:名|人|位|例|户)(?:老人|人员|患者|职工|学生|儿童)?(?:是|为|系|属于?)?(?:长期|常年|一直)?\Z")
 _RECORDS_AFTER = re.compile(r"的?[^，,。；;]{0,4}?(?:随访|管理|档案|登记|建档|记录|台账|监护情况)")
 _GROUP_AFTER = re.compile(r"(?:以上|以下|以内|及以上)?的(?:女职工|职工|员工|劳动者|妇女|女性|从业人员|顾客|消费者|旅客|游客|乘客|群众|居民|人群|学生|儿童|就诊者|就诊人员|求职者|受检者)")
 # (round 5) Counted people (收住残疾人38名), a warning on goods (孕妇和哺乳期妇女禁用), a test arranged
@@ -442,13 +446,15 @@ _AT_HOSPITAL = re.compile(r"(?:在|于|到)[^，,。；;在于到]{0,10}?(?:医�
 # in the sentence (曾在市精神卫生中心治疗过两年, 在戒毒所强制隔离戒毒): evidence of a condition with no
 # word for it. Not a place of business (位于…肿瘤医院对面) nor a service to it (为…精神卫生中心提供).
 _WARDS = "精神科|肿瘤科|感染科|精神病院|精神病医院|精神卫生中心|精神专科医院|肿瘤医院|传染病医院|结核病医院|胸科医院|戒毒所|戒毒中心"
-_WARD_CUE = re.compile(_WARDS + "|医院|卫生院|诊所")
+_WARD_CUE = re.compile(_WARDS + "|医院|卫生院|诊所|复查")
 _WARD = re.compile(rf"(?:在|于|到|住进|送往|送至|送到|转入)[^，,。；;在于到]{{0,8}}?(?:{_WARDS})"
                    r"(?=[^，,。；;]{0,6}?(?:住|治疗|就诊|隔离|戒|关|化疗|放疗|手术|门诊|抢救|开具?|取药|配药|拿药|注射|打针|服药|吃药|复诊|复查))"
                    # (round 9) a stay said by the verb of going in alone (他前几年去过精神病院)
                    rf"|(?:去过|进过|住过|住进过?|关进过?|送进过?)[^，,。；;]{{0,8}}?(?:{_WARDS})"
                    # (round 10) any hospital, with a test or a treatment done there right after (每个月都要去医院抽一次血)
-                   r"|(?:去|到|上)[^，,。；;去到上]{0,6}?(?:医院|卫生院|诊所)[^，,。；;]{0,2}?(?:抽[1一]?次?血|复查|透析|化疗|放疗|打针|输液|拿药|开药|取药|做检查)")
+                   r"|(?:去|到|上)[^，,。；;去到上]{0,6}?(?:医院|卫生院|诊所)[^，,。；;]{0,2}?(?:抽[1一]?次?血|复查|透析|化疗|放疗|打针|输液|拿药|开药|取药|做检查)"
+                   # (a re-examination of a body's function anywhere: 去省城复查一次甲状腺功能; not an inspection's 复查)
+                   r"|(?:去|到|上)[^，,。；;去到上]{0,6}?复查[^，,。；;]{0,8}?(?:功能|指标|血常规|尿常规|血糖|血压|肝功|肾功|甲功|病情)")
 
 
 # (round 8) Who has it, right before the verb or the condition (我有癫痫, 儿子有自闭症, 其子患有…,
@@ -486,7 +492,7 @@ def _list_end(text: str, end: int, core: str) -> tuple[int, str]:
 # (round 10) When, how often and how it must be done, before the verb or the hospital (每周需到县医院做两次
 # 血液透析, 每天早晚各注射一次胰岛素, 那段时间在做放疗, 需终身服用…): the statement's subject side, which a
 # reader marks with it; and the part of a body counted (右手三指因工伤截肢).
-_WHEN_BEFORE = re.compile(r"(?:每个?[日天晚周月年]|每个?星期|[1一]天|隔天|定期|长期|终身|常年|平时|平常|目前|现在|仍然?|还|正在|在|需要?|要|得|必须|"
+_WHEN_BEFORE = re.compile(r"(?:每个?[日天晚周月年]|每\d+个?(?:月|周|天|年)|每个?星期|[1一]天|隔天|定期|长期|终身|常年|平时|平常|目前|现在|仍然?|还|正在|在|需要?|要|得|必须|"
                           r"早上|晚上|中午|睡前|饭后|早晚|早中晚|各|都|已经|已|曾经?|刚刚?|靠|依靠|[1一]直|那段时间|那几天|这段时间|近期|最近|经常|按时|规律)+\Z")
 _PART_BEFORE = re.compile(rf"{_BODY}\d+[根个只]?(?:手指|脚趾|指|趾)\Z")
 
@@ -544,11 +550,12 @@ _GOES_ON = re.compile(
     # (round 10) what remains of an organ (现仅存右肾), oxygen breathed, a diet kept, faces not known, a limb
     # without strength, a birth just given, a value said after (INR维持在2.5, 出生时体重1.6公斤), a test turned
     # negative, an antenatal finding, a fit's course, stitches
-    r"输注|输血|凝血因子|复吸|输[^，,。；;]{0,3}血|打[^，,。；;]{0,6}针|[头胸腹腰背腿膝胃牙][^，,。；;]{0,4}?(?:痛|疼)|孩子(?:刚)?满\d+个?(?:月|周|天)|"
+    r"输注|输血|凝血因子|复吸|导尿管|输[^，,。；;]{0,3}血|打[^，,。；;]{0,6}针|[头胸腹腰背腿膝胃牙][^，,。；;]{0,4}?(?:痛|疼)|孩子(?:刚|才|刚刚|只有)?满?\d+个?多?(?:月|周|天)大?|喷雾剂|气雾剂|吸入剂|随身(?:带着|携带)[^，,。；;]{0,10}|看不太?清|听不太?清|握不住|抓不住|才能取出|取出来|"
+    r"(?:空腹|餐后)?(?:血糖|血压)[^，,。；;\d]{0,4}?(?:\d+|十几|几十)|只有\d+岁?(?:孩子|小孩|儿童)的(?:理解能力|智力|智商)|理解能力|认知水平|智力水平|抽[^，,。；;]{0,3}血|"
     # (round 10) what a doctor said or did, a function checked, a body's support lost, a fit's words
     r"医生(?:不让|让|说|嘱咐|建议|要求|开具?)|(?:看|找)[^，,。；;]{0,4}医生|(?:肝|肾|心|肺)功能|血常规|尿常规|急救|认错人|颠[3三]倒[4四]|语无伦次|"
     r"(?:无法|不能|难以)自主(?:呼吸|排尿|排便|进食|翻身)|(?:无法|不能)(?:呼吸|排尿|排便|翻身)|穿刺|(?:还)?没有?取(?:出来?)?|未取出|"
-    r"每(?:次|晚|天|日)(?:\d+|半)(?:片|粒|袋|支|毫升|ml|颗)|提不了|拿不了|搬不了|不能断药|断不了药|[1一](?:天|日)[1-9](?:次|片|粒|颗|支)|"
+    r"每(?:次|晚|天|日)(?:\d+|半)(?:片|粒|袋|支|毫升|ml|颗)|提不了|拿不了|搬不了|站不住|站不稳|弹力袜|支具|护具|不能断药|断不了药|[1一](?:天|日)[1-9](?:次|片|粒|颗|支)|"
     r"(?:仅存|只剩|只有)(?:[左右]|[1一]个|[1一]侧|[1一]只)?(?:肾|肺|眼|耳)|吸着?氧|饮食控制|控制饮食|不认[得识]人|使不上劲|没有?力气|刚生产|生产[^，,。；;]{0,2}?(?:半个|\d+个?)(?:多)?(?:月|天|周)|"
     r"(?:INR|心率|血氧|眼压|体重|体温)[^，,。；;\d]{0,6}\d+(?:\.\d+)?(?:左右|公斤|斤|千克|kg|度|次)?|转阴|痰检|产检|胎盘|胎心|宫缩|发作起来[^，,。；;]{0,4}|会抽|共\d+针|"
     r"头发[^，,。；;]{0,3}掉|脱发|身体[^，,。；;]{0,3}虚|虚弱|开刀|动手术|开过刀|起夜|睡眠[^，,。；;]{0,3}差|[头胸腹腰背腿膝胃牙]部?(?:痛|疼)|"
@@ -616,10 +623,10 @@ def _goes_on(text: str, end: int, marks: list[int]) -> int:
 
 # (round 9) What a clinical document states after its colon (出院诊断书显示：COPD急性加重期): its object is
 # a diagnosis whatever it is called, as after 诊断为.
-_RECORD = re.compile(r"(?:诊断书|诊断证明书?|出院诊断|入院诊断|出院小结|出院记录|病假条|病假单|病假证明|病历|门诊病历|病情证明|疾病证明)(?:上)?(?:显示|记载|载明|写明|为)?[：:]\s*")
+_RECORD = re.compile(r"(?:诊断书|诊断证明书?|出院诊断|入院诊断|出院小结|出院记录|病假条|病假单|病假证明|病历|门诊病历|病情证明|疾病证明|评定表|评定结论|鉴定书|鉴定意见书?|体检表|体检报告|检查报告)(?:上)?(?:显示|记载|载明|写明|为)?[：:]\s*")
 _CASES = re.compile(r"病例|病人数|患者数|人数|例数")
 _NEGATIVE = re.compile(r"阴性|正常|未见异常|无异常|未见明显|合格")
-_DIAGNOSIS_LABEL = re.compile(r"(?:诊断|诊断结果|诊断意见|病名|疾病名称|病情|(?:诊断书|诊断证明书?|出院诊断|入院诊断|出院小结|出院记录|病假条|病假单|病假证明|病历|门诊病历|病情证明|疾病证明)(?:上)?(?:显示|记载|载明|写明|为)?)\Z")
+_DIAGNOSIS_LABEL = re.compile(r"(?:诊断|诊断结果|诊断意见|病名|疾病名称|病情|(?:诊断书|诊断证明书?|出院诊断|入院诊断|出院小结|出院记录|病假条|病假单|病假证明|病历|门诊病历|病情证明|疾病证明|评定表|评定结论|鉴定书|鉴定意见书?|体检表|体检报告|检查报告)(?:上)?(?:显示|记载|载明|写明|为)?)\Z")
 _NEXT_CLAUSE = re.compile(r"[，,][^，,。；;：:]{0,6}")
 
 
@@ -635,7 +642,7 @@ _HAVING = re.compile(r"(?:患有|患上|患(?![者方])|罹患|身患|确诊为|
                      r"安装|植入|佩戴|戴着|戴有|装了|自述|自称|自诉|主诉|证载|载|做|鉴定为|靠|依靠|借助)"
                      r"[^，,。；;]{0,8}\Z")
 _SUBJECT = re.compile(r"(?:当事人|本人|其|我(?![局委所队厅市县区省国司部办院校店们])|他(?![人们])|她(?!们)|老伴|爱人|该员工|该店员|该从业人员|该名|店员|员工|从业人员|驾驶员|经营者|举报人|证人|投诉人|"
-                      r"申请人|丈夫|妻子|儿子|女儿|父亲|母亲|家属|之[父母妻夫子女]|[\u4e00-\u9fff]{1,2}某某?)"
+                      r"申请人|丈夫|妻子|儿子|女儿|父亲|母亲|家属|之[父母妻夫子女]|[\u4e00-\u9fff]{1,2}某某?|(?<![问])答[：:]\s*)"
                       # (round 5: and what the person says of it, 当事人自称近期…)
                       r"(?:[^，,。；;]{0,2}|(?:自称|自述|称其?|声称|近期|最近|目前|现在|长期|一直|已经|已|曾|当时|那时|那段时间|那几天|那阵子|这段时间|平时|平常|近来|这几年|这些年|前几天|"
                       # (round 10) a year said by its name (去年, 前年), the hospital where (我那几天在县人民医院…), the
@@ -694,11 +701,11 @@ _LAW_CITED = re.compile(r"\s*(?:(?:根据|依据|依照|按照)[^，,。；;]{0,
 # An advertising claim or a product: the word describes goods, not a person.
 _CLAIM = re.compile(r"治疗|治愈|根治|预防|防治|功效|疗效|宣称|宣传|广告|缓解|辅助|改善|降低|主治|适用|适宜|适合|标注|标示|标称|"
                     r"人群|调理|专治|疗法|"
-                    r"偏方|特效|药品|药物|保健(?!院)|产品|用于|抗")  # (妇幼保健院 is where, not a claim)
+                    r"偏方|特效|药品|药物|保健(?!院|手册)|产品|用于|抗")  # (妇幼保健院 is where, 保健手册 a record: not a claim)
 # A name the word is part of (a shop, a department, a body), or goods made for such people.
 # (within the clause and with no verb between: "…阳性，该店仍安排…", "酒精中毒被送往医院" name no shop)
 _NAME_AFTER = re.compile(r"(?:部|楼|大楼|病区|室|机(?!构)|仪|害)|[^，,。；;：:、被送往在到去入于住就从]{0,3}?(?:按摩|就业|保障|事业|福利|权益|补贴|津贴|设施|通道|车位|托养|辅具|医院|诊所|门诊|专科|研究所|研究院|协会|学会|学校|基金会|联合会|中心|店|公司|科|"
-                         r"药|疫苗|试剂|检测试剂|注射液|注射笔|针剂|制剂|筛查|防治|食品|用品|奶粉|专用|专柜|保健|服装|装|康复|眼镜|镜片|镜|"
+                         r"药|疫苗|试剂|检测试剂|评定|注射液|注射笔|针剂|制剂|筛查|防治|食品|用品|奶粉|专用|专柜|保健|服装|装|康复|眼镜|镜片|镜|"
                          r"照(?!顾|料|护|看)|写真|摄影|套餐|课程|瑜伽|传播|途径|知识|项目|宣传|科普|专区|区域|病房|床位|风险|隐患|危险)")  # (round 8: 孕妇照 is a photo studio's product)
 
 # (我家在/其家在, not 家在 alone: 商家在…设立门店)
@@ -999,6 +1006,8 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
                     or _COUNT_AFTER.match(text, m.end()) or _LABEL_AFTER.match(text, m.end()) \
                     or m.group("core").endswith(("检测", "检验")) and _ARRANGED.search(before):
                 continue
+            if _COUNT_BEFORE.search(before):
+                continue  # (round 10) a count of people before it (老人中有3名长期卧床): nobody named
             if _GROUP_AFTER.match(text, m.end()):
                 continue  # (round 9) a condition that describes a group of others (出现发热症状的顾客)
             if _RECORDS_AFTER.match(text, m.end()) and not _SUBJECT.search(before):
@@ -1025,7 +1034,8 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
                 severity = _ORGAN_BEFORE.search(before)  # (round 9) the organ treated or grown in (肾透析, 肾肿瘤)
             start = m.start() - (len(severity.group()) if severity else 0)
             plain = before[:len(before) - (len(severity.group()) if severity else 0)]  # who, before 右手食指
-            person = _SUBJECT.search(plain) is not None
+            person = _SUBJECT.search(plain) is not None or _ANSWER.search(text, max(0, clause_start - 3), clause_start) is not None \
+                and _WHEN_SAID.fullmatch(plain) is not None  # (round 10) 答：去年住过两次院
             if core.endswith("阳性") and not person \
                     and _NOT_PERSON.search(text, max(0, m.start() - _REACH // 2), m.start()):
                 continue  # a sample's or an animal's result
@@ -1212,7 +1222,7 @@ _ADDRESS_WORDS = "住|地址|户籍|户口|出生地|居|单元|栋|幢|号楼|�
 _ADDRESS_CUE = re.compile(_ADDRESS_WORDS + r"|\d-\d")
 _DISEASE_RE = re.compile(_DISEASE)
 _DIGIT = re.compile(r"\d")
-_TAKE_OR_WARD = re.compile(rf"{_TAKE.pattern}|{_WARDS}|(?:医院|卫生院|诊所)[^，,。；;]{{0,2}}?(?:抽|复查|透析|化疗|放疗|打针|输液|拿药|开药|取药|做检查)")  # (one scan for both, round 6)
+_TAKE_OR_WARD = re.compile(rf"{_TAKE.pattern}|{_WARDS}|(?:医院|卫生院|诊所)[^，,。；;]{{0,2}}?(?:抽|复查|透析|化疗|放疗|打针|输液|拿药|开药|取药|做检查)|复查[^，,。；;]{{0,8}}?(?:功能|指标|血常规|尿常规|血糖|血压|肝功|肾功|甲功|病情)")  # (one scan for both, round 6)
 
 
 
@@ -1227,7 +1237,7 @@ _TAKE_OR_WARD = re.compile(rf"{_TAKE.pattern}|{_WARDS}|(?:医院|卫生院|诊�
 _COMMON_FIRST = set("人经有产中大食自放核结化关水不高活新小家流左右位酒海美格粉行意发度记降工营移造安止便社做")  # (round 5: 人工耳蜗 by
 # 耳蜗, 营养不良 by 养不良 (经营), 移植术 by 植术 (移送), 造口术 by 口术 (制造))
 # Two-character words whose first character is everywhere (抽搐: 抽检, 抽查): cued by the second.
-_STRIP_TO_ONE = set("抽")
+_STRIP_TO_ONE = set("抽房")  # (round 10: 房颤 by 颤, 房 begins 房屋)
 
 
 # (round 9) Endings of unknown conditions whose first character is everywhere (结果, 全县): a stone the
@@ -1249,7 +1259,7 @@ _CUE_WORDS = sorted({w if any(c.isdigit() for c in w) else _cue(w) for w in DISE
                     # (round 9: a faculty or a function, a category, an organ's growth or operation, symptoms;
                     # by their organ, not 结节 or 息肉, whose first characters begin 结果 and 信息; a fever
                     # by 烧 and its degrees, below)
-                    | {_cue(w) for w in ("诊断书", "诊断证明", "病假条", "病假单", "病假证明", "病历", "病情证明", "疾病证明", "出院诊断", "出院小结", "出院记录", "听力", "视力", "记忆力", "认知能力", "肝功能", "肾功能", "心功能", "肺功能", "残疾类",
+                    | {_cue(w) for w in ("诊断书", "诊断证明", "体检表", "体检报告", "病假条", "病假单", "病假证明", "病历", "病情证明", "出院诊断", "出院小结", "出院记录", "听力", "视力", "记忆力", "认知能力", "肝功能", "肾功能", "心功能", "肺功能", "残疾类",
                                          "残疾种类", "甲状腺", "乳腺", "胆囊", "肾结", "肝结", "肺结", "卵巢",
                                          "手术术后", "手术后", "术后", "症状", "耳朵", "氨酶", "尿酸", "胆固醇", "肌酐", "体重")}
                     | {"血压", "血糖", "血脂", "听不见", "听不清", "看不见", "看不清", "聋了", "瞎了", "瘤子", "肿块", "阴影",
@@ -1262,10 +1272,10 @@ _CUE_WORDS = sorted({w if any(c.isdigit() for c in w) else _cue(w) for w in DISE
                     # examination's finding; a maintenance treatment; an abortion said by 人流 after its verb)
                     # (by a rare character where the word's first is everywhere: 持治疗 not 维持治疗, 吃 and 磁 and 贝
                     # by the character before them, below)
-                    | {"摘除", "切除", "拐杖", "瘸", "视力", "心率", "心电图", "脑电图", "胃镜", "肠镜", "活检", "病理", "B超", "彩超",
-                       "持治疗", "完人流", "了人流", "过人流", "过结核", "了结核",
-                       "医院抽", "医院复查", "医院打针", "医院输液", "医院拿药", "医院开药", "医院取药", "医院做检查", "医生开", "医生给开",
-                       "大夫开", "大夫给开", "试管婴儿", "尿蛋白", "尿糖", "潜血", "血铅", "血汞", "眼压", "神志", "钢板", "钢钉", "卧床"}
+                    | {"摘除", "切除", "拐杖", "瘸", "视力", "心率", "心电图", "脑电图", "胃镜", "肠镜", "B超", "彩超",
+                       "持治疗", "换过肾", "换了肾", "换过肝", "换了肝", "住过", "住了",
+                       "院抽", "院复查", "院打针", "院输液", "院拿药", "院开药", "院取药", "院做检查", "生开", "生给开",
+                       "夫开", "夫给开", "试管婴儿", "尿蛋白", "尿糖", "潜血", "血铅", "血汞", "眼压", "神志", "钢板", "钢钉", "卧床"}
                     | {"瘾", "吸食", "胎", "怀", "生了", "生完", "生下", "中检出", "内检出", "宫外", "宫内", "服用", "口服", "注射", "糖化血红蛋白", "毫克/", "毫摩尔", "毫米汞柱", "mg", "mol", "mmHg", "ml", "mL", "U/L", "g/L", "℃", "°C"})
 
 
@@ -1276,8 +1286,11 @@ _CUE_BUCKETS = 8
 def cues(extra: tuple[str, ...] = ()) -> str:
     """The pattern of the cue words, with `extra` words of another detector in the same trie (one
     pass over a text costs less than two)."""
-    words = sorted(set(_CUE_WORDS) | {_cue(w) for w in extra})
-    first = sorted({w[0] for w in words} | {"h", "H", "患", "烧", "切", "敏", "吃", "磁", "贝"} | set(_ESTATE_END))
+    words = set(_CUE_WORDS) | {_cue(w) for w in extra}
+    # (round 10) a word that holds another cue word adds nothing to whether the pattern matches (睡眠呼吸暂停
+    # and 呼吸暂停): dropped, its first character then opens no trie of its own
+    words = sorted(w for w in words if not any(c != w and c in w for c in words))
+    first = sorted({w[0] for w in words} | {"h", "H", "患", "烧", "切", "敏", "吃", "磁", "贝", "复", "流", "核"} | set(_ESTATE_END))
     # (round 5: _DIAGNOSED's bare 患, but not the 隐患 of every safety inspection)
     # (round 9: a fever by 烧 and its degrees in any numerals, 发烧39度, 高烧三十九度)
     # (round 9) The trie's ~300 first characters are one alternation, and Python's engine tries its
@@ -1294,9 +1307,9 @@ def cues(extra: tuple[str, ...] = ()) -> str:
         chunk = heads[i:i + size]
         buckets.append("(?=[" + "".join(chunk) + "])(?:" + _trie([w for w in words if w[0] in chunk]) + ")")
     # (round 10: 吃 as a verb of taking, _TAKE, by the word before it; 核磁 and 分贝 by their second character)
-    return ("(?=[" + "".join(first) + "])(?:" + "|".join(buckets) + f"|(?=[{_ESTATE_END}Hh患烧切敏吃磁贝])(?:"
+    return ("(?=[" + "".join(first) + "])(?:" + "|".join(buckets) + f"|(?=[{_ESTATE_END}Hh患烧切敏吃磁贝复流核])(?:"
             + rf"[{_ESTATE_END}]\d|[Hh][Ii][Vv]|(?<!隐)患|烧(?:到|至|达)?{_DEGREE}|(?<=全)切|(?<=过)敏"
-            + r"|(?<=[在是直要靠常期身天晚日上再还都])吃|吃(?:的是|着)|(?<=核)磁|(?<=分)贝))")
+            + r"|(?<=[在是直要靠常期身天晚日上再还都])吃|吃(?:的是|着)|(?<=核)磁|(?<=分)贝|(?<=[去到上])复查|(?<=[完了过]人)流|(?<=[了过]结)核))")
 
 
 CUES = cues()
