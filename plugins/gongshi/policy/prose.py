@@ -1289,7 +1289,8 @@ def cues(extra: tuple[str, ...] = ()) -> str:
     words = set(_CUE_WORDS) | {_cue(w) for w in extra}
     # (round 10) a word that holds another cue word adds nothing to whether the pattern matches (睡眠呼吸暂停
     # and 呼吸暂停): dropped, its first character then opens no trie of its own
-    words = sorted(w for w in words if not any(c != w and c in w for c in words))
+    words = sorted(w for w in words if not any(w[i:j] in words for i in range(len(w)) for j in range(i + 1, len(w) + 1)
+                                                 if j - i < len(w)))
     first = sorted({w[0] for w in words} | {"h", "H", "患", "烧", "切", "敏", "吃", "磁", "贝", "复", "流", "核"} | set(_ESTATE_END))
     # (round 5: _DIAGNOSED's bare 患, but not the 隐患 of every safety inspection)
     # (round 9: a fever by 烧 and its degrees in any numerals, 发烧39度, 高烧三十九度)
