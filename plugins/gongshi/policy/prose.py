@@ -1286,10 +1286,10 @@ _CUE_BUCKETS = 8
 def cues(extra: tuple[str, ...] = ()) -> str:
     """The pattern of the cue words, with `extra` words of another detector in the same trie (one
     pass over a text costs less than two)."""
-    words = set(_CUE_WORDS) | {_cue(w) for w in extra}
+    every = set(_CUE_WORDS) | {_cue(w) for w in extra}
     # (round 10) a word that holds another cue word adds nothing to whether the pattern matches (睡眠呼吸暂停
     # and 呼吸暂停): dropped, its first character then opens no trie of its own
-    words = sorted(w for w in words if not any(w[i:j] in words for i in range(len(w)) for j in range(i + 1, len(w) + 1)
+    words = sorted(w for w in every if not any(w[i:j] in every for i in range(len(w)) for j in range(i + 1, len(w) + 1)
                                                  if j - i < len(w)))
     first = sorted({w[0] for w in words} | {"h", "H", "患", "烧", "切", "敏", "吃", "磁", "贝", "复", "流", "核"} | set(_ESTATE_END))
     # (round 5: _DIAGNOSED's bare 患, but not the 隐患 of every safety inspection)
