@@ -58,6 +58,15 @@ STOPPED = [
     ('答：我前年换过肾，每天都要吃抗排异药。', d.HEALTH, '我前年换过肾，每天都要吃抗排异药', None),
     ('经核实，当事人左腿膝关节以上截肢。', d.HEALTH, '左腿膝关节以上截肢', None),
     ('当事人持有的残疾评定表载明：右眼视力残疾二级。', d.HEALTH, '右眼视力残疾二级', None),
+    # Classes tune12e showed (a fourth batch), on new sentences: a fever that does not go down and a stay
+    # counted in weeks, a liver value said how high, a parent said plainly, every other day, years of a
+    # medicine and its stop, a lesion found by an examination.
+    ('答：我女儿前年高烧不退，在县医院住了两个星期。', d.HEALTH, '我女儿前年高烧不退，在县医院住了两个星期', None),
+    ('当事人的化验单显示其转氨酶升至二百多。', d.HEALTH, '其转氨酶升至二百多', None),
+    ('答：我妈去年中风过一次，走路有点不稳。', d.HEALTH, '我妈去年中风过一次，走路有点不稳', None),
+    ('当事人丈夫每隔两天要去医院做一次透析。', d.HEALTH, '丈夫每隔两天要去医院做一次透析', None),
+    ('当事人称其吃了三年的降压药，最近才停。', d.HEALTH, '其吃了三年的降压药，最近才停', None),
+    ('当事人之妻查出乳腺导管内瘤变，下月手术。', d.HEALTH, '查出乳腺导管内瘤变，下月手术', None),
     # Addresses: the home said first and its address restated after 即, a yard's rows, a lettered
     # block's room after a dash, where in a village a house stands in brackets.
     ('当事人住在其表哥家，即城南街道和平路9号院内3排5号。', d.ADDRESS, '城南街道和平路9号院内3排5号', '城南街道和平路*号院内3排*号'),
@@ -70,6 +79,8 @@ STOPPED = [
 ]
 
 PUBLIC = [
+    '当事人血站未按规定对献血者进行血浆置换登记。',
+    '经查，当事人查出问题后未整改。',
     '该福利院收住的儿童中有5名长期卧床。',
     '当事人公司执法人员到现场复查整改情况。',
     '当事人运输公司的校车（号牌皖K·X2231）未按规定年检。',

@@ -606,6 +606,12 @@ TUNE12C = {"address": (2, 2), "bank": (1, 1), "health": (35, 34), "phone": (1, 1
 # in ten touched. After (unknown conditions by more endings, an answer's stays, a systolic value, a
 # function re-examined, a transplant said plainly, a count before a condition): 35/35, 0 of 20.
 TUNE12D = {"health": (35, 35), "clean": (20, 0)}
+# Round 10's fourth batch (tune12e.tsv: 22 health, 8 look-alikes), written after every change before it
+# and measured once: the branch 11/22 whole (15 touched), 0 of 8 flagged; main 10/22 (15), 0 of 8. After
+# (a blood station's treatment, every other day, years of a medicine, a fever that does not go down, a
+# value said how high, a lesion found, a parent said plainly, a monitor worn, a birth's month): 21/22, 0
+# of 8 (left: 说是腱鞘炎犯了, a condition that flares with nobody named before it).
+TUNE12E = {"health": (22, 21), "clean": (8, 0)}
 FROZEN = {"heldout.tsv": HELDOUT_SHA256,
           "heldout10.tsv": "f8493b0aec78c699ef637c163feacbe4ce6d679f300852660aabe3a53ef70f7f",
           "heldout11.tsv": "a3e58efb1b6fcd8866f0b68ec8fc87e479608db27f77c767e0c9f7ddcff9a507",
@@ -636,7 +642,7 @@ FROZEN = {"heldout.tsv": HELDOUT_SHA256,
                                           ("tune9k.tsv", TUNE9K), ("tune9l.tsv", TUNE9L),
                                           ("tune11.tsv", TUNE11), ("tune12.tsv", TUNE12),
                                           ("tune12b.tsv", TUNE12B), ("tune12c.tsv", TUNE12C),
-                                          ("tune12d.tsv", TUNE12D)])
+                                          ("tune12d.tsv", TUNE12D), ("tune12e.tsv", TUNE12E)])
 def test_eval_leaks_figures(name: str, figures: dict[str, tuple[int, int]]) -> None:
     """The figures scripts/eval_leaks.py prints (and the report gives) for both corpora."""
     import eval_leaks
