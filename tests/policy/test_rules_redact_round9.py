@@ -141,7 +141,7 @@ STOPPED = [
     # tune9l: diagnosed by a doctor and a dose a day, a limb that is a prosthesis, a relative by 之 and an
     # unknown growth ending its clause, injections counted, talking nonsense, an organ removed and stitches.
     ("当事人于2024年5月被医生诊断为焦虑状态，开了舍曲林，每天一片。", d.HEALTH, "被医生诊断为焦虑状态，开了舍曲林，每天一片", None),
-    ("答：我一只手是假肢，拿不了重物。", d.HEALTH, "我一只手是假肢", None),
+    ("答：我一只手是假肢，拿不了重物。", d.HEALTH, "我一只手是假肢，拿不了重物", None),  # (round 10: with what the body cannot do)
     ("当事人之母胆囊结石，做过手术。", d.HEALTH, "胆囊结石，做过手术", None),
     ("答：我每天要打两针胰岛素。", d.HEALTH, "我每天要打两针胰岛素", None),
     ("当事人之子精神不正常，经常胡言乱语。", d.HEALTH, "精神不正常，经常胡言乱语", None),

@@ -38,7 +38,8 @@ sys.path.insert(0, str(ROOT / "scripts"))
     # in a body; a measured value of a body; people named by a condition with 人士.
     ("当事人钱某某患有克罗恩病，常年在外地就医。", d.HEALTH, "患有克罗恩病，常年在外地就医", None),  # and what goes on (round 6)
     ("经查，当事人于2022年10月行胆囊切除术，术后一直休养。", d.HEALTH, "2022年10月行胆囊切除术，术后一直休养", None),  # when too (round 9)
-    ("当事人每晚服用喹硫平助眠，次日精神不振。", d.HEALTH, "每晚服用喹硫平", None),  # how often too (round 9)
+    # how often too (round 9), and what it is taken for (round 10: 助眠, as fresh sets mark it)
+    ("当事人每晚服用喹硫平助眠，次日精神不振。", d.HEALTH, "每晚服用喹硫平助眠", None),
     ("当事人长期口服奥司他韦，自称身体虚弱。", d.HEALTH, "长期口服奥司他韦，自称身体虚弱", None),  # weakness goes on (round 9)
     ("当事人自述一直服用丙戊酸钠，已有五年。", d.HEALTH, "一直服用丙戊酸钠，已有五年", None),
     ("当事人每天服用帕利哌酮控制病情。", d.HEALTH, "每天服用帕利哌酮控制病情", None),  # not in the table: by its ending
@@ -56,7 +57,8 @@ sys.path.insert(0, str(ROOT / "scripts"))
     ("当事人因急性阑尾炎住院治疗10天。", d.HEALTH, "因急性阑尾炎住院治疗10天", None),
     ("该员工体检报告显示丙肝抗体（HCV）阳性。", d.HEALTH, "丙肝抗体（HCV）阳性", None),
     ("当事人双手及面部深二度烧伤，烧伤面积约20%。", d.HEALTH, "双手及面部深二度烧伤，烧伤面积约20%", None),
-    ("当事人于2023年1月在县医院顺产一子。", d.HEALTH, "顺产一子", None),
+    # (round 10) with the hospital it happened in, as a stay or an operation there is marked
+    ("当事人于2023年1月在县医院顺产一子。", d.HEALTH, "在县医院顺产一子", None),
     ("经检测，当事人毛发中检出甲基苯丙胺成分。", d.HEALTH, "毛发中检出甲基苯丙胺成分", None),
     ("当事人供述其静脉注射吗啡已有两年。", d.HEALTH, "其静脉注射吗啡已有两年", None),
     ("当事人正在注射促红素。", d.HEALTH, "正在注射促红素", None),
@@ -381,7 +383,8 @@ TUNE6D = {"address": (8, 8), "clean": (8, 0)}
 # A fifth (tune6e.tsv: 12 health in the plainest speech, 10 look-alikes), after the address fix,
 # measured once before the next: health 2/12 (main 1/12), 0 of 10 flagged: a body said plainly is
 # still where the gate generalises least. After:
-TUNE6E = {"health": (12, 11), "clean": (10, 0)}
+# (round 10: 12/12, the last row's course said after it now carried)
+TUNE6E = {"health": (12, 12), "clean": (10, 0)}
 # An eighth set (heldout8.tsv: health 60 in every register, address 30, id_card 15, other_id 15,
 # phone 15, email 10, bank 10, plate 10, 75 look-alikes of health and organisations' numbers),
 # written by one more person who had read neither the detectors nor the earlier sets, frozen
@@ -407,7 +410,8 @@ TUNE6E = {"health": (12, 11), "clean": (10, 0)}
 # 50.
 # Round 9 (mechanisms for other sets' rows, not tuned on this one): 50 -> 53, a coma's 状态, an operation's
 # 切除术 after the bare verb, the work one can no longer do.
-HELDOUT8 = {"address": (30, 27), "bank": (10, 10), "email": (10, 10), "health": (60, 53), "id_card": (15, 15),
+# (round 10: address 28 — an address restated in the next clause; health 54 — a prescription in an answer)
+HELDOUT8 = {"address": (30, 28), "bank": (10, 10), "email": (10, 10), "health": (60, 54), "id_card": (15, 15),
             "other_id": (15, 15), "phone": (15, 15), "plate": (10, 10), "clean": (75, 0)}
 # Round 7's own rows (tune7.tsv: organisations' landlines and conditions named by laws, statistics
 # and notices, 16 look-alikes, with persons' phones and health close to them, 9): main 9/9 caught,
@@ -506,9 +510,10 @@ HELDOUT10 = {"address": (30, 30), "bank": (15, 15), "email": (10, 10), "health":
 # label (中国建设银行…支行 6227 …); health said by its treatment (美沙酮维持治疗, 服用了佐匹克隆片助眠,
 # 一直在吃碳酸锂, 住院治疗 in an answer, 强制隔离戒毒), by a measure (裸眼视力0.3) or only in part
 # (系肺癌晚期患者, 右手三指因工伤截肢, 支架植入术). Still flagged: a company's 400 number, a school bus
-# and a driving school's car whose plates are written with a middle dot. Spent since.
-HELDOUT11 = {"address": (30, 27), "bank": (15, 13), "email": (10, 10), "health": (50, 39), "id_card": (15, 15),
-             "other_id": (20, 20), "phone": (20, 20), "plate": (15, 15), "clean": (125, 3)}
+# and a driving school's car whose plates are written with a middle dot. Spent since. Round 10 tuned on
+# it (with tune12, tune12b and tune12c): all caught whole, none flagged.
+HELDOUT11 = {"address": (30, 30), "bank": (15, 15), "email": (10, 10), "health": (50, 50), "id_card": (15, 15),
+             "other_id": (20, 20), "phone": (20, 20), "plate": (15, 15), "clean": (125, 0)}
 # Round 9's own rows (tune9.tsv: 70 health in plain and clinical words, 60 hard look-alikes: fleets
 # and government plates with ·, offices' phones with em dashes, statistics, laws, product hazards;
 # 33 numbers and addresses), written before the round's changes and measured once on main: 81/103
@@ -529,7 +534,7 @@ TUNE9B = {"health": (35, 34), "clean": (25, 0)}
 # before the changes it led to: main 14/25 whole, 6 of 15 flagged; the branch 14/25 (18 touched), 3 of
 # 15. After (a clinical document's colon, an unknown condition with what it does, 转移, 感染 of a body
 # part, 人流 after its verb, units in Chinese, times said plainly, counted among, hazards): 24/25, 0.
-TUNE9C = {"health": (25, 24), "clean": (15, 0)}
+TUNE9C = {"health": (25, 25), "clean": (15, 0)}  # (round 10: 25, a course said after a stay)
 # Round 9's fourth batch (tune9d.tsv: 15 health, 10 addresses and numbers, 15 look-alikes), measured
 # once before the changes it led to: main 17/25 whole (health 7/15), 4 of 15 flagged; the branch 17/25
 # (health 7/15, 12 touched), 2 of 15 — the whole statement is what fresh wording still escapes. After
@@ -569,14 +574,49 @@ TUNE9J = {"address": (8, 8), "health": (7, 7), "clean": (8, 1)}
 TUNE9K = {"health": (15, 14), "clean": (10, 0)}
 # Round 9's twelfth batch (tune9l.tsv: 10 health, 5 look-alikes), measured once before the changes it
 # led to: main and the branch 1/10 whole (6 touched), 0 of 5 flagged. After: 9/10, 0 of 5 (left: 得过结核
-# — 结核 as a word of its own would cut 结核性胸膜炎 short).
-TUNE9L = {"health": (10, 9), "clean": (5, 0)}
+# — 结核 as a word of its own would cut 结核性胸膜炎 short). Round 10: 10/10, 结核 only after a verb of
+# having had it (得过结核), never before 性.
+TUNE9L = {"health": (10, 10), "clean": (5, 0)}
 TUNE11 = {"address": (30, 30), "bank": (15, 15), "email": (10, 10), "health": (50, 50), "id_card": (15, 15),
           "other_id": (20, 20), "phone": (20, 20), "plate": (15, 15), "clean": (125, 0)}
+# Round 10. A twelfth set (tune12.tsv: 300 rows by an independent writer who had not read the code,
+# the brief of tune11), measured once on main before round 10 changed anything, the best estimate of
+# unseen text: 168/175 whole, 171 touched, health 44/50 whole (46 touched), 4 of 125 flagged (a
+# statistic's share, a law's article after its colon, a class of workers by a pregnancy's threshold, a
+# fleet's plate range). Then tuned on: all caught whole, none flagged.
+TUNE12 = {"address": (30, 30), "bank": (15, 15), "email": (10, 10), "health": (50, 50), "id_card": (15, 15),
+          "other_id": (20, 20), "phone": (20, 20), "plate": (15, 15), "clean": (125, 0)}
+# Round 10's own rows (tune12b.tsv: 60 health by treatment, medication, measure and course in
+# witnesses' and clerks' words, each secret the whole statement from its subject side to the end of its
+# course; 18 addresses and numbers; 42 look-alikes: school and fleet plates with ·, 400/800 numbers,
+# statistics and laws naming diseases and drugs, a product's dosage), measured once on main before the
+# changes: 38/78 whole (health 22/60 whole, 41 touched), 5 of 42 flagged. After: 77/78, 0 of 42 (left:
+# an address at a place of work, 住在其工作的建材市场B区18号门面后面的隔间, found up to 18号).
+TUNE12B = {"address": (8, 7), "bank": (2, 2), "email": (1, 1), "health": (60, 60), "id_card": (1, 1), "other_id": (1, 1),
+           "phone": (3, 3), "plate": (2, 2), "clean": (42, 0)}
+# Round 10's second batch (tune12c.tsv: 35 health, 5 numbers and addresses, 25 look-alikes), written
+# after the first fixes and measured once before the changes it led to: the branch 17/40 whole (health
+# 12/35 whole, 25 touched), 1 of 25 flagged; main 17/40 (health 12/35, 24 touched), 3 of 25 — the
+# first fixes carried almost nothing to fresh wording when the secret is the whole statement. After:
+# 39/40, 0 of 25 (left: 因低血糖晕倒在店内, where it happened).
+TUNE12C = {"address": (2, 2), "bank": (1, 1), "health": (35, 34), "phone": (1, 1), "plate": (1, 1), "clean": (25, 0)}
+# Round 10's third batch (tune12d.tsv: 35 health in fresh wording, 20 look-alikes), written after every
+# change before it and measured once before the changes it led to: the branch 19/35 whole (29 touched), 1
+# of 20 flagged; main 16/35 (28 touched), 2 of 20 — about half of fresh health wording caught whole, nine
+# in ten touched. After (unknown conditions by more endings, an answer's stays, a systolic value, a
+# function re-examined, a transplant said plainly, a count before a condition): 35/35, 0 of 20.
+TUNE12D = {"health": (35, 35), "clean": (20, 0)}
+# Round 10's fourth batch (tune12e.tsv: 22 health, 8 look-alikes), written after every change before it
+# and measured once: the branch 11/22 whole (15 touched), 0 of 8 flagged; main 10/22 (15), 0 of 8. After
+# (a blood station's treatment, every other day, years of a medicine, a fever that does not go down, a
+# value said how high, a lesion found, a parent said plainly, a monitor worn, a birth's month): 21/22, 0
+# of 8 (left: 说是腱鞘炎犯了, a condition that flares with nobody named before it).
+TUNE12E = {"health": (22, 21), "clean": (8, 0)}
 FROZEN = {"heldout.tsv": HELDOUT_SHA256,
           "heldout10.tsv": "f8493b0aec78c699ef637c163feacbe4ce6d679f300852660aabe3a53ef70f7f",
           "heldout11.tsv": "a3e58efb1b6fcd8866f0b68ec8fc87e479608db27f77c767e0c9f7ddcff9a507",
           "tune11.tsv": "5e8c66f9d7aa942c2c90639c68c4f60e8efa26ac47bde84c965dd8133d3f78ca",  # its before-figures are of this file
+          "tune12.tsv": "86e22f73d738da005f4eb08fbfd74e28529bf3957068ddbbfb65b14d807ef343",  # (as /work/tuning12/leaks_E.tsv was given: its before-figures are of this file)
           "heldout9.tsv": "c5c10f5ae0b329962f04957d1b6d3dd1586351ce8e3468c5692026d3ba6bf8f8",
           "heldout8.tsv": "dac3b81da5f413090d058c3e5219a56413875057d34d4bf246627c8268d6a39a",
           "heldout6.tsv": "13e0c2d002a72861b3a02f061634785ac51bf54ff6b47793224a5ccc277cd490",
@@ -600,7 +640,9 @@ FROZEN = {"heldout.tsv": HELDOUT_SHA256,
                                           ("tune9g.tsv", TUNE9G), ("tune9h.tsv", TUNE9H),
                                           ("tune9i.tsv", TUNE9I), ("tune9j.tsv", TUNE9J),
                                           ("tune9k.tsv", TUNE9K), ("tune9l.tsv", TUNE9L),
-                                          ("tune11.tsv", TUNE11)])
+                                          ("tune11.tsv", TUNE11), ("tune12.tsv", TUNE12),
+                                          ("tune12b.tsv", TUNE12B), ("tune12c.tsv", TUNE12C),
+                                          ("tune12d.tsv", TUNE12D), ("tune12e.tsv", TUNE12E)])
 def test_eval_leaks_figures(name: str, figures: dict[str, tuple[int, int]]) -> None:
     """The figures scripts/eval_leaks.py prints (and the report gives) for both corpora."""
     import eval_leaks

@@ -112,7 +112,10 @@ PLATE_RE = re.compile(rf"(?<![0-9A-Za-z])[{_PROVINCE}][ ·-]?[A-HJ-NP-Za-hj-np-z
 # A bank account or a passport / travel permit after its label: labelled, any number is one.
 ACCOUNT_RE = re.compile(rf"(?:银行账号|银行帐号|银行账户|银行帐户|开户账号|收款账号|账号|帐号|账户|帐户|卡号|存折|"
                         rf"(银行卡|借记卡|信用卡|储蓄卡))"
-                        rf"[^0-9\n。；;]{{0,12}}?(?<![0-9])(\d(?:{_SEP}\d){{7,29}}){_E}")
+                        rf"[^0-9\n。；;]{{0,16}}?(?<![0-9])(\d(?:{_SEP}\d){{7,29}}){_E}")  # (round 10: 16, a bank's branch between)
+# (round 10) A number of 12 digits or more right after a bank's name (当事人名下中国农业银行6228…账户, 退款至…支行
+# 6227 0016 …): an account whoever's it is, a card's Luhn check or not; whose, owners.public decides.
+BANK_NAMED_RE = re.compile(rf"(?:银行|支行|分行|信用社|农商行|储蓄所|营业部)(?:开立|开设|开户|办理)?的?(?:账户|账号|银行卡|卡)?[\s：:为]{{0,2}}(?<![0-9])(\d(?:{_SEP}\d){{11,22}}){_E}")
 # Any label of a travel or identity document (证件号 covers 证件号码, 身份证件号码, 有效证件号码, and
 # 证照号码; not an officer's 执法证件, public); an English "No." may stand between it and the number.
 # (round 5: up to 18 characters after the label, an ID's length, and after 身份证号/公民身份号码
@@ -509,6 +512,13 @@ def _labelled(v: View) -> Iterator[Match]:
             continue  # 账户，缴款凭证号：3400…: the number after the nearer label is that code
         if _one_separator_kind(number) and not owners.public(v.text, m.start(2), m.end(2)):
             yield Match(ACCOUNT, *masked(v, m.start(2), m.end(2), 4, 4))
+    for m in BANK_NAMED_RE.finditer(v.text):
+        number = digits(m.group(1))
+        if 16 <= len(number) <= 19 and luhn_valid(number):
+            continue  # a card's number: the card detector reports it as a card
+        if _one_separator_kind(m.group(1)) and not id_shaped(number) and not uscc_valid(number) \
+                and not owners.public(v.text, m.start(1), m.end(1)):
+            yield Match(ACCOUNT, *masked(v, m.start(1), m.end(1), 4, 4))
     for m in PASSPORT_RE.finditer(v.text):
         if _OFFICERS.search(v.text, max(0, m.start() - 8), m.start()):
             continue  # (round 9) an officer's certificate, public: 执法证件（证件号：…）
@@ -516,9 +526,15 @@ def _labelled(v: View) -> Iterator[Match]:
             # Only digits are hidden: the letters of a passport (E, EA, C) stay as written.
             yield Match(PASSPORT, *masked(v, m.start(1), m.end(1), 1, 2))
     for m in LOCAL_RE.finditer(v.text):
-        if owners.public(v.text, m.start(1), m.end(1)) or _QUANTITY.match(v.text, m.end(1)):
+        if owners.public(v.text, m.start(1), m.end(1)) or _QUANTITY.match(v.text, m.end(1)) \
+                or _SERVICE_NUMBER.match(v.text, m.start(1)):
             continue
         yield Match(LANDLINE, *masked(v, m.start(1), m.end(1), 0, 4))
+
+
+# (round 10) A 400 or 800 number (400-6688-520, 4008-123-456): a nationwide service number that only
+# a business can rent, never a person's phone; its first seven digits look like a local number.
+_SERVICE_NUMBER = re.compile(r"[48]00(?:[ \-]?\d){7}(?!\d)")
 
 
 def _handles(v: View) -> Iterator[Match]:
@@ -552,7 +568,8 @@ def _emails(v: View) -> Iterator[Match]:
 
 
 # Plates listed one after another (浙B9G327、浙B9G331): one owner for the list.
-_PLATE_LIST = re.compile(r"\s*(?:[、，,和及与]|以及)\s*")
+# (round 10) and a range of them (苏N·A2736至苏N·A2758): a fleet.
+_PLATE_LIST = re.compile(r"\s*(?:[、，,和及与至到~～—]|以及)\s*")
 
 
 def _plates(v: View) -> Iterator[Match]:

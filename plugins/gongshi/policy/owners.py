@@ -100,10 +100,11 @@ def public(n: str, start: int, end: int, named_after: bool = False) -> bool:
 # it: a driver, a masked name or a private owner (李某某驾驶某物流有限公司的货车, 为其个人所有) makes
 # it a person's again.
 _FIRM = r"(?:公司|有限|集团|企业|合作社|车队|[运输物流客货]站|(?<![个体])户|驾校|学校|医院|机关|单位|(?<![结布格当])局)"
-_VEHICLE_BEFORE = re.compile(rf"{_FIRM}(?:名下|所属|所有|自有|拥有)?的?[^，,。；;（()）]{{0,12}}?(?:车|车辆)[（(]?\s*\Z")
+_VEHICLE_BEFORE = re.compile(rf"{_FIRM}[)）]?(?:名下|所属|所有|自有|拥有)?的?[^，,。；;（()）]{{0,12}}?(?:车|车辆)(?:(?:共|计|共计|约)?\d+辆)?[（(：:]?\s*\Z")
 _VEHICLE_AFTER = re.compile(rf"\s*[）)]?[^，,。；;]{{0,4}}?(?:登记在|属于|归属于|挂靠在|为|系|是)[^，,。；;]{{0,24}}?{_FIRM}"
                             r"(?:名下|所有|所属|自有|的自有|的营运|的运输|的车辆|的)")
-_DRIVER = re.compile(r"驾驶员|驾驶人|司机|车主|驾驶|个人|私人|私家|其|"
+# ((round 10) not the 驾驶 of a driving school's name, 某驾驶培训有限公司)
+_DRIVER = re.compile(r"驾驶员|驾驶人|司机|车主|驾驶(?!培训|学校|员?培训)|个人|私人|私家|其|"
                      rf"某(?!某*(?:[省市州盟县区旗镇乡村街路巷道号]|[\u4e00-\u9fff]{{0,8}}?{_FIRM}))")
 
 
@@ -111,7 +112,10 @@ _DRIVER = re.compile(r"驾驶员|驾驶人|司机|车主|驾驶|个人|私人|�
 # its plate (执法车辆皖K·A1203, 公务用车（号牌鲁A·G2719）, 执法人员驾驶公务用车…: the officer drives it, the
 # plate is not his) or in the brackets after it (苏A·J7351（公务用车）, （粤B·A0J92，单位自有）); and a
 # police plate (…警), which only the police carry.
-_OFFICIAL = r"(?:执法|公务|公用|警用|执勤|巡逻|巡查|值勤|单位)(?:用车|车辆|车)|公车|警车"
+# (round 10) and what only an organisation runs: a school bus (校车), a bus line's bus (公交车). Not a
+# driving school's training car (教练车, plate …学) by itself: coaches often own the car they attach to
+# a school, so it is the school's only when its clause names the school (…驾驶培训有限公司的教练车, 驾校的).
+_OFFICIAL = r"(?:执法|公务|公用|警用|执勤|巡逻|巡查|值勤|单位)(?:用车|车辆|车)|公车|警车|校车|公交车|公交大巴"
 _OFFICIAL_BEFORE = re.compile(rf"(?:{_OFFICIAL})[（(]?\s*(?:(?:号牌|车牌)(?:号码|号)?[：:\s为是]{{0,2}})?\Z")
 _OFFICIAL_AFTER = re.compile(rf"\s*[（(][^）)]{{0,12}}?(?:{_OFFICIAL}|单位(?:自有|所有)|公务)")
 # (round 9) The registered owner said after the plate, in its clause or the next one and across a

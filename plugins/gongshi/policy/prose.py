@@ -62,8 +62,8 @@ TESTED = frozenset("吗啡 甲基苯丙胺 苯丙胺 氯胺酮 海洛因 大麻 
 # A medicine that says what it treats: health data only when someone takes it (服用, 注射 …), not
 # when it is sold, or given to others (为多名糖尿病患者注射胰岛素).
 MEDICINES = frozenset("抗抑郁药 抗抑郁药物 抗精神病药 抗精神病药物 降压药 降糖药 胰岛素 抗病毒药物 抗癫痫药 抗凝药 安眠药 抗结核药 止痛药 "
-                      "精神类药物".split())
-_TAKING = re.compile(r"(?:服用|服药|在用|注射|使用|依赖|吃|打)[^，,。；;]{0,4}\Z")  # (round 6: 吃降压药, 打胰岛素)
+                      "精神类药物 抗结核药物 抗凝药物 降压药物 降糖药物 抗癫痫药物 安眠药物 抗焦虑药 抗焦虑药物".split())
+_TAKING = re.compile(r"(?:服用|服药|口服|在用|注射|使用|依赖|吃|打)(?:了|过)?(?:\d+个?多?(?:年|月|周|天)的?)?[^，,。；;]{0,4}\Z")  # (round 6: 吃降压药, 打胰岛素)
 _GIVING = re.compile(r"(?:为|给|向|帮|替|对)[^，,。；;]{0,12}\Z")
 # A sense or a faculty and how it fails (听力不好, 行动不便).
 # (round 5: an organ or the mind, said plainly: 心脏不好, 精神不正常, 脑子有问题)
@@ -72,7 +72,7 @@ FAILING = frozenset([a + b for a in ("听力", "视力", "记忆力", "记性", 
                     + [a + b for a in ("心脏", "肝脏", "肾脏", "眼睛", "耳朵", "脑子", "脑袋", "精神", "智力", "神志", "身体",
                                  "肾", "肝", "胃", "肺", "腰", "腰椎", "颈椎", "膝盖")
                        for b in ("不好", "不太好", "不正常", "有问题", "有毛病", "异常", "失常", "受损",
-                                 "有点问题", "有些问题", "有点毛病", "不太正常", "不太灵光", "不灵光")])  # (round 6)
+                                 "有点问题", "有些问题", "有点毛病", "不太正常", "不太灵光", "不灵光", "受过伤", "受了伤")])  # (round 6)
 DISEASES = sorted(set(
     "艾滋病 艾滋 HIV 人类免疫缺陷病毒 乙肝 乙型肝炎 丙肝 丙型肝炎 甲肝 甲型肝炎 戊肝 戊型肝炎 病毒性肝炎 肝炎 肝硬化 "
     "肺结核 活动性肺结核 结核病 梅毒 淋病 尖锐湿疣 性病 精神分裂症 精神病 精神障碍 精神疾病 精神异常 抑郁症 焦虑症 "
@@ -122,6 +122,12 @@ DISEASES = sorted(set(
     "侧弯 妊娠反应 肿大 带状疱疹 产褥期 前列腺增生 前列腺炎 弱听 吸毒 扭伤 擦伤 制氧机 子痫 先兆子痫 低烧 低热 假眼 义眼 毁容 助行器 丧失劳动能力 劳动能力丧失 "
     "限制民事行为能力人 无民事行为能力人 限制民事行为能力 无民事行为能力 "
     "感染 呼吸机 唇腭裂 唇裂 腭裂 兔唇 糖尿病足 "
+    # round 10: a pregnancy's stage as a scan reports it, an arrhythmia, delirium, a lesion, hospital
+    # care said by what is given (鼻饲, 吸着氧), a wound stitched, a carrier of typhoid, pneumoconiosis's
+    # short name, poisoning by drinking pesticide, the early-born child, a long stay in bed
+    "早孕 中孕 房颤 心房颤动 早搏 谵妄 震颤谵妄 肿物 裂伤 鼻饲 鼻饲管 胃管 "
+    "高烧不退 高热不退 发烧不退 心脏监测仪 "
+    "呼吸暂停 睡眠呼吸暂停 拐杖 拄拐 试管婴儿 鼓膜穿孔 卧床 厌食症 伤寒沙门菌 沙门菌 带菌者 早产儿 不孕不育 神经病 输液 "
     # a drug test: a result only when 阳性 follows (吗啡类呈阳性), else the seized substance
     # and a medicine that says what it treats, taken by someone (当事人长期服用降压药)
     "".split()) | TESTED | MEDICINES | FAILING, key=len, reverse=True)
@@ -159,21 +165,22 @@ def _trie(words: list[str]) -> str:
 _DRUGS = "冰毒|海洛因|大麻|K粉|氯胺酮|摇头丸|甲基苯丙胺|苯丙胺|吗啡|鸦片|可卡因|毒品|麻古|芬太尼|笑气|杜冷丁"
 _HABIT = (rf"(?:吸食|注射|服食)?(?:{_DRUGS})(?:成瘾|上瘾|(?:吸食|使用|滥用|注射)?史)|吸食[^，,。；;\d]{{1,6}}?(?:成瘾|上瘾)"
           rf"|(?:吸食过?|服食过?|吸过|吸了)(?:{_DRUGS})"  # (someone's use: not 容留他人吸食…, see _OTHERS_USE)
-          r"|(?:美沙酮|药物)维持治疗"
+          rf"|(?:尿液|血液|毛发|尿样|血样)(?:{_DRUGS}|甲基安非他明|安非他明|[、和及])+(?:检测|检验)?(?:结果)?均?呈?阳性"
+          r"|(?:美沙酮|药物|戒毒药物|戒毒)维持治疗|美沙酮(?:替代)?治疗"
           # (a drug found in a body's sample: 尿液中检出氯胺酮成分)
           rf"|(?:(?:尿液|血液|毛发|尿样|血样)中|体内)(?:检出|检测出|查出)(?:{_DRUGS}|安非他明|甲基安非他明)类?(?:成分|代谢物)?"
           # (round 8) a birth said plainly (刚生了孩子, 生完二胎)
           r"|生(?:了|完|下)(?:[1一]个)?(?:孩子|小孩|宝宝|[1-3一二两双]胎|男孩|女孩|儿子|女儿)"
           r"|怀[有了着上]?(?:双胞胎|[3三]胞胎|多胞胎|龙凤胎|[2-9二三]胎|头胎|孩子|小孩|宝宝)|宫[内外]孕")  # (the view reads 二胎 as 2胎)
-_HABIT_FIRST = "吸注服怀宫美药尿血毛体生"  # the first characters of _HABIT's shapes (besides the drugs')
+_HABIT_FIRST = "吸注服怀宫美药尿血毛体生戒"  # the first characters of _HABIT's shapes (besides the drugs')
 # Round 6: the plainest speech of a body, shapes a word list cannot hold either: a measure and how it
 # stands with an adverb between (血糖一直很高, 血压有点高), a sense that fails (耳朵基本听不见了, 一只眼睛
 # 看不见), something grown in an organ (肝上长了个瘤子, 肺上有阴影), a device put in a body (心脏装了
 # 支架, 腿上装了钢板); each begins with a character the vocabulary's words begin with already.
-_PLAIN = (r"(?:血[压糖脂]|转氨酶|尿酸|胆固醇|肌酐)(?:[1一]直|有点|有些|比较|偏|很|特别|还|也|太|总是|老是|经常)*(?:(?:偏高|很高|高|偏低|低)(?:(?:到|至|达|有)\d+(?:[百十]\d*)?多?)?|控制不好|控制不住|控制不佳|不稳定?|不正常)(?![\u4e00-\u9fff]{0,2}(?:人群|患者|的人|者|等))"
+_PLAIN = (r"(?:血[压糖脂]|转氨酶|尿酸|胆固醇|肌酐)(?:[1一]直|有点|有些|比较|偏|很|特别|还|也|太|总是|老是|经常)*(?:(?:偏高|很高|高(?!压)|偏低|低(?!压))(?:(?:到|至|达|有)\d+(?:[百十]\d*)?多?)?|控制不好|控制不住|控制不佳|不稳定?|不正常)(?![\u4e00-\u9fff]{0,2}(?:人群|患者|的人|者|等))"
           # (round 9) a faculty or an organ's function that fails, an adverb between (听力也不好, 肝功能受损)
           r"|(?:听力|视力|记忆力|认知能力|肝功能|肾功能|心功能|肺功能|心肺功能)(?:也|都|[1一]直|有点|有些|很|越来越|比较|明显|严重|已经|已|逐渐)*"
-          r"(?:不好|不太好|不行|不佳|较差|很差|差|下降|减退|衰退|受损|损害|异常|不全|衰竭|丧失)"
+          r"(?:不好|不太好|不行|不佳|较差|很差|差|下降|减退|衰退|受损|损害|异常|不全|衰竭|丧失)(?:(?:至|到)\d+(?:\.\d+)?)?"
           # (round 9) a fever said with its temperature (发烧39度), a disability's category (残疾类别为肢体)
           r"|耳朵(?:有点|有些|很|也)?背(?!景|后|面)|体重(?:只有|仅有?|不到|才)\d+(?:\.\d+)?\s*(?:公斤|斤|千克|kg)|(?:视力|听力)(?:只有|仅有?|不到|才)\d+(?:\.\d+)?|(?:发高?烧|高烧|高热)(?:到|至|达)?\d{2}(?:\.\d)?\s*(?:度|℃)|残疾(?:类别|类型|种类)(?:为|是|[：:])?(?:肢体|视力|听力|言语|智力|精神|多重)(?:残疾)?"
           r"|(?:耳朵|眼睛|双眼|双耳|[左右][眼耳])(?:基本|几乎|完全|都|已经|有点|也)*(?:听不见|听不清|看不见|看不清|聋了|瞎了)了?"
@@ -187,23 +194,44 @@ _PLAIN = (r"(?:血[压糖脂]|转氨酶|尿酸|胆固醇|肌酐)(?:[1一]直|有
           # (round 9) an operation on an organ and the time after it (心脏手术术后): said of a body
           r"|(?:心脏|肝脏?|肺部?|胃|肾脏?|脑部?|腰椎|颈椎|眼睛|眼部|乳腺|甲状腺|子宫|髋关节|膝关节)(?:搭桥|支架|置换|移植|切除)?(?:手术|术)术?后"
           r"|(?:心脏|心|腿上?|手臂|腰上?|骨头|眼睛)(?:里|上)?(?:装了|装有|放了|植入了?|安了|做过|做了|搭了)(?:\d+个)?"
-          r"(?:支架|钢板|钢钉|起搏器|人工关节|搭桥|手术)")  # (round 8: 眼睛做过手术)
-_PLAIN_FIRST = "血耳眼双左右肝肺胃肾脑乳甲心腿手腰骨听视记认发高残胆子卵出转尿肌体膝髋颈"
-_DISEASE = ("(?=[" + "".join(sorted({w[0] for w in DISEASES} | {"h", "K"} | set(_HABIT_FIRST) | set(_PLAIN_FIRST))) + "])(?:"
+          r"(?:支架|钢板|钢钉|起搏器|人工关节|搭桥|手术)"  # (round 8: 眼睛做过手术)
+          # (round 10) measures of a body said with their value and no clinical unit: sight (裸眼视力0.3,
+          # 左眼视力下降至0.1: the eye and 裸眼 as its kind, _SEVERITY), hearing lost in decibels, a heart's
+          # rate; an organ removed (左肾已于2019年摘除); a heart or another organ that fails with an adverb
+          # between (心脏一直有毛病)
+          r"|(?:肝功能)?(?:指标)?(?:谷丙|谷草)?(?:转氨酶|肌酐|尿酸|胆固醇)值?(?:达到|高达|达|升至|升到)\d+(?:\.\d+)?(?:百\d*)?多?"
+          r"(?:\s*(?:[μu]mol/[lL]|mmol/[lL]|I?U/[lL]|mg/d[lL]))?"
+          r"|血压(?:的)?(?:高压|低压|收缩压|舒张压)(?:有|达到?|为|是|在)?\d+(?:百\d*)?多?"
+          r"|视力(?:下降至|降至|下降到|降到|只有|仅为?|为|是)?[0-5]\.\d{1,2}"
+          r"|听力(?:损失|下降|减退)(?:约|达)?\d{2,3}\s*(?:分贝|dB|db)"
+          r"|心率(?:为|达|高达|每分钟|快至)*\d{2,3}次?(?:/分|每分钟)?"
+          r"|(?:[左右双]侧?)?(?:肾脏?|肝脏?|脾脏?|胆囊|子宫|卵巢|乳房|甲状腺|肺叶|眼球)(?:已经?|已于|于|被)?(?:\d{4}年)?(?:\d{1,2}月)?(?:摘除|切除)(?!术)了?"
+          r"|(?:心脏|肝脏|肾脏|脑子|眼睛|耳朵|胃|腰)(?:[1一]直|也|都|老是|总是|早就|向来)+(?:不好|有毛病|有问题|不行)")
+_PLAIN_FIRST = "血耳眼双左右肝肺胃肾脑乳甲心腿手腰骨听视记认发高残胆子卵出转尿肌体膝髋颈脾"
+# (round 10) Shapes whose first characters are everywhere (人, 结, 病, 神) or that are rare: behind a
+# lookahead of their own, so the many shapes of _PLAIN are not tried at every 人 or 结 — an abortion
+# after its verb (做完人流), tuberculosis after a verb of having had it (得过结核), a limp (一瘸一拐),
+# consciousness that comes and goes, metal left in a limb, what an examination found (心电图提示房颤).
+_RARE = (r"(?<=做完|做了|做过)人流(?!密|量)|换(?:过|了)(?:肾|肝|心脏|角膜|骨髓|关节)|住(?:过|了)(?:\d+次|[1一]回)?院|(?<=得过|患过|有过|得了|患了)结核(?![性病菌杆])|(?<=[1一])瘸[1一]拐"
+         r"|神志(?:时清时不清|不清|模糊|恍惚)|(?:腿|手臂|胳膊|腰)上?(?:的|里的)(?:钢板|钢钉|支架|假体)"
+         r"|(?:心电图|脑电图|CT|B超|彩超|核磁共振?|胃镜|肠镜|活检|病理)(?:检查)?(?:提示|显示|发现|查出|结果为|示)[^，,。；;]{1,12}")
+_RARE_FIRST = "换住人结瘸神腿手胳腰心脑CB彩核胃肠活病"
+_DISEASE = ("(?=[" + "".join(sorted({w[0] for w in DISEASES} | {"h", "K"} | set(_HABIT_FIRST) | set(_PLAIN_FIRST) | set(_RARE_FIRST))) + "])(?:"
             + "(?=[" + "".join(sorted({w[0] for w in _DRUGS.split("|")} | set(_HABIT_FIRST) | set(_PLAIN_FIRST))) + "])(?:"
             + _PLAIN + "|" + _HABIT + ")|"
+            + "(?=[" + _RARE_FIRST + "])(?:" + _RARE + ")|"
             + _trie([w for w in DISEASES if w != "HIV"]) + r"|[Hh][Ii][Vv]|孕(?=\d{1,2}\s*[周月]))")  # 孕28周
 # What a condition may carry after it, inside the finding.
 # A certified grade (视力残疾一级: 1级 in the view) or how long (怀孕五个月) belongs to it too.
 # A test and its result may stand between (新冠病毒核酸检测结果阳性, 吗啡类呈阳性); a duration may be
 # approximate (怀孕约五个月).
-_RESULT = (r"(?:(?:骨|肝|肺|脑|淋巴结?)?转移|强阳性|阳性|妇女|晚期|早期|中期|末期|患者|病人|病患|患儿|人士|使用者|携带者|感染者|感染|病史|史|后遗症|综合征|综合症|术后|切除术|手术|"
+_RESULT = (r"(?:(?:骨|肝|肺|脑|淋巴结?)?转移|强阳性|阳性|带菌者?|妇女|晚期|早期|中期|末期|患者|病人|病患|患儿|人士|使用者|携带者|感染者|感染|病史|史|后遗症|综合征|综合症|术后|切除术|手术|"
            r"根治术|介入术|摘除术|修复术|微创手术)")  # (round 6: 乳腺癌根治术)
 # (round 5: the marker's short name in brackets and a confirmation may stand between too, 乙肝表面
 # 抗原（HBsAg）阳性, HIV抗体确证阳性; and a stay counts in days or years, 住院治疗12天)
-_AFTER = (rf"(?:人(?![员民数口群次士]))?(?:症|障碍)?类?(?:病毒|毒品)?(?:表面抗原|抗体|抗原|核酸)?(?:[(（][A-Za-z0-9-]{{2,10}}[)）]|-?Ig[MGAE])?"
-          rf"(?:(?:检测|检验|确证|复检|初筛|试验){{0,2}}(?:结果)?(?:为|呈|显示为?)?{_RESULT}|检测)?"
-          r"(?:(?:(?:等级|级别)(?:为|是)?)?[1-4]级|(?:约|近|已|大约|将近|达)?\d{1,2}个?(?:多|余)?(?:月|周|天|日|年)(?:余|多)?)?")
+_AFTER = (rf"(?:人(?![员民数口群次士]))?(?:症|障碍)?类?(?:病毒|毒品|{_DRUGS}|甲基安非他明|安非他明)?类?(?:表面抗原|抗体|抗原|核酸)?(?:[(（][A-Za-z0-9-]{{2,10}}[)）]|-?Ig[MGAE])?"
+          rf"(?:(?:检测|检验|确证|复检|初筛|试验){{0,2}}(?:结果)?(?:为|呈|显示为?)?{_RESULT}(?:患者|病人|患儿)?|检测)?"
+          r"(?:(?:(?:等级|级别)(?:为|是)?)?[1-4]级|(?:约|近|已满?|已经满?|满|大约|将近|达)?\d{1,2}个?(?:多|余)?(?:月|周|天|日|年)(?:余|多)?)?")
 # How bad it is, said after it (吸毒成瘾严重), and a gloss in brackets (视力残疾一级（双目失明）):
 # part of what is said, not needed to say it.
 # (round 5: and how much of the body a burn covers, 烧伤面积约15%)
@@ -215,14 +243,15 @@ _SAID_OF_SOMEONE = re.compile(r"(?:烧伤|烫伤|骨折|挫伤|人|妇|阳性|�
                               r"级|月|周|余|多|视障|听障|失智|轮椅|在床|不起|不遂|聋子|哑巴|瞎子|身孕|在身|六甲|产妇|月子|偏高|升高|"
                               r"人士|成瘾|上瘾|吸食史|使用史|滥用史|注射史|胎|孩子|小孩|宝宝|未遂|倾向|割腕|自残|宫[内外]孕|产|\d[子女]|"
                               r"外伤|创伤|损伤|发作|毒人员|不好|不太好|不正常|有问题|有毛病|失常|耳背|问题|毛病|灵光|糖高|压高|脂高|"
-                              r"术后|[高低]|不见了?|不清了?|聋了|瞎了|瘤子|肿瘤|肿块|结节|阴影|包块|囊肿|支架|钢板|钢钉|起搏器|人工关节|搭桥)\Z")
+                              r"术后|[高低]|[0-9]|分贝|dB|db|次/分|每分钟|摘除了?|切除了?|拐杖|[1一]拐|毛病|不行|不好|"
+                              r"不见了?|不清了?|聋了|瞎了|瘤子|肿瘤|肿块|结节|阴影|包块|囊肿|支架|钢板|钢钉|起搏器|人工关节|搭桥)\Z")
 # How bad or what type, before the condition: part of what is said (重度抑郁症, 2型糖尿病).
 # Also the type (甲型病毒性肝炎), the kinds of a combined disability (听力言语残疾), the body part of
 # an injury (左下肢截肢, 右手食指骨折) and the way a treatment is given (血液透析), in any order.
-_BODY = (r"[左右双单]?侧?(?:第[\d、,和至-]{1,8})?(?:[髋膝肩踝肘腕]关节|脑部|颅脑|头|脑|骨盆|盆骨|颅骨|鼻骨|脊椎|尾椎|全身多处|全身|多处|上肢|下肢|四肢|肢体|脊柱|颈部|淋巴结|肺部|呼吸道|尿路|泌尿系|肠道|手指|食指|拇指|中指|无名指|小指|脚趾|小腿|大腿|前臂|上臂|手掌|手腕|手|脚|足|腿|臂|"
-         r"手部|足部|脚部|腿部|臂部|眼部|耳部|眼|耳|膝|踝|腕|肘|肩|髋|肋骨|腰椎|颈椎|胸椎|股骨颈|股骨头|股骨|胫腓骨|胫骨|腓骨|尺桡骨|尺骨|桡骨|锁骨|头部|面部|胸部|腹部|腰部|背部)")
+_BODY = (r"(?:[左右双单]?侧?(?:第[\d、,和至-]{1,8})?(?:[髋膝肩踝肘腕]关节|脑部|颅脑|头|脑|骨盆|盆骨|颅骨|鼻骨|脊椎|尾椎|全身多处|全身|多处|上肢|下肢|四肢|肢体|脊柱|颈部|淋巴结|肺部|呼吸道|尿路|泌尿系|肠道|手指|食指|拇指|中指|无名指|小指|脚趾|小腿|大腿|前臂|上臂|手掌|手腕|手|脚|足|腿|臂|"
+         r"手部|足部|脚部|腿部|臂部|眼部|耳部|体内|头皮|支气管|气管|眼|耳|膝|踝|腕|肘|肩|髋|肋骨|腰椎|颈椎|胸椎|股骨颈|股骨头|股骨|胫腓骨|胫骨|腓骨|尺桡骨|尺骨|桡骨|锁骨|头部|面部|胸部|腹部|腰部|背部|鼓膜)(?:第\d+(?:节|根|块|颗)|以下|以上)?)")
 # (round 5: a verb of having is no part of the type: 患慢性…, 为偏执型… )
-_SEVERITY = re.compile(r"(?:重度|中度|轻度|极重度|严重的?|[1一][只侧]|(?:(?![患为是有因称]|系(?!统))[\u4e00-\u9fff]){1,4}[性型]|宫内|宫外|晚期|早期|中期|末期|高危|先兆|高龄|心理|反复发作的?|[12]型|[甲乙丙丁戊][型类]|"
+_SEVERITY = re.compile(r"(?:裸眼|矫正|重度|中度|轻度|极重度|严重的?|[1一][只侧]|(?:(?![患为是有因称]|系(?!统))[\u4e00-\u9fff]){1,6}[性型]|宫内|宫外|晚期|早期|中期|末期|高危|先兆|高龄|心理|反复发作的?|[12]型|[甲乙丙丁戊][型类]|"
                        # (round 9) a grade of injury runs to ten (9级伤残)
                        rf"肢体|视力|听力|言语|智力|精神|多重|(?:10|[1-9])级|{_BODY}|[及和、](?={_BODY})|"
                        # (round 5: a burn's degree, Ⅱ度 = II度 in the view, 深Ⅱ度; the sample a result is of)
@@ -233,9 +262,9 @@ _SEVERITY = re.compile(r"(?:重度|中度|轻度|极重度|严重的?|[1一][只
 # (round 5: an operation by its kind, …切除术/移植术/置换术, after 行 as clinical notes write it:
 # 于2023年3月行子宫切除术)
 _PROCEDURE = "根治术|介入术|消融术|结扎术|切开术|切除术|摘除术|移植术|置换术|修补术|成形术|搭桥术|造口术|造瘘术|引流术|植入术|矫正术|复位术|固定术"
-_UNKNOWN_ENDS = ("症", "炎", "癌", "瘤", "综合征", "手术", "伤", "病", "出血", "衰竭", "结石", "穿孔", "梗死", "梗塞", "变性", "坏死", "全切", "切除", "疹", "痛", "中毒", *_PROCEDURE.split("|"))
-_UNKNOWN = re.compile(r"(?:因|为|系|患(?![者方])|做完|做了|做过|接受了?|行|自幼|从小|先天|突发|突患|(?<=[我他她其人])有)(?:\d+次)?"
-                      rf"([\u4e00-\u9fff][\u4e00-\u9fff\d]{{0,8}}?(?:{_PROCEDURE}|症|炎|癌|瘤|综合征|手术|出血|衰竭|结石|穿孔|梗死|梗塞|变性|坏死|全切|切除(?!术)|疹|痛(?![快苦心])|中毒|伤(?![害人者残亡])|"
+_UNKNOWN_ENDS = ("症", "炎", "癌", "瘤", "综合征", "手术", "伤", "病", "出血", "衰竭", "结石", "穿孔", "梗死", "梗塞", "变性", "坏死", "全切", "切除", "疹", "痛", "中毒", "曲张", "狭窄", "积液", "溃疡", *_PROCEDURE.split("|"))
+_UNKNOWN = re.compile(r"(?:因|为|系|患(?![者方])|(?<=[人其她他妻夫子女爸妈我])查出(?:了|有)?|做完|做了|做过|接受了?|行|自幼|从小|先天|突发|突患|(?<=[我他她其人])有)(?:\d+次)?"
+                      rf"([\u4e00-\u9fff][\u4e00-\u9fff\d]{{0,8}}?(?:{_PROCEDURE}|症|炎|癌|瘤变|瘤|综合征|手术|出血|衰竭|结石|穿孔|梗死|梗塞|变性|坏死|全切|切除(?!术)|疹|痛(?![快苦心])|中毒|伤(?![害人者残亡])|"
                       r"病(?![例房区床人毒菌虫害情况因历种死]))(?!(?!住院)[\u4e00-\u9fff]?[药苗剂械品店院科防物商企]))")  # (…炎住院: a stay, no hospital's name)
 # Not a condition someone has: one caused (致人受伤), a service done to others (为患者实施手术).
 # What an unknown condition may carry after its name, inside the finding (…癌术后, …炎病史).
@@ -243,14 +272,14 @@ _UNKNOWN = re.compile(r"(?:因|为|系|患(?![者方])|做完|做了|做过|接�
 _UNKNOWN_DOES = re.compile(r"(?:其|我(?![局委所队厅市县区省国司部办院校店们])|他(?![人们])|她(?!们)|当事人|本人|"
                            r"(?<=[\u4e00-\u9fff])某某?(?![省市州盟县区旗镇乡村街路巷道医公单局所中学])|父亲|母亲|妻子|丈夫|儿子|女儿|老伴|之[父母妻夫子女兄弟姐妹])"
                            r"(?:当时|那时|那段时间|近期|最近|又|再次|突然|[1一]直)?"
-                           r"((?:(?![的对在为是有和与及、])[\u4e00-\u9fff]){1,6}?(?:炎|症|病|癌|瘤|结石|囊肿|息肉|增生|出血))(?=发作|复发|加重|恶化|住院|入院|[,，])")
+                           r"((?:(?![的对在为是有和与及、])[\u4e00-\u9fff]){1,6}?(?:炎|症|病|癌|瘤|结石|囊肿|息肉|增生|出血|曲张|狭窄|积液|溃疡))(?=发作|复发|加重|恶化|住院|入院|[,，])")
 # (literals first: the pattern above may start at any character, so it runs only where one of these is)
-_DOES = re.compile(r"发作|复发|加重|恶化|住院|入院|(?:[炎症病癌瘤]|结石|囊肿|息肉|增生|出血)[,，]")
+_DOES = re.compile(r"发作|复发|加重|恶化|住院|入院|(?:[炎症病癌瘤]|结石|囊肿|息肉|增生|出血|曲张|狭窄|积液|溃疡)[,，]")  # (round 10: 静脉曲张, …狭窄)
 _UNKNOWN_TAIL = re.compile(rf"(?:{_PROCEDURE}|手术)?(?:术后|晚期|早期|中期|末期|患者|病人|病史|后遗症)?")
 _NOT_VERB_BEFORE_XING = set("进执施实举履运银发盛流通旅步")  # 进行, 执行, 银行: 行 is no clinical verb there
 _NOT_HAD = re.compile(r"致|造成|导致|引起|实施|进行|开展|施行|提供|[甲乙丙]类|传染病|^(?:患者|顾客|他人|消费者|病人|客户|多名|多位|群众)")
 _PERSON_WORD = re.compile(r"当事人|本人|其|我(?![局委所队厅市县区省国司部办院校店们])|他(?![人们])|她(?!们)|[\u4e00-\u9fff]某(?!某*(?:[省市州盟县区旗镇乡村街路巷道]|医院|皮肤病|人民|中心|公司|单位|局|所|学校|司法|鉴定|社区|部队))|父亲|母亲|妻子|丈夫|儿子|女儿|孩子|员工|店员|从业人员|厨师|驾驶员|证人|"
-                          r"申请人|家属|投诉人|举报人")
+                          r"申请人|家属|投诉人|举报人|(?<![问])答(?=[：:])")
 # A body part right before a condition (头部受伤) says it is someone's body; but an injury an
 # offender caused to an unnamed victim (致对方面部软组织挫伤) is the offence as published.
 _CAUSED = re.compile(r"(?:致|造成|导致|致使)(?:对方|他人|受害人|被害人|被侵害人|路人|行人|人|多人|\d+人|\d+名[^，,。；;]{0,4})"
@@ -263,7 +292,9 @@ _BODY_BEFORE = re.compile(rf"{_BODY}\Z")
 # before it (双上肢缺失, 左腿萎缩), not of data or goods (资料缺失, 包装破损).
 # (round 9) Devices a body wears or lives on: someone's only when nobody gives them to others.
 _EQUIPPED = re.compile(r"(?:设有|配备了?|配有|购置了?|销售|出售|采购|提供)[^，,。；;]{0,4}\Z")  # a body's stock
-DEVICES = frozenset("助行器 助听器 人工耳蜗 起搏器 心脏起搏器 假肢 义肢 胰岛素泵 呼吸机 制氧机 假眼 义眼".split())
+# (round 10) Treatments a person receives, not one given to others (为患者进行静脉输液, 为顾客打针输液).
+GIVEN = frozenset("输液 鼻饲 鼻饲管 胃管".split())
+DEVICES = frozenset("心脏监测仪 助行器 助听器 人工耳蜗 起搏器 心脏起搏器 假肢 义肢 胰岛素泵 呼吸机 制氧机 假眼 义眼".split())
 ON_BODY = frozenset("缺失 缺损 萎缩 畸形 坏死 感染 侧弯 肿大 扭伤 擦伤".split())
 INJURED = frozenset("轧断 压断 砸断 夹断 绞断 锯断 砸伤 压伤 夹伤 轧伤 咬伤 切断 割断 砍断 碾断 撞断 割伤 砍伤 刺伤 扎伤".split())
 _ALLERGEN = re.compile(r"(?:当事人|本人|其|我|他|她|[\u4e00-\u9fff]某某?)[^，,。；;]{0,4}?(对[^，,。；;]{1,8})\Z")
@@ -289,8 +320,11 @@ _FOR_CUSTOMERS = re.compile(r"(?:为|向|给|对|针对|面向|帮助|招揽)(?:
                             r"就诊的|所有|全体)?\Z")
 # (round 9) A condition before the group of others it describes (对出现发热症状的顾客…): customers,
 # passengers and the public are never the party whose data the record holds.
+_ANSWER = re.compile(r"(?<![问])答[：:]\s*\Z")
+_WHEN_SAID = re.compile(r"(?:去年|前年|今年|上个?月|前几年|那几天|那段时间|最近|近期|平时|一直|现在|目前|已经|曾经?|\d{4}年(?:\d{1,2}月)?)*")
+_COUNT_BEFORE = re.compile(r"(?:有|共|计|其中)\d+(?:名|人|位|例|户)(?:老人|人员|患者|职工|学生|儿童)?(?:是|为|系|属于?)?(?:长期|常年|一直)?\Z")
 _RECORDS_AFTER = re.compile(r"的?[^，,。；;]{0,4}?(?:随访|管理|档案|登记|建档|记录|台账|监护情况)")
-_GROUP_AFTER = re.compile(r"的(?:顾客|消费者|旅客|游客|乘客|群众|居民|人群|学生|儿童|就诊者|就诊人员|求职者|受检者)")
+_GROUP_AFTER = re.compile(r"(?:以上|以下|以内|及以上)?的(?:女职工|职工|员工|劳动者|妇女|女性|从业人员|顾客|消费者|旅客|游客|乘客|群众|居民|人群|学生|儿童|就诊者|就诊人员|求职者|受检者)")
 # (round 5) Counted people (收住残疾人38名), a warning on goods (孕妇和哺乳期妇女禁用), a test arranged
 # for others (为从业人员办理乙肝检测): nobody in particular.
 # (round 8: with 共/计/达/有 between, 严重精神障碍患者共1263人)
@@ -304,11 +338,17 @@ _SERVICE_AFTER = re.compile(r"(?:[、和及与][^，,。；;]{1,6}?)?等?(?:老�
 # 奥氮平, 舍曲林) or, failing that, a name by its ending (氯氮平, 丙戊酸钠, …胶囊) followed by what it is
 # for or the clause's end. Without a person before the verb (消费者服用该产品后), or in a rule, a
 # claim or a service to others, nobody's health is said.
-_TAKE = re.compile(r"静脉注射|注射|服用|口服")  # (literals only: the engine then skips to their first characters)
+# (round 10) and said plainly: 吃 after a word that makes it a habit or an answer (一直在吃碳酸锂, 吃的是阿托伐他汀,
+# 每晚要吃两片艾司唑仑, 靠吃速效救心丸), or what a doctor prescribed (医生给开的奥氮平); the name must still be
+# a known medicine or have a medicine's ending, so 吃饭 and 小吃 say nothing.
+_TAKE = re.compile(r"静脉注射|注射|服用|口服(?!液)|(?<=[在是直要靠常期身天晚日上再还都])吃(?:着|了|的是)?|吃的是|吃着|(?<=医生|大夫|医院)(?:给|帮)?我?开具?(?:的|了)")
+_TAKE_HINT = re.compile(r"服|注射|吃|开具?[的了]")
+# What stands between the verb of taking and the name (服用了…, 吃的是…, 吃两片…).
+_TAKE_FILLER = re.compile(r"(?:了|过|着|的是|的)?(?:医生|大夫)?(?:给|帮)?(?:开的)?(?:各?\d+次)?(?:\d+|半)?[片粒颗支袋]?")
 # Drugs others use, the offence as published (容留他人吸食毒品, 引诱多人吸食…): nobody's health here.
 _OTHERS_USE = re.compile(r"(?:他人|多人|人员|容留|引诱|教唆|欺骗|强迫|提供)[^，,。；;]{0,4}\Z")
-_DRUG_SHAPE = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:平|汀|林|酮|嗪|唑|胺|素|醇|韦|仑|坦|酯|松|芬|泮|啶|酸钠|酸钾|酸锂|缓释片|肠溶片|片|胶囊|"
-                         r"注射液|颗粒|口服液)(?=控制|治疗|维持|缓解|稳定|等|[和及、，,。；;（(]|\Z)")
+_DRUG_SHAPE = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:平|汀|林|酮|嗪|唑|胺|素|醇|韦|仑|坦|酯|松|芬|泮|啶|利|针剂|酸钠|酸钾|酸锂|缓释片|肠溶片|片|胶囊|丸|"
+                         r"注射液|颗粒|口服液)(?=控制|治疗|维持|缓解|稳定|等|期间|助眠|安眠|止痛|镇静|降压|降糖|抗凝|撑|才|后|时|每|[1一]天|[1一]日|\d|[和及、，,。；;（(]|\Z)")
 _DRUG_REACH = 8
 _DRUG_NAMES = frozenset(_DRUGS.split("|"))  # 注射海洛因: a habit, taken as a medicine is
 # Who takes it, when it is not the person named (消费者服用后, 患者口服…): nobody in particular.
@@ -319,13 +359,37 @@ _DRUG_FORM = re.compile(r"钠|钾|钙|盐|缓释片|肠溶片|片|胶囊|注射�
 # Goods have no blood (白酒甲醇含量0.8g/L), and a threshold is the law's, not anyone's value
 # (血液酒精含量大于或者等于80mg/100ml的).
 _MEASURE = re.compile(r"(?:DNA定量|病毒载量|DNA|静脉血|全血|血液|血清|血浆|尿液|尿样|呼气|空腹血糖|餐后血糖|血糖|血压|糖化血红蛋白|血红蛋白|血氧|"
-                      r"血脂|胆固醇|甘油三酯|转氨酶|肌酐|尿酸|血钾|血钠|体温)"
+                      r"血脂|胆固醇|甘油三酯|转氨酶|肌酐|尿酸|血钾|血钠|体温|血铅|血汞|眼压)"
                       r"[^，,。；;]{0,14}?(?<![\d.])\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)?\s*"
-                      r"(?:mg/100\s*m[lL]|mg/d[lL]|mmol/[lL]|[μu]mol/[lL]|mmHg|ng/m[lL]|IU/m[lL]|U/[lL]|g/[lL]|°C|℃|毫克/100毫升|毫克/百毫升|毫摩尔/升|毫米汞柱)"
+                      r"(?:mg/100\s*m[lL]|mg/d[lL]|mmol/[lL]|[μu]mol/[lL]|[μu]g/[lL]|mmHg|ng/m[lL]|IU/m[lL]|U/[lL]|g/[lL]|°C|℃|毫克/100毫升|毫克/百毫升|毫摩尔/升|毫米汞柱)"
                       # (round 8) a share of the blood's haemoglobin, the one value given in percent
-                      r"|糖化血红蛋白(?:[(（]?HbA1c[)）]?)?[^，,。；;\d]{0,4}\d+(?:\.\d+)?\s*%")
-_UNITS = re.compile(r"mg/|mol/|mmHg|/m[lL]|U/[lL]|g/[lL]|°C|℃|糖化血红蛋白|毫克/|毫摩尔|毫米汞柱")
+                      r"|糖化血红蛋白(?:[(（]?HbA1c[)）]?)?[^，,。；;\d]{0,4}\d+(?:\.\d+)?\s*%"
+                      # (round 10) a urine test's pluses (尿蛋白3+, 尿潜血++)
+                      r"|(?:尿蛋白|尿糖|尿潜血|潜血|尿酮体)[^，,。；;\d+]{0,4}(?:\d\+|\+{1,4})")
+_UNITS = re.compile(r"mg/|mol/|mmHg|/m[lL]|U/[lL]|g/[lL]|°C|℃|糖化血红蛋白|毫克/|毫摩尔|毫米汞柱|尿蛋白|尿糖|潜血")
 _THRESHOLD = re.compile(r"大于|等于|小于|低于|高于|超过|不足|不低于|不高于|≥|≤|[<>]|标准|阈值|以上|以下")  # how far after the verb a name may start (服用抗抑郁药舍曲林)
+
+
+# (round 10) A claim's word that is part of a clinic's name (美沙酮维持治疗门诊, 康复治疗中心): where, not a claim.
+_CLINIC_AFTER = re.compile(r"[^，,。；;]{0,3}?(?:门诊|医院|中心|科|机构|所)")
+
+
+def _claim_before(before: str) -> bool:
+    """Whether `before` holds an advertising claim's word (治疗, 功效 …) that is not a clinic's name."""
+    return any(not _CLINIC_AFTER.match(before, m.end()) for m in _CLAIM.finditer(before))
+
+
+def _animal_subject(text: str, at: int) -> bool:
+    """(round 10) Whether the sentence's subject before `at` is a sample, goods or an animal named after
+    the last person (当事人养殖场的生猪经检疫，体温40.5℃): the measure is the animal's."""
+    animal = person = -1
+    for m in _NOT_PERSON.finditer(text, 0, at):
+        animal = m.start()
+    if animal < 0:
+        return False
+    for m in _PERSON_WORD.finditer(text, 0, at):
+        person = m.start()
+    return animal > person
 
 
 def _medicines(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -333,14 +397,22 @@ def _medicines(text: str, start: int, end: int) -> tuple[int, int] | None:
     the kept vocabulary one after the other, else one name by its ending; None without one."""
     known = clinical.medicines() | _DRUG_NAMES
     lengths = sorted({len(w) for w in known}, reverse=True)
-    first = last = -1
+    first = last = reach = -1
     i = start
-    while i < end and (first < 0 and i < start + _DRUG_REACH or i <= last):
+    while i < end and (first < 0 and i < start + _DRUG_REACH or i <= reach):
         hit = next((n for n in lengths if i + n <= end and text[i:i + n] in known), 0)
         if hit:
             first = i if first < 0 else first
-            last = i + hit
+            last = reach = i + hit
             i += hit
+            if i < end and text[i] in "和及、与":  # (round 10) the next of a list (阿司匹林和氯吡格雷, …和吗替麦考酚酯)
+                if any(text.startswith(w, i + 1) for w in known if text[i + 1:i + 2] == w[:1]):
+                    i = reach = i + 1
+                else:
+                    shape = _DRUG_SHAPE.match(text, i + 1, end)
+                    if shape:
+                        last = shape.end()
+                        break
         else:
             i += 1
     if first >= 0:
@@ -355,13 +427,17 @@ def _medicines(text: str, start: int, end: int) -> tuple[int, int] | None:
 # finding covers the statement as a reader (and a held-out set's author) marks it; the verb is
 # not what makes it personal, nothing more is flagged for it.
 # (with the adverb that says when: 已怀孕七个月, 曾做过心脏搭桥手术, 正处于哺乳期)
-_HAD_VERB = re.compile(rf"(?:[1一两2][条只根])?{_BODY}?(?:(?:去年|前年|今年|上个?月|前几年|近期|最近)(?:初|底|年初|年底)?|\d+次|\d+个?多?(?:年|月)前|小时候|当时|那时|那天|当天|当日|晚上|夜里|夜间|\d{{4}}年(?:\d{{1,2}}月)?(?:\d{{1,2}}日)?)?因?(?:已经|已|曾经|曾|正在|正|长期|[1一]直|仍|刚刚?|生下来就|从小就?|天生就?|每[日天晚周](?:要|都|需要?)?)?(?:有过)?"
+_HAD_VERB = re.compile(rf"(?:[1一两2][条只根])?{_BODY}?(?:(?:去年|前年|今年|上个?月|前几年|近期|最近)(?:初|底|年初|年底|(?:\d{{1,2}}|十\d?)月份?)?|\d+次|\d+个?多?(?:年|月)前|小时候|当时|那时|那天|当天|当日|晚上|夜里|夜间|\d{{4}}年(?:\d{{1,2}}月)?(?:\d{{1,2}}日)?)?因?(?:已经|已|曾经|曾|正在|正|长期|[1一]直|仍|刚刚?|生下来就|从小就?|天生就?|每[日天晚周](?:要|都|需要?)?)?(?:有过)?"
                        r"(?:(?:尿检|血检|尿液检测|血液检测|毛发检测)(?:结果)?(?:显示|为|呈)?|"  # (round 8: the sample's test, 尿检结果显示…呈阳性)
                        r"被?查出来?(?:患有|患了?)|被诊断出|被(?:医生|医院)(?:诊断为|诊断出|确诊为?)|要?打\d*针?|(?:孕检|产检|体检|复查|检查|B超)(?:时|中)?(?:发现|查出|显示)(?:为|有)?|(?:因[^，,。；;因]{1,6}?)?(?:患有|患上|得了|患了|患)|被?确诊患有|被诊断为|(?:入院|出院|门诊|临床)?诊断为|诊断出|被?确诊为|被?确诊|是|住院行|入院行|患有|患上|罹患|身患|患|感染了|感染|染上|得了|装有|装了|"
-                       r"植入|安装了|戴着|佩戴|服用|口服|(?:静脉)?注射|做过|做了|做完|接受了|接受|参加|处于|因患|因|有|"
+                       r"植入|安装了|戴着|佩戴|服用|口服|有点|有些|出现了?|进行了?|离不开|拄着?|(?:静脉)?注射|做过|做了|做完|接受了|接受|参加|处于|因患|因|有|"
                        # (round 6: 系聋哑人, 行…切除术, 查出宫颈癌, 因车祸致颅脑损伤, 因服用…, 做过两次…)
-                       r"是(?:个|一个|一名|名)|留下了?|落下了?|被?鉴定为|(?:行动|行走|走路|出行)?(?:需|需要|要|得)?(?:借助|依靠|靠)|因病|系|(?<![进执施实举履运银发盛流通旅步])行|被?查出来?(?:有|了)?|持证的?|持有|检出|因?(?:突发|突患)|得过|吃了?|因[^，,。；;因]{1,6}?(?:致使|导致|致|被)|因服用|因过量服用|做)?"
-                       r"(?:过量的?|大量的?|\d+次)?\Z")
+                       r"是(?:个|一个|一名|名)|留下了?|落下了?|被?鉴定为|(?:行动|行走|走路|出行)?(?:需|需要|要|得)?(?:借助|依靠|靠)|因病|系|(?<![进执施实举履运银发盛流通旅步])行|被?查出来?(?:有|了)?|持证的?|持有|检出|因?(?:突发|突患)|得过|吃了?|因[^，,。；;因]{1,6}?(?:致使|导致|致|被)|因服用|因过量服用|做"
+                       # (round 10) stitched, sent to, an examination's conclusion; the medicine as the answer names it (吃的是…,
+                       # 服用的是医生开的…, 医生给开的…) and its dose (吃2片)
+                       r"|缝合了?|缝了|被决定|被责令|因[^，,。；;因]{1,6}?(?:轧伤|压伤|砸伤|工伤|事故|车祸|意外)|被送(?:往|至|去|进)?|(?:体检|检查|鉴定|化验)结论为)?"
+                       r"(?:的是|着|了|(?:的是)?(?:医生|医院|大夫)?(?:给|帮)?我?开(?:的|了|具的|具了))?"
+                       r"(?:过)?(?:为期\d+个?(?:年|月|周|天)的|\d+个?多?(?:年|月|周|天)的)?(?:过量的?|大量的?|各?\d+次|第\d+次|\d+[片粒颗支针])?\Z")
 
 
 # (round 6) Where it was done, right before the verb (在妇幼保健院做了…, 在县中医院行…): part of what a
@@ -373,11 +449,15 @@ _AT_HOSPITAL = re.compile(r"(?:在|于|到)[^，,。；;在于到]{0,10}?(?:医�
 # in the sentence (曾在市精神卫生中心治疗过两年, 在戒毒所强制隔离戒毒): evidence of a condition with no
 # word for it. Not a place of business (位于…肿瘤医院对面) nor a service to it (为…精神卫生中心提供).
 _WARDS = "精神科|肿瘤科|感染科|精神病院|精神病医院|精神卫生中心|精神专科医院|肿瘤医院|传染病医院|结核病医院|胸科医院|戒毒所|戒毒中心"
-_WARD_CUE = re.compile(_WARDS)
+_WARD_CUE = re.compile(_WARDS + "|医院|卫生院|诊所|血站|复查")
 _WARD = re.compile(rf"(?:在|于|到|住进|送往|送至|送到|转入)[^，,。；;在于到]{{0,8}}?(?:{_WARDS})"
-                   r"(?=[^，,。；;]{0,6}?(?:住|治疗|就诊|隔离|戒|关|化疗|放疗|手术|门诊|抢救|开具?|取药|配药|拿药))"
+                   r"(?=[^，,。；;]{0,6}?(?:住|治疗|就诊|隔离|戒|关|化疗|放疗|手术|门诊|抢救|开具?|取药|配药|拿药|注射|打针|服药|吃药|复诊|复查))"
                    # (round 9) a stay said by the verb of going in alone (他前几年去过精神病院)
-                   rf"|(?:去过|进过|住过|住进过?|关进过?|送进过?)[^，,。；;]{{0,8}}?(?:{_WARDS})")
+                   rf"|(?:去过|进过|住过|住进过?|关进过?|送进过?)[^，,。；;]{{0,8}}?(?:{_WARDS})"
+                   # (round 10) any hospital, with a test or a treatment done there right after (每个月都要去医院抽一次血)
+                   r"|(?:去|到|上)[^，,。；;去到上]{0,6}?(?:医院|卫生院|诊所|血站)[^，,。；;]{0,2}?(?:做[1一]?次?)?(?:抽[1一]?次?血|复查|透析|化疗|放疗|打针|输液|拿药|开药|取药|做检查|血浆置换)"
+                   # (a re-examination of a body's function anywhere: 去省城复查一次甲状腺功能; not an inspection's 复查)
+                   r"|(?:去|到|上)[^，,。；;去到上]{0,6}?复查[^，,。；;]{0,8}?(?:功能|指标|血常规|尿常规|血糖|血压|肝功|肾功|甲功|病情)")
 
 
 # (round 8) Who has it, right before the verb or the condition (我有癫痫, 儿子有自闭症, 其子患有…,
@@ -412,13 +492,26 @@ def _list_end(text: str, end: int, core: str) -> tuple[int, str]:
     return end, core
 
 
+# (round 10) When, how often and how it must be done, before the verb or the hospital (每周需到县医院做两次
+# 血液透析, 每天早晚各注射一次胰岛素, 那段时间在做放疗, 需终身服用…): the statement's subject side, which a
+# reader marks with it; and the part of a body counted (右手三指因工伤截肢).
+_WHEN_BEFORE = re.compile(r"(?:每隔\d*个?(?:天|周|月)|每个?[日天晚周月年]|每\d+个?(?:月|周|天|年)|每个?星期|[1一]天|隔天|定期|长期|终身|常年|平时|平常|目前|现在|仍然?|还|正在|在|需要?|要|得|必须|"
+                          r"早上|晚上|中午|睡前|饭后|早晚|早中晚|各|都|已经|已|曾经?|刚刚?|靠|依靠|[1一]直|那段时间|那几天|这段时间|近期|最近|经常|按时|规律)+\Z")
+_PART_BEFORE = re.compile(rf"{_BODY}\d+[根个只]?(?:手指|脚趾|指|趾)\Z")
+
+
 def _with_verb(text: str, start: int) -> int:
     """`start` moved back over a verb of having or taking right before it (and the hospital it
-    was done in, before the verb), and over who has it, right before that."""
+    was done in, before the verb), over when and how often (round 10), and over who has it,
+    right before that."""
     verb = _HAD_VERB.search(text, max(0, start - 12), start)
     start = verb.start() if verb else start
-    at = _AT_HOSPITAL.search(text, max(0, start - 16), start) if verb and verb.start() < verb.end() else None
+    at = _AT_HOSPITAL.search(text, max(0, start - 16), start)  # (round 10: a stay with no verb, 在县人民医院住院治疗)
     start = at.start() if at else start
+    when = _WHEN_BEFORE.search(text, max(0, start - 10), start)
+    start = when.start() if when else start
+    part = _PART_BEFORE.search(text, max(0, start - 10), start)
+    start = part.start() if part else start
     item = _ITEM_BEFORE.search(text, max(0, start - 4), start)  # (诊断：1.2型糖尿病: the list's number)
     start = item.start() if item else start
     who = _WHO_BEFORE.search(text, max(0, start - 5), start)
@@ -455,20 +548,32 @@ _GOES_ON = re.compile(
     # without its unit after the condition, 肌酐达到680; an oxygen bottle; an incubator)
     r"疫苗|疹子|皮疹|红疹|吊针|恢复|时好时坏|反反复复|保温箱|氧气瓶|制氧机|(?:[左右双]?(?:手|脚|腿|臂|眼|耳))[^，,。；;]{0,3}?(?:只有|只剩|没有了?)(?:\d+[根个只][\u4e00-\u9fff]{0,2})?|"
     r"(?:肌酐|血糖|血压|血红蛋白|转氨酶|尿酸|血小板|白细胞)值?(?:达到?|为|是|有|高达|只有)?\d+|视力(?:仅|只)(?:存|有|剩)?[^，,。；;]{1,4}|"
-    r"(?:又|再)?犯了?\d+次|就犯|又犯|犯起来|[1一]犯|矫正|强制医疗|强制治疗|活检|穿刺|(?:疼|痛)得[^，,。；;]{0,6}|睡不着|中毒|好转|"
+    r"(?:又|再)?犯了?\d+次|就犯|又犯|犯起来|[1一]犯|矫正后?(?:视力)?(?:为|是)?(?:\d+(?:\.\d+)?)?|强制医疗|强制治疗|活检|穿刺|(?:疼|痛)得[^，,。；;]{0,6}|睡不着|中毒|好转|"
     r"每(?:天|日|晚|周)\d+(?:片|粒|次|针|支)|走不快|走不动|自言自语|胡言乱语|拆线|缝了?\d*针|不愿(?:与人)?(?:交流|说话|出门|见人)|免疫力[^，,。；;]{0,3}(?:低|差|下降)|压迫|月经|病情|好转|心慌|心悸|脱屑|瘙痒|红肿|没查出|查不出|(?:就|会|直)喘|气喘|喘(?:得|不)|智商(?:只有|仅|不到|才)?\d+|未愈|未痊愈|没好|不见好|针灸|理疗|起不来|睡觉|被?(?:行政|强制|司法)?拘留|"
+    # (round 10) what remains of an organ (现仅存右肾), oxygen breathed, a diet kept, faces not known, a limb
+    # without strength, a birth just given, a value said after (INR维持在2.5, 出生时体重1.6公斤), a test turned
+    # negative, an antenatal finding, a fit's course, stitches
+    r"输注|输血|凝血因子|复吸|导尿管|输[^，,。；;]{0,3}血|打[^，,。；;]{0,6}针|[头胸腹腰背腿膝胃牙][^，,。；;]{0,4}?(?:痛|疼)|孩子(?:刚|才|刚刚|只有)?满?\d+个?多?(?:月|周|天)大?|喷雾剂|气雾剂|吸入剂|随身(?:带着|携带)[^，,。；;]{0,10}|看不太?清|听不太?清|握不住|抓不住|才能取出|取出来|"
+    r"(?:空腹|餐后)?(?:血糖|血压)[^，,。；;\d]{0,4}?(?:\d+|十几|几十)|只有\d+岁?(?:孩子|小孩|儿童)的(?:理解能力|智力|智商)|理解能力|认知水平|智力水平|抽[^，,。；;]{0,3}血|"
+    # (round 10) what a doctor said or did, a function checked, a body's support lost, a fit's words
+    r"医生(?:不让|让|说|嘱咐|建议|要求|开具?)|(?:看|找)[^，,。；;]{0,4}医生|(?:肝|肾|心|肺)功能|血常规|尿常规|急救|认错人|颠[3三]倒[4四]|语无伦次|"
+    r"(?:无法|不能|难以)自主(?:呼吸|排尿|排便|进食|翻身)|(?:无法|不能)(?:呼吸|排尿|排便|翻身)|穿刺|(?:还)?没有?取(?:出来?)?|未取出|"
+    r"每(?:次|晚|天|日)(?:\d+|半)(?:片|粒|袋|支|毫升|ml|颗)|提不了|拿不了|搬不了|站不住|站不稳|弹力袜|支具|护具|内固定|外固定|弯不了腰|弯不下腰|走路[^，,。；;]{0,3}不稳|不让劳累|不能劳累|刚?满月|出月子|才停|停药|(?:去年|今年|前年|上个?月)?(?:又|再)?犯(?:了|过)\d+次|不能断药|断不了药|[1一](?:天|日)[1-9](?:次|片|粒|颗|支)|"
+    r"(?:仅存|只剩|只有)(?:[左右]|[1一]个|[1一]侧|[1一]只)?(?:肾|肺|眼|耳)|吸着?氧|饮食控制|控制饮食|不认[得识]人|使不上劲|没有?力气|刚生产|生产[^，,。；;]{0,2}?(?:半个|\d+个?)(?:多)?(?:月|天|周)|"
+    r"(?:INR|心率|血氧|眼压|体重|体温)[^，,。；;\d]{0,6}\d+(?:\.\d+)?(?:左右|公斤|斤|千克|kg|度|次)?|转阴|痰检|产检|胎盘|胎心|宫缩|发作起来[^，,。；;]{0,4}|会抽|共\d+针|"
     r"头发[^，,。；;]{0,3}掉|脱发|身体[^，,。；;]{0,3}虚|虚弱|开刀|动手术|开过刀|起夜|睡眠[^，,。；;]{0,3}差|[头胸腹腰背腿膝胃牙]部?(?:痛|疼)|"
     r"(?:胃|肝|肺|肾|脾|胆囊|子宫|甲状腺)被?切除了?(?:\d+分之\d+|[1一]半|大半|部分)?|"
     r"[左右]?(?:腿|脚|手|臂)比[左右]?(?:腿|脚|手|臂)?(?:短|长|细|粗)|震颤|颤抖|发抖|(?:康复)?训练|B超|彩超|CT|核磁|阳性|每(?:天|日|晚|周)都?(?:吃|服用?|打|注射|用)[\u4e00-\u9fff]{1,6}|行[A-Za-z\u4e00-\u9fff]{1,8}?术")
-_STOP = re.compile(r"罚款|处罚|申请|请求|听证|签收|签字|笔录|委托|代为|代收|代签|代管|代理|无法(?![下起]床|(?:控制|辨认)|(?:正常|独立|自主)?(?:交流|沟通|说话|行走|走路|站立|进食|吞咽|入睡|睡眠|自理|劳动))|未能|由其|由他|经营|店|案(?!发)|调查|"
+_STOP = re.compile(r"经查|查明|经核实|罚款|处罚|申请|请求|听证|签收|签字|笔录|委托|代为|代收|代签|代管|代理|无法(?![下起]床|(?:控制|辨认)|(?:正常|独立|自主)?(?:交流|沟通|说话|行走|走路|站立|进食|吞咽|入睡|睡眠|自理|劳动|呼吸|排尿|排便|翻身))|未能|由其|由他|经营|店|案(?!发)|调查|"
                    r"执行|整改|文书|决定书|家庭|经济|开销|期限|询问")
-_GOES_TAIL = re.compile(r"[”」』]?(?:第?\d+个?(?:疗程|周期))?(?:\d+(?:\.\d+)?(?:毫升|ml|mL|毫克|mg|克|片|粒|支|单位))?(?:过量)?(?:病|人员|谱系障碍)?(?:失代偿期|代偿期|[1-4]期|急性期|发病期|稳定期|恢复期|前期)?[了过着]?(?:已有|已经|已)?(?:\d+(?:\.\d+)?个?(?:多|余)?(?:次|天|日|周|月|年)|小?[一二三四五六七八九十两半几数]+个?(?:多|余)?(?:次|天|日|周|月|年)|[\d十]+(?:天|日|周|年|度)|多年)?(?:严重|较重|明显|很?厉害)?的?"
+_GOES_TAIL = re.compile(r"[”」』]?(?:第\d+(?:天|周|次))?(?:助眠|安眠|止痛|镇静|降压|降糖|抗凝|撑着的?)?(?:第?\d+个?(?:疗程|周期))?(?:\d+(?:\.\d+)?(?:毫升|ml|mL|毫克|mg|克|片|粒|支|单位))?(?:过量)?(?:病|人员|谱系障碍)?(?:失代偿期|代偿期|[1-4]期|急性期|发病期|稳定期|恢复期|前期)?[了过着]?(?:已有|已经满?|已满?|满)?(?:\d+(?:\.\d+)?个?(?:多|余)?(?:次|天|日|周|月|年|星期)|小?[一二三四五六七八九十两半几数]+个?(?:多|余)?(?:次|天|日|周|月|年|星期)|[\d十]+(?:天|日|周|年|度)|多年)?(?:严重|较重|明显|很?厉害)?的?"
                         # (round 8) how long, said plainly (好几年了, 一段时间), a lived event (…未遂经历), a titre (仍为1:8)
                         r"(?:好几年|好多年|很多年|几年|多年|[1一]段时间|很久|很长时间)?了?(?:经历|行为|倾向|念头)?(?:[^，,。；;]{0,3}?\d+:\d+)?"
                         r"(?:[1-9一二三四五六七八九十]+级)?(?:去了|来了)?(?:状态)?")
 _GOES_REACH = 3  # clauses
 _CLAUSE_REST = 3  # characters
 _REST = re.compile(r"[\u4e00-\u9fff]+")
+_FEW_LEFT = re.compile(r"[\u4e00-\u9fff]{1,2}")
 _GOES_CHARS = 30  # characters of a clause
 
 
@@ -485,6 +590,7 @@ def _tail(text: str, at: int, limit: int) -> int:
 def _goes_on(text: str, end: int, marks: list[int]) -> int:
     """`end` moved on over what the statement goes on to say of the same person's condition."""
     end = real = _tail(text, end, len(text))
+    first = True
     for _ in range(_GOES_REACH + 1):
         k = bisect.bisect_left(marks, end)
         clause_end = marks[k] if k < len(marks) else len(text)
@@ -500,12 +606,14 @@ def _goes_on(text: str, end: int, marks: list[int]) -> int:
         disease = _DISEASE_RE.search(text, last, limit)
         if disease and not _SOMEONE_ELSE.search(text, end, disease.start()):
             last = disease.end()
-        if last > end:
+        if last > end or first and not stop and _FEW_LEFT.fullmatch(text, end, clause_end):
+            # ((round 10) a clause the condition itself ends with little left in it: 靠拐杖|行走)
             end = real = _tail(text, last, limit)
             # (round 8) a clause that carries the condition is marked to its end when little is left
             # of it, and that little says nothing else (昏迷|不醒, 记不清|事情, 拿不住|筷子)
             if not stop and 0 < clause_end - end <= _CLAUSE_REST and _REST.fullmatch(text, end, clause_end):
                 end = real = clause_end
+        first = False
         if stop or end < clause_end or clause_end >= len(text) or text[clause_end] not in "，,":
             return real
         nxt = clause_end + 1
@@ -518,10 +626,10 @@ def _goes_on(text: str, end: int, marks: list[int]) -> int:
 
 # (round 9) What a clinical document states after its colon (出院诊断书显示：COPD急性加重期): its object is
 # a diagnosis whatever it is called, as after 诊断为.
-_RECORD = re.compile(r"(?:诊断书|诊断证明书?|出院诊断|入院诊断|出院小结|出院记录)(?:显示|记载|载明|写明|为)?[：:]\s*")
+_RECORD = re.compile(r"(?:诊断书|诊断证明书?|出院诊断|入院诊断|出院小结|出院记录|病假条|病假单|病假证明|病历|门诊病历|病情证明|疾病证明|评定表|评定结论|鉴定书|鉴定意见书?|体检表|体检报告|检查报告)(?:上)?(?:显示|记载|载明|写明|为)?[：:]\s*")
 _CASES = re.compile(r"病例|病人数|患者数|人数|例数")
 _NEGATIVE = re.compile(r"阴性|正常|未见异常|无异常|未见明显|合格")
-_DIAGNOSIS_LABEL = re.compile(r"(?:诊断|诊断结果|诊断意见|病名|疾病名称|病情|(?:诊断书|诊断证明书?|出院诊断|入院诊断|出院小结|出院记录)(?:显示|记载|载明|写明|为)?)\Z")
+_DIAGNOSIS_LABEL = re.compile(r"(?:诊断|诊断结果|诊断意见|病名|疾病名称|病情|(?:诊断书|诊断证明书?|出院诊断|入院诊断|出院小结|出院记录|病假条|病假单|病假证明|病历|门诊病历|病情证明|疾病证明|评定表|评定结论|鉴定书|鉴定意见书?|体检表|体检报告|检查报告)(?:上)?(?:显示|记载|载明|写明|为)?)\Z")
 _NEXT_CLAUSE = re.compile(r"[，,][^，,。；;：:]{0,6}")
 
 
@@ -537,11 +645,15 @@ _HAVING = re.compile(r"(?:患有|患上|患(?![者方])|罹患|身患|确诊为|
                      r"安装|植入|佩戴|戴着|戴有|装了|自述|自称|自诉|主诉|证载|载|做|鉴定为|靠|依靠|借助)"
                      r"[^，,。；;]{0,8}\Z")
 _SUBJECT = re.compile(r"(?:当事人|本人|其|我(?![局委所队厅市县区省国司部办院校店们])|他(?![人们])|她(?!们)|老伴|爱人|该员工|该店员|该从业人员|该名|店员|员工|从业人员|驾驶员|经营者|举报人|证人|投诉人|"
-                      r"申请人|丈夫|妻子|儿子|女儿|父亲|母亲|家属|[\u4e00-\u9fff]{1,2}某某?)"
+                      r"申请人|丈夫|妻子|儿子|女儿|父亲|母亲|家属|之[父母妻夫子女]|(?:我|他|她|其)(?:爸|妈|爷爷|奶奶|外公|外婆)|[\u4e00-\u9fff]{1,2}某某?|(?<![问])答[：:]\s*)"
                       # (round 5: and what the person says of it, 当事人自称近期…)
-                      r"(?:[^，,。；;]{0,2}|(?:自称|自述|称其?|声称|近期|最近|目前|现在|长期|一直|已经|已|曾|当时|那时|那段时间|那几天|那阵子|这段时间|平时|平常|近来|这几年|这些年|前几天)+"
+                      r"(?:[^，,。；;]{0,2}|(?:自称|自述|称其?|声称|近期|最近|目前|现在|长期|一直|已经|已|曾|当时|那时|那段时间|那几天|那阵子|这段时间|平时|平常|近来|这几年|这些年|前几天|"
+                      # (round 10) a year said by its name (去年, 前年), the hospital where (我那几天在县人民医院…), the
+                      # adverbs before a date (曾于2021年被决定…)
+                      r"去年|前年|今年|上个?月|仍|还|正在|在)*"
                       # (round 9) a date or a situation between (父亲2022年…, 当事人询问过程中…)
-                      r"|(?:于|在)?\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|\d+个?(?:多)?(?:年|月)前|小时候|年轻时|早年|(?:于|在)?[^，,。；;]{1,6}?(?:过程中|期间|当天|当日|之后|以后|后|时)(?:发现|查出|显示|被|因)?)\Z")
+                      r"(?:(?:于|在)?\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|\d{1,2}月(?:份)?|\d+个?(?:多)?(?:年|月)前|小时候|年轻时|早年|(?:于|在)?[^，,。；;]{1,6}?(?:过程中|期间|当天|当日|之后|以后|后|时)(?:发现|查出|显示|被|因|出现)?"
+                      r"|(?:在|于|到|住进)[^，,。；;在于到]{1,10}?(?:医院|病院|保健院|卫生院|诊所|门诊|ICU|监护室))?(?:被决定|被|因|行)?)\Z")
 # A quoted or paraphrased rule: nobody in particular.
 # (and statistics of a whole area: 全县共有残疾人…1234人, 其中残疾职工8人; a service for a group: 为患有…的老年人提供)
 _GENERIC = re.compile(r"不得|禁止|应当|的人员|的从业人员|的员工|的职工|规定的|是否|凡是|一律|等疾病|等传染病|全县|全市|全区|全省|全国|共有|"
@@ -557,7 +669,7 @@ _GENERIC = re.compile(r"不得|禁止|应当|的人员|的从业人员|的员工
                       r"率[^，,。；;]{0,8}?\d+(?:\.\d+)?(?:%|‰|/\d+万?)|请(?:携带|持|凭|带上)|欢迎|"
                       # (round 9) a statistic's change (较上年下降4.2%), counts of an area (发病数, 新报告)
                       r"(?:下降|上升|增长|减少|增加|降低|提高)[^，,。；;]{0,6}?\d+(?:\.\d+)?\s*(?:%|个百分点)|发病数|发病人数|报告病例|新报告|累计报告|"
-                      r"(?:死亡|患病|发病|治愈|死产|流产|剖宫产)率|"
+                      r"(?:死亡|患病|发病|治愈|死产|流产|剖宫产)率|占比|所占比例|构成比|"
                       r"开展[^，,。；;]{0,12}?(?:检查|筛查|随访|讲座|服务|义诊)")
 # (round 8) Whose a condition is, by what the clause does with the group it names, when no one is
 # named in it (_PERSON_WORD): a hazard of goods (存在使用者烫伤的风险, 可能导致消费者烧伤), a term
@@ -587,15 +699,16 @@ def _generic(text: str, start: int, end: int) -> bool:
 # 其近亲属…).
 _NAMED_PERSON = re.compile(r"当事人|本人|申请人|投诉人|举报人|证人|[\u4e00-\u9fff]某(?!某*(?:[省市州盟县区旗镇乡村街路巷道]|医院|人民|中心|公司|单位|局|所|学校))")
 _LAW_CITED = re.compile(r"\s*(?:(?:根据|依据|依照|按照)[^，,。；;]{0,30}?(?:《[^》]{1,40}》|规定)|《[^》]{1,40}》(?:第[^，,。；;《》]{1,12}条)?(?:规定|明确)"
+                        r"|《[^》]{1,40}》第[^，,。；;《》：:]{1,12}条(?:第[^，,。；;《》：:]{1,6}[款项])?[：:]"  # (round 10: 《…》第二十一条：…)
                         r"|[^，,。；;：:]{0,40}?(?:提醒|通知|提示|倡议|公告|告知|呼吁)[：:])")
 # An advertising claim or a product: the word describes goods, not a person.
 _CLAIM = re.compile(r"治疗|治愈|根治|预防|防治|功效|疗效|宣称|宣传|广告|缓解|辅助|改善|降低|主治|适用|适宜|适合|标注|标示|标称|"
                     r"人群|调理|专治|疗法|"
-                    r"偏方|特效|药品|药物|保健(?!院)|产品|用于|抗")  # (妇幼保健院 is where, not a claim)
+                    r"偏方|特效|药品|药物|保健(?!院|手册)|产品|用于|抗")  # (妇幼保健院 is where, 保健手册 a record: not a claim)
 # A name the word is part of (a shop, a department, a body), or goods made for such people.
 # (within the clause and with no verb between: "…阳性，该店仍安排…", "酒精中毒被送往医院" name no shop)
 _NAME_AFTER = re.compile(r"(?:部|楼|大楼|病区|室|机(?!构)|仪|害)|[^，,。；;：:、被送往在到去入于住就从]{0,3}?(?:按摩|就业|保障|事业|福利|权益|补贴|津贴|设施|通道|车位|托养|辅具|医院|诊所|门诊|专科|研究所|研究院|协会|学会|学校|基金会|联合会|中心|店|公司|科|"
-                         r"药|疫苗|试剂|检测试剂|筛查|防治|食品|用品|奶粉|专用|专柜|保健|服装|装|康复|眼镜|镜片|镜|"
+                         r"药|疫苗|试剂|检测试剂|评定|注射液|注射笔|针剂|制剂|筛查|防治|食品|用品|奶粉|专用|专柜|保健|服装|装|康复|眼镜|镜片|镜|"
                          r"照(?!顾|料|护|看)|写真|摄影|套餐|课程|瑜伽|传播|途径|知识|项目|宣传|科普|专区|区域|病房|床位|风险|隐患|危险)")  # (round 8: 孕妇照 is a photo studio's product)
 
 # (我家在/其家在, not 家在 alone: 商家在…设立门店)
@@ -609,7 +722,7 @@ _PERSON_LABELS = (r"(?:户口|户籍)(?:在|是)老家[，,]?|(?:居住证|暂�
                   # (round 5) other words for where one lives
                   r"经常居住地址|常住地址|常住住址|经常居住地|常住地|常住于|常住在|常居地|常居于|暂居于|暂居在|暂居|寄居于|寄居在|寄居|借居于|借居在|借居|"
                   r"定居于|定居在|居所地|居所")
-_SHARED_LABELS = r"住所地|住所|联系地址|通讯地址|通信地址|送达地址|收货地址|地址"
+_SHARED_LABELS = r"住所地|住所|送达地点|送达处所|联系地址|通讯地址|通信地址|送达地址|收货地址|地址"
 # Words for a home that an address may follow, often in brackets (在其家中（霍邱县…88号）): weaker
 # than a label (家中 also leads to what was found there: 在家中存放烟花爆竹12箱), so the address
 # needs a house number after a road, village or estate.
@@ -627,7 +740,7 @@ _UNIT = "号楼|号院|号房|号|室|房间|房|栋|幢|座|单元|组|队|社|
 _ESTATE_END = "区园苑寓村厦城府庭湾里院"
 # A number that ends an address (a house, a group, a building, a room) or a 3-2-502.
 # (round 5: a lettered block and its room, 金都花苑C座703)
-_LETTERED = r"(?<![A-Za-z])[A-Za-z]\s*(?:座|栋|幢)\s*\d{2,4}(?![\d])(?:\s*(?:号房|室|号|户|房))?"
+_LETTERED = r"(?<![A-Za-z])[A-Za-z]\s*(?:座|栋|幢)\s*\d{2,4}(?![\d])(?:-\d{1,4}(?![\d]))?(?:\s*(?:号房|室|号|户|房))?"
 _HOUSE = re.compile(rf"\d+\s*(?:{_UNIT})|\d{{1,3}}-\d{{1,2}}-\d{{2,4}}|{_LETTERED}")
 # The numbers a mask hides: of a house, room, group (八十八号 too), or the number an address ends
 # with; not the numeral in a place name (三元镇, 十八里铺).
@@ -636,7 +749,7 @@ _HIDDEN_NUMBER = re.compile(rf"[\d十百千]*\d\s*(?:{_UNIT})|\d+(?:-\d+)*\Z|\d+
 # 1702室, 3组21号, 16-2-402), or a bare number that is no numeral of a place name (三十铺 reads
 # 3十铺 in the view); else, after a person's label, the village group it ends with (双墩村杨院组).
 _NUMBERED = rf"[\d十百千]*\d\s*(?:{_UNIT})"
-_LAST_NUMBER = re.compile(rf"{_NUMBERED}(?:\s*(?:[\d十百千]*\d\s*(?:{_UNIT})|[东西南北中]单元|[东西南北中][户套间侧]|[左右](?:边|侧|手)|半?地下室|阁楼|车库|储藏室|-\d+|\d+"
+_LAST_NUMBER = re.compile(rf"{_NUMBERED}(?:\s*(?:[内里]?\d+排\d+号|[\d十百千]*\d\s*(?:{_UNIT})|[东西南北中]单元|[东西南北中][户套间侧]|[左右](?:边|侧|手)|半?地下室|阁楼|车库|储藏室|-\d+|\d+"
                           # (round 9) the part of a yard one lives in (66号院内平房, 18号东厢房)
                           r"|[内里]?(?:平房|偏房|厢房|[东西南北]厢房|[东西南北]屋|小屋|后院|出租屋|出租房)|之\d(?!号)|附\d+号?))*"
                           rf"|{_LETTERED}"
@@ -714,7 +827,7 @@ _VILLAGE_END = re.compile(r"(?<=[县区旗镇乡])(?:(?![县区旗镇乡])[\u4e0
 
 
 # (round 9) What the home is, in brackets right after the address (…33号3楼（出租屋）): part of it.
-_HOME_BRACKET = re.compile(r"[(（](?:出租屋|出租房|租住房?|宿舍|平房|自建房|家中|住处)[)）]")
+_HOME_BRACKET = re.compile(r"[(（](?:出租屋|出租房|租住房?|宿舍|平房|自建房|家中|住处|[^()（）\n]{1,12}?(?:第\d+户|\d+号|[东西南北]侧|隔壁|对面))[)）]")
 
 
 def _body(n: str, start: int, bare: bool, weak: bool = False, person: bool = False) -> tuple[int, int] | None:
@@ -775,6 +888,10 @@ _LISTING = re.compile(r"房源|楼盘|商品房|售楼|挂牌|二手房|新房")
 _BODY_OWNS = re.compile(r"(?:(?:该|本)(?:院|医院|公司|店|单位|所|企业|校|学校|中心|厂|社|局|机构)|医院|卫生院|公司|学校|委员会|政府|局)的?\Z")
 
 
+_RESTATED = re.compile(r"\s*(?:即|就是|也就是|位于)?[：:]?")
+_PLACE_FIRST = re.compile(r"(?:(?![址地场所为是])[\u4e00-\u9fff]){1,5}?[省市县区旗镇乡]")  # (a clause that begins with the place)
+
+
 def _addresses(n: str, organisation: bool) -> Iterator[tuple[str, int, int, set[int] | None]]:
     taken: list[tuple[int, int]] = []  # found, or a company's seat: rooms inside are not looked at again
     labels = sorted([(m.start(), m.end(), m.group(1)) for m in _ADDRESS_LABEL.finditer(n)]
@@ -795,6 +912,17 @@ def _addresses(n: str, organisation: bool) -> Iterator[tuple[str, int, int, set[
             at = body.end() if body else end
             if at < len(n) and n[at] in "（(":
                 span = _body(n, at + 1, False, True)
+        if span is None and label != "住":
+            # (round 10) the home said first, its address in the next clause (送达地址：当事人母亲家，即东关
+            # 街道…7号院内2排3号; 住在厂附近的城中村，东莞市长安镇…11号503房): after 即/就是/位于, or a place
+            # with a county, district or town, and a house number after a place, as for a word for a home
+            body = _ADDRESS_BODY.match(n, end)
+            at = body.end() if body else end
+            if at < len(n) and n[at] in "，,":
+                lead = _RESTATED.match(n, at + 1)
+                candidate = _body(n, lead.end(), False, True) if lead else None
+                if candidate and lead and (lead.group() or _PLACE_FIRST.match(n, candidate[0])):
+                    span = candidate
         if span is None:
             continue
         if _BODY_OWNS.search(n, max(0, start - 4), start):
@@ -881,6 +1009,8 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
                     or _COUNT_AFTER.match(text, m.end()) or _LABEL_AFTER.match(text, m.end()) \
                     or m.group("core").endswith(("检测", "检验")) and _ARRANGED.search(before):
                 continue
+            if _COUNT_BEFORE.search(before):
+                continue  # (round 10) a count of people before it (老人中有3名长期卧床): nobody named
             if _GROUP_AFTER.match(text, m.end()):
                 continue  # (round 9) a condition that describes a group of others (出现发热症状的顾客)
             if _RECORDS_AFTER.match(text, m.end()) and not _SUBJECT.search(before):
@@ -907,13 +1037,14 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
                 severity = _ORGAN_BEFORE.search(before)  # (round 9) the organ treated or grown in (肾透析, 肾肿瘤)
             start = m.start() - (len(severity.group()) if severity else 0)
             plain = before[:len(before) - (len(severity.group()) if severity else 0)]  # who, before 右手食指
-            person = _SUBJECT.search(plain) is not None
+            person = _SUBJECT.search(plain) is not None or _ANSWER.search(text, max(0, clause_start - 3), clause_start) is not None \
+                and _WHEN_SAID.fullmatch(plain) is not None  # (round 10) 答：去年住过两次院
             if core.endswith("阳性") and not person \
                     and _NOT_PERSON.search(text, max(0, m.start() - _REACH // 2), m.start()):
                 continue  # a sample's or an animal's result
             if _CAUSED.search(plain) or _CAUSED_TO_CLIENT.search(plain):
                 continue  # an injury the offender caused to others (致人受伤): the offence as published
-            if core in DEVICES and (_GIVING.search(plain) or _EQUIPPED.search(plain)):
+            if (core in DEVICES or core in GIVEN) and (_GIVING.search(plain) or _EQUIPPED.search(plain)):
                 continue  # (round 9) a device given or sold to others (为残疾人提供的助听器): no one wears it here
             if core in MEDICINES and (not _TAKING.search(plain) or _GIVING.search(plain)):
                 continue  # a medicine nobody is said to take, or given to others
@@ -959,7 +1090,7 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
                     found[-1] = (found[-1][0], m.end())
                 else:
                     found.append((start, m.end()))
-        for take in _TAKE.finditer(text) if "服" in text or "注射" in text else ():
+        for take in _TAKE.finditer(text) if _TAKE_HINT.search(text) else ():
             k = bisect.bisect_left(marks, take.start())
             clause_start = marks[k - 1] + 1 if k else 0
             clause_end = marks[k] if k < len(marks) else len(text)
@@ -967,9 +1098,10 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
                 generic[clause_start] = _generic(text, clause_start, clause_end)
             before = text[max(clause_start, take.start() - _REACH // 3):take.start()]
             if generic[clause_start] or _inside(titles, title_starts, take.start()) or not person_in_sentence(text, take.start()) \
-                    or _GIVING.search(before) or _CLAIM.search(before) or _OTHERS_TAKE.search(before):
+                    or _GIVING.search(before) or _claim_before(before) or _OTHERS_TAKE.search(before):
                 continue
-            span = _medicines(text, take.end(), clause_end)
+            filler = _TAKE_FILLER.match(text, take.end(), clause_end)
+            span = _medicines(text, filler.end() if filler else take.end(), clause_end)
             if span is None or _CLAIM.search(text, *span) or _NAME_AFTER.match(text, span[1]):
                 continue
             k = bisect.bisect_right([s for s, _ in found], span[0])
@@ -984,7 +1116,7 @@ def _health(n: str) -> Iterator[tuple[str, int, int, set[int] | None]]:
                 clause_end = marks[k] if k < len(marks) else len(text)
                 generic[clause_start] = _generic(text, clause_start, clause_end)
             if generic[clause_start] or _THRESHOLD.search(value.group()) or _THRESHOLD.match(text, value.end()) \
-                    or _NOT_PERSON.search(text, clause_start, value.start()):
+                    or _NOT_PERSON.search(text, clause_start, value.start()) or _animal_subject(text, value.start()):
                 continue
             k = bisect.bisect_right([s for s, _ in found], value.start())
             if not (k and found[k - 1][1] > value.start() or k < len(found) and found[k][0] < value.end()):
@@ -1093,7 +1225,7 @@ _ADDRESS_WORDS = "住|地址|户籍|户口|出生地|居|单元|栋|幢|号楼|�
 _ADDRESS_CUE = re.compile(_ADDRESS_WORDS + r"|\d-\d")
 _DISEASE_RE = re.compile(_DISEASE)
 _DIGIT = re.compile(r"\d")
-_TAKE_OR_WARD = re.compile(rf"{_TAKE.pattern}|{_WARDS}")  # (one scan for both, round 6)
+_TAKE_OR_WARD = re.compile(rf"{_TAKE.pattern}|{_WARDS}|(?:医院|卫生院|诊所|血站)[^，,。；;]{{0,4}}?(?:抽|复查|透析|化疗|放疗|打针|输液|拿药|开药|取药|做检查|血浆置换)|复查[^，,。；;]{{0,8}}?(?:功能|指标|血常规|尿常规|血糖|血压|肝功|肾功|甲功|病情)")  # (one scan for both, round 6)
 
 
 
@@ -1108,7 +1240,7 @@ _TAKE_OR_WARD = re.compile(rf"{_TAKE.pattern}|{_WARDS}")  # (one scan for both, 
 _COMMON_FIRST = set("人经有产中大食自放核结化关水不高活新小家流左右位酒海美格粉行意发度记降工营移造安止便社做")  # (round 5: 人工耳蜗 by
 # 耳蜗, 营养不良 by 养不良 (经营), 移植术 by 植术 (移送), 造口术 by 口术 (制造))
 # Two-character words whose first character is everywhere (抽搐: 抽检, 抽查): cued by the second.
-_STRIP_TO_ONE = set("抽")
+_STRIP_TO_ONE = set("抽房")  # (round 10: 房颤 by 颤, 房 begins 房屋)
 
 
 # (round 9) Endings of unknown conditions whose first character is everywhere (结果, 全县): a stone the
@@ -1130,7 +1262,7 @@ _CUE_WORDS = sorted({w if any(c.isdigit() for c in w) else _cue(w) for w in DISE
                     # (round 9: a faculty or a function, a category, an organ's growth or operation, symptoms;
                     # by their organ, not 结节 or 息肉, whose first characters begin 结果 and 信息; a fever
                     # by 烧 and its degrees, below)
-                    | {_cue(w) for w in ("诊断书", "诊断证明", "出院诊断", "出院小结", "出院记录", "听力", "视力", "记忆力", "认知能力", "肝功能", "肾功能", "心功能", "肺功能", "残疾类",
+                    | {_cue(w) for w in ("诊断书", "诊断证明", "体检表", "体检报告", "病假条", "病假单", "病假证明", "病历", "病情证明", "出院诊断", "出院小结", "出院记录", "听力", "视力", "记忆力", "认知能力", "肝功能", "肾功能", "心功能", "肺功能", "残疾类",
                                          "残疾种类", "甲状腺", "乳腺", "胆囊", "肾结", "肝结", "肺结", "卵巢",
                                          "手术术后", "手术后", "术后", "症状", "耳朵", "氨酶", "尿酸", "胆固醇", "肌酐", "体重")}
                     | {"血压", "血糖", "血脂", "听不见", "听不清", "看不见", "看不清", "聋了", "瞎了", "瘤子", "肿块", "阴影",
@@ -1139,6 +1271,14 @@ _CUE_WORDS = sorted({w if any(c.isdigit() for c in w) else _cue(w) for w in DISE
                     | {o + w for o in ("肝", "肺", "胃", "肾", "脑", "乳房", "甲状腺") for w in ("上", "里", "部", "长", "有", "发现")}
                     # _HABIT's shapes, _TAKE's verbs and _MEASURE's units, each by a rare character
                     # (瘾, 胎, 怀: not 二胎 or 上瘾, whose first characters are everywhere)
+                    # (round 10: _PLAIN's organ removed, crutch, sight and hearing values, a heart's rate, an
+                    # examination's finding; a maintenance treatment; an abortion said by 人流 after its verb)
+                    # (by a rare character where the word's first is everywhere: 持治疗 not 维持治疗, 吃 and 磁 and 贝
+                    # by the character before them, below)
+                    | {"摘除", "切除", "拐杖", "瘸", "视力", "心率", "心电图", "脑电图", "胃镜", "肠镜", "B超", "彩超",
+                       "持治疗", "换过肾", "换了肾", "换过肝", "换了肝", "住过", "住了",
+                       "院抽", "院复查", "院打针", "院输液", "院拿药", "院开药", "院取药", "院做检查", "生开", "生给开",
+                       "夫开", "夫给开", "试管婴儿", "尿蛋白", "尿糖", "潜血", "血铅", "血汞", "眼压", "神志", "钢板", "钢钉", "卧床"}
                     | {"瘾", "吸食", "胎", "怀", "生了", "生完", "生下", "中检出", "内检出", "宫外", "宫内", "服用", "口服", "注射", "糖化血红蛋白", "毫克/", "毫摩尔", "毫米汞柱", "mg", "mol", "mmHg", "ml", "mL", "U/L", "g/L", "℃", "°C"})
 
 
@@ -1149,8 +1289,12 @@ _CUE_BUCKETS = 8
 def cues(extra: tuple[str, ...] = ()) -> str:
     """The pattern of the cue words, with `extra` words of another detector in the same trie (one
     pass over a text costs less than two)."""
-    words = sorted(set(_CUE_WORDS) | {_cue(w) for w in extra})
-    first = sorted({w[0] for w in words} | {"h", "H", "患", "烧", "切", "敏"} | set(_ESTATE_END))
+    every = set(_CUE_WORDS) | {_cue(w) for w in extra}
+    # (round 10) a word that holds another cue word adds nothing to whether the pattern matches (睡眠呼吸暂停
+    # and 呼吸暂停): dropped, its first character then opens no trie of its own
+    words = sorted(w for w in every if not any(w[i:j] in every for i in range(len(w)) for j in range(i + 1, len(w) + 1)
+                                                 if j - i < len(w)))
+    first = sorted({w[0] for w in words} | {"h", "H", "患", "烧", "切", "敏", "吃", "磁", "贝", "复", "流", "核"} | set(_ESTATE_END))
     # (round 5: _DIAGNOSED's bare 患, but not the 隐患 of every safety inspection)
     # (round 9: a fever by 烧 and its degrees in any numerals, 发烧39度, 高烧三十九度)
     # (round 9) The trie's ~300 first characters are one alternation, and Python's engine tries its
@@ -1166,8 +1310,10 @@ def cues(extra: tuple[str, ...] = ()) -> str:
     for i in range(0, len(heads), size):
         chunk = heads[i:i + size]
         buckets.append("(?=[" + "".join(chunk) + "])(?:" + _trie([w for w in words if w[0] in chunk]) + ")")
-    return ("(?=[" + "".join(first) + "])(?:" + "|".join(buckets) + f"|(?=[{_ESTATE_END}Hh患烧切敏])(?:"
-            + rf"[{_ESTATE_END}]\d|[Hh][Ii][Vv]|(?<!隐)患|烧(?:到|至|达)?{_DEGREE}|(?<=全)切|(?<=过)敏))")
+    # (round 10: 吃 as a verb of taking, _TAKE, by the word before it; 核磁 and 分贝 by their second character)
+    return ("(?=[" + "".join(first) + "])(?:" + "|".join(buckets) + f"|(?=[{_ESTATE_END}Hh患烧切敏吃磁贝复流核])(?:"
+            + rf"[{_ESTATE_END}]\d|[Hh][Ii][Vv]|(?<!隐)患|烧(?:到|至|达)?{_DEGREE}|(?<=全)切|(?<=过)敏"
+            + r"|(?<=[在是直要靠常期身天晚日上再还都])吃|吃(?:的是|着)|(?<=核)磁|(?<=分)贝|(?<=[去到上])复查|(?<=[完了过]人)流|(?<=[了过]结)核))")
 
 
 CUES = cues()
