@@ -66,6 +66,10 @@ def test_numbers_split_by_layout_encoded_or_in_number_fields_are_caught() -> Non
         b'<svg xmlns="http://www.w3.org/2000/svg"><text>13957312846</text></svg>').decode() + ")")
     assert _caught("<!-- 13957312846 -->")
     assert _caught("电话139573&ZeroWidthSpace;12846")
+    assert _caught("电话139573｜12846")  # a full-width bar drawn as a table's
+    assert _caught("data:text/plain;charset=utf-16;base64," + base64.b64encode("电话13957312846".encode("utf-16")).decode())
+    assert _caught('<script>document.write("' + "".join(f"\\u{ord(c):04x}" for c in "13957312846") + '")</script>')
+    assert not _caught("路径 C:\\Users\\x\\n 与正则 \\d+，批号 AB12345678CD")
     assert not _caught("| 1 | 饼干 | 138 | 150 | 20700 |\n| 2 | 面包 | 13 | 800 | 10400 |")
     rec = Record("decision", "x.yml", {"facts": "经查。", "penalty": {"fine": 13957312846},
                                        "party": {"type": "法人", "name": "霍邱县某某有限公司"}}, agency="demo", slug="x")

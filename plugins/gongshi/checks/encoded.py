@@ -1,6 +1,6 @@
 """Text written so that the detectors' view does not read it, though a browser, a search engine
 or anyone with a decoder does: base64 (in a link, an image's data: URI, an attribute or plain
-text) and HTML comments (issue 20, part 2; second red-team pass).
+text; UTF-8, or UTF-16 with its byte-order mark), a script's escapes (\u0031…) and HTML comments (issue 20, part 2; second red-team pass).
 
 `normalise.view` undoes what a reader undoes without a tool (entities, percent-escapes, tags,
 emphasis). It deletes an HTML comment with the tags, and it reads base64 as the letters it is
@@ -37,6 +37,8 @@ ENCODED = "encoded"
 _COMMENT = re.compile(r"<!--(.*?)(?:-->|$)", re.S)
 _BASE64 = re.compile(r"(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{8,}={0,2}")
 _SHAPED = re.compile(r"[0-9+/=]")
+# A script's escapes (\u0031, \x31, \061): seven or more in a row spell what a page's script prints.
+_ESCAPES = re.compile(r"(?:\\(?:u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|[0-7]{3})){7,}")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
@@ -52,6 +54,11 @@ def encoded(text: str, allow: tuple[str, ...] = ()) -> list[d.Match]:
     if "<!--" in text:
         for m in _COMMENT.finditer(text):
             if _numbers(m.group(1), allow):
+                out.append(d.Match(ENCODED, m.start(), m.end(), m.group(), None))
+    if "\\" in text:
+        for m in _ESCAPES.finditer(text):
+            decoded = m.group().encode("ascii").decode("unicode_escape", "replace")
+            if _numbers(decoded, allow):
                 out.append(d.Match(ENCODED, m.start(), m.end(), m.group(), None))
     for m in _BASE64.finditer(text):
         run = m.group()
@@ -71,10 +78,12 @@ def _decode(run: str) -> str | None:
             raw = base64.b64decode(body + "=" * (-len(body) % 4), altchars=alphabet, validate=True)
         except (binascii.Error, ValueError):
             continue
-        try:
-            return raw.decode("utf-8")
-        except UnicodeDecodeError:
-            continue
+        # UTF-8, or UTF-16 with its byte-order mark (data:text/plain;charset=utf-16 is shown so)
+        for codec in ("utf-8", "utf-16") if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else ("utf-8",):
+            try:
+                return raw.decode(codec)
+            except UnicodeDecodeError:
+                continue
     return None
 
 
@@ -84,4 +93,8 @@ def _numbers(text: str, allow: tuple[str, ...]) -> bool:
 
 def how(text: str) -> tuple[str, str]:
     """What an ENCODED match is, as a message names it (zh, en)."""
-    return ("HTML 注释", "an HTML comment") if text.startswith("<!--") else ("base64 编码", "base64")
+    if text.startswith("<!--"):
+        return ("HTML 注释", "an HTML comment")
+    if text.startswith("\\"):
+        return ("转义序列（\\u…）", "escape sequences (\\u…)")
+    return ("base64 编码", "base64")

@@ -36,14 +36,15 @@ _KINDS = frozenset({d.MOBILE, d.ID, d.RESIDENCE})
 _LONGEST = 18
 
 _DIGIT = "0-9\uff10-\uff19"
-# What may stand between two pieces: blanks, table bars and the table's alignment row, list
+# What may stand between two pieces: blanks, table bars (and the full-width ｜ and │ drawn as
+# one) and the table's alignment row, list
 # markers after a line break (-, *, +, >, 1.), emphasis, any HTML tag (<br>, </td><td>, <span…>),
 # a Markdown link's tail ](…) or opening [, and the line and paragraph separators.
-_GAP = r"(?:[ \t\u3000\r\n\u2028\u2029|:*_>+\-\[]|\]\([^()\s]{0,200}\)|<[^<>\n]{0,200}>)+"
+_GAP = r"(?:[ \t\u3000\r\n\u2028\u2029|\uff5c\u2502:*_>+\-\[]|\]\([^()\s]{0,200}\)|<[^<>\n]{0,200}>)+"
 # A numbered list's marker (1. or 2) at a line's start): read as a blank, so its digits are no piece.
 _LIST_NUMBER = re.compile(r"(?m)^([ \t]*)\d{1,3}[.)](?=[ \t])")
 # Layout proper: a gap of only blanks or dashes is the view's to read (one separator).
-_LAYOUT = re.compile(r"[|\n\r\u2028\u2029<>\[\]*+_]")
+_LAYOUT = re.compile(r"[|\uff5c\u2502\n\r\u2028\u2029<>\[\]*+_]")
 
 
 @lru_cache(maxsize=1)
