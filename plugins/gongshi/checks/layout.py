@@ -49,14 +49,15 @@ _LAYOUT = re.compile(r"[|\uff5c\u2502\n\r\u2028\u2029<>\[\]*+_]")
 
 @lru_cache(maxsize=1)
 def _pattern() -> re.Pattern[str]:
-    return re.compile(f"[{_DIGIT}]+(?:{_GAP}[{_DIGIT}]+)+")
+    return re.compile(f"[{_DIGIT}]+(?:{_GAP}[{_DIGIT}]+[Xx×]?)+")
 
 
-_PIECE = re.compile(f"[{_DIGIT}]+")
+# A piece: digits, and an ID's check character X (also typed ×) at the end of the last one.
+_PIECE = re.compile(f"[{_DIGIT}]+[Xx×]?")
 
 
 def _digits(text: str) -> str:
-    return "".join(str(unicodedata.digit(c)) for c in text)
+    return "".join("X" if c in "Xx×" else str(unicodedata.digit(c)) for c in text)
 
 
 def split_numbers(text: str, allow: tuple[str, ...] = ()) -> list[d.Match]:
