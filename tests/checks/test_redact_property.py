@@ -127,7 +127,9 @@ def test_obfuscated_personal_data_in_any_field_is_reported(planted: tuple[str, s
 
 
 LEAKS = ["当事人身份证号3415 2219 8506 1200 36。", "联系电话一三九一二三四五六七八。", "证人王五华证实。",
-         "邮箱 zhangsan at qq dot com", "住址：光明路12号3单元401室", "身份证号&#51;41522198506120036"]
+         "邮箱 zhangsan at qq dot com", "住址：光明路12号3单元401室", "身份证号&#51;41522198506120036",
+         # second red-team pass: cut over table cells, in base64, in a comment
+         "| 电话 | 139573 | 12846 |", "见[证据](data:text/plain;base64,MTM5NTczMTI4NDY=)", "<!-- 13957312846 -->"]
 
 
 @pytest.mark.slow
