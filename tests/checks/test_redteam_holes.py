@@ -67,6 +67,8 @@ def test_numbers_split_by_layout_encoded_or_in_number_fields_are_caught() -> Non
     assert _caught("<!-- 13957312846 -->")
     assert _caught("电话139573&ZeroWidthSpace;12846")
     assert _caught("电话139573｜12846")  # a full-width bar drawn as a table's
+    svg = base64.b64encode(b'<svg xmlns="http://www.w3.org/2000/svg"><text y="20">13957312846</text></svg>').decode()
+    assert _caught('<img src="data:image/svg+xml;base64,' + "\n".join(svg[i:i + 40] for i in range(0, len(svg), 40)) + '">')
     assert _caught("data:text/plain;charset=utf-16;base64," + base64.b64encode("电话13957312846".encode("utf-16")).decode())
     assert _caught('<script>document.write("' + "".join(f"\\u{ord(c):04x}" for c in "13957312846") + '")</script>')
     assert not _caught("路径 C:\\Users\\x\\n 与正则 \\d+，批号 AB12345678CD")
