@@ -60,13 +60,12 @@ def encoded(text: str, allow: tuple[str, ...] = ()) -> list[d.Match]:
                 out.append(d.Match(ENCODED, m.start(), m.end(), m.group(), None))
     if "\\" in text:
         for m in _ESCAPES.finditer(text):
-            decoded = m.group().encode("ascii").decode("unicode_escape", "replace")
-            if _numbers(decoded, allow):
+            if _numbers(m.group().encode("ascii").decode("unicode_escape", "replace"), allow):
                 out.append(d.Match(ENCODED, m.start(), m.end(), m.group(), None))
     if "\n" in text:
         for m in _WRAPPED.finditer(text):
-            decoded = _decode(re.sub(r"\s+", "", m.group()))
-            if decoded and _numbers(decoded, allow):
+            joined = _decode(re.sub(r"\s+", "", m.group()))
+            if joined and _numbers(joined, allow):
                 out.append(d.Match(ENCODED, m.start(), m.end(), m.group(), None))
     for m in _BASE64.finditer(text):
         run = m.group()
