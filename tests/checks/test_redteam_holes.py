@@ -4,6 +4,8 @@ they are refused since as look-alikes (checks/glyphs.py `look_alikes`), like dig
 scripts: a reader reads the number, the detectors would not."""
 from __future__ import annotations
 
+import pytest
+
 from gongshi.checks.redaction import scan_record
 from gongshi.model.kinds import Record
 from gongshi.policy import detectors as d
@@ -76,3 +78,26 @@ def test_numbers_split_by_layout_encoded_or_in_number_fields_are_caught() -> Non
     rec = Record("decision", "x.yml", {"facts": "经查。", "penalty": {"fine": 13957312846},
                                        "party": {"type": "法人", "name": "霍邱县某某有限公司"}}, agency="demo", slug="x")
     assert [lk.match.kind for lk in scan_record(rec, {})] == [d.MOBILE]
+
+
+def test_the_new_readers_take_linear_time() -> None:
+    """A long run of digits or base64 letters before a bar or a line break: each match starts at
+    a run's first character only (it took 6.7 s and 2 s, quadratic, before)."""
+    import time
+    from gongshi.checks.encoded import encoded
+    from gongshi.checks.layout import split_numbers
+    start = time.process_time()
+    for text in ("1" * 20000 + " |x", "A" * 20000 + "\nB", "1 |" * 20000, "1" + "<b>" * 20000 + "x"):
+        split_numbers(text)
+        encoded(text)
+    assert time.process_time() - start < 2.0
+
+
+@pytest.mark.xfail(strict=True, reason="policy/normalise.py view() is quadratic on repeated '<!--' (10,000: 2.4 s; "
+                   "a 1 MB record: ~25 min): it is the detectors' module, left to its owners (second red-team pass)")
+def test_the_view_reads_repeated_comment_openers_in_linear_time() -> None:
+    import time
+    from gongshi.policy.normalise import view
+    start = time.process_time()
+    view("<!--" * 10000)
+    assert time.process_time() - start < 0.5

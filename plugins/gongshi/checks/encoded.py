@@ -35,11 +35,13 @@ from gongshi.policy.normalise import INVISIBLE
 ENCODED = "encoded"
 
 _COMMENT = re.compile(r"<!--(.*?)(?:-->|$)", re.S)
-_BASE64 = re.compile(r"(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{8,}={0,2}")
+# (Runs are matched from their first character only, the look-behind after it, as in layout.py:
+# tried at every character of a long run, each start would scan the run again, quadratic.)
+_BASE64 = re.compile(r"[A-Za-z0-9+/_-](?<![A-Za-z0-9+/_-]{2})[A-Za-z0-9+/_-]{7,}={0,2}")
 _SHAPED = re.compile(r"[0-9+/=]")
 # Base64 wrapped over lines (76 characters a line, as MIME writes it): a browser drops the blanks
 # inside a data: URI, so the lines are one run; read whole when each line is whole quads.
-_WRAPPED = re.compile(r"(?:[A-Za-z0-9+/]{4}){4,}(?:[ \t]*\r?\n[ \t]*(?:[A-Za-z0-9+/]{4})+)+(?:[A-Za-z0-9+/]{2,3}={0,2})?")
+_WRAPPED = re.compile(r"[A-Za-z0-9+/](?<![A-Za-z0-9+/]{2})[A-Za-z0-9+/]{3}(?:[A-Za-z0-9+/]{4}){3,}(?:[ \t]*\r?\n[ \t]*(?:[A-Za-z0-9+/]{4})+)+(?:[A-Za-z0-9+/]{2,3}={0,2})?")
 # A script's escapes (\u0031, \x31, \061): seven or more in a row spell what a page's script prints.
 _ESCAPES = re.compile(r"(?:\\(?:u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|[0-7]{3})){7,}")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
