@@ -59,3 +59,12 @@ def test_new_guide_requires_a_slug(data_copy: Path, capsys) -> None:
     assert main(["new", "guide", "--agency", agency, "--data", str(data_copy)]) == 2
     assert "--slug is required" in capsys.readouterr().err
     assert not list((data_copy / "agencies" / agency / "guides").glob("new-*.yml"))
+
+
+def test_new_refuses_a_slug_with_personal_data_and_prints_it_masked(data_copy: Path, capsys) -> None:
+    """The slug becomes the file's name and the public address (second red-team pass)."""
+    from gongshi.cli import main
+    assert main(["new", "decision", "--agency", "market", "--slug", "13957312846", "--data", str(data_copy)]) == 1
+    err = capsys.readouterr().err
+    assert "编号“139****2846”中有手机号码" in err and "13957312846" not in err
+    assert not list(data_copy.rglob("13957312846*"))

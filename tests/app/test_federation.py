@@ -444,7 +444,9 @@ def test_a_table_of_the_wrong_shape_is_invalid(tmp_path: Path) -> None:
 
 def test_province_scans_what_it_builds(counties: dict[str, Any]) -> None:
     """Fail closed at the province: a bundle whose data carries a phone number (its hashes
-    right, so only the scan can tell) is refused whole and the province's site is not updated."""
+    right, so only the scan can tell) is refused whole and the province's site is not updated.
+    The number is in the row's address, which the province links to but no gate reads as text
+    (a title's number is refused earlier, by the province's gate: the next test)."""
     from gongshi.app.federation import FederationError, federate
     from gongshi.runtime.checksums import sha256_file
     tmp = counties["tmp"]
@@ -452,7 +454,7 @@ def test_province_scans_what_it_builds(counties: dict[str, Any]) -> None:
     shutil.copytree(counties["a"], bad)
     path = bad / "data/decisions.json"
     table = json.loads(path.read_text(encoding="utf-8"))
-    table["records"][0]["title"] = "当事人联系电话13912345678"
+    table["records"][0]["url"] = "https://jia.example.gov.cn/d/13912345678.html"
     path.write_text(json.dumps(table, ensure_ascii=False), encoding="utf-8")
     manifest = json.loads((bad / "bundle/manifest.json").read_text(encoding="utf-8"))
     for f in manifest["files"]:
@@ -464,3 +466,30 @@ def test_province_scans_what_it_builds(counties: dict[str, Any]) -> None:
         federate(str(folder), str(out), PROVINCE_AS_OF, str(ROOT / "theme"))
     assert "139****5678" in err.value.en and "13912345678" not in err.value.en
     assert not out.exists() and not list(tmp.glob("leaky-site.tmp-*"))
+
+
+def test_province_rechecks_every_row_with_its_own_gate(counties: dict[str, Any]) -> None:
+    """A bundle row with a name, a health condition and a phone cut over table cells (none a
+    number the output scan reads whole) is refused by the province's own gate (recheck.py): the
+    county is shown nothing, and its reason quotes masks only (second red-team pass)."""
+    from gongshi.app.federation import federate
+    from gongshi.runtime.checksums import sha256_file
+    tmp = counties["tmp"]
+    bad = tmp / "a-names"
+    shutil.copytree(counties["a"], bad)
+    path = bad / "data/decisions.json"
+    table = json.loads(path.read_text(encoding="utf-8"))
+    table["records"][0]["facts"] += "\n\n当事人委托其员工王建国到场，证人李秀英签字，当事人患有肺结核。\n\n| 电话 | 139573 | 12846 |"
+    path.write_text(json.dumps(table, ensure_ascii=False), encoding="utf-8")
+    manifest = json.loads((bad / "bundle/manifest.json").read_text(encoding="utf-8"))
+    for f in manifest["files"]:
+        f["size"], f["sha256"] = sha256_file(str(bad / f["path"]))
+    (bad / "bundle/manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    folder = _province(tmp / "province-names", [{"name": "甲县", "bundle": "../a-names", "id": "jia"}])
+    out = tmp / "names-site"
+    result = federate(str(folder), str(out), PROVINCE_AS_OF, str(ROOT / "theme"))
+    (county,) = result.counties
+    assert county.status == "invalid" and "省级隐私检查" in county.reason_zh and "privacy check" in county.reason_en
+    published = "".join(p.read_text(encoding="utf-8", errors="replace") for p in out.rglob("*") if p.is_file())
+    for secret in ("王建国", "李秀英", "肺结核", "139573", "12846"):
+        assert secret not in published and secret not in county.reason_zh + county.reason_en

@@ -233,3 +233,15 @@ def test_a_collision_message_shows_a_natural_persons_name_masked(data: Path, tmp
                       str(data), "demo", AS_OF)
     assert [f.msg for f in imp.report] == [DOC_NO_TAKEN]
     assert "张某某" in imp.report.errors[0].message("zh") and "张三丰" not in imp.report.to_text("zh")
+
+
+def test_a_number_cut_over_a_table_or_hidden_in_a_comment_refuses_its_row(data: Path, tmp_path: Path) -> None:
+    """Second red-team pass: the layout and encoding checks read every cell too, named for what
+    the clerk sees; nothing of the row is written, the message quotes no digit of it."""
+    rows = [row(1, facts="经查，当事人销售超过保质期的食品。\n| 电话 | 139573 | 12846 |"),
+            row(2, facts="经查，当事人销售超过保质期的食品。<!-- 13957312846 -->")]
+    imp = import_file(str(write_csv(tmp_path / "s.csv", rows)), str(data), "demo", AS_OF)
+    refused = [f.message("zh") for f in imp.report.errors if f.msg is PERSONAL_DATA]
+    assert refused == ["单元格 G2（第 2 行“违法事实”列）含被表格、列表或换行拆开的号码（应写作“（手工改写）”），该行未导入",
+                       "单元格 G3（第 3 行“违法事实”列）含藏在编码或注释中的号码（应写作“（手工改写）”），该行未导入"]
+    assert records(data) == {} and "12846" not in imp.report.to_text("zh") + imp.report.to_text("en")

@@ -171,3 +171,20 @@ def test_compliance_pages_count_the_findings(live: Live) -> None:
     """They read the checks' findings (Page.late): the preview fills them, as a build does."""
     status, html = live.get("/compliance.html")
     assert status == 200 and "按时公开" in html and "逾期公开" in html and "暂无数据" not in html
+
+
+def test_a_file_named_with_a_number_is_named_masked_in_the_banner_and_the_terminal(
+        live: Live, capsys: pytest.CaptureFixture[str]) -> None:
+    """Second red-team pass: the finding's place and the "updated:" line mask the number in the
+    file's name (Finding.shown, checks/scrub.py); the clerk is told to rename it."""
+    named = Path(DECISION).parent / "13957312846.yml"
+    text = (live.data / DECISION).read_text(encoding="utf-8")
+    (live.data / named).write_text(re.sub(r"(?m)^doc_no: .*$", "doc_no: 霍环罚〔2026〕913号", text, count=1),
+                                   encoding="utf-8")
+    try:
+        body = live.until("/", lambda b: "139****2846.yml" in b)
+        assert "13957312846" not in body and "git mv" in body
+    finally:
+        (live.data / named).unlink()
+        live.until("/", lambda b: "139****2846" not in b)
+    assert "13957312846" not in capsys.readouterr().out

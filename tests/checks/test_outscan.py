@@ -387,3 +387,16 @@ def test_search_facet_files_are_codes_not_text() -> None:
     col = json.dumps({"col": "1717171717171717171717"}).encode("utf-8")
     assert not any("1717" in t for t in texts("search/f/agency.json", col))
     assert any("1717" in t for t in texts("search/d/0.json", col))
+
+
+def test_a_hit_in_a_search_document_names_the_record_of_its_page(tmp_path: Path) -> None:
+    """A number two fields make only where the search document joins them (a title ending in
+    1395731, a party name beginning 2846) is in no field of the record: the document's "u" names
+    its page, and the page its record (second red-team pass); the mask prints on one line."""
+    ds = load(str(DATA))
+    rec = ds.of("decision")[0]
+    (tmp_path / "search" / "d").mkdir(parents=True)
+    (tmp_path / "search" / "d" / "7.json").write_text(json.dumps({"u": "a/b.html", "t": "x"}), encoding="utf-8")
+    hit = outscan.Hit("search/d/7.json", "mobile", "139****\n2846", "n:13957312846")
+    (f,) = outscan.findings([hit], ds, str(tmp_path), {"a/b.html": rec.file}, str(tmp_path))
+    assert f.file == rec.file and "来自记录" in f.message("zh") and "139****⏎2846" in f.message("zh")

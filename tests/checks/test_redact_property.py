@@ -7,6 +7,7 @@ record writes nothing at all.
 """
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import os
 import shutil
@@ -47,9 +48,21 @@ words = st.one_of(
 def obfuscated(draw: Any) -> tuple[str, str]:
     kind, text = draw(numbers)
     how = draw(st.sampled_from(["plain", "sep", "full", "cn", "fin", "zw", "emph", "entity", "mixed", "script",
-                                "mark"]))
+                                "mark", "layout", "b64", "comment", "escapes"]))
     if how == "plain":
         return kind, text
+    if how == "layout" and kind != d.CARD:  # cut in two over table cells, rows, list items (checks/layout.py;
+        # a card is not read across layout: amount tables would spell one, README "Coverage, probed again")
+        i = draw(st.integers(2, len(text) - 2))
+        gap = draw(st.sampled_from([" | ", " |\n| ", "\n- ", "<br>", "</td><td>", "\n\n1. ", " ｜ "]))
+        return kind, text[:i] + gap + text[i:]
+    if how == "b64":  # in a data: URI or a link's query (checks/encoded.py)
+        coded = base64.b64encode(("电话" + text).encode()).decode()
+        return kind, draw(st.sampled_from(["[证据](data:text/plain;base64,{})", "![x](https://a.gov.cn/?q={})", "{}"])).format(coded)
+    if how == "comment":
+        return kind, f"<!-- {text} -->"
+    if how == "escapes":
+        return kind, "".join(f"\\u{ord(c):04x}" for c in text)
     if how == "sep":
         sep = draw(st.sampled_from([" ", "  ", "\t", ".", "/", "-", "\n"]))
         cuts = sorted(draw(st.sets(st.integers(1, len(text) - 1), min_size=1, max_size=4)))
@@ -114,7 +127,9 @@ def test_obfuscated_personal_data_in_any_field_is_reported(planted: tuple[str, s
 
 
 LEAKS = ["当事人身份证号3415 2219 8506 1200 36。", "联系电话一三九一二三四五六七八。", "证人王五华证实。",
-         "邮箱 zhangsan at qq dot com", "住址：光明路12号3单元401室", "身份证号&#51;41522198506120036"]
+         "邮箱 zhangsan at qq dot com", "住址：光明路12号3单元401室", "身份证号&#51;41522198506120036",
+         # second red-team pass: cut over table cells, in base64, in a comment
+         "| 电话 | 139573 | 12846 |", "见[证据](data:text/plain;base64,MTM5NTczMTI4NDY=)", "<!-- 13957312846 -->"]
 
 
 @pytest.mark.slow

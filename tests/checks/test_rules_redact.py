@@ -20,7 +20,10 @@ from casefiles import BASE, header, place
 REDACT_CASES = sorted((CASES / "rules" / "redact").glob("*.yml"))
 MANUAL = ("a natural person's health data", "the party is a natural person", "the file or folder name",
           "the attachment's file name",
-          "the text holds digits of another script", "a number or Latin word holds letters that look like")
+          "the text holds digits of another script", "a number or Latin word holds letters that look like",
+          # second red-team pass: a split number, an encoded one, a number field (no mask fits in place)
+          "a mobile number is split over", "a resident ID number is split over", "base64 hides",
+          "an HTML comment hides", "escape sequences", "the number field's value")
 FULL = str.maketrans("0123456789", "０１２３４５６７８９")
 
 

@@ -107,3 +107,16 @@ def test_staff_report_says_it_counts_everything(capsys: pytest.CaptureFixture[st
     assert "统计范围：全部记录，含未公开的决定" in capsys.readouterr().out
     assert main(["report", str(DATA), "--as-of", DEMO_AS_OF.isoformat(), "-o", "json"]) == 0
     assert json.loads(capsys.readouterr().out)["scope"] == "all"
+
+
+def test_the_staff_report_names_a_file_called_by_a_number_masked() -> None:
+    """Second red-team pass: `gongshi report` lists findings by file; a file named with a phone
+    number is listed as its findings print it (Finding.place, masked by checks/scrub.py)."""
+    from gongshi.checks.redaction import FILE_NAME
+    from gongshi.checks.scrub import scrub
+    from gongshi.publication.compliance import _entry
+    f = FILE_NAME("/d/agencies/a/decisions/2025/13957312846.yml", 1, 1, name="13957312846", what="手机号码",
+                  what_en="mobile number")
+    scrub([f])
+    entry = _entry(f, "/d")
+    assert entry["file"] == "agencies/a/decisions/2025/139****2846.yml" and "13957312846" not in str(entry)

@@ -41,6 +41,7 @@ from typing import Any
 
 from gongshi.app import build, plugin
 from gongshi.model.dataset import Dataset
+from gongshi.checks.scrub import masked
 from gongshi.model.findings import Finding, Report, display_path
 from gongshi.model.kinds import Record
 from gongshi.outputs.portal import generator, pages_decisions
@@ -238,7 +239,7 @@ class LiveSite:
 
     def report(self, ch: Change, seconds: float) -> None:
         """The saved file's findings in the terminal, as `gongshi validate` prints them."""
-        where = display_path(ch.path)
+        where = display_path(masked(ch.path))  # a file named with a number: masked (checks/scrub.py)
         print(f"\n已更新 / updated: {where}  ({seconds * 1000:.0f} ms)", flush=True)
         if ch.findings:
             print(Report(ch.findings).to_text(self.lang), flush=True)

@@ -13,7 +13,7 @@ _STYLE = ("position:relative;z-index:9999;margin:0;padding:.8em 1em;font:14px/1.
 
 def _finding_html(f: Finding) -> str:
     e = html.escape
-    where = f"{display_path(f.file)}:{f.line}:{f.column}"
+    where = f"{display_path(f.place)}:{f.line}:{f.column}"
     hint = ""
     if f.hint("zh") or f.hint("en"):
         hint = f'<br><small>提示 / hint: {e(f.hint("zh"))} / {e(f.hint("en"))}</small>'
@@ -26,6 +26,7 @@ def banner(files: Iterable[tuple[str, list[Finding]]], others: int, problem: str
     parts = []
     for path, findings in files:
         items = "".join(_finding_html(f) for f in findings)
+        path = findings[0].place if findings else path  # a number in the file's name masked (scrub.py)
         parts.append(f"<p><strong>{html.escape(display_path(path))}</strong></p><ul>{items}</ul>")
     if others:
         parts.append(f"<p>另有 {others} 个文件有错误，预览中不显示其记录（运行 gongshi validate 查看） / "
@@ -41,6 +42,7 @@ def banner(files: Iterable[tuple[str, list[Finding]]], others: int, problem: str
 def error_page(path: str, findings: list[Finding], lang: str = "zh") -> str:
     """The page shown instead of a blocked record: its findings, none of its content."""
     items = "".join(_finding_html(f) for f in findings)
+    path = findings[0].place if findings else path  # a number in the file's name masked (scrub.py)
     return ('<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
             '<title>记录有错误 / record has errors</title></head><body>'
             f'<div style="{_STYLE}"><h1>该记录有错误，未发布 / This record has errors and is not published</h1>'

@@ -28,6 +28,8 @@ from gongshi.model.schema import (
     Obj,
 )
 from gongshi.app.changes import write_text
+from gongshi.checks.scrub import masked
+from gongshi.policy import detectors as d
 
 AGENCY_DIR = "agencies/{agency}/"
 
@@ -158,6 +160,17 @@ BAD_SLUG = Msg("R-FORMAT", "编号“{slug}”不合规：只能使用小写英�
                "例如 food-license；它将成为公开网址的一部分", "e.g. food-license; it becomes part of the public URL")
 
 
+PERSONAL_SLUG = Msg("R-REDACT", "编号“{slug}”中有{what}：它会成为文件名和公开网址的一部分，未生成模板",
+                    "the slug '{slug}' holds a {what_en}: it would become the file's name and part of the public "
+                    "address; no template was written",
+                    "换一个不含个人信息的 --slug，例如 food-license", "choose a --slug without personal data, e.g. food-license")
+
+
+def _personal(slug: str) -> str:
+    """The number-like kind of personal data a slug holds, or ""."""
+    return next((m.kind for m in d.detect(slug, prose=False) if m.kind in d.NUMBER_KINDS), "")
+
+
 def new_record(kind: str, data: str, agency: str, slug: str = "", year: int = 0,
                category: str = "") -> tuple[str, Report]:
     """Write a template of `kind` for `agency`; the path written and any problem found."""
@@ -177,6 +190,12 @@ def new_record(kind: str, data: str, agency: str, slug: str = "", year: int = 0,
         slug = f"new-{kind}"
     if named and not re.fullmatch(SLUG_RE, slug):
         report.add(BAD_SLUG(data, 0, 0, slug=slug))
+        return "", report
+    if named and _personal(slug):
+        # The slug is the file's name and the public address: a phone or ID in it would be refused
+        # by validate after the template is written (second red-team pass); refused here, masked.
+        zh, en = d.WHAT[_personal(slug)]
+        report.add(PERSONAL_SLUG(data, 0, 0, slug=masked(slug), what=zh, what_en=en))
         return "", report
     path = place(kind, data, agency, slug, year)
     if cls.many:

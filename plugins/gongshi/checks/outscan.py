@@ -741,11 +741,19 @@ def chunks(rels: list[str], n: int, root: str | None = None) -> list[list[str]]:
 
 # ------------------------------------------------------------------ findings
 
-def sources(hits: list[Hit], ds: Dataset, urls: dict[str, str]) -> dict[Hit, str]:
+def sources(hits: list[Hit], ds: Dataset, urls: dict[str, str], root: str | None = None) -> dict[Hit, str]:
     """The record file each hit comes from, where the build knows it: the record whose page the
-    output file is, else a record whose text holds the same number. Run only when there are hits."""
+    output file is, or whose page a search document under `root` stands for (its "u": a number
+    that two fields make only where the document joins them, title and party, is in no single
+    field of the record; second red-team pass), else a record whose text holds the same number.
+    Run only when there are hits."""
     from gongshi.checks.redaction import fields_of
     out = {h: urls[h.rel] for h in hits if h.rel in urls}
+    for h in hits:
+        if h not in out and root and h.rel.startswith("search/d/") and h.rel.endswith(".json"):
+            page = _document_page(os.path.join(root, *h.rel.split("/")))
+            if page in urls:
+                out[h] = urls[page]
     wanted = {h.key for h in hits if h not in out and h.key}
     where: dict[str, str] = {}
     if wanted:
@@ -764,10 +772,23 @@ def sources(hits: list[Hit], ds: Dataset, urls: dict[str, str]) -> dict[Hit, str
     return out
 
 
-def findings(hits: list[Hit], ds: Dataset, output: str, urls: dict[str, str] | None = None) -> list[Finding]:
+def _document_page(path: str) -> str | None:
+    """The page a search document stands for (its "u"), None when it cannot be read."""
+    try:
+        with open(path, encoding="utf-8") as fh:
+            doc = json.load(fh)
+    except (OSError, ValueError):
+        return None
+    page = doc.get("u") if isinstance(doc, dict) else None
+    return page if isinstance(page, str) else None
+
+
+def findings(hits: list[Hit], ds: Dataset, output: str, urls: dict[str, str] | None = None,
+             root: str | None = None) -> list[Finding]:
     """One finding a hit, in a stable order: at the source record when known, else at the file
-    as it would have been published (`output`/rel)."""
-    known = sources(hits, ds, urls or {})
+    as it would have been published (`output`/rel); `root`: the folder scanned."""
+    from gongshi.checks.redaction import visible  # a mask across a line break prints on one line
+    known = sources(hits, ds, urls or {}, root)
     out = []
     for h in sorted(set(hits), key=lambda h: (h.rel, h.kind, h.mask, h.key)):
         at = os.path.join(output, *h.rel.split("/"))
@@ -776,7 +797,7 @@ def findings(hits: list[Hit], ds: Dataset, output: str, urls: dict[str, str] | N
             continue
         zh, en = d.WHAT.get(h.kind, (h.kind, h.kind))
         src = known.get(h)
-        out.append(LEAK(src or at, out=h.rel, what=zh, what_en=en, mask=h.mask,
+        out.append(LEAK(src or at, out=h.rel, what=zh, what_en=en, mask=visible(h.mask),
                         source=f"，来自记录 {os.path.relpath(src, ds.root)}" if src else "",
                         source_en=f", from record {os.path.relpath(src, ds.root)}" if src else ""))
     return out
@@ -844,5 +865,5 @@ def scan(root: str, ds: Dataset, published: str | None = None, pages: Callable[[
     hits = [h for part_hits, _digests, _known in results for h in part_hits]
     digests = {**carried, **{rel: dg for _hits, part, _known in results for rel, dg in part.items()}}
     known = sum(k for _hits, _digests, k in results)
-    found = findings(hits, ds, published or root, pages() if pages else None) if hits else []
+    found = findings(hits, ds, published or root, pages() if pages else None, root) if hits else []
     return Outcome(found, len(rels) - known, len(reused) + known, State(ctx, started, {} if found else digests))

@@ -20,6 +20,8 @@ from gongshi.policy import detectors as d
 from gongshi.policy import names
 from gongshi.policy.locate import line_starts, read_text
 from gongshi.checks.glyphs import unread
+from gongshi.checks.encoded import encoded
+from gongshi.checks.layout import split_numbers
 from gongshi.checks.redaction import FILE_NAME, masks_names, match_finding
 
 # Pelican's readers: Markdown (md, markdown, mkd, mdown), HTML (htm, html), reST (rst); and
@@ -45,6 +47,9 @@ def scan_text(text: str, policy: dict[str, Any]) -> list[d.Match]:
     allow = tuple((policy.get("redaction") or {}).get("allow") or ())
     found = list(d.detect(text, allow))
     found += unread(text)  # digits of other scripts: refused, not passed (glyphs.py)
+    found += encoded(text, allow)  # a comment or base64 holding a number (encoded.py)
+    # a number cut over table cells or list items (layout.py), unless a detector found it whole
+    found += [m for m in split_numbers(text, allow) if not any(f.start < m.end and m.start < f.end for f in found)]
     if masks_names(policy):
         found += names.name_matches(text, allow, taken=[(m.start, m.end) for m in found])
     return sorted(found, key=lambda m: m.start)

@@ -18,12 +18,14 @@ from functools import lru_cache
 from typing import Any, Iterator, NamedTuple
 
 from gongshi.checks.glyphs import LOOK_ALIKE, UNREAD, code_points, letters_for_digits, unread
+from gongshi.checks.encoded import ENCODED, encoded, how as encoded_how
+from gongshi.checks.layout import SPLIT, split_numbers, what as split_what
 from gongshi.checks.pipeline import RECORD, check, scoped
 from gongshi.runtime.checksums import USCC_CHARS, uscc_check_char, uscc_valid
 from gongshi.model.dataset import Dataset
 from gongshi.model.findings import ERROR, WARNING, Finding, Msg
 from gongshi.model.kinds import KINDS, Record
-from gongshi.model.schema import Either, Field, ListOf, MapOf, Obj, Text
+from gongshi.model.schema import Either, Field, Integer, ListOf, MapOf, Obj, Text
 from gongshi.policy.locate import Leak, Located, locate
 from gongshi.policy import detectors as d
 from gongshi.policy import names
@@ -67,12 +69,31 @@ LETTERS_FOR_DIGITS = Msg("R-REDACT", "号码或英文中夹有形似数字或字
                          "data, mask it too")
 FILE_NAME = Msg("R-REDACT", "文件名或文件夹名“{name}”中有{what}：它会成为公开网址的一部分",
                 "the file or folder name '{name}' holds a {what_en}: it becomes part of a public address",
-                "用 git mv 把文件改名为不含个人信息的编号，例如 cf-2024-0015.yml",
-                "rename the file with git mv to a number without personal data, e.g. cf-2024-0015.yml")
+                "用 git mv 把文件改名为不含个人信息的编号，例如 cf-2024-0015.yml（此处显示的路径已遮盖该号码：按未遮盖的首尾字符在该文件夹中找到它）",
+                "rename the file with git mv to a number without personal data, e.g. cf-2024-0015.yml (the path shown "
+                "here has the number masked: find the file in its folder by the characters left at either end)")
 ATTACHMENT_NAME = Msg("R-REDACT", "附件文件名“{name}”中有{what}：附件按此文件名公开",
                       "the attachment's file name '{name}' holds a {what_en}: the file is published under that name",
                       "用 git mv 把附件改名为不含个人信息的名称，并同时修改这里的路径",
                       "rename the attachment with git mv to a name without personal data, and change the path here too")
+NUMBER_VALUE = Msg("R-REDACT", "数字字段的值“{mask}”形如{what}：它会原样出现在公开的页面和开放数据中",
+                   "the number field's value '{mask}' has the shape of a {what_en}: it is published as written in "
+                   "pages and open data",
+                   "核对是否把电话、证件或账号填进了金额、人数等数字字段；确为公开的数字（如一笔巨额罚款），加入 site.yml 的 "
+                   "policy.redaction.allow",
+                   "check whether a phone, ID or account number was typed into an amount or a count; a public figure (a "
+                   "very large fine) goes into policy.redaction.allow in site.yml")
+SPLIT_NUMBER = Msg("R-REDACT", "表格、列表或换行把一个{what}拆成了几段：读者在页面上仍会连起来读出",
+                   "a {what_en} is split over table cells, rows, list items or line breaks: a reader of the page "
+                   "still reads it whole",
+                   "把每一段都作隐私处理（例如手机号码只留前 3 位和后 4 位，中间写作 *），或删去该号码",
+                   "mask every piece (a mobile keeps its first 3 and last 4 digits, the rest as *), or delete the number")
+ENCODED_TEXT = Msg("R-REDACT", "{how}中藏有号码：页面上不显示，却随网页源码、开放数据和搜索索引公开",
+                   "{how_en} hides a number: not shown on the page, yet published in its source, the open data and the "
+                   "search index",
+                   "删去这段注释或编码内容；证据材料作为附件（files/）提交，不要以 data: 或 base64 写进文字",
+                   "delete the comment or encoded text; file evidence as an attachment (files/), not as data: or "
+                   "base64 in the text")
 BAD_CODE = Msg("R-CODE", "统一社会信用代码 {code} 的校验位不正确（按 GB 32100 应为 {check}）",
                "the check character of unified social credit code {code} is wrong (GB 32100 gives {check})",
                "核对代码是否抄错", "check the code for a copying mistake", WARNING)
@@ -94,6 +115,64 @@ def scan_paths(spec: Field, prefix: tuple[Any, ...] = ()) -> list[tuple[tuple[An
             seen.setdefault(path, field)
         return sorted(seen.items(), key=lambda p: str(p[0]))
     return []
+
+
+def number_paths(spec: Field, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Key paths of every integer or number field under `spec` ('*' for any index or key)."""
+    if isinstance(spec, Integer):
+        return [prefix]
+    if isinstance(spec, Obj):
+        return [p for k, f in spec.fields.items() for p in number_paths(f, prefix + (k,))]
+    if isinstance(spec, (ListOf, MapOf)):
+        return number_paths(spec.item if isinstance(spec, ListOf) else spec.value, prefix + ("*",))
+    if isinstance(spec, Either):
+        return sorted(set(number_paths(spec.short, prefix) + number_paths(spec.long, prefix)), key=str)
+    return []
+
+
+@lru_cache(maxsize=None)
+def kind_numbers(kind: str) -> tuple[tuple[Any, ...], ...]:
+    """The integer and number fields of one record kind (a fine, a count)."""
+    return tuple(number_paths(KINDS[kind].schema))
+
+
+def _values(value: Any, path: tuple[Any, ...], at: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], Any]]:
+    """(key path, value) of what a record holds at a path with '*' wildcards."""
+    if not path:
+        yield at, value
+        return
+    head, rest = path[0], path[1:]
+    if head == "*":
+        items: Any = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+        for k, v in items:
+            yield from _values(v, rest, (*at, k))
+    elif isinstance(value, dict) and head in value:
+        yield from _values(value[head], rest, (*at, head))
+
+
+# Seven digits: the shortest number-like kind (a local phone) a bare integer can spell.
+_NUMBER_DIGITS = 7
+
+
+def _numbers(rec: Record, allow: tuple[str, ...]) -> list[Leak]:
+    """Integers in number fields that have the shape of a phone, an ID or a card (a fine of
+    13957312846 yuan). A number field is published as written (pages, open data), so the output
+    scan refused it, but only at build time and without the record's line; read here too, the
+    clerk sees it at validate with the place (second red-team pass: "a rule that cannot be
+    checked at the source is checked there"). No mask: a masked number is no number; the value
+    is retyped, or allowed."""
+    out = []
+    for path in kind_numbers(rec.kind):
+        for keys, value in _values(rec.data, path):
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                continue
+            text = str(value)
+            if len(text) < _NUMBER_DIGITS:
+                continue
+            for m in d.detect(text, allow, prose=False):
+                if m.kind in d.NUMBER_KINDS:
+                    out.append(Leak(rec, keys, d.Match(m.kind, m.start, m.end, m.text, None)))
+    return out
 
 
 @lru_cache(maxsize=None)
@@ -256,12 +335,20 @@ def scan_record(rec: Record, policy: dict[str, Any]) -> list[Leak]:
     # by field only when it holds one.
     if unread("\x00".join(v for _, v, _ in fields)):
         leaks += [Leak(rec, keys, m) for keys, value, _ in fields for m in unread(value)]
+    # A comment or base64 holding a number (encoded.py): asked once of all the text, then by field.
+    if encoded("\x00".join(v for _, v, _ in fields), allow):
+        leaks += [Leak(rec, keys, m) for keys, value, _ in fields for m in encoded(value, allow)]
+    # A number cut over table cells or list items (layout.py), unless the detectors found it:
+    # asked once of all the record's text (NUL joins no pieces), field by field if need be.
+    if split_numbers("\x00".join(v for _, v, _ in fields), allow):
+        for keys, value, _ in fields:
+            leaks += [Leak(rec, keys, m) for m in split_numbers(value, allow) if not _overlaps(leaks, keys, m.start, m.end)]
     codes = _codes(rec)
     if codes and codes[0].match.kind == d.PERSON_ID:  # the whole field goes: one finding says so
         leaks = [lk for lk in leaks if lk.keys != codes[0].keys]
     elif codes and any(lk.keys == codes[0].keys for lk in leaks):
         codes = []  # an ID written as a code: the ID finding says it all
-    return [_attachment(lk) for lk in leaks] + codes + _file_names(rec, allow)
+    return [_attachment(lk) for lk in leaks] + codes + _numbers(rec, allow) + _file_names(rec, allow)
 
 
 # An attachment is named by its path under the agency's files/ folder (checks/attachments.py).
@@ -279,6 +366,17 @@ def _attachment_name(lk: Leak) -> str | None:
     if not isinstance(value, str) or not value.startswith(_ATTACHMENT_FOLDER) or lk.match.start < value.rfind("/"):
         return None
     return value.rsplit("/", 1)[-1]
+
+
+def _is_number(lk: Leak) -> bool:
+    """Whether a leak stands in a number field (its value an int or float, not a text)."""
+    value: Any = lk.record.data
+    for key in lk.keys:
+        try:
+            value = value[key]
+        except (KeyError, IndexError, TypeError):
+            return False
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 def _attachment(lk: Leak) -> Leak:
@@ -326,6 +424,11 @@ def leak_finding(lk: Leak, file: str, line: int, column: int) -> Finding:
     if name is not None:
         zh, en = d.WHAT[lk.match.kind]
         return ATTACHMENT_NAME(file, line, column, name=name, what=zh, what_en=en)
+    if _is_number(lk):
+        zh, en = d.WHAT[lk.match.kind]
+        masks = [m.mask for m in d.detect(lk.match.text, prose=False) if m.mask]
+        return NUMBER_VALUE(file, line, column, mask=masks[0] if masks else "*" * len(lk.match.text), what=zh,
+                            what_en=en)
     return match_finding(lk.match, file, line, column)
 
 
@@ -345,6 +448,12 @@ def match_finding(m: d.Match, file: str, line: int, column: int) -> Finding:
         return UNREAD_DIGITS(file, line, column, chars=code_points(m.text))
     if m.kind == LOOK_ALIKE:
         return LETTERS_FOR_DIGITS(file, line, column, chars=letters_for_digits(m.text))
+    if m.kind == ENCODED:
+        zh, en = encoded_how(m.text)
+        return ENCODED_TEXT(file, line, column, how=zh, how_en=en)
+    if m.kind == SPLIT:
+        zh, en = split_what(m.text)
+        return SPLIT_NUMBER(file, line, column, what=zh, what_en=en)
     zh, en = d.WHAT[m.kind]
     return LEAK(file, line, column, what=zh, what_en=en, mask=visible(m.mask or ""))
 

@@ -8,8 +8,10 @@ are read by more people than the data folder (issue 20: "a finding must never pr
 unmasked"; red-team pass). Every text argument of every finding goes through the number-like
 detectors (the output scan's kinds: identity documents, phones, cards and accounts, e-mails,
 plates, passports) and each match is replaced by its mask (a run of * where the detector
-proposes none). The place (file:line:column) is left as it is: a file whose own name holds a
-number must still be named to be renamed (see README, "Its limits").
+proposes none). The place is masked too (second red-team pass): a file named
+`13957312846.yml` is printed as `139****2846.yml` (`Finding.shown`), since a path in a CI log is
+as public as a message; the clerk finds it by the masked name's ends, and the finding's hint says
+to rename it. `Finding.file` keeps the real path for the checks and the cache.
 
 Cheap: `detectors.quiet` turns away almost every argument (dates, keys, rule names) in one
 pass of a few patterns, and a mask is found again by no detector, so scrubbing twice changes
@@ -17,6 +19,7 @@ nothing: the cached validate and the build call this on every run.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any, Iterable
 
 from gongshi.model.findings import Finding
@@ -38,10 +41,21 @@ def masked(text: str, allow: Iterable[str] = ()) -> str:
     return out
 
 
+@lru_cache(maxsize=1 << 14)
+def _path(path: str, allow: tuple[str, ...]) -> str:
+    """A file's path with the number-like pieces of its folder and file names masked (a run's
+    thousands of findings name a few hundred files: each is read once)."""
+    return masked(path, allow)
+
+
 def scrub(findings: Iterable[Finding], allow: Iterable[str] = ()) -> None:
-    """Mask, in place, the personal data every finding's arguments quote."""
+    """Mask, in place, the personal data every finding's arguments and place quote."""
     allowed = tuple(allow)
     for f in findings:
+        if f.shown is None and len(f.file) >= 6:
+            shown = _path(f.file, allowed)
+            if shown != f.file:
+                f.shown = shown
         new: dict[str, Any] = {}
         for key, value in f.args.items():
             if isinstance(value, str) and len(value) >= 6:  # a@b.cn: nothing shorter holds one

@@ -53,6 +53,15 @@ class Finding:
     severity: str = ERROR
     # A key path inside the file, resolved to line/column lazily (see yamlread.locate).
     keys: tuple[Any, ...] | None = None
+    # The path as printed, when it differs from `file`: a file named with a phone or ID number
+    # (13957312846.yml) is printed with that number masked (checks/scrub.py sets it), while
+    # `file` stays the real path the checks, the cache and the live preview work with.
+    shown: str | None = None
+
+    @property
+    def place(self) -> str:
+        """The file's path as messages print it (masked where it holds personal data)."""
+        return self.shown or self.file
 
     @property
     def rule(self) -> str:
@@ -71,7 +80,7 @@ class Finding:
         return {
             "severity": self.severity,
             "rule": self.rule,
-            "file": display_path(self.file, relative_to),
+            "file": display_path(self.place, relative_to),
             "line": self.line,
             "column": self.column,
             "message": self.message(lang),
@@ -157,7 +166,7 @@ class Report:
         out: list[str] = []
         current = None
         for f in single:
-            path = display_path(f.file)
+            path = display_path(f.place)
             if path != current:
                 if current is not None:
                     out.append("")
@@ -209,8 +218,8 @@ def _grouped(group: list[Finding], lang: str) -> list[str]:
     text = first.message(lang)
     if len(messages) > 1:
         text = ("例如：" if zh else "e.g. ") + text
-    files = list(dict.fromkeys(display_path(file) for file in dict.fromkeys(f.file for f in group)))
-    places = [f"{display_path(f.file)}:{f.line}" for f in group[:SHOWN_PLACES]]
+    files = list(dict.fromkeys(display_path(file) for file in dict.fromkeys(f.place for f in group)))
+    places = [f"{display_path(f.place)}:{f.line}" for f in group[:SHOWN_PLACES]]
     shown = "，".join(places) if zh else ", ".join(places)
     more = len(group) - SHOWN_PLACES
     if zh:

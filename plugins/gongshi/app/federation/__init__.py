@@ -109,7 +109,7 @@ def federate(province: str, output: str, as_of: dt.date, theme: str | None = Non
     import tempfile
     parts_dir = os.path.join(cache, "parts") if cache else tempfile.mkdtemp(prefix="gongshi-federate-")
     task = functools.partial(load_part, base_dir=province, as_of=as_of, max_age=max_age, cache=parts_dir,
-                             context=context)
+                             context=context, policy=site.get("policy") or {})
     try:
         cached = [cached_part(c, province, parts_dir, context) for c in listed]
         made = iter(_parts(task, [c for c, p in zip(listed, cached) if p is None]))

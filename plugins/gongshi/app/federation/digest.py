@@ -205,7 +205,8 @@ def cached_part(c: County, base_dir: str, cache: str, context: str) -> Part | No
     return None
 
 
-def load_part(c: County, base_dir: str, as_of: dt.date, max_age: int, cache: str, context: str) -> Part:
+def load_part(c: County, base_dir: str, as_of: dt.date, max_age: int, cache: str, context: str,
+              policy: dict[str, Any] | None = None) -> Part:
     """The county's part: from the folder `cache` when its manifest is the one cached there,
     else harvested, digested and (when OK) written there, with its search documents beside
     it (<key>.search). A county that is not OK is never written (harvested again each run)."""
@@ -214,7 +215,7 @@ def load_part(c: County, base_dir: str, as_of: dt.date, max_age: int, cache: str
         return cached
     _mdigest, key = _key(c, base_dir, context)
     path = os.path.join(cache, f"{key}.part")
-    harvest(c, base_dir, as_of, max_age)
+    harvest(c, base_dir, as_of, max_age, policy)  # the province's policy reads every row (recheck.py)
     if c.status != OK:
         return Part(c, key=key)
     part, docs = digest(c, as_of)

@@ -20,6 +20,8 @@ import urllib.request
 from dataclasses import dataclass, field
 from typing import Any
 
+from gongshi.app.federation import recheck
+
 FORMAT = "gongshi-bundle"
 VERSION = 1
 MANIFEST = "bundle/manifest.json"
@@ -141,8 +143,10 @@ def check_manifest(m: Any) -> None:
         raise bad("没有列出执法决定数据（role: table:decision）", "lists no decisions table (role table:decision)")
 
 
-def harvest(county: County, base_dir: str, as_of: dt.date, max_age_days: int) -> County:
-    """Read and prove one county's bundle; its status and reason say how it went (never raises)."""
+def harvest(county: County, base_dir: str, as_of: dt.date, max_age_days: int,
+            policy: dict[str, Any] | None = None) -> County:
+    """Read and prove one county's bundle; its status and reason say how it went (never raises).
+    Every decision row is read by the province's redaction gate under `policy` (recheck.py)."""
     try:
         root, is_url = _root(county.bundle, base_dir)
         manifest = _json(_read(root, is_url, MANIFEST), MANIFEST)
@@ -165,6 +169,13 @@ def harvest(county: County, base_dir: str, as_of: dt.date, max_age_days: int) ->
         for role, key in (("table:agency", "records"), ("stats", "years")):
             if role in county.tables and not isinstance(county.tables[role].get(key), (list if key == "records" else dict)):
                 raise BundleError(INVALID, f"{role} 的 {key} 格式不对", f"{role}: {key} has the wrong shape")
+        found = recheck.problems(records, policy or {}, f"{county.name}:{MANIFEST}")
+        agencies = county.tables.get("table:agency", {}).get("records") or []
+        found += recheck.problems(agencies if isinstance(agencies, list) else [], policy or {},
+                                  f"{county.name}:{MANIFEST}", "agency")
+        if found:
+            zh, en = recheck.reason(found)
+            raise BundleError(INVALID, zh, en)
         age = (as_of - dt.date.fromisoformat(manifest["as_of"])).days
         if age > max_age_days:
             raise BundleError(STALE, f"数据截至 {manifest['as_of']}，已 {age} 天未更新（超过 {max_age_days} 天）",

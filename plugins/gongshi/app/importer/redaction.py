@@ -21,6 +21,9 @@ from typing import Any
 
 from gongshi.model.kinds import Record
 from gongshi.policy import detectors as d
+from gongshi.checks.encoded import ENCODED
+from gongshi.checks.glyphs import LOOK_ALIKE, UNREAD
+from gongshi.checks.layout import SPLIT
 from gongshi.checks.redaction import masks_names, scan_record
 
 # What a mask is made of: the gate's masks (*) and the 某 of a masked name.
@@ -121,9 +124,17 @@ def protect(doc: dict[str, Any], policy: dict[str, Any], old: dict[str, Any] | N
     return out
 
 
+# The gate's own kinds that are no detector's (checks/layout.py, encoded.py, glyphs.py): named
+# for what the clerk sees in the cell, so the message says what to change.
+_OTHER = {SPLIT: ("被表格、列表或换行拆开的号码", "a number split over table cells, list items or line breaks"),
+          ENCODED: ("藏在编码或注释中的号码", "a number hidden in an encoding or a comment"),
+          UNREAD: ("其他文字的数字", "digits of another script"),
+          LOOK_ALIKE: ("形似数字的字母", "letters written for digits")}
+
+
 def what(kind: str) -> tuple[str, str]:
     """The kind of personal data in Chinese and English."""
-    return d.WHAT.get(kind, ("个人信息", "personal data"))
+    return d.WHAT.get(kind) or _OTHER.get(kind, ("个人信息", "personal data"))
 
 
 def shown_name(name: str, party: dict[str, Any], policy: dict[str, Any]) -> str:
