@@ -93,9 +93,9 @@ def test_the_new_readers_take_linear_time() -> None:
     assert time.process_time() - start < 2.0
 
 
-@pytest.mark.xfail(strict=True, reason="policy/normalise.py view() is quadratic on repeated '<!--' (10,000: 2.4 s; "
-                   "a 1 MB record: ~25 min): it is the detectors' module, left to its owners (second red-team pass)")
 def test_the_view_reads_repeated_comment_openers_in_linear_time() -> None:
+    """The second pass found view() quadratic on unclosed '<!--' (10,000: 2.4 s; a 1 MB record:
+    ~25 min); comments are now found by `find` (normalise._tags), 10,000 in ~0.02 s."""
     import time
     from gongshi.policy.normalise import view
     start = time.process_time()
