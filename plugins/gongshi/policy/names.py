@@ -444,6 +444,14 @@ def _freq(word: str) -> int:
 
 
 @lru_cache(maxsize=1 << 16)
+def _cfreq(word: str) -> int:
+    """jieba's frequency of a word of any length, single characters too (_freq answers 0 for
+    them, as the rules want): the CRF's segmentation (namecrf.words) weighs a character standing
+    alone against the words it could join, as jieba does."""
+    return _words().freq(word)
+
+
+@lru_cache(maxsize=1 << 16)
 def _tag(word: str) -> str:
     """jieba's dictionary tag of a word ('' when it is not in the dictionary); a word longer than
     two characters has one only from _WORD up, as in the lexicon."""
@@ -674,6 +682,16 @@ def _person_follows(text: str, k: int) -> bool:
 _SUO_VERB = re.compile("所(?:经营|售|卖|销售|出售|生产|加工|开|开办|开设|有|持|述|称|说|在|作|做|得|收|购|租|承包|驾驶|驾|雇|用|使用)")
 
 
+def _suo_particle(text: str, k: int) -> bool:
+    """Round 9: 所 at `k` is the particle when a single verb ends the clause after it (承租人谭志勇
+    所建。, 系马建军所写): the verb by jieba's tag, not a list (round 5 listed 所经营, 所售 …)."""
+    if not text.startswith("所", k) or k + 2 > len(text):
+        return False
+    v = text[k + 1]
+    after = text[k + 2] if k + 2 < len(text) else "。"
+    return _words().tag(v)[:1] == "v" and (after in CLAUSE_START or after in "的，。；、" or not _han(after))
+
+
 def _business_or_place(text: str, start: int, end: int, reach: int = 10) -> bool:
     """A business or place name runs on from the candidate: an organisation or place suffix
     within a few characters, before any word boundary (李四华水果店, 周大福珠宝专柜, 李集镇)."""
@@ -688,7 +706,7 @@ def _business_or_place(text: str, start: int, end: int, reach: int = 10) -> bool
         if not _han(ch) or ch in CLAUSE_START:
             return False
         m = _ORG_RE.match(text, k)
-        if m and k == end and _SUO_VERB.match(text, k):
+        if m and k == end and (_SUO_VERB.match(text, k) or _suo_particle(text, k)):
             return False  # 巫春生|所经营的, 祁有福|所售: the particle 所 before a verb, no 研究所 (round 5)
         if m and len(m.group()) == 1 and k == end and _freq(text[k:k + 2]) >= _COMMON * 10 and not _ORG_RE.match(text, k + 2) \
                 and _ACT_RE.search(text, max(0, start - 4), start):
@@ -1075,6 +1093,8 @@ def detect(text: str, tagger: Tagger | None = None, public: Iterable[str] = ()) 
             spans = _word_lists(text, _listed(text, spans))
     if _LATIN_HINT.search(text) and _GLOSS_HINT.search(text):
         spans = _latin_glosses(text, spans)
+    if _LATIN_HINT.search(text) and _RENDER_HINT.search(text):
+        spans = _renderings(text, spans)
     return spans
 
 
@@ -1348,6 +1368,47 @@ def _latin_glosses(text: str, spans: list[Span]) -> list[Span]:
                 not _LATIN_TOKEN.fullmatch(t) or t.lower() in _NOT_NAME_TOKENS for t in m.group(1).split()):
             out.append(span)
     return sorted(out) if len(out) > len(spans) else spans
+
+
+# Round 9: a romanised name and its Chinese rendering in brackets are one person's, whichever of
+# the two the rules found: WONG KA MING（黄家明）, MARIA GARCIA（玛丽亚）, CHAN TAI MAN（陈大文）.
+_RENDER_HINT = re.compile(r"[A-Za-z]\s*[（(]\s*[\u4e00-\u9fff]")
+_RENDER_RE = re.compile(r"(" + _LATIN_RE.pattern + r")\s*[（(]\s*([\u4e00-\u9fff" + re.escape(_NAME_DOTS)
+                        + r"]{2,12})\s*[）)]")
+
+
+def _rendering(han: str) -> bool:
+    """`han` (a bracket's whole content after a romanised name) reads as a person's name: a
+    surname and one or two given characters names use, a dotted name, or a transliteration's
+    syllables only (玛丽亚); not a word for a place, a nationality or a status (香港居民, 英国籍)."""
+    if any(ch in _MASK for ch in han) or han[-1] in "籍人民国省市区县司店厂行":
+        return False
+    if _DOT_SCAN_RE.search(han):
+        return all(len(p) >= 1 for p in _DOT_SCAN_RE.split(han))
+    word = _freq(han) >= _WORD and not _tag(han).startswith("nr")
+    if all(ch in TRANSLIT for ch in han) and 2 <= len(han) <= 6 and not word:
+        return True
+    surname = han[:2] if han[:2] in COMPOUND else han[:1] if han[:1] in SINGLE else ""
+    given = han[len(surname):]
+    return bool(surname) and 1 <= len(given) <= 2 and not any(ch in _NOT_GIVEN for ch in given) and not word and (
+        _plausible_chars(given, _USES_WEAK) or all(ch in TRANSLIT for ch in given))
+
+
+def _renderings(text: str, spans: list[Span]) -> list[Span]:
+    """Round 9: the other half of a romanised name and its rendering in brackets when the rules
+    found one half (a found Latin name before the bracket, or a found name inside it): heldout11
+    passed WONG KA MING（黄家明）, whose Latin half the rules read and whose Chinese half, 黄家|明,
+    reads as a word and a character."""
+    found = set(spans)
+    out = list(spans)
+    for m in _RENDER_RE.finditer(text):
+        latin, han = m.span(1), m.span(2)
+        if latin in found and han not in found and _rendering(m.group(2)):
+            out.append(han)
+        elif han in found and latin not in found and not any(
+                not _LATIN_TOKEN.fullmatch(t) or t.lower() in _NOT_NAME_TOKENS for t in m.group(1).split()):
+            out.append(latin)
+    return sorted(set(out)) if len(out) > len(spans) else spans
 
 
 # Round 6: the Salar, Dongxiang and Bonan write a surname and a transliterated given name of three
@@ -2051,7 +2112,7 @@ def person_names(text: str, public: Iterable[str] = ()) -> list[Span]:
     blanked = blank(text, public)
     if not namecrf.available() or not _CRF_HINT.search(blanked):
         return spans
-    return second_opinion(blanked, spans, namecrf.window_spans(blanked, crf_slots(blanked, spans), CRF_THRESHOLD, _freq, _tag))
+    return second_opinion(blanked, spans, namecrf.window_spans(blanked, crf_slots(blanked, spans), CRF_THRESHOLD, _cfreq, _tag))
 
 
 def crf_slots(text: str, spans: list[Span]) -> list[int]:
