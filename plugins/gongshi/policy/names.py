@@ -1095,7 +1095,35 @@ def detect(text: str, tagger: Tagger | None = None, public: Iterable[str] = ()) 
         spans = _latin_glosses(text, spans)
     if _LATIN_HINT.search(text) and _RENDER_HINT.search(text):
         spans = _renderings(text, spans)
+    if spans:
+        spans = [s for s in spans if not _look_alike(text, *s)]
     return spans
+
+
+# Round 9: look-alikes tune12b.tsv showed, each by what stands around it.
+# A brand whose branch follows in brackets (杨国福麻辣烫（某某店）): the string before is a trade name.
+_BRANCH_RE = re.compile(r"[\u4e00-\u9fff]{0,6}[（(][^（）()\n]{0,12}(?:店|分店|门店|加盟店|分公司|分部)[）)]")
+# A label's value after it (字号为“建国理发店”, 名称：“…”): the common word before is the label.
+_LABEL_VALUE_RE = re.compile(r"\s*(?:为|是|叫|[：:])\s*[“「『\"" + _FILL + "]")
+# An administrative unit's body (区卫生健康局, 区市场监管局): 区 is a surname (区永健) and a district.
+_BODY_RE = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:局|委员会|委|办公室|办|院|所|站|队|中心|厅|街道|分局|支队|大队)")
+
+
+def _look_alike(text: str, a: int, b: int) -> bool:
+    """A found span that the words around it make something else (round 9): a brand with its
+    branch in brackets after it, a common word that labels a value after it, a district's body
+    (a surname that is an administrative unit, 区, before a common word and a body's suffix), a
+    ring road (南三环: numerals and 环)."""
+    span = text[a:b]
+    if not _han(span[0]):
+        return False
+    if _BRANCH_RE.match(text, b):
+        return True
+    if _freq(span) >= _COMMON and not _tag(span).startswith("nr") and _LABEL_VALUE_RE.match(text, b):
+        return True
+    if span[0] in _ADMIN and _freq(span[1:]) >= _COMMON and not _tag(span[1:]).startswith("nr") and _BODY_RE.match(text, b):
+        return True
+    return len(span) >= 3 and span[-1] == "环" and span[-2] in _NUMERAL
 
 
 def _in_words(text: str, spans: list[Span]) -> list[Span]:
@@ -2191,7 +2219,8 @@ def second_opinion(text: str, spans: list[Span], marked: list[tuple[int, int, fl
             continue
         if _CONDITION_BEFORE.search(text, max(0, a - 5), a):
             continue  # 患有|阿尔茨海默病: what one suffers from is a condition, not a person (round 8)
-        if run in _GOODS or run in _COLLECTIVE or _place_word_at(text, a) or (not described and _business_or_place(text, a, b)):
+        if run in _GOODS or run in _COLLECTIVE or _place_word_at(text, a) or (not described and (
+                _business_or_place(text, a, b) or _look_alike(text, a, b))):
             continue
         if not described and a and _freq(text[a - 1:a + 1]) >= _COMMON and not _tag(text[a - 1:a + 1]).startswith("nr"):
             continue  # 那时|候刚做过: it begins inside a common word
