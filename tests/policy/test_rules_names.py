@@ -291,6 +291,8 @@ def test_recall_and_false_alarms(name: str, min_recall: float, max_flagged: floa
     ("区市场监督管理局执法人员在检查中发现问题。", []),  # a district's body (区 is a surname too)
     ("当事人区永健，男，在店内销售处方药。", ["区永健"]),  # … and a surname
     ("车辆在南二环辅路被查获。", []),  # a ring road: numerals and 环
+    ("秋月：本机关拟对你作出罚款决定，你有权陈述申辩。", ["秋月"]),  # a notice's salutation
+    ("时间：2024年3月5日上午，请你准时到场。", []),  # … not a label
 ])
 def test_exact_spans(text: str, names: list[str]) -> None:
     assert _names(text) == names

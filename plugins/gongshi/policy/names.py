@@ -1095,9 +1095,36 @@ def detect(text: str, tagger: Tagger | None = None, public: Iterable[str] = ()) 
         spans = _latin_glosses(text, spans)
     if _LATIN_HINT.search(text) and _RENDER_HINT.search(text):
         spans = _renderings(text, spans)
+    if _SALUTATION_HINT.match(text):
+        spans = _salutation(text, spans)
     if spans:
         spans = [s for s in spans if not _look_alike(text, *s)]
     return spans
+
+
+# Round 9: a notice's salutation: a name and a colon opening the text, which then speaks to its
+# reader (夏天：根据…，你有权…): whatever the name reads as, the slot is a person's.
+_SALUTATION_HINT = re.compile(r"\s*[\u4e00-\u9fff]{2,4}\s*[：:]")
+_SALUTATION_RE = re.compile(r"\s*(" + _SURNAME_RE.pattern + r"[\u4e00-\u9fff]{1,2})\s*[：:](?=[^\n]*?[你您])")
+
+
+def _salutation(text: str, spans: list[Span]) -> list[Span]:
+    """The name a notice opens with (round 9, tune12b.tsv: 夏天：…你有权要求举行听证): a surname and
+    one or two characters, then a colon, at the text's start, and 你/您 later on the line; not a
+    label (时间：, 地点：, 负责人：: nouns and verbs of the dictionary, roles), not masked."""
+    m = _SALUTATION_RE.match(text)
+    if not m:
+        return spans
+    a, b = m.span(1)
+    word = text[a:b]
+    if any(ch in _MASK for ch in word) or word in _ROLE_WORDS or word[-1] in PERSON_SUFFIX or (a, b) in spans or \
+            _HONORIFIC_RE.match(text, a + (2 if word[:2] in COMPOUND else 1)):  # 李先生：您的申请…
+        return spans
+    if _freq(word) >= _WORD and _tag(word)[:1] in ("n", "v") and not _tag(word).startswith("nr"):
+        return spans
+    if any(s < b and a < e for s, e in spans) or not all(_han(ch) and ch not in _NOT_GIVEN for ch in word[1:]):
+        return spans
+    return sorted(spans + [(a, b)])
 
 
 # Round 9: look-alikes tune12b.tsv showed, each by what stands around it.
