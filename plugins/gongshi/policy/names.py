@@ -1308,12 +1308,15 @@ def _two_surnames(text: str, spans: list[Span]) -> list[Span]:
     """A married woman's name with her husband's surname before her own (李邓秀英, 陈黄美玲; round 4):
     a found three-character name widened to four characters when two surnames stand at its start
     and two given characters that names use often follow, with a person's slot before and a
-    predicate after the four (当事人陈黄美玲|未按规定), not after the three."""
+    predicate after the four (当事人陈黄美玲|未按规定), not after the three; or a bracket after the
+    four, as a description opens (当事人陈李美玲（香港永久性居民）: round 9), which would leave the
+    three's next character stranded."""
     out = []
     for a, b in spans:
         if b - a == 3 and text[a] in SINGLE and text[a + 1] in SINGLE and b < len(text) and _given_ok(text, a + 2, 2) \
                 and _plausible_chars(text[a + 2:a + 4], _USES_WEAK) and _freq(text[b:b + 2]) < _WORD \
-                and text[b] not in "一二三四五六七八九十两几" and not _place_word_at(text, a) and _right(text, b)[0] < R_PRED <= _right(text, b + 1)[0] \
+                and text[b] not in "一二三四五六七八九十两几" and not _place_word_at(text, a) and _right(text, b)[0] < R_PRED and (
+                    R_PRED <= _right(text, b + 1)[0] or text[b + 1:b + 2] in ("（", "(")) \
                 and _freq(text[a + 1:b + 1]) < _WORD:
             out.append((a, b + 1))  # 陈黄美|玲 -> 陈黄美玲
         elif b - a == 3 and a >= 1 and text[a - 1] in SINGLE and text[a - 1] not in _PREP_CHARS and not _function_char(
