@@ -287,6 +287,7 @@ def test_recall_and_false_alarms(name: str, min_recall: float, max_flagged: floa
     ("该研究所建于1990年。", []),  # … not a 研究所
     # round 9: look-alikes tune12b.tsv showed, in sentences of my own
     ("当事人：王建华砂锅（人民路店），负责人：王某。", []),  # a brand with its branch in brackets
+    ("被检查人：孙丽娟（丽娟美发店） 检查结果：合格", ["孙丽娟"]),  # … not a person's own shop after her name
     ("该店招牌字号为“幸福超市”，经营者为刘某。", []),  # a common word labelling a quoted value
     ("区市场监督管理局执法人员在检查中发现问题。", []),  # a district's body (区 is a surname too)
     ("当事人区永健，男，在店内销售处方药。", ["区永健"]),  # … and a surname

@@ -1128,8 +1128,9 @@ def _salutation(text: str, spans: list[Span]) -> list[Span]:
 
 
 # Round 9: look-alikes tune12b.tsv showed, each by what stands around it.
-# A brand whose branch follows in brackets (杨国福麻辣烫（某某店）): the string before is a trade name.
-_BRANCH_RE = re.compile(r"[\u4e00-\u9fff]{0,6}[（(][^（）()\n]{0,12}(?:店|分店|门店|加盟店|分公司|分部)[）)]")
+# A brand whose branch follows in brackets (杨国福麻辣烫（某某店）): the string before is a trade name
+# (a person's own shop in brackets right after the name is no such thing: 黎彩霞（金剪刀理发店）).
+_BRANCH_RE = re.compile(r"[\u4e00-\u9fff]{1,6}[（(][^（）()\n]{0,12}(?:店|分店|门店|加盟店|分公司|分部)[）)]")
 # A label's value after it (字号为“建国理发店”, 名称：“…”): the common word before is the label.
 _LABEL_VALUE_RE = re.compile(r"\s*(?:为|是|叫|[：:])\s*[“「『\"" + _FILL + "]")
 # An administrative unit's body (区卫生健康局, 区市场监管局): 区 is a surname (区永健) and a district.
@@ -2170,18 +2171,27 @@ def person_names(text: str, public: Iterable[str] = ()) -> list[Span]:
     blanked = blank(text, public)
     if not namecrf.available() or not _CRF_HINT.search(blanked):
         return spans
-    return second_opinion(blanked, spans, namecrf.window_spans(blanked, crf_slots(blanked, spans), CRF_THRESHOLD, _cfreq, _tag))
+    marked = namecrf.window_spans(blanked, crf_slots(blanked, spans), CRF_THRESHOLD, _cfreq, _tag)
+    return second_opinion(blanked, spans, crf_slot_filter(blanked, marked, CRF_WEAK_SLOT_THRESHOLD))
 
 
-def crf_slots(text: str, spans: list[Span]) -> list[int]:
+def crf_slots(text: str, spans: list[Span], after_verbs: bool | None = None) -> list[int]:
     """Where the CRF is asked whether a name begins: where the rules' candidates begin (a surname
     after a clause start, a role or a preposition) and after a list's number (1.王平), outside
-    the names the rules found."""
+    the names the rules found; with `after_verbs` (CRF_AFTER_VERBS, round 9), also a surname
+    right after a verb of two characters (送达|甘露, 询问|王国强: any verb of jieba's dictionary,
+    the model's word features deciding whether its object is a person)."""
     taken = {k for a, b in spans for k in range(a, b)}
     at = {m.start() for m in _CANDIDATE_RE.finditer(text)}
     if "." in text or "．" in text:  # and a numbered list's item: 1.王平，2.李军
         at.update(m.start() for m in _NUMBERED_RE.finditer(text))
+    if CRF_AFTER_VERBS if after_verbs is None else after_verbs:
+        at.update(i for i in (m.start() for m in _SURNAME_AT_RE.finditer(text))
+                  if i >= 2 and _freq(text[i - 2:i]) >= _COMMON and _tag(text[i - 2:i]) == "v")
     return sorted(i for i in at if i not in taken)
+
+
+_SURNAME_AT_RE = re.compile("(?<=[\u4e00-\u9fff]{2})(?=" + _SURNAME_RE.pattern + ")" + _GIVEN_AHEAD)
 
 
 _NUMBERED_RE = re.compile(r"(?<=\d[.．])(?=" + _SURNAME_RE.pattern + ")")
@@ -2192,6 +2202,18 @@ _NUMBERED_RE = re.compile(r"(?<=\d[.．])(?=" + _SURNAME_RE.pattern + ")")
 # (scripts/loso_names.py).
 CRF_THRESHOLD: float | None = 0.6
 CRF_SHAPED_ONLY = True
+CRF_AFTER_VERBS = False
+# Round 9: a second, higher threshold for a span whose slot is not a role's, a label's or a
+# verb's that takes a person (names._left STRONG); None: one threshold for every slot.
+CRF_WEAK_SLOT_THRESHOLD: float | None = None
+
+
+def crf_slot_filter(text: str, marked: list[tuple[int, int, float]], weak: float | None) -> list[tuple[int, int, float]]:
+    """The CRF's spans (read at CRF_THRESHOLD) kept: those in a person's slot (a role, a label, a
+    verb that takes a person: _left STRONG) at that threshold, the others only from `weak` up."""
+    if weak is None:
+        return marked
+    return [m for m in marked if m[2] >= weak or _left(text, m[0]) == STRONG]
 _CRF_HINT = re.compile("[" + "".join(sorted(SINGLE | {c[0] for c in COMPOUND + JAPANESE})) + re.escape(DOTS) + "]")
 
 
