@@ -16,7 +16,7 @@ from gongshi.policy import namecrf, names
 
 ROOT = Path(__file__).parents[2]
 DATA = ROOT / "tests" / "data" / "names"
-MODEL_SHA256 = "e08ec3175a90cec73e78138042c3d59dcd71ef4ece55b7d6faf20c816e9d20f2"
+MODEL_SHA256 = "448e369f23c26b064f906985ee49a351d0de7b8cd25ee2c0d5e41203892ce836"
 
 
 def _trainer():  # type: ignore[no-untyped-def]

@@ -78,6 +78,9 @@ def test_corpus_is_balanced_and_large_enough() -> None:
     # 0.020 and 0.982 / 0.040), then tuned and trained on (1.000 / 0.013 and 0.982 / 0.013)
     ("tune11k.tsv", 0.99, 0.02),
     ("tune11m.tsv", 0.98, 0.02),
+    # round 9: one more writer who had not read the detector, measured once on main first (0.964 /
+    # 0.033, 160/166 and 5/150), then tuned and trained on (162/166 = 0.976, 1/150)
+    ("tune12b.tsv", 0.975, 0.01),
 ])
 def test_recall_and_false_alarms(name: str, min_recall: float, max_flagged: float) -> None:
     recall, flagged = measure(DATA / name)
