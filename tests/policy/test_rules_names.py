@@ -299,6 +299,7 @@ def test_recall_and_false_alarms(name: str, min_recall: float, max_flagged: floa
     ("时间：2024年3月5日上午，请你准时到场。", []),  # … not a label
     ("当事人黄何丽珍（澳门居民）未按规定申报。", ["黄何丽珍"]),  # two surnames before a bracket
     ("当事人李明华（某公司法定代表人）称不知情。", ["李明华"]),  # … one surname
+    ("马丽见义勇为驾驶员奖励", ["马丽"]),  # the CRF's span stops where an idiom starts
 ])
 def test_exact_spans(text: str, names: list[str]) -> None:
     assert _names(text) == names

@@ -2259,6 +2259,13 @@ def second_opinion(text: str, spans: list[Span], marked: list[tuple[int, int, fl
         surname = run[:2] if run[:2] in COMPOUND or run[:2] in JAPANESE else run[:1] if run[0] in SINGLE else ""
         if shaped_only and not (surname or _DOT_SCAN_RE.search(run)):
             continue
+        if surname and len(run) > len(surname) + 2 and not _DOT_SCAN_RE.search(run):
+            # 徐平|见义勇为: a span past two given characters stops where a word of three or four
+            # characters starts (the round-9 model ran a name into the idiom after it)
+            cut = next((k for k in range(len(surname) + 1, len(run))
+                        if _freq(text[a + k:a + k + 3]) >= _WORD or _freq(text[a + k:a + k + 4]) >= _WORD), None)
+            if cut is not None:
+                b, run = a + cut, text[a:a + cut]
         if surname and len(run) == len(surname):
             continue
         # a personal description right after (（男，, 本人, 户籍) is the name's own evidence and
