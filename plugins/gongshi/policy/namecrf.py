@@ -26,15 +26,16 @@ alarms), but the gate, the union with the rules, gained nothing (5056 → 5055 o
 features were left out. The training order is fixed (labels: names by length, then by text),
 so the model is byte-identical whatever the hash seed.
 
-Round 9 tried word-level evidence, measured by the same validation over the 18 files (each fold's
-model trained on the 17 others with and without them; names.py's docstring has the figures):
+Round 9 tried word-level evidence, measured by the same validation (each fold's model trained on
+the 17 other files with and without them, on the eight folds both had in the time; names.py's
+docstring has the figures):
 jieba's own segmentation (`words`: the dictionary's most probable route, as `jieba.cut(s,
 HMM=False)` reads it, computed from lexicon.py's cache so that jieba is never loaded) giving
 each character its word's position, length, tag and frequency band, the tags of the words
 before and after, and at a word's edge the neighbouring word itself (the verb or preposition
 before a name, 询问/委托/租给; the word after it, 签字/驾驶), learned from the data rather than
 listed (`_word_features`). The CRF alone and the gate moved by a name or two either way per file
-(heldout11 +1, heldout8 -1, design2 -1, the others equal), and the features cost the gate ~15%
+(heldout11 +1, heldout8 -1, design2 -1, the others equal), and the features cost the gate 10-18%
 of its speed (more strings per character for CRFsuite to read), so they are off
 (WORD_FEATURES, `scripts/loso_names.py --words` and `scripts/train_names_model.py --words` to
 measure them again) and the model is trained as in round 7, now on 19 files.
