@@ -33,7 +33,7 @@ DATA = ROOT / "tests" / "data" / "names"
 TRAINING_FILES = (
     "corpus.tsv", "design.tsv", "design2.tsv", "tune.tsv", "tune3.tsv", "tune4.tsv", "tune5.tsv", "tune6.tsv",
     "heldout.tsv", "heldout2.tsv", "heldout3.tsv", "heldout4.tsv", "heldout6.tsv", "heldout7.tsv",
-    "heldout8.tsv", "tune11k.tsv", "tune11m.tsv", "heldout11.tsv",
+    "heldout8.tsv", "tune11k.tsv", "tune11m.tsv", "heldout11.tsv", "tune12b.tsv",
 )
 # L1 keeps the model small (most features weigh nothing) and the file a few hundred kB; 150
 # iterations of L-BFGS converge on these ~7,000 rows (more change the fifth decimal).
@@ -199,7 +199,7 @@ def sequences(files: list[str], augment: bool = True, pool: bool = False) -> lis
             blanked = names.blank(text)
             y = namecrf.labels(blanked, [p for p in planted if p in blanked])
             for off, s in namecrf.sentences(blanked):
-                out.append((namecrf.features(s, names._freq, names._tag), y[off:off + len(s)]))
+                out.append((namecrf.features(s, names._cfreq, names._tag), y[off:off + len(s)]))
     return out
 
 
@@ -217,7 +217,9 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=Path(namecrf.MODEL))
     ap.add_argument("--leave-out", action="append", default=[], help="a file of TRAINING_FILES not to train on")
     ap.add_argument("--pool", action="store_true", help="augment with names drawn from a large pool (round 8's experiment)")
+    ap.add_argument("--words", action="store_true", help="with round 9's word-level features (namecrf.WORD_FEATURES; its experiment)")
     args = ap.parse_args()
+    namecrf.WORD_FEATURES = args.words
     unknown = set(args.leave_out) - set(TRAINING_FILES)
     if unknown:
         sys.exit(f"not a training file: {', '.join(sorted(unknown))} (one of {', '.join(TRAINING_FILES)})")

@@ -16,7 +16,7 @@ from gongshi.policy import namecrf, names
 
 ROOT = Path(__file__).parents[2]
 DATA = ROOT / "tests" / "data" / "names"
-MODEL_SHA256 = "e08ec3175a90cec73e78138042c3d59dcd71ef4ece55b7d6faf20c816e9d20f2"
+MODEL_SHA256 = "448e369f23c26b064f906985ee49a351d0de7b8cd25ee2c0d5e41203892ce836"
 
 
 def _trainer():  # type: ignore[no-untyped-def]
@@ -104,3 +104,26 @@ def test_a_missing_model_fails_closed(monkeypatch, tmp_path: Path, capsys) -> No
         assert "configuration error" in err and "gone.crfsuite" in err and "Traceback" not in err
     finally:
         namecrf._opened.cache_clear()
+
+
+def test_words_are_jiebas_route() -> None:
+    """Round 9: the CRF's word features read jieba's own segmentation (`jieba.cut(s, HMM=False)`,
+    the dictionary's most probable route) from lexicon.py's cache, without loading jieba."""
+    import jieba
+
+    names._words()
+    for s in ("询问当事人签字确认", "委托满仓为代理人", "经营者甘露在其店内销售", "高峰时段客流较大", "本机关将告知书送达当事人"):
+        got = [s[a:b] for a, b in namecrf.words(s, names._cfreq)]
+        assert got == list(jieba.cut(s, HMM=False))
+
+
+def test_word_features_name_the_words_around(monkeypatch) -> None:
+    """Round 9's experiment (off in the shipped model): a character that starts a word carries the
+    word before it, one that ends a word the word after it (the verb before a name, what follows
+    it), with the word's own position, tag and frequency band."""
+    names._words()
+    assert not any(x.startswith("jw=") for x in namecrf.features("当事人姚二牛驾驶", names._cfreq, names._tag)[0])
+    monkeypatch.setattr(namecrf, "WORD_FEATURES", True)
+    f = namecrf.features("当事人姚二牛驾驶", names._cfreq, names._tag)
+    assert "lw=当事人" in f[3] and "rw=驾驶" in f[5]
+    assert [x for x in f[0] if x.startswith("jw=")] == ["jw=B3"]

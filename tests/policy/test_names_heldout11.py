@@ -26,7 +26,8 @@ from namecorpus import assert_frozen, assert_no_regression
 DATA = Path(__file__).parents[1] / "data" / "names"
 HELDOUT = DATA / "heldout11.tsv"
 SHA256 = "1c4a2ab164ad4863b68103cd82c1351dac601f4604c70d48d77b78a1df74d071"
-FOUND, PLANTED = 311, 319  # planted names found with their exact span (first occurrence), measured once
+# measured once: 311/319 (above); since, spent and trained on: 315 on main, 316 after round 9 (WONG KA MING（黄家明）)
+FOUND, PLANTED = 316, 319  # planted names found with their exact span (first occurrence): the floor now
 FLAGGED, CLEAN = 3, 300  # clean rows with any span flagged
 
 

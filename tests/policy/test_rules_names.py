@@ -78,6 +78,9 @@ def test_corpus_is_balanced_and_large_enough() -> None:
     # 0.020 and 0.982 / 0.040), then tuned and trained on (1.000 / 0.013 and 0.982 / 0.013)
     ("tune11k.tsv", 0.99, 0.02),
     ("tune11m.tsv", 0.98, 0.02),
+    # round 9: one more writer who had not read the detector, measured once on main first (0.964 /
+    # 0.033, 160/166 and 5/150), then tuned and trained on (162/166 = 0.976, 1/150)
+    ("tune12b.tsv", 0.975, 0.01),
 ])
 def test_recall_and_false_alarms(name: str, min_recall: float, max_flagged: float) -> None:
     recall, flagged = measure(DATA / name)
@@ -278,6 +281,25 @@ def test_recall_and_false_alarms(name: str, min_recall: float, max_flagged: floa
     ("当事人：宝音图养殖专业合作社，负责人：宝某。", []),  # a minority name's part running into a business
     ("当事人：巴特尔，男，蒙古族。", ["巴特尔"]),
     ("该公司雇用的日籍员工已离职。", []),  # a Yi name's part (的日) before 籍: a nationality
+    # round 9: the classes heldout11.tsv showed, in sentences of my own
+    ("据查，CHAN TAI MAN（陈大文）系该公司股东。", ["CHAN TAI MAN", "陈大文"]),  # a rendering: the Latin half by the Han
+    ("购买人MARIA GARCIA（玛丽亚）称其不知情。", ["MARIA GARCIA", "玛丽亚"]),  # … the Han half by the Latin
+    ("当事人JOHN LEE（英国籍）称对此不知情。", ["JOHN LEE"]),  # a nationality in brackets is none
+    ("查获YAMAHA（雅马哈）摩托车一辆。", []),  # a brand and its rendering, neither a person's
+    ("违章建筑系承租人马建军所建。", ["马建军"]),  # 所 the particle before a single verb
+    ("该研究所建于1990年。", []),  # … not a 研究所
+    # round 9: look-alikes tune12b.tsv showed, in sentences of my own
+    ("当事人：王建华砂锅（人民路店），负责人：王某。", []),  # a brand with its branch in brackets
+    ("被检查人：孙丽娟（丽娟美发店） 检查结果：合格", ["孙丽娟"]),  # … not a person's own shop after her name
+    ("该店招牌字号为“幸福超市”，经营者为刘某。", []),  # a common word labelling a quoted value
+    ("区市场监督管理局执法人员在检查中发现问题。", []),  # a district's body (区 is a surname too)
+    ("当事人区永健，男，在店内销售处方药。", ["区永健"]),  # … and a surname
+    ("车辆在南二环辅路被查获。", []),  # a ring road: numerals and 环
+    ("秋月：本机关拟对你作出罚款决定，你有权陈述申辩。", ["秋月"]),  # a notice's salutation
+    ("时间：2024年3月5日上午，请你准时到场。", []),  # … not a label
+    ("当事人黄何丽珍（澳门居民）未按规定申报。", ["黄何丽珍"]),  # two surnames before a bracket
+    ("当事人李明华（某公司法定代表人）称不知情。", ["李明华"]),  # … one surname
+    ("马丽见义勇为驾驶员奖励", ["马丽"]),  # the CRF's span stops where an idiom starts
 ])
 def test_exact_spans(text: str, names: list[str]) -> None:
     assert _names(text) == names
