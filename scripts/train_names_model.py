@@ -33,7 +33,7 @@ DATA = ROOT / "tests" / "data" / "names"
 TRAINING_FILES = (
     "corpus.tsv", "design.tsv", "design2.tsv", "tune.tsv", "tune3.tsv", "tune4.tsv", "tune5.tsv", "tune6.tsv",
     "heldout.tsv", "heldout2.tsv", "heldout3.tsv", "heldout4.tsv", "heldout6.tsv", "heldout7.tsv",
-    "heldout8.tsv", "tune11k.tsv", "tune11m.tsv", "heldout11.tsv", "tune12b.tsv",
+    "heldout8.tsv", "tune11k.tsv", "tune11m.tsv", "heldout11.tsv", "tune12b.tsv", "heldout12.tsv",
 )
 # L1 keeps the model small (most features weigh nothing) and the file a few hundred kB; 150
 # iterations of L-BFGS converge on these ~7,000 rows (more change the fifth decimal).

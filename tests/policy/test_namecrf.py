@@ -16,7 +16,7 @@ from gongshi.policy import namecrf, names
 
 ROOT = Path(__file__).parents[2]
 DATA = ROOT / "tests" / "data" / "names"
-MODEL_SHA256 = "448e369f23c26b064f906985ee49a351d0de7b8cd25ee2c0d5e41203892ce836"
+MODEL_SHA256 = "aa8582268da8a75d9a5d4dbbf88c4b6b5f10cfdd76c5bd35f1f6f67bac2c4ce5"
 
 
 def _trainer():  # type: ignore[no-untyped-def]

@@ -300,6 +300,13 @@ def test_recall_and_false_alarms(name: str, min_recall: float, max_flagged: floa
     ("当事人黄何丽珍（澳门居民）未按规定申报。", ["黄何丽珍"]),  # two surnames before a bracket
     ("当事人李明华（某公司法定代表人）称不知情。", ["李明华"]),  # … one surname
     ("马丽见义勇为驾驶员奖励", ["马丽"]),  # the CRF's span stops where an idiom starts
+    # after round 9: spans heldout12.tsv showed starting one character early, in sentences of my own
+    ("法定代表人江波，男，汉族。", ["江波"]),  # 代表人|江波, not 人江波
+    ("执法人员将告知书送达柯南本人。", ["柯南"]),  # 送达|柯南, not 达柯南
+    ("已送达夏雨本人签收。", ["夏雨"]),
+    ("由当事人之母许桂兰代为签收。", ["许桂兰"]),  # 之母|许桂兰, not 母许桂兰 (two surnames)
+    ("其母陈淑华到场并签字。", ["陈淑华"]),
+    ("股东端木天佑持有该公司股权。", ["端木天佑"]),  # 东端 is a word by chance: a compound surname
 ])
 def test_exact_spans(text: str, names: list[str]) -> None:
     assert _names(text) == names

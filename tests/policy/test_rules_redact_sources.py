@@ -514,6 +514,19 @@ HELDOUT10 = {"address": (30, 30), "bank": (15, 15), "email": (10, 10), "health":
 # it (with tune12, tune12b and tune12c): all caught whole, none flagged.
 HELDOUT11 = {"address": (30, 30), "bank": (15, 15), "email": (10, 10), "health": (50, 50), "id_card": (15, 15),
              "other_id": (20, 20), "phone": (20, 20), "plate": (15, 15), "clean": (125, 0)}
+# A twelfth set (heldout12.tsv: the same brief, 175 planted, 125 look-alikes), written by one more
+# person who had read neither the detectors nor the earlier sets, frozen at 00:45 UTC on 2026-12-08
+# before round 10 was merged and measured once on main before it (7fc0a2a: 167/175 caught whole,
+# 170 touched, health 46/50 whole, 3 of 125 clean flagged) and once after it (369b8a2: 166/175
+# whole, 170 touched, health 45/50, 4 of 125 flagged): round 10 carried nothing to fresh text. Not
+# caught whole: health whose person stands far before it (…在执法人员到场前新冠病毒抗原自测阳性), an
+# operation in an answer (我在县人民医院做阑尾炎手术), 确诊为甲型病毒性肝炎, 行宫外孕手术 with its date,
+# 右肾切除术后需定期复查 only in part; an address after 送达地址（当事人住所）, a Hong Kong flat's letter
+# (6楼B室); bank cards after a card's brand with no label (农商行卡, 建行龙卡). Flagged: a company's
+# registered address after 送达地点, an agency's contact address, a shop in a flat (商住楼一层商铺), an
+# agency's duty mobile said to be no person's. Spent since.
+HELDOUT12 = {"address": (30, 28), "bank": (15, 13), "email": (10, 10), "health": (50, 45), "id_card": (15, 15),
+             "other_id": (20, 20), "phone": (20, 20), "plate": (15, 15), "clean": (125, 4)}
 # Round 9's own rows (tune9.tsv: 70 health in plain and clinical words, 60 hard look-alikes: fleets
 # and government plates with ·, offices' phones with em dashes, statistics, laws, product hazards;
 # 33 numbers and addresses), written before the round's changes and measured once on main: 81/103
@@ -615,6 +628,7 @@ TUNE12E = {"health": (22, 21), "clean": (8, 0)}
 FROZEN = {"heldout.tsv": HELDOUT_SHA256,
           "heldout10.tsv": "f8493b0aec78c699ef637c163feacbe4ce6d679f300852660aabe3a53ef70f7f",
           "heldout11.tsv": "a3e58efb1b6fcd8866f0b68ec8fc87e479608db27f77c767e0c9f7ddcff9a507",
+          "heldout12.tsv": "a00898869c37e3059c3fc2be97774d8eeff35a9dc720b8c35a8f70a29d5c94f1",
           "tune11.tsv": "5e8c66f9d7aa942c2c90639c68c4f60e8efa26ac47bde84c965dd8133d3f78ca",  # its before-figures are of this file
           "tune12.tsv": "86e22f73d738da005f4eb08fbfd74e28529bf3957068ddbbfb65b14d807ef343",  # (as /work/tuning12/leaks_E.tsv was given: its before-figures are of this file)
           "heldout9.tsv": "c5c10f5ae0b329962f04957d1b6d3dd1586351ce8e3468c5692026d3ba6bf8f8",
@@ -634,7 +648,7 @@ FROZEN = {"heldout.tsv": HELDOUT_SHA256,
                                           ("tune6d.tsv", TUNE6D), ("tune6e.tsv", TUNE6E),
                                           ("heldout8.tsv", HELDOUT8), ("tune7.tsv", TUNE7),
                                           ("heldout9.tsv", HELDOUT9), ("tune8.tsv", TUNE8),
-                                          ("heldout10.tsv", HELDOUT10), ("heldout11.tsv", HELDOUT11), ("tune9.tsv", TUNE9),
+                                          ("heldout10.tsv", HELDOUT10), ("heldout11.tsv", HELDOUT11), ("heldout12.tsv", HELDOUT12), ("tune9.tsv", TUNE9),
                                           ("tune9b.tsv", TUNE9B), ("tune9c.tsv", TUNE9C), ("tune9d.tsv", TUNE9D),
                                           ("tune9e.tsv", TUNE9E), ("tune9f.tsv", TUNE9F),
                                           ("tune9g.tsv", TUNE9G), ("tune9h.tsv", TUNE9H),
