@@ -33,17 +33,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
 from gongshi.policy import names  # noqa: E402
+from gongshi_tools.corpora import read_names  # noqa: E402
 
 Span = tuple[int, int]
 MASKS = set("某×*＊")
 
 
-def load_corpus(path: Path) -> list[tuple[str, str, tuple[str, ...]]]:
-    rows = []
-    for line in path.read_text(encoding="utf-8").splitlines()[1:]:
-        rid, planted, text = line.split("\t")
-        rows.append((rid, text, tuple(n for n in planted.split("|") if n)))
-    return rows
+load_corpus = read_names  # (id, text, planted names) of every row: gongshi_tools/corpora.py
 
 
 def realistic_text() -> list[str]:
