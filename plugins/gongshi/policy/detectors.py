@@ -115,7 +115,9 @@ ACCOUNT_RE = re.compile(rf"(?:银行账号|银行帐号|银行账户|银行帐�
                         rf"[^0-9\n。；;]{{0,16}}?(?<![0-9])(\d(?:{_SEP}\d){{7,29}}){_E}")  # (round 10: 16, a bank's branch between)
 # (round 10) A number of 12 digits or more right after a bank's name (当事人名下中国农业银行6228…账户, 退款至…支行
 # 6227 0016 …): an account whoever's it is, a card's Luhn check or not; whose, owners.public decides.
-BANK_NAMED_RE = re.compile(rf"(?:银行|支行|分行|信用社|农商行|储蓄所|营业部)(?:开立|开设|开户|办理)?的?(?:账户|账号|银行卡|卡)?[\s：:为]{{0,2}}(?<![0-9])(\d(?:{_SEP}\d){{11,22}}){_E}")
+# (after round 10) and after a bank's short name and a card's brand (建行龙卡6236…, 工行牡丹卡, 农行卡).
+BANK_NAMED_RE = re.compile(rf"(?:银行|支行|分行|信用社|农商行|储蓄所|营业部|[工农中建交招]行|邮储)"
+                           rf"(?:开立|开设|开户|办理)?的?(?:账户|账号|银行卡|[\u4e00-\u9fff]{{0,2}}卡)?[\s：:为]{{0,2}}(?<![0-9])(\d(?:{_SEP}\d){{11,22}}){_E}")
 # Any label of a travel or identity document (证件号 covers 证件号码, 身份证件号码, 有效证件号码, and
 # 证照号码; not an officer's 执法证件, public); an English "No." may stand between it and the number.
 # (round 5: up to 18 characters after the label, an ID's length, and after 身份证号/公民身份号码
