@@ -33,7 +33,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from typing import Any, Callable
 
-from . import synth
+from . import fedsearch, synth
 
 AS_OF = dt.date(2026, 11, 22)       # every county builds as of this day
 PROVINCE_AS_OF = dt.date(2026, 12, 7)
@@ -193,35 +193,11 @@ def _merge(province: str, output: str, name: str, env: dict[str, str]) -> Step:
                 {k: summary.get(k) for k in ("decisions", "subjects", "pages", "linked", "patched", "held")})
 
 
-def _doc(root: str, meta: dict[str, Any], i: int) -> dict[str, Any]:
-    rel = f"d/{i // meta['block']}.json" if meta.get("block") else f"d/{i}.json"
-    with open(os.path.join(root, rel), encoding="utf-8") as fh:
-        d = json.load(fh)
-    return d[i % meta["block"]] if meta.get("block") else d  # type: ignore[no-any-return]
-
-
 def search_bytes(site: str, queries: list[str]) -> dict[str, Any]:
     """The province search's figures (gongshi_tools/fedsearch.py, a model of search.js): bytes
     of the first query (with meta.json) and of the largest and median later one, and the
     ranking's R-precision and recall over `queries`."""
-    from . import fedsearch
     return fedsearch.measure(site, queries)
-
-
-def _queries(site: str) -> list[str]:
-    """Queries as people type them (searchbench's kinds), taken from the province's own result
-    files spread over the index: a party's name, a two-character fragment of it, a credit code,
-    a document number; and sector words and a county's name."""
-    root = os.path.join(site, "search")
-    with open(os.path.join(root, "meta.json"), encoding="utf-8") as fh:
-        meta = json.load(fh)
-    out: list[str] = []
-    n = meta["docs"]
-    for i in list(range(0, n, max(1, n // 12)))[:12]:
-        d = _doc(root, meta, i)
-        name = str(d.get("s", "")).split(" · ")[0] if d.get("k") == "decision" else str(d.get("t") or "")
-        out += [q for q in (name, name[3:5] if len(name) > 5 else "", d.get("n")) if q]
-    return out + ["危险化学品", "食品经营许可", "未取得食品经营许可从事食品经营活动", "东安县"]
 
 
 def prepare(spec: str, cache: str, log: Log) -> tuple[str, list[tuple[str, int, int, str]], dict[str, Any]]:
@@ -267,7 +243,7 @@ def run(spec: str, cache: str, log: Log) -> dict[str, Any]:
     changed = change_one(tasks[counties // 2][0])
     log("合并（一个县变化后） / merging after one county changed …")
     steps.append(_merge(province, output, "one county changed", env))
-    search = search_bytes(output, _queries(output)) if steps[0].exit == 0 else {}
+    search = search_bytes(output, fedsearch.queries(output)) if steps[0].exit == 0 else {}
     return {"counties": counties, "decisions_per_county": decisions, "decisions": counties * decisions,
             "county_bundles": built,
             "changed": changed, "steps": [asdict(s) for s in steps], "search": search,

@@ -301,12 +301,34 @@ def measure(site: str, queries: list[str], quality: bool = True) -> dict[str, An
     return out
 
 
+def _doc(root: str, meta: dict[str, Any], i: int) -> dict[str, Any]:
+    rel = f"d/{i // meta['block']}.json" if meta.get("block") else f"d/{i}.json"
+    with open(os.path.join(root, rel), encoding="utf-8") as fh:
+        d = json.load(fh)
+    return d[i % meta["block"]] if meta.get("block") else d  # type: ignore[no-any-return]
+
+
+def queries(site: str) -> list[str]:
+    """Queries as people type them (searchbench's kinds), taken from the province's own result
+    files spread over the index: a party's name, a two-character fragment of it, a credit code,
+    a document number; and sector words and a county's name."""
+    root = os.path.join(site, "search")
+    with open(os.path.join(root, "meta.json"), encoding="utf-8") as fh:
+        meta = json.load(fh)
+    out: list[str] = []
+    n = meta["docs"]
+    for i in list(range(0, n, max(1, n // 12)))[:12]:
+        d = _doc(root, meta, i)
+        name = str(d.get("s", "")).split(" · ")[0] if d.get("k") == "decision" else str(d.get("t") or "")
+        out += [q for q in (name, name[3:5] if len(name) > 5 else "", d.get("n")) if q]
+    return out + ["危险化学品", "食品经营许可", "未取得食品经营许可从事食品经营活动", "东安县"]
+
+
 if __name__ == "__main__":
     import argparse
     parser = argparse.ArgumentParser(description="model search.js over a built province's index")
     parser.add_argument("site")
     parser.add_argument("--no-quality", action="store_true", help="bytes only (no pass over every document)")
     a = parser.parse_args()
-    from gongshi_tools.fedbench import _queries
-    print(json.dumps(measure(a.site, _queries(a.site), not a.no_quality), ensure_ascii=False, indent=1))
+    print(json.dumps(measure(a.site, queries(a.site), not a.no_quality), ensure_ascii=False, indent=1))
     sys.exit(0)

@@ -108,11 +108,11 @@ def patch(site: str | os.PathLike[str], published: str | os.PathLike[str], docs:
             return None
         for g in grams:
             if g in cut:  # a pair written in ranges: its postings are the union of its range files
-                held = _ranged(pub, g, cut.pop(g))
-                if held is None:
+                values_before = _ranged(pub, g, cut.pop(g))
+                if values_before is None:
                     return None
-                old = deltas(sorted(held)) if held else ""
-                ids = set(held)
+                old = deltas(values_before) if values_before else ""
+                ids = set(values_before)
             else:
                 old = part.get(g, "")
                 ids = set(_decode(old)) if old else set()

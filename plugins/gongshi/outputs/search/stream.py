@@ -113,12 +113,12 @@ class Writer:
             if size is None:
                 continue
             common[g] = size
-            parts = ranges.split(g, ids, size)
-            if parts is not None:  # a very common pair: in ranges, newest first, not in its gram file
-                cut[g] = parts.meta()
+            pieces = ranges.split(g, ids, size)
+            if pieces is not None:  # a very common pair: in ranges, newest first, not in its gram file
+                cut[g] = pieces.meta()
                 del encoded[g]
                 (self.root / ranges.FOLDER).mkdir(exist_ok=True)
-                for rel, data in parts.files():
+                for rel, data in pieces.files():
                     self.total += self.files.put(rel, data)
         self.raw = raw
         shards = shard_count(raw)
