@@ -5,7 +5,7 @@ county's site; a province keeps 8 documents a result file and a million of them,
 `gongshi bench --federation` models search.js instead, from the index's files:
 
 - which grams a query reads (`selective`: its rarer grams, then its common pairs cheapest
-  first within 30 kB; when every pair is common a ranged pair costs its newest range);
+  first within 30 kB; when every pair is common a ranged pair costs one range, meta.range_gz);
 - for a query whose pairs are all common and some written in ranges (outputs/search/ranges.py),
   the ranges read newest first exactly as search.js's `Walk` and `deepen` read them for the
   first page (the first range, then up to STEP_BUDGET more until ten results are certain);
@@ -42,7 +42,8 @@ class Index:
         with open(os.path.join(self.root, "meta.json"), encoding="utf-8") as fh:
             self.meta: dict[str, Any] = json.load(fh)
         self.common: dict[str, int] = self.meta.get("common") or {}
-        self.ranges: dict[str, dict[str, list[list[int]]]] = self.meta.get("ranges") or {}
+        self.ranges: dict[str, list[int]] = self.meta.get("ranges") or {}
+        self.range_gz: int = self.meta.get("range_gz") or 0
         self._gz: dict[str, int] = {}
         self._shards: dict[int, dict[str, str]] = {}
 
@@ -74,8 +75,8 @@ class Index:
         from gongshi.outputs.search import ranges
         values: list[int] = []
         if g in self.ranges:
-            for s in ("k", "b"):
-                for n in range(len(self.ranges[g][s])):
+            for s, count in zip(("k", "b"), self.ranges[g]):
+                for n in range(count):
                     values += self.range_values(g, s, n)
         else:
             values = ranges.decode(self.shard(g).get(g, ""))
@@ -85,7 +86,7 @@ class Index:
         """The files search.js reads for a gram read whole."""
         from gongshi.outputs.search import ranges
         if g in self.ranges:
-            return {ranges.path(g, s, n) for s in ("k", "b") for n in range(len(self.ranges[g][s]))}
+            return set(ranges.files_of(g, self.ranges[g]))
         return {self.shard_rel(g)}
 
     def block_rel(self, i: int) -> str:
@@ -121,13 +122,9 @@ def selective(grams: list[str], ix: Index) -> list[str]:
     walk = not out
 
     def cost(g: str) -> int:
-        r = ix.ranges.get(g)
-        if walk and r:
-            first = (r["k"] or r["b"])[0]
-            return first[1]
-        return ix.common[g]
+        return min(ix.range_gz, ix.common[g]) if walk and g in ix.ranges else ix.common[g]
     spent = 0
-    for g in sorted((g for g in grams if g in ix.common), key=lambda g: (cost(g), g)):
+    for g in sorted((g for g in grams if g in ix.common), key=lambda g: (ix.common[g], g)):
         if out and spent + cost(g) > COMMON_BUDGET:
             break
         out.append(g)
@@ -140,14 +137,12 @@ class Walk:
 
     def __init__(self, ix: Index, whole: list[dict[int, int]], grams: list[str]) -> None:
         self.ix, self.whole = ix, whole
-        self.pairs = [{"g": g, "r": ix.ranges[g], "read": {"k": 0, "b": 0}, "k": {}, "b": {}} for g in grams]
+        self.pairs = [{"g": g, "r": dict(zip("kb", ix.ranges[g])), "read": {"k": 0, "b": 0},
+                       "low": {"k": float("inf"), "b": float("inf")}, "k": {}, "b": {}} for g in grams]
         self.read: list[str] = []   # range files read, in order
 
     def reach(self, p: dict[str, Any], s: str) -> float:
-        n = p["read"][s]
-        if n >= len(p["r"][s]):
-            return 0
-        return p["r"][s][n - 1][0] if n else float("inf")
+        return 0 if p["read"][s] >= p["r"][s] else float(p["low"][s])
 
     def floor(self, s: str) -> float:
         return max(self.reach(p, s) for p in self.pairs)
@@ -160,7 +155,7 @@ class Walk:
         s = "k" if self.floor("k") > 0 else "b"
         f = self.floor(s)
         p = next(q for q in self.pairs if self.reach(q, s) == f)
-        return p, s, p["r"][s][p["read"][s]][1]
+        return p, s, self.ix.range_gz
 
     def advance(self) -> None:
         from gongshi.outputs.search import ranges
@@ -168,6 +163,7 @@ class Walk:
         n = p["read"][s]
         for v in self.ix.range_values(p["g"], s, n):
             p[s][v >> 1] = v & 1
+            p["low"][s] = min(p["low"][s], v >> 1)
         self.read.append(ranges.path(p["g"], s, n))
         p["read"][s] += 1
 

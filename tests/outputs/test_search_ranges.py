@@ -41,7 +41,7 @@ def test_cut_newest_first_every_posting_once_each_within_size(monkeypatch: pytes
         assert all(len(zlib.compress(data, 6)) <= 300 for _lo, data in series)
         assert len(series) > 1
     assert [p for p, _ in cut.files()][:2] == ["r/54c1-7ecf.k0.json", "r/54c1-7ecf.k1.json"]
-    assert cut.meta()["k"][0] == [cut.key[0][0], len(zlib.compress(cut.key[0][1], 6))]
+    assert cut.meta() == [len(cut.key), len(cut.body)]
 
 
 def test_below_the_threshold_nothing_is_cut(tmp_path: Path) -> None:
@@ -53,17 +53,17 @@ def test_below_the_threshold_nothing_is_cut(tmp_path: Path) -> None:
     assert not (tmp_path / "site/search/r").exists()
 
 
-def test_ranged_index_lists_its_ranges_and_drops_the_pair_from_its_gram_file(tmp_path: Path, tiny: None) -> None:
+def test_ranged_index_lists_its_ranges_and_drops_the_gram_from_its_gram_file(tmp_path: Path, tiny: None) -> None:
     _write(tmp_path / "site", ROWS, 0)
     root = tmp_path / "site/search"
     meta = json.loads((root / "meta.json").read_text(encoding="utf-8"))
-    assert meta["version"] == ranges.RANGES_VERSION
+    assert meta["version"] == ranges.RANGES_VERSION and meta["range_gz"] == ranges.RANGE_GZ
     assert "东安" in meta["ranges"] and "东安" in meta["common"]
     held = set()
     for n in range(meta["shards"]):
         held |= set(json.loads((root / f"g/{n}.json").read_text(encoding="utf-8")))
     assert not held & set(meta["ranges"])
-    listed = {ranges.path(g, s, n) for g, e in meta["ranges"].items() for s in "kb" for n in range(len(e[s]))}
+    listed = {rel for g, counts in meta["ranges"].items() for rel in ranges.files_of(g, counts)}
     assert {str(p.relative_to(root)) for p in (root / "r").iterdir()} == listed
 
 

@@ -60,8 +60,8 @@ def test_newest_title_hits_first_older_ranges_on_more_count_at_least_then_exact(
     page.on("request", lambda r: fetched.append(r.url.split("/search/", 1)[1]) if "/search/r/" in r.url else None)
     page.goto(url + "/search.html")
     listed = page.evaluate("fetch('search/meta.json').then(r => r.json()).then(m => m.ranges)")
-    pair = listed[Q]
-    assert len(pair["k"]) >= 3 and len(pair["b"]) >= 3  # several ranges in each series
+    keys, bodies = listed[Q]
+    assert keys >= 3 and bodies >= 3  # several ranges in each series
     page.fill("#search-q", Q)
     page.press("#search-q", "Enter")
     results(page)
@@ -74,7 +74,7 @@ def test_newest_title_hits_first_older_ranges_on_more_count_at_least_then_exact(
     stem = ranges.name(Q)
     mine = [f for f in fetched if f.startswith(f"r/{stem}.")]
     assert mine and all(".k" in f for f in mine)  # the body series is not read for the first page
-    assert f"r/{stem}.k{len(pair['k']) - 1}.json" not in mine  # nor the oldest key range
+    assert f"r/{stem}.k{keys - 1}.json" not in mine  # nor the oldest key range
     # "more" until every range is read: each page continues the whole ranking; then an exact count
     shown = urls
     for _ in range(10):
@@ -87,7 +87,7 @@ def test_newest_title_hits_first_older_ranges_on_more_count_at_least_then_exact(
     status = page.text_content("#search-status")
     assert "至少" not in status and status.startswith("找到 "), status
     mine = {f for f in fetched if f.startswith(f"r/{stem}.")}
-    assert mine == {ranges.path(Q, s, n) for s in "kb" for n in range(len(pair[s]))}
+    assert mine == set(ranges.files_of(Q, [keys, bodies]))
     assert page.outside_requests == []
 
 

@@ -8,7 +8,7 @@
 // newer first (documents are numbered oldest first: the higher id is the newer). Every year is
 // in one search.
 //
-// A very large index (a province's) writes its most common pairs in id ranges, newest first
+// A very large index (a province's) writes its largest grams in id ranges, newest first
 // (meta.ranges; gongshi/outputs/search/ranges.py): a query made only of common pairs reads
 // their newest ranges, shows the results whose place is already certain, and reads older
 // ranges when the reader asks for more ("at least N" until every range is read). Every result
@@ -177,8 +177,9 @@ function decode(postings) {
   return out;
 }
 
-// A pair written in ranges (meta.ranges[g] = {k: [[lowest id, bytes], …], b: […]}, newest
-// first; k: its postings in a key field, b: the others): r/<code points in hex>.<k|b><n>.json.
+// A gram written in ranges (meta.ranges[g] = [key ranges, body ranges], newest first; k: its
+// postings in a key field, b: the others; each at most meta.range_gz bytes compressed):
+// r/<code points in hex>.<k|b><n>.json, n = 0 the newest.
 const ranged = new Map(); // range file -> Promise of its postings (Map) or null (missing)
 function rangePath(g, series, n) {
   return `r/${Array.from(g, (c) => c.codePointAt(0).toString(16)).join("-")}.${series}${n}.json`;
@@ -202,7 +203,7 @@ function loadRange(g, series, n) {
 async function postings(g, m) {
   const r = (m.ranges || {})[g];
   if (r) {
-    const parts = await Promise.all(["k", "b"].flatMap((s) => r[s].map((_, n) => loadRange(g, s, n))));
+    const parts = await Promise.all(["k", "b"].flatMap((s, i) => Array.from({ length: r[i] }, (_, n) => loadRange(g, s, n))));
     if (parts.some((p) => !p)) return null;
     const out = new Map();
     for (const p of parts) for (const [id, key] of p) out.set(id, key);
@@ -466,29 +467,21 @@ async function showMore(mine, focusFirst) {
 // gram -> compressed bytes of its postings, tens of kB each on a large site) cheapest first
 // while they fit in COMMON_BUDGET bytes; at least one gram. The pages are then those holding
 // the fetched pairs (a superset of the exact holders when a common pair is left out).
-// When every gram is common, a ranged pair costs its newest range (read first), not its whole
-// postings; beside a rarer gram it is read whole, as any common pair.
+// When every gram is common, a ranged pair costs one range (meta.range_gz, read first), not
+// its whole postings; beside a rarer gram it is read whole, as any common pair.
 const COMMON_BUDGET = 30000;
 function selective(grams, m) {
   const common = m.common || {};
   const out = grams.filter((g) => !(g in common));
   const walk = !out.length;
-  const cost = (g) => (walk && firstRange(g, m)) || common[g];
+  const cost = (g) => (walk && (m.ranges || {})[g] ? Math.min(m.range_gz, common[g]) : common[g]);
   let spent = 0;
-  for (const g of grams.filter((g) => g in common).sort((a, b) => cost(a) - cost(b) || (a < b ? -1 : 1))) {
+  for (const g of grams.filter((g) => g in common).sort((a, b) => common[a] - common[b] || (a < b ? -1 : 1))) {
     if (out.length && spent + cost(g) > COMMON_BUDGET) break;
     out.push(g);
     spent += cost(g);
   }
   return out;
-}
-
-// The bytes of a ranged pair's newest range (its key series' first, else its body's); 0: not ranged.
-function firstRange(g, m) {
-  const r = (m.ranges || {})[g];
-  if (!r) return 0;
-  const first = r.k[0] || r.b[0];
-  return first ? first[1] : 0;
 }
 
 // Range bytes one step (a search, or a click on "more") reads at most, beyond its first range.
@@ -506,14 +499,15 @@ class Walk {
   constructor(m, whole, grams) {
     this.m = m;
     this.whole = whole;
-    this.pairs = grams.map((g) => ({ g, r: m.ranges[g], read: { k: 0, b: 0 }, k: new Map(), b: new Map() }));
+    this.pairs = grams.map((g) => ({
+      g, r: { k: m.ranges[g][0], b: m.ranges[g][1] }, read: { k: 0, b: 0 }, low: { k: Infinity, b: Infinity },
+      k: new Map(), b: new Map() }));
   }
 
-  // The lowest id up to which series s of pair p is known (Infinity: nothing read; 0: all).
+  // The lowest id up to which series s of pair p is known (Infinity: nothing read; 0: all):
+  // the lowest id of the last range read (ranges are read newest first).
   reach(p, s) {
-    const n = p.read[s];
-    if (n >= p.r[s].length) return 0;
-    return n ? p.r[s][n - 1][0] : Infinity;
+    return p.read[s] >= p.r[s] ? 0 : p.low[s];
   }
 
   floor(s) {
@@ -528,19 +522,24 @@ class Walk {
     return this.floor("k") === 0 && this.floor("b") === 0;
   }
 
-  // The pair whose series is the least far read, and that series' next range: [pair, series, bytes].
+  // The pair whose series is the least far read, and that series' next range: [pair, series, bytes at most].
   next() {
     const s = this.series;
     const f = this.floor(s);
     const p = this.pairs.find((q) => this.reach(q, s) === f);
-    return [p, s, p.r[s][p.read[s]][1]];
+    return [p, s, this.m.range_gz];
   }
 
   async advance(missing) {
     const [p, s] = this.next();
     const got = await loadRange(p.g, s, p.read[s]);
     if (!got) missing.add(p.g);
-    else for (const [id, key] of got) p[s].set(id, key);
+    else {
+      for (const [id, key] of got) {
+        p[s].set(id, key);
+        if (id < p.low[s]) p.low[s] = id;
+      }
+    }
     p.read[s] += 1;
   }
 

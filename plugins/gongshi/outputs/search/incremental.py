@@ -151,8 +151,7 @@ def _untouched(published: str, state: State) -> bool:
                 "meta.json", "g", "d", *([ranges.FOLDER] if cut else [])}:
             return False
         if cut:  # the range files of the pairs written in ranges, exactly, none newer than meta.json
-            want = {ranges.path(g, s, r).rsplit("/", 1)[1] for g, e in cut.items() for s in ("k", "b")
-                    for r in range(len(e[s]))}
+            want = {rel.rsplit("/", 1)[1] for g, counts in cut.items() for rel in ranges.files_of(g, counts)}
             with os.scandir(os.path.join(root, ranges.FOLDER)) as entries:
                 for e in entries:
                     if (e.name not in want or not e.is_file(follow_symlinks=False)

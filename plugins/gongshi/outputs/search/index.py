@@ -229,17 +229,17 @@ def _write(site: str | os.PathLike[str], docs: list[Doc], published: str | None 
     while shards < MAX_SHARDS and raw / shards > SHARD_BYTES:
         shards *= 2
     common: dict[str, int] = {}
-    cut: dict[str, dict[str, Any]] = {}
+    cut: dict[str, list[int]] = {}
     for g, v in encoded.items():
         size = ranges.common_size(g, v)
         if size is not None:
             common[g] = size
-            parts = ranges.split(g, postings[g], size)
-            if parts is not None:  # a very common pair: in ranges, newest first, not in its gram file
-                cut[g] = parts.meta()
-                (root / ranges.FOLDER).mkdir(exist_ok=True)
-                for rel, data in parts.files():
-                    total += files.put(rel, data)
+        parts = ranges.split(g, postings[g], ranges.weight(v, size))
+        if parts is not None:  # a very large gram: in ranges, newest first, not in its gram file
+            cut[g] = parts.meta()
+            (root / ranges.FOLDER).mkdir(exist_ok=True)
+            for rel, data in parts.files():
+                total += files.put(rel, data)
     split: list[dict[str, str]] = [{} for _ in range(shards)]
     for g, v in encoded.items():
         if g not in cut:

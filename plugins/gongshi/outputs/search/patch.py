@@ -9,7 +9,7 @@ after — and writes only what they touch:
 - a gram file holding a posting that was removed, added or whose key bit changed (read from the
   published file, that gram's postings decoded, changed and encoded again);
 - a result file (or block of `meta.block` documents) holding a document whose id or bytes changed;
-- a pair written in ranges (ranges.py) whose postings changed: all its range files, cut again
+- a gram written in ranges (ranges.py) whose postings changed: all its range files, cut again
   from its postings (read from the published range files);
 - meta.json and the facet files (the common pairs, the pairs in ranges and the shard count
   follow the patched grams).
@@ -77,7 +77,7 @@ def patch(site: str | os.PathLike[str], published: str | os.PathLike[str], docs:
     try:
         meta = json.loads((pub / "meta.json").read_bytes())
         shards, common, before = int(meta["shards"]), dict(meta["common"]), int(meta["docs"])
-        cut: dict[str, dict[str, Any]] = dict(meta.get("ranges") or {})
+        cut: dict[str, list[int]] = dict(meta.get("ranges") or {})
     except (OSError, ValueError, KeyError, TypeError):
         return None
     if int(meta.get("block") or 0) != block:
@@ -100,14 +100,14 @@ def patch(site: str | os.PathLike[str], published: str | os.PathLike[str], docs:
         dirty[shard_of(g, shards)].append(g)
     # Every changed gram file, in memory first: nothing is written until the shard count is known.
     files_out: dict[int, dict[str, str]] = {}
-    ranges_out: dict[str, bytes] = {}   # the dirty split pairs' range files, as written now
+    ranges_out: dict[str, bytes] = {}   # the dirty cut grams' range files, as written now
     for n, grams in dirty.items():
         try:
             part: dict[str, str] = json.loads((pub / "g" / f"{n}.json").read_bytes())
         except (OSError, ValueError):
             return None
         for g in grams:
-            if g in cut:  # a pair written in ranges: its postings are the union of its range files
+            if g in cut:  # a gram written in ranges: its postings are the union of its range files
                 values_before = _ranged(pub, g, cut.pop(g))
                 if values_before is None:
                     return None
@@ -130,7 +130,7 @@ def patch(site: str | os.PathLike[str], published: str | os.PathLike[str], docs:
             size = ranges.common_size(g, encoded)
             if size is not None:
                 common[g] = size
-            parts = ranges.split(g, values, size)
+            parts = ranges.split(g, values, ranges.weight(encoded, size))
             if parts is None:
                 part[g] = encoded
             else:
@@ -178,10 +178,8 @@ def patch(site: str | os.PathLike[str], published: str | os.PathLike[str], docs:
     if cut:
         (root / ranges.FOLDER).mkdir()
     for g in sorted(cut):
-        for series in ("k", "b"):
-            for r in range(len(cut[g][series])):
-                rel = ranges.path(g, series, r)
-                total += files.put(rel, ranges_out[rel]) if rel in ranges_out else _link(src, dst, rel)
+        for rel in ranges.files_of(g, cut[g]):
+            total += files.put(rel, ranges_out[rel]) if rel in ranges_out else _link(src, dst, rel)
     if block:
         for k in range(-(-docs // block)):
             total += files.put(f"d/{k}.json", blocks_out[k]) if k in blocks_out else _link(src, dst, f"d/{k}.json")
@@ -197,10 +195,9 @@ def _ranged(pub: Path, gram: str, listed: Any) -> list[int] | None:
     files as meta.json lists them; None when one is missing or not that pair's."""
     out: list[int] = []
     try:
-        for series in ("k", "b"):
-            for r in range(len(listed[series])):
-                held = json.loads((pub / ranges.path(gram, series, r)).read_bytes())
-                out += ranges.decode(held[gram])
+        for rel in ranges.files_of(gram, listed):
+            held = json.loads((pub / rel).read_bytes())
+            out += ranges.decode(held[gram])
     except (OSError, ValueError, KeyError, TypeError):
         return None
     return sorted(out)

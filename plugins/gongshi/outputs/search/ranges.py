@@ -1,26 +1,32 @@
-"""A very common pair's postings cut into id ranges, newest first (issue 23, a province's search).
+"""A very large gram's postings cut into id ranges, newest first (issue 23, a province's search).
 
 At a million documents one common pair's postings are 58-71 kB gzip (品经 is on 87,184 of
 1,164,960 documents), and a set that large cannot be sent in much less: a search that fetches
 it whole cannot stay within 60 kB. A reader wants the first page, the newest exact hits, so a
-pair whose whole postings compress above SPLIT_GZ is written in ranges of at most RANGE_GZ
+gram whose whole postings compress above SPLIT_GZ is written in ranges of at most RANGE_GZ
 each, newest first, in two series:
 
 - ``k``: its postings in a key field (title, name, number, credit code), 2 * id + 1 each;
 - ``b``: its other postings, 2 * id each.
 
-search.js (the "ranged" path) reads the key series newest first until the title tier (every
-query pair in a key field) is complete, then the body series, and shows at each step only the
-results whose place in the whole ranking is already certain: every result shown is where a
-search reading every posting would show it. What is not known until every range is read is how
-many there are ("at least N"). Why two series and not the key bit inside one: with one series
-an older title hit found on a later page would rank before the newer body hits already shown.
+search.js (its `Walk`) reads a query's ranged common pairs' key series newest first until the
+title tier (every query pair in a key field) is complete, then their body series, and shows at
+each step only the results whose place in the whole ranking is already certain: every result
+shown is where a search reading every posting would show it. What is not known until every
+range is read is how many there are ("at least N"). Why two series and not the key bit inside
+one: with one series an older title hit found on a later page would rank before the newer body
+hits already shown.
 
-The gram files then do not hold the pair; meta.json lists it under ``ranges`` (each range's
-lowest id and gzip size, newest first) and under ``common`` with its whole postings' size, as
-before. Below SPLIT_GZ nothing changes: a county's index (the demo, 10,000 decisions: its
-largest pair is far below) is the very bytes it was, version 1. An index holding a range says
-version 2: a reader of version 1 would take the pair as absent.
+Any gram that large is cut, a single character too (the "apart" tier reads those whole, every
+range): in a gram file it would make each of its shard-mates cost its size (a pair of 11 kB
+shared g/29504.json with 江县, 81 kB, at a million documents). The gram files then do not hold
+it; meta.json lists it under ``ranges`` as the number of ranges of each series, and
+``range_gz``, the bound of a range's size (the lowest id a range reaches is read from the range
+itself, so meta.json stays small: ~1,200 grams are cut at a million documents). A cut pair
+stays under ``common`` with its whole postings' size, as before. Below SPLIT_GZ nothing
+changes: a county's index (the demo, 10,000 decisions: its largest gram is far below) is the
+very bytes it was, version 1. An index holding a range says version 2: a reader of version 1
+would take the gram as absent.
 
 Deterministic: the cut depends on the postings alone, so two writes of the same documents, and
 a patched index and a full write (patch.py), give the same files.
@@ -37,13 +43,23 @@ from gongshi.outputs.search import format as fmt
 from gongshi.outputs.search.encode import deltas, encode
 
 FOLDER = "r"             # <site>/search/r/
-# A common pair whose whole postings compress above this (bytes gzip) is cut into ranges. The
-# demo's and a 10,000-decision county's largest pairs are far below (their index is then
-# unchanged, version 1); at 100,000 decisions the largest (霍邱, on every page of one county)
-# is about this size; at a million documents ~300 pairs are above.
+# A gram whose whole postings compress above this (bytes gzip) is cut into ranges. The demo's
+# and a 10,000-decision county's largest grams are far below (their index is then unchanged,
+# version 1); at 100,000 decisions the largest pair (霍邱, on every page of one county) is
+# about this size; at a million documents 1,180 grams are above (794 pairs, 386 others).
 SPLIT_GZ = 16000
 RANGE_GZ = 8000          # each range at most this (bytes gzip): four fit a later search's budget
 RANGES_VERSION = 2       # meta.json's version when a range exists
+
+
+def weight(encoded: str | bytes, common: int | None) -> int | None:
+    """The compressed size of a gram's postings when they might be cut (longer than
+    COMMON_BYTES characters; a common pair's size is known already), else None."""
+    if common is not None:
+        return common
+    if len(encoded) > fmt.COMMON_BYTES:
+        return len(zlib.compress(encoded if isinstance(encoded, bytes) else encoded.encode("ascii"), 6))
+    return None
 
 
 def common_size(gram: str, encoded: str | bytes) -> int | None:
@@ -56,7 +72,7 @@ def common_size(gram: str, encoded: str | bytes) -> int | None:
 
 
 def name(gram: str) -> str:
-    """A split pair's file stem: its code points in hex (ASCII names, the same for any build)."""
+    """A cut gram's file stem: its code points in hex (ASCII names, the same for any build)."""
     return "-".join(f"{ord(c):x}" for c in gram)
 
 
@@ -67,7 +83,7 @@ def path(gram: str, series: str, n: int) -> str:
 
 @dataclass(frozen=True)
 class Split:
-    """One pair's ranges: per series, (lowest id, the file's bytes), newest first."""
+    """One gram's ranges: per series, (lowest id, the file's bytes), newest first."""
 
     gram: str
     key: list[tuple[int, bytes]]
@@ -78,15 +94,14 @@ class Split:
         return [(path(self.gram, s, n), data) for s, series in (("k", self.key), ("b", self.body))
                 for n, (_lo, data) in enumerate(series)]
 
-    def meta(self) -> dict[str, Any]:
-        """meta.json's entry: per series, [lowest id, gzip bytes] a range, newest first."""
-        return {s: [[lo, len(zlib.compress(data, 6))] for lo, data in series]
-                for s, series in (("k", self.key), ("b", self.body))}
+    def meta(self) -> list[int]:
+        """meta.json's entry: how many ranges the key series and the body series have."""
+        return [len(self.key), len(self.body)]
 
 
 def split(gram: str, values: Sequence[int], gz: int | None) -> Split | None:
     """`gram`'s ranges when its whole postings (`values`: 2 * id + key bit, ascending) compress
-    to more than SPLIT_GZ (`gz`, from common_size), else None (it stays in its gram file)."""
+    to more than SPLIT_GZ (`gz`, from weight), else None (it stays in its gram file)."""
     if gz is None or gz <= SPLIT_GZ:
         return None
     return Split(gram, _cut(gram, [v for v in values if v & 1]), _cut(gram, [v for v in values if not v & 1]))
@@ -109,10 +124,15 @@ def _cut(gram: str, values: list[int]) -> list[tuple[int, bytes]]:
         count += 1
 
 
-def listed(cut: dict[str, dict[str, Any]]) -> dict[str, Any]:
-    """meta.json's keys for the split pairs: none when there is none (the index is then version
-    1, byte for byte as before ranges existed), else `ranges` and version 2."""
-    return {"ranges": cut, "version": RANGES_VERSION} if cut else {}
+def listed(cut: dict[str, list[int]]) -> dict[str, Any]:
+    """meta.json's keys for the grams cut: none when there is none (the index is then version
+    1, byte for byte as before ranges existed), else `ranges`, `range_gz` and version 2."""
+    return {"ranges": cut, "range_gz": RANGE_GZ, "version": RANGES_VERSION} if cut else {}
+
+
+def files_of(gram: str, counts: list[int]) -> list[str]:
+    """The range files of a gram as meta.json lists it ([key ranges, body ranges])."""
+    return [path(gram, s, n) for s, c in zip(("k", "b"), counts) for n in range(c)]
 
 
 def decode(postings: str) -> list[int]:

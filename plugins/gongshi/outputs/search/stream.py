@@ -103,18 +103,17 @@ class Writer:
             del self.offsets, self.sizes
         encoded: dict[str, bytes] = {}
         common: dict[str, int] = {}
-        cut: dict[str, dict[str, Any]] = {}
+        cut: dict[str, list[int]] = {}
         self.raw = raw = 0
         for g in list(self.postings):
             ids = sorted(self.postings.pop(g))
             v = encoded[g] = deltas(ids).encode("ascii")
             raw += len(g) * 3 + len(v) + 6
             size = ranges.common_size(g, v)
-            if size is None:
-                continue
-            common[g] = size
-            pieces = ranges.split(g, ids, size)
-            if pieces is not None:  # a very common pair: in ranges, newest first, not in its gram file
+            if size is not None:
+                common[g] = size
+            pieces = ranges.split(g, ids, ranges.weight(v, size))
+            if pieces is not None:  # a very large gram: in ranges, newest first, not in its gram file
                 cut[g] = pieces.meta()
                 del encoded[g]
                 (self.root / ranges.FOLDER).mkdir(exist_ok=True)
@@ -145,11 +144,11 @@ def shard_count(raw: int) -> int:
 
 def write_meta(files: Files, root: Path, docs: int, shards: int, common: dict[str, int], block: int,
                facets: list[list[str]], inline: int | None = None,
-               cut: dict[str, dict[str, Any]] | None = None) -> int:
+               cut: dict[str, list[int]] | None = None) -> int:
     """meta.json (and, for a large index, the facet files f/<name>.json); bytes written.
     `facets`: the columns kind, agency, category, year, one value a document by id; `inline`:
     the columns' characters above which they get files of their own (None: FACETS_INLINE; a
-    site's own index, as index.write writes it, never: -1); `cut`: the pairs written in ranges
+    site's own index, as index.write writes it, never: -1); `cut`: the grams written in ranges
     (ranges.py: listed in meta.json, which is then version 2)."""
     total = 0
     meta: dict[str, Any] = {"version": VERSION, "docs": docs, "shards": shards, "common": common,
