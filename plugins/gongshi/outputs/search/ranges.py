@@ -104,24 +104,30 @@ def split(gram: str, values: Sequence[int], gz: int | None) -> Split | None:
     to more than SPLIT_GZ (`gz`, from weight), else None (it stays in its gram file)."""
     if gz is None or gz <= SPLIT_GZ:
         return None
-    return Split(gram, _cut(gram, [v for v in values if v & 1]), _cut(gram, [v for v in values if not v & 1]))
+    key = [v for v in values if v & 1]
+    body = [v for v in values if not v & 1]
+    return Split(gram, _cut(gram, key, gz * len(key) / len(values)), _cut(gram, body, gz * len(body) / len(values)))
 
 
-def _cut(gram: str, values: list[int]) -> list[tuple[int, bytes]]:
+def _cut(gram: str, values: list[int], estimate: float) -> list[tuple[int, bytes]]:
     """`values` in ranges of equal length from the newest, each at most RANGE_GZ gzip (the
-    oldest the shortest): as few ranges as the size allows, one more until each fits."""
+    oldest the shortest). The count starts from `estimate` (the whole postings' size, shared
+    among the series by length) with a fifth to spare, so that one pass is mostly enough (each
+    pass encodes and compresses every posting: a million postings cost ~0.5 s here); when a
+    range is still too large, the count grows by the largest range's excess, at least by one."""
     if not values:
         return []
-    count = max(1, math.ceil(len(zlib.compress(deltas(values).encode("ascii"), 6)) / RANGE_GZ))
+    count = max(1, math.ceil(estimate / (RANGE_GZ * 0.8)))
     while True:
         size = math.ceil(len(values) / count)
         out = []
         for end in range(len(values), 0, -size):
             part = values[max(0, end - size):end]
             out.append((part[0] >> 1, encode({gram: deltas(part)})))
-        if size == 1 or all(len(zlib.compress(data, 6)) <= RANGE_GZ for _lo, data in out):
+        largest = max(len(zlib.compress(data, 6)) for _lo, data in out)
+        if size == 1 or largest <= RANGE_GZ:
             return out
-        count += 1
+        count = max(count + 1, math.ceil(count * largest / (RANGE_GZ * 0.9)))
 
 
 def listed(cut: dict[str, list[int]]) -> dict[str, Any]:
