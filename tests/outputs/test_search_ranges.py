@@ -123,3 +123,34 @@ def test_a_pair_that_grows_past_the_threshold_is_cut_by_the_patch(tmp_path: Path
     done = patch(tmp_path / "patched", tmp_path / "published", len(after), 0, raw, _changes(ROWS, after), facets)
     assert done is not None
     assert _files(tmp_path / "patched/search") == _files(tmp_path / "full/search")
+
+
+MANY = [(f"{'东安县' if i % 3 else '西宁县'}{'某店' if i % 2 else '某公司'}{i}号案", "经查，东安县某店销售过期食品。" if i % 4 else "准予许可",
+         f"东安市监罚〔2025〕{i}号", "行政处罚") for i in range(60)]
+
+
+@pytest.mark.parametrize("q", ["东安", "东安县", "某店", "东安县某店"])
+def test_each_step_shows_the_head_of_the_whole_ranking(tmp_path: Path, tiny: None, q: str) -> None:
+    """The order search.js reads ranges in (its Walk, modelled in gongshi_tools/fedsearch.py):
+    after every range read, the results it shows are the first ones of the ranking a search
+    reading every posting gives (title hits newest first, then the rest newest first), and
+    once every range is read, all of them."""
+    from gongshi_tools import fedsearch
+    _write(tmp_path / "site", MANY, 0)
+    ix = fedsearch.Index(str(tmp_path / "site"))
+    exact, _apart, _han = fedsearch.parse(q)
+    chosen = fedsearch.selective(exact, ix)
+    ranged = [g for g in chosen if g in ix.ranges]
+    assert ranged and all(g in ix.common for g in chosen)
+    whole = [ix.postings(g) for g in chosen if g not in ranged]
+    full = fedsearch.ranking(ix, q, 10 ** 6, apart=False)
+    walk = fedsearch.Walk(ix, whole, ranged)
+    steps = 0
+    while not walk.done:
+        walk.advance()
+        steps += 1
+        shown = walk.list()
+        assert shown == full[:len(shown)]
+    assert walk.list() == full and steps > 2
+    keyed = [i for i in full if all(ix.postings(g).get(i) == 1 for g in chosen)]
+    assert full[:len(keyed)] == sorted(keyed, reverse=True)  # title hits first, newest first
