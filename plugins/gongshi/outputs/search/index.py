@@ -17,6 +17,8 @@ static file, each fetched only when a query needs it:
   gram occurs in the title, name, document number or credit code), delta-coded in base 36.
 - ``d/<id>.json``: what a result shows (url, title, document number, agency, date) and the
   text a snippet is cut from; fetched only for the results on screen.
+- ``r/<gram>.<k|b><n>.json`` (a province's index only, version 2): the postings of a gram too
+  large for a gram file, in id ranges newest first (search/ranges.py).
 
 A typed string of two or more Chinese characters matches *exactly* the documents holding
 all its adjacent pairs (search.js ranks them first), then those holding its characters
