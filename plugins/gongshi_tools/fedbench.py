@@ -14,13 +14,13 @@ does not read them.
 
 The merge runs as a child process (`gongshi federate`); wall time around it, CPU (user +
 system) and the peak RSS of the largest process of its tree (`os.wait4`, as /usr/bin/time).
-The province's search is measured on its files: the first query downloads meta.json plus the
-gram files of the query, a later query the gram files only (gzip sizes, as served).
+The province's search is measured on its files by a model of search.js (fedsearch.py): the
+first query downloads meta.json plus what the query reads, a later query what it reads (gzip
+sizes, as served), with the ranking's R-precision and recall.
 """
 from __future__ import annotations
 
 import datetime as dt
-import gzip
 import hashlib
 import json
 import os
@@ -33,7 +33,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from typing import Any, Callable
 
-from . import synth
+from . import fedsearch, synth
 
 AS_OF = dt.date(2026, 11, 22)       # every county builds as of this day
 PROVINCE_AS_OF = dt.date(2026, 12, 7)
@@ -193,92 +193,11 @@ def _merge(province: str, output: str, name: str, env: dict[str, str]) -> Step:
                 {k: summary.get(k) for k in ("decisions", "subjects", "pages", "linked", "patched", "held")})
 
 
-def _gz(path: str) -> int:
-    with open(path, "rb") as fh:
-        return len(gzip.compress(fh.read(), 6))
-
-
-def _doc_bytes(root: str, meta: dict[str, Any], i: int) -> tuple[str, int]:
-    """(file, gzip bytes) of the result file holding document i (a block of meta.block, or its own)."""
-    rel = f"d/{i // meta['block']}.json" if meta.get("block") else f"d/{i}.json"
-    return rel, _gz(os.path.join(root, rel))
-
-
-def _doc(root: str, meta: dict[str, Any], i: int) -> dict[str, Any]:
-    rel = f"d/{i // meta['block']}.json" if meta.get("block") else f"d/{i}.json"
-    with open(os.path.join(root, rel), encoding="utf-8") as fh:
-        d = json.load(fh)
-    return d[i % meta["block"]] if meta.get("block") else d  # type: ignore[no-any-return]
-
-
 def search_bytes(site: str, queries: list[str]) -> dict[str, Any]:
-    """Bytes (gzip, as served) a query fetches from the province's index before its first
-    results show, as search.js chooses them: meta.json once (the facet columns only when a
-    filter is used: not counted), the gram file of every rarer pair (single characters for a
-    one-character query), the common pairs cheapest first within search.js's 30 kB budget, and
-    the result files of the first ten hits (the ten newest holders of the rarest gram: an upper
-    bound on distinct files). A document number is its one `#` gram, as search.js parses it
-    (before 2026-12-07 the model cut it into pairs and digits, which search.js never fetches)."""
-    from gongshi.outputs.search.docno import normalise
-    from gongshi.outputs.search.index import fold, grams, shard_of
-    root = os.path.join(site, "search")
-    with open(os.path.join(root, "meta.json"), encoding="utf-8") as fh:
-        meta = json.load(fh)
-    meta_gz = _gz(os.path.join(root, "meta.json"))
-    common = meta.get("common") or {}
-    worst: tuple[str, int] = ("", 0)
-    sizes = []
-    for q in queries:
-        every = grams(q)
-        pairs = sorted(g for g in every if len(g) > 1 or not re.fullmatch(r"[\u3400-\u9fff]", g))
-        wanted = pairs or sorted(every)
-        if normalise(q):  # a typed document number is one gram, as search.js parses it (DOC_NO)
-            wanted = ["#" + fold(normalise(q) or "")]
-        rare = [g for g in wanted if g not in common]
-        budget, extra = 30000, 0
-        for g in sorted((g for g in wanted if g in common), key=lambda g: common[g]):
-            if rare and extra + common[g] > budget:
-                break
-            extra += common[g]
-            rare.append(g)
-        shards = {shard_of(g, meta["shards"]) for g in rare}
-        size = sum(_gz(os.path.join(root, "g", f"{s}.json")) for s in shards)
-        hits: list[int] = []
-        for s in shards:
-            with open(os.path.join(root, "g", f"{s}.json"), encoding="utf-8") as fh:
-                part = json.load(fh)
-            for g in rare:
-                if g in part and (not hits or len(part[g]) < len(hits)):
-                    ids, n = [], 0
-                    for gap in part[g].split(","):
-                        n += int(gap, 36)
-                        ids.append(n // 2)
-                    hits = ids
-        files = {_doc_bytes(root, meta, i) for i in hits[-10:]}  # the newest: the highest ids
-        size += sum(b for _rel, b in files)
-        sizes.append(size)
-        if size > worst[1]:
-            worst = (fold(q), size)
-    sizes.sort()
-    return {"meta_gz": meta_gz, "docs": meta["docs"], "shards": meta["shards"], "common": len(common),
-            "block": meta.get("block", 1), "queries": len(queries), "median_query_bytes": sizes[len(sizes) // 2],
-            "first_query_bytes": meta_gz + worst[1], "later_query_bytes": worst[1], "worst_query": worst[0]}
-
-
-def _queries(site: str) -> list[str]:
-    """Queries as people type them (searchbench's kinds), taken from the province's own result
-    files spread over the index: a party's name, a two-character fragment of it, a credit code,
-    a document number; and sector words and a county's name."""
-    root = os.path.join(site, "search")
-    with open(os.path.join(root, "meta.json"), encoding="utf-8") as fh:
-        meta = json.load(fh)
-    out: list[str] = []
-    n = meta["docs"]
-    for i in list(range(0, n, max(1, n // 12)))[:12]:
-        d = _doc(root, meta, i)
-        name = str(d.get("s", "")).split(" · ")[0] if d.get("k") == "decision" else str(d.get("t") or "")
-        out += [q for q in (name, name[3:5] if len(name) > 5 else "", d.get("n")) if q]
-    return out + ["危险化学品", "食品经营许可", "未取得食品经营许可从事食品经营活动", "东安县"]
+    """The province search's figures (gongshi_tools/fedsearch.py, a model of search.js): bytes
+    of the first query (with meta.json) and of the largest and median later one, and the
+    ranking's R-precision and recall over `queries`."""
+    return fedsearch.measure(site, queries)
 
 
 def prepare(spec: str, cache: str, log: Log) -> tuple[str, list[tuple[str, int, int, str]], dict[str, Any]]:
@@ -324,7 +243,7 @@ def run(spec: str, cache: str, log: Log) -> dict[str, Any]:
     changed = change_one(tasks[counties // 2][0])
     log("合并（一个县变化后） / merging after one county changed …")
     steps.append(_merge(province, output, "one county changed", env))
-    search = search_bytes(output, _queries(output)) if steps[0].exit == 0 else {}
+    search = search_bytes(output, fedsearch.queries(output)) if steps[0].exit == 0 else {}
     return {"counties": counties, "decisions_per_county": decisions, "decisions": counties * decisions,
             "county_bundles": built,
             "changed": changed, "steps": [asdict(s) for s in steps], "search": search,
@@ -373,7 +292,9 @@ def to_text(r: dict[str, Any]) -> str:
         lines.append(f"\nsearch: {s['docs']:,} documents, {s['shards']} gram files, {s['common']} common pairs; "
                      f"meta.json {s['meta_gz'] / 1000:.1f} kB gzip; first query {s['first_query_bytes'] / 1000:.1f} kB, "
                      f"largest later query {s['later_query_bytes'] / 1000:.1f} kB ({s['worst_query']}), median "
-                     f"{s['median_query_bytes'] / 1000:.1f} kB over {s['queries']} queries; {s['block']} documents a result file")
+                     f"{s['median_query_bytes'] / 1000:.1f} kB over {s['queries']} queries; {s['block']} documents a result file; "
+                     f"{s['ranged']} pairs in ranges, {s['partial']} queries counted \"at least\" on their first page; "
+                     f"R-precision {s.get('r_precision')}, recall {s.get('recall')}")
     lines.append(f"output: {r['output_bytes'] / 1e6:.0f} MB; changed: {r['changed']}")
     return "\n".join(lines)
 

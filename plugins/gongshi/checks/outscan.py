@@ -279,8 +279,9 @@ def texts(rel: str, data: bytes, chrome: set[str] | None = None, lines: set[byte
         # for a large index, search/f/<facet>.json: outputs/search/stream.py).
         if rel == "search/meta.json" or (rel.startswith("search/f/") and rel.count("/") == 2):
             text = json.dumps(_without_columns(json.loads(text)), ensure_ascii=False)
-        # The search index's gram files: grams as keys, delta-coded postings as values.
-        return _json(text, values=not rel.startswith("search/g/"), lines=lines)
+        # The search index's gram files and a common pair's range files (search/r/): grams as
+        # keys, delta-coded postings as values.
+        return _json(text, values=not rel.startswith(("search/g/", "search/r/")), lines=lines)
     if ext == "csv":
         return set(itertools.chain.from_iterable(csv.reader(io.StringIO(text))))
     return set(text.splitlines())
@@ -579,7 +580,7 @@ def batched(rel: str, data: bytes) -> bool:
     if ext in ("html", "htm"):
         return True
     return ext == "json" and rel.endswith(".json") and not (
-        rel == "search/meta.json" or rel.startswith(("search/f/", "search/g/")))
+        rel == "search/meta.json" or rel.startswith(("search/f/", "search/g/", "search/r/")))
 
 
 def digest(rel: str, data: bytes) -> str:

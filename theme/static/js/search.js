@@ -7,6 +7,12 @@
 // characters apart. Within each: a hit in the title, name, number or credit code first, then
 // newer first (documents are numbered oldest first: the higher id is the newer). Every year is
 // in one search.
+//
+// A very large index (a province's) writes its largest grams in id ranges, newest first
+// (meta.ranges; gongshi/outputs/search/ranges.py): a query made only of common pairs reads
+// their newest ranges, shows the results whose place is already certain, and reads older
+// ranges when the reader asks for more ("at least N" until every range is read). Every result
+// shown is where a search reading every posting would show it.
 const root = document.getElementById("search");
 const form = document.getElementById("search-form");
 const input = document.getElementById("search-q");
@@ -43,6 +49,7 @@ let hits = [];          // before filters (for the counts)
 let cursor = 0;
 let query = null;
 let pending = null;     // the apart tier not yet fetched: {m, p, exact, missing} or null
+let walking = null;     // a query's ranged pairs being read newest first (Walk) or null
 
 function loadJson(path) {
   return fetch(INDEX + path).then((r) => (r.ok ? r.json() : null)).catch(() => null);
@@ -170,17 +177,54 @@ function decode(postings) {
   return out;
 }
 
+// A gram written in ranges (meta.ranges[g] = [key ranges, body ranges], newest first; k: its
+// postings in a key field, b: the others; each at most meta.range_gz bytes compressed):
+// r/<code points in hex>.<k|b><n>.json, n = 0 the newest.
+const ranged = new Map(); // range file -> Promise of its postings (Map) or null (missing)
+function rangePath(g, series, n) {
+  return `r/${Array.from(g, (c) => c.codePointAt(0).toString(16)).join("-")}.${series}${n}.json`;
+}
+
+function loadRange(g, series, n) {
+  const path = rangePath(g, series, n);
+  if (!ranged.has(path)) {
+    ranged.set(path, loadJson(path).then((r) => {
+      if (!r || typeof r[g] !== "string") {
+        ranged.delete(path);
+        return null;
+      }
+      return decode(r[g]);
+    }));
+  }
+  return ranged.get(path);
+}
+
+// A gram's whole postings: from its gram file, or every range of a ranged pair; null: missing.
+async function postings(g, m) {
+  const r = (m.ranges || {})[g];
+  if (r) {
+    const parts = await Promise.all(["k", "b"].flatMap((s, i) => Array.from({ length: r[i] }, (_, n) => loadRange(g, s, n))));
+    if (parts.some((p) => !p)) return null;
+    const out = new Map();
+    for (const p of parts) for (const [id, key] of p) out.set(id, key);
+    return out;
+  }
+  const shard = await loadShard(shardOf(g, m.shards));
+  if (!shard) return null;
+  return shard[g] ? decode(shard[g]) : new Map();
+}
+
 // id -> 1 when every gram occurs in a key field (title, name, number, code), else 0.
 // A gram whose shard is missing is left out (the notice says results may be incomplete).
 async function intersect(grams, m, missing) {
   const lists = [];
   for (const g of grams) {
-    const shard = await loadShard(shardOf(g, m.shards));
-    if (!shard) {
+    const list = await postings(g, m);
+    if (!list) {
       missing.add(g);
       continue;
     }
-    lists.push(shard[g] ? decode(shard[g]) : new Map());
+    lists.push(list);
   }
   if (!lists.length) return new Map();
   lists.sort((a, b) => a.size - b.size);
@@ -238,7 +282,9 @@ function counts(m, filters) {
       if (!opt.dataset.name) opt.dataset.name = opt.value || "";
       if (!opt.value) continue;
       opt.value = opt.dataset.name;
-      opt.textContent = query ? words("count", { name: opt.dataset.name, n: tally.get(opt.dataset.name) || 0 }) : opt.dataset.name;
+      // While a ranged query has older ranges to read, a count is a lower bound: "12+".
+      const n = (tally.get(opt.dataset.name) || 0) + (walking && !walking.done ? "+" : "");
+      opt.textContent = query ? words("count", { name: opt.dataset.name, n }) : opt.dataset.name;
     }
   }
 }
@@ -393,10 +439,15 @@ async function widen(mine) {
 
 async function showMore(mine, focusFirst) {
   const m = await loadMeta();
-  if (pending && cursor + PAGE > results.length) {
+  if (walking && !walking.done && cursor + PAGE > results.length) {
+    await deepen(mine, cursor + PAGE, STEP_BUDGET);
+    if (mine !== run) return;
+    if (query) say(found(results.length, query.q));
+  }
+  if (pending && cursor + PAGE > results.length && (!walking || walking.done)) {
     await widen(mine);
     if (mine !== run) return;
-    if (query) say(words("found", { n: results.length, q: query.q }));
+    if (query) say(found(results.length, query.q));
   }
   const batch = results.slice(cursor, cursor + PAGE);
   const loaded = await Promise.all(batch.map((r) => loadDoc(r.id)));
@@ -408,7 +459,7 @@ async function showMore(mine, focusFirst) {
   });
   if (loaded.some((d) => !d)) warn(WORDS.documentsMissing);
   list.append(...items);
-  more.hidden = cursor >= results.length && !pending;
+  more.hidden = cursor >= results.length && !pending && (!walking || walking.done);
   if (focusFirst && items.length) items[0].querySelector("a").focus();
 }
 
@@ -416,17 +467,109 @@ async function showMore(mine, focusFirst) {
 // gram -> compressed bytes of its postings, tens of kB each on a large site) cheapest first
 // while they fit in COMMON_BUDGET bytes; at least one gram. The pages are then those holding
 // the fetched pairs (a superset of the exact holders when a common pair is left out).
+// When every gram is common, a ranged pair costs one range (meta.range_gz, read first), not
+// its whole postings; beside a rarer gram it is read whole, as any common pair.
 const COMMON_BUDGET = 30000;
 function selective(grams, m) {
   const common = m.common || {};
   const out = grams.filter((g) => !(g in common));
+  const walk = !out.length;
+  const cost = (g) => (walk && (m.ranges || {})[g] ? Math.min(m.range_gz, common[g]) : common[g]);
   let spent = 0;
-  for (const g of grams.filter((g) => g in common).sort((a, b) => common[a] - common[b])) {
-    if (out.length && spent + common[g] > COMMON_BUDGET) break;
+  for (const g of grams.filter((g) => g in common).sort((a, b) => common[a] - common[b] || (a < b ? -1 : 1))) {
+    if (out.length && spent + cost(g) > COMMON_BUDGET) break;
     out.push(g);
-    spent += common[g];
+    spent += cost(g);
   }
   return out;
+}
+
+// Range bytes one step (a search, or a click on "more") reads at most, beyond its first range.
+const STEP_BUDGET = 32000;
+
+// The exact tier of a query whose pairs are all common and some ranged: `whole` (Maps of the
+// pairs read whole) and the ranged pairs, read newest first. The key series (a pair in a key
+// field) of every ranged pair first, until the title tier (every pair in a key field) is
+// complete; then the body series. At each point `list()` is the results certain so far: the
+// title tier's ids at or above the lowest id every key series has reached, newest first; once
+// it is complete, then the body tier's ids at or above the lowest the body series have reached.
+// That is always the head of the whole ranking (title tier newest first, then the rest newest
+// first); only the count grows ("at least N") until `done`.
+class Walk {
+  constructor(m, whole, grams) {
+    this.m = m;
+    this.whole = whole;
+    this.pairs = grams.map((g) => ({
+      g, r: { k: m.ranges[g][0], b: m.ranges[g][1] }, read: { k: 0, b: 0 }, low: { k: Infinity, b: Infinity },
+      k: new Map(), b: new Map() }));
+  }
+
+  // The lowest id up to which series s of pair p is known (Infinity: nothing read; 0: all):
+  // the lowest id of the last range read (ranges are read newest first).
+  reach(p, s) {
+    return p.read[s] >= p.r[s] ? 0 : p.low[s];
+  }
+
+  floor(s) {
+    return Math.max(...this.pairs.map((p) => this.reach(p, s)));
+  }
+
+  get series() {
+    return this.floor("k") > 0 ? "k" : "b";
+  }
+
+  get done() {
+    return this.floor("k") === 0 && this.floor("b") === 0;
+  }
+
+  // The pair whose series is the least far read, and that series' next range: [pair, series, bytes at most].
+  next() {
+    const s = this.series;
+    const f = this.floor(s);
+    const p = this.pairs.find((q) => this.reach(q, s) === f);
+    return [p, s, this.m.range_gz];
+  }
+
+  async advance(missing) {
+    const [p, s] = this.next();
+    const got = await loadRange(p.g, s, p.read[s]);
+    if (!got) missing.add(p.g);
+    else {
+      for (const [id, key] of got) {
+        p[s].set(id, key);
+        if (id < p.low[s]) p.low[s] = id;
+      }
+    }
+    p.read[s] += 1;
+  }
+
+  // 1: in a key field for this gram, 0: elsewhere, undefined: not on the document.
+  has(p, id) {
+    return p.k.has(id) ? 1 : p.b.has(id) ? 0 : undefined;
+  }
+
+  list() {
+    const fk = this.floor("k");
+    const title = [];
+    const first = this.pairs[0];
+    for (const id of first.k.keys()) {
+      if (id < fk) continue;
+      if (this.pairs.every((p) => p.k.has(id)) && this.whole.every((w) => w.get(id) === 1)) title.push(id);
+    }
+    title.sort((a, b) => b - a);
+    const out = title.map((id) => ({ id, score: 6 }));
+    if (fk > 0) return out;
+    const fb = this.floor("b");
+    const body = [];
+    const seen = new Set(title);
+    for (const id of [...first.k.keys(), ...first.b.keys()]) {
+      if (id < fb || seen.has(id)) continue;
+      seen.add(id);
+      if (this.pairs.every((p) => this.has(p, id) !== undefined) && this.whole.every((w) => w.has(id))) body.push(id);
+    }
+    body.sort((a, b) => b - a);
+    return out.concat(body.map((id) => ({ id, score: 4 })));
+  }
 }
 
 async function find(q) {
@@ -434,10 +577,27 @@ async function find(q) {
   if (!m) throw new Error("no index");
   const p = parse(q);
   const missing = new Set();
-  const exact = p.exact.length ? await intersect(selective(p.exact, m), m, missing) : new Map();
+  const chosen = p.exact.length ? selective(p.exact, m) : [];
+  const common = m.common || {};
+  const rangedPairs = chosen.filter((g) => (m.ranges || {})[g]);
+  let exact = new Map();
+  let walk = null;
+  if (rangedPairs.length && chosen.every((g) => g in common)) {
+    // Every pair common, some ranged: the pairs read whole now, the ranged ones newest first.
+    const whole = [];
+    for (const g of chosen.filter((g) => !rangedPairs.includes(g))) {
+      const list = await postings(g, m);
+      if (list) whole.push(list);
+      else missing.add(g);
+    }
+    walk = new Walk(m, whole, rangedPairs);
+    await walk.advance(missing);
+  } else if (chosen.length) {
+    exact = await intersect(chosen, m, missing);
+  }
   let apart = new Map();
   let later = null;
-  if (p.apart && p.apart.length && exact.size === 0) {
+  if (p.apart && p.apart.length && exact.size === 0 && !walk) {
     apart = await intersect(p.apart, m, missing);
   } else if (p.apart && p.apart.length && p.han <= APART_MAX && p.apart.some((g) => !p.exact.includes(g))) {
     later = { m, p, exact, missing: new Set() }; // fetched by showMore when the exact hits run out
@@ -446,7 +606,38 @@ async function find(q) {
   for (const [id, key] of exact) scored.push({ id, score: 4 + 2 * key });
   for (const [id, key] of apart) if (!exact.has(id)) scored.push({ id, score: key });
   scored.sort((a, b) => b.score - a.score || b.id - a.id);
-  return { m, p, scored, missing, later };
+  return { m, p, scored, missing, later, walk };
+}
+
+// Read older ranges of the query's ranged pairs until `need` results (after the filters) are
+// certain, everything is read, or this step has read `budget` bytes of ranges (Infinity: no limit).
+async function deepen(mine, need, budget) {
+  const w = walking;
+  let spent = 0;
+  const m = await loadMeta();
+  const missing = new Set();
+  const filters = chosen();
+  const refresh = () => {
+    hits = w.list();
+    if (pending) pending.exact = new Map(hits.map((h) => [h.id, 1]));
+    results = hits.filter((h) => passes(m, h.id, filters, null));
+  };
+  refresh();
+  while (!w.done && results.length < need) {
+    const cost = w.next()[2];
+    if (spent && spent + cost > budget) break;
+    spent += cost;
+    await w.advance(missing);
+    if (mine !== run) return;
+    refresh();
+  }
+  counts(m, filters);
+  if (missing.size) warn(WORDS.indexMissing);
+}
+
+// The status line: "at least" while a ranged query has older ranges left to read.
+function found(n, q) {
+  return words(walking && !walking.done ? "foundAtLeast" : "found", { n, q });
 }
 
 async function search(push) {
@@ -456,40 +647,41 @@ async function search(push) {
   list.replaceChildren();
   more.hidden = true;
   warn("");
-  results = []; hits = []; cursor = 0; pending = null;
+  results = []; hits = []; cursor = 0; pending = null; walking = null;
   if (!q) {
     query = null;
     say(Object.keys(chosen()).length ? WORDS.queryFirst : "");
     return;
   }
   say(WORDS.searching);
-  let found;
+  let got;
   try {
-    found = await find(q);
+    got = await find(q);
   } catch (err) {
     if (mine === run) say(WORDS.unavailable);
     return;
   }
   if (mine !== run) return;
   const filters = chosen();
-  if (Object.keys(filters).length && !hasFacets(found.m)) {
-    await loadFacets(found.m);
+  if (Object.keys(filters).length && !hasFacets(got.m)) {
+    await loadFacets(got.m);
     if (mine !== run) return;
   }
-  query = found.p;
+  query = got.p;
   query.q = q;
-  pending = found.later;
-  hits = found.scored;
-  results = hits.filter((h) => passes(found.m, h.id, filters, null));
-  counts(found.m, filters);
-  if (found.missing.size) warn(WORDS.indexMissing);
-  if (!results.length && !pending) {
+  pending = got.later;
+  walking = got.walk;
+  hits = got.scored;
+  results = hits.filter((h) => passes(got.m, h.id, filters, null));
+  counts(got.m, filters);
+  if (got.missing.size) warn(WORDS.indexMissing);
+  if (!results.length && !pending && (!walking || walking.done)) {
     say(words("none", { q }));
     return;
   }
   await showMore(mine, false);
   if (mine !== run) return;
-  if (results.length) say(words("found", { n: results.length, q }));
+  if (results.length || (walking && !walking.done)) say(found(results.length, q));
   else say(words("none", { q }));
 }
 
@@ -522,7 +714,8 @@ window.addEventListener("popstate", () => {
 // reads their URLs from the index files itself: fetching thousands of result files here failed
 // some and slowed the next query).
 window.__gongshiSearch = async (n) => {
-  if (pending && n > results.length) await widen(run);
+  if (walking && !walking.done && n > results.length) await deepen(run, n, Infinity);
+  if (pending && n > results.length && (!walking || walking.done)) await widen(run);
   return results.slice(0, n).map((r) => r.id);
 };
 

@@ -33,6 +33,7 @@ from gongshi.app.federation.digest import SEP, Item, Part, page_order, read_docs
 from gongshi.outputs.search import index as search_index
 from gongshi.outputs.search import stream
 from gongshi.outputs.search.encode import encode
+from gongshi.outputs.search.incremental import context as search_context
 from gongshi.outputs.search.incremental import identity
 from gongshi.outputs.search.patch import Change, patch
 from gongshi.outputs.search.stream import doc_grams
@@ -61,6 +62,9 @@ class State:
     meta: str = ""    # which meta.json (inode, mtime): the state holds for that index only
     parts: dict[str, tuple[str, bytes]] = field(default_factory=dict)   # county id -> (part key, ids as array "I")
     subjects: dict[str, tuple[int, str]] = field(default_factory=dict)  # credit code -> (id, page key)
+    # The search writer's code (outputs/search/incremental.context): an index written by other
+    # code (e.g. before common pairs were cut into ranges) is written again in full, not patched.
+    search: str = ""
 
 
 def subject_doc(code: str, group: list[Item]) -> tuple[bytes, list[str], list[str]]:
@@ -122,11 +126,11 @@ def write(out: str, parts: list[Part], subjects: dict[str, list[Item]], publishe
     state: State | None = State(
         context, docs, block,
         parts={p.county.id: (p.key, ids[n].tobytes()) for n, p in enumerate(parts) if p.items and p.key},
-        subjects={code: (sids[j], keys.get(code, "")) for j, code in enumerate(codes)})
+        subjects={code: (sids[j], keys.get(code, "")) for j, code in enumerate(codes)}, search=search_context())
     if not context or not all(keys.get(c) for c in codes) or any(p.items and not p.key for p in parts):
         state = None  # nothing vouches for a later comparison
     if (state and before and published and before.context == context and before.block == block
-            and before.meta == identity(published)):
+            and getattr(before, "search", "") == search_context() and before.meta == identity(published)):
         changes = _changes(parts, ids, subjects, sids, keys, before)
         if changes is not None:
             done = patch(out, published, docs, block, before.raw, changes, facets)

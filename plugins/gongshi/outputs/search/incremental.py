@@ -17,7 +17,8 @@ the published site. The result is the bytes index.write gives for the same docum
 Fail closed: the index is written in full (and a new state kept) when there is no state or it
 cannot be read, it was written by other code (this package's sources, the format's version, the
 Python build), the published index is not the one it describes (another meta.json, a file
-missing, added, or modified since meta.json was written), more than PATCH_MAX documents changed,
+missing, added, or modified since meta.json was written; the range files of the pairs written in
+ranges included), more than PATCH_MAX documents changed,
 or patch.py finds the published postings other than the state says.
 """
 from __future__ import annotations
@@ -36,6 +37,7 @@ from gongshi.outputs.search.doc import Doc
 from gongshi.outputs.search.docno import normalise
 from gongshi.outputs.search.encode import encode
 from gongshi.outputs.search.format import FOLDER, VERSION, fold, grams
+from gongshi.outputs.search import ranges
 from gongshi.outputs.search.patch import Change, patch
 from gongshi.outputs.search.stream import doc_grams
 
@@ -144,8 +146,20 @@ def _untouched(published: str, state: State) -> bool:
         meta = json.loads(Path(root, "meta.json").read_bytes())
         shards, docs = int(meta["shards"]), int(meta["docs"])
         written = os.stat(os.path.join(root, "meta.json")).st_mtime_ns
-        if docs != len(state.urls) or meta.get("block") or set(os.listdir(root)) != {"meta.json", "g", "d"}:
+        cut = meta.get("ranges") or {}
+        if docs != len(state.urls) or meta.get("block") or set(os.listdir(root)) != {
+                "meta.json", "g", "d", *([ranges.FOLDER] if cut else [])}:
             return False
+        if cut:  # the range files of the pairs written in ranges, exactly, none newer than meta.json
+            want = {rel.rsplit("/", 1)[1] for g, counts in cut.items() for rel in ranges.files_of(g, counts)}
+            with os.scandir(os.path.join(root, ranges.FOLDER)) as entries:
+                for e in entries:
+                    if (e.name not in want or not e.is_file(follow_symlinks=False)
+                            or e.stat(follow_symlinks=False).st_mtime_ns > written):
+                        return False
+                    want.discard(e.name)
+            if want:
+                return False
         for folder, count in (("g", shards), ("d", docs)):
             seen = 0
             with os.scandir(os.path.join(root, folder)) as entries:

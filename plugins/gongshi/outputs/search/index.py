@@ -17,6 +17,8 @@ static file, each fetched only when a query needs it:
   gram occurs in the title, name, document number or credit code), delta-coded in base 36.
 - ``d/<id>.json``: what a result shows (url, title, document number, agency, date) and the
   text a snippet is cut from; fetched only for the results on screen.
+- ``r/<gram>.<k|b><n>.json`` (a province's index only, version 2): the postings of a gram too
+  large for a gram file, in id ranges newest first (search/ranges.py).
 
 A typed string of two or more Chinese characters matches *exactly* the documents holding
 all its adjacent pairs (search.js ranks them first), then those holding its characters
@@ -31,7 +33,6 @@ import os
 import re
 import shutil
 import time
-import zlib
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -43,7 +44,7 @@ from gongshi.publication.inputs import inputs
 from gongshi.publication import Publication, PublicRecord
 from gongshi.runtime import jobs
 from gongshi.outputs import pagecache
-from gongshi.outputs.search import incremental, subjects
+from gongshi.outputs.search import incremental, ranges, subjects
 from gongshi.outputs.search.doc import Doc
 from gongshi.outputs.search.docno import normalise
 from gongshi.outputs.search.encode import Files, deltas
@@ -229,19 +230,30 @@ def _write(site: str | os.PathLike[str], docs: list[Doc], published: str | None 
     shards = 1
     while shards < MAX_SHARDS and raw / shards > SHARD_BYTES:
         shards *= 2
+    common: dict[str, int] = {}
+    cut: dict[str, list[int]] = {}
+    for g, v in encoded.items():
+        size = ranges.common_size(g, v)
+        if size is not None:
+            common[g] = size
+        parts = ranges.split(g, postings[g], ranges.weight(v, size))
+        if parts is not None:  # a very large gram: in ranges, newest first, not in its gram file
+            cut[g] = parts.meta()
+            (root / ranges.FOLDER).mkdir(exist_ok=True)
+            for rel, data in parts.files():
+                total += files.put(rel, data)
     split: list[dict[str, str]] = [{} for _ in range(shards)]
     for g, v in encoded.items():
-        split[shard_of(g, shards)][g] = v
+        if g not in cut:
+            split[shard_of(g, shards)][g] = v
     for n, part in enumerate(split):
         total += files.dump(f"g/{n}.json", part)
-    common = {g: len(zlib.compress(v.encode("ascii"), 6)) for g, v in encoded.items()
-              if len(v) > COMMON_BYTES and len(g) == 2 and HAN.fullmatch(g)}
     kinds, kind_col, kw = _facet([d.kind for d in docs])
     agencies, agency_col, aw = _facet([d.agency for d in docs])
     categories, cat_col, cw = _facet([d.category for d in docs])
     years, year_col, yw = _facet([str(d.year) if d.year else "" for d in docs])
     total += files.dump("meta.json", {
-        "version": VERSION, "docs": len(docs), "shards": shards, "common": common,
+        "version": VERSION, "docs": len(docs), "shards": shards, "common": common, **ranges.listed(cut),
         "kind": {"names": kinds, "labels": [KIND_NAMES[k] for k in kinds], "col": kind_col, "w": kw},
         "agency": {"names": agencies, "col": agency_col, "w": aw},
         "category": {"names": categories, "col": cat_col, "w": cw},

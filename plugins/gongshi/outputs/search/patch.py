@@ -9,7 +9,10 @@ after — and writes only what they touch:
 - a gram file holding a posting that was removed, added or whose key bit changed (read from the
   published file, that gram's postings decoded, changed and encoded again);
 - a result file (or block of `meta.block` documents) holding a document whose id or bytes changed;
-- meta.json and the facet files (the common pairs and the shard count follow the patched grams).
+- a gram written in ranges (ranges.py) whose postings changed: all its range files, cut again
+  from its postings (read from the published range files);
+- meta.json and the facet files (the common pairs, the pairs in ranges and the shard count
+  follow the patched grams).
 
 Every other file is hard-linked from the published site (not read: the caller proves that
 nothing else changed). The result is byte for byte what stream.Writer writes for the same
@@ -23,15 +26,15 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import zlib
 from collections import defaultdict
 from dataclasses import dataclass
 from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
+from gongshi.outputs.search import ranges
 from gongshi.outputs.search.encode import Files, deltas, encode
-from gongshi.outputs.search.format import COMMON_BYTES, FOLDER, HAN, shard_of
+from gongshi.outputs.search.format import FOLDER, shard_of
 from gongshi.outputs.search.stream import shard_count, write_meta
 
 
@@ -74,6 +77,7 @@ def patch(site: str | os.PathLike[str], published: str | os.PathLike[str], docs:
     try:
         meta = json.loads((pub / "meta.json").read_bytes())
         shards, common, before = int(meta["shards"]), dict(meta["common"]), int(meta["docs"])
+        cut: dict[str, list[int]] = dict(meta.get("ranges") or {})
     except (OSError, ValueError, KeyError, TypeError):
         return None
     if int(meta.get("block") or 0) != block:
@@ -96,27 +100,42 @@ def patch(site: str | os.PathLike[str], published: str | os.PathLike[str], docs:
         dirty[shard_of(g, shards)].append(g)
     # Every changed gram file, in memory first: nothing is written until the shard count is known.
     files_out: dict[int, dict[str, str]] = {}
+    ranges_out: dict[str, bytes] = {}   # the dirty cut grams' range files, as written now
     for n, grams in dirty.items():
         try:
             part: dict[str, str] = json.loads((pub / "g" / f"{n}.json").read_bytes())
         except (OSError, ValueError):
             return None
         for g in grams:
-            old = part.get(g, "")
-            ids = set(_decode(old)) if old else set()
+            if g in cut:  # a gram written in ranges: its postings are the union of its range files
+                values_before = _ranged(pub, g, cut.pop(g))
+                if values_before is None:
+                    return None
+                old = deltas(values_before) if values_before else ""
+                ids = set(values_before)
+            else:
+                old = part.get(g, "")
+                ids = set(_decode(old)) if old else set()
             if not removed[g] <= ids or ids & (added[g] - removed[g]):
                 return None  # the published index is not the one the changes were computed against
             ids = (ids - removed[g]) | added[g]
             raw -= len(g) * 3 + len(old) + 6 if old else 0
             common.pop(g, None)
+            part.pop(g, None)
             if not ids:
-                part.pop(g, None)
                 continue
-            encoded = deltas(sorted(ids))
-            part[g] = encoded
+            values = sorted(ids)
+            encoded = deltas(values)
             raw += len(g) * 3 + len(encoded) + 6
-            if len(encoded) > COMMON_BYTES and len(g) == 2 and HAN.fullmatch(g):
-                common[g] = len(zlib.compress(encoded.encode("ascii"), 6))
+            size = ranges.common_size(g, encoded)
+            if size is not None:
+                common[g] = size
+            parts = ranges.split(g, values, ranges.weight(encoded, size))
+            if parts is None:
+                part[g] = encoded
+            else:
+                cut[g] = parts.meta()
+                ranges_out.update(parts.files())
         files_out[n] = part
     if shard_count(raw) != shards:
         return None
@@ -156,14 +175,32 @@ def patch(site: str | os.PathLike[str], published: str | os.PathLike[str], docs:
             total += files.put(f"g/{n}.json", encode(files_out[n]))
         else:
             total += _link(src, dst, f"g/{n}.json")
+    if cut:
+        (root / ranges.FOLDER).mkdir()
+    for g in sorted(cut):
+        for rel in ranges.files_of(g, cut[g]):
+            total += files.put(rel, ranges_out[rel]) if rel in ranges_out else _link(src, dst, rel)
     if block:
         for k in range(-(-docs // block)):
             total += files.put(f"d/{k}.json", blocks_out[k]) if k in blocks_out else _link(src, dst, f"d/{k}.json")
     else:
         for i in range(docs):
             total += files.put(f"d/{i}.json", new_data[i]) if i in new_data else _link(src, dst, f"d/{i}.json")
-    total += write_meta(files, root, docs, shards, common, block, facets, inline)
+    total += write_meta(files, root, docs, shards, common, block, facets, inline, cut=cut)
     return total, raw
+
+
+def _ranged(pub: Path, gram: str, listed: Any) -> list[int] | None:
+    """A split pair's postings (2 * id + key bit, ascending), read from its published range
+    files as meta.json lists them; None when one is missing or not that pair's."""
+    out: list[int] = []
+    try:
+        for rel in ranges.files_of(gram, listed):
+            held = json.loads((pub / rel).read_bytes())
+            out += ranges.decode(held[gram])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return sorted(out)
 
 
 def _link(src: str, dst: str, rel: str) -> int:

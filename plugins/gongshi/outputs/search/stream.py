@@ -14,7 +14,6 @@ from __future__ import annotations
 import functools
 import os
 import shutil
-import zlib
 from array import array
 from collections import defaultdict
 from collections.abc import Iterable
@@ -23,8 +22,8 @@ from typing import Any
 
 from gongshi.outputs.search.docno import normalise
 from gongshi.outputs.search.encode import Files, deltas, encode
-from gongshi.outputs.search.format import (COMMON_BYTES, FOLDER, HAN, KIND_NAMES, MAX_SHARDS, SHARD_BYTES,
-                                           VERSION, fold, grams, shard_of)
+from gongshi.outputs.search import ranges
+from gongshi.outputs.search.format import FOLDER, KIND_NAMES, MAX_SHARDS, SHARD_BYTES, VERSION, fold, grams, shard_of
 from gongshi.outputs.search.format import facet as _facet
 
 FACETS = ("kind", "agency", "category", "year")
@@ -103,22 +102,34 @@ class Writer:
             self.spool.close()
             del self.offsets, self.sizes
         encoded: dict[str, bytes] = {}
+        common: dict[str, int] = {}
+        cut: dict[str, list[int]] = {}
+        self.raw = raw = 0
         for g in list(self.postings):
-            ids = self.postings.pop(g)
-            encoded[g] = deltas(sorted(ids)).encode("ascii")
-        self.raw = raw = sum(len(g) * 3 + len(v) + 6 for g, v in encoded.items())
+            ids = sorted(self.postings.pop(g))
+            v = encoded[g] = deltas(ids).encode("ascii")
+            raw += len(g) * 3 + len(v) + 6
+            size = ranges.common_size(g, v)
+            if size is not None:
+                common[g] = size
+            pieces = ranges.split(g, ids, ranges.weight(v, size))
+            if pieces is not None:  # a very large gram: in ranges, newest first, not in its gram file
+                cut[g] = pieces.meta()
+                del encoded[g]
+                (self.root / ranges.FOLDER).mkdir(exist_ok=True)
+                for rel, data in pieces.files():
+                    self.total += self.files.put(rel, data)
+        self.raw = raw
         shards = shard_count(raw)
         split: list[list[str]] = [[] for _ in range(shards)]
         for g in encoded:
             split[shard_of(g, shards)].append(g)
-        common = {g: len(zlib.compress(v, 6)) for g, v in encoded.items()
-                  if len(v) > COMMON_BYTES and len(g) == 2 and HAN.fullmatch(g)}
         for n, part in enumerate(split):
             self.total += self.files.put(f"g/{n}.json", encode({g: encoded[g].decode("ascii") for g in part}))
             for g in part:
                 del encoded[g]
         facets, self.facets = self.facets, []
-        self.total += write_meta(self.files, self.root, self.docs, shards, common, self.block, facets)
+        self.total += write_meta(self.files, self.root, self.docs, shards, common, self.block, facets, cut=cut)
         return self.total
 
 
@@ -132,13 +143,16 @@ def shard_count(raw: int) -> int:
 
 
 def write_meta(files: Files, root: Path, docs: int, shards: int, common: dict[str, int], block: int,
-               facets: list[list[str]], inline: int | None = None) -> int:
+               facets: list[list[str]], inline: int | None = None,
+               cut: dict[str, list[int]] | None = None) -> int:
     """meta.json (and, for a large index, the facet files f/<name>.json); bytes written.
     `facets`: the columns kind, agency, category, year, one value a document by id; `inline`:
     the columns' characters above which they get files of their own (None: FACETS_INLINE; a
-    site's own index, as index.write writes it, never: -1)."""
+    site's own index, as index.write writes it, never: -1); `cut`: the grams written in ranges
+    (ranges.py: listed in meta.json, which is then version 2)."""
     total = 0
-    meta: dict[str, Any] = {"version": VERSION, "docs": docs, "shards": shards, "common": common}
+    meta: dict[str, Any] = {"version": VERSION, "docs": docs, "shards": shards, "common": common,
+                            **ranges.listed(cut or {})}
     if block:
         meta["block"] = block
     columns = []
