@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser import DESKTOP, _page, serve
+from browser import DESKTOP, open_page, serve
 from conftest import DATA, DEMO_AS_OF
 from test_search_browser import results
 
@@ -49,7 +49,7 @@ def ranged(demo_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterato
 
 @pytest.fixture()
 def ranged_page(browser: object, ranged: tuple[str, list[int]]) -> Iterator[Any]:
-    yield from _page(browser, DESKTOP, ranged[0])
+    yield from open_page(browser, DESKTOP, ranged[0])
 
 
 def test_newest_title_hits_first_older_ranges_on_more_count_at_least_then_exact(
