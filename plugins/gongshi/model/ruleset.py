@@ -158,7 +158,8 @@ _RULES: tuple[Rule, ...] = (
         _GUIDELINE + "：公示执法主体、人员、职责和依据"),
     Rule(
         "R-REDACT", CHECK, ("gongshi.checks.redaction", "gongshi.policy.detectors", "gongshi.checks.pages",
-                             "gongshi.app.importer.messages", "gongshi.checks.attachments", "gongshi.checks.outscan"),
+                             "gongshi.app.importer.messages", "gongshi.checks.attachments", "gongshi.checks.outscan",
+                             "gongshi.app.templates"),
         ERROR, "隐私处理", "Redaction",
         "检查平台公开的每一段文字（记录中标为需扫描的字段，以及 content/ 中的 Markdown 页面和公告）是否含有"
         "未经处理的个人信息：身份证件号码（含港澳台居民居住证、外国人永久居留身份证、港台身份证）、手机和固定电话号码、银行卡号和账号、护照或通行证号码、电子邮箱（含 HTML 属性和自动链接中的）、机动车号牌、自然人的住址和健康信息、未隐去的自然人姓名；"

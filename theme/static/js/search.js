@@ -637,7 +637,7 @@ async function deepen(mine, need, budget) {
 
 // The status line: "at least" while a ranged query has older ranges left to read.
 function found(n, q) {
-  return words(walking && !walking.done ? "foundAtLeast" : "found", { n, q });
+  return walking && !walking.done ? words("foundAtLeast", { n, q }) : words("found", { n, q });
 }
 
 async function search(push) {
