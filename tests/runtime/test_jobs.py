@@ -125,3 +125,40 @@ def test_a_build_with_one_worker_in_the_environment_forks_nothing(tmp_path: Path
     ds = build(str(tmp_path / "data"), str(tmp_path / "out"), DEMO_AS_OF, settings_file="pelicanconf.py")
     assert ds.report.ok and (tmp_path / "out" / "index.html").exists()
     assert forks == []
+
+
+def _split(n: int) -> list[int]:
+    """A job that splits its work: half in a child made by `beside` (a job's process may not
+    have multiprocessing children), half here."""
+    other = jobs.Beside("upper half", lambda: [i * i for i in range(n // 2, n)])
+    return [i * i for i in range(n // 2)] + other.result()
+
+
+@pytest.mark.parametrize("fork", [True, False])
+def test_work_beside_returns_its_value_either_way(fork: bool) -> None:
+    assert jobs.Beside("square", _square, 12, fork=fork).result() == 144
+    big = list(range(300_000))  # more than a pipe holds: read whole before the child is reaped
+    assert jobs.Beside("copy", list, big, fork=fork).result() == big
+
+
+def test_work_beside_runs_inside_a_job() -> None:
+    assert jobs.Job("split", _split, 10).result() == [i * i for i in range(10)]
+
+
+@pytest.mark.parametrize("fork", [True, False])
+def test_failing_work_beside_raises_with_the_childs_traceback(fork: bool) -> None:
+    with pytest.raises(jobs.JobFailed, match="broken record"):
+        jobs.Beside("fail", _fail, fork=fork).result()
+
+
+def test_work_beside_whose_process_dies_fails_closed() -> None:
+    with pytest.raises(jobs.JobFailed, match="exited with 3 without a result"):
+        jobs.Beside("die", _die).result()
+
+
+def test_one_worker_means_nothing_beside(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GONGSHI_WORKERS", "1")
+    assert jobs.beside("pid", os.getpid).result() == os.getpid()
+    monkeypatch.setenv("GONGSHI_WORKERS", "2")
+    if jobs.parallel():
+        assert jobs.beside("pid", os.getpid).result() != os.getpid()
