@@ -280,29 +280,3 @@ def test_stars_that_hide_digits_mask_and_stars_put_among_digits_do_not() -> None
     assert text == "0564-***2000 0564-***0000 130****0000" and d.detect(text) == []
     for obfuscated in ("1**30**00000000", "1***3912345678", "1**3912345678"):
         assert [(m.kind, m.text) for m in d.detect(obfuscated)] == [(d.MOBILE, obfuscated)]
-
-
-def test_the_gate_split_over_two_processes_finds_the_same_leaks(tmp_path: Path, monkeypatch) -> None:
-    """Past SPLIT_MIN records the gate reads the second half in a forked child (redaction._scanned):
-    every redact case's records together, split at every place a few records apart, give the
-    leaks of one process, record for record, in order."""
-    from gongshi.checks import redaction
-    from gongshi.model.dataset import load
-    recs, policy = [], None
-    for n, case in enumerate(REDACT_CASES):
-        root = tmp_path / str(n) / "data"
-        place(case, header(case), root)
-        ds = load(str(root))
-        if policy is None:
-            policy = ds.policy
-        if ds.policy == policy:
-            recs += [r for kind in ds.records for r in ds.records[kind]]
-    assert len(recs) > 200
-    alone = [redaction.scan_record(r, policy) for r in recs]
-    assert sum(map(len, alone)) > 50
-    monkeypatch.setenv("GONGSHI_WORKERS", "2")
-    monkeypatch.setattr(redaction, "SPLIT_MIN", 1)
-    for warm in (0, 3, len(recs) // 3):
-        monkeypatch.setattr(redaction, "WARM", warm)
-        assert redaction._scanned(recs, policy) == alone
-    assert redaction._scanned(recs[:7], policy) == alone[:7]

@@ -19,7 +19,6 @@ from typing import Any, Iterator, NamedTuple
 
 from gongshi.checks.glyphs import LOOK_ALIKE, UNREAD, code_points, letters_for_digits, unread
 from gongshi.checks.pipeline import RECORD, check, scoped
-from gongshi.runtime import jobs
 from gongshi.runtime.checksums import USCC_CHARS, uscc_check_char, uscc_valid
 from gongshi.model.dataset import Dataset
 from gongshi.model.findings import ERROR, WARNING, Finding, Msg
@@ -356,50 +355,18 @@ def visible(text: str) -> str:
                    for c in text)
 
 
-# From this many records on, the gate reads the second half of them in a child beside the first.
-SPLIT_MIN = 2000
-WARM = 200  # records read before the split (see _scanned)
-
-
-def _scanned(recs: list[Record], policy: dict[str, Any]) -> list[list[Leak]]:
-    """`scan_record` of each record, in order. A large set is read by two processes: the second
-    half in a child forked beside this one (runtime/jobs.py `beside`), which sends back each
-    leak's place and match, not the records. The gate is most of the checks job, the longest
-    single job of a cold build (at 100,000 decisions the build waited for it after its last
-    page); the leaks, and so the findings, are the same whichever process reads a record."""
-    if len(recs) < SPLIT_MIN:
-        return [scan_record(rec, policy) for rec in recs]
-    half = len(recs) // 2
-    # A few records first, here: what the detectors load on first use (the lexicon, compiled
-    # patterns, mostly jieba's tagger too) is then loaded once, not in both processes.
-    warm = min(WARM, half)
-    first = [scan_record(rec, policy) for rec in recs[:warm]]
-    other = jobs.beside("redaction gate (second half)", _places, recs[half:], policy)
-    first += [scan_record(rec, policy) for rec in recs[warm:half]]
-    return first + [[Leak(rec, keys, m) for keys, m in found] for rec, found in zip(recs[half:], other.result())]
-
-
-def _places(recs: list[Record], policy: dict[str, Any]) -> list[list[tuple[tuple[Any, ...], d.Match]]]:
-    """The leaks of each record as (key path, match): what crosses the pipe."""
-    out = []
-    for rec in recs:
-        leaks = scan_record(rec, policy)
-        assert all(lk.record is rec for lk in leaks)
-        out.append([(lk.keys, lk.match) for lk in leaks])
-    return out
-
-
 @check
 @scoped(RECORD)  # a record's text and the policy of site.yml
 def redaction_gate(ds: Dataset, as_of: dt.date) -> Iterator[Finding]:
     """No personal data in any record's text; masked names; well-formed credit codes."""
     policy = ds.policy
-    recs = [rec for kind in KINDS for rec in ds.of(kind)
-            if ds.focus is None or rec.file in ds.focus]  # (others' findings are known: checks/cache.py)
     by_file: dict[str, list[Leak]] = {}
-    for rec, leaks in zip(recs, _scanned(recs, policy)):
-        for lk in leaks:
-            by_file.setdefault(rec.file, []).append(lk)
+    for kind in KINDS:
+        for rec in ds.of(kind):
+            if ds.focus is not None and rec.file not in ds.focus:
+                continue  # its findings are known (checks/cache.py)
+            for lk in scan_record(rec, policy):
+                by_file.setdefault(rec.file, []).append(lk)
     for path in sorted(by_file):
         try:
             located = locate(path, by_file[path])
