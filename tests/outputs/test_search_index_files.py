@@ -27,17 +27,3 @@ def test_unchanged_files_are_linked_changed_ones_written(tmp_path: Path) -> None
     old, new = published / "search", linked / "search"
     assert os.stat(new / "d" / "1.json").st_ino == os.stat(old / "d" / "1.json").st_ino
     assert os.stat(new / "d" / "0.json").st_ino != os.stat(old / "d" / "0.json").st_ino
-
-
-def test_documents_written_beside_the_postings_are_the_same_files(tmp_path: Path, monkeypatch) -> None:
-    """From BESIDE_MIN documents on, a child writes d/<id>.json while the postings are made: the
-    same bytes, and every document's file is older than meta.json (the incremental state's rule)."""
-    docs = index.documents(plugin.publication({"GONGSHI_DATA": str(DATA), "GONGSHI_AS_OF": DEMO_AS_OF}))
-    monkeypatch.setenv("GONGSHI_WORKERS", "2")
-    index.write(tmp_path / "here", docs)
-    monkeypatch.setattr(index, "BESIDE_MIN", 1)
-    index.write(tmp_path / "beside", docs)
-    assert _tree(tmp_path / "beside" / "search") == _tree(tmp_path / "here" / "search")
-    root = tmp_path / "beside" / "search"
-    meta = os.stat(root / "meta.json").st_mtime_ns
-    assert all(os.stat(p).st_mtime_ns <= meta for p in (root / "d").iterdir())

@@ -16,11 +16,7 @@ then publishes nothing (app/build.py discards its folder).
 """
 from __future__ import annotations
 
-import ctypes
 import multiprocessing
-import os
-import pickle
-import signal
 import traceback
 from multiprocessing.connection import Connection
 from typing import Any, Callable, Generic, TypeVar, cast
@@ -116,89 +112,3 @@ def cancel_running() -> None:
 def start(name: str, fn: Callable[..., T], *args: Any, settings: dict[str, Any] | None = None) -> Job[T]:
     """Run `fn(*args)` beside the caller when `parallel(settings)`, else at once."""
     return Job(name, fn, *args, fork=parallel(settings))
-
-
-class Beside(Generic[T]):
-    """`fn(*args)` computed in a child made by `os.fork` while the caller goes on (or at once,
-    when `fork` is false); `result()` waits for it.
-
-    For a job that splits its own work: multiprocessing will not let a job's (daemonic) process
-    have children, a plain fork may. The child dies with its parent (PR_SET_PDEATHSIG), so a
-    cancelled job (`cancel_running`) leaves nothing writing into the folder the build deletes;
-    it exits without running the parent's exit handlers. The value comes back pickled through
-    a pipe, read whole before the child is reaped. Fail closed, as a Job: an exception, a death
-    or a kill makes `result()` raise JobFailed."""
-
-    def __init__(self, name: str, fn: Callable[..., T], *args: Any, fork: bool = True) -> None:
-        self.name = name
-        self._value: tuple[str, Any] | None = None
-        self._pid = 0
-        self._fd = -1
-        if not fork:
-            try:
-                self._value = ("ok", fn(*args))
-            except Exception:  # noqa: BLE001 - raised again by result(), as a forked child's would be
-                self._value = ("error", traceback.format_exc())
-            return
-        parent = os.getpid()
-        read, write = os.pipe()
-        pid = os.fork()
-        if pid == 0:  # the child: compute, send, exit
-            code = 0
-            try:
-                os.close(read)
-                _die_with_parent(parent)
-                try:
-                    out: tuple[str, Any] = ("ok", fn(*args))
-                except BaseException:  # noqa: BLE001 - every failure goes back, as text
-                    out = ("error", traceback.format_exc())
-                data = pickle.dumps(out, protocol=pickle.HIGHEST_PROTOCOL)
-                view = memoryview(data)
-                while view:
-                    view = view[os.write(write, view):]
-            except BaseException:  # noqa: BLE001 - not even the answer could be sent
-                code = 1
-            finally:
-                os._exit(code)
-        os.close(write)
-        self._pid, self._fd = pid, read
-
-    def result(self) -> T:
-        """Wait for the child; its value, or JobFailed with its traceback or exit status."""
-        if self._value is None:
-            chunks = []
-            try:
-                while True:
-                    chunk = os.read(self._fd, 1 << 20)
-                    if not chunk:
-                        break
-                    chunks.append(chunk)
-            finally:
-                os.close(self._fd)
-                _pid, status = os.waitpid(self._pid, 0)
-            code = os.waitstatus_to_exitcode(status)
-            if code != 0 or not chunks:
-                self._value = ("error", f"the child process exited with {code} without a result")
-            else:
-                self._value = pickle.loads(b"".join(chunks))
-        status_, value = self._value
-        if status_ != "ok":
-            raise JobFailed(f"gongshi: background work '{self.name}' failed:\n{value}")
-        return cast(T, value)
-
-
-def _die_with_parent(parent: int) -> None:
-    """Ask Linux to kill this process when its parent dies (prctl PR_SET_PDEATHSIG); where that
-    is unavailable, nothing. A parent that died before the request: exit now."""
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        return
-    if os.getppid() != parent:
-        os._exit(1)
-
-
-def beside(name: str, fn: Callable[..., T], *args: Any) -> Beside[T]:
-    """Run `fn(*args)` in a forked child beside the caller when `parallel()`, else at once."""
-    return Beside(name, fn, *args, fork=parallel() and hasattr(os, "fork"))

@@ -206,12 +206,8 @@ def _write(site: str | os.PathLike[str], docs: list[Doc], published: str | None 
     shutil.rmtree(root, ignore_errors=True)
     (root / "g").mkdir(parents=True)
     (root / "d").mkdir()
-    # The documents' files in a child beside the postings (runtime/jobs.py `beside`): creating
-    # ~118,000 files at 100,000 decisions was half of this job, which is the last one a build
-    # waits for; the bytes are the same whichever process writes them.
-    writer = jobs.beside("search documents", _documents, files, docs) if len(docs) >= BESIDE_MIN else None
     postings: dict[str, list[int]] = defaultdict(list)
-    total = 0 if writer is not None else _documents(files, docs)
+    total = 0
     for i, d in enumerate(docs):
         key = set().union(*(grams(t) for t in d.key)) if d.key else set()
         every = key | set().union(*(grams(t) for t in d.body)) if d.body else key
@@ -225,6 +221,9 @@ def _write(site: str | os.PathLike[str], docs: list[Doc], published: str | None 
             postings[g].append(2 * i + 1)
         for g in every - key if every is not key else ():
             postings[g].append(2 * i)
+        total += files.dump(f"d/{i}.json", {
+            "u": d.url, "t": d.title, "k": d.kind, "n": d.doc_no, "a": d.agency, "d": d.date,
+            "s": d.sub, "x": d.text()})
     encoded = {g: deltas(p) for g, p in postings.items()}
     raw = sum(len(g) * 3 + len(v) + 6 for g, v in encoded.items())
     shards = 1
@@ -241,8 +240,6 @@ def _write(site: str | os.PathLike[str], docs: list[Doc], published: str | None 
     agencies, agency_col, aw = _facet([d.agency for d in docs])
     categories, cat_col, cw = _facet([d.category for d in docs])
     years, year_col, yw = _facet([str(d.year) if d.year else "" for d in docs])
-    if writer is not None:  # every document's file before meta.json (search/incremental.py reads
-        total += writer.result()  # a file modified after meta.json as not this index's)
     total += files.dump("meta.json", {
         "version": VERSION, "docs": len(docs), "shards": shards, "common": common,
         "kind": {"names": kinds, "labels": [KIND_NAMES[k] for k in kinds], "col": kind_col, "w": kw},
@@ -250,20 +247,6 @@ def _write(site: str | os.PathLike[str], docs: list[Doc], published: str | None 
         "category": {"names": categories, "col": cat_col, "w": cw},
         "year": {"names": years, "col": year_col, "w": yw}})
     return total, raw
-
-
-# From this many documents on, their files are written by a child beside the postings.
-BESIDE_MIN = 2000
-
-
-def _documents(files: Files, docs: list[Doc]) -> int:
-    """Write d/<id>.json of every document (what a result shows); bytes written."""
-    total = 0
-    for i, d in enumerate(docs):
-        total += files.dump(f"d/{i}.json", {
-            "u": d.url, "t": d.title, "k": d.kind, "n": d.doc_no, "a": d.agency, "d": d.date,
-            "s": d.sub, "x": d.text()})
-    return total
 
 
 def indexed_urls(site: str | os.PathLike[str]) -> list[str]:
