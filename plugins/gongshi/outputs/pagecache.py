@@ -44,7 +44,8 @@ KEYED = ("SITEURL", "SITENAME", "HTML_LANG", "gongshi_feeds")
 # Names bound to code (hashed with the package) or to values keyed elsewhere: `ps`/`gongshi`/
 # `SITE` are the public set, of which only the attributes in PS_ATTRS are keyed;
 # `gongshi_provenance` is keyed per record of the page's context.
-CODE_NAMES = {"urls", "fragment", "decision_rows", "_", "gettext", "ngettext", "pgettext", "npgettext", "range", "dict",
+CODE_NAMES = {"urls", "fragment", "decision_rows", "decision_crumbs", "decision_article",
+              "decision_provenance", "_", "gettext", "ngettext", "pgettext", "npgettext", "range", "dict",
               "lipsum", "cycler", "joiner", "namespace", "ps", "gongshi", "SITE", "gongshi_provenance"}
 PS_ATTRS = {"site", "as_of", "agencies"}
 _DEFINED = re.compile(r"\b(ps|gongshi)\s+is\s+(not\s+)?defined(\s+and\s+\1\b)?")

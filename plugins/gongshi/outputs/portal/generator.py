@@ -28,6 +28,7 @@ from gongshi.publication import Publication, subjects
 from gongshi.publication.urls import site_base as _site_base
 from gongshi.outputs import pagecache
 from gongshi.outputs.portal import (
+    decision_page,
     fragments,
     i18n,
     lookup,
@@ -108,7 +109,10 @@ class PortalGenerator(Generator):  # type: ignore[misc]  # pelican is untyped (A
         i18n.install(self.env, self.settings)
         lookup.install(self.env)  # `d.data.x` without an AttributeError a dot (portal/lookup.py)
         self.env.globals.update(urls=urls, ps=self.public, SITE=self.public.site, fragment=fragments.fragment,
-                                subject_url=subjects.url_for, decision_rows=rows.decision_rows)
+                                subject_url=subjects.url_for, decision_rows=rows.decision_rows,
+                                decision_crumbs=decision_page.decision_crumbs,
+                                decision_article=decision_page.decision_article,
+                                decision_provenance=decision_page.decision_provenance)
         self.env.filters.update(md=render_markdown, money=money, cat_slug=urls.category, phone=phone_links)
         ps = self.public
         self.pages: list[Page] = plan(ds, ps, self.base)
