@@ -355,14 +355,20 @@ def scan_record(rec: Record, policy: dict[str, Any]) -> list[Leak]:
 _ATTACHMENT_FOLDER = "files/"
 
 
-def _attachment_name(lk: Leak) -> str | None:
-    """The file name of the attachment a leak stands in (a field valued files/<name>), or None."""
+def _value(lk: Leak) -> Any:
+    """The value of the field a leak stands in (None where its keys lead nowhere)."""
     value: Any = lk.record.data
     for key in lk.keys:
         try:
             value = value[key]
         except (KeyError, IndexError, TypeError):
             return None
+    return value
+
+
+def _attachment_name(lk: Leak) -> str | None:
+    """The file name of the attachment a leak stands in (a field valued files/<name>), or None."""
+    value = _value(lk)
     if not isinstance(value, str) or not value.startswith(_ATTACHMENT_FOLDER) or lk.match.start < value.rfind("/"):
         return None
     return value.rsplit("/", 1)[-1]
@@ -370,12 +376,7 @@ def _attachment_name(lk: Leak) -> str | None:
 
 def _is_number(lk: Leak) -> bool:
     """Whether a leak stands in a number field (its value an int or float, not a text)."""
-    value: Any = lk.record.data
-    for key in lk.keys:
-        try:
-            value = value[key]
-        except (KeyError, IndexError, TypeError):
-            return False
+    value = _value(lk)
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
