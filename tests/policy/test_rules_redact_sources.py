@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from leakcases import assert_public, assert_stopped
 
 from conftest import ROOT
 from gongshi.policy import detectors as d
@@ -138,8 +139,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
     ("邮箱：zhangsan#163.com（#换成@）", d.EMAIL, "zhangsan#163.com", "z***#163.com"),
 ])
 def test_stopped_at_the_source(text: str, kind: str, found: str, mask: str | None) -> None:
-    matches = [m for m in d.detect(text) if m.kind == kind]
-    assert [(m.text, m.mask) for m in matches] == [(found, mask)], d.detect(text)
+    assert_stopped(text, kind, found, mask)
 
 
 @pytest.mark.parametrize("text", [
@@ -211,7 +211,7 @@ def test_stopped_at_the_source(text: str, kind: str, found: str, mask: str | Non
     "当事人在其药店门口摆放“免费测血糖”的招牌招揽顾客。",
 ])
 def test_stays_public(text: str) -> None:
-    assert [m for m in d.detect(text) if m.kind != d.CREDIT_CODE] == []
+    assert_public(text)
 
 
 def test_the_partys_seat_in_a_decision_about_an_organisation() -> None:
@@ -631,7 +631,7 @@ FROZEN = {"heldout.tsv": HELDOUT_SHA256,
           "heldout11.tsv": "a3e58efb1b6fcd8866f0b68ec8fc87e479608db27f77c767e0c9f7ddcff9a507",
           "heldout12.tsv": "a00898869c37e3059c3fc2be97774d8eeff35a9dc720b8c35a8f70a29d5c94f1",
           "tune11.tsv": "5e8c66f9d7aa942c2c90639c68c4f60e8efa26ac47bde84c965dd8133d3f78ca",  # its before-figures are of this file
-          "tune12.tsv": "86e22f73d738da005f4eb08fbfd74e28529bf3957068ddbbfb65b14d807ef343",  # (as /work/tuning12/leaks_E.tsv was given: its before-figures are of this file)
+          "tune12.tsv": "86e22f73d738da005f4eb08fbfd74e28529bf3957068ddbbfb65b14d807ef343",  # (as its writer delivered it: its before-figures are of this file)
           "heldout9.tsv": "c5c10f5ae0b329962f04957d1b6d3dd1586351ce8e3468c5692026d3ba6bf8f8",
           "heldout8.tsv": "dac3b81da5f413090d058c3e5219a56413875057d34d4bf246627c8268d6a39a",
           "heldout6.tsv": "13e0c2d002a72861b3a02f061634785ac51bf54ff6b47793224a5ccc277cd490",
