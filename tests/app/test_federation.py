@@ -8,6 +8,7 @@ import json
 import os
 import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +54,25 @@ def _build(data: Path, out: Path, as_of: dt.date) -> Path:
         os.chdir(cwd)
     assert ds.report.ok, ds.report.to_text("en")
     return out
+
+
+def _tampered(counties: dict[str, Any], name: str, record: Callable[[dict[str, Any]], None],
+              manifest: Callable[[dict[str, Any]], None] = lambda m: None) -> Path:
+    """A copy of 甲县's bundle in `name`, its first decision row changed by `record` (and its
+    manifest by `manifest`), sealed again: hashes that match, so only the content is hostile."""
+    from gongshi.runtime.checksums import sha256_file
+    bad = counties["tmp"] / name
+    shutil.copytree(counties["a"], bad)
+    path = bad / "data/decisions.json"
+    table = json.loads(path.read_text(encoding="utf-8"))
+    record(table["records"][0])
+    path.write_text(json.dumps(table, ensure_ascii=False), encoding="utf-8")
+    sealed = json.loads((bad / "bundle/manifest.json").read_text(encoding="utf-8"))
+    manifest(sealed)
+    for f in sealed["files"]:
+        f["size"], f["sha256"] = sha256_file(str(bad / f["path"]))
+    (bad / "bundle/manifest.json").write_text(json.dumps(sealed), encoding="utf-8")
+    return bad
 
 
 def _province(folder: Path, counties: list[dict[str, str]]) -> Path:
@@ -306,20 +326,9 @@ def test_hostile_bundle_values_stay_inside_the_site(counties: dict[str, Any]) ->
     """A county's strings are data: a date that is a path, a script address, markup in a title
     neither leave the province's folder nor become live."""
     from gongshi.app.federation import federate
-    from gongshi.runtime.checksums import sha256_file
     tmp = counties["tmp"]
-    bad = tmp / "a-hostile"
-    shutil.copytree(counties["a"], bad)
-    path = bad / "data/decisions.json"
-    table = json.loads(path.read_text(encoding="utf-8"))
-    table["records"][0]["decided"] = "../../../escape"
-    table["records"][0]["title"] = "<script>alert(1)</script>"
-    path.write_text(json.dumps(table, ensure_ascii=False), encoding="utf-8")
-    manifest = json.loads((bad / "bundle/manifest.json").read_text(encoding="utf-8"))
-    manifest["site"]["url"] = "javascript:alert(1)"
-    for f in manifest["files"]:
-        f["size"], f["sha256"] = sha256_file(str(bad / f["path"]))
-    (bad / "bundle/manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    _tampered(counties, "a-hostile", lambda r: r.update(decided="../../../escape", title="<script>alert(1)</script>"),
+              lambda m: m["site"].update(url="javascript:alert(1)"))
     folder = _province(tmp / "province-hostile", [{"name": "甲县", "bundle": "../a-hostile", "id": "jia"}])
     out = tmp / "hostile-site"
     result = federate(str(folder), str(out), PROVINCE_AS_OF, str(ROOT / "theme"))
@@ -448,18 +457,8 @@ def test_province_scans_what_it_builds(counties: dict[str, Any]) -> None:
     The number is in the row's address, which the province links to but no gate reads as text
     (a title's number is refused earlier, by the province's gate: the next test)."""
     from gongshi.app.federation import FederationError, federate
-    from gongshi.runtime.checksums import sha256_file
     tmp = counties["tmp"]
-    bad = tmp / "a-leaky"
-    shutil.copytree(counties["a"], bad)
-    path = bad / "data/decisions.json"
-    table = json.loads(path.read_text(encoding="utf-8"))
-    table["records"][0]["url"] = "https://jia.example.gov.cn/d/13912345678.html"
-    path.write_text(json.dumps(table, ensure_ascii=False), encoding="utf-8")
-    manifest = json.loads((bad / "bundle/manifest.json").read_text(encoding="utf-8"))
-    for f in manifest["files"]:
-        f["size"], f["sha256"] = sha256_file(str(bad / f["path"]))
-    (bad / "bundle/manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    _tampered(counties, "a-leaky", lambda r: r.update(url="https://jia.example.gov.cn/d/13912345678.html"))
     folder = _province(tmp / "province-leaky", [{"name": "甲县", "bundle": "../a-leaky", "id": "jia"}])
     out = tmp / "leaky-site"
     with pytest.raises(FederationError) as err:
@@ -473,18 +472,9 @@ def test_province_rechecks_every_row_with_its_own_gate(counties: dict[str, Any])
     number the output scan reads whole) is refused by the province's own gate (recheck.py): the
     county is shown nothing, and its reason quotes masks only (second red-team pass)."""
     from gongshi.app.federation import federate
-    from gongshi.runtime.checksums import sha256_file
     tmp = counties["tmp"]
-    bad = tmp / "a-names"
-    shutil.copytree(counties["a"], bad)
-    path = bad / "data/decisions.json"
-    table = json.loads(path.read_text(encoding="utf-8"))
-    table["records"][0]["facts"] += "\n\n当事人委托其员工王建国到场，证人李秀英签字，当事人患有肺结核。\n\n| 电话 | 139573 | 12846 |"
-    path.write_text(json.dumps(table, ensure_ascii=False), encoding="utf-8")
-    manifest = json.loads((bad / "bundle/manifest.json").read_text(encoding="utf-8"))
-    for f in manifest["files"]:
-        f["size"], f["sha256"] = sha256_file(str(bad / f["path"]))
-    (bad / "bundle/manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    _tampered(counties, "a-names", lambda r: r.update(
+        facts=r["facts"] + "\n\n当事人委托其员工王建国到场，证人李秀英签字，当事人患有肺结核。\n\n| 电话 | 139573 | 12846 |"))
     folder = _province(tmp / "province-names", [{"name": "甲县", "bundle": "../a-names", "id": "jia"}])
     out = tmp / "names-site"
     result = federate(str(folder), str(out), PROVINCE_AS_OF, str(ROOT / "theme"))
