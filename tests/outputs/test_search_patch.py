@@ -71,6 +71,13 @@ EDITS = {
 def test_patch_gives_the_bytes_of_a_full_write(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, edit: str,
                                                block: int) -> None:
     monkeypatch.setattr(stream, "FACETS_INLINE", 4 if block else 65536)
+    done = patched_as_full(tmp_path, edit, block)
+    assert done[1] == _write(tmp_path / "again", EDITS[edit](ROWS), block)  # the raw size the next patch starts from
+
+
+def patched_as_full(tmp_path: Path, edit: str, block: int) -> tuple[int, int]:
+    """Patch an index of ROWS with EDITS[edit] and assert its files are those of a full write of
+    the edited rows (also read by the ranged index's test); the patch's result."""
     after = EDITS[edit](ROWS)
     raw = _write(tmp_path / "published", ROWS, block)
     _write(tmp_path / "full", after, block)
@@ -78,7 +85,7 @@ def test_patch_gives_the_bytes_of_a_full_write(tmp_path: Path, monkeypatch: pyte
     done = patch(tmp_path / "patched", tmp_path / "published", len(after), block, raw, _changes(ROWS, after), facets)
     assert done is not None
     assert _files(tmp_path / "patched/search") == _files(tmp_path / "full/search")
-    assert done[1] == _write(tmp_path / "again", after, block)  # the raw size the next patch starts from
+    return done
 
 
 def test_unchanged_files_are_linked_not_written(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ import zlib
 from pathlib import Path
 
 import pytest
-from test_search_patch import EDITS, ROWS, _changes, _files, _write
+from test_search_patch import EDITS, ROWS, _changes, _files, _write, patched_as_full
 
 from gongshi.outputs.search import format as fmt
 from gongshi.outputs.search import index, ranges
@@ -94,13 +94,7 @@ def test_patch_of_a_ranged_index_gives_the_bytes_of_a_full_write(tmp_path: Path,
                                                                   block: int, monkeypatch: pytest.MonkeyPatch) -> None:
     from gongshi.outputs.search import stream
     monkeypatch.setattr(stream, "FACETS_INLINE", 4 if block else 65536)
-    after = EDITS[edit](ROWS)
-    raw = _write(tmp_path / "published", ROWS, block)
-    _write(tmp_path / "full", after, block)
-    facets = [["decision"] * len(after), ["东安县"] * len(after), [r[3] for r in after], ["2025"] * len(after)]
-    done = patch(tmp_path / "patched", tmp_path / "published", len(after), block, raw, _changes(ROWS, after), facets)
-    assert done is not None
-    assert _files(tmp_path / "patched/search") == _files(tmp_path / "full/search")
+    patched_as_full(tmp_path, edit, block)
 
 
 def test_a_pair_that_grows_past_the_threshold_is_cut_by_the_patch(tmp_path: Path,
